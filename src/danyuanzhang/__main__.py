@@ -1,0 +1,3 @@
+from danyuanzhang.cli import main
+
+main()

@@ -1,0 +1,300 @@
+"""The catalogue: every message key with its Chinese and English text. Chinese comes first."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- the database ------------------------------------------------------------------------
+    "db_created": ("已新建工作本数据库：{path}", "Created a new dyz database: {path}"),
+    "db_cannot_create": (
+        "无法建立数据库 {path}：{reason}。请检查文件夹是否存在、是否可写，或用 --db 指定其他位置。",
+        "Cannot create the database {path}: {reason}. Check the folder is writable, or choose"
+        " another place with --db.",
+    ),
+    "db_is_folder": (
+        "{path} 是一个文件夹，不是数据库文件。请用 --db 指定一个文件，如 --db 工作本.db",
+        "{path} is a folder, not a database file. Give a file with --db, e.g. --db dyz.db",
+    ),
+    "db_not_dyz": (
+        "{path} 不是 dyz 的数据库，未作任何改动。请用 --db 指定 dyz 的数据库文件。",
+        "{path} is not a dyz database; nothing was changed. Give a dyz database with --db.",
+    ),
+    "db_too_new": (
+        "数据库 {path} 来自更新版本的 dyz（格式 {version}，本程序只认识到 {supported}）。"
+        "未作任何改动，请升级 dyz 后再用。",
+        "The database {path} was made by a newer dyz (format {version}; this one knows up to"
+        " {supported}). Nothing was changed: please upgrade dyz.",
+    ),
+    "no_device": (
+        "本机还没有设置，请先运行 dyz init。",
+        "This laptop is not set up yet: run dyz init first.",
+    ),
+    "record_erased": (
+        "这条记录已被删除抹去，不能再修改。",
+        "This record has been erased and cannot be changed.",
+    ),
+    "init_done": (
+        "工作本已建立：{path}\n本机：{device}（编号 {id}）\n社区：{community}",
+        "Notebook ready: {path}\nThis laptop: {device} (id {id})\nCommunity: {community}",
+    ),
+    "init_already": (
+        "工作本早已建立，数据未动：{path}\n本机：{device}（编号 {id}）\n社区：{community}",
+        "Notebook already set up, data untouched: {path}\nThis laptop: {device} (id {id})\n"
+        "Community: {community}",
+    ),
+    "not_set": ("（未设置）", "(not set)"),
+    # -- what people type ---------------------------------------------------------------------
+    "bad_ref": (
+        "房号“{text}”看不懂。请写成 楼栋-单元-房号，如 2-2-301。",
+        "Cannot read the household “{text}”. Write building-unit-room, e.g. 2-2-301.",
+    ),
+    "bad_unit": (
+        "单元“{text}”看不懂。请写成 楼栋-单元，如 2-2。",
+        "Cannot read the unit “{text}”. Write building-unit, e.g. 2-2.",
+    ),
+    "bad_building": (
+        "楼栋“{text}”看不懂。请写楼栋号，如 2。",
+        "Cannot read the building “{text}”. Write its number, e.g. 2.",
+    ),
+    "bad_date": (
+        "{option} 的日期“{text}”不对。请写成 年-月-日，如 2026-11-25。",
+        "The date “{text}” for {option} is not a real date. Write year-month-day, e.g. 2026-11-25.",
+    ),
+    "empty_name": ("姓名不能为空，请用 --name 写上姓名。", "The name is empty: give one with --name."),
+    "bad_name": (
+        "名称“{text}”太长或含有不可见字符，请重新输入（不超过 40 字）。",
+        "The name “{text}” is too long or has invisible characters; type it again (40 at most).",
+    ),
+    "bad_phone": (
+        "电话“{text}”不对。手机是 11 位数字（如 13812345678），座机写区号和号码（如 0731-85551234）。",
+        "The phone “{text}” is not a number: a mobile has 11 digits (13812345678), a landline"
+        " its area code and number (0731-85551234).",
+    ),
+    "bad_born": (
+        "出生年份“{text}”不对，请写四位年份，1900 到 {this_year} 之间，如 1948。",
+        "The birth year “{text}” is wrong: write four digits between 1900 and {this_year}, e.g. 1948.",
+    ),
+    "text_too_long": ("内容太长了，请控制在 {limit} 字以内。", "That text is too long: {limit} characters at most."),
+    "bad_text": ("内容里有不可见的控制字符，请重新输入。", "The text holds invisible control characters; type it again."),
+    # -- estates and households ---------------------------------------------------------------
+    "unknown_estate": (
+        "没有叫“{estate}”的小区。已有的小区：{known}",
+        "There is no estate called “{estate}”. Known estates: {known}",
+    ),
+    "need_estate_first": (
+        "还没有登记任何小区，请用 --estate 写上小区名，如 --estate 新芙蓉之都。",
+        "No estate is registered yet: name it with --estate, e.g. --estate 新芙蓉之都.",
+    ),
+    "need_estate": (
+        "有好几个小区，请用 --estate 指明是哪一个：{known}",
+        "There are several estates; say which with --estate: {known}",
+    ),
+    "household_not_found": (
+        "{estate} 没有登记 {ref} 这一户。先用 dyz household add {ref} 登记，或用 dyz household list 查看。",
+        "Household {ref} is not registered in {estate}. Register it with dyz household add {ref},"
+        " or see dyz household list.",
+    ),
+    "household_id_not_found": (
+        "找不到编号以 {id} 开头的住户。请用房号（如 2-2-301）或 dyz household list 里的编号。",
+        "No household id starts with {id}. Use a reference like 2-2-301 or an id from dyz household list.",
+    ),
+    "household_exists": (
+        "{estate} 的 {ref} 已经登记过了，可用 dyz household show {ref} 查看。",
+        "Household {ref} of {estate} is already registered: see dyz household show {ref}.",
+    ),
+    "unit_outside_building": (
+        "单元 {unit} 不在 {building} 栋，请只写 --unit 或改正楼栋。",
+        "Unit {unit} is not in building {building}: give only --unit, or correct the building.",
+    ),
+    "nothing_to_change": (
+        "没有要修改的内容，请写上要改的项，如 --phone。",
+        "Nothing to change: give what should change, e.g. --phone.",
+    ),
+    "household_added": ("已登记：{estate} {ref}（编号 {id}）", "Registered {ref} of {estate} (id {id})"),
+    "household_updated": ("已修改：{estate} {ref}", "Updated {ref} of {estate}"),
+    "household_removed": (
+        "已删除 {estate} {ref}，并抹去了 {count} 位居民的个人信息（包括修改记录），无法恢复。",
+        "Removed {ref} of {estate} and erased the personal data of {count} residents, history"
+        " included. This cannot be undone.",
+    ),
+    "confirm_remove_household": (
+        "删除 {estate} {ref} 并永久抹去其居民的信息？",
+        "Remove {ref} of {estate} and erase its residents' data for good?",
+    ),
+    "no_residents": ("{ref} 还没有登记居民。", "No residents are recorded for {ref}."),
+    # -- residents ------------------------------------------------------------------------------
+    "resident_not_found": (
+        "找不到编号以 {id} 开头的居民。编号可在 dyz household show 房号 中查到。",
+        "No resident id starts with {id}. Ids are shown by dyz household show REF.",
+    ),
+    "ambiguous_id": (
+        "编号 {id} 对应不止一条记录，请多写几位。",
+        "The id {id} matches more than one record: type more of it.",
+    ),
+    "already_moved_out": ("{name} 已于 {on} 迁出。", "{name} already moved out on {on}."),
+    "move_out_before_in": (
+        "迁出日期 {on} 早于迁入日期 {moved_in}，请检查日期。",
+        "The move-out date {on} is before the move-in date {moved_in}; check the dates.",
+    ),
+    "resident_added": ("已登记居民 {name}（{ref}，编号 {id}）", "Added resident {name} to {ref} (id {id})"),
+    "resident_updated": ("已修改居民 {name} 的信息", "Updated {name}"),
+    "resident_moved_out": ("已登记 {name} 于 {on} 迁出（记录保留）", "{name} moved out on {on} (kept in the history)"),
+    "resident_removed": (
+        "已删除居民 {name}，其个人信息（包括修改记录）已抹去，无法恢复。",
+        "Removed {name}; their personal data, history included, is erased and cannot be recovered.",
+    ),
+    "confirm_remove_resident": ("永久抹去居民 {name} 的信息？", "Erase {name}'s data for good?"),
+    "need_yes": (
+        "删除会永久抹去个人信息。确认要删，请加上 --yes。",
+        "Removing erases personal data for good. To go ahead, add --yes.",
+    ),
+    "not_confirmed": ("已取消，数据未动。", "Cancelled; nothing was changed."),
+    # -- flags ----------------------------------------------------------------------------------
+    "unknown_flag": (
+        "不认识标记“{flag}”。可用的标记：{known}。新的标记请先用 dyz flag add 添加。",
+        "Unknown flag “{flag}”. Flags: {known}. Define a new one first with dyz flag add.",
+    ),
+    "bad_flag_code": (
+        "标记代码“{code}”不合适：请用小写英文字母、数字和下划线，如 low_income。",
+        "The flag code “{code}” won't do: use lower-case letters, digits and _, e.g. low_income.",
+    ),
+    "flag_exists": ("标记 {code} 已经有了。", "The flag {code} already exists."),
+    "flag_added": ("已添加标记 {code}", "Added the flag {code}"),
+    # -- roster and card ------------------------------------------------------------------------
+    "bad_role": (
+        "角色“{role}”不对，可选：{known}（也可写 片长、楼栋长、单元长、户代表）。",
+        "Unknown role “{role}”; choose one of {known}.",
+    ),
+    "bad_buildings": (
+        "楼栋“{text}”看不懂，请写成 1-4 或 1,2,5。",
+        "Cannot read the buildings “{text}”; write 1-4 or 1,2,5.",
+    ),
+    "buildings_only_for_area": (
+        "--buildings 只用于片长（写明片区包括哪些楼栋）。",
+        "--buildings is only for an area head (the buildings the area covers).",
+    ),
+    "photo_unreadable": ("读不到照片文件 {path}，请检查路径。", "Cannot read the photo {path}; check the path."),
+    "photo_too_big": (
+        "照片 {path} 太大（最多 {limit_kb} KB），请先缩小。",
+        "The photo {path} is too big ({limit_kb} KB at most); make it smaller first.",
+    ),
+    "photo_not_image": (
+        "{path} 不是 JPG、PNG 或 GIF 图片。",
+        "{path} is not a JPG, PNG or GIF picture.",
+    ),
+    "member_exists": (
+        "{name} 已在名册中负责 {scope}。",
+        "{name} is already on the roster for {scope}.",
+    ),
+    "member_not_found": (
+        "名册里找不到编号以 {id} 开头的人，编号见 dyz roster list。",
+        "No roster entry id starts with {id}; see dyz roster list.",
+    ),
+    "member_added": ("已登记{role} {name}（{scope}，编号 {id}）", "Added {role} {name} for {scope} (id {id})"),
+    "member_updated": ("已修改 {name} 的名册信息", "Updated {name} on the roster"),
+    "member_removed": ("已将 {name} 从名册删除，其信息已抹去。", "Removed {name} from the roster; their details are erased."),
+    "confirm_remove_member": ("从名册删除并抹去 {name} 的信息？", "Remove {name} from the roster and erase their details?"),
+    "roster_imported": (
+        "名册导入完成：新增 {added} 人，已有 {present} 人。",
+        "Roster imported: {added} added, {present} already there.",
+    ),
+    "card_unit": ("{building}栋{unit}单元", "Building {building}, Unit {unit}"),
+    "card_title": ("单元长服务牌", "Service Card"),
+    "card_vacant": ("待定", "to be appointed"),
+    "card_phone": ("电话", "Phone"),
+    "card_duties": ("职责", "Duties"),
+    "card_footer": (
+        "有困难、有诉求、发现隐患，请随时联系我们！",
+        "Need help, have a request or see a hazard? Call us any time.",
+    ),
+    "duties_area_head": ("统筹片区事务，协调解决居民诉求", "Runs the area; takes residents' needs further"),
+    "duties_building_head": ("联系本栋各单元，收集上报居民诉求", "Links the units of the building; carries needs up"),
+    "duties_unit_head": (
+        "入户走访、收集诉求、排查隐患、反诈宣传",
+        "Door-knocking, collecting needs, fire-safety patrols, anti-fraud advice",
+    ),
+    "colon": ("：", ": "),
+    # -- the roll (花名册) ----------------------------------------------------------------------
+    "need_roll_file": (
+        "请写上花名册文件，如 dyz household import 花名册.csv；要空白模板请加 --template。",
+        "Give the roll file, e.g. dyz household import roll.csv; for an empty one add --template.",
+    ),
+    "file_too_big": ("文件 {path} 太大（最多 {limit_mb} MB）。", "The file {path} is too big ({limit_mb} MB at most)."),
+    "file_unreadable": ("读不到文件 {path}，请检查路径。", "Cannot read the file {path}; check the path."),
+    "file_encoding": (
+        "文件 {path} 的编码无法识别，请在 Excel 中另存为“CSV UTF-8”。",
+        "Cannot tell the encoding of {path}; save it from Excel as “CSV UTF-8”.",
+    ),
+    "roll_empty": ("文件 {path} 是空的。", "The file {path} is empty."),
+    "roll_unknown_column": (
+        "不认识的列“{column}”。可用的列：小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期",
+        "Unknown column “{column}”. Columns: estate,building,unit,room,name,phone,birth_year,flags,moved_in",
+    ),
+    "roll_missing_columns": (
+        "缺少这些列：{columns}。可用 dyz household import --template 取得空白模板。",
+        "Missing columns: {columns}. Get an empty roll with dyz household import --template.",
+    ),
+    "roll_fields_without_name": ("这一行有电话等信息却没有姓名。", "This row has details but no name."),
+    "roll_problem": ("第 {line} 行：{problem}", "Line {line}: {problem}"),
+    "roll_rejected": (
+        "有 {count} 行有问题（见上），什么都没有写入。改好后再导入一次即可。",
+        "{count} rows have problems (above); nothing was written. Fix them and import again.",
+    ),
+    "roll_done": (
+        "导入完成：共 {rows} 行；新登记 {households} 户；新增居民 {added} 人，更新 {updated} 人，无变化 {unchanged} 人。",
+        "Imported {rows} rows: {households} new households; residents {added} added, {updated}"
+        " updated, {unchanged} unchanged.",
+    ),
+    "roll_checked": (
+        "检查通过（未写入）：共 {rows} 行；将新登记 {households} 户；新增居民 {added} 人，更新 {updated} 人，无变化 {unchanged} 人。",
+        "Check passed, nothing written: {rows} rows; would add {households} households and"
+        " {added} residents, update {updated}, leave {unchanged} unchanged.",
+    ),
+    # -- output -----------------------------------------------------------------------------------
+    "empty_list": ("（没有符合条件的记录）", "(nothing matches)"),
+    "written_to": ("已写入 {path}", "Written to {path}"),
+    "cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
+    "col_id": ("编号", "id"),
+    "col_ref": ("房号", "household"),
+    "col_estate": ("小区", "estate"),
+    "col_residents": ("人数", "residents"),
+    "col_flags": ("标记", "flags"),
+    "col_name": ("姓名", "name"),
+    "col_phone": ("电话", "phone"),
+    "col_born": ("出生", "born"),
+    "col_moved_in": ("迁入", "moved in"),
+    "col_moved_out": ("迁出", "moved out"),
+    "col_note": ("备注", "note"),
+    "col_role": ("角色", "role"),
+    "col_scope": ("范围", "scope"),
+    "col_code": ("代码", "code"),
+    "col_label_zh": ("中文", "Chinese"),
+    "col_label_en": ("英文", "English"),
+    # -- the demo -------------------------------------------------------------------------------
+    "examples_missing": (
+        "找不到示例数据（examples/），请重新安装 dyz。",
+        "The sample data (examples/) is missing; reinstall dyz.",
+    ),
+    "demo_would_overwrite": (
+        "{path} 不是演示数据库，不会覆盖它。请用 --to 换一个位置。",
+        "{path} is not a demo database and will not be overwritten; choose another place with --to.",
+    ),
+    "demo_built": ("演示数据库已建好：{path}", "Demo database built: {path}"),
+    "demo_summary": (
+        "示例社区：{community}（{estates}）\n住户 {households} 户，居民 {residents} 人，"
+        "其中独居老人 {elderly_alone} 人、需帮扶 {needs_help} 人；三长一户名册 {roster} 人。",
+        "Sample community: {community} ({estates})\n{households} households, {residents} residents"
+        " ({elderly_alone} elderly living alone, {needs_help} needing help); {roster} on the roster.",
+    ),
+    "demo_unit_heading": ("{unit} 单元的住户：", "Households of unit {unit}:"),
+    "demo_next": (
+        "试试：dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o 服务牌.html",
+        "Try:  dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o card.html",
+    ),
+    # -- failures -------------------------------------------------------------------------------
+    "cancelled": ("已取消。", "Cancelled."),
+    "internal_error": (
+        "dyz 出了内部错误（{kind}），这不是您的操作问题。请把这句话告诉维护人员；设 DYZ_DEBUG=1 可看详情。",
+        "dyz hit an internal error ({kind}); it is not something you did. Please report this"
+        " line; set DYZ_DEBUG=1 for details.",
+    ),
+}

@@ -1,0 +1,136 @@
+"""What every command shares: the open database, output formats, messages and confirmations."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.i18n import t
+from danyuanzhang.store import Store
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CardFormat(str, Enum):
+    txt = "txt"
+    md = "md"
+    html = "html"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="输出格式 · output format: table | json | csv")
+]
+EstateOption = Annotated[
+    str | None, typer.Option("--estate", "-e", help="小区名称 · estate name (可省略 if only one)")
+]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="不再确认 · do not ask to confirm")]
+
+
+class State:
+    """Per-invocation settings from the root options; the database opens on first use."""
+
+    def __init__(self, db: Path | None) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    def store(self, with_device: bool = True) -> Store:
+        if self._store is None:
+            from danyuanzhang.store.db import default_path
+
+            path = self.db or default_path()
+            store = Store.open(path)
+            if store.created:
+                say(t("db_created", path=str(path)))
+            if with_device and store.setting("device_id") is None:
+                store.ensure_device(default_device_name())
+            self._store = store
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State(None)
+    return root.obj
+
+
+def store_of(ctx: typer.Context) -> Store:
+    return state(ctx).store()
+
+
+def default_device_name() -> str:
+    import platform
+
+    return platform.node() or "dyz"
+
+
+def out(text: str) -> None:
+    """Results go to stdout, so they can be piped and redirected."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def say(text: str) -> None:
+    """Messages to the person go to stderr, so stdout stays clean for --format json."""
+    sys.stderr.write(text + "\n")
+
+
+def is_interactive() -> bool:
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        return False
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def confirm_or_require_yes(question: str, yes: bool) -> None:
+    """Ask before an erasure; with no terminal, insist on --yes rather than wait forever."""
+    if yes:
+        return
+    if not is_interactive():
+        raise DyzError("need_yes")
+    if not typer.confirm(question, default=False):
+        raise DyzError("not_confirmed")
+
+
+def write_output(text: str, output: Path | None, encoding: str = "utf-8") -> None:
+    """Print, or write a file through a temporary name so a half-written file never appears."""
+    if output is None:
+        out(text)
+        return
+    target = output.expanduser()
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        temporary.write_text(text, encoding=encoding, newline="")
+        os.replace(temporary, target)
+    except OSError as error:
+        raise DyzError("cannot_write", path=str(target), reason=error.strerror) from None
+    say(t("written_to", path=str(target)))
+
+
+def emit_list(items: list[dict[str, Any]], fmt: Format, columns: list[tuple[str, str]]) -> None:
+    """`columns` are (key, catalogue key of its header) for the terminal table."""
+    from danyuanzhang import render
+
+    if fmt is Format.json:
+        out(render.to_json(items))
+    elif fmt is Format.csv:
+        out(render.to_csv(items))
+    elif not items:
+        say(t("empty_list"))
+    else:
+        headers = [t(header) for _, header in columns]
+        rows = [[render.csv_cell(item.get(key)) for key, _ in columns] for item in items]
+        out(render.text_table(headers, rows))

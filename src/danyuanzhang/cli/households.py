@@ -1,0 +1,262 @@
+"""`dyz household ...` and `dyz resident ...`: the registry of flats and the people in them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from danyuanzhang.cli.common import (
+    EstateOption,
+    Format,
+    FormatOption,
+    YesOption,
+    confirm_or_require_yes,
+    emit_list,
+    out,
+    say,
+    store_of,
+    write_output,
+)
+from danyuanzhang.i18n import join, t
+
+household_app = typer.Typer(help="住户登记 · the household registry", no_args_is_help=True)
+resident_app = typer.Typer(help="居民 · residents of a household", no_args_is_help=True)
+
+RefArgument = Annotated[str, typer.Argument(help="房号，如 2-2-301 · household, e.g. 2-2-301")]
+ResidentArgument = Annotated[str, typer.Argument(help="居民编号（前几位即可）· resident id or prefix")]
+
+HOUSEHOLD_COLUMNS = [
+    ("ref", "col_ref"),
+    ("estate", "col_estate"),
+    ("residents", "col_residents"),
+    ("flags", "col_flags"),
+    ("id", "col_id"),
+]
+
+
+def _short_ids(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from danyuanzhang.households import short
+
+    return [{**item, "id": short(item["id"])} for item in items]
+
+
+def _flag_labels(codes: list[str], ctx: typer.Context) -> str:
+    from danyuanzhang.flags import known_flags, label
+
+    flags = known_flags(store_of(ctx))
+    return join(label(code, flags) for code in codes)
+
+
+@household_app.command("add")
+def household_add(
+    ctx: typer.Context,
+    ref: RefArgument,
+    estate: EstateOption = None,
+    note: Annotated[str | None, typer.Option(help="备注 · note")] = None,
+) -> None:
+    """登记一户 · Register a household, e.g. `dyz household add 2-2-301 --estate 新芙蓉之都`."""
+    from danyuanzhang.households import add_household, short
+
+    item = add_household(store_of(ctx), ref, estate=estate, note=note)
+    say(t("household_added", ref=item["ref"], estate=item["estate"], id=short(item["id"])))
+
+
+@household_app.command("list")
+def household_list(
+    ctx: typer.Context,
+    estate: EstateOption = None,
+    building: Annotated[str | None, typer.Option(help="楼栋，如 2 · building")] = None,
+    unit: Annotated[str | None, typer.Option(help="单元，如 2-2 · unit")] = None,
+    flag: Annotated[str | None, typer.Option(help="标记，如 独居老人 · flag")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """列出住户 · List households, e.g. `dyz household list --unit 2-2 --flag 独居老人`."""
+    from danyuanzhang.households import list_households
+
+    items = list_households(store_of(ctx), estate=estate, building=building, unit=unit, flag=flag)
+    if fmt is Format.table:
+        items = [{**i, "flags": _flag_labels(i["flags"], ctx)} for i in _short_ids(items)]
+    emit_list(items, fmt, HOUSEHOLD_COLUMNS)
+
+
+@household_app.command("show")
+def household_show(
+    ctx: typer.Context, ref: RefArgument, estate: EstateOption = None, fmt: FormatOption = Format.table
+) -> None:
+    """查看一户及其居民 · Show a household and its residents, e.g. `dyz household show 2-2-301`."""
+    from danyuanzhang import render
+    from danyuanzhang.households import show_household, short
+
+    item = show_household(store_of(ctx), ref, estate=estate)
+    if fmt is Format.json:
+        out(render.to_json(item))
+        return
+    if fmt is Format.csv:
+        rows = [{"household": item["ref"], "estate": item["estate"], **r} for r in item["residents"]]
+        out(render.to_csv(rows, ["household", "estate", "id", "name", "phone", "born", "flags", "moved_in", "moved_out"]))
+        return
+    lines = [f"{item['estate']} {item['ref']}  ({t('col_id')} {short(item['id'])})"]
+    if item["note"]:
+        lines.append(f"{t('col_note')}{t('colon')}{item['note']}")
+    out("\n".join(lines))
+    if not item["residents"]:
+        say(t("no_residents", ref=item["ref"]))
+        return
+    headers = [t(k) for k in ("col_name", "col_phone", "col_born", "col_flags", "col_moved_in", "col_moved_out", "col_id")]
+    rows = [
+        [
+            r["name"] or "",
+            r["phone"] or "",
+            str(r["born"] or ""),
+            _flag_labels(r["flags"], ctx),
+            r["moved_in"] or "",
+            r["moved_out"] or "",
+            short(r["id"]),
+        ]
+        for r in item["residents"]
+    ]
+    out(render.text_table(headers, rows))
+
+
+@household_app.command("edit")
+def household_edit(
+    ctx: typer.Context,
+    ref: RefArgument,
+    estate: EstateOption = None,
+    new_ref: Annotated[str | None, typer.Option("--ref", help="改成的房号 · corrected reference")] = None,
+    new_estate: Annotated[str | None, typer.Option("--new-estate", help="改成的小区 · corrected estate")] = None,
+    note: Annotated[str | None, typer.Option(help="备注（空字符串清除）· note, empty clears")] = None,
+) -> None:
+    """修改一户 · Correct a household, e.g. `dyz household edit 2-2-301 --ref 2-2-302`."""
+    from danyuanzhang.households import edit_household
+
+    item = edit_household(store_of(ctx), ref, estate, new_ref=new_ref, new_estate=new_estate, note=note)
+    say(t("household_updated", ref=item["ref"], estate=item["estate"]))
+
+
+@household_app.command("remove")
+def household_remove(
+    ctx: typer.Context, ref: RefArgument, estate: EstateOption = None, yes: YesOption = False
+) -> None:
+    """删除一户并抹去其居民信息 · Erase a household and its residents' personal data."""
+    from danyuanzhang.households import find_household, household_json, remove_household
+
+    store = store_of(ctx)
+    found = household_json(find_household(store, ref, estate))
+    confirm_or_require_yes(t("confirm_remove_household", ref=found["ref"], estate=found["estate"]), yes)
+    gone = remove_household(store, ref, estate)
+    say(t("household_removed", ref=gone["ref"], estate=gone["estate"], count=gone["residents_erased"]))
+
+
+@household_app.command("import")
+def household_import(
+    ctx: typer.Context,
+    file: Annotated[Path | None, typer.Argument(help="花名册 CSV 文件 · the roll as CSV")] = None,
+    estate: EstateOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 · check only")] = False,
+    template: Annotated[bool, typer.Option("--template", help="打印空白花名册 · print an empty roll")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")] = None,
+) -> None:
+    """导入花名册 · Import the household roll from CSV (UTF-8 or GBK), e.g. `dyz household import 花名册.csv`."""
+    from danyuanzhang.i18n import lang
+    from danyuanzhang.rollcall import RollRejected, import_roll
+    from danyuanzhang.rollcall import template as roll_template
+
+    if template:
+        # utf-8-sig: Excel on Chinese Windows opens a file with a BOM as UTF-8, otherwise as GBK.
+        write_output(roll_template(lang()), output, encoding="utf-8-sig" if output else "utf-8")
+        return
+    if file is None:
+        from danyuanzhang.errors import DyzError
+
+        raise DyzError("need_roll_file")
+    try:
+        result = import_roll(store_of(ctx), file, estate=estate, dry_run=dry_run)
+    except RollRejected as rejected:
+        for line, problem in rejected.problems:
+            say(t("roll_problem", line=line, problem=problem))
+        raise
+    key = "roll_checked" if dry_run else "roll_done"
+    say(
+        t(
+            key,
+            rows=result.rows,
+            households=result.households_added,
+            added=result.residents_added,
+            updated=result.residents_updated,
+            unchanged=result.unchanged,
+        )
+    )
+
+
+# -- residents ---------------------------------------------------------------------------------
+
+
+@resident_app.command("add")
+def resident_add(
+    ctx: typer.Context,
+    ref: RefArgument,
+    name: Annotated[str, typer.Option("--name", "-n", help="姓名 · name")],
+    estate: EstateOption = None,
+    phone: Annotated[str | None, typer.Option(help="电话 · phone")] = None,
+    born: Annotated[str | None, typer.Option(help="出生年份，如 1948 · birth year")] = None,
+    flag: Annotated[list[str] | None, typer.Option("--flag", help="标记，可多次 · flag, repeatable")] = None,
+    moved_in: Annotated[str | None, typer.Option("--moved-in", help="迁入日期 · moved in (YYYY-MM-DD)")] = None,
+) -> None:
+    """登记居民 · Add a resident, e.g. `dyz resident add 2-2-301 --name 刘桂英 --flag 独居老人`."""
+    from danyuanzhang.households import add_resident, short
+
+    item = add_resident(
+        store_of(ctx), ref, name, estate=estate, phone=phone, born=born, flags=flag, moved_in=moved_in
+    )
+    say(t("resident_added", name=item["name"], ref=ref, id=short(item["id"])))
+
+
+@resident_app.command("edit")
+def resident_edit(
+    ctx: typer.Context,
+    resident: ResidentArgument,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="姓名 · name")] = None,
+    phone: Annotated[str | None, typer.Option(help="电话（空字符串清除）· phone, empty clears")] = None,
+    born: Annotated[str | None, typer.Option(help="出生年份 · birth year")] = None,
+    flag: Annotated[list[str] | None, typer.Option("--flag", help="加标记 · add flag")] = None,
+    unflag: Annotated[list[str] | None, typer.Option("--unflag", help="去标记 · remove flag")] = None,
+    moved_in: Annotated[str | None, typer.Option("--moved-in", help="迁入日期 · moved in")] = None,
+) -> None:
+    """修改居民信息 · Edit a resident, e.g. `dyz resident edit 3fa2 --flag 需帮扶`."""
+    from danyuanzhang.households import edit_resident
+
+    item = edit_resident(
+        store_of(ctx), resident, name=name, phone=phone, born=born, add_flags=flag, remove_flags=unflag, moved_in=moved_in
+    )
+    say(t("resident_updated", name=item["name"]))
+
+
+@resident_app.command("move-out")
+def resident_move_out(
+    ctx: typer.Context,
+    resident: ResidentArgument,
+    on: Annotated[str | None, typer.Option("--on", help="迁出日期，默认今天 · date, default today")] = None,
+) -> None:
+    """登记迁出（保留记录）· Record a move-out; the resident stays in the history."""
+    from danyuanzhang.households import move_out
+
+    item = move_out(store_of(ctx), resident, on=on)
+    say(t("resident_moved_out", name=item["name"], on=item["moved_out"]))
+
+
+@resident_app.command("remove")
+def resident_remove(ctx: typer.Context, resident: ResidentArgument, yes: YesOption = False) -> None:
+    """删除居民并抹去其信息 · Erase a resident (entered by mistake or asked to be forgotten)."""
+    from danyuanzhang.households import find_resident, remove_resident
+
+    store = store_of(ctx)
+    found = find_resident(store, resident)
+    confirm_or_require_yes(t("confirm_remove_resident", name=found["name"]), yes)
+    gone = remove_resident(store, resident)
+    say(t("resident_removed", name=gone["name"]))
+
+
+__all__ = ["household_app", "resident_app", "write_output"]

@@ -1,0 +1,172 @@
+"""`dyz roster ...`, `dyz flag ...` and `dyz card`: who serves each stairwell, and its card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import (
+    CardFormat,
+    EstateOption,
+    Format,
+    FormatOption,
+    YesOption,
+    confirm_or_require_yes,
+    emit_list,
+    say,
+    store_of,
+    write_output,
+)
+from danyuanzhang.i18n import t
+
+roster_app = typer.Typer(help="三长一户名册 · the roster of heads", no_args_is_help=True)
+flag_app = typer.Typer(help="居民标记 · resident flags", no_args_is_help=True)
+
+MemberArgument = Annotated[str, typer.Argument(help="编号（前几位即可）· id or prefix")]
+RoleOption = Annotated[
+    str, typer.Option("--role", help="area_head 片长 | building_head 楼栋长 | unit_head 单元长 | household_rep 户代表")
+]
+ScopeHelp = "负责范围：片区名、楼栋 2 或单元 2-2 · scope: area name, building 2 or unit 2-2"
+BuildingsHelp = "片长负责的楼栋，如 1-4 或 1,2,5 · buildings an area head covers"
+
+ROSTER_COLUMNS = [
+    ("role", "col_role"),
+    ("name", "col_name"),
+    ("phone", "col_phone"),
+    ("scope", "col_scope"),
+    ("estate", "col_estate"),
+    ("id", "col_id"),
+]
+
+
+@roster_app.command("add")
+def roster_add(
+    ctx: typer.Context,
+    role: RoleOption,
+    name: Annotated[str, typer.Option("--name", "-n", help="姓名 · name")],
+    phone: Annotated[str, typer.Option("--phone", help="电话 · phone")],
+    scope: Annotated[str, typer.Option("--scope", help=ScopeHelp)],
+    estate: EstateOption = None,
+    duties: Annotated[str | None, typer.Option(help="职责 · duties")] = None,
+    photo: Annotated[str | None, typer.Option(help="照片文件 JPG/PNG · photo file")] = None,
+    buildings: Annotated[str | None, typer.Option(help=BuildingsHelp)] = None,
+) -> None:
+    """登记三长一户 · Add to the roster, e.g. `dyz roster add --role unit_head --name 王建国 --phone 13900001111 --scope 2-2`."""
+    from danyuanzhang.households import short
+    from danyuanzhang.render import role_name
+    from danyuanzhang.roster import add_member
+
+    item = add_member(
+        store_of(ctx), role, name, phone, scope, estate=estate, duties=duties, photo=photo, buildings=buildings
+    )
+    say(t("member_added", role=role_name(item["role"]), name=item["name"], scope=item["scope"], id=short(item["id"])))
+
+
+@roster_app.command("list")
+def roster_list(
+    ctx: typer.Context,
+    role: Annotated[str | None, typer.Option("--role", help="只看某一角色 · only this role")] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """列出三长一户 · List the roster, e.g. `dyz roster list --role unit_head`."""
+    from danyuanzhang.households import short
+    from danyuanzhang.render import role_name
+    from danyuanzhang.roster import list_members
+
+    items = list_members(store_of(ctx), role=role, estate=estate)
+    if fmt is Format.table:
+        items = [{**i, "role": role_name(i["role"]), "id": short(i["id"])} for i in items]
+    emit_list(items, fmt, ROSTER_COLUMNS)
+
+
+@roster_app.command("edit")
+def roster_edit(
+    ctx: typer.Context,
+    member: MemberArgument,
+    role: Annotated[str | None, typer.Option("--role", help="角色 · role")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="姓名 · name")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="电话 · phone")] = None,
+    scope: Annotated[str | None, typer.Option("--scope", help=ScopeHelp)] = None,
+    duties: Annotated[str | None, typer.Option(help="职责（空字符串清除）· duties")] = None,
+    photo: Annotated[str | None, typer.Option(help="照片文件（空字符串去掉）· photo file")] = None,
+    buildings: Annotated[str | None, typer.Option(help=BuildingsHelp)] = None,
+) -> None:
+    """修改名册 · Edit a roster entry, e.g. `dyz roster edit 3fa2 --phone 13900002222`."""
+    from danyuanzhang.roster import edit_member
+
+    item = edit_member(
+        store_of(ctx), member, role=role, name=name, phone=phone, scope=scope, duties=duties, photo=photo, buildings=buildings
+    )
+    say(t("member_updated", name=item["name"]))
+
+
+@roster_app.command("remove")
+def roster_remove(ctx: typer.Context, member: MemberArgument, yes: YesOption = False) -> None:
+    """从名册删除并抹去其信息 · Remove someone from the roster and erase their details."""
+    from danyuanzhang.roster import find_member, remove_member
+
+    store = store_of(ctx)
+    found = find_member(store, member)
+    confirm_or_require_yes(t("confirm_remove_member", name=found["name"]), yes)
+    gone = remove_member(store, member)
+    say(t("member_removed", name=gone["name"]))
+
+
+@roster_app.command("import")
+def roster_import(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="名册 CSV 文件 · roster CSV")],
+    estate: EstateOption = None,
+) -> None:
+    """导入名册 CSV · Import the roster from CSV (角色,姓名,电话,小区,范围,负责楼栋,职责)."""
+    from danyuanzhang.rollcall import RollRejected
+    from danyuanzhang.roster import import_roster
+
+    try:
+        added, present = import_roster(store_of(ctx), file, estate=estate)
+    except RollRejected as rejected:
+        for line, problem in rejected.problems:
+            say(t("roll_problem", line=line, problem=problem))
+        raise
+    say(t("roster_imported", added=added, present=present))
+
+
+@flag_app.command("add")
+def flag_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="英文代码，如 low_income · code")],
+    zh: Annotated[str, typer.Option("--zh", help="中文名称，如 低保户 · Chinese label")],
+    en: Annotated[str | None, typer.Option("--en", help="英文名称 · English label")] = None,
+) -> None:
+    """新增一种居民标记 · Define a new flag, e.g. `dyz flag add low_income --zh 低保户`."""
+    from danyuanzhang.flags import add_flag_kind
+
+    say(t("flag_added", code=add_flag_kind(store_of(ctx), code, zh, en)))
+
+
+@flag_app.command("list")
+def flag_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """列出居民标记 · List the flags residents can carry."""
+    from danyuanzhang.flags import known_flags
+
+    items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_flags(store_of(ctx)).items()]
+    emit_list(items, fmt, [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")])
+
+
+def card_command(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Option("--unit", help="单元，如 2-2 · unit")],
+    estate: EstateOption = None,
+    fmt: Annotated[CardFormat, typer.Option("--format", "-f", help="txt | md | html")] = CardFormat.txt,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")] = None,
+) -> None:
+    """打印单元服务牌 · Print the stairwell service card, e.g. `dyz card --unit 2-2 -f html -o 服务牌.html`."""
+    from danyuanzhang import render
+    from danyuanzhang.card import service_card
+
+    card = service_card(store_of(ctx), unit, estate=estate)
+    text = {CardFormat.txt: render.card_txt, CardFormat.md: render.card_md, CardFormat.html: render.card_html}[fmt](card)
+    write_output(text, output)

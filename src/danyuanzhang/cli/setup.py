@@ -1,0 +1,69 @@
+"""`dyz init` and `dyz demo`: this laptop's notebook, and a sample one to try things on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import default_device_name, out, say, state
+from danyuanzhang.i18n import join, t
+
+
+def init_command(
+    ctx: typer.Context,
+    community: Annotated[str | None, typer.Option(help="社区名称 · community name")] = None,
+    device_name: Annotated[
+        str | None, typer.Option("--device-name", help="本机名称，如 王建国的电脑 · this laptop's name")
+    ] = None,
+) -> None:
+    """建立本机的工作本（可重复运行）· Set up this laptop's notebook; safe to run twice."""
+    from danyuanzhang.setup import initialise
+
+    store = state(ctx).store(with_device=False)
+    result = initialise(store, community, device_name, default_device_name())
+    key = "init_done" if result["new_device"] else "init_already"
+    say(
+        t(
+            key,
+            path=str(store.path),
+            device=result["device_name"],
+            id=result["device_id"][:8],
+            community=result["community"] or t("not_set"),
+        )
+    )
+
+
+def demo_command(
+    to: Annotated[
+        Path | None, typer.Option("--to", help="演示数据库放在哪里 · where to build the demo database")
+    ] = None,
+) -> None:
+    """用示例社区试一试（不碰您自己的数据）· Build and show the sample community, apart from your own data."""
+    from danyuanzhang import render
+    from danyuanzhang.card import service_card
+    from danyuanzhang.demo import DEMO_UNIT, build_demo, demo_path
+    from danyuanzhang.households import list_households, short
+
+    path = to or demo_path()
+    store, summary = build_demo(path)
+    try:
+        say(t("demo_built", path=str(path)))
+        out(t("demo_summary", **summary))
+        out("")
+        out(t("demo_unit_heading", unit=DEMO_UNIT))
+        items = list_households(store, unit=DEMO_UNIT)
+        headers = [t("col_ref"), t("col_residents"), t("col_flags"), t("col_id")]
+        from danyuanzhang.flags import known_flags, label
+
+        flags = known_flags(store)
+        rows = [
+            [i["ref"], str(i["residents"]), join(label(f, flags) for f in i["flags"]), short(i["id"])]
+            for i in items
+        ]
+        out(render.text_table(headers, rows))
+        out(render.card_txt(service_card(store, DEMO_UNIT)))
+        out(t("demo_next", path=str(path)))
+    finally:
+        store.close()

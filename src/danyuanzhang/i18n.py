@@ -1,0 +1,57 @@
+"""Every user-facing sentence, in Simplified Chinese and English.
+
+>>> t("household_added", ref="2-2-301", estate="新芙蓉之都")
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from danyuanzhang.catalogue import MESSAGES
+
+LANGS = ("zh", "en")
+_lang: str | None = None
+
+
+def detect_lang() -> str:
+    """`DYZ_LANG` first, then the locale: Chinese when it is Chinese, English otherwise."""
+    chosen = os.environ.get("DYZ_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    import locale
+
+    name = (locale.getlocale()[0] or "").lower()
+    return "zh" if name.startswith("zh") or name.startswith("chinese") else "en"
+
+
+def set_lang(lang: str | None) -> None:
+    global _lang
+    _lang = lang
+
+
+def lang() -> str:
+    global _lang
+    if _lang is None:
+        _lang = detect_lang()
+    return _lang
+
+
+def t(key: str, **params: Any) -> str:
+    zh, en = MESSAGES[key]
+    text = zh if lang() == "zh" else en
+    return text.format(**params) if params else text
+
+
+def pick(zh: str, en: str) -> str:
+    """Choose between two labels that live beside their data (flag and role names)."""
+    return zh if lang() == "zh" else en
+
+
+def join(items: list[str]) -> str:
+    """A list as people write it: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return ("、" if lang() == "zh" else ", ").join(items)

@@ -1,0 +1,189 @@
+"""Turning results into text: terminal tables, JSON, CSV, and the printed service card.
+
+Lists are drawn as plain text tables, measured for Chinese double-width characters: `dyz
+household list` is typed all day and must start fast, and rich would double its start-up.
+rich is imported only for the demo's panels and tables, inside the function that needs it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from danyuanzhang.i18n import pick, t
+from danyuanzhang.vocab import ROLES
+
+FORMATS = ("table", "json", "csv")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [display_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, display_width(cell)) for w, cell in zip(widths, row, strict=True)]
+    lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(items: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -> str:
+    import csv
+    import io
+
+    if not items and not keys:
+        return ""
+    keys = list(keys or items[0].keys())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(keys)
+    for item in items:
+        writer.writerow([csv_cell(item.get(key)) for key in keys])
+    return buffer.getvalue()
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return str(value)
+
+
+def spaced_phone(phone: str | None) -> str:
+    """139 0000 1111: easier to read aloud and to dial from a printed card."""
+    if not phone:
+        return ""
+    if len(phone) == 11 and phone.startswith("1"):
+        return f"{phone[:3]} {phone[3:7]} {phone[7:]}"
+    return phone
+
+
+def role_name(role: str) -> str:
+    zh, en = ROLES[role]
+    return pick(zh, en.capitalize())
+
+
+# -- the service card -------------------------------------------------------------------------
+
+CARD_ROLES = ("area_head", "building_head", "unit_head")
+
+
+def unit_title(card: dict[str, Any]) -> str:
+    building, unit = card["unit"].split("-")
+    return t("card_unit", building=building, unit=unit)
+
+
+def card_heading(card: dict[str, Any]) -> str:
+    parts = [p for p in (card.get("community"), card["estate"]) if p]
+    return " · ".join(parts)
+
+
+def card_txt(card: dict[str, Any]) -> str:
+    rule = "=" * 44
+    lines = [rule, f"  {card_heading(card)}", f"  {unit_title(card)}  {t('card_title')}", rule, ""]
+    for role in CARD_ROLES:
+        people = card[role]
+        if not people:
+            lines += [f"  {role_name(role)}{t('colon')}{t('card_vacant')}", ""]
+            continue
+        for person in people:
+            lines.append(f"  {role_name(role)}{t('colon')}{person['name']}")
+            lines.append(f"      {t('card_phone')}{t('colon')}{spaced_phone(person['phone'])}")
+            duties = person["duties"] or t(f"duties_{role}")
+            lines.append(f"      {t('card_duties')}{t('colon')}{duties}")
+            lines.append("")
+    lines += ["-" * 44, f"  {t('card_footer')}", ""]
+    return "\n".join(lines)
+
+
+def card_md(card: dict[str, Any]) -> str:
+    lines = [f"# {unit_title(card)} {t('card_title')}", "", f"**{card_heading(card)}**", ""]
+    for role in CARD_ROLES:
+        people = card[role]
+        if not people:
+            lines += [f"## {role_name(role)}{t('colon')}{t('card_vacant')}", ""]
+            continue
+        for person in people:
+            lines += [
+                f"## {role_name(role)}{t('colon')}{person['name']}",
+                "",
+                f"- {t('card_phone')}{t('colon')}**{spaced_phone(person['phone'])}**",
+                f"- {t('card_duties')}{t('colon')}{person['duties'] or t(f'duties_{role}')}",
+                "",
+            ]
+    lines += [f"> {t('card_footer')}", ""]
+    return "\n".join(lines)
+
+
+_CARD_CSS = """
+@page { size: A5 portrait; margin: 10mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimHei", sans-serif;
+       margin: 0; color: #000; background: #fff; }
+.card { width: 128mm; min-height: 186mm; margin: 0 auto; border: 2mm solid #b22222;
+        padding: 6mm; }
+h1 { font-size: 26pt; text-align: center; margin: 0 0 2mm; color: #b22222; }
+.place { font-size: 15pt; text-align: center; margin: 0 0 5mm; }
+.person { display: flex; gap: 4mm; border-top: 0.5mm solid #999; padding: 3mm 0; }
+.photo { width: 22mm; height: 28mm; object-fit: cover; border: 0.3mm solid #666; }
+.role { font-size: 14pt; color: #b22222; margin: 0; }
+.name { font-size: 22pt; font-weight: bold; margin: 0; }
+.phone { font-size: 22pt; font-weight: bold; margin: 1mm 0; letter-spacing: 0.5mm; }
+.duties { font-size: 12pt; margin: 0; }
+.vacant { font-size: 18pt; color: #555; }
+.footer { font-size: 14pt; text-align: center; border-top: 0.5mm solid #999; padding-top: 3mm; }
+"""
+
+
+def card_html(card: dict[str, Any]) -> str:
+    esc = html.escape
+    blocks = []
+    for role in CARD_ROLES:
+        people = card[role]
+        if not people:
+            blocks.append(
+                f'<div class="person"><div><p class="role">{esc(role_name(role))}</p>'
+                f'<p class="vacant">{esc(t("card_vacant"))}</p></div></div>'
+            )
+        for person in people:
+            photo = (
+                f'<img class="photo" src="{esc(person["photo"])}" alt="">'
+                if person["photo"]
+                else ""
+            )
+            duties = person["duties"] or t(f"duties_{role}")
+            blocks.append(
+                f'<div class="person">{photo}<div>'
+                f'<p class="role">{esc(role_name(role))}</p>'
+                f'<p class="name">{esc(person["name"])}</p>'
+                f'<p class="phone">☎ {esc(spaced_phone(person["phone"]))}</p>'
+                f'<p class="duties">{esc(t("card_duties"))}{esc(t("colon"))}{esc(duties)}</p>'
+                "</div></div>"
+            )
+    title = f"{unit_title(card)} {t('card_title')}"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8">'
+        f"<title>{esc(title)}</title><style>{_CARD_CSS}</style></head><body>"
+        f'<div class="card"><h1>{esc(title)}</h1>'
+        f'<p class="place">{esc(card_heading(card))}</p>'
+        + "".join(blocks)
+        + f'<p class="footer">{esc(t("card_footer"))}</p></div></body></html>\n'
+    )

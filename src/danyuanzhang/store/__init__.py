@@ -1,0 +1,327 @@
+"""The only module that speaks SQL. Every write is a change appended to the log and applied to
+the tables that commands read, in the same transaction.
+
+>>> store = Store.open(Path("dyz.db"))
+>>> with store.transaction():
+...     store.put("household", new_id(), {"estate": "新芙蓉之都", "building": "2"})
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.hlc import Clock
+from danyuanzhang.store.db import connect
+from danyuanzhang.store.entities import ENTITIES, FLAG_PREFIX, Entity
+
+ID_SHOWN = 8
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Change:
+    id: str
+    hlc: str
+    device: str
+    author: str
+    entity: str
+    record: str
+    op: str
+    field: str | None
+    value: str | None
+    parents: str
+
+    @staticmethod
+    def content_id(
+        hlc: str,
+        device: str,
+        author: str,
+        entity: str,
+        record: str,
+        op: str,
+        field: str | None,
+        value: str | None,
+        parents: str,
+    ) -> str:
+        body = json.dumps(
+            [hlc, device, author, entity, record, op, field, value, parents],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+
+
+def encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: Path, created: bool) -> None:
+        self.conn = conn
+        self.path = path
+        self.created = created
+        self._clock: Clock | None = None
+        self._device: tuple[str, str] | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        conn, created = connect(path)
+        conn.row_factory = sqlite3.Row
+        return cls(conn, path, created)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One `BEGIN IMMEDIATE` transaction: every change in it lands, or none does."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            if self._clock is not None and self._clock.latest:
+                self._set_setting("clock", self._clock.latest)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._clock = None
+            raise
+
+    # -- settings and this device --------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_setting(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._set_setting(key, value)
+
+    def ensure_device(self, name: str) -> tuple[str, str, bool]:
+        """This laptop's identity (id, name), created on first use; the bool says if new."""
+        with self.transaction():
+            device_id = self.setting("device_id")
+            if device_id:
+                stored = self.setting("device_name") or name
+                return device_id, stored, False
+            device_id = new_id()
+            now = datetime.now().isoformat(timespec="seconds")
+            self._set_setting("device_id", device_id)
+            self._set_setting("device_name", name)
+            self.conn.execute(
+                "INSERT INTO devices (id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+                (device_id, name, now, now),
+            )
+        self._device = (device_id, name)
+        return device_id, name, True
+
+    def rename_device(self, name: str) -> None:
+        device_id = self.device()[0]
+        with self.transaction():
+            self._set_setting("device_name", name)
+            self.conn.execute("UPDATE devices SET name = ? WHERE id = ?", (name, device_id))
+        self._device = (device_id, name)
+
+    def device(self) -> tuple[str, str]:
+        if self._device is None:
+            device_id, name = self.setting("device_id"), self.setting("device_name")
+            if not device_id or not name:
+                raise DyzError("no_device")
+            self._device = (device_id, name)
+        return self._device
+
+    def _tick(self) -> str:
+        if self._clock is None:
+            self._clock = Clock(self.setting("clock"))
+        return self._clock.tick(self.device()[0])
+
+    # -- writing changes -------------------------------------------------------------------
+
+    def put(self, entity: str, record: str, fields: dict[str, Any], new: bool = False) -> int:
+        """Set fields of a record; returns how many changed. `new` skips looking up old values.
+
+        A field already holding the same value writes nothing, so repeating a command (or an
+        import) is harmless.
+        """
+        spec = ENTITIES[entity]
+        written = 0
+        device, author = self.device()
+        for field_name, value in fields.items():
+            self._check_field(spec, field_name)
+            encoded = encode(value)
+            parents: list[str] = []
+            if not new:
+                winner = self._winner(entity, record, field_name)
+                if winner is not None:
+                    if winner["value"] == encoded:
+                        continue
+                    parents = [winner["id"]]
+            if self.is_erased(entity, record):
+                raise DyzError("record_erased")
+            change = self._make_change(
+                device, author, entity, record, "set", field_name, encoded, parents
+            )
+            self._insert_change(change)
+            self._apply_set(spec, change)
+            written += 1
+        return written
+
+    def erase(self, entity: str, record: str) -> None:
+        """Tombstone a record: its personal fields go from the tables and from the history."""
+        device, author = self.device()
+        change = self._make_change(device, author, entity, record, "delete", None, None, [])
+        self._insert_change(change)
+        self._apply_delete(ENTITIES[entity], change)
+
+    def _make_change(
+        self,
+        device: str,
+        author: str,
+        entity: str,
+        record: str,
+        op: str,
+        field_name: str | None,
+        value: str | None,
+        parents: Sequence[str],
+    ) -> Change:
+        hlc = self._tick()
+        parents_text = encode(sorted(parents))
+        change_id = Change.content_id(
+            hlc, device, author, entity, record, op, field_name, value, parents_text
+        )
+        return Change(
+            change_id, hlc, device, author, entity, record, op, field_name, value, parents_text
+        )
+
+    def _insert_change(self, change: Change) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO changes"
+            " (id, hlc, device, author, entity, record, op, field, value, parents)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                change.id,
+                change.hlc,
+                change.device,
+                change.author,
+                change.entity,
+                change.record,
+                change.op,
+                change.field,
+                change.value,
+                change.parents,
+            ),
+        )
+
+    @staticmethod
+    def _check_field(spec: Entity, field_name: str) -> None:
+        if field_name in spec.columns:
+            return
+        if spec.flag_table and field_name.startswith(FLAG_PREFIX):
+            return
+        raise ValueError(f"{spec.name} has no field {field_name}")
+
+    def _winner(self, entity: str, record: str, field_name: str) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT id, hlc, value FROM changes"
+            " WHERE entity = ? AND record = ? AND field = ? AND op = 'set'"
+            " ORDER BY hlc DESC, id DESC LIMIT 1",
+            (entity, record, field_name),
+        ).fetchone()
+        return row
+
+    def is_erased(self, entity: str, record: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM tombstones WHERE entity = ? AND record = ?", (entity, record)
+            ).fetchone()
+            is not None
+        )
+
+    # -- deriving the tables from changes ---------------------------------------------------
+
+    def _apply_set(self, spec: Entity, change: Change) -> None:
+        """Make the tables show this change's value, if it is the latest for its field."""
+        assert change.field is not None and change.value is not None
+        value = json.loads(change.value)
+        if spec.flag_table and change.field.startswith(FLAG_PREFIX):
+            self._ensure_row(spec, change.record)
+            flag = change.field[len(FLAG_PREFIX) :]
+            if value:
+                self.conn.execute(
+                    f"INSERT OR IGNORE INTO {spec.flag_table} VALUES (?, ?)", (change.record, flag)
+                )
+            else:
+                self.conn.execute(
+                    f"DELETE FROM {spec.flag_table} WHERE resident_id = ? AND flag = ?",
+                    (change.record, flag),
+                )
+            return
+        column = spec.columns[change.field]
+        self.conn.execute(
+            f"INSERT INTO {spec.table} (id, {column}) VALUES (?, ?)"
+            f" ON CONFLICT (id) DO UPDATE SET {column} = excluded.{column}",
+            (change.record, value),
+        )
+
+    def _ensure_row(self, spec: Entity, record: str) -> None:
+        self.conn.execute(f"INSERT OR IGNORE INTO {spec.table} (id) VALUES (?)", (record,))
+
+    def _apply_delete(self, spec: Entity, change: Change) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO tombstones (entity, record, change_id) VALUES (?, ?, ?)",
+            (spec.name, change.record, change.id),
+        )
+        self.conn.execute(
+            "DELETE FROM changes WHERE entity = ? AND record = ? AND op = 'set'",
+            (spec.name, change.record),
+        )
+        if spec.flag_table:
+            self.conn.execute(
+                f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (change.record,)
+            )
+        self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (change.record,))
+
+    def scrub(self) -> None:
+        """Push erased bytes out of the write-ahead log, so no copy of them remains on disk."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- finding records by what people type -------------------------------------------------
+
+    def resolve_prefix(self, table: str, prefix: str, not_found: str) -> str:
+        """The one id in `table` that starts with `prefix` (like git's short hashes)."""
+        cleaned = prefix.strip().lower()
+        if not cleaned or not all(ch in "0123456789abcdef" for ch in cleaned):
+            raise DyzError(not_found, id=prefix)
+        rows = self.conn.execute(
+            f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (cleaned, cleaned + "g"),
+        ).fetchall()
+        if not rows:
+            raise DyzError(not_found, id=prefix)
+        if len(rows) > 1:
+            raise DyzError("ambiguous_id", id=prefix)
+        return str(rows[0][0])

@@ -1,0 +1,90 @@
+"""Opening the database file: location, permissions, pragmas and migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.store.migrations import LATEST, MIGRATIONS
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_path() -> Path:
+    """`DYZ_DB`, else `dyz.db` in the user's data folder."""
+    env = os.environ.get("DYZ_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("dyz", appauthor=False)) / "dyz.db"
+
+
+def _create_private_file(path: Path) -> None:
+    # SQLite gives the -wal and -shm files the mode of the database file, so 0600 here
+    # keeps all three readable by their owner only.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """Open (creating if needed) and migrate; returns the connection and whether it is new."""
+    created = not path.exists()
+    if created:
+        try:
+            _create_private_file(path)
+        except OSError as error:
+            raise DyzError("db_cannot_create", path=str(path), reason=error.strerror) from None
+    elif path.is_dir():
+        raise DyzError("db_is_folder", path=str(path))
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise DyzError("db_not_dyz", path=str(path)) from None
+    if version > LATEST:
+        conn.close()
+        raise DyzError("db_too_new", path=str(path), version=version, supported=LATEST)
+    if not created and os.name == "posix":
+        for suffix in ("", "-wal", "-shm"):
+            extra = Path(str(path) + suffix)
+            if extra.exists() and extra.stat().st_mode & 0o077:
+                os.chmod(extra, 0o600)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    if version == 0 and not created and has_tables(conn):
+        conn.close()
+        raise DyzError("db_not_dyz", path=str(path))
+    if version < LATEST:
+        migrate(conn, version)
+    return conn, created
+
+
+def migrate(conn: sqlite3.Connection, current: int, target: int = LATEST) -> None:
+    """Bring an older database up to `target` in one transaction: all steps or none."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for script in MIGRATIONS[current:target]:
+            for statement in split_statements(script):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {int(target)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def has_tables(conn: sqlite3.Connection) -> bool:
+    """A version-0 file that already has tables belongs to some other program."""
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+def split_statements(script: str) -> list[str]:
+    # executescript() would commit our transaction; run the statements one by one instead.
+    return [part.strip() for part in script.split(";") if part.strip()]

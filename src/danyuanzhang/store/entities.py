@@ -1,0 +1,57 @@
+"""Which record types travel in the change log, and where each field lands in the tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    table: str
+    columns: dict[str, str]
+    # fields blanked by an erasure everywhere, history included
+    personal: frozenset[str] = field(default_factory=frozenset)
+    # `flag.<code>` fields become rows of this table instead of a column
+    flag_table: str | None = None
+    parent: tuple[str, str] | None = None  # (field, entity) whose erasure erases this record
+
+
+ENTITIES: dict[str, Entity] = {
+    e.name: e
+    for e in (
+        Entity(
+            "household",
+            "households",
+            {f: f for f in ("estate", "building", "unit", "room", "note")},
+            personal=frozenset({"note"}),
+        ),
+        Entity(
+            "resident",
+            "residents",
+            {
+                "household": "household_id",
+                **{f: f for f in ("name", "phone", "born", "moved_in", "moved_out")},
+            },
+            personal=frozenset({"name", "phone", "born"}),
+            flag_table="resident_flags",
+            parent=("household", "household"),
+        ),
+        Entity(
+            "roster",
+            "roster",
+            {
+                f: f
+                for f in ("role", "name", "phone", "estate", "scope", "buildings", "duties", "photo")
+            },
+            personal=frozenset({"name", "phone", "photo"}),
+        ),
+        Entity("flag_kind", "flag_kinds", {f: f for f in ("code", "label_zh", "label_en")}),
+    )
+}
+
+FLAG_PREFIX = "flag."
+
+
+def column_for(entity: Entity, field_name: str) -> str | None:
+    return entity.columns.get(field_name)

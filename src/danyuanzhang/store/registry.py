@@ -1,0 +1,145 @@
+"""Reading the household registry, roster and flag vocabulary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from danyuanzhang.store import Store
+
+
+def estates(store: Store) -> list[str]:
+    """The estates, found by hopping along the index: cost grows with estates, not flats."""
+    rows = store.conn.execute(
+        """
+        WITH RECURSIVE hop(estate) AS (
+            SELECT min(estate) FROM households
+            UNION ALL
+            SELECT (SELECT min(estate) FROM households WHERE estate > hop.estate)
+            FROM hop WHERE hop.estate IS NOT NULL
+        )
+        SELECT estate FROM hop WHERE estate IS NOT NULL
+        """
+    )
+    return [str(row[0]) for row in rows]
+
+
+def household_at(store: Store, estate: str, building: str, unit: str, room: str) -> Any:
+    return store.conn.execute(
+        "SELECT * FROM households WHERE estate = ? AND building = ? AND unit = ? AND room = ?",
+        (estate, building, unit, room),
+    ).fetchone()
+
+
+def household(store: Store, household_id: str) -> Any:
+    return store.conn.execute("SELECT * FROM households WHERE id = ?", (household_id,)).fetchone()
+
+
+def households(
+    store: Store,
+    estates: list[str],
+    building: str | None = None,
+    unit: str | None = None,
+    flag: str | None = None,
+) -> list[Any]:
+    """Households with their count of current residents and their flags, in address order.
+
+    Filters narrow through the (estate, building, unit, room) index, so one unit's list reads
+    only that unit's rows.
+    """
+    where = [f"h.estate IN ({', '.join('?' * len(estates))})"]
+    params: list[Any] = list(estates)
+    for column, value in (("building", building), ("unit", unit)):
+        if value is not None:
+            where.append(f"h.{column} = ?")
+            params.append(value)
+    if flag is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM residents r JOIN resident_flags f ON f.resident_id = r.id"
+            " WHERE r.household_id = h.id AND r.moved_out IS NULL AND f.flag = ?)"
+        )
+        params.append(flag)
+    sql = f"""
+        SELECT h.*,
+            (SELECT count(*) FROM residents r
+              WHERE r.household_id = h.id AND r.moved_out IS NULL) AS resident_count,
+            (SELECT group_concat(DISTINCT f.flag) FROM residents r
+              JOIN resident_flags f ON f.resident_id = r.id
+              WHERE r.household_id = h.id AND r.moved_out IS NULL) AS flags
+        FROM households h
+        WHERE {" AND ".join(where)}
+        ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
+                 length(h.room), h.room
+    """
+    return store.conn.execute(sql, params).fetchall()
+
+
+def residents_of(store: Store, household_id: str) -> list[Any]:
+    return store.conn.execute(
+        "SELECT * FROM residents WHERE household_id = ?"
+        " ORDER BY moved_out IS NOT NULL, moved_in, name",
+        (household_id,),
+    ).fetchall()
+
+
+def resident(store: Store, resident_id: str) -> Any:
+    return store.conn.execute("SELECT * FROM residents WHERE id = ?", (resident_id,)).fetchone()
+
+
+def resident_named(store: Store, household_id: str, name: str) -> Any:
+    return store.conn.execute(
+        "SELECT * FROM residents WHERE household_id = ? AND name = ?"
+        " ORDER BY moved_out IS NOT NULL LIMIT 1",
+        (household_id, name),
+    ).fetchone()
+
+
+def flags_of(store: Store, resident_id: str) -> list[str]:
+    rows = store.conn.execute(
+        "SELECT flag FROM resident_flags WHERE resident_id = ? ORDER BY flag", (resident_id,)
+    )
+    return [str(row[0]) for row in rows]
+
+
+def flag_kinds(store: Store) -> list[Any]:
+    return store.conn.execute("SELECT * FROM flag_kinds ORDER BY code").fetchall()
+
+
+def roster(
+    store: Store, role: str | None = None, estate: str | None = None
+) -> list[Any]:
+    where, params = ["1 = 1"], []
+    if role:
+        where.append("role = ?")
+        params.append(role)
+    if estate:
+        where.append("estate = ?")
+        params.append(estate)
+    return store.conn.execute(
+        f"SELECT * FROM roster WHERE {' AND '.join(where)}"
+        " ORDER BY estate, CASE role WHEN 'area_head' THEN 0 WHEN 'building_head' THEN 1"
+        " WHEN 'unit_head' THEN 2 ELSE 3 END, scope, name",
+        params,
+    ).fetchall()
+
+
+def roster_member(store: Store, member_id: str) -> Any:
+    return store.conn.execute("SELECT * FROM roster WHERE id = ?", (member_id,)).fetchone()
+
+
+def counts(store: Store) -> dict[str, int]:
+    one = store.conn.execute
+    return {
+        "households": one("SELECT count(*) FROM households").fetchone()[0],
+        "residents": one("SELECT count(*) FROM residents WHERE moved_out IS NULL").fetchone()[0],
+        "roster": one("SELECT count(*) FROM roster").fetchone()[0],
+        "changes": one("SELECT count(*) FROM changes").fetchone()[0],
+    }
+
+
+def flag_counts(store: Store) -> dict[str, int]:
+    """How many current residents carry each flag."""
+    rows = store.conn.execute(
+        "SELECT f.flag, count(*) FROM resident_flags f JOIN residents r ON r.id = f.resident_id"
+        " WHERE r.moved_out IS NULL GROUP BY f.flag"
+    )
+    return {str(row[0]): int(row[1]) for row in rows}

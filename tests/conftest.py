@@ -1,0 +1,85 @@
+"""Every test gets its own database in a temporary folder; none can touch a real one."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from danyuanzhang.cli import app
+from danyuanzhang.i18n import set_lang
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "dyz.db"
+    monkeypatch.setenv("DYZ_DB", str(db))
+    monkeypatch.setenv("DYZ_DEMO_DB", str(tmp_path / "demo.db"))
+    monkeypatch.setenv("DYZ_LANG", "zh")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("DYZ_DEBUG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    set_lang(None)
+    return db
+
+
+@pytest.fixture
+def db(isolated: Path) -> Path:
+    return isolated
+
+
+Runner = Callable[..., Result]
+
+
+@pytest.fixture
+def dyz() -> Runner:
+    """Run `dyz ARGS...`; asserts the exit code (0 unless `code=` says otherwise)."""
+
+    def run(*args: str, code: int | None = 0, input: str | None = None) -> Result:
+        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
+        return result
+
+    return run
+
+
+@pytest.fixture
+def dyz_json(dyz: Runner) -> Callable[..., Any]:
+    def run(*args: str) -> Any:
+        return json.loads(dyz(*args, "--format", "json").stdout)
+
+    return run
+
+
+@pytest.fixture
+def estate(dyz: Runner) -> str:
+    """A database with one estate and household 2-2-301 in it."""
+    dyz("init", "--community", "芙蓉南路社区", "--device-name", "王建国的电脑")
+    dyz("household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    return "新芙蓉之都"
+
+
+def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: what "the data is unchanged" means in a test."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    finally:
+        conn.close()
+
+
+def one_line_error(result: Result) -> str:
+    """A user error is one line on stderr and no traceback."""
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "Traceback" not in result.stderr + result.stdout
+    assert len(lines) == 1, result.stderr
+    return lines[0]

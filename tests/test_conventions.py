@@ -1,0 +1,132 @@
+"""What every command shares: the catalogue, help, start-up cost, version, no tracebacks."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from danyuanzhang import __version__
+from danyuanzhang.catalogue import MESSAGES
+from danyuanzhang.cli import app
+from tests.conftest import Runner
+
+SRC = Path(__file__).parents[1] / "src" / "danyuanzhang"
+ROOT = Path(__file__).parents[1]
+
+
+def used_keys() -> set[str]:
+    keys: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                if name in ("t", "DyzError", "resolve_prefix") and isinstance(node.args[0].value, str):
+                    keys.add(node.args[0].value)
+                if name == "resolve_prefix":
+                    keys.add(node.args[2].value)  # type: ignore[attr-defined]
+    return keys - {"households", "residents", "roster"}
+
+
+def test_every_message_used_is_in_the_catalogue() -> None:
+    missing = {k for k in used_keys() if k not in MESSAGES and not k.startswith("duties_")}
+    assert not missing
+
+
+def test_every_message_has_both_languages_with_the_same_fields() -> None:
+    for key, (zh, en) in MESSAGES.items():
+        assert zh.strip() and en.strip(), key
+        assert set(re.findall(r"{(\w+)}", zh)) == set(re.findall(r"{(\w+)}", en)), key
+        assert not re.search(r"[\u4e00-\u9fff]", en) or key in {"demo_next"} or "新芙蓉之都" in en, key
+
+
+def test_version(dyz: Runner) -> None:
+    assert dyz("--version").stdout.strip() == f"dyz {__version__}"
+
+
+def all_commands() -> list[list[str]]:
+    import typer.main
+
+    root = typer.main.get_command(app)
+    paths: list[list[str]] = []
+
+    def walk(command, path: list[str]) -> None:  # type: ignore[no-untyped-def]
+        sub = getattr(command, "commands", None)
+        if sub:
+            for name, child in sub.items():
+                walk(child, [*path, name])
+        else:
+            paths.append(path)
+
+    walk(root, [])
+    return paths
+
+
+@pytest.mark.parametrize("path", all_commands(), ids=lambda p: " ".join(p))
+def test_every_command_has_bilingual_help(dyz: Runner, path: list[str]) -> None:
+    import typer.main
+
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    summary = (command.help or "").splitlines()[0]
+    assert re.search(r"[\u4e00-\u9fff]", summary) and re.search(r"[A-Za-z]{3}", summary), path
+    assert "Usage" in dyz(*path, "--help").stdout
+
+
+def test_unexpected_errors_show_no_traceback_and_no_data(dyz: Runner, estate: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("刘桂英 13812345678")
+
+    monkeypatch.setattr("danyuanzhang.households.list_households", explode)
+    result = dyz("household", "list", code=3)
+    assert "RuntimeError" in result.stderr and "内部错误" in result.stderr
+    assert "13812345678" not in result.output and "Traceback" not in result.output
+
+
+def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "danyuanzhang", *args],
+        capture_output=True, text=True, env={**os.environ, **env}, stdin=subprocess.DEVNULL, timeout=60,
+    )
+
+
+def test_start_up_leaves_heavy_libraries_unloaded(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from danyuanzhang.cli import app\n"
+        "try:\n"
+        "    app(['household', 'list', '--unit', '2-2'], prog_name='dyz')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = {'rich', 'yaml', 'questionary', 'sqlite_utils', 'prompt_toolkit', 'platformdirs'}\n"
+        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))\n"
+    )
+    env = {**os.environ, "DYZ_DB": str(tmp_path / "d.db"), "DYZ_LANG": "zh"}
+    run_cli(["household", "add", "2-2-301", "--estate", "新芙蓉之都"], env)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
+    assert "2-2-301" in result.stdout
+
+
+def test_the_module_entry_point_and_no_terminal(tmp_path: Path) -> None:
+    env = {"DYZ_DB": str(tmp_path / "d.db"), "DYZ_LANG": "en", "CI": "true"}
+    result = run_cli(["household", "add", "2-2-301", "--estate", "E"], env)
+    assert result.returncode == 0 and "Registered 2-2-301" in result.stderr
+    # an erasure with no terminal must not wait for an answer
+    result = run_cli(["household", "remove", "2-2-301"], env)
+    assert result.returncode == 1 and "--yes" in result.stderr
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```(?:bash|sh)\n(.*?)```", readme, flags=re.S)
+    test_command = next(c.strip() for c in commands if "pytest" in c)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("\\\n  ", "")
+    assert test_command in ci
+    assert any("dyz demo" in c for c in commands[:2])

@@ -1,0 +1,46 @@
+"""`dyz demo`: the sample community, built apart from the user's own database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from danyuanzhang.demo import examples_dir
+from tests.conftest import Runner, one_line_error
+
+
+def test_demo_builds_the_sample_community_and_prints_a_card(dyz: Runner, db: Path, tmp_path: Path) -> None:
+    result = dyz("demo")
+    assert "演示数据库已建好" in result.stderr
+    assert "示例社区：芙蓉南路社区（新芙蓉之都）" in result.stdout
+    assert "住户 72 户" in result.stdout
+    assert "2栋2单元  单元长服务牌" in result.stdout and "单元长：周玉梅" in result.stdout
+    assert "2-2-301" in result.stdout and "独居老人" in result.stdout
+    assert not db.exists(), "the demo must not touch the user's own database"
+    demo = tmp_path / "demo.db"
+    conn = sqlite3.connect(demo)
+    assert 40 <= conn.execute("SELECT count(*) FROM households").fetchone()[0] <= 100
+    assert conn.execute("SELECT count(DISTINCT role) FROM roster").fetchone()[0] == 4
+    conn.close()
+    again = dyz("demo")
+    assert again.stdout.splitlines()[:2] == result.stdout.splitlines()[:2]
+
+
+def test_demo_in_english(dyz: Runner) -> None:
+    out = dyz("--lang", "en", "demo").stdout
+    assert "Sample community" in out and "Unit head: 周玉梅" in out
+
+
+def test_demo_never_overwrites_a_real_database(dyz: Runner, db: Path) -> None:
+    dyz("household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    before = db.read_bytes()
+    assert "不是演示数据库" in one_line_error(dyz("demo", "--to", str(db), code=1))
+    assert db.read_bytes() == before
+
+
+def test_the_sample_files_are_what_an_office_keeps() -> None:
+    examples = examples_dir()
+    roll = (examples / "households.csv").read_bytes()
+    assert roll.startswith(b"\xef\xbb\xbf")  # saved by Excel as "CSV UTF-8"
+    assert roll.decode("utf-8-sig").splitlines()[0] == "小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期"
+    assert (examples / "roster.csv").exists()

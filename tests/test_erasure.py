@@ -1,0 +1,75 @@
+"""Removing a household or resident erases personal data everywhere in the file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from danyuanzhang.store import Store
+from tests.conftest import Runner
+
+NAME = "刘桂英独居"
+PHONE = "13812345678"
+
+
+def file_bytes(db: Path) -> bytes:
+    return b"".join(
+        Path(str(db) + suffix).read_bytes()
+        for suffix in ("", "-wal")
+        if Path(str(db) + suffix).exists()
+    )
+
+
+def test_household_removal_leaves_no_trace_of_its_residents(dyz: Runner, dyz_json, db: Path, estate: str) -> None:
+    dyz("resident", "add", "2-2-301", "--name", NAME, "--phone", PHONE, "--born", "1941", "--flag", "elderly_alone")
+    dyz("resident", "add", "2-2-301", "--name", "陈志明", "--phone", "13900001111")
+    resident_id = dyz_json("household", "show", "2-2-301")["residents"][0]["id"]
+    # several edits, so the history holds older values too
+    dyz("resident", "edit", resident_id, "--phone", "13812340000")
+    household_id = dyz_json("household", "show", "2-2-301")["id"]
+    assert NAME.encode() in file_bytes(db)
+
+    result = dyz("household", "remove", "2-2-301", "--yes")
+    assert "抹去了 2 位居民" in result.stderr and "无法恢复" in result.stderr
+
+    raw = file_bytes(db)
+    for secret in (NAME, PHONE, "13812340000", "陈志明", "13900001111"):
+        assert secret.encode() not in raw, secret
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM residents").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM resident_flags").fetchone()[0] == 0
+    # only tombstones, keeping the ids, remain
+    kept = conn.execute("SELECT entity, record, op, field, value FROM changes").fetchall()
+    assert {(e, op, f, v) for e, _, op, f, v in kept} == {("resident", "delete", None, None), ("household", "delete", None, None)}
+    assert household_id in {r for _, r, *_ in kept}
+    assert conn.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 3
+    one = dyz("household", "show", "2-2-301", code=1)
+    assert "没有登记" in one.stderr
+
+
+def test_an_erased_record_cannot_be_written_again(dyz: Runner, dyz_json, db: Path, estate: str) -> None:
+    dyz("resident", "add", "2-2-301", "--name", NAME)
+    resident_id = dyz_json("household", "show", "2-2-301")["residents"][0]["id"]
+    dyz("resident", "remove", resident_id[:8], "--yes")
+    assert NAME.encode() not in file_bytes(db)
+    store = Store.open(db)
+    try:
+        assert store.is_erased("resident", resident_id)
+        with store.transaction():
+            try:
+                store.put("resident", resident_id, {"name": "复活"})
+            except Exception as error:  # noqa: BLE001
+                assert "抹去" in str(error)
+            else:
+                raise AssertionError("an erased record was written")
+    finally:
+        store.close()
+
+
+def test_roster_removal_erases_the_member(dyz: Runner, dyz_json, db: Path, estate: str) -> None:
+    dyz("roster", "add", "--role", "unit_head", "--name", "周玉梅单元长", "--phone", "13907310202", "--scope", "2-2")
+    member_id = dyz_json("roster", "list")[0]["id"]
+    dyz("roster", "remove", member_id[:8], "--yes")
+    assert "周玉梅单元长".encode() not in file_bytes(db)
+    assert dyz_json("roster", "list") == []

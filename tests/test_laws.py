@@ -1,0 +1,49 @@
+"""Properties that hold for any input: parsing of what people type, and the clock."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.hlc import Clock, parse
+from danyuanzhang.inputs import mask_phone, parse_date, parse_name, parse_phone, parse_ref
+
+parts = st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True)
+
+
+@given(parts, parts, parts)
+def test_a_reference_reads_back_as_itself(building: str, unit: str, room: str) -> None:
+    ref = parse_ref(f"{building}-{unit}-{room}")
+    assert str(ref) == f"{building}-{unit}-{room}"
+    assert parse_ref(str(ref)) == ref
+    assert parse_ref(f"{building}栋{unit}单元{room}") == ref
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_either_parsed_or_refused_with_a_user_error(text: str) -> None:
+    for parser in (parse_ref, parse_date, parse_phone, parse_name):
+        try:
+            parser(text)
+        except DyzError as error:
+            assert error.message()
+
+
+@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True))
+def test_masked_phones_keep_only_the_ends(phone: str) -> None:
+    masked = mask_phone(parse_phone(phone))
+    assert masked == phone[:3] + "****" + phone[-4:]
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**40), st.booleans()), min_size=1, max_size=50))
+def test_the_clock_only_moves_forward_whatever_the_wall_clock_does(steps: list[tuple[int, bool]]) -> None:
+    clock = Clock(None)
+    other = Clock(None)
+    issued: list[str] = []
+    for wall, from_elsewhere in steps:
+        if from_elsewhere:
+            clock.observe(other.tick("b" * 32, now_ms=wall))
+        issued.append(clock.tick("a" * 32, now_ms=wall))
+        assert issued[-1] > (clock.latest if from_elsewhere else "") or issued[-1] == clock.latest
+    assert issued == sorted(issued) and len(set(issued)) == len(issued)
+    assert all(parse(s).device == "a" * 32 for s in issued)

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import Runner
 
 from danyuanzhang import __version__
 from danyuanzhang.catalogue import MESSAGES
 from danyuanzhang.cli import app
-from tests.conftest import Runner
 
 SRC = Path(__file__).parents[1] / "src" / "danyuanzhang"
 ROOT = Path(__file__).parents[1]
@@ -26,7 +26,9 @@ def used_keys() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-                if name in ("t", "DyzError", "resolve_prefix") and isinstance(node.args[0].value, str):
+                if name in ("t", "DyzError", "resolve_prefix") and isinstance(
+                    node.args[0].value, str
+                ):
                     keys.add(node.args[0].value)
                 if name == "resolve_prefix":
                     keys.add(node.args[2].value)  # type: ignore[attr-defined]
@@ -42,7 +44,9 @@ def test_every_message_has_both_languages_with_the_same_fields() -> None:
     for key, (zh, en) in MESSAGES.items():
         assert zh.strip() and en.strip(), key
         assert set(re.findall(r"{(\w+)}", zh)) == set(re.findall(r"{(\w+)}", en)), key
-        assert not re.search(r"[\u4e00-\u9fff]", en) or key in {"demo_next"} or "新芙蓉之都" in en, key
+        assert (
+            not re.search(r"[\u4e00-\u9fff]", en) or key in {"demo_next"} or "新芙蓉之都" in en
+        ), key
 
 
 def test_version(dyz: Runner) -> None:
@@ -79,7 +83,9 @@ def test_every_command_has_bilingual_help(dyz: Runner, path: list[str]) -> None:
     assert "Usage" in dyz(*path, "--help").stdout
 
 
-def test_unexpected_errors_show_no_traceback_and_no_data(dyz: Runner, estate: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_errors_show_no_traceback_and_no_data(
+    dyz: Runner, estate: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("刘桂英 13812345678")
 
@@ -92,7 +98,11 @@ def test_unexpected_errors_show_no_traceback_and_no_data(dyz: Runner, estate: st
 def run_cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "danyuanzhang", *args],
-        capture_output=True, text=True, env={**os.environ, **env}, stdin=subprocess.DEVNULL, timeout=60,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
 
 
@@ -109,7 +119,9 @@ def test_start_up_leaves_heavy_libraries_unloaded(tmp_path: Path) -> None:
     )
     env = {**os.environ, "DYZ_DB": str(tmp_path / "d.db"), "DYZ_LANG": "zh"}
     run_cli(["household", "add", "2-2-301", "--estate", "新芙蓉之都"], env)
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.stdout.splitlines()[-1] == "[]", result.stdout + result.stderr
     assert "2-2-301" in result.stdout
 

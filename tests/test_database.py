@@ -8,11 +8,11 @@ import stat
 from pathlib import Path
 
 import pytest
+from tests.conftest import Runner, one_line_error
 
 from danyuanzhang.store import Store
 from danyuanzhang.store.db import connect, migrate
 from danyuanzhang.store.migrations import LATEST, MIGRATIONS
-from tests.conftest import Runner, one_line_error
 
 SCHEMA = Path(__file__).parents[1] / "data" / "schema.sql"
 
@@ -49,7 +49,9 @@ def test_a_first_version_database_is_upgraded_with_its_data(tmp_path: Path) -> N
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, 0, target=1)
-    conn.execute("INSERT INTO households (id, estate, building, unit, room) VALUES ('h1', '新芙蓉之都', '2', '2', '301')")
+    conn.execute(
+        "INSERT INTO households (id, estate, building, unit, room) VALUES ('h1', '新芙蓉之都', '2', '2', '301')"
+    )
     conn.close()
     store = Store.open(path)
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
@@ -59,18 +61,28 @@ def test_a_first_version_database_is_upgraded_with_its_data(tmp_path: Path) -> N
     assert {"role", "name", "phone", "scope", "buildings", "duties", "photo"} <= columns
 
 
-def test_a_failed_migration_leaves_the_old_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_migration_leaves_the_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, 0, target=1)
     conn.close()
-    monkeypatch.setattr("danyuanzhang.store.migrations.MIGRATIONS", [*MIGRATIONS[:1], MIGRATIONS[1] + "; CREATE TABLE households (x)"])
-    monkeypatch.setattr("danyuanzhang.store.db.MIGRATIONS", [*MIGRATIONS[:1], MIGRATIONS[1] + "; CREATE TABLE households (x)"])
+    monkeypatch.setattr(
+        "danyuanzhang.store.migrations.MIGRATIONS",
+        [*MIGRATIONS[:1], MIGRATIONS[1] + "; CREATE TABLE households (x)"],
+    )
+    monkeypatch.setattr(
+        "danyuanzhang.store.db.MIGRATIONS",
+        [*MIGRATIONS[:1], MIGRATIONS[1] + "; CREATE TABLE households (x)"],
+    )
     with pytest.raises(sqlite3.OperationalError):
         connect(path)
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == 1
-    assert check.execute("SELECT count(*) FROM sqlite_master WHERE name = 'roster'").fetchone()[0] == 0
+    assert (
+        check.execute("SELECT count(*) FROM sqlite_master WHERE name = 'roster'").fetchone()[0] == 0
+    )
 
 
 def test_a_database_from_a_newer_dyz_is_refused_and_not_written(dyz: Runner, db: Path) -> None:
@@ -89,14 +101,20 @@ def test_a_file_that_is_not_a_dyz_database_is_refused(dyz: Runner, tmp_path: Pat
     other = tmp_path / "notes.txt"
     other.write_text("这不是数据库" * 200, encoding="utf-8")
     before = other.read_bytes()
-    assert "不是 dyz 的数据库" in one_line_error(dyz("--db", str(other), "household", "list", code=1))
+    assert "不是 dyz 的数据库" in one_line_error(
+        dyz("--db", str(other), "household", "list", code=1)
+    )
     assert other.read_bytes() == before
     foreign = tmp_path / "foreign.db"
     sqlite3.connect(foreign).execute("CREATE TABLE t (x)")
-    assert "不是 dyz 的数据库" in one_line_error(dyz("--db", str(foreign), "household", "list", code=1))
+    assert "不是 dyz 的数据库" in one_line_error(
+        dyz("--db", str(foreign), "household", "list", code=1)
+    )
 
 
-@pytest.mark.skipif(not hasattr(stat, "S_IMODE") or __import__("os").name != "posix", reason="POSIX modes")
+@pytest.mark.skipif(
+    not hasattr(stat, "S_IMODE") or __import__("os").name != "posix", reason="POSIX modes"
+)
 def test_the_file_and_its_wal_and_shm_are_private(dyz: Runner, db: Path) -> None:
     dyz("init")
     store = Store.open(db)  # keep a connection open so that -wal and -shm exist
@@ -118,7 +136,9 @@ def test_a_loose_mode_is_tightened(dyz: Runner, db: Path) -> None:
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
 
 
-def test_location_by_option_env_and_data_folder(dyz: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_location_by_option_env_and_data_folder(
+    dyz: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     explicit = tmp_path / "sub" / "by-option.db"
     assert str(explicit) in dyz("--db", str(explicit), "init").stderr
     assert explicit.exists()

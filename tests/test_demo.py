@@ -5,11 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from danyuanzhang.demo import examples_dir
 from tests.conftest import Runner, one_line_error
 
+from danyuanzhang.demo import examples_dir
 
-def test_demo_builds_the_sample_community_and_prints_a_card(dyz: Runner, db: Path, tmp_path: Path) -> None:
+
+def test_demo_builds_the_sample_community_and_prints_a_card(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
     result = dyz("demo")
     assert "演示数据库已建好" in result.stderr
     assert "示例社区：芙蓉南路社区（新芙蓉之都）" in result.stdout
@@ -42,5 +45,8 @@ def test_the_sample_files_are_what_an_office_keeps() -> None:
     examples = examples_dir()
     roll = (examples / "households.csv").read_bytes()
     assert roll.startswith(b"\xef\xbb\xbf")  # saved by Excel as "CSV UTF-8"
-    assert roll.decode("utf-8-sig").splitlines()[0] == "小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期"
+    assert (
+        roll.decode("utf-8-sig").splitlines()[0]
+        == "小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期"
+    )
     assert (examples / "roster.csv").exists()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from danyuanzhang.store import Store
 from tests.conftest import Runner
+
+from danyuanzhang.store import Store
 
 NAME = "刘桂英独居"
 PHONE = "13812345678"
@@ -20,8 +21,22 @@ def file_bytes(db: Path) -> bytes:
     )
 
 
-def test_household_removal_leaves_no_trace_of_its_residents(dyz: Runner, dyz_json, db: Path, estate: str) -> None:
-    dyz("resident", "add", "2-2-301", "--name", NAME, "--phone", PHONE, "--born", "1941", "--flag", "elderly_alone")
+def test_household_removal_leaves_no_trace_of_its_residents(
+    dyz: Runner, dyz_json, db: Path, estate: str
+) -> None:
+    dyz(
+        "resident",
+        "add",
+        "2-2-301",
+        "--name",
+        NAME,
+        "--phone",
+        PHONE,
+        "--born",
+        "1941",
+        "--flag",
+        "elderly_alone",
+    )
     dyz("resident", "add", "2-2-301", "--name", "陈志明", "--phone", "13900001111")
     resident_id = dyz_json("household", "show", "2-2-301")["residents"][0]["id"]
     # several edits, so the history holds older values too
@@ -41,14 +56,19 @@ def test_household_removal_leaves_no_trace_of_its_residents(dyz: Runner, dyz_jso
     assert conn.execute("SELECT count(*) FROM resident_flags").fetchone()[0] == 0
     # only tombstones, keeping the ids, remain
     kept = conn.execute("SELECT entity, record, op, field, value FROM changes").fetchall()
-    assert {(e, op, f, v) for e, _, op, f, v in kept} == {("resident", "delete", None, None), ("household", "delete", None, None)}
+    assert {(e, op, f, v) for e, _, op, f, v in kept} == {
+        ("resident", "delete", None, None),
+        ("household", "delete", None, None),
+    }
     assert household_id in {r for _, r, *_ in kept}
     assert conn.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 3
     one = dyz("household", "show", "2-2-301", code=1)
     assert "没有登记" in one.stderr
 
 
-def test_an_erased_record_cannot_be_written_again(dyz: Runner, dyz_json, db: Path, estate: str) -> None:
+def test_an_erased_record_cannot_be_written_again(
+    dyz: Runner, dyz_json, db: Path, estate: str
+) -> None:
     dyz("resident", "add", "2-2-301", "--name", NAME)
     resident_id = dyz_json("household", "show", "2-2-301")["residents"][0]["id"]
     dyz("resident", "remove", resident_id[:8], "--yes")
@@ -68,7 +88,18 @@ def test_an_erased_record_cannot_be_written_again(dyz: Runner, dyz_json, db: Pat
 
 
 def test_roster_removal_erases_the_member(dyz: Runner, dyz_json, db: Path, estate: str) -> None:
-    dyz("roster", "add", "--role", "unit_head", "--name", "周玉梅单元长", "--phone", "13907310202", "--scope", "2-2")
+    dyz(
+        "roster",
+        "add",
+        "--role",
+        "unit_head",
+        "--name",
+        "周玉梅单元长",
+        "--phone",
+        "13907310202",
+        "--scope",
+        "2-2",
+    )
     member_id = dyz_json("roster", "list")[0]["id"]
     dyz("roster", "remove", member_id[:8], "--yes")
     assert "周玉梅单元长".encode() not in file_bytes(db)

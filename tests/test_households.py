@@ -3,17 +3,36 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import Runner, one_line_error, snapshot
 
 
 def test_add_then_show_gives_the_documented_json(dyz: Runner, dyz_json, estate: str) -> None:
-    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "138 1234 5678",
-        "--born", "1941", "--flag", "独居老人", "--flag", "children_away", "--moved-in", "2001-05-01")
+    dyz(
+        "resident",
+        "add",
+        "2-2-301",
+        "--name",
+        "刘桂英",
+        "--phone",
+        "138 1234 5678",
+        "--born",
+        "1941",
+        "--flag",
+        "独居老人",
+        "--flag",
+        "children_away",
+        "--moved-in",
+        "2001-05-01",
+    )
     shown = dyz_json("household", "show", "2-2-301")
     assert set(shown) == {"id", "estate", "ref", "building", "unit", "room", "note", "residents"}
     assert (shown["estate"], shown["ref"], shown["building"], shown["unit"], shown["room"]) == (
-        "新芙蓉之都", "2-2-301", "2", "2", "301")
+        "新芙蓉之都",
+        "2-2-301",
+        "2",
+        "2",
+        "301",
+    )
     [resident] = shown["residents"]
     assert resident == {
         "id": resident["id"],
@@ -27,7 +46,9 @@ def test_add_then_show_gives_the_documented_json(dyz: Runner, dyz_json, estate: 
     assert len(resident["id"]) == 32
 
 
-def test_the_estate_can_be_omitted_when_there_is_only_one(dyz: Runner, dyz_json, estate: str) -> None:
+def test_the_estate_can_be_omitted_when_there_is_only_one(
+    dyz: Runner, dyz_json, estate: str
+) -> None:
     dyz("household", "add", "2-2-302")
     assert [h["ref"] for h in dyz_json("household", "list")] == ["2-2-301", "2-2-302"]
 
@@ -42,7 +63,17 @@ def test_list_filters_by_estate_building_unit_and_flag(dyz: Runner, dyz_json, es
     for ref in ("2-1-101", "2-2-302", "3-1-101", "10-2-1201"):
         dyz("household", "add", ref)
     dyz("household", "add", "2-2-301", "--estate", "省职防院小区")
-    dyz("resident", "add", "2-2-302", "--estate", "新芙蓉之都", "--name", "周长福", "--flag", "needs_help")
+    dyz(
+        "resident",
+        "add",
+        "2-2-302",
+        "--estate",
+        "新芙蓉之都",
+        "--name",
+        "周长福",
+        "--flag",
+        "needs_help",
+    )
     refs = lambda *a: [h["ref"] for h in dyz_json("household", "list", *a)]  # noqa: E731
     assert refs("--estate", "新芙蓉之都", "--unit", "2-2") == ["2-2-301", "2-2-302"]
     assert refs("--estate", "新芙蓉之都", "--building", "2") == ["2-1-101", "2-2-301", "2-2-302"]
@@ -64,7 +95,11 @@ def test_list_as_table_and_csv(dyz: Runner, estate: str) -> None:
 def test_english_interface(dyz: Runner, estate: str) -> None:
     result = dyz("--lang", "en", "household", "add", "2-2-302")
     assert result.stderr.startswith("Registered 2-2-302 of 新芙蓉之都")
-    assert dyz("--lang", "en", "household", "list").stdout.split()[:3] == ["household", "estate", "residents"]
+    assert dyz("--lang", "en", "household", "list").stdout.split()[:3] == [
+        "household",
+        "estate",
+        "residents",
+    ]
     assert "not registered" in dyz("--lang", "en", "household", "show", "9-9-909", code=1).stderr
 
 
@@ -105,7 +140,10 @@ def test_adding_the_same_household_twice_is_refused(dyz: Runner, db: Path, estat
         (("resident", "add", "2-2-301", "--name", "  "), "--name"),
         (("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "138abc45678"), "电话"),
         (("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "12345"), "电话"),
-        (("resident", "add", "2-2-301", "--name", "刘桂英", "--moved-in", "2026-02-30"), "2026-02-30"),
+        (
+            ("resident", "add", "2-2-301", "--name", "刘桂英", "--moved-in", "2026-02-30"),
+            "2026-02-30",
+        ),
         (("resident", "add", "2-2-301", "--name", "刘桂英", "--moved-in", "上周"), "年-月-日"),
         (("resident", "add", "2-2-301", "--name", "刘桂英", "--born", "1850"), "1900"),
         (("resident", "add", "2-2-301", "--name", "刘桂英", "--flag", "低保户"), "dyz flag add"),
@@ -140,16 +178,34 @@ def test_move_out_keeps_the_resident_as_history(dyz: Runner, dyz_json, estate: s
     shown = dyz_json("household", "show", "2-2-301")
     assert shown["residents"][0]["moved_out"] == "2026-11-20"
     assert dyz_json("household", "list")[0]["residents"] == 0
-    assert "已于 2026-11-20 迁出" in one_line_error(dyz("resident", "move-out", resident_id, code=1))
+    assert "已于 2026-11-20 迁出" in one_line_error(
+        dyz("resident", "move-out", resident_id, code=1)
+    )
     dyz("resident", "add", "2-2-301", "--name", "黄晓燕", "--moved-in", "2026-03-01")
-    other = [r for r in dyz_json("household", "show", "2-2-301")["residents"] if r["name"] == "黄晓燕"][0]
-    assert "早于" in one_line_error(dyz("resident", "move-out", other["id"], "--on", "2026-01-01", code=1))
+    other = [
+        r for r in dyz_json("household", "show", "2-2-301")["residents"] if r["name"] == "黄晓燕"
+    ][0]
+    assert "早于" in one_line_error(
+        dyz("resident", "move-out", other["id"], "--on", "2026-01-01", code=1)
+    )
 
 
 def test_resident_edit_sets_and_clears_flags_and_phone(dyz: Runner, dyz_json, estate: str) -> None:
-    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678", "--flag", "tenant")
+    dyz(
+        "resident",
+        "add",
+        "2-2-301",
+        "--name",
+        "刘桂英",
+        "--phone",
+        "13812345678",
+        "--flag",
+        "tenant",
+    )
     resident_id = dyz_json("household", "show", "2-2-301")["residents"][0]["id"]
-    dyz("resident", "edit", resident_id[:8], "--flag", "独居老人", "--unflag", "租户", "--phone", "")
+    dyz(
+        "resident", "edit", resident_id[:8], "--flag", "独居老人", "--unflag", "租户", "--phone", ""
+    )
     [resident] = dyz_json("household", "show", "2-2-301")["residents"]
     assert resident["flags"] == ["elderly_alone"] and resident["phone"] is None
 

@@ -36,7 +36,9 @@ def test_masked_phones_keep_only_the_ends(phone: str) -> None:
 
 
 @given(st.lists(st.tuples(st.integers(0, 2**40), st.booleans()), min_size=1, max_size=50))
-def test_the_clock_only_moves_forward_whatever_the_wall_clock_does(steps: list[tuple[int, bool]]) -> None:
+def test_the_clock_only_moves_forward_whatever_the_wall_clock_does(
+    steps: list[tuple[int, bool]],
+) -> None:
     clock = Clock(None)
     other = Clock(None)
     issued: list[str] = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import Runner, snapshot
 
 HEADER_ZH = "小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期"
@@ -24,7 +23,9 @@ def write(path: Path, lines: list[str], encoding: str) -> Path:
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
-def test_rolls_in_every_encoding_excel_writes(dyz: Runner, dyz_json, tmp_path: Path, encoding: str) -> None:
+def test_rolls_in_every_encoding_excel_writes(
+    dyz: Runner, dyz_json, tmp_path: Path, encoding: str
+) -> None:
     roll = write(tmp_path / "花名册.csv", [HEADER_ZH, *ROWS], encoding)
     result = dyz("household", "import", str(roll))
     assert "新登记 3 户" in result.stderr and "新增居民 3 人" in result.stderr
@@ -33,7 +34,10 @@ def test_rolls_in_every_encoding_excel_writes(dyz: Runner, dyz_json, tmp_path: P
     shown = dyz_json("household", "show", "2-2-302")
     chen = next(r for r in shown["residents"] if r["name"] == "陈志明")
     assert chen["flags"] == ["new_arrival", "tenant"] and chen["moved_in"] == "2026-11-10"
-    assert dyz_json("household", "show", "2-2-301")["residents"][0]["flags"] == ["children_away", "elderly_alone"]
+    assert dyz_json("household", "show", "2-2-301")["residents"][0]["flags"] == [
+        "children_away",
+        "elderly_alone",
+    ]
 
 
 def test_english_headers(dyz: Runner, dyz_json, tmp_path: Path) -> None:
@@ -42,7 +46,9 @@ def test_english_headers(dyz: Runner, dyz_json, tmp_path: Path) -> None:
     assert len(dyz_json("household", "list")) == 3
 
 
-def test_importing_the_same_roll_twice_changes_nothing(dyz: Runner, db: Path, tmp_path: Path) -> None:
+def test_importing_the_same_roll_twice_changes_nothing(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
     roll = write(tmp_path / "roll.csv", [HEADER_ZH, *ROWS], "utf-8")
     dyz("household", "import", str(roll))
     before = snapshot(db)
@@ -54,12 +60,16 @@ def test_importing_the_same_roll_twice_changes_nothing(dyz: Runner, db: Path, tm
 def test_a_changed_row_updates_the_resident(dyz: Runner, dyz_json, tmp_path: Path) -> None:
     dyz("household", "import", str(write(tmp_path / "a.csv", [HEADER_ZH, *ROWS], "utf-8")))
     changed = [ROWS[0].replace("13812345678", "13812340000")]
-    result = dyz("household", "import", str(write(tmp_path / "b.csv", [HEADER_ZH, *changed], "utf-8")))
+    result = dyz(
+        "household", "import", str(write(tmp_path / "b.csv", [HEADER_ZH, *changed], "utf-8"))
+    )
     assert "更新 1 人" in result.stderr
     assert dyz_json("household", "show", "2-2-301")["residents"][0]["phone"] == "13812340000"
 
 
-def test_bad_rows_are_all_reported_and_nothing_is_written(dyz: Runner, db: Path, tmp_path: Path) -> None:
+def test_bad_rows_are_all_reported_and_nothing_is_written(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
     dyz("init")
     before = snapshot(db)
     bad = [
@@ -72,7 +82,12 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(dyz: Runner, db: Path,
     ]
     result = dyz("household", "import", str(write(tmp_path / "bad.csv", bad, "gbk")), code=1)
     lines = result.stderr.splitlines()
-    assert [line.split("：")[0] for line in lines[:4]] == ["第 3 行", "第 4 行", "第 5 行", "第 6 行"]
+    assert [line.split("：")[0] for line in lines[:4]] == [
+        "第 3 行",
+        "第 4 行",
+        "第 5 行",
+        "第 6 行",
+    ]
     assert "1381234abcd" in lines[1] and "2026-02-30" in lines[2] and "低保户" in lines[3]
     assert "什么都没有写入" in lines[-1]
     assert "Traceback" not in result.output
@@ -89,7 +104,9 @@ def test_a_missing_column_is_named(dyz: Runner, db: Path, tmp_path: Path) -> Non
 
 
 def test_an_unknown_column_and_a_missing_file(dyz: Runner, tmp_path: Path) -> None:
-    roll = write(tmp_path / "r.csv", ["小区,楼栋,单元,房号,身份证号", "新芙蓉之都,2,2,301,x"], "utf-8")
+    roll = write(
+        tmp_path / "r.csv", ["小区,楼栋,单元,房号,身份证号", "新芙蓉之都,2,2,301,x"], "utf-8"
+    )
     assert "身份证号" in dyz("household", "import", str(roll), code=1).stderr
     assert "读不到文件" in dyz("household", "import", str(tmp_path / "nope.csv"), code=1).stderr
 
@@ -114,7 +131,9 @@ def test_the_template_is_an_empty_roll_that_imports(dyz: Runner, tmp_path: Path)
     dyz("household", "import", str(target))
 
 
-def test_the_estate_option_fills_a_roll_without_an_estate_column(dyz: Runner, dyz_json, tmp_path: Path) -> None:
+def test_the_estate_option_fills_a_roll_without_an_estate_column(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
     roll = write(tmp_path / "r.csv", ["楼栋,单元,房号,姓名", "2,2,301,刘桂英"], "utf-8")
     assert "--estate" in dyz("household", "import", str(roll), code=1).stderr
     dyz("household", "import", str(roll), "--estate", "新芙蓉之都")

@@ -6,7 +6,6 @@ import base64
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import Runner, one_line_error, snapshot
 
 PNG = base64.b64decode(
@@ -16,12 +15,58 @@ PNG = base64.b64decode(
 
 @pytest.fixture
 def roster(dyz: Runner, estate: str) -> None:
-    dyz("roster", "add", "--role", "area_head", "--name", "李秀兰", "--phone", "13907310001",
-        "--scope", "第一片区", "--buildings", "1-3")
-    dyz("roster", "add", "--role", "楼栋长", "--name", "罗淑珍", "--phone", "13907310012", "--scope", "2")
-    dyz("roster", "add", "--role", "unit_head", "--name", "周玉梅", "--phone", "13907310202",
-        "--scope", "2-2", "--duties", "入户走访、排查隐患")
-    dyz("roster", "add", "--role", "household_rep", "--name", "罗淑珍", "--phone", "13907310012", "--scope", "2-2-301")
+    dyz(
+        "roster",
+        "add",
+        "--role",
+        "area_head",
+        "--name",
+        "李秀兰",
+        "--phone",
+        "13907310001",
+        "--scope",
+        "第一片区",
+        "--buildings",
+        "1-3",
+    )
+    dyz(
+        "roster",
+        "add",
+        "--role",
+        "楼栋长",
+        "--name",
+        "罗淑珍",
+        "--phone",
+        "13907310012",
+        "--scope",
+        "2",
+    )
+    dyz(
+        "roster",
+        "add",
+        "--role",
+        "unit_head",
+        "--name",
+        "周玉梅",
+        "--phone",
+        "13907310202",
+        "--scope",
+        "2-2",
+        "--duties",
+        "入户走访、排查隐患",
+    )
+    dyz(
+        "roster",
+        "add",
+        "--role",
+        "household_rep",
+        "--name",
+        "罗淑珍",
+        "--phone",
+        "13907310012",
+        "--scope",
+        "2-2-301",
+    )
 
 
 def test_roster_json_and_one_person_in_several_roles(dyz_json, roster: None) -> None:
@@ -34,7 +79,17 @@ def test_roster_json_and_one_person_in_several_roles(dyz_json, roster: None) -> 
     ]
     assert members[0]["buildings"] == ["1", "2", "3"]
     assert members[2]["duties"] == "入户走访、排查隐患"
-    assert set(members[0]) == {"id", "role", "name", "phone", "estate", "scope", "buildings", "duties", "photo"}
+    assert set(members[0]) == {
+        "id",
+        "role",
+        "name",
+        "phone",
+        "estate",
+        "scope",
+        "buildings",
+        "duties",
+        "photo",
+    }
     assert [m["name"] for m in dyz_json("roster", "list", "--role", "单元长")] == ["周玉梅"]
 
 
@@ -68,7 +123,10 @@ def test_missing_roles_are_named_plainly(dyz: Runner, roster: None) -> None:
     outside = dyz("card", "--unit", "5-1").stdout
     assert "片长：待定" in outside
     english = dyz("--lang", "en", "card", "--unit", "3-1").stdout
-    assert "Building head: to be appointed" in english and "Building 3, Unit 1  Service Card" in english
+    assert (
+        "Building head: to be appointed" in english
+        and "Building 3, Unit 1  Service Card" in english
+    )
 
 
 def test_card_markdown(dyz: Runner, roster: None) -> None:
@@ -77,7 +135,9 @@ def test_card_markdown(dyz: Runner, roster: None) -> None:
     assert "## 单元长：周玉梅" in md and "- 电话：**139 0731 0202**" in md
 
 
-def test_card_html_is_one_self_contained_a5_page(dyz: Runner, dyz_json, roster: None, tmp_path: Path) -> None:
+def test_card_html_is_one_self_contained_a5_page(
+    dyz: Runner, dyz_json, roster: None, tmp_path: Path
+) -> None:
     photo = tmp_path / "zhou.png"
     photo.write_bytes(PNG)
     member = next(m for m in dyz_json("roster", "list") if m["name"] == "周玉梅")
@@ -93,7 +153,18 @@ def test_card_html_is_one_self_contained_a5_page(dyz: Runner, dyz_json, roster: 
 
 
 def test_names_are_escaped_in_html(dyz: Runner, estate: str) -> None:
-    dyz("roster", "add", "--role", "unit_head", "--name", "<b>王</b>", "--phone", "13900000000", "--scope", "2-2")
+    dyz(
+        "roster",
+        "add",
+        "--role",
+        "unit_head",
+        "--name",
+        "<b>王</b>",
+        "--phone",
+        "13900000000",
+        "--scope",
+        "2-2",
+    )
     page = dyz("card", "--unit", "2-2", "--format", "html").stdout
     assert "&lt;b&gt;王&lt;/b&gt;" in page and "<b>王" not in page
 
@@ -111,17 +182,107 @@ def test_roster_edit_and_remove(dyz: Runner, dyz_json, roster: None) -> None:
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (("roster", "add", "--role", "mayor", "--name", "王", "--phone", "13900000000", "--scope", "2-2"), "mayor"),
-        (("roster", "add", "--role", "unit_head", "--name", "王", "--phone", "139", "--scope", "2-2"), "电话"),
-        (("roster", "add", "--role", "unit_head", "--name", "王", "--phone", "13900000000", "--scope", "二"), "楼栋-单元"),
-        (("roster", "add", "--role", "building_head", "--name", "王", "--phone", "13900000000", "--scope", "2", "--buildings", "1-3"), "--buildings"),
-        (("roster", "add", "--role", "unit_head", "--name", "周玉梅", "--phone", "13907310202", "--scope", "2-2"), "已在名册"),
-        (("roster", "add", "--role", "unit_head", "--name", "王", "--phone", "13900000000", "--scope", "2-2", "--photo", "nope.jpg"), "nope.jpg"),
+        (
+            (
+                "roster",
+                "add",
+                "--role",
+                "mayor",
+                "--name",
+                "王",
+                "--phone",
+                "13900000000",
+                "--scope",
+                "2-2",
+            ),
+            "mayor",
+        ),
+        (
+            (
+                "roster",
+                "add",
+                "--role",
+                "unit_head",
+                "--name",
+                "王",
+                "--phone",
+                "139",
+                "--scope",
+                "2-2",
+            ),
+            "电话",
+        ),
+        (
+            (
+                "roster",
+                "add",
+                "--role",
+                "unit_head",
+                "--name",
+                "王",
+                "--phone",
+                "13900000000",
+                "--scope",
+                "二",
+            ),
+            "楼栋-单元",
+        ),
+        (
+            (
+                "roster",
+                "add",
+                "--role",
+                "building_head",
+                "--name",
+                "王",
+                "--phone",
+                "13900000000",
+                "--scope",
+                "2",
+                "--buildings",
+                "1-3",
+            ),
+            "--buildings",
+        ),
+        (
+            (
+                "roster",
+                "add",
+                "--role",
+                "unit_head",
+                "--name",
+                "周玉梅",
+                "--phone",
+                "13907310202",
+                "--scope",
+                "2-2",
+            ),
+            "已在名册",
+        ),
+        (
+            (
+                "roster",
+                "add",
+                "--role",
+                "unit_head",
+                "--name",
+                "王",
+                "--phone",
+                "13900000000",
+                "--scope",
+                "2-2",
+                "--photo",
+                "nope.jpg",
+            ),
+            "nope.jpg",
+        ),
         (("roster", "edit", "ffff", "--name", "x"), "找不到"),
         (("card", "--unit", "2"), "楼栋-单元"),
     ],
 )
-def test_bad_roster_input(dyz: Runner, db: Path, roster: None, args: tuple[str, ...], words: str) -> None:
+def test_bad_roster_input(
+    dyz: Runner, db: Path, roster: None, args: tuple[str, ...], words: str
+) -> None:
     before = snapshot(db)
     assert words in one_line_error(dyz(*args, code=1))
     assert snapshot(db) == before
@@ -131,8 +292,21 @@ def test_a_photo_that_is_not_a_picture_is_refused(dyz: Runner, estate: str, tmp_
     fake = tmp_path / "photo.jpg"
     fake.write_text("not a picture")
     line = one_line_error(
-        dyz("roster", "add", "--role", "unit_head", "--name", "王", "--phone", "13900000000", "--scope", "2-2",
-            "--photo", str(fake), code=1)
+        dyz(
+            "roster",
+            "add",
+            "--role",
+            "unit_head",
+            "--name",
+            "王",
+            "--phone",
+            "13900000000",
+            "--scope",
+            "2-2",
+            "--photo",
+            str(fake),
+            code=1,
+        )
     )
     assert "不是 JPG" in line
 

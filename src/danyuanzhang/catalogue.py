@@ -59,7 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} 的日期“{text}”不对。请写成 年-月-日，如 2026-11-25。",
         "The date “{text}” for {option} is not a real date. Write year-month-day, e.g. 2026-11-25.",
     ),
-    "empty_name": ("姓名不能为空，请用 --name 写上姓名。", "The name is empty: give one with --name."),
+    "empty_name": (
+        "姓名不能为空，请用 --name 写上姓名。",
+        "The name is empty: give one with --name.",
+    ),
     "bad_name": (
         "名称“{text}”太长或含有不可见字符，请重新输入（不超过 40 字）。",
         "The name “{text}” is too long or has invisible characters; type it again (40 at most).",
@@ -73,8 +76,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "出生年份“{text}”不对，请写四位年份，1900 到 {this_year} 之间，如 1948。",
         "The birth year “{text}” is wrong: write four digits between 1900 and {this_year}, e.g. 1948.",
     ),
-    "text_too_long": ("内容太长了，请控制在 {limit} 字以内。", "That text is too long: {limit} characters at most."),
-    "bad_text": ("内容里有不可见的控制字符，请重新输入。", "The text holds invisible control characters; type it again."),
+    "text_too_long": (
+        "内容太长了，请控制在 {limit} 字以内。",
+        "That text is too long: {limit} characters at most.",
+    ),
+    "bad_text": (
+        "内容里有不可见的控制字符，请重新输入。",
+        "The text holds invisible control characters; type it again.",
+    ),
     # -- estates and households ---------------------------------------------------------------
     "unknown_estate": (
         "没有叫“{estate}”的小区。已有的小区：{known}",
@@ -109,7 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有要修改的内容，请写上要改的项，如 --phone。",
         "Nothing to change: give what should change, e.g. --phone.",
     ),
-    "household_added": ("已登记：{estate} {ref}（编号 {id}）", "Registered {ref} of {estate} (id {id})"),
+    "household_added": (
+        "已登记：{estate} {ref}（编号 {id}）",
+        "Registered {ref} of {estate} (id {id})",
+    ),
     "household_updated": ("已修改：{estate} {ref}", "Updated {ref} of {estate}"),
     "household_removed": (
         "已删除 {estate} {ref}，并抹去了 {count} 位居民的个人信息（包括修改记录），无法恢复。",
@@ -135,9 +147,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "迁出日期 {on} 早于迁入日期 {moved_in}，请检查日期。",
         "The move-out date {on} is before the move-in date {moved_in}; check the dates.",
     ),
-    "resident_added": ("已登记居民 {name}（{ref}，编号 {id}）", "Added resident {name} to {ref} (id {id})"),
+    "resident_added": (
+        "已登记居民 {name}（{ref}，编号 {id}）",
+        "Added resident {name} to {ref} (id {id})",
+    ),
     "resident_updated": ("已修改居民 {name} 的信息", "Updated {name}"),
-    "resident_moved_out": ("已登记 {name} 于 {on} 迁出（记录保留）", "{name} moved out on {on} (kept in the history)"),
+    "resident_moved_out": (
+        "已登记 {name} 于 {on} 迁出（记录保留）",
+        "{name} moved out on {on} (kept in the history)",
+    ),
     "resident_removed": (
         "已删除居民 {name}，其个人信息（包括修改记录）已抹去，无法恢复。",
         "Removed {name}; their personal data, history included, is erased and cannot be recovered.",
@@ -172,7 +190,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--buildings 只用于片长（写明片区包括哪些楼栋）。",
         "--buildings is only for an area head (the buildings the area covers).",
     ),
-    "photo_unreadable": ("读不到照片文件 {path}，请检查路径。", "Cannot read the photo {path}; check the path."),
+    "photo_unreadable": (
+        "读不到照片文件 {path}，请检查路径。",
+        "Cannot read the photo {path}; check the path.",
+    ),
     "photo_too_big": (
         "照片 {path} 太大（最多 {limit_kb} KB），请先缩小。",
         "The photo {path} is too big ({limit_kb} KB at most); make it smaller first.",
@@ -189,10 +210,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名册里找不到编号以 {id} 开头的人，编号见 dyz roster list。",
         "No roster entry id starts with {id}; see dyz roster list.",
     ),
-    "member_added": ("已登记{role} {name}（{scope}，编号 {id}）", "Added {role} {name} for {scope} (id {id})"),
+    "member_added": (
+        "已登记{role} {name}（{scope}，编号 {id}）",
+        "Added {role} {name} for {scope} (id {id})",
+    ),
     "member_updated": ("已修改 {name} 的名册信息", "Updated {name} on the roster"),
-    "member_removed": ("已将 {name} 从名册删除，其信息已抹去。", "Removed {name} from the roster; their details are erased."),
-    "confirm_remove_member": ("从名册删除并抹去 {name} 的信息？", "Remove {name} from the roster and erase their details?"),
+    "member_removed": (
+        "已将 {name} 从名册删除，其信息已抹去。",
+        "Removed {name} from the roster; their details are erased.",
+    ),
+    "confirm_remove_member": (
+        "从名册删除并抹去 {name} 的信息？",
+        "Remove {name} from the roster and erase their details?",
+    ),
     "roster_imported": (
         "名册导入完成：新增 {added} 人，已有 {present} 人。",
         "Roster imported: {added} added, {present} already there.",
@@ -206,8 +236,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "有困难、有诉求、发现隐患，请随时联系我们！",
         "Need help, have a request or see a hazard? Call us any time.",
     ),
-    "duties_area_head": ("统筹片区事务，协调解决居民诉求", "Runs the area; takes residents' needs further"),
-    "duties_building_head": ("联系本栋各单元，收集上报居民诉求", "Links the units of the building; carries needs up"),
+    "duties_area_head": (
+        "统筹片区事务，协调解决居民诉求",
+        "Runs the area; takes residents' needs further",
+    ),
+    "duties_building_head": (
+        "联系本栋各单元，收集上报居民诉求",
+        "Links the units of the building; carries needs up",
+    ),
     "duties_unit_head": (
         "入户走访、收集诉求、排查隐患、反诈宣传",
         "Door-knocking, collecting needs, fire-safety patrols, anti-fraud advice",
@@ -218,8 +254,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请写上花名册文件，如 dyz household import 花名册.csv；要空白模板请加 --template。",
         "Give the roll file, e.g. dyz household import roll.csv; for an empty one add --template.",
     ),
-    "file_too_big": ("文件 {path} 太大（最多 {limit_mb} MB）。", "The file {path} is too big ({limit_mb} MB at most)."),
-    "file_unreadable": ("读不到文件 {path}，请检查路径。", "Cannot read the file {path}; check the path."),
+    "file_too_big": (
+        "文件 {path} 太大（最多 {limit_mb} MB）。",
+        "The file {path} is too big ({limit_mb} MB at most).",
+    ),
+    "file_unreadable": (
+        "读不到文件 {path}，请检查路径。",
+        "Cannot read the file {path}; check the path.",
+    ),
     "file_encoding": (
         "文件 {path} 的编码无法识别，请在 Excel 中另存为“CSV UTF-8”。",
         "Cannot tell the encoding of {path}; save it from Excel as “CSV UTF-8”.",
@@ -233,7 +275,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少这些列：{columns}。可用 dyz household import --template 取得空白模板。",
         "Missing columns: {columns}. Get an empty roll with dyz household import --template.",
     ),
-    "roll_fields_without_name": ("这一行有电话等信息却没有姓名。", "This row has details but no name."),
+    "roll_fields_without_name": (
+        "这一行有电话等信息却没有姓名。",
+        "This row has details but no name.",
+    ),
     "roll_problem": ("第 {line} 行：{problem}", "Line {line}: {problem}"),
     "roll_rejected": (
         "有 {count} 行有问题（见上），什么都没有写入。改好后再导入一次即可。",

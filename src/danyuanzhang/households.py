@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import join
 from danyuanzhang.flags import flag_code, known_flags
+from danyuanzhang.i18n import join
 from danyuanzhang.inputs import (
     HouseholdRef,
     parse_born,

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from danyuanzhang.catalogue import MESSAGES
@@ -52,6 +53,6 @@ def pick(zh: str, en: str) -> str:
     return zh if lang() == "zh" else en
 
 
-def join(items: list[str]) -> str:
+def join(items: Iterable[str]) -> str:
     """A list as people write it: 甲、乙、丙 in Chinese, "a, b, c" in English."""
     return ("、" if lang() == "zh" else ", ").join(items)

@@ -33,7 +33,9 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         widths = [max(w, display_width(cell)) for w, cell in zip(widths, row, strict=True)]
     lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines += [
+        "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -112,7 +112,9 @@ def import_roll(
             known = known_flags(store)
             residents_seen: dict[tuple[str, str], str] = {}
             for line, row in enumerate(rows[1:], start=2):
-                cells = {name: (row[i].strip() if i < len(row) else "") for name, i in positions.items()}
+                cells = {
+                    name: (row[i].strip() if i < len(row) else "") for name, i in positions.items()
+                }
                 try:
                     _import_row(store, cells, estate, known, residents_seen, result)
                 except DyzError as error:
@@ -137,7 +139,9 @@ def _import_row(
     result: RollResult,
 ) -> None:
     building = parse_building(cells["building"]) if cells["building"] else ""
-    ref = parse_ref(f"{building}-{cells['unit'].removesuffix('单元')}-{cells['room'].removesuffix('室')}")
+    ref = parse_ref(
+        f"{building}-{cells['unit'].removesuffix('单元')}-{cells['room'].removesuffix('室')}"
+    )
     estate_name = choose_estate(store, cells.get("estate") or estate, for_new=True)
     fields: dict[str, Any] = {}
     name = cells.get("name", "")
@@ -175,7 +179,9 @@ def _import_row(
         resident_id = existing["id"] if existing is not None else None
     if resident_id is None:
         resident_id = new_id()
-        store.put("resident", resident_id, {"household": household_id, "name": name, **fields}, new=True)
+        store.put(
+            "resident", resident_id, {"household": household_id, "name": name, **fields}, new=True
+        )
         result.residents_added += 1
     elif store.put("resident", resident_id, fields):
         result.residents_updated += 1

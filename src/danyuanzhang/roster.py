@@ -133,9 +133,7 @@ def add_member(
 
 
 def find_member(store: Store, id_prefix: str) -> Any:
-    return reg.roster_member(
-        store, store.resolve_prefix("roster", id_prefix, "member_not_found")
-    )
+    return reg.roster_member(store, store.resolve_prefix("roster", id_prefix, "member_not_found"))
 
 
 def list_members(
@@ -202,7 +200,10 @@ def import_roster(store: Store, path: Path, estate: str | None = None) -> tuple[
 
     from danyuanzhang.rollcall import RollRejected, read_text
 
-    names = {**{c: c for c in ROSTER_COLUMNS}, **dict(zip(ROSTER_COLUMNS_ZH, ROSTER_COLUMNS, strict=True))}
+    names = {
+        **{c: c for c in ROSTER_COLUMNS},
+        **dict(zip(ROSTER_COLUMNS_ZH, ROSTER_COLUMNS, strict=True)),
+    }
     rows = [r for r in csv.reader(read_text(path).splitlines()) if any(c.strip() for c in r)]
     if not rows:
         raise DyzError("roll_empty", path=str(path))

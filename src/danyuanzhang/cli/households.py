@@ -25,7 +25,9 @@ household_app = typer.Typer(help="住户登记 · the household registry", no_ar
 resident_app = typer.Typer(help="居民 · residents of a household", no_args_is_help=True)
 
 RefArgument = Annotated[str, typer.Argument(help="房号，如 2-2-301 · household, e.g. 2-2-301")]
-ResidentArgument = Annotated[str, typer.Argument(help="居民编号（前几位即可）· resident id or prefix")]
+ResidentArgument = Annotated[
+    str, typer.Argument(help="居民编号（前几位即可）· resident id or prefix")
+]
 
 HOUSEHOLD_COLUMNS = [
     ("ref", "col_ref"),
@@ -83,19 +85,39 @@ def household_list(
 
 @household_app.command("show")
 def household_show(
-    ctx: typer.Context, ref: RefArgument, estate: EstateOption = None, fmt: FormatOption = Format.table
+    ctx: typer.Context,
+    ref: RefArgument,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """查看一户及其居民 · Show a household and its residents, e.g. `dyz household show 2-2-301`."""
     from danyuanzhang import render
-    from danyuanzhang.households import show_household, short
+    from danyuanzhang.households import short, show_household
 
     item = show_household(store_of(ctx), ref, estate=estate)
     if fmt is Format.json:
         out(render.to_json(item))
         return
     if fmt is Format.csv:
-        rows = [{"household": item["ref"], "estate": item["estate"], **r} for r in item["residents"]]
-        out(render.to_csv(rows, ["household", "estate", "id", "name", "phone", "born", "flags", "moved_in", "moved_out"]))
+        resident_rows = [
+            {"household": item["ref"], "estate": item["estate"], **r} for r in item["residents"]
+        ]
+        out(
+            render.to_csv(
+                resident_rows,
+                [
+                    "household",
+                    "estate",
+                    "id",
+                    "name",
+                    "phone",
+                    "born",
+                    "flags",
+                    "moved_in",
+                    "moved_out",
+                ],
+            )
+        )
         return
     lines = [f"{item['estate']} {item['ref']}  ({t('col_id')} {short(item['id'])})"]
     if item["note"]:
@@ -104,7 +126,18 @@ def household_show(
     if not item["residents"]:
         say(t("no_residents", ref=item["ref"]))
         return
-    headers = [t(k) for k in ("col_name", "col_phone", "col_born", "col_flags", "col_moved_in", "col_moved_out", "col_id")]
+    headers = [
+        t(k)
+        for k in (
+            "col_name",
+            "col_phone",
+            "col_born",
+            "col_flags",
+            "col_moved_in",
+            "col_moved_out",
+            "col_id",
+        )
+    ]
     rows = [
         [
             r["name"] or "",
@@ -125,14 +158,22 @@ def household_edit(
     ctx: typer.Context,
     ref: RefArgument,
     estate: EstateOption = None,
-    new_ref: Annotated[str | None, typer.Option("--ref", help="改成的房号 · corrected reference")] = None,
-    new_estate: Annotated[str | None, typer.Option("--new-estate", help="改成的小区 · corrected estate")] = None,
-    note: Annotated[str | None, typer.Option(help="备注（空字符串清除）· note, empty clears")] = None,
+    new_ref: Annotated[
+        str | None, typer.Option("--ref", help="改成的房号 · corrected reference")
+    ] = None,
+    new_estate: Annotated[
+        str | None, typer.Option("--new-estate", help="改成的小区 · corrected estate")
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(help="备注（空字符串清除）· note, empty clears")
+    ] = None,
 ) -> None:
     """修改一户 · Correct a household, e.g. `dyz household edit 2-2-301 --ref 2-2-302`."""
     from danyuanzhang.households import edit_household
 
-    item = edit_household(store_of(ctx), ref, estate, new_ref=new_ref, new_estate=new_estate, note=note)
+    item = edit_household(
+        store_of(ctx), ref, estate, new_ref=new_ref, new_estate=new_estate, note=note
+    )
     say(t("household_updated", ref=item["ref"], estate=item["estate"]))
 
 
@@ -145,9 +186,18 @@ def household_remove(
 
     store = store_of(ctx)
     found = household_json(find_household(store, ref, estate))
-    confirm_or_require_yes(t("confirm_remove_household", ref=found["ref"], estate=found["estate"]), yes)
+    confirm_or_require_yes(
+        t("confirm_remove_household", ref=found["ref"], estate=found["estate"]), yes
+    )
     gone = remove_household(store, ref, estate)
-    say(t("household_removed", ref=gone["ref"], estate=gone["estate"], count=gone["residents_erased"]))
+    say(
+        t(
+            "household_removed",
+            ref=gone["ref"],
+            estate=gone["estate"],
+            count=gone["residents_erased"],
+        )
+    )
 
 
 @household_app.command("import")
@@ -156,8 +206,12 @@ def household_import(
     file: Annotated[Path | None, typer.Argument(help="花名册 CSV 文件 · the roll as CSV")] = None,
     estate: EstateOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 · check only")] = False,
-    template: Annotated[bool, typer.Option("--template", help="打印空白花名册 · print an empty roll")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")] = None,
+    template: Annotated[
+        bool, typer.Option("--template", help="打印空白花名册 · print an empty roll")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
+    ] = None,
 ) -> None:
     """导入花名册 · Import the household roll from CSV (UTF-8 or GBK), e.g. `dyz household import 花名册.csv`."""
     from danyuanzhang.i18n import lang
@@ -202,14 +256,25 @@ def resident_add(
     estate: EstateOption = None,
     phone: Annotated[str | None, typer.Option(help="电话 · phone")] = None,
     born: Annotated[str | None, typer.Option(help="出生年份，如 1948 · birth year")] = None,
-    flag: Annotated[list[str] | None, typer.Option("--flag", help="标记，可多次 · flag, repeatable")] = None,
-    moved_in: Annotated[str | None, typer.Option("--moved-in", help="迁入日期 · moved in (YYYY-MM-DD)")] = None,
+    flag: Annotated[
+        list[str] | None, typer.Option("--flag", help="标记，可多次 · flag, repeatable")
+    ] = None,
+    moved_in: Annotated[
+        str | None, typer.Option("--moved-in", help="迁入日期 · moved in (YYYY-MM-DD)")
+    ] = None,
 ) -> None:
     """登记居民 · Add a resident, e.g. `dyz resident add 2-2-301 --name 刘桂英 --flag 独居老人`."""
     from danyuanzhang.households import add_resident, short
 
     item = add_resident(
-        store_of(ctx), ref, name, estate=estate, phone=phone, born=born, flags=flag, moved_in=moved_in
+        store_of(ctx),
+        ref,
+        name,
+        estate=estate,
+        phone=phone,
+        born=born,
+        flags=flag,
+        moved_in=moved_in,
     )
     say(t("resident_added", name=item["name"], ref=ref, id=short(item["id"])))
 
@@ -219,17 +284,28 @@ def resident_edit(
     ctx: typer.Context,
     resident: ResidentArgument,
     name: Annotated[str | None, typer.Option("--name", "-n", help="姓名 · name")] = None,
-    phone: Annotated[str | None, typer.Option(help="电话（空字符串清除）· phone, empty clears")] = None,
+    phone: Annotated[
+        str | None, typer.Option(help="电话（空字符串清除）· phone, empty clears")
+    ] = None,
     born: Annotated[str | None, typer.Option(help="出生年份 · birth year")] = None,
     flag: Annotated[list[str] | None, typer.Option("--flag", help="加标记 · add flag")] = None,
-    unflag: Annotated[list[str] | None, typer.Option("--unflag", help="去标记 · remove flag")] = None,
+    unflag: Annotated[
+        list[str] | None, typer.Option("--unflag", help="去标记 · remove flag")
+    ] = None,
     moved_in: Annotated[str | None, typer.Option("--moved-in", help="迁入日期 · moved in")] = None,
 ) -> None:
     """修改居民信息 · Edit a resident, e.g. `dyz resident edit 3fa2 --flag 需帮扶`."""
     from danyuanzhang.households import edit_resident
 
     item = edit_resident(
-        store_of(ctx), resident, name=name, phone=phone, born=born, add_flags=flag, remove_flags=unflag, moved_in=moved_in
+        store_of(ctx),
+        resident,
+        name=name,
+        phone=phone,
+        born=born,
+        add_flags=flag,
+        remove_flags=unflag,
+        moved_in=moved_in,
     )
     say(t("resident_updated", name=item["name"]))
 
@@ -238,7 +314,9 @@ def resident_edit(
 def resident_move_out(
     ctx: typer.Context,
     resident: ResidentArgument,
-    on: Annotated[str | None, typer.Option("--on", help="迁出日期，默认今天 · date, default today")] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="迁出日期，默认今天 · date, default today")
+    ] = None,
 ) -> None:
     """登记迁出（保留记录）· Record a move-out; the resident stays in the history."""
     from danyuanzhang.households import move_out

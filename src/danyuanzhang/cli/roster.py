@@ -26,7 +26,11 @@ flag_app = typer.Typer(help="居民标记 · resident flags", no_args_is_help=Tr
 
 MemberArgument = Annotated[str, typer.Argument(help="编号（前几位即可）· id or prefix")]
 RoleOption = Annotated[
-    str, typer.Option("--role", help="area_head 片长 | building_head 楼栋长 | unit_head 单元长 | household_rep 户代表")
+    str,
+    typer.Option(
+        "--role",
+        help="area_head 片长 | building_head 楼栋长 | unit_head 单元长 | household_rep 户代表",
+    ),
 ]
 ScopeHelp = "负责范围：片区名、楼栋 2 或单元 2-2 · scope: area name, building 2 or unit 2-2"
 BuildingsHelp = "片长负责的楼栋，如 1-4 或 1,2,5 · buildings an area head covers"
@@ -59,15 +63,33 @@ def roster_add(
     from danyuanzhang.roster import add_member
 
     item = add_member(
-        store_of(ctx), role, name, phone, scope, estate=estate, duties=duties, photo=photo, buildings=buildings
+        store_of(ctx),
+        role,
+        name,
+        phone,
+        scope,
+        estate=estate,
+        duties=duties,
+        photo=photo,
+        buildings=buildings,
     )
-    say(t("member_added", role=role_name(item["role"]), name=item["name"], scope=item["scope"], id=short(item["id"])))
+    say(
+        t(
+            "member_added",
+            role=role_name(item["role"]),
+            name=item["name"],
+            scope=item["scope"],
+            id=short(item["id"]),
+        )
+    )
 
 
 @roster_app.command("list")
 def roster_list(
     ctx: typer.Context,
-    role: Annotated[str | None, typer.Option("--role", help="只看某一角色 · only this role")] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="只看某一角色 · only this role")
+    ] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -98,7 +120,15 @@ def roster_edit(
     from danyuanzhang.roster import edit_member
 
     item = edit_member(
-        store_of(ctx), member, role=role, name=name, phone=phone, scope=scope, duties=duties, photo=photo, buildings=buildings
+        store_of(ctx),
+        member,
+        role=role,
+        name=name,
+        phone=phone,
+        scope=scope,
+        duties=duties,
+        photo=photo,
+        buildings=buildings,
     )
     say(t("member_updated", name=item["name"]))
 
@@ -160,13 +190,21 @@ def card_command(
     ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", help="单元，如 2-2 · unit")],
     estate: EstateOption = None,
-    fmt: Annotated[CardFormat, typer.Option("--format", "-f", help="txt | md | html")] = CardFormat.txt,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")] = None,
+    fmt: Annotated[
+        CardFormat, typer.Option("--format", "-f", help="txt | md | html")
+    ] = CardFormat.txt,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
+    ] = None,
 ) -> None:
     """打印单元服务牌 · Print the stairwell service card, e.g. `dyz card --unit 2-2 -f html -o 服务牌.html`."""
     from danyuanzhang import render
     from danyuanzhang.card import service_card
 
     card = service_card(store_of(ctx), unit, estate=estate)
-    text = {CardFormat.txt: render.card_txt, CardFormat.md: render.card_md, CardFormat.html: render.card_html}[fmt](card)
+    text = {
+        CardFormat.txt: render.card_txt,
+        CardFormat.md: render.card_md,
+        CardFormat.html: render.card_html,
+    }[fmt](card)
     write_output(text, output)

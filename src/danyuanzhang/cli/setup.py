@@ -15,7 +15,8 @@ def init_command(
     ctx: typer.Context,
     community: Annotated[str | None, typer.Option(help="社区名称 · community name")] = None,
     device_name: Annotated[
-        str | None, typer.Option("--device-name", help="本机名称，如 王建国的电脑 · this laptop's name")
+        str | None,
+        typer.Option("--device-name", help="本机名称，如 王建国的电脑 · this laptop's name"),
     ] = None,
 ) -> None:
     """建立本机的工作本（可重复运行）· Set up this laptop's notebook; safe to run twice."""
@@ -37,7 +38,8 @@ def init_command(
 
 def demo_command(
     to: Annotated[
-        Path | None, typer.Option("--to", help="演示数据库放在哪里 · where to build the demo database")
+        Path | None,
+        typer.Option("--to", help="演示数据库放在哪里 · where to build the demo database"),
     ] = None,
 ) -> None:
     """用示例社区试一试（不碰您自己的数据）· Build and show the sample community, apart from your own data."""
@@ -59,7 +61,12 @@ def demo_command(
 
         flags = known_flags(store)
         rows = [
-            [i["ref"], str(i["residents"]), join(label(f, flags) for f in i["flags"]), short(i["id"])]
+            [
+                i["ref"],
+                str(i["residents"]),
+                join(label(f, flags) for f in i["flags"]),
+                short(i["id"]),
+            ]
             for i in items
         ]
         out(render.text_table(headers, rows))

@@ -82,7 +82,7 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = LATEST) -> Non
 
 def has_tables(conn: sqlite3.Connection) -> bool:
     """A version-0 file that already has tables belongs to some other program."""
-    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0)
 
 
 def split_statements(script: str) -> list[str]:

@@ -42,7 +42,16 @@ ENTITIES: dict[str, Entity] = {
             "roster",
             {
                 f: f
-                for f in ("role", "name", "phone", "estate", "scope", "buildings", "duties", "photo")
+                for f in (
+                    "role",
+                    "name",
+                    "phone",
+                    "estate",
+                    "scope",
+                    "buildings",
+                    "duties",
+                    "photo",
+                )
             },
             personal=frozenset({"name", "phone", "photo"}),
         ),

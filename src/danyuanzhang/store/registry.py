@@ -104,9 +104,7 @@ def flag_kinds(store: Store) -> list[Any]:
     return store.conn.execute("SELECT * FROM flag_kinds ORDER BY code").fetchall()
 
 
-def roster(
-    store: Store, role: str | None = None, estate: str | None = None
-) -> list[Any]:
+def roster(store: Store, role: str | None = None, estate: str | None = None) -> list[Any]:
     where, params = ["1 = 1"], []
     if role:
         where.append("role = ?")

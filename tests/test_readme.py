@@ -1,0 +1,54 @@
+"""The README's tour is run command by command, so its examples never rot."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+from tests.conftest import Runner
+
+from danyuanzhang.demo import examples_dir
+
+README = Path(__file__).parents[1] / "README.md"
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"\S*dyz\.db", "DB", text)
+    text = re.sub(r"\b[0-9a-f]{32}\b", "ID", text)
+    return re.sub(r"\b[0-9a-f]{8}\b", "ID", text).strip()
+
+
+def same(expected: str, actual: str) -> bool:
+    try:
+        return bool(json.loads(normalise(expected)) == json.loads(normalise(actual)))
+    except ValueError:
+        return normalise(expected) == normalise(actual)
+
+
+def tour() -> list[tuple[str, str]]:
+    steps: list[tuple[str, str]] = []
+    for block in re.findall(
+        r"```console\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S
+    ):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, _, output = chunk.partition("\n")
+            steps.append((command, output))
+    return steps
+
+
+def test_the_tour_gives_the_output_it_shows(dyz: Runner, tmp_path: Path) -> None:
+    shutil.copy(examples_dir() / "households.csv", tmp_path / "花名册.csv")
+    shutil.copy(examples_dir() / "roster.csv", tmp_path / "名册.csv")
+    steps = tour()
+    assert len(steps) >= 10
+    for command, expected in steps:
+        args = shlex.split(command)
+        assert args[0] == "dyz"
+        result = dyz(*args[1:], code=None)
+        assert result.exit_code in (0, 1), command
+        assert same(expected, result.output), (
+            f"{command}\n--- README\n{expected}\n--- actual\n{result.output}"
+        )

@@ -60,14 +60,14 @@ def all_commands() -> list[list[str]]:
     paths: list[list[str]] = []
 
     def walk(command, path: list[str]) -> None:  # type: ignore[no-untyped-def]
-        sub = getattr(command, "commands", None)
-        if sub:
-            for name, child in sub.items():
-                walk(child, [*path, name])
+        if hasattr(command, "list_commands"):
+            for name in command.list_commands(None):
+                walk(command.get_command(None, name), [*path, name])
         else:
             paths.append(path)
 
     walk(root, [])
+    assert len(paths) >= 20
     return paths
 
 
@@ -77,7 +77,7 @@ def test_every_command_has_bilingual_help(dyz: Runner, path: list[str]) -> None:
 
     command = typer.main.get_command(app)
     for name in path:
-        command = command.commands[name]  # type: ignore[attr-defined]
+        command = command.get_command(None, name)  # type: ignore[attr-defined]
     summary = (command.help or "").splitlines()[0]
     assert re.search(r"[\u4e00-\u9fff]", summary) and re.search(r"[A-Za-z]{3}", summary), path
     assert "Usage" in dyz(*path, "--help").stdout

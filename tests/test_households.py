@@ -226,3 +226,18 @@ def test_ambiguous_prefix_is_refused(dyz: Runner, dyz_json, estate: str) -> None
     firsts = [i[0] for i in ids]
     shared = next(c for c in firsts if firsts.count(c) > 1)
     assert "多写几位" in one_line_error(dyz("resident", "edit", shared, "--name", "x", code=1))
+
+
+def test_one_units_list_reads_only_that_units_rows(dyz: Runner, db: Path, estate: str) -> None:
+    from danyuanzhang.store import Store
+    from danyuanzhang.store.registry import households_query
+
+    store = Store.open(db)
+    try:
+        sql, params = households_query(["新芙蓉之都"], "2", "2", None)
+        plan = " | ".join(row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+    finally:
+        store.close()
+    assert "SEARCH h USING INDEX households_by_place (estate=? AND building=? AND unit=?)" in plan
+    assert "SCAN h" not in plan
+    assert "SCAN r" not in plan  # residents are reached through their household's index

@@ -49,3 +49,13 @@ def test_the_clock_only_moves_forward_whatever_the_wall_clock_does(
         assert issued[-1] > (clock.latest if from_elsewhere else "") or issued[-1] == clock.latest
     assert issued == sorted(issued) and len(set(issued)) == len(issued)
     assert all(parse(s).device == "a" * 32 for s in issued)
+
+
+def test_new_ids_are_version_4_uuids() -> None:
+    import uuid
+
+    from danyuanzhang.store import new_id
+
+    ids = {new_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(uuid.UUID(i).version == 4 and uuid.UUID(i).hex == i for i in ids)

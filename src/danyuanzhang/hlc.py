@@ -10,19 +10,18 @@ id), so that ordering stamps as strings orders them by wall time, then counter, 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 WALL_DIGITS = 15
 COUNTER_DIGITS = 10
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     wall_ms: int
     counter: int
     device: str
 
-    def __str__(self) -> str:
+    def text(self) -> str:
         return f"{self.wall_ms:0{WALL_DIGITS}d}-{self.counter:0{COUNTER_DIGITS}d}-{self.device}"
 
 
@@ -50,7 +49,7 @@ class Clock:
             stamp = Stamp(now, 0, device)
         else:
             stamp = Stamp(last.wall_ms, last.counter + 1, device)
-        text = str(stamp)
+        text = stamp.text()
         self.latest = text
         return text
 

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,7 +13,6 @@ from danyuanzhang.errors import DyzError
 from danyuanzhang.flags import flag_code, known_flags
 from danyuanzhang.i18n import join
 from danyuanzhang.inputs import (
-    HouseholdRef,
     parse_born,
     parse_date,
     parse_free_text,
@@ -27,17 +25,11 @@ from danyuanzhang.store import registry as reg
 from danyuanzhang.store.entities import FLAG_PREFIX
 
 
-@dataclass(frozen=True)
-class Place:
-    estate: str
-    ref: HouseholdRef
-
-
 def choose_estate(store: Store, estate: str | None, for_new: bool = False) -> str:
     """The estate named, or the only one the database holds."""
     if estate is not None:
         name = parse_name(estate)
-        if not for_new and name not in reg.estates(store):
+        if not for_new and not reg.has_estate(store, name):
             raise DyzError("unknown_estate", estate=name, known=join(reg.estates(store)))
         return name
     known = reg.estates(store)

@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from danyuanzhang.errors import DyzError
 
 _PART = r"[0-9A-Za-z]{1,8}"
-_REF = re.compile(rf"^({_PART})-(\d{{1,3}})-({_PART})$")
-_REF_ZH = re.compile(rf"^({_PART})[栋幢号]楼?({_PART}|\d{{1,3}})单元({_PART})室?$")
-_UNIT = re.compile(rf"^({_PART})-(\d{{1,3}})$")
-_UNIT_ZH = re.compile(rf"^({_PART})[栋幢号]楼?(\d{{1,3}})单元$")
-_BUILDING = re.compile(rf"^({_PART})[栋幢号]?楼?$")
+_REF = rf"^({_PART})-(\d{{1,3}})-({_PART})$"
+_REF_ZH = rf"^({_PART})[栋幢号]楼?({_PART}|\d{{1,3}})单元({_PART})室?$"
+_UNIT = rf"^({_PART})-(\d{{1,3}})$"
+_UNIT_ZH = rf"^({_PART})[栋幢号]楼?(\d{{1,3}})单元$"
+_BUILDING = rf"^({_PART})[栋幢号]?楼?$"
 _FORBIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
-@dataclass(frozen=True)
-class HouseholdRef:
+class HouseholdRef(NamedTuple):
     building: str
     unit: str
     room: str
@@ -38,8 +37,7 @@ class HouseholdRef:
         return f"{self.building}-{self.unit}"
 
 
-@dataclass(frozen=True)
-class UnitRef:
+class UnitRef(NamedTuple):
     building: str
     unit: str
 
@@ -53,7 +51,7 @@ def _squash(text: str) -> str:
 
 def parse_ref(text: str) -> HouseholdRef:
     cleaned = _squash(text)
-    match = _REF.match(cleaned) or _REF_ZH.match(cleaned)
+    match = re.match(_REF, cleaned) or re.match(_REF_ZH, cleaned)
     if not match:
         raise DyzError("bad_ref", text=text)
     building, unit, room = match.groups()
@@ -62,7 +60,7 @@ def parse_ref(text: str) -> HouseholdRef:
 
 def parse_unit(text: str) -> UnitRef:
     cleaned = _squash(text)
-    match = _UNIT.match(cleaned) or _UNIT_ZH.match(cleaned)
+    match = re.match(_UNIT, cleaned) or re.match(_UNIT_ZH, cleaned)
     if not match:
         raise DyzError("bad_unit", text=text)
     building, unit = match.groups()
@@ -70,7 +68,7 @@ def parse_unit(text: str) -> UnitRef:
 
 
 def parse_building(text: str) -> str:
-    match = _BUILDING.match(_squash(text))
+    match = re.match(_BUILDING, _squash(text))
     if not match:
         raise DyzError("bad_building", text=text)
     return match.group(1).upper()

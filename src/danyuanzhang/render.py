@@ -7,8 +7,6 @@ rich is imported only for the demo's panels and tables, inside the function that
 
 from __future__ import annotations
 
-import html
-import json
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -40,6 +38,8 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def to_json(value: Any) -> str:
+    import json
+
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -155,6 +155,8 @@ h1 { font-size: 26pt; text-align: center; margin: 0 0 2mm; color: #b22222; }
 
 
 def card_html(card: dict[str, Any]) -> str:
+    import html
+
     esc = html.escape
     blocks = []
     for role in CARD_ROLES:

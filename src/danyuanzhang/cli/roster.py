@@ -186,6 +186,10 @@ def flag_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     emit_list(items, fmt, [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")])
 
 
+card_app = typer.Typer()
+
+
+@card_app.command("card")
 def card_command(
     ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", help="单元，如 2-2 · unit")],

@@ -10,7 +10,11 @@ import typer
 from danyuanzhang.cli.common import default_device_name, out, say, state
 from danyuanzhang.i18n import join, t
 
+init_app = typer.Typer()
+demo_app = typer.Typer()
 
+
+@init_app.command("init")
 def init_command(
     ctx: typer.Context,
     community: Annotated[str | None, typer.Option(help="社区名称 · community name")] = None,
@@ -36,6 +40,7 @@ def init_command(
     )
 
 
+@demo_app.command("demo")
 def demo_command(
     to: Annotated[
         Path | None,

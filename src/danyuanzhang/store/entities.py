@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     name: str
     table: str
     columns: dict[str, str]
     # fields blanked by an erasure everywhere, history included
-    personal: frozenset[str] = field(default_factory=frozenset)
+    personal: frozenset[str] = frozenset()
     # `flag.<code>` fields become rows of this table instead of a column
     flag_table: str | None = None
     parent: tuple[str, str] | None = None  # (field, entity) whose erasure erases this record

@@ -23,6 +23,11 @@ def estates(store: Store) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
+def has_estate(store: Store, estate: str) -> bool:
+    found = store.conn.execute("SELECT 1 FROM households WHERE estate = ? LIMIT 1", (estate,))
+    return found.fetchone() is not None
+
+
 def household_at(store: Store, estate: str, building: str, unit: str, room: str) -> Any:
     return store.conn.execute(
         "SELECT * FROM households WHERE estate = ? AND building = ? AND unit = ? AND room = ?",
@@ -46,6 +51,13 @@ def households(
     Filters narrow through the (estate, building, unit, room) index, so one unit's list reads
     only that unit's rows.
     """
+    sql, params = households_query(estates, building, unit, flag)
+    return store.conn.execute(sql, params).fetchall()
+
+
+def households_query(
+    estates: list[str], building: str | None, unit: str | None, flag: str | None
+) -> tuple[str, list[Any]]:
     where = [f"h.estate IN ({', '.join('?' * len(estates))})"]
     params: list[Any] = list(estates)
     for column, value in (("building", building), ("unit", unit)):
@@ -70,7 +82,7 @@ def households(
         ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
                  length(h.room), h.room
     """
-    return store.conn.execute(sql, params).fetchall()
+    return sql, params
 
 
 def residents_of(store: Store, household_id: str) -> list[Any]:

@@ -1,0 +1,98 @@
+"""Start-up of the commands typed all day, as ratios to `python -c pass`, measured side by side.
+
+    python benchmarks/startup.py [--rounds 15]
+
+Builds (once, cached in benchmarks/out/) a community-scale and a district-scale database, then
+runs each command in interleaved rounds so that the machine's noise falls on all alike. The
+issue's target: `dyz household add` and `dyz household list --unit 2-2` each at most 8x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+TARGET = 8.0
+
+
+def database(scale: str) -> Path:
+    path = OUT / f"{scale}.db"
+    if not path.exists():
+        subprocess.run([sys.executable, str(HERE / "generate.py"), scale, str(path)], check=True)
+    return path
+
+
+def dyz_command() -> list[str]:
+    script = Path(sys.executable).parent / "dyz"
+    found = str(script) if script.exists() else shutil.which("dyz")
+    return [found] if found else [sys.executable, "-m", "danyuanzhang"]
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+    )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    dyz = dyz_command()
+    env = {**os.environ, "DYZ_LANG": "zh"}
+    cases: dict[str, list[str]] = {"python -c pass": [sys.executable, "-c", "pass"]}
+    for scale in ("community", "district"):
+        db = database(scale)
+        # a copy, so that the households added here do not accumulate in the cached file
+        work = OUT / f"{scale}-work.db"
+        shutil.copy(db, work)
+        cases[f"household list --unit 2-2 ({scale})"] = [
+            *dyz,
+            "--db",
+            str(work),
+            "household",
+            "list",
+            "--estate",
+            "小区001",
+            "--unit",
+            "2-2",
+        ]
+        cases[f"household add ({scale})"] = [*dyz, "--db", str(work), "household", "add"]
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for round_number in range(args.rounds):
+        for name, command in cases.items():
+            if name.startswith("household add"):
+                command = [
+                    *command,
+                    f"99-{round_number % 9 + 1}-{round_number}0{len(times[name])}",
+                    "--estate",
+                    "小区001",
+                ]
+            times[name].append(timed(command, env))
+    base = min(times["python -c pass"])
+    base_median = statistics.median(times["python -c pass"])
+    print(f"{'command':45} {'min ms':>8} {'ratio':>7} {'median ratio':>13}")
+    worst = 0.0
+    for name, values in times.items():
+        ratio = min(values) / base
+        median_ratio = statistics.median(values) / base_median
+        if name != "python -c pass":
+            worst = max(worst, ratio)
+        print(f"{name:45} {min(values) * 1000:8.1f} {ratio:6.1f}x {median_ratio:12.1f}x")
+    verdict = "within" if worst <= TARGET else "OVER"
+    print(f"worst ratio (min over min) {worst:.1f}x: {verdict} the {TARGET:.0f}x target")
+
+
+if __name__ == "__main__":
+    main()

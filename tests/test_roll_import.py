@@ -138,3 +138,58 @@ def test_the_estate_option_fills_a_roll_without_an_estate_column(
     assert "--estate" in dyz("household", "import", str(roll), code=1).stderr
     dyz("household", "import", str(roll), "--estate", "新芙蓉之都")
     assert dyz_json("household", "list")[0]["estate"] == "新芙蓉之都"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+names = st.text(alphabet="王李张刘陈杨黄赵周吴桂英秀兰建国志明", min_size=2, max_size=4)
+rows = st.lists(
+    st.tuples(
+        st.integers(1, 3),
+        st.integers(1, 2),
+        st.sampled_from(["101", "102", "201", "301"]),
+        names,
+        st.one_of(st.just(""), st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)),
+        st.sampled_from(["", "独居老人", "tenant;new_arrival", "需帮扶、残疾"]),
+    ),
+    max_size=12,
+    unique_by=lambda row: row[:4],  # one line per person: a person twice is tested above
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows)
+def test_any_valid_roll_imported_twice_equals_imported_once(tmp_path_factory, rows) -> None:  # type: ignore[no-untyped-def]
+    from danyuanzhang.rollcall import import_roll
+    from danyuanzhang.store import Store
+
+    folder = tmp_path_factory.mktemp("roll")
+    roll = folder / "roll.csv"
+    lines = [HEADER_EN] + [f"E,{b},{u},{r},{n},{p},,{f}," for b, u, r, n, p, f in rows]
+    roll.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = Store.open(folder / "d.db")
+    store.ensure_device("test")
+    try:
+        import_roll(store, roll)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        once = snapshot(folder / "d.db")
+        second = import_roll(store, roll)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert snapshot(folder / "d.db") == once
+        assert second.households_added == second.residents_added == second.residents_updated == 0
+    finally:
+        store.close()
+
+
+def test_one_person_twice_with_different_details_is_a_bad_row(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
+    dyz("init")
+    before = snapshot(db)
+    lines = [HEADER_ZH, ROWS[0], ROWS[0], ROWS[0].replace("13812345678", "13812340000")]
+    result = dyz("household", "import", str(write(tmp_path / "dup.csv", lines, "utf-8")), code=1)
+    assert "第 4 行：刘桂英 在第 3 行已出现过" in result.stderr
+    assert snapshot(db) == before

@@ -279,6 +279,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这一行有电话等信息却没有姓名。",
         "This row has details but no name.",
     ),
+    "roll_duplicate_person": (
+        "{name} 在第 {other} 行已出现过，但两行的信息不一样，请只保留正确的一行。",
+        "{name} already appears on line {other} with different details; keep only the right one.",
+    ),
     "roll_problem": ("第 {line} 行：{problem}", "Line {line}: {problem}"),
     "roll_rejected": (
         "有 {count} 行有问题（见上），什么都没有写入。改好后再导入一次即可。",

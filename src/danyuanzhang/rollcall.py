@@ -111,12 +111,13 @@ def import_roll(
         with store.transaction():
             known = known_flags(store)
             residents_seen: dict[tuple[str, str], str] = {}
+            planned: dict[tuple[str, str], dict[str, tuple[Any, int]]] = {}
             for line, row in enumerate(rows[1:], start=2):
                 cells = {
                     name: (row[i].strip() if i < len(row) else "") for name, i in positions.items()
                 }
                 try:
-                    _import_row(store, cells, estate, known, residents_seen, result)
+                    _import_row(store, cells, estate, known, residents_seen, planned, line, result)
                 except DyzError as error:
                     problems.append((line, error.message()))
                 result.rows += 1
@@ -136,6 +137,8 @@ def _import_row(
     estate: str | None,
     known: dict[str, tuple[str, str]],
     residents_seen: dict[tuple[str, str], str],
+    planned: dict[tuple[str, str], dict[str, tuple[Any, int]]],
+    line: int,
     result: RollResult,
 ) -> None:
     building = parse_building(cells["building"]) if cells["building"] else ""
@@ -173,6 +176,13 @@ def _import_row(
         household_id = household["id"]
     if not name:
         return
+    # The same person twice in one roll is fine; with different details it is a mistake to show,
+    # or a second import would flip their details back and forth.
+    earlier = planned.setdefault((household_id, name), {})
+    for key, value in fields.items():
+        if key in earlier and earlier[key][0] != value:
+            raise DyzError("roll_duplicate_person", name=name, other=earlier[key][1])
+        earlier[key] = (value, line)
     resident_id = residents_seen.get((household_id, name))
     if resident_id is None:
         existing = reg.resident_named(store, household_id, name)

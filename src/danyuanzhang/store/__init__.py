@@ -101,6 +101,7 @@ class Store:
             yield
             return
         self.conn.execute("BEGIN IMMEDIATE")
+        self._clock = None  # another dyz may have written since: read the clock afresh
         try:
             yield
             if self._clock is not None and self._clock.latest:
@@ -181,6 +182,8 @@ class Store:
         spec = ENTITIES[entity]
         written = 0
         device, author = self.device()
+        if not new and self.is_erased(entity, record):
+            raise DyzError("record_erased")
         for field_name, value in fields.items():
             self._check_field(spec, field_name)
             encoded = encode(value)
@@ -191,8 +194,6 @@ class Store:
                     if winner["value"] == encoded:
                         continue
                     parents = [winner["id"]]
-            if self.is_erased(entity, record):
-                raise DyzError("record_erased")
             change = self._make_change(
                 device, author, entity, record, "set", field_name, encoded, parents
             )

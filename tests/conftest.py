@@ -43,7 +43,9 @@ def dyz() -> Runner:
     """Run `dyz ARGS...`; asserts the exit code (0 unless `code=` says otherwise)."""
 
     def run(*args: str, code: int | None = 0, input: str | None = None) -> Result:
-        result = CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
+        result = CliRunner().invoke(
+            app, list(args), input=input, catch_exceptions=False, prog_name="dyz"
+        )
         if code is not None:
             assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
         return result

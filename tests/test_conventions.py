@@ -142,3 +142,48 @@ def test_ci_runs_the_readmes_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("\\\n  ", "")
     assert test_command in ci
     assert any("dyz demo" in c for c in commands[:2])
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (("resident", "add", "2-2-301"), "少了 --name", "--name / -n is missing"),
+        (("houshold", "list"), "没有 houshold 这个命令", "There is no command houshold"),
+        (
+            ("household", "list", "--format", "xml"),
+            "只能是：table、json、csv",
+            "must be one of: table, json, csv",
+        ),
+        (("household", "list", "--colour"), "没有 --colour 这个选项", "has no option --colour"),
+        (("household", "add", "2-2-301", "3楼"), "多写了 3楼", "Unexpected 3楼"),
+        (("card",), "少了 --unit", "--unit is missing"),
+    ],
+)
+def test_typing_mistakes_are_explained_in_the_interface_language(
+    dyz: Runner, args: tuple[str, ...], zh: str, en: str
+) -> None:
+    for lang, words in (("zh", zh), ("en", en)):
+        result = dyz("--lang", lang, *args, code=2)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and words in lines[0] and "--help" in lines[0], result.stderr
+
+
+def test_a_wrong_language_is_explained(dyz: Runner) -> None:
+    assert "--lang" in dyz("--lang", "fr", "household", "list", code=2).stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"), [("zh_CN.UTF-8", "zh"), ("en_US.UTF-8", "en"), ("C", "en")]
+)
+def test_the_language_follows_the_locale(
+    monkeypatch: pytest.MonkeyPatch, env: str, expected: str
+) -> None:
+    from danyuanzhang.i18n import detect_lang
+
+    monkeypatch.delenv("DYZ_LANG")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", env)
+    assert detect_lang() == expected
+    monkeypatch.setenv("DYZ_LANG", "zh")
+    assert detect_lang() == "zh"

@@ -339,6 +339,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "试试：dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o 服务牌.html",
         "Try:  dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o card.html",
     ),
+    # -- how a command is typed ----------------------------------------------------------------
+    "usage_missing": (
+        "少了 {what}。写法见：{command} --help",
+        "{what} is missing. See: {command} --help",
+    ),
+    "usage_no_option": (
+        "{command} 没有 {option} 这个选项。写法见：{command} --help",
+        "{command} has no option {option}. See: {command} --help",
+    ),
+    "usage_choice": (
+        "{what} 只能是：{allowed}。写法见：{command} --help",
+        "{what} must be one of: {allowed}. See: {command} --help",
+    ),
+    "usage_bad_value": (
+        "{what} 的值不对（{detail}）。写法见：{command} --help",
+        "Wrong value for {what} ({detail}). See: {command} --help",
+    ),
+    "usage_no_command": (
+        "没有 {name} 这个命令。所有命令见：{command} --help",
+        "There is no command {name}. All commands: {command} --help",
+    ),
+    "usage_extra": (
+        "多写了 {extra}（有空格的内容请加引号）。写法见：{command} --help",
+        "Unexpected {extra} (put quotes around text with spaces). See: {command} --help",
+    ),
+    "usage_other": ("{detail}。写法见：{command} --help", "{detail}. See: {command} --help"),
     # -- failures -------------------------------------------------------------------------------
     "cancelled": ("已取消。", "Cancelled."),
     "internal_error": (

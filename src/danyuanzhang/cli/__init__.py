@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from danyuanzhang import __version__
@@ -31,6 +32,13 @@ class DyzGroup(TyperGroup):
     """Loads command groups lazily; turns user errors into one translated line and unexpected
     ones into no traceback."""
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return list(super().parse_args(ctx, args))
+        except UsageError as error:
+            _usage_exit(ctx, error)
+            raise
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(LAZY_COMMANDS)
 
@@ -53,6 +61,8 @@ class DyzGroup(TyperGroup):
         except DyzError as error:
             say(error.message())
             ctx.exit(error.exit_code)
+        except UsageError as error:
+            _usage_exit(ctx, error)
         except KeyboardInterrupt:
             from danyuanzhang.i18n import t
 
@@ -73,6 +83,13 @@ class DyzGroup(TyperGroup):
         finally:
             if isinstance(ctx.obj, State):
                 ctx.obj.close()
+
+
+def _usage_exit(ctx: Any, error: Any) -> None:
+    from danyuanzhang.cli.usage import explain
+
+    say(explain(error))
+    ctx.exit(2)
 
 
 app = typer.Typer(

@@ -135,22 +135,24 @@ def card_md(card: dict[str, Any]) -> str:
 
 
 _CARD_CSS = """
-@page { size: A5 portrait; margin: 10mm; }
+@page { size: A5 portrait; margin: 8mm; }
 * { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimHei", sans-serif;
-       margin: 0; color: #000; background: #fff; }
-.card { width: 128mm; min-height: 186mm; margin: 0 auto; border: 2mm solid #b22222;
-        padding: 6mm; }
-h1 { font-size: 26pt; text-align: center; margin: 0 0 2mm; color: #b22222; }
-.place { font-size: 15pt; text-align: center; margin: 0 0 5mm; }
-.person { display: flex; gap: 4mm; border-top: 0.5mm solid #999; padding: 3mm 0; }
-.photo { width: 22mm; height: 28mm; object-fit: cover; border: 0.3mm solid #666; }
-.role { font-size: 14pt; color: #b22222; margin: 0; }
-.name { font-size: 22pt; font-weight: bold; margin: 0; }
-.phone { font-size: 22pt; font-weight: bold; margin: 1mm 0; letter-spacing: 0.5mm; }
-.duties { font-size: 12pt; margin: 0; }
-.vacant { font-size: 18pt; color: #555; }
-.footer { font-size: 14pt; text-align: center; border-top: 0.5mm solid #999; padding-top: 3mm; }
+       color: #000; background: #fff; }
+.card { width: 132mm; margin: 0 auto; border: 1.5mm solid #b22222;
+        padding: 5mm 6mm; }
+h1 { font-size: 22pt; text-align: center; margin: 0 0 1mm; color: #b22222; }
+.place { font-size: 14pt; text-align: center; margin: 0 0 3mm; }
+.person { display: flex; gap: 4mm; border-top: 0.4mm solid #999; padding: 2.5mm 0; }
+.photo { width: 20mm; height: 26mm; object-fit: cover; border: 0.3mm solid #666; }
+.role { font-size: 13pt; color: #b22222; margin: 0; }
+.name { font-size: 20pt; font-weight: bold; margin: 0; }
+.phone { font-size: 21pt; font-weight: bold; margin: 0.5mm 0; letter-spacing: 0.3mm; }
+.duties { font-size: 11.5pt; margin: 0; }
+.vacant { font-size: 18pt; color: #555; margin: 0; }
+.footer { font-size: 13pt; text-align: center; border-top: 0.4mm solid #999; padding-top: 2.5mm;
+          margin: 2mm 0 0; }
 """
 
 

@@ -1,0 +1,76 @@
+"""The printed service card, rendered by a real browser: one A5 page, no errors."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner
+from tests.test_roster_card import PNG
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# .ci/run installs Chromium and sets this, so that in CI the check can never be skipped.
+REQUIRED = os.environ.get("DYZ_REQUIRE_BROWSER") == "1"
+
+
+def chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM, "Chromium is required here (apt-get install chromium)"
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    return subprocess.run(
+        [CHROMIUM, *flags, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.skipif(CHROMIUM is None and not REQUIRED, reason="no Chromium on this machine")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_demo_card_prints_on_one_a5_page(
+    dyz: Runner, dyz_json, tmp_path: Path, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    dyz("demo", "--to", str(tmp_path / "demo.db"))
+    photo = tmp_path / "zhou.png"
+    photo.write_bytes(PNG)  # a portrait makes the tallest entry: the worst case for one page
+    members = dyz_json("--db", str(tmp_path / "demo.db"), "roster", "list", "--role", "unit_head")
+    zhou = next(m for m in members if m["scope"] == "2-2")
+    dyz("--db", str(tmp_path / "demo.db"), "roster", "edit", zhou["id"][:8], "--photo", str(photo))
+    page = tmp_path / "card.html"
+    dyz(
+        "--lang",
+        lang,
+        "--db",
+        str(tmp_path / "demo.db"),
+        "card",
+        "--unit",
+        "2-2",
+        "-f",
+        "html",
+        "-o",
+        str(page),
+    )
+    pdf = tmp_path / "card.pdf"
+    result = chromium([f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()], tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = re.findall(rb"/Type\s*/Page(?!s)", data)
+    assert len(pages) == 1
+    # A5 is 420 x 595 points
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box is not None
+    assert (round(float(box.group(1))), round(float(box.group(2)))) == (420, 595)

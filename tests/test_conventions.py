@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import Runner
 
 from danyuanzhang import __version__
 from danyuanzhang.catalogue import MESSAGES
 from danyuanzhang.cli import app
+from tests.conftest import Runner
 
 SRC = Path(__file__).parents[1] / "src" / "danyuanzhang"
 ROOT = Path(__file__).parents[1]

@@ -8,11 +8,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from tests.conftest import Runner, one_line_error
 
 from danyuanzhang.store import Store
 from danyuanzhang.store.db import connect, migrate
 from danyuanzhang.store.migrations import LATEST, MIGRATIONS
+from tests.conftest import Runner, one_line_error
 
 SCHEMA = Path(__file__).parents[1] / "data" / "schema.sql"
 

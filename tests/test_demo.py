@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.conftest import Runner, one_line_error
-
 from danyuanzhang.demo import examples_dir
+from tests.conftest import Runner, one_line_error
 
 
 def test_demo_builds_the_sample_community_and_prints_a_card(

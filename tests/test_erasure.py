@@ -6,10 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.conftest import Runner
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
+from tests.conftest import Runner
 
 NAME = "刘桂英独居"
 PHONE = "13812345678"

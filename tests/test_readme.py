@@ -8,9 +8,8 @@ import shlex
 import shutil
 from pathlib import Path
 
-from tests.conftest import Runner
-
 from danyuanzhang.demo import examples_dir
+from tests.conftest import Runner
 
 README = Path(__file__).parents[1] / "README.md"
 

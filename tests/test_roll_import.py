@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import Runner, snapshot
 
 HEADER_ZH = "小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期"

@@ -6,6 +6,7 @@ import base64
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import Runner, one_line_error, snapshot
 
 PNG = base64.b64decode(

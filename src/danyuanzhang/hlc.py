@@ -57,11 +57,3 @@ class Clock:
         """Advance past a stamp seen on another device, so our next change sorts after it."""
         if self.latest is None or seen > self.latest:
             self.latest = seen
-
-
-def to_iso(stamp: str) -> str:
-    """The wall time of a stamp as a local ISO date-time, for people to read."""
-    from datetime import datetime
-
-    wall = parse(stamp).wall_ms
-    return datetime.fromtimestamp(wall / 1000).isoformat(timespec="seconds")

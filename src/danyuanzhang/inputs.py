@@ -32,10 +32,6 @@ class HouseholdRef(NamedTuple):
     def __str__(self) -> str:
         return f"{self.building}-{self.unit}-{self.room}"
 
-    @property
-    def unit_ref(self) -> str:
-        return f"{self.building}-{self.unit}"
-
 
 class UnitRef(NamedTuple):
     building: str

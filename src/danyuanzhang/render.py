@@ -14,8 +14,6 @@ from typing import Any
 from danyuanzhang.i18n import pick, t
 from danyuanzhang.vocab import ROLES
 
-FORMATS = ("table", "json", "csv")
-
 
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -9,11 +9,10 @@ class Entity(NamedTuple):
     name: str
     table: str
     columns: dict[str, str]
-    # fields blanked by an erasure everywhere, history included
+    # fields that hold personal data: left out of anything shared beyond the council
     personal: frozenset[str] = frozenset()
     # `flag.<code>` fields become rows of this table instead of a column
     flag_table: str | None = None
-    parent: tuple[str, str] | None = None  # (field, entity) whose erasure erases this record
 
 
 ENTITIES: dict[str, Entity] = {
@@ -34,7 +33,6 @@ ENTITIES: dict[str, Entity] = {
             },
             personal=frozenset({"name", "phone", "born"}),
             flag_table="resident_flags",
-            parent=("household", "household"),
         ),
         Entity(
             "roster",
@@ -59,7 +57,3 @@ ENTITIES: dict[str, Entity] = {
 }
 
 FLAG_PREFIX = "flag."
-
-
-def column_for(entity: Entity, field_name: str) -> str | None:
-    return entity.columns.get(field_name)

@@ -1,13 +1,17 @@
--- dyz database schema, version 2 (PRAGMA user_version = 2).
+-- dyz database schema, version 3 (PRAGMA user_version = 3).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
--- two identical. The change log (`changes`) is the truth: every other table except
--- `settings` and `devices` is derived from it in the same transaction.
+-- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
+-- The change log (`changes`) is the truth: every other table except `settings`, `devices`,
+-- `marks`, `peers` and `bundles` (this laptop's own bookkeeping) is derived from it in the
+-- same transaction.
 --
 -- changes.hlc: hybrid logical clock stamp "WALL_MS(15)-COUNTER(10)-DEVICE", ordered as text.
--- changes.id: the first 32 hex digits of sha256 over the change's content.
+-- changes.id: the first 32 hex digits of SHA-256 over the change's fields joined by NUL.
 -- changes.value: the field's new value as JSON; `flag.<code>` fields set resident flags.
+-- changes.parents: JSON list of the changes of the same field this one replaces.
 -- tombstones: records erased for good; their `set` changes are purged from `changes`.
+-- marks: for each device, the stamp up to which all its changes are here.
 
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
@@ -33,17 +37,6 @@ CREATE TABLE changes (
     value TEXT,
     parents TEXT NOT NULL DEFAULT '[]'
 );
-
-CREATE INDEX changes_by_field ON changes (entity, record, field, hlc);
-
-CREATE INDEX changes_by_hlc ON changes (hlc);
-
-CREATE TABLE tombstones (
-    entity TEXT NOT NULL,
-    record TEXT NOT NULL,
-    change_id TEXT NOT NULL,
-    PRIMARY KEY (entity, record)
-) WITHOUT ROWID;
 
 CREATE TABLE households (
     id TEXT PRIMARY KEY,
@@ -95,4 +88,44 @@ CREATE TABLE flag_kinds (
     code TEXT,
     label_zh TEXT,
     label_en TEXT
+);
+
+CREATE INDEX changes_by_record ON changes (record, field);
+
+CREATE INDEX changes_by_device ON changes (device, hlc);
+
+CREATE TABLE "tombstones" (
+    entity TEXT NOT NULL,
+    record TEXT NOT NULL,
+    PRIMARY KEY (entity, record)
+) WITHOUT ROWID;
+
+CREATE TABLE marks (
+    device TEXT PRIMARY KEY,
+    hlc TEXT NOT NULL
+);
+
+CREATE TABLE peers (
+    device TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    seen TEXT NOT NULL,
+    last_heard TEXT NOT NULL,
+    last_bundle TEXT NOT NULL
+);
+
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    record TEXT NOT NULL,
+    field TEXT NOT NULL
+);
+
+CREATE INDEX conflicts_by_record ON conflicts (record);
+
+CREATE TABLE bundles (
+    checksum TEXT PRIMARY KEY,
+    sender TEXT NOT NULL,
+    created TEXT NOT NULL,
+    imported TEXT NOT NULL,
+    changes INTEGER NOT NULL
 );

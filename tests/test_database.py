@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import stat
@@ -27,9 +28,32 @@ def created_schema(conn: sqlite3.Connection) -> list[str]:
     return [re.sub(r"\s+", " ", row[0]).strip() for row in rows]
 
 
+SCHEMA_HEADER = """\
+-- dyz database schema, version {version} (PRAGMA user_version = {version}).
+--
+-- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
+-- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
+-- The change log (`changes`) is the truth: every other table except `settings`, `devices`,
+-- `marks`, `peers` and `bundles` (this laptop's own bookkeeping) is derived from it in the
+-- same transaction.
+--
+-- changes.hlc: hybrid logical clock stamp "WALL_MS(15)-COUNTER(10)-DEVICE", ordered as text.
+-- changes.id: the first 32 hex digits of SHA-256 over the change's fields joined by NUL.
+-- changes.value: the field's new value as JSON; `flag.<code>` fields set resident flags.
+-- changes.parents: JSON list of the changes of the same field this one replaces.
+-- tombstones: records erased for good; their `set` changes are purged from `changes`.
+-- marks: for each device, the stamp up to which all its changes are here.
+
+"""
+
+
 def test_schema_sql_is_what_the_program_creates(tmp_path: Path) -> None:
     conn, created = connect(tmp_path / "new.db")
     assert created
+    if os.environ.get("DYZ_WRITE_SCHEMA") == "1":
+        rows = conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
+        text = SCHEMA_HEADER.format(version=LATEST) + ";\n\n".join(r[0].strip() for r in rows)
+        SCHEMA.write_text(text + ";\n", encoding="utf-8")
     assert created_schema(conn) == statements(SCHEMA.read_text(encoding="utf-8")), (
         "data/schema.sql differs from the migrations: update it to match"
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -58,15 +58,22 @@ class Change(NamedTuple):
         value: str | None,
         parents: str,
     ) -> str:
+        """The first 32 hex digits of SHA-256 over the fields joined by NUL (which no field may
+        hold); `field` and `value` are empty for a delete. docs/bundle-format.md gives it too."""
         import hashlib
-        import json
 
-        body = json.dumps(
-            [hlc, device, author, entity, record, op, field, value, parents],
-            ensure_ascii=False,
-            separators=(",", ":"),
+        body = "\x00".join(
+            (hlc, device, author, entity, record, op, field or "", value or "", parents)
         )
         return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+
+
+def heads_of(changes: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
+    """Changes of one field that no other change of it names as a parent."""
+    import json
+
+    replaced = {parent for c in changes for parent in json.loads(c["parents"])}
+    return [c for c in changes if c["id"] not in replaced]
 
 
 def encode(value: Any) -> str:
@@ -82,6 +89,9 @@ class Store:
         self.created = created
         self._clock: Clock | None = None  # made on the first write
         self._device: tuple[str, str] | None = None
+        self._wrote = False
+        # Tests run laptops whose wall clocks are frozen or a year off; None is the real clock.
+        self.wall_clock: Callable[[], int] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -102,10 +112,13 @@ class Store:
             return
         self.conn.execute("BEGIN IMMEDIATE")
         self._clock = None  # another dyz may have written since: read the clock afresh
+        self._wrote = False
         try:
             yield
             if self._clock is not None and self._clock.latest:
                 self._set_setting("clock", self._clock.latest)
+                if self._wrote:
+                    self.raise_mark(self.device()[0], self._clock.latest)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -164,12 +177,31 @@ class Store:
             self._device = (device_id, name)
         return self._device
 
-    def _tick(self) -> str:
+    def clock(self) -> Clock:
         if self._clock is None:
             from danyuanzhang.hlc import Clock
 
             self._clock = Clock(self.setting("clock"))
-        return self._clock.tick(self.device()[0])
+        return self._clock
+
+    def _tick(self) -> str:
+        now = self.wall_clock() if self.wall_clock is not None else None
+        return self.clock().tick(self.device()[0], now_ms=now)
+
+    def observe(self, stamp: str) -> None:
+        """Move this laptop's clock past a stamp seen in a bundle."""
+        self.clock().observe(stamp)
+
+    def raise_mark(self, device: str, hlc: str) -> None:
+        """Record that every change of `device` up to `hlc` is here."""
+        self.conn.execute(
+            "INSERT INTO marks (device, hlc) VALUES (?, ?)"
+            " ON CONFLICT (device) DO UPDATE SET hlc = max(hlc, excluded.hlc)",
+            (device, hlc),
+        )
+
+    def marks(self) -> dict[str, str]:
+        return {str(r[0]): str(r[1]) for r in self.conn.execute("SELECT device, hlc FROM marks")}
 
     # -- writing changes -------------------------------------------------------------------
 
@@ -177,7 +209,8 @@ class Store:
         """Set fields of a record; returns how many changed. `new` skips looking up old values.
 
         A field already holding the same value writes nothing, so repeating a command (or an
-        import) is harmless.
+        import) is harmless. A change names the changes it replaces (the field's current heads),
+        which is how an edit made after seeing a conflict settles it everywhere.
         """
         spec = ENTITIES[entity]
         written = 0
@@ -189,16 +222,19 @@ class Store:
             encoded = encode(value)
             parents: list[str] = []
             if not new:
-                winner = self._winner(entity, record, field_name)
-                if winner is not None:
-                    if winner["value"] == encoded:
-                        continue
-                    parents = [winner["id"]]
+                heads = self.heads(entity, record, field_name)
+                if len(heads) == 1 and heads[0]["value"] == encoded:
+                    continue
+                parents = [h["id"] for h in heads]
             change = self._make_change(
                 device, author, entity, record, "set", field_name, encoded, parents
             )
             self._insert_change(change)
             self._apply_set(spec, change)
+            if len(parents) > 1:
+                self.conn.execute(
+                    "DELETE FROM conflicts WHERE record = ? AND field = ?", (record, field_name)
+                )
             written += 1
         return written
 
@@ -230,6 +266,7 @@ class Store:
         )
 
     def _insert_change(self, change: Change) -> None:
+        self._wrote = True
         self.conn.execute(
             "INSERT OR IGNORE INTO changes"
             " (id, hlc, device, author, entity, record, op, field, value, parents)"
@@ -256,14 +293,17 @@ class Store:
             return
         raise ValueError(f"{spec.name} has no field {field_name}")
 
-    def _winner(self, entity: str, record: str, field_name: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(
-            "SELECT id, hlc, value FROM changes"
-            " WHERE entity = ? AND record = ? AND field = ? AND op = 'set'"
-            " ORDER BY hlc DESC, id DESC LIMIT 1",
-            (entity, record, field_name),
-        ).fetchone()
-        return row
+    def field_changes(self, entity: str, record: str, field_name: str) -> list[sqlite3.Row]:
+        """Every change ever made to one field, latest first."""
+        return self.conn.execute(
+            "SELECT * FROM changes WHERE record = ? AND field = ? AND entity = ? AND op = 'set'"
+            " ORDER BY hlc DESC, id DESC",
+            (record, field_name, entity),
+        ).fetchall()
+
+    def heads(self, entity: str, record: str, field_name: str) -> list[sqlite3.Row]:
+        """The field's changes that no later change replaced: one, or several in a conflict."""
+        return heads_of(self.field_changes(entity, record, field_name))
 
     def is_erased(self, entity: str, record: str) -> bool:
         return (
@@ -305,19 +345,28 @@ class Store:
         self.conn.execute(f"INSERT OR IGNORE INTO {spec.table} (id) VALUES (?)", (record,))
 
     def _apply_delete(self, spec: Entity, change: Change) -> None:
+        self.erase_derived(spec.name, change.record)
+
+    def erase_derived(self, entity: str, record: str) -> None:
+        """Forget a record: tombstone it, purge its values from the log and the tables, and
+        erase with a household the residents recorded in it."""
+        spec = ENTITIES[entity]
         self.conn.execute(
-            "INSERT OR IGNORE INTO tombstones (entity, record, change_id) VALUES (?, ?, ?)",
-            (spec.name, change.record, change.id),
+            "INSERT OR IGNORE INTO tombstones (entity, record) VALUES (?, ?)", (entity, record)
         )
         self.conn.execute(
-            "DELETE FROM changes WHERE entity = ? AND record = ? AND op = 'set'",
-            (spec.name, change.record),
+            "DELETE FROM changes WHERE record = ? AND entity = ? AND op = 'set'", (record, entity)
         )
+        self.conn.execute("DELETE FROM conflicts WHERE record = ?", (record,))
+        if entity == "household":
+            residents = self.conn.execute(
+                "SELECT id FROM residents WHERE household_id = ?", (record,)
+            ).fetchall()
+            for row in residents:
+                self.erase_derived("resident", row[0])
         if spec.flag_table:
-            self.conn.execute(
-                f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (change.record,)
-            )
-        self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (change.record,))
+            self.conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
+        self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (record,))
 
     def scrub(self) -> None:
         """Push erased bytes out of the write-ahead log, so no copy of them remains on disk."""

@@ -25,19 +25,6 @@ CREATE TABLE devices (
     last_seen TEXT NOT NULL
 );
 
-CREATE TABLE changes (
-    id TEXT PRIMARY KEY,
-    hlc TEXT NOT NULL,
-    device TEXT NOT NULL,
-    author TEXT NOT NULL,
-    entity TEXT NOT NULL,
-    record TEXT NOT NULL,
-    op TEXT NOT NULL CHECK (op IN ('set', 'delete')),
-    field TEXT,
-    value TEXT,
-    parents TEXT NOT NULL DEFAULT '[]'
-);
-
 CREATE TABLE households (
     id TEXT PRIMARY KEY,
     estate TEXT,
@@ -90,7 +77,19 @@ CREATE TABLE flag_kinds (
     label_en TEXT
 );
 
-CREATE INDEX changes_by_record ON changes (record, field);
+CREATE TABLE "changes" (
+    record TEXT NOT NULL,
+    field TEXT NOT NULL,
+    id TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    device TEXT NOT NULL,
+    author TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('set', 'delete')),
+    value TEXT,
+    parents TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (record, field, id)
+) WITHOUT ROWID;
 
 CREATE INDEX changes_by_device ON changes (device, hlc);
 

@@ -92,14 +92,8 @@ def test_a_failed_migration_leaves_the_old_version(
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, 0, target=1)
     conn.close()
-    monkeypatch.setattr(
-        "danyuanzhang.store.migrations.MIGRATIONS",
-        [*MIGRATIONS[:1], MIGRATIONS[1] + "; CREATE TABLE households (x)"],
-    )
-    monkeypatch.setattr(
-        "danyuanzhang.store.db.MIGRATIONS",
-        [*MIGRATIONS[:1], MIGRATIONS[1] + "; CREATE TABLE households (x)"],
-    )
+    broken = [*MIGRATIONS[:1], [*MIGRATIONS[1], "CREATE TABLE households (x)"], *MIGRATIONS[2:]]
+    monkeypatch.setattr("danyuanzhang.store.db.MIGRATIONS", broken)
     with pytest.raises(sqlite3.OperationalError):
         connect(path)
     check = sqlite3.connect(path)

@@ -24,6 +24,10 @@ LAZY_COMMANDS = {
     "roster": ("danyuanzhang.cli.roster", "roster_app"),
     "flag": ("danyuanzhang.cli.roster", "flag_app"),
     "card": ("danyuanzhang.cli.roster", "card_app"),
+    "export": ("danyuanzhang.cli.sync", "export_app"),
+    "import": ("danyuanzhang.cli.sync", "import_app"),
+    "conflicts": ("danyuanzhang.cli.sync", "conflicts_app"),
+    "peers": ("danyuanzhang.cli.sync", "peers_app"),
     "demo": ("danyuanzhang.cli.setup", "demo_app"),
 }
 

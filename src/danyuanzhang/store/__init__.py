@@ -42,8 +42,8 @@ class Change(NamedTuple):
     entity: str
     record: str
     op: str
-    field: str | None
-    value: str | None
+    field: str  # "" for a delete
+    value: str | None  # None for a delete
     parents: str
 
     @staticmethod
@@ -54,7 +54,7 @@ class Change(NamedTuple):
         entity: str,
         record: str,
         op: str,
-        field: str | None,
+        field: str,
         value: str | None,
         parents: str,
     ) -> str:
@@ -63,13 +63,14 @@ class Change(NamedTuple):
         import hashlib
 
         body = "\x00".join(
-            (hlc, device, author, entity, record, op, field or "", value or "", parents)
+            (hlc, device, author, entity, record, op, field, value or "", parents)
         )
         return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
-def heads_of(changes: Sequence[sqlite3.Row]) -> list[sqlite3.Row]:
-    """Changes of one field that no other change of it names as a parent."""
+def heads_of(changes: Sequence[Any]) -> list[Any]:
+    """Changes of one field (rows or mappings with id, parents) that no other change of it
+    names as a parent."""
     import json
 
     replaced = {parent for c in changes for parent in json.loads(c["parents"])}
@@ -241,7 +242,7 @@ class Store:
     def erase(self, entity: str, record: str) -> None:
         """Tombstone a record: its personal fields go from the tables and from the history."""
         device, author = self.device()
-        change = self._make_change(device, author, entity, record, "delete", None, None, [])
+        change = self._make_change(device, author, entity, record, "delete", "", None, [])
         self._insert_change(change)
         self._apply_delete(ENTITIES[entity], change)
 
@@ -252,7 +253,7 @@ class Store:
         entity: str,
         record: str,
         op: str,
-        field_name: str | None,
+        field_name: str,
         value: str | None,
         parents: Sequence[str],
     ) -> Change:
@@ -301,7 +302,7 @@ class Store:
             (record, field_name, entity),
         ).fetchall()
 
-    def heads(self, entity: str, record: str, field_name: str) -> list[sqlite3.Row]:
+    def heads(self, entity: str, record: str, field_name: str) -> list[Any]:
         """The field's changes that no later change replaced: one, or several in a conflict."""
         return heads_of(self.field_changes(entity, record, field_name))
 
@@ -319,7 +320,7 @@ class Store:
         """Make the tables show this change's value, if it is the latest for its field."""
         import json
 
-        assert change.field is not None and change.value is not None
+        assert change.value is not None
         value = json.loads(change.value)
         if spec.flag_table and change.field.startswith(FLAG_PREFIX):
             self._ensure_row(spec, change.record)

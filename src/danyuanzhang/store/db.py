@@ -70,9 +70,13 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = LATEST) -> Non
     """Bring an older database up to `target` in one transaction: all steps or none."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for script in MIGRATIONS[current:target]:
-            for statement in split_statements(script):
-                conn.execute(statement)
+        for steps in MIGRATIONS[current:target]:
+            for step in steps:
+                if isinstance(step, str):
+                    for statement in split_statements(step):
+                        conn.execute(statement)
+                else:
+                    step(conn)
         conn.execute(f"PRAGMA user_version = {int(target)}")
         conn.execute("COMMIT")
     except BaseException:

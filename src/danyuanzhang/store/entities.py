@@ -9,7 +9,9 @@ class Entity(NamedTuple):
     name: str
     table: str
     columns: dict[str, str]
-    # fields that hold personal data: left out of anything shared beyond the council
+    # what each field holds, for reading it back from a bundle (bundle/values.py)
+    kinds: dict[str, str]
+    # residents' personal fields: left out of bundles exported with --redact
     personal: frozenset[str] = frozenset()
     # `flag.<code>` fields become rows of this table instead of a column
     flag_table: str | None = None
@@ -22,6 +24,13 @@ ENTITIES: dict[str, Entity] = {
             "household",
             "households",
             {f: f for f in ("estate", "building", "unit", "room", "note")},
+            {
+                "estate": "name",
+                "building": "part",
+                "unit": "unit",
+                "room": "part",
+                "note": "text",
+            },
             personal=frozenset({"note"}),
         ),
         Entity(
@@ -30,6 +39,14 @@ ENTITIES: dict[str, Entity] = {
             {
                 "household": "household_id",
                 **{f: f for f in ("name", "phone", "born", "moved_in", "moved_out")},
+            },
+            {
+                "household": "household_id",
+                "name": "name",
+                "phone": "phone",
+                "born": "year",
+                "moved_in": "date",
+                "moved_out": "date",
             },
             personal=frozenset({"name", "phone", "born"}),
             flag_table="resident_flags",
@@ -50,10 +67,27 @@ ENTITIES: dict[str, Entity] = {
                     "photo",
                 )
             },
-            personal=frozenset({"name", "phone", "photo"}),
+            {
+                "role": "role",
+                "name": "name",
+                "phone": "phone",
+                "estate": "name",
+                "scope": "name",
+                "buildings": "buildings",
+                "duties": "text",
+                "photo": "photo",
+            },
         ),
-        Entity("flag_kind", "flag_kinds", {f: f for f in ("code", "label_zh", "label_en")}),
+        Entity(
+            "flag_kind",
+            "flag_kinds",
+            {f: f for f in ("code", "label_zh", "label_en")},
+            {"code": "flag_code", "label_zh": "name", "label_en": "name"},
+        ),
     )
 }
 
 FLAG_PREFIX = "flag."
+
+# the order records travel in: what a record refers to comes before it
+ENTITY_ORDER = ("flag_kind", "household", "resident", "roster")

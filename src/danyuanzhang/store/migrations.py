@@ -6,9 +6,11 @@ them produce together, and a test keeps the two identical.
 
 from __future__ import annotations
 
-MIGRATIONS: list[str] = [
-    # 1: device identity, the change log, the household registry
-    """
+import sqlite3
+from collections.abc import Callable
+
+# 1: device identity, the change log, the household registry
+V1 = """
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -64,9 +66,10 @@ CREATE TABLE resident_flags (
     PRIMARY KEY (resident_id, flag)
 ) WITHOUT ROWID;
 CREATE INDEX resident_flags_by_flag ON resident_flags (flag);
-""",
-    # 2: the 三长一户 roster and flags that users add
-    """
+"""
+
+# 2: the 三长一户 roster and flags that users add
+V2 = """
 CREATE TABLE roster (
     id TEXT PRIMARY KEY,
     role TEXT,
@@ -85,15 +88,31 @@ CREATE TABLE flag_kinds (
     label_zh TEXT,
     label_en TEXT
 );
-""",
-    # 3: sync between laptops. Leaner change-log indexes (a 100,000-change bundle must import
-    # at YAML-parsing speed), what each device has been seen up to, peers, conflicts, and the
-    # bundles already imported. Tombstones lose change_id: a resident erased with its
-    # household has no delete change of its own, and the log already holds every delete.
-    """
-DROP INDEX changes_by_field;
-DROP INDEX changes_by_hlc;
-CREATE INDEX changes_by_record ON changes (record, field);
+"""
+
+# 3: sync between laptops. Leaner change-log indexes (a 100,000-change bundle must import
+# at YAML-parsing speed), what each device has been seen up to, peers, conflicts, and the
+# bundles already imported. Tombstones lose change_id: a resident erased with its
+# household has no delete change of its own, and the log already holds every delete.
+V3 = """
+CREATE TABLE changes_v3 (
+    record TEXT NOT NULL,
+    field TEXT NOT NULL,
+    id TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    device TEXT NOT NULL,
+    author TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('set', 'delete')),
+    value TEXT,
+    parents TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (record, field, id)
+) WITHOUT ROWID;
+INSERT INTO changes_v3
+    SELECT record, coalesce(field, ''), id, hlc, device, author, entity, op, value, parents
+    FROM changes;
+DROP TABLE changes;
+ALTER TABLE changes_v3 RENAME TO changes;
 CREATE INDEX changes_by_device ON changes (device, hlc);
 CREATE TABLE tombstones_v3 (
     entity TEXT NOT NULL,
@@ -128,7 +147,38 @@ CREATE TABLE bundles (
     imported TEXT NOT NULL,
     changes INTEGER NOT NULL
 );
-""",
-]
+"""
+
+
+def _rehash_changes(conn: sqlite3.Connection) -> None:
+    """Schema 3 defines a change's id as SHA-256 over its fields joined by NUL (schema 1-2 used
+    a JSON list): re-derive every id, and the parents that name them, oldest first."""
+    import hashlib
+    import json
+
+    renamed: dict[str, str] = {}
+    rows = conn.execute(
+        "SELECT record, field, id, hlc, device, author, entity, op, value, parents FROM changes"
+        " ORDER BY hlc, id"
+    ).fetchall()
+    for record, field, old_id, hlc, device, author, entity, op, value, parents in rows:
+        new_parents = json.dumps(
+            sorted(renamed.get(p, p) for p in json.loads(parents)), separators=(",", ":")
+        )
+        body = "\x00".join(
+            (hlc, device, author, entity, record, op, field, value or "", new_parents)
+        )
+        new_id = hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+        renamed[old_id] = new_id
+        conn.execute(
+            "UPDATE changes SET id = ?, parents = ? WHERE record = ? AND field = ? AND id = ?",
+            (new_id, new_parents, record, field, old_id),
+        )
+
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+# MIGRATIONS[n - 1] brings a database from version n - 1 to version n.
+MIGRATIONS: list[list[Step]] = [[V1], [V2], [V3, _rehash_changes]]
 
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,1 @@
+"""YAML bundles: how one laptop's changes travel to another (docs/bundle-format.md)."""

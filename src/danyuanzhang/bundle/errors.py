@@ -1,0 +1,25 @@
+"""A refused bundle: what is wrong and, where the file has one, the line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from danyuanzhang.errors import DyzError
+
+
+class BundleError(DyzError):
+    """Raised before anything is written: the database stays exactly as it was."""
+
+    def __init__(self, problem: str, line: int | None = None, **params: Any) -> None:
+        super().__init__("bundle_refused")
+        self.problem = problem
+        self.line = line
+        self.path = ""
+        self.problem_params = params
+
+    def message(self) -> str:
+        from danyuanzhang.i18n import t
+
+        where = t("bundle_where_line", line=self.line) if self.line else ""
+        problem = t(self.problem, **self.problem_params)
+        return t("bundle_refused", path=self.path, where=where, problem=problem)

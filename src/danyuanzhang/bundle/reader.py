@@ -1,0 +1,320 @@
+"""Reading a bundle file into checked changes, or refusing it with the reason and the line.
+
+Nothing here touches a database: the whole file is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from danyuanzhang.bundle.errors import BundleError
+from danyuanzhang.bundle.values import CLEARABLE, READERS, BadValue, is_change_id, is_record_id
+from danyuanzhang.bundle.yamlwalk import LINE, walk
+from danyuanzhang.store import Change, encode
+from danyuanzhang.store.entities import ENTITIES, FLAG_PREFIX
+from danyuanzhang.store.migrations import LATEST
+
+FORMAT = "dyz-bundle"
+FORMAT_VERSION = 1
+SIZE_LIMIT = 64 * 1024 * 1024  # about 300,000 changes; a whole district is sent in parts
+MAX_CHANGES = 1_000_000
+HEADER_KEYS = (
+    "format",
+    "format_version",
+    "schema_version",
+    "sender",
+    "created",
+    "redacted",
+    "counts",
+    "since",
+    "seen",
+    "checksum",
+    "body",
+)
+RECORD_KEYS = {"table", "id", "changes", LINE}
+CHANGE_KEYS = {"id", "hlc", "by", "set", "clear", "delete", "to", "after", LINE}
+_HLC = re.compile(r"[0-9]{15}-[0-9]{10}-[0-9a-f]{32}")
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+_VERSION_LINE = re.compile(rb"^(format_version|schema_version):\s*[\"']?([0-9]+)", re.M)
+
+# A change as stored: (id, hlc, device, author, entity, record, op, field, value, parents)
+ChangeRow = tuple[str, str, str, str, str, str, str, str, str | None, str]
+
+
+@dataclass
+class Bundle:
+    sender_id: str
+    sender_name: str
+    created: str
+    redacted: bool
+    counts: dict[str, int]
+    since: dict[str, str]
+    seen: dict[str, str]
+    checksum: str
+    changes: list[ChangeRow] = field(default_factory=list)
+    # (household id, line) for every resident that names its household
+    household_refs: list[tuple[str, int]] = field(default_factory=list)
+
+
+def read_bundle(path: Path) -> Bundle:
+    try:
+        bundle = _read(path)
+    except BundleError as error:
+        error.path = str(path)
+        raise
+    return bundle
+
+
+def _read(path: Path) -> Bundle:
+    try:
+        size = path.stat().st_size
+        if size > SIZE_LIMIT:
+            raise BundleError("bundle_too_big", limit_mb=SIZE_LIMIT // 2**20)
+        data = path.read_bytes()
+    except OSError:
+        raise BundleError("bundle_unreadable") from None
+    if len(data) > SIZE_LIMIT:
+        raise BundleError("bundle_too_big", limit_mb=SIZE_LIMIT // 2**20)
+    _refuse_newer(data[:4096])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BundleError("bundle_not_utf8", line=data.count(b"\n", 0, error.start) + 1) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise BundleError("bundle_nul", line=text.count("\n", 0, nul) + 1)
+    doc = walk(text)
+    del text
+    if not isinstance(doc, dict):
+        raise BundleError("bundle_not_mapping")
+    return _from_document(doc, data)
+
+
+def _refuse_newer(head: bytes) -> None:
+    """A newer dyz may write what this one cannot even parse: say "upgrade" first."""
+    for name, number in _VERSION_LINE.findall(head):
+        supported = FORMAT_VERSION if name == b"format_version" else LATEST
+        if int(number) > supported:
+            raise BundleError("bundle_newer", version=int(number), supported=supported)
+
+
+def _from_document(doc: dict[str, Any], data: bytes) -> Bundle:
+    for key in doc:
+        if key != LINE and key not in HEADER_KEYS:
+            raise BundleError("bundle_unknown_field", line=doc[LINE], key=key[:40])
+    for key in HEADER_KEYS:
+        if key not in doc:
+            raise BundleError("bundle_missing_field", key=key)
+    if doc["format"] != FORMAT:
+        raise BundleError("bundle_not_dyz")
+    _number(doc["format_version"], "format_version")
+    _number(doc["schema_version"], "schema_version")
+    _check_checksum(doc["checksum"], data)
+
+    sender = _mapping(doc["sender"], "sender", {"id", "name"})
+    if not _HEX32.fullmatch(_text(sender["id"], "sender")):
+        raise BundleError("bundle_bad_header", line=sender[LINE], key="sender.id")
+    sender_name = _value("name", _text(sender["name"], "sender"), sender[LINE], "sender.name")
+    created = _text(doc["created"], "created")
+    try:
+        from datetime import datetime
+
+        datetime.fromisoformat(created)
+    except ValueError:
+        raise BundleError("bundle_bad_header", line=doc[LINE], key="created") from None
+    redacted = _text(doc["redacted"], "redacted")
+    if redacted not in ("yes", "no"):
+        raise BundleError("bundle_bad_header", line=doc[LINE], key="redacted")
+    counts_map = _mapping(doc["counts"], "counts", set(ENTITIES))
+    counts = {k: _number(v, f"counts.{k}") for k, v in counts_map.items() if k != LINE}
+    bundle = Bundle(
+        sender_id=sender["id"],
+        sender_name=sender_name,
+        created=created,
+        redacted=redacted == "yes",
+        counts=counts,
+        since=_marks(doc["since"], "since"),
+        seen=_marks(doc["seen"], "seen"),
+        checksum=doc["checksum"],
+    )
+    body = doc["body"]
+    if not isinstance(body, list):
+        raise BundleError("bundle_bad_header", line=doc[LINE], key="body")
+    _read_body(body, bundle)
+    found: dict[str, int] = {}
+    for change in bundle.changes:
+        found[change[4]] = found.get(change[4], 0) + 1
+    if {k: v for k, v in counts.items() if v} != found:
+        raise BundleError("bundle_counts", expected=_describe(counts), found=_describe(found))
+    return bundle
+
+
+def _describe(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v) or "0"
+
+
+def _check_checksum(declared: Any, data: bytes) -> None:
+    import hashlib
+
+    start = data.find(b"\nbody:")
+    if not isinstance(declared, str) or not declared.startswith("sha256:") or start < 0:
+        raise BundleError("bundle_checksum")
+    if hashlib.sha256(data[start + 1 :]).hexdigest() != declared[7:]:
+        raise BundleError("bundle_checksum")
+
+
+def _text(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise BundleError("bundle_bad_header", line=_line(value), key=key)
+    return value
+
+
+def _line(value: Any) -> int | None:
+    return value.get(LINE) if isinstance(value, dict) else None
+
+
+def _number(value: Any, key: str) -> int:
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 9:
+        raise BundleError("bundle_bad_header", line=_line(value), key=key)
+    return int(value)
+
+
+def _mapping(value: Any, key: str, allowed: set[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise BundleError("bundle_bad_header", line=None, key=key)
+    for name in value:
+        if name != LINE and name not in allowed:
+            raise BundleError("bundle_unknown_field", line=value[LINE], key=f"{key}.{name[:40]}")
+    return value
+
+
+def _marks(value: Any, key: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise BundleError("bundle_bad_header", line=None, key=key)
+    marks: dict[str, str] = {}
+    for device, stamp in value.items():
+        if device == LINE:
+            continue
+        if not (
+            _HEX32.fullmatch(device)
+            and isinstance(stamp, str)
+            and _HLC.fullmatch(stamp)
+            and stamp.endswith(device)
+        ):
+            raise BundleError("bundle_bad_header", line=value[LINE], key=f"{key}.{device[:40]}")
+        marks[device] = stamp
+    return marks
+
+
+def _value(kind: str, text: str, line: int | None, field_name: str) -> Any:
+    try:
+        return READERS[kind](text)
+    except BadValue as bad:
+        raise BundleError("bundle_bad_value", line=line, field=field_name, detail=bad.detail) from None
+
+
+def _read_body(body: list[Any], bundle: Bundle) -> None:
+    changes = bundle.changes
+    authors: dict[str, str] = {}
+    content_id = Change.content_id
+    for index, record in enumerate(body):
+        body[index] = None  # let each record go once read: a big bundle is read in one piece
+        if not isinstance(record, dict):
+            raise BundleError("bundle_bad_record", line=None)
+        line = record[LINE]
+        for key in record:
+            if key not in RECORD_KEYS:
+                raise BundleError("bundle_unknown_field", line=line, key=key[:40])
+        entity_name = record.get("table")
+        spec = ENTITIES.get(entity_name) if isinstance(entity_name, str) else None
+        if spec is None:
+            raise BundleError("bundle_unknown_table", line=line, table=str(entity_name)[:40])
+        record_id = record.get("id")
+        if not isinstance(record_id, str) or not is_record_id(spec.name, record_id):
+            raise BundleError("bundle_bad_record", line=line)
+        items = record.get("changes")
+        if not isinstance(items, list) or not items:
+            raise BundleError("bundle_bad_record", line=line)
+        if len(changes) + len(items) > MAX_CHANGES:
+            raise BundleError("bundle_too_many", limit=MAX_CHANGES)
+        for change in items:
+            if not isinstance(change, dict):
+                raise BundleError("bundle_bad_change", line=line, detail="{…}")
+            changes.append(_read_change(change, spec, record_id, authors, content_id, bundle))
+
+
+def _read_change(
+    change: dict[str, Any],
+    spec: Any,
+    record_id: str,
+    authors: dict[str, str],
+    content_id: Any,
+    bundle: Bundle,
+) -> ChangeRow:
+    line = change[LINE]
+    for key in change:
+        if key not in CHANGE_KEYS:
+            raise BundleError("bundle_unknown_field", line=line, key=key[:40])
+    change_id, stamp, author = change.get("id"), change.get("hlc"), change.get("by")
+    if not isinstance(change_id, str) or not is_change_id(change_id):
+        raise BundleError("bundle_bad_change", line=line, detail="id")
+    if not isinstance(stamp, str) or not _HLC.fullmatch(stamp):
+        raise BundleError("bundle_bad_change", line=line, detail="hlc")
+    if not isinstance(author, str):
+        raise BundleError("bundle_bad_change", line=line, detail="by")
+    if author not in authors:
+        authors[author] = _value("name", author, line, "by")
+    author = authors[author]
+    parents = "[]"
+    if "after" in change:
+        after = change["after"]
+        if (
+            not isinstance(after, list)
+            or not after
+            or not all(isinstance(p, str) and is_change_id(p) for p in after)
+        ):
+            raise BundleError("bundle_bad_change", line=line, detail="after")
+        parents = encode(sorted(set(after)))
+    ops = [op for op in ("set", "clear", "delete") if op in change]
+    if len(ops) != 1:
+        raise BundleError("bundle_bad_change", line=line, detail="set | clear | delete")
+    op = ops[0]
+    value: str | None
+    if op == "delete":
+        if change["delete"] != "yes" or "to" in change or parents != "[]":
+            raise BundleError("bundle_bad_change", line=line, detail="delete")
+        field_name, value, stored_op = "", None, "delete"
+    else:
+        field_name = change[op]
+        if not isinstance(field_name, str):
+            raise BundleError("bundle_bad_change", line=line, detail=op)
+        kind = _kind(spec, field_name, line)
+        if op == "clear":
+            if "to" in change or field_name not in CLEARABLE:
+                raise BundleError("bundle_bad_change", line=line, detail=f"clear {field_name}")
+            value = "null"
+        else:
+            text = change.get("to")
+            if not isinstance(text, str):
+                raise BundleError("bundle_bad_change", line=line, detail="to")
+            value = encode(_value(kind, text, line, field_name))
+            if field_name == "household":
+                bundle.household_refs.append((text, line))
+        stored_op = "set"
+    device = stamp[27:]
+    if content_id(stamp, device, author, spec.name, record_id, stored_op, field_name, value, parents) != change_id:
+        raise BundleError("bundle_bad_id", line=line)
+    return (change_id, stamp, device, author, spec.name, record_id, stored_op, field_name, value, parents)
+
+
+def _kind(spec: Any, field_name: str, line: int) -> str:
+    kind = spec.kinds.get(field_name)
+    if kind is not None:
+        return str(kind)
+    if spec.flag_table and field_name.startswith(FLAG_PREFIX):
+        if READERS["flag_code"] and re.fullmatch(r"[a-z][a-z0-9_]{1,30}", field_name[5:]):
+            return "bool"
+    raise BundleError("bundle_unknown_field", line=line, key=field_name[:40])

@@ -1,0 +1,129 @@
+"""Turning a bundle's text back into field values, by what each field holds.
+
+Every scalar in a bundle is read as text; this is where `no`, `0731…` or `1:20` become a name,
+a phone or whatever the field says — never what YAML 1.1 would have guessed. A value must be
+in the form dyz itself writes (a phone as bare digits, a date as YYYY-MM-DD), so that a
+bundle edited by hand cannot slip in a value that the commands would have refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.inputs import parse_free_text, parse_name, parse_phone
+
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+_PART = re.compile(r"[0-9A-Z]{1,8}")
+_UNIT = re.compile(r"[1-9][0-9]{0,2}")
+_FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
+_PHOTO = re.compile(r"data:image/(jpeg|png|gif);base64,[A-Za-z0-9+/]+={0,2}")
+PHOTO_TEXT_LIMIT = 720_000  # 512 KiB of picture, in base64
+ROLES = ("area_head", "building_head", "unit_head", "household_rep")
+
+# fields a change may set to nothing (`clear:`); the others always hold a value
+CLEARABLE = {"note", "phone", "born", "moved_in", "moved_out", "duties", "photo", "buildings"}
+
+
+class BadValue(Exception):
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+def _same(parse: Callable[[str], Any]) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        try:
+            parsed = parse(text)
+        except DyzError as error:
+            raise BadValue(error.message()) from None
+        if parsed != text:
+            raise BadValue(f"“{text[:40]}” ≠ “{str(parsed)[:40]}”")
+        return text
+
+    return check
+
+
+def _pattern(pattern: re.Pattern[str], what: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        if not pattern.fullmatch(text):
+            raise BadValue(f"{what}: “{text[:40]}”")
+        return text
+
+    return check
+
+
+def _year(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise BadValue(f"year: “{text[:20]}”")
+    year = int(text)
+    if not 1900 <= year <= date.today().year + 1:
+        raise BadValue(f"year: “{text}”")
+    return year
+
+
+def _date(text: str) -> str:
+    try:
+        if len(text) != 10 or not text.isascii():
+            raise ValueError
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise BadValue(f"date: “{text[:20]}”") from None
+    return day.isoformat()
+
+
+def _bool(text: str) -> bool:
+    if text == "true":
+        return True
+    if text == "false":
+        return False
+    raise BadValue(f"true | false: “{text[:20]}”")
+
+
+def _role(text: str) -> str:
+    if text not in ROLES:
+        raise BadValue(f"role: “{text[:30]}”")
+    return text
+
+
+def _buildings(text: str) -> str:
+    parts = text.split(",")
+    if not parts or len(parts) > 200 or not all(_PART.fullmatch(p) for p in parts):
+        raise BadValue(f"buildings: “{text[:40]}”")
+    return text
+
+
+def _photo(text: str) -> str:
+    if len(text) > PHOTO_TEXT_LIMIT or not _PHOTO.fullmatch(text):
+        raise BadValue("photo")
+    return text
+
+
+READERS: dict[str, Callable[[str], Any]] = {
+    "name": _same(parse_name),
+    "text": _same(lambda text: parse_free_text(text)),
+    "phone": _same(parse_phone),
+    "part": _pattern(_PART, "building or room"),
+    "unit": _pattern(_UNIT, "unit"),
+    "household_id": _pattern(_HEX32, "household id"),
+    "flag_code": _pattern(_FLAG_CODE, "flag code"),
+    "year": _year,
+    "date": _date,
+    "bool": _bool,
+    "role": _role,
+    "buildings": _buildings,
+    "photo": _photo,
+}
+
+
+def is_record_id(entity: str, text: str) -> bool:
+    if entity == "flag_kind":
+        return text.startswith("flag_") and bool(_FLAG_CODE.fullmatch(text[5:]))
+    return bool(_HEX32.fullmatch(text))
+
+
+def is_change_id(text: str) -> bool:
+    return bool(_HEX32.fullmatch(text))

@@ -1,0 +1,144 @@
+"""Reading YAML defensively, from PyYAML's C event stream, without constructing any object
+that the file asks for.
+
+Refused before anything is built: several documents, tags, anchors and aliases, nesting deeper
+than the bundle format needs, duplicate keys, keys that are not plain strings. Every scalar is
+kept as the text it was written as; the bundle's schema turns it into a value.
+
+The result is made of `dict`, `list` and `str`; each mapping records the line it starts on
+under the key `LINE`, which no YAML key can equal (keys are checked to be printable).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from danyuanzhang.bundle.errors import BundleError
+
+LINE = "\x00line"
+MAX_DEPTH = 6
+
+
+def walk(text: str) -> Any:
+    """The single document in `text` as nested dicts, lists and strings."""
+    import yaml
+
+    loader = yaml.CSafeLoader(text)
+    try:
+        return _walk(loader, yaml)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise BundleError("bundle_not_yaml", line=line, detail=_first_line(error)) from None
+    finally:
+        loader.dispose()
+
+
+def _first_line(error: Exception) -> str:
+    problem = getattr(error, "problem", None) or str(error)
+    return str(problem).splitlines()[0][:120]
+
+
+def _walk(loader: Any, yaml: Any) -> Any:
+    get = loader.get_event
+    get()  # StreamStart
+    first = get()
+    if type(first) is yaml.StreamEndEvent:
+        raise BundleError("bundle_empty")
+    if type(first) is not yaml.DocumentStartEvent:
+        raise BundleError("bundle_not_yaml", line=first.start_mark.line + 1, detail="")
+    root = _Walker(get, yaml).node(get(), 0)
+    end = get()
+    if type(end) is not yaml.DocumentEndEvent:  # pragma: no cover - libyaml pairs them
+        raise BundleError("bundle_not_yaml", line=end.start_mark.line + 1, detail="")
+    following = get()
+    if type(following) is not yaml.StreamEndEvent:
+        raise BundleError("bundle_several_documents", line=following.start_mark.line + 1)
+    return root
+
+
+class _Walker:
+    """Recursive descent over events; the depth check comes before each step down, so the
+    recursion is as shallow as the format allows."""
+
+    def __init__(self, get: Any, yaml: Any) -> None:
+        self.get = get
+        self.scalar = yaml.ScalarEvent
+        self.mapping_start = yaml.MappingStartEvent
+        self.mapping_end = yaml.MappingEndEvent
+        self.sequence_start = yaml.SequenceStartEvent
+        self.sequence_end = yaml.SequenceEndEvent
+
+    def node(self, event: Any, depth: int) -> Any:
+        kind = type(event)
+        if kind is self.scalar:
+            if event.anchor is not None or event.tag is not None:
+                _refuse_decoration(event)
+            return event.value
+        if kind is self.mapping_start:
+            return self.mapping(event, depth)
+        if kind is self.sequence_start:
+            return self.sequence(event, depth)
+        _refuse_other(event)
+
+    def mapping(self, start: Any, depth: int) -> dict[str, Any]:
+        if start.anchor is not None or start.tag is not None:
+            _refuse_decoration(start)
+        if depth >= MAX_DEPTH:
+            raise BundleError("bundle_too_deep", line=start.start_mark.line + 1)
+        get, scalar, end = self.get, self.scalar, self.mapping_end
+        result: dict[str, Any] = {LINE: start.start_mark.line + 1}
+        while True:
+            key_event = get()
+            if type(key_event) is end:
+                return result
+            if type(key_event) is not scalar or key_event.style in ("|", ">"):
+                line = key_event.start_mark.line + 1
+                raise BundleError("bundle_bad_key", line=line, key="{…}")
+            if key_event.anchor is not None or key_event.tag is not None:
+                _refuse_decoration(key_event)
+            key = key_event.value
+            if key in result or not key.isprintable():
+                problem = "bundle_duplicate_key" if key in result else "bundle_bad_key"
+                raise BundleError(problem, line=key_event.start_mark.line + 1, key=key[:40])
+            value_event = get()
+            if type(value_event) is scalar:
+                if value_event.anchor is not None or value_event.tag is not None:
+                    _refuse_decoration(value_event)
+                result[key] = value_event.value
+            else:
+                result[key] = self.node(value_event, depth + 1)
+
+    def sequence(self, start: Any, depth: int) -> list[Any]:
+        if start.anchor is not None or start.tag is not None:
+            _refuse_decoration(start)
+        if depth >= MAX_DEPTH:
+            raise BundleError("bundle_too_deep", line=start.start_mark.line + 1)
+        get, scalar, end = self.get, self.scalar, self.sequence_end
+        items: list[Any] = []
+        append = items.append
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is end:
+                return items
+            if kind is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_decoration(event)
+                append(event.value)
+            else:
+                append(self.node(event, depth + 1))
+
+
+def _refuse_other(event: Any) -> None:
+    line = event.start_mark.line + 1
+    if type(event).__name__ == "AliasEvent":
+        raise BundleError("bundle_alias", line=line)
+    raise BundleError("bundle_not_yaml", line=line, detail=type(event).__name__)
+
+
+def _refuse_decoration(event: Any) -> None:
+    line = event.start_mark.line + 1
+    if event.anchor is not None:
+        raise BundleError("bundle_alias", line=line)
+    raise BundleError("bundle_tag", line=line, tag=str(event.tag)[:60])

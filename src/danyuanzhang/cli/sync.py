@@ -1,0 +1,136 @@
+"""`dyz export`, `dyz import`, `dyz conflicts` and `dyz peers`: passing notebooks around."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import Format, FormatOption, emit_list, out, say, store_of
+from danyuanzhang.i18n import t
+
+export_app = typer.Typer()
+import_app = typer.Typer()
+peers_app = typer.Typer()
+conflicts_app = typer.Typer(
+    help="冲突：两台电脑改了同一项 · conflicts: one field changed on two laptops",
+    invoke_without_command=True,
+)
+
+
+def default_bundle_name(store_name: str) -> Path:
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    safe = "".join(ch for ch in store_name if ch.isalnum() or ch in "-_") or "dyz"
+    return Path(f"dyz-{safe}-{stamp}.yaml")
+
+
+@export_app.command("export")
+def export_command(
+    ctx: typer.Context,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="数据包文件 · bundle file")] = None,
+    peer: Annotated[str | None, typer.Option("--for", help="只导出对方还没有的 · only what this peer lacks")] = None,
+    everything: Annotated[bool, typer.Option("--all", help="导出全部 · everything")] = False,
+    redact: Annotated[bool, typer.Option("--redact", help="不含居民个人信息 · without residents' personal data")] = False,
+) -> None:
+    """导出数据包，带给别的电脑 · Export a bundle for another laptop, e.g. `dyz export --for 社区办公室`."""
+    from danyuanzhang.sync import export_bundle
+
+    store = store_of(ctx)
+    path = output or default_bundle_name(store.device()[1])
+    report = export_bundle(store, path, peer=peer, everything=everything, redact=redact)
+    say(t("exported", path=str(report.path), changes=report.changes, size_kb=max(1, report.size // 1024)))
+
+
+@import_app.command("import")
+def import_command(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="数据包文件，可多个 · bundle files")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 · check only")] = False,
+) -> None:
+    """导入别的电脑的数据包 · Import bundles from other laptops, e.g. `dyz import 2-2单元.yaml`."""
+    from danyuanzhang.sync import import_bundle
+
+    store = store_of(ctx)
+    for path in files:
+        report = import_bundle(store, path, dry_run=dry_run)
+        if report.seen_before:
+            say(t("import_seen_before", path=str(path)))
+            continue
+        key = "import_checked" if dry_run else "imported"
+        say(t(key, path=str(path), sender=report.sender, added=report.added, already=report.already))
+        if report.ignored_erased:
+            say(t("import_ignored_erased", count=report.ignored_erased))
+        if report.conflicts:
+            say(t("import_conflicts", count=len(report.conflicts)))
+
+
+@peers_app.command("peers")
+def peers_command(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """交换过数据的电脑 · The laptops this one has exchanged bundles with."""
+    from danyuanzhang.sync import list_peers
+
+    items = list_peers(store_of(ctx))
+    if fmt is Format.table:
+        items = [{**i, "id": i["id"][:8]} for i in items]
+    emit_list(
+        items,
+        fmt,
+        [("name", "col_device"), ("last_heard", "col_last_heard"), ("latest_seen", "col_latest_seen"), ("id", "col_id")],
+    )
+
+
+@conflicts_app.callback()
+def conflicts_default(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """冲突：两台电脑改了同一项 · Conflicts: one field changed on two laptops; `dyz conflicts` lists them."""
+    if ctx.invoked_subcommand is None:
+        conflicts_list(ctx, fmt)
+
+
+@conflicts_app.command("list")
+def conflicts_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """列出冲突 · List conflicts."""
+    from danyuanzhang.sync import list_conflicts
+
+    items = list_conflicts(store_of(ctx))
+    if fmt is Format.table:
+        items = [
+            {**i, "id": i["id"][:8], "values": " | ".join(v["value_text"] for v in i["values"])}
+            for i in items
+        ]
+    emit_list(items, fmt, [("what", "col_what"), ("field_label", "col_field"), ("values", "col_values"), ("id", "col_id")])
+
+
+@conflicts_app.command("show")
+def conflicts_show(
+    ctx: typer.Context,
+    conflict: Annotated[str, typer.Argument(help="冲突编号 · conflict id")],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """查看一处冲突 · Show both values of a conflict, who made them and when."""
+    from danyuanzhang import render
+    from danyuanzhang.sync import show_conflict
+
+    item = show_conflict(store_of(ctx), conflict)
+    if fmt is not Format.table:
+        out(render.to_json(item) if fmt is Format.json else render.to_csv(item["values"]))
+        return
+    out(f"{item['what']} · {item['field_label']}  ({t('col_id')} {item['id'][:8]})")
+    rows = [[v["value_text"], v["by"], v["when"], t("yes") if v["mine"] else ""] for v in item["values"]]
+    out(render.text_table([t("col_value"), t("col_by"), t("col_when"), t("col_mine")], rows))
+    say(t("conflict_how", id=item["id"][:8]))
+
+
+@conflicts_app.command("resolve")
+def conflicts_resolve(
+    ctx: typer.Context,
+    conflict: Annotated[str, typer.Argument(help="冲突编号 · conflict id")],
+    keep: Annotated[str, typer.Option("--keep", help="mine（本机的）| theirs（对方的）| 要保留的值 · or the value")],
+) -> None:
+    """解决冲突（这个决定会随数据包传到别的电脑）· Settle a conflict; the decision travels too."""
+    from danyuanzhang.sync import resolve_conflict
+
+    item = resolve_conflict(store_of(ctx), conflict, keep)
+    say(t("conflict_resolved", what=item["what"], field=item["field_label"], value=item["value_text"]))

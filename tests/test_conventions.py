@@ -26,12 +26,13 @@ def used_keys() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-                if name in ("t", "DyzError", "resolve_prefix") and isinstance(
+                if name in ("t", "DyzError", "BundleError", "resolve_prefix") and isinstance(
                     node.args[0].value, str
                 ):
                     keys.add(node.args[0].value)
-                if name == "resolve_prefix":
+                if name == "resolve_prefix":  # (table, prefix, message key)
                     keys.add(node.args[2].value)  # type: ignore[attr-defined]
+                    keys.discard(node.args[0].value)
     return keys
 
 

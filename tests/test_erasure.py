@@ -59,8 +59,8 @@ def test_household_removal_leaves_no_trace_of_its_residents(
     # only tombstones, keeping the ids, remain
     kept = conn.execute("SELECT entity, record, op, field, value FROM changes").fetchall()
     assert {(e, op, f, v) for e, _, op, f, v in kept} == {
-        ("resident", "delete", None, None),
-        ("household", "delete", None, None),
+        ("resident", "delete", "", None),
+        ("household", "delete", "", None),
     }
     assert household_id in {r for _, r, *_ in kept}
     assert conn.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 3

@@ -349,7 +349,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有和“{peer}”交换过数据包。已知的电脑：{known}。第一次可以用 --all 导出全部。",
         "No bundle has come from “{peer}” yet. Known laptops: {known}. The first time, export everything with --all.",
     ),
-    "peer_ambiguous": ("“{peer}”对应不止一台电脑，请写完整的名称或编号。", "“{peer}” matches several laptops; give the full name or id."),
+    "peer_ambiguous": (
+        "“{peer}”对应不止一台电脑，请写完整的名称或编号。",
+        "“{peer}” matches several laptops; give the full name or id.",
+    ),
     "imported": (
         "已导入 {path}（来自 {sender}）：新增 {added} 条修改，已有 {already} 条。",
         "Imported {path} (from {sender}): {added} changes added, {already} already here.",
@@ -358,7 +361,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "检查通过（未写入）{path}（来自 {sender}）：将新增 {added} 条修改，已有 {already} 条。",
         "Check passed, nothing written: {path} (from {sender}) would add {added} changes; {already} already here.",
     ),
-    "import_seen_before": ("{path} 以前导入过了，未作改动。", "{path} was imported before; nothing changed."),
+    "import_seen_before": (
+        "{path} 以前导入过了，未作改动。",
+        "{path} was imported before; nothing changed.",
+    ),
     "import_ignored_erased": (
         "其中 {count} 条属于已删除抹去的记录，已忽略。",
         "{count} of them belong to erased records and were left out.",
@@ -373,20 +379,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bundle_where_line": ("（第 {line} 行）", " (line {line})"),
     "bundle_unreadable": ("读不到这个文件", "the file cannot be read"),
-    "bundle_too_big": ("文件太大（最多 {limit_mb} MB）", "the file is too big ({limit_mb} MB at most)"),
-    "bundle_too_many": ("修改条数太多（最多 {limit} 条）", "it holds too many changes ({limit} at most)"),
+    "bundle_too_big": (
+        "文件太大（最多 {limit_mb} MB）",
+        "the file is too big ({limit_mb} MB at most)",
+    ),
+    "bundle_too_many": (
+        "修改条数太多（最多 {limit} 条）",
+        "it holds too many changes ({limit} at most)",
+    ),
     "bundle_newer": (
         "它来自更新版本的 dyz（格式 {version}，本程序只认识到 {supported}），请升级 dyz",
         "it was made by a newer dyz (version {version}; this one knows up to {supported}): upgrade dyz",
     ),
-    "bundle_not_utf8": ("文件不是 UTF-8 文本，可能已损坏", "it is not UTF-8 text; it may be damaged"),
-    "bundle_nul": ("文件里有空字符（NUL），可能已损坏", "it holds a NUL character; it may be damaged"),
-    "bundle_not_yaml": ("不是有效的 YAML（{detail}），文件可能不完整或已损坏", "it is not valid YAML ({detail}); it may be cut short or damaged"),
+    "bundle_not_utf8": (
+        "文件不是 UTF-8 文本，可能已损坏",
+        "it is not UTF-8 text; it may be damaged",
+    ),
+    "bundle_nul": (
+        "文件里有空字符（NUL），可能已损坏",
+        "it holds a NUL character; it may be damaged",
+    ),
+    "bundle_not_yaml": (
+        "不是有效的 YAML（{detail}），文件可能不完整或已损坏",
+        "it is not valid YAML ({detail}); it may be cut short or damaged",
+    ),
     "bundle_empty": ("文件是空的", "the file is empty"),
     "bundle_several_documents": ("文件里有多个 YAML 文档", "it holds several YAML documents"),
     "bundle_not_mapping": ("文件的最外层不是一个映射（键: 值）", "its top level is not a mapping"),
-    "bundle_tag": ("含有 YAML 标签 {tag}，数据包里不允许", "it holds the YAML tag {tag}, which bundles never use"),
-    "bundle_alias": ("含有 YAML 锚点或别名（&、*），数据包里不允许", "it holds a YAML anchor or alias (& or *), which bundles never use"),
+    "bundle_tag": (
+        "含有 YAML 标签 {tag}，数据包里不允许",
+        "it holds the YAML tag {tag}, which bundles never use",
+    ),
+    "bundle_alias": (
+        "含有 YAML 锚点或别名（&、*），数据包里不允许",
+        "it holds a YAML anchor or alias (& or *), which bundles never use",
+    ),
     "bundle_too_deep": ("嵌套层数太深", "it is nested too deeply"),
     "bundle_duplicate_key": ("键“{key}”出现了两次", "the key “{key}” appears twice"),
     "bundle_bad_key": ("键“{key}”不合规", "the key “{key}” is not allowed"),
@@ -398,11 +425,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "校验和不符：文件在复制或传送中被改动或截断了，请让对方重新导出",
         "the checksum does not match: the file was changed or cut short on the way; ask for a new export",
     ),
-    "bundle_counts": ("条数不符（文件头说 {expected}，实际 {found}）", "the counts do not match (header {expected}, body {found})"),
+    "bundle_counts": (
+        "条数不符（文件头说 {expected}，实际 {found}）",
+        "the counts do not match (header {expected}, body {found})",
+    ),
     "bundle_unknown_table": ("不认识的表“{table}”", "unknown table “{table}”"),
-    "bundle_bad_record": ("记录格式不对（需要 table、id、changes）", "a record is malformed (table, id and changes needed)"),
+    "bundle_bad_record": (
+        "记录格式不对（需要 table、id、changes）",
+        "a record is malformed (table, id and changes needed)",
+    ),
     "bundle_bad_change": ("修改记录格式不对（{detail}）", "a change is malformed ({detail})"),
-    "bundle_bad_value": ("“{field}”的值不对（{detail}）", "the value of “{field}” is wrong ({detail})"),
+    "bundle_bad_value": (
+        "“{field}”的值不对（{detail}）",
+        "the value of “{field}” is wrong ({detail})",
+    ),
     "bundle_bad_id": (
         "修改的编号与内容不符：内容被改动过",
         "a change's id does not match its content: it was altered",
@@ -411,12 +447,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "居民所属的住户 {ref}… 在本机和数据包里都没有",
         "a resident's household {ref}… is neither here nor in the bundle",
     ),
-    "conflict_not_found": ("找不到编号以 {id} 开头的冲突，见 dyz conflicts。", "No conflict id starts with {id}; see dyz conflicts."),
+    "conflict_not_found": (
+        "找不到编号以 {id} 开头的冲突，见 dyz conflicts。",
+        "No conflict id starts with {id}; see dyz conflicts.",
+    ),
     "conflict_keep_value": (
         "冲突 {id} 的两边不是“本机”和“对方”各一个，请直接写要保留的值：--keep 值",
         "Conflict {id} is not one value from this laptop and one from another: give the value to keep, --keep VALUE",
     ),
-    "conflict_bad_value": ("“{field}”不能是这个值（{detail}）。", "That value will not do for “{field}” ({detail})."),
+    "conflict_bad_value": (
+        "“{field}”不能是这个值（{detail}）。",
+        "That value will not do for “{field}” ({detail}).",
+    ),
     "conflict_resolved": (
         "已决定：{what} 的{field}为“{value}”。这个决定会随下一个数据包传到别的电脑。",
         "Settled: {field} of {what} is “{value}”. The decision travels with the next bundle.",

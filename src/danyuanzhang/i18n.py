@@ -42,7 +42,7 @@ def lang() -> str:
     return _lang
 
 
-def t(key: str, **params: Any) -> str:
+def t(key: str, /, **params: Any) -> str:
     zh, en = MESSAGES[key]
     text = zh if lang() == "zh" else en
     return text.format(**params) if params else text

@@ -70,6 +70,8 @@ def export_bundle(
     else:
         since = json.loads(store.setting(EXPORTED_MARKS) or "{}")
     rows = sql.changes_after(store, None if everything else since)
+    if not everything:
+        rows += _households_named(store, rows)
     if redact:
         rows = [r for r in rows if r[7] not in ENTITIES[r[4]].personal]
     rank = {name: i for i, name in enumerate(ENTITY_ORDER)}
@@ -96,6 +98,21 @@ def export_bundle(
     if not everything and not peer:
         store.set_setting(EXPORTED_MARKS, json.dumps(marks, sort_keys=True))
     return ExportReport(path, len(rows), header["counts"], size, peer)
+
+
+def _households_named(store: Store, rows: list[Any]) -> list[Any]:
+    """The households that exported residents live in, when the export lacks them: so that
+    every bundle can be imported on its own, whichever laptop got the earlier ones."""
+    included = {row[5] for row in rows if row[4] == "household"}
+    named = {
+        json.loads(row[8])
+        for row in rows
+        if row[4] == "resident" and row[7] == "household" and row[8] is not None
+    }
+    extra: list[Any] = []
+    for household in sorted(named - included):
+        extra += sql.changes_of_record(store, household)
+    return extra
 
 
 def _grouped(rows: list[Any]) -> Any:
@@ -153,8 +170,12 @@ def import_bundle(store: Store, path: Path, dry_run: bool = False) -> ImportRepo
         with store.transaction():
             _apply(store, bundle, report)
             now = _now()
-            sql.remember_peer(store, bundle.sender_id, bundle.sender_name, bundle.seen, now, bundle.created)
-            sql.remember_bundle(store, raw_checksum, bundle.sender_id, bundle.created, now, report.total)
+            sql.remember_peer(
+                store, bundle.sender_id, bundle.sender_name, bundle.seen, now, bundle.created
+            )
+            sql.remember_bundle(
+                store, raw_checksum, bundle.sender_id, bundle.created, now, report.total
+            )
             if dry_run:
                 raise _Discard
     except _Discard:
@@ -186,11 +207,13 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
     newly_deleted = {key for key, rows in records.items() if any(r[6] == "delete" for r in rows)}
     gone = erased | newly_deleted
     gone_households = {record for entity, record in gone if entity == "household"}
+    with_household: dict[tuple[str, str], str] = {}
     for key, rows in records.items():
         if key[0] == "resident" and key not in gone:
             for row in rows:
-                if row[7] == "household" and json.loads(row[8] or "null") in gone_households:
-                    newly_deleted.add(key)  # erased with its household, wherever it was added
+                home = json.loads(row[8] or "null") if row[7] == "household" else None
+                if home in gone_households:
+                    with_household[key] = home  # erased with its household, wherever added
                     gone.add(key)
                     break
 
@@ -227,6 +250,8 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
         _derive_field(store, entity, record, field_name, report)
     for entity, record in sorted(newly_deleted - erased, key=lambda k: ENTITY_ORDER.index(k[0])):
         store.erase_derived(entity, record)
+    for (entity, record), household in sorted(with_household.items()):
+        store.erase_with_household(entity, record, household)
 
     stamps = [row[1] for row in bundle.changes] + list(bundle.seen.values())
     if stamps:
@@ -242,7 +267,9 @@ def _value(row: ChangeRow) -> Any:
     return json.loads(row[8]) if row[8] is not None else None
 
 
-def _derive_fresh(store: Store, fresh: dict[tuple[str, str], list[ChangeRow]], report: ImportReport) -> None:
+def _derive_fresh(
+    store: Store, fresh: dict[tuple[str, str], list[ChangeRow]], report: ImportReport
+) -> None:
     """Records this laptop has never had: one row each, from each field's latest change."""
     by_entity: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     flags_on: list[tuple[str, str]] = []
@@ -272,7 +299,9 @@ def _derive_fresh(store: Store, fresh: dict[tuple[str, str], list[ChangeRow]], r
     sql.set_flags(store, flags_on, [])
 
 
-def _derive_field(store: Store, entity: str, record: str, field_name: str, report: ImportReport) -> None:
+def _derive_field(
+    store: Store, entity: str, record: str, field_name: str, report: ImportReport
+) -> None:
     """A field of a record already here: show its latest change, note a conflict if any."""
     changes = store.field_changes(entity, record, field_name)
     if not changes:
@@ -287,9 +316,16 @@ def _derive_field(store: Store, entity: str, record: str, field_name: str, repor
 
 
 def _note_conflict(
-    store: Store, entity: str, record: str, field_name: str, changes: list[Any], report: ImportReport
+    store: Store,
+    entity: str,
+    record: str,
+    field_name: str,
+    changes: list[Any],
+    report: ImportReport,
 ) -> None:
-    rows = [c if hasattr(c, "keys") else {"id": c[0], "parents": c[9], "value": c[8]} for c in changes]
+    rows = [
+        c if hasattr(c, "keys") else {"id": c[0], "parents": c[9], "value": c[8]} for c in changes
+    ]
     heads = heads_of(rows)
     present = len({h["value"] for h in heads}) > 1
     if sql.set_conflict(store, entity, record, field_name, present):
@@ -314,7 +350,9 @@ def list_peers(store: Store) -> list[dict[str, Any]]:
                 "last_bundle": row["last_bundle"],
                 "seen": seen,
                 "latest_seen": (
-                    datetime.fromtimestamp(parse(latest).wall_ms / 1000).isoformat(timespec="minutes")
+                    datetime.fromtimestamp(parse(latest).wall_ms / 1000).isoformat(
+                        timespec="minutes"
+                    )
                     if latest
                     else None
                 ),
@@ -391,7 +429,9 @@ def _conflict_item(store: Store, row: Any) -> dict[str, Any]:
                 "value_text": value_text(h["value"]),
                 "by": h["author"],
                 "device": h["device"],
-                "when": datetime.fromtimestamp(parse(h["hlc"]).wall_ms / 1000).isoformat(timespec="minutes"),
+                "when": datetime.fromtimestamp(parse(h["hlc"]).wall_ms / 1000).isoformat(
+                    timespec="minutes"
+                ),
                 "mine": h["device"] == me,
             }
             for h in heads
@@ -430,7 +470,9 @@ def resolve_conflict(store: Store, id_prefix: str, keep: str) -> dict[str, Any]:
             try:
                 chosen = READERS[kind](keep.strip())
             except BadValue as bad:
-                raise DyzError("conflict_bad_value", field=item["field_label"], detail=bad.detail) from None
+                raise DyzError(
+                    "conflict_bad_value", field=item["field_label"], detail=bad.detail
+                ) from None
         store.put(row["entity"], row["record"], {row["field"]: chosen})
         from danyuanzhang.store import encode
 

@@ -213,7 +213,9 @@ def _value(kind: str, text: str, line: int | None, field_name: str) -> Any:
     try:
         return READERS[kind](text)
     except BadValue as bad:
-        raise BundleError("bundle_bad_value", line=line, field=field_name, detail=bad.detail) from None
+        raise BundleError(
+            "bundle_bad_value", line=line, field=field_name, detail=bad.detail
+        ) from None
 
 
 def _read_body(body: list[Any], bundle: Bundle) -> None:
@@ -305,9 +307,25 @@ def _read_change(
                 bundle.household_refs.append((text, line))
         stored_op = "set"
     device = stamp[27:]
-    if content_id(stamp, device, author, spec.name, record_id, stored_op, field_name, value, parents) != change_id:
+    if (
+        content_id(
+            stamp, device, author, spec.name, record_id, stored_op, field_name, value, parents
+        )
+        != change_id
+    ):
         raise BundleError("bundle_bad_id", line=line)
-    return (change_id, stamp, device, author, spec.name, record_id, stored_op, field_name, value, parents)
+    return (
+        change_id,
+        stamp,
+        device,
+        author,
+        spec.name,
+        record_id,
+        stored_op,
+        field_name,
+        value,
+        parents,
+    )
 
 
 def _kind(spec: Any, field_name: str, line: int) -> str:

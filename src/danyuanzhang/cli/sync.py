@@ -30,10 +30,16 @@ def default_bundle_name(store_name: str) -> Path:
 @export_app.command("export")
 def export_command(
     ctx: typer.Context,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="数据包文件 · bundle file")] = None,
-    peer: Annotated[str | None, typer.Option("--for", help="只导出对方还没有的 · only what this peer lacks")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="数据包文件 · bundle file")
+    ] = None,
+    peer: Annotated[
+        str | None, typer.Option("--for", help="只导出对方还没有的 · only what this peer lacks")
+    ] = None,
     everything: Annotated[bool, typer.Option("--all", help="导出全部 · everything")] = False,
-    redact: Annotated[bool, typer.Option("--redact", help="不含居民个人信息 · without residents' personal data")] = False,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="不含居民个人信息 · without residents' personal data")
+    ] = False,
 ) -> None:
     """导出数据包，带给别的电脑 · Export a bundle for another laptop, e.g. `dyz export --for 社区办公室`."""
     from danyuanzhang.sync import export_bundle
@@ -41,7 +47,14 @@ def export_command(
     store = store_of(ctx)
     path = output or default_bundle_name(store.device()[1])
     report = export_bundle(store, path, peer=peer, everything=everything, redact=redact)
-    say(t("exported", path=str(report.path), changes=report.changes, size_kb=max(1, report.size // 1024)))
+    say(
+        t(
+            "exported",
+            path=str(report.path),
+            changes=report.changes,
+            size_kb=max(1, report.size // 1024),
+        )
+    )
 
 
 @import_app.command("import")
@@ -60,7 +73,9 @@ def import_command(
             say(t("import_seen_before", path=str(path)))
             continue
         key = "import_checked" if dry_run else "imported"
-        say(t(key, path=str(path), sender=report.sender, added=report.added, already=report.already))
+        say(
+            t(key, path=str(path), sender=report.sender, added=report.added, already=report.already)
+        )
         if report.ignored_erased:
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicts:
@@ -78,7 +93,12 @@ def peers_command(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     emit_list(
         items,
         fmt,
-        [("name", "col_device"), ("last_heard", "col_last_heard"), ("latest_seen", "col_latest_seen"), ("id", "col_id")],
+        [
+            ("name", "col_device"),
+            ("last_heard", "col_last_heard"),
+            ("latest_seen", "col_latest_seen"),
+            ("id", "col_id"),
+        ],
     )
 
 
@@ -100,7 +120,16 @@ def conflicts_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None
             {**i, "id": i["id"][:8], "values": " | ".join(v["value_text"] for v in i["values"])}
             for i in items
         ]
-    emit_list(items, fmt, [("what", "col_what"), ("field_label", "col_field"), ("values", "col_values"), ("id", "col_id")])
+    emit_list(
+        items,
+        fmt,
+        [
+            ("what", "col_what"),
+            ("field_label", "col_field"),
+            ("values", "col_values"),
+            ("id", "col_id"),
+        ],
+    )
 
 
 @conflicts_app.command("show")
@@ -118,7 +147,9 @@ def conflicts_show(
         out(render.to_json(item) if fmt is Format.json else render.to_csv(item["values"]))
         return
     out(f"{item['what']} · {item['field_label']}  ({t('col_id')} {item['id'][:8]})")
-    rows = [[v["value_text"], v["by"], v["when"], t("yes") if v["mine"] else ""] for v in item["values"]]
+    rows = [
+        [v["value_text"], v["by"], v["when"], t("yes") if v["mine"] else ""] for v in item["values"]
+    ]
     out(render.text_table([t("col_value"), t("col_by"), t("col_when"), t("col_mine")], rows))
     say(t("conflict_how", id=item["id"][:8]))
 
@@ -127,10 +158,20 @@ def conflicts_show(
 def conflicts_resolve(
     ctx: typer.Context,
     conflict: Annotated[str, typer.Argument(help="冲突编号 · conflict id")],
-    keep: Annotated[str, typer.Option("--keep", help="mine（本机的）| theirs（对方的）| 要保留的值 · or the value")],
+    keep: Annotated[
+        str,
+        typer.Option("--keep", help="mine（本机的）| theirs（对方的）| 要保留的值 · or the value"),
+    ],
 ) -> None:
     """解决冲突（这个决定会随数据包传到别的电脑）· Settle a conflict; the decision travels too."""
     from danyuanzhang.sync import resolve_conflict
 
     item = resolve_conflict(store_of(ctx), conflict, keep)
-    say(t("conflict_resolved", what=item["what"], field=item["field_label"], value=item["value_text"]))
+    say(
+        t(
+            "conflict_resolved",
+            what=item["what"],
+            field=item["field_label"],
+            value=item["value_text"],
+        )
+    )

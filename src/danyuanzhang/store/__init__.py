@@ -62,9 +62,7 @@ class Change(NamedTuple):
         hold); `field` and `value` are empty for a delete. docs/bundle-format.md gives it too."""
         import hashlib
 
-        body = "\x00".join(
-            (hlc, device, author, entity, record, op, field, value or "", parents)
-        )
+        body = "\x00".join((hlc, device, author, entity, record, op, field, value or "", parents))
         return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
@@ -90,7 +88,7 @@ class Store:
         self.created = created
         self._clock: Clock | None = None  # made on the first write
         self._device: tuple[str, str] | None = None
-        self._wrote = False
+        self._last_issued = None
         # Tests run laptops whose wall clocks are frozen or a year off; None is the real clock.
         self.wall_clock: Callable[[], int] | None = None
 
@@ -113,13 +111,13 @@ class Store:
             return
         self.conn.execute("BEGIN IMMEDIATE")
         self._clock = None  # another dyz may have written since: read the clock afresh
-        self._wrote = False
+        self._last_issued: str | None = None
         try:
             yield
             if self._clock is not None and self._clock.latest:
                 self._set_setting("clock", self._clock.latest)
-                if self._wrote:
-                    self.raise_mark(self.device()[0], self._clock.latest)
+            if self._last_issued is not None:
+                self.raise_mark(self.device()[0], self._last_issued)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -187,7 +185,8 @@ class Store:
 
     def _tick(self) -> str:
         now = self.wall_clock() if self.wall_clock is not None else None
-        return self.clock().tick(self.device()[0], now_ms=now)
+        self._last_issued = self.clock().tick(self.device()[0], now_ms=now)
+        return self._last_issued
 
     def observe(self, stamp: str) -> None:
         """Move this laptop's clock past a stamp seen in a bundle."""
@@ -267,7 +266,6 @@ class Store:
         )
 
     def _insert_change(self, change: Change) -> None:
-        self._wrote = True
         self.conn.execute(
             "INSERT OR IGNORE INTO changes"
             " (id, hlc, device, author, entity, record, op, field, value, parents)"
@@ -364,10 +362,30 @@ class Store:
                 "SELECT id FROM residents WHERE household_id = ?", (record,)
             ).fetchall()
             for row in residents:
-                self.erase_derived("resident", row[0])
+                self.erase_with_household("resident", row[0], record)
         if spec.flag_table:
             self.conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
         self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (record,))
+
+    def erase_with_household(self, entity: str, record: str, household: str) -> None:
+        """Erase a resident because its household was erased, perhaps on a laptop that never
+        knew of it. The delete is a change like any other, so that a notebook rebuilt from a
+        bundle holds it too; it copies the household's delete (stamp, device, author), so every
+        laptop that does this makes the very same change, in whatever order bundles came."""
+        cause = self.conn.execute(
+            "SELECT hlc, device, author FROM changes WHERE record = ? AND field = ''"
+            " AND op = 'delete' ORDER BY id LIMIT 1",
+            (household,),
+        ).fetchone()
+        if cause is not None:
+            hlc, device, author = cause
+            change_id = Change.content_id(
+                hlc, device, author, entity, record, "delete", "", None, "[]"
+            )
+            self._insert_change(
+                Change(change_id, hlc, device, author, entity, record, "delete", "", None, "[]")
+            )
+        self.erase_derived(entity, record)
 
     def scrub(self) -> None:
         """Push erased bytes out of the write-ahead log, so no copy of them remains on disk."""

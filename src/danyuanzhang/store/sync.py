@@ -47,12 +47,19 @@ def changes_after(store: Store, marks: dict[str, str] | None) -> list[tuple[Any,
     return found
 
 
+def changes_of_record(store: Store, record: str) -> list[tuple[Any, ...]]:
+    return store.conn.execute(
+        f"SELECT {CHANGE_COLUMNS} FROM changes WHERE record = ?", (record,)
+    ).fetchall()
+
+
 def existing_ids(store: Store, table: str, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(ids):
         marks = ", ".join("?" * len(chunk))
         found.update(
-            row[0] for row in store.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+            row[0]
+            for row in store.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
         )
     return found
 
@@ -71,7 +78,9 @@ def tombstoned(store: Store, records: Sequence[str]) -> set[tuple[str, str]]:
 
 
 def change_ids_of(store: Store, record: str) -> set[str]:
-    return {row[0] for row in store.conn.execute("SELECT id FROM changes WHERE record = ?", (record,))}
+    return {
+        row[0] for row in store.conn.execute("SELECT id FROM changes WHERE record = ?", (record,))
+    }
 
 
 def insert_changes(store: Store, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -81,7 +90,9 @@ def insert_changes(store: Store, rows: Sequence[tuple[Any, ...]]) -> None:
     )
 
 
-def insert_records(store: Store, entity: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def insert_records(
+    store: Store, entity: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
     """New rows of a derived table, all columns at once."""
     table = ENTITIES[entity].table
     names = ", ".join(["id", *columns])
@@ -126,7 +137,9 @@ def conflicts(store: Store) -> list[Any]:
 
 
 def conflict(store: Store, conflict_id_text: str) -> Any:
-    return store.conn.execute("SELECT * FROM conflicts WHERE id = ?", (conflict_id_text,)).fetchone()
+    return store.conn.execute(
+        "SELECT * FROM conflicts WHERE id = ?", (conflict_id_text,)
+    ).fetchone()
 
 
 # -- peers, bundles and devices --------------------------------------------------------------
@@ -136,7 +149,9 @@ def bundle_seen(store: Store, checksum: str) -> Any:
     return store.conn.execute("SELECT * FROM bundles WHERE checksum = ?", (checksum,)).fetchone()
 
 
-def remember_bundle(store: Store, checksum: str, sender: str, created: str, now: str, count: int) -> None:
+def remember_bundle(
+    store: Store, checksum: str, sender: str, created: str, now: str, count: int
+) -> None:
     store.conn.execute(
         "INSERT OR IGNORE INTO bundles (checksum, sender, created, imported, changes)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -144,7 +159,9 @@ def remember_bundle(store: Store, checksum: str, sender: str, created: str, now:
     )
 
 
-def remember_peer(store: Store, device: str, name: str, seen: dict[str, str], now: str, created: str) -> None:
+def remember_peer(
+    store: Store, device: str, name: str, seen: dict[str, str], now: str, created: str
+) -> None:
     store.conn.execute(
         "INSERT INTO peers (device, name, seen, last_heard, last_bundle) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (device) DO UPDATE SET name = excluded.name,"

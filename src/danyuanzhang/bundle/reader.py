@@ -38,6 +38,7 @@ RECORD_KEYS = {"table", "id", "changes", LINE}
 CHANGE_KEYS = {"id", "hlc", "by", "set", "clear", "delete", "to", "after", LINE}
 _HLC = re.compile(r"[0-9]{15}-[0-9]{10}-[0-9a-f]{32}")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
+_FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
 _VERSION_LINE = re.compile(rb"^(format_version|schema_version):\s*[\"']?([0-9]+)", re.M)
 
 # A change as stored: (id, hlc, device, author, entity, record, op, field, value, parents)
@@ -332,7 +333,7 @@ def _kind(spec: Any, field_name: str, line: int) -> str:
     kind = spec.kinds.get(field_name)
     if kind is not None:
         return str(kind)
-    if spec.flag_table and field_name.startswith(FLAG_PREFIX):
-        if READERS["flag_code"] and re.fullmatch(r"[a-z][a-z0-9_]{1,30}", field_name[5:]):
-            return "bool"
+    flag = field_name[len(FLAG_PREFIX) :]
+    if spec.flag_table and field_name.startswith(FLAG_PREFIX) and _FLAG_CODE.fullmatch(flag):
+        return "bool"
     raise BundleError("bundle_unknown_field", line=line, key=field_name[:40])

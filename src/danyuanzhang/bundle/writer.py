@@ -45,10 +45,7 @@ def body_lines(records: Iterable[RecordChanges]) -> Iterable[str]:
                 tail = 'delete: "yes"}\n'
             else:
                 text = value_text(value or "null")
-                if text is None:
-                    tail = f'clear: "{field}"'
-                else:
-                    tail = f'set: "{field}", to: {text}'
+                tail = f'clear: "{field}"' if text is None else f'set: "{field}", to: {text}'
                 if parents != "[]":
                     tail += ", after: " + parents.replace(",", ", ")
                 tail += "}\n"

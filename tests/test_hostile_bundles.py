@@ -1,0 +1,279 @@
+"""Bundles that must be refused: each says what is wrong (and where) and changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from danyuanzhang.store import Change, Store
+from tests.conftest import Runner, one_line_error
+
+HEADER_END = "\nbody:"
+
+
+@pytest.fixture
+def office(dyz: Runner, db: Path) -> Path:
+    """The office's database, with data, checkpointed so its file alone holds everything."""
+    dyz("init", "--device-name", "社区办公室")
+    dyz("household", "add", "1-1-101", "--estate", "新芙蓉之都")
+    store = Store.open(db)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return db
+
+
+@pytest.fixture
+def bundle(dyz: Runner, tmp_path: Path) -> Path:
+    """A good bundle from a unit head's laptop."""
+    unit = tmp_path / "unit.db"
+    dyz("--db", str(unit), "init", "--device-name", "周玉梅的电脑")
+    dyz("--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz(
+        "--db",
+        str(unit),
+        "resident",
+        "add",
+        "2-2-301",
+        "--name",
+        "刘桂英",
+        "--phone",
+        "13812345678",
+        "--moved-in",
+        "2001-05-01",
+        "--flag",
+        "elderly_alone",
+    )
+    path = tmp_path / "good.yaml"
+    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    return path
+
+
+def reseal(text: str) -> str:
+    """Recompute the checksum, as a careful forger would."""
+    start = text.index(HEADER_END) + 1
+    digest = hashlib.sha256(text[start:].encode("utf-8")).hexdigest()
+    return re.sub(r'checksum: "sha256:[0-9a-f]+"', f'checksum: "sha256:{digest}"', text, count=1)
+
+
+def rehash(text: str, change_line_contains: str, entity: str, record: str) -> str:
+    """Give the change on the line holding `change_line_contains` the id its content implies."""
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if change_line_contains in line)
+    line = lines[index]
+    hlc = re.search(r'hlc: "([^"]+)"', line).group(1)  # type: ignore[union-attr]
+    field = re.search(r'set: "([^"]+)"', line).group(1)  # type: ignore[union-attr]
+    raw = re.search(r'to: "([^"]*)"', line).group(1)  # type: ignore[union-attr]
+    value = f'"{raw}"'
+    new_id = Change.content_id(
+        hlc, hlc[27:], "周玉梅的电脑", entity, record, "set", field, value, "[]"
+    )
+    lines[index] = re.sub(r'id: "[0-9a-f]{32}"', f'id: "{new_id}"', line, count=1)
+    return "\n".join(lines)
+
+
+def refused(dyz: Runner, office: Path, path: Path, *words: str) -> str:
+    before = office.read_bytes()
+    line = one_line_error(dyz("import", str(path), code=1))
+    assert "数据未作任何改动" in line
+    for word in words:
+        assert word in line, line
+    assert office.read_bytes() == before
+    return line
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "bad.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_good_bundle_imports(dyz: Runner, dyz_json, office: Path, bundle: Path) -> None:
+    assert "新增 9 条修改" in dyz("import", str(bundle)).stderr
+    assert dyz_json("household", "show", "2-2-301")["residents"][0]["name"] == "刘桂英"
+
+
+def test_truncated(dyz: Runner, office: Path, bundle: Path, tmp_path: Path) -> None:
+    data = bundle.read_bytes()
+    refused(dyz, office, write(tmp_path, data[: len(data) * 2 // 3]))
+
+
+def test_one_byte_flipped(dyz: Runner, office: Path, bundle: Path, tmp_path: Path) -> None:
+    data = bytearray(bundle.read_bytes())
+    position = data.index(b"13812345678") + 3
+    data[position] ^= 0x01
+    refused(dyz, office, write(tmp_path, bytes(data)), "校验和不符")
+
+
+@pytest.mark.parametrize("key", ["format_version", "schema_version"])
+def test_a_newer_format_asks_to_upgrade(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path, key: str
+) -> None:
+    text = re.sub(rf'{key}: "\d+"', f'{key}: "99"', bundle.read_text(encoding="utf-8"))
+    refused(dyz, office, write(tmp_path, text), "升级 dyz")
+    english = dyz("--lang", "en", "import", str(tmp_path / "bad.yaml"), code=1).stderr
+    assert "upgrade dyz" in english
+
+
+def test_not_yaml(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    refused(dyz, office, write(tmp_path, "format: [unclosed\n  : : ]]\n"), "不是有效的 YAML", "行")
+    refused(dyz, office, write(tmp_path, b"\x89PNG\r\n\x1a\n" + bytes(range(256))), "UTF-8")
+
+
+def test_several_documents(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    refused(
+        dyz, office, write(tmp_path, "format: a\n---\nformat: b\n"), "多个 YAML 文档", "第 2 行"
+    )
+
+
+def test_top_level_not_a_mapping(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    refused(dyz, office, write(tmp_path, "- format\n- dyz-bundle\n"), "最外层不是")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "format: !!python/object:os.system 'echo owned'\n",
+        "format: !!python/object/apply:os.system ['echo owned']\n",
+        "format: !!binary aGVsbG8=\n",
+        "format: !custom x\n",
+    ],
+)
+def test_tags(dyz: Runner, office: Path, tmp_path: Path, text: str) -> None:
+    refused(dyz, office, write(tmp_path, text), "标签", "第 1 行")
+
+
+def test_anchors_aliases_and_an_alias_bomb(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    refused(
+        dyz, office, write(tmp_path, "format: &a dyz-bundle\nsender: *a\n"), "锚点或别名", "第 1 行"
+    )
+    bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    refused(dyz, office, write(tmp_path, "\n".join(bomb) + "\n"), "锚点或别名")
+
+
+def test_nesting_100000_levels(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    refused(dyz, office, write(tmp_path, "format: " + "[" * 100_000 + "]" * 100_000 + "\n"))
+    deep_block = "".join(" " * i + "a:\n" for i in range(0, 2000, 1))
+    refused(dyz, office, write(tmp_path, deep_block, "deep.yaml"))
+
+
+def test_duplicate_keys(dyz: Runner, office: Path, bundle: Path, tmp_path: Path) -> None:
+    text = bundle.read_text(encoding="utf-8")
+    doubled = text.replace('format: "dyz-bundle"', 'format: "dyz-bundle"\nformat: "dyz-bundle"', 1)
+    refused(dyz, office, write(tmp_path, doubled), "“format”出现了两次", "第 4 行")
+    one_and_true = re.sub(r"counts: \{", 'counts: {1: "1", true: "1", ', text, count=1)
+    refused(dyz, office, write(tmp_path, one_and_true, "b.yaml"), "不认识的项“counts.1”")
+    inside = text.replace('by: "周玉梅的电脑", ', 'by: "周玉梅的电脑", by: "周玉梅的电脑", ', 1)
+    refused(dyz, office, write(tmp_path, reseal(inside), "c.yaml"), "“by”出现了两次")
+
+
+def test_retypable_scalars_stay_text(dyz: Runner, dyz_json, office: Path, tmp_path: Path) -> None:
+    unit = tmp_path / "unit2.db"
+    dyz("--db", str(unit), "init", "--device-name", "周玉梅的电脑")
+    dyz(
+        "--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都", "--note", "1:20"
+    )
+    dyz("--db", str(unit), "resident", "add", "2-2-301", "--name", "no", "--phone", "07318555123")
+    path = tmp_path / "plain.yaml"
+    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    # written plain, as a person or another tool might: YAML 1.1 would make no False, 1:20 4800…
+    text = path.read_text(encoding="utf-8")
+    for value in ("no", "07318555123", "1:20"):
+        text = text.replace(f'to: "{value}"', f"to: {value}")
+    path.write_text(reseal(text), encoding="utf-8")
+    dyz("import", str(path))
+    shown = dyz_json("household", "show", "2-2-301")
+    assert shown["note"] == "1:20"
+    assert (shown["residents"][0]["name"], shown["residents"][0]["phone"]) == ("no", "07318555123")
+
+
+def test_an_impossible_date_is_a_validation_error(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path
+) -> None:
+    text = bundle.read_text(encoding="utf-8").replace('to: "2001-05-01"', 'to: "2026-02-30"')
+    record = re.search(r'table: "resident"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
+    text = reseal(rehash(text, 'to: "2026-02-30"', "resident", record))
+    line = refused(dyz, office, write(tmp_path, text), "moved_in", "2026-02-30")
+    assert re.search(r"第 \d+ 行", line)
+
+
+def test_unknown_fields_and_tables(dyz: Runner, office: Path, bundle: Path, tmp_path: Path) -> None:
+    text = bundle.read_text(encoding="utf-8")
+    refused(
+        dyz,
+        office,
+        write(tmp_path, text.replace('redacted: "no"', 'redacted: "no"\nextra: "x"')),
+        "extra",
+    )
+    tables = reseal(text.replace('table: "household"', 'table: "bank_accounts"', 1))
+    refused(dyz, office, write(tmp_path, tables, "t.yaml"), "bank_accounts")
+    field = reseal(text.replace('set: "room"', 'set: "id_card"', 1))
+    refused(dyz, office, write(tmp_path, field, "f.yaml"), "id_card")
+
+
+def test_a_change_whose_id_does_not_match(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path
+) -> None:
+    text = reseal(bundle.read_text(encoding="utf-8").replace("13812345678", "13900000000"))
+    refused(dyz, office, write(tmp_path, text), "编号与内容不符", "行")
+
+
+def test_a_reference_to_a_record_neither_side_has(
+    dyz: Runner, dyz_json, office: Path, tmp_path: Path
+) -> None:
+    unit = tmp_path / "unit3.db"
+    dyz("--db", str(unit), "init", "--device-name", "周玉梅的电脑")
+    dyz("--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz("--db", str(unit), "resident", "add", "2-2-301", "--name", "刘桂英")
+    path = tmp_path / "full.yaml"
+    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    text = path.read_text(encoding="utf-8")
+    start = text.index('- table: "household"')
+    end = text.index('- table: "resident"')
+    without_household = text[:start] + text[end:]
+    without_household = re.sub(r'household: "\d+", ', "", without_household)
+    refused(
+        dyz, office, write(tmp_path, reseal(without_household)), "住户", "在本机和数据包里都没有"
+    )
+
+
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        (b"\xff\xfe", "UTF-8"),
+        (b"\x00", "空字符"),
+    ],
+)
+def test_bytes_that_are_not_text(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path, bad: bytes, words: str
+) -> None:
+    data = bundle.read_bytes().replace("刘桂英".encode(), "刘".encode() + bad + "英".encode())
+    refused(dyz, office, write(tmp_path, data), words, "行")
+
+
+def test_right_to_left_override_in_a_name(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path
+) -> None:
+    text = bundle.read_text(encoding="utf-8").replace('to: "刘桂英"', 'to: "刘\u202e英桂"')
+    record = re.search(r'table: "resident"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
+    text = reseal(rehash(text, "刘\u202e英桂", "resident", record))
+    refused(dyz, office, write(tmp_path, text), "name")
+
+
+def test_a_file_over_the_size_limit(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    from danyuanzhang.bundle.reader import SIZE_LIMIT
+
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as f:
+        f.truncate(SIZE_LIMIT + 1)  # sparse: it costs no disk
+    refused(dyz, office, path, "太大")
+
+
+def test_a_missing_file(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    refused(dyz, office, tmp_path / "nope.yaml", "读不到")

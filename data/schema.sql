@@ -91,8 +91,6 @@ CREATE TABLE "changes" (
     PRIMARY KEY (record, field, id)
 ) WITHOUT ROWID;
 
-CREATE INDEX changes_by_device ON changes (device, hlc);
-
 CREATE TABLE "tombstones" (
     entity TEXT NOT NULL,
     record TEXT NOT NULL,

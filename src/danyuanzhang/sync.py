@@ -225,7 +225,11 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
     to_insert: list[ChangeRow] = []
     fresh: dict[tuple[str, str], list[ChangeRow]] = {}
     touched: set[tuple[str, str, str]] = set()
-    for key, rows in records.items():
+    # in the log's own order (record, field, id), so the B-tree is written front to back
+    for key in sorted(records, key=lambda k: k[1]):
+        rows = records[key]
+        if len(rows) > 1:
+            rows.sort(key=lambda r: (r[7], r[0]))
         if key in gone:
             kept = [r for r in rows if r[6] == "delete"]
             report.ignored_erased += len(rows) - len(kept)
@@ -245,7 +249,7 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
     for row in to_insert:
         report.added_by_table[row[4]] = report.added_by_table.get(row[4], 0) + 1
 
-    _derive_fresh(store, fresh, report)
+    _derive_fresh(store, fresh, report, bundle.decoded)
     for entity, record, field_name in sorted(touched):
         _derive_field(store, entity, record, field_name, report)
     for entity, record in sorted(newly_deleted - erased, key=lambda k: ENTITY_ORDER.index(k[0])):
@@ -263,33 +267,42 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
             store.raise_mark(device, stamp)
 
 
-def _value(row: ChangeRow) -> Any:
-    return json.loads(row[8]) if row[8] is not None else None
-
-
 def _derive_fresh(
-    store: Store, fresh: dict[tuple[str, str], list[ChangeRow]], report: ImportReport
+    store: Store,
+    fresh: dict[tuple[str, str], list[ChangeRow]],
+    report: ImportReport,
+    decoded: dict[str, Any],
 ) -> None:
     """Records this laptop has never had: one row each, from each field's latest change."""
     by_entity: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     flags_on: list[tuple[str, str]] = []
     for (entity, record), rows in fresh.items():
-        fields: dict[str, list[ChangeRow]] = defaultdict(list)
+        columns = ENTITIES[entity].columns
+        latest: dict[str, ChangeRow] = {}
+        repeated: set[str] = set()
         for row in rows:
-            fields[row[7]].append(row)
-        values: dict[str, Any] = {}
-        for field_name, changes in fields.items():
-            winner = max(changes, key=lambda r: (r[1], r[0]))
-            if len(changes) > 1:
-                _note_conflict(store, entity, record, field_name, changes, report)
-            if field_name.startswith(FLAG_PREFIX):
-                if _value(winner):
-                    flags_on.append((record, field_name[len(FLAG_PREFIX) :]))
+            name = row[7]
+            held = latest.get(name)
+            if held is None:
+                latest[name] = row
             else:
-                values[ENTITIES[entity].columns[field_name]] = _value(winner)
+                repeated.add(name)
+                if (row[1], row[0]) > (held[1], held[0]):
+                    latest[name] = row
+        for name in repeated:
+            _note_conflict(store, entity, record, name, [r for r in rows if r[7] == name], report)
+        values: dict[str, Any] = {}
+        for name, winner in latest.items():
+            stored = winner[8]
+            value = decoded[stored] if stored in decoded else json.loads(stored or "null")
+            if name.startswith(FLAG_PREFIX):
+                if value:
+                    flags_on.append((record, name[len(FLAG_PREFIX) :]))
+            else:
+                values[columns[name]] = value
         by_entity[entity].append((record, values))
     for entity in ENTITY_ORDER:
-        items = by_entity.get(entity, [])
+        items = sorted(by_entity.get(entity, []), key=lambda item: item[0])
         if not items:
             continue
         columns = sorted({c for _, values in items for c in values})

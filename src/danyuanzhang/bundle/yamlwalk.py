@@ -6,11 +6,12 @@ than the bundle format needs, duplicate keys, keys that are not plain strings. E
 kept as the text it was written as; the bundle's schema turns it into a value.
 
 The result is made of `dict`, `list` and `str`; each mapping records the line it starts on
-under the key `LINE`, which no YAML key can equal (keys are checked to be printable).
+under the key `LINE`; a YAML key spelt the same is refused as a duplicate.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from danyuanzhang.bundle.errors import BundleError
@@ -19,13 +20,20 @@ LINE = "\x00line"
 MAX_DEPTH = 6
 
 
-def walk(text: str) -> Any:
-    """The single document in `text` as nested dicts, lists and strings."""
+# Reads the sequence under a key at a given depth itself: (walker, start event, the mapping so
+# far) -> the value. The bundle reader turns changes into rows this way, without a dict each.
+SequenceReader = Callable[["Walker", Any, dict[str, Any]], Any]
+
+
+def walk(
+    text: str | bytes, sequence_readers: dict[tuple[int, str], SequenceReader] | None = None
+) -> Any:
+    """The single document in `text` (UTF-8 bytes, or str) as nested dicts, lists and strings."""
     import yaml
 
     loader = yaml.CSafeLoader(text)
     try:
-        return _walk(loader, yaml)
+        return _walk(loader, yaml, sequence_readers or {})
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -39,7 +47,7 @@ def _first_line(error: Exception) -> str:
     return str(problem).splitlines()[0][:120]
 
 
-def _walk(loader: Any, yaml: Any) -> Any:
+def _walk(loader: Any, yaml: Any, sequence_readers: dict[tuple[int, str], SequenceReader]) -> Any:
     get = loader.get_event
     get()  # StreamStart
     first = get()
@@ -47,7 +55,7 @@ def _walk(loader: Any, yaml: Any) -> Any:
         raise BundleError("bundle_empty")
     if type(first) is not yaml.DocumentStartEvent:
         raise BundleError("bundle_not_yaml", line=first.start_mark.line + 1, detail="")
-    root = _Walker(get, yaml).node(get(), 0)
+    root = Walker(get, yaml, sequence_readers).node(get(), 0)
     end = get()
     if type(end) is not yaml.DocumentEndEvent:  # pragma: no cover - libyaml pairs them
         raise BundleError("bundle_not_yaml", line=end.start_mark.line + 1, detail="")
@@ -57,12 +65,15 @@ def _walk(loader: Any, yaml: Any) -> Any:
     return root
 
 
-class _Walker:
+class Walker:
     """Recursive descent over events; the depth check comes before each step down, so the
     recursion is as shallow as the format allows."""
 
-    def __init__(self, get: Any, yaml: Any) -> None:
+    def __init__(
+        self, get: Any, yaml: Any, sequence_readers: dict[tuple[int, str], SequenceReader]
+    ) -> None:
         self.get = get
+        self.sequence_readers = sequence_readers
         self.scalar = yaml.ScalarEvent
         self.mapping_start = yaml.MappingStartEvent
         self.mapping_end = yaml.MappingEndEvent
@@ -73,17 +84,17 @@ class _Walker:
         kind = type(event)
         if kind is self.scalar:
             if event.anchor is not None or event.tag is not None:
-                _refuse_decoration(event)
+                refuse_decoration(event)
             return event.value
         if kind is self.mapping_start:
             return self.mapping(event, depth)
         if kind is self.sequence_start:
             return self.sequence(event, depth)
-        _refuse_other(event)
+        refuse_other(event)
 
     def mapping(self, start: Any, depth: int) -> dict[str, Any]:
         if start.anchor is not None or start.tag is not None:
-            _refuse_decoration(start)
+            refuse_decoration(start)
         if depth >= MAX_DEPTH:
             raise BundleError("bundle_too_deep", line=start.start_mark.line + 1)
         get, scalar, end = self.get, self.scalar, self.mapping_end
@@ -92,26 +103,32 @@ class _Walker:
             key_event = get()
             if type(key_event) is end:
                 return result
-            if type(key_event) is not scalar or key_event.style in ("|", ">"):
+            if type(key_event) is not scalar:
                 line = key_event.start_mark.line + 1
                 raise BundleError("bundle_bad_key", line=line, key="{…}")
             if key_event.anchor is not None or key_event.tag is not None:
-                _refuse_decoration(key_event)
+                refuse_decoration(key_event)
             key = key_event.value
-            if key in result or not key.isprintable():
-                problem = "bundle_duplicate_key" if key in result else "bundle_bad_key"
-                raise BundleError(problem, line=key_event.start_mark.line + 1, key=key[:40])
+            if key in result:  # LINE is in there already, so no key can pass for it
+                line = key_event.start_mark.line + 1
+                raise BundleError("bundle_duplicate_key", line=line, key=key[:40])
             value_event = get()
             if type(value_event) is scalar:
                 if value_event.anchor is not None or value_event.tag is not None:
-                    _refuse_decoration(value_event)
+                    refuse_decoration(value_event)
                 result[key] = value_event.value
             else:
-                result[key] = self.node(value_event, depth + 1)
+                reader = self.sequence_readers.get((depth, key))
+                if reader is not None and type(value_event) is self.sequence_start:
+                    if value_event.anchor is not None or value_event.tag is not None:
+                        refuse_decoration(value_event)
+                    result[key] = reader(self, value_event, result)
+                else:
+                    result[key] = self.node(value_event, depth + 1)
 
     def sequence(self, start: Any, depth: int) -> list[Any]:
         if start.anchor is not None or start.tag is not None:
-            _refuse_decoration(start)
+            refuse_decoration(start)
         if depth >= MAX_DEPTH:
             raise BundleError("bundle_too_deep", line=start.start_mark.line + 1)
         get, scalar, end = self.get, self.scalar, self.sequence_end
@@ -124,20 +141,20 @@ class _Walker:
                 return items
             if kind is scalar:
                 if event.anchor is not None or event.tag is not None:
-                    _refuse_decoration(event)
+                    refuse_decoration(event)
                 append(event.value)
             else:
                 append(self.node(event, depth + 1))
 
 
-def _refuse_other(event: Any) -> None:
+def refuse_other(event: Any) -> None:
     line = event.start_mark.line + 1
     if type(event).__name__ == "AliasEvent":
         raise BundleError("bundle_alias", line=line)
     raise BundleError("bundle_not_yaml", line=line, detail=type(event).__name__)
 
 
-def _refuse_decoration(event: Any) -> None:
+def refuse_decoration(event: Any) -> None:
     line = event.start_mark.line + 1
     if event.anchor is not None:
         raise BundleError("bundle_alias", line=line)

@@ -76,6 +76,9 @@ def heads_of(changes: Sequence[Any]) -> list[Any]:
 
 
 def encode(value: Any) -> str:
+    """A value as canonical JSON text, as stored and as hashed into a change's id."""
+    if type(value) is str and value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'  # what json.dumps gives, without its cost on a 100,000-change import
     import json
 
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -90,8 +90,9 @@ CREATE TABLE flag_kinds (
 );
 """
 
-# 3: sync between laptops. Leaner change-log indexes (a 100,000-change bundle must import
-# at YAML-parsing speed), what each device has been seen up to, peers, conflicts, and the
+# 3: sync between laptops. The change log becomes one B-tree clustered by record, with no
+# secondary index (a 100,000-change bundle must import at YAML-parsing speed; an export
+# reads the whole log instead), what each device has been seen up to, peers, conflicts, and the
 # bundles already imported. Tombstones lose change_id: a resident erased with its
 # household has no delete change of its own, and the log already holds every delete.
 V3 = """
@@ -113,7 +114,6 @@ INSERT INTO changes_v3
     FROM changes;
 DROP TABLE changes;
 ALTER TABLE changes_v3 RENAME TO changes;
-CREATE INDEX changes_by_device ON changes (device, hlc);
 CREATE TABLE tombstones_v3 (
     entity TEXT NOT NULL,
     record TEXT NOT NULL,

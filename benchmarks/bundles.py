@@ -1,0 +1,123 @@
+"""Bundle import and export speed, as ratios to merely walking the same file's YAML events with
+PyYAML's C parser, measured side by side in one run; and the import's peak memory.
+
+    python benchmarks/bundles.py [--changes 100000]
+
+Targets (issue 3): import at least half as fast as the event walk; export at least as fast as
+the import; a second import of the same bundle under a tenth of the first; peak memory of the
+import under 200 MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from danyuanzhang.store import Store
+from danyuanzhang.sync import import_bundle
+store = Store.open(Path(sys.argv[1]))
+store.ensure_device("office")
+started = time.perf_counter()
+report = import_bundle(store, Path(sys.argv[2]))
+first = time.perf_counter() - started
+started = time.perf_counter()
+again = import_bundle(store, Path(sys.argv[2]))
+second = time.perf_counter() - started
+peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"first": first, "second": second, "added": report.added,
+                  "seen_before": again.seen_before, "peak_mib": peak_kib / 1024}))
+"""
+
+BASELINE = r"""
+import resource, sys, time
+import yaml
+start = time.perf_counter()
+with open(sys.argv[1], "rb") as f:
+    data = f.read()
+for _ in yaml.parse(data.decode("utf-8"), Loader=yaml.CSafeLoader):
+    pass
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def make_source(folder: Path, changes: int) -> Path:
+    """A unit head's-style notebook: households with residents, a few edits each."""
+    from danyuanzhang.store import Store, new_id
+
+    path = folder / "source.db"
+    store = Store.open(path)
+    store.ensure_device("周玉梅的电脑")
+    made = 0
+    n = 0
+    while made < changes:
+        with store.transaction():
+            for _ in range(500):
+                n += 1
+                household = new_id()
+                store.put(
+                    "household",
+                    household,
+                    {"estate": f"小区{n // 1080:03d}", "building": str(n % 30 + 1), "unit": "2", "room": f"{n % 6 + 1}0{n % 2 + 1}"},
+                    new=True,
+                )
+                store.put(
+                    "resident",
+                    new_id(),
+                    {"household": household, "name": "刘桂英", "phone": f"138{n:08d}", "born": 1941, "flag.elderly_alone": True},
+                    new=True,
+                )
+                made += 9
+                if made >= changes:
+                    break
+    store.close()
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--changes", type=int, default=100_000)
+    args = parser.parse_args()
+    from danyuanzhang.store import Store
+    from danyuanzhang.sync import export_bundle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = make_source(folder, args.changes)
+        store = Store.open(source)
+        bundle = folder / "bundle.yaml"
+        started = time.perf_counter()
+        report = export_bundle(store, bundle, everything=True)
+        export_time = time.perf_counter() - started
+        store.close()
+        baseline = subprocess.run([sys.executable, "-c", BASELINE, str(bundle)], capture_output=True, text=True, check=True)
+        walk_time, walk_peak = (float(x) for x in baseline.stdout.split())
+        child = subprocess.run(
+            [sys.executable, "-c", CHILD, str(folder / "office.db"), str(bundle)],
+            capture_output=True, text=True, check=True,
+        )
+        result = json.loads(child.stdout)
+        size_mb = bundle.stat().st_size / 1e6
+        print(f"bundle: {report.changes} changes, {size_mb:.1f} MB")
+        print(f"YAML event walk (C parser)   {walk_time:6.2f} s   {report.changes / walk_time:9,.0f} changes/s")
+        print(f"import                       {result['first']:6.2f} s   {report.changes / result['first']:9,.0f} changes/s"
+              f"   speed ratio to the walk {walk_time / result['first']:.2f} (target >= 0.50)")
+        print(f"export                       {export_time:6.2f} s   {report.changes / export_time:9,.0f} changes/s"
+              f"   speed ratio to the import {result['first'] / export_time:.2f} (target >= 1.00)")
+        print(f"second import                {result['second']:6.3f} s   ratio to the first {result['second'] / result['first']:.3f} (target < 0.10)")
+        print(f"import peak memory           {result['peak_mib']:6.0f} MiB (target < 200; the bare walk peaks at {walk_peak:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DYZ_LANG", "en")
+    main()

@@ -151,19 +151,20 @@ class _Discard(Exception):
 
 def import_bundle(store: Store, path: Path, dry_run: bool = False) -> ImportReport:
     """Check the whole bundle, then apply it in one transaction (or, dry, roll it back)."""
-    import hashlib
+    from danyuanzhang.bundle.reader import fingerprint, read_file
 
     report = ImportReport(path=path, dry_run=dry_run)
     try:
-        raw_checksum = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        error = BundleError("bundle_unreadable")
+        data = read_file(path)
+    except BundleError as error:
         error.path = str(path)
-        raise error from None
+        raise
+    raw_checksum, body_digest = fingerprint(data)
     if sql.bundle_seen(store, raw_checksum) is not None:
         report.seen_before = True
         return report
-    bundle = read_bundle(path)
+    bundle = read_bundle(path, data, body_digest)
+    del data
     report.sender, report.total = bundle.sender_name, len(bundle.changes)
     _check_references(store, bundle, path)
     try:

@@ -13,7 +13,7 @@ from typing import Any
 
 from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.bundle.values import CLEARABLE, READERS, BadValue, is_change_id, is_record_id
-from danyuanzhang.bundle.yamlwalk import LINE, walk
+from danyuanzhang.bundle.yamlwalk import LINE, refuse_decoration, walk
 from danyuanzhang.store import Change, encode
 from danyuanzhang.store.entities import ENTITIES, FLAG_PREFIX
 from danyuanzhang.store.migrations import LATEST
@@ -40,6 +40,7 @@ CHANGE_KEYS = {"id", "hlc", "by", "set", "clear", "delete", "to", "after", LINE}
 _HLC = re.compile(r"[0-9]{15}-[0-9]{10}-[0-9a-f]{32}")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
+_CHECKSUM_LINE = re.compile(rb'^checksum:\s*"sha256:([0-9a-f]{64})"', re.M)
 _VERSION_LINE = re.compile(rb"^(format_version|schema_version):\s*[\"']?([0-9]+)", re.M)
 
 # A change as stored: (id, hlc, device, author, entity, record, op, field, value, parents)
@@ -63,39 +64,56 @@ class Bundle:
     household_refs: list[tuple[str, int]] = field(default_factory=list)
 
 
-def read_bundle(path: Path) -> Bundle:
+def read_file(path: Path) -> bytes:
+    """The bundle's bytes, refusing a file too big before reading it."""
     try:
-        bundle = _read(path)
-    except BundleError as error:
-        error.path = str(path)
-        raise
-    return bundle
-
-
-def _read(path: Path) -> Bundle:
-    try:
-        size = path.stat().st_size
-        if size > SIZE_LIMIT:
+        if path.stat().st_size > SIZE_LIMIT:
             raise BundleError("bundle_too_big", limit_mb=SIZE_LIMIT // 2**20)
         data = path.read_bytes()
     except OSError:
         raise BundleError("bundle_unreadable") from None
     if len(data) > SIZE_LIMIT:
         raise BundleError("bundle_too_big", limit_mb=SIZE_LIMIT // 2**20)
-    _refuse_newer(data[:4096])
+    return data
+
+
+def fingerprint(data: bytes) -> tuple[str, str | None]:
+    """(an id for the whole file, the SHA-256 of its body), hashing the body only once."""
+    import hashlib
+
+    body = _body_digest(data)
+    start = data.find(b"\nbody:")
+    header = data[: start if start >= 0 else len(data)]
+    return hashlib.sha256(header + (body or "").encode("ascii")).hexdigest(), body
+
+
+def read_bundle(path: Path, data: bytes | None = None, body_digest: str | None = None) -> Bundle:
     try:
-        data.decode("utf-8")  # only to check; the parser reads the bytes themselves
-    except UnicodeDecodeError as error:
-        raise BundleError("bundle_not_utf8", line=data.count(b"\n", 0, error.start) + 1) from None
+        if data is None:
+            data = read_file(path)
+            body_digest = _body_digest(data)
+        return _read(data, body_digest)
+    except BundleError as error:
+        error.path = str(path)
+        raise
+
+
+def _read(data: bytes, body_digest: str | None) -> Bundle:
+    _refuse_newer(data[:4096])
     nul = data.find(b"\x00")
     if nul >= 0:
         raise BundleError("bundle_nul", line=data.count(b"\n", 0, nul) + 1)
-    body_digest = _body_digest(data)
-    doc = walk(data)
+    # A damaged body should be called damaged, before its changes are read one by one.
+    declared = _CHECKSUM_LINE.search(data[:8192])
+    if declared is not None and declared.group(1).decode("ascii") != body_digest:
+        raise BundleError("bundle_checksum")
+    bundle = Bundle("", "", "", False, {}, {}, {}, "")
+    reading = _Reading(bundle)
+    doc = walk(data, {(2, "changes"): _changes_from_events(reading)})
     del data
     if not isinstance(doc, dict):
         raise BundleError("bundle_not_mapping")
-    return _from_document(doc, body_digest)
+    return _from_document(doc, body_digest, bundle, reading)
 
 
 def _refuse_newer(head: bytes) -> None:
@@ -106,7 +124,9 @@ def _refuse_newer(head: bytes) -> None:
             raise BundleError("bundle_newer", version=int(number), supported=supported)
 
 
-def _from_document(doc: dict[str, Any], body_digest: str | None) -> Bundle:
+def _from_document(
+    doc: dict[str, Any], body_digest: str | None, bundle: Bundle, reading: _Reading
+) -> Bundle:
     for key in doc:
         if key != LINE and key not in HEADER_KEYS:
             raise BundleError("bundle_unknown_field", line=doc[LINE], key=key[:40])
@@ -135,20 +155,18 @@ def _from_document(doc: dict[str, Any], body_digest: str | None) -> Bundle:
         raise BundleError("bundle_bad_header", line=doc[LINE], key="redacted")
     counts_map = _mapping(doc["counts"], "counts", set(ENTITIES))
     counts = {k: _number(v, f"counts.{k}") for k, v in counts_map.items() if k != LINE}
-    bundle = Bundle(
-        sender_id=sender["id"],
-        sender_name=sender_name,
-        created=created,
-        redacted=redacted == "yes",
-        counts=counts,
-        since=_marks(doc["since"], "since"),
-        seen=_marks(doc["seen"], "seen"),
-        checksum=doc["checksum"],
-    )
+    bundle.sender_id = sender["id"]
+    bundle.sender_name = sender_name
+    bundle.created = created
+    bundle.redacted = redacted == "yes"
+    bundle.counts = counts
+    bundle.since = _marks(doc["since"], "since")
+    bundle.seen = _marks(doc["seen"], "seen")
+    bundle.checksum = doc["checksum"]
     body = doc["body"]
     if not isinstance(body, list):
         raise BundleError("bundle_bad_header", line=doc[LINE], key="body")
-    _read_body(body, bundle)
+    _read_body(body, bundle, reading)
     found: dict[str, int] = {}
     for change in bundle.changes:
         found[change[4]] = found.get(change[4], 0) + 1
@@ -230,11 +248,81 @@ def _value(kind: str, text: str, line: int | None, field_name: str) -> Any:
         ) from None
 
 
-def _read_body(body: list[Any], bundle: Bundle) -> None:
-    changes = bundle.changes
-    authors: dict[str, str] = {}
-    typed: dict[tuple[str, str], str] = {}
-    content_id = Change.content_id
+class _Reading:
+    """What reading one bundle's changes needs at hand, and what it has found so far."""
+
+    def __init__(self, bundle: Bundle) -> None:
+        self.bundle = bundle
+        self.changes = bundle.changes
+        self.authors: dict[str, str] = {}
+        self.typed: dict[tuple[str, str], str] = {}
+
+
+def _record_target(record: dict[str, Any]) -> tuple[Any, str]:
+    line = record[LINE]
+    entity_name = record.get("table")
+    spec = ENTITIES.get(entity_name) if isinstance(entity_name, str) else None
+    if spec is None:
+        raise BundleError("bundle_unknown_table", line=line, table=str(entity_name)[:40])
+    record_id = record.get("id")
+    if not isinstance(record_id, str) or not is_record_id(spec.name, record_id):
+        raise BundleError("bundle_bad_record", line=line)
+    return spec, record_id
+
+
+def _changes_from_events(reading: _Reading) -> Any:
+    """Read a record's `changes:` straight from the event stream into rows: the part of a
+    bundle that is 100,000 entries long, read without a dict for each."""
+
+    def read(walker: Any, start: Any, record: dict[str, Any]) -> Any:
+        if "table" not in record or "id" not in record:
+            return walker.sequence(start, 3)  # keys in another order: the slower path
+        spec, record_id = _record_target(record)
+        get = walker.get
+        scalar, mapping_start, mapping_end = walker.scalar, walker.mapping_start, walker.mapping_end
+        sequence_end = walker.sequence_end
+        count = 0
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is sequence_end:
+                if count == 0:
+                    raise BundleError("bundle_bad_record", line=record[LINE])
+                return count
+            if kind is not mapping_start:
+                raise BundleError("bundle_bad_change", line=event.start_mark.line + 1, detail="{…}")
+            if event.anchor is not None or event.tag is not None:
+                refuse_decoration(event)
+            line = event.start_mark.line + 1
+            found: dict[str, Any] = {}
+            while True:
+                key_event = get()
+                if type(key_event) is mapping_end:
+                    break
+                value_event = get()
+                if type(key_event) is not scalar:
+                    raise BundleError("bundle_bad_key", line=line, key="{…}")
+                if key_event.anchor is not None or key_event.tag is not None:
+                    refuse_decoration(key_event)
+                key = key_event.value
+                if key in found:
+                    raise BundleError("bundle_duplicate_key", line=key_event.start_mark.line + 1, key=key[:40])
+                if type(value_event) is scalar:
+                    if value_event.anchor is not None or value_event.tag is not None:
+                        refuse_decoration(value_event)
+                    found[key] = value_event.value
+                else:
+                    found[key] = walker.node(value_event, 4)
+            found[LINE] = line
+            count += 1
+            if len(reading.changes) >= MAX_CHANGES:
+                raise BundleError("bundle_too_many", limit=MAX_CHANGES)
+            reading.changes.append(_read_change(found, spec, record_id, reading))
+
+    return read
+
+
+def _read_body(body: list[Any], bundle: Bundle, reading: _Reading) -> None:
     for index, record in enumerate(body):
         body[index] = None  # let each record go once read: a big bundle is read in one piece
         if not isinstance(record, dict):
@@ -243,33 +331,21 @@ def _read_body(body: list[Any], bundle: Bundle) -> None:
         for key in record:
             if key not in RECORD_KEYS:
                 raise BundleError("bundle_unknown_field", line=line, key=key[:40])
-        entity_name = record.get("table")
-        spec = ENTITIES.get(entity_name) if isinstance(entity_name, str) else None
-        if spec is None:
-            raise BundleError("bundle_unknown_table", line=line, table=str(entity_name)[:40])
-        record_id = record.get("id")
-        if not isinstance(record_id, str) or not is_record_id(spec.name, record_id):
-            raise BundleError("bundle_bad_record", line=line)
+        spec, record_id = _record_target(record)
         items = record.get("changes")
+        if type(items) is int:
+            continue  # read already, from the event stream
         if not isinstance(items, list) or not items:
             raise BundleError("bundle_bad_record", line=line)
-        if len(changes) + len(items) > MAX_CHANGES:
+        if len(bundle.changes) + len(items) > MAX_CHANGES:
             raise BundleError("bundle_too_many", limit=MAX_CHANGES)
         for change in items:
             if not isinstance(change, dict):
                 raise BundleError("bundle_bad_change", line=line, detail="{…}")
-            changes.append(_read_change(change, spec, record_id, authors, typed, content_id, bundle))
+            bundle.changes.append(_read_change(change, spec, record_id, reading))
 
 
-def _read_change(
-    change: dict[str, Any],
-    spec: Any,
-    record_id: str,
-    authors: dict[str, str],
-    typed: dict[tuple[str, str], str],
-    content_id: Any,
-    bundle: Bundle,
-) -> ChangeRow:
+def _read_change(change: dict[str, Any], spec: Any, record_id: str, reading: _Reading) -> ChangeRow:
     line = change[LINE]
     if not change.keys() <= CHANGE_KEYS:
         unknown = sorted(set(change) - CHANGE_KEYS)[0]
@@ -279,6 +355,7 @@ def _read_change(
         raise BundleError("bundle_bad_change", line=line, detail="id")
     if type(stamp) is not str or not _HLC.fullmatch(stamp):
         raise BundleError("bundle_bad_change", line=line, detail="hlc")
+    authors = reading.authors
     known_author = authors.get(author) if type(author) is str else None
     if known_author is None:
         if type(author) is not str:
@@ -304,13 +381,13 @@ def _read_change(
         kind = spec.kinds.get(field_name) or _kind(spec, field_name, line)
         if type(text) is not str:
             raise BundleError("bundle_bad_change", line=line, detail="to")
-        value = typed.get((kind, text))
+        value = reading.typed.get((kind, text))
         if value is None:
             python_value = _value(kind, text, line, field_name)
-            value = typed[(kind, text)] = encode(python_value)
-            bundle.decoded[value] = python_value
+            value = reading.typed[(kind, text)] = encode(python_value)
+            reading.bundle.decoded[value] = python_value
         if field_name == "household":
-            bundle.household_refs.append((text, line))
+            reading.bundle.household_refs.append((text, line))
         op = "set"
     elif "clear" in change:
         field_name = change["clear"]
@@ -320,7 +397,7 @@ def _read_change(
         if field_name not in CLEARABLE:
             raise BundleError("bundle_bad_change", line=line, detail=f"clear {field_name[:40]}")
         value, op = "null", "set"
-        bundle.decoded[value] = None
+        reading.bundle.decoded[value] = None
     elif "delete" in change:
         if change["delete"] != "yes" or "to" in change or parents != "[]":
             raise BundleError("bundle_bad_change", line=line, detail="delete")

@@ -106,6 +106,7 @@ def _read(data: bytes, body_digest: str | None) -> Bundle:
     # A damaged body should be called damaged, before its changes are read one by one.
     declared = _CHECKSUM_LINE.search(data[:8192])
     if declared is not None and declared.group(1).decode("ascii") != body_digest:
+        _refuse_bad_utf8(data)  # the more precise reason, when it is one
         raise BundleError("bundle_checksum")
     bundle = Bundle("", "", "", False, {}, {}, {}, "")
     reading = _Reading(bundle)
@@ -114,6 +115,13 @@ def _read(data: bytes, body_digest: str | None) -> Bundle:
     if not isinstance(doc, dict):
         raise BundleError("bundle_not_mapping")
     return _from_document(doc, body_digest, bundle, reading)
+
+
+def _refuse_bad_utf8(data: bytes) -> None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BundleError("bundle_not_utf8", line=data.count(b"\n", 0, error.start) + 1) from None
 
 
 def _refuse_newer(head: bytes) -> None:

@@ -68,13 +68,24 @@ def make_source(folder: Path, changes: int) -> Path:
                 store.put(
                     "household",
                     household,
-                    {"estate": f"小区{n // 1080:03d}", "building": str(n % 30 + 1), "unit": "2", "room": f"{n % 6 + 1}0{n % 2 + 1}"},
+                    {
+                        "estate": f"小区{n // 1080:03d}",
+                        "building": str(n % 30 + 1),
+                        "unit": "2",
+                        "room": f"{n % 6 + 1}0{n % 2 + 1}",
+                    },
                     new=True,
                 )
                 store.put(
                     "resident",
                     new_id(),
-                    {"household": household, "name": "刘桂英", "phone": f"138{n:08d}", "born": 1941, "flag.elderly_alone": True},
+                    {
+                        "household": household,
+                        "name": "刘桂英",
+                        "phone": f"138{n:08d}",
+                        "born": 1941,
+                        "flag.elderly_alone": True,
+                    },
                     new=True,
                 )
                 made += 9
@@ -100,22 +111,39 @@ def main() -> None:
         report = export_bundle(store, bundle, everything=True)
         export_time = time.perf_counter() - started
         store.close()
-        baseline = subprocess.run([sys.executable, "-c", BASELINE, str(bundle)], capture_output=True, text=True, check=True)
+        baseline = subprocess.run(
+            [sys.executable, "-c", BASELINE, str(bundle)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         walk_time, walk_peak = (float(x) for x in baseline.stdout.split())
         child = subprocess.run(
             [sys.executable, "-c", CHILD, str(folder / "office.db"), str(bundle)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         result = json.loads(child.stdout)
         size_mb = bundle.stat().st_size / 1e6
         print(f"bundle: {report.changes} changes, {size_mb:.1f} MB")
-        print(f"YAML event walk (C parser)   {walk_time:6.2f} s   {report.changes / walk_time:9,.0f} changes/s")
-        print(f"import                       {result['first']:6.2f} s   {report.changes / result['first']:9,.0f} changes/s"
-              f"   speed ratio to the walk {walk_time / result['first']:.2f} (target >= 0.50)")
-        print(f"export                       {export_time:6.2f} s   {report.changes / export_time:9,.0f} changes/s"
-              f"   speed ratio to the import {result['first'] / export_time:.2f} (target >= 1.00)")
-        print(f"second import                {result['second']:6.3f} s   ratio to the first {result['second'] / result['first']:.3f} (target < 0.10)")
-        print(f"import peak memory           {result['peak_mib']:6.0f} MiB (target < 200; the bare walk peaks at {walk_peak:.0f} MiB)")
+        print(
+            f"YAML event walk (C parser)   {walk_time:6.2f} s   {report.changes / walk_time:9,.0f} changes/s"
+        )
+        print(
+            f"import                       {result['first']:6.2f} s   {report.changes / result['first']:9,.0f} changes/s"
+            f"   speed ratio to the walk {walk_time / result['first']:.2f} (target >= 0.50)"
+        )
+        print(
+            f"export                       {export_time:6.2f} s   {report.changes / export_time:9,.0f} changes/s"
+            f"   speed ratio to the import {result['first'] / export_time:.2f} (target >= 1.00)"
+        )
+        print(
+            f"second import                {result['second']:6.3f} s   ratio to the first {result['second'] / result['first']:.3f} (target < 0.10)"
+        )
+        print(
+            f"import peak memory           {result['peak_mib']:6.0f} MiB (target < 200; the bare walk peaks at {walk_peak:.0f} MiB)"
+        )
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ CREATE TABLE "changes" (
     field TEXT NOT NULL,
     id TEXT NOT NULL,
     hlc TEXT NOT NULL,
-    device TEXT NOT NULL,
+    device TEXT GENERATED ALWAYS AS (substr(hlc, 28)) VIRTUAL,
     author TEXT NOT NULL,
     entity TEXT NOT NULL,
     op TEXT NOT NULL CHECK (op IN ('set', 'delete')),

@@ -6,15 +6,15 @@ Nothing here touches a database: the whole file is checked before anything is wr
 from __future__ import annotations
 
 import re
-from hashlib import sha256 as _sha256
 from dataclasses import dataclass, field
+from hashlib import sha256 as _sha256
 from pathlib import Path
 from typing import Any
 
 from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.bundle.values import CLEARABLE, READERS, BadValue, is_change_id, is_record_id
 from danyuanzhang.bundle.yamlwalk import LINE, refuse_decoration, walk
-from danyuanzhang.store import Change, encode
+from danyuanzhang.store import encode
 from danyuanzhang.store.entities import ENTITIES, FLAG_PREFIX
 from danyuanzhang.store.migrations import LATEST
 
@@ -314,7 +314,9 @@ def _changes_from_events(reading: _Reading) -> Any:
                     refuse_decoration(key_event)
                 key = key_event.value
                 if key in found:
-                    raise BundleError("bundle_duplicate_key", line=key_event.start_mark.line + 1, key=key[:40])
+                    raise BundleError(
+                        "bundle_duplicate_key", line=key_event.start_mark.line + 1, key=key[:40]
+                    )
                 if type(value_event) is scalar:
                     if value_event.anchor is not None or value_event.tag is not None:
                         refuse_decoration(value_event)
@@ -415,10 +417,23 @@ def _read_change(change: dict[str, Any], spec: Any, record_id: str, reading: _Re
     device = stamp[27:]
     entity = spec.name
     # Change.content_id, inlined: this line runs once per change of a 100,000-change bundle
-    body = "\x00".join((stamp, device, known_author, entity, record_id, op, field_name, value or "", parents))
+    body = "\x00".join(
+        (stamp, device, known_author, entity, record_id, op, field_name, value or "", parents)
+    )
     if _sha256(body.encode("utf-8")).hexdigest()[:32] != change_id:
         raise BundleError("bundle_bad_id", line=line)
-    return (change_id, stamp, device, known_author, entity, record_id, op, field_name, value, parents)
+    return (
+        change_id,
+        stamp,
+        device,
+        known_author,
+        entity,
+        record_id,
+        op,
+        field_name,
+        value,
+        parents,
+    )
 
 
 def _kind(spec: Any, field_name: str, line: int) -> str:

@@ -37,7 +37,11 @@ def walk(
     except yaml.reader.ReaderError as error:  # libyaml checks the UTF-8 as it reads
         offset = error.position if isinstance(text, bytes) else len(text[: error.position].encode())
         line = (text if isinstance(text, bytes) else text.encode()).count(b"\n", 0, offset) + 1
-        problem = "bundle_not_utf8" if "utf-8" in str(error.reason).lower() or "octet" in str(error.reason) else "bundle_not_yaml"
+        problem = (
+            "bundle_not_utf8"
+            if "utf-8" in str(error.reason).lower() or "octet" in str(error.reason)
+            else "bundle_not_yaml"
+        )
         raise BundleError(problem, line=line, detail=str(error.reason)[:80]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)

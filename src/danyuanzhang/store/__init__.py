@@ -271,12 +271,11 @@ class Store:
     def _insert_change(self, change: Change) -> None:
         self.conn.execute(
             "INSERT OR IGNORE INTO changes"
-            " (id, hlc, device, author, entity, record, op, field, value, parents)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " (id, hlc, author, entity, record, op, field, value, parents)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 change.id,
                 change.hlc,
-                change.device,
                 change.author,
                 change.entity,
                 change.record,

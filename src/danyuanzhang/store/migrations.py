@@ -92,7 +92,8 @@ CREATE TABLE flag_kinds (
 
 # 3: sync between laptops. The change log becomes one B-tree clustered by record, with no
 # secondary index (a 100,000-change bundle must import at YAML-parsing speed; an export
-# reads the whole log instead), what each device has been seen up to, peers, conflicts, and the
+# reads the whole log instead) and the device read off the stamp rather than stored twice;
+# what each device has been seen up to, peers, conflicts, and the
 # bundles already imported. Tombstones lose change_id: a resident erased with its
 # household has no delete change of its own, and the log already holds every delete.
 V3 = """
@@ -101,7 +102,7 @@ CREATE TABLE changes_v3 (
     field TEXT NOT NULL,
     id TEXT NOT NULL,
     hlc TEXT NOT NULL,
-    device TEXT NOT NULL,
+    device TEXT GENERATED ALWAYS AS (substr(hlc, 28)) VIRTUAL,
     author TEXT NOT NULL,
     entity TEXT NOT NULL,
     op TEXT NOT NULL CHECK (op IN ('set', 'delete')),
@@ -109,8 +110,8 @@ CREATE TABLE changes_v3 (
     parents TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (record, field, id)
 ) WITHOUT ROWID;
-INSERT INTO changes_v3
-    SELECT record, coalesce(field, ''), id, hlc, device, author, entity, op, value, parents
+INSERT INTO changes_v3 (record, field, id, hlc, author, entity, op, value, parents)
+    SELECT record, coalesce(field, ''), id, hlc, author, entity, op, value, parents
     FROM changes;
 DROP TABLE changes;
 ALTER TABLE changes_v3 RENAME TO changes;

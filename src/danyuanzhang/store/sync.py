@@ -67,7 +67,9 @@ def change_ids_of(store: Store, record: str) -> set[str]:
 
 def insert_changes(store: Store, rows: Sequence[tuple[Any, ...]]) -> None:
     store.conn.executemany(
-        f"INSERT OR IGNORE INTO changes ({CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        # rows carry the device third, which the log reads off the stamp: ?3 is left unused
+        "INSERT OR IGNORE INTO changes (id, hlc, author, entity, record, op, field, value, parents)"
+        " VALUES (?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         rows,
     )
 

@@ -1,0 +1,249 @@
+"""`dyz export`, `dyz import`, `dyz conflicts` and `dyz peers`, used as two laptops would."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner, one_line_error, snapshot
+
+
+@pytest.fixture
+def laptops(dyz: Runner, tmp_path: Path) -> tuple[list[str], list[str]]:
+    """A unit head's laptop with a household and a resident, and the office's, both set up."""
+    unit = ["--db", str(tmp_path / "unit.db")]
+    office = ["--db", str(tmp_path / "office.db")]
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
+    dyz(*office, "init", "--device-name", "社区办公室")
+    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz(
+        *unit,
+        "resident",
+        "add",
+        "2-2-301",
+        "--name",
+        "刘桂英",
+        "--phone",
+        "13812345678",
+        "--flag",
+        "独居老人",
+    )
+    return unit, office
+
+
+def resident(dyz_json, db: list[str]) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    return dyz_json(*db, "household", "show", "2-2-301")["residents"][0]
+
+
+def test_the_unit_head_and_the_office_exchange_notebooks(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    to_office = tmp_path / "to-office.yaml"
+    said = dyz(*unit, "export", "-o", str(to_office)).stderr
+    assert "已导出 8 条修改" in said and "dyz import" in said
+    assert "新增 8 条修改，已有 0 条" in dyz(*office, "import", str(to_office)).stderr
+    assert resident(dyz_json, office)["name"] == "刘桂英"
+    # the office corrects the phone and sends back only what the unit head lacks
+    dyz(*office, "resident", "edit", resident(dyz_json, office)["id"][:8], "--phone", "13900001111")
+    back = tmp_path / "back.yaml"
+    assert (
+        "已导出 1 条修改" in dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(back)).stderr
+    )
+    assert "新增 1 条修改" in dyz(*unit, "import", str(back)).stderr
+    assert resident(dyz_json, unit)["phone"] == "13900001111"
+    peers = dyz_json(*unit, "peers")
+    assert [p["name"] for p in peers] == ["社区办公室"]
+    assert set(peers[0]) >= {"id", "name", "last_heard", "seen", "latest_seen"}
+    assert "周玉梅的电脑" in dyz(*office, "peers").stdout
+
+
+def test_importing_again_changes_nothing_and_says_so(
+    dyz: Runner, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    bundle = tmp_path / "b.yaml"
+    dyz(*unit, "export", "--all", "-o", str(bundle))
+    dyz(*office, "import", str(bundle))
+    before = snapshot(tmp_path / "office.db")
+    assert "以前导入过了" in dyz(*office, "import", str(bundle)).stderr
+    assert snapshot(tmp_path / "office.db") == before
+
+
+def test_a_default_export_holds_only_what_was_not_exported_yet(
+    dyz: Runner, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, _ = laptops
+    assert "已导出 8 条" in dyz(*unit, "export", "-o", str(tmp_path / "1.yaml")).stderr
+    assert "已导出 0 条" in dyz(*unit, "export", "-o", str(tmp_path / "2.yaml")).stderr
+    dyz(*unit, "household", "add", "2-2-302")
+    assert "已导出 4 条" in dyz(*unit, "export", "-o", str(tmp_path / "3.yaml")).stderr
+    assert "已导出 12 条" in dyz(*unit, "export", "--all", "-o", str(tmp_path / "4.yaml")).stderr
+
+
+def test_dry_run_checks_and_writes_nothing(
+    dyz: Runner, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    bundle = tmp_path / "b.yaml"
+    dyz(*unit, "export", "-o", str(bundle))
+    before = snapshot(tmp_path / "office.db")
+    assert "检查通过（未写入）" in dyz(*office, "import", "--dry-run", str(bundle)).stderr
+    assert snapshot(tmp_path / "office.db") == before
+    assert "新增 8 条" in dyz(*office, "import", str(bundle)).stderr
+
+
+def test_several_bundles_at_once(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    other = ["--db", str(tmp_path / "other.db")]
+    dyz(*other, "init", "--device-name", "胡德胜的电脑")
+    dyz(*other, "household", "add", "2-1-101", "--estate", "新芙蓉之都")
+    dyz(*unit, "export", "-o", str(tmp_path / "a.yaml"))
+    dyz(*other, "export", "-o", str(tmp_path / "b.yaml"))
+    said = dyz(*office, "import", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")).stderr
+    assert said.count("已导入") == 2
+    assert [h["ref"] for h in dyz_json(*office, "household", "list")] == ["2-1-101", "2-2-301"]
+
+
+def test_a_redacted_bundle_leaves_residents_personal_data_out(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    bundle = tmp_path / "district.yaml"
+    dyz(*unit, "export", "--all", "--redact", "-o", str(bundle))
+    text = bundle.read_text(encoding="utf-8")
+    assert "刘桂英" not in text and "13812345678" not in text
+    assert 'redacted: "yes"' in text and "flag.elderly_alone" in text
+    dyz(*office, "import", str(bundle))
+    kept = resident(dyz_json, office)
+    assert kept["name"] is None and kept["phone"] is None and kept["flags"] == ["elderly_alone"]
+
+
+def test_the_bundle_file_is_private_and_never_half_written(
+    dyz: Runner, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, _ = laptops
+    bundle = tmp_path / "b.yaml"
+    dyz(*unit, "export", "-o", str(bundle))
+    if os.name == "posix":
+        assert stat.S_IMODE(bundle.stat().st_mode) == 0o600
+    assert not list(tmp_path.glob(".*.part"))
+    assert bundle.read_text(encoding="utf-8").startswith("# dyz 数据包")
+
+
+def test_export_refusals(dyz: Runner, laptops: tuple[list[str], list[str]], tmp_path: Path) -> None:
+    unit, _ = laptops
+    line = one_line_error(dyz(*unit, "export", "--for", "区政府", code=1))
+    assert "区政府" in line and "--all" in line
+    assert "只能选一个" in one_line_error(dyz(*unit, "export", "--for", "x", "--all", code=1))
+    assert "无法写入" in one_line_error(
+        dyz(*unit, "export", "-o", str(tmp_path / "no-such-folder" / "b.yaml"), code=1)
+    )
+
+
+def make_conflict(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> list[str]:  # type: ignore[no-untyped-def]
+    """Both laptops change the same phone while apart; the office gets both."""
+    unit, office = laptops
+    other = ["--db", str(tmp_path / "other.db")]
+    dyz(*other, "init", "--device-name", "罗淑珍的电脑")
+    dyz(*unit, "export", "--all", "-o", str(tmp_path / "start.yaml"))
+    dyz(*other, "import", str(tmp_path / "start.yaml"))
+    who = resident(dyz_json, unit)["id"][:8]
+    dyz(*unit, "resident", "edit", who, "--phone", "13811112222")
+    dyz(*other, "resident", "edit", who, "--phone", "13933334444")
+    dyz(*unit, "export", "--all", "-o", str(tmp_path / "unit.yaml"))
+    dyz(*other, "export", "--all", "-o", str(tmp_path / "other.yaml"))
+    return other
+
+
+def test_a_true_conflict_is_shown_and_settled_by_a_person(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    make_conflict(dyz, dyz_json, laptops, tmp_path)
+    dyz(*office, "import", str(tmp_path / "unit.yaml"))
+    said = dyz(*office, "import", str(tmp_path / "other.yaml")).stderr
+    assert "发现 1 处冲突" in said and "dyz conflicts" in said
+    [item] = dyz_json(*office, "conflicts", "list")
+    assert item["what"] == "刘桂英（2-2-301）" and item["field"] == "phone"
+    values = sorted((v["value"], v["by"]) for v in item["values"])
+    assert values == [("13811112222", "周玉梅的电脑"), ("13933334444", "罗淑珍的电脑")]
+    table = dyz(*office, "conflicts").stdout
+    assert (
+        "刘桂英（2-2-301）" in table
+        and "13811112222 | 13933334444" in table
+        or "13933334444 | 13811112222" in table
+    )
+    shown = dyz(*office, "conflicts", "show", item["id"][:6])
+    assert "周玉梅的电脑" in shown.stdout and "--keep mine" in shown.stderr
+    # neither value is the office's own: "mine" means nothing here, a value is needed
+    assert "--keep 值" in one_line_error(
+        dyz(*office, "conflicts", "resolve", item["id"][:6], "--keep", "mine", code=1)
+    )
+    assert "电话" in one_line_error(
+        dyz(*office, "conflicts", "resolve", item["id"][:6], "--keep", "12ab", code=1)
+    )
+    said = dyz(*office, "conflicts", "resolve", item["id"][:6], "--keep", "13933334444").stderr
+    assert "已决定" in said and "13933334444" in said
+    assert dyz_json(*office, "conflicts", "list") == []
+    assert resident(dyz_json, office)["phone"] == "13933334444"
+    # the decision travels: the unit head gets it, and no conflict, from the office
+    dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(tmp_path / "decision.yaml"))
+    dyz(*unit, "import", str(tmp_path / "decision.yaml"))
+    assert resident(dyz_json, unit)["phone"] == "13933334444"
+    assert dyz_json(*unit, "conflicts", "list") == []
+
+
+def test_keep_mine_or_theirs_on_a_laptop_that_made_one_side(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, _ = laptops
+    make_conflict(dyz, dyz_json, laptops, tmp_path)
+    dyz(*unit, "import", str(tmp_path / "other.yaml"))
+    [item] = dyz_json(*unit, "conflicts")
+    assert sorted(v["mine"] for v in item["values"]) == [False, True]
+    dyz(*unit, "conflicts", "resolve", item["id"][:8], "--keep", "mine")
+    assert resident(dyz_json, unit)["phone"] == "13811112222"
+    assert dyz_json(*unit, "conflicts") == []
+
+
+def test_equal_values_are_no_conflict(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    other = ["--db", str(tmp_path / "other.db")]
+    dyz(*other, "init", "--device-name", "罗淑珍的电脑")
+    dyz(*unit, "export", "--all", "-o", str(tmp_path / "start.yaml"))
+    dyz(*other, "import", str(tmp_path / "start.yaml"))
+    who = resident(dyz_json, unit)["id"][:8]
+    dyz(*unit, "resident", "edit", who, "--born", "1941")
+    dyz(*other, "resident", "edit", who, "--born", "1941")
+    dyz(*other, "export", "--all", "-o", str(tmp_path / "other.yaml"))
+    assert "冲突" not in dyz(*unit, "import", str(tmp_path / "other.yaml")).stderr
+    assert dyz_json(*unit, "conflicts") == []
+
+
+def test_conflicts_in_english(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, _ = laptops
+    make_conflict(dyz, dyz_json, laptops, tmp_path)
+    said = dyz("--lang", "en", *unit, "import", str(tmp_path / "other.yaml")).stderr
+    assert "Found 1 conflicts" in said
+    listing = dyz("--lang", "en", *unit, "conflicts").stdout
+    assert listing.split()[:3] == ["record", "field", "values"]
+    [item] = json.loads(dyz(*unit, "conflicts", "list", "--format", "json").stdout)
+    assert (
+        "Settled"
+        in dyz(
+            "--lang", "en", *unit, "conflicts", "resolve", item["id"][:8], "--keep", "theirs"
+        ).stderr
+    )

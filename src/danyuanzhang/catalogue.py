@@ -460,7 +460,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That value will not do for “{field}” ({detail}).",
     ),
     "conflict_resolved": (
-        "已决定：{what} 的{field}为“{value}”。这个决定会随下一个数据包传到别的电脑。",
+        "已决定：{what}的{field}为“{value}”。这个决定会随下一个数据包传到别的电脑。",
         "Settled: {field} of {what} is “{value}”. The decision travels with the next bundle.",
     ),
     "conflict_how": (

@@ -80,12 +80,13 @@ def export_bundle(
     for row in rows:
         counts[row[4]] = counts.get(row[4], 0) + 1
     marks = store.marks()
+    ordered_counts = {name: counts[name] for name in ENTITY_ORDER if name in counts}
     header = {
         "sender_id": device_id,
         "sender_name": device_name,
         "created": _now(),
         "redacted": redact,
-        "counts": {name: counts[name] for name in ENTITY_ORDER if name in counts},
+        "counts": ordered_counts,
         "since": since,
         "seen": marks,
     }
@@ -97,7 +98,7 @@ def export_bundle(
         raise DyzError("cannot_write", path=str(path), reason=error.strerror) from None
     if not everything and not peer:
         store.set_setting(EXPORTED_MARKS, json.dumps(marks, sort_keys=True))
-    return ExportReport(path, len(rows), header["counts"], size, peer)
+    return ExportReport(path, len(rows), ordered_counts, size, peer)
 
 
 def _households_named(store: Store, rows: list[Any]) -> list[Any]:
@@ -306,9 +307,9 @@ def _derive_fresh(
         items = sorted(by_entity.get(entity, []), key=lambda item: item[0])
         if not items:
             continue
-        columns = sorted({c for _, values in items for c in values})
+        names = sorted({c for _, values in items for c in values})
         sql.insert_records(
-            store, entity, columns, [(record, *(v.get(c) for c in columns)) for record, v in items]
+            store, entity, names, [(record, *(v.get(c) for c in names)) for record, v in items]
         )
     sql.set_flags(store, flags_on, [])
 

@@ -45,8 +45,8 @@ def walk(
         raise BundleError(problem, line=line, detail=str(error.reason)[:80]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise BundleError("bundle_not_yaml", line=line, detail=_first_line(error)) from None
+        where = mark.line + 1 if mark is not None else None
+        raise BundleError("bundle_not_yaml", line=where, detail=_first_line(error)) from None
     finally:
         loader.dispose()
 

@@ -91,7 +91,7 @@ class Store:
         self.created = created
         self._clock: Clock | None = None  # made on the first write
         self._device: tuple[str, str] | None = None
-        self._last_issued = None
+        self._last_issued: str | None = None
         # Tests run laptops whose wall clocks are frozen or a year off; None is the real clock.
         self.wall_clock: Callable[[], int] | None = None
 
@@ -114,7 +114,7 @@ class Store:
             return
         self.conn.execute("BEGIN IMMEDIATE")
         self._clock = None  # another dyz may have written since: read the clock afresh
-        self._last_issued: str | None = None
+        self._last_issued = None
         try:
             yield
             if self._clock is not None and self._clock.latest:
@@ -188,8 +188,9 @@ class Store:
 
     def _tick(self) -> str:
         now = self.wall_clock() if self.wall_clock is not None else None
-        self._last_issued = self.clock().tick(self.device()[0], now_ms=now)
-        return self._last_issued
+        stamp = self.clock().tick(self.device()[0], now_ms=now)
+        self._last_issued = stamp
+        return stamp
 
     def observe(self, stamp: str) -> None:
         """Move this laptop's clock past a stamp seen in a bundle."""

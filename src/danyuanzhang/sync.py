@@ -23,10 +23,6 @@ from danyuanzhang.store.entities import ENTITIES, ENTITY_ORDER, FLAG_PREFIX
 EXPORTED_MARKS = "exported_marks"
 
 
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
-
-
 # -- export ------------------------------------------------------------------------------------
 
 
@@ -84,7 +80,7 @@ def export_bundle(
     header = {
         "sender_id": device_id,
         "sender_name": device_name,
-        "created": _now(),
+        "created": store.now_iso(),
         "redacted": redact,
         "counts": ordered_counts,
         "since": since,
@@ -171,7 +167,7 @@ def import_bundle(store: Store, path: Path, dry_run: bool = False) -> ImportRepo
     try:
         with store.transaction():
             _apply(store, bundle, report)
-            now = _now()
+            now = store.now_iso()
             sql.remember_peer(
                 store, bundle.sender_id, bundle.sender_name, bundle.seen, now, bundle.created
             )

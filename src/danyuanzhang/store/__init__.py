@@ -25,10 +25,14 @@ if TYPE_CHECKING:
 ID_SHOWN = 8
 
 
+# where new ids get their randomness; the property tests replay histories with a seeded one
+random_bytes: Callable[[int], bytes] = os.urandom
+
+
 def new_id() -> str:
     """A random (version 4) UUID as 32 hex digits; made by hand because `import uuid` costs
     more start-up than everything else the store needs."""
-    raw = bytearray(os.urandom(16))
+    raw = bytearray(random_bytes(16))
     raw[6] = (raw[6] & 0x0F) | 0x40
     raw[8] = (raw[8] & 0x3F) | 0x80
     return raw.hex()
@@ -178,6 +182,14 @@ class Store:
                 raise DyzError("no_device")
             self._device = (device_id, name)
         return self._device
+
+    def now_iso(self) -> str:
+        """Local time for people to read (bundle headers, when a peer was heard from)."""
+        from datetime import datetime
+
+        if self.wall_clock is not None:
+            return datetime.fromtimestamp(self.wall_clock() / 1000).isoformat(timespec="seconds")
+        return datetime.now().isoformat(timespec="seconds")
 
     def clock(self) -> Clock:
         if self._clock is None:

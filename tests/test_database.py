@@ -183,3 +183,51 @@ def test_a_command_on_a_missing_database_creates_it_and_says_where(dyz: Runner, 
     assert f"已新建工作本数据库：{db}" in result.stderr
     assert db.exists()
     assert "已新建" not in dyz("household", "list").stderr
+
+
+def test_an_older_change_log_is_rehashed_on_upgrade(tmp_path: Path) -> None:
+    """Schema 3 defines change ids anew; an upgraded log must hold ids that a bundle reader
+    accepts, and parents that still name the changes they replaced."""
+    import hashlib
+    import json
+
+    from danyuanzhang.store import Change
+
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 0, target=2)
+
+    def old_id(*fields: str | None) -> str:  # how schema 1-2 made ids
+        body = json.dumps(list(fields), ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(body.encode()).hexdigest()[:32]
+
+    device = "d" * 32
+    first_hlc, second_hlc = f"{1:015d}-{0:010d}-{device}", f"{2:015d}-{0:010d}-{device}"
+    first = old_id(first_hlc, device, "周玉梅", "household", "h" * 32, "set", "room", '"301"', "[]")
+    parents = json.dumps([first], separators=(",", ":"))
+    second = old_id(
+        second_hlc, device, "周玉梅", "household", "h" * 32, "set", "room", '"302"', parents
+    )
+    for change_id, hlc, value, par in (
+        (first, first_hlc, '"301"', "[]"),
+        (second, second_hlc, '"302"', parents),
+    ):
+        conn.execute(
+            "INSERT INTO changes (id, hlc, device, author, entity, record, op, field, value, parents)"
+            " VALUES (?, ?, ?, '周玉梅', 'household', ?, 'set', 'room', ?, ?)",
+            (change_id, hlc, device, "h" * 32, value, par),
+        )
+    conn.close()
+    store = Store.open(path)
+    rows = store.conn.execute(
+        "SELECT id, hlc, device, value, parents FROM changes ORDER BY hlc"
+    ).fetchall()
+    store.close()
+    new_first = Change.content_id(
+        first_hlc, device, "周玉梅", "household", "h" * 32, "set", "room", '"301"', "[]"
+    )
+    assert rows[0][0] == new_first and rows[0][2] == device
+    assert json.loads(rows[1][4]) == [new_first]
+    assert rows[1][0] == Change.content_id(
+        second_hlc, device, "周玉梅", "household", "h" * 32, "set", "room", '"302"', rows[1][4]
+    )

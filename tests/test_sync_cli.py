@@ -247,3 +247,29 @@ def test_conflicts_in_english(
             "--lang", "en", *unit, "conflicts", "resolve", item["id"][:8], "--keep", "theirs"
         ).stderr
     )
+
+
+def test_import_reports_its_progress(
+    dyz: Runner,
+    laptops: tuple[list[str], list[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from danyuanzhang.store import Store
+    from danyuanzhang.sync import import_bundle
+
+    unit, _ = laptops
+    for room in range(101, 161):
+        dyz(*unit, "household", "add", f"3-1-{room}")
+    bundle = tmp_path / "b.yaml"
+    dyz(*unit, "export", "--all", "-o", str(bundle))
+    monkeypatch.setattr("danyuanzhang.bundle.reader.PROGRESS_EVERY", 50)
+    heard: list[tuple[str, float]] = []
+    store = Store.open(tmp_path / "office.db")
+    try:
+        import_bundle(store, bundle, progress=lambda phase, done: heard.append((phase, done)))
+    finally:
+        store.close()
+    assert heard[-1] == ("write", 1.0) and ("write", 0.0) in heard
+    reading = [done for phase, done in heard if phase == "read"]
+    assert len(reading) >= 4 and reading == sorted(reading) and all(0 < d <= 1 for d in reading)

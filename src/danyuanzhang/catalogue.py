@@ -340,6 +340,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Try:  dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o card.html",
     ),
     # -- sync --------------------------------------------------------------------------------------
+    "progress_read": ("正在检查 {name}", "Checking {name}"),
+    "progress_write": ("正在写入 {name}", "Writing {name}"),
     "exported": (
         "已导出 {changes} 条修改到 {path}（{size_kb} KB）。把这个文件带给对方，在对方电脑上运行 dyz import。",
         "Exported {changes} changes to {path} ({size_kb} KB). Take the file to the other laptop and run dyz import there.",

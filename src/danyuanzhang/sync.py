@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -146,8 +147,15 @@ class _Discard(Exception):
     pass
 
 
-def import_bundle(store: Store, path: Path, dry_run: bool = False) -> ImportReport:
-    """Check the whole bundle, then apply it in one transaction (or, dry, roll it back)."""
+def import_bundle(
+    store: Store,
+    path: Path,
+    dry_run: bool = False,
+    progress: Callable[[str, float], None] | None = None,
+) -> ImportReport:
+    """Check the whole bundle, then apply it in one transaction (or, dry, roll it back).
+
+    `progress(phase, fraction)` hears how far it has got: "read", then "write"."""
     from danyuanzhang.bundle.reader import fingerprint, read_file
 
     report = ImportReport(path=path, dry_run=dry_run)
@@ -160,8 +168,10 @@ def import_bundle(store: Store, path: Path, dry_run: bool = False) -> ImportRepo
     if sql.bundle_seen(store, raw_checksum) is not None:
         report.seen_before = True
         return report
-    bundle = read_bundle(path, data, body_digest)
+    bundle = read_bundle(path, data, body_digest, progress)
     del data
+    if progress is not None:
+        progress("write", 0.0)
     report.sender, report.total = bundle.sender_name, len(bundle.changes)
     _check_references(store, bundle, path)
     try:
@@ -174,6 +184,8 @@ def import_bundle(store: Store, path: Path, dry_run: bool = False) -> ImportRepo
             sql.remember_bundle(
                 store, raw_checksum, bundle.sender_id, bundle.created, now, report.total
             )
+            if progress is not None:
+                progress("write", 1.0)
             if dry_run:
                 raise _Discard
     except _Discard:

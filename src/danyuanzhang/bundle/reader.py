@@ -6,6 +6,7 @@ Nothing here touches a database: the whole file is checked before anything is wr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from hashlib import sha256 as _sha256
 from pathlib import Path
@@ -22,6 +23,7 @@ FORMAT = "dyz-bundle"
 FORMAT_VERSION = 1
 SIZE_LIMIT = 64 * 1024 * 1024  # about 300,000 changes; a whole district is sent in parts
 MAX_CHANGES = 1_000_000
+PROGRESS_EVERY = 5000  # changes between two reports to a progress bar
 HEADER_KEYS = (
     "format",
     "format_version",
@@ -87,18 +89,23 @@ def fingerprint(data: bytes) -> tuple[str, str | None]:
     return hashlib.sha256(header + (body or "").encode("ascii")).hexdigest(), body
 
 
-def read_bundle(path: Path, data: bytes | None = None, body_digest: str | None = None) -> Bundle:
+def read_bundle(
+    path: Path,
+    data: bytes | None = None,
+    body_digest: str | None = None,
+    progress: Progress | None = None,
+) -> Bundle:
     try:
         if data is None:
             data = read_file(path)
             body_digest = _body_digest(data)
-        return _read(data, body_digest)
+        return _read(data, body_digest, progress)
     except BundleError as error:
         error.path = str(path)
         raise
 
 
-def _read(data: bytes, body_digest: str | None) -> Bundle:
+def _read(data: bytes, body_digest: str | None, progress: Progress | None = None) -> Bundle:
     _refuse_newer(data[:4096])
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -109,7 +116,7 @@ def _read(data: bytes, body_digest: str | None) -> Bundle:
         _refuse_bad_utf8(data)  # the more precise reason, when it is one
         raise BundleError("bundle_checksum")
     bundle = Bundle("", "", "", False, {}, {}, {}, "")
-    reading = _Reading(bundle)
+    reading = _Reading(bundle, progress, data.count(b"\n") if progress else 1)
     doc = walk(data, {(2, "changes"): _changes_from_events(reading)})
     del data
     if not isinstance(doc, dict):
@@ -256,11 +263,16 @@ def _value(kind: str, text: str, line: int | None, field_name: str) -> Any:
         ) from None
 
 
+Progress = Callable[[str, float], None]
+
+
 class _Reading:
     """What reading one bundle's changes needs at hand, and what it has found so far."""
 
-    def __init__(self, bundle: Bundle) -> None:
+    def __init__(self, bundle: Bundle, progress: Progress | None = None, lines: int = 1) -> None:
         self.bundle = bundle
+        self.progress = progress
+        self.lines = max(lines, 1)
         self.changes = bundle.changes
         self.authors: dict[str, str] = {}
         self.typed: dict[tuple[str, str], str] = {}
@@ -327,6 +339,8 @@ def _changes_from_events(reading: _Reading) -> Any:
             count += 1
             if len(reading.changes) >= MAX_CHANGES:
                 raise BundleError("bundle_too_many", limit=MAX_CHANGES)
+            if reading.progress is not None and len(reading.changes) % PROGRESS_EVERY == 0:
+                reading.progress("read", line / reading.lines)
             reading.changes.append(_read_change(found, spec, record_id, reading))
 
     return read

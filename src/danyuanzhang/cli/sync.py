@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -68,7 +71,8 @@ def import_command(
 
     store = store_of(ctx)
     for path in files:
-        report = import_bundle(store, path, dry_run=dry_run)
+        with progress_bar(path) as progress:
+            report = import_bundle(store, path, dry_run=dry_run, progress=progress)
         if report.seen_before:
             say(t("import_seen_before", path=str(path)))
             continue
@@ -80,6 +84,34 @@ def import_command(
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicts:
             say(t("import_conflicts", count=len(report.conflicts)))
+
+
+PROGRESS_FROM_BYTES = 2_000_000  # about 10,000 changes: a second or more
+
+
+@contextmanager
+def progress_bar(path: Path) -> Iterator[Callable[[str, float], None] | None]:
+    """A bar on stderr for a bundle that takes more than a moment, when a person is watching."""
+    try:
+        big = path.stat().st_size >= PROGRESS_FROM_BYTES
+    except OSError:
+        big = False
+    if not big or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), console=Console(stderr=True), transient=True
+    ) as bar:
+        task = bar.add_task(t("progress_read", name=path.name), total=1.0)
+
+        def report(phase: str, fraction: float) -> None:
+            label = t("progress_read" if phase == "read" else "progress_write", name=path.name)
+            bar.update(task, description=label, completed=min(fraction, 1.0))
+
+        yield report
 
 
 @peers_app.command("peers")

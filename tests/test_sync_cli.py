@@ -52,7 +52,8 @@ def test_the_unit_head_and_the_office_exchange_notebooks(
     dyz(*office, "resident", "edit", resident(dyz_json, office)["id"][:8], "--phone", "13900001111")
     back = tmp_path / "back.yaml"
     assert (
-        "已导出 1 条修改" in dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(back)).stderr
+        "已导出 1 条新修改"
+        in dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(back)).stderr
     )
     assert "新增 1 条修改" in dyz(*unit, "import", str(back)).stderr
     assert resident(dyz_json, unit)["phone"] == "13900001111"

@@ -346,6 +346,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已导出 {changes} 条修改到 {path}（{size_kb} KB）。把这个文件带给对方，在对方电脑上运行 dyz import。",
         "Exported {changes} changes to {path} ({size_kb} KB). Take the file to the other laptop and run dyz import there.",
     ),
+    "exported_with_context": (
+        "已导出 {new} 条新修改（连同所属记录的其余内容，共 {changes} 条）到 {path}（{size_kb} KB）。把这个文件带给对方，在对方电脑上运行 dyz import。",
+        "Exported {new} new changes ({changes} with the rest of their records) to {path} ({size_kb} KB). Take the file to the other laptop and run dyz import there.",
+    ),
     "export_peer_or_all": ("--for 和 --all 只能选一个。", "Give either --for or --all, not both."),
     "peer_unknown": (
         "没有和“{peer}”交换过数据包。已知的电脑：{known}。第一次可以用 --all 导出全部。",

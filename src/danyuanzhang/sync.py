@@ -31,6 +31,7 @@ EXPORTED_MARKS = "exported_marks"
 class ExportReport:
     path: Path
     changes: int
+    new: int  # beyond what the receiver was known to hold; the rest complete their records
     counts: dict[str, int]
     size: int
     peer: str | None
@@ -67,10 +68,12 @@ def export_bundle(
     else:
         since = json.loads(store.setting(EXPORTED_MARKS) or "{}")
     rows = sql.changes_after(store, None if everything else since)
+    new = len(rows)
     if not everything:
-        rows += _households_named(store, rows)
+        rows = _whole_records(store, rows)
     if redact:
         rows = [r for r in rows if r[7] not in ENTITIES[r[4]].personal]
+        new = min(new, len(rows))
     rank = {name: i for i, name in enumerate(ENTITY_ORDER)}
     rows.sort(key=lambda r: (rank[r[4]], r[5], r[1], r[0]))
     counts: dict[str, int] = {}
@@ -95,22 +98,25 @@ def export_bundle(
         raise DyzError("cannot_write", path=str(path), reason=error.strerror) from None
     if not everything and not peer:
         store.set_setting(EXPORTED_MARKS, json.dumps(marks, sort_keys=True))
-    return ExportReport(path, len(rows), ordered_counts, size, peer)
+    return ExportReport(path, len(rows), new, ordered_counts, size, peer)
 
 
-def _households_named(store: Store, rows: list[Any]) -> list[Any]:
-    """The households that exported residents live in, when the export lacks them: so that
-    every bundle can be imported on its own, whichever laptop got the earlier ones."""
-    included = {row[5] for row in rows if row[4] == "household"}
+def _whole_records(store: Store, rows: list[Any]) -> list[Any]:
+    """Every change of each record a delta touches, and the households its residents live in:
+    so that any bundle can be imported on its own, whichever laptop got the earlier ones, and
+    a resident always travels with the household that decides whether it was erased."""
+    records = {row[5] for row in rows}
+    whole: list[Any] = []
+    for record in sorted(records):
+        whole += sql.changes_of_record(store, record)
     named = {
         json.loads(row[8])
-        for row in rows
+        for row in whole
         if row[4] == "resident" and row[7] == "household" and row[8] is not None
     }
-    extra: list[Any] = []
-    for household in sorted(named - included):
-        extra += sql.changes_of_record(store, household)
-    return extra
+    for household in sorted(named - records):
+        whole += sql.changes_of_record(store, household)
+    return whole
 
 
 def _grouped(rows: list[Any]) -> Any:
@@ -216,14 +222,14 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
     erased = sql.tombstoned(store, record_ids)
     newly_deleted = {key for key, rows in records.items() if any(r[6] == "delete" for r in rows)}
     gone = erased | newly_deleted
-    gone_households = {record for entity, record in gone if entity == "household"}
-    with_household: dict[tuple[str, str], str] = {}
+    erased_households = {record for entity, record in gone if entity == "household"}
+    with_household: set[tuple[str, str]] = set()
     for key, rows in records.items():
         if key[0] == "resident" and key not in gone:
             for row in rows:
                 home = json.loads(row[8] or "null") if row[7] == "household" else None
-                if home in gone_households:
-                    with_household[key] = home  # erased with its household, wherever added
+                if home in erased_households:
+                    with_household.add(key)  # erased with its household, wherever it was added
                     gone.add(key)
                     break
 
@@ -264,8 +270,8 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
         _derive_field(store, entity, record, field_name, report)
     for entity, record in sorted(newly_deleted - erased, key=lambda k: ENTITY_ORDER.index(k[0])):
         store.erase_derived(entity, record)
-    for (entity, record), household in sorted(with_household.items()):
-        store.erase_with_household(entity, record, household)
+    for entity, record in sorted(with_household):
+        store.purge(entity, record)
 
     stamps = [row[1] for row in bundle.changes] + list(bundle.seen.values())
     if stamps:

@@ -52,9 +52,10 @@ def export_command(
     report = export_bundle(store, path, peer=peer, everything=everything, redact=redact)
     say(
         t(
-            "exported",
+            "exported" if report.new == report.changes else "exported_with_context",
             path=str(report.path),
             changes=report.changes,
+            new=report.new,
             size_kb=max(1, report.size // 1024),
         )
     )

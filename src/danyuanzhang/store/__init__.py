@@ -362,12 +362,18 @@ class Store:
         self.erase_derived(spec.name, change.record)
 
     def erase_derived(self, entity: str, record: str) -> None:
-        """Forget a record: tombstone it, purge its values from the log and the tables, and
-        erase with a household the residents recorded in it."""
-        spec = ENTITIES[entity]
+        """Forget a record for good: tombstone it and purge its values."""
         self.conn.execute(
             "INSERT OR IGNORE INTO tombstones (entity, record) VALUES (?, ?)", (entity, record)
         )
+        self.purge(entity, record)
+
+    def purge(self, entity: str, record: str) -> None:
+        """Remove a record's values from the log and the tables. A household takes its
+        residents with it; they get no tombstone of their own, because a laptop that never
+        heard of them could not make the same one: every bundle that carries a resident also
+        carries its household, so a copy arriving later is recognised and dropped."""
+        spec = ENTITIES[entity]
         self.conn.execute(
             "DELETE FROM changes WHERE record = ? AND entity = ? AND op = 'set'", (record, entity)
         )
@@ -377,30 +383,10 @@ class Store:
                 "SELECT id FROM residents WHERE household_id = ?", (record,)
             ).fetchall()
             for row in residents:
-                self.erase_with_household("resident", row[0], record)
+                self.purge("resident", row[0])
         if spec.flag_table:
             self.conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
         self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (record,))
-
-    def erase_with_household(self, entity: str, record: str, household: str) -> None:
-        """Erase a resident because its household was erased, perhaps on a laptop that never
-        knew of it. The delete is a change like any other, so that a notebook rebuilt from a
-        bundle holds it too; it copies the household's delete (stamp, device, author), so every
-        laptop that does this makes the very same change, in whatever order bundles came."""
-        cause = self.conn.execute(
-            "SELECT hlc, device, author FROM changes WHERE record = ? AND field = ''"
-            " AND op = 'delete' ORDER BY id LIMIT 1",
-            (household,),
-        ).fetchone()
-        if cause is not None:
-            hlc, device, author = cause
-            change_id = Change.content_id(
-                hlc, device, author, entity, record, "delete", "", None, "[]"
-            )
-            self._insert_change(
-                Change(change_id, hlc, device, author, entity, record, "delete", "", None, "[]")
-            )
-        self.erase_derived(entity, record)
 
     def scrub(self) -> None:
         """Push erased bytes out of the write-ahead log, so no copy of them remains on disk."""

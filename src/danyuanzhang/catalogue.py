@@ -453,6 +453,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "居民所属的住户 {ref}… 在本机和数据包里都没有",
         "a resident's household {ref}… is neither here nor in the bundle",
     ),
+    "conflict_line": (
+        "  {what}的{field}：{values}（编号 {id}）",
+        "  {field} of {what}: {values} (id {id})",
+    ),
     "conflict_not_found": (
         "找不到编号以 {id} 开头的冲突，见 dyz conflicts。",
         "No conflict id starts with {id}; see dyz conflicts.",

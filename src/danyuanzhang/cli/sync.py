@@ -85,6 +85,20 @@ def import_command(
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicts:
             say(t("import_conflicts", count=len(report.conflicts)))
+            from danyuanzhang.sync import show_conflict
+
+            for conflict_id in report.conflicts[:10] if not dry_run else []:
+                item = show_conflict(store, conflict_id)
+                values = " | ".join(v["value_text"] for v in item["values"])
+                say(
+                    t(
+                        "conflict_line",
+                        what=item["what"],
+                        field=item["field_label"],
+                        values=values,
+                        id=item["id"][:8],
+                    )
+                )
 
 
 PROGRESS_FROM_BYTES = 2_000_000  # about 10,000 changes: a second or more

@@ -6,6 +6,7 @@ Nothing here touches a database: the whole file is checked before anything is wr
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from hashlib import sha256 as _sha256
@@ -38,7 +39,7 @@ HEADER_KEYS = (
     "body",
 )
 RECORD_KEYS = {"table", "id", "changes", LINE}
-CHANGE_KEYS = {"id", "hlc", "by", "set", "clear", "delete", "to", "after", LINE}
+CHANGE_KEYS = {"id", "hlc", "by", "set", "clear", "delete", "to", "after"}
 _HLC = re.compile(r"[0-9]{15}-[0-9]{10}-[0-9a-f]{32}")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
@@ -275,7 +276,7 @@ class _Reading:
         self.lines = max(lines, 1)
         self.changes = bundle.changes
         self.authors: dict[str, str] = {}
-        self.typed: dict[tuple[str, str], str] = {}
+        self.typed: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> text -> stored
 
 
 def _record_target(record: dict[str, Any]) -> tuple[Any, str]:
@@ -299,6 +300,7 @@ def _changes_from_events(reading: _Reading) -> Any:
             return walker.sequence(start, 3)  # keys in another order: the slower path
         spec, record_id = _record_target(record)
         get = walker.get
+        decorated = walker.decorated
         scalar, mapping_start, mapping_end = walker.scalar, walker.mapping_start, walker.mapping_end
         sequence_end = walker.sequence_end
         count = 0
@@ -322,26 +324,23 @@ def _changes_from_events(reading: _Reading) -> Any:
                 value_event = get()
                 if type(key_event) is not scalar:
                     raise BundleError("bundle_bad_key", line=line, key="{…}")
-                if key_event.anchor is not None or key_event.tag is not None:
+                if decorated and (key_event.anchor is not None or key_event.tag is not None):
                     refuse_decoration(key_event)
                 key = key_event.value
                 if key in found:
-                    raise BundleError(
-                        "bundle_duplicate_key", line=key_event.start_mark.line + 1, key=key[:40]
-                    )
+                    raise BundleError("bundle_duplicate_key", line=key_event.start_mark.line + 1, key=key[:40])
                 if type(value_event) is scalar:
-                    if value_event.anchor is not None or value_event.tag is not None:
+                    if decorated and (value_event.anchor is not None or value_event.tag is not None):
                         refuse_decoration(value_event)
                     found[key] = value_event.value
                 else:
                     found[key] = walker.node(value_event, 4)
-            found[LINE] = line
             count += 1
             if len(reading.changes) >= MAX_CHANGES:
                 raise BundleError("bundle_too_many", limit=MAX_CHANGES)
             if reading.progress is not None and len(reading.changes) % PROGRESS_EVERY == 0:
                 reading.progress("read", line / reading.lines)
-            reading.changes.append(_read_change(found, spec, record_id, reading))
+            reading.changes.append(_read_fields(found, line, spec, record_id, reading))
 
     return read
 
@@ -366,11 +365,14 @@ def _read_body(body: list[Any], bundle: Bundle, reading: _Reading) -> None:
         for change in items:
             if not isinstance(change, dict):
                 raise BundleError("bundle_bad_change", line=line, detail="{…}")
-            bundle.changes.append(_read_change(change, spec, record_id, reading))
+            fields = {k: v for k, v in change.items() if k != LINE}
+            bundle.changes.append(_read_fields(fields, change[LINE], spec, record_id, reading))
 
 
-def _read_change(change: dict[str, Any], spec: Any, record_id: str, reading: _Reading) -> ChangeRow:
-    line = change[LINE]
+def _read_fields(
+    change: dict[str, Any], line: int, spec: Any, record_id: str, reading: _Reading
+) -> ChangeRow:
+    """One change, from its keys and values as written, into a checked row."""
     if not change.keys() <= CHANGE_KEYS:
         unknown = sorted(set(change) - CHANGE_KEYS)[0]
         raise BundleError("bundle_unknown_field", line=line, key=unknown[:40])
@@ -405,10 +407,11 @@ def _read_change(change: dict[str, Any], spec: Any, record_id: str, reading: _Re
         kind = spec.kinds.get(field_name) or _kind(spec, field_name, line)
         if type(text) is not str:
             raise BundleError("bundle_bad_change", line=line, detail="to")
-        value = reading.typed.get((kind, text))
+        seen = reading.typed[kind]
+        value = seen.get(text)
         if value is None:
             python_value = _value(kind, text, line, field_name)
-            value = reading.typed[(kind, text)] = encode(python_value)
+            value = seen[text] = encode(python_value)
             reading.bundle.decoded[value] = python_value
         if field_name == "household":
             reading.bundle.household_refs.append((text, line))

@@ -33,7 +33,7 @@ def walk(
 
     loader = yaml.CSafeLoader(text)
     try:
-        return _walk(loader, yaml, sequence_readers or {})
+        return _walk(loader, yaml, sequence_readers or {}, could_decorate(text))
     except yaml.reader.ReaderError as error:  # libyaml checks the UTF-8 as it reads
         offset = error.position if isinstance(text, bytes) else len(text[: error.position].encode())
         line = (text if isinstance(text, bytes) else text.encode()).count(b"\n", 0, offset) + 1
@@ -51,12 +51,25 @@ def walk(
         loader.dispose()
 
 
+def could_decorate(text: str | bytes) -> bool:
+    """Whether the text could hold an anchor (&), alias (*) or tag (!) at all. When it holds
+    none of the three characters, the per-event checks are skipped: they cost a tenth of
+    reading a 100,000-change bundle."""
+    marks = (b"&", b"*", b"!") if isinstance(text, bytes) else ("&", "*", "!")
+    return any(mark in text for mark in marks)  # type: ignore[operator]
+
+
 def _first_line(error: Exception) -> str:
     problem = getattr(error, "problem", None) or str(error)
     return str(problem).splitlines()[0][:120]
 
 
-def _walk(loader: Any, yaml: Any, sequence_readers: dict[tuple[int, str], SequenceReader]) -> Any:
+def _walk(
+    loader: Any,
+    yaml: Any,
+    sequence_readers: dict[tuple[int, str], SequenceReader],
+    decorated: bool,
+) -> Any:
     get = loader.get_event
     get()  # StreamStart
     first = get()
@@ -64,7 +77,7 @@ def _walk(loader: Any, yaml: Any, sequence_readers: dict[tuple[int, str], Sequen
         raise BundleError("bundle_empty")
     if type(first) is not yaml.DocumentStartEvent:
         raise BundleError("bundle_not_yaml", line=first.start_mark.line + 1, detail="")
-    root = Walker(get, yaml, sequence_readers).node(get(), 0)
+    root = Walker(get, yaml, sequence_readers, decorated).node(get(), 0)
     end = get()
     if type(end) is not yaml.DocumentEndEvent:  # pragma: no cover - libyaml pairs them
         raise BundleError("bundle_not_yaml", line=end.start_mark.line + 1, detail="")
@@ -79,9 +92,14 @@ class Walker:
     recursion is as shallow as the format allows."""
 
     def __init__(
-        self, get: Any, yaml: Any, sequence_readers: dict[tuple[int, str], SequenceReader]
+        self,
+        get: Any,
+        yaml: Any,
+        sequence_readers: dict[tuple[int, str], SequenceReader],
+        decorated: bool = True,
     ) -> None:
         self.get = get
+        self.decorated = decorated
         self.sequence_readers = sequence_readers
         self.scalar = yaml.ScalarEvent
         self.mapping_start = yaml.MappingStartEvent
@@ -107,6 +125,7 @@ class Walker:
         if depth >= MAX_DEPTH:
             raise BundleError("bundle_too_deep", line=start.start_mark.line + 1)
         get, scalar, end = self.get, self.scalar, self.mapping_end
+        decorated = self.decorated
         result: dict[str, Any] = {LINE: start.start_mark.line + 1}
         while True:
             key_event = get()
@@ -115,7 +134,7 @@ class Walker:
             if type(key_event) is not scalar:
                 line = key_event.start_mark.line + 1
                 raise BundleError("bundle_bad_key", line=line, key="{…}")
-            if key_event.anchor is not None or key_event.tag is not None:
+            if decorated and (key_event.anchor is not None or key_event.tag is not None):
                 refuse_decoration(key_event)
             key = key_event.value
             if key in result:  # LINE is in there already, so no key can pass for it
@@ -123,7 +142,7 @@ class Walker:
                 raise BundleError("bundle_duplicate_key", line=line, key=key[:40])
             value_event = get()
             if type(value_event) is scalar:
-                if value_event.anchor is not None or value_event.tag is not None:
+                if decorated and (value_event.anchor is not None or value_event.tag is not None):
                     refuse_decoration(value_event)
                 result[key] = value_event.value
             else:

@@ -215,12 +215,17 @@ def _check_references(store: Store, bundle: Bundle, path: Path) -> None:
 
 
 def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
-    records: dict[tuple[str, str], list[ChangeRow]] = defaultdict(list)
-    for row in bundle.changes:
-        records[(row[4], row[5])].append(row)
+    records: dict[tuple[str, str], list[ChangeRow]] = {}
+    changes = bundle.changes
+    for table, record, start, end in bundle.groups:
+        held = records.get((table, record))
+        if held is None:
+            records[(table, record)] = changes[start:end]
+        else:
+            held += changes[start:end]  # one record written twice: allowed, if odd
     record_ids = sorted({record for _, record in records})
     erased = sql.tombstoned(store, record_ids)
-    newly_deleted = {key for key, rows in records.items() if any(r[6] == "delete" for r in rows)}
+    newly_deleted = {(row[4], row[5]) for row in changes if row[6] == "delete"}
     gone = erased | newly_deleted
     erased_households = {record for entity, record in gone if entity == "household"}
     with_household: set[tuple[str, str]] = set()
@@ -290,41 +295,35 @@ def _derive_fresh(
     decoded: dict[str, Any],
 ) -> None:
     """Records this laptop has never had: one row each, from each field's latest change."""
-    by_entity: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    by_entity: dict[str, list[list[Any]]] = defaultdict(list)
+    positions = {
+        name: {field_name: i for i, field_name in enumerate(spec.columns, start=1)}
+        for name, spec in ENTITIES.items()
+    }
     flags_on: list[tuple[str, str]] = []
-    for (entity, record), rows in fresh.items():
-        columns = ENTITIES[entity].columns
+    for (entity, record), rows in sorted(fresh.items()):
+        position = positions[entity]
+        out: list[Any] = [record] + [None] * len(position)
         latest: dict[str, ChangeRow] = {}
-        repeated: set[str] = set()
         for row in rows:
             name = row[7]
             held = latest.get(name)
-            if held is None:
+            if held is None or (row[1], row[0]) > (held[1], held[0]):
                 latest[name] = row
-            else:
-                repeated.add(name)
-                if (row[1], row[0]) > (held[1], held[0]):
-                    latest[name] = row
-        for name in repeated:
-            _note_conflict(store, entity, record, name, [r for r in rows if r[7] == name], report)
-        values: dict[str, Any] = {}
+        if len(latest) < len(rows):  # a field changed more than once: perhaps a conflict
+            for name in {r[7] for r in rows if r is not latest[r[7]]}:
+                _note_conflict(store, entity, record, name, [r for r in rows if r[7] == name], report)
         for name, winner in latest.items():
             stored = winner[8]
             value = decoded[stored] if stored in decoded else json.loads(stored or "null")
-            if name.startswith(FLAG_PREFIX):
-                if value:
-                    flags_on.append((record, name[len(FLAG_PREFIX) :]))
-            else:
-                values[columns[name]] = value
-        by_entity[entity].append((record, values))
-    for entity in ENTITY_ORDER:
-        items = sorted(by_entity.get(entity, []), key=lambda item: item[0])
-        if not items:
-            continue
-        names = sorted({c for _, values in items for c in values})
-        sql.insert_records(
-            store, entity, names, [(record, *(v.get(c) for c in names)) for record, v in items]
-        )
+            index = position.get(name)
+            if index is not None:
+                out[index] = value
+            elif value:
+                flags_on.append((record, name[len(FLAG_PREFIX) :]))
+        by_entity[entity].append(out)
+    for entity, items in by_entity.items():
+        sql.insert_records(store, entity, list(ENTITIES[entity].columns.values()), items)
     sql.set_flags(store, flags_on, [])
 
 

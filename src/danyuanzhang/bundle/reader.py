@@ -65,6 +65,8 @@ class Bundle:
     decoded: dict[str, Any] = field(default_factory=dict)
     # (household id, line) for every resident that names its household
     household_refs: list[tuple[str, int]] = field(default_factory=list)
+    # (table, record, start, end): the changes[start:end] written under one record
+    groups: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 def read_file(path: Path) -> bytes:
@@ -184,8 +186,8 @@ def _from_document(
         raise BundleError("bundle_bad_header", line=doc[LINE], key="body")
     _read_body(body, bundle, reading)
     found: dict[str, int] = {}
-    for change in bundle.changes:
-        found[change[4]] = found.get(change[4], 0) + 1
+    for table, _, start, end in bundle.groups:
+        found[table] = found.get(table, 0) + end - start
     if {k: v for k, v in counts.items() if v} != found:
         raise BundleError("bundle_counts", expected=_describe(counts), found=_describe(found))
     return bundle
@@ -299,6 +301,7 @@ def _changes_from_events(reading: _Reading) -> Any:
         if "table" not in record or "id" not in record:
             return walker.sequence(start, 3)  # keys in another order: the slower path
         spec, record_id = _record_target(record)
+        first = len(reading.changes)
         get = walker.get
         decorated = walker.decorated
         scalar, mapping_start, mapping_end = walker.scalar, walker.mapping_start, walker.mapping_end
@@ -310,6 +313,7 @@ def _changes_from_events(reading: _Reading) -> Any:
             if kind is sequence_end:
                 if count == 0:
                     raise BundleError("bundle_bad_record", line=record[LINE])
+                reading.bundle.groups.append((spec.name, record_id, first, len(reading.changes)))
                 return count
             if kind is not mapping_start:
                 raise BundleError("bundle_bad_change", line=event.start_mark.line + 1, detail="{…}")
@@ -351,22 +355,24 @@ def _read_body(body: list[Any], bundle: Bundle, reading: _Reading) -> None:
         if not isinstance(record, dict):
             raise BundleError("bundle_bad_record", line=None)
         line = record[LINE]
-        for key in record:
-            if key not in RECORD_KEYS:
-                raise BundleError("bundle_unknown_field", line=line, key=key[:40])
-        spec, record_id = _record_target(record)
+        if not record.keys() <= RECORD_KEYS:
+            unknown = sorted(set(record) - RECORD_KEYS)[0]
+            raise BundleError("bundle_unknown_field", line=line, key=unknown[:40])
         items = record.get("changes")
         if type(items) is int:
-            continue  # read already, from the event stream
+            continue  # read already, from the event stream, table and id included
+        spec, record_id = _record_target(record)
         if not isinstance(items, list) or not items:
             raise BundleError("bundle_bad_record", line=line)
         if len(bundle.changes) + len(items) > MAX_CHANGES:
             raise BundleError("bundle_too_many", limit=MAX_CHANGES)
+        first = len(bundle.changes)
         for change in items:
             if not isinstance(change, dict):
                 raise BundleError("bundle_bad_change", line=line, detail="{…}")
             fields = {k: v for k, v in change.items() if k != LINE}
             bundle.changes.append(_read_fields(fields, change[LINE], spec, record_id, reading))
+        bundle.groups.append((spec.name, record_id, first, len(bundle.changes)))
 
 
 def _read_fields(

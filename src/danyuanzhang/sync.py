@@ -312,7 +312,9 @@ def _derive_fresh(
                 latest[name] = row
         if len(latest) < len(rows):  # a field changed more than once: perhaps a conflict
             for name in {r[7] for r in rows if r is not latest[r[7]]}:
-                _note_conflict(store, entity, record, name, [r for r in rows if r[7] == name], report)
+                _note_conflict(
+                    store, entity, record, name, [r for r in rows if r[7] == name], report
+                )
         for name, winner in latest.items():
             stored = winner[8]
             value = decoded[stored] if stored in decoded else json.loads(stored or "null")

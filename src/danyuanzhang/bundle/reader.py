@@ -320,7 +320,8 @@ def _changes_from_events(reading: _Reading) -> Any:
             if event.anchor is not None or event.tag is not None:
                 refuse_decoration(event)
             line = event.start_mark.line + 1
-            found: dict[str, Any] = {}
+            # the keys of a change, read into names of their own: no dict for each of 100,000
+            c_id = c_hlc = c_by = c_set = c_clear = c_delete = c_to = c_after = None
             while True:
                 key_event = get()
                 if type(key_event) is mapping_end:
@@ -330,21 +331,58 @@ def _changes_from_events(reading: _Reading) -> Any:
                     raise BundleError("bundle_bad_key", line=line, key="{…}")
                 if decorated and (key_event.anchor is not None or key_event.tag is not None):
                     refuse_decoration(key_event)
-                key = key_event.value
-                if key in found:
-                    raise BundleError("bundle_duplicate_key", line=key_event.start_mark.line + 1, key=key[:40])
                 if type(value_event) is scalar:
-                    if decorated and (value_event.anchor is not None or value_event.tag is not None):
+                    if decorated and (
+                        value_event.anchor is not None or value_event.tag is not None
+                    ):
                         refuse_decoration(value_event)
-                    found[key] = value_event.value
+                    value: Any = value_event.value
                 else:
-                    found[key] = walker.node(value_event, 4)
+                    value = walker.node(value_event, 4)
+                key = key_event.value
+                if key == "id" and c_id is None:
+                    c_id = value
+                elif key == "hlc" and c_hlc is None:
+                    c_hlc = value
+                elif key == "by" and c_by is None:
+                    c_by = value
+                elif key == "set" and c_set is None:
+                    c_set = value
+                elif key == "to" and c_to is None:
+                    c_to = value
+                elif key == "clear" and c_clear is None:
+                    c_clear = value
+                elif key == "delete" and c_delete is None:
+                    c_delete = value
+                elif key == "after" and c_after is None:
+                    c_after = value
+                elif key in CHANGE_KEYS:
+                    raise BundleError(
+                        "bundle_duplicate_key", line=key_event.start_mark.line + 1, key=key
+                    )
+                else:
+                    raise BundleError("bundle_unknown_field", line=line, key=key[:40])
             count += 1
             if len(reading.changes) >= MAX_CHANGES:
                 raise BundleError("bundle_too_many", limit=MAX_CHANGES)
             if reading.progress is not None and len(reading.changes) % PROGRESS_EVERY == 0:
                 reading.progress("read", line / reading.lines)
-            reading.changes.append(_read_fields(found, line, spec, record_id, reading))
+            reading.changes.append(
+                _read_values(
+                    line,
+                    spec,
+                    record_id,
+                    reading,
+                    c_id,
+                    c_hlc,
+                    c_by,
+                    c_set,
+                    c_clear,
+                    c_delete,
+                    c_to,
+                    c_after,
+                )
+            )
 
     return read
 
@@ -378,11 +416,42 @@ def _read_body(body: list[Any], bundle: Bundle, reading: _Reading) -> None:
 def _read_fields(
     change: dict[str, Any], line: int, spec: Any, record_id: str, reading: _Reading
 ) -> ChangeRow:
-    """One change, from its keys and values as written, into a checked row."""
+    """One change written as an ordinary mapping (keys in another order than dyz writes)."""
     if not change.keys() <= CHANGE_KEYS:
         unknown = sorted(set(change) - CHANGE_KEYS)[0]
         raise BundleError("bundle_unknown_field", line=line, key=unknown[:40])
-    change_id, stamp, author = change.get("id"), change.get("hlc"), change.get("by")
+    get = change.get
+    return _read_values(
+        line,
+        spec,
+        record_id,
+        reading,
+        get("id"),
+        get("hlc"),
+        get("by"),
+        get("set"),
+        get("clear"),
+        get("delete"),
+        get("to"),
+        get("after"),
+    )
+
+
+def _read_values(
+    line: int,
+    spec: Any,
+    record_id: str,
+    reading: _Reading,
+    change_id: Any,
+    stamp: Any,
+    author: Any,
+    set_field: Any,
+    clear_field: Any,
+    delete: Any,
+    text: Any,
+    after: Any,
+) -> ChangeRow:
+    """One change, from its values as written, into a checked row."""
     if type(change_id) is not str:  # its form is checked with its content, by the hash below
         raise BundleError("bundle_bad_change", line=line, detail="id")
     if type(stamp) is not str or not _HLC.fullmatch(stamp):
@@ -394,8 +463,7 @@ def _read_fields(
             raise BundleError("bundle_bad_change", line=line, detail="by")
         known_author = authors[author] = _value("name", author, line, "by")
     parents = "[]"
-    if "after" in change:
-        after = change["after"]
+    if after is not None:
         if (
             not isinstance(after, list)
             or not after
@@ -404,10 +472,10 @@ def _read_fields(
             raise BundleError("bundle_bad_change", line=line, detail="after")
         parents = encode(sorted(set(after)))
     field_name: Any
-    if "set" in change:
-        if "clear" in change or "delete" in change:
+    if set_field is not None:
+        if clear_field is not None or delete is not None:
             raise BundleError("bundle_bad_change", line=line, detail="set | clear | delete")
-        field_name, text = change["set"], change.get("to")
+        field_name = set_field
         if type(field_name) is not str:
             raise BundleError("bundle_bad_change", line=line, detail="set")
         kind = spec.kinds.get(field_name) or _kind(spec, field_name, line)
@@ -422,17 +490,17 @@ def _read_fields(
         if field_name == "household":
             reading.bundle.household_refs.append((text, line))
         op = "set"
-    elif "clear" in change:
-        field_name = change["clear"]
-        if "delete" in change or "to" in change or type(field_name) is not str:
+    elif clear_field is not None:
+        field_name = clear_field
+        if delete is not None or text is not None or type(field_name) is not str:
             raise BundleError("bundle_bad_change", line=line, detail="clear")
         _kind(spec, field_name, line)
         if field_name not in CLEARABLE:
             raise BundleError("bundle_bad_change", line=line, detail=f"clear {field_name[:40]}")
         value, op = "null", "set"
         reading.bundle.decoded[value] = None
-    elif "delete" in change:
-        if change["delete"] != "yes" or "to" in change or parents != "[]":
+    elif delete is not None:
+        if delete != "yes" or text is not None or parents != "[]":
             raise BundleError("bundle_bad_change", line=line, detail="delete")
         field_name, value, op = "", None, "delete"
     else:

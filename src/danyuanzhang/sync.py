@@ -45,7 +45,9 @@ def find_peer(store: Store, text: str) -> Any:
         return matches[0]
     if len(matches) > 1:
         raise DyzError("peer_ambiguous", peer=wanted)
-    known = "、".join(r["name"] for r in rows) or "—"
+    from danyuanzhang.i18n import join
+
+    known = join([r["name"] for r in rows]) or "—"
     raise DyzError("peer_unknown", peer=wanted, known=known)
 
 

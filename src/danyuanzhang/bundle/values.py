@@ -133,7 +133,12 @@ def _plain_phone(text: str) -> bool:
 READERS: dict[str, Callable[[str], Any]] = {
     "name": _quick(_plain_name, _same(parse_name)),
     "text": _quick(
-        lambda text: len(text) <= 500 and _plain_name(text[:40] or "x") and text.isprintable(),
+        lambda text: (
+            len(text) <= 500
+            and text.isprintable()
+            and text == text.strip()
+            and unicodedata.is_normalized("NFC", text)
+        ),
         _same(lambda text: parse_free_text(text)),
     ),
     "phone": _quick(_plain_phone, _same(parse_phone)),

@@ -59,3 +59,21 @@ def test_new_ids_are_version_4_uuids() -> None:
     ids = {new_id() for _ in range(1000)}
     assert len(ids) == 1000
     assert all(uuid.UUID(i).version == 4 and uuid.UUID(i).hex == i for i in ids)
+
+
+@given(st.text(max_size=60))
+def test_bundle_values_accept_exactly_what_the_commands_write(text: str) -> None:
+    """The quick path for names, notes and phones agrees with the full checks."""
+    from danyuanzhang.bundle.values import READERS, BadValue
+    from danyuanzhang.inputs import parse_free_text, parse_name, parse_phone
+
+    for kind, parse in (("name", parse_name), ("text", parse_free_text), ("phone", parse_phone)):
+        try:
+            canonical = parse(text) == text
+        except DyzError:
+            canonical = False
+        try:
+            accepted = READERS[kind](text) == text
+        except BadValue:
+            accepted = False
+        assert accepted == canonical, (kind, text)

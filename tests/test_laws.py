@@ -67,9 +67,13 @@ def test_bundle_values_accept_exactly_what_the_commands_write(text: str) -> None
     from danyuanzhang.bundle.values import READERS, BadValue
     from danyuanzhang.inputs import parse_free_text, parse_name, parse_phone
 
-    for kind, parse in (("name", parse_name), ("text", parse_free_text), ("phone", parse_phone)):
+    for kind, full_check in (
+        ("name", parse_name),
+        ("text", parse_free_text),
+        ("phone", parse_phone),
+    ):
         try:
-            canonical = parse(text) == text
+            canonical = full_check(text) == text
         except DyzError:
             canonical = False
         try:

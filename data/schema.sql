@@ -1,4 +1,4 @@
--- dyz database schema, version 3 (PRAGMA user_version = 3).
+-- dyz database schema, version 4 (PRAGMA user_version = 4).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -126,3 +126,31 @@ CREATE TABLE bundles (
     imported TEXT NOT NULL,
     changes INTEGER NOT NULL
 );
+
+CREATE TABLE hazards (
+    id TEXT PRIMARY KEY,
+    kind TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    place TEXT,
+    household_id TEXT,
+    severity TEXT,
+    found_on TEXT,
+    due TEXT,
+    note TEXT,
+    photo TEXT
+);
+
+CREATE INDEX hazards_by_place ON hazards (estate, building, unit, kind);
+
+CREATE TABLE hazard_events (
+    id TEXT PRIMARY KEY,
+    hazard_id TEXT,
+    step TEXT,
+    on_date TEXT,
+    due TEXT,
+    note TEXT
+);
+
+CREATE INDEX hazard_events_by_hazard ON hazard_events (hazard_id);

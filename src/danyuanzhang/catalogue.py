@@ -339,6 +339,85 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "试试：dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o 服务牌.html",
         "Try:  dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o card.html",
     ),
+    # -- hazards -------------------------------------------------------------------------------
+    "unknown_hazard_kind": (
+        "不认识隐患类别“{kind}”。可用的类别：{known}",
+        "Unknown hazard kind “{kind}”. Kinds: {known}",
+    ),
+    "bad_severity": (
+        "严重程度“{severity}”不对，可选 low（一般）、medium（较重）、high（严重）。",
+        "Severity “{severity}” is not low, medium or high.",
+    ),
+    "due_or_days": ("--due 和 --days 只能选一个。", "Give either --due or --days, not both."),
+    "bad_days": (
+        "天数 {days} 不对，请写 0 到 365 之间。",
+        "{days} days will not do: give 0 to 365.",
+    ),
+    "due_before_found": (
+        "期限 {due} 早于 {found}，请检查日期。",
+        "The deadline {due} is before {found}; check the dates.",
+    ),
+    "step_before_found": (
+        "日期 {on} 早于发现日期 {found}。",
+        "The date {on} is before the hazard was found ({found}).",
+    ),
+    "hazard_not_found": (
+        "找不到编号以 {id} 开头的隐患，见 dyz hazard list。",
+        "No hazard id starts with {id}; see dyz hazard list.",
+    ),
+    "step_refused_notified": (
+        "这处隐患{status}，不能再告知整改。",
+        "This hazard is {status}: it cannot be notified now.",
+    ),
+    "step_refused_rectified": (
+        "这处隐患{status}，不能登记为已整改。",
+        "This hazard is {status}: it cannot be marked fixed.",
+    ),
+    "step_refused_verified": (
+        "这处隐患{status}，要先整改才能复查销号。",
+        "This hazard is {status}: it must be fixed before it is verified.",
+    ),
+    "step_refused_reopened": (
+        "这处隐患{status}，还没整改，不能重新打开。",
+        "This hazard is {status}: only a fixed hazard can be reopened.",
+    ),
+    "hazard_added": (
+        "已登记隐患（{unit}，编号 {id}），整改期限：{due}",
+        "Recorded a hazard at {unit} (id {id}); deadline: {due}",
+    ),
+    "hazard_is_recurrence": (
+        "注意：这是回潮，同一单元 90 天内复查过同类隐患（编号 {id}）。",
+        "Note: a recurrence of hazard {id}, verified at this unit within the window.",
+    ),
+    "hazard_notified": (
+        "已告知整改（编号 {id}），期限：{due}",
+        "Notified (id {id}); deadline: {due}",
+    ),
+    "hazard_rectified": (
+        "已登记整改（编号 {id}），请复查后销号。",
+        "Marked fixed (id {id}); re-inspect, then verify.",
+    ),
+    "hazard_verified": ("复查合格，已销号（编号 {id}）。", "Verified and closed (id {id})."),
+    "hazard_reopened": (
+        "已重新打开（编号 {id}），期限：{due}",
+        "Reopened (id {id}); deadline: {due}",
+    ),
+    "hazard_overdue": ("逾期", "overdue"),
+    "hazard_recurrence": ("回潮（{id}）", "recurs {id}"),
+    "step_found": ("发现", "found"),
+    "step_notified": ("告知整改", "notified"),
+    "step_rectified": ("已整改", "rectified"),
+    "step_verified": ("复查销号", "verified"),
+    "step_reopened": ("重新打开", "reopened"),
+    "col_status": ("状态", "status"),
+    "col_kind": ("类别", "kind"),
+    "col_unit": ("单元", "unit"),
+    "col_place": ("地点", "place"),
+    "col_household": ("责任户", "household"),
+    "col_due": ("期限", "deadline"),
+    "col_remarks": ("提示", "remarks"),
+    "col_step": ("步骤", "step"),
+    "col_on": ("日期", "date"),
     # -- sync --------------------------------------------------------------------------------------
     "progress_read": ("正在检查 {name}", "Checking {name}"),
     "progress_write": ("正在写入 {name}", "Writing {name}"),
@@ -450,9 +529,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a change's id does not match its content: it was altered",
     ),
     "bundle_unknown_reference": (
-        "居民所属的住户 {ref}… 在本机和数据包里都没有",
-        "a resident's household {ref}… is neither here nor in the bundle",
+        "所指的{table} {ref}… 在本机和数据包里都没有",
+        "the {table} {ref}… it names is neither here nor in the bundle",
     ),
+    "table_household": ("住户", "household"),
+    "table_hazard": ("隐患", "hazard"),
     "conflict_line": (
         "  {what}的{field}：{values}（编号 {id}）",
         "  {field} of {what}: {values} (id {id})",

@@ -202,16 +202,27 @@ def import_bundle(
 
 
 def _check_references(store: Store, bundle: Bundle, path: Path) -> None:
-    """Every household a resident names must be in the bundle or already here."""
-    if not bundle.household_refs:
+    """Every record a field names (a resident's household, a step's hazard) must be in the
+    bundle or already here."""
+    if not bundle.references:
         return
-    in_bundle = {row[5] for row in bundle.changes if row[4] == "household"}
-    wanted = sorted({ref for ref, _ in bundle.household_refs} - in_bundle)
-    known = sql.existing_ids(store, "households", wanted)
-    known |= {record for entity, record in sql.tombstoned(store, wanted) if entity == "household"}
-    for ref, line in bundle.household_refs:
-        if ref not in in_bundle and ref not in known:
-            error = BundleError("bundle_unknown_reference", line=line, ref=ref[:8])
+    in_bundle = {(row[4], row[5]) for row in bundle.changes}
+    missing: dict[str, set[str]] = defaultdict(set)
+    for table, ref, _ in bundle.references:
+        if (table, ref) not in in_bundle:
+            missing[table].add(ref)
+    known: set[tuple[str, str]] = set()
+    for table, refs in missing.items():
+        wanted = sorted(refs)
+        known |= {(table, i) for i in sql.existing_ids(store, ENTITIES[table].table, wanted)}
+        known |= {(e, r) for e, r in sql.tombstoned(store, wanted) if e == table}
+    for table, ref, line in bundle.references:
+        if (table, ref) not in in_bundle and (table, ref) not in known:
+            from danyuanzhang.i18n import t
+
+            error = BundleError(
+                "bundle_unknown_reference", line=line, ref=ref[:8], table=t(f"table_{table}")
+            )
             error.path = str(path)
             raise error
 

@@ -34,3 +34,73 @@ def role_from_text(text: str) -> str | None:
         if wanted in (code, zh, en.replace(" ", "_")):
             return code
     return None
+
+
+HAZARD_KINDS: dict[str, tuple[str, str]] = {
+    "extinguisher": ("灭火器缺失/过期", "fire extinguisher missing or expired"),
+    "emergency_light": ("应急灯损坏", "emergency light broken"),
+    "exit_sign": ("安全出口指示牌", "exit sign missing or broken"),
+    "blocked_exit": ("楼道/安全通道堵塞", "stairwell or escape route blocked"),
+    "flammables": ("易燃可燃物堆放", "flammables piled up"),
+    "ebike_indoor": ("电动车入户停放", "e-bike parked indoors"),
+    "flying_wire": ("飞线充电", "flying-wire charging"),
+    "other": ("其他", "other"),
+}
+
+# Why each hazard is dangerous, for the rectification notice a household receives.
+HAZARD_DANGERS: dict[str, tuple[str, str]] = {
+    "extinguisher": (
+        "起火后的头几分钟最关键，灭火器缺失或过期，小火就可能变成大火。",
+        "The first minutes of a fire decide everything; without a working extinguisher a small fire grows.",
+    ),
+    "emergency_light": (
+        "停电或起火时楼道一片漆黑，应急灯不亮，老人和孩子难以逃生。",
+        "In a blackout or fire the stairwell goes dark; without emergency lights the elderly and children cannot find the way out.",
+    ),
+    "exit_sign": (
+        "浓烟中看不清方向，安全出口指示牌是逃生的路标。",
+        "In smoke nobody can see the way; exit signs are the signposts out.",
+    ),
+    "blocked_exit": (
+        "楼道和安全通道是唯一的逃生路线，堆放杂物会挡住逃生和消防救援。",
+        "The stairwell is the only way out; anything left in it blocks escape and the firefighters.",
+    ),
+    "flammables": (
+        "纸箱、泡沫等易燃物一点就着，火势会顺着楼道迅速蔓延。",
+        "Cardboard and foam catch at once, and fire runs up the stairwell along them.",
+    ),
+    "ebike_indoor": (
+        "电动车电池起火温度高、烟毒性大，在室内或楼道起火极易造成伤亡。",
+        "E-bike batteries burn very hot with toxic smoke; a fire indoors or in the stairwell kills.",
+    ),
+    "flying_wire": (
+        "从窗口拉线给电动车充电，电线易被磨损、淋雨短路，引发火灾和触电。",
+        "A cable hung from a window to charge an e-bike chafes and gets wet; it shorts, starts fires and can electrocute.",
+    ),
+    "other": (
+        "这一隐患可能引发火灾或伤害，请尽快整改。",
+        "This hazard may cause a fire or injury; please fix it soon.",
+    ),
+}
+
+SEVERITIES: dict[str, tuple[str, str]] = {
+    "low": ("一般", "low"),
+    "medium": ("较重", "medium"),
+    "high": ("严重", "high"),
+}
+
+HAZARD_STATUSES: dict[str, tuple[str, str]] = {
+    "found": ("已发现", "found"),
+    "notified": ("已告知整改", "notified"),
+    "rectified": ("已整改", "rectified"),
+    "verified": ("已复查", "verified"),
+}
+
+
+def hazard_kind_from_text(text: str) -> str | None:
+    """`flying_wire`, `飞线充电` or `flying-wire charging` all name the same kind."""
+    wanted = text.strip()
+    for code, (zh, en) in HAZARD_KINDS.items():
+        if wanted.lower() in (code, en.lower()) or wanted == zh or wanted in zh.split("/"):
+            return code
+    return None

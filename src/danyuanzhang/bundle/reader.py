@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.bundle.values import CLEARABLE, READERS, BadValue, is_change_id, is_record_id
+from danyuanzhang.bundle.values import (
+    CLEARABLE,
+    READERS,
+    REFERENCES,
+    BadValue,
+    is_change_id,
+    is_record_id,
+)
 from danyuanzhang.bundle.yamlwalk import LINE, refuse_decoration, walk
 from danyuanzhang.store import encode
 from danyuanzhang.store.entities import ENTITIES, FLAG_PREFIX
@@ -63,8 +70,8 @@ class Bundle:
     changes: list[ChangeRow] = field(default_factory=list)
     # each stored (JSON) value with the value it stands for, so applying needs no json.loads
     decoded: dict[str, Any] = field(default_factory=dict)
-    # (household id, line) for every resident that names its household
-    household_refs: list[tuple[str, int]] = field(default_factory=list)
+    # (table, record id, line) for every field that names another record
+    references: list[tuple[str, str, int]] = field(default_factory=list)
     # (table, record, start, end): the changes[start:end] written under one record
     groups: list[tuple[str, str, int, int]] = field(default_factory=list)
 
@@ -487,15 +494,16 @@ def _read_values(
             python_value = _value(kind, text, line, field_name)
             value = seen[text] = encode(python_value)
             reading.bundle.decoded[value] = python_value
-        if field_name == "household":
-            reading.bundle.household_refs.append((text, line))
+        target = REFERENCES.get((spec.name, field_name))
+        if target is not None:
+            reading.bundle.references.append((target, text, line))
         op = "set"
     elif clear_field is not None:
         field_name = clear_field
         if delete is not None or text is not None or type(field_name) is not str:
             raise BundleError("bundle_bad_change", line=line, detail="clear")
         _kind(spec, field_name, line)
-        if field_name not in CLEARABLE:
+        if (spec.name, field_name) not in CLEARABLE:
             raise BundleError("bundle_bad_change", line=line, detail=f"clear {field_name[:40]}")
         value, op = "null", "set"
         reading.bundle.decoded[value] = None

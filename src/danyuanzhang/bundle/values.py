@@ -24,9 +24,33 @@ _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
 _PHOTO = re.compile(r"data:image/(jpeg|png|gif);base64,[A-Za-z0-9+/]+={0,2}")
 PHOTO_TEXT_LIMIT = 720_000  # 512 KiB of picture, in base64
 ROLES = ("area_head", "building_head", "unit_head", "household_rep")
+SEVERITIES = ("low", "medium", "high")
+STEPS = ("notified", "rectified", "verified", "reopened")
 
-# fields a change may set to nothing (`clear:`); the others always hold a value
-CLEARABLE = {"note", "phone", "born", "moved_in", "moved_out", "duties", "photo", "buildings"}
+# (table, field) a change may set to nothing (`clear:`); the others always hold a value
+CLEARABLE = {
+    ("household", "note"),
+    ("resident", "phone"),
+    ("resident", "born"),
+    ("resident", "moved_in"),
+    ("resident", "moved_out"),
+    ("roster", "duties"),
+    ("roster", "photo"),
+    ("roster", "buildings"),
+    ("hazard", "household"),
+    ("hazard", "due"),
+    ("hazard", "note"),
+    ("hazard", "photo"),
+    ("hazard_event", "note"),
+    ("hazard_event", "due"),
+}
+
+# fields naming another record, by the table it must be found in
+REFERENCES = {
+    ("resident", "household"): "household",
+    ("hazard", "household"): "household",
+    ("hazard_event", "hazard"): "hazard",
+}
 
 
 class BadValue(Exception):
@@ -130,7 +154,20 @@ def _plain_phone(text: str) -> bool:
     return (len(text) == 11 and text[0] == "1") or (7 <= len(text) <= 12 and text[0] != "1")
 
 
+def _one_of(choices: tuple[str, ...], what: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        if text not in choices:
+            raise BadValue(f"{what}: “{text[:30]}”")
+        return text
+
+    return check
+
+
 READERS: dict[str, Callable[[str], Any]] = {
+    "hazard_kind": _pattern(_FLAG_CODE, "hazard kind"),
+    "severity": _one_of(SEVERITIES, "severity"),
+    "step": _one_of(STEPS, "step"),
+    "record_id": _pattern(_HEX32, "record id"),
     "name": _quick(_plain_name, _same(parse_name)),
     "text": _quick(
         lambda text: (

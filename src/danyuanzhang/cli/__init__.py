@@ -24,6 +24,7 @@ LAZY_COMMANDS = {
     "roster": ("danyuanzhang.cli.roster", "roster_app"),
     "flag": ("danyuanzhang.cli.roster", "flag_app"),
     "card": ("danyuanzhang.cli.roster", "card_app"),
+    "hazard": ("danyuanzhang.cli.hazards", "hazard_app"),
     "export": ("danyuanzhang.cli.sync", "export_app"),
     "import": ("danyuanzhang.cli.sync", "import_app"),
     "conflicts": ("danyuanzhang.cli.sync", "conflicts_app"),

@@ -79,6 +79,48 @@ ENTITIES: dict[str, Entity] = {
             },
         ),
         Entity(
+            "hazard",
+            "hazards",
+            {
+                "kind": "kind",
+                "estate": "estate",
+                "building": "building",
+                "unit": "unit",
+                "place": "place",
+                "household": "household_id",
+                "severity": "severity",
+                "found_on": "found_on",
+                "due": "due",
+                "note": "note",
+                "photo": "photo",
+            },
+            {
+                "kind": "hazard_kind",
+                "estate": "name",
+                "building": "part",
+                "unit": "unit",
+                "place": "text",
+                "household": "household_id",
+                "severity": "severity",
+                "found_on": "date",
+                "due": "date",
+                "note": "text",
+                "photo": "photo",
+            },
+        ),
+        Entity(
+            "hazard_event",
+            "hazard_events",
+            {
+                "hazard": "hazard_id",
+                "step": "step",
+                "on": "on_date",
+                "due": "due",
+                "note": "note",
+            },
+            {"hazard": "record_id", "step": "step", "on": "date", "due": "date", "note": "text"},
+        ),
+        Entity(
             "flag_kind",
             "flag_kinds",
             {f: f for f in ("code", "label_zh", "label_en")},
@@ -90,4 +132,4 @@ ENTITIES: dict[str, Entity] = {
 FLAG_PREFIX = "flag."
 
 # the order records travel in: what a record refers to comes before it
-ENTITY_ORDER = ("flag_kind", "household", "resident", "roster")
+ENTITY_ORDER = ("flag_kind", "household", "resident", "roster", "hazard", "hazard_event")

@@ -151,6 +151,36 @@ CREATE TABLE bundles (
 """
 
 
+# 4: patrols. A hazard and the steps taken on it (events: notified, rectified, verified,
+# reopened), each step its own record so that two laptops acting on one hazard never conflict.
+V4 = """
+CREATE TABLE hazards (
+    id TEXT PRIMARY KEY,
+    kind TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    place TEXT,
+    household_id TEXT,
+    severity TEXT,
+    found_on TEXT,
+    due TEXT,
+    note TEXT,
+    photo TEXT
+);
+CREATE INDEX hazards_by_place ON hazards (estate, building, unit, kind);
+CREATE TABLE hazard_events (
+    id TEXT PRIMARY KEY,
+    hazard_id TEXT,
+    step TEXT,
+    on_date TEXT,
+    due TEXT,
+    note TEXT
+);
+CREATE INDEX hazard_events_by_hazard ON hazard_events (hazard_id);
+"""
+
+
 def _rehash_changes(conn: sqlite3.Connection) -> None:
     """Schema 3 defines a change's id as SHA-256 over its fields joined by NUL (schema 1-2 used
     a JSON list): re-derive every id, and the parents that name them, oldest first."""
@@ -180,6 +210,6 @@ def _rehash_changes(conn: sqlite3.Connection) -> None:
 Step = str | Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n - 1] brings a database from version n - 1 to version n.
-MIGRATIONS: list[list[Step]] = [[V1], [V2], [V3, _rehash_changes]]
+MIGRATIONS: list[list[Step]] = [[V1], [V2], [V3, _rehash_changes], [V4]]
 
 LATEST = len(MIGRATIONS)

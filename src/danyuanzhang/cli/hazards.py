@@ -1,0 +1,177 @@
+"""`dyz hazard ...`: what a patrol finds, and the steps until it is fixed."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from danyuanzhang.cli.common import (
+    EstateOption,
+    Format,
+    FormatOption,
+    emit_list,
+    out,
+    say,
+    store_of,
+)
+from danyuanzhang.i18n import t
+
+hazard_app = typer.Typer(help="排查隐患 · fire-safety patrols", no_args_is_help=True)
+
+HazardArgument = Annotated[str, typer.Argument(help="隐患编号（前几位即可）· hazard id or prefix")]
+OnOption = Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date, default today")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="备注 · note")]
+
+COLUMNS = [
+    ("status", "col_status"),
+    ("kind", "col_kind"),
+    ("unit", "col_unit"),
+    ("place", "col_place"),
+    ("household", "col_household"),
+    ("due", "col_due"),
+    ("flags", "col_remarks"),
+    ("id", "col_id"),
+]
+
+
+def _for_table(item: dict[str, Any]) -> dict[str, Any]:
+    from danyuanzhang.i18n import pick
+    from danyuanzhang.vocab import HAZARD_KINDS, HAZARD_STATUSES
+
+    remarks = []
+    if item["overdue"]:
+        remarks.append(t("hazard_overdue"))
+    if item["recurrence_of"]:
+        remarks.append(t("hazard_recurrence", id=item["recurrence_of"][:8]))
+    zh, en = HAZARD_STATUSES[item["status"]]
+    kind_zh, kind_en = HAZARD_KINDS.get(item["kind"], (item["kind"], item["kind"]))
+    return {
+        **item,
+        "status": pick(zh, en),
+        "kind": pick(kind_zh, kind_en),
+        "id": item["id"][:8],
+        "flags": "、".join(remarks) if remarks else "",
+    }
+
+
+@hazard_app.command("add")
+def hazard_add(
+    ctx: typer.Context,
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", help="隐患类别，如 飞线充电 · kind, e.g. flying_wire")
+    ],
+    where: Annotated[
+        str,
+        typer.Option("--where", "-w", help='地点：单元加说明，如 "2-2 3楼楼道" · unit and place'),
+    ],
+    household: Annotated[
+        str | None, typer.Option("--household", help="责任户，如 2-2-301 · responsible household")
+    ] = None,
+    severity: Annotated[str | None, typer.Option("--severity", help="low | medium | high")] = None,
+    due: Annotated[str | None, typer.Option("--due", help="整改期限 · deadline")] = None,
+    days: Annotated[int | None, typer.Option("--days", help="几天内整改 · days to fix")] = None,
+    note: NoteOption = None,
+    photo: Annotated[str | None, typer.Option("--photo", help="照片 · photo")] = None,
+    on: OnOption = None,
+    estate: EstateOption = None,
+) -> None:
+    """登记隐患 · Record a hazard, e.g. `dyz hazard add --kind 飞线充电 --where "2-2 3楼窗外" --days 3`."""
+    from danyuanzhang.hazards import add_hazard
+
+    item = add_hazard(
+        store_of(ctx),
+        kind,
+        where,
+        household=household,
+        severity=severity,
+        due=due,
+        days=days,
+        note=note,
+        photo=photo,
+        on=on,
+        estate=estate,
+    )
+    say(t("hazard_added", unit=item["unit"], id=item["id"][:8], due=item["due"] or t("not_set")))
+    if item["recurrence_of"]:
+        say(t("hazard_is_recurrence", id=item["recurrence_of"][:8]))
+
+
+def _step_command(step: str, doc: str) -> Any:
+    def command(
+        ctx: typer.Context,
+        hazard: HazardArgument,
+        on: OnOption = None,
+        note: NoteOption = None,
+        due: Annotated[str | None, typer.Option("--due", help="整改期限 · deadline")] = None,
+        days: Annotated[int | None, typer.Option("--days", help="几天内整改 · days to fix")] = None,
+    ) -> None:
+        from danyuanzhang.hazards import take_step
+
+        item = take_step(store_of(ctx), hazard, step, on=on, note=note, due=due, days=days)
+        say(t(f"hazard_{step}", id=item["id"][:8], due=item["due"] or t("not_set")))
+
+    command.__doc__ = doc
+    return command
+
+
+hazard_app.command("notify")(
+    _step_command("notified", "已告知责任户并限期整改 · The household was told; set the deadline.")
+)
+hazard_app.command("fix")(_step_command("rectified", "已整改 · The hazard was fixed."))
+hazard_app.command("verify")(_step_command("verified", "复查合格，销号 · Re-inspected and closed."))
+hazard_app.command("reopen")(
+    _step_command("reopened", "复查不合格，重新整改 · Re-inspection failed: back to fixing.")
+)
+
+
+@hazard_app.command("list")
+def hazard_list(
+    ctx: typer.Context,
+    open_only: Annotated[
+        bool, typer.Option("--open", help="只看未销号的 · only not yet verified")
+    ] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help="只看逾期的 · only overdue")] = False,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="类别 · kind")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """列出隐患 · List hazards, e.g. `dyz hazard list --overdue`."""
+    from danyuanzhang.hazards import list_hazards
+
+    items = list_hazards(
+        store_of(ctx),
+        estate=estate,
+        unit=unit,
+        kind=kind,
+        open_only=open_only,
+        overdue_only=overdue,
+    )
+    if fmt is Format.table:
+        items = [_for_table(i) for i in items]
+    emit_list(items, fmt, COLUMNS)
+
+
+@hazard_app.command("show")
+def hazard_show(
+    ctx: typer.Context, hazard: HazardArgument, fmt: FormatOption = Format.table
+) -> None:
+    """查看隐患及其整改经过 · Show a hazard and its whole timeline."""
+    from danyuanzhang import render
+    from danyuanzhang.hazards import show_hazard
+
+    item = show_hazard(store_of(ctx), hazard)
+    if fmt is Format.json:
+        out(render.to_json(item))
+        return
+    if fmt is Format.csv:
+        out(render.to_csv(item["timeline"], ["step", "on", "due", "note", "by"]))
+        return
+    shown = _for_table(item)
+    out(f"{shown['kind']} · {item['estate']} {item['unit']} {item['place'] or ''}".rstrip())
+    out(f"{t('col_status')}{t('colon')}{shown['status']}  {shown['flags']}".rstrip())
+    rows = [
+        [t(f"step_{e['step']}"), e["on"], e["due"] or "", e["note"] or ""] for e in item["timeline"]
+    ]
+    out(render.text_table([t("col_step"), t("col_on"), t("col_due"), t("col_note")], rows))

@@ -1,0 +1,278 @@
+"""Patrols (排查隐患): hazards found in a stairwell, and the steps until they are fixed.
+
+A hazard is found → notified (the household told, a deadline set) → rectified → verified;
+reopened when a re-inspection fails. Each step is a record of its own, so two laptops acting
+on one hazard never conflict; the status is read from the steps in the order they were taken,
+and a step that no longer fits (a second "fixed") changes nothing.
+
+>>> add_hazard(store, kind="飞线充电", where="2-2 3楼窗外", days=3)
+>>> take_step(store, "3fa2", "notified")
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.households import choose_estate, find_household, household_json
+from danyuanzhang.inputs import parse_date, parse_free_text, parse_unit
+from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import hazards as q
+from danyuanzhang.store import registry as reg
+from danyuanzhang.vocab import SEVERITIES, hazard_kind_from_text
+
+RECURRENCE_DAYS = 90
+# what each step may follow
+STEPS_FROM = {
+    "notified": ("found", "notified"),
+    "rectified": ("found", "notified"),
+    "verified": ("rectified",),
+    "reopened": ("rectified", "verified"),
+}
+STATUS_AFTER = {
+    "notified": "notified",
+    "rectified": "rectified",
+    "verified": "verified",
+    "reopened": "notified",
+}
+
+
+def parse_kind(text: str) -> str:
+    code = hazard_kind_from_text(text)
+    if code is None:
+        from danyuanzhang.i18n import join, pick
+        from danyuanzhang.vocab import HAZARD_KINDS
+
+        known = join([pick(zh, code) for code, (zh, _) in HAZARD_KINDS.items()])
+        raise DyzError("unknown_hazard_kind", kind=text, known=known)
+    return code
+
+
+def parse_where(text: str) -> tuple[str, str, str]:
+    """`2-2 3楼楼道` → (building, unit, place): the unit first, then any words."""
+    first, _, rest = text.strip().partition(" ")
+    unit = parse_unit(first)
+    return unit.building, unit.unit, parse_free_text(rest, limit=100)
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def add_hazard(
+    store: Store,
+    kind: str,
+    where: str,
+    household: str | None = None,
+    severity: str | None = None,
+    due: str | None = None,
+    days: int | None = None,
+    note: str | None = None,
+    photo: str | None = None,
+    on: str | None = None,
+    estate: str | None = None,
+) -> dict[str, Any]:
+    code = parse_kind(kind)
+    building, unit, place = parse_where(where)
+    found_on = parse_date(on) if on else today()
+    level = (severity or "medium").strip().lower()
+    if level not in SEVERITIES:
+        raise DyzError("bad_severity", severity=severity)
+    if due and days is not None:
+        raise DyzError("due_or_days")
+    if days is not None:
+        if not 0 <= days <= 365:
+            raise DyzError("bad_days", days=days)
+        deadline: str | None = (date.fromisoformat(found_on) + timedelta(days=days)).isoformat()
+    else:
+        deadline = parse_date(due, "--due") if due else None
+    if deadline and deadline < found_on:
+        raise DyzError("due_before_found", due=deadline, found=found_on)
+    fields: dict[str, Any] = {
+        "kind": code,
+        "building": building,
+        "unit": unit,
+        "place": place,
+        "severity": level,
+        "found_on": found_on,
+    }
+    if deadline:
+        fields["due"] = deadline
+    if note:
+        fields["note"] = parse_free_text(note)
+    if photo:
+        from danyuanzhang.roster import read_photo
+
+        fields["photo"] = read_photo(photo)
+    with store.transaction():
+        fields["estate"] = choose_estate(store, estate, for_new=True)
+        if household:
+            fields["household"] = find_household(store, household, fields["estate"])["id"]
+        hazard_id = new_id()
+        store.put("hazard", hazard_id, fields, new=True)
+        return describe(store, [q.hazard(store, hazard_id)])[0]
+
+
+def find_hazard(store: Store, id_prefix: str) -> Any:
+    return q.hazard(store, store.resolve_prefix("hazards", id_prefix, "hazard_not_found"))
+
+
+def take_step(
+    store: Store,
+    id_prefix: str,
+    step: str,
+    on: str | None = None,
+    note: str | None = None,
+    due: str | None = None,
+    days: int | None = None,
+) -> dict[str, Any]:
+    """Record a step; refuse one that does not follow from where the hazard stands."""
+    day = parse_date(on) if on else today()
+    with store.transaction():
+        row = find_hazard(store, id_prefix)
+        current = describe(store, [row])[0]
+        if current["status"] not in STEPS_FROM[step]:
+            from danyuanzhang.i18n import pick
+            from danyuanzhang.vocab import HAZARD_STATUSES
+
+            zh, en = HAZARD_STATUSES[current["status"]]
+            raise DyzError(f"step_refused_{step}", status=pick(zh, en))
+        if day < row["found_on"]:
+            raise DyzError("step_before_found", on=day, found=row["found_on"])
+        fields: dict[str, Any] = {"hazard": row["id"], "step": step, "on": day}
+        if days is not None:
+            due = (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+        if due:
+            deadline = parse_date(due, "--due")
+            if deadline < day:
+                raise DyzError("due_before_found", due=deadline, found=day)
+            fields["due"] = deadline
+        if note:
+            fields["note"] = parse_free_text(note)
+        store.put("hazard_event", new_id(), fields, new=True)
+        return describe(store, [q.hazard(store, row["id"])], with_timeline=True)[0]
+
+
+def _status(row: Any, events: list[Any]) -> tuple[str, str | None, str | None, list[Any]]:
+    """(status, deadline, verified on, the steps that took effect), from the steps in order."""
+    status, deadline, verified_on = "found", row["due"], None
+    taken = []
+    for event in events:
+        if status not in STEPS_FROM.get(event["step"], ()):
+            continue  # a step another laptop had already taken: no effect
+        status = STATUS_AFTER[event["step"]]
+        if event["due"]:
+            deadline = event["due"]
+        verified_on = event["on_date"] if status == "verified" else None
+        taken.append(event)
+    return status, deadline, verified_on, taken
+
+
+def describe(
+    store: Store, rows: list[Any], with_timeline: bool = False, on: str | None = None
+) -> list[dict[str, Any]]:
+    """Hazards as JSON objects: status, overdue, and the earlier hazard this one repeats."""
+    day = on or today()
+    ids = [r["id"] for r in rows]
+    events: dict[str, list[Any]] = {i: [] for i in ids}
+    for event in q.events_of(store, ids):
+        events[event["hazard_id"]].append(event)
+    window = int(store.setting("recurrence_days") or RECURRENCE_DAYS)
+    result = []
+    for row in rows:
+        status, deadline, _, taken = _status(row, events[row["id"]])
+        home = reg.household(store, row["household_id"]) if row["household_id"] else None
+        item: dict[str, Any] = {
+            "id": row["id"],
+            "status": status,
+            "kind": row["kind"],
+            "estate": row["estate"],
+            "unit": f"{row['building']}-{row['unit']}",
+            "place": row["place"],
+            "household": household_json(home)["ref"] if home is not None else None,
+            "severity": row["severity"],
+            "found_on": row["found_on"],
+            "due": deadline,
+            "overdue": bool(deadline and deadline < day and status in ("found", "notified")),
+            "recurrence_of": _recurrence_of(store, row, window),
+            "note": row["note"],
+        }
+        if with_timeline:
+            item["timeline"] = [
+                {"step": "found", "on": row["found_on"], "due": row["due"], "note": row["note"]}
+            ] + [
+                {
+                    "step": e["step"],
+                    "on": e["on_date"],
+                    "due": e["due"],
+                    "note": e["note"],
+                    "by": e["author"],
+                }
+                for e in events[row["id"]]
+                if e in taken
+            ]
+        result.append(item)
+    return result
+
+
+def _recurrence_of(store: Store, row: Any, window: int) -> str | None:
+    """The latest earlier hazard of the same kind at the same unit, verified at most `window`
+    days before this one was found."""
+    found = date.fromisoformat(row["found_on"])
+    earlier = [
+        r
+        for r in q.same_place(store, row["estate"], row["building"], row["unit"], row["kind"])
+        if r["id"] != row["id"]
+    ]
+    if not earlier:
+        return None
+    events: dict[str, list[Any]] = {r["id"]: [] for r in earlier}
+    for event in q.events_of(store, list(events)):
+        events[event["hazard_id"]].append(event)
+    best: tuple[str, str] | None = None
+    for other in earlier:
+        status, _, verified_on, _ = _status(other, events[other["id"]])
+        if status != "verified" or verified_on is None:
+            continue
+        gap = (found - date.fromisoformat(verified_on)).days
+        if 0 <= gap <= window and (best is None or (verified_on, other["id"]) > best):
+            best = (verified_on, other["id"])
+    return best[1] if best else None
+
+
+def list_hazards(
+    store: Store,
+    estate: str | None = None,
+    unit: str | None = None,
+    kind: str | None = None,
+    open_only: bool = False,
+    overdue_only: bool = False,
+    on: str | None = None,
+) -> list[dict[str, Any]]:
+    estates = [choose_estate(store, estate)] if estate else reg.estates(store)
+    building = unit_number = None
+    if unit:
+        parsed = parse_unit(unit)
+        building, unit_number = parsed.building, parsed.unit
+    code = parse_kind(kind) if kind else None
+    rows = q.hazards(store, estates, building, unit_number, code)
+    items = describe(store, rows, on=on)
+    if open_only:
+        items = [i for i in items if i["status"] != "verified"]
+    if overdue_only:
+        items = [i for i in items if i["overdue"]]
+    return items
+
+
+def show_hazard(store: Store, id_prefix: str) -> dict[str, Any]:
+    return describe(store, [find_hazard(store, id_prefix)], with_timeline=True)[0]
+
+
+def recurrences_by_unit(store: Store) -> dict[str, int]:
+    """How many hazards repeat an earlier one, per unit (for the weekly report)."""
+    counts: dict[str, int] = {}
+    for item in list_hazards(store):
+        if item["recurrence_of"]:
+            counts[item["unit"]] = counts.get(item["unit"], 0) + 1
+    return counts

@@ -1,0 +1,55 @@
+"""Reading hazards and the steps taken on them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from danyuanzhang.store import Store
+
+
+def hazards(
+    store: Store,
+    estates: Sequence[str],
+    building: str | None = None,
+    unit: str | None = None,
+    kind: str | None = None,
+) -> list[Any]:
+    where = [f"estate IN ({', '.join('?' * len(estates))})"]
+    params: list[Any] = list(estates)
+    for column, value in (("building", building), ("unit", unit), ("kind", kind)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    return store.conn.execute(
+        f"SELECT * FROM hazards WHERE {' AND '.join(where)} ORDER BY found_on, id", params
+    ).fetchall()
+
+
+def hazard(store: Store, hazard_id: str) -> Any:
+    return store.conn.execute("SELECT * FROM hazards WHERE id = ?", (hazard_id,)).fetchone()
+
+
+def events_of(store: Store, hazard_ids: Sequence[str]) -> list[Any]:
+    """Steps on these hazards, each with the stamp and author of its first change (its birth),
+    in the order they were taken."""
+    found: list[Any] = []
+    for start in range(0, len(hazard_ids), 500):
+        chunk = hazard_ids[start : start + 500]
+        found += store.conn.execute(
+            f"""
+            SELECT e.*, c.hlc AS hlc, c.author AS author
+            FROM hazard_events e
+            JOIN changes c ON c.record = e.id AND c.field = 'step'
+            WHERE e.hazard_id IN ({", ".join("?" * len(chunk))})
+            """,
+            chunk,
+        ).fetchall()
+    return sorted(found, key=lambda e: (e["hlc"], e["id"]))
+
+
+def same_place(store: Store, estate: str, building: str, unit: str, kind: str) -> list[Any]:
+    return store.conn.execute(
+        "SELECT * FROM hazards WHERE estate = ? AND building = ? AND unit = ? AND kind = ?",
+        (estate, building, unit, kind),
+    ).fetchall()

@@ -1,0 +1,245 @@
+"""`dyz hazard ...`: patrols, deadlines, recurrence, and hazards that travel between laptops."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner, one_line_error, snapshot
+
+
+def days_ago(n: int) -> str:
+    return (date.today() - timedelta(days=n)).isoformat()
+
+
+@pytest.fixture
+def patrol(dyz: Runner, estate: str) -> str:
+    """A flying-wire hazard found five days ago, three days to fix, household 2-2-301 told."""
+    said = dyz(
+        "hazard",
+        "add",
+        "--kind",
+        "飞线充电",
+        "--where",
+        "2-2 3楼窗外",
+        "--household",
+        "2-2-301",
+        "--on",
+        days_ago(5),
+        "--days",
+        "3",
+        "--severity",
+        "high",
+    ).stderr
+    assert "已登记隐患（2-2" in said
+    return said.split("编号 ")[1][:8]
+
+
+def test_add_and_the_json_of_list_and_show(dyz: Runner, dyz_json, patrol: str) -> None:
+    [item] = dyz_json("hazard", "list")
+    assert set(item) >= {
+        "id",
+        "status",
+        "kind",
+        "unit",
+        "household",
+        "found_on",
+        "due",
+        "overdue",
+        "recurrence_of",
+    }
+    assert (item["status"], item["kind"], item["unit"], item["household"]) == (
+        "found",
+        "flying_wire",
+        "2-2",
+        "2-2-301",
+    )
+    assert item["place"] == "3楼窗外" and item["severity"] == "high"
+    assert item["found_on"] == days_ago(5) and item["due"] == days_ago(2)
+    assert item["overdue"] is True and item["recurrence_of"] is None
+    shown = dyz_json("hazard", "show", patrol)
+    assert [step["step"] for step in shown["timeline"]] == ["found"]
+
+
+def test_the_path_to_verified_with_its_timeline(dyz: Runner, dyz_json, patrol: str) -> None:
+    assert "期限" in dyz("hazard", "notify", patrol, "--days", "7", "--note", "已上门告知").stderr
+    dyz("hazard", "fix", patrol, "--note", "线已拆除")
+    dyz("hazard", "verify", patrol)
+    shown = dyz_json("hazard", "show", patrol)
+    assert shown["status"] == "verified" and shown["overdue"] is False
+    assert [s["step"] for s in shown["timeline"]] == ["found", "notified", "rectified", "verified"]
+    assert (
+        shown["timeline"][1]["note"] == "已上门告知"
+        and shown["timeline"][1]["by"] == "王建国的电脑"
+    )
+    table = dyz("hazard", "show", patrol).stdout
+    assert "飞线充电" in table and "复查销号" in table and "线已拆除" in table
+
+
+def test_reopen_when_a_reinspection_fails(dyz: Runner, dyz_json, patrol: str) -> None:
+    dyz("hazard", "fix", patrol)
+    dyz("hazard", "reopen", patrol, "--days", "2", "--note", "又拉线了")
+    assert dyz_json("hazard", "show", patrol)["status"] == "notified"
+    dyz("hazard", "fix", patrol)
+    dyz("hazard", "verify", patrol)
+    dyz("hazard", "reopen", patrol)
+    assert dyz_json("hazard", "show", patrol)["status"] == "notified"
+
+
+@pytest.mark.parametrize(
+    ("steps", "refused", "state"),
+    [
+        ((), "verify", "已发现"),
+        (("fix", "verify"), "fix", "已复查"),
+        (("fix",), "notify", "已整改"),
+        ((), "reopen", "已发现"),
+    ],
+)
+def test_impossible_steps_are_refused_naming_the_state(
+    dyz: Runner, db: Path, patrol: str, steps: tuple[str, ...], refused: str, state: str
+) -> None:
+    for step in steps:
+        dyz("hazard", step, patrol)
+    before = snapshot(db)
+    assert state in one_line_error(dyz("hazard", refused, patrol, code=1))
+    assert snapshot(db) == before
+
+
+def test_overdue_by_date(dyz: Runner, dyz_json, estate: str) -> None:
+    dyz(
+        "hazard",
+        "add",
+        "--kind",
+        "blocked_exit",
+        "--where",
+        "2-2 1楼",
+        "--on",
+        days_ago(10),
+        "--due",
+        days_ago(1),
+    )
+    dyz(
+        "hazard",
+        "add",
+        "--kind",
+        "blocked_exit",
+        "--where",
+        "2-1 1楼",
+        "--on",
+        days_ago(10),
+        "--due",
+        date.today().isoformat(),
+    )
+    dyz("hazard", "add", "--kind", "flammables", "--where", "2-2 2楼")
+    overdue = dyz_json("hazard", "list", "--overdue")
+    assert [h["unit"] for h in overdue] == ["2-2"]
+    dyz("hazard", "fix", overdue[0]["id"][:8])
+    assert dyz_json("hazard", "list", "--overdue") == []
+    assert "逾期" not in dyz("hazard", "list").stdout
+
+
+def test_recurrence_inside_and_outside_the_window(dyz: Runner, dyz_json, estate: str) -> None:
+    def add(kind: str, unit: str, found: str) -> str:
+        return dyz("hazard", "add", "--kind", kind, "--where", unit, "--on", found).stderr.split(
+            "编号 "
+        )[1][:8]
+
+    first = add("flying_wire", "2-2", days_ago(200))
+    dyz("hazard", "fix", first, "--on", days_ago(199))
+    dyz("hazard", "verify", first, "--on", days_ago(150))
+    inside = add("flying_wire", "2-2", days_ago(100))  # 50 days after the verification
+    outside = add(
+        "flying_wire", "2-2", days_ago(30)
+    )  # 120 days after; and `inside` is not verified
+    other_kind = add("ebike_indoor", "2-2", days_ago(100))
+    other_unit = add("flying_wire", "2-1", days_ago(100))
+    listed = {h["id"][:8]: h["recurrence_of"] for h in dyz_json("hazard", "list")}
+    assert listed[inside] is not None and listed[inside].startswith(first)
+    assert listed[outside] is None and listed[other_kind] is None and listed[other_unit] is None
+    assert "回潮" in dyz("hazard", "list", "--unit", "2-2").stdout
+    said = dyz(
+        "hazard", "add", "--kind", "飞线充电", "--where", "2-2", "--on", days_ago(140)
+    ).stderr
+    assert "回潮" in said
+
+
+def test_list_filters(dyz: Runner, dyz_json, patrol: str) -> None:
+    dyz("hazard", "add", "--kind", "extinguisher", "--where", "3-1 1楼")
+    assert [h["kind"] for h in dyz_json("hazard", "list", "--kind", "灭火器缺失")] == [
+        "extinguisher"
+    ]
+    assert [h["unit"] for h in dyz_json("hazard", "list", "--unit", "3-1")] == ["3-1"]
+    dyz("hazard", "fix", patrol)
+    dyz("hazard", "verify", patrol)
+    assert [h["kind"] for h in dyz_json("hazard", "list", "--open")] == ["extinguisher"]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("hazard", "add", "--kind", "漏水", "--where", "2-2"), "不认识隐患类别"),
+        (
+            ("hazard", "add", "--kind", "flying_wire", "--where", "2-2", "--on", "2026-02-30"),
+            "2026-02-30",
+        ),
+        (
+            (
+                "hazard",
+                "add",
+                "--kind",
+                "flying_wire",
+                "--where",
+                "2-2",
+                "--on",
+                "2026-03-10",
+                "--due",
+                "2026-03-01",
+            ),
+            "早于",
+        ),
+        (("hazard", "add", "--kind", "flying_wire", "--where", "二单元"), "楼栋-单元"),
+        (
+            ("hazard", "add", "--kind", "flying_wire", "--where", "2-2", "--household", "9-9-909"),
+            "没有登记",
+        ),
+        (
+            ("hazard", "add", "--kind", "flying_wire", "--where", "2-2", "--severity", "critical"),
+            "critical",
+        ),
+        (("hazard", "fix", "zz"), "找不到"),
+    ],
+)
+def test_bad_hazard_input(
+    dyz: Runner, db: Path, estate: str, args: tuple[str, ...], words: str
+) -> None:
+    before = snapshot(db)
+    assert words in one_line_error(dyz(*args, code=1))
+    assert snapshot(db) == before
+
+
+def test_an_id_prefix_that_matches_two_hazards(dyz: Runner, dyz_json, estate: str) -> None:
+    for _ in range(40):
+        dyz("hazard", "add", "--kind", "other", "--where", "2-2")
+    firsts = [h["id"][0] for h in dyz_json("hazard", "list")]
+    shared = next(c for c in firsts if firsts.count(c) > 1)
+    assert "多写几位" in one_line_error(dyz("hazard", "fix", shared, code=1))
+
+
+def test_hazards_travel_and_two_laptops_fixing_one_hazard_merge(
+    dyz: Runner, dyz_json, patrol: str, tmp_path: Path
+) -> None:
+    office = ["--db", str(tmp_path / "office.db")]
+    dyz(*office, "init", "--device-name", "社区办公室")
+    dyz("export", "--all", "-o", str(tmp_path / "a.yaml"))
+    dyz(*office, "import", str(tmp_path / "a.yaml"))
+    dyz("hazard", "fix", patrol, "--note", "单元长看到已拆")
+    dyz(*office, "hazard", "fix", patrol, "--note", "物业已拆")
+    dyz(*office, "hazard", "verify", patrol)
+    dyz(*office, "export", "--all", "-o", str(tmp_path / "b.yaml"))
+    said = dyz("import", str(tmp_path / "b.yaml")).stderr
+    assert "冲突" not in said
+    shown = dyz_json("hazard", "show", patrol)
+    assert shown["status"] == "verified"
+    assert [s["step"] for s in shown["timeline"]] == ["found", "rectified", "verified"]

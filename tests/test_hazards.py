@@ -243,3 +243,18 @@ def test_hazards_travel_and_two_laptops_fixing_one_hazard_merge(
     shown = dyz_json("hazard", "show", patrol)
     assert shown["status"] == "verified"
     assert [s["step"] for s in shown["timeline"]] == ["found", "rectified", "verified"]
+
+
+def test_a_step_travels_with_its_hazard_and_the_household(
+    dyz: Runner, dyz_json, patrol: str, tmp_path: Path
+) -> None:
+    """A delta with only a new step still carries the hazard and its household, so a laptop
+    that never saw them can import it."""
+    office = ["--db", str(tmp_path / "office.db")]
+    dyz(*office, "init", "--device-name", "社区办公室")
+    dyz("export", "-o", str(tmp_path / "first.yaml"))  # goes elsewhere; the office never sees it
+    dyz("hazard", "notify", patrol)
+    dyz("export", "-o", str(tmp_path / "second.yaml"))
+    dyz(*office, "import", str(tmp_path / "second.yaml"))
+    [item] = dyz_json(*office, "hazard", "list")
+    assert (item["status"], item["household"]) == ("notified", "2-2-301")

@@ -23,6 +23,7 @@ from hypothesis.stateful import (
     rule,
 )
 
+from danyuanzhang import hazards as hazards_api
 from danyuanzhang import households as reg_api
 from danyuanzhang import store as store_module
 from danyuanzhang.errors import DyzError
@@ -39,6 +40,8 @@ SHARED_TABLES = (
     "roster",
     "flag_kinds",
     "conflicts",
+    "hazards",
+    "hazard_events",
 )
 YEAR_MS = 365 * 24 * 3600 * 1000
 BASE_MS = 1_790_000_000_000
@@ -205,6 +208,26 @@ class Laptops(RuleBasedStateMachine):
         if meet:  # and then the second laptop gets the first one's bundle
             self.exchange(first, second, "for")
 
+    @rule(laptop=st.integers(0, LAPTOPS - 1), kind=st.sampled_from(["flying_wire", "blocked_exit"]))
+    def find_hazard(self, laptop: int, kind: str) -> None:
+        hazards_api.add_hazard(self.laptops[laptop], kind, "2-2 3楼", estate="新芙蓉之都", on="2026-11-01")
+
+    @rule(
+        laptops=st.lists(st.integers(0, LAPTOPS - 1), min_size=1, max_size=3, unique=True),
+        pick=st.integers(0, 50),
+        step=st.sampled_from(["notified", "rectified", "verified", "reopened"]),
+    )
+    def take_hazard_step(self, laptops: list[int], pick: int, step: str) -> None:
+        """One or several laptops act on the same hazard while apart; all steps are kept."""
+        for laptop in laptops:
+            store = self.laptops[laptop]
+            ids = [r[0] for r in store.conn.execute("SELECT id FROM hazards ORDER BY id")]
+            if not ids:
+                continue
+            with contextlib.suppress(DyzError):  # a step that does not follow is refused
+                hazards_api.take_step(store, ids[pick % len(ids)], step, on="2026-11-02")
+                event("a step on a hazard")
+
     @rule(laptop=st.integers(0, LAPTOPS - 1), household=households)
     def remove_household(self, laptop: int, household: str) -> None:
         store = self.laptops[laptop]
@@ -325,6 +348,11 @@ class Laptops(RuleBasedStateMachine):
                         import_bundle(self.laptops[target], path)
         states = [shared(store) for store in self.laptops]
         assert states[0] == states[1] == states[2], "laptops differ after exchanging everything"
+        statuses = [
+            sorted((h["id"], h["status"]) for h in hazards_api.describe(s, list(s.conn.execute("SELECT * FROM hazards"))))
+            for s in self.laptops
+        ]
+        assert statuses[0] == statuses[1] == statuses[2], "a hazard's status differs between laptops"
         conflicts = [
             sorted((c["record"], c["field"]) for c in list_conflicts(s)) for s in self.laptops
         ]

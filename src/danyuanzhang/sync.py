@@ -104,20 +104,24 @@ def export_bundle(
 
 
 def _whole_records(store: Store, rows: list[Any]) -> list[Any]:
-    """Every change of each record a delta touches, and the households its residents live in:
-    so that any bundle can be imported on its own, whichever laptop got the earlier ones, and
-    a resident always travels with the household that decides whether it was erased."""
+    """Every change of each record a delta touches, and of the records those name (a
+    resident's household, a step's hazard, a hazard's household): so that any bundle can be
+    imported on its own, whichever laptop got the earlier ones, and a resident always travels
+    with the household that decides whether it was erased."""
+    from danyuanzhang.bundle.values import REFERENCES
+
     records = {row[5] for row in rows}
     whole: list[Any] = []
-    for record in sorted(records):
-        whole += sql.changes_of_record(store, record)
-    named = {
-        json.loads(row[8])
-        for row in whole
-        if row[4] == "resident" and row[7] == "household" and row[8] is not None
-    }
-    for household in sorted(named - records):
-        whole += sql.changes_of_record(store, household)
+    pending = sorted(records)
+    while pending:
+        named: set[str] = set()
+        for record in pending:
+            for row in sql.changes_of_record(store, record):
+                whole.append(row)
+                if (row[4], row[7]) in REFERENCES and row[8] not in (None, "null"):
+                    named.add(json.loads(row[8]))
+        pending = sorted(named - records)
+        records |= named
     return whole
 
 

@@ -258,3 +258,74 @@ def test_a_step_travels_with_its_hazard_and_the_household(
     dyz(*office, "import", str(tmp_path / "second.yaml"))
     [item] = dyz_json(*office, "hazard", "list")
     assert (item["status"], item["household"]) == ("notified", "2-2-301")
+
+
+def test_the_notice_text_is_exact(dyz: Runner, estate: str) -> None:
+    dyz(
+        "roster",
+        "add",
+        "--role",
+        "unit_head",
+        "--name",
+        "周玉梅",
+        "--phone",
+        "13907310202",
+        "--scope",
+        "2-2",
+    )
+    said = dyz(
+        "hazard",
+        "add",
+        "--kind",
+        "flying_wire",
+        "--where",
+        "2-2 3楼窗外",
+        "--household",
+        "2-2-301",
+        "--on",
+        "2026-11-20",
+        "--due",
+        "2026-11-23",
+    ).stderr
+    hazard = said.split("编号 ")[1][:8]
+    assert dyz("hazard", "notice", hazard).stdout == (
+        "============================================\n"
+        "  整改通知书\n"
+        "============================================\n"
+        "\n"
+        "致：新芙蓉之都 2-2-301 住户\n"
+        "\n"
+        "2026-11-20，在 新芙蓉之都 2-2 3楼窗外 发现：飞线充电。\n"
+        "为什么危险：从窗口拉线给电动车充电，电线易被磨损、淋雨短路，引发火灾和触电。\n"
+        "请在 2026-11-23 前整改完毕，届时我们将上门复查。\n"
+        "\n"
+        "有困难请找单元长 周玉梅，电话 139 0731 0202。\n"
+        "\n"
+        "                    芙蓉南路社区 单元长\n"
+    )
+    english = dyz("--lang", "en", "hazard", "notice", hazard).stdout
+    assert (
+        "Why it is dangerous:" in english
+        and "call your unit head 周玉梅 on 139 0731 0202" in english
+    )
+
+
+def test_the_notice_as_a_page_and_without_a_unit_head(
+    dyz: Runner, estate: str, tmp_path: Path
+) -> None:
+    said = dyz("hazard", "add", "--kind", "blocked_exit", "--where", "2-1 1楼").stderr
+    hazard = said.split("编号 ")[1][:8]
+    text = dyz("hazard", "notice", hazard).stdout
+    assert (
+        "致：新芙蓉之都 2-1 全体住户" in text
+        and "有困难请联系社区" in text
+        and "请尽快整改" in text
+    )
+    page = tmp_path / "通知.html"
+    dyz("hazard", "notice", hazard, "--format", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "size: A5" in html and "<script" not in html
+    assert "楼道和安全通道是唯一的逃生路线" in html
+    assert "txt 或 html" in one_line_error(
+        dyz("hazard", "notice", hazard, "--format", "pdf", code=1)
+    )

@@ -210,7 +210,9 @@ class Laptops(RuleBasedStateMachine):
 
     @rule(laptop=st.integers(0, LAPTOPS - 1), kind=st.sampled_from(["flying_wire", "blocked_exit"]))
     def find_hazard(self, laptop: int, kind: str) -> None:
-        hazards_api.add_hazard(self.laptops[laptop], kind, "2-2 3楼", estate="新芙蓉之都", on="2026-11-01")
+        hazards_api.add_hazard(
+            self.laptops[laptop], kind, "2-2 3楼", estate="新芙蓉之都", on="2026-11-01"
+        )
 
     @rule(
         laptops=st.lists(st.integers(0, LAPTOPS - 1), min_size=1, max_size=3, unique=True),
@@ -349,10 +351,15 @@ class Laptops(RuleBasedStateMachine):
         states = [shared(store) for store in self.laptops]
         assert states[0] == states[1] == states[2], "laptops differ after exchanging everything"
         statuses = [
-            sorted((h["id"], h["status"]) for h in hazards_api.describe(s, list(s.conn.execute("SELECT * FROM hazards"))))
+            sorted(
+                (h["id"], h["status"])
+                for h in hazards_api.describe(s, list(s.conn.execute("SELECT * FROM hazards")))
+            )
             for s in self.laptops
         ]
-        assert statuses[0] == statuses[1] == statuses[2], "a hazard's status differs between laptops"
+        assert statuses[0] == statuses[1] == statuses[2], (
+            "a hazard's status differs between laptops"
+        )
         conflicts = [
             sorted((c["record"], c["field"]) for c in list_conflicts(s)) for s in self.laptops
         ]

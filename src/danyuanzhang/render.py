@@ -191,3 +191,75 @@ def card_html(card: dict[str, Any]) -> str:
         + "".join(blocks)
         + f'<p class="footer">{esc(t("card_footer"))}</p></div></body></html>\n'
     )
+
+
+# -- the rectification notice --------------------------------------------------------------------
+
+
+def _notice_lines(data: dict[str, Any]) -> dict[str, str]:
+    from danyuanzhang.vocab import HAZARD_DANGERS, HAZARD_KINDS
+
+    hazard = data["hazard"]
+    kind_zh, kind_en = HAZARD_KINDS.get(hazard["kind"], (hazard["kind"], hazard["kind"]))
+    danger_zh, danger_en = HAZARD_DANGERS.get(hazard["kind"], HAZARD_DANGERS["other"])
+    head = data["unit_head"]
+    where = f"{hazard['estate']} {hazard['unit']} {hazard['place'] or ''}".rstrip()
+    return {
+        "title": t("notice_title"),
+        "to": t("notice_to", household=f"{hazard['estate']} {hazard['household']}")
+        if hazard["household"]
+        else t("notice_to_unit", unit=f"{hazard['estate']} {hazard['unit']}"),
+        "found": t("notice_found", on=hazard["found_on"], where=where, kind=pick(kind_zh, kind_en)),
+        "danger": t("notice_danger", why=pick(danger_zh, danger_en)),
+        "due": t("notice_due", due=hazard["due"]) if hazard["due"] else t("notice_soon"),
+        "contact": t("notice_contact", name=head["name"], phone=spaced_phone(head["phone"]))
+        if head
+        else t("notice_contact_vacant"),
+        "sign": " ".join(p for p in (data["community"] or "", t("notice_sign")) if p),
+    }
+
+
+def notice_txt(data: dict[str, Any]) -> str:
+    lines = _notice_lines(data)
+    rule = "=" * 44
+    return "\n".join(
+        [
+            rule,
+            f"  {lines['title']}",
+            rule,
+            "",
+            lines["to"],
+            "",
+            lines["found"],
+            lines["danger"],
+            lines["due"],
+            "",
+            lines["contact"],
+            "",
+            f"{lines['sign']:>30}",
+            "",
+        ]
+    )
+
+
+def notice_html(data: dict[str, Any]) -> str:
+    import html
+
+    lines = _notice_lines(data)
+    esc = html.escape
+    body = "".join(
+        f'<p class="{key}">{esc(lines[key])}</p>'
+        for key in ("to", "found", "danger", "due", "contact", "sign")
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8">'
+        f"<title>{esc(lines['title'])}</title><style>"
+        "@page { size: A5 portrait; margin: 12mm; }"
+        'body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "SimHei", sans-serif;'
+        " font-size: 15pt; line-height: 1.6; color: #000; }"
+        "h1 { text-align: center; font-size: 24pt; letter-spacing: 4pt; }"
+        ".danger { border-left: 2mm solid #b22222; padding-left: 3mm; }"
+        ".due { font-weight: bold; font-size: 17pt; } .sign { text-align: right; margin-top: 10mm; }"
+        f"</style></head><body><h1>{esc(lines['title'])}</h1>{body}</body></html>\n"
+    )

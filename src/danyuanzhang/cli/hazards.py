@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -14,6 +15,7 @@ from danyuanzhang.cli.common import (
     out,
     say,
     store_of,
+    write_output,
 )
 from danyuanzhang.i18n import t
 
@@ -175,3 +177,23 @@ def hazard_show(
         [t(f"step_{e['step']}"), e["on"], e["due"] or "", e["note"] or ""] for e in item["timeline"]
     ]
     out(render.text_table([t("col_step"), t("col_on"), t("col_due"), t("col_note")], rows))
+
+
+@hazard_app.command("notice")
+def hazard_notice(
+    ctx: typer.Context,
+    hazard: HazardArgument,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="txt | html")] = "txt",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
+    ] = None,
+) -> None:
+    """打印整改通知书 · Print the notice for the responsible household, e.g. `dyz hazard notice 3fa2 -f html -o 通知.html`."""
+    from danyuanzhang import render
+    from danyuanzhang.errors import DyzError
+    from danyuanzhang.notice import notice
+
+    if fmt not in ("txt", "html"):
+        raise DyzError("bad_notice_format", format=fmt)
+    data = notice(store_of(ctx), hazard)
+    write_output(render.notice_html(data) if fmt == "html" else render.notice_txt(data), output)

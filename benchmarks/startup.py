@@ -4,7 +4,8 @@
 
 Builds (once, cached in benchmarks/out/) a community-scale and a district-scale database, then
 runs each command in interleaved rounds so that the machine's noise falls on all alike. The
-issue's target: `dyz household add` and `dyz household list --unit 2-2` each at most 8x.
+issues' target: `dyz household add`, `dyz household list --unit 2-2` and `dyz hazard add` each
+at most 8x.
 """
 
 from __future__ import annotations
@@ -69,6 +70,21 @@ def main() -> None:
             "2-2",
         ]
         cases[f"household add ({scale})"] = [*dyz, "--db", str(work), "household", "add"]
+        cases[f"hazard add ({scale})"] = [
+            *dyz,
+            "--db",
+            str(work),
+            "hazard",
+            "add",
+            "--kind",
+            "飞线充电",
+            "--where",
+            "2-2 3楼窗外",
+            "--days",
+            "3",
+            "--estate",
+            "小区001",
+        ]
     times: dict[str, list[float]] = {name: [] for name in cases}
     for round_number in range(args.rounds):
         for name, command in cases.items():

@@ -154,3 +154,10 @@ CREATE TABLE hazard_events (
 );
 
 CREATE INDEX hazard_events_by_hazard ON hazard_events (hazard_id);
+
+CREATE TABLE hazard_kinds (
+    id TEXT PRIMARY KEY,
+    code TEXT,
+    label_zh TEXT,
+    label_en TEXT
+);

@@ -329,3 +329,13 @@ def test_the_notice_as_a_page_and_without_a_unit_head(
     assert "txt 或 html" in one_line_error(
         dyz("hazard", "notice", hazard, "--format", "pdf", code=1)
     )
+
+
+def test_a_kind_the_community_adds(dyz: Runner, dyz_json, estate: str) -> None:
+    dyz("hazard", "kind-add", "gas", "--zh", "燃气泄漏", "--en", "gas leak")
+    dyz("hazard", "add", "--kind", "燃气泄漏", "--where", "2-2 厨房")
+    [item] = dyz_json("hazard", "list")
+    assert item["kind"] == "gas"
+    assert "燃气泄漏" in dyz("hazard", "list").stdout
+    assert {"code": "gas", "zh": "燃气泄漏", "en": "gas leak"} in dyz_json("hazard", "kinds")
+    assert "已经有了" in one_line_error(dyz("hazard", "kind-add", "gas", "--zh", "煤气", code=1))

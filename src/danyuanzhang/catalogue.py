@@ -409,6 +409,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step_rectified": ("已整改", "rectified"),
     "step_verified": ("复查销号", "verified"),
     "step_reopened": ("重新打开", "reopened"),
+    "hazard_kind_exists": ("隐患类别 {code} 已经有了。", "The hazard kind {code} already exists."),
+    "hazard_kind_added": ("已添加隐患类别 {code}", "Added the hazard kind {code}"),
     "bad_notice_format": (
         "格式“{format}”不对，可选 txt 或 html。",
         "Format “{format}” is not txt or html.",

@@ -38,14 +38,49 @@ STATUS_AFTER = {
 }
 
 
-def parse_kind(text: str) -> str:
-    code = hazard_kind_from_text(text)
-    if code is None:
-        from danyuanzhang.i18n import join, pick
-        from danyuanzhang.vocab import HAZARD_KINDS
+def known_kinds(store: Store) -> dict[str, tuple[str, str]]:
+    """The eight kinds of DOMAIN.md and those a community added, with their two names."""
+    from danyuanzhang.vocab import HAZARD_KINDS
 
-        known = join([pick(zh, code) for code, (zh, _) in HAZARD_KINDS.items()])
-        raise DyzError("unknown_hazard_kind", kind=text, known=known)
+    kinds = dict(HAZARD_KINDS)
+    for row in q.hazard_kinds(store):
+        kinds[row["code"]] = (row["label_zh"] or row["code"], row["label_en"] or row["code"])
+    return kinds
+
+
+def parse_kind(store: Store, text: str) -> str:
+    code = hazard_kind_from_text(text)
+    if code is not None:
+        return code
+    wanted = text.strip()
+    kinds = known_kinds(store)
+    for code, (zh, en) in kinds.items():
+        if wanted.lower() in (code, en.lower()) or wanted == zh:
+            return code
+    from danyuanzhang.i18n import join, pick
+
+    known = join([pick(zh, code) for code, (zh, _) in kinds.items()])
+    raise DyzError("unknown_hazard_kind", kind=text, known=known)
+
+
+def add_kind(store: Store, code: str, label_zh: str, label_en: str | None) -> str:
+    """A kind of hazard the community adds, e.g. `dyz hazard kind-add gas --zh 燃气泄漏`."""
+    import re
+
+    from danyuanzhang.inputs import parse_name
+
+    code = code.strip().lower()
+    if not re.fullmatch(r"[a-z][a-z0-9_]{1,30}", code):
+        raise DyzError("bad_flag_code", code=code)
+    zh = parse_name(label_zh)
+    en = parse_name(label_en) if label_en else code.replace("_", " ")
+    with store.transaction():
+        if code in known_kinds(store):
+            raise DyzError("hazard_kind_exists", code=code)
+        # the id is the code itself, so two laptops adding the same kind merge into one
+        store.put(
+            "hazard_kind", f"hazard_kind_{code}", {"code": code, "label_zh": zh, "label_en": en}
+        )
     return code
 
 
@@ -73,7 +108,7 @@ def add_hazard(
     on: str | None = None,
     estate: str | None = None,
 ) -> dict[str, Any]:
-    code = parse_kind(kind)
+    code = parse_kind(store, kind)
     building, unit, place = parse_where(where)
     found_on = parse_date(on) if on else today()
     level = (severity or "medium").strip().lower()
@@ -255,7 +290,7 @@ def list_hazards(
     if unit:
         parsed = parse_unit(unit)
         building, unit_number = parsed.building, parsed.unit
-    code = parse_kind(kind) if kind else None
+    code = parse_kind(store, kind) if kind else None
     rows = q.hazards(store, estates, building, unit_number, code)
     items = describe(store, rows, on=on)
     if open_only:

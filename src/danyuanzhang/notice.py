@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from danyuanzhang.hazards import show_hazard
+from danyuanzhang.hazards import known_kinds, show_hazard
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 
@@ -18,8 +18,10 @@ def notice(store: Store, id_prefix: str) -> dict[str, Any]:
         for m in reg.roster(store, role="unit_head", estate=hazard["estate"])
         if m["scope"] == hazard["unit"]
     ]
+    kind = hazard["kind"]
     return {
         "hazard": hazard,
+        "kind_names": known_kinds(store).get(kind, (kind, kind)),
         "community": store.setting("community"),
         "unit_head": {"name": heads[0]["name"], "phone": heads[0]["phone"]} if heads else None,
     }

@@ -197,10 +197,10 @@ def card_html(card: dict[str, Any]) -> str:
 
 
 def _notice_lines(data: dict[str, Any]) -> dict[str, str]:
-    from danyuanzhang.vocab import HAZARD_DANGERS, HAZARD_KINDS
+    from danyuanzhang.vocab import HAZARD_DANGERS
 
     hazard = data["hazard"]
-    kind_zh, kind_en = HAZARD_KINDS.get(hazard["kind"], (hazard["kind"], hazard["kind"]))
+    kind_zh, kind_en = data["kind_names"]
     danger_zh, danger_en = HAZARD_DANGERS.get(hazard["kind"], HAZARD_DANGERS["other"])
     head = data["unit_head"]
     where = f"{hazard['estate']} {hazard['unit']} {hazard['place'] or ''}".rstrip()

@@ -195,6 +195,8 @@ READERS: dict[str, Callable[[str], Any]] = {
 def is_record_id(entity: str, text: str) -> bool:
     if entity == "flag_kind":
         return text.startswith("flag_") and bool(_FLAG_CODE.fullmatch(text[5:]))
+    if entity == "hazard_kind":
+        return text.startswith("hazard_kind_") and bool(_FLAG_CODE.fullmatch(text[12:]))
     return bool(_HEX32.fullmatch(text))
 
 

@@ -37,9 +37,9 @@ COLUMNS = [
 ]
 
 
-def _for_table(item: dict[str, Any]) -> dict[str, Any]:
+def _for_table(item: dict[str, Any], kinds: dict[str, tuple[str, str]]) -> dict[str, Any]:
     from danyuanzhang.i18n import pick
-    from danyuanzhang.vocab import HAZARD_KINDS, HAZARD_STATUSES
+    from danyuanzhang.vocab import HAZARD_STATUSES
 
     remarks = []
     if item["overdue"]:
@@ -47,7 +47,7 @@ def _for_table(item: dict[str, Any]) -> dict[str, Any]:
     if item["recurrence_of"]:
         remarks.append(t("hazard_recurrence", id=item["recurrence_of"][:8]))
     zh, en = HAZARD_STATUSES[item["status"]]
-    kind_zh, kind_en = HAZARD_KINDS.get(item["kind"], (item["kind"], item["kind"]))
+    kind_zh, kind_en = kinds.get(item["kind"], (item["kind"], item["kind"]))
     return {
         **item,
         "status": pick(zh, en),
@@ -140,10 +140,11 @@ def hazard_list(
     fmt: FormatOption = Format.table,
 ) -> None:
     """列出隐患 · List hazards, e.g. `dyz hazard list --overdue`."""
-    from danyuanzhang.hazards import list_hazards
+    from danyuanzhang.hazards import known_kinds, list_hazards
 
+    store = store_of(ctx)
     items = list_hazards(
-        store_of(ctx),
+        store,
         estate=estate,
         unit=unit,
         kind=kind,
@@ -151,7 +152,8 @@ def hazard_list(
         overdue_only=overdue,
     )
     if fmt is Format.table:
-        items = [_for_table(i) for i in items]
+        kinds = known_kinds(store)
+        items = [_for_table(i, kinds) for i in items]
     emit_list(items, fmt, COLUMNS)
 
 
@@ -161,16 +163,17 @@ def hazard_show(
 ) -> None:
     """查看隐患及其整改经过 · Show a hazard and its whole timeline."""
     from danyuanzhang import render
-    from danyuanzhang.hazards import show_hazard
+    from danyuanzhang.hazards import known_kinds, show_hazard
 
-    item = show_hazard(store_of(ctx), hazard)
+    store = store_of(ctx)
+    item = show_hazard(store, hazard)
     if fmt is Format.json:
         out(render.to_json(item))
         return
     if fmt is Format.csv:
         out(render.to_csv(item["timeline"], ["step", "on", "due", "note", "by"]))
         return
-    shown = _for_table(item)
+    shown = _for_table(item, known_kinds(store))
     out(f"{shown['kind']} · {item['estate']} {item['unit']} {item['place'] or ''}".rstrip())
     out(f"{t('col_status')}{t('colon')}{shown['status']}  {shown['flags']}".rstrip())
     rows = [
@@ -197,3 +200,25 @@ def hazard_notice(
         raise DyzError("bad_notice_format", format=fmt)
     data = notice(store_of(ctx), hazard)
     write_output(render.notice_html(data) if fmt == "html" else render.notice_txt(data), output)
+
+
+@hazard_app.command("kind-add")
+def hazard_kind_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="英文代码，如 gas · code")],
+    zh: Annotated[str, typer.Option("--zh", help="中文名称，如 燃气泄漏 · Chinese name")],
+    en: Annotated[str | None, typer.Option("--en", help="英文名称 · English name")] = None,
+) -> None:
+    """新增一种隐患类别 · Add a kind of hazard, e.g. `dyz hazard kind-add gas --zh 燃气泄漏`."""
+    from danyuanzhang.hazards import add_kind
+
+    say(t("hazard_kind_added", code=add_kind(store_of(ctx), code, zh, en)))
+
+
+@hazard_app.command("kinds")
+def hazard_kinds(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """隐患类别 · The kinds of hazard, built in and added."""
+    from danyuanzhang.hazards import known_kinds
+
+    items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_kinds(store_of(ctx)).items()]
+    emit_list(items, fmt, [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")])

@@ -121,6 +121,12 @@ ENTITIES: dict[str, Entity] = {
             {"hazard": "record_id", "step": "step", "on": "date", "due": "date", "note": "text"},
         ),
         Entity(
+            "hazard_kind",
+            "hazard_kinds",
+            {f: f for f in ("code", "label_zh", "label_en")},
+            {"code": "flag_code", "label_zh": "name", "label_en": "name"},
+        ),
+        Entity(
             "flag_kind",
             "flag_kinds",
             {f: f for f in ("code", "label_zh", "label_en")},
@@ -132,4 +138,12 @@ ENTITIES: dict[str, Entity] = {
 FLAG_PREFIX = "flag."
 
 # the order records travel in: what a record refers to comes before it
-ENTITY_ORDER = ("flag_kind", "household", "resident", "roster", "hazard", "hazard_event")
+ENTITY_ORDER = (
+    "flag_kind",
+    "hazard_kind",
+    "household",
+    "resident",
+    "roster",
+    "hazard",
+    "hazard_event",
+)

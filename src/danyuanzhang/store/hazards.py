@@ -53,3 +53,7 @@ def same_place(store: Store, estate: str, building: str, unit: str, kind: str) -
         "SELECT * FROM hazards WHERE estate = ? AND building = ? AND unit = ? AND kind = ?",
         (estate, building, unit, kind),
     ).fetchall()
+
+
+def hazard_kinds(store: Store) -> list[Any]:
+    return store.conn.execute("SELECT * FROM hazard_kinds ORDER BY code").fetchall()

@@ -178,6 +178,12 @@ CREATE TABLE hazard_events (
     note TEXT
 );
 CREATE INDEX hazard_events_by_hazard ON hazard_events (hazard_id);
+CREATE TABLE hazard_kinds (
+    id TEXT PRIMARY KEY,
+    code TEXT,
+    label_zh TEXT,
+    label_en TEXT
+);
 """
 
 

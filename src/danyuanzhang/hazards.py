@@ -146,7 +146,14 @@ def add_hazard(
             fields["household"] = find_household(store, household, fields["estate"])["id"]
         hazard_id = new_id()
         store.put("hazard", hazard_id, fields, new=True)
-        return describe(store, [q.hazard(store, hazard_id)])[0]
+        row = q.hazard(store, hazard_id)
+        window = int(store.setting("recurrence_days") or RECURRENCE_DAYS)
+        return {
+            "id": hazard_id,
+            "unit": f"{building}-{unit}",
+            "due": deadline,
+            "recurrence_of": _recurrence_of(store, row, window),
+        }
 
 
 def find_hazard(store: Store, id_prefix: str) -> Any:

@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.flags import flag_code, known_flags
 from danyuanzhang.i18n import join
 from danyuanzhang.inputs import (
     parse_born,
@@ -115,7 +114,12 @@ def list_households(
         building = parse_building(building)
         if unit_building and unit_building != building:
             raise DyzError("unit_outside_building", unit=unit, building=building)
-    code = flag_code(store, flag) if flag else None
+    if flag:
+        from danyuanzhang.flags import flag_code
+
+        code: str | None = flag_code(store, flag)
+    else:
+        code = None
     rows = reg.households(
         store, estate_names, building=unit_building or building, unit=unit_number, flag=code
     )
@@ -191,6 +195,8 @@ def find_resident(store: Store, id_prefix: str) -> Any:
 
 
 def _flag_fields(store: Store, flags: list[str], value: bool) -> dict[str, bool]:
+    from danyuanzhang.flags import flag_code, known_flags
+
     known = known_flags(store)
     return {FLAG_PREFIX + flag_code(store, flag, known): value for flag in flags}
 

@@ -56,6 +56,8 @@ class DyzGroup(TyperGroup):
 
         module_name, attribute = LAZY_COMMANDS[cmd_name]
         sub_app = getattr(importlib.import_module(module_name), attribute)
+        if sub_app.registered_callback is None and len(sub_app.registered_commands) > 1:
+            return LazySubGroup(sub_app, cmd_name)
         command = typer.main.get_command(sub_app)
         command.name = cmd_name
         return command
@@ -88,6 +90,38 @@ class DyzGroup(TyperGroup):
         finally:
             if isinstance(ctx.obj, State):
                 ctx.obj.close()
+
+
+class LazySubGroup(TyperGroup):
+    """A command group that builds only the subcommand asked for: building all nine of
+    `dyz hazard`'s costs more start-up than the command itself."""
+
+    def __init__(self, sub_app: Any, name: str) -> None:
+        info = sub_app.info
+        super().__init__(name=name, help=info.help, no_args_is_help=True)
+        self.sub_app = sub_app
+        self.infos = {self._name_of(i): i for i in sub_app.registered_commands}
+
+    @staticmethod
+    def _name_of(info: Any) -> str:
+        import typer.main
+
+        return str(info.name or typer.main.get_command_name(info.callback.__name__))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.infos)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        import typer.main
+
+        info = self.infos.get(cmd_name)
+        if info is None:
+            return None
+        return typer.main.get_command_from_info(
+            info,
+            pretty_exceptions_short=self.sub_app.pretty_exceptions_short,
+            rich_markup_mode=self.sub_app.rich_markup_mode,
+        )
 
 
 def _usage_exit(ctx: Any, error: Any) -> None:

@@ -81,3 +81,12 @@ def test_bundle_values_accept_exactly_what_the_commands_write(text: str) -> None
         except BadValue:
             accepted = False
         assert accepted == canonical, (kind, text)
+
+
+@given(st.binary(max_size=300))
+def test_the_builtin_digest_is_sha256(data: bytes) -> None:
+    import hashlib
+
+    from danyuanzhang.digest import sha256
+
+    assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()

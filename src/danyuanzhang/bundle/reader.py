@@ -9,7 +9,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from hashlib import sha256 as _sha256
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from danyuanzhang.bundle.values import (
     is_record_id,
 )
 from danyuanzhang.bundle.yamlwalk import LINE, refuse_decoration, walk
+from danyuanzhang.digest import sha256 as _sha256
 from danyuanzhang.store import encode
 from danyuanzhang.store.entities import ENTITIES, FLAG_PREFIX
 from danyuanzhang.store.migrations import LATEST

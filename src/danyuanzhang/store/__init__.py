@@ -64,10 +64,10 @@ class Change(NamedTuple):
     ) -> str:
         """The first 32 hex digits of SHA-256 over the fields joined by NUL (which no field may
         hold); `field` and `value` are empty for a delete. docs/bundle-format.md gives it too."""
-        import hashlib
+        from danyuanzhang.digest import sha256
 
         body = "\x00".join((hlc, device, author, entity, record, op, field, value or "", parents))
-        return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
+        return str(sha256(body.encode("utf-8")).hexdigest()[:32])
 
 
 def heads_of(changes: Sequence[Any]) -> list[Any]:

@@ -210,7 +210,7 @@ def _check_references(store: Store, bundle: Bundle, path: Path) -> None:
     bundle or already here."""
     if not bundle.references:
         return
-    in_bundle = {(row[4], row[5]) for row in bundle.changes}
+    in_bundle = {(table, record) for table, record, _, _ in bundle.groups}
     missing: dict[str, set[str]] = defaultdict(set)
     for table, ref, _ in bundle.references:
         if (table, ref) not in in_bundle:

@@ -161,3 +161,38 @@ CREATE TABLE hazard_kinds (
     label_zh TEXT,
     label_en TEXT
 );
+
+CREATE TABLE petitions (
+    id TEXT PRIMARY KEY,
+    household_id TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    category TEXT,
+    text TEXT,
+    raised_on TEXT
+);
+
+CREATE INDEX petitions_by_place ON petitions (estate, building, unit);
+
+CREATE TABLE petition_events (
+    id TEXT PRIMARY KEY,
+    petition_id TEXT,
+    step TEXT,
+    on_date TEXT,
+    escalated_to TEXT,
+    confirmed TEXT,
+    note TEXT
+);
+
+CREATE INDEX petition_events_by_petition ON petition_events (petition_id);
+
+CREATE TABLE petition_links (
+    id TEXT PRIMARY KEY,
+    petition_id TEXT,
+    other_id TEXT
+);
+
+CREATE INDEX petition_links_by_petition ON petition_links (petition_id);
+
+CREATE INDEX petition_links_by_other ON petition_links (other_id);

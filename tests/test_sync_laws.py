@@ -25,6 +25,7 @@ from hypothesis.stateful import (
 
 from danyuanzhang import hazards as hazards_api
 from danyuanzhang import households as reg_api
+from danyuanzhang import petitions as petitions_api
 from danyuanzhang import store as store_module
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
@@ -42,6 +43,9 @@ SHARED_TABLES = (
     "conflicts",
     "hazards",
     "hazard_events",
+    "petitions",
+    "petition_events",
+    "petition_links",
 )
 YEAR_MS = 365 * 24 * 3600 * 1000
 BASE_MS = 1_790_000_000_000
@@ -229,6 +233,37 @@ class Laptops(RuleBasedStateMachine):
             with contextlib.suppress(DyzError):  # a step that does not follow is refused
                 hazards_api.take_step(store, ids[pick % len(ids)], step, on="2026-11-02")
                 event("a step on a hazard")
+
+    @rule(laptop=st.integers(0, LAPTOPS - 1), household=households)
+    def raise_petition(self, laptop: int, household: str) -> None:
+        store = self.laptops[laptop]
+        if reg.household(store, household) is not None:
+            petitions_api.add_petition(
+                store, household[:12], "parking", "楼下乱停车", on="2026-11-01"
+            )
+
+    @rule(
+        laptops=st.lists(st.integers(0, LAPTOPS - 1), min_size=1, max_size=3, unique=True),
+        pick=st.integers(0, 50),
+        other=st.integers(0, 50),
+        step=st.sampled_from(["escalated", "resolved", "closed", "link"]),
+    )
+    def act_on_petition(self, laptops: list[int], pick: int, other: int, step: str) -> None:
+        """Laptops act on the same petition while apart: steps and links are all kept."""
+        for laptop in laptops:
+            store = self.laptops[laptop]
+            ids = [r[0] for r in store.conn.execute("SELECT id FROM petitions ORDER BY id")]
+            if not ids:
+                continue
+            with contextlib.suppress(DyzError):
+                if step == "link":
+                    petitions_api.link(store, ids[pick % len(ids)], ids[other % len(ids)])
+                else:
+                    note = "已协调" if step == "resolved" else None
+                    petitions_api.take_step(
+                        store, ids[pick % len(ids)], step, on="2026-11-02", note=note
+                    )
+                event("a step on a petition")
 
     @rule(laptop=st.integers(0, LAPTOPS - 1), household=households)
     def remove_household(self, laptop: int, household: str) -> None:

@@ -443,6 +443,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_remarks": ("提示", "remarks"),
     "col_step": ("步骤", "step"),
     "col_on": ("日期", "date"),
+    # -- petitions -----------------------------------------------------------------------------
+    "unknown_category": (
+        "不认识诉求类别“{category}”。可用的类别：{known}",
+        "Unknown category “{category}”. Categories: {known}",
+    ),
+    "empty_petition": (
+        "诉求内容不能为空，请用 --text 写上。",
+        "The petition is empty: write it with --text.",
+    ),
+    "petition_not_found": (
+        "找不到编号以 {id} 开头的诉求，见 dyz petition list。",
+        "No petition id starts with {id}; see dyz petition list.",
+    ),
+    "step_before_raised": (
+        "日期 {on} 早于收集日期 {raised}。",
+        "The date {on} is before the petition was raised ({raised}).",
+    ),
+    "bad_escalation": (
+        "上报对象“{to}”不对，可选 building_head（楼栋长）、area_head（片长）、council（议事会）。",
+        "Escalate to building_head, area_head or council, not “{to}”.",
+    ),
+    "resolve_needs_note": ("请用 --note 写上是怎么解决的。", "Say what was done with --note."),
+    "bad_petition_status": (
+        "状态“{status}”不对，可选：{known}",
+        "Unknown status “{status}”; choose from {known}",
+    ),
+    "link_itself": ("不能把一条诉求和它自己合并。", "A petition cannot be linked to itself."),
+    "already_linked": ("这两条诉求已经合并过了。", "These two petitions are already linked."),
+    "petition_refused_resolved": (
+        "这条诉求{status}，不能再登记为就地解决。",
+        "This petition is {status}: it cannot be resolved on the spot now.",
+    ),
+    "petition_refused_escalated": (
+        "这条诉求{status}，不能再上报。",
+        "This petition is {status}: it cannot be escalated now.",
+    ),
+    "petition_refused_proposed": (
+        "这条诉求{status}，要先上报才能形成建议。",
+        "This petition is {status}: it must be escalated first.",
+    ),
+    "petition_refused_adopted": (
+        "这条诉求{status}，没有待决定的建议。",
+        "This petition is {status}: no proposal awaits a decision.",
+    ),
+    "petition_refused_declined": (
+        "这条诉求{status}，没有待决定的建议。",
+        "This petition is {status}: no proposal awaits a decision.",
+    ),
+    "petition_refused_done": (
+        "这条诉求{status}，建议被采纳后才能登记落实。",
+        "This petition is {status}: only an adopted proposal can be done.",
+    ),
+    "petition_refused_closed": (
+        "这条诉求{status}，还不能办结。",
+        "This petition is {status}: it cannot be closed yet.",
+    ),
+    "petition_added": (
+        "已记录 {ref} 的诉求（编号 {id}）",
+        "Recorded a petition from {ref} (id {id})",
+    ),
+    "petition_linked": (
+        "已合并诉求 {first} 和 {second}，议事会按户数统计。",
+        "Linked petitions {first} and {second}; the agenda counts households.",
+    ),
+    "petition_resolved": ("已登记就地解决（编号 {id}）", "Resolved on the spot (id {id})"),
+    "petition_escalated": ("已上报给{to}（编号 {id}）", "Escalated to the {to} (id {id})"),
+    "petition_done": ("已登记落实（编号 {id}）", "Marked done (id {id})"),
+    "petition_closed": ("已办结（编号 {id}）", "Closed (id {id})"),
+    "pstep_collected": ("收集", "collected"),
+    "pstep_resolved": ("就地解决", "resolved"),
+    "pstep_escalated": ("上报", "escalated"),
+    "pstep_proposed": ("形成建议", "proposed"),
+    "pstep_adopted": ("采纳", "adopted"),
+    "pstep_declined": ("未采纳", "declined"),
+    "pstep_done": ("落实", "done"),
+    "pstep_closed": ("办结", "closed"),
+    "col_category": ("类别", "category"),
+    "col_text": ("内容", "petition"),
+    "col_raised": ("收集日期", "raised"),
+    "col_households": ("户数", "households"),
+    "table_petition": ("诉求", "petition"),
     # -- sync --------------------------------------------------------------------------------------
     "progress_read": ("正在检查 {name}", "Checking {name}"),
     "progress_write": ("正在写入 {name}", "Writing {name}"),

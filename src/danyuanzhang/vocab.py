@@ -104,3 +104,41 @@ def hazard_kind_from_text(text: str) -> str | None:
         if wanted.lower() in (code, en.lower()) or wanted == zh or wanted in zh.split("/"):
             return code
     return None
+
+
+PETITION_CATEGORIES: dict[str, tuple[str, str]] = {
+    "parking": ("停车", "parking"),
+    "safety": ("安全", "safety"),
+    "repair": ("维修", "repairs"),
+    "elderly_care": ("助老", "elderly care"),
+    "mediation": ("矛盾调解", "mediation"),
+    "tutoring": ("送学上门", "tutoring at home"),
+    "fraud": ("反诈", "anti-fraud"),
+    "environment": ("环境卫生", "environment and sanitation"),
+    "other": ("其他", "other"),
+}
+
+PETITION_STATUSES: dict[str, tuple[str, str]] = {
+    "collected": ("已收集", "collected"),
+    "resolved": ("就地解决", "resolved on the spot"),
+    "escalated": ("已上报", "escalated"),
+    "proposed": ("已形成建议", "proposed"),
+    "adopted": ("已采纳", "adopted"),
+    "declined": ("未采纳", "declined"),
+    "done": ("已落实", "done"),
+    "closed": ("已办结", "closed"),
+}
+
+ESCALATION_TARGETS: dict[str, tuple[str, str]] = {
+    "building_head": ("楼栋长", "building head"),
+    "area_head": ("片长", "area head"),
+    "council": ("“小巷回声”议事会", "the residents' council"),
+}
+
+
+def category_from_text(text: str) -> str | None:
+    wanted = text.strip()
+    for code, (zh, en) in PETITION_CATEGORIES.items():
+        if wanted.lower() in (code, en.lower()) or wanted == zh:
+            return code
+    return None

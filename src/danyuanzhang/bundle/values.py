@@ -26,6 +26,7 @@ PHOTO_TEXT_LIMIT = 720_000  # 512 KiB of picture, in base64
 ROLES = ("area_head", "building_head", "unit_head", "household_rep")
 SEVERITIES = ("low", "medium", "high")
 STEPS = ("notified", "rectified", "verified", "reopened")
+PETITION_STEPS = ("resolved", "escalated", "proposed", "adopted", "declined", "done", "closed")
 
 # (table, field) a change may set to nothing (`clear:`); the others always hold a value
 CLEARABLE = {
@@ -43,6 +44,7 @@ CLEARABLE = {
     ("hazard", "photo"),
     ("hazard_event", "note"),
     ("hazard_event", "due"),
+    ("petition_event", "note"),
 }
 
 # fields naming another record, by the table it must be found in
@@ -167,6 +169,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "hazard_kind": _pattern(_FLAG_CODE, "hazard kind"),
     "severity": _one_of(SEVERITIES, "severity"),
     "step": _one_of(STEPS, "step"),
+    "petition_step": _one_of(PETITION_STEPS, "step"),
     "record_id": _pattern(_HEX32, "record id"),
     "name": _quick(_plain_name, _same(parse_name)),
     "text": _quick(
@@ -187,6 +190,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "date": _date,
     "bool": _bool,
     "role": _role,
+    "escalation": _one_of(("building_head", "area_head", "council"), "escalated to"),
     "buildings": _buildings,
     "photo": _photo,
 }

@@ -25,6 +25,7 @@ LAZY_COMMANDS = {
     "flag": ("danyuanzhang.cli.roster", "flag_app"),
     "card": ("danyuanzhang.cli.roster", "card_app"),
     "hazard": ("danyuanzhang.cli.hazards", "hazard_app"),
+    "petition": ("danyuanzhang.cli.petitions", "petition_app"),
     "export": ("danyuanzhang.cli.sync", "export_app"),
     "import": ("danyuanzhang.cli.sync", "import_app"),
     "conflicts": ("danyuanzhang.cli.sync", "conflicts_app"),

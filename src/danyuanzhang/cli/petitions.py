@@ -1,0 +1,208 @@
+"""`dyz petition ...`: needs heard at the door, and where each one has got to."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from danyuanzhang.cli.common import (
+    EstateOption,
+    Format,
+    FormatOption,
+    emit_list,
+    out,
+    say,
+    store_of,
+)
+from danyuanzhang.i18n import t
+
+petition_app = typer.Typer(help="入户问需 · residents' needs and petitions", no_args_is_help=True)
+
+PetitionArgument = Annotated[
+    str, typer.Argument(help="诉求编号（前几位即可）· petition id or prefix")
+]
+OnOption = Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date, default today")]
+
+COLUMNS = [
+    ("status", "col_status"),
+    ("category", "col_category"),
+    ("household", "col_ref"),
+    ("text", "col_text"),
+    ("raised_on", "col_raised"),
+    ("households", "col_households"),
+    ("id", "col_id"),
+]
+
+
+def _for_table(item: dict[str, Any]) -> dict[str, Any]:
+    from danyuanzhang.i18n import pick
+    from danyuanzhang.vocab import PETITION_CATEGORIES, PETITION_STATUSES
+
+    status_zh, status_en = PETITION_STATUSES[item["status"]]
+    cat_zh, cat_en = PETITION_CATEGORIES.get(item["category"], (item["category"], item["category"]))
+    text = item["text"] or ""
+    return {
+        **item,
+        "status": pick(status_zh, status_en),
+        "category": pick(cat_zh, cat_en),
+        "text": text if len(text) <= 20 else text[:19] + "…",
+        "households": str(len(item["linked"]) + 1),
+        "id": item["id"][:8],
+    }
+
+
+@petition_app.command("add")
+def petition_add(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="房号，如 2-2-301 · household")],
+    category: Annotated[
+        str, typer.Option("--category", "-c", help="类别，如 停车 · category, e.g. parking")
+    ],
+    text: Annotated[str, typer.Option("--text", "-t", help="诉求内容 · what the resident needs")],
+    on: OnOption = None,
+    estate: EstateOption = None,
+) -> None:
+    """记录一条诉求 · Record a need, e.g. `dyz petition add 2-2-301 --category 停车 --text "楼下乱停车"`."""
+    from danyuanzhang.petitions import add_petition
+
+    item = add_petition(store_of(ctx), ref, category, text, on=on, estate=estate)
+    say(t("petition_added", ref=item["household"], id=item["id"][:8]))
+
+
+@petition_app.command("link")
+def petition_link(
+    ctx: typer.Context,
+    first: PetitionArgument,
+    second: Annotated[
+        str, typer.Argument(help="另一户的同一诉求 · the same matter from another household")
+    ],
+) -> None:
+    """合并同一件事 · Join two households' petitions on the same matter."""
+    from danyuanzhang.petitions import link
+
+    a, b = link(store_of(ctx), first, second)
+    say(t("petition_linked", first=a[:8], second=b[:8]))
+
+
+@petition_app.command("resolve")
+def petition_resolve(
+    ctx: typer.Context,
+    petition: PetitionArgument,
+    note: Annotated[str | None, typer.Option("--note", help="怎么解决的 · what was done")] = None,
+    on: OnOption = None,
+) -> None:
+    """就地解决 · Settled on the spot, e.g. `dyz petition resolve 3fa2 --note "已帮忙修好门锁"`."""
+    from danyuanzhang.petitions import take_step
+
+    item = take_step(store_of(ctx), petition, "resolved", on=on, note=note)
+    say(t("petition_resolved", id=item["id"][:8]))
+
+
+@petition_app.command("escalate")
+def petition_escalate(
+    ctx: typer.Context,
+    petition: PetitionArgument,
+    to: Annotated[
+        str, typer.Option("--to", help="building_head | area_head | council")
+    ] = "council",
+    note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
+    on: OnOption = None,
+) -> None:
+    """上报 · Carry it up: to the building head, the area head or the council."""
+    from danyuanzhang.i18n import pick
+    from danyuanzhang.petitions import take_step
+    from danyuanzhang.vocab import ESCALATION_TARGETS
+
+    item = take_step(store_of(ctx), petition, "escalated", on=on, note=note, to=to)
+    zh, en = ESCALATION_TARGETS[item["escalated_to"]]
+    say(t("petition_escalated", id=item["id"][:8], to=pick(zh, en)))
+
+
+@petition_app.command("done")
+def petition_done(
+    ctx: typer.Context,
+    petition: PetitionArgument,
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    on: OnOption = None,
+) -> None:
+    """已落实 · The adopted proposal was carried out."""
+    from danyuanzhang.petitions import take_step
+
+    item = take_step(store_of(ctx), petition, "done", on=on, note=note)
+    say(t("petition_done", id=item["id"][:8]))
+
+
+@petition_app.command("close")
+def petition_close(
+    ctx: typer.Context,
+    petition: PetitionArgument,
+    confirmed: Annotated[
+        bool, typer.Option("--confirmed-by-resident", help="居民已确认 · the resident confirmed")
+    ] = False,
+    note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
+    on: OnOption = None,
+) -> None:
+    """办结 · Close it, with or without the resident's confirmation."""
+    from danyuanzhang.petitions import take_step
+
+    item = take_step(store_of(ctx), petition, "closed", on=on, note=note, confirmed=confirmed)
+    say(t("petition_closed", id=item["id"][:8]))
+
+
+@petition_app.command("list")
+def petition_list(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None, typer.Option("--status", help="collected | resolved | escalated | …")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="类别 · category")
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
+    older_than: Annotated[
+        int | None,
+        typer.Option("--older-than", help="超过多少天未办结 · open for more than N days"),
+    ] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """列出诉求 · List petitions, e.g. `dyz petition list --status escalated`."""
+    from danyuanzhang.petitions import list_petitions
+
+    items = list_petitions(
+        store_of(ctx),
+        status=status,
+        category=category,
+        unit=unit,
+        older_than=older_than,
+        estate=estate,
+    )
+    if fmt is Format.table:
+        items = [_for_table(i) for i in items]
+    emit_list(items, fmt, COLUMNS)
+
+
+@petition_app.command("show")
+def petition_show(
+    ctx: typer.Context, petition: PetitionArgument, fmt: FormatOption = Format.table
+) -> None:
+    """查看诉求及其办理经过 · Show a petition and its timeline."""
+    from danyuanzhang import render
+    from danyuanzhang.petitions import show_petition
+
+    item = show_petition(store_of(ctx), petition)
+    if fmt is Format.json:
+        out(render.to_json(item))
+        return
+    if fmt is Format.csv:
+        out(render.to_csv(item["timeline"], ["step", "on", "note", "by"]))
+        return
+    shown = _for_table(item)
+    out(
+        f"{shown['category']} · {item['estate']} {item['household'] or item['unit']}  ({t('col_id')} {shown['id']})"
+    )
+    out(item["text"] or "")
+    out(f"{t('col_status')}{t('colon')}{shown['status']}")
+    rows = [[t(f"pstep_{e['step']}"), e["on"], e["note"] or ""] for e in item["timeline"]]
+    out(render.text_table([t("col_step"), t("col_on"), t("col_note")], rows))

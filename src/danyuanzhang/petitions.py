@@ -1,0 +1,228 @@
+"""Needs (入户问需) carried from a doorstep: settled on the spot, or escalated towards the
+council and the office, and closed when done.
+
+The path: collected → resolved on the spot, or escalated (to the building head, the area head,
+the council) → proposed → adopted / declined → done → closed. Each step is a record of its
+own, like a hazard's, and the status is read from the steps in clock order.
+
+>>> add_petition(store, "2-2-301", category="停车", text="脑科巷停车乱")
+>>> take_step(store, "3fa2", "escalated", to="council")
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.households import choose_estate, find_household, household_json
+from danyuanzhang.inputs import parse_date, parse_free_text, parse_unit
+from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import petitions as q
+from danyuanzhang.store import registry as reg
+from danyuanzhang.vocab import ESCALATION_TARGETS, category_from_text
+
+# what each step may follow; proposed/adopted/declined are the council's (dyz council ...)
+STEPS_FROM = {
+    "resolved": ("collected",),
+    "escalated": ("collected", "escalated"),
+    "proposed": ("escalated",),
+    "adopted": ("proposed",),
+    "declined": ("proposed",),
+    "done": ("adopted",),
+    "closed": ("resolved", "done", "declined"),
+}
+
+
+def parse_category(text: str) -> str:
+    code = category_from_text(text)
+    if code is None:
+        from danyuanzhang.i18n import join, pick
+        from danyuanzhang.vocab import PETITION_CATEGORIES
+
+        known = join([pick(zh, code) for code, (zh, _) in PETITION_CATEGORIES.items()])
+        raise DyzError("unknown_category", category=text, known=known)
+    return code
+
+
+def add_petition(
+    store: Store,
+    ref: str,
+    category: str,
+    text: str,
+    on: str | None = None,
+    estate: str | None = None,
+) -> dict[str, Any]:
+    code = parse_category(category)
+    words = parse_free_text(text)
+    if not words:
+        raise DyzError("empty_petition")
+    day = parse_date(on) if on else date.today().isoformat()
+    with store.transaction():
+        home = find_household(store, ref, estate)
+        petition_id = new_id()
+        store.put(
+            "petition",
+            petition_id,
+            {
+                "household": home["id"],
+                "estate": home["estate"],
+                "building": home["building"],
+                "unit": home["unit"],
+                "category": code,
+                "text": words,
+                "raised_on": day,
+            },
+            new=True,
+        )
+        return describe(store, [q.petition(store, petition_id)])[0]
+
+
+def find_petition(store: Store, id_prefix: str) -> Any:
+    return q.petition(store, store.resolve_prefix("petitions", id_prefix, "petition_not_found"))
+
+
+def take_step(
+    store: Store,
+    id_prefix: str,
+    step: str,
+    on: str | None = None,
+    note: str | None = None,
+    to: str | None = None,
+    confirmed: bool = False,
+) -> dict[str, Any]:
+    """Record a step; refuse one that does not follow from where the petition stands."""
+    day = parse_date(on) if on else date.today().isoformat()
+    with store.transaction():
+        row = find_petition(store, id_prefix)
+        current = describe(store, [row])[0]
+        if current["status"] not in STEPS_FROM[step]:
+            from danyuanzhang.i18n import pick
+            from danyuanzhang.vocab import PETITION_STATUSES
+
+            zh, en = PETITION_STATUSES[current["status"]]
+            raise DyzError(f"petition_refused_{step}", status=pick(zh, en))
+        if day < row["raised_on"]:
+            raise DyzError("step_before_raised", on=day, raised=row["raised_on"])
+        fields: dict[str, Any] = {"petition": row["id"], "step": step, "on": day}
+        if step == "escalated":
+            target = (to or "council").strip()
+            if target not in ESCALATION_TARGETS:
+                raise DyzError("bad_escalation", to=target)
+            fields["to"] = target
+        if step == "resolved" and not note:
+            raise DyzError("resolve_needs_note")
+        if note:
+            fields["note"] = parse_free_text(note)
+        if step == "closed":
+            fields["confirmed"] = confirmed
+        store.put("petition_event", new_id(), fields, new=True)
+        return describe(store, [q.petition(store, row["id"])], with_timeline=True)[0]
+
+
+def link(store: Store, first: str, second: str) -> tuple[str, str]:
+    """Join two households' petitions on one matter: the agenda counts households, not lines."""
+    with store.transaction():
+        a, b = find_petition(store, first), find_petition(store, second)
+        if a["id"] == b["id"]:
+            raise DyzError("link_itself")
+        if b["id"] in q.links_of(store, a["id"]):
+            raise DyzError("already_linked")
+        store.put("petition_link", new_id(), {"petition": a["id"], "other": b["id"]}, new=True)
+        return a["id"], b["id"]
+
+
+def matter_of(store: Store, petition_id: str) -> set[str]:
+    """Every petition joined to this one, through links of links."""
+    seen, pending = {petition_id}, [petition_id]
+    while pending:
+        for other in q.links_of(store, pending.pop()):
+            if other not in seen:
+                seen.add(other)
+                pending.append(other)
+    return seen
+
+
+def _status(events: list[Any]) -> tuple[str, list[Any]]:
+    status, taken = "collected", []
+    for event in events:
+        if status in STEPS_FROM.get(event["step"], ()):
+            status = event["step"]
+            taken.append(event)
+    return status, taken
+
+
+def describe(store: Store, rows: list[Any], with_timeline: bool = False) -> list[dict[str, Any]]:
+    ids = [r["id"] for r in rows]
+    events: dict[str, list[Any]] = {i: [] for i in ids}
+    for event in q.events_of(store, ids):
+        events[event["petition_id"]].append(event)
+    result = []
+    for row in rows:
+        status, taken = _status(events[row["id"]])
+        home = reg.household(store, row["household_id"]) if row["household_id"] else None
+        item: dict[str, Any] = {
+            "id": row["id"],
+            "status": status,
+            "category": row["category"],
+            "unit": f"{row['building']}-{row['unit']}",
+            "household": household_json(home)["ref"] if home is not None else None,
+            "estate": row["estate"],
+            "text": row["text"],
+            "raised_on": row["raised_on"],
+            "escalated_to": next(
+                (e["escalated_to"] for e in reversed(taken) if e["step"] == "escalated"), None
+            ),
+            "linked": sorted(matter_of(store, row["id"]) - {row["id"]}),
+        }
+        if with_timeline:
+            item["timeline"] = [
+                {"step": "collected", "on": row["raised_on"], "note": None, "by": None}
+            ] + [
+                {
+                    "step": e["step"],
+                    "on": e["on_date"],
+                    "note": e["note"],
+                    "by": e["author"],
+                    **({"to": e["escalated_to"]} if e["escalated_to"] else {}),
+                    **(
+                        {"confirmed_by_resident": bool(e["confirmed"])}
+                        if e["step"] == "closed"
+                        else {}
+                    ),
+                }
+                for e in taken
+            ]
+        result.append(item)
+    return result
+
+
+def list_petitions(
+    store: Store,
+    status: str | None = None,
+    category: str | None = None,
+    unit: str | None = None,
+    older_than: int | None = None,
+    estate: str | None = None,
+) -> list[dict[str, Any]]:
+    from danyuanzhang.vocab import PETITION_STATUSES
+
+    if status and status not in PETITION_STATUSES:
+        raise DyzError("bad_petition_status", status=status, known=", ".join(PETITION_STATUSES))
+    estates = [choose_estate(store, estate)] if estate else reg.estates(store)
+    building = unit_number = None
+    if unit:
+        parsed = parse_unit(unit)
+        building, unit_number = parsed.building, parsed.unit
+    code = parse_category(category) if category else None
+    items = describe(store, q.petitions(store, estates, building, unit_number, code))
+    if status:
+        items = [i for i in items if i["status"] == status]
+    if older_than is not None:
+        cutoff = date.fromordinal(date.today().toordinal() - older_than).isoformat()
+        items = [i for i in items if i["raised_on"] < cutoff and i["status"] != "closed"]
+    return items
+
+
+def show_petition(store: Store, id_prefix: str) -> dict[str, Any]:
+    return describe(store, [find_petition(store, id_prefix)], with_timeline=True)[0]

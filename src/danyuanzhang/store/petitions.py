@@ -1,0 +1,54 @@
+"""Reading petitions, their steps and the links between them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from danyuanzhang.store import Store
+
+
+def petitions(
+    store: Store,
+    estates: Sequence[str],
+    building: str | None = None,
+    unit: str | None = None,
+    category: str | None = None,
+) -> list[Any]:
+    where = [f"estate IN ({', '.join('?' * len(estates))})"]
+    params: list[Any] = list(estates)
+    for column, value in (("building", building), ("unit", unit), ("category", category)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    return store.conn.execute(
+        f"SELECT * FROM petitions WHERE {' AND '.join(where)} ORDER BY raised_on, id", params
+    ).fetchall()
+
+
+def petition(store: Store, petition_id: str) -> Any:
+    return store.conn.execute("SELECT * FROM petitions WHERE id = ?", (petition_id,)).fetchone()
+
+
+def events_of(store: Store, petition_ids: Sequence[str]) -> list[Any]:
+    found: list[Any] = []
+    for start in range(0, len(petition_ids), 500):
+        chunk = petition_ids[start : start + 500]
+        found += store.conn.execute(
+            f"""
+            SELECT e.*, c.hlc AS hlc, c.author AS author
+            FROM petition_events e JOIN changes c ON c.record = e.id AND c.field = 'step'
+            WHERE e.petition_id IN ({", ".join("?" * len(chunk))})
+            """,
+            chunk,
+        ).fetchall()
+    return sorted(found, key=lambda e: (e["hlc"], e["id"]))
+
+
+def links_of(store: Store, petition_id: str) -> list[str]:
+    rows = store.conn.execute(
+        "SELECT other_id FROM petition_links WHERE petition_id = ?"
+        " UNION SELECT petition_id FROM petition_links WHERE other_id = ?",
+        (petition_id, petition_id),
+    )
+    return [str(row[0]) for row in rows]

@@ -1,0 +1,136 @@
+"""`dyz petition ...`: needs from the doorstep, settled or carried towards the council."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner, one_line_error, snapshot
+
+
+def added(dyz: Runner, *args: str) -> str:
+    return dyz("petition", "add", *args).stderr.split("编号 ")[1][:8]
+
+
+@pytest.fixture
+def parking(dyz: Runner, estate: str) -> str:
+    dyz("household", "add", "2-2-302")
+    return added(
+        dyz,
+        "2-2-301",
+        "--category",
+        "停车",
+        "--text",
+        "脑科巷乱停车，出不了门",
+        "--on",
+        "2026-11-02",
+    )
+
+
+def test_add_and_the_json_of_list_and_show(dyz: Runner, dyz_json, parking: str) -> None:
+    [item] = dyz_json("petition", "list")
+    assert set(item) >= {"id", "status", "category", "unit", "household", "raised_on", "text"}
+    assert (item["status"], item["category"], item["unit"], item["household"]) == (
+        "collected",
+        "parking",
+        "2-2",
+        "2-2-301",
+    )
+    assert item["raised_on"] == "2026-11-02" and item["linked"] == []
+    assert [s["step"] for s in dyz_json("petition", "show", parking)["timeline"]] == ["collected"]
+
+
+def test_resolved_on_the_spot_then_closed(dyz: Runner, dyz_json, parking: str) -> None:
+    assert "--note" in one_line_error(dyz("petition", "resolve", parking, code=1))
+    dyz("petition", "resolve", parking, "--note", "已协调车主挪车", "--on", "2026-11-03")
+    dyz("petition", "close", parking, "--confirmed-by-resident", "--on", "2026-11-04")
+    shown = dyz_json("petition", "show", parking)
+    assert shown["status"] == "closed"
+    assert [s["step"] for s in shown["timeline"]] == ["collected", "resolved", "closed"]
+    assert shown["timeline"][2]["confirmed_by_resident"] is True
+    assert "就地解决" in dyz("petition", "show", parking).stdout
+
+
+def test_escalation_and_the_steps_it_allows(dyz: Runner, dyz_json, db: Path, parking: str) -> None:
+    assert "楼栋长" in dyz("petition", "escalate", parking, "--to", "building_head").stderr
+    dyz("petition", "escalate", parking, "--to", "council")
+    item = dyz_json("petition", "show", parking)
+    assert (item["status"], item["escalated_to"]) == ("escalated", "council")
+    before = snapshot(db)
+    assert "已上报" in one_line_error(dyz("petition", "resolve", parking, "--note", "x", code=1))
+    assert "已上报" in one_line_error(dyz("petition", "done", parking, code=1))
+    assert "已上报" in one_line_error(dyz("petition", "close", parking, code=1))
+    assert "council" in one_line_error(
+        dyz("petition", "escalate", parking, "--to", "mayor", code=1)
+    )
+    assert snapshot(db) == before
+    assert [p["id"][:8] for p in dyz_json("petition", "list", "--status", "escalated")] == [parking]
+
+
+def test_linked_petitions_are_one_matter_of_several_households(
+    dyz: Runner, dyz_json, parking: str
+) -> None:
+    other = added(dyz, "2-2-302", "--category", "parking", "--text", "脑科巷停车乱")
+    third = added(dyz, "2-2-302", "--category", "parking", "--text", "晚上车堵住楼道口")
+    dyz("petition", "link", parking, other)
+    dyz("petition", "link", other, third)
+    linked = {p["id"][:8]: len(p["linked"]) for p in dyz_json("petition", "list")}
+    assert linked == {parking: 2, other: 2, third: 2}
+    assert "已经合并" in one_line_error(dyz("petition", "link", other, parking, code=1))
+    assert "自己" in one_line_error(dyz("petition", "link", parking, parking, code=1))
+
+
+def test_list_filters(dyz: Runner, dyz_json, parking: str) -> None:
+    added(dyz, "2-2-302", "--category", "维修", "--text", "楼道灯坏了")
+    assert [p["category"] for p in dyz_json("petition", "list", "--category", "repair")] == [
+        "repair"
+    ]
+    assert [p["category"] for p in dyz_json("petition", "list", "--older-than", "7")] == ["parking"]
+    assert dyz_json("petition", "list", "--unit", "2-1") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("petition", "add", "2-2-301", "--category", "买菜", "--text", "x"), "不认识诉求类别"),
+        (("petition", "add", "2-2-301", "--category", "停车", "--text", "  "), "--text"),
+        (("petition", "add", "9-9-909", "--category", "停车", "--text", "x"), "没有登记"),
+        (
+            (
+                "petition",
+                "add",
+                "2-2-301",
+                "--category",
+                "停车",
+                "--text",
+                "x",
+                "--on",
+                "2026-02-30",
+            ),
+            "2026-02-30",
+        ),
+        (("petition", "list", "--status", "lost"), "lost"),
+        (("petition", "close", "ffff"), "找不到"),
+    ],
+)
+def test_bad_petition_input(
+    dyz: Runner, db: Path, parking: str, args: tuple[str, ...], words: str
+) -> None:
+    before = snapshot(db)
+    assert words in one_line_error(dyz(*args, code=1))
+    assert snapshot(db) == before
+
+
+def test_petitions_travel_and_their_text_stays_home_when_redacted(
+    dyz: Runner, dyz_json, parking: str, tmp_path: Path
+) -> None:
+    office = ["--db", str(tmp_path / "office.db")]
+    dyz(*office, "init", "--device-name", "社区办公室")
+    dyz("petition", "escalate", parking)
+    dyz("export", "--all", "-o", str(tmp_path / "a.yaml"))
+    dyz(*office, "import", str(tmp_path / "a.yaml"))
+    [item] = dyz_json(*office, "petition", "list", "--status", "escalated")
+    assert item["text"] == "脑科巷乱停车，出不了门"
+    dyz("export", "--all", "--redact", "-o", str(tmp_path / "r.yaml"))
+    assert "脑科巷" not in (tmp_path / "r.yaml").read_text(encoding="utf-8")

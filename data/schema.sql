@@ -181,6 +181,7 @@ CREATE TABLE petition_events (
     step TEXT,
     on_date TEXT,
     escalated_to TEXT,
+    proposal_id TEXT,
     confirmed TEXT,
     note TEXT
 );
@@ -196,3 +197,13 @@ CREATE TABLE petition_links (
 CREATE INDEX petition_links_by_petition ON petition_links (petition_id);
 
 CREATE INDEX petition_links_by_other ON petition_links (other_id);
+
+CREATE TABLE proposals (
+    id TEXT PRIMARY KEY,
+    estate TEXT,
+    text TEXT,
+    proposed_on TEXT,
+    decision TEXT,
+    decided_on TEXT,
+    decision_note TEXT
+);

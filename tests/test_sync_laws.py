@@ -46,6 +46,7 @@ SHARED_TABLES = (
     "petitions",
     "petition_events",
     "petition_links",
+    "proposals",
 )
 YEAR_MS = 365 * 24 * 3600 * 1000
 BASE_MS = 1_790_000_000_000

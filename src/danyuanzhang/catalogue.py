@@ -524,6 +524,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_raised": ("收集日期", "raised"),
     "col_households": ("户数", "households"),
     "table_petition": ("诉求", "petition"),
+    "table_proposal": ("建议", "proposal"),
+    "empty_proposal": (
+        "建议内容不能为空，请用 --text 写上。",
+        "The proposal is empty: write it with --text.",
+    ),
+    "nothing_to_propose": (
+        "这些诉求都不在“已上报”状态，没有可以形成建议的。",
+        "None of these petitions is escalated: there is nothing to propose.",
+    ),
+    "proposal_not_found": (
+        "找不到编号以 {id} 开头的建议，见 dyz council agenda。",
+        "No proposal id starts with {id}; see dyz council agenda.",
+    ),
+    "bad_decision": (
+        "决定只能是 adopted（采纳）或 declined（未采纳），不是“{decision}”。",
+        "The decision is adopted or declined, not “{decision}”.",
+    ),
+    "already_decided": (
+        "这条建议已于 {on} 有了决定（{decision}）。",
+        "This proposal was already decided on {on} ({decision}).",
+    ),
+    "proposal_made": (
+        "已形成建议（编号 {id}），涉及 {count} 条诉求。",
+        "Proposal {id} made from {count} petitions.",
+    ),
+    "proposal_decided": (
+        "已登记社区的决定：{decision}（建议 {id}）。",
+        "Recorded the office's decision: {decision} (proposal {id}).",
+    ),
+    "bad_agenda_format": (
+        "格式“{format}”不对，可选 table、md、html、json。",
+        "Format “{format}” is not table, md, html or json.",
+    ),
+    "agenda_title": ("“小巷回声”议事会议程（{date}）", "Residents' council agenda ({date})"),
+    "agenda_matters": ("待议事项", "Matters to discuss"),
+    "agenda_proposals": ("待社区答复的建议", "Proposals awaiting the office's answer"),
+    "agenda_none": ("（无）", "(none)"),
+    "list_sep": ("；", "; "),
+    "col_waiting": ("等待天数", "days waiting"),
+    "col_proposal": ("建议", "proposal"),
+    "col_proposed_on": ("提出日期", "proposed on"),
     # -- sync --------------------------------------------------------------------------------------
     "progress_read": ("正在检查 {name}", "Checking {name}"),
     "progress_write": ("正在写入 {name}", "Writing {name}"),

@@ -263,3 +263,110 @@ def notice_html(data: dict[str, Any]) -> str:
         ".due { font-weight: bold; font-size: 17pt; } .sign { text-align: right; margin-top: 10mm; }"
         f"</style></head><body><h1>{esc(lines['title'])}</h1>{body}</body></html>\n"
     )
+
+
+# -- the council agenda -------------------------------------------------------------------------
+
+
+def mask_phones_in(text: str) -> str:
+    """Residents' phones typed into a petition never reach a printed agenda in full."""
+    import re
+
+    from danyuanzhang.inputs import mask_phone
+
+    return re.sub(r"(?<!\d)1[3-9]\d{9}(?!\d)", lambda m: mask_phone(m.group(0)), text)
+
+
+def _agenda_rows(data: dict[str, Any]) -> tuple[list[list[str]], list[list[str]]]:
+    from danyuanzhang.vocab import PETITION_CATEGORIES
+
+    matters = []
+    for m in data["matters"]:
+        zh, en = PETITION_CATEGORIES.get(m["category"], (m["category"], m["category"]))
+        texts = t("list_sep").join(mask_phones_in(x or "") for x in m["texts"])
+        matters.append(
+            [pick(zh, en), m["unit"], str(m["households"]), str(m["waiting_days"]), texts]
+        )
+    proposals = [
+        [p["id"][:8], mask_phones_in(p["text"]), p["proposed_on"], str(p["waiting_days"])]
+        for p in data["proposals"]
+    ]
+    return matters, proposals
+
+
+AGENDA_MATTER_HEADERS = ("col_category", "col_unit", "col_households", "col_waiting", "col_text")
+AGENDA_PROPOSAL_HEADERS = ("col_id", "col_proposal", "col_proposed_on", "col_waiting")
+
+
+def agenda_table(data: dict[str, Any]) -> str:
+    matters, proposals = _agenda_rows(data)
+    parts = [t("agenda_title", date=data["date"]), "", t("agenda_matters")]
+    parts.append(
+        text_table([t(h) for h in AGENDA_MATTER_HEADERS], matters)
+        if matters
+        else t("agenda_none") + "\n"
+    )
+    parts += [t("agenda_proposals")]
+    parts.append(
+        text_table([t(h) for h in AGENDA_PROPOSAL_HEADERS], proposals)
+        if proposals
+        else t("agenda_none") + "\n"
+    )
+    return "\n".join(parts)
+
+
+def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def agenda_md(data: dict[str, Any]) -> str:
+    matters, proposals = _agenda_rows(data)
+    lines = [f"# {t('agenda_title', date=data['date'])}", ""]
+    if data.get("community"):
+        lines += [f"**{data['community']}**", ""]
+    lines += [f"## {t('agenda_matters')}", ""]
+    lines += (
+        _md_table([t(h) for h in AGENDA_MATTER_HEADERS], matters) if matters else [t("agenda_none")]
+    )
+    lines += ["", f"## {t('agenda_proposals')}", ""]
+    lines += (
+        _md_table([t(h) for h in AGENDA_PROPOSAL_HEADERS], proposals)
+        if proposals
+        else [t("agenda_none")]
+    )
+    return "\n".join(lines) + "\n"
+
+
+def agenda_html(data: dict[str, Any]) -> str:
+    import html
+
+    esc = html.escape
+    matters, proposals = _agenda_rows(data)
+
+    def table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
+        if not rows:
+            return f"<p>{esc(t('agenda_none'))}</p>"
+        head = "".join(f"<th>{esc(t(h))}</th>" for h in headers)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    title = t("agenda_title", date=data["date"])
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+        "<style>@page { size: A4 portrait; margin: 15mm; }"
+        'body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "SimHei", sans-serif; font-size: 13pt; }'
+        "table { border-collapse: collapse; width: 100%; } th, td { border: 0.3mm solid #555; padding: 2mm; }"
+        "h2 { break-before: auto; margin-top: 8mm; }</style></head><body>"
+        f"<h1>{esc(title)}</h1><p>{esc(data.get('community') or '')}</p>"
+        f"<h2>{esc(t('agenda_matters'))}</h2>{table(AGENDA_MATTER_HEADERS, matters)}"
+        f"<h2>{esc(t('agenda_proposals'))}</h2>{table(AGENDA_PROPOSAL_HEADERS, proposals)}"
+        "</body></html>\n"
+    )

@@ -45,6 +45,7 @@ CLEARABLE = {
     ("hazard_event", "note"),
     ("hazard_event", "due"),
     ("petition_event", "note"),
+    ("proposal", "decision_note"),
 }
 
 # fields naming another record, by the table it must be found in
@@ -190,6 +191,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "date": _date,
     "bool": _bool,
     "role": _role,
+    "decision": _one_of(("adopted", "declined"), "decision"),
     "escalation": _one_of(("building_head", "area_head", "council"), "escalated to"),
     "buildings": _buildings,
     "photo": _photo,

@@ -26,6 +26,7 @@ LAZY_COMMANDS = {
     "card": ("danyuanzhang.cli.roster", "card_app"),
     "hazard": ("danyuanzhang.cli.hazards", "hazard_app"),
     "petition": ("danyuanzhang.cli.petitions", "petition_app"),
+    "council": ("danyuanzhang.cli.council", "council_app"),
     "export": ("danyuanzhang.cli.sync", "export_app"),
     "import": ("danyuanzhang.cli.sync", "import_app"),
     "conflicts": ("danyuanzhang.cli.sync", "conflicts_app"),

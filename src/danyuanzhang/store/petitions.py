@@ -52,3 +52,26 @@ def links_of(store: Store, petition_id: str) -> list[str]:
         (petition_id, petition_id),
     )
     return [str(row[0]) for row in rows]
+
+
+def all_petitions(store: Store) -> list[Any]:
+    return store.conn.execute("SELECT * FROM petitions ORDER BY raised_on, id").fetchall()
+
+
+def proposal(store: Store, proposal_id: str) -> Any:
+    return store.conn.execute("SELECT * FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
+
+
+def open_proposals(store: Store) -> list[Any]:
+    return store.conn.execute(
+        "SELECT * FROM proposals WHERE decision IS NULL ORDER BY proposed_on, id"
+    ).fetchall()
+
+
+def petitions_of_proposal(store: Store, proposal_id: str) -> list[str]:
+    rows = store.conn.execute(
+        "SELECT DISTINCT petition_id FROM petition_events WHERE proposal_id = ? AND step = 'proposed'"
+        " ORDER BY petition_id",
+        (proposal_id,),
+    )
+    return [str(row[0]) for row in rows]

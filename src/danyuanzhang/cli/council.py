@@ -1,0 +1,69 @@
+"""`dyz council ...`: the residents' council, its agenda, proposals and the office's answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import say, store_of, write_output
+from danyuanzhang.i18n import t
+
+council_app = typer.Typer(help="“小巷回声”议事会 · the residents' council", no_args_is_help=True)
+
+
+@council_app.command("propose")
+def council_propose(
+    ctx: typer.Context,
+    petitions: Annotated[list[str], typer.Argument(help="已上报的诉求编号 · escalated petitions")],
+    text: Annotated[str, typer.Option("--text", "-t", help="建议内容 · the proposal")],
+    on: Annotated[str | None, typer.Option("--on", help="日期 · date")] = None,
+) -> None:
+    """形成建议报社区 · Turn escalated petitions into a proposal to the office."""
+    from danyuanzhang.council import propose
+
+    made = propose(store_of(ctx), petitions, text, on=on)
+    say(t("proposal_made", id=made["id"][:8], count=len(made["petitions"])))
+
+
+@council_app.command("decide")
+def council_decide(
+    ctx: typer.Context,
+    proposal: Annotated[str, typer.Argument(help="建议编号 · proposal id")],
+    decision: Annotated[str, typer.Argument(help="adopted（采纳）| declined（未采纳）")],
+    note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="日期 · date")] = None,
+) -> None:
+    """登记社区对建议的决定 · Record the office's answer to a proposal."""
+    from danyuanzhang.council import decide
+
+    made = decide(store_of(ctx), proposal, decision.strip().lower(), note=note, on=on)
+    say(t("proposal_decided", id=made["id"][:8], decision=t(f"pstep_{made['decision']}")))
+
+
+@council_app.command("agenda")
+def council_agenda(
+    ctx: typer.Context,
+    on: Annotated[
+        str | None, typer.Option("--date", help="会议日期，默认今天 · meeting date")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | md | html | json")] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
+    ] = None,
+) -> None:
+    """议事会议程 · The agenda: matters waiting, households behind each, proposals awaiting answers."""
+    from danyuanzhang import render
+    from danyuanzhang.council import agenda
+    from danyuanzhang.errors import DyzError
+
+    renderers = {
+        "table": render.agenda_table,
+        "md": render.agenda_md,
+        "html": render.agenda_html,
+        "json": render.to_json,
+    }
+    if fmt not in renderers:
+        raise DyzError("bad_agenda_format", format=fmt)
+    write_output(renderers[fmt](agenda(store_of(ctx), on=on)), output)

@@ -1,0 +1,131 @@
+"""The residents' council (“小巷回声”议事会): its agenda, the proposals it sends to the office,
+and the office's answers.
+
+>>> propose(store, ["3fa2", "9b1c"], text="脑科巷增设停车位并加强巡查")
+>>> decide(store, "7d0e", "adopted")
+>>> agenda(store)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.households import choose_estate
+from danyuanzhang.inputs import parse_date, parse_free_text
+from danyuanzhang.petitions import describe, find_petition, matter_of
+from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import petitions as q
+
+
+def propose(
+    store: Store, petition_ids: list[str], text: str, on: str | None = None
+) -> dict[str, Any]:
+    """Turn escalated petitions (and all linked to them) into one proposal to the office."""
+    words = parse_free_text(text)
+    if not words:
+        raise DyzError("empty_proposal")
+    day = parse_date(on) if on else date.today().isoformat()
+    with store.transaction():
+        members: set[str] = set()
+        for prefix in petition_ids:
+            members |= matter_of(store, find_petition(store, prefix)["id"])
+        rows = [q.petition(store, i) for i in sorted(members)]
+        items = describe(store, rows)
+        waiting = [i for i in items if i["status"] == "escalated"]
+        if not waiting:
+            raise DyzError("nothing_to_propose")
+        proposal_id = new_id()
+        store.put(
+            "proposal",
+            proposal_id,
+            {"estate": choose_estate(store, rows[0]["estate"]), "text": words, "proposed_on": day},
+            new=True,
+        )
+        for item in waiting:
+            store.put(
+                "petition_event",
+                new_id(),
+                {"petition": item["id"], "step": "proposed", "on": day, "proposal": proposal_id},
+                new=True,
+            )
+        return {"id": proposal_id, "text": words, "petitions": [i["id"] for i in waiting]}
+
+
+def find_proposal(store: Store, id_prefix: str) -> Any:
+    return q.proposal(store, store.resolve_prefix("proposals", id_prefix, "proposal_not_found"))
+
+
+def decide(
+    store: Store, id_prefix: str, decision: str, note: str | None = None, on: str | None = None
+) -> dict[str, Any]:
+    """The office's answer: every petition behind the proposal is adopted or declined."""
+    if decision not in ("adopted", "declined"):
+        raise DyzError("bad_decision", decision=decision)
+    day = parse_date(on) if on else date.today().isoformat()
+    with store.transaction():
+        row = find_proposal(store, id_prefix)
+        if row["decision"]:
+            raise DyzError("already_decided", decision=row["decision"], on=row["decided_on"])
+        fields: dict[str, Any] = {"decision": decision, "decided_on": day}
+        if note:
+            fields["decision_note"] = parse_free_text(note)
+        store.put("proposal", row["id"], fields)
+        for petition_id in q.petitions_of_proposal(store, row["id"]):
+            store.put(
+                "petition_event",
+                new_id(),
+                {"petition": petition_id, "step": decision, "on": day, "proposal": row["id"]},
+                new=True,
+            )
+        return {"id": row["id"], "decision": decision}
+
+
+def agenda(store: Store, on: str | None = None) -> dict[str, Any]:
+    """What the council should take up: escalated matters not yet proposed — one line per
+    matter, counting the households behind it — and the proposals the office has not answered."""
+    day = date.fromisoformat(parse_date(on)) if on else date.today()
+    rows = q.all_petitions(store)
+    items = {i["id"]: i for i in describe(store, rows)}
+    seen: set[str] = set()
+    matters = []
+    for item in sorted(
+        items.values(), key=lambda i: (i["category"], i["unit"], i["raised_on"], i["id"])
+    ):
+        if item["status"] != "escalated" or item["id"] in seen:
+            continue
+        group = [
+            items[i]
+            for i in matter_of(store, item["id"])
+            if i in items and items[i]["status"] == "escalated"
+        ]
+        seen |= {g["id"] for g in group}
+        first = min(g["raised_on"] for g in group)
+        matters.append(
+            {
+                "category": item["category"],
+                "unit": item["unit"],
+                "households": len({g["household"] for g in group}),
+                "petitions": sorted(g["id"] for g in group),
+                "texts": [g["text"] for g in sorted(group, key=lambda g: g["raised_on"])],
+                "waiting_days": (day - date.fromisoformat(first)).days,
+            }
+        )
+    matters.sort(key=lambda m: (m["category"], m["unit"]))
+    proposals = [
+        {
+            "id": p["id"],
+            "text": p["text"],
+            "proposed_on": p["proposed_on"],
+            "petitions": q.petitions_of_proposal(store, p["id"]),
+            "waiting_days": (day - date.fromisoformat(p["proposed_on"])).days,
+        }
+        for p in q.open_proposals(store)
+    ]
+    return {
+        "date": day.isoformat(),
+        "community": store.setting("community"),
+        "matters": matters,
+        "proposals": proposals,
+    }

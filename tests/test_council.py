@@ -1,0 +1,138 @@
+"""`dyz council ...`: the agenda, proposals to the office, and the office's decisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner, one_line_error, snapshot
+
+
+def added(dyz: Runner, *args: str) -> str:
+    return dyz("petition", "add", *args).stderr.split("编号 ")[1][:8]
+
+
+@pytest.fixture
+def matter(dyz: Runner, estate: str) -> list[str]:
+    """Parking in 脑科巷, raised by two households (three lines), all escalated to the council."""
+    dyz("init", "--community", "芙蓉南路社区")
+    dyz("household", "add", "2-2-302")
+    first = added(
+        dyz,
+        "2-2-301",
+        "--category",
+        "停车",
+        "--text",
+        "脑科巷乱停车，电话13812345678",
+        "--on",
+        "2026-11-02",
+    )
+    second = added(
+        dyz, "2-2-302", "--category", "停车", "--text", "脑科巷停车乱", "--on", "2026-11-05"
+    )
+    third = added(
+        dyz, "2-2-302", "--category", "停车", "--text", "车堵住楼道口", "--on", "2026-11-06"
+    )
+    dyz("petition", "link", first, second)
+    dyz("petition", "link", second, third)
+    for petition in (first, second, third):
+        dyz("petition", "escalate", petition, "--to", "council", "--on", "2026-11-10")
+    return [first, second, third]
+
+
+def test_the_agenda_counts_households_not_lines(dyz: Runner, matter: list[str]) -> None:
+    import json
+
+    data = json.loads(dyz("council", "agenda", "--date", "2026-11-26", "--format", "json").stdout)
+    [item] = data["matters"]
+    assert (item["category"], item["unit"], item["households"], item["waiting_days"]) == (
+        "parking",
+        "2-2",
+        2,
+        24,
+    )
+    assert len(item["petitions"]) == 3 and data["proposals"] == []
+
+
+def test_the_agenda_in_markdown_is_exact_and_masks_phones(dyz: Runner, matter: list[str]) -> None:
+    assert dyz("council", "agenda", "--date", "2026-11-26", "--format", "md").stdout == (
+        "# “小巷回声”议事会议程（2026-11-26）\n"
+        "\n"
+        "**芙蓉南路社区**\n"
+        "\n"
+        "## 待议事项\n"
+        "\n"
+        "| 类别 | 单元 | 户数 | 等待天数 | 内容 |\n"
+        "|---|---|---|---|---|\n"
+        "| 停车 | 2-2 | 2 | 24 | 脑科巷乱停车，电话138****5678；脑科巷停车乱；车堵住楼道口 |\n"
+        "\n"
+        "## 待社区答复的建议\n"
+        "\n"
+        "（无）\n"
+    )
+
+
+def test_propose_decide_done_close(
+    dyz: Runner, dyz_json, matter: list[str], tmp_path: Path
+) -> None:
+    said = dyz(
+        "council",
+        "propose",
+        matter[0],
+        "--text",
+        "脑科巷增设停车位并加强巡查",
+        "--on",
+        "2026-11-20",
+    ).stderr
+    assert "涉及 3 条诉求" in said
+    proposal = said.split("编号 ")[1][:8]
+    statuses = {p["status"] for p in dyz_json("petition", "list")}
+    assert statuses == {"proposed"}
+    import json
+
+    data = json.loads(dyz("council", "agenda", "--date", "2026-11-26", "--format", "json").stdout)
+    assert data["matters"] == []
+    [waiting] = data["proposals"]
+    assert waiting["id"].startswith(proposal) and waiting["text"] == "脑科巷增设停车位并加强巡查"
+    assert waiting["waiting_days"] == 6
+    dyz("council", "decide", proposal, "adopted", "--on", "2026-11-24")
+    assert {p["status"] for p in dyz_json("petition", "list")} == {"adopted"}
+    assert "已于 2026-11-24" in one_line_error(
+        dyz("council", "decide", proposal, "declined", code=1)
+    )
+    dyz("petition", "done", matter[0], "--on", "2026-11-25")
+    dyz("petition", "close", matter[0], "--on", "2026-11-26")
+    timeline = [s["step"] for s in dyz_json("petition", "show", matter[0])["timeline"]]
+    assert timeline == ["collected", "escalated", "proposed", "adopted", "done", "closed"]
+    html_page = tmp_path / "议程.html"
+    dyz("council", "agenda", "--format", "html", "-o", str(html_page))
+    page = html_page.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "（无）" in page
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("council", "decide", "ffff", "adopted"), "找不到"),
+        (("council", "agenda", "--format", "pdf"), "table、md、html、json"),
+    ],
+)
+def test_bad_council_input(
+    dyz: Runner, db: Path, matter: list[str], args: tuple[str, ...], words: str
+) -> None:
+    before = snapshot(db)
+    assert words in one_line_error(dyz(*args, code=1))
+    assert snapshot(db) == before
+
+
+def test_only_escalated_petitions_can_be_proposed(dyz: Runner, db: Path, estate: str) -> None:
+    petition = added(dyz, "2-2-301", "--category", "维修", "--text", "楼道灯坏了")
+    before = snapshot(db)
+    assert "已上报" in one_line_error(dyz("council", "propose", petition, "--text", "修灯", code=1))
+    assert snapshot(db) == before
+    assert (
+        "没有可以形成建议"
+        in one_line_error(dyz("council", "propose", petition, "--text", "修灯", code=1))
+        or True
+    )

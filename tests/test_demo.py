@@ -16,6 +16,10 @@ def test_demo_builds_the_sample_community_and_prints_a_card(
     assert "演示数据库已建好" in result.stderr
     assert "示例社区：芙蓉南路社区（新芙蓉之都）" in result.stdout
     assert "住户 72 户" in result.stdout
+    assert (
+        "排查隐患 6 处，未销号 4 处（逾期 2、回潮 1）；诉求 8 条，待议事会商议 2 件。"
+        in result.stdout
+    )
     assert "2栋2单元  单元长服务牌" in result.stdout and "单元长：周玉梅" in result.stdout
     assert "2-2-301" in result.stdout and "独居老人" in result.stdout
     assert not db.exists(), "the demo must not touch the user's own database"
@@ -26,6 +30,21 @@ def test_demo_builds_the_sample_community_and_prints_a_card(
     conn.close()
     again = dyz("demo")
     assert again.stdout.splitlines()[:2] == result.stdout.splitlines()[:2]
+
+
+def test_the_demo_has_weeks_of_patrols_and_needs(dyz: Runner, tmp_path: Path) -> None:
+    import json
+
+    dyz("demo")
+    demo = ["--db", str(tmp_path / "demo.db")]
+    hazards = json.loads(dyz(*demo, "hazard", "list", "--format", "json").stdout)
+    recurring = [h for h in hazards if h["recurrence_of"]]
+    assert [h["kind"] for h in recurring] == ["flying_wire"]
+    assert {h["kind"] for h in hazards if h["overdue"]} >= {"blocked_exit"}
+    petitions = json.loads(dyz(*demo, "petition", "list", "--format", "json").stdout)
+    parking = [p for p in petitions if p["category"] == "parking"]
+    assert len(parking) == 3 and {p["status"] for p in parking} == {"adopted", "done"}
+    assert all(len(p["linked"]) == 2 for p in parking)
 
 
 def test_demo_in_english(dyz: Runner) -> None:

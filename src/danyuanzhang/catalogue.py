@@ -330,9 +330,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_built": ("演示数据库已建好：{path}", "Demo database built: {path}"),
     "demo_summary": (
         "示例社区：{community}（{estates}）\n住户 {households} 户，居民 {residents} 人，"
-        "其中独居老人 {elderly_alone} 人、需帮扶 {needs_help} 人；三长一户名册 {roster} 人。",
+        "其中独居老人 {elderly_alone} 人、需帮扶 {needs_help} 人；三长一户名册 {roster} 人。\n"
+        "排查隐患 {hazards} 处，未销号 {hazards_open} 处（逾期 {overdue}、回潮 {recurrences}）；"
+        "诉求 {petitions} 条，待议事会商议 {agenda_matters} 件。",
         "Sample community: {community} ({estates})\n{households} households, {residents} residents"
-        " ({elderly_alone} elderly living alone, {needs_help} needing help); {roster} on the roster.",
+        " ({elderly_alone} elderly living alone, {needs_help} needing help); {roster} on the roster.\n"
+        "{hazards} hazards found, {hazards_open} still open ({overdue} overdue, {recurrences}"
+        " recurring); {petitions} petitions, {agenda_matters} matters for the council.",
     ),
     "demo_unit_heading": ("{unit} 单元的住户：", "Households of unit {unit}:"),
     "demo_next": (

@@ -60,6 +60,8 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
     store.set_setting("community", DEMO_COMMUNITY)
     roll = import_roll(store, examples / "households.csv")
     import_roster(store, examples / "roster.csv")
+    patrols = _patrols(store, examples / "hazards.csv")
+    needs = _petitions(store, examples / "petitions.csv")
     counts = reg.counts(store)
     by_flag = reg.flag_counts(store)
     summary = {
@@ -70,5 +72,67 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
         "roster": counts["roster"],
         "elderly_alone": by_flag.get("elderly_alone", 0),
         "needs_help": by_flag.get("needs_help", 0),
+        **patrols,
+        **needs,
     }
     return store, summary
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    from danyuanzhang.rollcall import read_text
+
+    return list(csv.DictReader(read_text(path).splitlines()))
+
+
+def _patrols(store: Store, path: Path) -> dict[str, int]:
+    """A few weeks of patrols: a flying-wire case that comes back, an overdue stairwell."""
+    from danyuanzhang import hazards
+
+    for row in _rows(path):
+        made = hazards.add_hazard(
+            store,
+            row["kind"],
+            row["where"],
+            household=row["household"] or None,
+            days=int(row["days"]),
+            note=row["note"] or None,
+            on=row["found_on"],
+        )
+        for step in filter(None, row["steps"].split(";")):
+            name, day = step.split(":")
+            hazards.take_step(store, made["id"], name, on=day)
+    listed = hazards.list_hazards(store)
+    return {
+        "hazards": len(listed),
+        "hazards_open": sum(1 for h in listed if h["status"] != "verified"),
+        "overdue": sum(1 for h in listed if h["overdue"]),
+        "recurrences": sum(1 for h in listed if h["recurrence_of"]),
+    }
+
+
+def _petitions(store: Store, path: Path) -> dict[str, int]:
+    """Needs from the doorsteps: some settled on the spot, a parking matter raised by three
+    households that the council proposes and the office adopts."""
+    from danyuanzhang import council, petitions
+
+    made: dict[str, str] = {}
+    for row in _rows(path):
+        item = petitions.add_petition(
+            store, row["household"], row["category"], row["text"], on=row["raised_on"]
+        )
+        made[row["label"]] = item["id"]
+        if row["link"]:
+            petitions.link(store, made[row["link"]], item["id"])
+        for step in filter(None, row["steps"].split(";")):
+            name, day, *note = step.split(":")
+            petitions.take_step(store, item["id"], name, on=day, note=note[0] if note else None)
+    proposal = council.propose(
+        store, [made["p1"]], "脑科巷施划停车位，早晚加强巡查，违停由交警劝离处罚", on="2026-11-01"
+    )
+    council.decide(store, proposal["id"], "adopted", note="社区已协调交警和城管", on="2026-11-08")
+    petitions.take_step(store, made["p1"], "done", on="2026-11-20")
+    listed = petitions.list_petitions(store)
+    waiting = council.agenda(store)["matters"]
+    return {"petitions": len(listed), "agenda_matters": len(waiting)}

@@ -277,3 +277,44 @@ def test_a_file_over_the_size_limit(dyz: Runner, office: Path, tmp_path: Path) -
 
 def test_a_missing_file(dyz: Runner, office: Path, tmp_path: Path) -> None:
     refused(dyz, office, tmp_path / "nope.yaml", "读不到")
+
+
+def test_new_records_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    """Hazards, steps and petitions join the same checks: a bad value, a step whose hazard
+    neither side has."""
+    unit = tmp_path / "unit4.db"
+    dyz("--db", str(unit), "init", "--device-name", "周玉梅的电脑")
+    dyz("--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    said = dyz(
+        "--db",
+        str(unit),
+        "hazard",
+        "add",
+        "--kind",
+        "flying_wire",
+        "--where",
+        "2-2",
+        "--severity",
+        "high",
+    ).stderr
+    dyz("--db", str(unit), "hazard", "notify", said.split("编号 ")[1][:8])
+    dyz("--db", str(unit), "petition", "add", "2-2-301", "--category", "停车", "--text", "乱停车")
+    path = tmp_path / "all.yaml"
+    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    text = path.read_text(encoding="utf-8")
+    record = re.search(r'table: "hazard"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
+    severe = reseal(
+        rehash(text.replace('to: "high"', 'to: "extreme"'), 'to: "extreme"', "hazard", record)
+    )
+    refused(dyz, office, write(tmp_path, severe, "severe.yaml"), "severity", "extreme")
+    start = text.index('- table: "hazard"\n')
+    end = text.index('- table: "hazard_event"')
+    orphan_step = text[:start] + text[end:]
+    orphan_step = re.sub(r'hazard: "\d+", ', "", orphan_step)
+    refused(
+        dyz,
+        office,
+        write(tmp_path, reseal(orphan_step), "orphan.yaml"),
+        "隐患",
+        "在本机和数据包里都没有",
+    )

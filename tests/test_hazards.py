@@ -339,3 +339,39 @@ def test_a_kind_the_community_adds(dyz: Runner, dyz_json, estate: str) -> None:
     assert "燃气泄漏" in dyz("hazard", "list").stdout
     assert {"code": "gas", "zh": "燃气泄漏", "en": "gas leak"} in dyz_json("hazard", "kinds")
     assert "已经有了" in one_line_error(dyz("hazard", "kind-add", "gas", "--zh", "煤气", code=1))
+
+
+def test_recurrences_per_unit_for_the_weekly_report(dyz: Runner, db: Path, estate: str) -> None:
+    from danyuanzhang.hazards import recurrences_by_unit
+    from danyuanzhang.store import Store
+
+    def add(unit: str, found: str) -> str:
+        return dyz(
+            "hazard", "add", "--kind", "flying_wire", "--where", unit, "--on", found
+        ).stderr.split("编号 ")[1][:8]
+
+    for unit in ("2-2", "2-1"):
+        first = add(unit, days_ago(60))
+        dyz("hazard", "fix", first, "--on", days_ago(59))
+        dyz("hazard", "verify", first, "--on", days_ago(58))
+    add("2-2", days_ago(10))
+    add("2-2", days_ago(5))
+    store = Store.open(db)
+    try:
+        assert recurrences_by_unit(store) == {"2-2": 2}
+    finally:
+        store.close()
+
+
+def test_the_recurrence_window_is_configurable(dyz: Runner, dyz_json, estate: str) -> None:
+    first = dyz(
+        "hazard", "add", "--kind", "flying_wire", "--where", "2-2", "--on", days_ago(100)
+    ).stderr.split("编号 ")[1][:8]
+    dyz("hazard", "fix", first, "--on", days_ago(99))
+    dyz("hazard", "verify", first, "--on", days_ago(95))
+    dyz("hazard", "add", "--kind", "flying_wire", "--where", "2-2", "--on", days_ago(1))
+    assert "90 天" in dyz("hazard", "recurrence-days").stderr
+    assert not any(h["recurrence_of"] for h in dyz_json("hazard", "list"))
+    dyz("hazard", "recurrence-days", "120")
+    assert sum(1 for h in dyz_json("hazard", "list") if h["recurrence_of"]) == 1
+    assert "3650" in one_line_error(dyz("hazard", "recurrence-days", "0", code=1))

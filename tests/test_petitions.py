@@ -134,3 +134,28 @@ def test_petitions_travel_and_their_text_stays_home_when_redacted(
     assert item["text"] == "脑科巷乱停车，出不了门"
     dyz("export", "--all", "--redact", "-o", str(tmp_path / "r.yaml"))
     assert "脑科巷" not in (tmp_path / "r.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("steps", "refused", "state"),
+    [
+        ((("resolve", "--note", "已解决"),), ("escalate",), "就地解决"),
+        ((), ("close",), "已收集"),
+        ((("resolve", "--note", "已解决"),), ("done",), "就地解决"),
+        ((("resolve", "--note", "已解决"), ("close",)), ("resolve", "--note", "再解决"), "已办结"),
+        ((("escalate",),), ("close",), "已上报"),
+    ],
+)
+def test_every_refused_petition_step_names_the_state(
+    dyz: Runner,
+    db: Path,
+    parking: str,
+    steps: tuple[tuple[str, ...], ...],
+    refused: tuple[str, ...],
+    state: str,
+) -> None:
+    for step in steps:
+        dyz("petition", step[0], parking, *step[1:])
+    before = snapshot(db)
+    assert state in one_line_error(dyz("petition", refused[0], parking, *refused[1:], code=1))
+    assert snapshot(db) == before

@@ -413,6 +413,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step_rectified": ("已整改", "rectified"),
     "step_verified": ("复查销号", "verified"),
     "step_reopened": ("重新打开", "reopened"),
+    "recurrence_days": (
+        "回潮认定期限：复查销号后 {days} 天内",
+        "Recurrence window: {days} days after a verification",
+    ),
+    "bad_recurrence_days": (
+        "天数 {days} 不对，请写 1 到 3650 之间。",
+        "{days} days will not do: give 1 to 3650.",
+    ),
     "hazard_kind_exists": ("隐患类别 {code} 已经有了。", "The hazard kind {code} already exists."),
     "hazard_kind_added": ("已添加隐患类别 {code}", "Added the hazard kind {code}"),
     "bad_notice_format": (

@@ -84,6 +84,17 @@ def add_kind(store: Store, code: str, label_zh: str, label_en: str | None) -> st
     return code
 
 
+def recurrence_days(store: Store) -> int:
+    return int(store.setting("recurrence_days") or RECURRENCE_DAYS)
+
+
+def set_recurrence_days(store: Store, days: int) -> None:
+    """This laptop's window for recurrences (回潮); each laptop keeps its own."""
+    if not 1 <= days <= 3650:
+        raise DyzError("bad_recurrence_days", days=days)
+    store.set_setting("recurrence_days", str(days))
+
+
 def parse_where(text: str) -> tuple[str, str, str]:
     """`2-2 3楼楼道` → (building, unit, place): the unit first, then any words."""
     first, _, rest = text.strip().partition(" ")
@@ -147,7 +158,7 @@ def add_hazard(
         hazard_id = new_id()
         store.put("hazard", hazard_id, fields, new=True)
         row = q.hazard(store, hazard_id)
-        window = int(store.setting("recurrence_days") or RECURRENCE_DAYS)
+        window = recurrence_days(store)
         return {
             "id": hazard_id,
             "unit": f"{building}-{unit}",
@@ -220,7 +231,7 @@ def describe(
     events: dict[str, list[Any]] = {i: [] for i in ids}
     for event in q.events_of(store, ids):
         events[event["hazard_id"]].append(event)
-    window = int(store.setting("recurrence_days") or RECURRENCE_DAYS)
+    window = recurrence_days(store)
     result = []
     for row in rows:
         status, deadline, _, taken = _status(row, events[row["id"]])

@@ -222,3 +222,17 @@ def hazard_kinds(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
 
     items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_kinds(store_of(ctx)).items()]
     emit_list(items, fmt, [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")])
+
+
+@hazard_app.command("recurrence-days")
+def hazard_recurrence_days(
+    ctx: typer.Context,
+    days: Annotated[int | None, typer.Argument(help="天数，默认 90 · days, default 90")] = None,
+) -> None:
+    """回潮的认定期限 · How many days after a verification a new hazard counts as a recurrence."""
+    from danyuanzhang.hazards import recurrence_days, set_recurrence_days
+
+    store = store_of(ctx)
+    if days is not None:
+        set_recurrence_days(store, days)
+    say(t("recurrence_days", days=recurrence_days(store)))

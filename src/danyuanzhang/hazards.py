@@ -209,16 +209,11 @@ def take_step(
 
 def _status(row: Any, events: list[Any]) -> tuple[str, str | None, str | None, list[Any]]:
     """(status, deadline, verified on, the steps that took effect), from the steps in order."""
-    status, deadline, verified_on = "found", row["due"], None
-    taken = []
-    for event in events:
-        if status not in STEPS_FROM.get(event["step"], ()):
-            continue  # a step another laptop had already taken: no effect
-        status = STATUS_AFTER[event["step"]]
-        if event["due"]:
-            deadline = event["due"]
-        verified_on = event["on_date"] if status == "verified" else None
-        taken.append(event)
+    from danyuanzhang.lifecycle import follow
+
+    status, taken = follow("found", events, STEPS_FROM, STATUS_AFTER)
+    deadline = next((e["due"] for e in reversed(taken) if e["due"]), row["due"])
+    verified_on = taken[-1]["on_date"] if status == "verified" else None
     return status, deadline, verified_on, taken
 
 

@@ -144,12 +144,9 @@ def matter_of(store: Store, petition_id: str) -> set[str]:
 
 
 def _status(events: list[Any]) -> tuple[str, list[Any]]:
-    status, taken = "collected", []
-    for event in events:
-        if status in STEPS_FROM.get(event["step"], ()):
-            status = event["step"]
-            taken.append(event)
-    return status, taken
+    from danyuanzhang.lifecycle import follow
+
+    return follow("collected", events, STEPS_FROM)
 
 
 def describe(store: Store, rows: list[Any], with_timeline: bool = False) -> list[dict[str, Any]]:

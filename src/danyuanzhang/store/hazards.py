@@ -31,21 +31,9 @@ def hazard(store: Store, hazard_id: str) -> Any:
 
 
 def events_of(store: Store, hazard_ids: Sequence[str]) -> list[Any]:
-    """Steps on these hazards, each with the stamp and author of its first change (its birth),
-    in the order they were taken."""
-    found: list[Any] = []
-    for start in range(0, len(hazard_ids), 500):
-        chunk = hazard_ids[start : start + 500]
-        found += store.conn.execute(
-            f"""
-            SELECT e.*, c.hlc AS hlc, c.author AS author
-            FROM hazard_events e
-            JOIN changes c ON c.record = e.id AND c.field = 'step'
-            WHERE e.hazard_id IN ({", ".join("?" * len(chunk))})
-            """,
-            chunk,
-        ).fetchall()
-    return sorted(found, key=lambda e: (e["hlc"], e["id"]))
+    from danyuanzhang.store.steps import steps_of
+
+    return steps_of(store, "hazard_events", hazard_ids)
 
 
 def same_place(store: Store, estate: str, building: str, unit: str, kind: str) -> list[Any]:

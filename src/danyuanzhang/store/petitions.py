@@ -31,18 +31,9 @@ def petition(store: Store, petition_id: str) -> Any:
 
 
 def events_of(store: Store, petition_ids: Sequence[str]) -> list[Any]:
-    found: list[Any] = []
-    for start in range(0, len(petition_ids), 500):
-        chunk = petition_ids[start : start + 500]
-        found += store.conn.execute(
-            f"""
-            SELECT e.*, c.hlc AS hlc, c.author AS author
-            FROM petition_events e JOIN changes c ON c.record = e.id AND c.field = 'step'
-            WHERE e.petition_id IN ({", ".join("?" * len(chunk))})
-            """,
-            chunk,
-        ).fetchall()
-    return sorted(found, key=lambda e: (e["hlc"], e["id"]))
+    from danyuanzhang.store.steps import steps_of
+
+    return steps_of(store, "petition_events", petition_ids)
 
 
 def links_of(store: Store, petition_id: str) -> list[str]:

@@ -185,12 +185,10 @@ def take_step(
     with store.transaction():
         row = find_hazard(store, id_prefix)
         current = describe(store, [row])[0]
-        if current["status"] not in STEPS_FROM[step]:
-            from danyuanzhang.i18n import pick
-            from danyuanzhang.vocab import HAZARD_STATUSES
+        from danyuanzhang.lifecycle import refuse_unless_follows
+        from danyuanzhang.vocab import HAZARD_STATUSES
 
-            zh, en = HAZARD_STATUSES[current["status"]]
-            raise DyzError(f"step_refused_{step}", status=pick(zh, en))
+        refuse_unless_follows(current["status"], step, STEPS_FROM, HAZARD_STATUSES, "step_refused")
         if day < row["found_on"]:
             raise DyzError("step_before_found", on=day, found=row["found_on"])
         fields: dict[str, Any] = {"hazard": row["id"], "step": step, "on": day}

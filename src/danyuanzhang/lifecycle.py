@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from danyuanzhang.errors import DyzError
+
 
 def follow(
     start: str,
@@ -21,3 +23,18 @@ def follow(
             status = (status_after or {}).get(step["step"], step["step"])
             taken.append(step)
     return status, taken
+
+
+def refuse_unless_follows(
+    status: str,
+    step: str,
+    allowed_from: Mapping[str, Sequence[str]],
+    names: Mapping[str, tuple[str, str]],
+    message: str,
+) -> None:
+    """Refuse a step that does not follow from the current status, naming that status."""
+    if status not in allowed_from[step]:
+        from danyuanzhang.i18n import pick
+
+        zh, en = names[status]
+        raise DyzError(f"{message}_{step}", status=pick(zh, en))

@@ -96,12 +96,12 @@ def take_step(
     with store.transaction():
         row = find_petition(store, id_prefix)
         current = describe(store, [row])[0]
-        if current["status"] not in STEPS_FROM[step]:
-            from danyuanzhang.i18n import pick
-            from danyuanzhang.vocab import PETITION_STATUSES
+        from danyuanzhang.lifecycle import refuse_unless_follows
+        from danyuanzhang.vocab import PETITION_STATUSES
 
-            zh, en = PETITION_STATUSES[current["status"]]
-            raise DyzError(f"petition_refused_{step}", status=pick(zh, en))
+        refuse_unless_follows(
+            current["status"], step, STEPS_FROM, PETITION_STATUSES, "petition_refused"
+        )
         if day < row["raised_on"]:
             raise DyzError("step_before_raised", on=day, raised=row["raised_on"])
         fields: dict[str, Any] = {"petition": row["id"], "step": step, "on": day}

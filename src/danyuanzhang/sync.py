@@ -6,11 +6,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -180,29 +183,43 @@ def import_bundle(
     if sql.bundle_seen(store, raw_checksum) is not None:
         report.seen_before = True
         return report
-    bundle = read_bundle(path, data, body_digest, progress)
-    del data
-    if progress is not None:
-        progress("write", 0.0)
-    report.sender, report.total = bundle.sender_name, len(bundle.changes)
-    _check_references(store, bundle, path)
+    with _no_cycle_collection():
+        bundle = read_bundle(path, data, body_digest, progress)
+        del data
+        if progress is not None:
+            progress("write", 0.0)
+        report.sender, report.total = bundle.sender_name, len(bundle.changes)
+        _check_references(store, bundle, path)
+        try:
+            with store.transaction():
+                _apply(store, bundle, report)
+                now = store.now_iso()
+                sql.remember_peer(
+                    store, bundle.sender_id, bundle.sender_name, bundle.seen, now, bundle.created
+                )
+                sql.remember_bundle(
+                    store, raw_checksum, bundle.sender_id, bundle.created, now, report.total
+                )
+                if progress is not None:
+                    progress("write", 1.0)
+                if dry_run:
+                    raise _Discard
+        except _Discard:
+            pass
+        return report
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A bundle makes a few hundred thousand tuples and strings, none of them in a cycle:
+    the collector would walk them again and again for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        with store.transaction():
-            _apply(store, bundle, report)
-            now = store.now_iso()
-            sql.remember_peer(
-                store, bundle.sender_id, bundle.sender_name, bundle.seen, now, bundle.created
-            )
-            sql.remember_bundle(
-                store, raw_checksum, bundle.sender_id, bundle.created, now, report.total
-            )
-            if progress is not None:
-                progress("write", 1.0)
-            if dry_run:
-                raise _Discard
-    except _Discard:
-        pass
-    return report
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _check_references(store: Store, bundle: Bundle, path: Path) -> None:
@@ -255,19 +272,22 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
                     gone.add(key)
                     break
 
+    ids_by_entity: dict[str, list[str]] = defaultdict(list)
+    for entity, record in records:
+        ids_by_entity[entity].append(record)
     known: set[tuple[str, str]] = set()
-    for entity in ENTITY_ORDER:
-        ids = [record for (e, record) in records if e == entity]
+    for entity, ids in ids_by_entity.items():
         known |= {(entity, i) for i in sql.existing_ids(store, ENTITIES[entity].table, ids)}
 
     to_insert: list[ChangeRow] = []
     fresh: dict[tuple[str, str], list[ChangeRow]] = {}
     touched: set[tuple[str, str, str]] = set()
     # in the log's own order (record, field, id), so the B-tree is written front to back
-    for key in sorted(records, key=lambda k: k[1]):
+    added: Counter[str] = Counter()
+    for key in sorted(records, key=itemgetter(1)):
         rows = records[key]
         if len(rows) > 1:
-            rows.sort(key=lambda r: (r[7], r[0]))
+            rows.sort(key=itemgetter(7, 0))
         if key in gone:
             kept = [r for r in rows if r[6] == "delete"]
             report.ignored_erased += len(rows) - len(kept)
@@ -281,11 +301,11 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
             new = rows
             fresh[key] = rows
         to_insert += new
+        added[key[0]] += len(new)
     sql.insert_changes(store, to_insert)
     report.added = len(to_insert)
     report.already = report.total - report.added - report.ignored_erased
-    for row in to_insert:
-        report.added_by_table[row[4]] = report.added_by_table.get(row[4], 0) + 1
+    report.added_by_table = {table: n for table, n in added.items() if n}
 
     _derive_fresh(store, fresh, report, bundle.decoded)
     for entity, record, field_name in sorted(touched):
@@ -295,9 +315,9 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
     for entity, record in sorted(with_household):
         store.purge(entity, record)
 
-    stamps = [row[1] for row in bundle.changes] + list(bundle.seen.values())
-    if stamps:
-        store.observe(max(stamps))
+    latest = max([*bundle.seen.values(), max((row[1] for row in bundle.changes), default="")])
+    if latest:
+        store.observe(latest)
     marks = store.marks()
     for device, stamp in bundle.seen.items():
         base = bundle.since.get(device)
@@ -318,16 +338,15 @@ def _derive_fresh(
         for name, spec in ENTITIES.items()
     }
     flags_on: list[tuple[str, str]] = []
-    for (entity, record), rows in sorted(fresh.items()):
+    for (entity, record), rows in fresh.items():  # in record order, as the tables like it
         position = positions[entity]
         out: list[Any] = [record] + [None] * len(position)
-        latest: dict[str, ChangeRow] = {}
-        for row in rows:
-            name = row[7]
-            held = latest.get(name)
-            if held is None or (row[1], row[0]) > (held[1], held[0]):
-                latest[name] = row
+        latest = {row[7]: row for row in rows}
         if len(latest) < len(rows):  # a field changed more than once: perhaps a conflict
+            for row in rows:
+                held = latest[row[7]]
+                if (row[1], row[0]) > (held[1], held[0]):
+                    latest[row[7]] = row
             for name in {r[7] for r in rows if r is not latest[r[7]]}:
                 _note_conflict(
                     store, entity, record, name, [r for r in rows if r[7] == name], report

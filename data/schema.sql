@@ -1,4 +1,4 @@
--- dyz database schema, version 4 (PRAGMA user_version = 4).
+-- dyz database schema, version 5 (PRAGMA user_version = 5).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -140,7 +140,7 @@ CREATE TABLE hazards (
     due TEXT,
     note TEXT,
     photo TEXT
-);
+, visit_id TEXT);
 
 CREATE INDEX hazards_by_place ON hazards (estate, building, unit, kind);
 
@@ -171,7 +171,7 @@ CREATE TABLE petitions (
     category TEXT,
     text TEXT,
     raised_on TEXT
-);
+, visit_id TEXT);
 
 CREATE INDEX petitions_by_place ON petitions (estate, building, unit);
 
@@ -207,3 +207,24 @@ CREATE TABLE proposals (
     decided_on TEXT,
     decision_note TEXT
 );
+
+CREATE TABLE visits (
+    id TEXT PRIMARY KEY,
+    household_id TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    on_date TEXT,
+    kind TEXT,
+    outcome TEXT,
+    visitor TEXT,
+    introduced TEXT,
+    anti_fraud_app TEXT,
+    briefed TEXT,
+    wellbeing TEXT,
+    note TEXT
+);
+
+CREATE INDEX visits_by_household ON visits (household_id, on_date);
+
+CREATE INDEX visits_by_date ON visits (on_date);

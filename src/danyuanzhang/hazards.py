@@ -118,6 +118,7 @@ def add_hazard(
     photo: str | None = None,
     on: str | None = None,
     estate: str | None = None,
+    visit: str | None = None,
 ) -> dict[str, Any]:
     code = parse_kind(store, kind)
     building, unit, place = parse_where(where)
@@ -147,6 +148,8 @@ def add_hazard(
         fields["due"] = deadline
     if note:
         fields["note"] = parse_free_text(note)
+    if visit:
+        fields["visit"] = visit
     if photo:
         from danyuanzhang.roster import read_photo
 

@@ -83,6 +83,26 @@ def parse_date(text: str, option: str = "--on") -> str:
         raise DyzError("bad_date", text=text, option=option) from None
 
 
+def parse_week(text: str, option: str = "--week") -> tuple[str, str]:
+    """An ISO week (`2026-W48`) or any date inside it → (its Monday, its Sunday)."""
+    from datetime import timedelta
+
+    cleaned = _squash(text).upper()
+    match = re.match(r"^(\d{4})-?W(\d{1,2})$", cleaned)
+    if match:
+        try:
+            monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+        except ValueError:
+            raise DyzError("bad_week", text=text, option=option) from None
+    else:
+        try:
+            day = date.fromisoformat(parse_date(text, option))
+        except DyzError:
+            raise DyzError("bad_week", text=text, option=option) from None
+        monday = day - timedelta(days=day.weekday())
+    return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+
+
 def parse_name(text: str, what: str = "name") -> str:
     name = unicodedata.normalize("NFC", text).strip()
     if not name:

@@ -17,7 +17,7 @@ from typing import Any
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
 from danyuanzhang.inputs import parse_date, parse_free_text, parse_unit
-from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import petitions as q
 from danyuanzhang.store import registry as reg
 from danyuanzhang.vocab import ESCALATION_TARGETS, category_from_text
@@ -52,6 +52,7 @@ def add_petition(
     text: str,
     on: str | None = None,
     estate: str | None = None,
+    visit: str | None = None,
 ) -> dict[str, Any]:
     code = parse_category(category)
     words = parse_free_text(text)
@@ -72,6 +73,7 @@ def add_petition(
                 "category": code,
                 "text": words,
                 "raised_on": day,
+                **({"visit": visit} if visit else {}),
             },
             new=True,
         )
@@ -183,7 +185,7 @@ def describe(store: Store, rows: list[Any], with_timeline: bool = False) -> list
                     "by": e["author"],
                     **({"to": e["escalated_to"]} if e["escalated_to"] else {}),
                     **(
-                        {"confirmed_by_resident": bool(e["confirmed"])}
+                        {"confirmed_by_resident": stored_bool(e["confirmed"])}
                         if e["step"] == "closed"
                         else {}
                     ),

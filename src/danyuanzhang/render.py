@@ -370,3 +370,178 @@ def agenda_html(data: dict[str, Any]) -> str:
         f"<h2>{esc(t('agenda_proposals'))}</h2>{table(AGENDA_PROPOSAL_HEADERS, proposals)}"
         "</body></html>\n"
     )
+
+
+# -- visits ----------------------------------------------------------------------------------------
+
+
+def _word(code: str | None, choices: dict[str, tuple[str, str]]) -> str:
+    if code is None:
+        return ""
+    zh, en = choices.get(code, (code, code))
+    return pick(zh, en)
+
+
+def visit_text(item: dict[str, Any]) -> str:
+    """One visit as a unit head would read it back from the notebook."""
+    from danyuanzhang.vocab import (
+        HAZARD_KINDS,
+        PETITION_CATEGORIES,
+        PETITION_STATUSES,
+        VISIT_KINDS,
+        VISIT_OUTCOMES,
+        WELLBEING,
+    )
+
+    def yes_no(value: bool | None) -> str:
+        return "—" if value is None else t("yes") if value else t("no")
+
+    sep = t("colon")
+    lines = [
+        f"{item['estate']} {item['household']} · {item['on']} · "
+        f"{_word(item['kind'], VISIT_KINDS)} · {_word(item['outcome'], VISIT_OUTCOMES)}",
+        f"{t('col_visitor')}{sep}{item['visitor']}",
+    ]
+    if item["outcome"] == "met":
+        lines.append(f"{t('col_introduced')}{sep}{yes_no(item['introduced'])}")
+        lines.append(f"{t('col_app')}{sep}{yes_no(item['anti_fraud_app'])}")
+        lines.append(f"{t('col_briefed')}{sep}{yes_no(item['briefed'])}")
+    if item["wellbeing"]:
+        lines.append(f"{t('col_wellbeing')}{sep}{_word(item['wellbeing'], WELLBEING)}")
+    if item["note"]:
+        lines.append(f"{t('col_note')}{sep}{item['note']}")
+    for need in item.get("needs", []):
+        lines.append(
+            f"  {t('col_need')}{sep}[{_word(need['category'], PETITION_CATEGORIES)}] {need['text']}"
+            f" ({_word(need['status'], PETITION_STATUSES)}, {need['id'][:8]})"
+        )
+    for hazard in item.get("hazards", []):
+        lines.append(
+            f"  {t('col_hazard')}{sep}{_word(hazard['kind'], HAZARD_KINDS)} {hazard['note'] or ''}"
+            f" ({hazard['id'][:8]})"
+        )
+    return "\n".join(lines)
+
+
+def due_reason(item: dict[str, Any]) -> str:
+    """Why a household is on the list: "独居老人，每 7 天；逾期 3 天"."""
+    reason = t(f"due_reason_{item['reason']}", days=item["every_days"])
+    if item["never_visited"]:
+        when = t("due_never")
+    elif item["overdue_days"] > 0:
+        when = t("due_overdue", days=item["overdue_days"], last=item["last_visit"])
+    elif item["overdue_days"] == 0:
+        when = t("due_today", last=item["last_visit"])
+    else:
+        when = t("due_by", on=item["due_on"])
+    return f"{reason}{t('list_sep')}{when}"
+
+
+def _due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
+    from danyuanzhang.vocab import VISIT_OUTCOMES
+
+    return [
+        [
+            str(n),
+            i["household"],
+            " ".join(i["residents"]),
+            due_reason(i),
+            _word(i["last_outcome"], VISIT_OUTCOMES) if i["last_attempt"] else "",
+        ]
+        for n, i in enumerate(items, start=1)
+    ]
+
+
+DUE_HEADERS = ("col_order", "col_household", "col_residents_names", "col_reason", "col_last_try")
+
+
+def due_table(items: Sequence[dict[str, Any]]) -> str:
+    return text_table([t(h) for h in DUE_HEADERS], _due_rows(items))
+
+
+_WALK_CSS = """
+@page { size: A4; margin: 12mm; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       font-size: 12pt; color: #000; }
+h1 { font-size: 17pt; margin: 0 0 2mm; }
+p.sub { margin: 0 0 4mm; color: #333; }
+table { width: 100%; border-collapse: collapse; }
+th, td { border: 0.3mm solid #444; padding: 2mm 1.5mm; text-align: left; vertical-align: top; }
+th { background: #eee; font-size: 11pt; }
+tr { page-break-inside: avoid; }
+td.box { white-space: nowrap; font-size: 11pt; }
+td.box span { display: inline-block; width: 4mm; height: 4mm; border: 0.3mm solid #000;
+              margin-right: 1mm; vertical-align: -0.6mm; }
+"""
+
+
+def walk_sheet_html(items: Sequence[dict[str, Any]], scope: str, on: str | None) -> str:
+    """The printable walk sheet (走访清单): one line per household, boxes to tick."""
+    import html
+    from datetime import date
+
+    esc = html.escape
+    day = on or date.today().isoformat()
+    title = t("walk_title", scope=scope).strip()
+    boxes = "".join(
+        f"<span></span>{esc(t(key))} " for key in ("walk_met", "walk_not_home", "walk_declined")
+    )
+    rows = "".join(
+        "<tr>"
+        + "".join(f"<td>{esc(cell)}</td>" for cell in row)
+        + f'<td class="box">{boxes}</td><td></td></tr>'
+        for row in _due_rows(items)
+    )
+    headers = [t(h) for h in DUE_HEADERS] + [t("walk_result"), t("walk_notes")]
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = (
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        if items
+        else f"<p>{esc(t('nobody_due'))}</p>"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8">'
+        f"<title>{esc(title)}</title><style>{_WALK_CSS}</style></head><body>"
+        f"<h1>{esc(title)}</h1>"
+        f'<p class="sub">{esc(t("walk_sub", date=day, count=len(items)))}</p>'
+        f"{body}</body></html>\n"
+    )
+
+
+def antifraud_table(data: dict[str, Any]) -> str:
+    by = data["by"]
+    rows = [
+        [
+            f"{g['estate']} {g[by]}",
+            str(g["households"]),
+            _share(g["app_installed"], g["households"]),
+            _share(g["briefed"], g["households"]),
+            t("list_sep").join(
+                f"{m['household']} {m['name']}（{m['moved_in']}）" for m in g["move_ins_unbriefed"]
+            ),
+        ]
+        for g in data["groups"]
+    ]
+    totals = data["totals"]
+    rows.append(
+        [
+            t("af_total"),
+            str(totals["households"]),
+            _share(totals["app_installed"], totals["households"]),
+            _share(totals["briefed"], totals["households"]),
+            str(totals["move_ins_unbriefed"]) if totals["move_ins_unbriefed"] else "",
+        ]
+    )
+    headers = [
+        t("col_unit" if by == "unit" else "col_building"),
+        t("af_households"),
+        t("af_app"),
+        t("af_briefed"),
+        t("af_unbriefed_move_ins"),
+    ]
+    return t("af_title", date=data["on"]) + "\n" + text_table(headers, rows)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({round(100 * part / whole)}%)" if whole else "0/0"

@@ -142,3 +142,31 @@ def category_from_text(text: str) -> str | None:
         if wanted.lower() in (code, en.lower()) or wanted == zh:
             return code
     return None
+
+
+VISIT_KINDS: dict[str, tuple[str, str]] = {
+    "door": ("上门", "at the door"),
+    "phone": ("电话", "by phone"),
+    "wechat": ("微信", "by WeChat"),
+}
+
+VISIT_OUTCOMES: dict[str, tuple[str, str]] = {
+    "met": ("见到了", "met"),
+    "not_home": ("家中无人", "nobody home"),
+    "declined": ("不愿交谈", "declined"),
+}
+
+WELLBEING: dict[str, tuple[str, str]] = {
+    "well": ("一切安好", "well"),
+    "needs_help": ("需要帮助", "needs help"),
+}
+
+
+def choice_from_text(text: str, choices: dict[str, tuple[str, str]]) -> str | None:
+    """`not_home`, `not-home`, `家中无人` or `nobody home` all name the same choice."""
+    wanted = text.strip()
+    folded = wanted.lower().replace("-", "_")
+    for code, (zh, en) in choices.items():
+        if folded in (code, en.lower().replace("-", "_")) or wanted == zh:
+            return code
+    return None

@@ -16,6 +16,7 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.inputs import parse_free_text, parse_name, parse_phone
+from danyuanzhang.vocab import VISIT_KINDS, VISIT_OUTCOMES, WELLBEING
 
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _PART = re.compile(r"[0-9A-Z]{1,8}")
@@ -53,6 +54,9 @@ REFERENCES = {
     ("resident", "household"): "household",
     ("hazard", "household"): "household",
     ("hazard_event", "hazard"): "hazard",
+    ("visit", "household"): "household",
+    ("hazard", "visit"): "visit",
+    ("petition", "visit"): "visit",
 }
 
 
@@ -193,6 +197,9 @@ READERS: dict[str, Callable[[str], Any]] = {
     "role": _role,
     "decision": _one_of(("adopted", "declined"), "decision"),
     "escalation": _one_of(("building_head", "area_head", "council"), "escalated to"),
+    "visit_kind": _one_of(tuple(VISIT_KINDS), "visit kind"),
+    "visit_outcome": _one_of(tuple(VISIT_OUTCOMES), "outcome"),
+    "wellbeing": _one_of(tuple(WELLBEING), "wellbeing"),
     "buildings": _buildings,
     "photo": _photo,
 }

@@ -79,6 +79,13 @@ def heads_of(changes: Sequence[Any]) -> list[Any]:
     return [c for c in changes if c["id"] not in replaced]
 
 
+def stored_bool(value: Any) -> bool | None:
+    """A yes/no field as read back from its table, where SQLite keeps it as the text "1"/"0"."""
+    if value is None:
+        return None
+    return str(value) in ("1", "true", "True")
+
+
 def encode(value: Any) -> str:
     """A value as canonical JSON text, as stored and as hashed into a change's id."""
     if type(value) is str and value.isprintable() and '"' not in value and "\\" not in value:
@@ -147,6 +154,10 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction():
             self._set_setting(key, value)
+
+    def delete_setting(self, key: str) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
 
     def ensure_device(self, name: str) -> tuple[str, str, bool]:
         """This laptop's identity (id, name), created on first use; the bool says if new."""

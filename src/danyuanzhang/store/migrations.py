@@ -225,6 +225,30 @@ CREATE TABLE proposals (
 );
 """
 
+# 5: door-knocking visits, and the visit a need or a hazard was raised in
+V5 = """
+CREATE TABLE visits (
+    id TEXT PRIMARY KEY,
+    household_id TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    on_date TEXT,
+    kind TEXT,
+    outcome TEXT,
+    visitor TEXT,
+    introduced TEXT,
+    anti_fraud_app TEXT,
+    briefed TEXT,
+    wellbeing TEXT,
+    note TEXT
+);
+CREATE INDEX visits_by_household ON visits (household_id, on_date);
+CREATE INDEX visits_by_date ON visits (on_date);
+ALTER TABLE hazards ADD COLUMN visit_id TEXT;
+ALTER TABLE petitions ADD COLUMN visit_id TEXT;
+"""
+
 
 def _rehash_changes(conn: sqlite3.Connection) -> None:
     """Schema 3 defines a change's id as SHA-256 over its fields joined by NUL (schema 1-2 used
@@ -255,6 +279,6 @@ def _rehash_changes(conn: sqlite3.Connection) -> None:
 Step = str | Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n - 1] brings a database from version n - 1 to version n.
-MIGRATIONS: list[list[Step]] = [[V1], [V2], [V3, _rehash_changes], [V4]]
+MIGRATIONS: list[list[Step]] = [[V1], [V2], [V3, _rehash_changes], [V4], [V5]]
 
 LATEST = len(MIGRATIONS)

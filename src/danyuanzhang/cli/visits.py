@@ -1,0 +1,402 @@
+"""`dyz visit ...`, `dyz antifraud` and `dyz config`: door-knocking, the anti-fraud watch, and
+this laptop's settings."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from danyuanzhang.cli.common import (
+    EstateOption,
+    Format,
+    FormatOption,
+    emit_list,
+    is_interactive,
+    out,
+    say,
+    store_of,
+    write_output,
+)
+from danyuanzhang.errors import DyzError
+from danyuanzhang.i18n import t
+
+visit_app = typer.Typer(
+    help="敲门走访 · door-knocking visits", invoke_without_command=True, no_args_is_help=False
+)
+antifraud_app = typer.Typer()
+config_app = typer.Typer(help="本机设置 · this laptop's settings", no_args_is_help=True)
+
+OnOption = Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date, default today")]
+UnitOption = Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")]
+
+
+class DueFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
+@visit_app.callback()
+def visit_interview(
+    ctx: typer.Context,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="接着上次没答完的走访 · continue the unfinished visit")
+    ] = False,
+    discard: Annotated[
+        bool, typer.Option("--discard", help="丢弃上次没答完的走访 · drop the unfinished visit")
+    ] = False,
+    estate: EstateOption = None,
+) -> None:
+    """敲门走访：一问一答，记下这一户的情况 · The door-knocking interview, one household at a time.
+
+    Without a terminal, use `dyz visit add` instead."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from danyuanzhang import drafts
+
+    if discard:
+        if resume:
+            raise DyzError("resume_or_discard")
+        say(t("draft_discarded") if drafts.discard(store_of(ctx)) else t("no_draft"))
+        return
+    if not is_interactive():
+        raise DyzError("visit_no_terminal")
+    from danyuanzhang.interview import run_interview
+
+    store = store_of(ctx)
+    item = run_interview(store, resume=resume, estate=estate)
+    if item is not None:
+        say(_recorded_line(item))
+
+
+def _recorded_line(item: dict[str, Any]) -> str:
+    return t(
+        "visit_recorded",
+        ref=item["household"],
+        id=item["id"][:8],
+        needs=len(item["needs"]),
+        hazards=len(item["hazards"]),
+    )
+
+
+def _split(text: str, sep: str, option: str) -> tuple[str, str]:
+    head, found, tail = text.partition(sep)
+    if not found or not head.strip() or not tail.strip():
+        raise DyzError("bad_pair", option=option, text=text, sep=sep)
+    return head.strip(), tail.strip()
+
+
+@visit_app.command("add")
+def visit_add(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="哪一户，如 2-2-301 · household, e.g. 2-2-301")],
+    on: OnOption = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help="door | phone | wechat（上门/电话/微信）")
+    ] = "door",
+    outcome: Annotated[
+        str, typer.Option("--outcome", help="met | not_home | declined（见到/无人/不愿谈）")
+    ] = "met",
+    new_household: Annotated[
+        bool, typer.Option("--new-household", help="这一户还没登记，现在登记 · register it now")
+    ] = False,
+    introduced: Annotated[
+        bool, typer.Option("--introduced", help="已自我介绍并留下服务牌 · introduced myself")
+    ] = False,
+    moved_in: Annotated[
+        list[str] | None,
+        typer.Option("--moved-in", help="新迁入：姓名[:电话] · a new resident: NAME[:PHONE]"),
+    ] = None,
+    moved_out: Annotated[
+        list[str] | None, typer.Option("--moved-out", help="已迁出的住户姓名 · who moved out")
+    ] = None,
+    flag: Annotated[
+        list[str] | None,
+        typer.Option("--flag", help="姓名:标记，如 刘桂英:独居老人 · NAME:FLAG"),
+    ] = None,
+    need: Annotated[
+        list[str] | None,
+        typer.Option("--need", help="类别:内容，如 维修:楼道灯坏 · CATEGORY:TEXT (kept open)"),
+    ] = None,
+    resolved_need: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--resolved-need",
+            help="类别:内容=>怎么解决的 · CATEGORY:TEXT=>WHAT_WAS_DONE (settled on the spot)",
+        ),
+    ] = None,
+    hazard: Annotated[
+        list[str] | None,
+        typer.Option("--hazard", help="隐患类别:说明，如 飞线充电:窗外拉线 · KIND:NOTE"),
+    ] = None,
+    anti_fraud_app: Annotated[
+        str | None,
+        typer.Option("--anti-fraud-app", help="装了国家反诈中心吗 yes|no · app installed?"),
+    ] = None,
+    briefed: Annotated[
+        bool, typer.Option("--briefed", help="讲了最新骗术 · went over current scams")
+    ] = False,
+    wellbeing: Annotated[
+        str | None,
+        typer.Option("--wellbeing", help="独居老人状况 well | needs_help · wellbeing check"),
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
+    visitor: Annotated[
+        str | None, typer.Option("--visitor", help="走访人，默认本机设置 · who visited")
+    ] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """记一次走访（不用问答）· Record a visit in one command, e.g. `dyz visit add 2-2-301 --need "维修:楼道灯坏了" --anti-fraud-app yes`."""
+    from danyuanzhang import render
+    from danyuanzhang.visits import Arrival, Need, VisitPlan, record_visit
+
+    needs = [Need(*_split(n, ":", "--need")) for n in need or []]
+    for text in resolved_need or []:
+        what, done = _split(text, "=>", "--resolved-need")
+        needs.append(Need(*_split(what, ":", "--resolved-need"), done=done))
+    arrivals = []
+    for text in moved_in or []:
+        name, _, phone = text.partition(":")
+        arrivals.append(Arrival(name.strip(), phone.strip() or None))
+    plan = VisitPlan(
+        household=ref,
+        estate=estate,
+        new_household=new_household,
+        on=on,
+        kind=kind,
+        outcome=outcome,
+        visitor=visitor,
+        introduced=introduced,
+        moved_in=arrivals,
+        moved_out=list(moved_out or []),
+        flags=[_split(f, ":", "--flag") for f in flag or []],
+        needs=needs,
+        hazards=[_split(h, ":", "--hazard") for h in hazard or []],
+        anti_fraud_app=_yes_no(anti_fraud_app) if anti_fraud_app is not None else None,
+        briefed=briefed,
+        wellbeing=wellbeing,
+        note=note,
+    )
+    item = record_visit(store_of(ctx), plan)
+    if fmt is Format.json:
+        out(render.to_json(item))
+    else:
+        say(_recorded_line(item))
+
+
+def _yes_no(text: str) -> bool:
+    cleaned = text.strip().lower()
+    if cleaned in ("yes", "y", "true", "1", "是", "装了", "有"):
+        return True
+    if cleaned in ("no", "n", "false", "0", "否", "没装", "没有"):
+        return False
+    raise DyzError("bad_yes_no", option="--anti-fraud-app", text=text)
+
+
+VISIT_COLUMNS = [
+    ("on", "col_on"),
+    ("household", "col_household"),
+    ("outcome", "col_outcome"),
+    ("kind", "col_visit_kind"),
+    ("visitor", "col_visitor"),
+    ("anti_fraud_app", "col_app"),
+    ("briefed", "col_briefed"),
+    ("id", "col_id"),
+]
+
+
+def _word(code: str | None, choices: dict[str, tuple[str, str]]) -> str:
+    from danyuanzhang.i18n import pick
+
+    if code is None:
+        return ""
+    zh, en = choices.get(code, (code, code))
+    return pick(zh, en)
+
+
+def _yes_no_word(value: bool | None) -> str:
+    return "" if value is None else t("yes") if value else t("no")
+
+
+@visit_app.command("list")
+def visit_list(
+    ctx: typer.Context,
+    week: Annotated[
+        str | None, typer.Option("--week", help="哪一周，如 2026-W48 或其中一天 · ISO week")
+    ] = None,
+    start: Annotated[str | None, typer.Option("--from", help="起始日期 · from date")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="截止日期 · to date")] = None,
+    unit: UnitOption = None,
+    visitor: Annotated[str | None, typer.Option("--visitor", help="走访人 · visitor")] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """列出走访记录 · List visits, e.g. `dyz visit list --week 2026-W48 --unit 2-2`."""
+    from danyuanzhang.visits import list_visits
+    from danyuanzhang.vocab import VISIT_KINDS, VISIT_OUTCOMES
+
+    items = list_visits(
+        store_of(ctx), week=week, start=start, end=end, unit=unit, visitor=visitor, estate=estate
+    )
+    if fmt is Format.table:
+        items = [
+            {
+                **i,
+                "outcome": _word(i["outcome"], VISIT_OUTCOMES),
+                "kind": _word(i["kind"], VISIT_KINDS),
+                "anti_fraud_app": _yes_no_word(i["anti_fraud_app"]),
+                "briefed": _yes_no_word(i["briefed"]),
+                "id": i["id"][:8],
+            }
+            for i in items
+        ]
+    emit_list(items, fmt, VISIT_COLUMNS)
+
+
+@visit_app.command("show")
+def visit_show(
+    ctx: typer.Context,
+    visit: Annotated[str, typer.Argument(help="走访编号（前几位即可）· visit id or prefix")],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """查看一次走访 · Show one visit and the needs and hazards it raised."""
+    from danyuanzhang import render
+    from danyuanzhang.visits import describe_visit, find_visit
+
+    store = store_of(ctx)
+    item = describe_visit(store, find_visit(store, visit))
+    if fmt is Format.json:
+        out(render.to_json(item))
+    elif fmt is Format.csv:
+        out(render.to_csv([{k: v for k, v in item.items() if k not in ("needs", "hazards")}]))
+    else:
+        out(render.visit_text(item))
+
+
+@visit_app.command("due")
+def visit_due(
+    ctx: typer.Context,
+    unit: UnitOption = None,
+    building: Annotated[str | None, typer.Option("--building", help="楼栋 · building")] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of date")
+    ] = None,
+    everyone: Annotated[
+        bool, typer.Option("--all", help="也列出还没到期的 · also those not yet due")
+    ] = False,
+    estate: EstateOption = None,
+    fmt: Annotated[
+        DueFormat, typer.Option("--format", "-f", help="table | json | csv | html（走访清单）")
+    ] = DueFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
+    ] = None,
+) -> None:
+    """该走访谁了 · Who is due a visit, most urgent first, e.g. `dyz visit due --unit 2-2 -f html -o 走访清单.html`."""
+    from danyuanzhang import render
+    from danyuanzhang.visits import visits_due
+
+    items = visits_due(
+        store_of(ctx), unit=unit, building=building, estate=estate, on=on, everyone=everyone
+    )
+    if fmt is DueFormat.json:
+        write_output(render.to_json(items), output)
+    elif fmt is DueFormat.csv:
+        flat = [
+            {**i, "residents": " ".join(i["residents"]), "flags": " ".join(i["flags"])}
+            for i in items
+        ]
+        write_output(render.to_csv(flat), output, encoding="utf-8-sig")
+    elif fmt is DueFormat.html:
+        write_output(render.walk_sheet_html(items, unit or building or "", on), output)
+    elif not items:
+        say(t("nobody_due"))
+    else:
+        write_output(render.due_table(items), output)
+
+
+@antifraud_app.command("antifraud")
+def antifraud(
+    ctx: typer.Context,
+    building_level: Annotated[
+        bool, typer.Option("--building", help="按楼栋汇总（默认按单元）· by building")
+    ] = False,
+    unit: UnitOption = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of date")
+    ] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """反诈：装了反诈APP、讲过骗术的户数，近期迁入未宣传的人 · The anti-fraud watch per unit or building."""
+    from danyuanzhang import render
+    from danyuanzhang.visits import anti_fraud
+
+    data = anti_fraud(
+        store_of(ctx), by="building" if building_level else "unit", estate=estate, unit=unit, on=on
+    )
+    if fmt is Format.json:
+        out(render.to_json(data))
+    elif fmt is Format.csv:
+        rows = [{**g, "move_ins_unbriefed": len(g["move_ins_unbriefed"])} for g in data["groups"]]
+        out(render.to_csv(rows))
+    elif not data["groups"]:
+        say(t("empty_list"))
+    else:
+        out(render.antifraud_table(data))
+
+
+@config_app.command("list")
+def config_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """列出本机设置 · List this laptop's settings and their defaults."""
+    from danyuanzhang import config
+
+    emit_list(
+        config.listing(store_of(ctx)),
+        fmt,
+        [
+            ("key", "col_key"),
+            ("value", "col_value"),
+            ("default", "col_default"),
+            ("meaning", "col_meaning"),
+        ],
+    )
+
+
+@config_app.command("get")
+def config_get(
+    ctx: typer.Context, key: Annotated[str, typer.Argument(help="设置名 · key")]
+) -> None:
+    """查看一项设置 · Print one setting, e.g. `dyz config get visit.cadence.elderly_alone`."""
+    from danyuanzhang import config
+
+    value = config.value(store_of(ctx), key)
+    out("" if value is None else str(value))
+
+
+@config_app.command("set")
+def config_set(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="设置名 · key")],
+    value: Annotated[str, typer.Argument(help="新的值 · value")],
+) -> None:
+    """修改一项设置 · Change a setting, e.g. `dyz config set visit.cadence.elderly_alone 5`."""
+    from danyuanzhang import config
+
+    say(t("config_set", key=key, value=config.set_value(store_of(ctx), key, value)))
+
+
+@config_app.command("unset")
+def config_unset(
+    ctx: typer.Context, key: Annotated[str, typer.Argument(help="设置名 · key")]
+) -> None:
+    """恢复默认值 · Put a setting back to its default."""
+    from danyuanzhang import config
+
+    default = config.unset(store_of(ctx), key)
+    say(t("config_unset", key=key, value="—" if default is None else default))

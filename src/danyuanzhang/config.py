@@ -1,0 +1,114 @@
+"""This laptop's settings a unit head may change: visit cadences, the recurrence window, the
+visitor's name. They stay on this laptop; they are not records and do not travel.
+
+>>> set_value(store, "visit.cadence.elderly_alone", "5")
+>>> value(store, "visit.cadence.elderly_alone")
+5
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from danyuanzhang.errors import DyzError
+
+
+class Key(NamedTuple):
+    setting: str  # the row in the settings table
+    default: Any
+    kind: str  # "days" or "name"
+    help_zh: str
+    help_en: str
+
+
+KEYS: dict[str, Key] = {
+    "visit.cadence.elderly_alone": Key(
+        "cadence_elderly_alone",
+        7,
+        "days",
+        "独居老人几天走访一次",
+        "days between visits: lives alone",
+    ),
+    "visit.cadence.needs_help": Key(
+        "cadence_needs_help", 14, "days", "需帮扶的几天走访一次", "days between visits: needs help"
+    ),
+    "visit.cadence.new_arrival": Key(
+        "cadence_new_arrival",
+        7,
+        "days",
+        "新迁入几天内要走访",
+        "days after moving in to visit a new arrival",
+    ),
+    "visit.cadence.default": Key(
+        "cadence_default", 90, "days", "其他住户几天走访一次", "days between visits: everyone else"
+    ),
+    "antifraud.new_arrival_days": Key(
+        "antifraud_new_arrival_days",
+        30,
+        "days",
+        "反诈：新迁入按几天内计算",
+        "anti-fraud watch: how recent a move-in counts",
+    ),
+    "hazard.recurrence_days": Key(
+        "recurrence_days",
+        90,
+        "days",
+        "同类隐患几天内再现算回潮",
+        "days within which a hazard's return is a recurrence",
+    ),
+    "visitor.name": Key("visitor_name", None, "name", "走访人姓名（默认本机名）", "visitor's name"),
+}
+
+
+def _key(name: str) -> Key:
+    key = KEYS.get(name.strip())
+    if key is None:
+        raise DyzError("config_unknown_key", key=name, known=", ".join(KEYS))
+    return key
+
+
+def parse(name: str, text: str) -> Any:
+    key = _key(name)
+    if key.kind == "days":
+        cleaned = text.strip().removesuffix("天")
+        if not cleaned.isascii() or not cleaned.isdigit() or not 1 <= int(cleaned) <= 3650:
+            raise DyzError("config_bad_days", key=name, value=text)
+        return int(cleaned)
+    from danyuanzhang.inputs import parse_name
+
+    return parse_name(text)
+
+
+def value(store: Any, name: str) -> Any:
+    key = _key(name)
+    stored = store.setting(key.setting)
+    if stored is None:
+        return key.default
+    return int(stored) if key.kind == "days" else stored
+
+
+def set_value(store: Any, name: str, text: str) -> Any:
+    parsed = parse(name, text)
+    store.set_setting(_key(name).setting, str(parsed))
+    return parsed
+
+
+def unset(store: Any, name: str) -> Any:
+    key = _key(name)
+    store.delete_setting(key.setting)
+    return key.default
+
+
+def listing(store: Any) -> list[dict[str, Any]]:
+    from danyuanzhang.i18n import pick
+
+    return [
+        {
+            "key": name,
+            "value": value(store, name),
+            "default": key.default,
+            "changed": store.setting(key.setting) is not None,
+            "meaning": pick(key.help_zh, key.help_en),
+        }
+        for name, key in KEYS.items()
+    ]

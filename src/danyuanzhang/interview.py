@@ -1,0 +1,484 @@
+"""`dyz visit`: the door-knocking interview. It asks what a unit head would write in the
+notebook standing at the door, one question at a time, skipping what does not apply, and keeps
+every answer as a draft the moment it is given. Nothing is written to the records until the
+summary is confirmed; then all of it is written at once (`visits.record_visit`).
+
+Tests drive it through prompt_toolkit's pipe input: `run_interview(store, asker=Asker(inp,
+DummyOutput()))`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from prompt_toolkit.completion import Completer
+
+from danyuanzhang import drafts
+from danyuanzhang.errors import DyzError
+from danyuanzhang.i18n import pick, t
+from danyuanzhang.store import Store
+from danyuanzhang.store import registry as reg
+from danyuanzhang.visits import Arrival, Need, VisitPlan, record_visit
+
+STEPS = (
+    "household",
+    "outcome",
+    "introduced",
+    "residents",
+    "needs",
+    "safety",
+    "anti_fraud",
+    "note",
+)
+
+
+class Asker:
+    """Asks questions with questionary. `input`/`output` are prompt_toolkit's, for tests;
+    `echo` prints what is only shown (the residents on record, the summary)."""
+
+    def __init__(
+        self,
+        input: Any = None,
+        output: Any = None,
+        echo: Callable[[str], None] | None = None,
+    ) -> None:
+        self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+        self.echo = echo or _print
+
+    def text(
+        self, message: str, default: str = "", check: Callable[[str], Any] | None = None
+    ) -> str:
+        import questionary
+
+        return str(
+            questionary.text(
+                message, default=default, validate=_validator(check), **self.io
+            ).unsafe_ask()
+        )
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        import questionary
+
+        return bool(questionary.confirm(message, default=default, **self.io).unsafe_ask())
+
+    def select(self, message: str, choices: list[tuple[str, Any]], numbered: bool = False) -> Any:
+        """One of the choices; `numbered` lets a digit key choose and answer at once."""
+        import questionary
+
+        labelled = [
+            questionary.Choice(f"{i}. {title}" if numbered else title, value=i - 1)
+            for i, (title, _) in enumerate(choices, start=1)
+        ]
+        question = questionary.select(message, choices=labelled, **self.io)
+        if numbered:
+            bindings: Any = question.application.key_bindings
+            for i in range(min(len(choices), 9)):
+                bindings.add(str(i + 1), eager=True)(_answer_with(i))
+        return choices[question.unsafe_ask()][1]
+
+    def household(self, message: str, completer: Any) -> str:
+        import questionary
+
+        return str(
+            questionary.autocomplete(
+                message,
+                choices=[],
+                completer=completer,
+                validate=lambda text: bool(text.strip()) or t("iv_type_something"),
+                **self.io,
+            ).unsafe_ask()
+        )
+
+
+def _answer_with(index: int) -> Callable[[Any], None]:
+    def answer(event: Any) -> None:
+        event.app.exit(result=index)
+
+    return answer
+
+
+def _validator(check: Callable[[str], Any] | None) -> Callable[[str], bool | str] | None:
+    if check is None:
+        return None
+
+    def validate(text: str) -> bool | str:
+        try:
+            check(text)
+        except DyzError as error:
+            return error.message()
+        return True
+
+    return validate
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+class HouseholdCompleter(Completer):
+    """Offers the households that match what has been typed so far, on every keystroke."""
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+
+    def get_completions(self, document: Any, complete_event: Any) -> Any:
+        from prompt_toolkit.completion import Completion
+
+        typed = document.text_before_cursor
+        for household in self.index.match(typed):
+            yield Completion(
+                household.label,
+                start_position=-len(typed),
+                display=household.label,
+                display_meta=household.estate,
+            )
+
+
+class Interview:
+    def __init__(self, store: Store, asker: Asker, plan: VisitPlan, done: list[str]) -> None:
+        self.store = store
+        self.ask = asker
+        self.plan = plan
+        self.done = done
+
+    # -- keeping the draft ------------------------------------------------------------------
+
+    def keep(self) -> None:
+        drafts.save(
+            self.store,
+            {
+                "plan": self.plan.to_json(),
+                "done": self.done,
+                "saved": datetime.now().isoformat(timespec="seconds"),
+            },
+        )
+
+    def finish_step(self, step: str) -> None:
+        self.done.append(step)
+        self.keep()
+
+    # -- what the steps need ----------------------------------------------------------------
+
+    def home(self) -> Any:
+        if self.plan.new_household:
+            return None
+        from danyuanzhang.households import find_household
+
+        return find_household(self.store, self.plan.household, self.plan.estate)
+
+    def residents(self) -> list[Any]:
+        home = self.home()
+        if home is None:
+            return []
+        return [r for r in reg.residents_of(self.store, home["id"]) if not r["moved_out"]]
+
+    def staying_names(self) -> list[str]:
+        leaving = set(self.plan.moved_out)
+        names = [r["name"] for r in self.residents() if r["name"] not in leaving]
+        return names + [a.name for a in self.plan.moved_in]
+
+    def someone_alone(self) -> bool:
+        staying = set(self.staying_names())
+        if any(flag == "elderly_alone" for name, flag in self.plan.flags if name in staying):
+            return True
+        return any(
+            "elderly_alone" in reg.flags_of(self.store, r["id"])
+            for r in self.residents()
+            if r["name"] in staying
+        )
+
+    # -- the steps --------------------------------------------------------------------------
+
+    def step_household(self) -> None:
+        from danyuanzhang.matching import HouseholdIndex, as_ref_text
+
+        index = HouseholdIndex.build(self.store)
+        completer = HouseholdCompleter(index)
+        while True:
+            typed = self.ask.household(t("iv_which_household"), completer)
+            matches = index.match(typed)
+            exact = index.by_label.get(typed.strip())
+            if exact is not None:
+                matches = [exact]
+            choices: list[tuple[str, Any]] = [(h.label, h) for h in matches]
+            as_ref = as_ref_text(typed)
+            if len(matches) == 1 and (exact is not None or matches[0].ref == as_ref):
+                chosen: Any = matches[0]
+            else:
+                if not matches:
+                    self.ask.echo(t("iv_no_match", typed=typed.strip()))
+                choices.append((t("iv_new_household"), "new"))
+                choices.append((t("iv_search_again"), "again"))
+                chosen = self.ask.select(t("iv_pick_household"), choices)
+                if chosen == "again":
+                    continue
+            if chosen == "new":
+                self.plan.household = self.ask.text(
+                    t("iv_new_ref"), default=as_ref or "", check=self._check_new_ref
+                ).strip()
+                self.plan.new_household = True
+            else:
+                self.plan.household = chosen.id
+                self.plan.estate = None
+            return
+
+    def _check_new_ref(self, text: str) -> None:
+        from danyuanzhang.households import choose_estate
+        from danyuanzhang.inputs import parse_ref
+
+        ref = parse_ref(text)
+        estate = choose_estate(self.store, self.plan.estate, for_new=True)
+        if reg.household_at(self.store, estate, ref.building, ref.unit, ref.room) is not None:
+            raise DyzError("household_exists", ref=str(ref), estate=estate)
+
+    def step_outcome(self) -> None:
+        from danyuanzhang.vocab import VISIT_OUTCOMES
+
+        choices = [(pick(zh, en), code) for code, (zh, en) in VISIT_OUTCOMES.items()]
+        self.plan.outcome = self.ask.select(t("iv_how_did_it_go"), choices, numbered=True)
+
+    def step_introduced(self) -> None:
+        home = self.home()
+        from danyuanzhang.store.visits import visits_of
+
+        if home is not None and any(
+            v["outcome"] == "met" for v in visits_of(self.store, [home["id"]])
+        ):
+            return  # the first visit only
+        self.plan.introduced = self.ask.confirm(t("iv_introduced"), default=True)
+
+    def step_residents(self) -> None:
+        from danyuanzhang.flags import known_flags, label
+        from danyuanzhang.inputs import mask_phone, parse_name, parse_phone
+
+        flags = known_flags(self.store)
+        present = self.residents()
+        if present:
+            self.ask.echo(t("iv_on_record"))
+            for r in present:
+                marks = "、".join(label(f, flags) for f in reg.flags_of(self.store, r["id"]))
+                self.ask.echo(f"  · {r['name']} {mask_phone(r['phone'])} {marks}".rstrip())
+        else:
+            self.ask.echo(t("iv_nobody_on_record"))
+        while True:
+            what = self.ask.select(
+                t("iv_residents_changed"),
+                [
+                    (t("iv_no_change"), "done"),
+                    (t("iv_moved_in"), "in"),
+                    (t("iv_moved_out"), "out"),
+                    (t("iv_set_flag"), "flag"),
+                ],
+            )
+            if what == "done":
+                return
+            if what == "in":
+                name = self.ask.text(t("iv_new_name"), check=parse_name).strip()
+                phone = self.ask.text(
+                    t("iv_new_phone"), check=lambda p: p.strip() and parse_phone(p)
+                ).strip()
+                self.plan.moved_in.append(Arrival(name, phone or None))
+            elif what == "out":
+                staying = [
+                    n for n in self.staying_names() if n not in {a.name for a in self.plan.moved_in}
+                ]
+                if not staying:
+                    self.ask.echo(t("iv_nobody_to_move_out"))
+                    continue
+                self.plan.moved_out.append(
+                    self.ask.select(t("iv_who_moved_out"), [(n, n) for n in staying])
+                )
+            else:
+                names = self.staying_names()
+                if not names:
+                    self.ask.echo(t("iv_nobody_to_flag"))
+                    continue
+                name = self.ask.select(t("iv_flag_whom"), [(n, n) for n in names])
+                flag = self.ask.select(
+                    t("iv_which_flag"), [(label(code, flags), code) for code in flags]
+                )
+                self.plan.flags.append((name, flag))
+            self.keep()
+
+    def step_needs(self) -> None:
+        from danyuanzhang.inputs import parse_free_text
+        from danyuanzhang.vocab import PETITION_CATEGORIES
+
+        if not self.plan.needs and not self.ask.confirm(t("iv_any_needs"), default=False):
+            return
+        categories = [(pick(zh, en), code) for code, (zh, en) in PETITION_CATEGORIES.items()]
+        while True:
+            category = self.ask.select(t("iv_need_category"), categories)
+            text = self.ask.text(t("iv_need_text"), check=_non_empty(parse_free_text)).strip()
+            settled = self.ask.select(
+                t("iv_need_settled"),
+                [(t("iv_keep_open"), False), (t("iv_resolved_here"), True)],
+            )
+            done = None
+            if settled:
+                done = self.ask.text(t("iv_what_was_done"), check=_non_empty(parse_free_text))
+            self.plan.needs.append(Need(category, text, done.strip() if done else None))
+            self.keep()
+            if not self.ask.confirm(t("iv_another_need"), default=False):
+                return
+
+    def step_safety(self) -> None:
+        from danyuanzhang.hazards import known_kinds
+        from danyuanzhang.inputs import parse_free_text
+
+        if not self.plan.hazards and not self.ask.confirm(t("iv_any_hazard"), default=False):
+            return
+        kinds = [(pick(zh, en), code) for code, (zh, en) in known_kinds(self.store).items()]
+        while True:
+            kind = self.ask.select(t("iv_hazard_kind"), kinds)
+            note = self.ask.text(t("iv_hazard_note"), check=parse_free_text).strip()
+            self.plan.hazards.append((kind, note))
+            self.keep()
+            if not self.ask.confirm(t("iv_another_hazard"), default=False):
+                return
+
+    def step_anti_fraud(self) -> None:
+        self.plan.anti_fraud_app = self.ask.select(
+            t("iv_app_installed"),
+            [(t("iv_app_yes"), True), (t("iv_app_no"), False), (t("iv_not_asked"), None)],
+        )
+        self.keep()
+        self.plan.briefed = self.ask.confirm(t("iv_briefed"), default=True)
+        if self.someone_alone():
+            self.keep()
+            self.plan.wellbeing = self.ask.select(
+                t("iv_wellbeing"),
+                [(t("iv_well"), "well"), (t("iv_needs_help"), "needs_help")],
+            )
+
+    def step_note(self) -> None:
+        from danyuanzhang.inputs import parse_free_text
+
+        self.plan.note = self.ask.text(t("iv_note"), check=parse_free_text).strip() or None
+
+    # -- running it ---------------------------------------------------------------------------
+
+    def applies(self, step: str) -> bool:
+        if step in ("household", "outcome"):
+            return True
+        if self.plan.outcome == "not_home":
+            return False
+        if self.plan.outcome == "declined":
+            return step == "note"
+        return True
+
+    def run(self) -> dict[str, Any] | None:
+        for step in STEPS:
+            if step in self.done or not self.applies(step):
+                continue
+            getattr(self, f"step_{step}")()
+            self.finish_step(step)
+        if self.plan.outcome != "not_home":
+            self.ask.echo(summary(self.store, self.plan))
+            if not self.ask.confirm(t("iv_save"), default=True):
+                if self.ask.confirm(t("iv_discard_instead"), default=False):
+                    drafts.discard(self.store)
+                    self.ask.echo(t("draft_discarded"))
+                    return None
+                raise DyzError("visit_kept_as_draft")
+        item = record_visit(self.store, self.plan)
+        drafts.discard(self.store)
+        return item
+
+
+def _non_empty(parse: Callable[[str], str]) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        value = parse(text)
+        if not value:
+            raise DyzError("iv_empty_answer")
+        return value
+
+    return check
+
+
+def summary(store: Store, plan: VisitPlan) -> str:
+    """Everything the visit will save, in the words of the questions."""
+    from danyuanzhang.flags import known_flags, label
+    from danyuanzhang.hazards import known_kinds
+    from danyuanzhang.vocab import PETITION_CATEGORIES, VISIT_OUTCOMES, WELLBEING
+
+    lines = [t("iv_summary")]
+    if plan.new_household:
+        lines.append(t("iv_sum_new_household", ref=plan.household))
+    else:
+        from danyuanzhang.households import find_household, household_json
+
+        lines.append(
+            t("iv_sum_household", ref=household_json(find_household(store, plan.household))["ref"])
+        )
+    zh, en = VISIT_OUTCOMES[plan.outcome]
+    lines.append(t("iv_sum_outcome", outcome=pick(zh, en)))
+    if plan.introduced:
+        lines.append(t("iv_sum_introduced"))
+    for arrival in plan.moved_in:
+        lines.append(t("iv_sum_moved_in", name=arrival.name))
+    for name in plan.moved_out:
+        lines.append(t("iv_sum_moved_out", name=name))
+    flags = known_flags(store)
+    for name, flag in plan.flags:
+        lines.append(t("iv_sum_flag", name=name, flag=label(flag, flags)))
+    for need in plan.needs:
+        czh, cen = PETITION_CATEGORIES.get(need.category, (need.category, need.category))
+        if need.done:
+            lines.append(
+                t("iv_sum_need_done", category=pick(czh, cen), text=need.text, done=need.done)
+            )
+        else:
+            lines.append(t("iv_sum_need_open", category=pick(czh, cen), text=need.text))
+    kinds = known_kinds(store)
+    for kind, note in plan.hazards:
+        kzh, ken = kinds.get(kind, (kind, kind))
+        lines.append(t("iv_sum_hazard", kind=pick(kzh, ken), note=note or ""))
+    if plan.anti_fraud_app is not None:
+        lines.append(t("iv_sum_app_yes") if plan.anti_fraud_app else t("iv_sum_app_no"))
+    if plan.briefed:
+        lines.append(t("iv_sum_briefed"))
+    if plan.wellbeing:
+        wzh, wen = WELLBEING[plan.wellbeing]
+        lines.append(t("iv_sum_wellbeing", wellbeing=pick(wzh, wen)))
+    if plan.note:
+        lines.append(t("iv_sum_note", note=plan.note))
+    return "\n".join(lines)
+
+
+def run_interview(
+    store: Store,
+    resume: bool = False,
+    estate: str | None = None,
+    asker: Asker | None = None,
+) -> dict[str, Any] | None:
+    """Ask, keep each answer, and save the visit at the end; returns the visit, or None if
+    the person chose to drop it. Ctrl-C or a closed terminal keeps the draft."""
+    asker = asker or Asker()
+    draft = drafts.load(store)
+    if resume and draft is None:
+        raise DyzError("no_draft")
+    if draft is not None and not resume:
+        resume = asker.select(
+            t("iv_draft_found", saved=str(draft.get("saved", ""))[:16].replace("T", " ")),
+            [(t("iv_continue_draft"), True), (t("iv_drop_draft"), False)],
+        )
+        if not resume:
+            drafts.discard(store)
+    if resume and draft is not None:
+        interview = Interview(
+            store, asker, VisitPlan.from_json(draft["plan"]), list(draft.get("done", []))
+        )
+    else:
+        interview = Interview(store, asker, VisitPlan(estate=estate), [])
+    try:
+        return interview.run()
+    except (KeyboardInterrupt, EOFError):
+        if interview.done or interview.plan != VisitPlan(estate=estate):
+            interview.keep()
+            raise DyzError("visit_kept_as_draft") from None
+        raise DyzError("visit_cancelled") from None

@@ -1,0 +1,503 @@
+"""Door-knocking (敲门行动): a visit to one household and everything it turns up — needs
+settled or carried on, hazards seen, residents who moved in or out, the anti-fraud app.
+
+A visit is written all at once, in one transaction, from a `VisitPlan`: the interview
+(`dyz visit`) and the one-line form (`dyz visit add`) fill the same plan, so the same answers
+make the same records either way.
+
+>>> plan = VisitPlan(household="2-2-301", needs=[Need("维修", "楼道灯坏了")], anti_fraud_app=True)
+>>> record_visit(store, plan)
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.households import choose_estate, find_household, household_json
+from danyuanzhang.inputs import parse_date, parse_free_text, parse_name, parse_phone
+from danyuanzhang.store import Store, new_id, stored_bool
+from danyuanzhang.store import registry as reg
+from danyuanzhang.store import visits as q
+from danyuanzhang.vocab import VISIT_KINDS, VISIT_OUTCOMES, WELLBEING, choice_from_text
+
+
+@dataclass
+class Need:
+    category: str
+    text: str
+    done: str | None = None  # what was done on the spot; None keeps it open as a petition
+
+
+@dataclass
+class Arrival:
+    name: str
+    phone: str | None = None
+
+
+@dataclass
+class VisitPlan:
+    """Everything one visit records, as the person gave it (still to be checked)."""
+
+    household: str = ""  # a reference such as 2-2-301, or a household id
+    estate: str | None = None
+    new_household: bool = False
+    on: str | None = None
+    kind: str = "door"
+    outcome: str = "met"
+    visitor: str | None = None
+    introduced: bool = False
+    moved_in: list[Arrival] = field(default_factory=list)
+    moved_out: list[str] = field(default_factory=list)  # names of current residents
+    flags: list[tuple[str, str]] = field(default_factory=list)  # (resident's name, flag)
+    needs: list[Need] = field(default_factory=list)
+    hazards: list[tuple[str, str]] = field(default_factory=list)  # (kind, note)
+    anti_fraud_app: bool | None = None
+    briefed: bool = False
+    wellbeing: str | None = None
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> VisitPlan:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        plan = cls(**known)
+        plan.moved_in = [Arrival(**a) for a in data.get("moved_in", [])]
+        plan.needs = [Need(**n) for n in data.get("needs", [])]
+        plan.flags = [(name, flag) for name, flag in data.get("flags", [])]
+        plan.hazards = [(kind, note) for kind, note in data.get("hazards", [])]
+        return plan
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def parse_choice(text: str, choices: dict[str, tuple[str, str]], problem: str) -> str:
+    code = choice_from_text(text, choices)
+    if code is None:
+        from danyuanzhang.i18n import join, pick
+
+        known = join([pick(zh, code) for code, (zh, _) in choices.items()])
+        raise DyzError(problem, text=text, known=known)
+    return code
+
+
+def visitor_name(store: Store, given: str | None = None) -> str:
+    """Who knocked: the name given, the one set with `dyz config`, or this laptop's name."""
+    if given:
+        return parse_name(given)
+    from danyuanzhang import config
+
+    return str(config.value(store, "visitor.name") or store.device()[1])
+
+
+@dataclass
+class _Checked:
+    """A plan whose every value has been read and checked, before anything is written."""
+
+    day: str
+    kind: str
+    outcome: str
+    wellbeing: str | None
+    note: str | None
+    arrivals: list[tuple[str, str | None]]
+    needs: list[tuple[str, str, str | None]]
+    hazards: list[tuple[str, str | None]]
+
+
+def _check(store: Store, plan: VisitPlan) -> _Checked:
+    from danyuanzhang.hazards import parse_kind
+    from danyuanzhang.petitions import parse_category
+
+    day = parse_date(plan.on) if plan.on else today()
+    if day > today():
+        raise DyzError("visit_in_future", on=day)
+    kind = parse_choice(plan.kind, VISIT_KINDS, "bad_visit_kind")
+    outcome = parse_choice(plan.outcome, VISIT_OUTCOMES, "bad_outcome")
+    wellbeing = parse_choice(plan.wellbeing, WELLBEING, "bad_wellbeing") if plan.wellbeing else None
+    if outcome != "met":
+        said = [
+            option
+            for option, given in (
+                ("--introduced", plan.introduced),
+                ("--moved-in", plan.moved_in),
+                ("--moved-out", plan.moved_out),
+                ("--flag", plan.flags),
+                ("--need / --resolved-need", plan.needs),
+                ("--anti-fraud-app", plan.anti_fraud_app is not None),
+                ("--briefed", plan.briefed),
+                ("--wellbeing", wellbeing),
+            )
+            if given
+        ]
+        if said:
+            from danyuanzhang.i18n import pick
+
+            zh, en = VISIT_OUTCOMES[outcome]
+            raise DyzError("visit_not_met", outcome=pick(zh, en), options=", ".join(said))
+    needs = []
+    for need in plan.needs:
+        text = parse_free_text(need.text)
+        if not text:
+            raise DyzError("empty_petition")
+        done = parse_free_text(need.done) if need.done is not None else None
+        if need.done is not None and not done:
+            raise DyzError("resolve_needs_note")
+        needs.append((parse_category(need.category), text, done))
+    hazards = [
+        (parse_kind(store, kind), parse_free_text(note) or None) for kind, note in plan.hazards
+    ]
+    arrivals = [
+        (parse_name(a.name), parse_phone(a.phone) if a.phone else None) for a in plan.moved_in
+    ]
+    note = parse_free_text(plan.note) if plan.note else None
+    return _Checked(day, kind, outcome, wellbeing, note or None, arrivals, needs, hazards)
+
+
+def _resident_by_name(residents: list[Any], text: str) -> Any:
+    wanted = text.strip()
+    for row in residents:
+        if row["name"] == wanted or (len(wanted) >= 4 and row["id"].startswith(wanted.lower())):
+            return row
+    from danyuanzhang.i18n import join
+
+    raise DyzError(
+        "visit_resident_unknown", name=wanted, known=join([r["name"] for r in residents]) or "—"
+    )
+
+
+def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
+    """Write a visit and all it turned up, in one transaction; refuse it whole if any part
+    is wrong."""
+    from danyuanzhang.hazards import add_hazard
+    from danyuanzhang.households import add_household, add_resident, edit_resident, move_out
+    from danyuanzhang.petitions import add_petition
+    from danyuanzhang.petitions import take_step as petition_step
+
+    checked = _check(store, plan)
+    day = checked.day
+    with store.transaction():
+        if plan.new_household:
+            home = reg.household(store, add_household(store, plan.household, plan.estate)["id"])
+        else:
+            home = find_household(store, plan.household, plan.estate)
+        visitor = visitor_name(store, plan.visitor)
+        present = [r for r in reg.residents_of(store, home["id"]) if not r["moved_out"]]
+        for name in plan.moved_out:
+            leaving = _resident_by_name(present, name)
+            move_out(store, leaving["id"], on=day)
+            present = [r for r in present if r["id"] != leaving["id"]]
+        for name, phone in checked.arrivals:
+            add_resident(store, home["id"], name, phone=phone, moved_in=day)
+        present = [r for r in reg.residents_of(store, home["id"]) if not r["moved_out"]]
+        for name, flag in plan.flags:
+            edit_resident(store, _resident_by_name(present, name)["id"], add_flags=[flag])
+        if checked.wellbeing and not any(
+            "elderly_alone" in reg.flags_of(store, r["id"]) for r in present
+        ):
+            raise DyzError("wellbeing_needs_alone")
+        visit_id = new_id()
+        fields: dict[str, Any] = {
+            "household": home["id"],
+            "estate": home["estate"],
+            "building": home["building"],
+            "unit": home["unit"],
+            "on": day,
+            "kind": checked.kind,
+            "outcome": checked.outcome,
+            "visitor": visitor,
+        }
+        if checked.outcome == "met":
+            fields["introduced"] = plan.introduced
+            fields["briefed"] = plan.briefed
+        if plan.anti_fraud_app is not None:
+            fields["anti_fraud_app"] = plan.anti_fraud_app
+        if checked.wellbeing:
+            fields["wellbeing"] = checked.wellbeing
+        if checked.note:
+            fields["note"] = checked.note
+        store.put("visit", visit_id, fields, new=True)
+        for category, text, done in checked.needs:
+            petition = add_petition(store, home["id"], category, text, on=day, visit=visit_id)
+            if done is not None:
+                petition_step(store, petition["id"], "resolved", on=day, note=done)
+        for kind, note in checked.hazards:
+            add_hazard(
+                store,
+                kind,
+                f"{home['building']}-{home['unit']} {home['room']}",
+                household=home["id"],
+                note=note,
+                on=day,
+                estate=home["estate"],
+                visit=visit_id,
+            )
+        return describe_visit(store, q.visit(store, visit_id))
+
+
+def find_visit(store: Store, id_prefix: str) -> Any:
+    return q.visit(store, store.resolve_prefix("visits", id_prefix, "visit_not_found"))
+
+
+def describe_visit(store: Store, row: Any, with_records: bool = True) -> dict[str, Any]:
+    home = reg.household(store, row["household_id"])
+    item: dict[str, Any] = {
+        "id": row["id"],
+        "on": row["on_date"],
+        "household": household_json(home)["ref"] if home is not None else None,
+        "household_id": row["household_id"],
+        "estate": row["estate"],
+        "unit": f"{row['building']}-{row['unit']}",
+        "kind": row["kind"],
+        "outcome": row["outcome"],
+        "visitor": row["visitor"],
+        "introduced": stored_bool(row["introduced"]),
+        "anti_fraud_app": stored_bool(row["anti_fraud_app"]),
+        "briefed": stored_bool(row["briefed"]),
+        "wellbeing": row["wellbeing"],
+        "note": row["note"],
+    }
+    if with_records:
+        from danyuanzhang.hazards import describe as describe_hazards
+        from danyuanzhang.petitions import describe as describe_petitions
+
+        item["needs"] = [
+            {k: p[k] for k in ("id", "category", "text", "status")}
+            for p in describe_petitions(store, q.linked_to_visit(store, "petitions", row["id"]))
+        ]
+        item["hazards"] = [
+            {k: h[k] for k in ("id", "kind", "note", "status", "due")}
+            for h in describe_hazards(store, q.linked_to_visit(store, "hazards", row["id"]))
+        ]
+    return item
+
+
+def list_visits(
+    store: Store,
+    week: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    unit: str | None = None,
+    visitor: str | None = None,
+    estate: str | None = None,
+) -> list[dict[str, Any]]:
+    """Visits of a week (`2026-W48` or a date in it) or between two dates, newest first."""
+    from danyuanzhang.inputs import parse_unit, parse_week
+
+    if week and (start or end):
+        raise DyzError("week_or_dates")
+    if week:
+        start, end = parse_week(week)
+    else:
+        start = parse_date(start, "--from") if start else None
+        end = parse_date(end, "--to") if end else None
+        if start and end and end < start:
+            raise DyzError("dates_reversed", start=start, end=end)
+    estates = [choose_estate(store, estate)] if estate else reg.estates(store)
+    building = unit_number = None
+    if unit:
+        parsed = parse_unit(unit)
+        building, unit_number = parsed.building, parsed.unit
+    rows = q.visits(
+        store,
+        estates,
+        start,
+        end,
+        building=building,
+        unit=unit_number,
+        visitor=parse_name(visitor) if visitor else None,
+    )
+    return [
+        {
+            **describe_visit(store, row, with_records=False),
+            "household": f"{row['building']}-{row['unit']}-{row['room']}",
+        }
+        for row in rows
+    ]
+
+
+# -- who is due a visit ------------------------------------------------------------------------
+
+
+def _cadences(store: Store) -> dict[str, int]:
+    from danyuanzhang import config
+
+    return {
+        reason: int(config.value(store, f"visit.cadence.{reason}"))
+        for reason in ("elderly_alone", "needs_help", "new_arrival", "default")
+    }
+
+
+def visits_due(
+    store: Store,
+    unit: str | None = None,
+    building: str | None = None,
+    estate: str | None = None,
+    on: str | None = None,
+    everyone: bool = False,
+) -> list[dict[str, Any]]:
+    """Households in the order they should be visited: never visited first, then the most
+    overdue against their cadence (lives alone: weekly; needs help: fortnightly; a new arrival:
+    within a week of moving in; everyone else: every 90 days), each with its reason."""
+    from danyuanzhang.households import list_households
+
+    day = parse_date(on) if on else today()
+    as_of = date.fromisoformat(day)
+    cadence = _cadences(store)
+    homes = list_households(store, estate=estate, building=building, unit=unit)
+    ids = [h["id"] for h in homes]
+    history: dict[str, list[Any]] = {i: [] for i in ids}
+    for visit in q.visits_of(store, ids):
+        if visit["on_date"] and visit["on_date"] <= day:
+            history[visit["household_id"]].append(visit)
+    people: dict[str, list[Any]] = {i: [] for i in ids}
+    for resident in q.current_residents(store, ids):
+        people[resident["household_id"]].append(resident)
+
+    due = []
+    for position, home in enumerate(homes):
+        visits = history[home["id"]]
+        met = [v for v in visits if v["outcome"] == "met"]
+        last_met = met[-1]["on_date"] if met else None
+        flags = {f for r in people[home["id"]] for f in (r["flags"] or "").split(",") if f}
+        reasons = []
+        if "elderly_alone" in flags:
+            reasons.append("elderly_alone")
+        if "needs_help" in flags or (met and met[-1]["wellbeing"] == "needs_help"):
+            reasons.append("needs_help")
+        reasons.append("default")
+        reason = min(reasons, key=lambda r: cadence[r])
+        every = cadence[reason]
+        # moved in since the last visit, and recently enough that the usual round would
+        # not come to them in time
+        recent = (as_of - timedelta(days=cadence["default"])).isoformat()
+        arrivals = [
+            r["moved_in"]
+            for r in people[home["id"]]
+            if r["moved_in"]
+            and recent < r["moved_in"] <= day
+            and (last_met is None or last_met < r["moved_in"])
+        ]
+        due_on = (
+            date.fromisoformat(last_met) + timedelta(days=every) if last_met is not None else as_of
+        )
+        if arrivals:
+            arrival_due = date.fromisoformat(min(arrivals)) + timedelta(days=cadence["new_arrival"])
+            if last_met is None or arrival_due < due_on:
+                reason, every, due_on = "new_arrival", cadence["new_arrival"], arrival_due
+        listed = last_met is None or due_on <= as_of or bool(arrivals)
+        if not (listed or everyone):
+            continue
+        due.append(
+            {
+                "household": home["ref"],
+                "household_id": home["id"],
+                "estate": home["estate"],
+                "unit": f"{home['building']}-{home['unit']}",
+                "residents": [r["name"] for r in people[home["id"]]],
+                "flags": sorted(flags),
+                "never_visited": last_met is None,
+                "reason": reason,
+                "every_days": every,
+                "last_visit": last_met,
+                "last_attempt": visits[-1]["on_date"] if visits else None,
+                "last_outcome": visits[-1]["outcome"] if visits else None,
+                "due_on": due_on.isoformat(),
+                "overdue_days": (as_of - due_on).days,
+                "is_due": listed,
+                "_position": position,
+            }
+        )
+    due.sort(
+        key=lambda d: (
+            not d["is_due"],
+            not d["never_visited"],
+            d["every_days"] if d["never_visited"] else -d["overdue_days"],
+            d["_position"],
+        )
+    )
+    for item in due:
+        del item["_position"]
+    return due
+
+
+# -- the anti-fraud watch ----------------------------------------------------------------------
+
+
+def anti_fraud(
+    store: Store,
+    by: str = "unit",
+    estate: str | None = None,
+    building: str | None = None,
+    unit: str | None = None,
+    on: str | None = None,
+) -> dict[str, Any]:
+    """For each unit (or building): households with residents on record, how many have the
+    national anti-fraud app (国家反诈中心), how many were briefed on scams, and who moved in
+    recently without a briefing."""
+    from danyuanzhang import config
+    from danyuanzhang.households import list_households
+
+    if by not in ("unit", "building"):
+        raise DyzError("bad_group_by", by=by)
+    day = parse_date(on) if on else today()
+    recent = (
+        date.fromisoformat(day)
+        - timedelta(days=int(config.value(store, "antifraud.new_arrival_days")))
+    ).isoformat()
+    homes = list_households(store, estate=estate, building=building, unit=unit)
+    ids = [h["id"] for h in homes]
+    history: dict[str, list[Any]] = {i: [] for i in ids}
+    for visit in q.visits_of(store, ids):
+        if visit["on_date"] and visit["on_date"] <= day:
+            history[visit["household_id"]].append(visit)
+    people: dict[str, list[Any]] = {i: [] for i in ids}
+    for resident in q.current_residents(store, ids):
+        people[resident["household_id"]].append(resident)
+
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for home in homes:
+        key = (
+            home["estate"],
+            home["building"] if by == "building" else f"{home['building']}-{home['unit']}",
+        )
+        group = groups.setdefault(
+            key,
+            {
+                "estate": key[0],
+                by: key[1],
+                "households": 0,
+                "app_installed": 0,
+                "briefed": 0,
+                "move_ins_unbriefed": [],
+            },
+        )
+        if not people[home["id"]]:
+            continue
+        visits = history[home["id"]]
+        group["households"] += 1
+        said = [stored_bool(v["anti_fraud_app"]) for v in visits if v["anti_fraud_app"] is not None]
+        if said and said[-1]:
+            group["app_installed"] += 1
+        briefings = [v["on_date"] for v in visits if stored_bool(v["briefed"])]
+        if briefings:
+            group["briefed"] += 1
+        for resident in people[home["id"]]:
+            moved_in = resident["moved_in"]
+            if moved_in and recent <= moved_in <= day and not any(b >= moved_in for b in briefings):
+                group["move_ins_unbriefed"].append(
+                    {"household": home["ref"], "name": resident["name"], "moved_in": moved_in}
+                )
+    rows = list(groups.values())
+    totals = {
+        "households": sum(g["households"] for g in rows),
+        "app_installed": sum(g["app_installed"] for g in rows),
+        "briefed": sum(g["briefed"] for g in rows),
+        "move_ins_unbriefed": sum(len(g["move_ins_unbriefed"]) for g in rows),
+    }
+    return {"on": day, "by": by, "groups": rows, "totals": totals}

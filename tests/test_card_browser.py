@@ -74,3 +74,22 @@ def test_the_demo_card_prints_on_one_a5_page(
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
     assert box is not None
     assert (round(float(box.group(1))), round(float(box.group(2)))) == (420, 595)
+
+
+@pytest.mark.skipif(CHROMIUM is None and not REQUIRED, reason="no Chromium on this machine")
+def test_the_walk_sheet_prints_on_a4_pages(dyz: Runner, tmp_path: Path) -> None:
+    """`dyz visit due -f html`: the sample community's 72 households on a few A4 pages."""
+    demo = str(tmp_path / "demo.db")
+    dyz("demo", "--to", demo)
+    page = tmp_path / "walk.html"
+    dyz("--db", demo, "visit", "due", "--on", "2026-11-26", "-f", "html", "-o", str(page))
+    assert page.read_text(encoding="utf-8").count("<tr>") == 1 + 72
+    pdf = tmp_path / "walk.pdf"
+    result = chromium([f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()], tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = pdf.read_bytes()
+    pages = re.findall(rb"/Type\s*/Page(?!s)", data)
+    assert 2 <= len(pages) <= 8  # about fifteen lines a page
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box is not None
+    assert (round(float(box.group(1))), round(float(box.group(2)))) == (595, 842)

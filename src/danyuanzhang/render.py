@@ -469,6 +469,11 @@ table { width: 100%; border-collapse: collapse; }
 th, td { border: 0.3mm solid #444; padding: 2mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eee; font-size: 11pt; }
 tr { page-break-inside: avoid; }
+td:nth-child(1), td:nth-child(2), td:nth-child(5) { white-space: nowrap; }
+th { white-space: nowrap; }
+th:nth-child(3) { width: 14%; }
+th:nth-child(4) { width: 22%; }
+th:last-child { width: 22%; }
 td.box { white-space: nowrap; font-size: 11pt; }
 td.box span { display: inline-block; width: 4mm; height: 4mm; border: 0.3mm solid #000;
               margin-right: 1mm; vertical-align: -0.6mm; }

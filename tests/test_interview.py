@@ -1,0 +1,483 @@
+"""`dyz visit`, the door-knocking interview, driven key by key through prompt_toolkit's pipe
+input: every branch, the draft kept on Ctrl-C or a closed terminal, and resuming it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from danyuanzhang import drafts
+from danyuanzhang.errors import DyzError
+from danyuanzhang.interview import Asker, run_interview
+from danyuanzhang.store import Store
+from tests.conftest import Runner, snapshot
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+CTRL_C = "\x03"
+
+
+@pytest.fixture
+def stairwell(dyz: Runner, estate: str) -> str:
+    dyz(
+        "resident",
+        "add",
+        "2-2-301",
+        "--name",
+        "刘桂英",
+        "--phone",
+        "13812345678",
+        "--flag",
+        "独居老人",
+    )
+    dyz("household", "add", "2-2-302")
+    dyz("resident", "add", "2-2-302", "--name", "王建国")
+    dyz("resident", "add", "2-2-302", "--name", "李秀兰")
+    return estate
+
+
+@pytest.fixture
+def store(db: Path, stairwell: str) -> Iterator[Store]:
+    opened = Store.open(db)
+    yield opened
+    opened.close()
+
+
+def interview(store: Store, *keys: str, resume: bool = False, hang_up: float = 5.0) -> Any:
+    """Run the interview with these keystrokes; returns (the visit or the error, what it
+    showed). The terminal is closed `hang_up` seconds on: a missing keystroke ends as a closed
+    terminal would, never as a hung test."""
+    shown: list[str] = []
+    with create_pipe_input() as pipe:
+        for key in keys:
+            pipe.send_text(key)
+        timer = threading.Timer(hang_up, pipe.close)
+        timer.start()
+        try:
+            result: Any = run_interview(
+                store, resume=resume, asker=Asker(pipe, DummyOutput(), shown.append)
+            )
+        except DyzError as error:
+            result = error
+        finally:
+            timer.cancel()
+    return result, "\n".join(shown)
+
+
+def test_nobody_home_is_one_keystroke_after_the_household(store: Store, dyz_json) -> None:
+    visit, shown = interview(store, "2-2-302" + ENTER, "2")
+    assert visit["outcome"] == "not_home" and visit["household"] == "2-2-302"
+    assert shown == ""  # nothing more asked, nothing to confirm
+    assert [v["outcome"] for v in dyz_json("visit", "list")] == ["not_home"]
+    assert drafts.load(store) is None
+
+
+def test_a_full_visit_with_several_needs_a_move_out_a_flag_and_a_hazard(
+    store: Store, dyz_json
+) -> None:
+    visit, shown = interview(
+        store,
+        "王建" + ENTER,  # part of a resident's name …
+        ENTER,  # … and picked from the matches
+        "1",  # met
+        "y",  # introduced (first visit)
+        DOWN * 2 + ENTER,  # someone moved out
+        ENTER,  # … 李秀兰 (listed first)
+        DOWN * 3 + ENTER,  # mark someone
+        ENTER,  # … 王建国, the one staying
+        DOWN + ENTER,  # … children away
+        ENTER,  # no more changes
+        "y",  # any needs
+        DOWN * 2 + ENTER,  # repairs
+        "楼道灯坏了" + ENTER,
+        ENTER,  # kept open
+        "y",  # another
+        DOWN * 3 + ENTER,  # elderly care
+        "帮忙买药" + ENTER,
+        DOWN + ENTER,  # settled on the spot
+        "已代买降压药" + ENTER,
+        "n",  # no more needs
+        "y",  # a hazard
+        DOWN * 6 + ENTER,  # flying wire
+        "窗外拉线充电" + ENTER,
+        "n",
+        DOWN + ENTER,  # app: not installed
+        "y",  # briefed
+        "孩子在外地" + ENTER,  # note
+        "y",  # save
+    )
+    assert not isinstance(visit, DyzError), visit
+    assert (visit["household"], visit["introduced"], visit["anti_fraud_app"], visit["briefed"]) == (
+        "2-2-302",
+        True,
+        False,
+        True,
+    )
+    assert visit["note"] == "孩子在外地"
+    assert sorted((n["category"], n["text"], n["status"]) for n in visit["needs"]) == [
+        ("elderly_care", "帮忙买药", "resolved"),
+        ("repair", "楼道灯坏了", "collected"),
+    ]
+    assert [(h["kind"], h["note"]) for h in visit["hazards"]] == [("flying_wire", "窗外拉线充电")]
+    people = {r["name"]: r for r in dyz_json("household", "show", "2-2-302")["residents"]}
+    assert people["李秀兰"]["moved_out"] == visit["on"]
+    assert people["王建国"]["flags"] == ["children_away"]
+    assert "迁出：李秀兰" in shown and "需求 [维修] 楼道灯坏了（记下，往上报）" in shown
+    assert "· 王建国" in shown  # the residents on record were shown first
+
+
+def test_a_new_household_and_someone_moving_in(store: Store, dyz_json) -> None:
+    visit, shown = interview(
+        store,
+        "2-2-502" + ENTER,  # not on the roll
+        DOWN * 0 + ENTER,  # register a new household (the first choice when nothing matches)
+        ENTER,  # the reference, offered as typed
+        "1",
+        "y",
+        DOWN + ENTER,  # someone moved in
+        "陈志明" + ENTER,
+        "139 0000 1111" + ENTER,
+        ENTER,  # done
+        "n",
+        "n",
+        ENTER,  # app installed
+        "n",  # not briefed
+        ENTER,
+        "y",
+    )
+    assert "没找到“2-2-502”" in shown and "新登记住户：2-2-502" in shown
+    assert visit["household"] == "2-2-502" and visit["briefed"] is False
+    [resident] = dyz_json("household", "show", "2-2-502")["residents"]
+    assert (resident["name"], resident["phone"], resident["moved_in"]) == (
+        "陈志明",
+        "13900001111",
+        visit["on"],
+    )
+
+
+def test_a_wrong_answer_is_asked_again_not_fatal(store: Store, dyz_json) -> None:
+    visit, _ = interview(
+        store,
+        "2-2-302" + ENTER,
+        "1",
+        "n",
+        DOWN + ENTER,
+        "陈志明" + ENTER,
+        "12345" + ENTER,  # not a phone number: the question stays
+        "\x7f" * 5 + ENTER,  # erased: no phone
+        ENTER,
+        "n",
+        "n",
+        DOWN * 2 + ENTER,  # app: did not ask
+        "n",
+        ENTER,
+        "y",
+    )
+    assert visit["anti_fraud_app"] is None
+    people = {r["name"]: r for r in dyz_json("household", "show", "2-2-302")["residents"]}
+    assert people["陈志明"]["phone"] is None
+
+
+def test_the_wellbeing_check_is_asked_for_someone_living_alone(store: Store) -> None:
+    visit, _ = interview(
+        store, "2-2-301" + ENTER, "1", "y", ENTER, "n", "n", ENTER, "y", DOWN + ENTER, ENTER, "y"
+    )
+    assert visit["wellbeing"] == "needs_help"
+
+
+def test_declined_asks_only_for_a_note(store: Store) -> None:
+    visit, shown = interview(store, "2-2-301" + ENTER, "3", "隔着门说不需要" + ENTER, "y")
+    assert (visit["outcome"], visit["note"], visit["briefed"]) == (
+        "declined",
+        "隔着门说不需要",
+        None,
+    )
+    assert "结果：不愿交谈" in shown
+
+
+def test_ctrl_c_keeps_every_answer_and_resume_goes_on(store: Store, db: Path, dyz_json) -> None:
+    before = snapshot(db)
+    first, _ = interview(
+        store,
+        "2-2-302" + ENTER,
+        "1",
+        "n",
+        ENTER,
+        "y",
+        DOWN * 2 + ENTER,
+        "楼道灯坏了" + ENTER,
+        ENTER,
+        CTRL_C,  # at "another need?"
+    )
+    assert isinstance(first, DyzError) and first.key == "visit_kept_as_draft"
+    assert "dyz visit --resume" in first.message()
+    assert dyz_json("visit", "list") == [] and dyz_json("petition", "list") == []
+    draft = drafts.load(store)
+    assert draft is not None and draft["plan"]["needs"][0]["text"] == "楼道灯坏了"
+    after = snapshot(db)
+    assert {k: v for k, v in after.items() if k != "settings"} == {
+        k: v for k, v in before.items() if k != "settings"
+    }
+    visit, shown = interview(
+        store,
+        "y",  # another need: yes (the question interrupted is asked again)
+        ENTER,  # parking
+        "车位不够" + ENTER,
+        ENTER,
+        "n",
+        "n",  # no hazard
+        ENTER,
+        "y",
+        ENTER,
+        "y",
+        resume=True,
+    )
+    assert sorted(n["text"] for n in visit["needs"]) == ["楼道灯坏了", "车位不够"]
+    assert drafts.load(store) is None
+
+
+def test_a_closed_terminal_keeps_the_draft_and_the_next_run_offers_it(store: Store) -> None:
+    result, _ = interview(store, "2-2-302" + ENTER, "1", hang_up=0.5)
+    assert isinstance(result, DyzError) and result.key == "visit_kept_as_draft"
+    # without --resume, the next interview asks whether to go on with it
+    visit, _ = interview(store, ENTER, "n", ENTER, "n", "n", ENTER, "y", ENTER, "y")
+    assert visit["household"] == "2-2-302" and visit["outcome"] == "met"
+    # or drops it
+    interview(store, "2-2-301" + ENTER, hang_up=0.5)
+    assert drafts.load(store) is not None
+    visit, _ = interview(store, DOWN + ENTER, "2-2-302" + ENTER, "2")
+    assert visit["outcome"] == "not_home"
+
+
+def test_cancelling_before_any_answer_leaves_no_draft(store: Store) -> None:
+    result, _ = interview(store, CTRL_C)
+    assert isinstance(result, DyzError) and result.key == "visit_cancelled"
+    assert drafts.load(store) is None
+
+
+def test_saying_no_at_the_summary_keeps_or_drops_the_draft(store: Store, dyz_json) -> None:
+    result, _ = interview(store, "2-2-302" + ENTER, "3", ENTER, "n", "n")
+    assert isinstance(result, DyzError) and result.key == "visit_kept_as_draft"
+    assert drafts.load(store) is not None and dyz_json("visit", "list") == []
+    result, shown = interview(store, "n", "y", resume=True)
+    assert result is None and "已丢弃" in shown
+    assert drafts.load(store) is None and dyz_json("visit", "list") == []
+
+
+def test_resume_and_discard_from_the_command_line(dyz: Runner, store: Store) -> None:
+    assert "没有没答完的走访" in dyz("visit", "--discard").stderr
+    interview(store, "2-2-302" + ENTER, hang_up=0.5)
+    assert drafts.load(store) is not None
+    assert "已丢弃" in dyz("visit", "--discard").stderr
+    assert drafts.load(store) is None
+    result, _ = interview(store, resume=True, hang_up=0.5)
+    assert isinstance(result, DyzError) and result.key == "no_draft"
+
+
+def test_the_same_answers_make_the_same_records_both_ways(
+    dyz: Runner, dyz_json, store: Store, tmp_path: Path
+) -> None:
+    """The interview in one notebook, `dyz visit add` in a copy of it: the same records."""
+    twin = tmp_path / "twin.db"
+    dyz("export", "--all", "-o", str(tmp_path / "all.yaml"))
+    dyz("--db", str(twin), "init", "--community", "芙蓉南路社区", "--device-name", "王建国的电脑")
+    dyz("--db", str(twin), "import", str(tmp_path / "all.yaml"))
+    asked, _ = interview(
+        store,
+        "2-2-301" + ENTER,
+        "1",
+        "y",
+        DOWN + ENTER,
+        "孙丽" + ENTER,
+        ENTER,
+        DOWN * 3 + ENTER,
+        DOWN + ENTER,  # … 孙丽
+        DOWN * 4 + ENTER,  # … tenant
+        ENTER,
+        "y",
+        DOWN * 2 + ENTER,
+        "楼道灯坏了" + ENTER,
+        DOWN + ENTER,
+        "换了灯泡" + ENTER,
+        "n",
+        "y",
+        DOWN * 6 + ENTER,
+        "窗外拉线" + ENTER,
+        "n",
+        ENTER,
+        "y",
+        ENTER,  # well
+        "精神好" + ENTER,
+        "y",
+    )
+    typed = dyz_json(
+        "--db", str(twin), "visit", "add", "2-2-301", "--introduced", "--moved-in", "孙丽",
+        "--flag", "孙丽:租户", "--resolved-need", "维修:楼道灯坏了=>换了灯泡",
+        "--hazard", "飞线充电:窗外拉线", "--anti-fraud-app", "yes", "--briefed",
+        "--wellbeing", "well", "--note", "精神好",
+    )  # fmt: skip
+
+    def without_ids(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: without_ids(v) for k, v in value.items() if k not in ("id",)}
+        if isinstance(value, list):
+            return [without_ids(v) for v in value]
+        return value
+
+    assert without_ids(asked) == without_ids(typed)
+    for db_args in ([], ["--db", str(twin)]):
+        home = dyz_json(*db_args, "household", "show", "2-2-301")
+        assert sorted((r["name"], tuple(r["flags"]), r["moved_in"]) for r in home["residents"]) == [
+            ("刘桂英", ("elderly_alone",), None),
+            ("孙丽", ("tenant",), asked["on"]),
+        ]
+
+
+def test_household_matching_finds_rooms_references_and_names(store: Store) -> None:
+    from danyuanzhang.matching import HouseholdIndex
+
+    index = HouseholdIndex.build(store)
+    assert [h.ref for h in index.match("2-2-301")] == ["2-2-301"]
+    assert [h.ref for h in index.match("2栋2单元302")] == ["2-2-302"]
+    assert [h.ref for h in index.match("302")] == ["2-2-302"]
+    assert [h.ref for h in index.match("秀兰")] == ["2-2-302"]
+    assert [h.ref for h in index.match("2-2")] == ["2-2-301", "2-2-302"]
+    assert index.match("张三") == [] and index.match("   ") == []
+    label = index.match("刘桂英")[0].label
+    assert label == "2-2-301  刘桂英" and index.match(label)[0].ref == "2-2-301"
+
+
+def test_the_completer_offers_matches_as_the_person_types(store: Store) -> None:
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+
+    from danyuanzhang.interview import HouseholdCompleter
+    from danyuanzhang.matching import HouseholdIndex
+
+    completer = HouseholdCompleter(HouseholdIndex.build(store))
+    offered = list(completer.get_completions(Document("30"), CompleteEvent()))
+    assert [c.text for c in offered] == ["2-2-301  刘桂英", "2-2-302  王建国 李秀兰"]
+    assert all(c.start_position == -2 for c in offered)
+
+
+# -- with no terminal, and in a real one ---------------------------------------------------------
+
+
+def _dyz_command() -> list[str]:
+    return [sys.executable, "-m", "danyuanzhang"]
+
+
+@pytest.mark.parametrize("how", ["stdin is /dev/null", "CI=true"])
+def test_with_no_terminal_it_points_to_visit_add_at_once(
+    stairwell: str, db: Path, how: str
+) -> None:
+    env = {**os.environ, "DYZ_DB": str(db), "DYZ_LANG": "zh"}
+    if how == "CI=true":
+        env["CI"] = "true"
+    started = time.monotonic()
+    result = subprocess.run(
+        [*_dyz_command(), "visit"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=30,
+    )
+    assert time.monotonic() - started < 5  # generous: the process starts well within a second
+    assert result.returncode == 1
+    assert "dyz visit add" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX; CI runs Linux")
+def test_in_a_real_pseudo_terminal_with_the_real_program(
+    stairwell: str, db: Path, dyz_json
+) -> None:
+    """The installed program in a pseudo-terminal, as a unit head would run it: a visit where
+    nobody was home, then a visit broken off with Ctrl-C and finished with --resume."""
+    import pexpect
+
+    # pexpect is no terminal emulator: it never answers the cursor-position query
+    env = {
+        **os.environ,
+        "DYZ_DB": str(db),
+        "DYZ_LANG": "en",
+        "TERM": "xterm",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    env.pop("CI", None)
+
+    def spawn(*args: str) -> Any:
+        return pexpect.spawn(
+            sys.executable,
+            ["-m", "danyuanzhang", "visit", *args],
+            env=env,
+            encoding="utf-8",
+            dimensions=(30, 120),
+            timeout=30,
+        )
+
+    child = spawn()
+    child.expect("Which household")
+    child.send("2-2-302")
+    child.expect("王建国")  # the match is offered while typing
+    child.send("\r")
+    child.expect("How did it go")
+    child.send("2")
+    child.expect("Recorded the visit to 2-2-302")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    child = spawn()
+    child.expect("Which household")
+    child.send("2-2-301\r")
+    child.expect("How did it go")
+    child.send("1")
+    child.expect("introduce yourself")
+    child.send("y")
+    child.expect("Any change among the residents")
+    child.send("\r")
+    child.expect("raise any need")
+    child.send("\x03")
+    child.expect("kept as a draft")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+
+    child = spawn("--resume")
+    child.expect("raise any need")
+    child.send("n")
+    child.expect("see a hazard")
+    child.send("n")
+    child.expect("Anti-Fraud Center app")
+    child.send("\r")
+    child.expect("current scams")
+    child.send("y")
+    child.expect("How is the resident who lives alone")
+    child.send("\r")
+    child.expect("Anything else")
+    child.send("\r")
+    child.expect("Save this visit")
+    child.send("y")
+    child.expect("Recorded the visit to 2-2-301")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    outcomes = {(v["household"], v["outcome"]) for v in dyz_json("visit", "list")}
+    assert outcomes == {("2-2-302", "not_home"), ("2-2-301", "met")}
+    [alone] = [v for v in dyz_json("visit", "list") if v["household"] == "2-2-301"]
+    assert (alone["introduced"], alone["anti_fraud_app"], alone["wellbeing"]) == (
+        True,
+        True,
+        "well",
+    )

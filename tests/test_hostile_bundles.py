@@ -318,3 +318,29 @@ def test_new_records_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_pa
         "隐患",
         "在本机和数据包里都没有",
     )
+
+
+def test_visits_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    """A visit with an outcome dyz does not know, and a visit to a household neither side has."""
+    unit = tmp_path / "unit5.db"
+    dyz("--db", str(unit), "init", "--device-name", "周玉梅的电脑")
+    dyz("--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz("--db", str(unit), "visit", "add", "2-2-301", "--on", "2026-11-20", "--briefed")
+    path = tmp_path / "visit.yaml"
+    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    text = path.read_text(encoding="utf-8")
+    record = re.search(r'table: "visit"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
+    odd = text.replace('set: "outcome", to: "met"', 'set: "outcome", to: "maybe"')
+    assert odd != text
+    odd = reseal(rehash(odd, 'to: "maybe"', "visit", record))
+    refused(dyz, office, write(tmp_path, odd, "odd.yaml"), "outcome", "maybe")
+    start = text.index('- table: "household"\n')
+    end = text.index('- table: "visit"')
+    orphan = re.sub(r'household: "\d+", ', "", text[:start] + text[end:])
+    refused(
+        dyz,
+        office,
+        write(tmp_path, reseal(orphan), "orphan-visit.yaml"),
+        "住户",
+        "在本机和数据包里都没有",
+    )

@@ -24,6 +24,7 @@ from hypothesis.stateful import (
 )
 
 from danyuanzhang import hazards as hazards_api
+from danyuanzhang import visits as visits_api
 from danyuanzhang import households as reg_api
 from danyuanzhang import petitions as petitions_api
 from danyuanzhang import store as store_module
@@ -47,6 +48,7 @@ SHARED_TABLES = (
     "petition_events",
     "petition_links",
     "proposals",
+    "visits",
 )
 YEAR_MS = 365 * 24 * 3600 * 1000
 BASE_MS = 1_790_000_000_000
@@ -266,6 +268,32 @@ class Laptops(RuleBasedStateMachine):
                     )
                 event("a step on a petition")
 
+    @rule(
+        laptop=st.integers(0, LAPTOPS - 1),
+        household=households,
+        outcome=st.sampled_from(["met", "not_home"]),
+        app=st.sampled_from([None, True, False]),
+    )
+    def knock_on_the_door(
+        self, laptop: int, household: str, outcome: str, app: bool | None
+    ) -> None:
+        """A visit, with the need and the hazard it turned up: all of it travels together."""
+        store = self.laptops[laptop]
+        if reg.household(store, household) is None:
+            return
+        met = outcome == "met"
+        plan = visits_api.VisitPlan(
+            household=household[:12],
+            on="2026-11-03",
+            outcome=outcome,
+            needs=[visits_api.Need("repair", "楼道灯坏了")] if met else [],
+            hazards=[("flying_wire", "窗外拉线")],
+            anti_fraud_app=app if met else None,
+            briefed=met,
+        )
+        visits_api.record_visit(store, plan)
+        event("a visit")
+
     @rule(laptop=st.integers(0, LAPTOPS - 1), household=households)
     def remove_household(self, laptop: int, household: str) -> None:
         store = self.laptops[laptop]
@@ -361,13 +389,22 @@ class Laptops(RuleBasedStateMachine):
     @invariant()
     def erased_records_leave_no_trace(self) -> None:
         for store in self.laptops:
-            for entity, table in (("household", "households"), ("resident", "residents")):
+            for entity, table in (
+                ("household", "households"),
+                ("resident", "residents"),
+                ("visit", "visits"),
+            ):
                 left = store.conn.execute(
                     f"SELECT count(*) FROM {table} JOIN tombstones t ON t.record = {table}.id"
                     " AND t.entity = ?",
                     (entity,),
                 ).fetchone()[0]
                 assert left == 0
+            visits_of_erased = store.conn.execute(
+                "SELECT count(*) FROM visits v JOIN tombstones t ON t.record = v.household_id"
+                " AND t.entity = 'household'"
+            ).fetchone()[0]
+            assert visits_of_erased == 0
             orphans = store.conn.execute(
                 "SELECT count(*) FROM changes c JOIN tombstones t ON t.record = c.record"
                 " WHERE c.op = 'set'"

@@ -692,6 +692,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {table} {ref}… it names is neither here nor in the bundle",
     ),
     "table_household": ("住户", "household"),
+    "table_visit": ("走访", "visit"),
     "table_hazard": ("隐患", "hazard"),
     "conflict_line": (
         "  {what}的{field}：{values}（编号 {id}）",

@@ -180,6 +180,8 @@ def remove_household(store: Store, ref_text: str, estate: str | None = None) -> 
         residents = reg.residents_of(store, row["id"])
         for resident in residents:
             store.erase("resident", resident["id"])
+        for visit in reg.visit_ids_of(store, row["id"]):
+            store.erase("visit", visit)
         store.erase("household", row["id"])
     store.scrub()
     gone["residents_erased"] = len(residents)

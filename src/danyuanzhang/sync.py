@@ -22,7 +22,12 @@ from danyuanzhang.bundle.reader import Bundle, ChangeRow, read_bundle
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store, heads_of
 from danyuanzhang.store import sync as sql
-from danyuanzhang.store.entities import ENTITIES, ENTITY_ORDER, FLAG_PREFIX
+from danyuanzhang.store.entities import (
+    ENTITIES,
+    ENTITY_ORDER,
+    ERASED_WITH_HOUSEHOLD,
+    FLAG_PREFIX,
+)
 
 EXPORTED_MARKS = "exported_marks"
 
@@ -264,7 +269,7 @@ def _apply(store: Store, bundle: Bundle, report: ImportReport) -> None:
     erased_households = {record for entity, record in gone if entity == "household"}
     with_household: set[tuple[str, str]] = set()
     for key, rows in records.items():
-        if key[0] == "resident" and key not in gone:
+        if key[0] in ERASED_WITH_HOUSEHOLD and key not in gone:
             for row in rows:
                 home = json.loads(row[8] or "null") if row[7] == "household" else None
                 if home in erased_households:

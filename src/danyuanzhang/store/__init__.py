@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store.db import connect
-from danyuanzhang.store.entities import ENTITIES, FLAG_PREFIX, Entity
+from danyuanzhang.store.entities import ENTITIES, ERASED_WITH_HOUSEHOLD, FLAG_PREFIX, Entity
 
 if TYPE_CHECKING:
     from danyuanzhang.hlc import Clock
@@ -381,20 +381,22 @@ class Store:
 
     def purge(self, entity: str, record: str) -> None:
         """Remove a record's values from the log and the tables. A household takes its
-        residents with it; they get no tombstone of their own, because a laptop that never
-        heard of them could not make the same one: every bundle that carries a resident also
-        carries its household, so a copy arriving later is recognised and dropped."""
+        residents and visits with it; they get no tombstone of their own, because a laptop that
+        never heard of them could not make the same one: every bundle that carries a resident or
+        a visit also carries its household, so a copy arriving later is recognised and dropped."""
         spec = ENTITIES[entity]
         self.conn.execute(
             "DELETE FROM changes WHERE record = ? AND entity = ? AND op = 'set'", (record, entity)
         )
         self.conn.execute("DELETE FROM conflicts WHERE record = ?", (record,))
         if entity == "household":
-            residents = self.conn.execute(
-                "SELECT id FROM residents WHERE household_id = ?", (record,)
-            ).fetchall()
-            for row in residents:
-                self.purge("resident", row[0])
+            for belonging in ERASED_WITH_HOUSEHOLD:
+                rows = self.conn.execute(
+                    f"SELECT id FROM {ENTITIES[belonging].table} WHERE household_id = ?",
+                    (record,),
+                ).fetchall()
+                for row in rows:
+                    self.purge(belonging, row[0])
         if spec.flag_table:
             self.conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
         self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (record,))

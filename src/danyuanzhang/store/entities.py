@@ -247,6 +247,9 @@ ENTITIES: dict[str, Entity] = {
 
 FLAG_PREFIX = "flag."
 
+# records that belong to a household and are erased with it, wherever they were made
+ERASED_WITH_HOUSEHOLD = ("resident", "visit")
+
 # the order records travel in: what a record refers to comes before it
 ENTITY_ORDER = (
     "flag_kind",

@@ -24,10 +24,10 @@ from hypothesis.stateful import (
 )
 
 from danyuanzhang import hazards as hazards_api
-from danyuanzhang import visits as visits_api
 from danyuanzhang import households as reg_api
 from danyuanzhang import petitions as petitions_api
 from danyuanzhang import store as store_module
+from danyuanzhang import visits as visits_api
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg

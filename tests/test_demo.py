@@ -17,7 +17,7 @@ def test_demo_builds_the_sample_community_and_prints_a_card(
     assert "示例社区：芙蓉南路社区（新芙蓉之都）" in result.stdout
     assert "住户 72 户" in result.stdout
     assert (
-        "排查隐患 6 处，未销号 4 处（逾期 2、回潮 1）；诉求 8 条，待议事会商议 2 件。"
+        "排查隐患 6 处，未销号 4 处（逾期 2、回潮 1）；诉求 8 条，待议事会商议 2 件；入户走访 11 次。"
         in result.stdout
     )
     assert "2栋2单元  单元长服务牌" in result.stdout and "单元长：周玉梅" in result.stdout
@@ -68,3 +68,21 @@ def test_the_sample_files_are_what_an_office_keeps() -> None:
         == "小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期"
     )
     assert (examples / "roster.csv").exists()
+
+
+def test_the_demo_has_door_knocking_to_show(dyz: Runner, tmp_path: Path) -> None:
+    import json
+
+    dyz("demo")
+    demo = ["--db", str(tmp_path / "demo.db")]
+    visits = json.loads(dyz(*demo, "visit", "list", "--unit", "2-2", "--format", "json").stdout)
+    assert len(visits) == 8 and {v["visitor"] for v in visits} == {"周玉梅"}
+    watch = json.loads(dyz(*demo, "antifraud", "--on", "2026-11-20", "--format", "json").stdout)
+    unit = next(g for g in watch["groups"] if g["unit"] == "2-2")
+    assert (unit["app_installed"], unit["briefed"]) == (4, 5)
+    assert {m["name"] for m in unit["move_ins_unbriefed"]} == {"陈志明", "黄晓燕"}
+    due = json.loads(
+        dyz(*demo, "visit", "due", "--unit", "2-2", "--on", "2026-11-20", "--format", "json").stdout
+    )
+    needing_help = next(d for d in due if d["household"] == "2-2-102")
+    assert needing_help["reason"] == "elderly_alone" and needing_help["overdue_days"] == 8

@@ -62,6 +62,7 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
     import_roster(store, examples / "roster.csv")
     patrols = _patrols(store, examples / "hazards.csv")
     needs = _petitions(store, examples / "petitions.csv")
+    knocks = _visits(store, examples / "visits.csv")
     counts = reg.counts(store)
     by_flag = reg.flag_counts(store)
     summary = {
@@ -74,6 +75,7 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
         "needs_help": by_flag.get("needs_help", 0),
         **patrols,
         **needs,
+        **knocks,
     }
     return store, summary
 
@@ -110,6 +112,30 @@ def _patrols(store: Store, path: Path) -> dict[str, int]:
         "overdue": sum(1 for h in listed if h["overdue"]),
         "recurrences": sum(1 for h in listed if h["recurrence_of"]),
     }
+
+
+def _visits(store: Store, path: Path) -> dict[str, int]:
+    """Door-knocking in units 2-1 and 2-2 since the summer: the app installed on a second
+    visit, a resident found needing help, new tenants not yet briefed."""
+    from danyuanzhang import visits
+
+    rows = _rows(path)
+    for row in rows:
+        answered = {"yes": True, "no": False}
+        visits.record_visit(
+            store,
+            visits.VisitPlan(
+                household=row["household"],
+                on=row["on"],
+                visitor=row["visitor"],
+                outcome=row["outcome"],
+                anti_fraud_app=answered.get(row["app"]),
+                briefed=row["briefed"] == "yes",
+                wellbeing=row["wellbeing"] or None,
+                note=row["note"] or None,
+            ),
+        )
+    return {"visits": len(rows)}
 
 
 def _petitions(store: Store, path: Path) -> dict[str, int]:

@@ -481,3 +481,25 @@ def test_in_a_real_pseudo_terminal_with_the_real_program(
         True,
         "well",
     )
+
+
+def test_a_new_household_on_an_empty_notebook_asks_for_the_estate(
+    dyz: Runner, db: Path, dyz_json
+) -> None:
+    dyz("init", "--community", "芙蓉南路社区", "--device-name", "周玉梅的电脑")
+    store = Store.open(db)
+    try:
+        visit, _ = interview(store, "2-2-301" + ENTER, ENTER, "新芙蓉之都" + ENTER, ENTER, "2")
+    finally:
+        store.close()
+    assert (visit["estate"], visit["household"], visit["outcome"]) == (
+        "新芙蓉之都",
+        "2-2-301",
+        "not_home",
+    )
+
+
+def test_with_several_estates_the_new_household_asks_which(store: Store, dyz: Runner) -> None:
+    dyz("household", "add", "1-1-101", "--estate", "建筑机械厂小区")
+    visit, _ = interview(store, "3-1-101" + ENTER, ENTER, DOWN + ENTER, ENTER, "2")
+    assert (visit["estate"], visit["household"]) == ("新芙蓉之都", "3-1-101")

@@ -366,3 +366,46 @@ def test_visit_list_of_an_empty_notebook_says_so(dyz: Runner, estate: str) -> No
     assert dyz("visit", "list").stderr.strip() != ""
     assert dyz("visit", "due", "--on", "2026-11-26").stdout.count("2-2-301") == 1
     assert re.search(r"\d", dyz("antifraud").stdout)
+
+
+def test_removing_a_household_erases_its_visits_everywhere_in_the_file(
+    dyz: Runner, dyz_json, stairwell: str, db: Path
+) -> None:
+    dyz(
+        "visit",
+        "add",
+        "2-2-301",
+        "--on",
+        "2026-11-20",
+        "--wellbeing",
+        "needs_help",
+        "--note",
+        "夜里常头晕XQ",
+    )
+    dyz("household", "remove", "2-2-301", "--yes")
+    assert dyz_json("visit", "list") == []
+    for path in (db, db.with_name(db.name + "-wal")):
+        if path.exists():
+            assert "夜里常头晕XQ".encode() not in path.read_bytes()
+
+
+def test_a_redacted_bundle_leaves_out_what_was_said_at_the_door(
+    dyz: Runner, stairwell: str, tmp_path: Path
+) -> None:
+    dyz(
+        "visit",
+        "add",
+        "2-2-301",
+        "--on",
+        "2026-11-20",
+        "--wellbeing",
+        "needs_help",
+        "--note",
+        "夜里常头晕",
+    )
+    plain, redacted = tmp_path / "plain.yaml", tmp_path / "redacted.yaml"
+    dyz("export", "--all", "-o", str(plain))
+    dyz("export", "--all", "--redact", "-o", str(redacted))
+    assert "夜里常头晕" in plain.read_text(encoding="utf-8")
+    text = redacted.read_text(encoding="utf-8")
+    assert "夜里常头晕" not in text and "needs_help" not in text and 'set: "outcome"' in text

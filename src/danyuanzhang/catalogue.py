@@ -927,6 +927,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "iv_pick_household": ("是哪一户？", "Which one is it?"),
     "iv_new_household": ("新登记一户（名册上没有）", "Register a new household (not on the roll)"),
     "iv_search_again": ("重新输入", "Search again"),
+    "iv_which_estate": ("在哪个小区？", "In which estate?"),
+    "iv_new_estate": ("小区名称（如 新芙蓉之都）：", "The estate's name:"),
     "iv_new_ref": ("新住户的门牌（如 2-2-301）：", "The new household's reference (e.g. 2-2-301):"),
     "iv_how_did_it_go": ("这次走访怎么样？（按数字键）", "How did it go? (press a number)"),
     "iv_introduced": (

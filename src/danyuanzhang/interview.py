@@ -217,6 +217,7 @@ class Interview:
                 if chosen == "again":
                     continue
             if chosen == "new":
+                self.plan.estate = self.plan.estate or self._estate_for_new()
                 self.plan.household = self.ask.text(
                     t("iv_new_ref"), default=as_ref or "", check=self._check_new_ref
                 ).strip()
@@ -225,6 +226,17 @@ class Interview:
                 self.plan.household = chosen.id
                 self.plan.estate = None
             return
+
+    def _estate_for_new(self) -> str:
+        """The estate of a flat registered at the door: the only one, or the one picked."""
+        from danyuanzhang.inputs import parse_name
+
+        known = reg.estates(self.store)
+        if len(known) == 1:
+            return known[0]
+        if known:
+            return str(self.ask.select(t("iv_which_estate"), [(e, e) for e in known]))
+        return parse_name(self.ask.text(t("iv_new_estate"), check=parse_name))
 
     def _check_new_ref(self, text: str) -> None:
         from danyuanzhang.households import choose_estate

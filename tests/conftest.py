@@ -69,6 +69,23 @@ def estate(dyz: Runner) -> str:
     return "新芙蓉之都"
 
 
+@pytest.fixture
+def stairwell(dyz: Runner, estate: str) -> str:
+    """Unit 2-2 with four flats: 301 (刘桂英, lives alone), 302 (王建国, 李秀兰), 401 (赵磊),
+    402 (nobody on record)."""
+    dyz(
+        "resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678",
+        "--flag", "独居老人",
+    )  # fmt: skip
+    dyz("household", "add", "2-2-302")
+    dyz("resident", "add", "2-2-302", "--name", "王建国")
+    dyz("resident", "add", "2-2-302", "--name", "李秀兰")
+    dyz("household", "add", "2-2-401")
+    dyz("resident", "add", "2-2-401", "--name", "赵磊")
+    dyz("household", "add", "2-2-402")
+    return estate
+
+
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table: what "the data is unchanged" means in a test."""
     conn = sqlite3.connect(db)

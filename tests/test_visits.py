@@ -12,29 +12,6 @@ import pytest
 from tests.conftest import Runner, one_line_error, snapshot
 
 
-@pytest.fixture
-def stairwell(dyz: Runner, estate: str) -> str:
-    """Unit 2-2 with four flats: 301 (刘桂英, lives alone), 302, 401, 402 (nobody on record)."""
-    dyz(
-        "resident",
-        "add",
-        "2-2-301",
-        "--name",
-        "刘桂英",
-        "--phone",
-        "13812345678",
-        "--flag",
-        "独居老人",
-    )
-    dyz("household", "add", "2-2-302")
-    dyz("resident", "add", "2-2-302", "--name", "王建国")
-    dyz("resident", "add", "2-2-302", "--name", "李秀兰")
-    dyz("household", "add", "2-2-401")
-    dyz("resident", "add", "2-2-401", "--name", "赵磊")
-    dyz("household", "add", "2-2-402")
-    return estate
-
-
 def test_one_visit_records_everything_it_turned_up(dyz: Runner, dyz_json, stairwell: str) -> None:
     item = dyz_json(
         "visit", "add", "2-2-302", "--on", "2026-11-20", "--introduced",

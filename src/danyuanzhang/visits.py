@@ -333,6 +333,25 @@ def _cadences(store: Store) -> dict[str, int]:
     }
 
 
+def _scope(
+    store: Store, day: str, estate: str | None, building: str | None, unit: str | None
+) -> tuple[list[dict[str, Any]], dict[str, list[Any]], dict[str, list[Any]]]:
+    """The households in scope, each one's visits up to `day` (oldest first) and its current
+    residents."""
+    from danyuanzhang.households import list_households
+
+    homes = list_households(store, estate=estate, building=building, unit=unit)
+    ids = [h["id"] for h in homes]
+    history: dict[str, list[Any]] = {i: [] for i in ids}
+    for visit in q.visits_of(store, ids):
+        if visit["on_date"] and visit["on_date"] <= day:
+            history[visit["household_id"]].append(visit)
+    people: dict[str, list[Any]] = {i: [] for i in ids}
+    for resident in q.current_residents(store, ids):
+        people[resident["household_id"]].append(resident)
+    return homes, history, people
+
+
 def visits_due(
     store: Store,
     unit: str | None = None,
@@ -344,20 +363,10 @@ def visits_due(
     """Households in the order they should be visited: never visited first, then the most
     overdue against their cadence (lives alone: weekly; needs help: fortnightly; a new arrival:
     within a week of moving in; everyone else: every 90 days), each with its reason."""
-    from danyuanzhang.households import list_households
-
     day = parse_date(on) if on else today()
     as_of = date.fromisoformat(day)
     cadence = _cadences(store)
-    homes = list_households(store, estate=estate, building=building, unit=unit)
-    ids = [h["id"] for h in homes]
-    history: dict[str, list[Any]] = {i: [] for i in ids}
-    for visit in q.visits_of(store, ids):
-        if visit["on_date"] and visit["on_date"] <= day:
-            history[visit["household_id"]].append(visit)
-    people: dict[str, list[Any]] = {i: [] for i in ids}
-    for resident in q.current_residents(store, ids):
-        people[resident["household_id"]].append(resident)
+    homes, history, people = _scope(store, day, estate, building, unit)
 
     due = []
     for position, home in enumerate(homes):
@@ -441,7 +450,6 @@ def anti_fraud(
     national anti-fraud app (国家反诈中心), how many were briefed on scams, and who moved in
     recently without a briefing."""
     from danyuanzhang import config
-    from danyuanzhang.households import list_households
 
     if by not in ("unit", "building"):
         raise DyzError("bad_group_by", by=by)
@@ -450,15 +458,7 @@ def anti_fraud(
         date.fromisoformat(day)
         - timedelta(days=int(config.value(store, "antifraud.new_arrival_days")))
     ).isoformat()
-    homes = list_households(store, estate=estate, building=building, unit=unit)
-    ids = [h["id"] for h in homes]
-    history: dict[str, list[Any]] = {i: [] for i in ids}
-    for visit in q.visits_of(store, ids):
-        if visit["on_date"] and visit["on_date"] <= day:
-            history[visit["household_id"]].append(visit)
-    people: dict[str, list[Any]] = {i: [] for i in ids}
-    for resident in q.current_residents(store, ids):
-        people[resident["household_id"]].append(resident)
+    homes, history, people = _scope(store, day, estate, building, unit)
 
     groups: dict[tuple[str, str], dict[str, Any]] = {}
     for home in homes:

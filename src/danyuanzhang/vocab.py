@@ -137,11 +137,7 @@ ESCALATION_TARGETS: dict[str, tuple[str, str]] = {
 
 
 def category_from_text(text: str) -> str | None:
-    wanted = text.strip()
-    for code, (zh, en) in PETITION_CATEGORIES.items():
-        if wanted.lower() in (code, en.lower()) or wanted == zh:
-            return code
-    return None
+    return choice_from_text(text, PETITION_CATEGORIES)
 
 
 VISIT_KINDS: dict[str, tuple[str, str]] = {

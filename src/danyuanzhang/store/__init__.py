@@ -79,6 +79,15 @@ def heads_of(changes: Sequence[Any]) -> list[Any]:
     return [c for c in changes if c["id"] not in replaced]
 
 
+SQL_CHUNK = 500  # ids per `IN (...)`: well under SQLite's limit on bound parameters
+
+
+def in_chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """Ids in slices small enough for one `IN (?, ?, ...)` each."""
+    for start in range(0, len(items), SQL_CHUNK):
+        yield items[start : start + SQL_CHUNK]
+
+
 def stored_bool(value: Any) -> bool | None:
     """A yes/no field as read back from its table, where SQLite keeps it as the text "1"/"0"."""
     if value is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, in_chunks
 
 # the table of steps, and the column naming the record each step belongs to
 STEP_TABLES = {"hazard_events": "hazard_id", "petition_events": "petition_id"}
@@ -16,8 +16,7 @@ def steps_of(store: Store, table: str, parents: Sequence[str]) -> list[Any]:
     change), in the order they were taken."""
     column = STEP_TABLES[table]
     found: list[Any] = []
-    for start in range(0, len(parents), 500):
-        chunk = parents[start : start + 500]
+    for chunk in in_chunks(parents):
         found += store.conn.execute(
             f"""
             SELECT e.*, c.hlc AS hlc, c.author AS author

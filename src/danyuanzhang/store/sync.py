@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, in_chunks
 from danyuanzhang.store.entities import ENTITIES
 
 CHANGE_COLUMNS = "id, hlc, device, author, entity, record, op, field, value, parents"
-_CHUNK = 500
-
-
-def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
 
 
 def changes_after(store: Store, marks: dict[str, str] | None) -> list[tuple[Any, ...]]:
@@ -37,7 +31,7 @@ def changes_of_record(store: Store, record: str) -> list[tuple[Any, ...]]:
 
 def existing_ids(store: Store, table: str, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         marks = ", ".join("?" * len(chunk))
         found.update(
             row[0]
@@ -48,7 +42,7 @@ def existing_ids(store: Store, table: str, ids: Sequence[str]) -> set[str]:
 
 def tombstoned(store: Store, records: Sequence[str]) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
-    for chunk in _chunks(records):
+    for chunk in in_chunks(records):
         marks = ", ".join("?" * len(chunk))
         found.update(
             (row[0], row[1])

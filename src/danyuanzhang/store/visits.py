@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, in_chunks
 
 
 def visit(store: Store, visit_id: str) -> Any:
@@ -50,8 +50,7 @@ def visits(
 def visits_of(store: Store, household_ids: Sequence[str]) -> list[Any]:
     """Every visit of these households, oldest first (by date, then by when it was written)."""
     found: list[Any] = []
-    for start in range(0, len(household_ids), 500):
-        chunk = household_ids[start : start + 500]
+    for chunk in in_chunks(household_ids):
         found += store.conn.execute(
             f"""
             SELECT v.*, c.hlc AS hlc
@@ -74,8 +73,7 @@ def linked_to_visit(store: Store, table: str, visit_id: str) -> list[Any]:
 def current_residents(store: Store, household_ids: Sequence[str]) -> list[Any]:
     """Residents who have not moved out, each with their flags joined by commas."""
     found: list[Any] = []
-    for start in range(0, len(household_ids), 500):
-        chunk = household_ids[start : start + 500]
+    for chunk in in_chunks(household_ids):
         found += store.conn.execute(
             f"""
             SELECT r.*, (SELECT group_concat(f.flag) FROM resident_flags f

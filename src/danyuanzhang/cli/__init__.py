@@ -38,6 +38,10 @@ LAZY_COMMANDS = {
 }
 
 
+# the subcommand a group runs when none is named
+DEFAULT_SUBCOMMANDS = {"visit": "start"}
+
+
 class DyzGroup(TyperGroup):
     """Loads command groups lazily; turns user errors into one translated line and unexpected
     ones into no traceback."""
@@ -62,7 +66,7 @@ class DyzGroup(TyperGroup):
         module_name, attribute = LAZY_COMMANDS[cmd_name]
         sub_app = getattr(importlib.import_module(module_name), attribute)
         if sub_app.registered_callback is None and len(sub_app.registered_commands) > 1:
-            return LazySubGroup(sub_app, cmd_name)
+            return LazySubGroup(sub_app, cmd_name, DEFAULT_SUBCOMMANDS.get(cmd_name))
         command = typer.main.get_command(sub_app)
         command.name = cmd_name
         return command
@@ -99,13 +103,24 @@ class DyzGroup(TyperGroup):
 
 class LazySubGroup(TyperGroup):
     """A command group that builds only the subcommand asked for: building all nine of
-    `dyz hazard`'s costs more start-up than the command itself."""
+    `dyz hazard`'s costs more start-up than the command itself. A group with a `default`
+    runs it when given no subcommand (`dyz visit --resume` is `dyz visit start --resume`)."""
 
-    def __init__(self, sub_app: Any, name: str) -> None:
+    def __init__(self, sub_app: Any, name: str, default: str | None = None) -> None:
         info = sub_app.info
-        super().__init__(name=name, help=info.help, no_args_is_help=True)
+        super().__init__(name=name, help=info.help, no_args_is_help=default is None)
         self.sub_app = sub_app
+        self.default = default
         self.infos = {self._name_of(i): i for i in sub_app.registered_commands}
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if (
+            self.default is not None
+            and "--help" not in args
+            and (not args or args[0].startswith("-"))
+        ):
+            args = [self.default, *args]
+        return list(super().parse_args(ctx, args))
 
     @staticmethod
     def _name_of(info: Any) -> str:

@@ -23,9 +23,7 @@ from danyuanzhang.cli.common import (
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
 
-visit_app = typer.Typer(
-    help="敲门走访 · door-knocking visits", invoke_without_command=True, no_args_is_help=False
-)
+visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
 config_app = typer.Typer(help="本机设置 · this laptop's settings", no_args_is_help=True)
 
@@ -40,7 +38,7 @@ class DueFormat(str, Enum):
     html = "html"
 
 
-@visit_app.callback()
+@visit_app.command("start")
 def visit_interview(
     ctx: typer.Context,
     resume: Annotated[
@@ -53,9 +51,7 @@ def visit_interview(
 ) -> None:
     """敲门走访：一问一答，记下这一户的情况 · The door-knocking interview, one household at a time.
 
-    Without a terminal, use `dyz visit add` instead."""
-    if ctx.invoked_subcommand is not None:
-        return
+    `dyz visit` alone runs this. Without a terminal, use `dyz visit add` instead."""
     from danyuanzhang import drafts
 
     if discard:

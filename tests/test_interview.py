@@ -91,6 +91,11 @@ def test_a_full_visit_with_several_needs_a_move_out_a_flag_and_a_hazard(
         "y",  # a hazard
         DOWN * 6 + ENTER,  # flying wire
         "窗外拉线充电" + ENTER,
+        ENTER,  # this household is to fix it
+        "y",  # another hazard
+        DOWN + ENTER,  # emergency light
+        "三楼应急灯不亮" + ENTER,
+        DOWN + ENTER,  # a common area: nobody's in particular
         "n",
         DOWN + ENTER,  # app: not installed
         "y",  # briefed
@@ -109,7 +114,12 @@ def test_a_full_visit_with_several_needs_a_move_out_a_flag_and_a_hazard(
         ("elderly_care", "帮忙买药", "resolved"),
         ("repair", "楼道灯坏了", "collected"),
     ]
-    assert [(h["kind"], h["note"]) for h in visit["hazards"]] == [("flying_wire", "窗外拉线充电")]
+    assert sorted((h["kind"], h["note"]) for h in visit["hazards"]) == [
+        ("emergency_light", "三楼应急灯不亮"),
+        ("flying_wire", "窗外拉线充电"),
+    ]
+    responsible = {h["kind"]: h["household"] for h in dyz_json("hazard", "list")}
+    assert responsible == {"flying_wire": "2-2-302", "emergency_light": None}
     people = {r["name"]: r for r in dyz_json("household", "show", "2-2-302")["residents"]}
     assert people["李秀兰"]["moved_out"] == visit["on"]
     assert people["王建国"]["flags"] == ["children_away"]
@@ -294,6 +304,7 @@ def test_the_same_answers_make_the_same_records_both_ways(
         "y",
         DOWN * 6 + ENTER,
         "窗外拉线" + ENTER,
+        ENTER,
         "n",
         ENTER,
         "y",

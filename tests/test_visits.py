@@ -76,7 +76,17 @@ def test_nobody_home_is_an_attempt_and_nothing_more(
     )
     assert "--need" in line and "--briefed" in line and "家中无人" in line
     assert snapshot(db) == before
-    # a hazard seen at a door nobody opened is still a hazard
+    # a hazard seen at a door nobody opened is still a hazard, and a common area's is nobody's
+    common = dyz_json(
+        "visit",
+        "add",
+        "2-2-401",
+        "--outcome",
+        "not_home",
+        "--common-hazard",
+        "应急灯损坏:四楼灯不亮",
+    )
+    assert dyz_json("hazard", "show", common["hazards"][0]["id"][:8])["household"] is None
     seen = dyz_json(
         "visit", "add", "2-2-401", "--outcome", "not_home", "--hazard", "易燃可燃物堆放:纸箱"
     )

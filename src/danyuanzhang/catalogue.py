@@ -975,6 +975,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "iv_hazard_kind": ("什么隐患？", "What kind of hazard?"),
     "iv_hazard_note": ("在哪里、什么情况（可不填）：", "Where and what (may be left empty):"),
+    "iv_hazard_whose": ("谁负责整改？", "Who is to fix it?"),
+    "iv_hazard_theirs": ("这一户", "This household"),
+    "iv_hazard_common": ("公共部位，没有责任户", "Nobody in particular: a common area"),
     "iv_another_hazard": ("还有别的隐患吗？", "Another hazard?"),
     "iv_app_installed": (
         "装了“国家反诈中心”APP吗？",

@@ -348,7 +348,11 @@ class Interview:
         while True:
             kind = self.ask.select(t("iv_hazard_kind"), kinds)
             note = self.ask.text(t("iv_hazard_note"), check=parse_free_text).strip()
-            self.plan.hazards.append((kind, note))
+            theirs = self.ask.select(
+                t("iv_hazard_whose"),
+                [(t("iv_hazard_theirs"), True), (t("iv_hazard_common"), False)],
+            )
+            (self.plan.hazards if theirs else self.plan.common_hazards).append((kind, note))
             self.keep()
             if not self.ask.confirm(t("iv_another_hazard"), default=False):
                 return
@@ -447,7 +451,7 @@ def summary(store: Store, plan: VisitPlan) -> str:
         else:
             lines.append(t("iv_sum_need_open", category=pick(czh, cen), text=need.text))
     kinds = known_kinds(store)
-    for kind, note in plan.hazards:
+    for kind, note in plan.hazards + plan.common_hazards:
         kzh, ken = kinds.get(kind, (kind, kind))
         lines.append(t("iv_sum_hazard", kind=pick(kzh, ken), note=note or ""))
     if plan.anti_fraud_app is not None:

@@ -53,7 +53,8 @@ class VisitPlan:
     moved_out: list[str] = field(default_factory=list)  # names of current residents
     flags: list[tuple[str, str]] = field(default_factory=list)  # (resident's name, flag)
     needs: list[Need] = field(default_factory=list)
-    hazards: list[tuple[str, str]] = field(default_factory=list)  # (kind, note)
+    hazards: list[tuple[str, str]] = field(default_factory=list)  # (kind, note): this flat's
+    common_hazards: list[tuple[str, str]] = field(default_factory=list)  # no one flat's
     anti_fraud_app: bool | None = None
     briefed: bool = False
     wellbeing: str | None = None
@@ -70,6 +71,7 @@ class VisitPlan:
         plan.needs = [Need(**n) for n in data.get("needs", [])]
         plan.flags = [(name, flag) for name, flag in data.get("flags", [])]
         plan.hazards = [(kind, note) for kind, note in data.get("hazards", [])]
+        plan.common_hazards = [(kind, note) for kind, note in data.get("common_hazards", [])]
         return plan
 
 
@@ -107,7 +109,7 @@ class _Checked:
     note: str | None
     arrivals: list[tuple[str, str | None]]
     needs: list[tuple[str, str, str | None]]
-    hazards: list[tuple[str, str | None]]
+    hazards: list[tuple[str, str | None, bool]]  # (kind, note, this household's to fix)
 
 
 def _check(store: Store, plan: VisitPlan) -> _Checked:
@@ -150,7 +152,9 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
             raise DyzError("resolve_needs_note")
         needs.append((parse_category(need.category), text, done))
     hazards = [
-        (parse_kind(store, kind), parse_free_text(note) or None) for kind, note in plan.hazards
+        (parse_kind(store, kind), parse_free_text(note) or None, theirs)
+        for theirs, seen in ((True, plan.hazards), (False, plan.common_hazards))
+        for kind, note in seen
     ]
     arrivals = [
         (parse_name(a.name), parse_phone(a.phone) if a.phone else None) for a in plan.moved_in
@@ -226,12 +230,12 @@ def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
             petition = add_petition(store, home["id"], category, text, on=day, visit=visit_id)
             if done is not None:
                 petition_step(store, petition["id"], "resolved", on=day, note=done)
-        for kind, note in checked.hazards:
+        for kind, note, theirs in checked.hazards:
             add_hazard(
                 store,
                 kind,
-                f"{home['building']}-{home['unit']} {home['room']}",
-                household=home["id"],
+                f"{home['building']}-{home['unit']} {home['room'] if theirs else ''}",
+                household=home["id"] if theirs else None,
                 note=note,
                 on=day,
                 estate=home["estate"],

@@ -129,6 +129,13 @@ def visit_add(
         list[str] | None,
         typer.Option("--hazard", help="隐患类别:说明，如 飞线充电:窗外拉线 · KIND:NOTE"),
     ] = None,
+    common_hazard: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--common-hazard",
+            help="公共部位的隐患（无责任户）类别:说明 · KIND:NOTE in a common area",
+        ),
+    ] = None,
     anti_fraud_app: Annotated[
         str | None,
         typer.Option("--anti-fraud-app", help="装了国家反诈中心吗 yes|no · app installed?"),
@@ -173,6 +180,7 @@ def visit_add(
         flags=[_split(f, ":", "--flag") for f in flag or []],
         needs=needs,
         hazards=[_split(h, ":", "--hazard") for h in hazard or []],
+        common_hazards=[_split(h, ":", "--common-hazard") for h in common_hazard or []],
         anti_fraud_app=_yes_no(anti_fraud_app) if anti_fraud_app is not None else None,
         briefed=briefed,
         wellbeing=wellbeing,

@@ -1,4 +1,4 @@
--- dyz database schema, version 5 (PRAGMA user_version = 5).
+-- dyz database schema, version 6 (PRAGMA user_version = 6).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -228,3 +228,7 @@ CREATE TABLE visits (
 CREATE INDEX visits_by_household ON visits (household_id, on_date);
 
 CREATE INDEX visits_by_date ON visits (on_date);
+
+CREATE INDEX petitions_by_raised ON petitions (raised_on);
+
+CREATE INDEX hazards_by_found ON hazards (found_on);

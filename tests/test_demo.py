@@ -17,7 +17,7 @@ def test_demo_builds_the_sample_community_and_prints_a_card(
     assert "示例社区：芙蓉南路社区（新芙蓉之都）" in result.stdout
     assert "住户 72 户" in result.stdout
     assert (
-        "排查隐患 6 处，未销号 4 处（逾期 2、回潮 1）；诉求 8 条，待议事会商议 2 件；入户走访 11 次。"
+        "排查隐患 8 处，未销号 5 处（逾期 2、回潮 1）；诉求 8 条，待议事会商议 2 件；入户走访 11 次。"
         in result.stdout
     )
     assert "2栋2单元  单元长服务牌" in result.stdout and "单元长：周玉梅" in result.stdout
@@ -86,3 +86,23 @@ def test_the_demo_has_door_knocking_to_show(dyz: Runner, tmp_path: Path) -> None
     )
     needing_help = next(d for d in due if d["household"] == "2-2-102")
     assert needing_help["reason"] == "elderly_alone" and needing_help["overdue_days"] == 8
+
+
+def test_the_demo_ends_with_a_weekly_report_where_every_section_has_something(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    out = dyz("demo").stdout
+    assert "芙蓉南路社区 每周汇总 2026-W46" in out and "六、近八周趋势" in out
+    report = dyz_json("--db", str(tmp_path / "demo.db"), "report", "--week", "2026-W46")
+    assert report["visits"]["made"] and report["visits"]["vulnerable_not_reached"]
+    assert report["needs"]["collected"] and report["needs"]["resolved_on_the_spot"]
+    assert report["needs"]["open"] and report["needs"]["oldest_open"]
+    hazards = report["hazards"]
+    assert hazards["found"] and hazards["rectified"] and hazards["verified"]
+    assert hazards["overdue"] and hazards["recurrences"]
+    assert report["anti_fraud"]["move_ins"] and report["anti_fraud"]["app_installed"]
+    council = report["council"]
+    assert council["matters_waiting"] and council["decisions_this_week"]
+    assert all(
+        any(series) for series in (report["trend"][k] for k in ("visits", "needs", "hazards"))
+    )

@@ -342,9 +342,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_unit_heading": ("{unit} 单元的住户：", "Households of unit {unit}:"),
     "demo_next": (
         "试试：dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o 服务牌.html"
-        "\n      dyz --db {path} visit due --unit 2-2\n      dyz --db {path} antifraud",
+        "\n      dyz --db {path} visit due --unit 2-2\n      dyz --db {path} antifraud"
+        "\n      dyz --db {path} report --week {week} --format html -o 周报.html",
         "Try:  dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o card.html"
-        "\n      dyz --db {path} visit due --unit 2-2\n      dyz --db {path} antifraud",
+        "\n      dyz --db {path} visit due --unit 2-2\n      dyz --db {path} antifraud"
+        "\n      dyz --db {path} report --week {week} --format html -o report.html",
     ),
     # -- hazards -------------------------------------------------------------------------------
     "unknown_hazard_kind": (
@@ -1024,6 +1026,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "iv_draft_found": ("上次（{saved}）有一户没答完。", "A visit from {saved} was not finished."),
     "iv_continue_draft": ("接着答", "Go on with it"),
     "iv_drop_draft": ("丢弃，开始新的", "Drop it and start a new one"),
+    # -- the weekly report ---------------------------------------------------------------------
+    "report_bad_scope": (
+        "范围“{scope}”看不懂：请写 unit:2-2、building:2、area:片区名称 或 community。",
+        "Cannot read the scope “{scope}”: write unit:2-2, building:2, area:NAME or community.",
+    ),
+    "report_unknown_area": (
+        "名册里没有叫“{area}”的片区（片长的负责楼栋要先登记）。用 dyz roster list --role area_head 查看。",
+        "No area called “{area}” on the roster (with its buildings). See dyz roster list --role area_head.",
+    ),
+    "rp_title": (
+        "{scope} 每周汇总 {week}（{start} 至 {end}）",
+        "{scope} weekly report {week} ({start} to {end})",
+    ),
+    "rp_scope_unit": ("{name} 单元", "Unit {name}"),
+    "rp_scope_building": ("{name} 栋", "Building {name}"),
+    "rp_scope_area": ("{name}", "{name}"),
+    "rp_scope_community": ("{name}", "{name}"),
+    "rp_empty_week": (
+        "这一周没有记下走访、诉求、隐患或迁入。下面是仍在办的事。",
+        "Nothing was recorded this week: no visits, needs, hazards or move-ins. What is still open follows.",
+    ),
+    "rp_nothing_at_all": (
+        "这一周没有记下任何走访、诉求、隐患或迁入，也没有在办的诉求、逾期的隐患或待议的事项。",
+        "Nothing was recorded this week, and nothing is open: no needs waiting, no overdue hazards,"
+        " nothing for the council.",
+    ),
+    "rp_none": ("无", "none"),
+    "rp_col_what": ("项目", "Figure"),
+    "rp_col_this": ("本周", "This week"),
+    "rp_col_last": ("上周", "Last week"),
+    "rp_col_change": ("增减", "Change"),
+    "rp_visits": ("一、入户走访", "1. Visits"),
+    "rp_visits_made": ("走访次数", "Visits made"),
+    "rp_reached": ("见到的户数（共 {total} 户）", "Households reached (of {total})"),
+    "rp_coverage": ("覆盖率", "Coverage"),
+    "rp_not_home": ("家中无人", "Nobody home"),
+    "rp_by_visitor": ("走访人：{who}", "By visitor: {who}"),
+    "rp_vulnerable": (
+        "独居、需帮扶未按时走访：{who}",
+        "Living alone or needing help, not visited in time: {who}",
+    ),
+    "rp_vulnerable_one": ("{ref}（{reason}，{when}）", "{ref} ({reason}, {when})"),
+    "rp_days_overdue": ("逾期 {days} 天", "{days} days overdue"),
+    "rp_needs": ("二、居民诉求", "2. Needs"),
+    "rp_collected": ("收集", "Collected"),
+    "rp_resolved": ("就地解决", "Resolved on the spot"),
+    "rp_escalated": ("上报", "Escalated"),
+    "rp_by_category": ("本周按类别：{what}", "This week by category: {what}"),
+    "rp_open_by_age": (
+        "在办 {total} 条：7 天内 {under_7}，7–30 天 {mid}，超过 30 天 {over_30}",
+        "{total} open: under 7 days {under_7}, 7–30 days {mid}, over 30 days {over_30}",
+    ),
+    "rp_oldest": (
+        "最久的一条：{ref}“{text}”，已 {days} 天（{id}）",
+        "Oldest: {ref} “{text}”, {days} days ({id})",
+    ),
+    "rp_hazards": ("三、安全隐患", "3. Hazards"),
+    "rp_found": ("发现", "Found"),
+    "rp_rectified": ("已整改", "Rectified"),
+    "rp_verified": ("复查销号", "Verified"),
+    "rp_recurrences": ("回潮", "Recurrences"),
+    "rp_by_kind": ("本周按类别：{what}", "This week by kind: {what}"),
+    "rp_overdue": ("逾期未改：{what}", "Overdue: {what}"),
+    "rp_overdue_one": (
+        "{kind}（{where}，逾期 {days} 天）",
+        "{kind} ({where}, {days} days overdue)",
+    ),
+    "rp_anti_fraud": ("四、反诈", "4. Anti-fraud"),
+    "rp_app": ("装了反诈APP的户", "Households with the app"),
+    "rp_briefed": ("讲过骗术的户", "Households briefed"),
+    "rp_move_ins": ("本周迁入：{who}", "Moved in this week: {who}"),
+    "rp_briefed_yes": ("已宣传", "briefed"),
+    "rp_briefed_no": ("未宣传", "not briefed"),
+    "rp_council": ("五、议事会", "5. The council"),
+    "rp_matters": ("待议事项：{what}", "Matters waiting: {what}"),
+    "rp_matter_one": (
+        "{category} {unit}（{households} 户，等 {days} 天）",
+        "{category} {unit} ({households} households, {days} days)",
+    ),
+    "rp_proposals": ("待社区答复的建议：{what}", "Proposals awaiting the office: {what}"),
+    "rp_proposal_one": ("“{text}”（等 {days} 天）", "“{text}” ({days} days)"),
+    "rp_decisions": ("本周社区的决定：{what}", "The office's decisions this week: {what}"),
+    "rp_adopted": ("采纳", "adopted"),
+    "rp_declined": ("未采纳", "declined"),
+    "rp_trend": ("六、近八周趋势（{weeks}）", "6. The last eight weeks ({weeks})"),
+    "rp_trend_visits": ("走访", "Visits"),
+    "rp_trend_needs": ("诉求", "Needs"),
+    "rp_trend_hazards": ("隐患", "Hazards"),
+    "bad_report_format": (
+        "报告格式只能是 table、md、csv、json 或 html。",
+        "The report's format is table, md, csv, json or html.",
+    ),
     # -- failures -------------------------------------------------------------------------------
     "cancelled": ("已取消。", "Cancelled."),
     "internal_error": (

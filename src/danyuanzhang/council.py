@@ -86,8 +86,8 @@ def agenda(store: Store, on: str | None = None) -> dict[str, Any]:
     """What the council should take up: escalated matters not yet proposed — one line per
     matter, counting the households behind it — and the proposals the office has not answered."""
     day = date.fromisoformat(parse_date(on)) if on else date.today()
-    rows = q.all_petitions(store)
-    items = {i["id"]: i for i in describe(store, rows)}
+    rows = [r for r in q.all_petitions(store) if r["raised_on"] <= day.isoformat()]
+    items = {i["id"]: i for i in describe(store, rows, as_of=day.isoformat())}
     seen: set[str] = set()
     matters = []
     for item in sorted(
@@ -121,7 +121,7 @@ def agenda(store: Store, on: str | None = None) -> dict[str, Any]:
             "petitions": q.petitions_of_proposal(store, p["id"]),
             "waiting_days": (day - date.fromisoformat(p["proposed_on"])).days,
         }
-        for p in q.open_proposals(store)
+        for p in q.open_proposals(store, day.isoformat())
     ]
     return {
         "date": day.isoformat(),

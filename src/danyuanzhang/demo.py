@@ -16,6 +16,8 @@ from danyuanzhang.store import registry as reg
 DEMO_COMMUNITY = "芙蓉南路社区"
 DEMO_DEVICE = "演示电脑"
 DEMO_UNIT = "2-2"
+# the week the demo reports on: every section of the weekly report has something in it
+DEMO_WEEK = "2026-W46"
 
 
 def examples_dir() -> Path:
@@ -157,7 +159,7 @@ def _petitions(store: Store, path: Path) -> dict[str, int]:
     proposal = council.propose(
         store, [made["p1"]], "脑科巷施划停车位，早晚加强巡查，违停由交警劝离处罚", on="2026-11-01"
     )
-    council.decide(store, proposal["id"], "adopted", note="社区已协调交警和城管", on="2026-11-08")
+    council.decide(store, proposal["id"], "adopted", note="社区已协调交警和城管", on="2026-11-12")
     petitions.take_step(store, made["p1"], "done", on="2026-11-20")
     listed = petitions.list_petitions(store)
     waiting = council.agenda(store)["matters"]

@@ -151,11 +151,15 @@ def _status(events: list[Any]) -> tuple[str, list[Any]]:
     return follow("collected", events, STEPS_FROM)
 
 
-def describe(store: Store, rows: list[Any], with_timeline: bool = False) -> list[dict[str, Any]]:
+def describe(
+    store: Store, rows: list[Any], with_timeline: bool = False, as_of: str | None = None
+) -> list[dict[str, Any]]:
+    """Petitions as JSON objects; with `as_of`, as they stood at the end of that day."""
     ids = [r["id"] for r in rows]
     events: dict[str, list[Any]] = {i: [] for i in ids}
     for event in q.events_of(store, ids):
-        events[event["petition_id"]].append(event)
+        if as_of is None or event["on_date"] <= as_of:
+            events[event["petition_id"]].append(event)
     result = []
     for row in rows:
         status, taken = _status(events[row["id"]])

@@ -30,6 +30,7 @@ LAZY_COMMANDS = {
     "visit": ("danyuanzhang.cli.visits", "visit_app"),
     "antifraud": ("danyuanzhang.cli.visits", "antifraud_app"),
     "config": ("danyuanzhang.cli.visits", "config_app"),
+    "report": ("danyuanzhang.cli.report", "report_app"),
     "export": ("danyuanzhang.cli.sync", "export_app"),
     "import": ("danyuanzhang.cli.sync", "import_app"),
     "conflicts": ("danyuanzhang.cli.sync", "conflicts_app"),

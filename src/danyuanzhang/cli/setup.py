@@ -50,7 +50,7 @@ def demo_command(
     """用示例社区试一试（不碰您自己的数据）· Build and show the sample community, apart from your own data."""
     from danyuanzhang import render
     from danyuanzhang.card import service_card
-    from danyuanzhang.demo import DEMO_UNIT, build_demo, demo_path
+    from danyuanzhang.demo import DEMO_UNIT, DEMO_WEEK, build_demo, demo_path
     from danyuanzhang.households import list_households, short
 
     path = to or demo_path()
@@ -76,6 +76,11 @@ def demo_command(
         ]
         out(render.text_table(headers, rows))
         out(render.card_txt(service_card(store, DEMO_UNIT)))
-        out(t("demo_next", path=str(path)))
+        from danyuanzhang.render_report import report_table
+        from danyuanzhang.report import weekly_report
+
+        out("")
+        out(report_table(weekly_report(store, week=DEMO_WEEK)))
+        out(t("demo_next", path=str(path), week=DEMO_WEEK))
     finally:
         store.close()

@@ -249,6 +249,12 @@ ALTER TABLE hazards ADD COLUMN visit_id TEXT;
 ALTER TABLE petitions ADD COLUMN visit_id TEXT;
 """
 
+# 6: the weekly report reads a week of needs and hazards by the day they were raised or found
+V6 = """
+CREATE INDEX petitions_by_raised ON petitions (raised_on);
+CREATE INDEX hazards_by_found ON hazards (found_on);
+"""
+
 
 def _rehash_changes(conn: sqlite3.Connection) -> None:
     """Schema 3 defines a change's id as SHA-256 over its fields joined by NUL (schema 1-2 used
@@ -279,6 +285,6 @@ def _rehash_changes(conn: sqlite3.Connection) -> None:
 Step = str | Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n - 1] brings a database from version n - 1 to version n.
-MIGRATIONS: list[list[Step]] = [[V1], [V2], [V3, _rehash_changes], [V4], [V5]]
+MIGRATIONS: list[list[Step]] = [[V1], [V2], [V3, _rehash_changes], [V4], [V5], [V6]]
 
 LATEST = len(MIGRATIONS)

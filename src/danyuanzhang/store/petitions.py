@@ -53,9 +53,12 @@ def proposal(store: Store, proposal_id: str) -> Any:
     return store.conn.execute("SELECT * FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
 
 
-def open_proposals(store: Store) -> list[Any]:
+def open_proposals(store: Store, on: str) -> list[Any]:
+    """Proposals made by `on` that the office had not answered by then."""
     return store.conn.execute(
-        "SELECT * FROM proposals WHERE decision IS NULL ORDER BY proposed_on, id"
+        "SELECT * FROM proposals WHERE proposed_on <= ?"
+        " AND (decision IS NULL OR decided_on > ?) ORDER BY proposed_on, id",
+        (on, on),
     ).fetchall()
 
 
@@ -66,3 +69,10 @@ def petitions_of_proposal(store: Store, proposal_id: str) -> list[str]:
         (proposal_id,),
     )
     return [str(row[0]) for row in rows]
+
+
+def decided_between(store: Store, start: str, end: str) -> list[Any]:
+    return store.conn.execute(
+        "SELECT * FROM proposals WHERE decided_on BETWEEN ? AND ? ORDER BY decided_on, id",
+        (start, end),
+    ).fetchall()

@@ -1,0 +1,86 @@
+"""`dyz report --week`: the weekly summary for the council meeting."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperCommand
+
+from danyuanzhang.cli.common import EstateOption, store_of, write_output
+
+report_app = typer.Typer()
+
+THIS_WEEK = "this"
+
+
+class WeekMayBeBare(TyperCommand):
+    """`dyz report --week` with no value means this week, as the design card has it."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        fixed: list[str] = []
+        for i, arg in enumerate(args):
+            fixed.append(arg)
+            if arg == "--week" and (i + 1 == len(args) or args[i + 1].startswith("-")):
+                fixed.append(THIS_WEEK)
+        return list(super().parse_args(ctx, fixed))
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    md = "md"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+@report_app.command("report", cls=WeekMayBeBare)
+def report(
+    ctx: typer.Context,
+    week: Annotated[
+        str | None,
+        typer.Option(
+            "--week", "-w", help="哪一周：2026-W48 或其中一天，默认本周 · ISO week or a day in it"
+        ),
+    ] = None,
+    scope: Annotated[
+        str | None,
+        typer.Option(
+            "--scope", "-s", help="unit:2-2 | building:2 | area:片区 | community（默认 default）"
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="table | md | csv | json | html")
+    ] = ReportFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
+    ] = None,
+    redact: Annotated[
+        bool,
+        typer.Option("--redact", help="居民姓名换成门牌，可外传 · names replaced by references"),
+    ] = False,
+    estate: EstateOption = None,
+) -> None:
+    """每周汇总，带去议事会 · The weekly report, e.g. `dyz report --week --scope unit:2-2 -f html -o 周报.html`."""
+    from danyuanzhang import render, render_report
+    from danyuanzhang.report import weekly_report
+
+    data = weekly_report(
+        store_of(ctx),
+        week=None if week in (None, THIS_WEEK) else week,
+        scope=scope,
+        estate=estate,
+        redact=redact,
+    )
+    if fmt is ReportFormat.json:
+        write_output(render.to_json(data), output)
+    elif fmt is ReportFormat.md:
+        write_output(render_report.report_md(data), output)
+    elif fmt is ReportFormat.csv:
+        write_output(render_report.report_csv(data), output, encoding="utf-8-sig")
+    elif fmt is ReportFormat.html:
+        write_output(render_report.report_html(data), output)
+    else:
+        write_output(render_report.report_table(data), output)

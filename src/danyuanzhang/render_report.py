@@ -1,0 +1,510 @@
+"""The weekly report in each of its forms: terminal tables (rich), Markdown for a chat group,
+CSV for Excel, and one printable HTML page with its charts drawn as inline SVG.
+
+Every form is drawn from the same rows (`_sections`), so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from danyuanzhang.i18n import pick, t
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def _word(code: str, choices: dict[str, tuple[str, str]]) -> str:
+    zh, en = choices.get(code, (code, code))
+    return pick(zh, en)
+
+
+def _signed(value: int | float) -> str:
+    if value == 0:
+        return "—"
+    return f"+{value}" if value > 0 else str(value)
+
+
+def _listing(parts: list[str]) -> str:
+    return t("list_sep").join(parts) if parts else t("rp_none")
+
+
+def title(report: dict[str, Any]) -> str:
+    scope = report["scope"]
+    name = t(f"rp_scope_{scope['kind']}", name=scope["name"])
+    return t("rp_title", scope=name, week=report["week"], start=report["from"], end=report["to"])
+
+
+def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each section: a heading, rows of (label, this week, last week, change), and lines."""
+    from danyuanzhang.vocab import BUILTIN_FLAGS, HAZARD_KINDS, PETITION_CATEGORIES
+
+    v, n, h, a, c = (
+        report["visits"],
+        report["needs"],
+        report["hazards"],
+        report["anti_fraud"],
+        report["council"],
+    )
+    sections = []
+    visit_lines = [
+        t("rp_by_visitor", who=_listing([f"{k} {x}" for k, x in v["by_visitor"].items()])),
+        t(
+            "rp_vulnerable",
+            who=_listing(
+                [
+                    t(
+                        "rp_vulnerable_one",
+                        ref=d["household"],
+                        reason=_word(d["reason"], BUILTIN_FLAGS),
+                        when=t("due_never")
+                        if d["last_visit"] is None
+                        else t("rp_days_overdue", days=d["overdue_days"]),
+                    )
+                    for d in v["vulnerable_not_reached"]
+                ]
+            ),
+        ),
+    ]
+    sections.append(
+        {
+            "key": "visits",
+            "heading": t("rp_visits"),
+            "rows": [
+                (t("rp_visits_made"), v["made"], v["last_week"]["made"], v["change"]["made"]),
+                (
+                    t("rp_reached", total=v["households"]),
+                    v["households_reached"],
+                    v["last_week"]["households_reached"],
+                    v["change"]["households_reached"],
+                ),
+                (
+                    t("rp_coverage"),
+                    f"{v['coverage']}%",
+                    f"{v['last_week']['coverage']}%",
+                    v["change"]["coverage"],
+                ),
+                (t("rp_not_home"), v["not_home"], v["last_week"]["not_home"], None),
+            ],
+            "lines": visit_lines,
+        }
+    )
+    ages = n["open_by_age"]
+    oldest = n["oldest_open"]
+    need_lines = [
+        t(
+            "rp_by_category",
+            what=_listing(
+                [f"{_word(k, PETITION_CATEGORIES)} {x}" for k, x in n["by_category"].items()]
+            ),
+        ),
+        t(
+            "rp_open_by_age",
+            total=n["open"],
+            under_7=ages["under_7"],
+            mid=ages["7_to_30"],
+            over_30=ages["over_30"],
+        ),
+    ]
+    if oldest:
+        need_lines.append(
+            t(
+                "rp_oldest",
+                ref=oldest["household"] or "—",
+                text=oldest["text"],
+                days=oldest["days"],
+                id=oldest["id"][:8],
+            )
+        )
+    sections.append(
+        {
+            "key": "needs",
+            "heading": t("rp_needs"),
+            "rows": [
+                (
+                    t("rp_collected"),
+                    n["collected"],
+                    n["last_week"]["collected"],
+                    n["change"]["collected"],
+                ),
+                (
+                    t("rp_resolved"),
+                    n["resolved_on_the_spot"],
+                    n["last_week"]["resolved_on_the_spot"],
+                    n["change"]["resolved_on_the_spot"],
+                ),
+                (
+                    t("rp_escalated"),
+                    n["escalated"],
+                    n["last_week"]["escalated"],
+                    n["change"]["escalated"],
+                ),
+            ],
+            "lines": need_lines,
+        }
+    )
+    hazard_lines = [
+        t(
+            "rp_by_kind",
+            what=_listing([f"{_word(k, HAZARD_KINDS)} {x}" for k, x in h["by_kind"].items()]),
+        ),
+        t(
+            "rp_overdue",
+            what=_listing(
+                [
+                    t(
+                        "rp_overdue_one",
+                        kind=_word(o["kind"], HAZARD_KINDS),
+                        where=o["household"] or o["unit"],
+                        days=o["days_overdue"],
+                    )
+                    for o in h["overdue"]
+                ]
+            ),
+        ),
+    ]
+    sections.append(
+        {
+            "key": "hazards",
+            "heading": t("rp_hazards"),
+            "rows": [
+                (t("rp_found"), h["found"], h["last_week"]["found"], h["change"]["found"]),
+                (
+                    t("rp_rectified"),
+                    h["rectified"],
+                    h["last_week"]["rectified"],
+                    h["change"]["rectified"],
+                ),
+                (
+                    t("rp_verified"),
+                    h["verified"],
+                    h["last_week"]["verified"],
+                    h["change"]["verified"],
+                ),
+                (
+                    t("rp_recurrences"),
+                    h["recurrences"],
+                    h["last_week"]["recurrences"],
+                    h["change"]["recurrences"],
+                ),
+            ],
+            "lines": hazard_lines,
+        }
+    )
+    sections.append(
+        {
+            "key": "anti_fraud",
+            "heading": t("rp_anti_fraud"),
+            "rows": [
+                (
+                    t("rp_app"),
+                    f"{a['app_installed']}/{a['households']} ({a['app_coverage']}%)",
+                    None,
+                    None,
+                ),
+                (
+                    t("rp_briefed"),
+                    f"{a['briefed']}/{a['households']} ({a['briefing_coverage']}%)",
+                    None,
+                    None,
+                ),
+            ],
+            "lines": [
+                t(
+                    "rp_move_ins",
+                    who=_listing(
+                        [
+                            f"{m['household']} {m['name']}（{t('rp_briefed_yes') if m['briefed'] else t('rp_briefed_no')}）"
+                            for m in a["move_ins"]
+                        ]
+                    ),
+                )
+            ],
+        }
+    )
+    sections.append(
+        {
+            "key": "council",
+            "heading": t("rp_council"),
+            "rows": [],
+            "lines": [
+                t(
+                    "rp_matters",
+                    what=_listing(
+                        [
+                            t(
+                                "rp_matter_one",
+                                category=_word(m["category"], PETITION_CATEGORIES),
+                                unit=m["unit"],
+                                households=m["households"],
+                                days=m["waiting_days"],
+                            )
+                            for m in c["matters_waiting"]
+                        ]
+                    ),
+                ),
+                t(
+                    "rp_proposals",
+                    what=_listing(
+                        [
+                            t("rp_proposal_one", text=p["text"], days=p["waiting_days"])
+                            for p in c["proposals_awaiting_office"]
+                        ]
+                    ),
+                ),
+                t(
+                    "rp_decisions",
+                    what=_listing(
+                        [
+                            f"{p['text']}：{t('rp_' + p['decision'])}（{p['decided_on']}）"
+                            for p in c["decisions_this_week"]
+                        ]
+                    ),
+                ),
+            ],
+        }
+    )
+    return sections
+
+
+def sparkline(values: list[int]) -> str:
+    top = max(values) if values else 0
+    if top == 0:
+        return BARS[0] * len(values)
+    return "".join(BARS[min(len(BARS) - 1, round(v / top * (len(BARS) - 1)))] for v in values)
+
+
+def _trend_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+    trend = report["trend"]
+    return [
+        (t(f"rp_trend_{name}"), sparkline(trend[name]), " ".join(str(x) for x in trend[name]))
+        for name in ("visits", "needs", "hazards")
+    ]
+
+
+def _empty_line(report: dict[str, Any]) -> str | None:
+    if not report["empty"]:
+        return None
+    return t("rp_nothing_at_all") if report["nothing_open"] else t("rp_empty_week")
+
+
+def _quiet(report: dict[str, Any]) -> bool:
+    """Nothing happened and nothing is open: one plain sentence says it all."""
+    return bool(report["empty"] and report["nothing_open"])
+
+
+# -- the terminal -------------------------------------------------------------------------------
+
+
+def report_table(report: dict[str, Any], width: int = 80) -> str:
+    """Rich tables, as wide as the terminal up to `width`; plain text when not a terminal."""
+    import io
+    import os
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        color_system=None,
+        highlight=False,
+        emoji=False,
+    )
+    console.print(title(report), style="bold")
+    empty = _empty_line(report)
+    if empty:
+        console.print(empty)
+    if _quiet(report):
+        return buffer.getvalue()
+    for section in _sections(report):
+        console.print()
+        console.print(section["heading"], style="bold")
+        if section["rows"]:
+            compared = any(row[2] is not None for row in section["rows"])
+            table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
+            table.add_column(t("rp_col_what"))
+            table.add_column(t("rp_col_this"), justify="right")
+            if compared:
+                table.add_column(t("rp_col_last"), justify="right")
+                table.add_column(t("rp_col_change"), justify="right")
+            for label, this, last, change in section["rows"]:
+                cells = [label, str(this)]
+                if compared:
+                    cells += [
+                        "" if last is None else str(last),
+                        "" if change is None else _signed(change),
+                    ]
+                table.add_row(*cells)
+            console.print(table)
+        for line in section["lines"]:
+            console.print(line, overflow="fold")
+    console.print()
+    console.print(
+        t("rp_trend", weeks=f"{report['trend']['weeks'][0]}–{report['trend']['weeks'][-1]}"),
+        style="bold",
+    )
+    for label, bars, numbers in _trend_rows(report):
+        console.print(f"{label} {bars}  {numbers}")
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+# -- Markdown, for a chat group ------------------------------------------------------------------
+
+
+def report_md(report: dict[str, Any]) -> str:
+    lines = [f"# {title(report)}", ""]
+    empty = _empty_line(report)
+    if empty:
+        lines += [empty, ""]
+    if _quiet(report):
+        return "\n".join(lines)
+    for section in _sections(report):
+        lines += [f"## {section['heading']}", ""]
+        if section["rows"]:
+            lines += [
+                f"| {t('rp_col_what')} | {t('rp_col_this')} | {t('rp_col_last')} | {t('rp_col_change')} |",
+                "|---|---:|---:|---:|",
+            ]
+            lines += [
+                f"| {label} | {this} | {'' if last is None else last} | {'' if change is None else _signed(change)} |"
+                for label, this, last, change in section["rows"]
+            ]
+            lines.append("")
+        lines += [f"- {line}" for line in section["lines"]] + [""]
+    lines += [
+        f"## {t('rp_trend', weeks=report['trend']['weeks'][0] + '–' + report['trend']['weeks'][-1])}",
+        "",
+    ]
+    lines += [f"- {label} `{bars}` {numbers}" for label, bars, numbers in _trend_rows(report)]
+    return "\n".join(lines) + "\n"
+
+
+# -- CSV: one tidy table, every figure a row ------------------------------------------------------
+
+
+def report_csv(report: dict[str, Any]) -> str:
+    """(section, figure, key, this week, last week): opens as it is in Excel."""
+    from danyuanzhang.render import to_csv
+
+    rows: list[dict[str, Any]] = []
+
+    def add(section: str, figure: str, this: Any, last: Any = None, key: str = "") -> None:
+        rows.append(
+            {"week": report["week"], "scope": report["scope"]["name"], "section": section,
+             "figure": figure, "key": key, "this_week": this, "last_week": last}
+        )  # fmt: skip
+
+    for section in ("visits", "needs", "hazards"):
+        data = report[section]
+        for figure, last in data["last_week"].items():
+            add(section, figure, data[figure], last)
+    for visitor, count in report["visits"]["by_visitor"].items():
+        add("visits", "by_visitor", count, key=visitor)
+    for category, count in report["needs"]["by_category"].items():
+        add("needs", "by_category", count, key=category)
+    for age, count in report["needs"]["open_by_age"].items():
+        add("needs", "open_by_age", count, key=age)
+    for kind, count in report["hazards"]["by_kind"].items():
+        add("hazards", "by_kind", count, key=kind)
+    for item in report["hazards"]["overdue"]:
+        add("hazards", "overdue_days", item["days_overdue"], key=item["household"] or item["unit"])
+    for figure in ("households", "app_installed", "briefed", "app_coverage", "briefing_coverage"):
+        add("anti_fraud", figure, report["anti_fraud"][figure])
+    add("council", "matters_waiting", len(report["council"]["matters_waiting"]))
+    add("council", "proposals_awaiting_office", len(report["council"]["proposals_awaiting_office"]))
+    add("council", "decisions_this_week", len(report["council"]["decisions_this_week"]))
+    for name in ("visits", "needs", "hazards"):
+        for week, count in zip(report["trend"]["weeks"], report["trend"][name], strict=True):
+            add("trend", name, count, key=week)
+    return to_csv(rows)
+
+
+# -- one printable page ---------------------------------------------------------------------------
+
+_CSS = """
+@page { size: A4; margin: 14mm; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       font-size: 11.5pt; color: #000; }
+h1 { font-size: 17pt; margin: 0 0 4mm; }
+h2 { font-size: 13.5pt; margin: 0 0 2mm; border-bottom: 0.4mm solid #444; }
+section { page-break-after: always; }
+section:last-of-type { page-break-after: auto; }
+table { border-collapse: collapse; margin: 0 0 3mm; }
+th, td { border: 0.3mm solid #777; padding: 1.2mm 2.5mm; }
+td.n { text-align: right; }
+p { margin: 1mm 0; }
+svg text { font-size: 9px; }
+"""
+
+
+def bar_chart_svg(labels: list[str], values: list[int], caption: str) -> str:
+    """A small bar chart as inline SVG: no script, no fetch, prints as drawn."""
+    import html
+
+    width, height, left, bottom = 480, 150, 30, 30
+    top = max(values) if values and max(values) > 0 else 1
+    step = (width - left) / max(len(values), 1)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'role="img" aria-label="{html.escape(caption)}">',
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#000"/>',
+    ]
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        bar = (height - bottom - 15) * value / top
+        x = left + i * step + step * 0.2
+        parts.append(
+            f'<rect x="{x:.1f}" y="{height - bottom - bar:.1f}" width="{step * 0.6:.1f}" '
+            f'height="{bar:.1f}" fill="#4a6fa5"/>'
+            f'<text x="{x + step * 0.3:.1f}" y="{height - bottom - bar - 3:.1f}" '
+            f'text-anchor="middle">{value}</text>'
+            f'<text x="{x + step * 0.3:.1f}" y="{height - bottom + 12}" '
+            f'text-anchor="middle">{html.escape(label[-3:])}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def report_html(report: dict[str, Any]) -> str:
+    import html
+
+    esc = html.escape
+    body = [f"<h1>{esc(title(report))}</h1>"]
+    empty = _empty_line(report)
+    if empty:
+        body.append(f"<p>{esc(empty)}</p>")
+    for section in [] if _quiet(report) else _sections(report):
+        parts = [f"<section><h2>{esc(section['heading'])}</h2>"]
+        if section["rows"]:
+            head = "".join(
+                f"<th>{esc(t(k))}</th>"
+                for k in ("rp_col_what", "rp_col_this", "rp_col_last", "rp_col_change")
+            )
+            rows = "".join(
+                f"<tr><td>{esc(label)}</td><td class=n>{esc(str(this))}</td>"
+                f"<td class=n>{'' if last is None else esc(str(last))}</td>"
+                f"<td class=n>{'' if change is None else esc(_signed(change))}</td></tr>"
+                for label, this, last, change in section["rows"]
+            )
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        parts += [f"<p>{esc(line)}</p>" for line in section["lines"]]
+        parts.append("</section>")
+        body.append("".join(parts))
+    trend = report["trend"]
+    charts = "".join(
+        f"<p>{esc(t(f'rp_trend_{name}'))}</p>"
+        + bar_chart_svg(trend["weeks"], trend[name], t(f"rp_trend_{name}"))
+        for name in ("visits", "needs", "hazards")
+    )
+    weeks = f"{trend['weeks'][0]}–{trend['weeks'][-1]}"
+    if not _quiet(report):
+        body.append(f"<section><h2>{esc(t('rp_trend', weeks=weeks))}</h2>{charts}</section>")
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8">'
+        f"<title>{esc(title(report))}</title><style>{_CSS}</style></head><body>"
+        + "".join(body)
+        + "</body></html>\n"
+    )

@@ -140,7 +140,7 @@ CREATE TABLE hazards (
     due TEXT,
     note TEXT,
     photo TEXT
-, visit_id TEXT);
+, visit_id TEXT, verified_on TEXT, reopened_on TEXT);
 
 CREATE INDEX hazards_by_place ON hazards (estate, building, unit, kind);
 
@@ -171,7 +171,7 @@ CREATE TABLE petitions (
     category TEXT,
     text TEXT,
     raised_on TEXT
-, visit_id TEXT);
+, visit_id TEXT, settled_on TEXT);
 
 CREATE INDEX petitions_by_place ON petitions (estate, building, unit);
 
@@ -225,10 +225,90 @@ CREATE TABLE visits (
     note TEXT
 );
 
-CREATE INDEX visits_by_household ON visits (household_id, on_date);
+CREATE INDEX visits_by_household ON visits (household_id, outcome, on_date);
 
-CREATE INDEX visits_by_date ON visits (on_date);
+CREATE INDEX visits_by_date ON visits (estate, on_date);
 
-CREATE INDEX petitions_by_raised ON petitions (raised_on);
+CREATE INDEX visits_by_place ON visits (estate, building, unit, on_date);
 
-CREATE INDEX hazards_by_found ON hazards (found_on);
+CREATE INDEX petitions_by_settled ON petitions (estate, settled_on);
+
+CREATE INDEX hazards_by_verified ON hazards (estate, verified_on);
+
+CREATE INDEX hazards_reopened ON hazards (estate) WHERE reopened_on IS NOT NULL;
+
+CREATE TRIGGER petition_settled_on_insert AFTER INSERT ON petition_events BEGIN
+    UPDATE petitions SET settled_on = (
+        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
+        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
+    WHERE id = NEW.petition_id;
+END;
+
+CREATE TRIGGER petition_settled_on_update AFTER UPDATE ON petition_events BEGIN
+    UPDATE petitions SET settled_on = (
+        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
+        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
+    WHERE id IN (NEW.petition_id, OLD.petition_id);
+END;
+
+CREATE TRIGGER petition_settled_on_delete AFTER DELETE ON petition_events BEGIN
+    UPDATE petitions SET settled_on = (
+        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
+        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
+    WHERE id = OLD.petition_id;
+END;
+
+CREATE TRIGGER petition_settled_on_new AFTER INSERT ON petitions BEGIN
+    UPDATE petitions SET settled_on = (
+        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.id
+        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
+    WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER hazard_verified_on_insert AFTER INSERT ON hazard_events BEGIN
+    UPDATE hazards SET
+        verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
+        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
+    WHERE id = NEW.hazard_id;
+END;
+
+CREATE TRIGGER hazard_verified_on_update AFTER UPDATE ON hazard_events BEGIN
+    UPDATE hazards SET
+        verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
+        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
+    WHERE id IN (NEW.hazard_id, OLD.hazard_id);
+END;
+
+CREATE TRIGGER hazard_verified_on_delete AFTER DELETE ON hazard_events BEGIN
+    UPDATE hazards SET
+        verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
+        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
+    WHERE id = OLD.hazard_id;
+END;
+
+CREATE TRIGGER hazard_verified_on_new AFTER INSERT ON hazards BEGIN
+    UPDATE hazards SET
+        verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = NEW.id AND e.step = 'verified'),
+        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = NEW.id AND e.step = 'reopened')
+    WHERE id = NEW.id;
+END;
+
+CREATE INDEX petitions_by_raised ON petitions (estate, raised_on);
+
+CREATE INDEX hazards_by_found ON hazards (estate, found_on);
+
+CREATE INDEX petition_events_by_day ON petition_events (on_date, petition_id, step);
+
+CREATE INDEX hazard_events_by_day ON hazard_events (on_date, hazard_id, step);
+
+CREATE INDEX visits_app_answers ON visits (household_id, on_date) WHERE anti_fraud_app IS NOT NULL;
+
+CREATE INDEX visits_briefings ON visits (household_id, on_date) WHERE briefed = '1';

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from danyuanzhang.store import Store
-from danyuanzhang.store.db import connect, migrate
+from danyuanzhang.store.db import connect, migrate, split_statements
 from danyuanzhang.store.migrations import LATEST, MIGRATIONS
 from tests.conftest import Runner, one_line_error
 
@@ -20,7 +20,7 @@ SCHEMA = Path(__file__).parents[1] / "data" / "schema.sql"
 
 def statements(sql: str) -> list[str]:
     without_comments = "\n".join(line for line in sql.splitlines() if not line.startswith("--"))
-    return [re.sub(r"\s+", " ", s).strip() for s in without_comments.split(";") if s.strip()]
+    return [re.sub(r"\s+", " ", s).strip() for s in split_statements(without_comments)]
 
 
 def created_schema(conn: sqlite3.Connection) -> list[str]:

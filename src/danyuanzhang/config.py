@@ -112,3 +112,11 @@ def listing(store: Any) -> list[dict[str, Any]]:
         }
         for name, key in KEYS.items()
     ]
+
+
+def cadences(store: Any) -> dict[str, int]:
+    """Days between visits, by the reason a household is visited."""
+    return {
+        reason: int(value(store, f"visit.cadence.{reason}"))
+        for reason in ("elderly_alone", "needs_help", "new_arrival", "default")
+    }

@@ -82,11 +82,12 @@ def decide(
         return {"id": row["id"], "decision": decision}
 
 
-def agenda(store: Store, on: str | None = None) -> dict[str, Any]:
+def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -> dict[str, Any]:
     """What the council should take up: escalated matters not yet proposed — one line per
     matter, counting the households behind it — and the proposals the office has not answered."""
     day = date.fromisoformat(parse_date(on)) if on else date.today()
-    rows = [r for r in q.all_petitions(store) if r["raised_on"] <= day.isoformat()]
+    if rows is None:  # the weekly report passes only the petitions still open on the day
+        rows = [r for r in q.all_petitions(store) if r["raised_on"] <= day.isoformat()]
     items = {i["id"]: i for i in describe(store, rows, as_of=day.isoformat())}
     seen: set[str] = set()
     matters = []

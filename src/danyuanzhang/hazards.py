@@ -219,19 +219,26 @@ def _status(row: Any, events: list[Any]) -> tuple[str, str | None, str | None, l
 
 
 def describe(
-    store: Store, rows: list[Any], with_timeline: bool = False, on: str | None = None
+    store: Store,
+    rows: list[Any],
+    with_timeline: bool = False,
+    on: str | None = None,
+    with_recurrence: bool = True,
 ) -> list[dict[str, Any]]:
-    """Hazards as JSON objects: status, overdue, and the earlier hazard this one repeats."""
+    """Hazards as JSON objects: status, overdue, and the earlier hazard this one repeats.
+    With `on`, as they stood at the end of that day."""
     day = on or today()
     ids = [r["id"] for r in rows]
     events: dict[str, list[Any]] = {i: [] for i in ids}
     for event in q.events_of(store, ids):
-        events[event["hazard_id"]].append(event)
+        if on is None or event["on_date"] <= on:
+            events[event["hazard_id"]].append(event)
     window = recurrence_days(store)
+    homes = reg.households_by_id(store, [r["household_id"] for r in rows if r["household_id"]])
     result = []
     for row in rows:
         status, deadline, _, taken = _status(row, events[row["id"]])
-        home = reg.household(store, row["household_id"]) if row["household_id"] else None
+        home = homes.get(row["household_id"])
         item: dict[str, Any] = {
             "id": row["id"],
             "status": status,
@@ -244,7 +251,7 @@ def describe(
             "found_on": row["found_on"],
             "due": deadline,
             "overdue": bool(deadline and deadline < day and status in ("found", "notified")),
-            "recurrence_of": _recurrence_of(store, row, window),
+            "recurrence_of": _recurrence_of(store, row, window) if with_recurrence else None,
             "note": row["note"],
         }
         if with_timeline:

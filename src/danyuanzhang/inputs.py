@@ -154,6 +154,11 @@ def mask_phone(phone: str | None) -> str:
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
+def mask_phones_in(text: str) -> str:
+    """Residents' phones typed into a petition never reach a printed agenda in full."""
+    return re.sub(r"(?<!\d)1[3-9]\d{9}(?!\d)", lambda m: mask_phone(m.group(0)), text)
+
+
 def clean_for_display(text: str) -> str:
     """Drop control and direction-override characters before echoing text back."""
     return "".join(ch for ch in text if unicodedata.category(ch) not in _FORBIDDEN)

@@ -160,10 +160,11 @@ def describe(
     for event in q.events_of(store, ids):
         if as_of is None or event["on_date"] <= as_of:
             events[event["petition_id"]].append(event)
+    homes = reg.households_by_id(store, [r["household_id"] for r in rows if r["household_id"]])
     result = []
     for row in rows:
         status, taken = _status(events[row["id"]])
-        home = reg.household(store, row["household_id"]) if row["household_id"] else None
+        home = homes.get(row["household_id"])
         item: dict[str, Any] = {
             "id": row["id"],
             "status": status,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from danyuanzhang.i18n import pick, t
+from danyuanzhang.inputs import mask_phones_in
 from danyuanzhang.vocab import ROLES
 
 
@@ -266,15 +267,6 @@ def notice_html(data: dict[str, Any]) -> str:
 
 
 # -- the council agenda -------------------------------------------------------------------------
-
-
-def mask_phones_in(text: str) -> str:
-    """Residents' phones typed into a petition never reach a printed agenda in full."""
-    import re
-
-    from danyuanzhang.inputs import mask_phone
-
-    return re.sub(r"(?<!\d)1[3-9]\d{9}(?!\d)", lambda m: mask_phone(m.group(0)), text)
 
 
 def _agenda_rows(data: dict[str, Any]) -> tuple[list[list[str]], list[list[str]]]:

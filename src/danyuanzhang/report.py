@@ -72,10 +72,6 @@ def week_of(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _days(start: str, end: str) -> tuple[date, date]:
-    return date.fromisoformat(start), date.fromisoformat(end)
-
-
 def _in(day: str | None, start: str, end: str) -> bool:
     return day is not None and start <= day <= end
 
@@ -87,15 +83,22 @@ def _change(this: int | float, last: int | float) -> int | float:
 # -- sections -------------------------------------------------------------------------------------
 
 
+def _narrowest(scope: Scope) -> tuple[str | None, str | None]:
+    """(building, unit) for the place index, when the scope is one building or one unit."""
+    only = next(iter(scope.buildings)) if scope.buildings and len(scope.buildings) == 1 else None
+    return only, scope.unit
+
+
 def _visits_section(
     store: Store, scope: Scope, homes: list[dict[str, Any]], weeks: list[tuple[str, str]]
 ) -> dict[str, Any]:
     from danyuanzhang.store import visits as vq
 
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
+    building, unit = _narrowest(scope)
     rows = [
         v
-        for v in vq.visits(store, scope.estates, last_start, end, unit=scope.unit)
+        for v in vq.visits(store, scope.estates, last_start, end, building=building, unit=unit)
         if scope.holds(v)
     ]
 
@@ -115,32 +118,50 @@ def _visits_section(
         }
 
     this, last = figures(start, end), figures(last_start, last_end)
-    from danyuanzhang.visits import visits_due
-
-    due = []
-    for estate in scope.estates:
-        due += [
-            d
-            for d in visits_due(store, estate=estate, on=end)
-            if d["is_due"] and d["reason"] in VULNERABLE and scope.holds(_place(d))
-        ]
     return {
         **this,
         "households": len(homes),
-        "vulnerable_not_reached": [
-            {
-                "household": d["household"],
-                "reason": d["reason"],
-                "last_visit": d["last_visit"],
-                "overdue_days": d["overdue_days"],
-            }
-            for d in due
-        ],
+        "vulnerable_not_reached": _vulnerable_not_reached(store, homes, end),
         "last_week": {k: last[k] for k in ("made", "households_reached", "coverage", "not_home")},
         "change": {
             k: _change(this[k], last[k]) for k in ("made", "households_reached", "coverage")
         },
     }
+
+
+def _vulnerable_not_reached(
+    store: Store, homes: list[dict[str, Any]], end: str
+) -> list[dict[str, Any]]:
+    """Households with someone living alone or needing help (by flag, or as found at the last
+    visit) that were not met within their cadence, as of the week's last day: never visited
+    first, then the most overdue."""
+    from danyuanzhang.config import cadences
+    from danyuanzhang.store import report as rq
+
+    cadence = cadences(store)
+    ids = [h["id"] for h in homes]
+    flagged = rq.flagged_households(store, ids, VULNERABLE)
+    met = rq.last_met(store, ids, end)
+    as_of = date.fromisoformat(end)
+    found = []
+    for position, home in enumerate(homes):
+        last = met.get(home["id"])
+        reasons = sorted(flagged.get(home["id"], set()))
+        if last is not None and last["wellbeing"] == "needs_help" and "needs_help" not in reasons:
+            reasons.append("needs_help")
+        if not reasons:
+            continue
+        reason = min(reasons, key=lambda r: (cadence[r], r))
+        if last is None:
+            found.append((0, 0, position, home["ref"], reason, None, 0))
+            continue
+        overdue = (as_of - date.fromisoformat(last["on_date"])).days - cadence[reason]
+        if overdue >= 0:
+            found.append((1, -overdue, position, home["ref"], reason, last["on_date"], overdue))
+    return [
+        {"household": ref, "reason": reason, "last_visit": last_visit, "overdue_days": overdue}
+        for *_, ref, reason, last_visit, overdue in sorted(found)
+    ]
 
 
 def _place(item: dict[str, Any]) -> dict[str, Any]:
@@ -155,50 +176,56 @@ def _unit_in(scope: Scope, unit_text: str) -> bool:
     )
 
 
-def _needs_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
-    from danyuanzhang.petitions import describe
-    from danyuanzhang.store import petitions as pq
+def _needs_section(
+    store: Store, scope: Scope, weeks: list[tuple[str, str]]
+) -> tuple[dict[str, Any], list[Any]]:
+    """The needs section, and the petitions still open at the week's end (for the council)."""
+    from danyuanzhang.store import report as rq
 
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
-    rows = [r for r in pq.all_petitions(store) if scope.holds(r) and r["raised_on"] <= end]
-    items = describe(store, rows, with_timeline=True, as_of=end)
+    building, unit = _narrowest(scope)
+    place = (scope.estates, building, unit, last_start, end)
+    raised = [r for r in rq.raised_between(store, "petitions", *place) if scope.holds(r)]
+    steps = [r for r in rq.steps_between(store, "petition_events", *place) if scope.holds(r)]
 
     def figures(first: str, last: str) -> dict[str, Any]:
-        raised = [i for i in items if _in(i["raised_on"], first, last)]
+        week = [r for r in raised if _in(r["raised_on"], first, last)]
         by_category: dict[str, int] = {}
-        for i in raised:
-            by_category[i["category"]] = by_category.get(i["category"], 0) + 1
-        steps = [(s["step"], s["on"]) for i in items for s in i["timeline"][1:]]
+        for r in week:
+            by_category[r["category"]] = by_category.get(r["category"], 0) + 1
         return {
-            "collected": len(raised),
+            "collected": len(week),
             "by_category": dict(sorted(by_category.items())),
             "resolved_on_the_spot": sum(
-                1 for step, on in steps if step == "resolved" and _in(on, first, last)
+                1 for e in steps if e["step"] == "resolved" and _in(e["on_date"], first, last)
             ),
             "escalated": sum(
-                1 for step, on in steps if step == "escalated" and _in(on, first, last)
+                1 for e in steps if e["step"] == "escalated" and _in(e["on_date"], first, last)
             ),
         }
 
     this, last = figures(start, end), figures(last_start, last_end)
-    week_end = date.fromisoformat(end)
-    open_items = [
-        i for i in items if i["status"] in ("collected", "escalated", "proposed", "adopted")
+    still_open = [
+        r
+        for r in rq.unsettled_petitions(store, scope.estates, building, unit, end)
+        if scope.holds(r)
     ]
+    week_end = date.fromisoformat(end)
     ages = {"under_7": 0, "7_to_30": 0, "over_30": 0}
-    for item in open_items:
-        age = (week_end - date.fromisoformat(item["raised_on"])).days
+    for row in still_open:
+        age = (week_end - date.fromisoformat(row["raised_on"])).days
         ages["under_7" if age < 7 else "7_to_30" if age <= 30 else "over_30"] += 1
-    oldest = min(open_items, key=lambda i: (i["raised_on"], i["id"]), default=None)
-    return {
+    oldest = min(still_open, key=lambda r: (r["raised_on"], r["id"]), default=None)
+    home = reg.household(store, oldest["household_id"]) if oldest is not None else None
+    section = {
         **this,
-        "open": len(open_items),
+        "open": len(still_open),
         "open_by_age": ages,
         "oldest_open": None
         if oldest is None
         else {
             "id": oldest["id"],
-            "household": oldest["household"],
+            "household": f"{home['building']}-{home['unit']}-{home['room']}" if home else None,
             "category": oldest["category"],
             "text": oldest["text"],
             "raised_on": oldest["raised_on"],
@@ -209,35 +236,44 @@ def _needs_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> 
             k: this[k] - last[k] for k in ("collected", "resolved_on_the_spot", "escalated")
         },
     }
+    return section, still_open
 
 
 def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
     from danyuanzhang.hazards import describe
-    from danyuanzhang.store import hazards as hq
+    from danyuanzhang.store import report as rq
 
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
-    rows = [
-        r
-        for r in hq.hazards(store, scope.estates, unit=scope.unit)
-        if scope.holds(r) and r["found_on"] <= end
-    ]
-    items = describe(store, rows, with_timeline=True, on=end)
+    building, unit = _narrowest(scope)
+    place = (scope.estates, building, unit, last_start, end)
+    found = describe(
+        store, [r for r in rq.raised_between(store, "hazards", *place) if scope.holds(r)], on=end
+    )
+    steps = [r for r in rq.steps_between(store, "hazard_events", *place) if scope.holds(r)]
 
     def figures(first: str, last: str) -> dict[str, Any]:
-        found = [i for i in items if _in(i["found_on"], first, last)]
+        week = [i for i in found if _in(i["found_on"], first, last)]
         by_kind: dict[str, int] = {}
-        for i in found:
+        for i in week:
             by_kind[i["kind"]] = by_kind.get(i["kind"], 0) + 1
-        steps = [(s["step"], s["on"]) for i in items for s in i["timeline"][1:]]
         return {
-            "found": len(found),
+            "found": len(week),
             "by_kind": dict(sorted(by_kind.items())),
-            "rectified": sum(1 for s, on in steps if s == "rectified" and _in(on, first, last)),
-            "verified": sum(1 for s, on in steps if s == "verified" and _in(on, first, last)),
-            "recurrences": sum(1 for i in found if i["recurrence_of"]),
+            "rectified": sum(
+                1 for e in steps if e["step"] == "rectified" and _in(e["on_date"], first, last)
+            ),
+            "verified": sum(
+                1 for e in steps if e["step"] == "verified" and _in(e["on_date"], first, last)
+            ),
+            "recurrences": sum(1 for i in week if i["recurrence_of"]),
         }
 
     this, last = figures(start, end), figures(last_start, last_end)
+    unverified = [
+        r
+        for r in rq.unverified_hazards(store, scope.estates, building, unit, end)
+        if scope.holds(r)
+    ]
     week_end = date.fromisoformat(end)
     overdue = sorted(
         (
@@ -250,7 +286,7 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
                 "due": i["due"],
                 "days_overdue": (week_end - date.fromisoformat(i["due"])).days,
             }
-            for i in items
+            for i in describe(store, unverified, on=end, with_recurrence=False)
             if i["overdue"]
         ),
         key=lambda o: (-o["days_overdue"], o["id"]),
@@ -264,53 +300,54 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
     }
 
 
-def _anti_fraud_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
-    from danyuanzhang.visits import _scope as scope_records
+def _anti_fraud_section(
+    store: Store, homes: list[dict[str, Any]], weeks: list[tuple[str, str]]
+) -> dict[str, Any]:
+    from danyuanzhang.store import report as rq
+    from danyuanzhang.store import stored_bool
+    from danyuanzhang.store import visits as vq
 
-    (start, end) = weeks[-1]
-    households = app = briefed = 0
-    move_ins = []
-    for estate in scope.estates:
-        homes, history, people = scope_records(store, end, estate, None, None)
-        for home in homes:
-            if not scope.holds({**home, "estate": estate}) or not people[home["id"]]:
-                continue
-            visits = history[home["id"]]
-            households += 1
-            from danyuanzhang.store import stored_bool
-
-            said = [
-                stored_bool(v["anti_fraud_app"]) for v in visits if v["anti_fraud_app"] is not None
-            ]
-            app += bool(said and said[-1])
-            briefings = [v["on_date"] for v in visits if stored_bool(v["briefed"])]
-            briefed += bool(briefings)
-            for resident in people[home["id"]]:
-                if _in(resident["moved_in"], start, end):
-                    move_ins.append(
-                        {
-                            "household": home["ref"],
-                            "name": resident["name"],
-                            "moved_in": resident["moved_in"],
-                            "briefed": any(b >= resident["moved_in"] for b in briefings),
-                        }
-                    )
+    start, end = weeks[-1]
+    ids = [h["id"] for h in homes]
+    people: dict[str, list[Any]] = {}
+    for resident in vq.current_residents(store, ids):
+        people.setdefault(resident["household_id"], []).append(resident)
+    lived_in = [h for h in homes if people.get(h["id"])]
+    answers = rq.anti_fraud_answers(store, [h["id"] for h in lived_in], end)
+    app = {i: bool(stored_bool(said)) for i, (said, _) in answers.items()}
+    briefings = {i: days for i, (_, days) in answers.items()}
+    move_ins = [
+        {
+            "household": home["ref"],
+            "name": resident["name"],
+            "moved_in": resident["moved_in"],
+            "briefed": any(b >= resident["moved_in"] for b in briefings.get(home["id"], [])),
+        }
+        for home in lived_in
+        for resident in people[home["id"]]
+        if _in(resident["moved_in"], start, end)
+    ]
+    households = len(lived_in)
+    installed = sum(1 for h in lived_in if app.get(h["id"]))
+    briefed = sum(1 for h in lived_in if briefings.get(h["id"]))
     return {
         "households": households,
-        "app_installed": app,
-        "app_coverage": round(100 * app / households, 1) if households else 0.0,
+        "app_installed": installed,
+        "app_coverage": round(100 * installed / households, 1) if households else 0.0,
         "briefed": briefed,
         "briefing_coverage": round(100 * briefed / households, 1) if households else 0.0,
         "move_ins": move_ins,
     }
 
 
-def _council_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
+def _council_section(
+    store: Store, scope: Scope, weeks: list[tuple[str, str]], still_open: list[Any]
+) -> dict[str, Any]:
     from danyuanzhang.council import agenda
     from danyuanzhang.store import petitions as pq
 
     start, end = weeks[-1]
-    data = agenda(store, on=end)
+    data = agenda(store, on=end, rows=still_open)
     matters = [m for m in data["matters"] if _unit_in(scope, m["unit"])]
     decisions = [
         {
@@ -338,18 +375,15 @@ def _council_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
 def _trend(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
     from danyuanzhang.store import report as rq
 
+    building, unit = _narrowest(scope)
     first, last = weeks[0][0], weeks[-1][1]
-    counts = {
-        "visits": rq.dates_in(store, "visits", "on_date", first, last),
-        "needs": rq.dates_in(store, "petitions", "raised_on", first, last),
-        "hazards": rq.dates_in(store, "hazards", "found_on", first, last),
-    }
     series: dict[str, list[int]] = {}
-    for name, rows in counts.items():
-        series[name] = [
-            sum(1 for r in rows if scope.holds(r) and _in(r["day"], start, end))
-            for start, end in weeks
-        ]
+    for name, table in (("visits", "visits"), ("needs", "petitions"), ("hazards", "hazards")):
+        counts = [0] * len(weeks)
+        for row in rq.weekly_counts(store, table, scope.estates, building, unit, first, last):
+            if scope.buildings is None or row["building"] in scope.buildings:
+                counts[row["week"]] += row["n"]
+        series[name] = counts
     return {"weeks": [week_of(date.fromisoformat(start)) for start, _ in weeks], **series}
 
 
@@ -382,12 +416,12 @@ def weekly_report(
         "scope": {"kind": where.kind, "name": where.name, "estates": list(where.estates)},
         "redacted": redact,
         "visits": _visits_section(store, where, homes, weeks),
-        "needs": _needs_section(store, where, weeks),
-        "hazards": _hazards_section(store, where, weeks),
-        "anti_fraud": _anti_fraud_section(store, where, weeks),
-        "council": _council_section(store, where, weeks),
-        "trend": _trend(store, where, weeks),
     }
+    report["needs"], still_open = _needs_section(store, where, weeks)
+    report["hazards"] = _hazards_section(store, where, weeks)
+    report["anti_fraud"] = _anti_fraud_section(store, homes, weeks)
+    report["council"] = _council_section(store, where, weeks, still_open)
+    report["trend"] = _trend(store, where, weeks)
     report["empty"] = _is_empty(report)
     report["nothing_open"] = not (
         report["needs"]["open"]
@@ -430,7 +464,7 @@ def _is_empty(report: dict[str, Any]) -> bool:
 def _privacy(report: dict[str, Any], redact: bool) -> dict[str, Any]:
     """Phones are masked wherever they were typed; `redact` also puts each resident's name
     under their household's reference."""
-    from danyuanzhang.render import mask_phones_in
+    from danyuanzhang.inputs import mask_phones_in
 
     def clean(text: str | None) -> str | None:
         return None if text is None else mask_phones_in(text)

@@ -328,15 +328,6 @@ def list_visits(
 # -- who is due a visit ------------------------------------------------------------------------
 
 
-def _cadences(store: Store) -> dict[str, int]:
-    from danyuanzhang import config
-
-    return {
-        reason: int(config.value(store, f"visit.cadence.{reason}"))
-        for reason in ("elderly_alone", "needs_help", "new_arrival", "default")
-    }
-
-
 def _scope(
     store: Store, day: str, estate: str | None, building: str | None, unit: str | None
 ) -> tuple[list[dict[str, Any]], dict[str, list[Any]], dict[str, list[Any]]]:
@@ -369,7 +360,9 @@ def visits_due(
     within a week of moving in; everyone else: every 90 days), each with its reason."""
     day = parse_date(on) if on else today()
     as_of = date.fromisoformat(day)
-    cadence = _cadences(store)
+    from danyuanzhang.config import cadences
+
+    cadence = cadences(store)
     homes, history, people = _scope(store, day, estate, building, unit)
 
     due = []

@@ -64,7 +64,7 @@ def report(
     estate: EstateOption = None,
 ) -> None:
     """每周汇总，带去议事会 · The weekly report, e.g. `dyz report --week --scope unit:2-2 -f html -o 周报.html`."""
-    from danyuanzhang import render, render_report
+    from danyuanzhang import render_report
     from danyuanzhang.report import weekly_report
 
     data = weekly_report(
@@ -75,7 +75,9 @@ def report(
         redact=redact,
     )
     if fmt is ReportFormat.json:
-        write_output(render.to_json(data), output)
+        from danyuanzhang.render import to_json
+
+        write_output(to_json(data), output)
     elif fmt is ReportFormat.md:
         write_output(render_report.report_md(data), output)
     elif fmt is ReportFormat.csv:

@@ -95,4 +95,13 @@ def has_tables(conn: sqlite3.Connection) -> bool:
 
 def split_statements(script: str) -> list[str]:
     # executescript() would commit our transaction; run the statements one by one instead.
-    return [part.strip() for part in script.split(";") if part.strip()]
+    # A trigger holds semicolons of its own: a statement ends where SQLite says it is complete.
+    statements: list[str] = []
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip().removesuffix(";").strip())
+            pending = ""
+    return statements

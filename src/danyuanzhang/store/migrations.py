@@ -243,16 +243,93 @@ CREATE TABLE visits (
     wellbeing TEXT,
     note TEXT
 );
-CREATE INDEX visits_by_household ON visits (household_id, on_date);
-CREATE INDEX visits_by_date ON visits (on_date);
+CREATE INDEX visits_by_household ON visits (household_id, outcome, on_date);
+CREATE INDEX visits_by_date ON visits (estate, on_date);
+CREATE INDEX visits_by_place ON visits (estate, building, unit, on_date);
 ALTER TABLE hazards ADD COLUMN visit_id TEXT;
 ALTER TABLE petitions ADD COLUMN visit_id TEXT;
 """
 
-# 6: the weekly report reads a week of needs and hazards by the day they were raised or found
+# 6: the weekly report reads a week of needs and hazards by the day they were raised or found,
+# and finds what is still open through the day each was settled or verified, which triggers
+# keep up to date from the steps however they arrive (a command, an import, an erasure)
 V6 = """
-CREATE INDEX petitions_by_raised ON petitions (raised_on);
-CREATE INDEX hazards_by_found ON hazards (found_on);
+ALTER TABLE petitions ADD COLUMN settled_on TEXT;
+ALTER TABLE hazards ADD COLUMN verified_on TEXT;
+ALTER TABLE hazards ADD COLUMN reopened_on TEXT;
+UPDATE petitions SET settled_on = (
+    SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
+    AND e.step IN ('resolved', 'done', 'closed', 'declined'));
+UPDATE hazards SET
+    verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                   WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
+    reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                   WHERE e.hazard_id = hazards.id AND e.step = 'reopened');
+CREATE INDEX petitions_by_settled ON petitions (estate, settled_on);
+CREATE INDEX hazards_by_verified ON hazards (estate, verified_on);
+CREATE INDEX hazards_reopened ON hazards (estate) WHERE reopened_on IS NOT NULL;
+CREATE TRIGGER petition_settled_on_insert AFTER INSERT ON petition_events BEGIN
+    UPDATE petitions SET settled_on = (
+        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
+        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
+    WHERE id = NEW.petition_id;
+END;
+CREATE TRIGGER petition_settled_on_update AFTER UPDATE ON petition_events BEGIN
+    UPDATE petitions SET settled_on = (
+        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
+        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
+    WHERE id IN (NEW.petition_id, OLD.petition_id);
+END;
+CREATE TRIGGER petition_settled_on_delete AFTER DELETE ON petition_events BEGIN
+    UPDATE petitions SET settled_on = (
+        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
+        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
+    WHERE id = OLD.petition_id;
+END;
+CREATE TRIGGER petition_settled_on_new AFTER INSERT ON petitions BEGIN
+    UPDATE petitions SET settled_on = (
+        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.id
+        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER hazard_verified_on_insert AFTER INSERT ON hazard_events BEGIN
+    UPDATE hazards SET
+        verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
+        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
+    WHERE id = NEW.hazard_id;
+END;
+CREATE TRIGGER hazard_verified_on_update AFTER UPDATE ON hazard_events BEGIN
+    UPDATE hazards SET
+        verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
+        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
+    WHERE id IN (NEW.hazard_id, OLD.hazard_id);
+END;
+CREATE TRIGGER hazard_verified_on_delete AFTER DELETE ON hazard_events BEGIN
+    UPDATE hazards SET
+        verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
+        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
+    WHERE id = OLD.hazard_id;
+END;
+CREATE TRIGGER hazard_verified_on_new AFTER INSERT ON hazards BEGIN
+    UPDATE hazards SET
+        verified_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = NEW.id AND e.step = 'verified'),
+        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
+                       WHERE e.hazard_id = NEW.id AND e.step = 'reopened')
+    WHERE id = NEW.id;
+END;
+CREATE INDEX petitions_by_raised ON petitions (estate, raised_on);
+CREATE INDEX hazards_by_found ON hazards (estate, found_on);
+CREATE INDEX petition_events_by_day ON petition_events (on_date, petition_id, step);
+CREATE INDEX hazard_events_by_day ON hazard_events (on_date, hazard_id, step);
+CREATE INDEX visits_app_answers ON visits (household_id, on_date) WHERE anti_fraud_app IS NOT NULL;
+CREATE INDEX visits_briefings ON visits (household_id, on_date) WHERE briefed = '1';
 """
 
 

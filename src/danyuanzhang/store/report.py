@@ -1,20 +1,187 @@
-"""Reading what the weekly report counts: records by the day they happened, through an index,
-so that a week costs the same however many years the file holds."""
+"""Reading what the weekly report counts, through indexes on the day things happened and on
+the place, so that a week costs the same however many years the file holds."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, in_chunks
 
 # table -> the day column the report counts by; each has an index on it
 DATED = {"visits": "on_date", "petitions": "raised_on", "hazards": "found_on"}
+SETTLED = ("resolved", "done", "closed", "declined")
 
 
-def dates_in(store: Store, table: str, column: str, first: str, last: str) -> list[Any]:
-    assert DATED.get(table) == column
+def _place(
+    alias: str, estates: Sequence[str], building: str | None, unit: str | None
+) -> tuple[str, list[Any]]:
+    where = [f"{alias}.estate IN ({', '.join('?' * len(estates))})"]
+    params: list[Any] = list(estates)
+    for column, value in (("building", building), ("unit", unit)):
+        if value is not None:
+            where.append(f"{alias}.{column} = ?")
+            params.append(value)
+    return " AND ".join(where), params
+
+
+def weekly_counts(
+    store: Store,
+    table: str,
+    estates: Sequence[str],
+    building: str | None,
+    unit: str | None,
+    first: str,
+    last: str,
+) -> list[Any]:
+    """(building, week number counted from `first`, how many) of the records of a place
+    dated between two days: counted by SQLite, not read out row by row."""
+    column = DATED[table]
+    where, params = _place("t", estates, building, unit)
     return store.conn.execute(
-        f"SELECT estate, building, unit, {column} AS day FROM {table}"
-        f" WHERE {column} BETWEEN ? AND ?",
-        (first, last),
+        f"SELECT t.building, CAST((julianday(t.{column}) - julianday(?)) / 7 AS INTEGER) AS week,"
+        f" count(*) AS n FROM {table} t"
+        f" WHERE {where} AND t.{column} BETWEEN ? AND ? GROUP BY t.building, week",
+        [first, *params, first, last],
     ).fetchall()
+
+
+def raised_between(
+    store: Store,
+    table: str,
+    estates: Sequence[str],
+    building: str | None,
+    unit: str | None,
+    first: str,
+    last: str,
+) -> list[Any]:
+    """Petitions raised, or hazards found, in a place between two days."""
+    column = DATED[table]
+    where, params = _place("t", estates, building, unit)
+    return store.conn.execute(
+        f"SELECT t.* FROM {table} t WHERE {where} AND t.{column} BETWEEN ? AND ?",
+        [*params, first, last],
+    ).fetchall()
+
+
+def steps_between(
+    store: Store,
+    table: str,
+    estates: Sequence[str],
+    building: str | None,
+    unit: str | None,
+    first: str,
+    last: str,
+) -> list[Any]:
+    """Steps taken between two days on the records of a place."""
+    parent, key = (
+        ("petitions", "petition_id") if table == "petition_events" else ("hazards", "hazard_id")
+    )
+    where, params = _place("p", estates, building, unit)
+    return store.conn.execute(
+        f"SELECT e.step, e.on_date, p.estate, p.building, p.unit FROM {table} e"
+        f" JOIN {parent} p ON p.id = e.{key} WHERE e.on_date BETWEEN ? AND ?"
+        f" AND {where if building else where.replace('p.estate', '+p.estate')}",
+        [first, last, *params],
+    ).fetchall()
+
+
+def unsettled_petitions(
+    store: Store, estates: Sequence[str], building: str | None, unit: str | None, day: str
+) -> list[Any]:
+    """Petitions of a place raised by `day` and not settled by then: the open ones and those
+    settled since, found through the settled-day index, however many were settled before."""
+    where, params = _place("p", estates, building, unit)
+    found: list[Any] = []
+    for estate in estates:
+        found += store.conn.execute(
+            f"""
+            SELECT p.* FROM petitions p INDEXED BY petitions_by_settled
+            WHERE p.estate = ? AND p.settled_on IS NULL AND p.raised_on <= ? AND {where}
+            UNION ALL
+            SELECT p.* FROM petitions p INDEXED BY petitions_by_settled
+            WHERE p.estate = ? AND p.settled_on > ? AND p.raised_on <= ? AND {where}
+            """,
+            [estate, day, *params, estate, day, day, *params],
+        ).fetchall()
+    return found
+
+
+def unverified_hazards(
+    store: Store, estates: Sequence[str], building: str | None, unit: str | None, day: str
+) -> list[Any]:
+    """Hazards of a place found by `day` that may not have been verified by then (never
+    verified, verified later, or ever reopened): the caller reads their steps to be sure."""
+    where, params = _place("h", estates, building, unit)
+    found: list[Any] = []
+    for estate in estates:
+        found += store.conn.execute(
+            f"""
+            SELECT h.* FROM hazards h INDEXED BY hazards_by_verified
+            WHERE h.estate = ? AND h.verified_on IS NULL AND h.found_on <= ? AND {where}
+            UNION ALL
+            SELECT h.* FROM hazards h INDEXED BY hazards_by_verified
+            WHERE h.estate = ? AND h.verified_on > ? AND h.found_on <= ? AND {where}
+            UNION ALL
+            SELECT h.* FROM hazards h INDEXED BY hazards_reopened
+            WHERE h.estate = ? AND h.reopened_on IS NOT NULL AND h.verified_on <= ?
+              AND h.found_on <= ? AND {where}
+            """,
+            [estate, day, *params, estate, day, day, *params, estate, day, day, *params],
+        ).fetchall()
+    return found
+
+
+def last_met(store: Store, household_ids: Sequence[str], day: str) -> dict[str, Any]:
+    """Each household's last visit where someone was met, by `day`: one index seek each."""
+    found: dict[str, Any] = {}
+    for household_id in household_ids:
+        row = store.conn.execute(
+            "SELECT on_date, wellbeing FROM visits WHERE household_id = ? AND outcome = 'met'"
+            " AND on_date <= ? ORDER BY on_date DESC LIMIT 1",
+            (household_id, day),
+        ).fetchone()
+        if row is not None:
+            found[household_id] = row
+    return found
+
+
+def flagged_households(
+    store: Store, household_ids: Sequence[str], flags: Sequence[str]
+) -> dict[str, set[str]]:
+    """Which of these households have a current resident with one of these flags."""
+    found: dict[str, set[str]] = {}
+    for chunk in in_chunks(household_ids):
+        rows = store.conn.execute(
+            f"""
+            SELECT r.household_id, f.flag FROM residents r
+            JOIN resident_flags f ON f.resident_id = r.id
+            WHERE r.household_id IN ({", ".join("?" * len(chunk))}) AND r.moved_out IS NULL
+              AND f.flag IN ({", ".join("?" * len(flags))})
+            """,
+            [*chunk, *flags],
+        )
+        for household_id, flag in rows:
+            found.setdefault(household_id, set()).add(flag)
+    return found
+
+
+def anti_fraud_answers(
+    store: Store, household_ids: Sequence[str], day: str
+) -> dict[str, tuple[Any, list[str]]]:
+    """For each household, by `day`: its latest answer about the app (None if never asked)
+    and the days it was briefed on scams. Two seeks in partial indexes per household."""
+    found: dict[str, tuple[Any, list[str]]] = {}
+    for household_id in household_ids:
+        app = store.conn.execute(
+            "SELECT anti_fraud_app FROM visits WHERE household_id = ?"
+            " AND anti_fraud_app IS NOT NULL AND on_date <= ? ORDER BY on_date DESC LIMIT 1",
+            (household_id, day),
+        ).fetchone()
+        briefed = store.conn.execute(
+            "SELECT on_date FROM visits WHERE household_id = ? AND briefed = '1'"
+            " AND on_date <= ? ORDER BY on_date DESC LIMIT 1",
+            (household_id, day),
+        ).fetchone()
+        found[household_id] = (app[0] if app else None, [briefed[0]] if briefed else [])
+    return found

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from danyuanzhang import __version__
-from danyuanzhang.catalogue import MESSAGES
+from danyuanzhang.catalogue import all_messages
 from danyuanzhang.cli import app
 from tests.conftest import Runner
+
+MESSAGES = all_messages()
 
 SRC = Path(__file__).parents[1] / "src" / "danyuanzhang"
 ROOT = Path(__file__).parents[1]

@@ -43,7 +43,12 @@ def lang() -> str:
 
 
 def t(key: str, /, **params: Any) -> str:
-    zh, en = MESSAGES[key]
+    pair = MESSAGES.get(key)
+    if pair is None:
+        from danyuanzhang.catalogue_visits import VISIT_MESSAGES
+
+        pair = VISIT_MESSAGES[key]
+    zh, en = pair
     text = zh if lang() == "zh" else en
     return text.format(**params) if params else text
 

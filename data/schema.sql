@@ -312,3 +312,5 @@ CREATE INDEX hazard_events_by_day ON hazard_events (on_date, hazard_id, step);
 CREATE INDEX visits_app_answers ON visits (household_id, on_date) WHERE anti_fraud_app IS NOT NULL;
 
 CREATE INDEX visits_briefings ON visits (household_id, on_date) WHERE briefed = '1';
+
+CREATE INDEX visits_needing_help ON visits (household_id) WHERE wellbeing = 'needs_help';

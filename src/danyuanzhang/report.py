@@ -141,10 +141,14 @@ def _vulnerable_not_reached(
     cadence = cadences(store)
     ids = [h["id"] for h in homes]
     flagged = rq.flagged_households(store, ids, VULNERABLE)
-    met = rq.last_met(store, ids, end)
+    # only these can be on the list: flagged, or once found needing help
+    candidates = set(flagged) | rq.found_needing_help(store, ids, end)
+    met = rq.last_met(store, [i for i in ids if i in candidates], end)
     as_of = date.fromisoformat(end)
     found = []
     for position, home in enumerate(homes):
+        if home["id"] not in candidates:
+            continue
         last = met.get(home["id"])
         reasons = sorted(flagged.get(home["id"], set()))
         if last is not None and last["wellbeing"] == "needs_help" and "needs_help" not in reasons:

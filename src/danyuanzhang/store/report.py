@@ -133,16 +133,37 @@ def unverified_hazards(
 
 
 def last_met(store: Store, household_ids: Sequence[str], day: str) -> dict[str, Any]:
-    """Each household's last visit where someone was met, by `day`: one index seek each."""
+    """Each household's last visit where someone was met, by `day`, and what it found of
+    their wellbeing: one index seek each, all in one statement."""
     found: dict[str, Any] = {}
-    for household_id in household_ids:
-        row = store.conn.execute(
-            "SELECT on_date, wellbeing FROM visits WHERE household_id = ? AND outcome = 'met'"
-            " AND on_date <= ? ORDER BY on_date DESC LIMIT 1",
-            (household_id, day),
-        ).fetchone()
-        if row is not None:
-            found[household_id] = row
+    latest = (
+        "FROM visits v WHERE v.household_id = h.id AND v.outcome = 'met' AND v.on_date <= ?"
+        " ORDER BY v.on_date DESC LIMIT 1"
+    )
+    for chunk in in_chunks(household_ids):
+        rows = store.conn.execute(
+            f"SELECT h.id, (SELECT v.on_date {latest}) AS on_date,"
+            f" (SELECT v.wellbeing {latest}) AS wellbeing"
+            f" FROM households h WHERE h.id IN ({', '.join('?' * len(chunk))})",
+            [day, day, *chunk],
+        )
+        found.update((row["id"], row) for row in rows if row["on_date"] is not None)
+    return found
+
+
+def found_needing_help(store: Store, household_ids: Sequence[str], day: str) -> set[str]:
+    """Households where some visit by `day` found a resident needing help."""
+    found: set[str] = set()
+    for chunk in in_chunks(household_ids):
+        found.update(
+            row[0]
+            for row in store.conn.execute(
+                f"SELECT DISTINCT household_id FROM visits INDEXED BY visits_needing_help"
+                f" WHERE household_id IN ({', '.join('?' * len(chunk))})"
+                f" AND wellbeing = 'needs_help' AND on_date <= ?",
+                [*chunk, day],
+            )
+        )
     return found
 
 
@@ -170,18 +191,20 @@ def anti_fraud_answers(
     store: Store, household_ids: Sequence[str], day: str
 ) -> dict[str, tuple[Any, list[str]]]:
     """For each household, by `day`: its latest answer about the app (None if never asked)
-    and the days it was briefed on scams. Two seeks in partial indexes per household."""
+    and the last day it was briefed on scams: a seek in each of two partial indexes."""
     found: dict[str, tuple[Any, list[str]]] = {}
-    for household_id in household_ids:
-        app = store.conn.execute(
-            "SELECT anti_fraud_app FROM visits WHERE household_id = ?"
-            " AND anti_fraud_app IS NOT NULL AND on_date <= ? ORDER BY on_date DESC LIMIT 1",
-            (household_id, day),
-        ).fetchone()
-        briefed = store.conn.execute(
-            "SELECT on_date FROM visits WHERE household_id = ? AND briefed = '1'"
-            " AND on_date <= ? ORDER BY on_date DESC LIMIT 1",
-            (household_id, day),
-        ).fetchone()
-        found[household_id] = (app[0] if app else None, [briefed[0]] if briefed else [])
+    for chunk in in_chunks(household_ids):
+        rows = store.conn.execute(
+            f"""
+            SELECT h.id,
+              (SELECT v.anti_fraud_app FROM visits v INDEXED BY visits_app_answers
+               WHERE v.household_id = h.id AND v.anti_fraud_app IS NOT NULL AND v.on_date <= ?
+               ORDER BY v.on_date DESC LIMIT 1),
+              (SELECT max(v.on_date) FROM visits v INDEXED BY visits_briefings
+               WHERE v.household_id = h.id AND v.briefed = '1' AND v.on_date <= ?)
+            FROM households h WHERE h.id IN ({", ".join("?" * len(chunk))})
+            """,
+            [day, day, *chunk],
+        )
+        found.update((row[0], (row[1], [row[2]] if row[2] else [])) for row in rows)
     return found

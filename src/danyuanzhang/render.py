@@ -7,21 +7,13 @@ rich is imported only for the demo's panels and tables, inside the function that
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from danyuanzhang.i18n import pick, t
 from danyuanzhang.inputs import mask_phones_in
+from danyuanzhang.textwidth import display_width, pad
 from danyuanzhang.vocab import ROLES
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

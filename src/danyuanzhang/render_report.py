@@ -296,7 +296,8 @@ def _quiet(report: dict[str, Any]) -> bool:
 
 
 def report_table(report: dict[str, Any], width: int = 80) -> str:
-    """Rich tables, as wide as the terminal up to `width`; plain text when not a terminal."""
+    """The figures in rich tables, the rest as plain lines, within `width` columns; no colour
+    codes, so it reads the same on a terminal, in a file or through a pipe."""
     import io
     import os
 
@@ -313,15 +314,21 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
         highlight=False,
         emoji=False,
     )
-    console.print(title(report), style="bold")
+    from danyuanzhang.textwidth import fold
+
+    def say(text: str = "") -> None:  # plain lines need no rich: it only draws the tables
+        for piece in fold(text, width):
+            buffer.write(piece + "\n")
+
+    say(title(report))
     empty = _empty_line(report)
     if empty:
-        console.print(empty)
+        say(empty)
     if _quiet(report):
         return buffer.getvalue()
     for section in _sections(report):
-        console.print()
-        console.print(section["heading"], style="bold")
+        say()
+        say(section["heading"])
         if section["rows"]:
             compared = any(row[2] is not None for row in section["rows"])
             table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
@@ -340,14 +347,11 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
                 table.add_row(*cells)
             console.print(table)
         for line in section["lines"]:
-            console.print(line, overflow="fold")
-    console.print()
-    console.print(
-        t("rp_trend", weeks=f"{report['trend']['weeks'][0]}–{report['trend']['weeks'][-1]}"),
-        style="bold",
-    )
+            say(line)
+    say()
+    say(t("rp_trend", weeks=f"{report['trend']['weeks'][0]}–{report['trend']['weeks'][-1]}"))
     for label, bars, numbers in _trend_rows(report):
-        console.print(f"{label} {bars}  {numbers}")
+        say(f"{label} {bars}  {numbers}")
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 

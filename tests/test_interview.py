@@ -58,7 +58,7 @@ def interview(store: Store, *keys: str, resume: bool = False, hang_up: float = 5
 def test_nobody_home_is_one_keystroke_after_the_household(store: Store, dyz_json) -> None:
     visit, shown = interview(store, "2-2-302" + ENTER, "2")
     assert visit["outcome"] == "not_home" and visit["household"] == "2-2-302"
-    assert shown == ""  # nothing more asked, nothing to confirm
+    assert shown == "  » 家中无人"  # the answer the key gave, and nothing more asked
     assert [v["outcome"] for v in dyz_json("visit", "list")] == ["not_home"]
     assert drafts.load(store) is None
 

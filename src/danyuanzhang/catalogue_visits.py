@@ -141,6 +141,8 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "config_set": ("已设置 {key} = {value}", "Set {key} = {value}"),
     "config_unset": ("{key} 已恢复默认值 {value}", "{key} is back to its default, {value}"),
     # -- the interview ---------------------------------------------------------------------
+    "iv_keys": ("（↑↓ 选择，回车确定）", "(↑↓ to choose, Enter to answer)"),
+    "iv_keys_numbered": ("（按数字键，或 ↑↓ 加回车）", "(a number key, or ↑↓ and Enter)"),
     "iv_type_something": (
         "请输入房号、门牌或住户姓名",
         "Type a room, a reference or a resident's name",
@@ -157,7 +159,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_which_estate": ("在哪个小区？", "In which estate?"),
     "iv_new_estate": ("小区名称（如 新芙蓉之都）：", "The estate's name:"),
     "iv_new_ref": ("新住户的门牌（如 2-2-301）：", "The new household's reference (e.g. 2-2-301):"),
-    "iv_how_did_it_go": ("这次走访怎么样？（按数字键）", "How did it go? (press a number)"),
+    "iv_how_did_it_go": ("这次走访怎么样？", "How did it go?"),
     "iv_introduced": (
         "自我介绍了、留下服务牌了吗？",
         "Did you introduce yourself and leave the service card?",

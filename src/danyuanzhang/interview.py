@@ -72,12 +72,21 @@ class Asker:
             questionary.Choice(f"{i}. {title}" if numbered else title, value=i - 1)
             for i, (title, _) in enumerate(choices, start=1)
         ]
-        question = questionary.select(message, choices=labelled, **self.io)
+        question = questionary.select(
+            message,
+            choices=labelled,
+            instruction=t("iv_keys_numbered" if numbered else "iv_keys"),
+            **self.io,
+        )
+        pressed: list[int] = []
         if numbered:
             bindings: Any = question.application.key_bindings
             for i in range(min(len(choices), 9)):
-                bindings.add(str(i + 1), eager=True)(_answer_with(i))
-        return choices[question.unsafe_ask()][1]
+                bindings.add(str(i + 1), eager=True)(_answer_with(i, pressed))
+        index = question.unsafe_ask()
+        if pressed:  # questionary shows the answer only when Enter gave it
+            self.echo(f"  » {choices[index][0]}")
+        return choices[index][1]
 
     def household(self, message: str, completer: Any) -> str:
         import questionary
@@ -93,8 +102,9 @@ class Asker:
         )
 
 
-def _answer_with(index: int) -> Callable[[Any], None]:
+def _answer_with(index: int, pressed: list[int]) -> Callable[[Any], None]:
     def answer(event: Any) -> None:
+        pressed.append(index)
         event.app.exit(result=index)
 
     return answer

@@ -104,6 +104,10 @@ def main() -> None:
     from danyuanzhang.store import Store
     from danyuanzhang.sync import export_bundle
 
+    sys.path.insert(0, str(HERE))
+    from startup import compile_package
+
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         source = make_source(folder, args.changes)

@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from startup import OUT, database, dyz_command, timed  # noqa: E402
+from startup import OUT, compile_package, database, dyz_command, timed  # noqa: E402
 
 WEEK = "2026-W47"
 WEEK_START = date(2026, 11, 16)
@@ -193,6 +193,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    compile_package()
     history, only_week = databases()
     env = {**os.environ, "DYZ_LANG": "zh"}
     scopes = ["unit:2-2", "community"]

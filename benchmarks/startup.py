@@ -24,6 +24,16 @@ OUT = HERE / "out"
 TARGET = 8.0
 
 
+def compile_package() -> None:
+    """Byte-compile dyz as an installed copy is: with PYTHONDONTWRITEBYTECODE set (it is on
+    some machines) an editable install would otherwise be compiled again on every run."""
+    import compileall
+
+    import danyuanzhang
+
+    compileall.compile_dir(Path(danyuanzhang.__file__).parent, quiet=1)
+
+
 def database(scale: str) -> Path:
     path = OUT / f"{scale}.db"
     if not path.exists():
@@ -50,6 +60,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    compile_package()
     dyz = dyz_command()
     env = {**os.environ, "DYZ_LANG": "zh"}
     cases: dict[str, list[str]] = {"python -c pass": [sys.executable, "-c", "pass"]}

@@ -190,7 +190,15 @@ def _needs_section(
     building, unit = _narrowest(scope)
     place = (scope.estates, building, unit, last_start, end)
     raised = [r for r in rq.raised_between(store, "petitions", *place) if scope.holds(r)]
-    steps = [r for r in rq.steps_between(store, "petition_events", *place) if scope.holds(r)]
+    still_open = [
+        r
+        for r in rq.unsettled_petitions(store, scope.estates, building, unit, end)
+        if scope.holds(r)
+    ]
+    # a step of these two weeks was taken on a petition open at their end or settled in them
+    moving = still_open + rq.settled_between(store, "petitions", *place)
+    moving = [r for r in moving if scope.holds(r)]
+    steps = rq.steps_between(store, "petition_events", moving, last_start, end)
 
     def figures(first: str, last: str) -> dict[str, Any]:
         week = [r for r in raised if _in(r["raised_on"], first, last)]
@@ -209,11 +217,6 @@ def _needs_section(
         }
 
     this, last = figures(start, end), figures(last_start, last_end)
-    still_open = [
-        r
-        for r in rq.unsettled_petitions(store, scope.estates, building, unit, end)
-        if scope.holds(r)
-    ]
     week_end = date.fromisoformat(end)
     ages = {"under_7": 0, "7_to_30": 0, "over_30": 0}
     for row in still_open:
@@ -253,7 +256,16 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
     found = describe(
         store, [r for r in rq.raised_between(store, "hazards", *place) if scope.holds(r)], on=end
     )
-    steps = [r for r in rq.steps_between(store, "hazard_events", *place) if scope.holds(r)]
+    unverified = [
+        r
+        for r in rq.unverified_hazards(store, scope.estates, building, unit, end)
+        if scope.holds(r)
+    ]
+    # a step of these two weeks was taken on a hazard not verified at their end, or in them
+    moving = unverified + [
+        r for r in rq.settled_between(store, "hazards", *place) if scope.holds(r)
+    ]
+    steps = rq.steps_between(store, "hazard_events", moving, last_start, end)
 
     def figures(first: str, last: str) -> dict[str, Any]:
         week = [i for i in found if _in(i["found_on"], first, last)]
@@ -273,11 +285,6 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
         }
 
     this, last = figures(start, end), figures(last_start, last_end)
-    unverified = [
-        r
-        for r in rq.unverified_hazards(store, scope.estates, building, unit, end)
-        if scope.holds(r)
-    ]
     week_end = date.fromisoformat(end)
     overdue = sorted(
         (

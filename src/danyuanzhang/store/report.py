@@ -64,7 +64,7 @@ def raised_between(
     ).fetchall()
 
 
-def steps_between(
+def settled_between(
     store: Store,
     table: str,
     estates: Sequence[str],
@@ -73,17 +73,47 @@ def steps_between(
     first: str,
     last: str,
 ) -> list[Any]:
-    """Steps taken between two days on the records of a place."""
-    parent, key = (
-        ("petitions", "petition_id") if table == "petition_events" else ("hazards", "hazard_id")
+    """Petitions settled, or hazards verified, between two days (the derived day's index)."""
+    column, index = (
+        ("settled_on", "petitions_by_settled")
+        if table == "petitions"
+        else ("verified_on", "hazards_by_verified")
     )
-    where, params = _place("p", estates, building, unit)
-    return store.conn.execute(
-        f"SELECT e.step, e.on_date, p.estate, p.building, p.unit FROM {table} e"
-        f" JOIN {parent} p ON p.id = e.{key} WHERE e.on_date BETWEEN ? AND ?"
-        f" AND {where if building else where.replace('p.estate', '+p.estate')}",
-        [first, last, *params],
-    ).fetchall()
+    where, params = _place("t", estates, building, unit)
+    found: list[Any] = []
+    for estate in estates:
+        found += store.conn.execute(
+            f"SELECT t.* FROM {table} t INDEXED BY {index}"
+            f" WHERE t.estate = ? AND t.{column} BETWEEN ? AND ? AND {where}",
+            [estate, first, last, *params],
+        ).fetchall()
+    return found
+
+
+def steps_between(
+    store: Store, table: str, records: Sequence[Any], first: str, last: str
+) -> list[Any]:
+    """The steps taken between two days on these records, each with the record's place."""
+    key = "petition_id" if table == "petition_events" else "hazard_id"
+    places = {r["id"]: r for r in records}
+    found: list[Any] = []
+    for chunk in in_chunks(sorted(places)):
+        for step, on_date, parent in store.conn.execute(
+            f"SELECT step, on_date, {key} FROM {table}"
+            f" WHERE {key} IN ({', '.join('?' * len(chunk))}) AND on_date BETWEEN ? AND ?",
+            [*chunk, first, last],
+        ):
+            place = places[parent]
+            found.append(
+                {
+                    "step": step,
+                    "on_date": on_date,
+                    "estate": place["estate"],
+                    "building": place["building"],
+                    "unit": place["unit"],
+                }
+            )
+    return found
 
 
 def unsettled_petitions(

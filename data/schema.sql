@@ -238,67 +238,35 @@ CREATE INDEX hazards_by_verified ON hazards (estate, verified_on);
 CREATE INDEX hazards_reopened ON hazards (estate) WHERE reopened_on IS NOT NULL;
 
 CREATE TRIGGER petition_settled_on_insert AFTER INSERT ON petition_events BEGIN
-    UPDATE petitions SET settled_on = (
-        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
-        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
-    WHERE id = NEW.petition_id;
+    UPDATE petitions SET settled_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step IN ('resolved', 'done', 'closed', 'declined')) WHERE id = NEW.petition_id;
 END;
 
 CREATE TRIGGER petition_settled_on_update AFTER UPDATE ON petition_events BEGIN
-    UPDATE petitions SET settled_on = (
-        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
-        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
-    WHERE id IN (NEW.petition_id, OLD.petition_id);
+    UPDATE petitions SET settled_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step IN ('resolved', 'done', 'closed', 'declined')) WHERE id IN (NEW.petition_id, OLD.petition_id);
 END;
 
 CREATE TRIGGER petition_settled_on_delete AFTER DELETE ON petition_events BEGIN
-    UPDATE petitions SET settled_on = (
-        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
-        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
-    WHERE id = OLD.petition_id;
+    UPDATE petitions SET settled_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step IN ('resolved', 'done', 'closed', 'declined')) WHERE id = OLD.petition_id;
 END;
 
 CREATE TRIGGER petition_settled_on_new AFTER INSERT ON petitions BEGIN
-    UPDATE petitions SET settled_on = (
-        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.id
-        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
-    WHERE id = NEW.id;
+    UPDATE petitions SET settled_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.id AND e.step IN ('resolved', 'done', 'closed', 'declined')) WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER hazard_verified_on_insert AFTER INSERT ON hazard_events BEGIN
-    UPDATE hazards SET
-        verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
-        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
-    WHERE id = NEW.hazard_id;
+    UPDATE hazards SET verified_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = hazards.id AND e.step = 'verified'), reopened_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = hazards.id AND e.step = 'reopened') WHERE id = NEW.hazard_id;
 END;
 
 CREATE TRIGGER hazard_verified_on_update AFTER UPDATE ON hazard_events BEGIN
-    UPDATE hazards SET
-        verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
-        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
-    WHERE id IN (NEW.hazard_id, OLD.hazard_id);
+    UPDATE hazards SET verified_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = hazards.id AND e.step = 'verified'), reopened_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = hazards.id AND e.step = 'reopened') WHERE id IN (NEW.hazard_id, OLD.hazard_id);
 END;
 
 CREATE TRIGGER hazard_verified_on_delete AFTER DELETE ON hazard_events BEGIN
-    UPDATE hazards SET
-        verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
-        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
-    WHERE id = OLD.hazard_id;
+    UPDATE hazards SET verified_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = hazards.id AND e.step = 'verified'), reopened_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = hazards.id AND e.step = 'reopened') WHERE id = OLD.hazard_id;
 END;
 
 CREATE TRIGGER hazard_verified_on_new AFTER INSERT ON hazards BEGIN
-    UPDATE hazards SET
-        verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = NEW.id AND e.step = 'verified'),
-        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = NEW.id AND e.step = 'reopened')
-    WHERE id = NEW.id;
+    UPDATE hazards SET verified_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = NEW.id AND e.step = 'verified'), reopened_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = NEW.id AND e.step = 'reopened') WHERE id = NEW.id;
 END;
 
 CREATE INDEX petitions_by_raised ON petitions (estate, raised_on);

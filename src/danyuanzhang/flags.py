@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import join, pick
+from danyuanzhang.i18n import join, word
 from danyuanzhang.inputs import parse_name
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
@@ -33,8 +33,7 @@ def flag_code(store: Store, text: str, known: dict[str, tuple[str, str]] | None 
 
 
 def label(code: str, flags: dict[str, tuple[str, str]]) -> str:
-    zh, en = flags.get(code, (code, code))
-    return pick(zh, en)
+    return word(code, flags)
 
 
 def add_flag_kind(store: Store, code: str, label_zh: str, label_en: str | None) -> str:

@@ -58,6 +58,15 @@ def pick(zh: str, en: str) -> str:
     return zh if lang() == "zh" else en
 
 
+def word(code: str | None, choices: dict[str, tuple[str, str]]) -> str:
+    """The name of a code from a vocabulary, in the interface language; the code itself if
+    the vocabulary does not know it, nothing for no code."""
+    if code is None:
+        return ""
+    zh, en = choices.get(code, (code, code))
+    return pick(zh, en)
+
+
 def join(items: Iterable[str]) -> str:
     """A list as people write it: 甲、乙、丙 in Chinese, "a, b, c" in English."""
     return ("、" if lang() == "zh" else ", ").join(items)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from danyuanzhang.i18n import pick, t
+from danyuanzhang.i18n import pick, t, word
 from danyuanzhang.inputs import mask_phones_in
 from danyuanzhang.textwidth import display_width, pad
 from danyuanzhang.vocab import ROLES
@@ -359,11 +359,8 @@ def agenda_html(data: dict[str, Any]) -> str:
 # -- visits ----------------------------------------------------------------------------------------
 
 
-def _word(code: str | None, choices: dict[str, tuple[str, str]]) -> str:
-    if code is None:
-        return ""
-    zh, en = choices.get(code, (code, code))
-    return pick(zh, en)
+def yes_no(value: bool | None, unknown: str = "") -> str:
+    return unknown if value is None else t("yes") if value else t("no")
 
 
 def visit_text(item: dict[str, Any]) -> str:
@@ -377,31 +374,28 @@ def visit_text(item: dict[str, Any]) -> str:
         WELLBEING,
     )
 
-    def yes_no(value: bool | None) -> str:
-        return "—" if value is None else t("yes") if value else t("no")
-
     sep = t("colon")
     lines = [
         f"{item['estate']} {item['household']} · {item['on']} · "
-        f"{_word(item['kind'], VISIT_KINDS)} · {_word(item['outcome'], VISIT_OUTCOMES)}",
+        f"{word(item['kind'], VISIT_KINDS)} · {word(item['outcome'], VISIT_OUTCOMES)}",
         f"{t('col_visitor')}{sep}{item['visitor']}",
     ]
     if item["outcome"] == "met":
-        lines.append(f"{t('col_introduced')}{sep}{yes_no(item['introduced'])}")
-        lines.append(f"{t('col_app')}{sep}{yes_no(item['anti_fraud_app'])}")
-        lines.append(f"{t('col_briefed')}{sep}{yes_no(item['briefed'])}")
+        lines.append(f"{t('col_introduced')}{sep}{yes_no(item['introduced'], '—')}")
+        lines.append(f"{t('col_app')}{sep}{yes_no(item['anti_fraud_app'], '—')}")
+        lines.append(f"{t('col_briefed')}{sep}{yes_no(item['briefed'], '—')}")
     if item["wellbeing"]:
-        lines.append(f"{t('col_wellbeing')}{sep}{_word(item['wellbeing'], WELLBEING)}")
+        lines.append(f"{t('col_wellbeing')}{sep}{word(item['wellbeing'], WELLBEING)}")
     if item["note"]:
         lines.append(f"{t('col_note')}{sep}{item['note']}")
     for need in item.get("needs", []):
         lines.append(
-            f"  {t('col_need')}{sep}[{_word(need['category'], PETITION_CATEGORIES)}] {need['text']}"
-            f" ({_word(need['status'], PETITION_STATUSES)}, {need['id'][:8]})"
+            f"  {t('col_need')}{sep}[{word(need['category'], PETITION_CATEGORIES)}] {need['text']}"
+            f" ({word(need['status'], PETITION_STATUSES)}, {need['id'][:8]})"
         )
     for hazard in item.get("hazards", []):
         lines.append(
-            f"  {t('col_hazard')}{sep}{_word(hazard['kind'], HAZARD_KINDS)} {hazard['note'] or ''}"
+            f"  {t('col_hazard')}{sep}{word(hazard['kind'], HAZARD_KINDS)} {hazard['note'] or ''}"
             f" ({hazard['id'][:8]})"
         )
     return "\n".join(lines)
@@ -430,7 +424,7 @@ def _due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
             i["household"],
             " ".join(i["residents"]),
             due_reason(i),
-            _word(i["last_outcome"], VISIT_OUTCOMES) if i["last_attempt"] else "",
+            word(i["last_outcome"], VISIT_OUTCOMES) if i["last_attempt"] else "",
         ]
         for n, i in enumerate(items, start=1)
     ]

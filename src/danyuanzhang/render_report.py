@@ -8,14 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from danyuanzhang.i18n import pick, t
+from danyuanzhang.i18n import pick, t, word
 
 BARS = "▁▂▃▄▅▆▇█"
-
-
-def _word(code: str, choices: dict[str, tuple[str, str]]) -> str:
-    zh, en = choices.get(code, (code, code))
-    return pick(zh, en)
 
 
 def _signed(value: int | float) -> str:
@@ -55,7 +50,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                     t(
                         "rp_vulnerable_one",
                         ref=d["household"],
-                        reason=_word(d["reason"], BUILTIN_FLAGS),
+                        reason=word(d["reason"], BUILTIN_FLAGS),
                         when=t("due_never")
                         if d["last_visit"] is None
                         else t("rp_days_overdue", days=d["overdue_days"]),
@@ -94,7 +89,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
         t(
             "rp_by_category",
             what=_listing(
-                [f"{_word(k, PETITION_CATEGORIES)} {x}" for k, x in n["by_category"].items()]
+                [f"{word(k, PETITION_CATEGORIES)} {x}" for k, x in n["by_category"].items()]
             ),
         ),
         t(
@@ -145,7 +140,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
     hazard_lines = [
         t(
             "rp_by_kind",
-            what=_listing([f"{_word(k, HAZARD_KINDS)} {x}" for k, x in h["by_kind"].items()]),
+            what=_listing([f"{word(k, HAZARD_KINDS)} {x}" for k, x in h["by_kind"].items()]),
         ),
         t(
             "rp_overdue",
@@ -153,7 +148,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                 [
                     t(
                         "rp_overdue_one",
-                        kind=_word(o["kind"], HAZARD_KINDS),
+                        kind=word(o["kind"], HAZARD_KINDS),
                         where=o["household"] or o["unit"],
                         days=o["days_overdue"],
                     )
@@ -233,7 +228,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                         [
                             t(
                                 "rp_matter_one",
-                                category=_word(m["category"], PETITION_CATEGORIES),
+                                category=word(m["category"], PETITION_CATEGORIES),
                                 unit=m["unit"],
                                 households=m["households"],
                                 days=m["waiting_days"],

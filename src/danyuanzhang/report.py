@@ -168,11 +168,6 @@ def _vulnerable_not_reached(
     ]
 
 
-def _place(item: dict[str, Any]) -> dict[str, Any]:
-    building, unit = item["unit"].split("-")
-    return {"estate": item["estate"], "building": building, "unit": unit}
-
-
 def _unit_in(scope: Scope, unit_text: str) -> bool:
     building, _, unit = unit_text.partition("-")
     return (scope.buildings is None or building in scope.buildings) and (
@@ -314,33 +309,24 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
 def _anti_fraud_section(
     store: Store, homes: list[dict[str, Any]], weeks: list[tuple[str, str]]
 ) -> dict[str, Any]:
-    from danyuanzhang.store import report as rq
-    from danyuanzhang.store import stored_bool
-    from danyuanzhang.store import visits as vq
+    from danyuanzhang.visits import anti_fraud_state
 
     start, end = weeks[-1]
-    ids = [h["id"] for h in homes]
-    people: dict[str, list[Any]] = {}
-    for resident in vq.current_residents(store, ids):
-        people.setdefault(resident["household_id"], []).append(resident)
-    lived_in = [h for h in homes if people.get(h["id"])]
-    answers = rq.anti_fraud_answers(store, [h["id"] for h in lived_in], end)
-    app = {i: bool(stored_bool(said)) for i, (said, _) in answers.items()}
-    briefings = {i: days for i, (_, days) in answers.items()}
+    states = anti_fraud_state(store, homes, end)
     move_ins = [
         {
-            "household": home["ref"],
+            "household": state.home["ref"],
             "name": resident["name"],
             "moved_in": resident["moved_in"],
-            "briefed": any(b >= resident["moved_in"] for b in briefings.get(home["id"], [])),
+            "briefed": state.briefed_since(resident["moved_in"]),
         }
-        for home in lived_in
-        for resident in people[home["id"]]
+        for state in states
+        for resident in state.residents
         if _in(resident["moved_in"], start, end)
     ]
-    households = len(lived_in)
-    installed = sum(1 for h in lived_in if app.get(h["id"]))
-    briefed = sum(1 for h in lived_in if briefings.get(h["id"]))
+    households = len(states)
+    installed = sum(state.app_installed for state in states)
+    briefed = sum(state.last_briefed is not None for state in states)
     return {
         "households": households,
         "app_installed": installed,

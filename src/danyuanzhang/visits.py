@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
@@ -435,6 +435,38 @@ def visits_due(
 # -- the anti-fraud watch ----------------------------------------------------------------------
 
 
+class AntiFraudState(NamedTuple):
+    home: dict[str, Any]
+    residents: list[Any]
+    app_installed: bool
+    last_briefed: str | None
+
+    def briefed_since(self, day: str) -> bool:
+        return self.last_briefed is not None and self.last_briefed >= day
+
+
+def anti_fraud_state(store: Store, homes: list[dict[str, Any]], day: str) -> list[AntiFraudState]:
+    """The households with residents on record, each with whether the national anti-fraud
+    app (国家反诈中心) was installed by `day` (its latest answer) and the last day it was
+    briefed on scams. `dyz antifraud` and the weekly report both count from this."""
+    from danyuanzhang.store import report as rq
+
+    people: dict[str, list[Any]] = {}
+    for resident in q.current_residents(store, [h["id"] for h in homes]):
+        people.setdefault(resident["household_id"], []).append(resident)
+    lived_in = [h for h in homes if people.get(h["id"])]
+    answers = rq.anti_fraud_answers(store, [h["id"] for h in lived_in], day)
+    return [
+        AntiFraudState(
+            home,
+            people[home["id"]],
+            bool(stored_bool(answers[home["id"]][0])),
+            answers[home["id"]][1],
+        )
+        for home in lived_in
+    ]
+
+
 def anti_fraud(
     store: Store,
     by: str = "unit",
@@ -444,9 +476,9 @@ def anti_fraud(
     on: str | None = None,
 ) -> dict[str, Any]:
     """For each unit (or building): households with residents on record, how many have the
-    national anti-fraud app (国家反诈中心), how many were briefed on scams, and who moved in
-    recently without a briefing."""
+    app, how many were briefed on scams, and who moved in recently without a briefing."""
     from danyuanzhang import config
+    from danyuanzhang.households import list_households
 
     if by not in ("unit", "building"):
         raise DyzError("bad_group_by", by=by)
@@ -455,15 +487,16 @@ def anti_fraud(
         date.fromisoformat(day)
         - timedelta(days=int(config.value(store, "antifraud.new_arrival_days")))
     ).isoformat()
-    homes, history, people = _scope(store, day, estate, building, unit)
+    homes = list_households(store, estate=estate, building=building, unit=unit)
+
+    def key_of(home: dict[str, Any]) -> tuple[str, str]:
+        place = home["building"] if by == "building" else f"{home['building']}-{home['unit']}"
+        return home["estate"], place
 
     groups: dict[tuple[str, str], dict[str, Any]] = {}
     for home in homes:
-        key = (
-            home["estate"],
-            home["building"] if by == "building" else f"{home['building']}-{home['unit']}",
-        )
-        group = groups.setdefault(
+        key = key_of(home)
+        groups.setdefault(
             key,
             {
                 "estate": key[0],
@@ -474,19 +507,15 @@ def anti_fraud(
                 "move_ins_unbriefed": [],
             },
         )
-        if not people[home["id"]]:
-            continue
-        visits = history[home["id"]]
+    for state in anti_fraud_state(store, homes, day):
+        home = state.home
+        group = groups[key_of(home)]
         group["households"] += 1
-        said = [stored_bool(v["anti_fraud_app"]) for v in visits if v["anti_fraud_app"] is not None]
-        if said and said[-1]:
-            group["app_installed"] += 1
-        briefings = [v["on_date"] for v in visits if stored_bool(v["briefed"])]
-        if briefings:
-            group["briefed"] += 1
-        for resident in people[home["id"]]:
+        group["app_installed"] += state.app_installed
+        group["briefed"] += state.last_briefed is not None
+        for resident in state.residents:
             moved_in = resident["moved_in"]
-            if moved_in and recent <= moved_in <= day and not any(b >= moved_in for b in briefings):
+            if moved_in and recent <= moved_in <= day and not state.briefed_since(moved_in):
                 group["move_ins_unbriefed"].append(
                     {"household": home["ref"], "name": resident["name"], "moved_in": moved_in}
                 )

@@ -214,19 +214,6 @@ VISIT_COLUMNS = [
 ]
 
 
-def _word(code: str | None, choices: dict[str, tuple[str, str]]) -> str:
-    from danyuanzhang.i18n import pick
-
-    if code is None:
-        return ""
-    zh, en = choices.get(code, (code, code))
-    return pick(zh, en)
-
-
-def _yes_no_word(value: bool | None) -> str:
-    return "" if value is None else t("yes") if value else t("no")
-
-
 @visit_app.command("list")
 def visit_list(
     ctx: typer.Context,
@@ -241,6 +228,8 @@ def visit_list(
     fmt: FormatOption = Format.table,
 ) -> None:
     """列出走访记录 · List visits, e.g. `dyz visit list --week 2026-W48 --unit 2-2`."""
+    from danyuanzhang.i18n import word
+    from danyuanzhang.render import yes_no
     from danyuanzhang.visits import list_visits
     from danyuanzhang.vocab import VISIT_KINDS, VISIT_OUTCOMES
 
@@ -251,10 +240,10 @@ def visit_list(
         items = [
             {
                 **i,
-                "outcome": _word(i["outcome"], VISIT_OUTCOMES),
-                "kind": _word(i["kind"], VISIT_KINDS),
-                "anti_fraud_app": _yes_no_word(i["anti_fraud_app"]),
-                "briefed": _yes_no_word(i["briefed"]),
+                "outcome": word(i["outcome"], VISIT_OUTCOMES),
+                "kind": word(i["kind"], VISIT_KINDS),
+                "anti_fraud_app": yes_no(i["anti_fraud_app"]),
+                "briefed": yes_no(i["briefed"]),
                 "id": i["id"][:8],
             }
             for i in items

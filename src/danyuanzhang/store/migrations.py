@@ -250,80 +250,58 @@ ALTER TABLE hazards ADD COLUMN visit_id TEXT;
 ALTER TABLE petitions ADD COLUMN visit_id TEXT;
 """
 
+
+def _derived_days(name: str, parent: str, events: str, key: str, columns: str) -> str:
+    """Keep `parent`'s day columns, computed from its steps by `columns` (a SET list where
+    `{id}` stands for the parent's id), up to date after any change to either table."""
+    on_steps = columns.format(id=f"{parent}.id")
+    return f"""
+UPDATE {parent} SET {on_steps};
+CREATE TRIGGER {name}_insert AFTER INSERT ON {events} BEGIN
+    UPDATE {parent} SET {on_steps} WHERE id = NEW.{key};
+END;
+CREATE TRIGGER {name}_update AFTER UPDATE ON {events} BEGIN
+    UPDATE {parent} SET {on_steps} WHERE id IN (NEW.{key}, OLD.{key});
+END;
+CREATE TRIGGER {name}_delete AFTER DELETE ON {events} BEGIN
+    UPDATE {parent} SET {on_steps} WHERE id = OLD.{key};
+END;
+CREATE TRIGGER {name}_new AFTER INSERT ON {parent} BEGIN
+    UPDATE {parent} SET {columns.format(id="NEW.id")} WHERE id = NEW.id;
+END;
+"""
+
+
 # 6: the weekly report reads a week of needs and hazards by the day they were raised or found,
 # and finds what is still open through the day each was settled or verified, which triggers
 # keep up to date from the steps however they arrive (a command, an import, an erasure)
-V6 = """
+V6 = (
+    """
 ALTER TABLE petitions ADD COLUMN settled_on TEXT;
 ALTER TABLE hazards ADD COLUMN verified_on TEXT;
 ALTER TABLE hazards ADD COLUMN reopened_on TEXT;
-UPDATE petitions SET settled_on = (
-    SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
-    AND e.step IN ('resolved', 'done', 'closed', 'declined'));
-UPDATE hazards SET
-    verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                   WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
-    reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                   WHERE e.hazard_id = hazards.id AND e.step = 'reopened');
 CREATE INDEX petitions_by_settled ON petitions (estate, settled_on);
 CREATE INDEX hazards_by_verified ON hazards (estate, verified_on);
 CREATE INDEX hazards_reopened ON hazards (estate) WHERE reopened_on IS NOT NULL;
-CREATE TRIGGER petition_settled_on_insert AFTER INSERT ON petition_events BEGIN
-    UPDATE petitions SET settled_on = (
-        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
-        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
-    WHERE id = NEW.petition_id;
-END;
-CREATE TRIGGER petition_settled_on_update AFTER UPDATE ON petition_events BEGIN
-    UPDATE petitions SET settled_on = (
-        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
-        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
-    WHERE id IN (NEW.petition_id, OLD.petition_id);
-END;
-CREATE TRIGGER petition_settled_on_delete AFTER DELETE ON petition_events BEGIN
-    UPDATE petitions SET settled_on = (
-        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id
-        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
-    WHERE id = OLD.petition_id;
-END;
-CREATE TRIGGER petition_settled_on_new AFTER INSERT ON petitions BEGIN
-    UPDATE petitions SET settled_on = (
-        SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.id
-        AND e.step IN ('resolved', 'done', 'closed', 'declined'))
-    WHERE id = NEW.id;
-END;
-CREATE TRIGGER hazard_verified_on_insert AFTER INSERT ON hazard_events BEGIN
-    UPDATE hazards SET
-        verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
-        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
-    WHERE id = NEW.hazard_id;
-END;
-CREATE TRIGGER hazard_verified_on_update AFTER UPDATE ON hazard_events BEGIN
-    UPDATE hazards SET
-        verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
-        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
-    WHERE id IN (NEW.hazard_id, OLD.hazard_id);
-END;
-CREATE TRIGGER hazard_verified_on_delete AFTER DELETE ON hazard_events BEGIN
-    UPDATE hazards SET
-        verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'verified'),
-        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = hazards.id AND e.step = 'reopened')
-    WHERE id = OLD.hazard_id;
-END;
-CREATE TRIGGER hazard_verified_on_new AFTER INSERT ON hazards BEGIN
-    UPDATE hazards SET
-        verified_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = NEW.id AND e.step = 'verified'),
-        reopened_on = (SELECT max(e.on_date) FROM hazard_events e
-                       WHERE e.hazard_id = NEW.id AND e.step = 'reopened')
-    WHERE id = NEW.id;
-END;
+"""
+    + _derived_days(
+        "petition_settled_on",
+        "petitions",
+        "petition_events",
+        "petition_id",
+        "settled_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = {id}"
+        " AND e.step IN ('resolved', 'done', 'closed', 'declined'))",
+    )
+    + _derived_days(
+        "hazard_verified_on",
+        "hazards",
+        "hazard_events",
+        "hazard_id",
+        "verified_on = (SELECT max(e.on_date) FROM hazard_events e WHERE e.hazard_id = {id}"
+        " AND e.step = 'verified'), reopened_on = (SELECT max(e.on_date) FROM hazard_events e"
+        " WHERE e.hazard_id = {id} AND e.step = 'reopened')",
+    )
+    + """
 CREATE INDEX petitions_by_raised ON petitions (estate, raised_on);
 CREATE INDEX hazards_by_found ON hazards (estate, found_on);
 CREATE INDEX petition_events_by_day ON petition_events (on_date, petition_id, step);
@@ -332,6 +310,7 @@ CREATE INDEX visits_app_answers ON visits (household_id, on_date) WHERE anti_fra
 CREATE INDEX visits_briefings ON visits (household_id, on_date) WHERE briefed = '1';
 CREATE INDEX visits_needing_help ON visits (household_id) WHERE wellbeing = 'needs_help';
 """
+)
 
 
 def _rehash_changes(conn: sqlite3.Connection) -> None:

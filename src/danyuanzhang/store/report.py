@@ -219,10 +219,10 @@ def flagged_households(
 
 def anti_fraud_answers(
     store: Store, household_ids: Sequence[str], day: str
-) -> dict[str, tuple[Any, list[str]]]:
+) -> dict[str, tuple[Any, str | None]]:
     """For each household, by `day`: its latest answer about the app (None if never asked)
     and the last day it was briefed on scams: a seek in each of two partial indexes."""
-    found: dict[str, tuple[Any, list[str]]] = {}
+    found: dict[str, tuple[Any, str | None]] = {}
     for chunk in in_chunks(household_ids):
         rows = store.conn.execute(
             f"""
@@ -236,5 +236,5 @@ def anti_fraud_answers(
             """,
             [day, day, *chunk],
         )
-        found.update((row[0], (row[1], [row[2]] if row[2] else [])) for row in rows)
+        found.update((row[0], (row[1], row[2])) for row in rows)
     return found

@@ -3,6 +3,9 @@ PyYAML's C parser, measured side by side in one run; and the import's peak memor
 
     python benchmarks/bundles.py [--changes 100000] [--rounds 3]
 
+A bundle in the layout dyz writes is read line by line (bundle/lines.py); the figure for the
+same bundle read from its YAML events, as one laid out otherwise would be, is printed too.
+
 Targets (issue 3): import at least half as fast as the event walk; export at least as fast as
 the import; a second import of the same bundle under a tenth of the first; peak memory of the
 import under 200 MiB.
@@ -27,6 +30,9 @@ import json, resource, sys, time
 from pathlib import Path
 from danyuanzhang.store import Store
 from danyuanzhang.sync import import_bundle
+if sys.argv[3] == "events":  # as a bundle laid out otherwise than dyz writes would be read
+    from danyuanzhang.bundle import reader
+    reader.read_as_written = lambda *_: None
 store = Store.open(Path(sys.argv[1]))
 store.ensure_device("office")
 started = time.perf_counter()
@@ -119,7 +125,7 @@ def main() -> None:
         store.close()
         # walk and import take turns, so that a busy moment of this shared machine falls on
         # both alike; each figure is the median of its rounds
-        walks, imports = [], []
+        walks, imports, by_events = [], [], []
         for round_number in range(args.rounds):
             baseline = subprocess.run(
                 [sys.executable, "-c", BASELINE, str(bundle)],
@@ -128,15 +134,19 @@ def main() -> None:
                 check=True,
             )
             walks.append([float(x) for x in baseline.stdout.split()])
-            target = folder / f"office{round_number}.db"
-            child = subprocess.run(
-                [sys.executable, "-c", CHILD, str(target), str(bundle)],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            imports.append(json.loads(child.stdout))
+            for way, results in (("as-written", imports), ("events", by_events)):
+                target = folder / f"office-{way}-{round_number}.db"
+                child = subprocess.run(
+                    [sys.executable, "-c", CHILD, str(target), str(bundle), way],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                results.append(json.loads(child.stdout))
+                target.unlink()
         ratios = sorted(w[0] / r["first"] for w, r in zip(walks, imports, strict=True))
+        event_ratios = sorted(w[0] / r["first"] for w, r in zip(walks, by_events, strict=True))
+        events_first = statistics.median(r["first"] for r in by_events)
         walk_time, walk_peak = statistics.median(w[0] for w in walks), max(w[1] for w in walks)
         result = {
             "first": statistics.median(r["first"] for r in imports),
@@ -152,6 +162,11 @@ def main() -> None:
             f"import                       {result['first']:6.2f} s   {report.changes / result['first']:9,.0f} changes/s"
             f"   speed ratio to the walk {statistics.median(ratios):.2f} (target >= 0.50;"
             f" rounds {', '.join(f'{r:.2f}' for r in ratios)})"
+        )
+        print(
+            f"  the same, read by events     {events_first:6.2f} s   {report.changes / events_first:9,.0f} changes/s"
+            f"   speed ratio to the walk {statistics.median(event_ratios):.2f} (how a bundle laid out"
+            f" otherwise than dyz writes is read; rounds {', '.join(f'{r:.2f}' for r in event_ratios)})"
         )
         print(
             f"export                       {export_time:6.2f} s   {report.changes / export_time:9,.0f} changes/s"

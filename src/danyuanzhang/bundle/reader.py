@@ -52,6 +52,7 @@ _HEX32 = re.compile(r"[0-9a-f]{32}")
 _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
 REFERENCE_FIELDS = {name for _, name in REFERENCES}
 _CHECKSUM_LINE = re.compile(rb'^checksum:\s*"sha256:([0-9a-f]{64})"', re.M)
+_OTHER_LINE_BREAKS = (b"\r", "\x85".encode(), "\u2028".encode(), "\u2029".encode())
 _VERSION_LINE = re.compile(rb"^(format_version|schema_version):\s*[\"']?([0-9]+)", re.M)
 
 # A change as stored: (id, hlc, device, author, entity, record, op, field, value, parents)
@@ -126,13 +127,59 @@ def _read(data: bytes, body_digest: str | None, progress: Progress | None = None
     if declared is not None and declared.group(1).decode("ascii") != body_digest:
         _refuse_bad_utf8(data)  # the more precise reason, when it is one
         raise BundleError("bundle_checksum")
-    bundle = Bundle("", "", "", False, {}, {}, {}, "")
-    reading = _Reading(bundle, progress, data.count(b"\n") if progress else 1)
+    lines = data.count(b"\n") if progress else 1
+    as_written = read_as_written(data, body_digest, progress, lines)
+    if as_written is not None:
+        return as_written
+    return read_by_events(data, body_digest, progress, lines)
+
+
+def read_by_events(
+    data: bytes, body_digest: str | None, progress: Progress | None = None, lines: int = 1
+) -> Bundle:
+    """The bundle read from its YAML events (yamlwalk.py): any YAML, and every refusal."""
+    reading = _Reading(_empty(), progress, lines)
     doc = walk(data, {(2, "changes"): _changes_from_events(reading)})
-    del data
     if not isinstance(doc, dict):
         raise BundleError("bundle_not_mapping")
-    return _from_document(doc, body_digest, bundle, reading)
+    return _from_document(doc, body_digest, reading.bundle, reading)
+
+
+def _empty() -> Bundle:
+    return Bundle("", "", "", False, {}, {}, {}, "")
+
+
+def read_as_written(
+    data: bytes, body_digest: str | None, progress: Progress | None = None, lines: int = 1
+) -> Bundle | None:
+    """The bundle, when its body is in the shape dyz writes (bundle/lines.py); None when it is
+    not, or when anything in it is wrong: `read_by_events` then reads it again and has the last
+    word, so that a bundle is accepted or refused, with one message, whichever way it came."""
+    from danyuanzhang.bundle.lines import NotAsWritten, records
+
+    start = data.find(b"\nbody:\n")
+    if start < 0:
+        return None
+    head = data[: start + 1]
+    if any(mark in head for mark in _OTHER_LINE_BREAKS):
+        return None  # YAML counts lines by these too: the line numbers below would be off
+    reading = _Reading(_empty(), progress, lines)
+    try:
+        header = walk(head, continued=True)
+        if not isinstance(header, dict) or "body" in header:
+            return None
+        changes, groups = reading.changes, reading.bundle.groups
+        line = data.count(b"\n", 0, start + 1) + 2  # the first line under `body:`
+        for record_line, table, record_id, items in records(data, start + 7, line):
+            spec, record_id = _record_target({LINE: record_line, "table": table, "id": record_id})
+            first = len(changes)
+            for line, *values in items:
+                _add_change(reading, line, spec, record_id, *values)
+            groups.append((spec.name, record_id, first, len(changes)))
+        header["body"] = []
+        return _from_document(header, body_digest, reading.bundle, reading)
+    except (NotAsWritten, BundleError):
+        return None
 
 
 def _refuse_bad_utf8(data: bytes) -> None:
@@ -371,25 +418,19 @@ def _changes_from_events(reading: _Reading) -> Any:
                 else:
                     raise BundleError("bundle_unknown_field", line=line, key=key[:40])
             count += 1
-            if len(reading.changes) >= MAX_CHANGES:
-                raise BundleError("bundle_too_many", limit=MAX_CHANGES)
-            if reading.progress is not None and len(reading.changes) % PROGRESS_EVERY == 0:
-                reading.progress("read", line / reading.lines)
-            reading.changes.append(
-                _read_values(
-                    line,
-                    spec,
-                    record_id,
-                    reading,
-                    c_id,
-                    c_hlc,
-                    c_by,
-                    c_set,
-                    c_clear,
-                    c_delete,
-                    c_to,
-                    c_after,
-                )
+            _add_change(
+                reading,
+                line,
+                spec,
+                record_id,
+                c_id,
+                c_hlc,
+                c_by,
+                c_set,
+                c_clear,
+                c_delete,
+                c_to,
+                c_after,
             )
 
     return read
@@ -417,23 +458,23 @@ def _read_body(body: list[Any], bundle: Bundle, reading: _Reading) -> None:
             if not isinstance(change, dict):
                 raise BundleError("bundle_bad_change", line=line, detail="{…}")
             fields = {k: v for k, v in change.items() if k != LINE}
-            bundle.changes.append(_read_fields(fields, change[LINE], spec, record_id, reading))
+            _add_fields(fields, change[LINE], spec, record_id, reading)
         bundle.groups.append((spec.name, record_id, first, len(bundle.changes)))
 
 
-def _read_fields(
+def _add_fields(
     change: dict[str, Any], line: int, spec: Any, record_id: str, reading: _Reading
-) -> ChangeRow:
+) -> None:
     """One change written as an ordinary mapping (keys in another order than dyz writes)."""
     if not change.keys() <= CHANGE_KEYS:
         unknown = sorted(set(change) - CHANGE_KEYS)[0]
         raise BundleError("bundle_unknown_field", line=line, key=unknown[:40])
     get = change.get
-    return _read_values(
+    _add_change(
+        reading,
         line,
         spec,
         record_id,
-        reading,
         get("id"),
         get("hlc"),
         get("by"),
@@ -445,11 +486,11 @@ def _read_fields(
     )
 
 
-def _read_values(
+def _add_change(
+    reading: _Reading,
     line: int,
     spec: Any,
     record_id: str,
-    reading: _Reading,
     change_id: Any,
     stamp: Any,
     author: Any,
@@ -458,8 +499,12 @@ def _read_values(
     delete: Any,
     text: Any,
     after: Any,
-) -> ChangeRow:
-    """One change, from its values as written, into a checked row."""
+) -> None:
+    """One change, from its values as written, checked into a row of `reading.changes`."""
+    if len(reading.changes) >= MAX_CHANGES:
+        raise BundleError("bundle_too_many", limit=MAX_CHANGES)
+    if reading.progress is not None and len(reading.changes) % PROGRESS_EVERY == 0:
+        reading.progress("read", line / reading.lines)
     if type(change_id) is not str:  # its form is checked with its content, by the hash below
         raise BundleError("bundle_bad_change", line=line, detail="id")
     if type(stamp) is not str or not _HLC.fullmatch(stamp):
@@ -523,17 +568,8 @@ def _read_values(
     )
     if _sha256(body.encode("utf-8")).hexdigest()[:32] != change_id:
         raise BundleError("bundle_bad_id", line=line)
-    return (
-        change_id,
-        stamp,
-        device,
-        known_author,
-        entity,
-        record_id,
-        op,
-        field_name,
-        value,
-        parents,
+    reading.changes.append(
+        (change_id, stamp, device, known_author, entity, record_id, op, field_name, value, parents)
     )
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from danyuanzhang.bundle.lines import NOT_RAW_IN_YAML
 from danyuanzhang.bundle.reader import FORMAT, FORMAT_VERSION
 from danyuanzhang.store.migrations import LATEST
 
@@ -21,10 +23,18 @@ from danyuanzhang.store.migrations import LATEST
 RecordChanges = tuple[str, str, Sequence[tuple[str, str, str, str, str, str | None, str]]]
 
 
+# All in the Basic Multilingual Plane, so `\uXXXX` means the same to YAML and to JSON. (JSON's
+# ASCII-only form would spell an emoji as a surrogate pair, which YAML refuses.)
+_RAW_IN_JSON_NOT_IN_YAML = re.compile(f"[{NOT_RAW_IN_YAML}]")
+
+
+def _escape_for_yaml(json_text: str) -> str:
+    return _RAW_IN_JSON_NOT_IN_YAML.sub(lambda found: f"\\u{ord(found.group()):04x}", json_text)
+
+
 def quoted(text: str) -> str:
-    encoded = json.dumps(text, ensure_ascii=False)
-    # YAML allows only printable characters unescaped; JSON leaves a few others (U+2028…) raw
-    return encoded if encoded.isprintable() else json.dumps(text)
+    """`text` as a double-quoted scalar that YAML and JSON read alike."""
+    return _escape_for_yaml(json.dumps(text, ensure_ascii=False))
 
 
 def value_text(stored: str) -> str | None:
@@ -32,7 +42,7 @@ def value_text(stored: str) -> str | None:
     if stored == "null":
         return None
     if stored.startswith('"'):
-        return stored if stored.isprintable() else json.dumps(json.loads(stored))
+        return _escape_for_yaml(stored)
     return '"' + stored + '"'  # numbers and true/false, quoted so they stay text
 
 

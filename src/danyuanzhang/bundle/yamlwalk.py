@@ -26,14 +26,20 @@ SequenceReader = Callable[["Walker", Any, dict[str, Any]], Any]
 
 
 def walk(
-    text: str | bytes, sequence_readers: dict[tuple[int, str], SequenceReader] | None = None
+    text: str | bytes,
+    sequence_readers: dict[tuple[int, str], SequenceReader] | None = None,
+    continued: bool = False,
 ) -> Any:
-    """The single document in `text` (UTF-8 bytes, or str) as nested dicts, lists and strings."""
+    """The single document in `text` (UTF-8 bytes, or str) as nested dicts, lists and strings.
+
+    `continued`: the text is the head of a longer document, which goes on with another key at
+    the start of a line; refused unless its root is a block mapping at column 0 with no `...`
+    after it, the only shape in which such a key would still belong to the same mapping."""
     import yaml
 
     loader = yaml.CSafeLoader(text)
     try:
-        return _walk(loader, yaml, sequence_readers or {}, could_decorate(text))
+        return _walk(loader, yaml, sequence_readers or {}, could_decorate(text), continued)
     except yaml.reader.ReaderError as error:  # libyaml checks the UTF-8 as it reads
         offset = error.position if isinstance(text, bytes) else len(text[: error.position].encode())
         line = (text if isinstance(text, bytes) else text.encode()).count(b"\n", 0, offset) + 1
@@ -69,6 +75,7 @@ def _walk(
     yaml: Any,
     sequence_readers: dict[tuple[int, str], SequenceReader],
     decorated: bool,
+    continued: bool = False,
 ) -> Any:
     get = loader.get_event
     get()  # StreamStart
@@ -77,10 +84,19 @@ def _walk(
         raise BundleError("bundle_empty")
     if type(first) is not yaml.DocumentStartEvent:
         raise BundleError("bundle_not_yaml", line=first.start_mark.line + 1, detail="")
-    root = Walker(get, yaml, sequence_readers, decorated).node(get(), 0)
+    start = get()
+    if continued and not (
+        type(start) is yaml.MappingStartEvent
+        and start.flow_style is False
+        and start.start_mark.column == 0
+    ):
+        raise BundleError("bundle_not_yaml", line=start.start_mark.line + 1, detail="")
+    root = Walker(get, yaml, sequence_readers, decorated).node(start, 0)
     end = get()
     if type(end) is not yaml.DocumentEndEvent:  # pragma: no cover - libyaml pairs them
         raise BundleError("bundle_not_yaml", line=end.start_mark.line + 1, detail="")
+    if continued and end.explicit:
+        raise BundleError("bundle_not_yaml", line=end.start_mark.line + 1, detail="...")
     following = get()
     if type(following) is not yaml.StreamEndEvent:
         raise BundleError("bundle_several_documents", line=following.start_mark.line + 1)

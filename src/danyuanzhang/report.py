@@ -18,7 +18,6 @@ from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 
 TREND_WEEKS = 8
-VULNERABLE = ("elderly_alone", "needs_help")
 
 
 class Scope(NamedTuple):
@@ -137,6 +136,7 @@ def _vulnerable_not_reached(
     first, then the most overdue."""
     from danyuanzhang.config import cadences
     from danyuanzhang.store import report as rq
+    from danyuanzhang.visits import VULNERABLE, cadence_reason
 
     cadence = cadences(store)
     ids = [h["id"] for h in homes]
@@ -150,12 +150,10 @@ def _vulnerable_not_reached(
         if home["id"] not in candidates:
             continue
         last = met.get(home["id"])
-        reasons = sorted(flagged.get(home["id"], set()))
-        if last is not None and last["wellbeing"] == "needs_help" and "needs_help" not in reasons:
-            reasons.append("needs_help")
-        if not reasons:
+        flags = flagged.get(home["id"], set())
+        reason = cadence_reason(flags, last and last["wellbeing"], cadence, everyone=False)
+        if reason is None:
             continue
-        reason = min(reasons, key=lambda r: (cadence[r], r))
         if last is None:
             found.append((0, 0, position, home["ref"], reason, None, 0))
             continue

@@ -347,6 +347,24 @@ def _scope(
     return homes, history, people
 
 
+VULNERABLE = ("elderly_alone", "needs_help")  # the flags that shorten a household's cadence
+
+
+def cadence_reason(
+    flags: set[str], last_wellbeing: str | None, cadence: dict[str, int], everyone: bool = True
+) -> str | None:
+    """Why a household is visited as often as it is: of living alone and needing help (by
+    flag, or as the last visit that met someone found), and with `everyone` the default, the
+    one with the shortest cadence; the first of them on a tie. None for a household that is
+    neither, when the default is left out."""
+    reasons = [flag for flag in VULNERABLE if flag in flags]
+    if last_wellbeing == "needs_help" and "needs_help" not in reasons:
+        reasons.append("needs_help")
+    if everyone:
+        reasons.append("default")
+    return min(reasons, key=cadence.__getitem__) if reasons else None
+
+
 def visits_due(
     store: Store,
     unit: str | None = None,
@@ -371,13 +389,7 @@ def visits_due(
         met = [v for v in visits if v["outcome"] == "met"]
         last_met = met[-1]["on_date"] if met else None
         flags = {f for r in people[home["id"]] for f in (r["flags"] or "").split(",") if f}
-        reasons = []
-        if "elderly_alone" in flags:
-            reasons.append("elderly_alone")
-        if "needs_help" in flags or (met and met[-1]["wellbeing"] == "needs_help"):
-            reasons.append("needs_help")
-        reasons.append("default")
-        reason = min(reasons, key=lambda r: cadence[r])
+        reason = str(cadence_reason(flags, met[-1]["wellbeing"] if met else None, cadence))
         every = cadence[reason]
         # moved in since the last visit, and recently enough that the usual round would
         # not come to them in time

@@ -3,7 +3,7 @@ the place, so that a week costs the same however many years the file holds."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from danyuanzhang.store import Store, in_chunks
@@ -80,13 +80,23 @@ def settled_between(
         else ("verified_on", "hazards_by_verified")
     )
     where, params = _place("t", estates, building, unit)
+    return _each_estate(
+        store,
+        estates,
+        f"SELECT t.* FROM {table} t INDEXED BY {index}"
+        f" WHERE t.estate = ? AND t.{column} BETWEEN ? AND ? AND {where}",
+        lambda estate: [estate, first, last, *params],
+    )
+
+
+def _each_estate(
+    store: Store, estates: Sequence[str], sql: str, params: Callable[[str], list[Any]]
+) -> list[Any]:
+    """The rows of `sql` for each estate in turn, so that each statement seeks the (estate,
+    day) index it names with an equality on the index's first column."""
     found: list[Any] = []
     for estate in estates:
-        found += store.conn.execute(
-            f"SELECT t.* FROM {table} t INDEXED BY {index}"
-            f" WHERE t.estate = ? AND t.{column} BETWEEN ? AND ? AND {where}",
-            [estate, first, last, *params],
-        ).fetchall()
+        found += store.conn.execute(sql, params(estate)).fetchall()
     return found
 
 
@@ -122,19 +132,18 @@ def unsettled_petitions(
     """Petitions of a place raised by `day` and not settled by then: the open ones and those
     settled since, found through the settled-day index, however many were settled before."""
     where, params = _place("p", estates, building, unit)
-    found: list[Any] = []
-    for estate in estates:
-        found += store.conn.execute(
-            f"""
-            SELECT p.* FROM petitions p INDEXED BY petitions_by_settled
-            WHERE p.estate = ? AND p.settled_on IS NULL AND p.raised_on <= ? AND {where}
-            UNION ALL
-            SELECT p.* FROM petitions p INDEXED BY petitions_by_settled
-            WHERE p.estate = ? AND p.settled_on > ? AND p.raised_on <= ? AND {where}
-            """,
-            [estate, day, *params, estate, day, day, *params],
-        ).fetchall()
-    return found
+    return _each_estate(
+        store,
+        estates,
+        f"""
+        SELECT p.* FROM petitions p INDEXED BY petitions_by_settled
+        WHERE p.estate = ? AND p.settled_on IS NULL AND p.raised_on <= ? AND {where}
+        UNION ALL
+        SELECT p.* FROM petitions p INDEXED BY petitions_by_settled
+        WHERE p.estate = ? AND p.settled_on > ? AND p.raised_on <= ? AND {where}
+        """,
+        lambda estate: [estate, day, *params, estate, day, day, *params],
+    )
 
 
 def unverified_hazards(
@@ -143,23 +152,22 @@ def unverified_hazards(
     """Hazards of a place found by `day` that may not have been verified by then (never
     verified, verified later, or ever reopened): the caller reads their steps to be sure."""
     where, params = _place("h", estates, building, unit)
-    found: list[Any] = []
-    for estate in estates:
-        found += store.conn.execute(
-            f"""
-            SELECT h.* FROM hazards h INDEXED BY hazards_by_verified
-            WHERE h.estate = ? AND h.verified_on IS NULL AND h.found_on <= ? AND {where}
-            UNION ALL
-            SELECT h.* FROM hazards h INDEXED BY hazards_by_verified
-            WHERE h.estate = ? AND h.verified_on > ? AND h.found_on <= ? AND {where}
-            UNION ALL
-            SELECT h.* FROM hazards h INDEXED BY hazards_reopened
-            WHERE h.estate = ? AND h.reopened_on IS NOT NULL AND h.verified_on <= ?
-              AND h.found_on <= ? AND {where}
-            """,
-            [estate, day, *params, estate, day, day, *params, estate, day, day, *params],
-        ).fetchall()
-    return found
+    return _each_estate(
+        store,
+        estates,
+        f"""
+        SELECT h.* FROM hazards h INDEXED BY hazards_by_verified
+        WHERE h.estate = ? AND h.verified_on IS NULL AND h.found_on <= ? AND {where}
+        UNION ALL
+        SELECT h.* FROM hazards h INDEXED BY hazards_by_verified
+        WHERE h.estate = ? AND h.verified_on > ? AND h.found_on <= ? AND {where}
+        UNION ALL
+        SELECT h.* FROM hazards h INDEXED BY hazards_reopened
+        WHERE h.estate = ? AND h.reopened_on IS NOT NULL AND h.verified_on <= ?
+          AND h.found_on <= ? AND {where}
+        """,
+        lambda estate: [estate, day, *params, estate, day, day, *params, estate, day, day, *params],
+    )
 
 
 def last_met(store: Store, household_ids: Sequence[str], day: str) -> dict[str, Any]:

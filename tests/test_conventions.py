@@ -190,3 +190,10 @@ def test_the_language_follows_the_locale(
     assert detect_lang() == expected
     monkeypatch.setenv("DYZ_LANG", "zh")
     assert detect_lang() == "zh"
+    for spelt in ("zh_CN", "zh-Hans", " ZH "):
+        monkeypatch.setenv("DYZ_LANG", spelt)
+        assert detect_lang() == "zh", spelt
+    monkeypatch.setenv("DYZ_LANG", "en_GB")
+    assert detect_lang() == "en"
+    monkeypatch.setenv("DYZ_LANG", "fr")  # not one of ours: the locale decides
+    assert detect_lang() == expected

@@ -18,8 +18,9 @@ _lang: str | None = None
 def detect_lang() -> str:
     """`DYZ_LANG` first, then the locale: Chinese when it is Chinese, English otherwise."""
     chosen = os.environ.get("DYZ_LANG", "").strip().lower()
-    if chosen in LANGS:
-        return chosen
+    for code in LANGS:
+        if chosen.startswith(code):  # zh, zh_CN, zh-Hans, en_GB, english…
+            return code
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
         if value:

@@ -25,8 +25,25 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-CHILD = r"""
-import json, resource, sys, time
+# The peak is read from /proc (VmHWM, this program's own): Linux keeps ru_maxrss across exec,
+# so a child started by this benchmark would report the parent's peak as its own.
+PEAK = r"""
+def peak_mib():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+CHILD = (
+    PEAK
+    + r"""
+import json, sys, time
 from pathlib import Path
 from danyuanzhang.store import Store
 from danyuanzhang.sync import import_bundle
@@ -41,21 +58,24 @@ first = time.perf_counter() - started
 started = time.perf_counter()
 again = import_bundle(store, Path(sys.argv[2]))
 second = time.perf_counter() - started
-peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"first": first, "second": second, "added": report.added,
-                  "seen_before": again.seen_before, "peak_mib": peak_kib / 1024}))
+                  "seen_before": again.seen_before, "peak_mib": peak_mib()}))
 """
+)
 
-BASELINE = r"""
-import resource, sys, time
+BASELINE = (
+    PEAK
+    + r"""
+import sys, time
 import yaml
 start = time.perf_counter()
 with open(sys.argv[1], "rb") as f:
     data = f.read()
 for _ in yaml.parse(data.decode("utf-8"), Loader=yaml.CSafeLoader):
     pass
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(time.perf_counter() - start, peak_mib())
 """
+)
 
 
 def make_source(folder: Path, changes: int) -> Path:
@@ -176,7 +196,8 @@ def main() -> None:
             f"second import                {result['second']:6.3f} s   ratio to the first {result['second'] / result['first']:.3f} (target < 0.10)"
         )
         print(
-            f"import peak memory           {result['peak_mib']:6.0f} MiB (target < 200; the bare walk peaks at {walk_peak:.0f} MiB)"
+            f"import peak memory           {result['peak_mib']:6.0f} MiB (target < 200; read by events"
+            f" {max(r['peak_mib'] for r in by_events):.0f} MiB; the bare walk peaks at {walk_peak:.0f} MiB)"
         )
 
 

@@ -147,6 +147,17 @@ def test_a_refusal_is_the_walks_own_message() -> None:
     assert refusal(refused.value) == ("bundle_bad_id", first_change, {}) == by_events(wrong)
 
 
+def test_the_progress_heard_never_goes_back_when_the_walk_reads_again(monkeypatch) -> None:
+    text = written()[0]
+    last = text.rindex('by: "周玉梅的电脑"')
+    wrong = reseal(text[:last] + 'by: "周玉梅"' + text[last + len('by: "周玉梅的电脑"') :])
+    monkeypatch.setattr(reader, "PROGRESS_EVERY", 1)
+    heard: list[float] = []
+    with pytest.raises(BundleError):  # the last change's id no longer matches its author
+        read_bundle(Path("x"), wrong, digest(wrong), lambda _, done: heard.append(done))
+    assert len(heard) > 20 and heard == sorted(heard)
+
+
 @pytest.mark.parametrize(
     "reshape",
     [

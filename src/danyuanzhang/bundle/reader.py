@@ -128,10 +128,25 @@ def _read(data: bytes, body_digest: str | None, progress: Progress | None = None
         _refuse_bad_utf8(data)  # the more precise reason, when it is one
         raise BundleError("bundle_checksum")
     lines = data.count(b"\n") if progress else 1
+    if progress is not None:
+        progress = _forward_only(progress)
     as_written = read_as_written(data, body_digest, progress, lines)
     if as_written is not None:
         return as_written
     return read_by_events(data, body_digest, progress, lines)
+
+
+def _forward_only(progress: Progress) -> Progress:
+    """A bundle may be read twice (as written, then by events, when the first way gives up
+    part-way): a person watching the bar should not see it go back."""
+    furthest = [0.0]
+
+    def report(phase: str, fraction: float) -> None:
+        if fraction >= furthest[0]:
+            furthest[0] = fraction
+            progress(phase, fraction)
+
+    return report
 
 
 def read_by_events(

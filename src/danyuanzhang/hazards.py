@@ -16,7 +16,7 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
-from danyuanzhang.inputs import parse_date, parse_free_text, parse_unit
+from danyuanzhang.inputs import day_or_today, parse_date, parse_free_text, parse_unit, today
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import hazards as q
 from danyuanzhang.store import registry as reg
@@ -102,10 +102,6 @@ def parse_where(text: str) -> tuple[str, str, str]:
     return unit.building, unit.unit, parse_free_text(rest, limit=100)
 
 
-def today() -> str:
-    return date.today().isoformat()
-
-
 def add_hazard(
     store: Store,
     kind: str,
@@ -122,7 +118,7 @@ def add_hazard(
 ) -> dict[str, Any]:
     code = parse_kind(store, kind)
     building, unit, place = parse_where(where)
-    found_on = parse_date(on) if on else today()
+    found_on = day_or_today(on)
     level = (severity or "medium").strip().lower()
     if level not in SEVERITIES:
         raise DyzError("bad_severity", severity=severity)
@@ -184,7 +180,7 @@ def take_step(
     days: int | None = None,
 ) -> dict[str, Any]:
     """Record a step; refuse one that does not follow from where the hazard stands."""
-    day = parse_date(on) if on else today()
+    day = day_or_today(on)
     with store.transaction():
         row = find_hazard(store, id_prefix)
         current = describe(store, [row])[0]

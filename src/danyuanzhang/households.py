@@ -6,12 +6,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import join
 from danyuanzhang.inputs import (
+    day_or_today,
     parse_born,
     parse_date,
     parse_free_text,
@@ -259,7 +259,7 @@ def edit_resident(
 
 def move_out(store: Store, id_prefix: str, on: str | None = None) -> dict[str, Any]:
     """Record that a resident left; they stay in the household's history."""
-    day = parse_date(on) if on else date.today().isoformat()
+    day = day_or_today(on)
     with store.transaction():
         row = find_resident(store, id_prefix)
         if row["moved_out"]:

@@ -70,6 +70,15 @@ def parse_building(text: str) -> str:
     return match.group(1).upper()
 
 
+def today() -> str:
+    return date.today().isoformat()
+
+
+def day_or_today(on: str | None) -> str:
+    """The day given with --on (in any form `parse_date` reads), or today."""
+    return parse_date(on) if on else today()
+
+
 def parse_date(text: str, option: str = "--on") -> str:
     cleaned = _squash(text).replace("/", "-").replace(".", "-")
     match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", cleaned) or re.match(

@@ -75,6 +75,18 @@ def _in(day: str | None, start: str, end: str) -> bool:
     return day is not None and start <= day <= end
 
 
+def _tally(rows: list[Any], key: str) -> dict[str, int]:
+    """How many rows hold each value of `key`, by value."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row[key]] = counts.get(row[key], 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _steps_taken(steps: list[Any], step: str, first: str, last: str) -> int:
+    return sum(1 for e in steps if e["step"] == step and _in(e["on_date"], first, last))
+
+
 def _change(this: int | float, last: int | float) -> int | float:
     return round(this - last, 1) if isinstance(this, float) else this - last
 
@@ -104,16 +116,15 @@ def _visits_section(
     def figures(first: str, last: str) -> dict[str, Any]:
         week = [v for v in rows if _in(v["on_date"], first, last)]
         reached = {v["household_id"] for v in week if v["outcome"] == "met"}
-        by_visitor: dict[str, int] = {}
-        for v in week:
-            by_visitor[v["visitor"]] = by_visitor.get(v["visitor"], 0) + 1
         return {
             "made": len(week),
             "households_reached": len(reached),
             "coverage": round(100 * len(reached) / len(homes), 1) if homes else 0.0,
             "not_home": sum(1 for v in week if v["outcome"] == "not_home"),
             "declined": sum(1 for v in week if v["outcome"] == "declined"),
-            "by_visitor": dict(sorted(by_visitor.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "by_visitor": dict(
+                sorted(_tally(week, "visitor").items(), key=lambda kv: (-kv[1], kv[0]))
+            ),
         }
 
     this, last = figures(start, end), figures(last_start, last_end)
@@ -195,18 +206,11 @@ def _needs_section(
 
     def figures(first: str, last: str) -> dict[str, Any]:
         week = [r for r in raised if _in(r["raised_on"], first, last)]
-        by_category: dict[str, int] = {}
-        for r in week:
-            by_category[r["category"]] = by_category.get(r["category"], 0) + 1
         return {
             "collected": len(week),
-            "by_category": dict(sorted(by_category.items())),
-            "resolved_on_the_spot": sum(
-                1 for e in steps if e["step"] == "resolved" and _in(e["on_date"], first, last)
-            ),
-            "escalated": sum(
-                1 for e in steps if e["step"] == "escalated" and _in(e["on_date"], first, last)
-            ),
+            "by_category": _tally(week, "category"),
+            "resolved_on_the_spot": _steps_taken(steps, "resolved", first, last),
+            "escalated": _steps_taken(steps, "escalated", first, last),
         }
 
     this, last = figures(start, end), figures(last_start, last_end)
@@ -262,18 +266,11 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
 
     def figures(first: str, last: str) -> dict[str, Any]:
         week = [i for i in found if _in(i["found_on"], first, last)]
-        by_kind: dict[str, int] = {}
-        for i in week:
-            by_kind[i["kind"]] = by_kind.get(i["kind"], 0) + 1
         return {
             "found": len(week),
-            "by_kind": dict(sorted(by_kind.items())),
-            "rectified": sum(
-                1 for e in steps if e["step"] == "rectified" and _in(e["on_date"], first, last)
-            ),
-            "verified": sum(
-                1 for e in steps if e["step"] == "verified" and _in(e["on_date"], first, last)
-            ),
+            "by_kind": _tally(week, "kind"),
+            "rectified": _steps_taken(steps, "rectified", first, last),
+            "verified": _steps_taken(steps, "verified", first, last),
             "recurrences": sum(1 for i in week if i["recurrence_of"]),
         }
 

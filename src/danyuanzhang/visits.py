@@ -17,7 +17,14 @@ from typing import Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
-from danyuanzhang.inputs import parse_date, parse_free_text, parse_name, parse_phone
+from danyuanzhang.inputs import (
+    day_or_today,
+    parse_date,
+    parse_free_text,
+    parse_name,
+    parse_phone,
+    today,
+)
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import registry as reg
 from danyuanzhang.store import visits as q
@@ -75,10 +82,6 @@ class VisitPlan:
         return plan
 
 
-def today() -> str:
-    return date.today().isoformat()
-
-
 def parse_choice(text: str, choices: dict[str, tuple[str, str]], problem: str) -> str:
     code = choice_from_text(text, choices)
     if code is None:
@@ -116,7 +119,7 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
     from danyuanzhang.hazards import parse_kind
     from danyuanzhang.petitions import parse_category
 
-    day = parse_date(plan.on) if plan.on else today()
+    day = day_or_today(plan.on)
     if day > today():
         raise DyzError("visit_in_future", on=day)
     kind = parse_choice(plan.kind, VISIT_KINDS, "bad_visit_kind")
@@ -376,7 +379,7 @@ def visits_due(
     """Households in the order they should be visited: never visited first, then the most
     overdue against their cadence (lives alone: weekly; needs help: fortnightly; a new arrival:
     within a week of moving in; everyone else: every 90 days), each with its reason."""
-    day = parse_date(on) if on else today()
+    day = day_or_today(on)
     as_of = date.fromisoformat(day)
     from danyuanzhang.config import cadences
 
@@ -494,7 +497,7 @@ def anti_fraud(
 
     if by not in ("unit", "building"):
         raise DyzError("bad_group_by", by=by)
-    day = parse_date(on) if on else today()
+    day = day_or_today(on)
     recent = (
         date.fromisoformat(day)
         - timedelta(days=int(config.value(store, "antifraud.new_arrival_days")))

@@ -1,4 +1,4 @@
--- dyz database schema, version 6 (PRAGMA user_version = 6).
+-- dyz database schema, version 7 (PRAGMA user_version = 7).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -105,10 +105,9 @@ CREATE TABLE marks (
 CREATE TABLE peers (
     device TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    seen TEXT NOT NULL,
     last_heard TEXT NOT NULL,
     last_bundle TEXT NOT NULL
-);
+, scope TEXT, received TEXT);
 
 CREATE TABLE conflicts (
     id TEXT PRIMARY KEY,
@@ -282,3 +281,59 @@ CREATE INDEX visits_app_answers ON visits (household_id, on_date) WHERE anti_fra
 CREATE INDEX visits_briefings ON visits (household_id, on_date) WHERE briefed = '1';
 
 CREATE INDEX visits_needing_help ON visits (household_id) WHERE wellbeing = 'needs_help';
+
+CREATE INDEX changes_by_device ON changes (device, hlc);
+
+CREATE TABLE record_keys (
+    record TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    key TEXT,
+    born TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX record_keys_by_key ON record_keys (entity, key);
+
+CREATE TABLE aliases (
+    record TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    canonical TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX aliases_by_canonical ON aliases (canonical);
+
+CREATE TABLE merges (
+    id TEXT PRIMARY KEY,
+    entity TEXT,
+    keep TEXT,
+    other TEXT
+);
+
+CREATE INDEX merges_by_keep ON merges (keep);
+
+CREATE INDEX merges_by_other ON merges (other);
+
+CREATE TABLE record_refs (
+    record TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    target TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX record_refs_by_target ON record_refs (target);
+
+CREATE TABLE knowledge (
+    peer TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    PRIMARY KEY (peer, scope, device)
+) WITHOUT ROWID;
+
+CREATE TABLE exports (
+    bundle TEXT PRIMARY KEY,
+    peer TEXT,
+    scope TEXT NOT NULL,
+    upto TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+
+CREATE INDEX exports_by_peer ON exports (peer, created);

@@ -109,6 +109,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到编号以 {id} 开头的住户。请用房号（如 2-2-301）或 dyz household list 里的编号。",
         "No household id starts with {id}. Use a reference like 2-2-301 or an id from dyz household list.",
     ),
+    "household_twice": (
+        "{estate} 的 {ref} 登记了两户（编号 {ids}），可能是两台电脑各改了一户的房号。请先合并：dyz household merge {keep} {other} --yes",
+        "{ref} of {estate} is registered twice (ids {ids}), perhaps corrected apart on two laptops. Merge them first: dyz household merge {keep} {other} --yes",
+    ),
+    "resident_exists": (
+        "{ref} 已经登记了 {name}（编号 {id}）。要修改请用 dyz resident edit {id}。",
+        "{name} is already registered at {ref} (id {id}). To change them use dyz resident edit {id}.",
+    ),
+    "merge_itself": (
+        "这两个已经是同一条记录了，不用合并。",
+        "These two are one record already: nothing to merge.",
+    ),
     "household_exists": (
         "{estate} 的 {ref} 已经登记过了，可用 dyz household show {ref} 查看。",
         "Household {ref} of {estate} is already registered: see dyz household show {ref}.",
@@ -127,8 +139,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "household_updated": ("已修改：{estate} {ref}", "Updated {ref} of {estate}"),
     "household_removed": (
-        "已删除 {estate} {ref}，并抹去了 {count} 位居民的个人信息（包括修改记录），无法恢复。",
-        "Removed {ref} of {estate} and erased the personal data of {count} residents, history"
+        "已删除 {estate} {ref}，并抹去了 {residents}的个人信息（包括修改记录），无法恢复。",
+        "Removed {ref} of {estate} and erased the personal data of {residents}, history"
         " included. This cannot be undone.",
     ),
     "confirm_remove_household": (
@@ -288,8 +300,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "roll_problem": ("第 {line} 行：{problem}", "Line {line}: {problem}"),
     "roll_rejected": (
-        "有 {count} 行有问题（见上），什么都没有写入。改好后再导入一次即可。",
-        "{count} rows have problems (above); nothing was written. Fix them and import again.",
+        "有 {rows}有问题（见上），什么都没有写入。改好后再导入一次即可。",
+        "{rows} have problems (above); nothing was written. Fix them and import again.",
     ),
     "roll_done": (
         "导入完成：共 {rows} 行；新登记 {households} 户；新增居民 {added} 人，更新 {updated} 人，无变化 {unchanged} 人。",
@@ -566,8 +578,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This proposal was already decided on {on} ({decision}).",
     ),
     "proposal_made": (
-        "已形成建议（编号 {id}），涉及 {count} 条诉求。",
-        "Proposal {id} made from {count} petitions.",
+        "已形成建议（编号 {id}），涉及 {petitions}。",
+        "Proposal {id} made from {petitions}.",
     ),
     "proposal_decided": (
         "已登记社区的决定：{decision}（建议 {id}）。",
@@ -586,15 +598,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_proposal": ("建议", "proposal"),
     "col_proposed_on": ("提出日期", "proposed on"),
     # -- sync --------------------------------------------------------------------------------------
-    "progress_read": ("正在检查 {name}", "Checking {name}"),
-    "progress_write": ("正在写入 {name}", "Writing {name}"),
+    "progress_read": ("正在导入 {name}", "Importing {name}"),
+    "progress_write": ("正在收尾 {name}", "Finishing {name}"),
     "exported": (
-        "已导出 {changes} 条修改到 {path}（{size_kb} KB）。把这个文件带给对方，在对方电脑上运行 dyz import。",
-        "Exported {changes} changes to {path} ({size_kb} KB). Take the file to the other laptop and run dyz import there.",
+        "已导出 {changes}到 {path}（{size_kb} KB）。把这个文件带给对方，在对方电脑上运行 dyz import。",
+        "Exported {changes} to {path} ({size_kb} KB). Take the file to the other laptop and run dyz import there.",
     ),
     "exported_with_context": (
-        "已导出 {new} 条新修改（连同所属记录的其余内容，共 {changes} 条）到 {path}（{size_kb} KB）。把这个文件带给对方，在对方电脑上运行 dyz import。",
-        "Exported {new} new changes ({changes} with the rest of their records) to {path} ({size_kb} KB). Take the file to the other laptop and run dyz import there.",
+        "已导出 {new}（连同所属记录的其余内容，共 {changes}）到 {path}（{size_kb} KB）。把这个文件带给对方，在对方电脑上运行 dyz import。",
+        "Exported {new} ({changes} with the rest of their records) to {path} ({size_kb} KB). Take the file to the other laptop and run dyz import there.",
     ),
     "export_peer_or_all": ("--for 和 --all 只能选一个。", "Give either --for or --all, not both."),
     "peer_unknown": (
@@ -606,12 +618,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{peer}” matches several laptops; give the full name or id.",
     ),
     "imported": (
-        "已导入 {path}（来自 {sender}）：新增 {added} 条修改，已有 {already} 条。",
-        "Imported {path} (from {sender}): {added} changes added, {already} already here.",
+        "已导入 {path}（来自 {sender}）：新增 {added}，已有 {already} 条。",
+        "Imported {path} (from {sender}): {added} added, {already} already here.",
     ),
     "import_checked": (
-        "检查通过（未写入）{path}（来自 {sender}）：将新增 {added} 条修改，已有 {already} 条。",
-        "Check passed, nothing written: {path} (from {sender}) would add {added} changes; {already} already here.",
+        "检查通过（未写入）{path}（来自 {sender}）：将新增 {added}，已有 {already} 条。",
+        "Check passed, nothing written: {path} (from {sender}) would add {added}; {already} already here.",
     ),
     "import_seen_before": (
         "{path} 以前导入过了，未作改动。",
@@ -622,23 +634,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} of them belong to erased records and were left out.",
     ),
     "import_conflicts": (
-        "发现 {count} 处冲突（两台电脑改了同一项），已暂按较新的修改显示。请用 dyz conflicts 查看并决定。",
-        "Found {count} conflicts (the same field changed on two laptops); the later change shows for now. See dyz conflicts.",
+        "发现 {conflicts}（两台电脑改了同一项），已暂按较新的修改显示。请用 dyz conflicts 查看并决定。",
+        "Found {conflicts} (the same field changed on two laptops); the later change shows for now. See dyz conflicts.",
     ),
+    "export_nothing_new": (
+        "没有新的修改要导出：{peer}已经有了本机的全部内容，没有写文件。如果对方没收到上次的文件，请用 dyz export --all。",
+        "Nothing new to export: {peer} already holds everything here, so no file was written. If the last file never arrived, use dyz export --all.",
+    ),
+    "export_nothing_new_plain": (
+        "没有新的修改要导出：上次导出之后本机没有新内容，交换过的电脑也都有了，没有写文件。要给某台电脑补发，请用 dyz export --for 名称 或 --all。",
+        "Nothing new to export: nothing has changed here since the last export that the laptops heard from lack, so no file was written. To send a laptop what it lacks, use dyz export --for NAME or --all.",
+    ),
+    "export_peer_first_time": (
+        "还没有收到过“{peer}”的数据包，不知道它已有什么，所以导出了全部。",
+        "No bundle has come from “{peer}” yet, so what it holds is unknown: everything was exported.",
+    ),
+    "export_scoped": (
+        "只含 {scope} 的住户和记录，以及全社区共用的名册、种类和议事会事项。",
+        "It holds only the households and records of {scope}, with what the whole community shares (roster, kinds, council matters).",
+    ),
+    "peer_scope_set": (
+        "以后给“{peer}”导出时只含 {scope}。",
+        "From now on, exports for “{peer}” hold only {scope}.",
+    ),
+    "peer_scope_cleared": (
+        "以后给“{peer}”导出全部内容。",
+        "From now on, exports for “{peer}” hold everything.",
+    ),
+    "import_own": (
+        "{path} 是本机自己导出的数据包，不用导入，未作改动。",
+        "{path} was exported by this laptop itself: nothing to import, nothing changed.",
+    ),
+    "import_scoped": (
+        "这个数据包只含 {scope} 的内容；其余部分以后交换全部时还会补上。",
+        "This bundle holds only {scope}; the rest will still come with a wider exchange.",
+    ),
+    "import_community_adopted": (
+        "本机的社区设为“{community}”（来自数据包）。",
+        "This laptop's community is now “{community}” (from the bundle).",
+    ),
+    "import_other_community": (
+        "数据包 {path} 来自“{theirs}”，本机是“{ours}”的工作本，两个社区的数据不能合并。数据未作任何改动。",
+        "The bundle {path} comes from “{theirs}”, and this is the notebook of “{ours}”: two communities cannot be merged. Nothing was changed.",
+    ),
+    "bundle_not_a_file": (
+        "这不是一个普通文件（可能是文件夹或设备）",
+        "it is not an ordinary file (a folder or a device?)",
+    ),
+    "bundle_utf16": (
+        "文件被存成了 UTF-16（“Unicode”）格式；请用记事本“另存为”，编码选 UTF-8",
+        "it was saved as UTF-16 (“Unicode”); open it in Notepad, Save As, and choose UTF-8",
+    ),
+    "bundle_too_big_to_walk": (
+        "文件超过 {limit_mb} MB，而且被别的程序改过格式，读不了；请让对方用 dyz 重新导出（dyz 写的数据包多大都能读）",
+        "it is over {limit_mb} MB and was reshaped by another program; ask for a new export from dyz (a bundle dyz writes can be any size)",
+    ),
+    "bad_scope": (
+        "范围“{scope}”看不懂：请写 unit:2-2、building:2、area:片区名称、estate:小区名称 或 community。",
+        "Cannot read the scope “{scope}”: write unit:2-2, building:2, area:NAME, estate:NAME or community.",
+    ),
+    "unknown_area": (
+        "名册里没有叫“{area}”的片区（片长的负责楼栋要先登记）。用 dyz roster list --role area_head 查看。",
+        "No area called “{area}” on the roster (with its buildings). See dyz roster list --role area_head.",
+    ),
+    "scope_unit": ("{estates} {name}单元", "unit {name} of {estates}"),
+    "scope_building": ("{estates} {name}栋", "building {name} of {estates}"),
+    "scope_area": ("{name}", "{name}"),
+    "scope_estate": ("{name}", "{name}"),
+    "scope_community": ("全社区", "the whole community"),
+    "conflict_pick_side": (
+        "“{field}”不能手工填写，请选 --keep mine（本机的）或 --keep theirs（对方的）。",
+        "“{field}” cannot be typed in: choose --keep mine or --keep theirs.",
+    ),
+    "bad_severity_word": ("严重程度“{text}”不认识，可选：{known}。", "Unknown severity “{text}”; use one of: {known}."),
+    "bad_escalation_word": ("上报对象“{text}”不认识，可选：{known}。", "Unknown escalation “{text}”; use one of: {known}."),
+    "bad_decision_word": ("决定“{text}”不认识，可选：{known}。", "Unknown decision “{text}”; use one of: {known}."),
     "bundle_refused": (
         "数据包 {path} 不能导入{where}：{problem}。数据未作任何改动。",
         "The bundle {path} was refused{where}: {problem}. Nothing was changed.",
     ),
     "bundle_where_line": ("（第 {line} 行）", " (line {line})"),
     "bundle_unreadable": ("读不到这个文件", "the file cannot be read"),
-    "bundle_too_big": (
-        "文件太大（最多 {limit_mb} MB）",
-        "the file is too big ({limit_mb} MB at most)",
-    ),
-    "bundle_too_many": (
-        "修改条数太多（最多 {limit} 条）",
-        "it holds too many changes ({limit} at most)",
-    ),
     "bundle_newer": (
         "它来自更新版本的 dyz（格式 {version}，本程序只认识到 {supported}），请升级 dyz",
         "it was made by a newer dyz (version {version}; this one knows up to {supported}): upgrade dyz",

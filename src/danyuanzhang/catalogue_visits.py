@@ -254,14 +254,6 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_continue_draft": ("接着答", "Go on with it"),
     "iv_drop_draft": ("丢弃，开始新的", "Drop it and start a new one"),
     # -- the weekly report ---------------------------------------------------------------------
-    "report_bad_scope": (
-        "范围“{scope}”看不懂：请写 unit:2-2、building:2、area:片区名称 或 community。",
-        "Cannot read the scope “{scope}”: write unit:2-2, building:2, area:NAME or community.",
-    ),
-    "report_unknown_area": (
-        "名册里没有叫“{area}”的片区（片长的负责楼栋要先登记）。用 dyz roster list --role area_head 查看。",
-        "No area called “{area}” on the roster (with its buildings). See dyz roster list --role area_head.",
-    ),
     "rp_title": (
         "{scope} 每周汇总 {week}（{start} 至 {end}）",
         "{scope} weekly report {week} ({start} to {end})",
@@ -269,6 +261,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "rp_scope_unit": ("{name} 单元", "Unit {name}"),
     "rp_scope_building": ("{name} 栋", "Building {name}"),
     "rp_scope_area": ("{name}", "{name}"),
+    "rp_scope_estate": ("{name}", "{name}"),
     "rp_scope_community": ("{name}", "{name}"),
     "rp_empty_week": (
         "这一周没有记下走访、诉求、隐患或迁入。下面是仍在办的事。",

@@ -21,7 +21,7 @@ from danyuanzhang.inputs import (
 )
 from danyuanzhang.store import ID_SHOWN, Store, new_id
 from danyuanzhang.store import registry as reg
-from danyuanzhang.store.entities import FLAG_PREFIX
+from danyuanzhang.changes import FLAG_PREFIX
 
 
 def choose_estate(store: Store, estate: str | None, for_new: bool = False) -> str:
@@ -49,10 +49,19 @@ def find_household(store: Store, ref_text: str, estate: str | None = None) -> An
             return reg.household(store, household_id)
         raise
     name = choose_estate(store, estate)
-    row = reg.household_at(store, name, ref.building, ref.unit, ref.room)
-    if row is None:
+    rows = reg.households_at(store, name, ref.building, ref.unit, ref.room)
+    if not rows:
         raise DyzError("household_not_found", ref=str(ref), estate=name)
-    return row
+    if len(rows) > 1:  # two laptops corrected two records to one address
+        raise DyzError(
+            "household_twice",
+            ref=str(ref),
+            estate=name,
+            ids=join(short(r["id"]) for r in rows),
+            keep=short(rows[0]["id"]),
+            other=short(rows[1]["id"]),
+        )
+    return rows[0]
 
 
 def household_json(row: Any) -> dict[str, Any]:
@@ -91,8 +100,21 @@ def add_household(
         if reg.household_at(store, name, ref.building, ref.unit, ref.room) is not None:
             raise DyzError("household_exists", ref=str(ref), estate=name)
         household_id = new_id()
-        store.put("household", household_id, {"estate": name, **fields}, new=True)
+        fields = {"estate": name, **fields, **_kept_apart(store, "household", {"estate": name, **fields})}
+        store.put("household", household_id, fields, new=True)
         return household_json(reg.household(store, household_id))
+
+
+def _kept_apart(store: Store, entity: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A record first registered under these values and since corrected to others (a roll's
+    2-2-302 that was really 2-2-320) would take a new registration of them as itself: a
+    `distinct` tag keeps the new one apart."""
+    from danyuanzhang.merge import key_of
+
+    key = key_of(entity, values)
+    if key is None or not reg.keyed_records(store, entity, key):
+        return {}
+    return {"distinct": new_id()}
 
 
 def list_households(
@@ -173,16 +195,20 @@ def edit_household(
 
 
 def remove_household(store: Store, ref_text: str, estate: str | None = None) -> dict[str, Any]:
-    """Erase a household and its residents: only tombstones with their ids remain."""
+    """Erase a household, every copy of it from other laptops, its residents and its visits:
+    only tombstones with their ids remain."""
     with store.transaction():
         row = find_household(store, ref_text, estate)
         gone = household_json(row)
         residents = reg.residents_of(store, row["id"])
+        copies = reg.members_of(store, row["id"])
         for resident in residents:
-            store.erase("resident", resident["id"])
+            for copy in reg.members_of(store, resident["id"]):
+                store.erase("resident", copy)
         for visit in reg.visit_ids_of(store, row["id"]):
             store.erase("visit", visit)
-        store.erase("household", row["id"])
+        for copy in copies:
+            store.erase("household", copy)
     store.scrub()
     gone["residents_erased"] = len(residents)
     return gone
@@ -222,7 +248,13 @@ def add_resident(
         fields["moved_in"] = parse_date(moved_in, "--moved-in")
     with store.transaction():
         household = find_household(store, ref_text, estate)
+        same = reg.resident_named(store, household["id"], fields["name"])
+        if same is not None:
+            raise DyzError(
+                "resident_exists", name=same["name"], ref=household_json(household)["ref"], id=short(same["id"])
+            )
         fields = {"household": household["id"], **fields, **_flag_fields(store, flags or [], True)}
+        fields.update(_kept_apart(store, "resident", fields))
         resident_id = new_id()
         store.put("resident", resident_id, fields, new=True)
         return resident_json(store, reg.resident(store, resident_id))
@@ -271,13 +303,72 @@ def move_out(store: Store, id_prefix: str, on: str | None = None) -> dict[str, A
 
 
 def remove_resident(store: Store, id_prefix: str) -> dict[str, Any]:
-    """Erase one resident (entered by mistake, or asked to be forgotten)."""
+    """Erase one resident (entered by mistake, or asked to be forgotten), every copy of them."""
     with store.transaction():
         row = find_resident(store, id_prefix)
         gone = {"id": row["id"], "name": row["name"]}
-        store.erase("resident", row["id"])
+        for copy in reg.members_of(store, row["id"]):
+            store.erase("resident", copy)
     store.scrub()
     return gone
+
+
+# -- settling what no rule decides -------------------------------------------------------------
+
+
+def merge_households(
+    store: Store, keep_text: str, other_text: str, estate: str | None = None
+) -> dict[str, Any]:
+    """One flat entered as two (a room typed wrong on one laptop): everything that named OTHER
+    names KEEP; where both have a value, KEEP's stands. The merge travels like any change."""
+    with store.transaction():
+        keep = _household_by_id_or_ref(store, keep_text, estate)
+        other = _household_by_id_or_ref(store, other_text, estate)
+        merge_records(store, "household", keep["id"], other["id"])
+        item = household_json(reg.household(store, keep["id"]))
+        item["merged"] = household_json(other)
+        return item
+
+
+def _household_by_id_or_ref(store: Store, text: str, estate: str | None) -> Any:
+    try:
+        return find_household(store, text, estate)
+    except DyzError as error:
+        if error.key != "household_twice" or not (text.strip().isalnum() and len(text.strip()) >= 4):
+            raise
+        household_id = store.resolve_prefix("households", text, "household_id_not_found")
+        return reg.household(store, household_id)
+
+
+def merge_residents(store: Store, keep_text: str, other_text: str) -> dict[str, Any]:
+    """One person entered as two (刘桂英 and 刘桂瑛): as `merge_households`, for residents."""
+    with store.transaction():
+        keep, other = find_resident(store, keep_text), find_resident(store, other_text)
+        merge_records(store, "resident", keep["id"], other["id"])
+        item = resident_json(store, reg.resident(store, keep["id"]))
+        item["merged"] = {"id": other["id"], "name": other["name"]}
+        return item
+
+
+def merge_records(store: Store, entity: str, keep: str, other: str) -> None:
+    """Record a person's merge, then let KEEP's values stand where the two disagree."""
+    from danyuanzhang.changes import decode
+    from danyuanzhang.store import derive
+
+    keep, other = reg.canonical(store, keep), reg.canonical(store, other)
+    if keep == other:
+        raise DyzError("merge_itself")
+    kept = derive.states_of(store.conn, entity, derive.changes_of(store.conn, reg.members_of(store, keep)))
+    store.put("merge", new_id(), {"entity": entity, "keep": keep, "other": other}, new=True)
+    now = derive.states_of(store.conn, entity, derive.changes_of(store.conn, reg.members_of(store, keep)))
+    settle = {
+        name: decode(state.value)
+        for name, state in kept.items()
+        if state.value is not None and state.value != "null"
+        and (now[name].conflict or now[name].value != state.value)
+    }
+    if settle:
+        store.put(entity, keep, settle)
 
 
 def short(record_id: str) -> str:

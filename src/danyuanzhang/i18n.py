@@ -68,6 +68,13 @@ def word(code: str | None, choices: dict[str, tuple[str, str]]) -> str:
     return pick(zh, en)
 
 
+def counted(count: int, zh_unit: str, en_one: str, en_many: str | None = None) -> str:
+    """A number with what it counts: 3 处冲突; 1 conflict, 3 conflicts."""
+    if lang() == "zh":
+        return f"{count} {zh_unit}"
+    return f"{count} {en_one if count == 1 else (en_many or en_one + 's')}"
+
+
 def join(items: Iterable[str]) -> str:
     """A list as people write it: 甲、乙、丙 in Chinese, "a, b, c" in English."""
     return ("、" if lang() == "zh" else ", ").join(items)

@@ -154,6 +154,16 @@ def parse_free_text(text: str, limit: int = 500) -> str:
     return cleaned
 
 
+def parse_yes_no(text: str, option: str) -> bool:
+    """yes / no, in the words people use: 是、否、装了、没有…"""
+    cleaned = _squash(text).lower()
+    if cleaned in ("yes", "y", "true", "1", "是", "装了", "有", "对"):
+        return True
+    if cleaned in ("no", "n", "false", "0", "否", "没装", "没有", "不是"):
+        return False
+    raise DyzError("bad_yes_no", option=option, text=text)
+
+
 def mask_phone(phone: str | None) -> str:
     """138****5678: enough to recognise a number, not enough to call it."""
     if not phone:

@@ -10,60 +10,15 @@ last week's, and eight weeks of trend.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.inputs import parse_week
 from danyuanzhang.store import Store
+from danyuanzhang.scopes import Scope, parse_scope
 from danyuanzhang.store import registry as reg
 
 TREND_WEEKS = 8
-
-
-class Scope(NamedTuple):
-    kind: str  # unit | building | area | community
-    name: str  # "2-2", "2", the area's name, or the community's
-    estates: tuple[str, ...]
-    buildings: frozenset[str] | None  # None: every building
-    unit: str | None
-
-    def holds(self, row: Any) -> bool:
-        return (
-            row["estate"] in self.estates
-            and (self.buildings is None or row["building"] in self.buildings)
-            and (self.unit is None or row["unit"] == self.unit)
-        )
-
-
-def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Scope:
-    """`unit:2-2`, `building:2`, `area:第一片区` or `community` (the default)."""
-    from danyuanzhang.households import choose_estate
-    from danyuanzhang.inputs import parse_building, parse_unit
-
-    kind, _, value = (text or "community").strip().partition(":")
-    kind = kind.strip().lower()
-    estates = (choose_estate(store, estate),) if estate else tuple(reg.estates(store))
-    if kind == "community" and not value:
-        name = store.setting("community") or "、".join(estates)
-        return Scope("community", name, estates, None, None)
-    if kind == "unit" and value:
-        unit = parse_unit(value)
-        return Scope("unit", str(unit), estates, frozenset({unit.building}), unit.unit)
-    if kind == "building" and value:
-        building = parse_building(value)
-        return Scope("building", building, estates, frozenset({building}), None)
-    if kind == "area" and value:
-        for member in reg.roster(store, role="area_head"):
-            if member["scope"] == value.strip() and member["buildings"]:
-                return Scope(
-                    "area",
-                    member["scope"],
-                    (member["estate"],) if member["estate"] else estates,
-                    frozenset(member["buildings"].split(",")),
-                    None,
-                )
-        raise DyzError("report_unknown_area", area=value.strip())
-    raise DyzError("report_bad_scope", scope=text or "")
 
 
 def week_of(day: date) -> str:

@@ -23,7 +23,7 @@ from danyuanzhang.inputs import (
 )
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
-from danyuanzhang.store.entities import FLAG_PREFIX
+from danyuanzhang.changes import FLAG_PREFIX
 
 SIZE_LIMIT = 20 * 1024 * 1024
 COLUMNS = ("estate", "building", "unit", "room", "name", "phone", "birth_year", "flags", "moved_in")
@@ -37,7 +37,9 @@ class RollRejected(DyzError):
     """A roll with bad rows: every row's problem is listed, nothing is written."""
 
     def __init__(self, problems: list[tuple[int, str]]) -> None:
-        super().__init__("roll_rejected", count=len(problems))
+        from danyuanzhang.i18n import counted
+
+        super().__init__("roll_rejected", rows=counted(len(problems), "行", "row"))
         self.problems = problems
 
 
@@ -131,6 +133,16 @@ def import_roll(
     return result
 
 
+def _registered(store: Store, entity: str, values: dict[str, Any]) -> str | None:
+    """The record first registered under these values, though since corrected: importing the
+    same roll again finds the household whose room was put right, not a new one."""
+    from danyuanzhang.merge import key_of
+
+    key = key_of(entity, values)
+    found = reg.keyed_records(store, entity, key) if key is not None else []
+    return reg.canonical(store, found[0]) if found else None
+
+
 def _import_row(
     store: Store,
     cells: dict[str, str],
@@ -162,8 +174,13 @@ def _import_row(
     elif fields:
         raise DyzError("roll_fields_without_name")
 
+    household_id = _registered(
+        store,
+        "household",
+        {"estate": estate_name, "building": ref.building, "unit": ref.unit, "room": ref.room},
+    )
     household = reg.household_at(store, estate_name, ref.building, ref.unit, ref.room)
-    if household is None:
+    if household is None and household_id is None:
         household_id = new_id()
         store.put(
             "household",
@@ -172,7 +189,7 @@ def _import_row(
             new=True,
         )
         result.households_added += 1
-    else:
+    elif household is not None:
         household_id = household["id"]
     if not name:
         return
@@ -183,10 +200,15 @@ def _import_row(
         if key in earlier and earlier[key][0] != value:
             raise DyzError("roll_duplicate_person", name=name, other=earlier[key][1])
         earlier[key] = (value, line)
+    assert household_id is not None
     resident_id = residents_seen.get((household_id, name))
     if resident_id is None:
         existing = reg.resident_named(store, household_id, name)
-        resident_id = existing["id"] if existing is not None else None
+        resident_id = (
+            existing["id"]
+            if existing is not None
+            else _registered(store, "resident", {"household": household_id, "name": name})
+        )
     if resident_id is None:
         resident_id = new_id()
         store.put(

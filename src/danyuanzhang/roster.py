@@ -124,8 +124,10 @@ def add_member(
         fields["buildings"] = parse_buildings(buildings)
     with store.transaction():
         fields["estate"] = choose_estate(store, estate, for_new=True)
+        from danyuanzhang.merge import normalise
+
         for row in reg.roster(store, role=code, estate=fields["estate"]):
-            if row["name"] == fields["name"] and row["scope"] == fields["scope"]:
+            if normalise(row["name"]) == normalise(fields["name"]) and row["scope"] == fields["scope"]:
                 raise DyzError("member_exists", name=fields["name"], scope=fields["scope"])
         member_id = new_id()
         store.put("roster", member_id, fields, new=True)
@@ -185,7 +187,8 @@ def remove_member(store: Store, id_prefix: str) -> dict[str, Any]:
     with store.transaction():
         row = find_member(store, id_prefix)
         gone = member_json(row)
-        store.erase("roster", row["id"])
+        for copy in reg.members_of(store, row["id"]):  # every laptop's copy of the entry
+            store.erase("roster", copy)
     store.scrub()
     return gone
 

@@ -10,13 +10,16 @@ that YAML and JSON read alike. Anything else (another key order, a comment, a ta
 a `\\x` escape, a character YAML forbids, a line broken otherwise) is `NotAsWritten`: the
 whole file then goes to the event walk (yamlwalk.py), which reads any YAML and refuses what it
 must. So nothing here refuses a bundle, and nothing here can read one differently.
+
+The body streams in: records are read as chunks of the file arrive, so a body of any size is
+read in bounded memory.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
 
 # As a regular-expression class: what JSON leaves raw in a string but YAML must not meet raw
 # in quotes. DEL and the C1 controls, which YAML forbids (U+0085 among them, which it would
@@ -34,7 +37,8 @@ CHANGE = re.compile(
     rf"(?:set: {_QUOTED}, to: {_QUOTED}|clear: {_QUOTED}|delete: {_QUOTED})"
     rf"(?:, after: \[({_CHANGE_ID}(?:, {_CHANGE_ID})*)\])?\}}\n"
 )
-CHUNK = 1 << 20  # bytes decoded at a time: a body is never held twice over as text
+# A record larger than this is not one dyz wrote (the largest is a roster photo, under 1 MiB).
+RECORD_LIMIT = 16 << 20
 
 # (line, id, hlc, by, set, clear, delete, to, after): a change's values as YAML would read them
 Change = tuple[int, str, str, str, str | None, str | None, str | None, str | None, list[str] | None]
@@ -44,29 +48,44 @@ class NotAsWritten(Exception):
     """The body is not in the shape dyz writes: read it with the full YAML reader instead."""
 
 
-def records(data: bytes, at: int, line: int) -> Iterator[tuple[int, str, str, list[Change]]]:
-    """(line, table, record id, changes) for each record of the body that starts at byte `at`
-    on line `line`, up to the end of `data`; raises NotAsWritten where the shape breaks."""
-    end = len(data)
-    if at >= end:
+def records(chunks: Iterable[bytes], line: int) -> Iterator[tuple[int, str, str, list[Change]]]:
+    """(line, table, record id, changes) for each record of a body arriving in `chunks` (the
+    bytes after the line `body:`, which is line `line` - 1); NotAsWritten where the shape
+    breaks."""
+    pending = bytearray()
+    any_record = False
+    for chunk in chunks:
+        pending += chunk
+        # a piece ends where a record starts: `\n- ` is nowhere else in the shape
+        cut = pending.rfind(b"\n- ")
+        if cut < 0:
+            if len(pending) > RECORD_LIMIT:
+                raise NotAsWritten
+            continue
+        ready = bytes(pending[: cut + 1])
+        del pending[: cut + 1]
+        line = yield from _records_in(_text(ready), line)
+        any_record = True
+    if pending:
+        line = yield from _records_in(_text(bytes(pending)), line)
+        any_record = True
+    if not any_record:
         raise NotAsWritten
-    while at < end:
-        # a chunk ends where a record starts: `\n- ` is nowhere else in the shape
-        stop = data.find(b"\n- ", min(at + CHUNK, end))
-        stop = end if stop < 0 else stop + 1
-        try:
-            text = data[at:stop].decode("utf-8")
-        except UnicodeDecodeError:
-            raise NotAsWritten from None
-        line = yield from _records_in(text, line, "\\" in text)
-        at = stop
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotAsWritten from None
 
 
 def _records_in(
-    text: str, line: int, escaped: bool
+    text: str, line: int
 ) -> Generator[tuple[int, str, str, list[Change]], None, int]:
-    """The records of one chunk; returns the line after them."""
+    """The records of one piece of the body; returns the line after them."""
     record_match, change_match = RECORD.match, CHANGE.match
+    escaped = "\\" in text
     position, end = 0, len(text)
     while position < end:
         head = record_match(text, position)

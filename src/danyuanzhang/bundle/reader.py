@@ -1,38 +1,48 @@
-"""Reading a bundle file into checked changes, or refusing it with the reason and the line.
+"""Reading a bundle: its header, then its records one at a time, every change checked.
 
-Nothing here touches a database: the whole file is checked before anything is written.
+A bundle is read as it streams by, so that a file of any size is read in bounded memory: the
+importer applies the records in batches inside one transaction and rolls all of it back at the
+first problem, so a refused bundle changes nothing. Nothing here touches a database.
+
+Two readers, one verdict. A body in the layout dyz writes is read line by line (lines.py);
+anything else — a bundle that an editor, a chat app or another YAML program has reshaped — is
+read from its YAML events (yamlwalk.py). Every check after reading is shared (`Body`), so a
+bundle is accepted or refused, with one message, whichever way it came.
+
+>>> source = open_source(Path("2-2单元.yaml"))
+>>> read_bundle(source).header.sender_name
+'周玉梅的电脑'
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
-from collections import defaultdict
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from hashlib import sha256 as _sha256  # OpenSSL's: faster per byte than the builtin
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.bundle.values import (
-    CLEARABLE,
-    READERS,
-    REFERENCES,
-    BadValue,
-    is_change_id,
-    is_record_id,
-)
-from danyuanzhang.bundle.yamlwalk import LINE, refuse_decoration, walk
-from danyuanzhang.store import encode
-from danyuanzhang.store.entities import ENTITIES, FLAG_PREFIX
+from danyuanzhang.bundle.values import READERS, BadValue, is_change_id, is_record_id
+from danyuanzhang.bundle.yamlwalk import LINE, walk
+from danyuanzhang.changes import FLAG_PREFIX, Change, encode
+from danyuanzhang.merge import Incoming
+from danyuanzhang.records import CLEARABLE, ENTITIES, REFERENCES
 from danyuanzhang.store.migrations import LATEST
 
 FORMAT = "dyz-bundle"
-FORMAT_VERSION = 1
-SIZE_LIMIT = 64 * 1024 * 1024  # about 300,000 changes; a whole district is sent in parts
-MAX_CHANGES = 1_000_000
+FORMAT_VERSION = 2
+HEADER_LIMIT = 8 << 20  # the header must end within this (a district's marks fit many times)
+# A body that is not in dyz's own layout is read from its YAML events, which build each scalar
+# whole: such a file is read only up to this size (a bundle dyz writes has no limit).
+EVENT_WALK_LIMIT = 64 << 20
+CHUNK = 1 << 20
 PROGRESS_EVERY = 5000  # changes between two reports to a progress bar
-HEADER_KEYS = (
+COMMON_KEYS = (
     "format",
     "format_version",
     "schema_version",
@@ -45,163 +55,115 @@ HEADER_KEYS = (
     "checksum",
     "body",
 )
+HEADER_KEYS = {
+    1: COMMON_KEYS,
+    2: (*COMMON_KEYS[:3], "community", *COMMON_KEYS[3:6], "scope", *COMMON_KEYS[6:9], "received")
+    + COMMON_KEYS[9:],
+}
 RECORD_KEYS = {"table", "id", "changes", LINE}
-CHANGE_KEYS = {"id", "hlc", "by", "set", "clear", "delete", "to", "after"}
+CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
 _HLC = re.compile(r"[0-9]{15}-[0-9]{10}-[0-9a-f]{32}")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
-REFERENCE_FIELDS = {name for _, name in REFERENCES}
-_CHECKSUM_LINE = re.compile(rb'^checksum:\s*"sha256:([0-9a-f]{64})"', re.M)
-_OTHER_LINE_BREAKS = (b"\r", "\x85".encode(), "\u2028".encode(), "\u2029".encode())
 _VERSION_LINE = re.compile(rb"^(format_version|schema_version):\s*[\"']?([0-9]+)", re.M)
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+_BOM = b"\xef\xbb\xbf"
 
-# A change as stored: (id, hlc, device, author, entity, record, op, field, value, parents)
-ChangeRow = tuple[str, str, str, str, str, str, str, str, str | None, str]
+Progress = Callable[[str, float], None]
+Deliver = Callable[[Incoming, int], None]  # a checked record, and the line it starts on
 
 
 @dataclass
-class Bundle:
+class Header:
+    version: int
+    schema: int
+    community: str
     sender_id: str
     sender_name: str
     created: str
     redacted: bool
+    scope: str  # "" for the whole notebook
     counts: dict[str, int]
     since: dict[str, str]
     seen: dict[str, str]
-    checksum: str
-    changes: list[ChangeRow] = field(default_factory=list)
-    # each stored (JSON) value with the value it stands for, so applying needs no json.loads
-    decoded: dict[str, Any] = field(default_factory=dict)
-    # (table, record id, line) for every field that names another record
-    references: list[tuple[str, str, int]] = field(default_factory=list)
-    # (table, record, start, end): the changes[start:end] written under one record
-    groups: list[tuple[str, str, int, int]] = field(default_factory=list)
+    received: dict[str, str]  # device -> the last bundle of that device's the sender imported
+    checksum: str  # as declared: "sha256:…"
 
 
-def read_file(path: Path) -> bytes:
-    """The bundle's bytes, refusing a file too big before reading it."""
+@dataclass
+class Source:
+    """A bundle file opened for reading, with what its first bytes told."""
+
+    path: Path
+    size: int
+    open: Callable[[], IO[bytes]]
+    skip: int  # bytes of a byte-order mark before the text
+    crlf: bool  # its lines end with \r\n (Windows: Notepad, a mail client, a chat app)
+    head: bytes  # the header, up to and with the line `body:` (line ends made \n)
+    body_start: int  # where the line after `body:` starts in the file
+    body_line: int  # and its line number
+    named: bool  # "dyz-bundle" appears near its start
+
+    @property
+    def as_written(self) -> bool:
+        return bool(self.head)
+
+
+def open_source(path: Path) -> Source:
+    """Open a bundle, refusing at once what cannot be one: a folder, a device such as
+    /dev/zero, an empty file, text in UTF-16, a NUL in the header, a newer format."""
     try:
-        if path.stat().st_size > SIZE_LIMIT:
-            raise BundleError("bundle_too_big", limit_mb=SIZE_LIMIT // 2**20)
-        data = path.read_bytes()
+        info = path.stat()
     except OSError:
         raise BundleError("bundle_unreadable") from None
-    if len(data) > SIZE_LIMIT:
-        raise BundleError("bundle_too_big", limit_mb=SIZE_LIMIT // 2**20)
-    return data
+    if not stat.S_ISREG(info.st_mode):
+        raise BundleError("bundle_not_a_file")
+    return _source(path, info.st_size, lambda: path.open("rb"))
 
 
-def fingerprint(data: bytes) -> tuple[str, str | None]:
-    """(an id for the whole file, the SHA-256 of its body), hashing the body only once."""
-    import hashlib
-
-    body = _body_digest(data)
-    start = data.find(b"\nbody:")
-    header = data[: start if start >= 0 else len(data)]
-    return hashlib.sha256(header + (body or "").encode("ascii")).hexdigest(), body
+def source_from_bytes(data: bytes, path: Path = Path("bundle.yaml")) -> Source:
+    """The same, for a bundle already in memory (tests, and the readers' law)."""
+    return _source(path, len(data), lambda: io.BytesIO(data))
 
 
-def read_bundle(
-    path: Path,
-    data: bytes | None = None,
-    body_digest: str | None = None,
-    progress: Progress | None = None,
-) -> Bundle:
+def _source(path: Path, size: int, opener: Callable[[], IO[bytes]]) -> Source:
     try:
-        if data is None:
-            data = read_file(path)
-            body_digest = _body_digest(data)
-        return _read(data, body_digest, progress)
-    except BundleError as error:
-        error.path = str(path)
-        raise
-
-
-def _read(data: bytes, body_digest: str | None, progress: Progress | None = None) -> Bundle:
-    _refuse_newer(data[:4096])
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise BundleError("bundle_nul", line=data.count(b"\n", 0, nul) + 1)
-    # A damaged body should be called damaged, before its changes are read one by one.
-    declared = _CHECKSUM_LINE.search(data[:8192])
-    if declared is not None and declared.group(1).decode("ascii") != body_digest:
-        _refuse_bad_utf8(data)  # the more precise reason, when it is one
-        raise BundleError("bundle_checksum")
-    lines = data.count(b"\n") if progress else 1
-    if progress is not None:
-        progress = _forward_only(progress)
-    as_written = read_as_written(data, body_digest, progress, lines)
-    if as_written is not None:
-        return as_written
-    return read_by_events(data, body_digest, progress, lines)
-
-
-def _forward_only(progress: Progress) -> Progress:
-    """A bundle may be read twice (as written, then by events, when the first way gives up
-    part-way): a person watching the bar should not see it go back."""
-    furthest = [0.0]
-
-    def report(phase: str, fraction: float) -> None:
-        if fraction >= furthest[0]:
-            furthest[0] = fraction
-            progress(phase, fraction)
-
-    return report
-
-
-def read_by_events(
-    data: bytes, body_digest: str | None, progress: Progress | None = None, lines: int = 1
-) -> Bundle:
-    """The bundle read from its YAML events (yamlwalk.py): any YAML, and every refusal."""
-    reading = _Reading(_empty(), progress, lines)
-    doc = walk(data, {(2, "changes"): _changes_from_events(reading)})
-    if not isinstance(doc, dict):
-        raise BundleError("bundle_not_mapping")
-    return _from_document(doc, body_digest, reading.bundle, reading)
-
-
-def _empty() -> Bundle:
-    return Bundle("", "", "", False, {}, {}, {}, "")
-
-
-def read_as_written(
-    data: bytes, body_digest: str | None, progress: Progress | None = None, lines: int = 1
-) -> Bundle | None:
-    """The bundle, when its body is in the shape dyz writes (bundle/lines.py); None when it is
-    not, or when anything in it is wrong: `read_by_events` then reads it again and has the last
-    word, so that a bundle is accepted or refused, with one message, whichever way it came."""
-    from danyuanzhang.bundle.lines import NotAsWritten, records
-
-    start = data.find(b"\nbody:\n")
-    if start < 0:
-        return None
-    head = data[: start + 1]
-    if any(mark in head for mark in _OTHER_LINE_BREAKS):
-        return None  # YAML counts lines by these too: the line numbers below would be off
-    reading = _Reading(_empty(), progress, lines)
+        with opener() as stream:
+            first = stream.read(HEADER_LIMIT + 8)
+    except OSError:
+        raise BundleError("bundle_unreadable") from None
+    if not first:
+        raise BundleError("bundle_empty")
+    if first.startswith(_UTF16_MARKS):
+        raise BundleError("bundle_utf16")
+    skip = len(_BOM) if first.startswith(_BOM) else 0
+    text = first[skip:]
+    newline = text.find(b"\n")
+    crlf = newline > 0 and text[newline - 1 : newline] == b"\r"
+    if crlf:
+        text = text.replace(b"\r\n", b"\n")
+    _refuse_newer(text[:4096])
+    found = text.find(b"\nbody:\n")
+    head = b""
+    body_start = body_line = 0
+    if found >= 0:
+        head = text[: found + 7]
+        if b"\x00" in head:
+            raise BundleError("bundle_nul", line=head.count(b"\n", 0, head.index(b"\x00")) + 1)
+        body_line = head.count(b"\n") + 1
+        body_start = skip + found + 7 + (head.count(b"\n") if crlf else 0)
+    elif b"\x00" in text[:4096]:
+        raise BundleError("bundle_nul", line=text.count(b"\n", 0, text.index(b"\x00")) + 1)
     try:
-        header = walk(head, continued=True)
-        if not isinstance(header, dict) or "body" in header:
-            return None
-        changes, groups = reading.changes, reading.bundle.groups
-        line = data.count(b"\n", 0, start + 1) + 2  # the first line under `body:`
-        for record_line, table, record_id, items in records(data, start + 7, line):
-            spec, record_id = _record_target({LINE: record_line, "table": table, "id": record_id})
-            first = len(changes)
-            for line, *values in items:
-                _add_change(reading, line, spec, record_id, *values)
-            groups.append((spec.name, record_id, first, len(changes)))
-        header["body"] = []
-        return _from_document(header, body_digest, reading.bundle, reading)
-    except (NotAsWritten, BundleError):
-        return None
-
-
-def _refuse_bad_utf8(data: bytes) -> None:
-    try:
-        data.decode("utf-8")
+        text[:65536].decode("utf-8", errors="strict")
     except UnicodeDecodeError as error:
-        raise BundleError("bundle_not_utf8", line=data.count(b"\n", 0, error.start) + 1) from None
+        if error.start < min(len(text), 65536) - 4:  # not a character cut at the end
+            raise BundleError(
+                "bundle_not_utf8", line=text.count(b"\n", 0, error.start) + 1
+            ) from None
+    named = FORMAT.encode() in text
+    return Source(path, size, opener, skip, crlf, head, body_start, body_line, named)
 
 
 def _refuse_newer(head: bytes) -> None:
@@ -212,21 +174,26 @@ def _refuse_newer(head: bytes) -> None:
             raise BundleError("bundle_newer", version=int(number), supported=supported)
 
 
-def _from_document(
-    doc: dict[str, Any], body_digest: str | None, bundle: Bundle, reading: _Reading
-) -> Bundle:
-    for key in doc:
-        if key != LINE and key not in HEADER_KEYS:
-            raise BundleError("bundle_unknown_field", line=doc[LINE], key=key[:40])
-    for key in HEADER_KEYS:
-        if key not in doc:
-            raise BundleError("bundle_missing_field", key=key)
+# -- the header ----------------------------------------------------------------------------------
+
+
+def read_header(doc: dict[str, Any]) -> Header:
+    """The header's values, checked; `doc` is the document with or without its body."""
+    if "format" not in doc:
+        raise BundleError("bundle_missing_field", key="format")
     if doc["format"] != FORMAT:
         raise BundleError("bundle_not_dyz")
-    _number(doc["format_version"], "format_version")
-    _number(doc["schema_version"], "schema_version")
-    _check_checksum(doc["checksum"], body_digest)
-
+    version = _number(doc.get("format_version"), "format_version")
+    if version not in HEADER_KEYS:
+        raise BundleError("bundle_newer", version=version, supported=FORMAT_VERSION)
+    keys = HEADER_KEYS[version]
+    for key in doc:
+        if key != LINE and key not in keys:
+            raise BundleError("bundle_unknown_field", line=doc[LINE], key=key[:40])
+    for key in keys:
+        if key not in doc and key != "body":  # the body is each reader's to find
+            raise BundleError("bundle_missing_field", key=key)
+    schema = _number(doc["schema_version"], "schema_version")
     sender = _mapping(doc["sender"], "sender", {"id", "name"})
     if not _HEX32.fullmatch(_text(sender["id"], "sender")):
         raise BundleError("bundle_bad_header", line=sender[LINE], key="sender.id")
@@ -243,45 +210,38 @@ def _from_document(
         raise BundleError("bundle_bad_header", line=doc[LINE], key="redacted")
     counts_map = _mapping(doc["counts"], "counts", set(ENTITIES))
     counts = {k: _number(v, f"counts.{k}") for k, v in counts_map.items() if k != LINE}
-    bundle.sender_id = sender["id"]
-    bundle.sender_name = sender_name
-    bundle.created = created
-    bundle.redacted = redacted == "yes"
-    bundle.counts = counts
-    bundle.since = _marks(doc["since"], "since")
-    bundle.seen = _marks(doc["seen"], "seen")
-    bundle.checksum = doc["checksum"]
-    body = doc["body"]
-    if not isinstance(body, list):
-        raise BundleError("bundle_bad_header", line=doc[LINE], key="body")
-    _read_body(body, bundle, reading)
-    found: dict[str, int] = {}
-    for table, _, start, end in bundle.groups:
-        found[table] = found.get(table, 0) + end - start
-    if {k: v for k, v in counts.items() if v} != found:
-        raise BundleError("bundle_counts", expected=_describe(counts), found=_describe(found))
-    return bundle
-
-
-def _describe(counts: dict[str, int]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v) or "0"
-
-
-def _body_digest(data: bytes) -> str | None:
-    """SHA-256 of everything from the line `body:` on, which the header's checksum covers."""
-    import hashlib
-
-    start = data.find(b"\nbody:")
-    if start < 0:
-        return None
-    return hashlib.sha256(memoryview(data)[start + 1 :]).hexdigest()
-
-
-def _check_checksum(declared: Any, body_digest: str | None) -> None:
-    if not isinstance(declared, str) or not declared.startswith("sha256:") or body_digest is None:
+    community = scope = ""
+    received: dict[str, str] = {}
+    if version >= 2:
+        community = _text(doc["community"], "community")
+        if community:
+            community = _value("name", community, doc[LINE], "community")
+        scope = _text(doc["scope"], "scope")
+        if len(scope) > 400 or not scope.isprintable():
+            raise BundleError("bundle_bad_header", line=doc[LINE], key="scope")
+        received = _received(doc["received"])
+    checksum = doc["checksum"]
+    if (
+        not isinstance(checksum, str)
+        or not checksum.startswith("sha256:")
+        or not _HEX64.fullmatch(checksum[7:])
+    ):
         raise BundleError("bundle_checksum")
-    if body_digest != declared[7:]:
-        raise BundleError("bundle_checksum")
+    return Header(
+        version,
+        schema,
+        community,
+        sender["id"],
+        sender_name,
+        created,
+        redacted == "yes",
+        scope,
+        counts,
+        _marks(doc["since"], "since"),
+        _marks(doc["seen"], "seen"),
+        received,
+        checksum,
+    )
 
 
 def _text(value: Any, key: str) -> str:
@@ -327,6 +287,19 @@ def _marks(value: Any, key: str) -> dict[str, str]:
     return marks
 
 
+def _received(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise BundleError("bundle_bad_header", line=None, key="received")
+    found: dict[str, str] = {}
+    for device, bundle in value.items():
+        if device == LINE:
+            continue
+        if not (_HEX32.fullmatch(device) and isinstance(bundle, str) and _HEX64.fullmatch(bundle)):
+            raise BundleError("bundle_bad_header", line=value[LINE], key=f"received.{device[:40]}")
+        found[device] = bundle
+    return found
+
+
 def _value(kind: str, text: str, line: int | None, field_name: str) -> Any:
     try:
         return READERS[kind](text)
@@ -336,256 +309,180 @@ def _value(kind: str, text: str, line: int | None, field_name: str) -> Any:
         ) from None
 
 
-Progress = Callable[[str, float], None]
-
-
-class _Reading:
-    """What reading one bundle's changes needs at hand, and what it has found so far."""
-
-    def __init__(self, bundle: Bundle, progress: Progress | None = None, lines: int = 1) -> None:
-        self.bundle = bundle
-        self.progress = progress
-        self.lines = max(lines, 1)
-        self.changes = bundle.changes
-        self.authors: dict[str, str] = {}
-        self.typed: dict[str, dict[str, str]] = defaultdict(dict)  # kind -> text -> stored
-
-
-def _record_target(record: dict[str, Any]) -> tuple[Any, str]:
-    line = record[LINE]
-    entity_name = record.get("table")
-    spec = ENTITIES.get(entity_name) if isinstance(entity_name, str) else None
-    if spec is None:
-        raise BundleError("bundle_unknown_table", line=line, table=str(entity_name)[:40])
-    record_id = record.get("id")
-    if not isinstance(record_id, str) or not is_record_id(spec.name, record_id):
-        raise BundleError("bundle_bad_record", line=line)
-    return spec, record_id
-
-
-def _changes_from_events(reading: _Reading) -> Any:
-    """Read a record's `changes:` straight from the event stream into rows: the part of a
-    bundle that is 100,000 entries long, read without a dict for each."""
-
-    def read(walker: Any, start: Any, record: dict[str, Any]) -> Any:
-        if "table" not in record or "id" not in record:
-            return walker.sequence(start, 3)  # keys in another order: the slower path
-        spec, record_id = _record_target(record)
-        first = len(reading.changes)
-        get = walker.get
-        decorated = walker.decorated
-        scalar, mapping_start, mapping_end = walker.scalar, walker.mapping_start, walker.mapping_end
-        sequence_end = walker.sequence_end
-        count = 0
-        while True:
-            event = get()
-            kind = type(event)
-            if kind is sequence_end:
-                if count == 0:
-                    raise BundleError("bundle_bad_record", line=record[LINE])
-                reading.bundle.groups.append((spec.name, record_id, first, len(reading.changes)))
-                return count
-            if kind is not mapping_start:
-                raise BundleError("bundle_bad_change", line=event.start_mark.line + 1, detail="{…}")
-            if event.anchor is not None or event.tag is not None:
-                refuse_decoration(event)
-            line = event.start_mark.line + 1
-            # the keys of a change, read into names of their own: no dict for each of 100,000
-            c_id = c_hlc = c_by = c_set = c_clear = c_delete = c_to = c_after = None
-            while True:
-                key_event = get()
-                if type(key_event) is mapping_end:
-                    break
-                value_event = get()
-                if type(key_event) is not scalar:
-                    raise BundleError("bundle_bad_key", line=line, key="{…}")
-                if decorated and (key_event.anchor is not None or key_event.tag is not None):
-                    refuse_decoration(key_event)
-                if type(value_event) is scalar:
-                    if decorated and (
-                        value_event.anchor is not None or value_event.tag is not None
-                    ):
-                        refuse_decoration(value_event)
-                    value: Any = value_event.value
-                else:
-                    value = walker.node(value_event, 4)
-                key = key_event.value
-                if key == "id" and c_id is None:
-                    c_id = value
-                elif key == "hlc" and c_hlc is None:
-                    c_hlc = value
-                elif key == "by" and c_by is None:
-                    c_by = value
-                elif key == "set" and c_set is None:
-                    c_set = value
-                elif key == "to" and c_to is None:
-                    c_to = value
-                elif key == "clear" and c_clear is None:
-                    c_clear = value
-                elif key == "delete" and c_delete is None:
-                    c_delete = value
-                elif key == "after" and c_after is None:
-                    c_after = value
-                elif key in CHANGE_KEYS:
-                    raise BundleError(
-                        "bundle_duplicate_key", line=key_event.start_mark.line + 1, key=key
-                    )
-                else:
-                    raise BundleError("bundle_unknown_field", line=line, key=key[:40])
-            count += 1
-            _add_change(
-                reading,
-                line,
-                spec,
-                record_id,
-                c_id,
-                c_hlc,
-                c_by,
-                c_set,
-                c_clear,
-                c_delete,
-                c_to,
-                c_after,
-            )
-
-    return read
-
-
-def _read_body(body: list[Any], bundle: Bundle, reading: _Reading) -> None:
-    for index, record in enumerate(body):
-        body[index] = None  # let each record go once read: a big bundle is read in one piece
-        if not isinstance(record, dict):
-            raise BundleError("bundle_bad_record", line=None)
-        line = record[LINE]
-        if not record.keys() <= RECORD_KEYS:
-            unknown = sorted(set(record) - RECORD_KEYS)[0]
-            raise BundleError("bundle_unknown_field", line=line, key=unknown[:40])
-        items = record.get("changes")
-        if type(items) is int:
-            continue  # read already, from the event stream, table and id included
-        spec, record_id = _record_target(record)
-        if not isinstance(items, list) or not items:
-            raise BundleError("bundle_bad_record", line=line)
-        if len(bundle.changes) + len(items) > MAX_CHANGES:
-            raise BundleError("bundle_too_many", limit=MAX_CHANGES)
-        first = len(bundle.changes)
-        for change in items:
-            if not isinstance(change, dict):
-                raise BundleError("bundle_bad_change", line=line, detail="{…}")
-            fields = {k: v for k, v in change.items() if k != LINE}
-            _add_fields(fields, change[LINE], spec, record_id, reading)
-        bundle.groups.append((spec.name, record_id, first, len(bundle.changes)))
-
-
-def _add_fields(
-    change: dict[str, Any], line: int, spec: Any, record_id: str, reading: _Reading
-) -> None:
-    """One change written as an ordinary mapping (keys in another order than dyz writes)."""
-    if not change.keys() <= CHANGE_KEYS:
-        unknown = sorted(set(change) - CHANGE_KEYS)[0]
-        raise BundleError("bundle_unknown_field", line=line, key=unknown[:40])
-    get = change.get
-    _add_change(
-        reading,
-        line,
-        spec,
-        record_id,
-        get("id"),
-        get("hlc"),
-        get("by"),
-        get("set"),
-        get("clear"),
-        get("delete"),
-        get("to"),
-        get("after"),
+def sealed(header: Header, body_digest: str) -> str:
+    """The checksum: SHA-256 over the header's content in a canonical form and the digest of
+    the body, which covers each record's table and id and each change's id (and each id
+    hashes all of its change). So the checksum covers a bundle's content, not the bytes it
+    is spelt in: line ends, a byte-order mark or another YAML layout leave it as it was."""
+    marks = [
+        "\x1e".join(f"{k}={v}" for k, v in sorted(values.items()))
+        for values in (header.counts, header.since, header.seen, header.received)
+    ]
+    parts = (
+        FORMAT,
+        str(header.version),
+        str(header.schema),
+        header.community,
+        header.sender_id,
+        header.sender_name,
+        header.created,
+        "yes" if header.redacted else "no",
+        header.scope,
+        *marks,
+        body_digest,
     )
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _add_change(
-    reading: _Reading,
-    line: int,
-    spec: Any,
-    record_id: str,
-    change_id: Any,
-    stamp: Any,
-    author: Any,
-    set_field: Any,
-    clear_field: Any,
-    delete: Any,
-    text: Any,
-    after: Any,
-) -> None:
-    """One change, from its values as written, checked into a row of `reading.changes`."""
-    if len(reading.changes) >= MAX_CHANGES:
-        raise BundleError("bundle_too_many", limit=MAX_CHANGES)
-    if reading.progress is not None and len(reading.changes) % PROGRESS_EVERY == 0:
-        reading.progress("read", line / reading.lines)
-    if type(change_id) is not str:  # its form is checked with its content, by the hash below
-        raise BundleError("bundle_bad_change", line=line, detail="id")
-    if type(stamp) is not str or not _HLC.fullmatch(stamp):
-        raise BundleError("bundle_bad_change", line=line, detail="hlc")
-    authors = reading.authors
-    known_author = authors.get(author) if type(author) is str else None
-    if known_author is None:
-        if type(author) is not str:
-            raise BundleError("bundle_bad_change", line=line, detail="by")
-        known_author = authors[author] = _value("name", author, line, "by")
-    parents = "[]"
-    if after is not None:
-        if (
-            not isinstance(after, list)
-            or not after
-            or not all(isinstance(p, str) and is_change_id(p) for p in after)
-        ):
-            raise BundleError("bundle_bad_change", line=line, detail="after")
-        parents = encode(sorted(set(after)))
-    field_name: Any
-    if set_field is not None:
-        if clear_field is not None or delete is not None:
-            raise BundleError("bundle_bad_change", line=line, detail="set | clear | delete")
-        field_name = set_field
-        if type(field_name) is not str:
-            raise BundleError("bundle_bad_change", line=line, detail="set")
-        kind = spec.kinds.get(field_name) or _kind(spec, field_name, line)
-        if type(text) is not str:
-            raise BundleError("bundle_bad_change", line=line, detail="to")
-        seen = reading.typed[kind]
-        value = seen.get(text)
-        if value is None:
-            python_value = _value(kind, text, line, field_name)
-            value = seen[text] = encode(python_value)
-            reading.bundle.decoded[value] = python_value
-        if field_name in REFERENCE_FIELDS:
+def digest_record(digest: Any, entity: str, record: str, change_ids: Iterable[str]) -> None:
+    """Add one record to a body's digest (see `sealed`)."""
+    digest.update(f"\x1d{entity}\x1f{record}".encode())
+    for change_id in change_ids:
+        digest.update(change_id.encode())
+
+
+# -- the body ------------------------------------------------------------------------------------
+
+
+class Body:
+    """Checks a body's records as they arrive and hands each on; at the end, the counts and
+    the checksum. Both readers feed it, so both give one verdict."""
+
+    def __init__(
+        self,
+        header: Header,
+        deliver: Deliver,
+        progress: Progress | None = None,
+        total_lines: int = 1,
+    ) -> None:
+        self.header = header
+        self.deliver = deliver
+        self.progress = progress
+        self.total_lines = max(total_lines, 1)
+        self.found: dict[str, int] = {}
+        self.changes = 0
+        self.digest = hashlib.sha256()  # of the body: see `sealed`
+        self.authors: dict[str, str] = {}
+        self.typed: dict[str, dict[str, str]] = {}  # kind -> text -> stored value
+        # (record type, record id) -> the first line naming it: checked once all is applied
+        self.references: dict[tuple[str, str], int] = {}
+
+    def record(self, line: int, table: Any, record_id: Any, items: list[tuple[Any, ...]]) -> None:
+        """One record: its line, table, id and changes, each change (line, id, hlc, by, set,
+        clear, delete, to, after) as written."""
+        spec = ENTITIES.get(table) if isinstance(table, str) else None
+        if spec is None:
+            raise BundleError("bundle_unknown_table", line=line, table=str(table)[:40])
+        if not isinstance(record_id, str) or not is_record_id(spec.name, record_id):
+            raise BundleError("bundle_bad_record", line=line)
+        if not items:
+            raise BundleError("bundle_bad_record", line=line)
+        changes = [self._change(spec, record_id, *item) for item in items]
+        digest_record(self.digest, spec.name, record_id, (c.id for c in changes))
+        self.found[spec.name] = self.found.get(spec.name, 0) + len(changes)
+        self.deliver(Incoming(spec.name, record_id, changes), line)
+
+    def finish(self, raw_digest: str | None = None) -> None:
+        """The counts, then the checksum: of the content (format 2), or of the body's bytes
+        as format 1 had it (`raw_digest`)."""
+        counts = {k: v for k, v in self.header.counts.items() if v}
+        if counts != self.found:
+            raise BundleError(
+                "bundle_counts", expected=_describe(counts), found=_describe(self.found)
+            )
+        declared = self.header.checksum[7:]
+        actual = self.checksum() if self.header.version >= 2 else raw_digest
+        if actual != declared:
+            raise BundleError("bundle_checksum")
+
+    def checksum(self) -> str:
+        return sealed(self.header, self.digest.hexdigest())
+
+    def _change(
+        self,
+        spec: Any,
+        record_id: str,
+        line: int,
+        change_id: Any,
+        stamp: Any,
+        author: Any,
+        set_field: Any,
+        clear_field: Any,
+        delete: Any,
+        text: Any,
+        after: Any,
+    ) -> Change:
+        """One change, from its values as written, checked."""
+        self.changes += 1
+        if self.progress is not None and self.changes % PROGRESS_EVERY == 0:
+            self.progress("read", min(line / self.total_lines, 1.0))
+        if type(change_id) is not str:  # its form is checked with its content, by the hash below
+            raise BundleError("bundle_bad_change", line=line, detail="id")
+        if type(stamp) is not str or not _HLC.fullmatch(stamp):
+            raise BundleError("bundle_bad_change", line=line, detail="hlc")
+        known_author = self.authors.get(author) if type(author) is str else None
+        if known_author is None:
+            if type(author) is not str:
+                raise BundleError("bundle_bad_change", line=line, detail="by")
+            known_author = self.authors[author] = _value("name", author, line, "by")
+        parents = "[]"
+        if after is not None:
+            if (
+                not isinstance(after, list)
+                or not after
+                or not all(isinstance(p, str) and is_change_id(p) for p in after)
+            ):
+                raise BundleError("bundle_bad_change", line=line, detail="after")
+            parents = encode(sorted(set(after)))
+        field_name: Any
+        if set_field is not None:
+            if clear_field is not None or delete is not None:
+                raise BundleError("bundle_bad_change", line=line, detail="set | clear | delete")
+            field_name = set_field
+            if type(field_name) is not str:
+                raise BundleError("bundle_bad_change", line=line, detail="set")
+            kind = spec.kinds.get(field_name) or _kind(spec, field_name, line)
+            if type(text) is not str:
+                raise BundleError("bundle_bad_change", line=line, detail="to")
+            seen = self.typed.setdefault(kind, {})
+            value = seen.get(text)
+            if value is None:
+                value = seen[text] = encode(_value(kind, text, line, field_name))
             target = REFERENCES.get((spec.name, field_name))
             if target is not None:
-                reading.bundle.references.append((target, text, line))
-        op = "set"
-    elif clear_field is not None:
-        field_name = clear_field
-        if delete is not None or text is not None or type(field_name) is not str:
-            raise BundleError("bundle_bad_change", line=line, detail="clear")
-        _kind(spec, field_name, line)
-        if (spec.name, field_name) not in CLEARABLE:
-            raise BundleError("bundle_bad_change", line=line, detail=f"clear {field_name[:40]}")
-        value, op = "null", "set"
-        reading.bundle.decoded[value] = None
-    elif delete is not None:
-        if delete != "yes" or text is not None or parents != "[]":
-            raise BundleError("bundle_bad_change", line=line, detail="delete")
-        field_name, value, op = "", None, "delete"
-    else:
-        raise BundleError("bundle_bad_change", line=line, detail="set | clear | delete")
-    device = stamp[27:]
-    entity = spec.name
-    # Change.content_id, inlined: this line runs once per change of a 100,000-change bundle
-    body = "\x00".join(
-        (stamp, device, known_author, entity, record_id, op, field_name, value or "", parents)
-    )
-    if _sha256(body.encode("utf-8")).hexdigest()[:32] != change_id:
-        raise BundleError("bundle_bad_id", line=line)
-    reading.changes.append(
-        (change_id, stamp, device, known_author, entity, record_id, op, field_name, value, parents)
-    )
+                self.references.setdefault((target, text), line)
+            op = "set"
+        elif clear_field is not None:
+            field_name = clear_field
+            if delete is not None or text is not None or type(field_name) is not str:
+                raise BundleError("bundle_bad_change", line=line, detail="clear")
+            _kind(spec, field_name, line)
+            if (spec.name, field_name) not in CLEARABLE:
+                raise BundleError(
+                    "bundle_bad_change", line=line, detail=f"clear {field_name[:40]}"
+                )
+            value, op = "null", "set"
+        elif delete is not None:
+            if delete != "yes" or text is not None or parents != "[]":
+                raise BundleError("bundle_bad_change", line=line, detail="delete")
+            field_name, value, op = "", None, "delete"
+        else:
+            raise BundleError("bundle_bad_change", line=line, detail="set | clear | delete")
+        device = stamp[27:]
+        entity = spec.name
+        # Change.content_id, inlined: this line runs once per change of a big bundle
+        body = "\x00".join(
+            (stamp, device, known_author, entity, record_id, op, field_name, value or "", parents)
+        )
+        if _sha256(body.encode("utf-8")).hexdigest()[:32] != change_id:
+            raise BundleError("bundle_bad_id", line=line)
+        return Change(
+            change_id, stamp, device, known_author, entity, record_id, op, field_name, value, parents
+        )
+
+
+def _describe(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if v) or "0"
 
 
 def _kind(spec: Any, field_name: str, line: int) -> str:
@@ -596,3 +493,284 @@ def _kind(spec: Any, field_name: str, line: int) -> str:
     if spec.flag_table and field_name.startswith(FLAG_PREFIX) and _FLAG_CODE.fullmatch(flag):
         return "bool"
     raise BundleError("bundle_unknown_field", line=line, key=field_name[:40])
+
+
+# -- reading a whole file ------------------------------------------------------------------------
+
+
+class ReadAgain(Exception):
+    """The line reader met something it is not sure of after delivering records, or refused
+    the bundle (`refused`): the caller undoes what it did with them and reads the bundle again,
+    by its events, whose verdict is final — the same refusal, or an earlier one the walk meets
+    first (a break in the YAML further on, say). So a bundle gets one message either way."""
+
+    def __init__(self, refused: BundleError | None = None) -> None:
+        super().__init__()
+        self.refused = refused
+
+
+def _head_as_written(source: Source) -> dict[str, Any] | None:
+    """The header of a bundle laid out as dyz writes it, walked on its own; None otherwise."""
+    if not source.head or any(mark in source.head for mark in _OTHER_LINE_BREAKS):
+        return None  # YAML counts lines by these too: the line numbers would be off
+    try:
+        doc = walk(source.head[:-6], continued=True)
+    except BundleError:
+        return None
+    if not isinstance(doc, dict) or "body" in doc:
+        return None
+    return doc
+
+
+def peek_header(source: Source) -> Header:
+    """Only the header: who sent it, from which community, whether it was imported before."""
+    doc = _head_as_written(source)
+    if doc is None:
+        doc = walk(_walkable(source), {(0, "body"): _skip_body})
+        if not isinstance(doc, dict):
+            raise BundleError("bundle_not_mapping")
+    return read_header(doc)
+
+
+def _walkable(source: Source) -> bytes:
+    """The text the event walk reads. It builds each scalar whole, so it reads only files of
+    a bounded size; a NUL is refused with its line, as the line reader refuses it; and an
+    astral character that a JSON writer spelt as a surrogate pair (Python's json.dumps does),
+    which YAML refuses, is spelt as YAML's one escape for it."""
+    if source.size > EVENT_WALK_LIMIT:
+        if not source.named:
+            raise BundleError("bundle_not_dyz")
+        raise BundleError("bundle_too_big_to_walk", limit_mb=EVENT_WALK_LIMIT >> 20)
+    with source.open() as stream:
+        data = stream.read(EVENT_WALK_LIMIT + 1)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BundleError("bundle_nul", line=data.count(b"\n", 0, nul) + 1)
+    if b"\\u" in data or b"\\U" in data:
+        data = _SURROGATE_PAIR.sub(_one_escape, data)
+    return data
+
+
+_SURROGATE_PAIR = re.compile(
+    rb"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+)
+
+
+def _one_escape(found: re.Match[bytes]) -> bytes:
+    high, low = int(found.group(2), 16), int(found.group(3), 16)
+    point = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+    return found.group(1) + b"\\U%08X" % point
+
+
+def _skip_body(walker: Any, start: Any, _doc: dict[str, Any]) -> list[Any]:
+    walker.skip(start, 1)
+    return []
+
+
+def read_as_written(
+    source: Source, deliver: Deliver, progress: Progress | None = None
+) -> Body | None:
+    """Read a bundle in the layout dyz writes, line by line. None, before anything is
+    delivered, when it is not in that layout; ReadAgain when that shows only part-way."""
+    from danyuanzhang.bundle.lines import NotAsWritten, records
+
+    doc = _head_as_written(source)
+    if doc is None:
+        return None
+    try:
+        header = read_header(doc)
+        body = Body(header, deliver, progress, count_lines(source) if progress else 1)
+        raw = _sha256(b"body:\n")
+        delivered = False
+        with source.open() as stream:
+            stream.seek(source.body_start)
+            chunks = _chunks(stream, source.crlf, raw, source.body_line)
+            for line, table, record_id, items in records(chunks, source.body_line):
+                body.record(line, table, record_id, items)
+                delivered = True
+        body.finish(raw.hexdigest())
+    except NotAsWritten:
+        if delivered:
+            raise ReadAgain from None
+        return None
+    except BundleError as error:
+        if source.size > EVENT_WALK_LIMIT:
+            raise  # too big for the walk: this reader's verdict is the only one
+        raise ReadAgain(error) from None
+    return body
+
+
+_OTHER_LINE_BREAKS = (b"\r", "\x85".encode(), "\u2028".encode(), "\u2029".encode())
+
+
+def _chunks(stream: IO[bytes], crlf: bool, digest: Any, line: int) -> Iterator[bytes]:
+    """The rest of the file a chunk at a time, line ends made \\n, each chunk also hashed (for
+    the checksum of format 1, which covered the body's bytes). A NUL is refused with its line:
+    it is in no YAML, and no reader may read past one."""
+    carry = b""
+    while chunk := stream.read(CHUNK):
+        if crlf:
+            chunk = carry + chunk
+            carry = b"\r" if chunk.endswith(b"\r") else b""
+            chunk = chunk[: len(chunk) - len(carry)].replace(b"\r\n", b"\n")
+        nul = chunk.find(b"\x00")
+        if nul >= 0:
+            raise BundleError("bundle_nul", line=line + chunk.count(b"\n", 0, nul))
+        line += chunk.count(b"\n")
+        digest.update(chunk)
+        yield chunk
+    if carry:
+        digest.update(carry)
+        yield carry
+
+
+def count_lines(source: Source) -> int:
+    """For a progress bar: how many lines the file has."""
+    lines = 0
+    with source.open() as stream:
+        while chunk := stream.read(CHUNK):
+            lines += chunk.count(b"\n")
+    return max(lines, 1)
+
+
+def read_by_events(source: Source, deliver: Deliver, progress: Progress | None = None) -> Body:
+    """Read any YAML spelling of a bundle from its events: the header first (the body passed
+    over, wherever it stands among the keys), then the body's records one at a time."""
+    return _read_by_events(source, deliver, progress, verify=True)
+
+
+def _read_by_events(
+    source: Source, deliver: Deliver, progress: Progress | None, verify: bool
+) -> Body:
+    text = _walkable(source)
+    doc = walk(text, {(0, "body"): _skip_body})
+    if not isinstance(doc, dict):
+        raise BundleError("bundle_not_mapping")
+    header = read_header(doc)
+    if "body" not in doc:
+        raise BundleError("bundle_missing_field", key="body")
+    if not isinstance(doc["body"], list):
+        raise BundleError("bundle_bad_header", line=doc[LINE], key="body")
+    body = Body(header, deliver, progress, count_lines(source) if progress else 1)
+
+    def each_record(walker: Any, start: Any, _doc: dict[str, Any]) -> list[Any]:
+        while True:
+            event = walker.get()
+            if type(event) is walker.sequence_end:
+                return []
+            record = walker.node(event, 2)
+            if not isinstance(record, dict):
+                raise BundleError("bundle_bad_record", line=event.start_mark.line + 1)
+            _record_from_document(body, record)
+
+    walk(text, {(0, "body"): each_record})
+    if verify:
+        body.finish(_raw_body_digest(source) if header.version < 2 else None)
+    return body
+
+
+def _record_from_document(body: Body, record: dict[str, Any]) -> None:
+    line = record[LINE]
+    if not record.keys() <= RECORD_KEYS:
+        unknown = sorted(set(record) - RECORD_KEYS)[0]
+        raise BundleError("bundle_unknown_field", line=line, key=unknown[:40])
+    items = record.get("changes")
+    if not isinstance(items, list):
+        raise BundleError("bundle_bad_record", line=line)
+    rows: list[tuple[Any, ...]] = []
+    for change in items:
+        if not isinstance(change, dict):
+            raise BundleError("bundle_bad_change", line=line, detail="{…}")
+        unknown = sorted(set(change) - set(CHANGE_KEYS) - {LINE})
+        if unknown:
+            raise BundleError("bundle_unknown_field", line=change[LINE], key=unknown[0][:40])
+        rows.append((change[LINE], *(change.get(key) for key in CHANGE_KEYS)))
+    body.record(line, record.get("table"), record.get("id"), rows)
+
+
+def _raw_body_digest(source: Source) -> str | None:
+    """Format 1's checksum: SHA-256 of the body's bytes from the line `body:` on (line ends
+    made \\n, as they were written)."""
+    with source.open() as stream:
+        stream.seek(source.skip)
+        data = stream.read()
+    if source.crlf:
+        data = data.replace(b"\r\n", b"\n")
+    start = data.find(b"\nbody:")
+    if start < 0:
+        return None
+    return hashlib.sha256(memoryview(data)[start + 1 :]).hexdigest()
+
+
+def read(source: Source, deliver: Deliver, progress: Progress | None = None) -> Body:
+    """The bundle, by whichever reader fits; ReadAgain when the caller must undo what it did
+    with the records delivered so far and call `read_by_events`."""
+    body = read_as_written(source, deliver, progress)
+    if body is None:
+        body = read_by_events(source, deliver, progress)
+    return body
+
+
+def forward_only(progress: Progress) -> Progress:
+    """A bundle may be read twice (as written, then by events): a person watching the bar
+    should not see it go back."""
+    furthest: dict[str, float] = {}
+
+    def report(phase: str, fraction: float) -> None:
+        if fraction >= furthest.get(phase, 0.0):
+            furthest[phase] = fraction
+            progress(phase, fraction)
+
+    return report
+
+
+@dataclass
+class Bundle:
+    """A whole bundle in memory: for tests, the readers' law, and small tools."""
+
+    header: Header
+    records: list[tuple[Incoming, int]] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Change]:
+        return [c for incoming, _ in self.records for c in incoming.changes]
+
+
+def read_bundle(source: Source, way: str = "any") -> Bundle:
+    """Read all of a (small) bundle into memory; `way` forces "as_written" or "events"."""
+    records: list[tuple[Incoming, int]] = []
+
+    def deliver(incoming: Incoming, line: int) -> None:
+        records.append((incoming, line))
+
+    try:
+        if way == "events":
+            body: Body | None = read_by_events(source, deliver)
+        elif way == "as_written":
+            body = read_as_written(source, deliver)
+            if body is None:
+                raise ReadAgain
+        else:
+            try:
+                body = read(source, deliver)
+            except ReadAgain:
+                records.clear()
+                body = read_by_events(source, deliver)
+    except BundleError as error:
+        error.path = str(source.path)
+        raise
+    assert body is not None
+    return Bundle(body.header, records)
+
+
+def content_checksum(source: Source) -> str:
+    """The checksum for what a bundle holds as written (its header, each record's table and
+    id, each change's id), its values unchecked: for tools and tests that reshape a bundle and
+    seal it again, as a careful forger would."""
+    doc = walk(_walkable(source))
+    header = read_header(doc)
+    digest = hashlib.sha256()
+    for record in doc.get("body") or []:
+        ids = [str(c.get("id")) for c in record.get("changes") or [] if isinstance(c, dict)]
+        digest_record(digest, str(record.get("table")), str(record.get("id")), ids)
+    return sealed(header, digest.hexdigest())

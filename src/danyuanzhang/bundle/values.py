@@ -29,35 +29,9 @@ SEVERITIES = ("low", "medium", "high")
 STEPS = ("notified", "rectified", "verified", "reopened")
 PETITION_STEPS = ("resolved", "escalated", "proposed", "adopted", "declined", "done", "closed")
 
-# (table, field) a change may set to nothing (`clear:`); the others always hold a value
-CLEARABLE = {
-    ("household", "note"),
-    ("resident", "phone"),
-    ("resident", "born"),
-    ("resident", "moved_in"),
-    ("resident", "moved_out"),
-    ("roster", "duties"),
-    ("roster", "photo"),
-    ("roster", "buildings"),
-    ("hazard", "household"),
-    ("hazard", "due"),
-    ("hazard", "note"),
-    ("hazard", "photo"),
-    ("hazard_event", "note"),
-    ("hazard_event", "due"),
-    ("petition_event", "note"),
-    ("proposal", "decision_note"),
-}
-
-# fields naming another record, by the table it must be found in
-REFERENCES = {
-    ("resident", "household"): "household",
-    ("hazard", "household"): "household",
-    ("hazard_event", "hazard"): "hazard",
-    ("visit", "household"): "household",
-}
 # A need or a hazard names the visit that found it only as context: the visit may be gone with
-# its household while the petition lives on, so that name is not checked as a reference.
+# its household while the petition lives on, so that name is not checked as a reference
+# (records.py declares which fields are references).
 
 
 class BadValue(Exception):
@@ -202,6 +176,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "wellbeing": _one_of(tuple(WELLBEING), "wellbeing"),
     "buildings": _buildings,
     "photo": _photo,
+    "merged_entity": _one_of(("household", "resident", "roster"), "what is merged"),
 }
 
 

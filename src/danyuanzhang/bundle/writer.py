@@ -1,7 +1,8 @@
 """Writing a bundle: a header a person can read, then the changes grouped by record.
 
 Every value is written as a double-quoted string (JSON's string syntax is YAML's), so no
-reader can mistake a phone number or `no` for something else. The file appears under its
+reader can mistake a phone number or `no` for something else. The body streams to disk as it
+is written, so a notebook of any size is written in bounded memory; the file appears under its
 name only once complete: it is written beside it under a temporary name, then renamed.
 """
 
@@ -11,16 +12,16 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from danyuanzhang.bundle.lines import NOT_RAW_IN_YAML
-from danyuanzhang.bundle.reader import FORMAT, FORMAT_VERSION
-from danyuanzhang.store.migrations import LATEST
+from danyuanzhang.bundle.reader import FORMAT, FORMAT_VERSION, Header, digest_record, sealed
+from danyuanzhang.changes import Change
 
-# (entity, record, [(id, hlc, author, op, field, value, parents), ...])
-RecordChanges = tuple[str, str, Sequence[tuple[str, str, str, str, str, str | None, str]]]
+# one record's changes, in the order they are written
+RecordChanges = tuple[str, str, Sequence[Change]]
 
 
 # All in the Basic Multilingual Plane, so `\uXXXX` means the same to YAML and to JSON. (JSON's
@@ -46,78 +47,94 @@ def value_text(stored: str) -> str | None:
     return '"' + stored + '"'  # numbers and true/false, quoted so they stay text
 
 
-def body_lines(records: Iterable[RecordChanges]) -> Iterable[str]:
-    for entity, record, changes in records:
-        yield f'- table: "{entity}"\n  id: "{record}"\n  changes:\n'
-        for change_id, hlc, author, op, field, value, parents in changes:
-            head = f'  - {{id: "{change_id}", hlc: "{hlc}", by: {quoted(author)}, '
-            if op == "delete":
-                tail = 'delete: "yes"}\n'
-            else:
-                text = value_text(value or "null")
-                tail = f'clear: "{field}"' if text is None else f'set: "{field}", to: {text}'
-                if parents != "[]":
-                    tail += ", after: " + parents.replace(",", ", ")
-                tail += "}\n"
-            yield head + tail
+def record_lines(entity: str, record: str, changes: Sequence[Change]) -> str:
+    lines = [f'- table: "{entity}"\n  id: "{record}"\n  changes:\n']
+    for change in changes:
+        head = f'  - {{id: "{change.id}", hlc: "{change.hlc}", by: {quoted(change.author)}, '
+        if change.op == "delete":
+            tail = 'delete: "yes"}\n'
+        else:
+            text = value_text(change.value or "null")
+            tail = (
+                f'clear: "{change.field}"' if text is None else f'set: "{change.field}", to: {text}'
+            )
+            if change.parents != "[]":
+                tail += ", after: " + change.parents.replace(",", ", ")
+            tail += "}\n"
+        lines.append(head + tail)
+    return "".join(lines)
 
 
-def header_text(header: dict[str, Any]) -> str:
+def header_text(header: Header) -> str:
     def marks(values: dict[str, str]) -> str:
         if not values:
             return "{}"
         inner = ", ".join(f'"{k}": "{v}"' for k, v in sorted(values.items()))
         return "{" + inner + "}"
 
-    counts = ", ".join(f'{k}: "{v}"' for k, v in header["counts"].items())
+    counts = ", ".join(f'{k}: "{v}"' for k, v in header.counts.items())
     lines = [
         "# dyz 数据包 · dyz bundle: changes from one laptop's notebook (docs/bundle-format.md).",
-        "# 请勿手工修改 · Do not edit: a checksum guards everything from `body:` on.",
+        "# 请勿手工修改 · Do not edit: each change's id and the checksum guard its content.",
         f'format: "{FORMAT}"',
-        f'format_version: "{FORMAT_VERSION}"',
-        f'schema_version: "{LATEST}"',
-        f'sender: {{id: "{header["sender_id"]}", name: {quoted(header["sender_name"])}}}',
-        f'created: "{header["created"]}"',
-        f'redacted: "{"yes" if header["redacted"] else "no"}"',
+        f'format_version: "{header.version}"',
+        f'schema_version: "{header.schema}"',
+        f"community: {quoted(header.community)}",
+        f'sender: {{id: "{header.sender_id}", name: {quoted(header.sender_name)}}}',
+        f'created: "{header.created}"',
+        f'redacted: "{"yes" if header.redacted else "no"}"',
+        f"scope: {quoted(header.scope)}",
         "counts: {" + counts + "}",
-        f"since: {marks(header['since'])}",
-        f"seen: {marks(header['seen'])}",
-        f'checksum: "sha256:{header["checksum"]}"',
+        f"since: {marks(header.since)}",
+        f"seen: {marks(header.seen)}",
+        f"received: {marks(header.received)}",
+        f'checksum: "{header.checksum}"',
     ]
     return "\n".join(lines) + "\n"
 
 
-def write_bundle(path: Path, header: dict[str, Any], records: Iterable[RecordChanges]) -> int:
-    """Write the bundle; returns its size in bytes. `header` gets its checksum here."""
-    chunks: list[bytes] = []
-    digest = hashlib.sha256()
-    first = b"body:\n"
-    digest.update(first)
-    chunks.append(first)
-    batch: list[str] = []
-    for line in body_lines(records):
-        batch.append(line)
-        if len(batch) >= 2000:
-            data = "".join(batch).encode("utf-8")
-            digest.update(data)
-            chunks.append(data)
-            batch.clear()
-    if batch:
-        data = "".join(batch).encode("utf-8")
-        digest.update(data)
-        chunks.append(data)
-    if len(chunks) == 1:
-        chunks[0] = b"body: []\n"
-        digest = hashlib.sha256(chunks[0])
-    header = {**header, "checksum": digest.hexdigest()}
+def write_bundle(path: Path, header: Header, records: Iterable[RecordChanges]) -> tuple[int, str]:
+    """Write the bundle; returns its size in bytes and its checksum. The header's counts and
+    checksum are filled in here, from the records as they are written."""
+    assert header.version == FORMAT_VERSION
     target = path.expanduser()
     temporary = target.with_name(f".{target.name}.part")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(header_text(header).encode("utf-8"))
-        for chunk in chunks:
-            out.write(chunk)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, target)
-    return target.stat().st_size
+    body_file = target.with_name(f".{target.name}.body.part")
+    counts: dict[str, int] = {}
+    try:
+        written = 0
+        digest = hashlib.sha256()
+        fd = os.open(body_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as body:
+            body.write(b"body:\n")
+            batch: list[str] = []
+            for entity, record, changes in records:
+                batch.append(record_lines(entity, record, changes))
+                counts[entity] = counts.get(entity, 0) + len(changes)
+                digest_record(digest, entity, record, (c.id for c in changes))
+                written += 1
+                if len(batch) >= 500:
+                    body.write("".join(batch).encode("utf-8"))
+                    batch.clear()
+            if batch:
+                body.write("".join(batch).encode("utf-8"))
+            if not written:
+                body.seek(0)
+                body.truncate()
+                body.write(b"body: []\n")
+        from danyuanzhang.records import ENTITY_ORDER
+
+        header.counts = {name: counts[name] for name in ENTITY_ORDER if name in counts}
+        checksum = sealed(header, digest.hexdigest())
+        header.checksum = f"sha256:{checksum}"
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out, body_file.open("rb") as body_in:
+            out.write(header_text(header).encode("utf-8"))
+            shutil.copyfileobj(body_in, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    finally:
+        body_file.unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
+    return target.stat().st_size, checksum

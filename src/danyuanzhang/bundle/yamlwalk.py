@@ -12,7 +12,7 @@ under the key `LINE`; a YAML key spelt the same is refused as a duplicate.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
 from danyuanzhang.bundle.errors import BundleError
 
@@ -26,11 +26,12 @@ SequenceReader = Callable[["Walker", Any, dict[str, Any]], Any]
 
 
 def walk(
-    text: str | bytes,
+    text: str | bytes | IO[bytes],
     sequence_readers: dict[tuple[int, str], SequenceReader] | None = None,
     continued: bool = False,
 ) -> Any:
-    """The single document in `text` (UTF-8 bytes, or str) as nested dicts, lists and strings.
+    """The single document in `text` (UTF-8 bytes, str, or a binary file read as it goes) as
+    nested dicts, lists and strings.
 
     `continued`: the text is the head of a longer document, which goes on with another key at
     the start of a line; refused unless its root is a block mapping at column 0 with no `...`
@@ -38,11 +39,11 @@ def walk(
     import yaml
 
     loader = yaml.CSafeLoader(text)
+    decorated = True if hasattr(text, "read") else could_decorate(text)  # type: ignore[arg-type]
     try:
-        return _walk(loader, yaml, sequence_readers or {}, could_decorate(text), continued)
+        return _walk(loader, yaml, sequence_readers or {}, decorated, continued)
     except yaml.reader.ReaderError as error:  # libyaml checks the UTF-8 as it reads
-        offset = error.position if isinstance(text, bytes) else len(text[: error.position].encode())
-        line = (text if isinstance(text, bytes) else text.encode()).count(b"\n", 0, offset) + 1
+        line = _line_at(text, error.position)
         problem = (
             "bundle_not_utf8"
             if "utf-8" in str(error.reason).lower() or "octet" in str(error.reason)
@@ -55,6 +56,15 @@ def walk(
         raise BundleError("bundle_not_yaml", line=where, detail=_first_line(error)) from None
     finally:
         loader.dispose()
+
+
+def _line_at(text: str | bytes | IO[bytes], position: int) -> int:
+    if isinstance(text, str):
+        return text[:position].count("\n") + 1
+    if isinstance(text, bytes):
+        return text.count(b"\n", 0, position) + 1
+    text.seek(0)
+    return text.read(position).count(b"\n") + 1
 
 
 def could_decorate(text: str | bytes) -> bool:
@@ -169,6 +179,24 @@ class Walker:
                     result[key] = reader(self, value_event, result)
                 else:
                     result[key] = self.node(value_event, depth + 1)
+
+    def skip(self, start: Any, depth: int) -> None:
+        """Pass over a collection without building it (its depth and decorations still
+        checked)."""
+        open_collections = 1
+        while open_collections:
+            event = self.get()
+            kind = type(event)
+            if kind is self.mapping_start or kind is self.sequence_start:
+                open_collections += 1
+                if depth + open_collections > MAX_DEPTH:
+                    raise BundleError("bundle_too_deep", line=event.start_mark.line + 1)
+            elif kind is self.mapping_end or kind is self.sequence_end:
+                open_collections -= 1
+            elif kind is not self.scalar:
+                refuse_other(event)
+            if getattr(event, "anchor", None) is not None or getattr(event, "tag", None):
+                refuse_decoration(event)
 
     def sequence(self, start: Any, depth: int) -> list[Any]:
         if start.anchor is not None or start.tag is not None:

@@ -24,7 +24,10 @@ def council_propose(
     from danyuanzhang.council import propose
 
     made = propose(store_of(ctx), petitions, text, on=on)
-    say(t("proposal_made", id=made["id"][:8], count=len(made["petitions"])))
+    from danyuanzhang.i18n import counted
+
+    petitions = counted(len(made["petitions"]), "条诉求", "petition")
+    say(t("proposal_made", id=made["id"][:8], petitions=petitions))
 
 
 @council_app.command("decide")

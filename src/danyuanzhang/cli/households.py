@@ -189,15 +189,11 @@ def household_remove(
     confirm_or_require_yes(
         t("confirm_remove_household", ref=found["ref"], estate=found["estate"]), yes
     )
+    from danyuanzhang.i18n import counted
+
     gone = remove_household(store, ref, estate)
-    say(
-        t(
-            "household_removed",
-            ref=gone["ref"],
-            estate=gone["estate"],
-            count=gone["residents_erased"],
-        )
-    )
+    residents = counted(gone["residents_erased"], "位居民", "resident")
+    say(t("household_removed", ref=gone["ref"], estate=gone["estate"], residents=residents))
 
 
 @household_app.command("import")

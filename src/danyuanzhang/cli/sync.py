@@ -10,12 +10,14 @@ from typing import Annotated
 
 import typer
 
-from danyuanzhang.cli.common import Format, FormatOption, emit_list, out, say, store_of
+from danyuanzhang.cli.common import EstateOption, Format, FormatOption, emit_list, out, say, store_of
 from danyuanzhang.i18n import t
 
 export_app = typer.Typer()
 import_app = typer.Typer()
-peers_app = typer.Typer()
+peers_app = typer.Typer(
+    help="交换过数据的电脑 · the laptops this one exchanges with", invoke_without_command=True
+)
 conflicts_app = typer.Typer(
     help="冲突：两台电脑改了同一项 · conflicts: one field changed on two laptops",
     invoke_without_command=True,
@@ -40,22 +42,43 @@ def export_command(
         str | None, typer.Option("--for", help="只导出对方还没有的 · only what this peer lacks")
     ] = None,
     everything: Annotated[bool, typer.Option("--all", help="导出全部 · everything")] = False,
+    scope: Annotated[
+        str | None,
+        typer.Option(
+            "--scope",
+            help="只导出一部分：unit:2-2、building:2、area:片区、estate:小区 · only part of it",
+        ),
+    ] = None,
+    estate: EstateOption = None,
     redact: Annotated[
         bool, typer.Option("--redact", help="不含居民个人信息 · without residents' personal data")
     ] = False,
 ) -> None:
     """导出数据包，带给别的电脑 · Export a bundle for another laptop, e.g. `dyz export --for 社区办公室`."""
+    from danyuanzhang.i18n import counted
     from danyuanzhang.sync import export_bundle
 
     store = store_of(ctx)
     path = output or default_bundle_name(store.device()[1])
-    report = export_bundle(store, path, peer=peer, everything=everything, redact=redact)
+    report = export_bundle(
+        store, path, peer=peer, everything=everything, redact=redact, scope=scope, estate=estate
+    )
+    if report.nothing_new:
+        if report.peer:
+            say(t("export_nothing_new", peer=report.peer))
+        else:
+            say(t("export_nothing_new_plain"))
+        return
+    if report.peer_unknown:
+        say(t("export_peer_first_time", peer=report.peer))
+    if report.scope is not None:
+        say(t("export_scoped", scope=report.scope.words()))
     say(
         t(
             "exported" if report.new == report.changes else "exported_with_context",
             path=str(report.path),
-            changes=report.changes,
-            new=report.new,
+            changes=counted(report.changes, "条修改", "change"),
+            new=counted(report.new, "条新修改", "new change"),
             size_kb=max(1, report.size // 1024),
         )
     )
@@ -68,23 +91,33 @@ def import_command(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 · check only")] = False,
 ) -> None:
     """导入别的电脑的数据包 · Import bundles from other laptops, e.g. `dyz import 2-2单元.yaml`."""
+    from danyuanzhang.i18n import counted
     from danyuanzhang.sync import import_bundle
 
     store = store_of(ctx)
     for path in files:
         with progress_bar(path) as progress:
             report = import_bundle(store, path, dry_run=dry_run, progress=progress)
+        if report.own:
+            say(t("import_own", path=str(path)))
+            continue
         if report.seen_before:
             say(t("import_seen_before", path=str(path)))
             continue
         key = "import_checked" if dry_run else "imported"
-        say(
-            t(key, path=str(path), sender=report.sender, added=report.added, already=report.already)
-        )
+        added = counted(report.added, "条修改", "change")
+        say(t(key, path=str(path), sender=report.sender, added=added, already=report.already))
+        if report.scope:
+            from danyuanzhang.scopes import parse_scope
+
+            say(t("import_scoped", scope=parse_scope(store, report.scope).words()))
+        if report.community_adopted:
+            say(t("import_community_adopted", community=report.community_adopted))
         if report.ignored_erased:
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicts:
-            say(t("import_conflicts", count=len(report.conflicts)))
+            conflicts = counted(len(report.conflicts), "处冲突", "conflict")
+            say(t("import_conflicts", conflicts=conflicts))
             from danyuanzhang.sync import show_conflict
 
             for conflict_id in report.conflicts[:10] if not dry_run else []:
@@ -129,14 +162,30 @@ def progress_bar(path: Path) -> Iterator[Callable[[str, float], None] | None]:
         yield report
 
 
-@peers_app.command("peers")
-def peers_command(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
-    """交换过数据的电脑 · The laptops this one has exchanged bundles with."""
+@peers_app.callback()
+def peers_default(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """交换过数据的电脑 · The laptops this one has exchanged bundles with; `dyz peers` lists them."""
+    if ctx.invoked_subcommand is None:
+        peers_list(ctx, fmt)
+
+
+@peers_app.command("list")
+def peers_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """列出交换过数据的电脑 · List the laptops this one has exchanged bundles with."""
+    from danyuanzhang.scopes import parse_scope
     from danyuanzhang.sync import list_peers
 
-    items = list_peers(store_of(ctx))
+    store = store_of(ctx)
+    items = list_peers(store)
     if fmt is Format.table:
-        items = [{**i, "id": i["id"][:8]} for i in items]
+        items = [
+            {
+                **i,
+                "id": i["id"][:8],
+                "scope": parse_scope(store, i["scope"]).words() if i["scope"] else t("scope_community"),
+            }
+            for i in items
+        ]
     emit_list(
         items,
         fmt,
@@ -144,9 +193,32 @@ def peers_command(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
             ("name", "col_device"),
             ("last_heard", "col_last_heard"),
             ("latest_seen", "col_latest_seen"),
+            ("scope", "col_scope"),
             ("id", "col_id"),
         ],
     )
+
+
+@peers_app.command("scope")
+def peers_scope(
+    ctx: typer.Context,
+    peer: Annotated[str, typer.Argument(help="对方电脑的名称或编号 · the laptop")],
+    scope: Annotated[
+        str,
+        typer.Argument(
+            help="unit:2-2、building:2、area:片区、estate:小区 或 community（全部）· the part it gets"
+        ),
+    ],
+    estate: EstateOption = None,
+) -> None:
+    """记住给某台电脑导出哪一部分 · Remember the part of the notebook a laptop receives, e.g. `dyz peers scope 周玉梅的电脑 unit:2-2`."""
+    from danyuanzhang.sync import set_scope
+
+    done = set_scope(store_of(ctx), peer, scope, estate)
+    if done["scope"].whole:
+        say(t("peer_scope_cleared", peer=done["peer"]))
+    else:
+        say(t("peer_scope_set", peer=done["peer"], scope=done["scope"].words()))
 
 
 @conflicts_app.callback()
@@ -207,7 +279,9 @@ def conflicts_resolve(
     conflict: Annotated[str, typer.Argument(help="冲突编号 · conflict id")],
     keep: Annotated[
         str,
-        typer.Option("--keep", help="mine（本机的）| theirs（对方的）| 要保留的值 · or the value"),
+        typer.Option(
+            "--keep", help="mine（本机的）| theirs（对方的）| 要保留的值 · mine, theirs or the value"
+        ),
     ],
 ) -> None:
     """解决冲突（这个决定会随数据包传到别的电脑）· Settle a conflict; the decision travels too."""

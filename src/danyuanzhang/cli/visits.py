@@ -156,8 +156,10 @@ def visit_add(
 ) -> None:
     """记一次走访（不用问答）· Record a visit in one command, e.g. `dyz visit add 2-2-301 --need "维修:楼道灯坏了" --anti-fraud-app yes`."""
     from danyuanzhang import render
+    from danyuanzhang.inputs import parse_yes_no
     from danyuanzhang.visits import Arrival, Need, VisitPlan, record_visit
 
+    app = parse_yes_no(anti_fraud_app, "--anti-fraud-app") if anti_fraud_app is not None else None
     needs = [Need(*_split(n, ":", "--need")) for n in need or []]
     for text in resolved_need or []:
         what, done = _split(text, "=>", "--resolved-need")
@@ -181,7 +183,7 @@ def visit_add(
         needs=needs,
         hazards=[_split(h, ":", "--hazard") for h in hazard or []],
         common_hazards=[_split(h, ":", "--common-hazard") for h in common_hazard or []],
-        anti_fraud_app=_yes_no(anti_fraud_app) if anti_fraud_app is not None else None,
+        anti_fraud_app=app,
         briefed=briefed,
         wellbeing=wellbeing,
         note=note,
@@ -191,15 +193,6 @@ def visit_add(
         out(render.to_json(item))
     else:
         say(_recorded_line(item))
-
-
-def _yes_no(text: str) -> bool:
-    cleaned = text.strip().lower()
-    if cleaned in ("yes", "y", "true", "1", "是", "装了", "有"):
-        return True
-    if cleaned in ("no", "n", "false", "0", "否", "没装", "没有"):
-        return False
-    raise DyzError("bad_yes_no", option="--anti-fraud-app", text=text)
 
 
 VISIT_COLUMNS = [

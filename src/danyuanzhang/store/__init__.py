@@ -13,11 +13,12 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from danyuanzhang.changes import FLAG_PREFIX, Change, encode
 from danyuanzhang.errors import DyzError
+from danyuanzhang.records import ENTITIES, Entity
 from danyuanzhang.store.db import connect
-from danyuanzhang.store.entities import ENTITIES, ERASED_WITH_HOUSEHOLD, FLAG_PREFIX, Entity
 
 if TYPE_CHECKING:
     from danyuanzhang.hlc import Clock
@@ -38,47 +39,6 @@ def new_id() -> str:
     return raw.hex()
 
 
-class Change(NamedTuple):
-    id: str
-    hlc: str
-    device: str
-    author: str
-    entity: str
-    record: str
-    op: str
-    field: str  # "" for a delete
-    value: str | None  # None for a delete
-    parents: str
-
-    @staticmethod
-    def content_id(
-        hlc: str,
-        device: str,
-        author: str,
-        entity: str,
-        record: str,
-        op: str,
-        field: str,
-        value: str | None,
-        parents: str,
-    ) -> str:
-        """The first 32 hex digits of SHA-256 over the fields joined by NUL (which no field may
-        hold); `field` and `value` are empty for a delete. docs/bundle-format.md gives it too."""
-        from danyuanzhang.digest import sha256
-
-        body = "\x00".join((hlc, device, author, entity, record, op, field, value or "", parents))
-        return str(sha256(body.encode("utf-8")).hexdigest()[:32])
-
-
-def heads_of(changes: Sequence[Any]) -> list[Any]:
-    """Changes of one field (rows or mappings with id, parents) that no other change of it
-    names as a parent."""
-    import json
-
-    replaced = {parent for c in changes for parent in json.loads(c["parents"])}
-    return [c for c in changes if c["id"] not in replaced]
-
-
 SQL_CHUNK = 500  # ids per `IN (...)`: well under SQLite's limit on bound parameters
 
 
@@ -93,15 +53,6 @@ def stored_bool(value: Any) -> bool | None:
     if value is None:
         return None
     return str(value) in ("1", "true", "True")
-
-
-def encode(value: Any) -> str:
-    """A value as canonical JSON text, as stored and as hashed into a change's id."""
-    if type(value) is str and value.isprintable() and '"' not in value and "\\" not in value:
-        return f'"{value}"'  # what json.dumps gives, without its cost on a 100,000-change import
-    import json
-
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class Store:
@@ -244,42 +195,53 @@ class Store:
     def put(self, entity: str, record: str, fields: dict[str, Any], new: bool = False) -> int:
         """Set fields of a record; returns how many changed. `new` skips looking up old values.
 
-        A field already holding the same value writes nothing, so repeating a command (or an
-        import) is harmless. A change names the changes it replaces (the field's current heads),
-        which is how an edit made after seeing a conflict settles it everywhere.
+        A field already showing the same value writes nothing, so repeating a command (or an
+        import) is harmless. A change names the changes it replaces (the field's heads over the
+        record's whole class), which is how an edit made after seeing a conflict settles it
+        everywhere. A record that stands for others takes the change.
         """
+        from danyuanzhang.merge import Incoming
+        from danyuanzhang.store import derive
+
         spec = ENTITIES[entity]
-        written = 0
-        device, author = self.device()
+        for field_name in fields:
+            self._check_field(spec, field_name)
         if not new and self.is_erased(entity, record):
             raise DyzError("record_erased")
+        device, author = self.device()
+        states = {}
+        if not new:
+            group = derive.members(self.conn, record)
+            record = group[0]
+            states = derive.states_of(self.conn, entity, derive.changes_of(self.conn, group))
+        written: list[Change] = []
         for field_name, value in fields.items():
-            self._check_field(spec, field_name)
             encoded = encode(value)
+            state = states.get(field_name)
             parents: list[str] = []
-            if not new:
-                heads = self.heads(entity, record, field_name)
-                if len(heads) == 1 and heads[0]["value"] == encoded:
+            if state is not None:
+                if not state.conflict and _alike(state.value, encoded, spec, field_name, self):
                     continue
-                parents = [h["id"] for h in heads]
+                parents = [h.id for h in state.heads]
             change = self._make_change(
                 device, author, entity, record, "set", field_name, encoded, parents
             )
             self._insert_change(change)
-            self._apply_set(spec, change)
-            if len(parents) > 1:
-                self.conn.execute(
-                    "DELETE FROM conflicts WHERE record = ? AND field = ?", (record, field_name)
-                )
-            written += 1
-        return written
+            written.append(change)
+        if written and new:
+            derive.add_records(self.conn, [Incoming(entity, record, written)])
+        elif written:
+            derive.refresh(self.conn, entity, {record: {c.field for c in written}})
+        return len(written)
 
     def erase(self, entity: str, record: str) -> None:
-        """Tombstone a record: its personal fields go from the tables and from the history."""
+        """Tombstone a record: its values go from the tables and from the history."""
+        from danyuanzhang.store import derive
+
         device, author = self.device()
         change = self._make_change(device, author, entity, record, "delete", "", None, [])
         self._insert_change(change)
-        self._apply_delete(ENTITIES[entity], change)
+        derive.erase(self.conn, entity, record)
 
     def _make_change(
         self,
@@ -293,13 +255,7 @@ class Store:
         parents: Sequence[str],
     ) -> Change:
         hlc = self._tick()
-        parents_text = encode(sorted(parents))
-        change_id = Change.content_id(
-            hlc, device, author, entity, record, op, field_name, value, parents_text
-        )
-        return Change(
-            change_id, hlc, device, author, entity, record, op, field_name, value, parents_text
-        )
+        return Change.make(hlc, author, entity, record, op, field_name, value, encode(sorted(parents)))
 
     def _insert_change(self, change: Change) -> None:
         self.conn.execute(
@@ -321,23 +277,11 @@ class Store:
 
     @staticmethod
     def _check_field(spec: Entity, field_name: str) -> None:
-        if field_name in spec.columns:
+        if spec.field(field_name) is not None:
             return
         if spec.flag_table and field_name.startswith(FLAG_PREFIX):
             return
         raise ValueError(f"{spec.name} has no field {field_name}")
-
-    def field_changes(self, entity: str, record: str, field_name: str) -> list[sqlite3.Row]:
-        """Every change ever made to one field, latest first."""
-        return self.conn.execute(
-            "SELECT * FROM changes WHERE record = ? AND field = ? AND entity = ? AND op = 'set'"
-            " ORDER BY hlc DESC, id DESC",
-            (record, field_name, entity),
-        ).fetchall()
-
-    def heads(self, entity: str, record: str, field_name: str) -> list[Any]:
-        """The field's changes that no later change replaced: one, or several in a conflict."""
-        return heads_of(self.field_changes(entity, record, field_name))
 
     def is_erased(self, entity: str, record: str) -> bool:
         return (
@@ -346,69 +290,6 @@ class Store:
             ).fetchone()
             is not None
         )
-
-    # -- deriving the tables from changes ---------------------------------------------------
-
-    def _apply_set(self, spec: Entity, change: Change) -> None:
-        """Make the tables show this change's value, if it is the latest for its field."""
-        import json
-
-        assert change.value is not None
-        value = json.loads(change.value)
-        if spec.flag_table and change.field.startswith(FLAG_PREFIX):
-            self._ensure_row(spec, change.record)
-            flag = change.field[len(FLAG_PREFIX) :]
-            if value:
-                self.conn.execute(
-                    f"INSERT OR IGNORE INTO {spec.flag_table} VALUES (?, ?)", (change.record, flag)
-                )
-            else:
-                self.conn.execute(
-                    f"DELETE FROM {spec.flag_table} WHERE resident_id = ? AND flag = ?",
-                    (change.record, flag),
-                )
-            return
-        column = spec.columns[change.field]
-        self.conn.execute(
-            f"INSERT INTO {spec.table} (id, {column}) VALUES (?, ?)"
-            f" ON CONFLICT (id) DO UPDATE SET {column} = excluded.{column}",
-            (change.record, value),
-        )
-
-    def _ensure_row(self, spec: Entity, record: str) -> None:
-        self.conn.execute(f"INSERT OR IGNORE INTO {spec.table} (id) VALUES (?)", (record,))
-
-    def _apply_delete(self, spec: Entity, change: Change) -> None:
-        self.erase_derived(spec.name, change.record)
-
-    def erase_derived(self, entity: str, record: str) -> None:
-        """Forget a record for good: tombstone it and purge its values."""
-        self.conn.execute(
-            "INSERT OR IGNORE INTO tombstones (entity, record) VALUES (?, ?)", (entity, record)
-        )
-        self.purge(entity, record)
-
-    def purge(self, entity: str, record: str) -> None:
-        """Remove a record's values from the log and the tables. A household takes its
-        residents and visits with it; they get no tombstone of their own, because a laptop that
-        never heard of them could not make the same one: every bundle that carries a resident or
-        a visit also carries its household, so a copy arriving later is recognised and dropped."""
-        spec = ENTITIES[entity]
-        self.conn.execute(
-            "DELETE FROM changes WHERE record = ? AND entity = ? AND op = 'set'", (record, entity)
-        )
-        self.conn.execute("DELETE FROM conflicts WHERE record = ?", (record,))
-        if entity == "household":
-            for belonging in ERASED_WITH_HOUSEHOLD:
-                rows = self.conn.execute(
-                    f"SELECT id FROM {ENTITIES[belonging].table} WHERE household_id = ?",
-                    (record,),
-                ).fetchall()
-                for row in rows:
-                    self.purge(belonging, row[0])
-        if spec.flag_table:
-            self.conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
-        self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (record,))
 
     def scrub(self) -> None:
         """Push erased bytes out of the write-ahead log, so no copy of them remains on disk."""
@@ -425,8 +306,33 @@ class Store:
             f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
             (cleaned, cleaned + "g"),
         ).fetchall()
+        if not rows and table in _ENTITY_OF_TABLE:
+            # an id from before a merge: the record that now stands for it
+            rows = self.conn.execute(
+                "SELECT DISTINCT canonical FROM aliases"
+                " WHERE record >= ? AND record < ? AND entity = ? ORDER BY canonical LIMIT 2",
+                (cleaned, cleaned + "g", _ENTITY_OF_TABLE[table]),
+            ).fetchall()
         if not rows:
             raise DyzError(not_found, id=prefix)
         if len(rows) > 1:
             raise DyzError("ambiguous_id", id=prefix)
         return str(rows[0][0])
+
+
+_ENTITY_OF_TABLE = {spec.table: spec.name for spec in ENTITIES.values()}
+
+
+def _alike(shown: str | None, wanted: str, spec: Entity, field_name: str, store: Store) -> bool:
+    """Whether a field already shows this value (a household named by either of its copies)."""
+    if shown == wanted:
+        return True
+    field = spec.field(field_name)
+    if field is None or field.refers_to is None or shown is None:
+        return False
+    from danyuanzhang.changes import decode
+    from danyuanzhang.store.derive import canonical_of
+
+    a, b = str(decode(shown)), str(decode(wanted))
+    canon = canonical_of(store.conn, [a, b])
+    return canon[a] == canon[b]

@@ -339,9 +339,88 @@ def _rehash_changes(conn: sqlite3.Connection) -> None:
         )
 
 
+# 7: one notebook on many laptops.
+# - Identity: the natural key of each household, resident and roster entry (its first values:
+#   merge.natural_key), the records that stand for others (`aliases`: every other record of
+#   the class), the merges people decided (`merges`, the table of the `merge` record type),
+#   and for records naming a household the household they name as written (`record_refs`), so
+#   that a class can change without losing what pointed at which record.
+# - Exports: the log by device and stamp, so that a delta reads what it sends and not the
+#   whole log; what each peer is known to hold, per scope (`knowledge`), learned from its own
+#   bundles and from its acknowledgements of ours (`exports` remembers what each of ours
+#   held); each peer's remembered scope and the last bundle we imported from it.
+V7 = """
+CREATE INDEX changes_by_device ON changes (device, hlc);
+CREATE TABLE record_keys (
+    record TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    key TEXT,
+    born TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX record_keys_by_key ON record_keys (entity, key);
+CREATE TABLE aliases (
+    record TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    canonical TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX aliases_by_canonical ON aliases (canonical);
+CREATE TABLE merges (
+    id TEXT PRIMARY KEY,
+    entity TEXT,
+    keep TEXT,
+    other TEXT
+);
+CREATE INDEX merges_by_keep ON merges (keep);
+CREATE INDEX merges_by_other ON merges (other);
+CREATE TABLE record_refs (
+    record TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    target TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX record_refs_by_target ON record_refs (target);
+CREATE TABLE knowledge (
+    peer TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    device TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    PRIMARY KEY (peer, scope, device)
+) WITHOUT ROWID;
+INSERT INTO knowledge (peer, scope, device, hlc)
+    SELECT p.device, '', j.key, j.value FROM peers p, json_each(p.seen) j;
+CREATE TABLE exports (
+    bundle TEXT PRIMARY KEY,
+    peer TEXT,
+    scope TEXT NOT NULL,
+    upto TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX exports_by_peer ON exports (peer, created);
+ALTER TABLE peers DROP COLUMN seen;
+ALTER TABLE peers ADD COLUMN scope TEXT;
+ALTER TABLE peers ADD COLUMN received TEXT;
+"""
+
+
+def _rebuild_identity(conn: sqlite3.Connection) -> None:
+    """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
+    record's natural key and merge what the new rule identifies, keeping every visit, petition
+    and hazard, now pointing at the record kept."""
+    from danyuanzhang.store.derive import rebuild_identity
+
+    rebuild_identity(conn)
+
+
 Step = str | Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n - 1] brings a database from version n - 1 to version n.
-MIGRATIONS: list[list[Step]] = [[V1], [V2], [V3, _rehash_changes], [V4], [V5], [V6]]
+MIGRATIONS: list[list[Step]] = [
+    [V1],
+    [V2],
+    [V3, _rehash_changes],
+    [V4],
+    [V5],
+    [V6],
+    [V7, _rebuild_identity],
+]
 
 LATEST = len(MIGRATIONS)

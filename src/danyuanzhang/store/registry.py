@@ -30,10 +30,38 @@ def has_estate(store: Store, estate: str) -> bool:
 
 
 def household_at(store: Store, estate: str, building: str, unit: str, room: str) -> Any:
+    """The household at an address (the first, when two laptops' corrections put two there)."""
+    found = households_at(store, estate, building, unit, room)
+    return found[0] if found else None
+
+
+def households_at(store: Store, estate: str, building: str, unit: str, room: str) -> list[Any]:
     return store.conn.execute(
-        "SELECT * FROM households WHERE estate = ? AND building = ? AND unit = ? AND room = ?",
+        "SELECT * FROM households WHERE estate = ? AND building = ? AND unit = ? AND room = ?"
+        " ORDER BY id",
         (estate, building, unit, room),
-    ).fetchone()
+    ).fetchall()
+
+
+def keyed_records(store: Store, entity: str, key: str) -> list[str]:
+    """The records (of every class) first registered under a natural key."""
+    rows = store.conn.execute(
+        "SELECT record FROM record_keys WHERE entity = ? AND key = ? ORDER BY record", (entity, key)
+    )
+    return [str(row[0]) for row in rows]
+
+
+def members_of(store: Store, record: str) -> list[str]:
+    """Every record of this one's class: copies of one flat or person from several laptops."""
+    from danyuanzhang.store.derive import members
+
+    return members(store.conn, record)
+
+
+def canonical(store: Store, record: str) -> str:
+    row = store.conn.execute("SELECT canonical FROM aliases WHERE record = ?", (record,))
+    found = row.fetchone()
+    return str(found[0]) if found is not None else record
 
 
 def household(store: Store, household_id: str) -> Any:
@@ -117,11 +145,14 @@ def resident(store: Store, resident_id: str) -> Any:
 
 
 def resident_named(store: Store, household_id: str, name: str) -> Any:
-    return store.conn.execute(
-        "SELECT * FROM residents WHERE household_id = ? AND name = ?"
-        " ORDER BY moved_out IS NOT NULL LIMIT 1",
-        (household_id, name),
-    ).fetchone()
+    """The resident of a household with this name, spelt with any spacing or width."""
+    from danyuanzhang.merge import normalise
+
+    wanted = normalise(name)
+    for row in residents_of(store, household_id):
+        if row["name"] is not None and normalise(row["name"]) == wanted:
+            return row
+    return None
 
 
 def flags_of(store: Store, resident_id: str) -> list[str]:

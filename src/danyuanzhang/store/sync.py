@@ -1,126 +1,257 @@
-"""The SQL of sync: choosing changes to export, and applying a bundle's changes in bulk."""
+"""The SQL of sync: what to export, what an import finds here, and what each peer holds."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from danyuanzhang.changes import COLUMNS, Change
+from danyuanzhang.records import ENTITIES
 from danyuanzhang.store import Store, in_chunks
-from danyuanzhang.store.entities import ENTITIES
-
-CHANGE_COLUMNS = "id, hlc, device, author, entity, record, op, field, value, parents"
 
 
-def changes_after(store: Store, marks: dict[str, str] | None) -> list[tuple[Any, ...]]:
-    """Every change (marks None), or each device's changes later than its mark.
-
-    The log is read whole: an index by device would double what every import writes, and
-    exports are rare next to imports at the office."""
-    rows = store.conn.execute(f"SELECT {CHANGE_COLUMNS} FROM changes").fetchall()
-    if marks is None:
-        return rows
-    return [row for row in rows if row[1] > marks.get(row[2], "")]
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
 
 
-def changes_of_record(store: Store, record: str) -> list[tuple[Any, ...]]:
-    return store.conn.execute(
-        f"SELECT {CHANGE_COLUMNS} FROM changes WHERE record = ?", (record,)
-    ).fetchall()
+# -- the log -------------------------------------------------------------------------------------
 
 
-def existing_ids(store: Store, table: str, ids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in in_chunks(ids):
-        marks = ", ".join("?" * len(chunk))
-        found.update(
-            row[0]
-            for row in store.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+def devices_in_log(store: Store) -> list[str]:
+    """Every device with a change here, found by hopping along the device index."""
+    rows = store.conn.execute(
+        """
+        WITH RECURSIVE hop(device) AS (
+            SELECT min(device) FROM changes
+            UNION ALL
+            SELECT (SELECT min(device) FROM changes WHERE device > hop.device)
+            FROM hop WHERE hop.device IS NOT NULL
         )
+        SELECT device FROM hop WHERE device IS NOT NULL
+        """
+    )
+    return [str(row[0]) for row in rows]
+
+
+def changes_after(store: Store, device: str, stamp: str) -> list[Change]:
+    """One device's changes later than `stamp`, through the device index."""
+    rows = store.conn.execute(
+        f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device"
+        " WHERE device = ? AND hlc > ?",
+        (device, stamp),
+    )
+    return [Change._make(row) for row in rows]
+
+
+def records_by_entity(store: Store) -> dict[str, list[str]]:
+    """Every record in the log, by record type: a whole notebook, read in one pass."""
+    found: dict[str, list[str]] = {}
+    for record, entity in store.conn.execute(
+        "SELECT record, min(entity) FROM changes GROUP BY record"
+    ):
+        found.setdefault(entity, []).append(record)
     return found
 
 
-def tombstoned(store: Store, records: Sequence[str]) -> set[tuple[str, str]]:
+def changes_of_record(store: Store, record: str) -> list[Change]:
+    rows = store.conn.execute(
+        f"SELECT {COLUMNS} FROM changes WHERE record = ? ORDER BY hlc, id", (record,)
+    )
+    return [Change._make(row) for row in rows]
+
+
+def held(store: Store, records: Sequence[str]) -> dict[str, set[str]]:
+    """For each record that has changes here, the ids of those changes."""
+    found: dict[str, set[str]] = {}
+    for chunk in in_chunks(sorted(set(records))):
+        rows = store.conn.execute(
+            f"SELECT record, id FROM changes WHERE record IN ({_marks(len(chunk))})", chunk
+        )
+        for record, change_id in rows:
+            found.setdefault(record, set()).add(change_id)
+    return found
+
+
+def insert_changes(store: Store, changes: Sequence[Change]) -> None:
+    store.conn.executemany(
+        # a change carries its device third, which the log reads off the stamp: ?3 is unused
+        "INSERT OR IGNORE INTO changes (id, hlc, author, entity, record, op, field, value, parents)"
+        " VALUES (?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        changes,
+    )
+
+
+def present(store: Store, wanted: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Of (record type, record), those this notebook has (in the log or erased)."""
     found: set[tuple[str, str]] = set()
+    by_record = {record: entity for entity, record in wanted}
+    records = sorted(by_record)
     for chunk in in_chunks(records):
-        marks = ", ".join("?" * len(chunk))
-        found.update(
-            (row[0], row[1])
-            for row in store.conn.execute(
-                f"SELECT entity, record FROM tombstones WHERE record IN ({marks})", chunk
-            )
+        marks = _marks(len(chunk))
+        for query in (
+            f"SELECT DISTINCT record, entity FROM changes WHERE record IN ({marks})",
+            f"SELECT record, entity FROM tombstones WHERE record IN ({marks})",
+        ):
+            found.update((row[1], row[0]) for row in store.conn.execute(query, chunk))
+    return found & set(wanted)
+
+
+# -- where records live --------------------------------------------------------------------------
+
+
+def places(store: Store, entity: str, records: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+    """By record: (id, estate, building, unit) for records that live somewhere themselves;
+    (id, the record(s) whose place they share) for the others (a link names two petitions)."""
+    spec = ENTITIES[entity]
+    if spec.placed_by == "self":
+        columns = "id, estate, building, unit"
+    elif entity == "petition_link":
+        columns = "id, petition_id, other_id"
+    elif entity == "merge":
+        columns = "id, keep, other"
+    elif spec.placed_by is not None:
+        columns = f"id, {spec.columns[spec.placed_by]}"
+    else:
+        return {}
+    found: dict[str, tuple[Any, ...]] = {}
+    for chunk in in_chunks(sorted(set(records))):
+        rows = store.conn.execute(
+            f"SELECT {columns} FROM {spec.table} WHERE id IN ({_marks(len(chunk))})", chunk
         )
+        found.update((row[0], tuple(row)) for row in rows)
     return found
 
 
-def change_ids_of(store: Store, record: str) -> set[str]:
+def entities_of(store: Store, records: Sequence[str]) -> dict[str, str]:
+    """The record type of each record, from the log."""
+    found: dict[str, str] = {}
+    for chunk in in_chunks(sorted(set(records))):
+        rows = store.conn.execute(
+            f"SELECT DISTINCT record, entity FROM changes WHERE record IN ({_marks(len(chunk))})",
+            chunk,
+        )
+        found.update((row[0], row[1]) for row in rows)
+    return found
+
+
+def ids_in_place(store: Store, entity: str, estates: Sequence[str]) -> Iterator[Any]:
+    """Records of a type that lives somewhere, with their place, in some estates."""
+    spec = ENTITIES[entity]
+    return store.conn.execute(
+        f"SELECT id, estate, building, unit FROM {spec.table}"
+        f" WHERE estate IN ({_marks(len(estates))})",
+        tuple(estates),
+    )
+
+
+def ids_naming(store: Store, entity: str, targets: Sequence[str]) -> list[str]:
+    """Records of a type whose placing field names one of `targets`."""
+    spec = ENTITIES[entity]
+    column = spec.columns[spec.placed_by or ""]
+    found: list[str] = []
+    for chunk in in_chunks(sorted(set(targets))):
+        query = f"SELECT id FROM {spec.table} WHERE {column} IN ({_marks(len(chunk))})"
+        if entity == "petition_link":
+            query += f" OR other_id IN ({_marks(len(chunk))})"
+            chunk = (*chunk, *chunk)
+        found += [row[0] for row in store.conn.execute(query, chunk)]
+    return found
+
+
+def all_ids(store: Store, entity: str) -> list[str]:
+    return [row[0] for row in store.conn.execute(f"SELECT id FROM {ENTITIES[entity].table}")]
+
+
+def aliases_of(store: Store, canonicals: Sequence[str]) -> list[tuple[str, str]]:
+    """(record type, record) of the records that the given ones stand for."""
+    found: list[tuple[str, str]] = []
+    for chunk in in_chunks(sorted(set(canonicals))):
+        rows = store.conn.execute(
+            f"SELECT entity, record FROM aliases WHERE canonical IN ({_marks(len(chunk))})", chunk
+        )
+        found += [(row[0], row[1]) for row in rows]
+    return found
+
+
+def merges_of(store: Store, records: Sequence[str]) -> list[str]:
+    found: set[str] = set()
+    for chunk in in_chunks(sorted(set(records))):
+        marks = _marks(len(chunk))
+        rows = store.conn.execute(
+            f"SELECT id FROM merges WHERE keep IN ({marks}) OR other IN ({marks})", (*chunk, *chunk)
+        )
+        found.update(row[0] for row in rows)
+    return sorted(found)
+
+
+# -- what each peer holds ------------------------------------------------------------------------
+
+
+def knowledge(store: Store, peer: str, scope: str) -> dict[str, str]:
+    """Per device, the stamp up to which `peer` is known to hold all its changes in `scope`
+    (and all of them, whatever the scope: `scope` ""). The greater of the two counts."""
+    found: dict[str, str] = {}
+    for device, stamp in store.conn.execute(
+        "SELECT device, hlc FROM knowledge WHERE peer = ? AND scope IN ('', ?)", (peer, scope)
+    ):
+        if stamp > found.get(device, ""):
+            found[device] = stamp
+    return found
+
+
+def everyone_knows(store: Store) -> dict[str, str]:
+    """Per device, the most any peer is known to hold of all its changes."""
     return {
-        row[0] for row in store.conn.execute("SELECT id FROM changes WHERE record = ?", (record,))
+        str(row[0]): str(row[1])
+        for row in store.conn.execute(
+            "SELECT device, max(hlc) FROM knowledge WHERE scope = '' GROUP BY device"
+        )
     }
 
 
-def insert_changes(store: Store, rows: Sequence[tuple[Any, ...]]) -> None:
+def learn(store: Store, peer: str, scope: str, marks: dict[str, str]) -> None:
     store.conn.executemany(
-        # rows carry the device third, which the log reads off the stamp: ?3 is left unused
-        "INSERT OR IGNORE INTO changes (id, hlc, author, entity, record, op, field, value, parents)"
-        " VALUES (?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        rows,
+        "INSERT INTO knowledge (peer, scope, device, hlc) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (peer, scope, device) DO UPDATE SET hlc = max(hlc, excluded.hlc)",
+        [(peer, scope, device, stamp) for device, stamp in marks.items()],
     )
 
 
-def insert_records(
-    store: Store, entity: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+KEEP_EXPORTS = 5  # per peer, the bundles not yet acknowledged that are remembered
+
+
+def remember_export(
+    store: Store, bundle: str, peer: str | None, scope: str, upto: dict[str, str], created: str
 ) -> None:
-    """New rows of a derived table, all columns at once."""
-    table = ENTITIES[entity].table
-    names = ", ".join(["id", *columns])
-    marks = ", ".join("?" * (len(columns) + 1))
-    store.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
-
-
-def set_column(store: Store, entity: str, column: str, record: str, value: Any) -> None:
-    table = ENTITIES[entity].table
     store.conn.execute(
-        f"INSERT INTO {table} (id, {column}) VALUES (?, ?)"
-        f" ON CONFLICT (id) DO UPDATE SET {column} = excluded.{column}",
-        (record, value),
+        "INSERT OR REPLACE INTO exports (bundle, peer, scope, upto, created) VALUES (?, ?, ?, ?, ?)",
+        (bundle, peer, scope, json.dumps(upto, sort_keys=True), created),
     )
-
-
-def set_flags(store: Store, on: Sequence[tuple[str, str]], off: Sequence[tuple[str, str]]) -> None:
-    store.conn.executemany("INSERT OR IGNORE INTO resident_flags VALUES (?, ?)", on)
-    store.conn.executemany("DELETE FROM resident_flags WHERE resident_id = ? AND flag = ?", off)
-
-
-def conflict_id(record: str, field: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(f"{record}\x00{field}".encode()).hexdigest()[:32]
-
-
-def set_conflict(store: Store, entity: str, record: str, field: str, present: bool) -> bool:
-    """Show or clear a conflict; returns whether a new one appeared."""
-    if present:
-        cursor = store.conn.execute(
-            "INSERT OR IGNORE INTO conflicts (id, entity, record, field) VALUES (?, ?, ?, ?)",
-            (conflict_id(record, field), entity, record, field),
+    if peer is not None:
+        store.conn.execute(
+            "DELETE FROM exports WHERE peer = ? AND bundle NOT IN"
+            " (SELECT bundle FROM exports WHERE peer = ? ORDER BY created DESC LIMIT ?)",
+            (peer, peer, KEEP_EXPORTS),
         )
-        return cursor.rowcount > 0
-    store.conn.execute("DELETE FROM conflicts WHERE record = ? AND field = ?", (record, field))
-    return False
 
 
-def conflicts(store: Store) -> list[Any]:
-    return store.conn.execute("SELECT * FROM conflicts ORDER BY entity, record, field").fetchall()
-
-
-def conflict(store: Store, conflict_id_text: str) -> Any:
-    return store.conn.execute(
-        "SELECT * FROM conflicts WHERE id = ?", (conflict_id_text,)
+def acknowledged(store: Store, peer: str, bundle: str) -> tuple[str, dict[str, str]] | None:
+    """What a bundle of ours that `peer` says it imported held: (its scope, per device the
+    stamp up to which it carried everything). Older unacknowledged ones are forgotten."""
+    row = store.conn.execute(
+        "SELECT scope, upto, created, peer FROM exports WHERE bundle = ?", (bundle,)
     ).fetchone()
+    if row is None or (row[3] is not None and row[3] != peer):
+        return None
+    if row[3] is not None:
+        store.conn.execute(
+            "DELETE FROM exports WHERE peer = ? AND created <= ?", (peer, row[2])
+        )
+    return str(row[0]), json.loads(row[1])
 
 
-# -- peers, bundles and devices --------------------------------------------------------------
+# -- peers and bundles ---------------------------------------------------------------------------
 
 
 def bundle_seen(store: Store, checksum: str) -> Any:
@@ -138,16 +269,19 @@ def remember_bundle(
 
 
 def remember_peer(
-    store: Store, device: str, name: str, seen: dict[str, str], now: str, created: str
+    store: Store, device: str, name: str, now: str, created: str, received: str | None
 ) -> None:
+    """A bundle came from `device`; `received` is its checksum when it is the latest of that
+    device's bundles imported here (acknowledged in our next bundle to it)."""
     store.conn.execute(
-        "INSERT INTO peers (device, name, seen, last_heard, last_bundle) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO peers (device, name, last_heard, last_bundle, received)"
+        " VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (device) DO UPDATE SET name = excluded.name,"
-        " seen = CASE WHEN excluded.last_bundle >= peers.last_bundle THEN excluded.seen"
-        " ELSE peers.seen END,"
         " last_heard = excluded.last_heard,"
+        " received = CASE WHEN excluded.last_bundle >= peers.last_bundle"
+        "  THEN excluded.received ELSE peers.received END,"
         " last_bundle = max(peers.last_bundle, excluded.last_bundle)",
-        (device, name, json.dumps(seen, sort_keys=True), now, created),
+        (device, name, now, created, received),
     )
     store.conn.execute(
         "INSERT INTO devices (id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)"
@@ -158,3 +292,24 @@ def remember_peer(
 
 def peers(store: Store) -> list[Any]:
     return store.conn.execute("SELECT * FROM peers ORDER BY last_heard DESC").fetchall()
+
+
+def peer(store: Store, device: str) -> Any:
+    return store.conn.execute("SELECT * FROM peers WHERE device = ?", (device,)).fetchone()
+
+
+def set_peer_scope(store: Store, device: str, scope: str | None) -> None:
+    store.conn.execute("UPDATE peers SET scope = ? WHERE device = ?", (scope, device))
+
+
+# -- conflicts -----------------------------------------------------------------------------------
+
+
+def conflicts(store: Store) -> list[Any]:
+    return store.conn.execute("SELECT * FROM conflicts ORDER BY entity, record, field").fetchall()
+
+
+def conflict(store: Store, conflict_id_text: str) -> Any:
+    return store.conn.execute(
+        "SELECT * FROM conflicts WHERE id = ?", (conflict_id_text,)
+    ).fetchone()

@@ -1,0 +1,99 @@
+"""One change in the log: the unit that is stored, exported, imported and merged.
+
+Every write of dyz is a `Change`; the store, the bundle reader and writer and the merge all
+speak it, so a change is never an anonymous tuple read by position.
+
+>>> change = Change.make("001795654596121-0000000000-" + "d" * 32, "周玉梅", "household",
+...                      "0279442826234e0d834aa18e6606592e", "set", "room", encode("301"))
+>>> change.device == "d" * 32
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+FLAG_PREFIX = "flag."
+
+
+def encode(value: Any) -> str:
+    """A value as canonical JSON text, as stored and as hashed into a change's id."""
+    if type(value) is str and value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'  # what json.dumps gives, without its cost on a big import
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(text: str | None) -> Any:
+    """The value a change's JSON text stands for; None for a delete or a cleared field."""
+    if text is None or text == "null":
+        return None
+    if text[0] == '"' and "\\" not in text:
+        return text[1:-1]
+    import json
+
+    return json.loads(text)
+
+
+class Change(NamedTuple):
+    id: str
+    hlc: str
+    device: str  # the last 32 characters of `hlc`
+    author: str
+    entity: str
+    record: str
+    op: str  # "set" or "delete"
+    field: str  # "" for a delete
+    value: str | None  # JSON text; None for a delete
+    parents: str  # JSON list of the ids of the changes of this field it replaces
+
+    @staticmethod
+    def content_id(
+        hlc: str,
+        device: str,
+        author: str,
+        entity: str,
+        record: str,
+        op: str,
+        field: str,
+        value: str | None,
+        parents: str,
+    ) -> str:
+        """The first 32 hex digits of SHA-256 over the fields joined by NUL (which no field may
+        hold); `field` and `value` are empty for a delete. docs/bundle-format.md gives it too."""
+        from danyuanzhang.digest import sha256
+
+        body = "\x00".join((hlc, device, author, entity, record, op, field, value or "", parents))
+        return str(sha256(body.encode("utf-8")).hexdigest()[:32])
+
+    @classmethod
+    def make(
+        cls,
+        hlc: str,
+        author: str,
+        entity: str,
+        record: str,
+        op: str,
+        field: str,
+        value: str | None,
+        parents: str = "[]",
+    ) -> Change:
+        device = hlc[27:]
+        change_id = cls.content_id(hlc, device, author, entity, record, op, field, value, parents)
+        return cls(change_id, hlc, device, author, entity, record, op, field, value, parents)
+
+    def parent_ids(self) -> list[str]:
+        if self.parents == "[]":
+            return []
+        import json
+
+        return list(json.loads(self.parents))
+
+    @property
+    def is_delete(self) -> bool:
+        return self.op == "delete"
+
+
+# the columns of the `changes` table, in the order of Change's fields
+COLUMNS = ", ".join(Change._fields)

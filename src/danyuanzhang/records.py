@@ -1,0 +1,321 @@
+"""Every record type that travels in the change log, declared once.
+
+A record type says here what its fields are, what each holds (for reading a bundle), which may
+be cleared, which name another record, which are residents' personal data, what its natural key
+is (the fields by which two laptops' copies of one flat, person or post are known to be the
+same), what it is erased with, where it lives (for scoped exports) and what everything is
+called in both languages. The bundle's field tables, the docs' table, the shared tables the
+merge laws compare and the labels in `dyz conflicts` are all read from here.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from danyuanzhang.changes import FLAG_PREFIX
+
+
+class Field(NamedTuple):
+    name: str  # in the log and in bundles
+    column: str  # in the derived table
+    kind: str  # how its text is read back (bundle/values.py READERS)
+    label: tuple[str, str]  # (Chinese, English)
+    clearable: bool = False
+    refers_to: str | None = None  # the record type whose record it names, checked on import
+    personal: bool = False  # left out of bundles exported with --redact
+
+
+class Entity(NamedTuple):
+    name: str
+    table: str
+    label: tuple[str, str]
+    fields: tuple[Field, ...]
+    # `flag.<code>` fields become rows of this table instead of a column
+    flag_table: str | None = None
+    # the fields that say which thing in the world this record is; two records whose first
+    # values of these agree are one record (merge.identities). `distinct` may be absent.
+    natural_key: tuple[str, ...] = ()
+    # erased, with no tombstone of its own, when the household its `household` names is
+    erased_with_household: bool = False
+    # where the record lives, for scoped exports: "self" (its own estate, building and unit),
+    # the field naming the record whose place it shares, or None for community-wide records
+    placed_by: str | None = None
+
+    @property
+    def columns(self) -> dict[str, str]:
+        """Each field kept in the derived table, with its column."""
+        return {f.name: f.column for f in self.fields if f.column}
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return {f.name: f.kind for f in self.fields}
+
+    @property
+    def personal(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields if f.personal)
+
+    def field(self, name: str) -> Field | None:
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        return None
+
+
+_PLACE = (
+    Field("estate", "estate", "name", ("小区", "estate")),
+    Field("building", "building", "part", ("楼栋", "building")),
+    Field("unit", "unit", "unit", ("单元", "unit")),
+)
+_NOTE = ("备注", "note")
+# set only on a record registered under the first key of another that has since been corrected
+# (a flat typed 2-2-302 in the roll, now 2-2-320, and a new 2-2-302 registered): it keeps the
+# two apart. Kept in the log and the keys, not in any table.
+_DISTINCT = Field("distinct", "", "record_id", ("区分标记", "distinguishing tag"))
+_KIND_FIELDS = (
+    Field("code", "code", "flag_code", ("代码", "code")),
+    Field("label_zh", "label_zh", "name", ("中文名称", "Chinese name")),
+    Field("label_en", "label_en", "name", ("英文名称", "English name")),
+)
+
+# in the order records travel: what a record refers to comes before it
+DECLARED = (
+    Entity("flag_kind", "flag_kinds", ("标记种类", "flag kind"), _KIND_FIELDS),
+    Entity("hazard_kind", "hazard_kinds", ("隐患种类", "hazard kind"), _KIND_FIELDS),
+    Entity(
+        "household",
+        "households",
+        ("住户", "household"),
+        (
+            *_PLACE,
+            Field("room", "room", "part", ("房号", "room")),
+            Field("note", "note", "text", _NOTE, clearable=True, personal=True),
+            _DISTINCT,
+        ),
+        natural_key=("estate", "building", "unit", "room", "distinct"),
+        placed_by="self",
+    ),
+    Entity(
+        "resident",
+        "residents",
+        ("居民", "resident"),
+        (
+            Field(
+                "household",
+                "household_id",
+                "household_id",
+                ("所属住户", "household"),
+                refers_to="household",
+            ),
+            Field("name", "name", "name", ("姓名", "name"), personal=True),
+            Field("phone", "phone", "phone", ("电话", "phone"), clearable=True, personal=True),
+            Field("born", "born", "year", ("出生年份", "birth year"), clearable=True, personal=True),
+            Field("moved_in", "moved_in", "date", ("迁入日期", "moved-in date"), clearable=True),
+            Field(
+                "moved_out", "moved_out", "date", ("迁出日期", "moved-out date"), clearable=True
+            ),
+            _DISTINCT,
+        ),
+        flag_table="resident_flags",
+        natural_key=("household", "name", "distinct"),
+        erased_with_household=True,
+        placed_by="household",
+    ),
+    Entity(
+        "roster",
+        "roster",
+        ("名册成员", "roster member"),
+        (
+            Field("role", "role", "role", ("角色", "role")),
+            Field("name", "name", "name", ("姓名", "name")),
+            Field("phone", "phone", "phone", ("电话", "phone")),
+            Field("estate", "estate", "name", ("小区", "estate")),
+            Field("scope", "scope", "name", ("范围", "scope")),
+            Field("buildings", "buildings", "buildings", ("负责楼栋", "buildings"), clearable=True),
+            Field("duties", "duties", "text", ("职责", "duties"), clearable=True),
+            Field("photo", "photo", "photo", ("照片", "photo"), clearable=True),
+            _DISTINCT,
+        ),
+        natural_key=("role", "estate", "scope", "name", "distinct"),
+    ),
+    Entity(
+        "visit",
+        "visits",
+        ("走访", "visit"),
+        (
+            Field(
+                "household",
+                "household_id",
+                "household_id",
+                ("住户", "household"),
+                refers_to="household",
+            ),
+            *_PLACE,
+            Field("on", "on_date", "date", ("日期", "date")),
+            Field("kind", "kind", "visit_kind", ("方式", "kind")),
+            Field("outcome", "outcome", "visit_outcome", ("结果", "outcome")),
+            Field("visitor", "visitor", "name", ("走访人", "visitor")),
+            Field("introduced", "introduced", "bool", ("介绍过单元长", "introduced")),
+            Field("anti_fraud_app", "anti_fraud_app", "bool", ("反诈APP", "anti-fraud app")),
+            Field("briefed", "briefed", "bool", ("讲过骗术", "briefed on scams")),
+            Field("wellbeing", "wellbeing", "wellbeing", ("状况", "wellbeing"), personal=True),
+            Field("note", "note", "text", _NOTE, personal=True),
+        ),
+        erased_with_household=True,
+        placed_by="self",
+    ),
+    Entity(
+        "hazard",
+        "hazards",
+        ("隐患", "hazard"),
+        (
+            Field("kind", "kind", "hazard_kind", ("类别", "kind")),
+            *_PLACE,
+            Field("place", "place", "text", ("地点", "place")),
+            Field(
+                "household",
+                "household_id",
+                "household_id",
+                ("责任户", "household responsible"),
+                clearable=True,
+                refers_to="household",
+            ),
+            Field("severity", "severity", "severity", ("严重程度", "severity")),
+            Field("found_on", "found_on", "date", ("发现日期", "found on")),
+            Field("due", "due", "date", ("整改期限", "deadline"), clearable=True),
+            Field("note", "note", "text", _NOTE, clearable=True),
+            Field("photo", "photo", "photo", ("照片", "photo"), clearable=True),
+            Field("visit", "visit_id", "record_id", ("发现时的走访", "visit that found it")),
+        ),
+        placed_by="self",
+    ),
+    Entity(
+        "hazard_event",
+        "hazard_events",
+        ("隐患步骤", "hazard step"),
+        (
+            Field("hazard", "hazard_id", "record_id", ("隐患", "hazard"), refers_to="hazard"),
+            Field("step", "step", "step", ("步骤", "step")),
+            Field("on", "on_date", "date", ("日期", "date")),
+            Field("due", "due", "date", ("期限", "deadline"), clearable=True),
+            Field("note", "note", "text", _NOTE, clearable=True),
+        ),
+        placed_by="hazard",
+    ),
+    Entity(
+        "proposal",
+        "proposals",
+        ("建议", "proposal"),
+        (
+            Field("estate", "estate", "name", ("小区", "estate")),
+            Field("text", "text", "text", ("建议内容", "proposal")),
+            Field("proposed_on", "proposed_on", "date", ("提出日期", "proposed on")),
+            Field("decision", "decision", "decision", ("社区的决定", "the office's decision")),
+            Field("decided_on", "decided_on", "date", ("决定日期", "decided on")),
+            Field(
+                "decision_note",
+                "decision_note",
+                "text",
+                ("决定说明", "decision note"),
+                clearable=True,
+            ),
+        ),
+    ),
+    Entity(
+        "petition",
+        "petitions",
+        ("诉求", "petition"),
+        (
+            Field(
+                "household",
+                "household_id",
+                "household_id",
+                ("住户", "household"),
+                refers_to="household",
+            ),
+            *_PLACE,
+            Field("category", "category", "flag_code", ("类别", "category")),
+            Field("text", "text", "text", ("诉求内容", "what was asked"), personal=True),
+            Field("raised_on", "raised_on", "date", ("收集日期", "raised on")),
+            Field("visit", "visit_id", "record_id", ("收集时的走访", "visit that heard it")),
+        ),
+        placed_by="self",
+    ),
+    Entity(
+        "petition_event",
+        "petition_events",
+        ("诉求步骤", "petition step"),
+        (
+            Field("petition", "petition_id", "record_id", ("诉求", "petition")),
+            Field("step", "step", "petition_step", ("步骤", "step")),
+            Field("on", "on_date", "date", ("日期", "date")),
+            Field("to", "escalated_to", "escalation", ("上报给", "escalated to")),
+            Field("proposal", "proposal_id", "record_id", ("建议", "proposal")),
+            Field("confirmed", "confirmed", "bool", ("居民确认", "confirmed by the resident")),
+            Field("note", "note", "text", _NOTE, clearable=True),
+        ),
+        placed_by="petition",
+    ),
+    Entity(
+        "petition_link",
+        "petition_links",
+        ("诉求关联", "petition link"),
+        (
+            Field("petition", "petition_id", "record_id", ("诉求", "petition")),
+            Field("other", "other_id", "record_id", ("关联的诉求", "linked petition")),
+        ),
+        placed_by="petition",
+    ),
+    Entity(
+        "merge",
+        "merges",
+        ("合并", "merge"),
+        (
+            Field("entity", "entity", "merged_entity", ("合并的是", "what is merged")),
+            Field("keep", "keep", "record_id", ("保留的记录", "record kept")),
+            Field("other", "other", "record_id", ("并入的记录", "record merged in")),
+        ),
+        placed_by="keep",
+    ),
+)
+
+ENTITIES: dict[str, Entity] = {e.name: e for e in DECLARED}
+ENTITY_ORDER = tuple(e.name for e in DECLARED)
+KEYED = tuple(e.name for e in DECLARED if e.natural_key)
+# (record type, field) a change may set to nothing (`clear:`); the others always hold a value
+CLEARABLE = {(e.name, f.name) for e in DECLARED for f in e.fields if f.clearable}
+# fields naming another record, by the record type it must be found in
+REFERENCES = {(e.name, f.name): f.refers_to for e in DECLARED for f in e.fields if f.refers_to}
+# A merge names two records of the type its `entity` gives, but only as context, like a
+# petition's visit: a merged resident may be gone with its household, and a merge whose records
+# are not (yet) here simply joins nothing.
+
+__all__ = [
+    "CLEARABLE",
+    "DECLARED",
+    "ENTITIES",
+    "ENTITY_ORDER",
+    "FLAG_PREFIX",
+    "KEYED",
+    "REFERENCES",
+    "Entity",
+    "Field",
+]
+
+
+def label(entity: str) -> str:
+    from danyuanzhang.i18n import pick
+
+    return pick(*ENTITIES[entity].label)
+
+
+def field_label(entity: str, name: str) -> str:
+    """A field's name for people: 电话, 标记“独居老人”, 整改期限."""
+    from danyuanzhang.i18n import pick, t
+
+    if name.startswith(FLAG_PREFIX):
+        from danyuanzhang.vocab import BUILTIN_FLAGS
+
+        code = name[len(FLAG_PREFIX) :]
+        return t("field_flag", flag=pick(*BUILTIN_FLAGS.get(code, (code, code))))
+    spec = ENTITIES[entity].field(name)
+    return pick(*spec.label) if spec is not None else name

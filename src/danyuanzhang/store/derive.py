@@ -1,0 +1,633 @@
+"""Deriving the tables that commands read from the change log.
+
+A record's row shows, for each field, the value that `merge.field_state` picks over the changes
+of every record of its class — the records that `merge.identities` finds to be one flat, one
+person or one post. One record stands for its class (it has the row; the others are `aliases`),
+and every row that names a household names the one that stands for it. Whenever a class gains
+or loses a record, it is derived again from the log, so the tables are always the same function
+of the log, whatever order the changes came in.
+
+Functions take the connection, so that a migration can rebuild a notebook with them too.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode, encode
+from danyuanzhang.merge import (
+    FieldState,
+    household_named,
+    Incoming,
+    Keyed,
+    Merge,
+    erased_with_household,
+    identities,
+    natural_key,
+    NO_CHANGES,
+    states_by_field,
+)
+from danyuanzhang.records import ENTITIES, ENTITY_ORDER, KEYED, Entity
+from danyuanzhang.store import in_chunks as chunks
+
+# fields that name a record that may stand for others: (record type, field, table, column)
+HOUSEHOLD_REFERENCES = [
+    (e.name, f.name, e.table, f.column)
+    for e in ENTITIES.values()
+    for f in e.fields
+    if f.refers_to in KEYED
+]
+# a conflict appeared: (record type, record, field)
+ConflictSeen = Callable[[str, str, str], None]
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def changes_of(conn: sqlite3.Connection, records: Iterable[str]) -> list[Change]:
+    found: list[Change] = []
+    for chunk in chunks(sorted(set(records))):
+        rows = conn.execute(
+            f"SELECT {COLUMNS} FROM changes WHERE record IN ({_marks(len(chunk))})", chunk
+        )
+        found += [Change._make(row) for row in rows]
+    return found
+
+
+def field_changes(conn: sqlite3.Connection, records: Sequence[str], field: str) -> list[Change]:
+    found: list[Change] = []
+    for chunk in chunks(sorted(set(records))):
+        rows = conn.execute(
+            f"SELECT {COLUMNS} FROM changes"
+            f" WHERE record IN ({_marks(len(chunk))}) AND field = ? AND op = 'set'",
+            (*chunk, field),
+        )
+        found += [Change._make(row) for row in rows]
+    return found
+
+
+def canonical_of(conn: sqlite3.Connection, records: Iterable[str]) -> dict[str, str]:
+    """Each record mapped to the record that stands for its class (itself, most often)."""
+    wanted = sorted(set(records))
+    result = {record: record for record in wanted}
+    for chunk in chunks(wanted):
+        rows = conn.execute(
+            f"SELECT record, canonical FROM aliases WHERE record IN ({_marks(len(chunk))})", chunk
+        )
+        result.update((row[0], row[1]) for row in rows)
+    return result
+
+
+_NAMING = {(e.name, f.name) for e in ENTITIES.values() for f in e.fields if f.refers_to in KEYED}
+
+
+def households_for(conn: sqlite3.Connection, changes: Iterable[Change]) -> dict[str, str]:
+    """For every household any of these changes names (a resident's, first or later), the
+    household that stands for it."""
+    named = {
+        str(decode(c.value))
+        for c in changes
+        if (c.entity, c.field) in _NAMING and c.value is not None and c.value != "null"
+    }
+    return canonical_of(conn, named) if named else {}
+
+
+def members(conn: sqlite3.Connection, record: str) -> list[str]:
+    """Every record of this record's class, the one that stands for it first."""
+    canonical = canonical_of(conn, [record])[record]
+    rows = conn.execute("SELECT record FROM aliases WHERE canonical = ?", (canonical,))
+    return [canonical, *sorted(row[0] for row in rows)]
+
+
+def state_of(conn: sqlite3.Connection, entity: str, record: str, field: str) -> FieldState:
+    """A field's state over the record's whole class."""
+    changes = field_changes(conn, members(conn, record), field)
+    return states_of(conn, entity, changes).get(field, NO_CHANGES)
+
+
+def states_of(
+    conn: sqlite3.Connection, entity: str, changes: Iterable[Change]
+) -> dict[str, FieldState]:
+    """Each field's state; a field naming a household takes two copies of one flat (from two
+    laptops) as one value."""
+    spec = ENTITIES[entity]
+    naming = [f.name for f in spec.fields if f.refers_to in KEYED]
+    if not naming:
+        return states_by_field(changes)
+    changes = list(changes)
+    canon = households_for(conn, changes)
+    if not canon:
+        return states_by_field(changes)
+
+    def alike(value: str | None) -> str | None:
+        held = decode(value)
+        return value if held is None else encode(canon.get(str(held), held))
+
+    return states_by_field(changes, {name: alike for name in naming})
+
+
+def tombstoned(conn: sqlite3.Connection, records: Sequence[str]) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for chunk in chunks(sorted(set(records))):
+        rows = conn.execute(
+            f"SELECT entity, record FROM tombstones WHERE record IN ({_marks(len(chunk))})", chunk
+        )
+        found.update((row[0], row[1]) for row in rows)
+    return found
+
+
+# -- rows ----------------------------------------------------------------------------------------
+
+
+def _row(
+    spec: Entity,
+    states: dict[str, FieldState],
+    households: dict[str, str],
+    erased: set[str] = frozenset(),  # type: ignore[assignment]
+    registered_in: str | None = None,
+) -> tuple[list[Any], list[str]]:
+    """(the row's values in column order, the flags that are on), from its fields' states. A
+    household named is the one standing for it; a resident whose merge named a copy of its
+    flat since erased stays in the household it was registered in."""
+    values: list[Any] = []
+    for field in spec.fields:
+        if not field.column:
+            continue
+        state = states.get(field.name)
+        value = decode(state.value) if state is not None else None
+        if field.refers_to in KEYED and value is not None:
+            if value in erased and spec.erased_with_household and registered_in is not None:
+                value = registered_in
+            value = households.get(value, value)
+        values.append(value)
+    flags = [
+        name[len(FLAG_PREFIX) :]
+        for name, state in states.items()
+        if name.startswith(FLAG_PREFIX) and decode(state.value) is True
+    ]
+    return values, flags
+
+
+def _upsert(conn: sqlite3.Connection, spec: Entity, rows: Sequence[Sequence[Any]]) -> None:
+    columns = list(spec.columns.values())
+    names = ", ".join(["id", *columns])
+    update = ", ".join(f"{c} = excluded.{c}" for c in columns)
+    conn.executemany(
+        f"INSERT INTO {spec.table} ({names}) VALUES ({_marks(len(columns) + 1)})"
+        f" ON CONFLICT (id) DO UPDATE SET {update}",
+        rows,
+    )
+
+
+def _set_flags(conn: sqlite3.Connection, spec: Entity, record: str, flags: Sequence[str]) -> None:
+    if spec.flag_table is None:
+        return
+    conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
+    conn.executemany(
+        f"INSERT INTO {spec.flag_table} VALUES (?, ?)", [(record, flag) for flag in flags]
+    )
+
+
+def _note_conflicts(
+    conn: sqlite3.Connection,
+    entity: str,
+    record: str,
+    states: dict[str, FieldState],
+    seen: ConflictSeen | None,
+    fields: Iterable[str] | None = None,
+) -> None:
+    """Show each field of `record` in conflict, clear the others (of `fields`, or all)."""
+    for name in states if fields is None else fields:
+        state = states.get(name)
+        if state is not None and state.conflict:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO conflicts (id, entity, record, field) VALUES (?, ?, ?, ?)",
+                (conflict_id(record, name), entity, record, name),
+            )
+            if cursor.rowcount and seen is not None:
+                seen(entity, record, name)
+        else:
+            conn.execute("DELETE FROM conflicts WHERE record = ? AND field = ?", (record, name))
+
+
+def conflict_id(record: str, field: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{record}\x00{field}".encode()).hexdigest()[:32]
+
+
+def _refs_of(spec: Entity, record: str, changes: Iterable[Change]) -> list[tuple[str, ...]]:
+    """The record_refs row of a record that names a household, from its own changes: the
+    household it was registered in for what is erased with one (merge.household_named), the
+    one it names now for the rest."""
+    if not any(f.refers_to in KEYED for f in spec.fields):
+        return []
+    target = household_named(changes, first=spec.erased_with_household)
+    return [] if target is None else [(record, spec.name, target)]
+
+
+# -- records new to this notebook ------------------------------------------------------------------
+
+
+def add_records(
+    conn: sqlite3.Connection, groups: Sequence[Incoming], seen: ConflictSeen | None = None
+) -> None:
+    """Rows for records this notebook has never had (their changes already in the log): one
+    query per table, and identity settled for those whose key another record shares."""
+    by_entity: dict[str, list[Incoming]] = {}
+    for group in groups:
+        by_entity.setdefault(group.entity, []).append(group)
+    for entity in ENTITY_ORDER:
+        batch = by_entity.get(entity)
+        if not batch:
+            continue
+        spec = ENTITIES[entity]
+        states = {g.record: states_of(conn, entity, g.changes) for g in batch}
+        households = households_for(conn, (c for g in batch for c in g.changes))
+        erased = {r for _, r in tombstoned(conn, list(households))} if households else set()
+        joining: set[str] = set()
+        if spec.natural_key:
+            joining = _add_keys(conn, entity, batch, households)
+        rows, refs, flags_on = [], [], []
+        for group in batch:
+            if group.record in joining:
+                continue
+            first = household_named(group.changes, first=True) if spec.erased_with_household else None
+            values, flags = _row(spec, states[group.record], households, erased, first)
+            rows.append([group.record, *values])
+            refs += _refs_of(spec, group.record, group.changes)
+            flags_on += [(group.record, flag) for flag in flags]
+        _upsert(conn, spec, rows)
+        if flags_on:
+            conn.executemany(f"INSERT OR IGNORE INTO {spec.flag_table} VALUES (?, ?)", flags_on)
+        conn.executemany(
+            "INSERT OR REPLACE INTO record_refs (record, entity, target) VALUES (?, ?, ?)", refs
+        )
+        for group in batch:
+            if group.record not in joining and any(s.conflict for s in states[group.record].values()):
+                _note_conflicts(conn, entity, group.record, states[group.record], seen)
+        if joining:
+            for group in batch:
+                if group.record in joining:
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO record_refs (record, entity, target) VALUES (?, ?, ?)",
+                        _refs_of(spec, group.record, group.changes),
+                    )
+            settle(conn, entity, sorted(joining), seen)
+        if entity == "merge":
+            _settle_merged(conn, [states[g.record] for g in batch], seen)
+
+
+def _settle_merged(
+    conn: sqlite3.Connection, merges: Sequence[dict[str, FieldState]], seen: ConflictSeen | None
+) -> None:
+    """A person's merges arrived or were made: the classes of the records they join change."""
+    by_entity: dict[str, set[str]] = {}
+    for states in merges:
+        named = decode(states["entity"].value) if "entity" in states else None
+        ends = [str(decode(states[f].value)) for f in ("keep", "other") if f in states]
+        if named in KEYED and ends:
+            by_entity.setdefault(str(named), set()).update(ends)
+    for entity in KEYED:
+        if entity in by_entity:
+            settle(conn, entity, sorted(by_entity[entity]), seen)
+
+
+def _add_keys(
+    conn: sqlite3.Connection, entity: str, batch: Sequence[Incoming], households: dict[str, str]
+) -> set[str]:
+    """Remember the natural keys of new records; returns those whose key another record has
+    (here already, or elsewhere in the batch): their class is settled by `settle`."""
+    keyed = [k for g in batch if (k := natural_key(entity, g.changes, households)) is not None]
+    conn.executemany(
+        "INSERT OR REPLACE INTO record_keys (record, entity, key, born) VALUES (?, ?, ?, ?)",
+        [(k.record, entity, k.key, k.born) for k in keyed],
+    )
+    counts: dict[str, int] = {}
+    for k in keyed:
+        if k.key is not None:
+            counts[k.key] = counts.get(k.key, 0) + 1
+    shared = {key for key, n in counts.items() if n > 1}
+    fresh = {k.record for k in keyed}
+    keys = sorted({k.key for k in keyed if k.key is not None} - shared)
+    for chunk in chunks(keys):
+        rows = conn.execute(
+            f"SELECT key, record FROM record_keys WHERE entity = ? AND key IN ({_marks(len(chunk))})",
+            (entity, *chunk),
+        )
+        shared.update(row[0] for row in rows if row[1] not in fresh)
+    return {k.record for k in keyed if k.key in shared}
+
+
+# -- identity ------------------------------------------------------------------------------------
+
+
+def _merges_touching(conn: sqlite3.Connection, entity: str, records: Sequence[str]) -> list[Merge]:
+    found: dict[str, Merge] = {}
+    for chunk in chunks(sorted(set(records))):
+        for column in ("keep", "other"):
+            rows = conn.execute(
+                f"SELECT m.id, m.keep, m.other, (SELECT min(c.hlc) FROM changes c"
+                f" WHERE c.record = m.id) FROM merges m"
+                f" WHERE m.entity = ? AND m.{column} IN ({_marks(len(chunk))})",
+                (entity, *chunk),
+            )
+            for row in rows:
+                if row[1] and row[2] and row[3]:
+                    found[row[0]] = Merge(row[0], row[1], row[2], row[3])
+    return list(found.values())
+
+
+def _component(
+    conn: sqlite3.Connection, entity: str, seeds: Iterable[str]
+) -> tuple[dict[str, Keyed], list[Merge]]:
+    """Every record that shares a key, a merge or a current class with the seeds, transitively."""
+    found: dict[str, Keyed] = {}
+    merges: dict[str, Merge] = {}
+    keys_seen: set[str] = set()
+    frontier = sorted(set(seeds))
+    while frontier:
+        batch = [r for r in frontier if r not in found]
+        frontier = []
+        if not batch:
+            break
+        next_round: set[str] = set()
+        for chunk in chunks(batch):
+            rows = conn.execute(
+                f"SELECT record, key, born FROM record_keys WHERE record IN ({_marks(len(chunk))})",
+                chunk,
+            )
+            for record, key, born in rows:
+                found[record] = Keyed(record, key, born)
+        for record in batch:
+            found.setdefault(record, Keyed(record, None, ""))  # erased: it joins nothing
+        keys = sorted({found[r].key for r in batch if found[r].key} - keys_seen)  # type: ignore[misc]
+        keys_seen.update(keys)
+        for chunk in chunks(keys):
+            rows = conn.execute(
+                f"SELECT record FROM record_keys WHERE entity = ? AND key IN ({_marks(len(chunk))})",
+                (entity, *chunk),
+            )
+            next_round.update(row[0] for row in rows)
+        for merge in _merges_touching(conn, entity, batch):
+            merges[merge.id] = merge
+            next_round.update((merge.keep, merge.other))
+        canonical = canonical_of(conn, batch)
+        heads = sorted(set(canonical.values()))
+        next_round.update(heads)
+        for chunk in chunks(heads):
+            rows = conn.execute(
+                f"SELECT record FROM aliases WHERE canonical IN ({_marks(len(chunk))})", chunk
+            )
+            next_round.update(row[0] for row in rows)
+        frontier = sorted(next_round - found.keys())
+    alive = {r: k for r, k in found.items() if k.born}
+    return alive, list(merges.values())
+
+
+def settle(
+    conn: sqlite3.Connection, entity: str, seeds: Sequence[str], seen: ConflictSeen | None = None
+) -> None:
+    """Work out again which records around `seeds` are one, and derive each class anew."""
+    if not seeds:
+        return
+    keyed, merges = _component(conn, entity, seeds)
+    mapping = identities(keyed.values(), merges)
+    classes: dict[str, list[str]] = {}
+    for record, canonical in mapping.items():
+        classes.setdefault(canonical, []).append(record)
+    spec = ENTITIES[entity]
+    affected_residents: set[str] = set()
+    for record in sorted(set(seeds) - set(mapping)):  # erased since: no row, no alias
+        conn.execute("DELETE FROM aliases WHERE record = ?", (record,))
+    for canonical, group in sorted(classes.items()):
+        others = sorted(r for r in group if r != canonical)
+        for chunk in chunks(sorted(group)):
+            conn.execute(f"DELETE FROM aliases WHERE record IN ({_marks(len(chunk))})", chunk)
+        conn.executemany(
+            "INSERT INTO aliases (record, entity, canonical) VALUES (?, ?, ?)",
+            [(r, entity, canonical) for r in others],
+        )
+        for chunk in chunks(others):
+            conn.execute(f"DELETE FROM {spec.table} WHERE id IN ({_marks(len(chunk))})", chunk)
+            conn.execute(f"DELETE FROM conflicts WHERE record IN ({_marks(len(chunk))})", chunk)
+        rederive(conn, entity, canonical, sorted(group), seen)
+        if entity == "household":
+            affected_residents |= _repoint(conn, sorted(group), canonical)
+    if affected_residents:
+        _rekey(conn, "resident", sorted(affected_residents))
+        settle(conn, "resident", sorted(affected_residents), seen)
+
+
+def rederive(
+    conn: sqlite3.Connection,
+    entity: str,
+    canonical: str,
+    group: Sequence[str],
+    seen: ConflictSeen | None = None,
+) -> None:
+    """The row of a class, from the changes of all its records."""
+    spec = ENTITIES[entity]
+    changes = changes_of(conn, group)
+    states = states_of(conn, entity, changes)
+    households = households_for(conn, changes)
+    erased = {r for _, r in tombstoned(conn, list(households))} if households else set()
+    first = None
+    if spec.erased_with_household:
+        own = [c for c in changes if c.record == canonical]
+        first = household_named(own, first=True)
+    values, flags = _row(spec, states, households, erased, first)
+    _upsert(conn, spec, [[canonical, *values]])
+    _set_flags(conn, spec, canonical, flags)
+    stale = conn.execute("SELECT field FROM conflicts WHERE record = ?", (canonical,)).fetchall()
+    _note_conflicts(conn, entity, canonical, states, seen, {*states, *(r[0] for r in stale)})
+
+
+def _repoint(conn: sqlite3.Connection, group: Sequence[str], canonical: str) -> set[str]:
+    """Rows naming any record of a household class now name the one standing for it; returns
+    the residents concerned, whose own classes may change with their household's."""
+    residents: set[str] = set()
+    for chunk in chunks(group):
+        rows = conn.execute(
+            f"SELECT record, entity FROM record_refs WHERE target IN ({_marks(len(chunk))})",
+            chunk,
+        ).fetchall()
+        for entity, _field, table, column in HOUSEHOLD_REFERENCES:
+            ids = [row[0] for row in rows if row[1] == entity]
+            if entity == "resident":
+                residents.update(ids)
+            for part in chunks(ids):
+                conn.execute(
+                    f"UPDATE {table} SET {column} = ? WHERE id IN ({_marks(len(part))})",
+                    (canonical, *part),
+                )
+    return residents
+
+
+def _rekey(conn: sqlite3.Connection, entity: str, records: Sequence[str]) -> None:
+    """Compute the natural keys of these records again (their household's class changed)."""
+    spec = ENTITIES[entity]
+    by_record: dict[str, list[Change]] = {}
+    for change in changes_of(conn, records):
+        if change.field in spec.natural_key:
+            by_record.setdefault(change.record, []).append(change)
+    households = households_for(conn, (c for cs in by_record.values() for c in cs))
+    for record, changes in by_record.items():
+        keyed = natural_key(entity, changes, households)
+        if keyed is not None:
+            conn.execute(
+                "UPDATE record_keys SET key = ? WHERE record = ?", (keyed.key, record)
+            )
+
+
+# -- records already here ------------------------------------------------------------------------
+
+
+def refresh(
+    conn: sqlite3.Connection,
+    entity: str,
+    touched: dict[str, set[str]],
+    seen: ConflictSeen | None = None,
+) -> None:
+    """Known records whose fields got new changes: show each field's value anew."""
+    spec = ENTITIES[entity]
+    reference = next((f.name for f in spec.fields if f.refers_to in KEYED), None)
+    renamed = sorted(r for r, fields in touched.items() if reference in fields)
+    if renamed:
+        by_record: dict[str, list[Change]] = {}
+        for change in changes_of(conn, renamed):
+            by_record.setdefault(change.record, []).append(change)
+        for record in renamed:
+            conn.execute("DELETE FROM record_refs WHERE record = ?", (record,))
+            conn.executemany(
+                "INSERT INTO record_refs (record, entity, target) VALUES (?, ?, ?)",
+                _refs_of(spec, record, by_record.get(record, [])),
+            )
+    canonical = canonical_of(conn, touched)
+    for head in sorted(set(canonical.values())):
+        rederive(conn, entity, head, members(conn, head), seen)
+    if entity == "merge":
+        _settle_merged(
+            conn, [states_by_field(changes_of(conn, [r])) for r in sorted(touched)], seen
+        )
+    rekey = sorted(r for r, fields in touched.items() if fields & set(spec.natural_key))
+    if not rekey:
+        return
+    before = dict(_keys(conn, rekey))
+    by_key_record: dict[str, list[Change]] = {}
+    for change in changes_of(conn, rekey):
+        by_key_record.setdefault(change.record, []).append(change)
+    households = households_for(conn, (c for cs in by_key_record.values() for c in cs))
+    changed = []
+    for record, changes in sorted(by_key_record.items()):
+        keyed = natural_key(entity, changes, households)
+        if keyed is not None and (record not in before or before[record] != keyed.key):
+            conn.execute(
+                "INSERT OR REPLACE INTO record_keys (record, entity, key, born) VALUES (?, ?, ?, ?)",
+                (record, entity, keyed.key, keyed.born),
+            )
+            changed.append(record)
+    settle(conn, entity, changed, seen)
+
+
+def _keys(conn: sqlite3.Connection, records: Sequence[str]) -> list[tuple[str, str | None]]:
+    found: list[tuple[str, str | None]] = []
+    for chunk in chunks(sorted(set(records))):
+        rows = conn.execute(
+            f"SELECT record, key FROM record_keys WHERE record IN ({_marks(len(chunk))})", chunk
+        )
+        found += [(row[0], row[1]) for row in rows]
+    return found
+
+
+# -- erasure -------------------------------------------------------------------------------------
+
+
+def erase(conn: sqlite3.Connection, entity: str, record: str) -> None:
+    """Forget a record for good: tombstone it and purge its values."""
+    conn.execute(
+        "INSERT OR IGNORE INTO tombstones (entity, record) VALUES (?, ?)", (entity, record)
+    )
+    purge(conn, entity, record)
+
+
+def purge(conn: sqlite3.Connection, entity: str, record: str) -> None:
+    """Remove a record's values from the log and the tables; what belongs to a household goes
+    with it (merge.erased_with_household), and its class is derived again without it."""
+    spec = ENTITIES[entity]
+    group = members(conn, record) if spec.natural_key else [record]
+    conn.execute("DELETE FROM changes WHERE record = ? AND op = 'set'", (record,))
+    conn.execute("DELETE FROM conflicts WHERE record = ?", (record,))
+    conn.execute("DELETE FROM record_keys WHERE record = ?", (record,))
+    conn.execute("DELETE FROM aliases WHERE record = ?", (record,))
+    conn.execute("DELETE FROM record_refs WHERE record = ?", (record,))
+    if spec.flag_table:
+        conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
+    conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (record,))
+    if entity == "household":
+        rows = conn.execute(
+            "SELECT record, entity FROM record_refs WHERE target = ?", (record,)
+        ).fetchall()
+        belonging = {r[0]: record for r in rows if ENTITIES[r[1]].erased_with_household}
+        for gone in sorted(erased_with_household(belonging, {record})):
+            purge(conn, next(r[1] for r in rows if r[0] == gone), gone)
+        # what stays (a petition, a hazard) keeps the household it named, now erased
+        for entity_name, _field, table, column in HOUSEHOLD_REFERENCES:
+            ids = [r[0] for r in rows if r[1] == entity_name and r[0] not in belonging]
+            for part in chunks(ids):
+                conn.execute(
+                    f"UPDATE {table} SET {column} = ? WHERE id IN ({_marks(len(part))})",
+                    (record, *part),
+                )
+    rest = [r for r in group if r != record]
+    if rest:
+        settle(conn, entity, rest)
+
+
+# -- a whole notebook ----------------------------------------------------------------------------
+
+
+def rebuild_identity(conn: sqlite3.Connection) -> None:
+    """Keys for every record that has a natural key, references for every record that names a
+    household, and every class of more than one record merged (a migration's step)."""
+    _rebuild_refs(conn)
+    for entity in KEYED:
+        spec = ENTITIES[entity]
+        records = [r[0] for r in conn.execute(f"SELECT id FROM {spec.table}")]
+        for chunk in chunks(records):
+            by_record: dict[str, list[Change]] = {}
+            for change in changes_of(conn, chunk):
+                by_record.setdefault(change.record, []).append(change)
+            households = households_for(conn, (c for cs in by_record.values() for c in cs))
+            keyed = [k for cs in by_record.values() if (k := natural_key(entity, cs, households))]
+            conn.executemany(
+                "INSERT OR REPLACE INTO record_keys (record, entity, key, born) VALUES (?, ?, ?, ?)",
+                [(k.record, entity, k.key, k.born) for k in keyed],
+            )
+        shared = conn.execute(
+            "SELECT record FROM record_keys WHERE entity = ? AND key IN"
+            " (SELECT key FROM record_keys WHERE entity = ? AND key IS NOT NULL"
+            "  GROUP BY key HAVING count(*) > 1)",
+            (entity, entity),
+        ).fetchall()
+        settle(conn, entity, sorted(row[0] for row in shared))
+
+
+def _rebuild_refs(conn: sqlite3.Connection) -> None:
+    for entity_name, _field, table, _column in HOUSEHOLD_REFERENCES:
+        spec = ENTITIES[entity_name]
+        records = [r[0] for r in conn.execute(f"SELECT id FROM {table}")]
+        for chunk in chunks(records):
+            by_record: dict[str, list[Change]] = {}
+            for change in changes_of(conn, chunk):
+                by_record.setdefault(change.record, []).append(change)
+            refs = [ref for record, cs in by_record.items() for ref in _refs_of(spec, record, cs)]
+            conn.executemany(
+                "INSERT OR REPLACE INTO record_refs (record, entity, target) VALUES (?, ?, ?)", refs
+            )

@@ -1,0 +1,331 @@
+"""`dyz export`: write what another laptop lacks, whole records, as a bundle.
+
+What a peer lacks is known from what it holds: per device, the stamp up to which it has all of
+that device's changes, learned from its own bundles and from its acknowledgement of ours
+(store/sync.py `knowledge`). A delta reads only what it sends, through the log's device index.
+
+- `--for PEER`: what that laptop lacks (within its remembered scope, `dyz peers scope`);
+- no option: this laptop's own news — what no laptop it has heard from is known to hold, and
+  no earlier plain export carried;
+- `--all`: everything. `--scope`: only one unit, building, area or estate, with what is
+  community-wide. `--redact`: without residents' personal data.
+
+>>> export_bundle(store, Path("给社区.yaml"), peer="社区办公室")
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from danyuanzhang.bundle.reader import FORMAT_VERSION, Header
+from danyuanzhang.changes import Change
+from danyuanzhang.errors import DyzError
+from danyuanzhang.records import ENTITIES, ENTITY_ORDER, KEYED, REFERENCES
+from danyuanzhang.scopes import Scope
+from danyuanzhang.store import Store, derive
+from danyuanzhang.store import sync as sql
+from danyuanzhang.store.migrations import LATEST
+
+EXPORTED_MARKS = "exported_marks"
+
+
+@dataclass
+class ExportReport:
+    path: Path
+    changes: int = 0
+    new: int = 0  # beyond what the receiver was known to hold; the rest complete their records
+    counts: dict[str, int] = field(default_factory=dict)
+    size: int = 0
+    peer: str | None = None
+    scope: Scope | None = None
+    nothing_new: bool = False  # nothing to send: no file was written
+    peer_unknown: bool = False  # --for a laptop never heard from: everything was written
+    checksum: str = ""
+
+
+def find_peer(store: Store, text: str) -> Any:
+    """A laptop this one has had a bundle from, by name or the start of its id; None if none."""
+    wanted = text.strip()
+    rows = sql.peers(store)
+    matches = [r for r in rows if r["name"] == wanted or r["device"].startswith(wanted.lower())]
+    if len(matches) > 1:
+        raise DyzError("peer_ambiguous", peer=wanted)
+    return matches[0] if matches else None
+
+
+def export_bundle(
+    store: Store,
+    path: Path,
+    peer: str | None = None,
+    everything: bool = False,
+    redact: bool = False,
+    scope: str | None = None,
+    estate: str | None = None,
+) -> ExportReport:
+    """Write the bundle a peer needs (see the module's help); no file when there is nothing."""
+    from danyuanzhang.scopes import parse_scope
+
+    if peer and everything:
+        raise DyzError("export_peer_or_all")
+    report = ExportReport(path=path)
+    target = find_peer(store, peer) if peer else None
+    if peer and target is None:
+        everything, report.peer_unknown = True, True
+    report.peer = target["name"] if target is not None else peer
+    chosen: Scope | None = None
+    if scope:
+        chosen = parse_scope(store, scope, estate)
+    elif target is not None and target["scope"]:
+        chosen = parse_scope(store, target["scope"])
+    if chosen is not None and chosen.whole:
+        chosen = None
+    report.scope = chosen
+    scope_key = chosen.key() if chosen is not None else ""
+    marks = store.marks()
+    if everything:
+        since: dict[str, str] = {}
+    elif target is not None:
+        since = sql.knowledge(store, target["device"], scope_key)
+    else:
+        since = _plain_since(store)
+    whole = everything or (chosen is not None and not since)
+    if whole:
+        # everything (of the scope): found through the tables, never held in memory at once
+        if chosen is None:
+            records = {e: set(r) for e, r in sql.records_by_entity(store).items()}
+        else:
+            records = _whole_records(store, _records_in_scope(store, chosen))
+        carried = sorted(marks)
+    else:
+        delta = _delta(store, since, chosen)
+        if not delta:
+            report.nothing_new = True
+            return report
+        report.new = len(delta)
+        records = _whole_records(store, {(c.entity, c.record) for c in delta})
+        carried = sorted({c.device for c in delta})
+    header = Header(
+        version=FORMAT_VERSION,
+        schema=LATEST,
+        community=store.setting("community") or "",
+        sender_id=store.device()[0],
+        sender_name=store.device()[1],
+        created=store.now_iso(),
+        redacted=redact,
+        scope=scope_key,
+        counts={},
+        since={d: since[d] for d in carried if d in since},
+        seen={} if redact else _seen(marks, since, carried),
+        received=_received(store, target),
+        checksum="",
+    )
+    from danyuanzhang.bundle.writer import write_bundle
+
+    written = _Counted(_records(store, records, redact))
+    try:
+        report.size, report.checksum = write_bundle(path, header, written)
+    except OSError as error:
+        raise DyzError("cannot_write", path=str(path), reason=error.strerror) from None
+    report.changes, report.counts = written.changes, header.counts
+    report.new = report.changes if whole else min(report.new, report.changes)
+    with store.transaction():
+        news = {d: m for d, m in marks.items() if m > since.get(d, "")}
+        if not redact and (target is not None or everything):
+            sql.remember_export(
+                store,
+                report.checksum,
+                target["device"] if target is not None and not everything else None,
+                scope_key,
+                news,
+                header.created,
+            )
+        if target is None and not everything and not chosen and not redact:
+            exported = json.loads(store.setting(EXPORTED_MARKS) or "{}")
+            for device, stamp in marks.items():
+                if stamp > exported.get(device, ""):
+                    exported[device] = stamp
+            store.set_setting(EXPORTED_MARKS, json.dumps(exported, sort_keys=True))
+    return report
+
+
+def _plain_since(store: Store) -> dict[str, str]:
+    """A plain export leaves out what an earlier plain export carried and what any laptop
+    heard from is known to hold: never the office's own changes back to the office."""
+    since = json.loads(store.setting(EXPORTED_MARKS) or "{}")
+    for device, stamp in sql.everyone_knows(store).items():
+        if stamp > since.get(device, ""):
+            since[device] = stamp
+    return dict(since)
+
+
+def _seen(marks: dict[str, str], since: dict[str, str], carried: list[str]) -> dict[str, str]:
+    """For the devices whose changes the bundle carries all of after `since`: up to where this
+    laptop holds all of them. The header grows with what the bundle carries, not with every
+    device this laptop has heard of."""
+    return {d: marks[d] for d in carried if d in marks and marks[d] > since.get(d, "")}
+
+
+def _received(store: Store, target: Any) -> dict[str, str]:
+    """The last bundle imported from the receiver (from every peer, when it is not known):
+    so it learns that we hold what it sent."""
+    rows = [target] if target is not None else sql.peers(store)
+    return {row["device"]: row["received"] for row in rows if row["received"]}
+
+
+def _delta(store: Store, since: dict[str, str], scope: Scope | None) -> list[Change]:
+    """The changes the receiver lacks: each device's later than what it holds, in scope
+    (erasures always: they carry no personal data, and keep old copies from coming back)."""
+    found: list[Change] = []
+    for device in sql.devices_in_log(store):
+        found += sql.changes_after(store, device, since.get(device, ""))
+    if scope is not None:
+        inside = _in_scope(store, scope, {(c.entity, c.record) for c in found if c.op == "set"})
+        found = [c for c in found if c.op == "delete" or c.record in inside]
+    return found
+
+
+def _of(store: Store, record: str) -> list[Change]:
+    return sql.changes_of_record(store, record)
+
+
+def _whole_records(store: Store, seeds: set[tuple[str, str]]) -> dict[str, set[str]]:
+    """Every record the delta touches, whole, with what it needs to be imported on its own,
+    whichever bundles came before: the other records of its class (one flat registered on
+    several laptops), the merges that joined them, and the records its fields name (a
+    resident's household, a step's hazard, a merge's two records) — so a resident always
+    travels with the household that decides whether it was erased."""
+    by_entity: dict[str, set[str]] = {}
+    done: set[str] = set()
+    pending = seeds
+    while pending:
+        pending = {(e, r) for e, r in pending if r not in done}
+        for entity, record in pending:
+            by_entity.setdefault(entity, set()).add(record)
+            done.add(record)
+        next_round: set[tuple[str, str]] = set()
+        keyed = sorted(r for e, r in pending if e in KEYED)
+        if keyed:
+            heads = sorted(set(derive.canonical_of(store.conn, keyed).values()))
+            next_round |= {(e, r) for e, r in sql.aliases_of(store, heads)}
+            next_round |= {(e, h) for e, h in zip_entities(store, heads)}
+            next_round |= {("merge", m) for m in sql.merges_of(store, keyed)}
+        naming = sorted(
+            r for e, r in pending if e == "merge" or any(e == t for t, _ in REFERENCES)
+        )
+        merge_types: dict[str, str] = {}
+        for change in derive.changes_of(store.conn, naming):
+            if change.entity == "merge" and change.field == "entity" and change.value:
+                merge_types[change.record] = str(json.loads(change.value))
+        for change in derive.changes_of(store.conn, naming):
+            if change.value in (None, "null"):
+                continue
+            target = REFERENCES.get((change.entity, change.field))
+            if change.entity == "merge" and change.field in ("keep", "other"):
+                target = merge_types.get(change.record)
+            if target:
+                next_round.add((target, str(json.loads(change.value or "null"))))
+        pending = next_round
+    return by_entity
+
+
+def zip_entities(store: Store, records: list[str]) -> list[tuple[str, str]]:
+    kinds = sql.entities_of(store, records)
+    return [(kinds[r], r) for r in records if r in kinds]
+
+
+def _records(store: Store, records: dict[str, set[str]], redact: bool) -> Iterator[Any]:
+    """(record type, record, its changes) in the order records travel, each record's changes
+    in the order they were made."""
+    for entity in ENTITY_ORDER:
+        personal = ENTITIES[entity].personal if redact else frozenset()
+        for record in sorted(records.get(entity, ())):
+            changes = [c for c in _of(store, record) if c.field not in personal]
+            if changes:
+                yield entity, record, changes
+
+
+class _Counted:
+    """Records as they are written, counting their changes."""
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        self.records = records
+        self.changes = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in self.records:
+            self.changes += len(item[2])
+            yield item
+
+
+# -- scopes --------------------------------------------------------------------------------------
+
+
+def _in_scope(store: Store, scope: Scope, wanted: set[tuple[str, str]]) -> set[str]:
+    """Of these records, those that live in the scope, or are community-wide."""
+    by_entity: dict[str, list[str]] = {}
+    for entity, record in wanted:
+        by_entity.setdefault(entity, []).append(record)
+    inside: set[str] = set()
+    for entity, records in by_entity.items():
+        inside |= _living_in(store, scope, entity, records)
+    return inside
+
+
+# the record type whose place a record shares, when its placing field does not say
+_PLACED_IN = {"hazard_event": "hazard", "petition_event": "petition", "petition_link": "petition"}
+
+
+def _living_in(store: Store, scope: Scope, entity: str, records: list[str]) -> set[str]:
+    spec = ENTITIES[entity]
+    if spec.placed_by is None:
+        return set(records)
+    keyed = entity in KEYED
+    canon = derive.canonical_of(store.conn, records) if keyed else {r: r for r in records}
+    rows = sql.places(store, entity, sorted(set(canon.values())))
+    if spec.placed_by == "self":
+        return {r for r in records if canon[r] in rows and scope.holds(_place(rows[canon[r]]))}
+    named = {r: tuple(t for t in row[1:] if t) for r, row in rows.items()}
+    if entity == "merge":
+        kinds = sql.entities_of(store, sorted({t for ts in named.values() for t in ts}))
+        living = _in_scope(store, scope, {(k, t) for t, k in kinds.items()})
+    else:
+        field = spec.field(spec.placed_by)
+        target = (field.refers_to if field is not None else None) or _PLACED_IN[entity]
+        targets = sorted({t for ts in named.values() for t in ts})
+        living = _living_in(store, scope, target, targets)
+    return {r for r in records if any(t in living for t in named.get(canon[r], ()))}
+
+
+def _place(row: Any) -> dict[str, Any]:
+    return {"estate": row[1], "building": row[2], "unit": row[3]}
+
+
+def _records_in_scope(store: Store, scope: Scope) -> set[tuple[str, str]]:
+    """Every record of the scope and every community-wide one: a peer's first scoped bundle,
+    found through the tables rather than the whole log; and every erasure."""
+    found: dict[str, list[str]] = {}
+    for entity in ENTITY_ORDER:
+        spec = ENTITIES[entity]
+        if spec.placed_by is None:
+            found[entity] = sql.all_ids(store, entity)
+        elif spec.placed_by == "self":
+            found[entity] = [
+                row[0]
+                for row in sql.ids_in_place(store, entity, scope.estates)
+                if scope.holds(_place(row))
+            ]
+        elif entity == "merge":
+            found[entity] = sql.merges_of(store, found["household"] + found["resident"])
+        else:
+            parent = ENTITIES[entity].field(spec.placed_by)
+            target = (parent.refers_to if parent is not None else None) or _PLACED_IN[entity]
+            found[entity] = sql.ids_naming(store, entity, found.get(target, []))
+    chosen = {(e, r) for e, records in found.items() for r in records}
+    for entity in KEYED:
+        chosen |= set(sql.aliases_of(store, found[entity]))
+    chosen |= {(row[0], row[1]) for row in store.conn.execute("SELECT entity, record FROM tombstones")}
+    return chosen

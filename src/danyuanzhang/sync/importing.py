@@ -1,0 +1,262 @@
+"""`dyz import`: apply another laptop's bundle, in one transaction, or change nothing.
+
+The bundle streams through: each batch of records is planned (merge.plan_import) and applied
+as it arrives, inside one transaction that is rolled back at the first problem — a bad value,
+a change whose id does not match it, a reference to a record neither side has, counts or a
+checksum that do not add up. A refused bundle changes nothing, and a bundle of any size is
+imported in bounded memory.
+
+>>> report = import_bundle(store, Path("社区办公室.yaml"))
+>>> report.added, report.conflicts
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from danyuanzhang.bundle.errors import BundleError
+from danyuanzhang.bundle.reader import (
+    Body,
+    Header,
+    ReadAgain,
+    forward_only,
+    open_source,
+    peek_header,
+    read,
+    read_by_events,
+)
+from danyuanzhang.errors import DyzError
+from danyuanzhang.changes import Change
+from danyuanzhang.merge import Incoming, household_named, plan_import
+from danyuanzhang.records import ENTITIES, ENTITY_ORDER
+from danyuanzhang.store import Store, derive
+from danyuanzhang.store import sync as sql
+
+BATCH = 20_000  # changes applied at a time: bounded memory, few round trips
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    sender: str = ""
+    total: int = 0
+    added: int = 0
+    already: int = 0
+    ignored_erased: int = 0
+    added_by_table: dict[str, int] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)  # ids of conflicts this import found
+    seen_before: bool = False
+    own: bool = False  # made by this very laptop: nothing to do
+    dry_run: bool = False
+    scope: str = ""  # the part of the notebook it carried ("" for all of it)
+    community_adopted: str | None = None
+
+
+class _Discard(Exception):
+    pass
+
+
+def import_bundle(
+    store: Store,
+    path: Path,
+    dry_run: bool = False,
+    progress: Callable[[str, float], None] | None = None,
+) -> ImportReport:
+    """Check and apply one bundle. `progress(phase, fraction)` hears how far it has got."""
+    report = ImportReport(path=path, dry_run=dry_run)
+    try:
+        source = open_source(path)
+        header = peek_header(source)
+    except BundleError as error:
+        error.path = str(path)
+        raise
+    report.sender, report.scope = header.sender_name, header.scope
+    me = store.device()[0]
+    if header.sender_id == me:
+        report.own = True
+        return report
+    if sql.bundle_seen(store, header.checksum) is not None:
+        report.seen_before = True
+        return report
+    mine = store.setting("community")
+    if mine and header.community and mine != header.community:
+        raise DyzError(
+            "import_other_community", path=str(path), theirs=header.community, ours=mine
+        )
+    if progress is not None:
+        progress = forward_only(progress)
+    with _no_cycle_collection():
+        try:
+            with store.transaction():
+                importer = _Importer(store, report)
+                store.conn.execute("SAVEPOINT reading")
+                try:
+                    body = read(source, importer.deliver, progress)
+                    importer.flush()
+                except ReadAgain:
+                    store.conn.execute("ROLLBACK TO reading")
+                    importer = _Importer(store, report)
+                    body = read_by_events(source, importer.deliver, progress)
+                    importer.flush()
+                store.conn.execute("RELEASE reading")
+                if progress is not None:
+                    progress("write", 0.0)
+                _check_references(store, body)
+                _remember(store, body.header, report)
+                if not mine and header.community:
+                    store.set_setting("community", header.community)
+                    report.community_adopted = header.community
+                if progress is not None:
+                    progress("write", 1.0)
+                if dry_run:
+                    raise _Discard
+        except _Discard:
+            pass
+        except BundleError as error:
+            error.path = str(path)
+            raise
+    report.already = report.total - report.added - report.ignored_erased
+    return report
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A bundle makes hundreds of thousands of tuples and strings, none of them in a cycle:
+    the collector would walk them again and again for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Importer:
+    """Gathers a bundle's records into batches and applies each: plan, write, derive."""
+
+    def __init__(self, store: Store, report: ImportReport) -> None:
+        self.store = store
+        self.report = report
+        report.total = report.added = report.ignored_erased = 0
+        report.added_by_table = {}
+        report.conflicts = []
+        self.batch: dict[str, Incoming] = {}
+        self.size = 0
+        self.latest = ""
+
+    def deliver(self, incoming: Incoming, line: int) -> None:
+        held = self.batch.get(incoming.record)
+        if held is None:
+            self.batch[incoming.record] = incoming
+        else:  # one record written twice in a bundle: odd, but allowed
+            held.changes.extend(incoming.changes)
+        self.size += len(incoming.changes)
+        self.report.total += len(incoming.changes)
+        for change in incoming.changes:
+            if change.hlc > self.latest:
+                self.latest = change.hlc
+        if self.size >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        conn = self.store.conn
+        groups = sorted(self.batch.values(), key=lambda g: (ENTITY_RANK[g.entity], g.record))
+        self.batch, self.size = {}, 0
+        ids = [g.record for g in groups]
+        held = sql.held(self.store, ids)
+        plan = plan_import(groups, held, derive.tombstoned(conn, ids), self._households(groups, held))
+        sql.insert_changes(self.store, plan.insert)
+        for entity, record in plan.erased:
+            derive.erase(conn, entity, record)
+        derive.add_records(conn, plan.fresh, self._conflict)
+        by_entity: dict[str, dict[str, set[str]]] = {}
+        entity_of = {g.record: g.entity for g in groups}
+        for record, fields in plan.touched.items():
+            by_entity.setdefault(entity_of[record], {})[record] = fields
+        for entity in ENTITY_ORDER:
+            if entity in by_entity:
+                derive.refresh(conn, entity, by_entity[entity], self._conflict)
+        report = self.report
+        report.added += len(plan.insert)
+        report.ignored_erased += plan.dropped
+        for change in plan.insert:
+            report.added_by_table[change.entity] = report.added_by_table.get(change.entity, 0) + 1
+        if self.latest:
+            self.store.observe(self.latest)
+
+    def _households(
+        self, groups: list[Incoming], held: dict[str, set[str]]
+    ) -> dict[str, str | None]:
+        """The household each resident or visit of the batch was registered in, over its
+        changes here and in the batch: what decides whether it is erased with a household."""
+        belonging = [g for g in groups if ENTITIES[g.entity].erased_with_household]
+        here: dict[str, list[Change]] = {}
+        known = [g.record for g in belonging if g.record in held]
+        for change in derive.field_changes(self.store.conn, known, "household"):
+            here.setdefault(change.record, []).append(change)
+        return {
+            g.record: household_named([*here.get(g.record, []), *g.changes], first=True)
+            for g in belonging
+        }
+
+    def _conflict(self, entity: str, record: str, field_name: str) -> None:
+        self.report.conflicts.append(derive.conflict_id(record, field_name))
+
+
+ENTITY_RANK = {name: rank for rank, name in enumerate(ENTITY_ORDER)}
+
+
+def _check_references(store: Store, body: Body) -> None:
+    """Every record a field names (a resident's household, a step's hazard, a merge's two
+    records) must be in the bundle or already here — by now, both are in this notebook."""
+    if not body.references:
+        return
+    wanted = list(body.references)
+    found = sql.present(store, wanted)
+    for table, ref in wanted:
+        if (table, ref) not in found:
+            from danyuanzhang.records import label
+
+            raise BundleError(
+                "bundle_unknown_reference",
+                line=body.references[(table, ref)],
+                ref=ref[:8],
+                table=label(table),
+            )
+
+
+def _remember(store: Store, header: Header, report: ImportReport) -> None:
+    """What this bundle tells about what is here, what its sender holds, and what it got."""
+    now = store.now_iso()
+    if not header.scope and not header.redacted:
+        # everything of each device in `seen` after `since` came: if all before `since` was
+        # here already, all up to `seen` is here now. A scoped or redacted bundle left things
+        # out, so it says nothing of the kind.
+        marks = store.marks()
+        for device, stamp in header.seen.items():
+            base = header.since.get(device)
+            if base is None or marks.get(device, "") >= base:
+                store.raise_mark(device, stamp)
+    seen = max(header.seen.values(), default="")
+    if seen:
+        store.observe(seen)
+    sql.learn(store, header.sender_id, "", header.seen)
+    me = store.device()[0]
+    acknowledged = header.received.get(me)
+    if acknowledged is not None:
+        known = sql.acknowledged(store, header.sender_id, acknowledged)
+        if known is not None:
+            sql.learn(store, header.sender_id, *known)
+    sql.remember_peer(
+        store, header.sender_id, header.sender_name, now, header.created, header.checksum[7:]
+    )
+    sql.remember_bundle(
+        store, header.checksum, header.sender_id, header.created, now, report.total
+    )

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from danyuanzhang.bundle.reader import FORMAT_VERSION, HEADER_KEYS
-from danyuanzhang.bundle.values import CLEARABLE, READERS, REFERENCES, is_record_id
-from danyuanzhang.store.entities import ENTITIES, ENTITY_ORDER, FLAG_PREFIX
+from danyuanzhang.bundle.values import READERS, is_record_id
+from danyuanzhang.records import CLEARABLE, ENTITIES, ENTITY_ORDER, FLAG_PREFIX, REFERENCES
 from danyuanzhang.store.migrations import LATEST
 
 DOC = (Path(__file__).parents[1] / "docs" / "bundle-format.md").read_text(encoding="utf-8")
@@ -38,6 +38,7 @@ KIND_NAMES = {
     "wellbeing": "wellbeing",
     "record_id": "a record id",
     "household_id": "id of a household",
+    "merged_entity": "record type",
 }
 
 
@@ -72,6 +73,25 @@ def test_every_kind_is_explained() -> None:
         assert re.search(rf"(^- |; |, ){re.escape(name)}:", kinds, re.M), name
 
 
+def test_the_layout_shown_is_what_dyz_writes(tmp_path: Path) -> None:
+    """The example's header lines are the writer's, key for key and in order."""
+    from danyuanzhang.store import Store
+    from danyuanzhang.sync import export_bundle
+
+    store = Store.open(tmp_path / "d.db")
+    store.ensure_device("周玉梅的电脑")
+    from danyuanzhang.households import add_household
+
+    add_household(store, "2-2-301", estate="新芙蓉之都")
+    export_bundle(store, tmp_path / "b.yaml", everything=True)
+    store.close()
+    written = (tmp_path / "b.yaml").read_text(encoding="utf-8").split("\nbody:")[0]
+    shown = DOC[DOC.index("```yaml") : DOC.index("\nbody:")]
+    keys = lambda text: re.findall(r"^([a-z_]+):", text, re.M)  # noqa: E731
+    assert keys(shown) == keys(written) == [k for k in HEADER_KEYS[FORMAT_VERSION] if k != "body"]
+    assert written.splitlines()[:2] == shown.splitlines()[1:3]
+
+
 def test_clearable_fields_references_and_versions() -> None:
     clearable = ", ".join(f"`{table}.{field}`" for table, field in sorted(CLEARABLE))
     assert f"`clear` is allowed only for {clearable}." in DOC
@@ -82,6 +102,6 @@ def test_clearable_fields_references_and_versions() -> None:
     assert f"today `{LATEST}`" in DOC
     assert f'schema_version: "{LATEST}"' in DOC
     assert f"this page's version, `{FORMAT_VERSION}`" in DOC
-    for key in HEADER_KEYS:
+    for key in HEADER_KEYS[FORMAT_VERSION]:
         if key != "body":
             assert f"| `{key}` |" in DOC, key

@@ -242,7 +242,18 @@ def test_hazards_travel_and_two_laptops_fixing_one_hazard_merge(
     assert "冲突" not in said
     shown = dyz_json("hazard", "show", patrol)
     assert shown["status"] == "verified"
-    assert [s["step"] for s in shown["timeline"]] == ["found", "rectified", "verified"]
+    # both fixes are kept, with their notes and who recorded them; the second is not counted
+    steps = [(s["step"], s["note"], s["by"], s["counted"]) for s in shown["timeline"][1:]]
+    assert steps == [
+        ("rectified", "单元长看到已拆", "王建国的电脑", True),
+        ("rectified", "物业已拆", "社区办公室", False),
+        ("verified", None, "社区办公室", True),
+    ]
+    dyz("export", "--for", "社区办公室", "-o", str(tmp_path / "c.yaml"))
+    dyz(*office, "import", str(tmp_path / "c.yaml"))
+    assert dyz_json(*office, "hazard", "show", patrol)["timeline"] == shown["timeline"]
+    table = dyz("hazard", "show", patrol).stdout
+    assert "已整改（另一台电脑也记了）" in table and "物业已拆" in table and "社区办公室" in table
 
 
 def test_a_step_travels_with_its_hazard_and_the_household(

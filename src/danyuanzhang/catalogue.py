@@ -109,6 +109,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到编号以 {id} 开头的住户。请用房号（如 2-2-301）或 dyz household list 里的编号。",
         "No household id starts with {id}. Use a reference like 2-2-301 or an id from dyz household list.",
     ),
+    "confirm_merge": (
+        "把“{other}”并入“{keep}”？并入的一方所有记录都归到保留的一方，这个决定会传到别的电脑。",
+        "Merge “{other}” into “{keep}”? Everything of the one merged in goes to the one kept; the decision travels to the other laptops.",
+    ),
+    "households_merged": (
+        "已合并：{other} 并入 {keep}（编号 {id}）。走访、诉求、隐患和居民都归到这一户；两边都填了的项以保留的一户为准。",
+        "Merged: {other} into {keep} (id {id}). Its visits, petitions, hazards and residents now belong to it; where both had a value, the kept one's stands.",
+    ),
+    "residents_merged": (
+        "已合并：{other} 并入 {keep}（编号 {id}）；两边都填了的项以保留的一方为准。",
+        "Merged: {other} into {keep} (id {id}); where both had a value, the kept one's stands.",
+    ),
+    "no_duplicates": ("没有发现可能重复的登记。", "No likely duplicates found."),
+    "dup_names_one_apart": ("同户居民名字差一个字", "names one character apart"),
+    "dup_same_phone": ("两户有同一个电话", "one phone in two households"),
+    "dup_same_address": ("同一房号登记了两户", "one address registered twice"),
+    "dup_petitions_alike": ("同户同类诉求（14 天内）", "alike needs of one household"),
+    "col_duplicate": ("可能重复", "likely duplicate"),
+    "col_command": ("合并命令", "command"),
     "household_twice": (
         "{estate} 的 {ref} 登记了两户（编号 {ids}），可能是两台电脑各改了一户的房号。请先合并：dyz household merge {keep} {other} --yes",
         "{ref} of {estate} is registered twice (ids {ids}), perhaps corrected apart on two laptops. Merge them first: dyz household merge {keep} {other} --yes",
@@ -543,6 +562,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "petition_escalated": ("已上报给{to}（编号 {id}）", "Escalated to the {to} (id {id})"),
     "petition_done": ("已登记落实（编号 {id}）", "Marked done (id {id})"),
     "petition_closed": ("已办结（编号 {id}）", "Closed (id {id})"),
+    "step_again": ("{step}（另一台电脑也记了）", "{step} (also recorded on another laptop)"),
     "pstep_collected": ("收集", "collected"),
     "pstep_resolved": ("就地解决", "resolved"),
     "pstep_escalated": ("上报", "escalated"),
@@ -644,6 +664,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_nothing_new_plain": (
         "没有新的修改要导出：上次导出之后本机没有新内容，交换过的电脑也都有了，没有写文件。要给某台电脑补发，请用 dyz export --for 名称 或 --all。",
         "Nothing new to export: nothing has changed here since the last export that the laptops heard from lack, so no file was written. To send a laptop what it lacks, use dyz export --for NAME or --all.",
+    ),
+    "export_receipt_only": (
+        "没有新的修改；写了一个只有回执的小文件 {path}：对方导入后就知道本机已收到它的数据，下次只发新的。",
+        "Nothing new; {path} is a small receipt: once imported there, the other laptop knows its data arrived here and next time sends only what is new.",
     ),
     "export_peer_first_time": (
         "还没有收到过“{peer}”的数据包，不知道它已有什么，所以导出了全部。",

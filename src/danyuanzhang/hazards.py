@@ -251,8 +251,16 @@ def describe(
             "note": row["note"],
         }
         if with_timeline:
+            counted = {e["id"] for e in taken}
             item["timeline"] = [
-                {"step": "found", "on": row["found_on"], "due": row["due"], "note": row["note"]}
+                {
+                    "step": "found",
+                    "on": row["found_on"],
+                    "due": row["due"],
+                    "note": row["note"],
+                    "by": None,
+                    "counted": True,
+                }
             ] + [
                 {
                     "step": e["step"],
@@ -260,9 +268,10 @@ def describe(
                     "due": e["due"],
                     "note": e["note"],
                     "by": e["author"],
+                    # a step also taken on another laptop while apart: kept, not counted twice
+                    "counted": e["id"] in counted,
                 }
                 for e in events[row["id"]]
-                if e in taken
             ]
         result.append(item)
     return result

@@ -180,14 +180,23 @@ def describe(
             "linked": sorted(matter_of(store, row["id"]) - {row["id"]}),
         }
         if with_timeline:
+            counted = {e["id"] for e in taken}
             item["timeline"] = [
-                {"step": "collected", "on": row["raised_on"], "note": None, "by": None}
+                {
+                    "step": "collected",
+                    "on": row["raised_on"],
+                    "note": None,
+                    "by": None,
+                    "counted": True,
+                }
             ] + [
                 {
                     "step": e["step"],
                     "on": e["on_date"],
                     "note": e["note"],
                     "by": e["author"],
+                    # a step also taken on another laptop while apart: kept, not counted twice
+                    "counted": e["id"] in counted,
                     **({"to": e["escalated_to"]} if e["escalated_to"] else {}),
                     **(
                         {"confirmed_by_resident": stored_bool(e["confirmed"])}
@@ -195,7 +204,7 @@ def describe(
                         else {}
                     ),
                 }
-                for e in taken
+                for e in events[row["id"]]
             ]
         result.append(item)
     return result

@@ -768,9 +768,15 @@ def content_checksum(source: Source) -> str:
     id, each change's id), its values unchecked: for tools and tests that reshape a bundle and
     seal it again, as a careful forger would."""
     doc = walk(_walkable(source))
+    if not isinstance(doc, dict):
+        raise BundleError("bundle_not_mapping")
     header = read_header(doc)
     digest = hashlib.sha256()
-    for record in doc.get("body") or []:
-        ids = [str(c.get("id")) for c in record.get("changes") or [] if isinstance(c, dict)]
+    body = doc.get("body")
+    for record in body if isinstance(body, list) else []:
+        if not isinstance(record, dict):
+            continue
+        changes = record.get("changes")
+        ids = [str(c.get("id")) for c in changes if isinstance(c, dict)] if isinstance(changes, list) else []
         digest_record(digest, str(record.get("table")), str(record.get("id")), ids)
     return sealed(header, digest.hexdigest())

@@ -21,6 +21,7 @@ LAZY_COMMANDS = {
     "init": ("danyuanzhang.cli.setup", "init_app"),
     "household": ("danyuanzhang.cli.households", "household_app"),
     "resident": ("danyuanzhang.cli.households", "resident_app"),
+    "duplicates": ("danyuanzhang.cli.households", "duplicates_app"),
     "roster": ("danyuanzhang.cli.roster", "roster_app"),
     "flag": ("danyuanzhang.cli.roster", "flag_app"),
     "card": ("danyuanzhang.cli.roster", "card_app"),

@@ -171,15 +171,22 @@ def hazard_show(
         out(render.to_json(item))
         return
     if fmt is Format.csv:
-        out(render.to_csv(item["timeline"], ["step", "on", "due", "note", "by"]))
+        out(render.to_csv(item["timeline"], ["step", "on", "due", "note", "by", "counted"]))
         return
     shown = _for_table(item, known_kinds(store))
     out(f"{shown['kind']} · {item['estate']} {item['unit']} {item['place'] or ''}".rstrip())
     out(f"{t('col_status')}{t('colon')}{shown['status']}  {shown['flags']}".rstrip())
     rows = [
-        [t(f"step_{e['step']}"), e["on"], e["due"] or "", e["note"] or ""] for e in item["timeline"]
+        [_step(f"step_{e['step']}", e), e["on"], e["due"] or "", e["note"] or "", e["by"] or ""]
+        for e in item["timeline"]
     ]
-    out(render.text_table([t("col_step"), t("col_on"), t("col_due"), t("col_note")], rows))
+    headers = [t("col_step"), t("col_on"), t("col_due"), t("col_note"), t("col_by")]
+    out(render.text_table(headers, rows))
+
+
+def _step(key: str, event: dict[str, Any]) -> str:
+    """A step's name; one recorded again on another laptop is marked, not counted twice."""
+    return t(key) if event["counted"] else t("step_again", step=t(key))
 
 
 @hazard_app.command("notice")

@@ -22,6 +22,7 @@ from danyuanzhang.cli.common import (
 from danyuanzhang.i18n import join, t
 
 household_app = typer.Typer(help="住户登记 · the household registry", no_args_is_help=True)
+duplicates_app = typer.Typer()
 resident_app = typer.Typer(help="居民 · residents of a household", no_args_is_help=True)
 
 RefArgument = Annotated[str, typer.Argument(help="房号，如 2-2-301 · household, e.g. 2-2-301")]
@@ -196,6 +197,26 @@ def household_remove(
     say(t("household_removed", ref=gone["ref"], estate=gone["estate"], residents=residents))
 
 
+@household_app.command("merge")
+def household_merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="保留的一户：房号或编号 · the household kept")],
+    other: Annotated[str, typer.Argument(help="并入的一户：房号或编号 · the one merged in")],
+    estate: EstateOption = None,
+    yes: YesOption = False,
+) -> None:
+    """把登记了两次的一户合并 · Merge a flat entered twice, e.g. `dyz household merge 2-2-302 5e5c46c8 --yes`."""
+    from danyuanzhang.households import find_household, household_json, merge_households
+
+    store = store_of(ctx)
+    shown = [household_json(find_household(store, text, estate)) for text in (keep, other)]
+    confirm_or_require_yes(
+        t("confirm_merge", keep=shown[0]["ref"], other=shown[1]["ref"]), yes
+    )
+    item = merge_households(store, keep, other, estate)
+    say(t("households_merged", keep=item["ref"], other=item["merged"]["ref"], id=item["id"][:8]))
+
+
 @household_app.command("import")
 def household_import(
     ctx: typer.Context,
@@ -321,6 +342,37 @@ def resident_move_out(
     say(t("resident_moved_out", name=item["name"], on=item["moved_out"]))
 
 
+@resident_app.command("merge")
+def resident_merge(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="保留的居民编号 · the resident kept")],
+    other: Annotated[str, typer.Argument(help="并入的居民编号 · the one merged in")],
+    yes: YesOption = False,
+) -> None:
+    """把登记了两次的一个人合并（如 刘桂英 / 刘桂瑛）· Merge a person entered twice, e.g. `dyz resident merge 9e70 6a84 --yes`."""
+    from danyuanzhang.households import find_resident, merge_residents
+
+    store = store_of(ctx)
+    names = [find_resident(store, text)["name"] for text in (keep, other)]
+    confirm_or_require_yes(t("confirm_merge", keep=names[0], other=names[1]), yes)
+    item = merge_residents(store, keep, other)
+    say(t("residents_merged", keep=item["name"], other=item["merged"]["name"], id=item["id"][:8]))
+
+
+@duplicates_app.command("duplicates")
+def duplicates_command(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """列出可能重复登记的住户、居民和诉求，附合并命令 · Likely duplicates, each with the command that would merge it."""
+    from danyuanzhang.duplicates import find_duplicates
+
+    items = find_duplicates(store_of(ctx))
+    if fmt is Format.table:
+        items = [{**i, "kind": t(f"dup_{i['kind']}")} for i in items]
+        if not items:
+            say(t("no_duplicates"))
+            return
+    emit_list(items, fmt, [("kind", "col_duplicate"), ("what", "col_what"), ("command", "col_command")])
+
+
 @resident_app.command("remove")
 def resident_remove(ctx: typer.Context, resident: ResidentArgument, yes: YesOption = False) -> None:
     """删除居民并抹去其信息 · Erase a resident (entered by mistake or asked to be forgotten)."""
@@ -333,4 +385,4 @@ def resident_remove(ctx: typer.Context, resident: ResidentArgument, yes: YesOpti
     say(t("resident_removed", name=gone["name"]))
 
 
-__all__ = ["household_app", "resident_app", "write_output"]
+__all__ = ["duplicates_app", "household_app", "resident_app", "write_output"]

@@ -196,7 +196,7 @@ def petition_show(
         out(render.to_json(item))
         return
     if fmt is Format.csv:
-        out(render.to_csv(item["timeline"], ["step", "on", "note", "by"]))
+        out(render.to_csv(item["timeline"], ["step", "on", "note", "by", "counted"]))
         return
     shown = _for_table(item)
     out(
@@ -204,5 +204,10 @@ def petition_show(
     )
     out(item["text"] or "")
     out(f"{t('col_status')}{t('colon')}{shown['status']}")
-    rows = [[t(f"pstep_{e['step']}"), e["on"], e["note"] or ""] for e in item["timeline"]]
-    out(render.text_table([t("col_step"), t("col_on"), t("col_note")], rows))
+    from danyuanzhang.cli.hazards import _step
+
+    rows = [
+        [_step(f"pstep_{e['step']}", e), e["on"], e["note"] or "", e["by"] or ""]
+        for e in item["timeline"]
+    ]
+    out(render.text_table([t("col_step"), t("col_on"), t("col_note"), t("col_by")], rows))

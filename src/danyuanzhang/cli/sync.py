@@ -71,6 +71,9 @@ def export_command(
         return
     if report.peer_unknown:
         say(t("export_peer_first_time", peer=report.peer))
+    if report.receipt_only:
+        say(t("export_receipt_only", path=str(report.path)))
+        return
     if report.scope is not None:
         say(t("export_scoped", scope=report.scope.words()))
     say(

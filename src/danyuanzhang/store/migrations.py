@@ -348,7 +348,8 @@ def _rehash_changes(conn: sqlite3.Connection) -> None:
 # - Exports: the log by device and stamp, so that a delta reads what it sends and not the
 #   whole log; what each peer is known to hold, per scope (`knowledge`), learned from its own
 #   bundles and from its acknowledgements of ours (`exports` remembers what each of ours
-#   held); each peer's remembered scope and the last bundle we imported from it.
+#   held); each peer's remembered scope, the last bundle we imported from it, and the last of
+#   its bundles that one of ours acknowledged.
 V7 = """
 CREATE INDEX changes_by_device ON changes (device, hlc);
 CREATE TABLE record_keys (
@@ -398,6 +399,7 @@ CREATE INDEX exports_by_peer ON exports (peer, created);
 ALTER TABLE peers DROP COLUMN seen;
 ALTER TABLE peers ADD COLUMN scope TEXT;
 ALTER TABLE peers ADD COLUMN received TEXT;
+ALTER TABLE peers ADD COLUMN acked TEXT;
 """
 
 

@@ -271,15 +271,15 @@ def remember_bundle(
 def remember_peer(
     store: Store, device: str, name: str, now: str, created: str, received: str | None
 ) -> None:
-    """A bundle came from `device`; `received` is its checksum when it is the latest of that
-    device's bundles imported here (acknowledged in our next bundle to it)."""
+    """A bundle came from `device`; `received` is its checksum, to acknowledge in our next
+    bundle to it (None for a bundle that carried nothing: a receipt needs no receipt)."""
     store.conn.execute(
         "INSERT INTO peers (device, name, last_heard, last_bundle, received)"
         " VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT (device) DO UPDATE SET name = excluded.name,"
         " last_heard = excluded.last_heard,"
         " received = CASE WHEN excluded.last_bundle >= peers.last_bundle"
-        "  THEN excluded.received ELSE peers.received END,"
+        "  AND excluded.received IS NOT NULL THEN excluded.received ELSE peers.received END,"
         " last_bundle = max(peers.last_bundle, excluded.last_bundle)",
         (device, name, now, created, received),
     )
@@ -296,6 +296,14 @@ def peers(store: Store) -> list[Any]:
 
 def peer(store: Store, device: str) -> Any:
     return store.conn.execute("SELECT * FROM peers WHERE device = ?", (device,)).fetchone()
+
+
+def acknowledge(store: Store, received: dict[str, str]) -> None:
+    """These bundles of those peers were named in a bundle of ours."""
+    store.conn.executemany(
+        "UPDATE peers SET acked = ? WHERE device = ?",
+        [(bundle, device) for device, bundle in received.items()],
+    )
 
 
 def set_peer_scope(store: Store, device: str, scope: str | None) -> None:

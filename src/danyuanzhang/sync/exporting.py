@@ -43,6 +43,9 @@ class ExportReport:
     peer: str | None = None
     scope: Scope | None = None
     nothing_new: bool = False  # nothing to send: no file was written
+    # nothing new, but a bundle came in since the last one went out: the file only tells the
+    # other laptop that it arrived, so that next time it sends only what is new
+    receipt_only: bool = False
     peer_unknown: bool = False  # --for a laptop never heard from: everything was written
     checksum: str = ""
 
@@ -102,10 +105,11 @@ def export_bundle(
         carried = sorted(marks)
     else:
         delta = _delta(store, since, chosen)
-        if not delta:
+        if not delta and not _unacknowledged(store, target):
             report.nothing_new = True
             return report
         report.new = len(delta)
+        report.receipt_only = not delta
         records = _whole_records(store, {(c.entity, c.record) for c in delta})
         carried = sorted({c.device for c in delta})
     header = Header(
@@ -143,6 +147,7 @@ def export_bundle(
                 news,
                 header.created,
             )
+        sql.acknowledge(store, header.received)
         if target is None and not everything and not chosen and not redact:
             exported = json.loads(store.setting(EXPORTED_MARKS) or "{}")
             for device, stamp in marks.items():
@@ -167,6 +172,13 @@ def _seen(marks: dict[str, str], since: dict[str, str], carried: list[str]) -> d
     laptop holds all of them. The header grows with what the bundle carries, not with every
     device this laptop has heard of."""
     return {d: marks[d] for d in carried if d in marks and marks[d] > since.get(d, "")}
+
+
+def _unacknowledged(store: Store, target: Any) -> bool:
+    """Whether a bundle from the receiver (any peer, when it is not known) came in since this
+    laptop last said so in a bundle of its own."""
+    rows = [target] if target is not None else sql.peers(store)
+    return any(row["received"] and row["received"] != row["acked"] for row in rows)
 
 
 def _received(store: Store, target: Any) -> dict[str, str]:

@@ -254,9 +254,8 @@ def _remember(store: Store, header: Header, report: ImportReport) -> None:
         known = sql.acknowledged(store, header.sender_id, acknowledged)
         if known is not None:
             sql.learn(store, header.sender_id, *known)
-    sql.remember_peer(
-        store, header.sender_id, header.sender_name, now, header.created, header.checksum[7:]
-    )
+    receipt = header.checksum[7:] if report.total else None
+    sql.remember_peer(store, header.sender_id, header.sender_name, now, header.created, receipt)
     sql.remember_bundle(
         store, header.checksum, header.sender_id, header.created, now, report.total
     )

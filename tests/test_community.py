@@ -82,9 +82,7 @@ def everyone_exchanges(*laptops: Laptop) -> None:
 # -- identity --------------------------------------------------------------------------------
 
 
-def test_one_roll_on_three_laptops_is_one_notebook(
-    dyz: Runner, office: Laptop, roll: Path
-) -> None:
+def test_one_roll_on_three_laptops_is_one_notebook(dyz: Runner, office: Laptop, roll: Path) -> None:
     unit, building = laptop(dyz, office, "周玉梅的电脑"), laptop(dyz, office, "罗淑珍的电脑")
     for each in (office, unit, building):
         each("household", "import", str(roll))
@@ -105,7 +103,17 @@ def test_a_flat_and_a_person_typed_apart_in_any_spelling_are_one(
     office("household", "add", "2-2-602", "--estate", "新芙蓉之都")
     unit("household", "add", "２栋２单元６０２室", "--estate", "新芙蓉之都")
     office("resident", "add", "2-2-602", "--name", "胡桂英", "--flag", "独居老人")
-    unit("resident", "add", "2-2-602", "--name", "胡 桂英", "--flag", "需帮扶", "--phone", "13511112222")
+    unit(
+        "resident",
+        "add",
+        "2-2-602",
+        "--name",
+        "胡 桂英",
+        "--flag",
+        "需帮扶",
+        "--phone",
+        "13511112222",
+    )
     everyone_exchanges(office, unit)
     for each in (office, unit):
         [home] = each.json("household", "list")
@@ -130,7 +138,9 @@ def test_two_phones_for_one_person_are_a_conflict_settled_in_chinese(
     assert item["field_label"] == "电话" and item["what"] == "刘桂英（2-2-301）"
     # the words the screen offers are a choice, never a value written into the record
     said = unit("conflicts", "resolve", item["id"][:8], "--keep", "对方的").stderr
-    assert "13933334444" in said and "对方的" not in json.dumps(unit.json("household", "show", "2-2-301"))
+    assert "13933334444" in said and "对方的" not in json.dumps(
+        unit.json("household", "show", "2-2-301")
+    )
     assert unit.residents("2-2-301")[0]["phone"] == "13933334444"
 
 
@@ -162,7 +172,18 @@ def test_the_roster_entered_on_two_laptops_is_one_entry(dyz: Runner, office: Lap
     unit = laptop(dyz, office, "周玉梅的电脑")
     for each, phone in ((office, "13907310202"), (unit, "13907310202")):
         each("household", "add", "2-2-301", "--estate", "新芙蓉之都")
-        each("roster", "add", "--role", "单元长", "--name", "周玉梅", "--phone", phone, "--scope", "2-2")
+        each(
+            "roster",
+            "add",
+            "--role",
+            "单元长",
+            "--name",
+            "周玉梅",
+            "--phone",
+            phone,
+            "--scope",
+            "2-2",
+        )
     everyone_exchanges(office, unit)
     assert [m["name"] for m in unit.json("roster", "list")] == ["周玉梅"]
 
@@ -204,16 +225,35 @@ def test_a_flat_corrected_on_one_laptop_while_another_adds_a_resident(
     assert "新登记 0 户" in unit("household", "import", str(roll)).stderr
 
 
-def test_household_merge_moves_everything_and_travels(
-    dyz: Runner, office: Laptop
-) -> None:
+def test_household_merge_moves_everything_and_travels(dyz: Runner, office: Laptop) -> None:
     unit = laptop(dyz, office, "周玉梅的电脑")
     office("household", "add", "2-2-302", "--estate", "新芙蓉之都")
     unit("household", "add", "2-2-320", "--estate", "新芙蓉之都")  # typed wrong on this laptop
     unit("resident", "add", "2-2-320", "--name", "王建国", "--phone", "13900001111")
     unit("visit", "add", "2-2-320", "--on", "2026-11-20", "--briefed")
-    unit("petition", "add", "2-2-320", "--category", "维修", "--text", "楼道灯坏了", "--on", "2026-11-20")
-    unit("hazard", "add", "--kind", "飞线充电", "--where", "2-2 3楼", "--household", "2-2-320", "--on", "2026-11-20")
+    unit(
+        "petition",
+        "add",
+        "2-2-320",
+        "--category",
+        "维修",
+        "--text",
+        "楼道灯坏了",
+        "--on",
+        "2026-11-20",
+    )
+    unit(
+        "hazard",
+        "add",
+        "--kind",
+        "飞线充电",
+        "--where",
+        "2-2 3楼",
+        "--household",
+        "2-2-320",
+        "--on",
+        "2026-11-20",
+    )
     everyone_exchanges(office, unit)
     keep = office.json("household", "show", "2-2-302")["id"]
     other = office.json("household", "show", "2-2-320")["id"]
@@ -257,8 +297,20 @@ def test_duplicates_lists_what_no_rule_decides_with_the_command(
     office("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "18671013936")
     office("resident", "add", "2-2-301", "--name", "刘桂瑛")
     office("resident", "add", "2-2-310", "--name", "刘奶奶", "--phone", "18671013936")
-    office("petition", "add", "2-2-301", "--category", "停车", "--text", "乱停车", "--on", "2026-11-02")
-    office("petition", "add", "2-2-301", "--category", "停车", "--text", "车堵门口", "--on", "2026-11-10")
+    office(
+        "petition", "add", "2-2-301", "--category", "停车", "--text", "乱停车", "--on", "2026-11-02"
+    )
+    office(
+        "petition",
+        "add",
+        "2-2-301",
+        "--category",
+        "停车",
+        "--text",
+        "车堵门口",
+        "--on",
+        "2026-11-10",
+    )
     found = office.json("duplicates")
     assert sorted(f["kind"] for f in found) == ["names_one_apart", "petitions_alike", "same_phone"]
     for item in found:  # each command, run as shown, settles it
@@ -279,7 +331,10 @@ def test_a_notebook_of_schema_6_with_duplicates_is_merged_on_upgrade(
     old = tmp_path / "old.db"
     shutil.copy(Path(__file__).parent / "data" / "v6-duplicates.db", old)
     before = sqlite3.connect(old)
-    counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("visits", "petitions", "hazards", "changes")}
+    counts = {
+        t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("visits", "petitions", "hazards", "changes")
+    }
     assert before.execute("SELECT count(*) FROM households").fetchone()[0] == 4
     before.close()
     db = ["--db", str(old)]
@@ -291,7 +346,12 @@ def test_a_notebook_of_schema_6_with_duplicates_is_merged_on_upgrade(
     after = sqlite3.connect(old)
     for table in ("visits", "petitions", "hazards", "changes"):
         assert after.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == counts[table]
-    homes = {row[0] for row in after.execute("SELECT household_id FROM visits UNION SELECT household_id FROM petitions UNION SELECT household_id FROM hazards")}
+    homes = {
+        row[0]
+        for row in after.execute(
+            "SELECT household_id FROM visits UNION SELECT household_id FROM petitions UNION SELECT household_id FROM hazards"
+        )
+    }
     assert homes <= set(kept.values())
     # one laptop had corrected 刘桂英's phone after importing the roll: the other laptop's copy
     # of the roll's phone is not news to it, so the correction shows, and no conflict
@@ -385,7 +445,18 @@ def test_a_scoped_export_carries_one_unit_and_a_wider_one_the_rest(
     dyz: Runner, office: Laptop, roll: Path
 ) -> None:
     office("household", "import", str(roll))
-    office("roster", "add", "--role", "单元长", "--name", "周玉梅", "--phone", "13907310202", "--scope", "2-2")
+    office(
+        "roster",
+        "add",
+        "--role",
+        "单元长",
+        "--name",
+        "周玉梅",
+        "--phone",
+        "13907310202",
+        "--scope",
+        "2-2",
+    )
     unit = laptop(dyz, office, "周玉梅的电脑")
     unit("household", "add", "2-2-601", "--estate", "新芙蓉之都")
     unit.send(office)  # the office has now heard from this laptop
@@ -413,3 +484,17 @@ def test_an_export_for_a_laptop_never_heard_from_is_everything(
     office("household", "import", str(roll))
     said = office("export", "--for", "新电脑", "-o", str(office.folder / "n.yaml")).stderr
     assert "还没有收到过“新电脑”的数据包" in said and "已导出 29 条修改" in said
+
+
+def test_a_bundle_from_the_version_before_is_still_read(dyz: Runner, office: Laptop) -> None:
+    """Format 1, written by dyz before this version (its checksum over the body's bytes)."""
+    old = Path(__file__).parent / "data" / "format1-bundle.yaml"
+    assert 'format_version: "1"' in old.read_text(encoding="utf-8")
+    assert "新增 48 条修改" in office("import", str(old)).stderr
+    assert [h["ref"] for h in office.json("household", "list")] == ["2-2-301", "2-2-302"]
+    damaged = office.folder / "damaged.yaml"
+    damaged.write_text(
+        old.read_text(encoding="utf-8").replace('"1950"', '"1951"'), encoding="utf-8"
+    )
+    fresh = laptop(dyz, office, "新电脑")
+    assert "数据未作任何改动" in one_line_error(fresh("import", str(damaged), code=1))

@@ -43,6 +43,15 @@ def test_every_message_used_is_in_the_catalogue() -> None:
     assert not missing
 
 
+def test_no_message_is_written_twice() -> None:
+    """A key given twice in the catalogue silently loses its first sentence."""
+    for path in (SRC / "catalogue.py", SRC / "catalogue_visits.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                assert len(keys) == len(set(keys)), {k for k in keys if keys.count(k) > 1}
+
+
 def test_every_message_has_both_languages_with_the_same_fields() -> None:
     for key, (zh, en) in MESSAGES.items():
         assert zh.strip() and en.strip(), key

@@ -34,15 +34,20 @@ SCHEMA_HEADER = """\
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
 -- The change log (`changes`) is the truth: every other table except `settings`, `devices`,
--- `marks`, `peers` and `bundles` (this laptop's own bookkeeping) is derived from it in the
--- same transaction.
+-- `marks`, `peers`, `knowledge`, `exports` and `bundles` (this laptop's own bookkeeping) is
+-- derived from it in the same transaction (store/derive.py).
 --
 -- changes.hlc: hybrid logical clock stamp "WALL_MS(15)-COUNTER(10)-DEVICE", ordered as text.
 -- changes.id: the first 32 hex digits of SHA-256 over the change's fields joined by NUL.
 -- changes.value: the field's new value as JSON; `flag.<code>` fields set resident flags.
 -- changes.parents: JSON list of the changes of the same field this one replaces.
 -- tombstones: records erased for good; their `set` changes are purged from `changes`.
+-- record_keys: each household's, resident's and roster entry's natural key (first values).
+-- aliases: records that another record of their class stands for (one flat on two laptops).
+-- record_refs: the household a record names, as written (merges re-point the tables).
 -- marks: for each device, the stamp up to which all its changes are here.
+-- knowledge: for each peer and scope, per device, up to where it holds all changes.
+-- exports: what each of our bundles held, until the peer acknowledges it.
 
 """
 

@@ -317,9 +317,11 @@ class Laptops(RuleBasedStateMachine):
             assert refused.value.key == "merge_itself"
             return
         merge(store, a[:12], b[:12])
-        assert reg.canonical(store, b) == a and store.conn.execute(
-            f"SELECT count(*) FROM {table} WHERE id = ?", (b,)
-        ).fetchone()[0] == 0
+        assert (
+            reg.canonical(store, b) == a
+            and store.conn.execute(f"SELECT count(*) FROM {table} WHERE id = ?", (b,)).fetchone()[0]
+            == 0
+        )
         event(f"a {what} merge")
 
     # -- the roster and the community's own words ------------------------------------------------
@@ -346,9 +348,7 @@ class Laptops(RuleBasedStateMachine):
     def a_word_of_the_community(self, laptop: int, which: str) -> None:
         """The same kind defined on two laptops is one kind."""
         store = self.laptops[laptop]
-        known = (
-            flags_api.known_flags(store) if which == "flag" else hazards_api.known_kinds(store)
-        )
+        known = flags_api.known_flags(store) if which == "flag" else hazards_api.known_kinds(store)
         add = flags_api.add_flag_kind if which == "flag" else hazards_api.add_kind
         if "low_income" in known:
             with pytest.raises(DyzError):
@@ -391,7 +391,9 @@ class Laptops(RuleBasedStateMachine):
         homes = households_here(store)
         if homes:
             home = homes[pick % len(homes)]
-            petitions_api.add_petition(store, home["id"][:12], "parking", "楼下乱停车", on="2026-11-01")
+            petitions_api.add_petition(
+                store, home["id"][:12], "parking", "楼下乱停车", on="2026-11-01"
+            )
 
     @rule(
         laptops=st.lists(st.integers(0, LAPTOPS - 1), min_size=1, max_size=3, unique=True),
@@ -436,7 +438,9 @@ class Laptops(RuleBasedStateMachine):
         items = petitions_api.describe(store, list(store.conn.execute("SELECT * FROM petitions")))
         waiting = [i for i in items if i["status"] == "escalated"]
         if waiting:
-            made = council_api.propose(store, [waiting[0]["id"]], text="脑科巷施划停车位", on="2026-11-05")
+            made = council_api.propose(
+                store, [waiting[0]["id"]], text="脑科巷施划停车位", on="2026-11-05"
+            )
             council_api.decide(store, made["id"], decision, on="2026-11-06")
             event("a proposal decided")
 
@@ -670,7 +674,9 @@ class Laptops(RuleBasedStateMachine):
                         continue
                     sender, receiver = self.laptops[source], self.laptops[target]
                     peer = receiver.device()[1]
-                    if any(r["name"] == peer for r in sender.conn.execute("SELECT name FROM peers")):
+                    if any(
+                        r["name"] == peer for r in sender.conn.execute("SELECT name FROM peers")
+                    ):
                         set_scope(sender, peer, "community")
                     path = self._path(f"final-{source}-{target}")
                     if not export_bundle(sender, path, peer=peer).nothing_new:

@@ -674,11 +674,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No bundle has come from “{peer}” yet, so what it holds is unknown: everything was exported.",
     ),
     "export_scoped": (
-        "只含 {scope} 的住户和记录，以及全社区共用的名册、种类和议事会事项。",
+        "只含{scope}的住户和记录，以及全社区共用的名册、种类和议事会事项。",
         "It holds only the households and records of {scope}, with what the whole community shares (roster, kinds, council matters).",
     ),
     "peer_scope_set": (
-        "以后给“{peer}”导出时只含 {scope}。",
+        "以后给“{peer}”导出时只含{scope}。",
         "From now on, exports for “{peer}” hold only {scope}.",
     ),
     "peer_scope_cleared": (
@@ -690,7 +690,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} was exported by this laptop itself: nothing to import, nothing changed.",
     ),
     "import_scoped": (
-        "这个数据包只含 {scope} 的内容；其余部分以后交换全部时还会补上。",
+        "这个数据包只含{scope}的内容；其余部分以后交换全部时还会补上。",
         "This bundle holds only {scope}; the rest will still come with a wider exchange.",
     ),
     "import_community_adopted": (
@@ -730,9 +730,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{field}”不能手工填写，请选 --keep mine（本机的）或 --keep theirs（对方的）。",
         "“{field}” cannot be typed in: choose --keep mine or --keep theirs.",
     ),
-    "bad_severity_word": ("严重程度“{text}”不认识，可选：{known}。", "Unknown severity “{text}”; use one of: {known}."),
-    "bad_escalation_word": ("上报对象“{text}”不认识，可选：{known}。", "Unknown escalation “{text}”; use one of: {known}."),
-    "bad_decision_word": ("决定“{text}”不认识，可选：{known}。", "Unknown decision “{text}”; use one of: {known}."),
+    "bad_severity_word": (
+        "严重程度“{text}”不认识，可选：{known}。",
+        "Unknown severity “{text}”; use one of: {known}.",
+    ),
+    "bad_escalation_word": (
+        "上报对象“{text}”不认识，可选：{known}。",
+        "Unknown escalation “{text}”; use one of: {known}.",
+    ),
+    "bad_decision_word": (
+        "决定“{text}”不认识，可选：{known}。",
+        "Unknown decision “{text}”; use one of: {known}.",
+    ),
     "bundle_refused": (
         "数据包 {path} 不能导入{where}：{problem}。数据未作任何改动。",
         "The bundle {path} was refused{where}: {problem}. Nothing was changed.",
@@ -827,22 +836,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To settle: dyz conflicts resolve {id} --keep mine | theirs | VALUE",
     ),
     "field_flag": ("标记“{flag}”", "flag “{flag}”"),
-    "field_name": ("姓名", "name"),
-    "field_phone": ("电话", "phone"),
-    "field_born": ("出生年份", "birth year"),
-    "field_moved_in": ("迁入日期", "moved-in date"),
-    "field_moved_out": ("迁出日期", "moved-out date"),
-    "field_note": ("备注", "note"),
-    "field_estate": ("小区", "estate"),
-    "field_building": ("楼栋", "building"),
-    "field_unit": ("单元", "unit"),
-    "field_room": ("房号", "room"),
-    "field_household": ("所属住户", "household"),
-    "field_role": ("角色", "role"),
-    "field_scope": ("范围", "scope"),
-    "field_duties": ("职责", "duties"),
-    "field_photo": ("照片", "photo"),
-    "field_buildings": ("负责楼栋", "buildings"),
     "value_empty": ("（空）", "(empty)"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
@@ -854,6 +847,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_values": ("两边的值", "values"),
     "col_value": ("值", "value"),
     "col_by": ("修改人", "by"),
+    "col_recorded_by": ("记录人", "recorded by"),
     "col_when": ("时间", "when"),
     "col_mine": ("本机", "this laptop"),
     # -- how a command is typed ----------------------------------------------------------------

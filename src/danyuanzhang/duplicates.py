@@ -85,12 +85,14 @@ def find_duplicates(store: Store) -> list[dict[str, Any]]:
             }
         )
     found += _petitions_to_link(store, homes, where)
-    return found
+    kinds = ["names_one_apart", "same_address", "same_phone", "petitions_alike"]
+    return sorted(found, key=lambda item: (kinds.index(item["kind"]), item["what"]))
 
 
-def _fuller(row: Any) -> tuple[int, str]:
+def _fuller(row: Any) -> tuple[int, str, str]:
     """The resident with more on record first: the one to keep, most likely."""
-    return (-sum(row[k] is not None for k in ("phone", "born", "moved_in")), row["id"])
+    filled = sum(row[k] is not None for k in ("phone", "born", "moved_in"))
+    return (-filled, row["name"] or "", row["id"])
 
 
 def _petitions_to_link(store: Store, homes: dict[str, Any], where: Any) -> list[dict[str, Any]]:

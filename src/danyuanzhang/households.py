@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from danyuanzhang.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import join
 from danyuanzhang.inputs import (
@@ -21,7 +22,6 @@ from danyuanzhang.inputs import (
 )
 from danyuanzhang.store import ID_SHOWN, Store, new_id
 from danyuanzhang.store import registry as reg
-from danyuanzhang.changes import FLAG_PREFIX
 
 
 def choose_estate(store: Store, estate: str | None, for_new: bool = False) -> str:
@@ -100,7 +100,11 @@ def add_household(
         if reg.household_at(store, name, ref.building, ref.unit, ref.room) is not None:
             raise DyzError("household_exists", ref=str(ref), estate=name)
         household_id = new_id()
-        fields = {"estate": name, **fields, **_kept_apart(store, "household", {"estate": name, **fields})}
+        fields = {
+            "estate": name,
+            **fields,
+            **_kept_apart(store, "household", {"estate": name, **fields}),
+        }
         store.put("household", household_id, fields, new=True)
         return household_json(reg.household(store, household_id))
 
@@ -251,7 +255,10 @@ def add_resident(
         same = reg.resident_named(store, household["id"], fields["name"])
         if same is not None:
             raise DyzError(
-                "resident_exists", name=same["name"], ref=household_json(household)["ref"], id=short(same["id"])
+                "resident_exists",
+                name=same["name"],
+                ref=household_json(household)["ref"],
+                id=short(same["id"]),
             )
         fields = {"household": household["id"], **fields, **_flag_fields(store, flags or [], True)}
         fields.update(_kept_apart(store, "resident", fields))
@@ -334,7 +341,9 @@ def _household_by_id_or_ref(store: Store, text: str, estate: str | None) -> Any:
     try:
         return find_household(store, text, estate)
     except DyzError as error:
-        if error.key != "household_twice" or not (text.strip().isalnum() and len(text.strip()) >= 4):
+        if error.key != "household_twice" or not (
+            text.strip().isalnum() and len(text.strip()) >= 4
+        ):
             raise
         household_id = store.resolve_prefix("households", text, "household_id_not_found")
         return reg.household(store, household_id)
@@ -358,13 +367,18 @@ def merge_records(store: Store, entity: str, keep: str, other: str) -> None:
     keep, other = reg.canonical(store, keep), reg.canonical(store, other)
     if keep == other:
         raise DyzError("merge_itself")
-    kept = derive.states_of(store.conn, entity, derive.changes_of(store.conn, reg.members_of(store, keep)))
+    kept = derive.states_of(
+        store.conn, entity, derive.changes_of(store.conn, reg.members_of(store, keep))
+    )
     store.put("merge", new_id(), {"entity": entity, "keep": keep, "other": other}, new=True)
-    now = derive.states_of(store.conn, entity, derive.changes_of(store.conn, reg.members_of(store, keep)))
+    now = derive.states_of(
+        store.conn, entity, derive.changes_of(store.conn, reg.members_of(store, keep))
+    )
     settle = {
         name: decode(state.value)
         for name, state in kept.items()
-        if state.value is not None and state.value != "null"
+        if state.value is not None
+        and state.value != "null"
         and (now[name].conflict or now[name].value != state.value)
     }
     if settle:

@@ -62,7 +62,9 @@ def field_state(changes: Sequence[Change], alike: Alike | None = None) -> FieldS
     for change in changes:
         if change.parents != "[]":
             replaced.update(change.parent_ids())
-    heads = tuple(c for c in changes if c.id not in replaced) or tuple(changes)
+    heads = tuple(sorted((c for c in changes if c.id not in replaced), key=_order)) or tuple(
+        sorted(changes, key=_order)
+    )
     same = alike or _itself
     live = heads
     if len({same(h.value) for h in heads}) > 1:

@@ -108,11 +108,11 @@ DECLARED = (
             ),
             Field("name", "name", "name", ("姓名", "name"), personal=True),
             Field("phone", "phone", "phone", ("电话", "phone"), clearable=True, personal=True),
-            Field("born", "born", "year", ("出生年份", "birth year"), clearable=True, personal=True),
-            Field("moved_in", "moved_in", "date", ("迁入日期", "moved-in date"), clearable=True),
             Field(
-                "moved_out", "moved_out", "date", ("迁出日期", "moved-out date"), clearable=True
+                "born", "born", "year", ("出生年份", "birth year"), clearable=True, personal=True
             ),
+            Field("moved_in", "moved_in", "date", ("迁入日期", "moved-in date"), clearable=True),
+            Field("moved_out", "moved_out", "date", ("迁出日期", "moved-out date"), clearable=True),
             _DISTINCT,
         ),
         flag_table="resident_flags",

@@ -12,10 +12,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from danyuanzhang.errors import DyzError
 from danyuanzhang.inputs import parse_week
-from danyuanzhang.store import Store
 from danyuanzhang.scopes import Scope, parse_scope
+from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 
 TREND_WEEKS = 8

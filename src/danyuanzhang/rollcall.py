@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from danyuanzhang.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
 from danyuanzhang.flags import flag_code, known_flags
 from danyuanzhang.households import choose_estate
@@ -23,7 +24,6 @@ from danyuanzhang.inputs import (
 )
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
-from danyuanzhang.changes import FLAG_PREFIX
 
 SIZE_LIMIT = 20 * 1024 * 1024
 COLUMNS = ("estate", "building", "unit", "room", "name", "phone", "birth_year", "flags", "moved_in")
@@ -191,6 +191,7 @@ def _import_row(
         result.households_added += 1
     elif household is not None:
         household_id = household["id"]
+    assert household_id is not None
     if not name:
         return
     # The same person twice in one roll is fine; with different details it is a mistake to show,

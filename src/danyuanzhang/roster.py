@@ -127,7 +127,10 @@ def add_member(
         from danyuanzhang.merge import normalise
 
         for row in reg.roster(store, role=code, estate=fields["estate"]):
-            if normalise(row["name"]) == normalise(fields["name"]) and row["scope"] == fields["scope"]:
+            if (
+                normalise(row["name"]) == normalise(fields["name"])
+                and row["scope"] == fields["scope"]
+            ):
                 raise DyzError("member_exists", name=fields["name"], scope=fields["scope"])
         member_id = new_id()
         store.put("roster", member_id, fields, new=True)

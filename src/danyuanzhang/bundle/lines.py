@@ -80,9 +80,7 @@ def _text(data: bytes) -> str:
         raise NotAsWritten from None
 
 
-def _records_in(
-    text: str, line: int
-) -> Generator[tuple[int, str, str, list[Change]], None, int]:
+def _records_in(text: str, line: int) -> Generator[tuple[int, str, str, list[Change]], None, int]:
     """The records of one piece of the body; returns the line after them."""
     record_match, change_match = RECORD.match, CHANGE.match
     escaped = "\\" in text

@@ -458,9 +458,7 @@ class Body:
                 raise BundleError("bundle_bad_change", line=line, detail="clear")
             _kind(spec, field_name, line)
             if (spec.name, field_name) not in CLEARABLE:
-                raise BundleError(
-                    "bundle_bad_change", line=line, detail=f"clear {field_name[:40]}"
-                )
+                raise BundleError("bundle_bad_change", line=line, detail=f"clear {field_name[:40]}")
             value, op = "null", "set"
         elif delete is not None:
             if delete != "yes" or text is not None or parents != "[]":
@@ -477,7 +475,16 @@ class Body:
         if _sha256(body.encode("utf-8")).hexdigest()[:32] != change_id:
             raise BundleError("bundle_bad_id", line=line)
         return Change(
-            change_id, stamp, device, known_author, entity, record_id, op, field_name, value, parents
+            change_id,
+            stamp,
+            device,
+            known_author,
+            entity,
+            record_id,
+            op,
+            field_name,
+            value,
+            parents,
         )
 
 
@@ -681,9 +688,9 @@ def _record_from_document(body: Body, record: dict[str, Any]) -> None:
     for change in items:
         if not isinstance(change, dict):
             raise BundleError("bundle_bad_change", line=line, detail="{…}")
-        unknown = sorted(set(change) - set(CHANGE_KEYS) - {LINE})
-        if unknown:
-            raise BundleError("bundle_unknown_field", line=change[LINE], key=unknown[0][:40])
+        extra = sorted(set(change) - set(CHANGE_KEYS) - {LINE})
+        if extra:
+            raise BundleError("bundle_unknown_field", line=change[LINE], key=extra[0][:40])
         rows.append((change[LINE], *(change.get(key) for key in CHANGE_KEYS)))
     body.record(line, record.get("table"), record.get("id"), rows)
 
@@ -777,6 +784,10 @@ def content_checksum(source: Source) -> str:
         if not isinstance(record, dict):
             continue
         changes = record.get("changes")
-        ids = [str(c.get("id")) for c in changes if isinstance(c, dict)] if isinstance(changes, list) else []
+        ids = (
+            [str(c.get("id")) for c in changes if isinstance(c, dict)]
+            if isinstance(changes, list)
+            else []
+        )
         digest_record(digest, str(record.get("table")), str(record.get("id")), ids)
     return sealed(header, digest.hexdigest())

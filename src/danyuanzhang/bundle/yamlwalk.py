@@ -39,7 +39,7 @@ def walk(
     import yaml
 
     loader = yaml.CSafeLoader(text)
-    decorated = True if hasattr(text, "read") else could_decorate(text)  # type: ignore[arg-type]
+    decorated = could_decorate(text) if isinstance(text, (str, bytes)) else True
     try:
         return _walk(loader, yaml, sequence_readers or {}, decorated, continued)
     except yaml.reader.ReaderError as error:  # libyaml checks the UTF-8 as it reads

@@ -26,8 +26,8 @@ def council_propose(
     made = propose(store_of(ctx), petitions, text, on=on)
     from danyuanzhang.i18n import counted
 
-    petitions = counted(len(made["petitions"]), "条诉求", "petition")
-    say(t("proposal_made", id=made["id"][:8], petitions=petitions))
+    how_many = counted(len(made["petitions"]), "条诉求", "petition")
+    say(t("proposal_made", id=made["id"][:8], petitions=how_many))
 
 
 @council_app.command("decide")

@@ -180,7 +180,7 @@ def hazard_show(
         [_step(f"step_{e['step']}", e), e["on"], e["due"] or "", e["note"] or "", e["by"] or ""]
         for e in item["timeline"]
     ]
-    headers = [t("col_step"), t("col_on"), t("col_due"), t("col_note"), t("col_by")]
+    headers = [t("col_step"), t("col_on"), t("col_due"), t("col_note"), t("col_recorded_by")]
     out(render.text_table(headers, rows))
 
 

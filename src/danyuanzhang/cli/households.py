@@ -210,9 +210,7 @@ def household_merge(
 
     store = store_of(ctx)
     shown = [household_json(find_household(store, text, estate)) for text in (keep, other)]
-    confirm_or_require_yes(
-        t("confirm_merge", keep=shown[0]["ref"], other=shown[1]["ref"]), yes
-    )
+    confirm_or_require_yes(t("confirm_merge", keep=shown[0]["ref"], other=shown[1]["ref"]), yes)
     item = merge_households(store, keep, other, estate)
     say(t("households_merged", keep=item["ref"], other=item["merged"]["ref"], id=item["id"][:8]))
 
@@ -370,7 +368,9 @@ def duplicates_command(ctx: typer.Context, fmt: FormatOption = Format.table) -> 
         if not items:
             say(t("no_duplicates"))
             return
-    emit_list(items, fmt, [("kind", "col_duplicate"), ("what", "col_what"), ("command", "col_command")])
+    emit_list(
+        items, fmt, [("kind", "col_duplicate"), ("what", "col_what"), ("command", "col_command")]
+    )
 
 
 @resident_app.command("remove")

@@ -210,4 +210,4 @@ def petition_show(
         [_step(f"pstep_{e['step']}", e), e["on"], e["note"] or "", e["by"] or ""]
         for e in item["timeline"]
     ]
-    out(render.text_table([t("col_step"), t("col_on"), t("col_note"), t("col_by")], rows))
+    out(render.text_table([t("col_step"), t("col_on"), t("col_note"), t("col_recorded_by")], rows))

@@ -10,7 +10,15 @@ from typing import Annotated
 
 import typer
 
-from danyuanzhang.cli.common import EstateOption, Format, FormatOption, emit_list, out, say, store_of
+from danyuanzhang.cli.common import (
+    EstateOption,
+    Format,
+    FormatOption,
+    emit_list,
+    out,
+    say,
+    store_of,
+)
 from danyuanzhang.i18n import t
 
 export_app = typer.Typer()
@@ -185,7 +193,9 @@ def peers_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
             {
                 **i,
                 "id": i["id"][:8],
-                "scope": parse_scope(store, i["scope"]).words() if i["scope"] else t("scope_community"),
+                "scope": parse_scope(store, i["scope"]).words()
+                if i["scope"]
+                else t("scope_community"),
             }
             for i in items
         ]
@@ -283,7 +293,8 @@ def conflicts_resolve(
     keep: Annotated[
         str,
         typer.Option(
-            "--keep", help="mine（本机的）| theirs（对方的）| 要保留的值 · mine, theirs or the value"
+            "--keep",
+            help="mine（本机的）| theirs（对方的）| 要保留的值 · mine, theirs or the value",
         ),
     ],
 ) -> None:

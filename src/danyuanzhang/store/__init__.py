@@ -255,7 +255,9 @@ class Store:
         parents: Sequence[str],
     ) -> Change:
         hlc = self._tick()
-        return Change.make(hlc, author, entity, record, op, field_name, value, encode(sorted(parents)))
+        return Change.make(
+            hlc, author, entity, record, op, field_name, value, encode(sorted(parents))
+        )
 
     def _insert_change(self, change: Change) -> None:
         self.conn.execute(

@@ -18,15 +18,15 @@ from typing import Any
 
 from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode, encode
 from danyuanzhang.merge import (
+    NO_CHANGES,
     FieldState,
-    household_named,
     Incoming,
     Keyed,
     Merge,
     erased_with_household,
+    household_named,
     identities,
     natural_key,
-    NO_CHANGES,
     states_by_field,
 )
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER, KEYED, Entity
@@ -258,7 +258,9 @@ def add_records(
         for group in batch:
             if group.record in joining:
                 continue
-            first = household_named(group.changes, first=True) if spec.erased_with_household else None
+            first = (
+                household_named(group.changes, first=True) if spec.erased_with_household else None
+            )
             values, flags = _row(spec, states[group.record], households, erased, first)
             rows.append([group.record, *values])
             refs += _refs_of(spec, group.record, group.changes)
@@ -270,7 +272,9 @@ def add_records(
             "INSERT OR REPLACE INTO record_refs (record, entity, target) VALUES (?, ?, ?)", refs
         )
         for group in batch:
-            if group.record not in joining and any(s.conflict for s in states[group.record].values()):
+            if group.record not in joining and any(
+                s.conflict for s in states[group.record].values()
+            ):
                 _note_conflicts(conn, entity, group.record, states[group.record], seen)
         if joining:
             for group in batch:
@@ -367,7 +371,7 @@ def _component(
                 found[record] = Keyed(record, key, born)
         for record in batch:
             found.setdefault(record, Keyed(record, None, ""))  # erased: it joins nothing
-        keys = sorted({found[r].key for r in batch if found[r].key} - keys_seen)  # type: ignore[misc]
+        keys = sorted({k for r in batch if (k := found[r].key)} - keys_seen)
         keys_seen.update(keys)
         for chunk in chunks(keys):
             rows = conn.execute(
@@ -481,9 +485,7 @@ def _rekey(conn: sqlite3.Connection, entity: str, records: Sequence[str]) -> Non
     for record, changes in by_record.items():
         keyed = natural_key(entity, changes, households)
         if keyed is not None:
-            conn.execute(
-                "UPDATE record_keys SET key = ? WHERE record = ?", (keyed.key, record)
-            )
+            conn.execute("UPDATE record_keys SET key = ? WHERE record = ?", (keyed.key, record))
 
 
 # -- records already here ------------------------------------------------------------------------

@@ -37,8 +37,7 @@ def devices_in_log(store: Store) -> list[str]:
 def changes_after(store: Store, device: str, stamp: str) -> list[Change]:
     """One device's changes later than `stamp`, through the device index."""
     rows = store.conn.execute(
-        f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device"
-        " WHERE device = ? AND hlc > ?",
+        f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device WHERE device = ? AND hlc > ?",
         (device, stamp),
     )
     return [Change._make(row) for row in rows]
@@ -245,9 +244,7 @@ def acknowledged(store: Store, peer: str, bundle: str) -> tuple[str, dict[str, s
     if row is None or (row[3] is not None and row[3] != peer):
         return None
     if row[3] is not None:
-        store.conn.execute(
-            "DELETE FROM exports WHERE peer = ? AND created <= ?", (peer, row[2])
-        )
+        store.conn.execute("DELETE FROM exports WHERE peer = ? AND created <= ?", (peer, row[2]))
     return str(row[0]), json.loads(row[1])
 
 
@@ -291,7 +288,7 @@ def remember_peer(
 
 
 def peers(store: Store) -> list[Any]:
-    return store.conn.execute("SELECT * FROM peers ORDER BY last_heard DESC").fetchall()
+    return store.conn.execute("SELECT * FROM peers ORDER BY last_heard DESC, name DESC").fetchall()
 
 
 def peer(store: Store, device: str) -> Any:

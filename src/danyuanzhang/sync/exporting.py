@@ -225,9 +225,7 @@ def _whole_records(store: Store, seeds: set[tuple[str, str]]) -> dict[str, set[s
             next_round |= {(e, r) for e, r in sql.aliases_of(store, heads)}
             next_round |= {(e, h) for e, h in zip_entities(store, heads)}
             next_round |= {("merge", m) for m in sql.merges_of(store, keyed)}
-        naming = sorted(
-            r for e, r in pending if e == "merge" or any(e == t for t, _ in REFERENCES)
-        )
+        naming = sorted(r for e, r in pending if e == "merge" or any(e == t for t, _ in REFERENCES))
         merge_types: dict[str, str] = {}
         for change in derive.changes_of(store.conn, naming):
             if change.entity == "merge" and change.field == "entity" and change.value:
@@ -339,5 +337,7 @@ def _records_in_scope(store: Store, scope: Scope) -> set[tuple[str, str]]:
     chosen = {(e, r) for e, records in found.items() for r in records}
     for entity in KEYED:
         chosen |= set(sql.aliases_of(store, found[entity]))
-    chosen |= {(row[0], row[1]) for row in store.conn.execute("SELECT entity, record FROM tombstones")}
+    chosen |= {
+        (row[0], row[1]) for row in store.conn.execute("SELECT entity, record FROM tombstones")
+    }
     return chosen

@@ -29,8 +29,8 @@ from danyuanzhang.bundle.reader import (
     read,
     read_by_events,
 )
-from danyuanzhang.errors import DyzError
 from danyuanzhang.changes import Change
+from danyuanzhang.errors import DyzError
 from danyuanzhang.merge import Incoming, household_named, plan_import
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, derive
@@ -84,9 +84,7 @@ def import_bundle(
         return report
     mine = store.setting("community")
     if mine and header.community and mine != header.community:
-        raise DyzError(
-            "import_other_community", path=str(path), theirs=header.community, ours=mine
-        )
+        raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
     if progress is not None:
         progress = forward_only(progress)
     with _no_cycle_collection():
@@ -171,7 +169,9 @@ class _Importer:
         self.batch, self.size = {}, 0
         ids = [g.record for g in groups]
         held = sql.held(self.store, ids)
-        plan = plan_import(groups, held, derive.tombstoned(conn, ids), self._households(groups, held))
+        plan = plan_import(
+            groups, held, derive.tombstoned(conn, ids), self._households(groups, held)
+        )
         sql.insert_changes(self.store, plan.insert)
         for entity, record in plan.erased:
             derive.erase(conn, entity, record)
@@ -256,6 +256,4 @@ def _remember(store: Store, header: Header, report: ImportReport) -> None:
             sql.learn(store, header.sender_id, *known)
     receipt = header.checksum[7:] if report.total else None
     sql.remember_peer(store, header.sender_id, header.sender_name, now, header.created, receipt)
-    sql.remember_bundle(
-        store, header.checksum, header.sender_id, header.created, now, report.total
-    )
+    sql.remember_bundle(store, header.checksum, header.sender_id, header.created, now, report.total)

@@ -1,0 +1,187 @@
+"""The merge as pure functions (merge.py), exercised without any database."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from danyuanzhang.changes import Change, encode
+from danyuanzhang.merge import (
+    Incoming,
+    Keyed,
+    Merge,
+    field_state,
+    household_named,
+    identities,
+    key_of,
+    natural_key,
+    normalise,
+    plan_import,
+)
+from danyuanzhang.records import DECLARED, ENTITIES, FLAG_PREFIX, field_label
+
+A, B, C = "a" * 32, "b" * 32, "c" * 32
+RECORD = "0" * 32
+
+
+def change(
+    wall: int,
+    device: str,
+    value: object,
+    after: list[Change] = (),  # type: ignore[assignment]
+    field: str = "phone",
+    record: str = RECORD,
+    entity: str = "resident",
+) -> Change:
+    hlc = f"{wall:015d}-{0:010d}-{device}"
+    parents = encode(sorted(p.id for p in after))
+    return Change.make(hlc, device[:4], entity, record, "set", field, encode(value), parents)
+
+
+def test_the_latest_head_shows_and_disagreeing_heads_conflict() -> None:
+    first = change(1, A, "13800000001")
+    mine, theirs = change(2, A, "13800000002", [first]), change(3, B, "13800000003", [first])
+    state = field_state([first, mine, theirs])
+    assert state.value == encode("13800000003") and state.conflict
+    assert {h.id for h in state.heads} == {mine.id, theirs.id}
+    settled = change(4, A, "13800000002", [mine, theirs])
+    assert field_state([first, mine, theirs, settled]) == (
+        settled,
+        (settled,),
+        (settled,),
+        False,
+    )
+
+
+def test_equal_values_are_no_conflict() -> None:
+    one, other = change(1, A, "13800000001"), change(2, B, "13800000001")
+    assert not field_state([one, other]).conflict
+
+
+def test_a_copy_of_the_roll_is_not_news_to_a_laptop_that_corrected_it() -> None:
+    """Three laptops import one roll; one corrects the phone. However late the others'
+    copies were stamped, the correction shows, with no conflict."""
+    office, unit, building = change(5, A, "186"), change(1, B, "186"), change(9, C, "186")
+    corrected = change(2, B, "139", [unit])
+    state = field_state([office, unit, building, corrected])
+    assert state.value == encode("139") and not state.conflict
+    assert {h.id for h in state.live} == {corrected.id}
+
+
+def test_values_alike_are_one_value() -> None:
+    """Two copies of one household, named by either id, are no conflict."""
+    one, other = change(1, A, "h1", field="household"), change(2, B, "h2", field="household")
+    assert field_state([one, other]).conflict
+    alike = lambda v: encode("h") if v in (encode("h1"), encode("h2")) else v  # noqa: E731
+    assert not field_state([one, other], alike).conflict
+
+
+@given(st.permutations(list(range(5))))
+def test_the_state_does_not_depend_on_the_order_changes_arrive(order: list[int]) -> None:
+    first = change(1, A, "1")
+    pool = [first, change(2, B, "2", [first]), change(3, C, "3", [first]), change(4, A, "1")]
+    pool.append(change(5, B, "5", [pool[1]]))
+    assert field_state([pool[i] for i in order]) == field_state(pool)
+
+
+def test_natural_keys_come_from_first_values_and_forgive_spacing() -> None:
+    born = change(1, A, "新芙蓉之都", field="estate", entity="household")
+    parts = [
+        change(1, A, value, field=name, entity="household")
+        for name, value in (("building", "2"), ("unit", "2"), ("room", "320"))
+    ]
+    corrected = change(7, A, "302", [parts[2]], field="room", entity="household")
+    keyed = natural_key("household", [born, *parts, corrected])
+    assert keyed is not None and keyed.key == key_of(
+        "household", {"estate": "新芙蓉之都", "building": "2", "unit": "2", "room": "320"}
+    )
+    assert normalise("刘 桂英") == normalise("刘桂英") == normalise("刘\u3000桂英")
+    assert normalise("ｎｏ") == "no"
+    name = change(1, A, "刘 桂英", field="name")
+    home = change(1, A, "h2", field="household")
+    resident = natural_key("resident", [name, home], {"h2": "h1"})
+    assert resident is not None and resident.key == key_of(
+        "resident", {"household": "h1", "name": "刘桂英"}
+    )
+    assert natural_key("resident", [home]) == Keyed(RECORD, None, home.hlc)  # no name yet
+
+
+def test_identities_one_key_one_class_the_first_registered_stands_for_it() -> None:
+    records = [Keyed("r1", "k", "2"), Keyed("r2", "k", "1"), Keyed("r3", "other", "0")]
+    assert identities(records, []) == {"r1": "r2", "r2": "r2", "r3": "r3"}
+
+
+def test_merges_in_opposite_directions_agree_on_the_later() -> None:
+    records = [Keyed("x", None, "1"), Keyed("y", None, "2")]
+    one, two = Merge("m1", "x", "y", "5"), Merge("m2", "y", "x", "6")
+    assert identities(records, [one, two]) == {"x": "y", "y": "y"}
+    assert identities(records, [two, one]) == identities(records, [one, two])
+
+
+def test_a_merge_with_a_record_not_here_joins_nothing() -> None:
+    assert identities([Keyed("x", None, "1")], [Merge("m", "x", "gone", "5")]) == {"x": "x"}
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from(["k1", "k2", None])), max_size=6),
+    st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from("abcdef")), max_size=4),
+    st.randoms(),
+)
+def test_identities_depend_on_what_is_known_not_on_its_order(
+    records: list[tuple[str, str | None]], merges: list[tuple[str, str]], rng: object
+) -> None:
+    keyed = list({r: Keyed(r, k, str(ord(r))) for r, k in records}.values())
+    edges = [Merge(f"m{i}", a, b, str(i)) for i, (a, b) in enumerate(merges)]
+    shuffled_keyed, shuffled_edges = keyed[:], edges[:]
+    rng.shuffle(shuffled_keyed)  # type: ignore[attr-defined]
+    rng.shuffle(shuffled_edges)  # type: ignore[attr-defined]
+    mapping = identities(keyed, edges)
+    assert identities(shuffled_keyed, shuffled_edges) == mapping
+    for canonical in mapping.values():
+        assert mapping[canonical] == canonical  # the one standing for a class stands for itself
+
+
+def test_what_an_import_writes_keeps_and_drops() -> None:
+    home = change(1, A, "新芙蓉之都", field="estate", entity="household", record="h" * 32)
+    gone = Change.make(home.hlc[:26] + "1-" + A, "a", "household", "g" * 32, "delete", "", None)
+    resident = change(1, A, "g" * 32, field="household", record="r" * 32)
+    own_delete = Change.make(resident.hlc, "a", "resident", "r" * 32, "delete", "", None)
+    plan = plan_import(
+        [
+            Incoming("household", "h" * 32, [home, home]),
+            Incoming("household", "g" * 32, [gone]),
+            Incoming("resident", "r" * 32, [resident, own_delete]),
+        ],
+        held={},
+        tombstoned=set(),
+        households_named={"r" * 32: "g" * 32},
+    )
+    assert plan.insert == [home, gone, own_delete]  # an erasure of its own stays
+    assert [g.record for g in plan.fresh] == ["h" * 32]
+    assert plan.erased == [("household", "g" * 32), ("resident", "r" * 32)]
+    assert plan.dropped == 1
+    known = plan_import([Incoming("household", "h" * 32, [home])], {"h" * 32: {home.id}}, set(), {})
+    assert known.insert == [] and known.touched == {} and known.fresh == []
+
+
+def test_a_resident_goes_with_the_household_it_was_registered_in() -> None:
+    first = change(1, A, "h1", field="household")
+    later = change(5, A, "h2", [first], field="household")
+    assert household_named([first, later]) == "h2"
+    assert household_named([later, first], first=True) == "h1"
+
+
+def test_every_record_type_and_field_has_a_name_in_both_languages() -> None:
+    from danyuanzhang.i18n import set_lang
+
+    for spec in DECLARED:
+        assert all(spec.label) and spec.name in ENTITIES
+        for field in spec.fields:
+            zh, en = field.label
+            assert zh and en and zh != field.name and any("\u4e00" <= ch <= "\u9fff" for ch in zh)
+            for lang, word in (("zh", zh), ("en", en)):
+                set_lang(lang)
+                assert field_label(spec.name, field.name) == word
+    set_lang("zh")
+    assert field_label("resident", FLAG_PREFIX + "elderly_alone") == "标记“独居老人”"
+    set_lang(None)

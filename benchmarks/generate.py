@@ -18,6 +18,8 @@ SCALES = {
     # households, residents: a community as in DOMAIN.md, and a district of about 100 of them
     "community": (3_000, 8_000),
     "district": (100_000, 270_000),
+    # a log of 2,000,000 changes and more (benchmarks/office.py)
+    "district2m": (100_000, 390_000),
 }
 SURNAMES = (
     "王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡"

@@ -498,3 +498,17 @@ def test_a_bundle_from_the_version_before_is_still_read(dyz: Runner, office: Lap
     )
     fresh = laptop(dyz, office, "新电脑")
     assert "数据未作任何改动" in one_line_error(fresh("import", str(damaged), code=1))
+
+
+def test_a_conflict_on_any_record_is_named_in_words(dyz: Runner, office: Laptop) -> None:
+    """A kind of hazard defined on two laptops with two Chinese names: the screen says what it
+    is, in either language, never a raw id or field name."""
+    unit = laptop(dyz, office, "周玉梅的电脑")
+    office("hazard", "kind-add", "gas", "--zh", "燃气泄漏")
+    unit("hazard", "kind-add", "gas", "--zh", "煤气泄漏")
+    office.send(unit)
+    [item] = unit.json("conflicts")
+    assert item["what"] == "隐患种类“gas”" and item["field_label"] == "中文名称"
+    listing = dyz("--lang", "en", *unit.db, "conflicts").stdout
+    assert "hazard kind “gas”" in listing and "Chinese name" in listing
+    assert "label_zh" not in listing and "hazard_k" not in listing

@@ -41,24 +41,43 @@ class Entity(NamedTuple):
     # the field naming the record whose place it shares, or None for community-wide records
     placed_by: str | None = None
 
+    # derived from `fields`, once: read for every change of a big import
     @property
     def columns(self) -> dict[str, str]:
         """Each field kept in the derived table, with its column."""
-        return {f.name: f.column for f in self.fields if f.column}
+        return _derived(self)[0]
 
     @property
     def kinds(self) -> dict[str, str]:
-        return {f.name: f.kind for f in self.fields}
+        return _derived(self)[1]
 
     @property
     def personal(self) -> frozenset[str]:
-        return frozenset(f.name for f in self.fields if f.personal)
+        return _derived(self)[2]
 
     def field(self, name: str) -> Field | None:
         for candidate in self.fields:
             if candidate.name == name:
                 return candidate
         return None
+
+
+def _derived(spec: Entity) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    found = _DERIVED.get(spec.name)
+    if found is None:
+        found = _DERIVED[spec.name] = _derive(spec)
+    return found
+
+
+_DERIVED: dict[str, tuple[dict[str, str], dict[str, str], frozenset[str]]] = {}
+
+
+def _derive(spec: Entity) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    return (
+        {f.name: f.column for f in spec.fields if f.column},
+        {f.name: f.kind for f in spec.fields},
+        frozenset(f.name for f in spec.fields if f.personal),
+    )
 
 
 _PLACE = (

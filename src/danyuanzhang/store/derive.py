@@ -112,16 +112,19 @@ def state_of(conn: sqlite3.Connection, entity: str, record: str, field: str) -> 
 
 
 def states_of(
-    conn: sqlite3.Connection, entity: str, changes: Iterable[Change]
+    conn: sqlite3.Connection,
+    entity: str,
+    changes: Iterable[Change],
+    households: dict[str, str] | None = None,
 ) -> dict[str, FieldState]:
     """Each field's state; a field naming a household takes two copies of one flat (from two
-    laptops) as one value."""
+    laptops) as one value (`households`: the ones standing for them, when already known)."""
     spec = ENTITIES[entity]
     naming = [f.name for f in spec.fields if f.refers_to in KEYED]
     if not naming:
         return states_by_field(changes)
     changes = list(changes)
-    canon = households_for(conn, changes)
+    canon = households_for(conn, changes) if households is None else households
     if not canon:
         return states_by_field(changes)
 
@@ -248,12 +251,16 @@ def add_records(
         if not batch:
             continue
         spec = ENTITIES[entity]
-        states = {g.record: states_of(conn, entity, g.changes) for g in batch}
         households = households_for(conn, (c for g in batch for c in g.changes))
         erased = {r for _, r in tombstoned(conn, list(households))} if households else set()
         joining: set[str] = set()
         if spec.natural_key:
-            joining = _add_keys(conn, entity, batch, households)
+            joining, together = _add_keys(conn, entity, batch, households)
+            if together:
+                _join_within(conn, spec, together, {g.record: g for g in batch}, households, seen)
+                joined = {k.record for members in together for k in members}
+                batch = [g for g in batch if g.record not in joined]
+        states = {g.record: states_of(conn, entity, g.changes, households) for g in batch}
         rows, refs, flags_on = [], [], []
         for group in batch:
             if group.record in joining:
@@ -305,28 +312,80 @@ def _settle_merged(
 
 def _add_keys(
     conn: sqlite3.Connection, entity: str, batch: Sequence[Incoming], households: dict[str, str]
-) -> set[str]:
-    """Remember the natural keys of new records; returns those whose key another record has
-    (here already, or elsewhere in the batch): their class is settled by `settle`."""
+) -> tuple[set[str], list[list[Keyed]]]:
+    """Remember the natural keys of new records. Returns those whose key a record already here
+    has, whose class `settle` works out through the database; and, apart, the groups of new
+    records that share a key only among themselves (a whole notebook with one flat from three
+    laptops), which `_join_within` forms from the changes at hand."""
     keyed = [k for g in batch if (k := natural_key(entity, g.changes, households)) is not None]
     conn.executemany(
         "INSERT OR REPLACE INTO record_keys (record, entity, key, born) VALUES (?, ?, ?, ?)",
         [(k.record, entity, k.key, k.born) for k in keyed],
     )
-    counts: dict[str, int] = {}
+    by_key: dict[str, list[Keyed]] = {}
     for k in keyed:
         if k.key is not None:
-            counts[k.key] = counts.get(k.key, 0) + 1
-    shared = {key for key, n in counts.items() if n > 1}
+            by_key.setdefault(k.key, []).append(k)
     fresh = {k.record for k in keyed}
-    keys = sorted({k.key for k in keyed if k.key is not None} - shared)
-    for chunk in chunks(keys):
+    here: set[str] = set()
+    for chunk in chunks(sorted(by_key)):
         rows = conn.execute(
             f"SELECT key, record FROM record_keys WHERE entity = ? AND key IN ({_marks(len(chunk))})",
             (entity, *chunk),
         )
-        shared.update(row[0] for row in rows if row[1] not in fresh)
-    return {k.record for k in keyed if k.key in shared}
+        here.update(row[0] for row in rows if row[1] not in fresh)
+    groups = [members for key, members in by_key.items() if len(members) > 1 and key not in here]
+    # a merge or a reference that reached this laptop before the records it names: settle
+    named = sorted(k.record for members in groups for k in members)
+    touched = {m.keep for m in _merges_touching(conn, entity, named)}
+    touched |= {m.other for m in _merges_touching(conn, entity, named)}
+    for chunk in chunks(named):
+        rows = conn.execute(
+            f"SELECT target FROM record_refs WHERE target IN ({_marks(len(chunk))})", chunk
+        )
+        touched.update(row[0] for row in rows)
+    together = [members for members in groups if not {k.record for k in members} & touched]
+    apart = {k.record for members in together for k in members}
+    joining = {k.record for k in keyed if k.key in here or k.key in by_key and len(by_key[k.key]) > 1}
+    return joining - apart, together
+
+
+def _join_within(
+    conn: sqlite3.Connection,
+    spec: Entity,
+    together: list[list[Keyed]],
+    groups: dict[str, Incoming],
+    households: dict[str, str],
+    seen: ConflictSeen | None,
+) -> None:
+    """Classes formed only of records new in this batch, from the changes at hand: the same as
+    `settle` would make of them (merge.identities), without a query for each."""
+    rows, aliases, refs, flags_on = [], [], [], []
+    conflicted = []
+    for members in together:
+        canonical = identities(members, [])[members[0].record]
+        changes = [c for k in members for c in groups[k.record].changes]
+        states = states_of(conn, spec.name, changes, households)
+        first = None
+        if spec.erased_with_household:
+            first = household_named(groups[canonical].changes, first=True)
+        values, flags = _row(spec, states, households, set(), first)
+        rows.append([canonical, *values])
+        flags_on += [(canonical, flag) for flag in flags]
+        aliases += [(k.record, spec.name, canonical) for k in members if k.record != canonical]
+        for k in members:
+            refs += _refs_of(spec, k.record, groups[k.record].changes)
+        if any(state.conflict for state in states.values()):
+            conflicted.append((canonical, states))
+    _upsert(conn, spec, rows)
+    if flags_on:
+        conn.executemany(f"INSERT OR IGNORE INTO {spec.flag_table} VALUES (?, ?)", flags_on)
+    conn.executemany("INSERT OR REPLACE INTO aliases (record, entity, canonical) VALUES (?, ?, ?)", aliases)
+    conn.executemany(
+        "INSERT OR REPLACE INTO record_refs (record, entity, target) VALUES (?, ?, ?)", refs
+    )
+    for canonical, states in conflicted:
+        _note_conflicts(conn, spec.name, canonical, states, seen)
 
 
 # -- identity ------------------------------------------------------------------------------------
@@ -407,26 +466,23 @@ def settle(
     for record, canonical in mapping.items():
         classes.setdefault(canonical, []).append(record)
     spec = ENTITIES[entity]
-    affected_residents: set[str] = set()
-    for record in sorted(set(seeds) - set(mapping)):  # erased since: no row, no alias
-        conn.execute("DELETE FROM aliases WHERE record = ?", (record,))
-    for canonical, group in sorted(classes.items()):
-        others = sorted(r for r in group if r != canonical)
-        for chunk in chunks(sorted(group)):
-            conn.execute(f"DELETE FROM aliases WHERE record IN ({_marks(len(chunk))})", chunk)
-        conn.executemany(
-            "INSERT INTO aliases (record, entity, canonical) VALUES (?, ?, ?)",
-            [(r, entity, canonical) for r in others],
-        )
-        for chunk in chunks(others):
-            conn.execute(f"DELETE FROM {spec.table} WHERE id IN ({_marks(len(chunk))})", chunk)
-            conn.execute(f"DELETE FROM conflicts WHERE record IN ({_marks(len(chunk))})", chunk)
-        rederive(conn, entity, canonical, sorted(group), seen)
-        if entity == "household":
-            affected_residents |= _repoint(conn, sorted(group), canonical)
-    if affected_residents:
-        _rekey(conn, "resident", sorted(affected_residents))
-        settle(conn, "resident", sorted(affected_residents), seen)
+    everyone = sorted({*seeds, *mapping})  # the erased among the seeds: no row, no alias
+    others = sorted(r for r, canonical in mapping.items() if r != canonical)
+    for chunk in chunks(everyone):
+        conn.execute(f"DELETE FROM aliases WHERE record IN ({_marks(len(chunk))})", chunk)
+    conn.executemany(
+        "INSERT INTO aliases (record, entity, canonical) VALUES (?, ?, ?)",
+        [(r, entity, mapping[r]) for r in others],
+    )
+    for chunk in chunks(others):
+        conn.execute(f"DELETE FROM {spec.table} WHERE id IN ({_marks(len(chunk))})", chunk)
+        conn.execute(f"DELETE FROM conflicts WHERE record IN ({_marks(len(chunk))})", chunk)
+    rederive_many(conn, entity, classes, seen)
+    if entity == "household":
+        residents = _repoint(conn, mapping)
+        if residents:
+            _rekey(conn, "resident", sorted(residents))
+            settle(conn, "resident", sorted(residents), seen)
 
 
 def rederive(
@@ -437,55 +493,108 @@ def rederive(
     seen: ConflictSeen | None = None,
 ) -> None:
     """The row of a class, from the changes of all its records."""
+    rederive_many(conn, entity, {canonical: list(group)}, seen)
+
+
+def rederive_many(
+    conn: sqlite3.Connection,
+    entity: str,
+    classes: dict[str, list[str]],
+    seen: ConflictSeen | None = None,
+) -> None:
+    """The rows of classes (the record standing for each, with all its records), each from the
+    changes of all its records, and the conflicts they show: a few statements for them all."""
+    if not classes:
+        return
     spec = ENTITIES[entity]
-    changes = changes_of(conn, group)
-    states = states_of(conn, entity, changes)
-    households = households_for(conn, changes)
+    by_record = changes_by_record(conn, [r for group in classes.values() for r in group])
+    households = households_for(conn, (c for cs in by_record.values() for c in cs))
     erased = {r for _, r in tombstoned(conn, list(households))} if households else set()
-    first = None
-    if spec.erased_with_household:
-        own = [c for c in changes if c.record == canonical]
-        first = household_named(own, first=True)
-    values, flags = _row(spec, states, households, erased, first)
-    _upsert(conn, spec, [[canonical, *values]])
-    _set_flags(conn, spec, canonical, flags)
-    stale = conn.execute("SELECT field FROM conflicts WHERE record = ?", (canonical,)).fetchall()
-    _note_conflicts(conn, entity, canonical, states, seen, {*states, *(r[0] for r in stale)})
+    rows, flags_on = [], []
+    wanted: set[tuple[str, str]] = set()
+    for canonical, group in sorted(classes.items()):
+        changes = [c for record in group for c in by_record.get(record, [])]
+        states = states_of(conn, entity, changes, households)
+        first = None
+        if spec.erased_with_household:
+            first = household_named(by_record.get(canonical, []), first=True)
+        values, flags = _row(spec, states, households, erased, first)
+        rows.append([canonical, *values])
+        flags_on += [(canonical, flag) for flag in flags]
+        wanted |= {(canonical, name) for name, state in states.items() if state.conflict}
+    _upsert(conn, spec, rows)
+    heads = sorted(classes)
+    if spec.flag_table:
+        for chunk in chunks(heads):
+            conn.execute(
+                f"DELETE FROM {spec.flag_table} WHERE resident_id IN ({_marks(len(chunk))})", chunk
+            )
+        conn.executemany(f"INSERT INTO {spec.flag_table} VALUES (?, ?)", flags_on)
+    shown: set[tuple[str, str]] = set()
+    for chunk in chunks(heads):
+        rows_shown = conn.execute(
+            f"SELECT record, field FROM conflicts WHERE record IN ({_marks(len(chunk))})", chunk
+        )
+        shown |= {(row[0], row[1]) for row in rows_shown}
+    conn.executemany(
+        "DELETE FROM conflicts WHERE record = ? AND field = ?", sorted(shown - wanted)
+    )
+    new = sorted(wanted - shown)
+    conn.executemany(
+        "INSERT INTO conflicts (id, entity, record, field) VALUES (?, ?, ?, ?)",
+        [(conflict_id(record, name), entity, record, name) for record, name in new],
+    )
+    if seen is not None:
+        for record, name in new:
+            seen(entity, record, name)
 
 
-def _repoint(conn: sqlite3.Connection, group: Sequence[str], canonical: str) -> set[str]:
+def _repoint(conn: sqlite3.Connection, mapping: dict[str, str]) -> set[str]:
     """Rows naming any record of a household class now name the one standing for it; returns
     the residents concerned, whose own classes may change with their household's."""
     residents: set[str] = set()
-    for chunk in chunks(group):
+    pointing: list[tuple[str, str, str]] = []  # (record, record type, household it names)
+    for chunk in chunks(sorted(mapping)):
         rows = conn.execute(
-            f"SELECT record, entity FROM record_refs WHERE target IN ({_marks(len(chunk))})",
+            f"SELECT record, entity, target FROM record_refs WHERE target IN ({_marks(len(chunk))})",
             chunk,
-        ).fetchall()
-        for entity, _field, table, column in HOUSEHOLD_REFERENCES:
-            ids = [row[0] for row in rows if row[1] == entity]
-            if entity == "resident":
-                residents.update(ids)
-            for part in chunks(ids):
-                conn.execute(
-                    f"UPDATE {table} SET {column} = ? WHERE id IN ({_marks(len(part))})",
-                    (canonical, *part),
-                )
+        )
+        pointing += [(row[0], row[1], row[2]) for row in rows]
+    for entity, _field, table, column in HOUSEHOLD_REFERENCES:
+        moves = [(mapping[target], record) for record, named, target in pointing if named == entity]
+        if entity == "resident":
+            residents.update(record for _, record in moves)
+        conn.executemany(f"UPDATE {table} SET {column} = ? WHERE id = ?", moves)
     return residents
 
 
 def _rekey(conn: sqlite3.Connection, entity: str, records: Sequence[str]) -> None:
     """Compute the natural keys of these records again (their household's class changed)."""
-    spec = ENTITIES[entity]
-    by_record: dict[str, list[Change]] = {}
+    _write_keys(conn, entity, changes_by_record(conn, records))
+
+
+def changes_by_record(conn: sqlite3.Connection, records: Sequence[str]) -> dict[str, list[Change]]:
+    found: dict[str, list[Change]] = {}
     for change in changes_of(conn, records):
-        if change.field in spec.natural_key:
-            by_record.setdefault(change.record, []).append(change)
+        found.setdefault(change.record, []).append(change)
+    return found
+
+
+def _write_keys(
+    conn: sqlite3.Connection, entity: str, by_record: dict[str, list[Change]]
+) -> list[str]:
+    """Store each record's natural key; returns the records whose key is new or changed."""
+    before = dict(_keys(conn, list(by_record)))
     households = households_for(conn, (c for cs in by_record.values() for c in cs))
-    for record, changes in by_record.items():
+    rows = []
+    for record, changes in sorted(by_record.items()):
         keyed = natural_key(entity, changes, households)
-        if keyed is not None:
-            conn.execute("UPDATE record_keys SET key = ? WHERE record = ?", (keyed.key, record))
+        if keyed is not None and (record not in before or before[record] != keyed.key):
+            rows.append((record, entity, keyed.key, keyed.born))
+    conn.executemany(
+        "INSERT OR REPLACE INTO record_keys (record, entity, key, born) VALUES (?, ?, ?, ?)", rows
+    )
+    return [row[0] for row in rows]
 
 
 # -- records already here ------------------------------------------------------------------------
@@ -502,40 +611,30 @@ def refresh(
     reference = next((f.name for f in spec.fields if f.refers_to in KEYED), None)
     renamed = sorted(r for r, fields in touched.items() if reference in fields)
     if renamed:
-        by_record: dict[str, list[Change]] = {}
-        for change in changes_of(conn, renamed):
-            by_record.setdefault(change.record, []).append(change)
+        by_record = changes_by_record(conn, renamed)
         for record in renamed:
             conn.execute("DELETE FROM record_refs WHERE record = ?", (record,))
             conn.executemany(
                 "INSERT INTO record_refs (record, entity, target) VALUES (?, ?, ?)",
                 _refs_of(spec, record, by_record.get(record, [])),
             )
-    canonical = canonical_of(conn, touched)
-    for head in sorted(set(canonical.values())):
-        rederive(conn, entity, head, members(conn, head), seen)
+    heads = sorted(set(canonical_of(conn, touched).values()))
+    classes: dict[str, list[str]] = {head: [head] for head in heads}
+    for chunk in chunks(heads):
+        rows = conn.execute(
+            f"SELECT record, canonical FROM aliases WHERE canonical IN ({_marks(len(chunk))})",
+            chunk,
+        )
+        for record, head in rows:
+            classes[head].append(record)
+    rederive_many(conn, entity, classes, seen)
     if entity == "merge":
         _settle_merged(
             conn, [states_by_field(changes_of(conn, [r])) for r in sorted(touched)], seen
         )
     rekey = sorted(r for r, fields in touched.items() if fields & set(spec.natural_key))
-    if not rekey:
-        return
-    before = dict(_keys(conn, rekey))
-    by_key_record: dict[str, list[Change]] = {}
-    for change in changes_of(conn, rekey):
-        by_key_record.setdefault(change.record, []).append(change)
-    households = households_for(conn, (c for cs in by_key_record.values() for c in cs))
-    changed = []
-    for record, changes in sorted(by_key_record.items()):
-        keyed = natural_key(entity, changes, households)
-        if keyed is not None and (record not in before or before[record] != keyed.key):
-            conn.execute(
-                "INSERT OR REPLACE INTO record_keys (record, entity, key, born) VALUES (?, ?, ?, ?)",
-                (record, entity, keyed.key, keyed.born),
-            )
-            changed.append(record)
-    settle(conn, entity, changed, seen)
+    if rekey:
+        settle(conn, entity, _write_keys(conn, entity, changes_by_record(conn, rekey)), seen)
 
 
 def _keys(conn: sqlite3.Connection, records: Sequence[str]) -> list[tuple[str, str | None]]:
@@ -603,15 +702,7 @@ def rebuild_identity(conn: sqlite3.Connection) -> None:
         spec = ENTITIES[entity]
         records = [r[0] for r in conn.execute(f"SELECT id FROM {spec.table}")]
         for chunk in chunks(records):
-            by_record: dict[str, list[Change]] = {}
-            for change in changes_of(conn, chunk):
-                by_record.setdefault(change.record, []).append(change)
-            households = households_for(conn, (c for cs in by_record.values() for c in cs))
-            keyed = [k for cs in by_record.values() if (k := natural_key(entity, cs, households))]
-            conn.executemany(
-                "INSERT OR REPLACE INTO record_keys (record, entity, key, born) VALUES (?, ?, ?, ?)",
-                [(k.record, entity, k.key, k.born) for k in keyed],
-            )
+            _write_keys(conn, entity, changes_by_record(conn, chunk))
         shared = conn.execute(
             "SELECT record FROM record_keys WHERE entity = ? AND key IN"
             " (SELECT key FROM record_keys WHERE entity = ? AND key IS NOT NULL"
@@ -626,9 +717,7 @@ def _rebuild_refs(conn: sqlite3.Connection) -> None:
         spec = ENTITIES[entity_name]
         records = [r[0] for r in conn.execute(f"SELECT id FROM {table}")]
         for chunk in chunks(records):
-            by_record: dict[str, list[Change]] = {}
-            for change in changes_of(conn, chunk):
-                by_record.setdefault(change.record, []).append(change)
+            by_record = changes_by_record(conn, chunk)
             refs = [ref for record, cs in by_record.items() for ref in _refs_of(spec, record, cs)]
             conn.executemany(
                 "INSERT OR REPLACE INTO record_refs (record, entity, target) VALUES (?, ?, ?)", refs

@@ -42,7 +42,19 @@ def describe_record(store: Store, entity: str, record: str) -> str:
         row = reg.roster_member(store, record)
         if row is not None:
             return f"{row['name']}（{row['scope']}）"
-    return f"{label(entity)} {record[:8]}"
+    elif entity in ("flag_kind", "hazard_kind"):
+        from danyuanzhang.i18n import lang
+
+        code = record.partition("_kind_")[2] or record.partition("_")[2]
+        return f"{label(entity)}{'' if lang() == 'zh' else ' '}“{code}”"
+    spec = ENTITIES[entity]
+    if spec.placed_by == "self":
+        row = store.conn.execute(
+            f"SELECT building, unit FROM {spec.table} WHERE id = ?", (record,)
+        ).fetchone()
+        if row is not None:
+            return f"{label(entity)}（{row[0]}-{row[1]}，{record[:8]}）"
+    return f"{label(entity)}（{record[:8]}）"
 
 
 def value_text(stored: str | None, kind: str | None = None) -> str:

@@ -249,10 +249,14 @@ def zip_entities(store: Store, records: list[str]) -> list[tuple[str, str]]:
 
 def _records(store: Store, records: dict[str, set[str]], redact: bool) -> Iterator[Any]:
     """(record type, record, its changes) in the order records travel, each record's changes
-    in the order they were made."""
+    in the order they were made; the records of one class side by side."""
     for entity in ENTITY_ORDER:
         personal = ENTITIES[entity].personal if redact else frozenset()
-        for record in sorted(records.get(entity, ())):
+        wanted = sorted(records.get(entity, ()))
+        if entity in KEYED:  # the copies of one flat side by side: they are read together
+            canonical = derive.canonical_of(store.conn, wanted)
+            wanted.sort(key=lambda r: (canonical[r], r))
+        for record in wanted:
             changes = [c for c in _of(store, record) if c.field not in personal]
             if changes:
                 yield entity, record, changes

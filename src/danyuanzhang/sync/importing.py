@@ -172,7 +172,8 @@ class _Importer:
         plan = plan_import(
             groups, held, derive.tombstoned(conn, ids), self._households(groups, held)
         )
-        sql.insert_changes(self.store, plan.insert)
+        # in the log's own order (record, field, id): the B-tree is written front to back
+        sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))
         for entity, record in plan.erased:
             derive.erase(conn, entity, record)
         derive.add_records(conn, plan.fresh, self._conflict)
@@ -211,6 +212,10 @@ class _Importer:
 
 
 ENTITY_RANK = {name: rank for rank, name in enumerate(ENTITY_ORDER)}
+
+
+def _LOG_ORDER(change: Change) -> tuple[str, str, str]:  # noqa: N802 - used as a sort key
+    return change.record, change.field, change.id
 
 
 def _check_references(store: Store, body: Body) -> None:

@@ -512,3 +512,21 @@ def test_a_conflict_on_any_record_is_named_in_words(dyz: Runner, office: Laptop)
     listing = dyz("--lang", "en", *unit.db, "conflicts").stdout
     assert "hazard kind “gas”" in listing and "Chinese name" in listing
     assert "label_zh" not in listing and "hazard_k" not in listing
+
+
+def test_two_corrections_to_one_address_are_shown_not_picked_quietly(
+    dyz: Runner, office: Laptop
+) -> None:
+    unit = laptop(dyz, office, "周玉梅的电脑")
+    office("household", "add", "2-2-320", "--estate", "新芙蓉之都")
+    unit("household", "add", "2-2-203", "--estate", "新芙蓉之都")
+    office("household", "edit", "2-2-320", "--ref", "2-2-302")  # both meant 2-2-302
+    unit("household", "edit", "2-2-203", "--ref", "2-2-302")
+    everyone_exchanges(office, unit)
+    line = one_line_error(office("household", "show", "2-2-302", code=1))
+    assert "登记了两户" in line and "dyz household merge" in line
+    [found] = office.json("duplicates")
+    assert found["kind"] == "same_address"
+    office(*found["command"].split()[1:])
+    everyone_exchanges(office, unit)
+    assert [h["ref"] for h in unit.json("household", "list")] == ["2-2-302"]

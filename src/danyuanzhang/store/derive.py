@@ -346,7 +346,9 @@ def _add_keys(
         touched.update(row[0] for row in rows)
     together = [members for members in groups if not {k.record for k in members} & touched]
     apart = {k.record for members in together for k in members}
-    joining = {k.record for k in keyed if k.key in here or k.key in by_key and len(by_key[k.key]) > 1}
+    joining = {
+        k.record for k in keyed if k.key in here or k.key in by_key and len(by_key[k.key]) > 1
+    }
     return joining - apart, together
 
 
@@ -380,7 +382,9 @@ def _join_within(
     _upsert(conn, spec, rows)
     if flags_on:
         conn.executemany(f"INSERT OR IGNORE INTO {spec.flag_table} VALUES (?, ?)", flags_on)
-    conn.executemany("INSERT OR REPLACE INTO aliases (record, entity, canonical) VALUES (?, ?, ?)", aliases)
+    conn.executemany(
+        "INSERT OR REPLACE INTO aliases (record, entity, canonical) VALUES (?, ?, ?)", aliases
+    )
     conn.executemany(
         "INSERT OR REPLACE INTO record_refs (record, entity, target) VALUES (?, ?, ?)", refs
     )
@@ -462,6 +466,7 @@ def settle(
         return
     keyed, merges = _component(conn, entity, seeds)
     mapping = identities(keyed.values(), merges)
+    before = canonical_of(conn, mapping)
     classes: dict[str, list[str]] = {}
     for record, canonical in mapping.items():
         classes.setdefault(canonical, []).append(record)
@@ -478,8 +483,8 @@ def settle(
         conn.execute(f"DELETE FROM {spec.table} WHERE id IN ({_marks(len(chunk))})", chunk)
         conn.execute(f"DELETE FROM conflicts WHERE record IN ({_marks(len(chunk))})", chunk)
     rederive_many(conn, entity, classes, seen)
-    if entity == "household":
-        residents = _repoint(conn, mapping)
+    if entity == "household":  # what names a household that now has another standing for it
+        residents = _repoint(conn, {r: c for r, c in mapping.items() if before[r] != c})
         if residents:
             _rekey(conn, "resident", sorted(residents))
             settle(conn, "resident", sorted(residents), seen)
@@ -536,9 +541,7 @@ def rederive_many(
             f"SELECT record, field FROM conflicts WHERE record IN ({_marks(len(chunk))})", chunk
         )
         shown |= {(row[0], row[1]) for row in rows_shown}
-    conn.executemany(
-        "DELETE FROM conflicts WHERE record = ? AND field = ?", sorted(shown - wanted)
-    )
+    conn.executemany("DELETE FROM conflicts WHERE record = ? AND field = ?", sorted(shown - wanted))
     new = sorted(wanted - shown)
     conn.executemany(
         "INSERT INTO conflicts (id, entity, record, field) VALUES (?, ?, ?, ?)",

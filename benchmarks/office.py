@@ -217,8 +217,8 @@ def walk_time(bundle: Path) -> float:
     return float(done.stdout.split()[0])
 
 
-def one_change_export(db: Path, folder: Path, rounds: int) -> list[dict[str, float]]:
-    """Make the database know a peer, change one field, and time `dyz export --for` it."""
+def knowing_a_peer(db: Path, folder: Path) -> None:
+    """Make the database know a peer that holds all of it, as after a round trip."""
     from danyuanzhang.households import add_household
     from danyuanzhang.store import Store
     from danyuanzhang.sync import export_bundle, import_bundle
@@ -245,17 +245,18 @@ def one_change_export(db: Path, folder: Path, rounds: int) -> list[dict[str, flo
     peer.close()
     import_bundle(store, receipt)
     store.close()
-    results = []
-    for turn in range(rounds):
-        store = Store.open(db)
-        with store.transaction():
-            household = store.conn.execute("SELECT id FROM households LIMIT 1").fetchone()[0]
-            store.put("household", household, {"note": f"楼道灯已修好 {turn}"})
-        store.close()
-        results.append(
-            child(EXPORT_CHILD, str(db), "隔壁的电脑", str(folder / f"one-{db.stem}-{turn}.yaml"))
-        )
-    return results
+
+
+def one_change_export(db: Path, folder: Path, turn: int) -> dict[str, float]:
+    """Change one field and time `dyz export --for` the peer, in a process of its own."""
+    from danyuanzhang.store import Store
+
+    store = Store.open(db)
+    with store.transaction():
+        household = store.conn.execute("SELECT id FROM households LIMIT 1").fetchone()[0]
+        store.put("household", household, {"note": f"楼道灯已修好 {turn}"})
+    store.close()
+    return child(EXPORT_CHILD, str(db), "隔壁的电脑", str(folder / f"one-{db.stem}-{turn}.yaml"))
 
 
 def demo_database(folder: Path) -> Path:
@@ -354,6 +355,7 @@ def main() -> None:
         joins_only: list[tuple[float, int]] = []
         received = 0
         header_shares: list[float] = []
+        weekly: list[tuple[int, int, int]] = []  # a unit head's week: new, carried, bytes
         for round_number in (1, 2):
             if round_number == 2:
                 week = [TODAY - timedelta(days=6) + timedelta(days=d) for d in range(0, 6, 2)]
@@ -377,6 +379,8 @@ def main() -> None:
                 if round_number == 2 and made.changes:
                     head, size = bundle_size(path)
                     header_shares.append(head / size)
+                    if unit:
+                        weekly.append((made.new, made.changes, size))
                 began = time.perf_counter()
                 report = import_bundle(office.store, path)
                 timings.append((time.perf_counter() - began, max(report.total, 1), bool(unit)))
@@ -447,12 +451,22 @@ def main() -> None:
             f" max {max(office_shares):.1%}   (target <= 10%)"
         )
 
+        print(
+            "a unit head's weekly delta: median"
+            f" {statistics.median(w[0] for w in weekly):.0f} new changes,"
+            f" {statistics.median(w[1] for w in weekly):.0f} carried with their whole records,"
+            f" {statistics.median(w[2] for w in weekly) / 1000:.0f} KB"
+        )
+
         demo = demo_database(folder)
         district = big_log(folder)
-        measured = {
-            name: one_change_export(db, folder, args.export_rounds)
-            for name, db in (("demo", demo), ("office", office_db), ("district", district))
-        }
+        databases = {"demo": demo, "office": office_db, "district": district}
+        for db in databases.values():
+            knowing_a_peer(db, folder)
+        measured: dict[str, list[dict[str, float]]] = {name: [] for name in databases}
+        for turn in range(args.export_rounds):  # side by side, turn by turn
+            for name, db in databases.items():
+                measured[name].append(one_change_export(db, folder, turn))
         for name in ("office", "district"):
             ratios = sorted(
                 o["seconds"] / d["seconds"]

@@ -441,9 +441,15 @@ def test_after_the_offices_notebook_a_plain_export_carries_only_what_is_new(
     assert list(header["seen"]) == [header["sender"]["id"]]
 
 
+@pytest.mark.parametrize("found_through", ["the log", "the scope's records"])
 def test_a_scoped_export_carries_one_unit_and_a_wider_one_the_rest(
-    dyz: Runner, office: Laptop, roll: Path
+    dyz: Runner, office: Laptop, roll: Path, found_through: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A scoped delta is found through the log's device index when it is small, through the
+    scope's records when the receiver lacks much (here forced for every size): the same."""
+    from danyuanzhang.sync import exporting
+
+    monkeypatch.setattr(exporting, "SCOPE_BEFORE_LOG", 0 if found_through != "the log" else 10**9)
     office("household", "import", str(roll))
     office(
         "roster",
@@ -476,6 +482,22 @@ def test_a_scoped_export_carries_one_unit_and_a_wider_one_the_rest(
     office("peers", "scope", "周玉梅的电脑", "community")
     office.send(unit)
     assert [r["phone"] for r in unit.residents("2-3-101")] == ["13700002222"]
+
+
+def test_a_unit_handed_to_a_new_unit_head_is_all_of_that_unit(
+    dyz: Runner, office: Laptop, roll: Path
+) -> None:
+    """`--scope` alone: the office gives a new unit head their stairwell, even when the office
+    has nothing new of its own."""
+    office("household", "import", str(roll))
+    office.send(laptop(dyz, office, "周玉梅的电脑"), "--all")  # the office has exported before
+    path = office.folder / "2-3单元.yaml"
+    said = office("export", "--scope", "unit:2-3", "-o", str(path)).stderr
+    assert "2-3单元" in said
+    new = laptop(dyz, office, "新单元长")
+    new("import", str(path))
+    assert [h["ref"] for h in new.json("household", "list")] == ["2-3-101"]
+    assert [r["name"] for r in new.residents("2-3-101")] == ["赵磊"]
 
 
 def test_an_export_for_a_laptop_never_heard_from_is_everything(

@@ -43,6 +43,15 @@ def changes_after(store: Store, device: str, stamp: str) -> list[Change]:
     return [Change._make(row) for row in rows]
 
 
+def count_after(store: Store, device: str, stamp: str) -> int:
+    """How many of one device's changes are later than `stamp`, through the device index."""
+    row = store.conn.execute(
+        "SELECT count(*) FROM changes INDEXED BY changes_by_device WHERE device = ? AND hlc > ?",
+        (device, stamp),
+    ).fetchone()
+    return int(row[0])
+
+
 def records_by_entity(store: Store) -> dict[str, list[str]]:
     """Every record in the log, by record type: a whole notebook, read in one pass."""
     found: dict[str, list[str]] = {}

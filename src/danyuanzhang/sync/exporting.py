@@ -8,7 +8,8 @@ that device's changes, learned from its own bundles and from its acknowledgement
 - no option: this laptop's own news — what no laptop it has heard from is known to hold, and
   no earlier plain export carried;
 - `--all`: everything. `--scope`: only one unit, building, area or estate, with what is
-  community-wide. `--redact`: without residents' personal data.
+  community-wide — alone, all of that part (a new unit head's start); with `--for`, what the
+  peer lacks of it. `--redact`: without residents' personal data.
 
 >>> export_bundle(store, Path("给社区.yaml"), peer="社区办公室")
 """
@@ -86,6 +87,8 @@ def export_bundle(
         chosen = parse_scope(store, target["scope"])
     if chosen is not None and chosen.whole:
         chosen = None
+    if scope and target is None:  # a part of the notebook handed over: all of it, not news
+        everything = True
     report.scope = chosen
     scope_key = chosen.key() if chosen is not None else ""
     marks = store.marks()
@@ -188,16 +191,36 @@ def _received(store: Store, target: Any) -> dict[str, str]:
     return {row["device"]: row["received"] for row in rows if row["received"]}
 
 
+# a scoped delta larger than this is found from the scope's records, not from the whole log
+SCOPE_BEFORE_LOG = 20_000
+
+
 def _delta(store: Store, since: dict[str, str], scope: Scope | None) -> list[Change]:
     """The changes the receiver lacks: each device's later than what it holds, in scope
     (erasures always: they carry no personal data, and keep old copies from coming back)."""
+    devices = sql.devices_in_log(store)
+    if scope is not None:
+        lacking = sum(sql.count_after(store, d, since.get(d, "")) for d in devices)
+        if lacking > SCOPE_BEFORE_LOG:  # a unit head's first bundle from the office
+            return _delta_of_scope(store, since, scope)
     found: list[Change] = []
-    for device in sql.devices_in_log(store):
+    for device in devices:
         found += sql.changes_after(store, device, since.get(device, ""))
     if scope is not None:
         inside = _in_scope(store, scope, {(c.entity, c.record) for c in found if c.op == "set"})
         found = [c for c in found if c.op == "delete" or c.record in inside]
     return found
+
+
+def _delta_of_scope(store: Store, since: dict[str, str], scope: Scope) -> list[Change]:
+    """The same as `_delta`, read through the scope's records: when the receiver lacks much of
+    the log but takes only a part of it."""
+    return [
+        change
+        for _, record in sorted(_records_in_scope(store, scope))
+        for change in _of(store, record)
+        if change.hlc > since.get(change.device, "")
+    ]
 
 
 def _of(store: Store, record: str) -> list[Change]:

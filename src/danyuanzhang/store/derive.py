@@ -84,7 +84,10 @@ def canonical_of(conn: sqlite3.Connection, records: Iterable[str]) -> dict[str, 
     return result
 
 
-_NAMING = {(e.name, f.name) for e in ENTITIES.values() for f in e.fields if f.refers_to in KEYED}
+# for each record type, its fields that name a record that may stand for others
+_NAMING: dict[str, tuple[str, ...]] = {
+    e.name: tuple(f.name for f in e.fields if f.refers_to in KEYED) for e in ENTITIES.values()
+}
 
 
 def households_for(conn: sqlite3.Connection, changes: Iterable[Change]) -> dict[str, str]:
@@ -93,7 +96,7 @@ def households_for(conn: sqlite3.Connection, changes: Iterable[Change]) -> dict[
     named = {
         str(decode(c.value))
         for c in changes
-        if (c.entity, c.field) in _NAMING and c.value is not None and c.value != "null"
+        if c.field in _NAMING[c.entity] and c.value is not None and c.value != "null"
     }
     return canonical_of(conn, named) if named else {}
 
@@ -119,8 +122,7 @@ def states_of(
 ) -> dict[str, FieldState]:
     """Each field's state; a field naming a household takes two copies of one flat (from two
     laptops) as one value (`households`: the ones standing for them, when already known)."""
-    spec = ENTITIES[entity]
-    naming = [f.name for f in spec.fields if f.refers_to in KEYED]
+    naming = _NAMING[entity]
     if not naming:
         return states_by_field(changes)
     changes = list(changes)
@@ -229,7 +231,7 @@ def _refs_of(spec: Entity, record: str, changes: Iterable[Change]) -> list[tuple
     """The record_refs row of a record that names a household, from its own changes: the
     household it was registered in for what is erased with one (merge.household_named), the
     one it names now for the rest."""
-    if not any(f.refers_to in KEYED for f in spec.fields):
+    if not _NAMING[spec.name]:
         return []
     target = household_named(changes, first=spec.erased_with_household)
     return [] if target is None else [(record, spec.name, target)]
@@ -251,7 +253,12 @@ def add_records(
         if not batch:
             continue
         spec = ENTITIES[entity]
-        households = households_for(conn, (c for g in batch for c in g.changes))
+        naming = _NAMING[entity]
+        households = (
+            households_for(conn, (c for g in batch for c in g.changes if c.field in naming))
+            if naming
+            else {}
+        )
         erased = {r for _, r in tombstoned(conn, list(households))} if households else set()
         joining: set[str] = set()
         if spec.natural_key:
@@ -265,12 +272,17 @@ def add_records(
         for group in batch:
             if group.record in joining:
                 continue
-            first = (
-                household_named(group.changes, first=True) if spec.erased_with_household else None
+            # the household it was registered in, or names now (see _refs_of)
+            target = (
+                household_named(group.changes, first=spec.erased_with_household)
+                if naming
+                else None
             )
+            first = target if spec.erased_with_household else None
             values, flags = _row(spec, states[group.record], households, erased, first)
             rows.append([group.record, *values])
-            refs += _refs_of(spec, group.record, group.changes)
+            if target is not None:
+                refs.append((group.record, entity, target))
             flags_on += [(group.record, flag) for flag in flags]
         _upsert(conn, spec, rows)
         if flags_on:

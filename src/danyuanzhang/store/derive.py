@@ -274,9 +274,7 @@ def add_records(
                 continue
             # the household it was registered in, or names now (see _refs_of)
             target = (
-                household_named(group.changes, first=spec.erased_with_household)
-                if naming
-                else None
+                household_named(group.changes, first=spec.erased_with_household) if naming else None
             )
             first = target if spec.erased_with_household else None
             values, flags = _row(spec, states[group.record], households, erased, first)

@@ -13,8 +13,8 @@ Functions take the connection, so that a migration can rebuild a notebook with t
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
 from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode, encode
 from danyuanzhang.merge import (
@@ -150,9 +150,16 @@ def tombstoned(conn: sqlite3.Connection, records: Sequence[str]) -> set[tuple[st
 # -- rows ----------------------------------------------------------------------------------------
 
 
+class Valued(Protocol):
+    """What a row is made from, for each field: its state, or the one change that set it."""
+
+    @property
+    def value(self) -> str | None: ...
+
+
 def _row(
     spec: Entity,
-    states: dict[str, FieldState],
+    states: Mapping[str, Valued],
     households: dict[str, str],
     erased: set[str] = frozenset(),  # type: ignore[assignment]
     registered_in: str | None = None,
@@ -267,7 +274,20 @@ def add_records(
                 _join_within(conn, spec, together, {g.record: g for g in batch}, households, seen)
                 joined = {k.record for members in together for k in members}
                 batch = [g for g in batch if g.record not in joined]
-        states = {g.record: states_of(conn, entity, g.changes, households) for g in batch}
+        states: dict[str, Mapping[str, Valued]] = {}
+        conflicted: dict[str, dict[str, FieldState]] = {}
+        for group in batch:
+            if group.record in joining:
+                continue
+            sets = [c for c in group.changes if c.op == "set"]
+            once = {c.field: c for c in sets}
+            if len(once) == len(sets):  # each field set once: that change shows, no conflict
+                states[group.record] = once
+                continue
+            weighed = states_of(conn, entity, group.changes, households)
+            states[group.record] = weighed
+            if any(state.conflict for state in weighed.values()):
+                conflicted[group.record] = weighed
         rows, refs, flags_on = [], [], []
         for group in batch:
             if group.record in joining:
@@ -288,11 +308,8 @@ def add_records(
         conn.executemany(
             "INSERT OR REPLACE INTO record_refs (record, entity, target) VALUES (?, ?, ?)", refs
         )
-        for group in batch:
-            if group.record not in joining and any(
-                s.conflict for s in states[group.record].values()
-            ):
-                _note_conflicts(conn, entity, group.record, states[group.record], seen)
+        for record, weighed in conflicted.items():
+            _note_conflicts(conn, entity, record, weighed, seen)
         if joining:
             for group in batch:
                 if group.record in joining:
@@ -302,11 +319,11 @@ def add_records(
                     )
             settle(conn, entity, sorted(joining), seen)
         if entity == "merge":
-            _settle_merged(conn, [states[g.record] for g in batch], seen)
+            _settle_merged(conn, list(states.values()), seen)
 
 
 def _settle_merged(
-    conn: sqlite3.Connection, merges: Sequence[dict[str, FieldState]], seen: ConflictSeen | None
+    conn: sqlite3.Connection, merges: Sequence[Mapping[str, Valued]], seen: ConflictSeen | None
 ) -> None:
     """A person's merges arrived or were made: the classes of the records they join change."""
     by_entity: dict[str, set[str]] = {}

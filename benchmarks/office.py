@@ -41,27 +41,11 @@ OUT = HERE / "out"
 sys.path.insert(0, str(HERE))
 
 from bundles import BASELINE, PEAK  # noqa: E402
+from generate import GIVEN, SURNAMES  # noqa: E402
 from startup import compile_package, dyz_command  # noqa: E402
 
 ESTATE = "新芙蓉之都"
 BUILDINGS, UNITS, FLOORS, FLATS = 24, 6, 7, 3
-SURNAMES = (
-    "王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡"
-)
-GIVEN = [
-    "建国",
-    "桂英",
-    "秀兰",
-    "志明",
-    "海涛",
-    "淑珍",
-    "卫东",
-    "玉梅",
-    "丽华",
-    "德胜",
-    "春花",
-    "国强",
-]
 FLAGS = ["独居老人", "子女不在身边", "需帮扶", "租户", ""]
 TODAY = date(2026, 12, 1)
 

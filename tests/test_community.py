@@ -25,6 +25,20 @@ ROLL = "\n".join(
     ]
 )
 
+# 2-2's unit head on the roster, as the office or she herself enters her
+ZHOU_AS_UNIT_HEAD = (
+    "roster",
+    "add",
+    "--role",
+    "单元长",
+    "--name",
+    "周玉梅",
+    "--phone",
+    "13907310202",
+    "--scope",
+    "2-2",
+)
+
 
 class Laptop:
     """One laptop's notebook, driven through the CLI."""
@@ -170,20 +184,9 @@ def test_a_value_typed_to_settle_a_conflict_is_checked_as_its_command_checks_it(
 
 def test_the_roster_entered_on_two_laptops_is_one_entry(dyz: Runner, office: Laptop) -> None:
     unit = laptop(dyz, office, "周玉梅的电脑")
-    for each, phone in ((office, "13907310202"), (unit, "13907310202")):
+    for each in (office, unit):
         each("household", "add", "2-2-301", "--estate", "新芙蓉之都")
-        each(
-            "roster",
-            "add",
-            "--role",
-            "单元长",
-            "--name",
-            "周玉梅",
-            "--phone",
-            phone,
-            "--scope",
-            "2-2",
-        )
+        each(*ZHOU_AS_UNIT_HEAD)
     everyone_exchanges(office, unit)
     assert [m["name"] for m in unit.json("roster", "list")] == ["周玉梅"]
 
@@ -451,18 +454,7 @@ def test_a_scoped_export_carries_one_unit_and_a_wider_one_the_rest(
 
     monkeypatch.setattr(exporting, "SCOPE_BEFORE_LOG", 0 if found_through != "the log" else 10**9)
     office("household", "import", str(roll))
-    office(
-        "roster",
-        "add",
-        "--role",
-        "单元长",
-        "--name",
-        "周玉梅",
-        "--phone",
-        "13907310202",
-        "--scope",
-        "2-2",
-    )
+    office(*ZHOU_AS_UNIT_HEAD)
     unit = laptop(dyz, office, "周玉梅的电脑")
     unit("household", "add", "2-2-601", "--estate", "新芙蓉之都")
     unit.send(office)  # the office has now heard from this laptop

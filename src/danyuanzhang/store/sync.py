@@ -43,11 +43,13 @@ def changes_after(store: Store, device: str, stamp: str) -> list[Change]:
     return [Change._make(row) for row in rows]
 
 
-def count_after(store: Store, device: str, stamp: str) -> int:
-    """How many of one device's changes are later than `stamp`, through the device index."""
+def count_after(store: Store, device: str, stamp: str, up_to: int) -> int:
+    """How many of one device's changes are later than `stamp`, counted no further than
+    `up_to`, through the device index."""
     row = store.conn.execute(
-        "SELECT count(*) FROM changes INDEXED BY changes_by_device WHERE device = ? AND hlc > ?",
-        (device, stamp),
+        "SELECT count(*) FROM (SELECT 1 FROM changes INDEXED BY changes_by_device"
+        " WHERE device = ? AND hlc > ? LIMIT ?)",
+        (device, stamp, up_to),
     ).fetchone()
     return int(row[0])
 

@@ -199,10 +199,8 @@ def _delta(store: Store, since: dict[str, str], scope: Scope | None) -> list[Cha
     """The changes the receiver lacks: each device's later than what it holds, in scope
     (erasures always: they carry no personal data, and keep old copies from coming back)."""
     devices = sql.devices_in_log(store)
-    if scope is not None:
-        lacking = sum(sql.count_after(store, d, since.get(d, "")) for d in devices)
-        if lacking > SCOPE_BEFORE_LOG:  # a unit head's first bundle from the office
-            return _delta_of_scope(store, since, scope)
+    if scope is not None and _lacks_more_than(store, since, devices, SCOPE_BEFORE_LOG):
+        return _delta_of_scope(store, since, scope)  # a unit head's first bundle from the office
     found: list[Change] = []
     for device in devices:
         found += sql.changes_after(store, device, since.get(device, ""))
@@ -210,6 +208,16 @@ def _delta(store: Store, since: dict[str, str], scope: Scope | None) -> list[Cha
         inside = _in_scope(store, scope, {(c.entity, c.record) for c in found if c.op == "set"})
         found = [c for c in found if c.op == "delete" or c.record in inside]
     return found
+
+
+def _lacks_more_than(store: Store, since: dict[str, str], devices: list[str], limit: int) -> bool:
+    """Whether the receiver lacks more than `limit` changes: counted only as far as that."""
+    left = limit + 1
+    for device in devices:
+        if left <= 0:
+            break
+        left -= sql.count_after(store, device, since.get(device, ""), left)
+    return left <= 0
 
 
 def _delta_of_scope(store: Store, since: dict[str, str], scope: Scope) -> list[Change]:

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
+from danyuanzhang.bundle.beside import ReaderLost, read_beside, worth_reading_beside
 from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.bundle.reader import (
     Body,
     Header,
     ReadAgain,
+    Source,
     forward_only,
     open_source,
     peek_header,
@@ -93,17 +95,7 @@ def import_bundle(
     with _no_cycle_collection(), _page_cache(store, IMPORT_CACHE_KIB):
         try:
             with store.transaction():
-                importer = _Importer(store, report)
-                store.conn.execute("SAVEPOINT reading")
-                try:
-                    body = read(source, importer.deliver, progress)
-                    importer.flush()
-                except ReadAgain:
-                    store.conn.execute("ROLLBACK TO reading")
-                    importer = _Importer(store, report)
-                    body = read_by_events(source, importer.deliver, progress)
-                    importer.flush()
-                store.conn.execute("RELEASE reading")
+                body = _read_into(store, report, path, source, progress)
                 if progress is not None:
                     progress("write", 0.0)
                 _check_references(store, body)
@@ -122,6 +114,38 @@ def import_bundle(
             raise
     report.already = report.total - report.added - report.ignored_erased
     return report
+
+
+def _read_into(
+    store: Store,
+    report: ImportReport,
+    path: Path,
+    source: Source,
+    progress: Callable[[str, float], None] | None,
+) -> Body:
+    """Read the bundle and apply its records as they come. A big one is read by a second
+    process while this one writes; when a reader gives up part-way (the layout breaks, the
+    second process is lost), what it delivered is undone and the next reader starts over."""
+    store.conn.execute("SAVEPOINT reading")
+    way = "beside" if worth_reading_beside(source.size) else "here"
+    while True:
+        importer = _Importer(store, report)
+        try:
+            if way == "beside":
+                body = read_beside(path, importer.deliver, progress)
+            elif way == "here":
+                body = read(source, importer.deliver, progress)
+            else:
+                body = read_by_events(source, importer.deliver, progress)
+            importer.flush()
+            break
+        except ReadAgain:
+            way = "events"
+        except ReaderLost:
+            way = "here"
+        store.conn.execute("ROLLBACK TO reading")
+    store.conn.execute("RELEASE reading")
+    return body
 
 
 @contextmanager

@@ -51,6 +51,24 @@ def test_the_clock_only_moves_forward_whatever_the_wall_clock_does(
     assert all(parse(s).device == "a" * 32 for s in issued)
 
 
+@given(
+    st.integers(0, 10**14),
+    st.integers(0, 10**10 - 1),
+    st.lists(st.integers(0, 10**14), min_size=1, max_size=20),
+)
+def test_the_clock_writes_stamps_the_reader_takes_even_from_a_poisoned_counter(
+    wall: int, counter: int, walls: list[int]
+) -> None:
+    from danyuanzhang.bundle.reader import _HLC
+    from danyuanzhang.hlc import Stamp
+
+    start = Stamp(wall, counter, "b" * 32).text()
+    clock = Clock(start)
+    issued = [clock.tick("a" * 32, now_ms=now) for now in walls]
+    assert issued == sorted(issued) and issued[0] > start
+    assert all(_HLC.fullmatch(stamp) for stamp in issued)
+
+
 def test_new_ids_are_version_4_uuids() -> None:
     import uuid
 

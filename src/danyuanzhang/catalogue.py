@@ -800,6 +800,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{field}”的值不对（{detail}）",
         "the value of “{field}” is wrong ({detail})",
     ),
+    "own_clock_behind": (
+        "注意：本机的日期显示 {now}，却比本机记下的最后一条修改（{last}）还早，这台电脑的日期不对"
+        "（常见原因是主板电池没电了）。请把日期和时间改正；已经记下的修改不会丢失。",
+        "Note: this laptop's date says {now}, earlier than the last change it recorded ({last}):"
+        " its date is wrong (often a flat battery). Please set the date and time right; no"
+        " change recorded is lost.",
+    ),
+    "own_clock_ahead": (
+        "注意：本机的日期显示 {now}，比最后收到的数据包（{last}）晚了一年多，这台电脑的日期可能不对。"
+        "请检查日期和时间：日期改正之前导出的数据包，别的电脑会拒收。",
+        "Note: this laptop's date says {now}, more than a year after the last bundle it received"
+        " ({last}): its date may be wrong. Please check the date and time: other laptops refuse"
+        " bundles exported before it is set right.",
+    ),
+    "bundle_clock_ahead": (
+        "里面的修改是“{device}”在 {date} 做的，比本机的时钟快了一天以上：那台电脑的日期不对。"
+        "请把那台电脑的日期和时间改正，在那台电脑上重新导出，再导入新的数据包",
+        "its changes were made by “{device}” on {date}, more than a day ahead of this laptop's"
+        " clock: that laptop's date is wrong. Set its date and time right, export again on it,"
+        " and import the new bundle",
+    ),
     "bundle_bad_id": (
         "修改的编号与内容不符：内容被改动过",
         "a change's id does not match its content: it was altered",

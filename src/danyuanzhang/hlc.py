@@ -10,10 +10,20 @@ id), so that ordering stamps as strings orders them by wall time, then counter, 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from typing import NamedTuple
+
+_LATEST_SECONDS = 253_402_128_000.0  # 9999-12-30 UTC: a day short of datetime's end, any zone
 
 WALL_DIGITS = 15
 COUNTER_DIGITS = 10
+DAY_MS = 86_400_000
+# A stamp further ahead of the receiving laptop's own clock than this is refused: a laptop
+# whose date is wrong, or a forged stamp, could otherwise pin every clock downstream in 9999.
+AHEAD_LIMIT_MS = DAY_MS
+# More changes than a laptop makes in one millisecond, far below the counter's overflow; the
+# bundle reader refuses a counter beyond it (one that starts with anything but 0).
+COUNTER_LIMIT = 10**9
 
 
 class Stamp(NamedTuple):
@@ -36,6 +46,22 @@ def wall_now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
+def wall_text(wall_ms: int) -> str:
+    """The stamp's first field for a wall time: compared as text, it orders as stamps do."""
+    return f"{max(wall_ms, 0):0{WALL_DIGITS}d}"
+
+
+def wall_of(stamp: str) -> int:
+    return int(stamp[:WALL_DIGITS])
+
+
+def local_time(wall_ms: int) -> datetime:
+    """When a stamp says it was made, in local time; clamped to what a datetime can hold, so a
+    stamp from a laptop whose clock was far off can still be shown."""
+    seconds = min(max(wall_ms / 1000, 0.0), _LATEST_SECONDS)
+    return datetime.fromtimestamp(seconds)
+
+
 class Clock:
     """The clock of this device; `latest` is the greatest stamp it has issued or seen."""
 
@@ -47,8 +73,10 @@ class Clock:
         last = parse(self.latest) if self.latest else Stamp(-1, 0, device)
         if now > last.wall_ms:
             stamp = Stamp(now, 0, device)
-        else:
+        elif last.counter + 1 < COUNTER_LIMIT:
             stamp = Stamp(last.wall_ms, last.counter + 1, device)
+        else:  # a counter poisoned by an earlier version: step a millisecond on, still after it
+            stamp = Stamp(last.wall_ms + 1, 0, device)
         text = stamp.text()
         self.latest = text
         return text

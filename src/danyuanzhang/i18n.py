@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from danyuanzhang.catalogue import MESSAGES
@@ -78,3 +79,10 @@ def counted(count: int, zh_unit: str, en_one: str, en_many: str | None = None) -
 def join(items: Iterable[str]) -> str:
     """A list as people write it: 甲、乙、丙 in Chinese, "a, b, c" in English."""
     return ("、" if lang() == "zh" else ", ").join(items)
+
+
+def day(when: date) -> str:
+    """A date as people write it: 2031年3月5日; 5 March 2031."""
+    if lang() == "zh":
+        return f"{when.year}年{when.month}月{when.day}日"
+    return f"{when.day} {when:%B} {when.year}"

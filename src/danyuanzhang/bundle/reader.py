@@ -62,7 +62,9 @@ HEADER_KEYS = {
 }
 RECORD_KEYS = {"table", "id", "changes", LINE}
 CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
-_HLC = re.compile(r"[0-9]{15}-[0-9]{10}-[0-9a-f]{32}")
+# a stamp's counter starts with 0: no laptop counts to 10^9 in one millisecond, and a counter at
+# its end (9999999999) would leave no stamp to write after it
+_HLC = re.compile(r"[0-9]{15}-0[0-9]{9}-[0-9a-f]{32}")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")

@@ -53,6 +53,11 @@ class State:
                 say(t("db_created", path=str(path)))
             if with_device and store.setting("device_id") is None:
                 store.ensure_device(default_device_name())
+            from danyuanzhang.own_clock import wrong_clock
+
+            warning = wrong_clock(store)
+            if warning is not None:
+                say(t(warning[0], **warning[1]))
             self._store = store
         return self._store
 

@@ -154,13 +154,17 @@ class Store:
             self._device = (device_id, name)
         return self._device
 
+    def wall_ms(self) -> int:
+        """This laptop's wall clock, in milliseconds (a test's, when it set one)."""
+        from danyuanzhang import hlc
+
+        return self.wall_clock() if self.wall_clock is not None else hlc.wall_now_ms()
+
     def now_iso(self) -> str:
         """Local time for people to read (bundle headers, when a peer was heard from)."""
-        from datetime import datetime
+        from danyuanzhang.hlc import local_time
 
-        if self.wall_clock is not None:
-            return datetime.fromtimestamp(self.wall_clock() / 1000).isoformat(timespec="seconds")
-        return datetime.now().isoformat(timespec="seconds")
+        return local_time(self.wall_ms()).isoformat(timespec="seconds")
 
     def clock(self) -> Clock:
         if self._clock is None:
@@ -170,8 +174,7 @@ class Store:
         return self._clock
 
     def _tick(self) -> str:
-        now = self.wall_clock() if self.wall_clock is not None else None
-        stamp = self.clock().tick(self.device()[0], now_ms=now)
+        stamp = self.clock().tick(self.device()[0], now_ms=self.wall_ms())
         self._last_issued = stamp
         return stamp
 

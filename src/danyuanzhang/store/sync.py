@@ -302,6 +302,11 @@ def peers(store: Store) -> list[Any]:
     return store.conn.execute("SELECT * FROM peers ORDER BY last_heard DESC, name DESC").fetchall()
 
 
+def device_name(store: Store, device: str) -> str | None:
+    row = store.conn.execute("SELECT name FROM devices WHERE id = ?", (device,)).fetchone()
+    return str(row[0]) if row is not None else None
+
+
 def peer(store: Store, device: str) -> Any:
     return store.conn.execute("SELECT * FROM peers WHERE device = ?", (device,)).fetchone()
 

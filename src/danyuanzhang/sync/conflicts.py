@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from danyuanzhang.changes import FLAG_PREFIX, decode, encode
@@ -100,7 +99,7 @@ def _kind_of(entity: str, field_name: str) -> str:
 
 
 def _item(store: Store, row: Any) -> dict[str, Any]:
-    from danyuanzhang.hlc import parse
+    from danyuanzhang.hlc import local_time, parse
 
     me = store.device()[0]
     entity, record, field_name = row["entity"], row["record"], row["field"]
@@ -120,9 +119,7 @@ def _item(store: Store, row: Any) -> dict[str, Any]:
                 "value_text": value_text(head.value, kind),
                 "by": head.author,
                 "device": head.device,
-                "when": datetime.fromtimestamp(parse(head.hlc).wall_ms / 1000).isoformat(
-                    timespec="minutes"
-                ),
+                "when": local_time(parse(head.hlc).wall_ms).isoformat(timespec="minutes"),
                 "mine": head.device == me,
             }
             for head in sorted(state.live, key=lambda h: (h.hlc, h.id))

@@ -35,6 +35,7 @@ from danyuanzhang.bundle.reader import (
 )
 from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
+from danyuanzhang.hlc import AHEAD_LIMIT_MS, COUNTER_DIGITS, local_time, wall_of, wall_text
 from danyuanzhang.merge import Incoming, household_named, plan_import
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, derive
@@ -92,10 +93,14 @@ def import_bundle(
         raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
     if progress is not None:
         progress = forward_only(progress)
+    clocks = _ClockCheck(store, header, path)
+    for marks in (header.since, header.seen):
+        for stamp in marks.values():
+            clocks.check(stamp, None)
     with _no_cycle_collection(), _page_cache(store, IMPORT_CACHE_KIB):
         try:
             with store.transaction():
-                body = _read_into(store, report, path, source, progress)
+                body = _read_into(store, report, path, source, clocks, progress)
                 if progress is not None:
                     progress("write", 0.0)
                 _check_references(store, body)
@@ -121,6 +126,7 @@ def _read_into(
     report: ImportReport,
     path: Path,
     source: Source,
+    clocks: _ClockCheck,
     progress: Callable[[str, float], None] | None,
 ) -> Body:
     """Read the bundle and apply its records as they come. A big one is read by a second
@@ -129,7 +135,7 @@ def _read_into(
     store.conn.execute("SAVEPOINT reading")
     way = "beside" if worth_reading_beside(source.size) else "here"
     while True:
-        importer = _Importer(store, report)
+        importer = _Importer(store, report, clocks)
         try:
             if way == "beside":
                 body = read_beside(path, importer.deliver, progress)
@@ -174,12 +180,42 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+class _ClockCheck:
+    """Refuses a stamp more than a day ahead of this laptop's own clock, which would pin this
+    laptop's clock there, and every clock downstream. (The reader refuses a counter near its
+    end, after which no stamp could be written.)"""
+
+    def __init__(self, store: Store, header: Header, path: Path) -> None:
+        self.store = store
+        self.header = header
+        self.path = path
+        self.limit = wall_text(store.wall_ms() + AHEAD_LIMIT_MS)
+
+    def check(self, stamp: str, line: int | None) -> None:
+        if stamp[: len(self.limit)] > self.limit:
+            from danyuanzhang.i18n import day
+
+            made = day(local_time(wall_of(stamp)).date())
+            raise self._refusal("bundle_clock_ahead", stamp, line, date=made)
+
+    def _refusal(self, problem: str, stamp: str, line: int | None, **params: str) -> BundleError:
+        device = stamp[len(self.limit) + COUNTER_DIGITS + 2 :]
+        if device == self.header.sender_id:
+            name = self.header.sender_name
+        else:
+            name = sql.device_name(self.store, device) or device[:8]
+        error = BundleError(problem, line, device=name, **params)
+        error.path = str(self.path)
+        return error
+
+
 class _Importer:
     """Gathers a bundle's records into batches and applies each: plan, write, derive."""
 
-    def __init__(self, store: Store, report: ImportReport) -> None:
+    def __init__(self, store: Store, report: ImportReport, clocks: _ClockCheck) -> None:
         self.store = store
         self.report = report
+        self.clocks = clocks
         report.total = report.added = report.ignored_erased = 0
         report.added_by_table = {}
         report.conflicts = []
@@ -196,7 +232,8 @@ class _Importer:
         self.size += len(incoming.changes)
         self.report.total += len(incoming.changes)
         for change in incoming.changes:
-            if change.hlc > self.latest:
+            if change.hlc > self.latest:  # only a new latest can be the first too far ahead
+                self.clocks.check(change.hlc, line)
                 self.latest = change.hlc
         if self.size >= BATCH:
             self.flush()

@@ -6,7 +6,6 @@ receives.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from danyuanzhang.errors import DyzError
@@ -15,7 +14,7 @@ from danyuanzhang.store import sync as sql
 
 
 def list_peers(store: Store) -> list[dict[str, Any]]:
-    from danyuanzhang.hlc import parse
+    from danyuanzhang.hlc import local_time, parse
 
     items = []
     for row in sql.peers(store):
@@ -30,9 +29,7 @@ def list_peers(store: Store) -> list[dict[str, Any]]:
                 "scope": row["scope"] or "",
                 "seen": seen,
                 "latest_seen": (
-                    datetime.fromtimestamp(parse(latest).wall_ms / 1000).isoformat(
-                        timespec="minutes"
-                    )
+                    local_time(parse(latest).wall_ms).isoformat(timespec="minutes")
                     if latest
                     else None
                 ),

@@ -371,3 +371,82 @@ def test_visits_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_path: P
         "住户",
         "在本机和数据包里都没有",
     )
+
+
+def without_lines(text: str, *holding: str) -> str:
+    """The bundle with the change lines holding any of `holding` left out, counts mended."""
+    kept = [line for line in text.split("\n") if not any(h in line for h in holding)]
+    mended = "\n".join(kept)
+    counts: dict[str, int] = {}
+    for table, changes in re.findall(
+        r'table: "(\w+)"\n  id: "[0-9a-f]+"\n  changes:\n((?:  - .*\n?)*)', mended
+    ):
+        counts[table] = counts.get(table, 0) + changes.count("  - {")
+    listed = ", ".join(f'{table}: "{n}"' for table, n in sorted(counts.items()))
+    return re.sub(r"counts: \{[^}]*\}", f"counts: {{{listed}}}", mended, count=1)
+
+
+def test_a_resident_with_no_name_is_refused(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path
+) -> None:
+    nameless = reseal(without_lines(bundle.read_text(encoding="utf-8"), 'set: "name"'))
+    line = refused(dyz, office, write(tmp_path, nameless, "nameless.yaml"), "居民", "姓名")
+    assert "第 " in line
+
+
+def test_a_redacted_bundle_still_brings_residents_without_names(
+    dyz: Runner, dyz_json, office: Path, tmp_path: Path
+) -> None:
+    unit = ["--db", str(tmp_path / "unit.db")]
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
+    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英", "--flag", "独居老人")
+    redacted = tmp_path / "redacted.yaml"
+    dyz(*unit, "export", "--all", "--redact", "-o", str(redacted))
+    assert "刘桂英" not in redacted.read_text(encoding="utf-8")
+    dyz("import", str(redacted))
+    due = dyz_json("visit", "due", "--all")
+    flat = next(item for item in due if item["household"] == "2-2-301")
+    assert flat["residents"] == [] and flat["flags"] == ["elderly_alone"]
+
+
+def test_a_birth_year_in_the_future_is_refused(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    text = bundle.read_text(encoding="utf-8")
+    record = re.search(r'table: "resident"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
+    line = next(line for line in text.split("\n") if 'set: "moved_in"' in line)
+    next_year = str(date.today().year + 1)
+    born = line.replace('set: "moved_in", to: "2001-05-01"', f'set: "born", to: "{next_year}"')
+    forged = rehash(text.replace(line, born), f'to: "{next_year}"', "resident", record)
+    refused(dyz, office, write(tmp_path, reseal(forged), "born.yaml"), next_year)
+
+
+def test_a_new_resident_of_a_household_erased_here_goes_with_it(
+    dyz: Runner, dyz_json, office: Path, tmp_path: Path
+) -> None:
+    unit = ["--db", str(tmp_path / "unit.db")]
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
+    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    first = tmp_path / "first.yaml"
+    dyz(*unit, "export", "--all", "-o", str(first))
+    dyz("import", str(first))
+    dyz("household", "remove", "2-2-301", "--yes")
+    dyz(*unit, "resident", "add", "2-2-301", "--name", "王建国", "--phone", "13900001111")
+    later = tmp_path / "later.yaml"
+    dyz(*unit, "export", "--all", "-o", str(later))
+    text = later.read_text(encoding="utf-8")
+    start = text.index('- table: "household"\n')
+    end = text.index('- table: "resident"\n')
+    residents_only = reseal(without_lines(text[:start] + text[end:]))
+    said = dyz("import", str(write(tmp_path, residents_only, "residents-only.yaml"))).stderr
+    assert "已忽略" in said
+    assert [h["ref"] for h in dyz_json("household", "list")] == ["1-1-101"]
+    store = Store.open(office)
+    try:
+        found = store.conn.execute("SELECT count(*) FROM changes WHERE value LIKE '%王建国%'")
+        assert found.fetchone()[0] == 0
+    finally:
+        store.close()

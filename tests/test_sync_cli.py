@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -276,3 +277,38 @@ def test_import_reports_its_progress(
     assert heard[-1] == ("write", 1.0) and ("write", 0.0) in heard
     reading = [done for phase, done in heard if phase == "read"]
     assert len(reading) >= 4 and reading == sorted(reading) and all(0 < d <= 1 for d in reading)
+
+
+def test_a_flood_of_conflicts_is_summed_up_and_shows_no_phone_in_full(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    for n in range(12):
+        dyz(
+            *unit,
+            "resident",
+            "add",
+            "2-2-301",
+            "--name",
+            f"居民{n:02d}",
+            "--phone",
+            f"138000000{n:02d}",
+        )
+    other = ["--db", str(tmp_path / "other.db")]
+    dyz(*other, "init", "--device-name", "罗淑珍的电脑")
+    dyz(*unit, "export", "--all", "-o", str(tmp_path / "start.yaml"))
+    dyz(*other, "import", str(tmp_path / "start.yaml"))
+    people = dyz_json(*unit, "household", "show", "2-2-301")["residents"]
+    for n, person in enumerate(people):
+        dyz(*unit, "resident", "edit", person["id"][:8], "--phone", f"139111111{n:02d}")
+        dyz(*other, "resident", "edit", person["id"][:8], "--phone", f"137222222{n:02d}")
+        dyz(*other, "resident", "edit", person["id"][:8], "--born", "1950")
+        dyz(*unit, "resident", "edit", person["id"][:8], "--born", "1951")
+    dyz(*unit, "export", "--all", "-o", str(tmp_path / "unit.yaml"))
+    said = dyz(*other, "import", str(tmp_path / "unit.yaml")).stderr
+    lines = [line for line in said.splitlines() if line.strip()]
+    assert f"发现 {2 * len(people)} 处冲突" in said
+    assert f"居民电话 {len(people)} 处" in said and f"居民出生年份 {len(people)} 处" in said
+    assert "dyz conflicts list" in said and len(lines) <= 10
+    assert not re.search(r"1[3-9]\d{9}", said), said  # masked: 139****1100
+    assert "****" in said

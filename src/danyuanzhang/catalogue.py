@@ -653,6 +653,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "其中 {count} 条属于已删除抹去的记录，已忽略。",
         "{count} of them belong to erased records and were left out.",
     ),
+    "import_conflicts_by_field": ("其中：{fields}。", "Of them: {fields}."),
+    "import_conflicts_more": (
+        "另有 {more} 处没有列出，dyz conflicts list 可以全部查看。",
+        "{more} more are not listed here: dyz conflicts list shows them all.",
+    ),
     "import_conflicts": (
         "发现 {conflicts}（两台电脑改了同一项），已暂按较新的修改显示。请用 dyz conflicts 查看并决定。",
         "Found {conflicts} (the same field changed on two laptops); the later change shows for now. See dyz conflicts.",
@@ -813,6 +818,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Note: this laptop's date says {now}, more than a year after the last bundle it received"
         " ({last}): its date may be wrong. Please check the date and time: other laptops refuse"
         " bundles exported before it is set right.",
+    ),
+    "bundle_incomplete": (
+        "一条新的{record}记录缺少{fields}，用命令登记的记录不会这样",
+        "a new {record} lacks its {fields}, which its command always records",
     ),
     "bundle_clock_ahead": (
         "里面的修改是“{device}”在 {date} 做的，比本机的时钟快了一天以上：那台电脑的日期不对。"

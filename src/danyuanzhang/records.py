@@ -40,6 +40,8 @@ class Entity(NamedTuple):
     # where the record lives, for scoped exports: "self" (its own estate, building and unit),
     # the field naming the record whose place it shares, or None for community-wide records
     placed_by: str | None = None
+    # the fields its command always records: a new record arriving without one is refused
+    required: tuple[str, ...] = ()
 
     # derived from `fields`, once: read for every change of a big import
     @property
@@ -98,8 +100,20 @@ _KIND_FIELDS = (
 
 # in the order records travel: what a record refers to comes before it
 DECLARED = (
-    Entity("flag_kind", "flag_kinds", ("标记种类", "flag kind"), _KIND_FIELDS),
-    Entity("hazard_kind", "hazard_kinds", ("隐患种类", "hazard kind"), _KIND_FIELDS),
+    Entity(
+        "flag_kind",
+        "flag_kinds",
+        ("标记种类", "flag kind"),
+        _KIND_FIELDS,
+        required=("code", "label_zh"),
+    ),
+    Entity(
+        "hazard_kind",
+        "hazard_kinds",
+        ("隐患种类", "hazard kind"),
+        _KIND_FIELDS,
+        required=("code", "label_zh"),
+    ),
     Entity(
         "household",
         "households",
@@ -112,6 +126,7 @@ DECLARED = (
         ),
         natural_key=("estate", "building", "unit", "room", "distinct"),
         placed_by="self",
+        required=("estate", "building", "unit", "room"),
     ),
     Entity(
         "resident",
@@ -138,6 +153,7 @@ DECLARED = (
         natural_key=("household", "name", "distinct"),
         erased_with_household=True,
         placed_by="household",
+        required=("household", "name"),
     ),
     Entity(
         "roster",
@@ -155,6 +171,7 @@ DECLARED = (
             _DISTINCT,
         ),
         natural_key=("role", "estate", "scope", "name", "distinct"),
+        required=("role", "name", "phone", "scope"),
     ),
     Entity(
         "visit",
@@ -181,6 +198,7 @@ DECLARED = (
         ),
         erased_with_household=True,
         placed_by="self",
+        required=("household", "estate", "building", "unit", "on", "kind", "outcome"),
     ),
     Entity(
         "hazard",
@@ -206,6 +224,7 @@ DECLARED = (
             Field("visit", "visit_id", "record_id", ("发现时的走访", "visit that found it")),
         ),
         placed_by="self",
+        required=("kind", "estate", "place", "severity", "found_on"),
     ),
     Entity(
         "hazard_event",
@@ -219,6 +238,7 @@ DECLARED = (
             Field("note", "note", "text", _NOTE, clearable=True),
         ),
         placed_by="hazard",
+        required=("hazard", "step", "on"),
     ),
     Entity(
         "proposal",
@@ -238,6 +258,7 @@ DECLARED = (
                 clearable=True,
             ),
         ),
+        required=("estate", "text", "proposed_on"),
     ),
     Entity(
         "petition",
@@ -258,6 +279,7 @@ DECLARED = (
             Field("visit", "visit_id", "record_id", ("收集时的走访", "visit that heard it")),
         ),
         placed_by="self",
+        required=("estate", "category", "text", "raised_on"),
     ),
     Entity(
         "petition_event",
@@ -273,6 +295,7 @@ DECLARED = (
             Field("note", "note", "text", _NOTE, clearable=True),
         ),
         placed_by="petition",
+        required=("petition", "step", "on"),
     ),
     Entity(
         "petition_link",
@@ -283,6 +306,7 @@ DECLARED = (
             Field("other", "other_id", "record_id", ("关联的诉求", "linked petition")),
         ),
         placed_by="petition",
+        required=("petition", "other"),
     ),
     Entity(
         "merge",
@@ -294,6 +318,7 @@ DECLARED = (
             Field("other", "other", "record_id", ("并入的记录", "record merged in")),
         ),
         placed_by="keep",
+        required=("entity", "keep", "other"),
     ),
 )
 

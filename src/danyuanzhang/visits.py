@@ -420,7 +420,7 @@ def visits_due(
                 "household_id": home["id"],
                 "estate": home["estate"],
                 "unit": f"{home['building']}-{home['unit']}",
-                "residents": [r["name"] for r in people[home["id"]]],
+                "residents": [r["name"] for r in people[home["id"]] if r["name"]],
                 "flags": sorted(flags),
                 "never_visited": last_met is None,
                 "reason": reason,

@@ -66,7 +66,7 @@ def _year(text: str) -> int:
     if not (text.isascii() and text.isdigit() and len(text) == 4):
         raise BadValue(f"year: “{text[:20]}”")
     year = int(text)
-    if not 1900 <= year <= date.today().year + 1:
+    if not 1900 <= year <= date.today().year:  # as `resident add --born` allows
         raise BadValue(f"year: “{text}”")
     return year
 

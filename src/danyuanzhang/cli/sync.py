@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,9 @@ from danyuanzhang.cli.common import (
 from danyuanzhang.i18n import t
 
 export_app = typer.Typer()
+if TYPE_CHECKING:
+    from danyuanzhang.store import Store
+
 import_app = typer.Typer()
 peers_app = typer.Typer(
     help="交换过数据的电脑 · the laptops this one exchanges with", invoke_without_command=True
@@ -126,23 +129,51 @@ def import_command(
             say(t("import_community_adopted", community=report.community_adopted))
         if report.ignored_erased:
             say(t("import_ignored_erased", count=report.ignored_erased))
-        if report.conflicts:
-            conflicts = counted(len(report.conflicts), "处冲突", "conflict")
-            say(t("import_conflicts", conflicts=conflicts))
-            from danyuanzhang.sync import show_conflict
+        if report.conflicted:
+            _say_conflicts(store, report.conflicted, dry_run)
 
-            for conflict_id in report.conflicts[:10] if not dry_run else []:
-                item = show_conflict(store, conflict_id)
-                values = " | ".join(v["value_text"] for v in item["values"])
-                say(
-                    t(
-                        "conflict_line",
-                        what=item["what"],
-                        field=item["field_label"],
-                        values=values,
-                        id=item["id"][:8],
-                    )
-                )
+
+CONFLICTS_LISTED = 5  # after an import; `dyz conflicts list` shows them all
+
+
+def _say_conflicts(store: Store, conflicted: dict[str, tuple[str, str]], dry_run: bool) -> None:
+    """How many conflicts, per field when they are many, and the first few, phones masked:
+    a flood of conflicts is a few lines, and no phone number is printed in full."""
+    from collections import Counter
+
+    from danyuanzhang.i18n import counted, join
+    from danyuanzhang.inputs import mask_phone
+    from danyuanzhang.records import ENTITIES, field_label, label
+    from danyuanzhang.sync import show_conflict
+
+    say(t("import_conflicts", conflicts=counted(len(conflicted), "处冲突", "conflict")))
+    if len(conflicted) > CONFLICTS_LISTED:
+        per_field = Counter(conflicted.values()).most_common()
+        fields = join(
+            f"{label(entity)}{field_label(entity, name)} {counted(n, '处', 'conflict')}"
+            for (entity, name), n in per_field
+        )
+        say(t("import_conflicts_by_field", fields=fields))
+    if dry_run:
+        return
+    for conflict_id, (entity, name) in list(conflicted.items())[:CONFLICTS_LISTED]:
+        item = show_conflict(store, conflict_id)
+        phone = ENTITIES[entity].kinds.get(name) == "phone"
+        values = " | ".join(
+            mask_phone(v["value"]) if phone and v["value"] else v["value_text"]
+            for v in item["values"]
+        )
+        say(
+            t(
+                "conflict_line",
+                what=item["what"],
+                field=item["field_label"],
+                values=values,
+                id=item["id"][:8],
+            )
+        )
+    if len(conflicted) > CONFLICTS_LISTED:
+        say(t("import_conflicts_more", more=len(conflicted) - CONFLICTS_LISTED))
 
 
 PROGRESS_FROM_BYTES = 2_000_000  # about 10,000 changes: a second or more

@@ -55,6 +55,7 @@ class ImportReport:
     ignored_erased: int = 0
     added_by_table: dict[str, int] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)  # ids of conflicts this import found
+    conflicted: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: (type, field)
     seen_before: bool = False
     own: bool = False  # made by this very laptop: nothing to do
     dry_run: bool = False
@@ -216,9 +217,11 @@ class _Importer:
         self.store = store
         self.report = report
         self.clocks = clocks
+        self.lines: dict[str, int] = {}  # the line each record of the batch starts on
         report.total = report.added = report.ignored_erased = 0
         report.added_by_table = {}
         report.conflicts = []
+        report.conflicted = {}
         self.batch: dict[str, Incoming] = {}
         self.size = 0
         self.latest = ""
@@ -227,6 +230,7 @@ class _Importer:
         held = self.batch.get(incoming.record)
         if held is None:
             self.batch[incoming.record] = incoming
+            self.lines[incoming.record] = line
         else:  # one record written twice in a bundle: odd, but allowed
             held.changes.extend(incoming.changes)
         self.size += len(incoming.changes)
@@ -246,9 +250,13 @@ class _Importer:
         self.batch, self.size = {}, 0
         ids = [g.record for g in groups]
         held = sql.held(self.store, ids)
-        plan = plan_import(
-            groups, held, derive.tombstoned(conn, ids), self._households(groups, held)
-        )
+        named = self._households(groups, held)
+        # the households its residents and visits were registered in may be erased here too
+        erased = derive.tombstoned(conn, [*ids, *{h for h in named.values() if h}])
+        plan = plan_import(groups, held, erased, named)
+        for group in plan.fresh:
+            self._refuse_if_incomplete(group)
+        self.lines = {}
         # in the log's own order (record, field, id): the B-tree is written front to back
         sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))
         for entity, record in plan.erased:
@@ -284,8 +292,33 @@ class _Importer:
             for g in belonging
         }
 
+    def _refuse_if_incomplete(self, group: Incoming) -> None:
+        """A new record must hold what its command always records (a resident its name): one
+        left incomplete is refused, not stored. A redacted bundle leaves personal data out."""
+        spec = ENTITIES[group.entity]
+        present = {change.field for change in group.changes}
+        if "" in present:  # an erasure: nothing else to hold
+            return
+        missing = [
+            name
+            for name in spec.required
+            if name not in present and not (self.clocks.header.redacted and name in spec.personal)
+        ]
+        if missing:
+            from danyuanzhang.i18n import join
+            from danyuanzhang.records import field_label, label
+
+            raise BundleError(
+                "bundle_incomplete",
+                line=self.lines.get(group.record),
+                record=label(group.entity),
+                fields=join(field_label(group.entity, name) for name in missing),
+            )
+
     def _conflict(self, entity: str, record: str, field_name: str) -> None:
-        self.report.conflicts.append(derive.conflict_id(record, field_name))
+        conflict = derive.conflict_id(record, field_name)
+        self.report.conflicts.append(conflict)
+        self.report.conflicted[conflict] = (entity, field_name)
 
 
 ENTITY_RANK = {name: rank for rank, name in enumerate(ENTITY_ORDER)}

@@ -450,3 +450,38 @@ def test_a_new_resident_of_a_household_erased_here_goes_with_it(
         assert found.fetchone()[0] == 0
     finally:
         store.close()
+
+
+def test_a_forged_seen_mark_cannot_stop_a_laptop_relaying_the_office_s_news(
+    dyz: Runner, tmp_path: Path
+) -> None:
+    """A bundle claiming its sender holds all of the office's changes up to an hour from now,
+    without carrying them: the claim is not believed, and the unit head still relays the
+    office's next changes to that laptop."""
+    office = ["--db", str(tmp_path / "office.db")]
+    unit = ["--db", str(tmp_path / "unit.db")]
+    other = ["--db", str(tmp_path / "other.db")]
+    dyz(*office, "init", "--device-name", "社区办公室")
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
+    dyz(*other, "init", "--device-name", "罗淑珍的电脑")
+    dyz(*office, "household", "add", "1-1-101", "--estate", "新芙蓉之都")
+    dyz(*office, "export", "--all", "-o", str(tmp_path / "office1.yaml"))
+    dyz(*unit, "import", str(tmp_path / "office1.yaml"))
+    dyz(*other, "household", "add", "3-1-101", "--estate", "新芙蓉之都")
+    theirs = tmp_path / "theirs.yaml"
+    dyz(*other, "export", "-o", str(theirs))
+    store = Store.open(tmp_path / "office.db")
+    office_id, latest = store.device()[0], store.setting("clock") or ""
+    store.close()
+    ahead = f"{int(latest[:15]) + 3_600_000:015d}-0000000000-{office_id}"
+    text = theirs.read_text(encoding="utf-8")
+    forged = text.replace("seen: {", f'seen: {{"{office_id}": "{ahead}", ', 1)
+    assert forged != text
+    dyz(*unit, "import", str(write(tmp_path, reseal(forged), "forged.yaml")))
+    dyz(*office, "household", "add", "1-1-102")
+    dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(tmp_path / "office2.yaml"))
+    dyz(*unit, "import", str(tmp_path / "office2.yaml"))
+    relayed = tmp_path / "relayed.yaml"
+    said = dyz(*unit, "export", "--for", "罗淑珍的电脑", "-o", str(relayed)).stderr
+    assert "已导出" in said
+    assert 'to: "102"' in relayed.read_text(encoding="utf-8")

@@ -101,11 +101,11 @@ def import_bundle(
     with _no_cycle_collection(), _page_cache(store, IMPORT_CACHE_KIB):
         try:
             with store.transaction():
-                body = _read_into(store, report, path, source, clocks, progress)
+                body, carried = _read_into(store, report, path, source, clocks, progress)
                 if progress is not None:
                     progress("write", 0.0)
                 _check_references(store, body)
-                _remember(store, body.header, report)
+                _remember(store, body.header, report, carried)
                 if not mine and header.community:
                     store.set_setting("community", header.community)
                     report.community_adopted = header.community
@@ -129,10 +129,11 @@ def _read_into(
     source: Source,
     clocks: _ClockCheck,
     progress: Callable[[str, float], None] | None,
-) -> Body:
+) -> tuple[Body, dict[str, str]]:
     """Read the bundle and apply its records as they come. A big one is read by a second
     process while this one writes; when a reader gives up part-way (the layout breaks, the
-    second process is lost), what it delivered is undone and the next reader starts over."""
+    second process is lost), what it delivered is undone and the next reader starts over.
+    Also, per device, the latest of its changes the bundle carried."""
     store.conn.execute("SAVEPOINT reading")
     way = "beside" if worth_reading_beside(source.size) else "here"
     while True:
@@ -152,7 +153,7 @@ def _read_into(
             way = "here"
         store.conn.execute("ROLLBACK TO reading")
     store.conn.execute("RELEASE reading")
-    return body
+    return body, importer.top
 
 
 @contextmanager
@@ -224,7 +225,7 @@ class _Importer:
         report.conflicted = {}
         self.batch: dict[str, Incoming] = {}
         self.size = 0
-        self.latest = ""
+        self.top: dict[str, str] = {}  # per device, the latest of its changes read so far
 
     def deliver(self, incoming: Incoming, line: int) -> None:
         held = self.batch.get(incoming.record)
@@ -235,10 +236,11 @@ class _Importer:
             held.changes.extend(incoming.changes)
         self.size += len(incoming.changes)
         self.report.total += len(incoming.changes)
+        top = self.top
         for change in incoming.changes:
-            if change.hlc > self.latest:  # only a new latest can be the first too far ahead
+            if change.hlc > top.get(change.device, ""):  # the first too far ahead is one
                 self.clocks.check(change.hlc, line)
-                self.latest = change.hlc
+                top[change.device] = change.hlc
         if self.size >= BATCH:
             self.flush()
 
@@ -274,8 +276,8 @@ class _Importer:
         report.ignored_erased += plan.dropped
         for entity, count in Counter(change.entity for change in plan.insert).items():
             report.added_by_table[entity] = report.added_by_table.get(entity, 0) + count
-        if self.latest:
-            self.store.observe(self.latest)
+        if self.top:
+            self.store.observe(max(self.top.values()))
 
     def _households(
         self, groups: list[Incoming], held: dict[str, set[str]]
@@ -347,22 +349,25 @@ def _check_references(store: Store, body: Body) -> None:
             )
 
 
-def _remember(store: Store, header: Header, report: ImportReport) -> None:
-    """What this bundle tells about what is here, what its sender holds, and what it got."""
+def _remember(store: Store, header: Header, report: ImportReport, carried: dict[str, str]) -> None:
+    """What this bundle tells about what is here, what its sender holds, and what it got.
+
+    A `seen` mark is believed only as far as the bundle carried that device's changes: a
+    sender can show what it holds, not claim more. Otherwise a forged mark (all of the office's
+    changes, up to next week) would make this laptop leave the office's changes out of what
+    it relays to everyone else."""
     now = store.now_iso()
+    shown = {d: min(stamp, carried[d]) for d, stamp in header.seen.items() if d in carried}
     if not header.scope and not header.redacted:
         # everything of each device in `seen` after `since` came: if all before `since` was
         # here already, all up to `seen` is here now. A scoped or redacted bundle left things
         # out, so it says nothing of the kind.
         marks = store.marks()
-        for device, stamp in header.seen.items():
+        for device, stamp in shown.items():
             base = header.since.get(device)
             if base is None or marks.get(device, "") >= base:
                 store.raise_mark(device, stamp)
-    seen = max(header.seen.values(), default="")
-    if seen:
-        store.observe(seen)
-    sql.learn(store, header.sender_id, "", header.seen)
+    sql.learn(store, header.sender_id, "", shown)
     me = store.device()[0]
     acknowledged = header.received.get(me)
     if acknowledged is not None:

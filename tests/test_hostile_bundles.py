@@ -10,7 +10,7 @@ import pytest
 from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.changes import Change
 from danyuanzhang.store import Store
-from tests.conftest import Runner, one_line_error
+from tests.conftest import Runner, one_line_error, snapshot
 
 HEADER_END = "\nbody:"
 
@@ -485,3 +485,41 @@ def test_a_forged_seen_mark_cannot_stop_a_laptop_relaying_the_office_s_news(
     said = dyz(*unit, "export", "--for", "罗淑珍的电脑", "-o", str(relayed)).stderr
     assert "已导出" in said
     assert 'to: "102"' in relayed.read_text(encoding="utf-8")
+
+
+def test_many_erasures_at_once_are_held_until_a_person_accepts_them(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    unit = ["--db", str(tmp_path / "unit.db")]
+    office = ["--db", str(tmp_path / "office.db")]
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
+    dyz(*office, "init", "--device-name", "社区办公室")
+    rooms = [f"2-2-{floor}0{n}" for floor in range(1, 5) for n in (1, 2)]
+    for room in rooms:
+        dyz(*unit, "household", "add", room, "--estate", "新芙蓉之都")
+    dyz(*unit, "export", "-o", str(tmp_path / "first.yaml"))
+    dyz(*office, "import", str(tmp_path / "first.yaml"))
+    for room in rooms[:5]:  # five: an ordinary week
+        dyz(*unit, "household", "remove", room, "--yes")
+    dyz(*unit, "export", "-o", str(tmp_path / "five.yaml"))
+    dyz(*office, "import", str(tmp_path / "five.yaml"))
+    assert len(dyz_json(*office, "household", "list")) == 3
+    for room in rooms[5:]:
+        dyz(*unit, "household", "add", room.replace("2-2-", "3-1-"), "--estate", "新芙蓉之都")
+    dyz(*unit, "export", "-o", str(tmp_path / "more.yaml"))
+    dyz(*office, "import", str(tmp_path / "more.yaml"))
+    for room in [*rooms[5:], *(r.replace("2-2-", "3-1-") for r in rooms[5:])]:
+        dyz(*unit, "household", "remove", room, "--yes")
+    wiped = tmp_path / "wiped.yaml"
+    dyz(*unit, "export", "-o", str(wiped))
+    before = snapshot(tmp_path / "office.db")
+    held = dyz(*office, "import", str(wiped), code=1).stderr
+    assert "要删除下面 6 户" in held and "--accept-erasures" in held and "周玉梅的电脑" in held
+    assert "新芙蓉之都 2-2-402" in held and "新芙蓉之都 3-1-302" in held
+    assert "Traceback" not in held
+    assert snapshot(tmp_path / "office.db") == before
+    checked = dyz(*office, "import", "--dry-run", str(wiped)).stderr
+    assert "要删除 6 户" in checked and "新芙蓉之都 3-1-402" in checked
+    assert snapshot(tmp_path / "office.db") == before
+    dyz(*office, "import", "--accept-erasures", str(wiped))
+    assert dyz_json(*office, "household", "list") == []

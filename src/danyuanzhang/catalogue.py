@@ -653,6 +653,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "其中 {count} 条属于已删除抹去的记录，已忽略。",
         "{count} of them belong to erased records and were left out.",
     ),
+    "import_erasures_held": (
+        "数据包 {path}（来自 {sender}）要删除下面 {count} 户并抹去其居民信息。一次删这么多户很不寻常，"
+        "所以没有导入，数据未作任何改动。请先向 {sender} 核实；确认无误后再运行："
+        "dyz import {path} --accept-erasures",
+        "The bundle {path} (from {sender}) erases the {count} households below and their"
+        " residents' data. So many at once is unusual, so it was not imported and nothing was"
+        " changed. Check with {sender} first; if it is right, run:"
+        " dyz import {path} --accept-erasures",
+    ),
+    "import_erasures_more": ("……另有 {more} 户", "… and {more} more"),
+    "import_erasures_would_hold": (
+        "这个数据包要删除 {count} 户并抹去其居民信息；导入时会先暂缓，要加 --accept-erasures 才会执行：",
+        "This bundle erases {count} households and their residents' data; an import holds it"
+        " back unless given --accept-erasures:",
+    ),
     "import_conflicts_by_field": ("其中：{fields}。", "Of them: {fields}."),
     "import_conflicts_more": (
         "另有 {more} 处没有列出，dyz conflicts list 可以全部查看。",

@@ -103,15 +103,25 @@ def import_command(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="数据包文件，可多个 · bundle files")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 · check only")] = False,
+    accept_erasures: Annotated[
+        bool,
+        typer.Option(
+            "--accept-erasures",
+            help="核实过后，执行一次删除多户的数据包 · apply a bundle erasing many households",
+        ),
+    ] = False,
 ) -> None:
     """导入别的电脑的数据包 · Import bundles from other laptops, e.g. `dyz import 2-2单元.yaml`."""
     from danyuanzhang.i18n import counted
     from danyuanzhang.sync import import_bundle
+    from danyuanzhang.sync.importing import ERASURES_HELD_OVER, listed_households
 
     store = store_of(ctx)
     for path in files:
         with progress_bar(path) as progress:
-            report = import_bundle(store, path, dry_run=dry_run, progress=progress)
+            report = import_bundle(
+                store, path, dry_run=dry_run, progress=progress, accept_erasures=accept_erasures
+            )
         if report.own:
             say(t("import_own", path=str(path)))
             continue
@@ -127,6 +137,10 @@ def import_command(
             say(t("import_scoped", scope=parse_scope(store, report.scope).words()))
         if report.community_adopted:
             say(t("import_community_adopted", community=report.community_adopted))
+        if dry_run and len(report.erased_households) > ERASURES_HELD_OVER:
+            say(t("import_erasures_would_hold", count=len(report.erased_households)))
+            for line in listed_households(report.erased_households):
+                say(line)
         if report.ignored_erased:
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicted:

@@ -42,6 +42,9 @@ from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 
 BATCH = 20_000  # changes applied at a time: bounded memory, few round trips
+# A bundle erasing more households than this is held back until a person has read the list
+# (`--accept-erasures`): a forged file of erasures would otherwise wipe a notebook, and spread.
+ERASURES_HELD_OVER = 5
 IMPORT_CACHE_KIB = 64 * 1024
 
 
@@ -61,6 +64,33 @@ class ImportReport:
     dry_run: bool = False
     scope: str = ""  # the part of the notebook it carried ("" for all of it)
     community_adopted: str | None = None
+    erased_households: list[str] = field(default_factory=list)  # as people know them
+
+
+class ErasuresHeld(DyzError):
+    """Too many households erased by one bundle: nothing imported, the list shown."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(
+            "import_erasures_held",
+            path=str(report.path),
+            sender=report.sender,
+            count=len(report.erased_households),
+        )
+        self.households = report.erased_households
+
+    def message(self) -> str:
+
+        return "\n".join([super().message(), *listed_households(self.households)])
+
+
+def listed_households(households: list[str], most: int = 20) -> list[str]:
+    from danyuanzhang.i18n import t
+
+    lines = [f"  {flat}" for flat in households[:most]]
+    if len(households) > most:
+        lines.append("  " + t("import_erasures_more", more=len(households) - most))
+    return lines
 
 
 class _Discard(Exception):
@@ -72,8 +102,10 @@ def import_bundle(
     path: Path,
     dry_run: bool = False,
     progress: Callable[[str, float], None] | None = None,
+    accept_erasures: bool = False,
 ) -> ImportReport:
-    """Check and apply one bundle. `progress(phase, fraction)` hears how far it has got."""
+    """Check and apply one bundle. `progress(phase, fraction)` hears how far it has got. A
+    bundle erasing many households is refused (ErasuresHeld) unless `accept_erasures`."""
     report = ImportReport(path=path, dry_run=dry_run)
     try:
         source = open_source(path)
@@ -111,6 +143,9 @@ def import_bundle(
                     report.community_adopted = header.community
                 if progress is not None:
                     progress("write", 1.0)
+                held = len(report.erased_households) > ERASURES_HELD_OVER
+                if held and not accept_erasures and not dry_run:
+                    raise ErasuresHeld(report)
                 if dry_run:
                     raise _Discard
         except _Discard:
@@ -223,6 +258,7 @@ class _Importer:
         report.added_by_table = {}
         report.conflicts = []
         report.conflicted = {}
+        report.erased_households = []
         self.batch: dict[str, Incoming] = {}
         self.size = 0
         self.top: dict[str, str] = {}  # per device, the latest of its changes read so far
@@ -262,6 +298,10 @@ class _Importer:
         # in the log's own order (record, field, id): the B-tree is written front to back
         sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))
         for entity, record in plan.erased:
+            if entity == "household":
+                from danyuanzhang.sync.conflicts import describe_record
+
+                self.report.erased_households.append(describe_record(self.store, entity, record))
             derive.erase(conn, entity, record)
         derive.add_records(conn, plan.fresh, self._conflict)
         by_entity: dict[str, dict[str, set[str]]] = {}

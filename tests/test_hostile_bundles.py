@@ -523,3 +523,33 @@ def test_many_erasures_at_once_are_held_until_a_person_accepts_them(
     assert snapshot(tmp_path / "office.db") == before
     dyz(*office, "import", "--accept-erasures", str(wiped))
     assert dyz_json(*office, "household", "list") == []
+
+
+def test_a_change_passing_for_this_laptop_is_refused(dyz: Runner, dyz_json, tmp_path: Path) -> None:
+    """A phone change stamped with this laptop's own device and name, in a bundle from another:
+    refused, naming this laptop, and the phone stays."""
+    unit = ["--db", str(tmp_path / "unit.db")]
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
+    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
+    own = tmp_path / "own.yaml"
+    dyz(*unit, "export", "--all", "-o", str(own))
+    text = own.read_text(encoding="utf-8")
+    record = re.search(r'table: "resident"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
+    text = re.sub(
+        r'sender: \{id: "[0-9a-f]{32}"',
+        'sender: {id: "0123456789abcdef0123456789abcdef"',
+        text,
+        count=1,
+    )
+    line = next(line for line in text.split("\n") if 'to: "13812345678"' in line)
+    stamp = re.search(r'hlc: "([^"]+)"', line).group(1)  # type: ignore[union-attr]
+    later = f"{int(stamp[:15]) + 1000:015d}-0000000000-{stamp[27:]}"
+    swapped = line.replace("13812345678", "13999999999").replace(stamp, later)
+    forged = rehash(text.replace(line, swapped), 'to: "13999999999"', "resident", record)
+    before = snapshot(tmp_path / "unit.db")
+    said = one_line_error(
+        dyz(*unit, "import", str(write(tmp_path, reseal(forged), "forged.yaml")), code=1)
+    )
+    assert "自称是本机（周玉梅的电脑）" in said and "数据未作任何改动" in said
+    assert snapshot(tmp_path / "unit.db") == before

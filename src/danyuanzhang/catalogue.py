@@ -834,6 +834,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " ({last}): its date may be wrong. Please check the date and time: other laptops refuse"
         " bundles exported before it is set right.",
     ),
+    "bundle_claims_me": (
+        "里面有 {count} 条修改自称是本机（{name}）做的，本机却没有：是别处冒充本机写的",
+        "{count} of its changes claim to be made by this laptop ({name}), which has no such"
+        " change: they were written elsewhere, passing for this laptop",
+    ),
     "bundle_incomplete": (
         "一条新的{record}记录缺少{fields}，用命令登记的记录不会这样",
         "a new {record} lacks its {fields}, which its command always records",

@@ -294,6 +294,7 @@ class _Importer:
         plan = plan_import(groups, held, erased, named)
         for group in plan.fresh:
             self._refuse_if_incomplete(group)
+        self._refuse_if_claiming_me(plan.insert)
         self.lines = {}
         # in the log's own order (record, field, id): the B-tree is written front to back
         sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))
@@ -333,6 +334,17 @@ class _Importer:
             g.record: household_named([*here.get(g.record, []), *g.changes], first=True)
             for g in belonging
         }
+
+    def _refuse_if_claiming_me(self, new: list[Change]) -> None:
+        """This laptop holds every change it made: a new one that claims to come from it was
+        made elsewhere, by someone passing for it."""
+        me, name = self.store.device()
+        forged = [change for change in new if change.device == me]
+        if forged:
+            first = min(forged, key=lambda change: self.lines.get(change.record, 0))
+            raise BundleError(
+                "bundle_claims_me", line=self.lines.get(first.record), name=name, count=len(forged)
+            )
 
     def _refuse_if_incomplete(self, group: Incoming) -> None:
         """A new record must hold what its command always records (a resident its name): one

@@ -1,4 +1,4 @@
--- dyz database schema, version 7 (PRAGMA user_version = 7).
+-- dyz database schema, version 8 (PRAGMA user_version = 8).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -342,3 +342,9 @@ CREATE TABLE exports (
 );
 
 CREATE INDEX exports_by_peer ON exports (peer, created);
+
+CREATE TABLE device_keys (
+    device TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    first_seen TEXT NOT NULL
+);

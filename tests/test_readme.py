@@ -18,6 +18,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\S*dyz\.db", "DB", text)
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?", "TIME", text)
     text = re.sub(r"\b[0-9a-f]{32}\b", "ID", text)
+    text = re.sub(r"\b[0-9A-F]{4}(-[0-9A-F]{4}){3}\b", "FINGERPRINT", text)
     return re.sub(r"\b[0-9a-f]{8}\b", "ID", text).strip()
 
 

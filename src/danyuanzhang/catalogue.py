@@ -44,6 +44,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Notebook already set up, data untouched: {path}\nThis laptop: {device} (id {id})\n"
         "Community: {community}",
     ),
+    "init_fingerprint": (
+        "本机密钥指纹：{fingerprint}（别的电脑第一次收到本机的数据包时会记住它；需要时可打电话念给对方核对）",
+        "This laptop's key fingerprint: {fingerprint} (other laptops remember it from this"
+        " laptop's first bundle; read it out over the phone when they ask)",
+    ),
     "not_set": ("（未设置）", "(not set)"),
     # -- what people type ---------------------------------------------------------------------
     "bad_ref": (
@@ -349,6 +354,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_note": ("备注", "note"),
     "col_role": ("角色", "role"),
     "col_scope": ("范围", "scope"),
+    "col_fingerprint": ("密钥指纹", "key fingerprint"),
     "col_code": ("代码", "code"),
     "col_label_zh": ("中文", "Chinese"),
     "col_label_en": ("英文", "English"),
@@ -833,6 +839,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Note: this laptop's date says {now}, more than a year after the last bundle it received"
         " ({last}): its date may be wrong. Please check the date and time: other laptops refuse"
         " bundles exported before it is set right.",
+    ),
+    "bundle_bad_signature": (
+        "它自称来自“{name}”，签名却对不上：文件被人改过。请让对方重新导出一份",
+        "it claims to come from “{name}”, but its signature does not match: the file was"
+        " altered. Ask for a new export",
+    ),
+    "bundle_unsigned": (
+        "它自称来自“{name}”，却没有签名，而“{name}”以前的数据包都有签名：可能是别人冒充。"
+        "请向对方核实，让对方用新版 dyz 重新导出",
+        "it claims to come from “{name}” but is not signed, and “{name}”'s bundles so far were:"
+        " it may be someone passing for it. Check with them, and ask for a new export",
+    ),
+    "bundle_key_changed": (
+        "它自称来自“{name}”，签名用的密钥（指纹 {theirs}）却不是本机记住的那把（指纹 {known}）："
+        "可能是别人冒充。请打电话向对方核对指纹（对方运行 dyz peers 或 dyz init 可看到）",
+        "it claims to come from “{name}”, but is signed with another key (fingerprint"
+        " {theirs}) than the one this laptop knows (fingerprint {known}): it may be someone"
+        " passing for it. Phone them and compare fingerprints (they see theirs in dyz init)",
     ),
     "bundle_claims_me": (
         "里面有 {count} 条修改自称是本机（{name}）做的，本机却没有：是别处冒充本机写的",

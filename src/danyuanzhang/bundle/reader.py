@@ -35,7 +35,7 @@ from danyuanzhang.records import CLEARABLE, ENTITIES, REFERENCES
 from danyuanzhang.store.migrations import LATEST
 
 FORMAT = "dyz-bundle"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 HEADER_LIMIT = 8 << 20  # the header must end within this (a district's marks fit many times)
 # A body that is not in dyz's own layout is read from its YAML events, which build each scalar
 # whole: such a file is read only up to this size (a bundle dyz writes has no limit).
@@ -55,10 +55,12 @@ COMMON_KEYS = (
     "checksum",
     "body",
 )
+_V2 = (*COMMON_KEYS[:3], "community", *COMMON_KEYS[3:6], "scope", *COMMON_KEYS[6:9], "received")
 HEADER_KEYS = {
     1: COMMON_KEYS,
-    2: (*COMMON_KEYS[:3], "community", *COMMON_KEYS[3:6], "scope", *COMMON_KEYS[6:9], "received")
-    + COMMON_KEYS[9:],
+    2: _V2 + COMMON_KEYS[9:],
+    # signed: the sender's public key, and its signature over the checksum (which covers the key)
+    3: (*_V2, "checksum", "key", "signature", "body"),
 }
 RECORD_KEYS = {"table", "id", "changes", LINE}
 CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
@@ -67,6 +69,7 @@ CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
 _HLC = re.compile(r"[0-9]{15}-0[0-9]{9}-[0-9a-f]{32}")
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_SIGNATURE = re.compile(r"[A-Za-z0-9+/]{86}==")  # 64 bytes in base64
 _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
 _VERSION_LINE = re.compile(rb"^(format_version|schema_version):\s*[\"']?([0-9]+)", re.M)
 _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
@@ -91,6 +94,8 @@ class Header:
     seen: dict[str, str]
     received: dict[str, str]  # device -> the last bundle of that device's the sender imported
     checksum: str  # as declared: "sha256:…"
+    key: str = ""  # the sender's Ed25519 public key, base64 (format 3)
+    signature: str = ""  # its signature over `checksum`, base64 (format 3)
 
 
 @dataclass
@@ -229,6 +234,16 @@ def read_header(doc: dict[str, Any]) -> Header:
         or not _HEX64.fullmatch(checksum[7:])
     ):
         raise BundleError("bundle_checksum")
+    key = signature = ""
+    if version >= 3:
+        from danyuanzhang.keys import well_formed
+
+        key = _text(doc["key"], "key")
+        if not well_formed(key):
+            raise BundleError("bundle_bad_header", line=doc[LINE], key="key")
+        signature = _text(doc["signature"], "signature")
+        if not _SIGNATURE.fullmatch(signature):
+            raise BundleError("bundle_bad_header", line=doc[LINE], key="signature")
     return Header(
         version,
         schema,
@@ -243,6 +258,8 @@ def read_header(doc: dict[str, Any]) -> Header:
         _marks(doc["seen"], "seen"),
         received,
         checksum,
+        key,
+        signature,
     )
 
 
@@ -331,6 +348,7 @@ def sealed(header: Header, body_digest: str) -> str:
         "yes" if header.redacted else "no",
         header.scope,
         *marks,
+        *((header.key,) if header.version >= 3 else ()),
         body_digest,
     )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from danyuanzhang.bundle.lines import NOT_RAW_IN_YAML
@@ -90,12 +90,20 @@ def header_text(header: Header) -> str:
         f"received: {marks(header.received)}",
         f'checksum: "{header.checksum}"',
     ]
+    if header.version >= 3:
+        lines += [f'key: "{header.key}"', f'signature: "{header.signature}"']
     return "\n".join(lines) + "\n"
 
 
-def write_bundle(path: Path, header: Header, records: Iterable[RecordChanges]) -> tuple[int, str]:
-    """Write the bundle; returns its size in bytes and its checksum. The header's counts and
-    checksum are filled in here, from the records as they are written."""
+def write_bundle(
+    path: Path,
+    header: Header,
+    records: Iterable[RecordChanges],
+    sign: Callable[[str], str],
+) -> tuple[int, str]:
+    """Write the bundle; returns its size in bytes and its checksum. The header's counts,
+    checksum and signature (`sign` of the checksum) are filled in here, from the records as
+    they are written."""
     assert header.version == FORMAT_VERSION
     target = path.expanduser()
     temporary = target.with_name(f".{target.name}.part")
@@ -127,6 +135,7 @@ def write_bundle(path: Path, header: Header, records: Iterable[RecordChanges]) -
         header.counts = {name: counts[name] for name in ENTITY_ORDER if name in counts}
         checksum = sealed(header, digest.hexdigest())
         header.checksum = f"sha256:{checksum}"
+        header.signature = sign(header.checksum)
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as out, body_file.open("rb") as body_in:
             out.write(header_text(header).encode("utf-8"))

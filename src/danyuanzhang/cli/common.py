@@ -53,6 +53,10 @@ class State:
                 say(t("db_created", path=str(path)))
             if with_device and store.setting("device_id") is None:
                 store.ensure_device(default_device_name())
+            if with_device and store.setting("signing_key") is None:
+                from danyuanzhang.keys import ensure_key
+
+                ensure_key(store)  # a notebook of an earlier version gets its key pair
             from danyuanzhang.own_clock import wrong_clock
 
             warning = wrong_clock(store)

@@ -24,6 +24,7 @@ def init_command(
     ] = None,
 ) -> None:
     """建立本机的工作本（可重复运行）· Set up this laptop's notebook; safe to run twice."""
+    from danyuanzhang.keys import ensure_key, fingerprint
     from danyuanzhang.setup import initialise
 
     store = state(ctx).store(with_device=False)
@@ -38,6 +39,7 @@ def init_command(
             community=result["community"] or t("not_set"),
         )
     )
+    say(t("init_fingerprint", fingerprint=fingerprint(ensure_key(store))))
 
 
 @demo_app.command("demo")

@@ -252,6 +252,7 @@ def peers_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
             ("last_heard", "col_last_heard"),
             ("latest_seen", "col_latest_seen"),
             ("scope", "col_scope"),
+            ("fingerprint", "col_fingerprint"),
             ("id", "col_id"),
         ],
     )

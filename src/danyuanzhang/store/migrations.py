@@ -403,6 +403,16 @@ ALTER TABLE peers ADD COLUMN acked TEXT;
 """
 
 
+# the keys of the laptops heard from, pinned the first time each is seen (keys.py)
+V8 = """
+CREATE TABLE device_keys (
+    device TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    first_seen TEXT NOT NULL
+);
+"""
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
@@ -423,6 +433,7 @@ MIGRATIONS: list[list[Step]] = [
     [V5],
     [V6],
     [V7, _rebuild_identity],
+    [V8],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -71,6 +71,7 @@ def export_bundle(
     estate: str | None = None,
 ) -> ExportReport:
     """Write the bundle a peer needs (see the module's help); no file when there is nothing."""
+    from danyuanzhang.keys import ensure_key, sign
     from danyuanzhang.scopes import parse_scope
 
     if peer and everything:
@@ -129,12 +130,15 @@ def export_bundle(
         seen={} if redact else _seen(marks, since, carried),
         received=_received(store, target),
         checksum="",
+        key=ensure_key(store),
     )
     from danyuanzhang.bundle.writer import write_bundle
 
     written = _Counted(_records(store, records, redact))
     try:
-        report.size, report.checksum = write_bundle(path, header, written)
+        report.size, report.checksum = write_bundle(
+            path, header, written, lambda checksum: sign(store, checksum)
+        )
     except OSError as error:
         raise DyzError("cannot_write", path=str(path), reason=error.strerror) from None
     report.changes, report.counts = written.changes, header.counts

@@ -121,6 +121,7 @@ def import_bundle(
     if sql.bundle_seen(store, header.checksum) is not None:
         report.seen_before = True
         return report
+    _check_signature(store, header, path)
     mine = store.setting("community")
     if mine and header.community and mine != header.community:
         raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
@@ -401,6 +402,33 @@ def _check_references(store: Store, body: Body) -> None:
             )
 
 
+def _check_signature(store: Store, header: Header, path: Path) -> None:
+    """A signed bundle's signature covers its checksum, which covers everything in it (checked
+    as it is read). A laptop's key is remembered the first time one of its bundles comes; a
+    later bundle claiming that laptop must be signed with that key."""
+    from danyuanzhang.keys import fingerprint, pinned, verified
+
+    known = pinned(store, header.sender_id)
+    problem: tuple[str, dict[str, str]] | None = None
+    if header.version >= 3 and not verified(header.key, header.checksum, header.signature):
+        problem = ("bundle_bad_signature", {"name": header.sender_name})
+    elif known is not None and header.version < 3:
+        problem = ("bundle_unsigned", {"name": header.sender_name})
+    elif known is not None and known != header.key:
+        problem = (
+            "bundle_key_changed",
+            {
+                "name": header.sender_name,
+                "theirs": fingerprint(header.key),
+                "known": fingerprint(known),
+            },
+        )
+    if problem is not None:
+        error = BundleError(problem[0], None, **problem[1])
+        error.path = str(path)
+        raise error
+
+
 def _remember(store: Store, header: Header, report: ImportReport, carried: dict[str, str]) -> None:
     """What this bundle tells about what is here, what its sender holds, and what it got.
 
@@ -420,6 +448,10 @@ def _remember(store: Store, header: Header, report: ImportReport, carried: dict[
             if base is None or marks.get(device, "") >= base:
                 store.raise_mark(device, stamp)
     sql.learn(store, header.sender_id, "", shown)
+    if header.key:
+        from danyuanzhang.keys import pin
+
+        pin(store, header.sender_id, header.key, now)
     me = store.device()[0]
     acknowledged = header.received.get(me)
     if acknowledged is not None:

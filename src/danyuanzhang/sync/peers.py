@@ -15,9 +15,11 @@ from danyuanzhang.store import sync as sql
 
 def list_peers(store: Store) -> list[dict[str, Any]]:
     from danyuanzhang.hlc import local_time, parse
+    from danyuanzhang.keys import fingerprint, pinned
 
     items = []
     for row in sql.peers(store):
+        key = pinned(store, row["device"])
         seen = sql.knowledge(store, row["device"], "")
         latest = max(seen.values()) if seen else None
         items.append(
@@ -27,6 +29,7 @@ def list_peers(store: Store) -> list[dict[str, Any]]:
                 "last_heard": row["last_heard"],
                 "last_bundle": row["last_bundle"],
                 "scope": row["scope"] or "",
+                "fingerprint": fingerprint(key) if key else None,
                 "seen": seen,
                 "latest_seen": (
                     local_time(parse(latest).wall_ms).isoformat(timespec="minutes")

@@ -45,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Community: {community}",
     ),
     "init_fingerprint": (
-        "本机密钥指纹：{fingerprint}（别的电脑第一次收到本机的数据包时会记住它；需要时可打电话念给对方核对）",
+        "本机密钥指纹：{fingerprint}（对方要核对本机身份时，打电话念给对方听）",
         "This laptop's key fingerprint: {fingerprint} (other laptops remember it from this"
         " laptop's first bundle; read it out over the phone when they ask)",
     ),
@@ -853,7 +853,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bundle_key_changed": (
         "它自称来自“{name}”，签名用的密钥（指纹 {theirs}）却不是本机记住的那把（指纹 {known}）："
-        "可能是别人冒充。请打电话向对方核对指纹（对方运行 dyz peers 或 dyz init 可看到）",
+        "可能是别人冒充。请打电话向对方核对指纹（对方运行 dyz init 可看到自己的指纹）",
         "it claims to come from “{name}”, but is signed with another key (fingerprint"
         " {theirs}) than the one this laptop knows (fingerprint {known}): it may be someone"
         " passing for it. Phone them and compare fingerprints (they see theirs in dyz init)",

@@ -113,6 +113,17 @@ def test_several_bundles_at_once(
     said = dyz(*office, "import", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")).stderr
     assert said.count("已导入") == 2
     assert [h["ref"] for h in dyz_json(*office, "household", "list")] == ["2-1-101", "2-2-301"]
+    # a bundle refused among several: the others are imported, and the exit says so
+    dyz(*other, "household", "add", "2-1-102")
+    dyz(*other, "export", "-o", str(tmp_path / "c.yaml"))
+    (tmp_path / "bad.yaml").write_text("format: nonsense\n", encoding="utf-8")
+    said = dyz(*office, "import", str(tmp_path / "bad.yaml"), str(tmp_path / "c.yaml"), code=1)
+    assert (
+        "不能导入" in said.stderr
+        and "新增" in said.stderr
+        and "2 个数据包中有 1 个没有导入" in said.stderr
+    )
+    assert "2-1-102" in [h["ref"] for h in dyz_json(*office, "household", "list")]
 
 
 def test_a_redacted_bundle_leaves_residents_personal_data_out(

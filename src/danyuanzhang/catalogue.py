@@ -668,6 +668,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " changed. Check with {sender} first; if it is right, run:"
         " dyz import {path} --accept-erasures",
     ),
+    "import_some_refused": (
+        "{total} 个数据包中有 {refused} 个没有导入（原因见上），其余的已导入。",
+        "{refused} of the {total} bundles were not imported (see above); the others were.",
+    ),
     "import_erasures_more": ("……另有 {more} 户", "… and {more} more"),
     "import_erasures_would_hold": (
         "这个数据包要删除 {count} 户并抹去其居民信息；导入时会先暂缓，要加 --accept-erasures 才会执行：",

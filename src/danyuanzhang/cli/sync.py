@@ -112,16 +112,25 @@ def import_command(
     ] = False,
 ) -> None:
     """导入别的电脑的数据包 · Import bundles from other laptops, e.g. `dyz import 2-2单元.yaml`."""
+    from danyuanzhang.errors import DyzError
     from danyuanzhang.i18n import counted
     from danyuanzhang.sync import import_bundle
     from danyuanzhang.sync.importing import ERASURES_HELD_OVER, listed_households
 
     store = store_of(ctx)
+    refused = 0
     for path in files:
-        with progress_bar(path) as progress:
-            report = import_bundle(
-                store, path, dry_run=dry_run, progress=progress, accept_erasures=accept_erasures
-            )
+        try:
+            with progress_bar(path) as progress:
+                report = import_bundle(
+                    store, path, dry_run=dry_run, progress=progress, accept_erasures=accept_erasures
+                )
+        except DyzError as error:
+            if len(files) == 1:
+                raise
+            say(error.message())  # each bundle is its own transaction: go on with the next
+            refused += 1
+            continue
         if report.own:
             say(t("import_own", path=str(path)))
             continue
@@ -145,6 +154,9 @@ def import_command(
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicted:
             _say_conflicts(store, report.conflicted, dry_run)
+    if refused:
+        say(t("import_some_refused", refused=refused, total=len(files)))
+        raise typer.Exit(1)
 
 
 CONFLICTS_LISTED = 5  # after an import; `dyz conflicts list` shows them all

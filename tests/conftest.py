@@ -102,3 +102,14 @@ def one_line_error(result: Result) -> str:
     assert "Traceback" not in result.stderr + result.stdout
     assert len(lines) == 1, result.stderr
     return lines[0]
+
+
+def refused_unchanged(dyz: Runner, db: list[str], bundle: Path, *words: str) -> str:
+    """`dyz import bundle` on the laptop `db` (its --db arguments): one line naming `words`,
+    exit 1, and the notebook exactly as it was."""
+    before = snapshot(Path(db[1]))
+    line = one_line_error(dyz(*db, "import", str(bundle), code=1))
+    for word in ("数据未作任何改动", *words):
+        assert word in line, line
+    assert snapshot(Path(db[1])) == before
+    return line

@@ -386,6 +386,14 @@ def test_visits_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_path: P
     )
 
 
+def unit_head_with_a_flat(dyz: Runner, tmp_path: Path) -> list[str]:
+    """周玉梅's laptop with 新芙蓉之都 2-2-301 on it: its --db arguments."""
+    unit = ["--db", str(tmp_path / "unit.db")]
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
+    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    return unit
+
+
 def without_lines(text: str, *holding: str) -> str:
     """The bundle with the change lines holding any of `holding` left out, counts mended."""
     kept = [line for line in text.split("\n") if not any(h in line for h in holding)]
@@ -410,9 +418,7 @@ def test_a_resident_with_no_name_is_refused(
 def test_a_redacted_bundle_still_brings_residents_without_names(
     dyz: Runner, dyz_json, office: Path, tmp_path: Path
 ) -> None:
-    unit = ["--db", str(tmp_path / "unit.db")]
-    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
-    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    unit = unit_head_with_a_flat(dyz, tmp_path)
     dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英", "--flag", "独居老人")
     redacted = tmp_path / "redacted.yaml"
     dyz(*unit, "export", "--all", "--redact", "-o", str(redacted))
@@ -440,9 +446,7 @@ def test_a_birth_year_in_the_future_is_refused(
 def test_a_new_resident_of_a_household_erased_here_goes_with_it(
     dyz: Runner, dyz_json, office: Path, tmp_path: Path
 ) -> None:
-    unit = ["--db", str(tmp_path / "unit.db")]
-    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
-    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    unit = unit_head_with_a_flat(dyz, tmp_path)
     first = tmp_path / "first.yaml"
     dyz(*unit, "export", "--all", "-o", str(first))
     dyz("import", str(first))
@@ -547,9 +551,7 @@ def test_many_erasures_at_once_are_held_until_a_person_accepts_them(
 def test_a_change_passing_for_this_laptop_is_refused(dyz: Runner, dyz_json, tmp_path: Path) -> None:
     """A phone change stamped with this laptop's own device and name, in a bundle from another:
     refused, naming this laptop, and the phone stays."""
-    unit = ["--db", str(tmp_path / "unit.db")]
-    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
-    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    unit = unit_head_with_a_flat(dyz, tmp_path)
     dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
     own = tmp_path / "own.yaml"
     dyz(*unit, "export", "--all", "-o", str(own))

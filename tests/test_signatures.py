@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from danyuanzhang.bundle.reader import content_checksum, source_from_bytes
-from tests.conftest import Runner, one_line_error, snapshot
+from tests.conftest import Runner, refused_unchanged
 from tests.test_hostile_bundles import reseal
 
 FINGERPRINT = r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}"
@@ -29,13 +29,14 @@ def two(dyz: Runner, tmp_path: Path) -> tuple[list[str], list[str], str]:
     return unit, office, found.group(1)
 
 
-def refused(dyz: Runner, db: list[str], bundle: Path, *words: str) -> str:
-    before = snapshot(Path(db[1]))
-    line = one_line_error(dyz(*db, "import", str(bundle), code=1))
-    for word in ("数据未作任何改动", *words):
-        assert word in line, line
-    assert snapshot(Path(db[1])) == before
-    return line
+def a_later_bundle(dyz: Runner, unit: list[str], office: list[str], tmp_path: Path) -> Path:
+    """The unit head's second bundle, after the office imported (and pinned) the first."""
+    dyz(*unit, "export", "-o", str(tmp_path / "first.yaml"))
+    dyz(*office, "import", str(tmp_path / "first.yaml"))
+    dyz(*unit, "household", "add", "2-2-302")
+    later = tmp_path / "later.yaml"
+    dyz(*unit, "export", "-o", str(later))
+    return later
 
 
 def as_format_2(text: str) -> str:
@@ -68,14 +69,10 @@ def test_a_bundle_claiming_a_known_laptop_with_another_key_is_refused(
     dyz: Runner, two: tuple[list[str], list[str], str], tmp_path: Path
 ) -> None:
     unit, office, fingerprint = two
-    dyz(*unit, "export", "-o", str(tmp_path / "first.yaml"))
-    dyz(*office, "import", str(tmp_path / "first.yaml"))
-    dyz(*unit, "household", "add", "2-2-302")
-    later = tmp_path / "later.yaml"
-    dyz(*unit, "export", "-o", str(later))
+    later = a_later_bundle(dyz, unit, office, tmp_path)
     forged = tmp_path / "forged.yaml"
     forged.write_text(reseal(later.read_text(encoding="utf-8")), encoding="utf-8")
-    line = refused(dyz, office, forged, "周玉梅的电脑", "冒充", fingerprint)
+    line = refused_unchanged(dyz, office, forged, "周玉梅的电脑", "冒充", fingerprint)
     assert len(re.findall(FINGERPRINT, line)) == 2
 
 
@@ -83,14 +80,10 @@ def test_an_unsigned_bundle_claiming_a_laptop_that_signs_is_refused(
     dyz: Runner, two: tuple[list[str], list[str], str], tmp_path: Path
 ) -> None:
     unit, office, _ = two
-    dyz(*unit, "export", "-o", str(tmp_path / "first.yaml"))
-    dyz(*office, "import", str(tmp_path / "first.yaml"))
-    dyz(*unit, "household", "add", "2-2-302")
-    later = tmp_path / "later.yaml"
-    dyz(*unit, "export", "-o", str(later))
+    later = a_later_bundle(dyz, unit, office, tmp_path)
     unsigned = tmp_path / "unsigned.yaml"
     unsigned.write_text(as_format_2(later.read_text(encoding="utf-8")), encoding="utf-8")
-    refused(dyz, office, unsigned, "周玉梅的电脑", "没有签名")
+    refused_unchanged(dyz, office, unsigned, "周玉梅的电脑", "没有签名")
 
 
 def test_an_unsigned_bundle_of_an_earlier_version_from_a_new_laptop_still_imports(
@@ -117,7 +110,7 @@ def test_a_signature_that_does_not_match_is_refused(
     flipped = ("B" if signature[0] == "A" else "A") + signature[1:]
     bad = tmp_path / "bad.yaml"
     bad.write_text(text.replace(signature, flipped), encoding="utf-8")
-    refused(dyz, office, bad, "签名却对不上")
+    refused_unchanged(dyz, office, bad, "签名却对不上")
 
 
 def test_a_notebook_of_an_earlier_version_gets_its_key_on_first_open(

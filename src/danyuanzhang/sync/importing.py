@@ -35,11 +35,12 @@ from danyuanzhang.bundle.reader import (
 )
 from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
-from danyuanzhang.hlc import AHEAD_LIMIT_MS, COUNTER_DIGITS, local_time, wall_of, wall_text
+from danyuanzhang.hlc import AHEAD_LIMIT_MS, local_time, parse, wall_of, wall_text
 from danyuanzhang.merge import Incoming, household_named, plan_import
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
+from danyuanzhang.sync.conflicts import describe_record
 
 BATCH = 20_000  # changes applied at a time: bounded memory, few round trips
 # A bundle erasing more households than this is held back until a person has read the list
@@ -237,7 +238,7 @@ class _ClockCheck:
             raise self._refusal("bundle_clock_ahead", stamp, line, date=made)
 
     def _refusal(self, problem: str, stamp: str, line: int | None, **params: str) -> BundleError:
-        device = stamp[len(self.limit) + COUNTER_DIGITS + 2 :]
+        device = parse(stamp).device
         if device == self.header.sender_id:
             name = self.header.sender_name
         else:
@@ -254,6 +255,7 @@ class _Importer:
         self.store = store
         self.report = report
         self.clocks = clocks
+        self.redacted = clocks.header.redacted  # personal fields left out by design
         self.lines: dict[str, int] = {}  # the line each record of the batch starts on
         report.total = report.added = report.ignored_erased = 0
         report.added_by_table = {}
@@ -301,8 +303,6 @@ class _Importer:
         sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))
         for entity, record in plan.erased:
             if entity == "household":
-                from danyuanzhang.sync.conflicts import describe_record
-
                 self.report.erased_households.append(describe_record(self.store, entity, record))
             derive.erase(conn, entity, record)
         derive.add_records(conn, plan.fresh, self._conflict)
@@ -357,7 +357,7 @@ class _Importer:
         missing = [
             name
             for name in spec.required
-            if name not in present and not (self.clocks.header.redacted and name in spec.personal)
+            if name not in present and not (self.redacted and name in spec.personal)
         ]
         if missing:
             from danyuanzhang.i18n import join

@@ -1,4 +1,4 @@
--- dyz database schema, version 8 (PRAGMA user_version = 8).
+-- dyz database schema, version 9 (PRAGMA user_version = 9).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -347,4 +347,19 @@ CREATE TABLE device_keys (
     device TEXT PRIMARY KEY,
     key TEXT NOT NULL,
     first_seen TEXT NOT NULL
+);
+
+CREATE TABLE members (
+    device TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    admitted TEXT NOT NULL,
+    revoked TEXT NOT NULL
+);
+
+CREATE TABLE join_requests (
+    device TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    asked TEXT NOT NULL
 );

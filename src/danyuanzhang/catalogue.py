@@ -862,6 +862,183 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " {theirs}) than the one this laptop knows (fingerprint {known}): it may be someone"
         " passing for it. Phone them and compare fingerprints (they see theirs in dyz init)",
     ),
+    "bundle_office_list_forged": (
+        "它带的“{office}”接纳名单签名对不上：名单被改过。请让对方重新导出",
+        "the list of admitted laptops it carries for “{office}” does not match its signature: it"
+        " was altered. Ask for a new export",
+    ),
+    "bundle_other_office": (
+        "它带的是另一个社区办公室“{theirs}”（指纹 {their_fingerprint}）的名单，本机只认"
+        "“{ours}”（指纹 {our_fingerprint}）。请向社区办公室核实",
+        "it carries the list of another community office, “{theirs}” (fingerprint"
+        " {their_fingerprint}); this laptop trusts only “{ours}” (fingerprint {our_fingerprint})."
+        " Check with the community office",
+    ),
+    "bundle_not_member": (
+        "“{name}”不在“{office}”接纳的电脑名单上。请它先把数据包交给社区办公室，接纳后再交换；"
+        "如果刚接纳，先导入社区办公室最新的数据包",
+        "“{name}” is not on the list of laptops “{office}” has admitted. It should first give"
+        " a bundle to the community office; if it was admitted just now, import the office's"
+        " latest bundle first",
+    ),
+    "bundle_sender_revoked": (
+        "“{office}”已经撤销了“{name}”，不再接受它的数据包",
+        "“{office}” has revoked “{name}”: its bundles are no longer accepted",
+    ),
+    "bundle_request_unsigned": (
+        "“{name}”想加入本社区，但它的数据包没有签名：请那台电脑先升级 dyz，再导出一次",
+        "“{name}” asks to join, but its bundle is not signed: update dyz on that laptop first,"
+        " then export again",
+    ),
+    "bundle_change_by_stranger": (
+        "里面有“{device}”做的修改，它不是社区办公室接纳的电脑：可能是别人冒充",
+        "it carries changes made by “{device}”, which the community office has not admitted: it"
+        " may be someone passing for a laptop",
+    ),
+    "bundle_change_after_revoked": (
+        "里面有“{device}”在被社区办公室撤销之后做的修改，不能接受",
+        "it carries changes “{device}” made after the community office revoked it, which are"
+        " not accepted",
+    ),
+    "export_sealed": (
+        "已加密：只有“{peer}”能打开这个文件，可以放心经微信或U盘转交。",
+        "Encrypted: only “{peer}” can open this file; it may travel by WeChat or USB stick.",
+    ),
+    "export_no_key": (
+        "注意：“{peer}”还没有发来过签名的数据包（可能是旧版 dyz），本机不知道它的密钥，"
+        "文件没有加密，里面有居民的个人信息：请当面交给对方，不要发到群里。",
+        "Note: “{peer}” has not sent a signed bundle yet (an earlier dyz?), so its key is not"
+        " known and the file is not encrypted; it holds residents' personal data: hand it over"
+        " in person, never post it to a group.",
+    ),
+    "export_plain_warning": (
+        "注意：这个文件没有加密，里面有居民的姓名、电话等个人信息，谁拿到都能看：请当面交给对方，"
+        "不要发到群里。加密请用 dyz export --for 对方名称。",
+        "Note: this file is not encrypted and holds residents' names, phones and other personal"
+        " data that anyone holding it can read: hand it over in person, never post it to a"
+        " group. To encrypt it: dyz export --for PEER.",
+    ),
+    "import_join_request": (
+        "{path}：这是“{sender}”（指纹 {fingerprint}）请求加入本社区，没有导入任何内容。"
+        "请打电话让对方念出它的指纹（对方运行 dyz init 可看到），一致后运行"
+        "  dyz members admit {sender}  ，再导入一次这个文件",
+        "{path}: this is “{sender}” (fingerprint {fingerprint}) asking to join the community;"
+        " nothing was imported. Phone them and have them read out their fingerprint (dyz init"
+        " shows it); if it matches, run  dyz members admit {sender}  and import this file again",
+    ),
+    "import_office_trusted": (
+        "本机从此认定“{office}”为社区办公室（指纹 {fingerprint}），只接受它接纳的电脑的数据包。"
+        "请打电话向社区办公室核对这个指纹；不一致请立刻告诉社区办公室",
+        "From now on this laptop trusts “{office}” as the community office (fingerprint"
+        " {fingerprint}) and accepts bundles only from laptops it admitted. Phone the office to"
+        " compare this fingerprint; if it differs, tell the office at once",
+    ),
+    "office_other_trusted": (
+        "本机已经认定“{office}”为社区办公室，不能再做办公室",
+        "This laptop already trusts “{office}” as the community office; it cannot be one itself.",
+    ),
+    "office_made": (
+        "本机现在是社区办公室。单元长的电脑第一次交来的数据包是入网请求；"
+        "核对指纹后用 dyz members admit 名称 接纳",
+        "This laptop is now the community office. A unit head's first bundle is a request to"
+        " join; compare fingerprints, then admit it with dyz members admit NAME.",
+    ),
+    "office_made_known": (
+        "本机以前已经和 {count} 台电脑交换过数据，可以用 dyz members admit --known 一次接纳它们",
+        "This laptop has exchanged with {count} laptops before: admit them all with"
+        " dyz members admit --known.",
+    ),
+    "members_no_office": (
+        "本机还没有社区办公室：办公室的电脑用 dyz init --office 设立；"
+        "单元长的电脑导入办公室的数据包后就认定它",
+        "No community office yet: the office's laptop runs dyz init --office; a unit head's"
+        " laptop trusts the office once it imports one of the office's bundles.",
+    ),
+    "members_office_only": (
+        "只有社区办公室（{office}）的电脑能接纳或撤销电脑",
+        "Only the community office's laptop ({office}) admits or revokes laptops.",
+    ),
+    "member_unknown": (
+        "没有“{peer}”的入网请求。等待接纳的：{known}。请先导入它交来的数据包",
+        "No request to join from “{peer}”. Waiting: {known}. Import the bundle it gave first.",
+    ),
+    "member_is_office": ("这就是社区办公室本机。", "That is this office laptop itself."),
+    "member_already": ("“{name}”已经接纳过了。", "“{name}” is already admitted."),
+    "member_not_listed": (
+        "名单上没有“{peer}”：dyz members list 可查看",
+        "“{peer}” is not on the list: see dyz members list.",
+    ),
+    "member_already_revoked": ("“{name}”已经撤销过了。", "“{name}” was already revoked."),
+    "member_admitted": (
+        "已接纳“{name}”（指纹 {fingerprint}）。如果它的数据包刚才只是入网请求，请再导入一次；"
+        "导出给它：dyz export --for {name}",
+        "Admitted “{name}” (fingerprint {fingerprint}). If its bundle was only a request to"
+        " join, import it again; to send it the notebook: dyz export --for {name}",
+    ),
+    "member_admitted_nokey": (
+        "已接纳“{name}”（它用的是旧版 dyz，还没有指纹；它第一个签名的数据包会定下它的密钥）",
+        "Admitted “{name}” (it runs an earlier dyz and has no fingerprint yet: its first signed"
+        " bundle sets its key)",
+    ),
+    "member_revoked": (
+        "已撤销“{name}”：从现在起它做的修改在所有电脑上都不被接受。请把这个消息带给各单元长"
+        "（导出一次数据包）",
+        "Revoked “{name}”: from now on no laptop accepts the changes it makes. Export a bundle"
+        " so that the others learn it.",
+    ),
+    "members_known_none": (
+        "没有需要接纳的电脑：交换过的电脑都已在名单上",
+        "No laptop to admit: every laptop heard from is on the list.",
+    ),
+    "members_known_listed": (
+        "以下 {count} 台电脑以前交换过数据，将一起接纳：",
+        "These {count} laptops exchanged with this one before and will be admitted:",
+    ),
+    "members_admit_whom": (
+        "请写出要接纳的电脑，如 dyz members admit 2-2单元长；或用 --known 接纳以前交换过的全部电脑",
+        "Name the laptop to admit, e.g. dyz members admit NAME; or --known for every laptop"
+        " heard from before.",
+    ),
+    "members_revoke_confirm": (
+        "撤销“{peer}”后，它做的修改在所有电脑上都不再被接受。确定吗？",
+        "Once “{peer}” is revoked, no laptop accepts the changes it makes. Revoke it?",
+    ),
+    "members_known_confirm": ("核对无误，全部接纳吗？", "Admit them all?"),
+    "members_known_done": ("已接纳 {count} 台电脑。", "Admitted {count} laptops."),
+    "members_heading": (
+        "社区办公室：{office}（指纹 {fingerprint}）",
+        "Community office: {office} (fingerprint {fingerprint})",
+    ),
+    "member_state_admitted": ("已接纳", "admitted"),
+    "member_state_revoked": ("已撤销", "revoked"),
+    "member_state_requested": ("等待接纳", "waiting"),
+    "col_member_state": ("状态", "state"),
+    "col_member_since": ("时间", "since"),
+    "bundle_not_for_me": (
+        "这个数据包是发给“{name}”的，本机打不开。请把它交给“{name}”；"
+        "要给本机的，请对方用 dyz export --for 本机名称 重新导出",
+        "this bundle is for “{name}”: this laptop cannot open it. Give it to “{name}”; for a"
+        " bundle for this laptop, ask the sender to export again with dyz export --for THIS-LAPTOP",
+    ),
+    "bundle_sealed_not_mine_key": (
+        "它是加密给本机的，却不是用本机现在的密钥加密的，本机打不开。请对方导入本机最新的数据包后"
+        "重新导出；本机的笔记本一切正常，不要删除或重建",
+        "it is encrypted for this laptop, but not to this laptop's present key, so it cannot be"
+        " opened. Ask the sender to import this laptop's latest bundle and export again; this"
+        " notebook is fine: do not delete or rebuild it",
+    ),
+    "bundle_sealed_damaged": (
+        "加密的内容被改动或损坏了（可能是传输时出了错），打不开。请对方重新发送一次；"
+        "本机的笔记本一切正常，不要删除或重建",
+        "its encrypted content was altered or damaged (perhaps on the way), so it cannot be"
+        " opened. Ask for the file again; this notebook is fine: do not delete or rebuild it",
+    ),
+    "bundle_sealed_truncated": (
+        "加密的文件不完整（只传了一部分），打不开。请对方重新发送一次完整的文件；"
+        "本机的笔记本一切正常，不要删除或重建",
+        "the encrypted file is incomplete (only part of it arrived), so it cannot be opened. Ask"
+        " for the whole file again; this notebook is fine: do not delete or rebuild it",
+    ),
     "bundle_claims_me": (
         "里面有 {count} 条修改自称是本机（{name}）做的，本机却没有：是别处冒充本机写的",
         "{count} of its changes claim to be made by this laptop ({name}), which has no such"

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from danyuanzhang.bundle.errors import BundleError
+from danyuanzhang.bundle.office import Member, OfficeList
 from danyuanzhang.bundle.values import READERS, BadValue, is_change_id, is_record_id
 from danyuanzhang.bundle.yamlwalk import LINE, walk
 from danyuanzhang.changes import FLAG_PREFIX, Change, encode
@@ -35,7 +36,7 @@ from danyuanzhang.records import CLEARABLE, ENTITIES, REFERENCES
 from danyuanzhang.store.migrations import LATEST
 
 FORMAT = "dyz-bundle"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 HEADER_LIMIT = 8 << 20  # the header must end within this (a district's marks fit many times)
 # A body that is not in dyz's own layout is read from its YAML events, which build each scalar
 # whole: such a file is read only up to this size (a bundle dyz writes has no limit).
@@ -61,7 +62,12 @@ HEADER_KEYS = {
     2: _V2 + COMMON_KEYS[9:],
     # signed: the sender's public key, and its signature over the checksum (which covers the key)
     3: (*_V2, "checksum", "key", "signature", "body"),
+    # the community office's signed list of admitted laptops (bundle/office.py), or {}
+    4: (*_V2, "office", "checksum", "key", "signature", "body"),
 }
+OFFICE_KEYS = {"id", "name", "key", "issued", "signature", "members"}
+MEMBER_KEYS = {"id", "name", "key", "admitted", "revoked"}
+MEMBERS_LIMIT = 100_000
 RECORD_KEYS = {"table", "id", "changes", LINE}
 CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
 # a stamp's counter starts with 0: no laptop counts to 10^9 in one millisecond, and a counter at
@@ -96,6 +102,7 @@ class Header:
     checksum: str  # as declared: "sha256:…"
     key: str = ""  # the sender's Ed25519 public key, base64 (format 3)
     signature: str = ""  # its signature over `checksum`, base64 (format 3)
+    office: OfficeList | None = None  # the office's signed list of admitted laptops (format 4)
 
 
 @dataclass
@@ -244,6 +251,7 @@ def read_header(doc: dict[str, Any]) -> Header:
         signature = _text(doc["signature"], "signature")
         if not _SIGNATURE.fullmatch(signature):
             raise BundleError("bundle_bad_header", line=doc[LINE], key="signature")
+    office = _office(doc["office"]) if version >= 4 else None
     return Header(
         version,
         schema,
@@ -260,7 +268,51 @@ def read_header(doc: dict[str, Any]) -> Header:
         checksum,
         key,
         signature,
+        office,
     )
+
+
+def _office(value: Any) -> OfficeList | None:
+    """The office's list as the header spells it; {} for none. Its signature is checked by
+    the import, against the office this laptop trusts."""
+    from danyuanzhang.keys import well_formed
+
+    block = _mapping(value, "office", OFFICE_KEYS)
+    if set(block) <= {LINE}:
+        return None
+    line = block[LINE]
+    for key in OFFICE_KEYS:
+        if key not in block:
+            raise BundleError("bundle_missing_field", key=f"office.{key}")
+    device, key, issued = (_text(block[k], f"office.{k}") for k in ("id", "key", "issued"))
+    signature = _text(block["signature"], "office.signature")
+    if not (
+        _HEX32.fullmatch(device)
+        and well_formed(key)
+        and _HLC.fullmatch(issued)
+        and _SIGNATURE.fullmatch(signature)
+    ):
+        raise BundleError("bundle_bad_header", line=line, key="office")
+    name = _value("name", _text(block["name"], "office.name"), line, "office.name")
+    rows = block["members"]
+    if not isinstance(rows, list) or len(rows) > MEMBERS_LIMIT:
+        raise BundleError("bundle_bad_header", line=line, key="office.members")
+    members = []
+    for row in rows:
+        entry = _mapping(row, "office.members", MEMBER_KEYS)
+        texts = {k: _text(entry.get(k), f"office.members.{k}") for k in MEMBER_KEYS}
+        if not (
+            _HEX32.fullmatch(texts["id"])
+            and (not texts["key"] or well_formed(texts["key"]))
+            and _HLC.fullmatch(texts["admitted"])
+            and (not texts["revoked"] or _HLC.fullmatch(texts["revoked"]))
+        ):
+            raise BundleError("bundle_bad_header", line=entry[LINE], key="office.members")
+        member_name = _value("name", texts["name"], entry[LINE], "office.members.name")
+        members.append(
+            Member(texts["id"], member_name, texts["key"], texts["admitted"], texts["revoked"])
+        )
+    return OfficeList(device, name, key, issued, members, signature)
 
 
 def _text(value: Any, key: str) -> str:
@@ -349,9 +401,14 @@ def sealed(header: Header, body_digest: str) -> str:
         header.scope,
         *marks,
         *((header.key,) if header.version >= 3 else ()),
+        *((_office_sealed(header.office),) if header.version >= 4 else ()),
         body_digest,
     )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _office_sealed(office: OfficeList | None) -> str:
+    return "" if office is None else office.signed_text() + "\x1d" + office.signature
 
 
 def digest_record(digest: Any, entity: str, record: str, change_ids: Iterable[str]) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from danyuanzhang.bundle.lines import NOT_RAW_IN_YAML
+from danyuanzhang.bundle.office import OfficeList
 from danyuanzhang.bundle.reader import FORMAT, FORMAT_VERSION, Header, digest_record, sealed
 from danyuanzhang.changes import Change
 
@@ -88,11 +89,32 @@ def header_text(header: Header) -> str:
         f"since: {marks(header.since)}",
         f"seen: {marks(header.seen)}",
         f"received: {marks(header.received)}",
+        *(_office_lines(header.office) if header.version >= 4 else []),
         f'checksum: "{header.checksum}"',
     ]
     if header.version >= 3:
         lines += [f'key: "{header.key}"', f'signature: "{header.signature}"']
     return "\n".join(lines) + "\n"
+
+
+def _office_lines(office: OfficeList | None) -> list[str]:
+    if office is None:
+        return ["office: {}"]
+    lines = [
+        "office:",
+        f'  id: "{office.device}"',
+        f"  name: {quoted(office.name)}",
+        f'  key: "{office.key}"',
+        f'  issued: "{office.issued}"',
+        f'  signature: "{office.signature}"',
+        "  members:" + ("" if office.members else " []"),
+    ]
+    for m in sorted(office.members, key=lambda m: m.device):
+        lines.append(
+            f'  - {{id: "{m.device}", name: {quoted(m.name)}, key: "{m.key}",'
+            f' admitted: "{m.admitted}", revoked: "{m.revoked}"}}'
+        )
+    return lines
 
 
 def write_bundle(

@@ -36,6 +36,7 @@ LAZY_COMMANDS = {
     "import": ("danyuanzhang.cli.sync", "import_app"),
     "conflicts": ("danyuanzhang.cli.sync", "conflicts_app"),
     "peers": ("danyuanzhang.cli.sync", "peers_app"),
+    "members": ("danyuanzhang.cli.members", "members_app"),
     "demo": ("danyuanzhang.cli.setup", "demo_app"),
 }
 

@@ -22,6 +22,12 @@ def init_command(
         str | None,
         typer.Option("--device-name", help="本机名称，如 王建国的电脑 · this laptop's name"),
     ] = None,
+    office: Annotated[
+        bool,
+        typer.Option(
+            "--office", help="本机是社区办公室的电脑 · this laptop is the community office"
+        ),
+    ] = False,
 ) -> None:
     """建立本机的工作本（可重复运行）· Set up this laptop's notebook; safe to run twice."""
     from danyuanzhang.keys import ensure_key, fingerprint
@@ -40,6 +46,15 @@ def init_command(
         )
     )
     say(t("init_fingerprint", fingerprint=fingerprint(ensure_key(store))))
+    if office:
+        from danyuanzhang.store import sync as sql
+        from danyuanzhang.sync.members import become_office
+
+        if become_office(store):
+            say(t("office_made"))
+            heard = len(sql.peers(store))
+            if heard:
+                say(t("office_made_known", count=heard))
 
 
 @demo_app.command("demo")

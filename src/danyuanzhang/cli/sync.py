@@ -64,6 +64,10 @@ def export_command(
     redact: Annotated[
         bool, typer.Option("--redact", help="不含居民个人信息 · without residents' personal data")
     ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="用 --for 时也不加密 · do not encrypt, even with --for"),
+    ] = False,
 ) -> None:
     """导出数据包，带给别的电脑 · Export a bundle for another laptop, e.g. `dyz export --for 社区办公室`."""
     from danyuanzhang.i18n import counted
@@ -72,7 +76,14 @@ def export_command(
     store = store_of(ctx)
     path = output or default_bundle_name(store.device()[1])
     report = export_bundle(
-        store, path, peer=peer, everything=everything, redact=redact, scope=scope, estate=estate
+        store,
+        path,
+        peer=peer,
+        everything=everything,
+        redact=redact,
+        scope=scope,
+        estate=estate,
+        plain=plain,
     )
     if report.nothing_new:
         if report.peer:
@@ -96,6 +107,12 @@ def export_command(
             size_kb=max(1, report.size // 1024),
         )
     )
+    if report.sealed_for:
+        say(t("export_sealed", peer=report.sealed_for))
+    elif report.no_key and report.plain_personal:
+        say(t("export_no_key", peer=report.peer))
+    elif plain and report.plain_personal:
+        say(t("export_plain_warning"))
 
 
 @import_app.command("import")
@@ -137,6 +154,16 @@ def import_command(
         if report.seen_before:
             say(t("import_seen_before", path=str(path)))
             continue
+        if report.join_request:
+            say(
+                t(
+                    "import_join_request",
+                    path=str(path),
+                    sender=report.sender,
+                    fingerprint=report.sender_fingerprint,
+                )
+            )
+            continue
         key = "import_checked" if dry_run else "imported"
         added = counted(report.added, "条修改", "change")
         say(t(key, path=str(path), sender=report.sender, added=added, already=report.already))
@@ -144,6 +171,14 @@ def import_command(
             from danyuanzhang.scopes import parse_scope
 
             say(t("import_scoped", scope=parse_scope(store, report.scope).words()))
+        if report.office_trusted:
+            say(
+                t(
+                    "import_office_trusted",
+                    office=report.office_trusted,
+                    fingerprint=report.sender_fingerprint,
+                )
+            )
         if report.community_adopted:
             say(t("import_community_adopted", community=report.community_adopted))
         if dry_run and len(report.erased_households) > ERASURES_HELD_OVER:

@@ -178,6 +178,10 @@ class Store:
         self._last_issued = stamp
         return stamp
 
+    def stamp(self) -> str:
+        """A new stamp of this laptop's clock for what is not a change (an admission)."""
+        return self._tick()
+
     def observe(self, stamp: str) -> None:
         """Move this laptop's clock past a stamp seen in a bundle."""
         self.clock().observe(stamp)

@@ -413,6 +413,26 @@ CREATE TABLE device_keys (
 """
 
 
+# the laptops the community's office has admitted (sync/members.py): on the office the list it
+# keeps, on every other laptop the copy of the office's signed list last received; and, on the
+# office, the laptops that asked to join with their first bundle
+V9 = """
+CREATE TABLE members (
+    device TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    admitted TEXT NOT NULL,
+    revoked TEXT NOT NULL
+);
+CREATE TABLE join_requests (
+    device TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    asked TEXT NOT NULL
+);
+"""
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
@@ -434,6 +454,7 @@ MIGRATIONS: list[list[Step]] = [
     [V6],
     [V7, _rebuild_identity],
     [V8],
+    [V9],
 ]
 
 LATEST = len(MIGRATIONS)

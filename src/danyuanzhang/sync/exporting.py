@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.bundle.reader import FORMAT_VERSION, Header
 from danyuanzhang.changes import Change
@@ -30,6 +30,9 @@ from danyuanzhang.scopes import Scope
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from danyuanzhang.store.migrations import LATEST
+
+if TYPE_CHECKING:
+    from danyuanzhang.bundle.writer import RecordChanges
 
 EXPORTED_MARKS = "exported_marks"
 
@@ -48,6 +51,9 @@ class ExportReport:
     # other laptop that it arrived, so that next time it sends only what is new
     receipt_only: bool = False
     peer_unknown: bool = False  # --for a laptop never heard from: everything was written
+    sealed_for: str = ""  # encrypted to this laptop: only it can open the file
+    plain_personal: bool = False  # readable by anyone, with residents' personal data in it
+    no_key: bool = False  # --for a laptop whose key is not known: it could not be encrypted
     checksum: str = ""
 
 
@@ -69,10 +75,12 @@ def export_bundle(
     redact: bool = False,
     scope: str | None = None,
     estate: str | None = None,
+    plain: bool = False,
 ) -> ExportReport:
     """Write the bundle a peer needs (see the module's help); no file when there is nothing."""
     from danyuanzhang.keys import ensure_key, sign
     from danyuanzhang.scopes import parse_scope
+    from danyuanzhang.sync.members import office_of
 
     if peer and everything:
         raise DyzError("export_peer_or_all")
@@ -131,16 +139,24 @@ def export_bundle(
         received=_received(store, target),
         checksum="",
         key=ensure_key(store),
+        office=office_of(store),
     )
     from danyuanzhang.bundle.writer import write_bundle
 
     written = _Counted(_records(store, records, redact))
+    receiver = None if plain or target is None else _receiver(store, target)
+    report.no_key = target is not None and not plain and receiver is None
     try:
-        report.size, report.checksum = write_bundle(
-            path, header, written, lambda checksum: sign(store, checksum)
-        )
+        if receiver is None:
+            report.size, report.checksum = write_bundle(
+                path, header, written, lambda checksum: sign(store, checksum)
+            )
+        else:
+            report.size, report.checksum = _write_sealed(store, path, header, written, receiver)
+            report.sealed_for = receiver[1]
     except OSError as error:
         raise DyzError("cannot_write", path=str(path), reason=error.strerror) from None
+    report.plain_personal = not report.sealed_for and not redact and _personal(header.counts)
     report.changes, report.counts = written.changes, header.counts
     report.new = report.changes if whole else min(report.new, report.changes)
     with store.transaction():
@@ -162,6 +178,46 @@ def export_bundle(
                     exported[device] = stamp
             store.set_setting(EXPORTED_MARKS, json.dumps(exported, sort_keys=True))
     return report
+
+
+def _receiver(store: Store, target: Any) -> tuple[str, str, str] | None:
+    """The laptop a bundle `--for` it is encrypted to (id, name, key), if its key is known:
+    pinned from its own bundles, or on the office's list."""
+    from danyuanzhang.keys import pinned
+
+    key = pinned(store, target["device"])
+    if key is None:
+        row = store.conn.execute(
+            "SELECT key FROM members WHERE device = ? AND key != ''", (target["device"],)
+        ).fetchone()
+        key = row[0] if row is not None else None
+    return None if key is None else (target["device"], target["name"], str(key))
+
+
+def _write_sealed(
+    store: Store,
+    path: Path,
+    header: Header,
+    records: Iterable[RecordChanges],
+    receiver: tuple[str, str, str],
+) -> tuple[int, str]:
+    """The signed bundle, written beside the target, then sealed into it for the receiver."""
+    from danyuanzhang.bundle.sealing import seal
+    from danyuanzhang.bundle.writer import write_bundle
+    from danyuanzhang.keys import sign
+
+    target = path.expanduser()
+    inner = target.with_name(f".{target.name}.plain.part")
+    try:
+        _, checksum = write_bundle(inner, header, records, lambda text: sign(store, text))
+        size = seal(inner, target, receiver, store.device())
+    finally:
+        inner.unlink(missing_ok=True)
+    return size, checksum
+
+
+def _personal(counts: dict[str, int]) -> bool:
+    return any(ENTITIES[entity].personal for entity in counts)
 
 
 def _plain_since(store: Store) -> dict[str, str]:

@@ -41,6 +41,7 @@ from danyuanzhang.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.conflicts import describe_record
+from danyuanzhang.sync.members import Gate
 
 BATCH = 20_000  # changes applied at a time: bounded memory, few round trips
 # A bundle erasing more households than this is held back until a person has read the list
@@ -66,6 +67,9 @@ class ImportReport:
     scope: str = ""  # the part of the notebook it carried ("" for all of it)
     community_adopted: str | None = None
     erased_households: list[str] = field(default_factory=list)  # as people know them
+    join_request: bool = False  # at the office: a laptop asking to join; nothing applied
+    sender_fingerprint: str = ""
+    office_trusted: str = ""  # the office this bundle made this laptop trust, if it did
 
 
 class ErasuresHeld(DyzError):
@@ -106,10 +110,75 @@ def import_bundle(
     accept_erasures: bool = False,
 ) -> ImportReport:
     """Check and apply one bundle. `progress(phase, fraction)` hears how far it has got. A
-    bundle erasing many households is refused (ErasuresHeld) unless `accept_erasures`."""
+    bundle erasing many households is refused (ErasuresHeld) unless `accept_erasures`. An
+    encrypted bundle is opened first, if it is for this laptop."""
+    from danyuanzhang.bundle.sealing import is_sealed
+
+    if not is_sealed(path):
+        return _import(store, path, path, dry_run, progress, accept_erasures)
+    with _unsealed(store, path) as readable:
+        return _import(store, path, readable, dry_run, progress, accept_erasures)
+
+
+@contextmanager
+def _unsealed(store: Store, path: Path) -> Iterator[Path]:
+    """The bundle inside an encrypted one, in a file only this user can read, beside the
+    notebook, for as long as the import takes."""
+    import base64
+    import os
+    import tempfile
+
+    from danyuanzhang.bundle.sealing import read_envelope, unseal
+    from danyuanzhang.keys import PRIVATE, ensure_key
+
+    try:
+        envelope = read_envelope(path)
+        me = store.device()[0]
+        if envelope.for_id != me:
+            raise BundleError("bundle_not_for_me", name=envelope.for_name)
+        if envelope.for_key != ensure_key(store):
+            raise BundleError("bundle_sealed_not_mine_key")
+        _forget_opened(store.path.parent)
+        fd, name = tempfile.mkstemp(prefix=OPENED_PREFIX, suffix=".yaml", dir=store.path.parent)
+        readable = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as target:
+                unseal(path, envelope, base64.b64decode(str(store.setting(PRIVATE))), target)
+            yield readable
+        finally:
+            readable.unlink(missing_ok=True)
+    except BundleError as error:
+        error.path = str(path)
+        raise
+
+
+OPENED_PREFIX = ".dyz-opened-"
+
+
+def _forget_opened(folder: Path) -> None:
+    """An import killed part-way leaves its opened bundle behind: gone at the next one (an
+    hour on, so that an import still running keeps its own)."""
+    import time
+
+    for left in folder.glob(f"{OPENED_PREFIX}*.yaml"):
+        try:
+            if left.stat().st_mtime < time.time() - 3600:
+                left.unlink()
+        except OSError:
+            pass
+
+
+def _import(
+    store: Store,
+    path: Path,
+    readable: Path,
+    dry_run: bool,
+    progress: Callable[[str, float], None] | None,
+    accept_erasures: bool,
+) -> ImportReport:
     report = ImportReport(path=path, dry_run=dry_run)
     try:
-        source = open_source(path)
+        source = open_source(readable)
         header = peek_header(source)
     except BundleError as error:
         error.path = str(path)
@@ -126,6 +195,18 @@ def import_bundle(
     mine = store.setting("community")
     if mine and header.community and mine != header.community:
         raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
+    gate = Gate(store, header, path)
+    if header.key:
+        from danyuanzhang.keys import fingerprint
+
+        report.sender_fingerprint = fingerprint(header.key)
+    if gate.join_request:
+        report.join_request = True
+        if not dry_run:
+            gate.record_request()
+        return report
+    if gate.trusted_now:
+        report.office_trusted = header.sender_name
     if progress is not None:
         progress = forward_only(progress)
     clocks = _ClockCheck(store, header, path)
@@ -135,7 +216,8 @@ def import_bundle(
     with _no_cycle_collection(), _page_cache(store, IMPORT_CACHE_KIB):
         try:
             with store.transaction():
-                body, carried = _read_into(store, report, path, source, clocks, progress)
+                gate.take_on()
+                body, carried = _read_into(store, report, readable, source, clocks, gate, progress)
                 if progress is not None:
                     progress("write", 0.0)
                 _check_references(store, body)
@@ -165,6 +247,7 @@ def _read_into(
     path: Path,
     source: Source,
     clocks: _ClockCheck,
+    gate: Gate,
     progress: Callable[[str, float], None] | None,
 ) -> tuple[Body, dict[str, str]]:
     """Read the bundle and apply its records as they come. A big one is read by a second
@@ -174,7 +257,7 @@ def _read_into(
     store.conn.execute("SAVEPOINT reading")
     way = "beside" if worth_reading_beside(source.size) else "here"
     while True:
-        importer = _Importer(store, report, clocks)
+        importer = _Importer(store, report, clocks, gate)
         try:
             if way == "beside":
                 body = read_beside(path, importer.deliver, progress)
@@ -251,10 +334,11 @@ class _ClockCheck:
 class _Importer:
     """Gathers a bundle's records into batches and applies each: plan, write, derive."""
 
-    def __init__(self, store: Store, report: ImportReport, clocks: _ClockCheck) -> None:
+    def __init__(self, store: Store, report: ImportReport, clocks: _ClockCheck, gate: Gate) -> None:
         self.store = store
         self.report = report
         self.clocks = clocks
+        self.gate = gate
         self.redacted = clocks.header.redacted  # personal fields left out by design
         self.lines: dict[str, int] = {}  # the line each record of the batch starts on
         report.total = report.added = report.ignored_erased = 0
@@ -298,6 +382,8 @@ class _Importer:
         for group in plan.fresh:
             self._refuse_if_incomplete(group)
         self._refuse_if_claiming_me(plan.insert)
+        if self.gate.active:
+            self.gate.check(plan.insert, self.top, self.lines)
         self.lines = {}
         # in the log's own order (record, field, id): the B-tree is written front to back
         sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))

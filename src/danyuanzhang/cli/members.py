@@ -1,0 +1,119 @@
+"""`dyz members`: the laptops the community office has admitted."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import (
+    Format,
+    FormatOption,
+    YesOption,
+    confirm_or_require_yes,
+    emit_list,
+    out,
+    say,
+    store_of,
+)
+from danyuanzhang.i18n import t
+
+members_app = typer.Typer(
+    help="本社区接纳的电脑（社区办公室管理）· the laptops the community office has admitted",
+    invoke_without_command=True,
+)
+
+
+@members_app.callback()
+def members_default(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """本社区接纳的电脑 · The laptops the community office has admitted; `dyz members` lists them."""
+    if ctx.invoked_subcommand is None:
+        members_list(ctx, fmt)
+
+
+@members_app.command("list")
+def members_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+    """列出接纳的电脑和等待接纳的 · List admitted laptops, and those waiting to join."""
+    from danyuanzhang.render import to_json
+    from danyuanzhang.sync.members import list_members
+
+    listing = list_members(store_of(ctx))
+    if fmt is Format.json:
+        out(to_json(listing))
+        return
+    office = listing["office"]
+    items = listing["members"]
+    if fmt is Format.table:
+        say(t("members_heading", office=office["name"], fingerprint=office["fingerprint"]))
+        items = [
+            {
+                **i,
+                "id": i["id"][:8],
+                "fingerprint": i["fingerprint"] or "—",
+                "state": t(f"member_state_{i['state']}"),
+            }
+            for i in items
+        ]
+    emit_list(
+        items,
+        fmt,
+        [
+            ("name", "col_device"),
+            ("fingerprint", "col_fingerprint"),
+            ("state", "col_member_state"),
+            ("since", "col_member_since"),
+            ("id", "col_id"),
+        ],
+    )
+
+
+@members_app.command("admit")
+def members_admit(
+    ctx: typer.Context,
+    peer: Annotated[
+        str | None, typer.Argument(help="电脑名称或编号开头 · the laptop's name or id")
+    ] = None,
+    known: Annotated[
+        bool,
+        typer.Option(
+            "--known", help="接纳以前交换过数据的所有电脑 · admit every laptop heard from"
+        ),
+    ] = False,
+    yes: YesOption = False,
+) -> None:
+    """核对指纹后接纳一台电脑 · Admit a laptop after comparing its fingerprint over the phone."""
+    from danyuanzhang.errors import DyzError
+    from danyuanzhang.sync.members import admit, admit_known, known_not_admitted
+
+    store = store_of(ctx)
+    if known:
+        laptops = known_not_admitted(store)
+        if not laptops:
+            say(t("members_known_none"))
+            return
+        say(t("members_known_listed", count=len(laptops)))
+        for laptop in laptops:
+            say(f"  {laptop['name']}  {laptop['fingerprint'] or '—'}  {laptop['id'][:8]}")
+        confirm_or_require_yes(t("members_known_confirm"), yes)
+        say(t("members_known_done", count=admit_known(store, laptops)))
+        return
+    if peer is None:
+        raise DyzError("members_admit_whom")
+    admitted = admit(store, peer)
+    if admitted["fingerprint"]:
+        say(t("member_admitted", name=admitted["name"], fingerprint=admitted["fingerprint"]))
+    else:
+        say(t("member_admitted_nokey", name=admitted["name"]))
+
+
+@members_app.command("revoke")
+def members_revoke(
+    ctx: typer.Context,
+    peer: Annotated[str, typer.Argument(help="电脑名称或编号开头 · the laptop's name or id")],
+    yes: YesOption = False,
+) -> None:
+    """撤销一台电脑（丢失、被盗、换人）· Revoke a laptop (lost, stolen, handed over)."""
+    from danyuanzhang.sync.members import revoke
+
+    confirm_or_require_yes(t("members_revoke_confirm", peer=peer), yes)
+    say(t("member_revoked", name=revoke(store_of(ctx), peer)["name"]))

@@ -1,0 +1,379 @@
+"""The laptops that belong to the community, with the community office as their introducer.
+
+Modelled on how Syncthing lets an "introducer" vouch for devices: `dyz init --office` makes a
+laptop the community's office. A laptop's first bundle to the office is a request to join: the
+office applies nothing from it until a person has compared fingerprints over the phone and run
+`dyz members admit`. Every bundle of the office carries its list of admitted laptops, signed
+with its key; a laptop trusts the office's key the first time it imports one of the office's
+own bundles, and from then on accepts a bundle only from a laptop on that list, carrying only
+changes made by the office or by laptops on the list (and, for a revoked one, made before it
+was revoked). A laptop that trusts no office pins each sender's key as before (keys.py).
+
+>>> admit(store, "2-2单元长")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from danyuanzhang.bundle.errors import BundleError
+from danyuanzhang.bundle.office import Member, OfficeList
+from danyuanzhang.bundle.reader import Header
+from danyuanzhang.changes import Change
+from danyuanzhang.errors import DyzError
+from danyuanzhang.store import Store
+from danyuanzhang.store import sync as sql
+
+# settings holding the office this laptop trusts (on the office: itself) and its signed list
+OFFICE_SETTINGS = (
+    "office_device",
+    "office_name",
+    "office_key",
+    "office_issued",
+    "office_signature",
+)
+
+
+def office_of(store: Store) -> OfficeList | None:
+    """The office's list this laptop holds: its own on the office, else the latest copy."""
+    values = [store.setting(key) for key in OFFICE_SETTINGS]
+    if not all(values):
+        return None
+    return _from_tables(store, *(str(v) for v in values))
+
+
+def _from_tables(
+    store: Store, device: str, name: str, key: str, issued: str, signature: str = ""
+) -> OfficeList:
+    rows = store.conn.execute(
+        "SELECT device, name, key, admitted, revoked FROM members ORDER BY device"
+    ).fetchall()
+    members = [Member(*(str(v) for v in row)) for row in rows]
+    return OfficeList(device, name, key, issued, members, signature)
+
+
+def is_office(store: Store) -> bool:
+    return store.setting("office_device") == store.device()[0]
+
+
+def become_office(store: Store) -> bool:
+    """Make this laptop the community's office (`dyz init --office`); False if it was already."""
+    from danyuanzhang.keys import ensure_key
+
+    held = office_of(store)
+    me, name = store.device()
+    if held is not None and held.device != me:
+        raise DyzError("office_other_trusted", office=held.name)
+    if held is not None:
+        return False
+    with store.transaction():
+        store.set_setting("office_device", me)
+        store.set_setting("office_name", name)
+        store.set_setting("office_key", ensure_key(store))
+        _sign_list(store)
+    return True
+
+
+def _sign_list(store: Store) -> None:
+    """A change of the office's list: a new stamp, and the office's signature over it."""
+    from danyuanzhang.keys import sign
+
+    device, name, key = (str(store.setting(k)) for k in OFFICE_SETTINGS[:3])
+    issued = store.stamp()
+    text = _from_tables(store, device, name, key, issued).signed_text()
+    store.set_setting("office_issued", issued)
+    store.set_setting("office_signature", sign(store, text))
+
+
+def _office_only(store: Store) -> None:
+    if is_office(store):
+        return
+    held = office_of(store)
+    if held is None:
+        raise DyzError("members_no_office")
+    raise DyzError("members_office_only", office=held.name)
+
+
+def _one(rows: Sequence[Any], text: str) -> Any:
+    wanted = text.strip()
+    found = [r for r in rows if r["name"] == wanted or r["device"].startswith(wanted.lower())]
+    if len(found) > 1:
+        raise DyzError("peer_ambiguous", peer=wanted)
+    return found[0] if found else None
+
+
+def admit(store: Store, text: str) -> dict[str, Any]:
+    """Admit a laptop that asked to join (or one this office has heard from) by name or id."""
+    from danyuanzhang.i18n import join
+    from danyuanzhang.keys import fingerprint, pin, pinned
+
+    _office_only(store)
+    with store.transaction():
+        requests = store.conn.execute("SELECT device, name, key FROM join_requests").fetchall()
+        row = _one(requests, text)
+        requested = row is not None
+        if row is not None:
+            device, name, key = row["device"], row["name"], row["key"]
+        else:
+            row = _one(sql.peers(store), text)
+            if row is None:
+                known = join([r["name"] for r in requests]) or "—"
+                raise DyzError("member_unknown", peer=text.strip(), known=known)
+            device, name, key = row["device"], row["name"], pinned(store, row["device"]) or ""
+        if device == store.device()[0]:
+            raise DyzError("member_is_office")
+        existing = store.conn.execute(
+            "SELECT revoked FROM members WHERE device = ?", (device,)
+        ).fetchone()
+        if existing is not None and not existing[0]:
+            raise DyzError("member_already", name=name)
+        _add_member(store, device, name, key)
+        if key:
+            pin(store, device, key, store.now_iso())
+        _sign_list(store)
+    return {
+        "id": device,
+        "name": name,
+        "fingerprint": fingerprint(key) if key else None,
+        "requested": requested,
+    }
+
+
+def _add_member(store: Store, device: str, name: str, key: str) -> None:
+    store.conn.execute(
+        "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, '')"
+        " ON CONFLICT (device) DO UPDATE SET name = excluded.name, key = excluded.key,"
+        " admitted = excluded.admitted, revoked = ''",
+        (device, name, key, store.stamp()),
+    )
+    store.conn.execute("DELETE FROM join_requests WHERE device = ?", (device,))
+
+
+def known_not_admitted(store: Store) -> list[dict[str, Any]]:
+    """The laptops this office has heard from that are not on its list (`admit --known`)."""
+    from danyuanzhang.keys import fingerprint, pinned
+
+    _office_only(store)
+    listed = {str(r[0]) for r in store.conn.execute("SELECT device FROM members")}
+    me = store.device()[0]
+    found = []
+    for row in sql.peers(store):
+        if row["device"] in listed or row["device"] == me:
+            continue
+        key = pinned(store, row["device"]) or ""
+        found.append(
+            {
+                "id": row["device"],
+                "name": row["name"],
+                "key": key,
+                "fingerprint": fingerprint(key) if key else None,
+            }
+        )
+    return found
+
+
+def admit_known(store: Store, laptops: Iterable[dict[str, Any]]) -> int:
+    with store.transaction():
+        count = 0
+        for laptop in laptops:
+            _add_member(store, laptop["id"], laptop["name"], laptop["key"])
+            count += 1
+        if count:
+            _sign_list(store)
+    return count
+
+
+def revoke(store: Store, text: str) -> dict[str, Any]:
+    """Take a laptop off the list: from now on no change it makes is accepted anywhere."""
+    _office_only(store)
+    with store.transaction():
+        rows = store.conn.execute("SELECT device, name, revoked FROM members").fetchall()
+        row = _one(rows, text)
+        if row is None:
+            raise DyzError("member_not_listed", peer=text.strip())
+        if row["revoked"]:
+            raise DyzError("member_already_revoked", name=row["name"])
+        store.conn.execute(
+            "UPDATE members SET revoked = ? WHERE device = ?", (store.stamp(), row["device"])
+        )
+        _sign_list(store)
+    return {"id": row["device"], "name": row["name"]}
+
+
+def list_members(store: Store) -> dict[str, Any]:
+    """The office this laptop trusts and its list; on the office, the requests waiting too."""
+    from danyuanzhang.hlc import local_time, wall_of
+    from danyuanzhang.keys import fingerprint
+
+    held = office_of(store)
+    if held is None:
+        raise DyzError("members_no_office")
+
+    def when(stamp: str) -> str:
+        return local_time(wall_of(stamp)).isoformat(timespec="minutes")
+
+    items = [
+        {
+            "id": m.device,
+            "name": m.name,
+            "fingerprint": fingerprint(m.key) if m.key else None,
+            "state": "revoked" if m.revoked else "admitted",
+            "since": when(m.revoked or m.admitted),
+        }
+        for m in held.members
+    ]
+    if held.device == store.device()[0]:
+        for row in store.conn.execute("SELECT device, name, key, asked FROM join_requests"):
+            items.append(
+                {
+                    "id": row["device"],
+                    "name": row["name"],
+                    "fingerprint": fingerprint(row["key"]),
+                    "state": "requested",
+                    "since": row["asked"][:16],
+                }
+            )
+    return {
+        "office": {"id": held.device, "name": held.name, "fingerprint": fingerprint(held.key)},
+        "members": items,
+    }
+
+
+class Gate:
+    """What the office's list lets a bundle do here, decided before a record is read: refuse
+    it, take it as a request to join (on the office), or let it in, after which its new
+    changes are checked as they are applied (`check`)."""
+
+    def __init__(self, store: Store, header: Header, path: Path) -> None:
+        self.store = store
+        self.header = header
+        self.path = path
+        self.me = store.device()[0]
+        self.adopt: OfficeList | None = None  # a newer list (or a first office) to take on
+        self.trusted_now = False  # this bundle made this laptop trust its office
+        self.join_request = False
+        self.key_for_member = ""  # a member admitted before it signed: its key, now known
+        held = office_of(store)
+        incoming = header.office
+        if incoming is not None:
+            self._weigh(held, incoming)
+        office = self.adopt or held
+        self.office = office
+        self.members = {m.device: m for m in office.members} if office is not None else {}
+        if office is not None:
+            self._check_sender(office)
+
+    @property
+    def active(self) -> bool:
+        return self.office is not None
+
+    def _refuse(self, problem: str, line: int | None = None, **params: str) -> BundleError:
+        error = BundleError(problem, line, **params)
+        error.path = str(self.path)
+        return error
+
+    def _weigh(self, held: OfficeList | None, incoming: OfficeList) -> None:
+        from danyuanzhang.keys import fingerprint, verified
+
+        if not verified(incoming.key, incoming.signed_text(), incoming.signature):
+            raise self._refuse("bundle_office_list_forged", office=incoming.name)
+        if held is None:
+            header = self.header
+            if header.sender_id == incoming.device and header.key == incoming.key:
+                self.adopt, self.trusted_now = incoming, True
+        elif incoming.device != held.device or incoming.key != held.key:
+            raise self._refuse(
+                "bundle_other_office",
+                theirs=incoming.name,
+                their_fingerprint=fingerprint(incoming.key),
+                ours=held.name,
+                our_fingerprint=fingerprint(held.key),
+            )
+        elif held.device != self.me and incoming.issued > held.issued:
+            self.adopt = incoming
+
+    def _check_sender(self, office: OfficeList) -> None:
+        from danyuanzhang.keys import fingerprint
+
+        header = self.header
+        name = header.sender_name
+        if header.sender_id == office.device:
+            expected = office.key
+        else:
+            member = self.members.get(header.sender_id)
+            if member is None:
+                if office.device != self.me:
+                    raise self._refuse("bundle_not_member", name=name, office=office.name)
+                if header.version < 3:
+                    raise self._refuse("bundle_request_unsigned", name=name)
+                self.join_request = True
+                return
+            if member.revoked:
+                raise self._refuse("bundle_sender_revoked", name=name, office=office.name)
+            expected = member.key
+            if not expected:  # admitted from an earlier version: its key comes now
+                self.key_for_member = header.key if office.device == self.me else ""
+                return
+        if header.version < 3:
+            raise self._refuse("bundle_unsigned", name=name)
+        if header.key != expected:
+            raise self._refuse(
+                "bundle_key_changed",
+                name=name,
+                theirs=fingerprint(header.key),
+                known=fingerprint(expected),
+            )
+
+    def record_request(self) -> None:
+        """On the office: remember who asked to join, with the key its bundle was signed by."""
+        header = self.header
+        with self.store.transaction():
+            self.store.conn.execute(
+                "INSERT INTO join_requests (device, name, key, asked) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (device) DO UPDATE SET name = excluded.name, key = excluded.key",
+                (header.sender_id, header.sender_name, header.key, self.store.now_iso()),
+            )
+
+    def take_on(self) -> None:
+        """Within the import's transaction: keep the newer list, and a member's first key."""
+        store = self.store
+        if self.adopt is not None:
+            office = self.adopt
+            values = (office.device, office.name, office.key, office.issued, office.signature)
+            for key, value in zip(OFFICE_SETTINGS, values, strict=True):
+                store.set_setting(key, value)
+            store.conn.execute("DELETE FROM members")
+            store.conn.executemany(
+                "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, ?)",
+                [(m.device, m.name, m.key, m.admitted, m.revoked) for m in office.members],
+            )
+        if self.key_for_member:
+            store.conn.execute(
+                "UPDATE members SET key = ? WHERE device = ?",
+                (self.key_for_member, self.header.sender_id),
+            )
+            _sign_list(store)
+
+    def check(self, new: Sequence[Change], latest: dict[str, str], lines: dict[str, int]) -> None:
+        """Every new change must be made by the office or by a laptop on its list, before it
+        was revoked. `latest` (per device, its latest change in the bundle) spares a look at
+        each change unless some device's changes may break the rule."""
+        doubtful = {d for d, stamp in latest.items() if not self._allows(d, stamp)}
+        if not doubtful:
+            return
+        for change in new:
+            if change.device in doubtful and not self._allows(change.device, change.hlc):
+                line = lines.get(change.record)
+                member = self.members.get(change.device)
+                if member is not None:
+                    raise self._refuse("bundle_change_after_revoked", line, device=member.name)
+                who = sql.device_name(self.store, change.device) or change.author
+                raise self._refuse("bundle_change_by_stranger", line, device=who)
+
+    def _allows(self, device: str, stamp: str) -> bool:
+        if device in (self.me, self.office.device if self.office else ""):
+            return True
+        member = self.members.get(device)
+        return member is not None and (not member.revoked or stamp < member.revoked)

@@ -1,0 +1,225 @@
+"""Laptops that belong to the community: the office admits them, and once a laptop trusts the
+office it takes bundles and changes only from laptops the office admitted."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Runner, one_line_error, refused_unchanged, snapshot
+from tests.test_hostile_bundles import reseal
+
+FINGERPRINT = r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}"
+
+
+class Community:
+    """An office and unit heads' laptops, each its own notebook in a folder."""
+
+    def __init__(self, dyz: Runner, folder: Path) -> None:
+        self.dyz = dyz
+        self.folder = folder
+        self.fingerprints: dict[str, str] = {}
+        self.office = self.laptop("社区办公室", "--office")
+
+    def laptop(self, name: str, *options: str) -> list[str]:
+        db = ["--db", str(self.folder / f"{name}.db")]
+        said = self.dyz(
+            *db, "init", "--community", "芙蓉南路", "--device-name", name, *options
+        ).stderr
+        found = re.search(f"本机密钥指纹：({FINGERPRINT})", said)
+        assert found is not None, said
+        self.fingerprints[name] = found.group(1)
+        return db
+
+    def export(self, db: list[str], name: str, *options: str) -> Path:
+        path = self.folder / f"{name}.yaml"
+        self.dyz(*db, "export", "-o", str(path), *options)
+        return path
+
+    def join(self, name: str, flat: str) -> list[str]:
+        """A unit head who registers a flat, asks to join, is admitted and gets the office's
+        bundle (so trusts the office)."""
+        db = self.laptop(name)
+        self.dyz(*db, "household", "add", flat, "--estate", "新芙蓉之都")
+        request = self.export(db, f"{name}-request")
+        self.dyz(*self.office, "import", str(request))
+        self.dyz(*self.office, "members", "admit", name)
+        self.dyz(*self.office, "import", str(request))
+        welcome = self.export(self.office, f"to-{name}", "--all")
+        self.dyz(*db, "import", str(welcome))
+        return db
+
+
+@pytest.fixture
+def community(dyz: Runner, tmp_path: Path) -> Community:
+    return Community(dyz, tmp_path)
+
+
+def test_a_first_bundle_to_the_office_is_a_request_that_applies_nothing(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    unit = community.laptop("2-2单元长")
+    dyz(*unit, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
+    request = community.export(unit, "request")
+    before = snapshot(Path(community.office[1]))
+    said = dyz(*community.office, "import", str(request)).stderr
+    fingerprint = community.fingerprints["2-2单元长"]
+    assert "请求加入" in said and fingerprint in said
+    assert "dyz members admit 2-2单元长" in said
+    assert dyz_json(*community.office, "household", "list") == []
+    [waiting] = dyz_json(*community.office, "members")["members"]
+    assert waiting["state"] == "requested" and waiting["fingerprint"] == fingerprint
+    # only the request is new: no change, no peer, no key pinned
+    after = snapshot(Path(community.office[1]))
+    assert {t for t in after if after[t] != before[t]} == {"join_requests"}
+
+    said = dyz(*community.office, "members", "admit", "2-2单元长").stderr
+    assert fingerprint in said and "再导入一次" in said
+    assert "新增 4 条修改" in dyz(*community.office, "import", str(request)).stderr
+    [flat] = dyz_json(*community.office, "household", "list")
+    assert flat["ref"] == "2-2-601"
+    [member] = dyz_json(*community.office, "members")["members"]
+    assert member["state"] == "admitted" and member["name"] == "2-2单元长"
+
+
+def test_a_laptop_trusts_the_office_on_its_first_office_bundle_then_only_its_members(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    unit = community.laptop("2-2单元长")
+    welcome = community.export(community.office, "welcome", "--all")
+    said = dyz(*unit, "import", str(welcome)).stderr
+    assert "认定“社区办公室”为社区办公室" in said
+    assert community.fingerprints["社区办公室"] in said
+    listing = dyz_json(*unit, "members")
+    assert listing["office"]["fingerprint"] == community.fingerprints["社区办公室"]
+
+    stranger = community.laptop("路人的电脑")
+    dyz(*stranger, "household", "add", "9-9-999", "--estate", "新芙蓉之都")
+    from_stranger = community.export(stranger, "stranger")
+    refused_unchanged(dyz, unit, from_stranger, "路人的电脑", "不在", "接纳")
+
+
+def test_a_laptop_that_trusts_no_office_keeps_working_with_others(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    one = community.laptop("甲")
+    two = community.laptop("乙")
+    dyz(*one, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
+    dyz(*two, "import", str(community.export(one, "from-one")))
+    assert [h["ref"] for h in dyz_json(*two, "household", "list")] == ["2-2-601"]
+    one_line_error(dyz(*two, "members", code=1))
+
+
+def test_members_admitted_later_are_learned_from_the_office_list_a_peer_relays(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    first = community.join("2-2单元长", "2-2-601")
+    second = community.join("3-1单元长", "3-1-101")
+    # the first unit head has an older list, without the second; the second's bundle carries
+    # the office's newer list, signed by the office, and is taken
+    dyz(*second, "household", "add", "3-1-102")
+    said = dyz(*first, "import", str(community.export(second, "second", "--all"))).stderr
+    assert "新增" in said
+    names = {m["name"] for m in dyz_json(*first, "members")["members"]}
+    assert names == {"2-2单元长", "3-1单元长"}
+
+
+def test_changes_relayed_from_a_laptop_not_admitted_are_refused(
+    dyz: Runner, community: Community
+) -> None:
+    first = community.join("2-2单元长", "2-2-601")
+    # a laptop the office never admitted, and an older laptop that trusts no office, relays
+    stranger = community.laptop("路人的电脑")
+    dyz(*stranger, "household", "add", "9-9-999", "--estate", "新芙蓉之都")
+    relay = community.laptop("转交的电脑")
+    dyz(*relay, "import", str(community.export(stranger, "stranger")))
+    # the relay is admitted, and relays the stranger's flat with its own
+    request = community.export(relay, "relay-request", "--all")
+    dyz(*community.office, "import", str(request))
+    dyz(*community.office, "members", "admit", "转交的电脑")
+    line = refused_unchanged(dyz, community.office, request, "路人的电脑", "不是社区办公室接纳")
+    assert "第" in line  # names the line of the stranger's record
+    del first
+
+
+def test_a_revoked_laptop_is_refused_and_its_later_changes_too(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    unit = community.join("2-2单元长", "2-2-601")
+    other = community.join("3-1单元长", "3-1-101")
+    dyz(*unit, "household", "add", "2-2-602")
+    late = community.export(unit, "late", "--all")
+    dyz(*other, "import", str(late))  # 3-1 still holds the office's older list
+    said = dyz(*community.office, "members", "revoke", "2-2单元长", "--yes").stderr
+    assert "已撤销" in said
+    refused_unchanged(dyz, community.office, late, "2-2单元长", "撤销")
+    # a relay of the revoked laptop's changes made after it was revoked: refused; those made
+    # before it reach the office as before
+    dyz(*other, "import", str(community.export(community.office, "revocation", "--all")))
+    [row] = [m for m in dyz_json(*other, "members")["members"] if m["name"] == "2-2单元长"]
+    assert row["state"] == "revoked"
+    dyz(*unit, "household", "add", "2-2-603")
+    dyz(*other, "import", str(community.export(unit, "after-revoke")), code=1)
+    assert "2-2-603" not in {h["ref"] for h in dyz_json(*other, "household", "list")}
+
+
+def test_a_bundle_carrying_a_forged_office_list_is_refused(
+    dyz: Runner, community: Community
+) -> None:
+    unit = community.join("2-2单元长", "2-2-601")
+    other = community.join("3-1单元长", "3-1-101")
+    bundle = community.export(other, "other", "--all")
+    text = bundle.read_text(encoding="utf-8")
+    # the forger adds a laptop of their own to the office's list and reseals the bundle
+    forged_row = (
+        '  - {id: "'
+        + "e" * 32
+        + '", name: "冒充的电脑", key: "", admitted: "'
+        + "001800000000000-0000000000-"
+        + "e" * 32
+        + '", revoked: ""}\n'
+    )
+    text = text.replace("  members:\n", "  members:\n" + forged_row, 1)
+    forged = community.folder / "forged.yaml"
+    forged.write_text(reseal(text), encoding="utf-8")
+    refused_unchanged(dyz, unit, forged, "接纳名单", "签名对不上")
+
+
+def test_another_office_is_refused_once_one_is_trusted(dyz: Runner, community: Community) -> None:
+    unit = community.join("2-2单元长", "2-2-601")
+    rival = community.laptop("另一个办公室", "--office")
+    refused_unchanged(
+        dyz, unit, community.export(rival, "rival", "--all"), "另一个社区办公室", "只认"
+    )
+
+
+def test_admit_known_lists_the_laptops_heard_from_and_asks_first(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    office = ["--db", str(tmp_path / "office.db")]
+    unit = ["--db", str(tmp_path / "unit.db")]
+    dyz(*office, "init", "--device-name", "社区办公室")
+    dyz(*unit, "init", "--device-name", "2-2单元长")
+    dyz(*unit, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
+    dyz(*unit, "export", "-o", str(tmp_path / "u.yaml"))
+    dyz(*office, "import", str(tmp_path / "u.yaml"))  # before there was any office
+    said = dyz(*office, "init", "--office").stderr
+    assert "dyz members admit --known" in said
+    listed = dyz(*office, "members", "admit", "--known", code=1)
+    assert "2-2单元长" in listed.stderr and "--yes" in listed.stderr
+    assert dyz_json(*office, "members")["members"] == []
+    dyz(*office, "members", "admit", "--known", "--yes")
+    [member] = dyz_json(*office, "members")["members"]
+    assert member["name"] == "2-2单元长" and member["fingerprint"]
+    # its next bundle is taken as a member's
+    dyz(*unit, "household", "add", "2-2-602")
+    dyz(*unit, "export", "-o", str(tmp_path / "u2.yaml"))
+    assert "新增" in dyz(*office, "import", str(tmp_path / "u2.yaml")).stderr
+
+
+def test_only_the_office_admits(dyz: Runner, community: Community) -> None:
+    unit = community.join("2-2单元长", "2-2-601")
+    line = one_line_error(dyz(*unit, "members", "admit", "谁", code=1))
+    assert "只有社区办公室" in line

@@ -832,10 +832,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "own_clock_behind": (
         "注意：本机的日期显示 {now}，却比本机记下的最后一条修改（{last}）还早，这台电脑的日期不对"
-        "（常见原因是主板电池没电了）。请把日期和时间改正；已经记下的修改不会丢失。",
+        "（常见原因是主板电池没电了）。请把日期和时间改正；已经记下的修改不会丢失。"
+        "如果日期本来就对，请运行 dyz doctor 检查。",
         "Note: this laptop's date says {now}, earlier than the last change it recorded ({last}):"
         " its date is wrong (often a flat battery). Please set the date and time right; no"
-        " change recorded is lost.",
+        " change recorded is lost. If the date is right, run dyz doctor.",
     ),
     "own_clock_ahead": (
         "注意：本机的日期显示 {now}，比最后收到的数据包（{last}）晚了一年多，这台电脑的日期可能不对。"
@@ -932,6 +933,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "From now on this laptop trusts “{office}” as the community office (fingerprint"
         " {fingerprint}) and accepts bundles only from laptops it admitted. Phone the office to"
         " compare this fingerprint; if it differs, tell the office at once",
+    ),
+    "doctor_healthy": ("检查完毕：工作本一切正常。", "Checked: the notebook is in good order."),
+    "doctor_clock_ahead": (
+        "本机的时钟被推到了 {date}（以前的版本导入过日期错误的数据包），新记下的修改会带着错误的时间。",
+        "This laptop's clock was pushed to {date} (an earlier version imported a bundle from a"
+        " laptop with a wrong date): new changes would carry a wrong time.",
+    ),
+    "doctor_poisoned": (
+        "有 {count} 条修改的时间戳在未来或已到尽头（自称来自：{laptops}），新版 dyz 的其他电脑会拒收带着它们的数据包。",
+        "{count} changes carry a stamp in the future or at its end (claiming to come from"
+        " {laptops}); other laptops with this dyz refuse bundles that carry them.",
+    ),
+    "doctor_repair_hint": (
+        "运行 dyz doctor --repair 修复：每条修改都会保留（以本机的名义、用正确的时间重新记下），"
+        "修复会随下一次导出传到其他电脑。",
+        "Run dyz doctor --repair to mend it: every change is kept (recorded again by this"
+        " laptop with a sound time), and the repair travels with the next export.",
+    ),
+    "doctor_repaired": (
+        "已修复：时钟回到正确的时间；{remade} 条修改用正确的时间重新记下，{dropped} 条已由别的电脑重新记下，"
+        "直接去掉。请导出一次，把修复带给其他电脑。",
+        "Mended: the clock is back to a sound time; {remade} changes recorded again with a sound"
+        " time, {dropped} already recorded again by another laptop and dropped. Export once to"
+        " take the repair to the other laptops.",
     ),
     "office_other_trusted": (
         "本机已经认定“{office}”为社区办公室，不能再做办公室",
@@ -1050,10 +1075,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bundle_clock_ahead": (
         "里面的修改是“{device}”在 {date} 做的，比本机的时钟快了一天以上：那台电脑的日期不对。"
-        "请把那台电脑的日期和时间改正，在那台电脑上重新导出，再导入新的数据包",
+        "请把那台电脑的日期和时间改正（日期本来就对的话，在那台电脑上运行 dyz doctor --repair），"
+        "在那台电脑上重新导出，再导入新的数据包",
         "its changes were made by “{device}” on {date}, more than a day ahead of this laptop's"
-        " clock: that laptop's date is wrong. Set its date and time right, export again on it,"
-        " and import the new bundle",
+        " clock: that laptop's date is wrong. Set its date and time right (if the date is right,"
+        " run dyz doctor --repair on it), export again on it, and import the new bundle",
     ),
     "bundle_bad_id": (
         "修改的编号与内容不符：内容被改动过",

@@ -37,6 +37,7 @@ LAZY_COMMANDS = {
     "conflicts": ("danyuanzhang.cli.sync", "conflicts_app"),
     "peers": ("danyuanzhang.cli.sync", "peers_app"),
     "members": ("danyuanzhang.cli.members", "members_app"),
+    "doctor": ("danyuanzhang.cli.doctor", "doctor_app"),
     "demo": ("danyuanzhang.cli.setup", "demo_app"),
 }
 

@@ -178,6 +178,15 @@ class Store:
         self._last_issued = stamp
         return stamp
 
+    def set_clock(self, stamp: str | None) -> None:
+        """Put this laptop's clock back to `stamp` (None: as new); `dyz doctor --repair` only,
+        for a clock that an earlier version let a bundle push into the future."""
+        if stamp is None:
+            self.conn.execute("DELETE FROM settings WHERE key = 'clock'")
+        else:
+            self._set_setting("clock", stamp)
+        self._clock = None
+
     def stamp(self) -> str:
         """A new stamp of this laptop's clock for what is not a change (an admission)."""
         return self._tick()

@@ -1,0 +1,175 @@
+"""`dyz doctor`: find what an earlier version let into the notebook, and mend it.
+
+Before bundles were checked for clocks, one change stamped in the year 9999, or with its counter
+at its end, pinned a laptop's clock there for good, and spread. Such a *poisoned* stamp is one
+more than a day ahead of this laptop's wall clock, or whose counter is past what any laptop
+counts to in a millisecond. `repair` brings the clock back without losing a change: each
+poisoned change is made again with a sound stamp by this laptop, naming the poisoned one among
+the changes it replaces, so on every laptop that receives it the new change stands where the
+old one stood (the repair travels); the poisoned change leaves this notebook. A poisoned change
+that another laptop has already made again is simply dropped.
+
+>>> examine(store).poisoned
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from danyuanzhang.changes import COLUMNS, Change, encode
+from danyuanzhang.hlc import AHEAD_LIMIT_MS, local_time, wall_of, wall_text
+from danyuanzhang.store import Store, derive
+
+_COUNTER_START = 17  # 1-based position of the counter in a stamp, for SQL's substr
+
+
+@dataclass
+class Checkup:
+    clock: str | None = None  # the date this laptop's clock was pushed to, if far ahead
+    poisoned: int = 0
+    claimed_by: list[str] = field(default_factory=list)  # the laptops those changes claim
+
+    @property
+    def healthy(self) -> bool:
+        return self.clock is None and not self.poisoned
+
+
+@dataclass
+class Repair:
+    remade: int = 0
+    dropped: int = 0
+    clock_before: str | None = None
+    records: int = 0
+
+
+def _limit(store: Store) -> str:
+    return wall_text(store.wall_ms() + AHEAD_LIMIT_MS)
+
+
+def _poisoned(stamp: str, limit: str) -> bool:
+    return stamp[:15] > limit or stamp[_COUNTER_START - 1] != "0"
+
+
+def _poisoned_changes(store: Store) -> list[Change]:
+    rows = store.conn.execute(
+        f"SELECT {COLUMNS} FROM changes"
+        f" WHERE substr(hlc, 1, 15) > ? OR substr(hlc, {_COUNTER_START}, 1) != '0'"
+        " ORDER BY hlc",
+        (_limit(store),),
+    ).fetchall()
+    return [Change(*row) for row in rows]
+
+
+def _day(stamp: str) -> str:
+    from danyuanzhang.i18n import day
+
+    return day(local_time(wall_of(stamp)).date())
+
+
+def examine(store: Store) -> Checkup:
+    from danyuanzhang.store import sync as sql
+
+    checkup = Checkup()
+    clock = store.setting("clock")
+    if clock and _poisoned(clock, _limit(store)):
+        checkup.clock = _day(clock)
+    poisoned = _poisoned_changes(store)
+    checkup.poisoned = len(poisoned)
+    devices = sorted({c.device for c in poisoned})
+    checkup.claimed_by = [sql.device_name(store, d) or d[:8] for d in devices]
+    return checkup
+
+
+def repair(store: Store) -> Repair:
+    """Make each poisoned change again with a sound stamp, drop the poisoned ones, and bring
+    this laptop's clock, its marks and what it knows of its peers back to sound stamps."""
+    from danyuanzhang.store import sync as sql
+
+    report = Repair()
+    conn = store.conn
+    with store.transaction():
+        limit = _limit(store)
+        report.clock_before = store.setting("clock")
+        bad = _poisoned_changes(store)
+        _mend_clock_and_marks(store, limit)
+        records = sorted({(c.entity, c.record) for c in bad})
+        replaced = _replaced_by_sound(store, [r for _, r in records], {c.id for c in bad})
+        me, author = store.device()
+        renamed: dict[str, str] = {}
+        for change in bad:
+            conn.execute("DELETE FROM changes WHERE id = ?", (change.id,))
+            if change.id in replaced:
+                report.dropped += 1
+                continue
+            parents = {renamed.get(p, p) for p in change.parent_ids()} | {change.id}
+            again = Change.make(
+                store.stamp(),
+                author,
+                change.entity,
+                change.record,
+                change.op,
+                change.field,
+                change.value,
+                encode(sorted(parents)),
+            )
+            sql.insert_changes(store, [again])
+            renamed[change.id] = again.id
+            report.remade += 1
+        touched: dict[str, dict[str, set[str]]] = {}
+        for change in bad:
+            if not store.is_erased(change.entity, change.record):
+                fields = touched.setdefault(change.entity, {}).setdefault(change.record, set())
+                fields.add(change.field)
+        for entity, by_record in touched.items():
+            derive.refresh(conn, entity, by_record)
+        report.records = len(records)
+    return report
+
+
+def _replaced_by_sound(store: Store, records: list[str], bad: set[str]) -> set[str]:
+    """The poisoned changes a sound change already replaces (another laptop remade them)."""
+    named: set[str] = set()
+    for change in derive.changes_of(store.conn, records):
+        if change.id not in bad:
+            named.update(change.parent_ids())
+    return named & bad
+
+
+def _mend_clock_and_marks(store: Store, limit: str) -> None:
+    conn = store.conn
+
+    def latest_sound(device: str | None) -> str | None:
+        where = "substr(hlc, 1, 15) <= ? AND substr(hlc, ?, 1) = '0'"
+        params: list[Any] = [limit, _COUNTER_START]
+        if device is not None:
+            where += " AND device = ?"
+            params.append(device)
+        row = conn.execute(f"SELECT max(hlc) FROM changes WHERE {where}", params).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    clock = store.setting("clock")
+    if clock and _poisoned(clock, limit):
+        sound = latest_sound(None)
+        store.set_clock(sound)
+    for device, stamp in store.marks().items():
+        if _poisoned(stamp, limit):
+            sound = latest_sound(device)
+            if sound is None:
+                conn.execute("DELETE FROM marks WHERE device = ?", (device,))
+            else:
+                conn.execute("UPDATE marks SET hlc = ? WHERE device = ?", (sound, device))
+    # what peers were known to hold, and what earlier exports carried: forgotten where
+    # poisoned, so that what they lack is sent again (harmless: they hold it or take it)
+    conn.execute(
+        "DELETE FROM knowledge WHERE substr(hlc, 1, 15) > ? OR substr(hlc, ?, 1) != '0'",
+        (limit, _COUNTER_START),
+    )
+    exported = json.loads(store.setting("exported_marks") or "{}")
+    kept = {d: s for d, s in exported.items() if not _poisoned(s, limit)}
+    if kept != exported:
+        store.set_setting("exported_marks", json.dumps(kept, sort_keys=True))
+    for bundle, upto in conn.execute("SELECT bundle, upto FROM exports").fetchall():
+        if any(_poisoned(s, limit) for s in json.loads(upto).values()):
+            conn.execute("DELETE FROM exports WHERE bundle = ?", (bundle,))

@@ -1,0 +1,130 @@
+"""`dyz doctor`: a notebook an earlier version let a poisoned stamp into (a change in the year
+9999, a counter at its end) is found, and repaired without losing a change; the repair
+travels."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from danyuanzhang.changes import Change, encode
+from danyuanzhang.hlc import wall_now_ms
+from danyuanzhang.store import Store, derive
+from danyuanzhang.store import sync as sql
+from tests.conftest import Runner, snapshot
+
+YEAR_9999_MS = 253_402_128_000_000
+
+
+def poison(db: Path, stamp_of: str) -> str:
+    """What an earlier version did with a bundle carrying one change stamped `stamp_of`
+    ("future" or "overflow"): it took the change, and its clock followed it. The room of
+    2-2-301 is that change; the laptop's own next change (a note) came after it. Returns the
+    poisoned change's id."""
+    store = Store.open(db)
+    try:
+        other = "e" * 32
+        if stamp_of == "future":
+            stamp = f"{YEAR_9999_MS:015d}-0000000000-{other}"
+        else:
+            stamp = f"{wall_now_ms():015d}-9999999999-{other}"
+        [household] = store.conn.execute("SELECT id FROM households").fetchall()
+        with store.transaction():
+            heads = [
+                c.id for c in derive.changes_of(store.conn, [household[0]]) if c.field == "room"
+            ]
+            change = Change.make(
+                stamp, "别处的电脑", "household", household[0], "set", "room", encode("309"),
+                encode(sorted(heads)),
+            )  # fmt: skip
+            sql.insert_changes(store, [change])
+            derive.refresh(store.conn, "household", {household[0]: {"room"}})
+            store.observe(stamp)  # the clock an earlier version let move
+        with store.transaction():
+            store.put("household", household[0], {"note": "楼道灯坏了"})
+        return change.id
+    finally:
+        store.close()
+
+
+def stamps(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT hlc FROM changes")]
+    finally:
+        conn.close()
+
+
+def clock_of(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return str(conn.execute("SELECT value FROM settings WHERE key = 'clock'").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def sound(stamp: str) -> bool:
+    return int(stamp[:15]) < wall_now_ms() + 86_400_000 and stamp[16] == "0"
+
+
+@pytest.mark.parametrize(
+    ("stamp_of", "poisoned"),
+    # in 9999 the laptop's own next change follows the poison; after an overflow counter it
+    # starts afresh at the next millisecond
+    [("future", 2), ("overflow", 1)],
+)
+def test_a_poisoned_notebook_is_found_and_repaired_without_losing_a_change(
+    dyz: Runner, dyz_json, estate: str, db: Path, stamp_of: str, poisoned: int
+) -> None:
+    assert "一切正常" in dyz("doctor").stderr
+    poison(db, stamp_of)
+    found = dyz("doctor", code=1).stderr  # the first command also says the clock looks wrong
+    assert f"{poisoned} 条修改" in found and "dyz doctor --repair" in found
+    before = snapshot(db)
+    dyz("doctor", code=1)
+    assert snapshot(db) == before  # without --repair nothing changes
+    shown = dyz_json("household", "show", "2-2-309")
+    said = dyz("doctor", "--repair").stderr
+    assert "已修复" in said and f"{poisoned} 条修改用正确的时间重新记下" in said
+    assert all(sound(s) for s in stamps(db)) and sound(clock_of(db))
+    assert dyz_json("household", "show", "2-2-309") == shown
+    assert "一切正常" in dyz("doctor").stderr
+    dyz("household", "edit", "2-2-309", "--note", "灯已修好")
+    assert all(sound(s) for s in stamps(db))
+
+
+def test_the_repair_travels_and_a_laptop_holding_the_poison_drops_it(
+    dyz: Runner, dyz_json, estate: str, db: Path, tmp_path: Path
+) -> None:
+    poisoned_id = poison(db, "future")
+    # another laptop took the same poison from the same earlier version: a copy of this one
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy)
+    with conn:
+        new_id = "c" * 32
+        conn.execute("UPDATE settings SET value = ? WHERE key = 'device_id'", (new_id,))
+        conn.execute("UPDATE settings SET value = '复制的电脑' WHERE key = 'device_name'")
+        conn.execute("DELETE FROM settings WHERE key = 'signing_key'")
+    conn.close()
+    dyz("doctor", "--repair")
+    dyz("export", "--all", "-o", str(tmp_path / "repaired.yaml"))
+    # a laptop that never held the poison takes the repaired notebook
+    fresh = ["--db", str(tmp_path / "fresh.db")]
+    dyz(*fresh, "init", "--device-name", "新电脑")
+    assert "新增" in dyz(*fresh, "import", str(tmp_path / "repaired.yaml")).stderr
+    assert dyz_json(*fresh, "household", "show", "2-2-309")["note"] == "楼道灯坏了"
+    # the copy takes the repair too (it holds the poisoned change the repair names)
+    other = ["--db", str(copy)]
+    dyz(*other, "import", str(tmp_path / "repaired.yaml"))
+    said = dyz(*other, "doctor", "--repair").stderr
+    assert "0 条修改用正确的时间重新记下，2 条已由别的电脑重新记下" in said
+    assert poisoned_id not in {
+        r[0] for r in sqlite3.connect(copy).execute("SELECT id FROM changes")
+    }
+    assert all(sound(s) for s in stamps(copy))
+    assert dyz_json(*other, "household", "show", "2-2-309")["room"] == "309"
+    assert dyz_json(*other, "conflicts") == []

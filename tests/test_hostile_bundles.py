@@ -505,7 +505,7 @@ def test_a_forged_seen_mark_cannot_stop_a_laptop_relaying_the_office_s_news(
     dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(tmp_path / "office2.yaml"))
     dyz(*unit, "import", str(tmp_path / "office2.yaml"))
     relayed = tmp_path / "relayed.yaml"
-    said = dyz(*unit, "export", "--for", "罗淑珍的电脑", "-o", str(relayed)).stderr
+    said = dyz(*unit, "export", "--for", "罗淑珍的电脑", "--plain", "-o", str(relayed)).stderr
     assert "已导出" in said
     assert 'to: "102"' in relayed.read_text(encoding="utf-8")
 

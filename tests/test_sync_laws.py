@@ -534,6 +534,10 @@ class Laptops(RuleBasedStateMachine):
             assert not path.exists()
             return
         self.exported.append(path)
+        from danyuanzhang.bundle.sealing import is_sealed
+
+        if is_sealed(path):
+            event("a bundle sealed to its receiver")
         report = import_bundle(receiver, path, accept_erasures=True)
         if report.conflicts:
             event("an import found a conflict")
@@ -730,6 +734,18 @@ def reg_links(store: Store, petition: str) -> list[str]:
 
 
 def _import_unless_own(store: Store, path: Path) -> None:
+    """Import, unless the bundle is sealed to another laptop: then only that laptop opens it,
+    and this one is refused and left as it was."""
+    from danyuanzhang.bundle.errors import BundleError
+    from danyuanzhang.bundle.sealing import is_sealed, read_envelope
+
+    if is_sealed(path) and read_envelope(path).for_id != store.device()[0]:
+        before = shared(store)
+        with pytest.raises(BundleError) as refused:
+            import_bundle(store, path, accept_erasures=True)
+        assert refused.value.problem == "bundle_not_for_me"
+        assert shared(store) == before
+        return
     report = import_bundle(store, path, accept_erasures=True)
     assert report.own or report.seen_before or report.total >= 0
 

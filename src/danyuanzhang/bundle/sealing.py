@@ -14,10 +14,12 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import io
 import os
 import re
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -25,6 +27,7 @@ from danyuanzhang.bundle.errors import BundleError
 
 SEALED_FORMAT = "dyz-sealed"
 CHUNK = 1 << 20
+COMPRESSION_LEVEL = 1  # most of the shrinking, at a fraction of the time of the default
 LINE_BYTES = 57  # 76 characters of base64 per line
 HEAD_LIMIT = 4096
 _FIELD = re.compile(r"^([a-z_]+): (.*)$")
@@ -92,8 +95,10 @@ def seal(
     stream_header = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, file_key)
     envelope = Envelope(
         to_id, to_name, to_key, sender[0], sender[1], SealedBox(receiver).encrypt(file_key),
-        stream_header, plain.stat().st_size, 0,
+        stream_header, 0, 0,
     )  # fmt: skip
+    packed = _compressed(plain)
+    envelope = replace(envelope, size=len(packed))
     ad = envelope.associated()
     head = "\n".join(
         [
@@ -106,6 +111,7 @@ def seal(
             f'file_key: "{base64.b64encode(envelope.file_key).decode()}"',
             f'stream: "{base64.b64encode(stream_header).decode()}"',
             f'chunk: "{CHUNK}"',
+            'compression: "zlib"',
             f'size: "{envelope.size}"',
             "data: |",
             "",
@@ -114,10 +120,10 @@ def seal(
     temporary = target.with_name(f".{target.name}.part")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out, plain.open("rb") as source:
+        with os.fdopen(fd, "wb") as out:
             out.write(head.encode("utf-8"))
             pending = b""
-            for piece, last in _pieces(source):
+            for piece, last in _pieces(io.BytesIO(packed)):
                 tag = (
                     sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
                     if last
@@ -134,6 +140,17 @@ def seal(
     finally:
         temporary.unlink(missing_ok=True)
     return target.stat().st_size
+
+
+def _compressed(plain: Path) -> bytes:
+    """The bundle, deflated: YAML shrinks to a fifth or less, more than base64 adds back."""
+    packer = zlib.compressobj(COMPRESSION_LEVEL)
+    parts = []
+    with plain.open("rb") as source:
+        while block := source.read(CHUNK):
+            parts.append(packer.compress(block))
+    parts.append(packer.flush())
+    return b"".join(parts)
 
 
 def _pieces(source: IO[bytes]) -> Iterator[tuple[bytes, bool]]:
@@ -180,6 +197,8 @@ def read_envelope(path: Path) -> Envelope:
             raise ValueError
         if fields.get("chunk") != f'"{CHUNK}"' or fields.get("format_version") != '"1"':
             raise ValueError
+        if fields.get("compression") != '"zlib"':
+            raise ValueError
         size = fields.get("size", "")
         if not re.fullmatch(r'"[0-9]{1,15}"', size):
             raise ValueError
@@ -219,6 +238,7 @@ def unseal(path: Path, envelope: Envelope, signing_seed: bytes, target: IO[bytes
         raise BundleError("bundle_sealed_damaged") from None
     ad = envelope.associated()
     size = CHUNK + sodium.crypto_secretstream_xchacha20poly1305_ABYTES
+    inflated = _Inflating(target)
     final = False
     cipher = bytearray()
     received = 0
@@ -232,17 +252,37 @@ def unseal(path: Path, envelope: Envelope, signing_seed: bytes, target: IO[bytes
         while len(cipher) >= size:
             if final:
                 raise BundleError("bundle_sealed_damaged")
-            final = _pull(state, bytes(cipher[:size]), ad, target)
+            final = _pull(state, bytes(cipher[:size]), ad, inflated)
             del cipher[:size]
     if received < envelope.cipher_size():
         raise BundleError("bundle_sealed_truncated")
     if cipher and not final:
-        final = _pull(state, bytes(cipher), ad, target)
+        final = _pull(state, bytes(cipher), ad, inflated)
         cipher.clear()
     if not final:
         raise BundleError("bundle_sealed_truncated")
     if cipher:
         raise BundleError("bundle_sealed_damaged")
+    inflated.finish()
+
+
+class _Inflating:
+    """Writes what it is given, inflated, to `target`."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self.target = target
+        self.unpacker = zlib.decompressobj()
+
+    def write(self, packed: bytes) -> None:
+        try:
+            self.target.write(self.unpacker.decompress(packed))
+        except zlib.error:
+            raise BundleError("bundle_sealed_damaged") from None
+
+    def finish(self) -> None:
+        if not self.unpacker.eof or self.unpacker.unused_data:
+            raise BundleError("bundle_sealed_damaged")
+        self.target.write(self.unpacker.flush())
 
 
 def _base64_blocks(path: Path, start: int) -> Iterator[bytes]:
@@ -263,7 +303,7 @@ def _base64_blocks(path: Path, start: int) -> Iterator[bytes]:
                 yield text
 
 
-def _pull(state: object, cipher: bytes, ad: bytes, target: IO[bytes]) -> bool:
+def _pull(state: object, cipher: bytes, ad: bytes, target: _Inflating) -> bool:
     from nacl import bindings as sodium
     from nacl.exceptions import CryptoError
 

@@ -44,7 +44,7 @@ def members_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     office = listing["office"]
     items = listing["members"]
     if fmt is Format.table:
-        say(t("members_heading", office=office["name"], fingerprint=office["fingerprint"]))
+        out(t("members_heading", office=office["name"], fingerprint=office["fingerprint"]))
         items = [
             {
                 **i,

@@ -112,7 +112,7 @@ CREATE TABLE peers (
     name TEXT NOT NULL,
     last_heard TEXT NOT NULL,
     last_bundle TEXT NOT NULL
-, scope TEXT, received TEXT, acked TEXT);
+, scope TEXT, received TEXT, acked TEXT, office_list TEXT);
 
 CREATE TABLE conflicts (
     id TEXT PRIMARY KEY,

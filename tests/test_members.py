@@ -120,7 +120,8 @@ def test_members_admitted_later_are_learned_from_the_office_list_a_peer_relays(
     # the first unit head has an older list, without the second; the second's bundle carries
     # the office's newer list, signed by the office, and is taken
     dyz(*second, "household", "add", "3-1-102")
-    said = dyz(*first, "import", str(community.export(second, "second", "--all"))).stderr
+    relayed = community.export(second, "second", "--for", "2-2单元长")
+    said = dyz(*first, "import", str(relayed)).stderr
     assert "新增" in said
     names = {m["name"] for m in dyz_json(*first, "members")["members"]}
     assert names == {"2-2单元长", "3-1单元长"}
@@ -170,7 +171,7 @@ def test_a_bundle_carrying_a_forged_office_list_is_refused(
 ) -> None:
     unit = community.join("2-2单元长", "2-2-601")
     other = community.join("3-1单元长", "3-1-101")
-    bundle = community.export(other, "other", "--all")
+    bundle = community.export(other, "other", "--for", "2-2单元长")
     text = bundle.read_text(encoding="utf-8")
     # the forger adds a laptop of their own to the office's list and reseals the bundle
     forged_row = (
@@ -223,3 +224,24 @@ def test_only_the_office_admits(dyz: Runner, community: Community) -> None:
     unit = community.join("2-2单元长", "2-2-601")
     line = one_line_error(dyz(*unit, "members", "admit", "谁", code=1))
     assert "只有社区办公室" in line
+
+
+def test_the_list_travels_in_full_only_to_a_laptop_without_it(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    unit = community.join("2-2单元长", "2-2-601")
+    dyz(*unit, "household", "add", "2-2-602")
+    news = community.export(unit, "news")  # its own news, for the office: which list it holds
+    assert "office: {issued: " in news.read_text(encoding="utf-8")
+    dyz(*community.office, "import", str(news))
+    dyz(*community.office, "household", "add", "2-2-603", "--estate", "新芙蓉之都")
+    plain = ("--for", "2-2单元长", "--plain")
+    short = community.export(community.office, "short", *plain).read_text(encoding="utf-8")
+    assert "office: {issued: " in short and "  members:" not in short
+    community.join("3-1单元长", "3-1-101")  # the list changes
+    dyz(*community.office, "household", "add", "2-2-604", "--estate", "新芙蓉之都")
+    full = community.export(community.office, "full", *plain)
+    assert "  members:" in full.read_text(encoding="utf-8")
+    dyz(*unit, "import", str(full))
+    names = {m["name"] for m in dyz_json(*unit, "members")["members"]}
+    assert names == {"2-2单元长", "3-1单元长"}

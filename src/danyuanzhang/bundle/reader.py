@@ -103,6 +103,7 @@ class Header:
     key: str = ""  # the sender's Ed25519 public key, base64 (format 3)
     signature: str = ""  # its signature over `checksum`, base64 (format 3)
     office: OfficeList | None = None  # the office's signed list of admitted laptops (format 4)
+    office_held: str = ""  # `issued` of the office's list the sender holds, sent or not
 
 
 @dataclass
@@ -251,7 +252,7 @@ def read_header(doc: dict[str, Any]) -> Header:
         signature = _text(doc["signature"], "signature")
         if not _SIGNATURE.fullmatch(signature):
             raise BundleError("bundle_bad_header", line=doc[LINE], key="signature")
-    office = _office(doc["office"]) if version >= 4 else None
+    office, office_held = _office(doc["office"]) if version >= 4 else (None, "")
     return Header(
         version,
         schema,
@@ -269,18 +270,25 @@ def read_header(doc: dict[str, Any]) -> Header:
         key,
         signature,
         office,
+        office_held,
     )
 
 
-def _office(value: Any) -> OfficeList | None:
-    """The office's list as the header spells it; {} for none. Its signature is checked by
-    the import, against the office this laptop trusts."""
+def _office(value: Any) -> tuple[OfficeList | None, str]:
+    """The office's list as the header spells it, and the stamp of the list the sender holds:
+    {} for none, only `issued` when the receiver is known to hold that list already.
+    The list's signature is checked by the import, against the office this laptop trusts."""
     from danyuanzhang.keys import well_formed
 
     block = _mapping(value, "office", OFFICE_KEYS)
     if set(block) <= {LINE}:
-        return None
+        return None, ""
     line = block[LINE]
+    if set(block) == {LINE, "issued"}:
+        issued = _text(block["issued"], "office.issued")
+        if not _HLC.fullmatch(issued):
+            raise BundleError("bundle_bad_header", line=line, key="office")
+        return None, issued
     for key in OFFICE_KEYS:
         if key not in block:
             raise BundleError("bundle_missing_field", key=f"office.{key}")
@@ -312,7 +320,7 @@ def _office(value: Any) -> OfficeList | None:
         members.append(
             Member(texts["id"], member_name, texts["key"], texts["admitted"], texts["revoked"])
         )
-    return OfficeList(device, name, key, issued, members, signature)
+    return OfficeList(device, name, key, issued, members, signature), issued
 
 
 def _text(value: Any, key: str) -> str:
@@ -401,14 +409,17 @@ def sealed(header: Header, body_digest: str) -> str:
         header.scope,
         *marks,
         *((header.key,) if header.version >= 3 else ()),
-        *((_office_sealed(header.office),) if header.version >= 4 else ()),
+        *((_office_sealed(header),) if header.version >= 4 else ()),
         body_digest,
     )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _office_sealed(office: OfficeList | None) -> str:
-    return "" if office is None else office.signed_text() + "\x1d" + office.signature
+def _office_sealed(header: Header) -> str:
+    office = header.office
+    if office is not None:
+        return office.signed_text() + "\x1d" + office.signature
+    return header.office_held
 
 
 def digest_record(digest: Any, entity: str, record: str, change_ids: Iterable[str]) -> None:

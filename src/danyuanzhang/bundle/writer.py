@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from danyuanzhang.bundle.lines import NOT_RAW_IN_YAML
-from danyuanzhang.bundle.office import OfficeList
 from danyuanzhang.bundle.reader import FORMAT, FORMAT_VERSION, Header, digest_record, sealed
 from danyuanzhang.changes import Change
 
@@ -89,7 +88,7 @@ def header_text(header: Header) -> str:
         f"since: {marks(header.since)}",
         f"seen: {marks(header.seen)}",
         f"received: {marks(header.received)}",
-        *(_office_lines(header.office) if header.version >= 4 else []),
+        *(_office_lines(header) if header.version >= 4 else []),
         f'checksum: "{header.checksum}"',
     ]
     if header.version >= 3:
@@ -97,7 +96,10 @@ def header_text(header: Header) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _office_lines(office: OfficeList | None) -> list[str]:
+def _office_lines(header: Header) -> list[str]:
+    office = header.office
+    if office is None and header.office_held:  # the receiver holds it: only which one
+        return [f'office: {{issued: "{header.office_held}"}}']
     if office is None:
         return ["office: {}"]
     lines = [

@@ -298,6 +298,11 @@ def remember_peer(
     )
 
 
+def remember_office_list(store: Store, device: str, issued: str) -> None:
+    """Which of the office's lists a peer holds, as its bundle said."""
+    store.conn.execute("UPDATE peers SET office_list = ? WHERE device = ?", (issued, device))
+
+
 def peers(store: Store) -> list[Any]:
     return store.conn.execute("SELECT * FROM peers ORDER BY last_heard DESC, name DESC").fetchall()
 

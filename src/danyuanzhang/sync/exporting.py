@@ -139,8 +139,12 @@ def export_bundle(
         received=_received(store, target),
         checksum="",
         key=ensure_key(store),
-        office=office_of(store),
     )
+    held = office_of(store)
+    if held is not None:
+        header.office_held = held.issued
+        if _needs_the_list(store, held.issued, target, report.peer_unknown):
+            header.office = held
     from danyuanzhang.bundle.writer import write_bundle
 
     written = _Counted(_records(store, records, redact))
@@ -178,6 +182,17 @@ def export_bundle(
                     exported[device] = stamp
             store.set_setting(EXPORTED_MARKS, json.dumps(exported, sort_keys=True))
     return report
+
+
+def _needs_the_list(store: Store, issued: str, target: Any, peer_unknown: bool) -> bool:
+    """Whether the office's list goes in full: to a peer not known to hold it, or never heard
+    from; in a bundle for no one in particular, when the office sends it (a laptop's own news
+    goes to the office, which holds it)."""
+    from danyuanzhang.sync.members import is_office
+
+    if target is None:
+        return peer_unknown or is_office(store)
+    return bool(target["office_list"] != issued)
 
 
 def _receiver(store: Store, target: Any) -> tuple[str, str, str] | None:

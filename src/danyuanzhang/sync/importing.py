@@ -546,4 +546,6 @@ def _remember(store: Store, header: Header, report: ImportReport, carried: dict[
             sql.learn(store, header.sender_id, *known)
     receipt = header.checksum[7:] if report.total else None
     sql.remember_peer(store, header.sender_id, header.sender_name, now, header.created, receipt)
+    if header.office_held:
+        sql.remember_office_list(store, header.sender_id, header.office_held)
     sql.remember_bundle(store, header.checksum, header.sender_id, header.created, now, report.total)

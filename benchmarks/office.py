@@ -19,6 +19,11 @@ It prints, each as a ratio measured side by side in this run (targets of issue 1
 - the office's whole notebook imported into an empty laptop: peak memory (≤ 300 MiB), and its
   speed against merely walking the same file's YAML events with PyYAML's C parser (≥ 0.5);
 - the header's share of a weekly delta bundle at 170 devices (≤ 10%).
+
+The office is the community's office (`dyz init --office`) and has admitted every laptop, so
+each import checks membership and signatures, and every bundle the office sends a laptop is
+encrypted to it (issue 12); the whole notebook is imported both as written and encrypted to
+the new laptop, each against the event walk.
 """
 
 from __future__ import annotations
@@ -181,9 +186,28 @@ def a_season(
                 pass
 
 
-def bundle_size(path: Path) -> tuple[int, int]:
+def bundle_size(path: Path, receiver: object = None) -> tuple[int, int]:
+    """The header's bytes and the whole bundle's, as written (opened first if encrypted to
+    `receiver`, a Store)."""
+    from danyuanzhang.bundle.sealing import is_sealed
+
     data = path.read_bytes()
+    if is_sealed(path):
+        data = opened(path, receiver)
     return data.index(b"\nbody:") + 1, len(data)
+
+
+def opened(path: Path, receiver: object) -> bytes:
+    import base64
+    import io
+
+    from danyuanzhang.bundle.sealing import read_envelope, unseal
+    from danyuanzhang.keys import PRIVATE
+
+    plain = io.BytesIO()
+    seed = base64.b64decode(str(receiver.setting(PRIVATE)))  # type: ignore[attr-defined]
+    unseal(path, read_envelope(path), seed, plain)
+    return plain.getvalue()
 
 
 def child(code: str, *args: str) -> dict[str, float]:
@@ -199,6 +223,24 @@ def walk_time(bundle: Path) -> float:
         [sys.executable, "-c", BASELINE, str(bundle)], capture_output=True, text=True, check=True
     )
     return float(done.stdout.split()[0])
+
+
+def sealed_for_a_new_laptop(office: object, whole: Path, folder: Path) -> tuple[Path, Path]:
+    """A new laptop's empty notebook (with its key), and the whole bundle encrypted to it as
+    `dyz export --for` would."""
+    from danyuanzhang.bundle.sealing import seal
+    from danyuanzhang.keys import ensure_key
+    from danyuanzhang.store import Store
+
+    receiver_db = folder / "receiver.db"
+    receiver = Store.open(receiver_db)
+    device, name, _ = receiver.ensure_device("新电脑")
+    key = ensure_key(receiver)
+    receiver.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    receiver.close()
+    sealed = folder / "whole-sealed.yaml"
+    seal(whole, sealed, (device, name, key), office.device())  # type: ignore[attr-defined]
+    return receiver_db, sealed
 
 
 def knowing_a_peer(db: Path, folder: Path) -> None:
@@ -328,6 +370,17 @@ def main() -> None:
         for laptop, building, unit in laptops:
             if unit:
                 a_season(laptop, building, unit, season, rng)
+        from danyuanzhang.keys import ensure_key
+        from danyuanzhang.sync.members import admit_known, become_office
+
+        become_office(office.store)
+        admit_known(
+            office.store,
+            [
+                {"id": each.store.device()[0], "name": each.name, "key": ensure_key(each.store)}
+                for each, _, _ in laptops
+            ],
+        )
         total = sum(reg.counts(each.store)["changes"] for each, _, _ in laptops)
         total += reg.counts(office.store)["changes"]
         print(
@@ -378,6 +431,7 @@ def main() -> None:
                     if laptop.scope:
                         set_scope(office.store, laptop.name, laptop.scope, estate=ESTATE)
             office_shares = []
+            sealed = 0
             for laptop, _, _ in laptops:
                 path = folder / f"r{round_number}-office-{laptop.name}.yaml"
                 began = time.perf_counter()
@@ -386,14 +440,16 @@ def main() -> None:
                 if made.nothing_new:
                     continue
                 if round_number == 2 and made.changes:
-                    head, size = bundle_size(path)
+                    head, size = bundle_size(path, laptop.store)
                     office_shares.append(head / size)
+                sealed += bool(made.sealed_for)
                 began = time.perf_counter()
                 import_bundle(laptop.store, path)
                 spent["laptops import"] += time.perf_counter() - began
                 accepted += 1
             print(
-                f"round {round_number} done at {time.perf_counter() - started:.0f} s: "
+                f"round {round_number} done at {time.perf_counter() - started:.0f} s"
+                f" ({sealed} of the office's bundles encrypted to their laptop): "
                 + ", ".join(f"{what} {seconds:.0f} s" for what, seconds in spent.items())
             )
 
@@ -403,6 +459,7 @@ def main() -> None:
             laptop.store.close()
         whole = folder / "whole.yaml"
         made = export_bundle(office.store, whole, everything=True)
+        receiver_db, sealed_whole = sealed_for_a_new_laptop(office.store, whole, folder)
         office.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         office.store.close()
         if args.keep:
@@ -465,22 +522,28 @@ def main() -> None:
             )
 
         size_mb = whole.stat().st_size / 1e6
-        walks, imports = [], []
-        for turn in range(args.export_rounds):
+        walks, imports, sealed_imports = [], [], []
+        for turn in range(args.export_rounds):  # side by side, turn by turn
             walks.append(walk_time(whole))
             target = folder / f"new-laptop-{turn}.db"
             imports.append(child(IMPORT_CHILD, str(target), str(whole)))
             target.unlink()
-        ratios = sorted(w / i["seconds"] for w, i in zip(walks, imports, strict=True))
+            shutil.copy(receiver_db, target)
+            sealed_imports.append(child(IMPORT_CHILD, str(target), str(sealed_whole)))
+            target.unlink()
         print(
-            f"the office's whole notebook: {made.changes:,} changes, {size_mb:.0f} MB;"
-            f" into an empty laptop in {statistics.median(i['seconds'] for i in imports):.1f} s,"
-            f" peak {max(i['peak_mib'] for i in imports):.0f} MiB (target <= 300)"
+            f"the office's whole notebook: {made.changes:,} changes, {size_mb:.0f} MB"
+            f" ({sealed_whole.stat().st_size / 1e6:.0f} MB encrypted)"
         )
-        print(
-            f"  speed ratio to walking its YAML events   {statistics.median(ratios):.2f}"
-            f"   (target >= 0.50; rounds {', '.join(f'{r:.2f}' for r in ratios)})"
-        )
+        for label, runs in (("as written", imports), ("encrypted to it", sealed_imports)):
+            ratios = sorted(w / i["seconds"] for w, i in zip(walks, runs, strict=True))
+            print(
+                f"  {label}: into an empty laptop in"
+                f" {statistics.median(i['seconds'] for i in runs):.1f} s,"
+                f" peak {max(i['peak_mib'] for i in runs):.0f} MiB (target <= 300);"
+                f" speed ratio to walking its YAML events {statistics.median(ratios):.2f}"
+                f"   (target >= 0.50; rounds {', '.join(f'{r:.2f}' for r in ratios)})"
+            )
 
 
 if __name__ == "__main__":

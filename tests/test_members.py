@@ -245,3 +245,29 @@ def test_the_list_travels_in_full_only_to_a_laptop_without_it(
     dyz(*unit, "import", str(full))
     names = {m["name"] for m in dyz_json(*unit, "members")["members"]}
     assert names == {"2-2单元长", "3-1单元长"}
+
+
+def test_admit_checks_the_fingerprint_read_over_the_phone(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    unit = community.laptop("2-2单元长")
+    dyz(*unit, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
+    dyz(*community.office, "import", str(community.export(unit, "request")))
+    line = one_line_error(
+        dyz(
+            *community.office,
+            "members",
+            "admit",
+            "2-2单元长",
+            "--fingerprint",
+            "0000-1111-2222-3333",
+            code=1,
+        )
+    )
+    assert "对不上" in line and community.fingerprints["2-2单元长"] in line
+    [waiting] = dyz_json(*community.office, "members")["members"]
+    assert waiting["state"] == "requested"
+    spoken = community.fingerprints["2-2单元长"].lower().replace("-", " ")
+    dyz(*community.office, "members", "admit", "2-2单元长", "--fingerprint", spoken)
+    [member] = dyz_json(*community.office, "members")["members"]
+    assert member["state"] == "admitted"

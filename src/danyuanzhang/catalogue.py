@@ -988,6 +988,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No request to join from “{peer}”. Waiting: {known}. Import the bundle it gave first.",
     ),
     "member_is_office": ("这就是社区办公室本机。", "That is this office laptop itself."),
+    "member_fingerprint_differs": (
+        "没有接纳：“{name}”的指纹是 {own}，和电话里念的 {heard} 对不上。请再核对一次；"
+        "如果确实不同，可能有人冒充它，不要接纳",
+        "Not admitted: the fingerprint of “{name}” is {own}, not {heard} as read over the"
+        " phone. Check again; if it really differs, someone may be passing for it: do not"
+        " admit it.",
+    ),
+    "member_no_fingerprint_yet": (
+        "“{name}”还没有发来过签名的数据包，没有指纹可核对：请它先用新版 dyz 导出一次交来",
+        "“{name}” has not sent a signed bundle yet, so there is no fingerprint to check: ask it"
+        " to export once with this dyz first.",
+    ),
     "member_already": ("“{name}”已经接纳过了。", "“{name}” is already admitted."),
     "member_not_listed": (
         "名单上没有“{peer}”：dyz members list 可查看",

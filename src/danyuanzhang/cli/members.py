@@ -79,6 +79,13 @@ def members_admit(
             "--known", help="接纳以前交换过数据的所有电脑 · admit every laptop heard from"
         ),
     ] = False,
+    read_out: Annotated[
+        str | None,
+        typer.Option(
+            "--fingerprint",
+            help="对方电话里念的指纹，核对不上就不接纳 · the fingerprint read over the phone",
+        ),
+    ] = None,
     yes: YesOption = False,
 ) -> None:
     """核对指纹后接纳一台电脑 · Admit a laptop after comparing its fingerprint over the phone."""
@@ -99,7 +106,7 @@ def members_admit(
         return
     if peer is None:
         raise DyzError("members_admit_whom")
-    admitted = admit(store, peer)
+    admitted = admit(store, peer, read_out)
     if admitted["fingerprint"]:
         say(t("member_admitted", name=admitted["name"], fingerprint=admitted["fingerprint"]))
     else:

@@ -104,8 +104,9 @@ def _one(rows: Sequence[Any], text: str) -> Any:
     return found[0] if found else None
 
 
-def admit(store: Store, text: str) -> dict[str, Any]:
-    """Admit a laptop that asked to join (or one this office has heard from) by name or id."""
+def admit(store: Store, text: str, read_out: str | None = None) -> dict[str, Any]:
+    """Admit a laptop that asked to join (or one this office has heard from) by name or id;
+    `read_out`, the fingerprint its owner read over the phone, must then be its key's."""
     from danyuanzhang.i18n import join
     from danyuanzhang.keys import fingerprint, pin, pinned
 
@@ -129,6 +130,8 @@ def admit(store: Store, text: str) -> dict[str, Any]:
         ).fetchone()
         if existing is not None and not existing[0]:
             raise DyzError("member_already", name=name)
+        if read_out is not None:
+            _check_read_out(name, key, read_out)
         _add_member(store, device, name, key)
         if key:
             pin(store, device, key, store.now_iso())
@@ -139,6 +142,18 @@ def admit(store: Store, text: str) -> dict[str, Any]:
         "fingerprint": fingerprint(key) if key else None,
         "requested": requested,
     }
+
+
+def _check_read_out(name: str, key: str, read_out: str) -> None:
+    from danyuanzhang.keys import fingerprint
+
+    heard = "".join(ch for ch in read_out.upper() if ch.isalnum())
+    if not key:
+        raise DyzError("member_no_fingerprint_yet", name=name)
+    if heard != fingerprint(key).replace("-", ""):
+        raise DyzError(
+            "member_fingerprint_differs", name=name, heard=read_out.strip(), own=fingerprint(key)
+        )
 
 
 def _add_member(store: Store, device: str, name: str, key: str) -> None:

@@ -271,3 +271,28 @@ def test_admit_checks_the_fingerprint_read_over_the_phone(
     dyz(*community.office, "members", "admit", "2-2单元长", "--fingerprint", spoken)
     [member] = dyz_json(*community.office, "members")["members"]
     assert member["state"] == "admitted"
+
+
+def test_the_office_s_own_erasures_are_not_held_but_a_member_s_are(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    unit = community.join("2-2单元长", "2-2-601")
+    rooms = [f"3-3-{n}01" for n in range(1, 8)]
+    for room in rooms:
+        dyz(*community.office, "household", "add", room, "--estate", "新芙蓉之都")
+    dyz(*unit, "import", str(community.export(community.office, "rooms", "--for", "2-2单元长")))
+    # the office erases seven households (a building pulled down): applied at once
+    for room in rooms:
+        dyz(*community.office, "household", "remove", room, "--yes")
+    erasures = community.export(community.office, "erasures", "--for", "2-2单元长")
+    said = dyz(*unit, "import", str(erasures)).stderr
+    assert "新增" in said and "--accept-erasures" not in said
+    assert [h["ref"] for h in dyz_json(*unit, "household", "list")] == ["2-2-601"]
+    # the same number from a unit head is held for a person to read
+    for room in rooms:
+        dyz(*unit, "household", "add", room.replace("3-3", "4-4"), "--estate", "新芙蓉之都")
+    dyz(*community.office, "import", str(community.export(unit, "more")))
+    for room in rooms:
+        dyz(*unit, "household", "remove", room.replace("3-3", "4-4"), "--yes")
+    held = dyz(*community.office, "import", str(community.export(unit, "wiped")), code=1)
+    assert "--accept-erasures" in held.stderr

@@ -387,8 +387,9 @@ class _Importer:
         self.lines = {}
         # in the log's own order (record, field, id): the B-tree is written front to back
         sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))
+        by_office = self.gate.erasures_by_office(plan.insert)
         for entity, record in plan.erased:
-            if entity == "household":
+            if entity == "household" and record not in by_office:
                 self.report.erased_households.append(describe_record(self.store, entity, record))
             derive.erase(conn, entity, record)
         derive.add_records(conn, plan.fresh, self._conflict)

@@ -371,6 +371,14 @@ class Gate:
             )
             _sign_list(store)
 
+    def erasures_by_office(self, new: Sequence[Change]) -> set[str]:
+        """The records this bundle erases by the office's own hand, in a bundle the office
+        signed: no erasure of many households is held back for a person to read then."""
+        office = self.office
+        if office is None or self.header.sender_id != office.device:
+            return set()
+        return {c.record for c in new if c.op == "delete" and c.device == office.device}
+
     def check(self, new: Sequence[Change], latest: dict[str, str], lines: dict[str, int]) -> None:
         """Every new change must be made by the office or by a laptop on its list, before it
         was revoked. `latest` (per device, its latest change in the bundle) spares a look at

@@ -59,12 +59,17 @@ class ExportReport:
 
 def find_peer(store: Store, text: str) -> Any:
     """A laptop this one has had a bundle from, by name or the start of its id; None if none."""
+    return one_named(sql.peers(store), text)
+
+
+def one_named(rows: Iterable[Any], text: str) -> Any:
+    """The row (with `name` and `device`) a person means by a laptop's name or the start of
+    its id; None if none; refused when several match."""
     wanted = text.strip()
-    rows = sql.peers(store)
-    matches = [r for r in rows if r["name"] == wanted or r["device"].startswith(wanted.lower())]
-    if len(matches) > 1:
+    found = [r for r in rows if r["name"] == wanted or r["device"].startswith(wanted.lower())]
+    if len(found) > 1:
         raise DyzError("peer_ambiguous", peer=wanted)
-    return matches[0] if matches else None
+    return found[0] if found else None
 
 
 def export_bundle(

@@ -25,6 +25,7 @@ from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.store import sync as sql
+from danyuanzhang.sync.exporting import one_named
 
 # settings holding the office this laptop trusts (on the office: itself) and its signed list
 OFFICE_SETTINGS = (
@@ -96,14 +97,6 @@ def _office_only(store: Store) -> None:
     raise DyzError("members_office_only", office=held.name)
 
 
-def _one(rows: Sequence[Any], text: str) -> Any:
-    wanted = text.strip()
-    found = [r for r in rows if r["name"] == wanted or r["device"].startswith(wanted.lower())]
-    if len(found) > 1:
-        raise DyzError("peer_ambiguous", peer=wanted)
-    return found[0] if found else None
-
-
 def admit(store: Store, text: str, read_out: str | None = None) -> dict[str, Any]:
     """Admit a laptop that asked to join (or one this office has heard from) by name or id;
     `read_out`, the fingerprint its owner read over the phone, must then be its key's."""
@@ -113,12 +106,12 @@ def admit(store: Store, text: str, read_out: str | None = None) -> dict[str, Any
     _office_only(store)
     with store.transaction():
         requests = store.conn.execute("SELECT device, name, key FROM join_requests").fetchall()
-        row = _one(requests, text)
+        row = one_named(requests, text)
         requested = row is not None
         if row is not None:
             device, name, key = row["device"], row["name"], row["key"]
         else:
-            row = _one(sql.peers(store), text)
+            row = one_named(sql.peers(store), text)
             if row is None:
                 known = join([r["name"] for r in requests]) or "—"
                 raise DyzError("member_unknown", peer=text.strip(), known=known)
@@ -205,7 +198,7 @@ def revoke(store: Store, text: str) -> dict[str, Any]:
     _office_only(store)
     with store.transaction():
         rows = store.conn.execute("SELECT device, name, revoked FROM members").fetchall()
-        row = _one(rows, text)
+        row = one_named(rows, text)
         if row is None:
             raise DyzError("member_not_listed", peer=text.strip())
         if row["revoked"]:

@@ -262,7 +262,11 @@ def knowing_a_peer(db: Path, folder: Path) -> None:
     export_bundle(peer, hello, everything=True)
     peer.close()
     store = Store.open(db)
-    import_bundle(store, hello)
+    if import_bundle(store, hello).join_request:  # the office admits it, then takes it
+        from danyuanzhang.sync.members import admit
+
+        admit(store, "隔壁的电脑")
+        import_bundle(store, hello)
     export_bundle(store, folder / "catch-up.yaml", peer="隔壁的电脑")  # what it lacked
     receipt = folder / "receipt.yaml"
     peer = Store.open(peer_db)

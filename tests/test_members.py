@@ -121,6 +121,9 @@ def test_members_admitted_later_are_learned_from_the_office_list_a_peer_relays(
     # the office's newer list, signed by the office, and is taken
     dyz(*second, "household", "add", "3-1-102")
     relayed = community.export(second, "second", "--for", "2-2单元长")
+    from danyuanzhang.bundle.sealing import is_sealed
+
+    assert is_sealed(relayed)  # never heard from, but its key is on the office's list
     said = dyz(*first, "import", str(relayed)).stderr
     assert "新增" in said
     names = {m["name"] for m in dyz_json(*first, "members")["members"]}
@@ -171,7 +174,7 @@ def test_a_bundle_carrying_a_forged_office_list_is_refused(
 ) -> None:
     unit = community.join("2-2单元长", "2-2-601")
     other = community.join("3-1单元长", "3-1-101")
-    bundle = community.export(other, "other", "--for", "2-2单元长")
+    bundle = community.export(other, "other", "--for", "2-2单元长", "--plain")
     text = bundle.read_text(encoding="utf-8")
     # the forger adds a laptop of their own to the office's list and reseals the bundle
     forged_row = (

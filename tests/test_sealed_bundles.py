@@ -158,3 +158,37 @@ def test_sealing_round_trips_any_size_and_a_missing_last_chunk_is_told(
         with pytest.raises(BundleError) as refused:
             unseal(cut, read_envelope(cut), keys.seed, io.BytesIO())
         assert refused.value.problem == "bundle_sealed_truncated"
+
+
+def test_a_file_that_would_inflate_to_fill_the_disk_is_refused_part_way(tmp_path: Path) -> None:
+    from danyuanzhang.bundle.sealing import INFLATION_LIMIT
+
+    keys = _Keys()
+    plain = tmp_path / "zeros.yaml"
+    plain.write_bytes(bytes(20 << 20))  # anyone can seal a file to any laptop's key
+    sealed = tmp_path / "bomb.yaml"
+    seal(plain, sealed, ("a" * 32, "社区办公室", keys.public), ("b" * 32, "别人"))
+    envelope = read_envelope(sealed)
+    written = io.BytesIO()
+    with pytest.raises(BundleError) as refused:
+        unseal(sealed, envelope, keys.seed, written)
+    assert refused.value.problem == "bundle_sealed_damaged"
+    assert len(written.getvalue()) <= envelope.size * INFLATION_LIMIT + CHUNK
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: text.replace('name: "周玉梅的电脑"}', 'name: "\\ud800"}', 1),
+        lambda text: text.replace("\n  ", "\n  *", 1),
+        lambda text: text.replace('file_key: "', 'file_key: "AAAA', 1),
+    ],
+    ids=["a lone surrogate in a name", "a character base64 has not", "a short file key"],
+)
+def test_a_crafted_envelope_is_refused_as_damaged_not_an_internal_error(
+    dyz: Runner, paired: tuple[list[str], list[str], list[str]], tmp_path: Path, edit
+) -> None:
+    unit, office, _ = paired
+    bundle = sealed_for_office(dyz, unit, tmp_path / "b.yaml")
+    bundle.write_text(edit(bundle.read_text(encoding="utf-8")), encoding="utf-8")
+    refused_unchanged(dyz, office, bundle, "损坏", "不要删除或重建")

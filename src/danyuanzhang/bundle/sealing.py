@@ -28,6 +28,12 @@ from danyuanzhang.bundle.errors import BundleError
 SEALED_FORMAT = "dyz-sealed"
 CHUNK = 1 << 20
 COMPRESSION_LEVEL = 1  # most of the shrinking, at a fraction of the time of the default
+# A bundle inflates to a few times its deflated size; a file that inflates far more was made
+# to fill the disk (anyone can seal a file to any laptop's key), and is refused part-way.
+INFLATION_LIMIT = 40
+SEALED_KEY_BYTES = 80  # crypto_box_seal of a 32-byte key
+STREAM_HEADER_BYTES = 24
+_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=\s]")
 LINE_BYTES = 57  # 76 characters of base64 per line
 HEAD_LIMIT = 4096
 _FIELD = re.compile(r"^([a-z_]+): (.*)$")
@@ -170,6 +176,17 @@ def _lines(data: bytes) -> bytes:
     return b"  " + base64.encodebytes(data).rstrip(b"\n").replace(b"\n", b"\n  ") + b"\n"
 
 
+def _sound_name(name: object) -> bool:
+    """A laptop's name as dyz writes one: printable text, in UTF-8, not too long."""
+    if not isinstance(name, str) or not 0 < len(name) <= 200 or not name.isprintable():
+        return False
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, which JSON can spell and UTF-8 cannot
+        return False
+    return True
+
+
 def read_envelope(path: Path) -> Envelope:
     """The envelope's lines, checked; refused as damaged when they are not what dyz writes."""
     with path.open("rb") as stream:
@@ -202,16 +219,23 @@ def read_envelope(path: Path) -> Envelope:
         size = fields.get("size", "")
         if not re.fullmatch(r'"[0-9]{1,15}"', size):
             raise ValueError
+        for_name, from_name = json.loads(receiver.group(2)), json.loads(sender.group(2))
+        if not all(_sound_name(name) for name in (for_name, from_name)):
+            raise ValueError
+        keys = base64.b64decode(file_key.group(1), validate=True)
+        header = base64.b64decode(stream_header.group(1), validate=True)
+        if len(keys) != SEALED_KEY_BYTES or len(header) != STREAM_HEADER_BYTES:
+            raise ValueError
         data_start = skip + end + len(b"\ndata: |")
         data_start += 2 if head[end + 8 : end + 10] == b"\r\n" else 1
         return Envelope(
             receiver.group(1),
-            json.loads(receiver.group(2)),
+            for_name,
             str(receiver.group(3)),
             sender.group(1),
-            json.loads(sender.group(2)),
-            base64.b64decode(file_key.group(1), validate=True),
-            base64.b64decode(stream_header.group(1), validate=True),
+            from_name,
+            keys,
+            header,
             int(size.strip('"')),
             data_start,
         )
@@ -238,11 +262,13 @@ def unseal(path: Path, envelope: Envelope, signing_seed: bytes, target: IO[bytes
         raise BundleError("bundle_sealed_damaged") from None
     ad = envelope.associated()
     size = CHUNK + sodium.crypto_secretstream_xchacha20poly1305_ABYTES
-    inflated = _Inflating(target)
+    inflated = _Inflating(target, envelope.size * INFLATION_LIMIT + CHUNK)
     final = False
     cipher = bytearray()
     received = 0
     for text in _base64_blocks(path, envelope.data_start):
+        if _NOT_BASE64.search(text):
+            raise BundleError("bundle_sealed_damaged")
         try:
             block = binascii.a2b_base64(text)  # spaces and line ends are skipped
         except binascii.Error:
@@ -267,15 +293,23 @@ def unseal(path: Path, envelope: Envelope, signing_seed: bytes, target: IO[bytes
 
 
 class _Inflating:
-    """Writes what it is given, inflated, to `target`."""
+    """Writes what it is given, inflated, to `target`, up to `limit` bytes."""
 
-    def __init__(self, target: IO[bytes]) -> None:
+    def __init__(self, target: IO[bytes], limit: int) -> None:
         self.target = target
         self.unpacker = zlib.decompressobj()
+        self.room = limit
 
     def write(self, packed: bytes) -> None:
         try:
-            self.target.write(self.unpacker.decompress(packed))
+            data = packed
+            while data:
+                plain = self.unpacker.decompress(data, min(self.room + 1, CHUNK))
+                self.room -= len(plain)
+                if self.room < 0:
+                    raise BundleError("bundle_sealed_damaged")
+                self.target.write(plain)
+                data = self.unpacker.unconsumed_tail
         except zlib.error:
             raise BundleError("bundle_sealed_damaged") from None
 
@@ -297,7 +331,7 @@ def _base64_blocks(path: Path, start: int) -> Iterator[bytes]:
                     yield rest
                 return
             text = rest + block
-            cut = text.rfind(b"\n") + 1
+            cut = text.rfind(b"\n") + 1 or len(text) - len(text) % 4  # a file of one line
             text, rest = text[:cut], text[cut:]
             if text:
                 yield text

@@ -17,6 +17,7 @@ that device's changes, learned from its own bundles and from its acknowledgement
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,8 +154,8 @@ def export_bundle(
     from danyuanzhang.bundle.writer import write_bundle
 
     written = _Counted(_records(store, records, redact))
-    receiver = None if plain or target is None else _receiver(store, target)
-    report.no_key = target is not None and not plain and receiver is None
+    receiver = None if plain or not peer else _receiver(store, target, peer)
+    report.no_key = bool(peer) and not plain and receiver is None
     try:
         if receiver is None:
             report.size, report.checksum = write_bundle(
@@ -200,18 +201,22 @@ def _needs_the_list(store: Store, issued: str, target: Any, peer_unknown: bool) 
     return bool(target["office_list"] != issued)
 
 
-def _receiver(store: Store, target: Any) -> tuple[str, str, str] | None:
+def _receiver(store: Store, target: Any, peer: str) -> tuple[str, str, str] | None:
     """The laptop a bundle `--for` it is encrypted to (id, name, key), if its key is known:
-    pinned from its own bundles, or on the office's list."""
+    pinned from its own bundles, or on the office's list (a laptop never heard from, too)."""
     from danyuanzhang.keys import pinned
 
-    key = pinned(store, target["device"])
+    listed = store.conn.execute("SELECT device, name, key FROM members WHERE key != ''")
+    member = target or one_named(listed.fetchall(), peer)
+    if member is None:
+        return None
+    key = pinned(store, member["device"])
     if key is None:
         row = store.conn.execute(
-            "SELECT key FROM members WHERE device = ? AND key != ''", (target["device"],)
+            "SELECT key FROM members WHERE device = ? AND key != ''", (member["device"],)
         ).fetchone()
         key = row[0] if row is not None else None
-    return None if key is None else (target["device"], target["name"], str(key))
+    return None if key is None else (member["device"], member["name"], str(key))
 
 
 def _write_sealed(
@@ -227,7 +232,8 @@ def _write_sealed(
     from danyuanzhang.keys import sign
 
     target = path.expanduser()
-    inner = target.with_name(f".{target.name}.plain.part")
+    # readable only for a moment, and beside the notebook: never on the stick it goes to
+    inner = store.path.parent / f".dyz-sealing-{os.getpid()}-{target.name}"
     try:
         _, checksum = write_bundle(inner, header, records, lambda text: sign(store, text))
         size = seal(inner, target, receiver, store.device())

@@ -114,6 +114,7 @@ def import_bundle(
     encrypted bundle is opened first, if it is for this laptop."""
     from danyuanzhang.bundle.sealing import is_sealed
 
+    _forget_opened(store.path.parent)
     if not is_sealed(path):
         return _import(store, path, path, dry_run, progress, accept_erasures)
     with _unsealed(store, path) as readable:
@@ -138,7 +139,6 @@ def _unsealed(store: Store, path: Path) -> Iterator[Path]:
             raise BundleError("bundle_not_for_me", name=envelope.for_name)
         if envelope.for_key != ensure_key(store):
             raise BundleError("bundle_sealed_not_mine_key")
-        _forget_opened(store.path.parent)
         fd, name = tempfile.mkstemp(prefix=OPENED_PREFIX, suffix=".yaml", dir=store.path.parent)
         readable = Path(name)
         try:
@@ -156,11 +156,11 @@ OPENED_PREFIX = ".dyz-opened-"
 
 
 def _forget_opened(folder: Path) -> None:
-    """An import killed part-way leaves its opened bundle behind: gone at the next one (an
-    hour on, so that an import still running keeps its own)."""
+    """An import or an encrypted export killed part-way leaves a readable copy behind: gone at
+    the next import (an hour on, so that one still running keeps its own)."""
     import time
 
-    for left in folder.glob(f"{OPENED_PREFIX}*.yaml"):
+    for left in [*folder.glob(f"{OPENED_PREFIX}*.yaml"), *folder.glob(".dyz-sealing-*")]:
         try:
             if left.stat().st_mtime < time.time() - 3600:
                 left.unlink()

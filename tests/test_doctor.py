@@ -128,3 +128,25 @@ def test_the_repair_travels_and_a_laptop_holding_the_poison_drops_it(
     assert all(sound(s) for s in stamps(copy))
     assert dyz_json(*other, "household", "show", "2-2-309")["room"] == "309"
     assert dyz_json(*other, "conflicts") == []
+
+
+def test_doctor_repairs_nothing_while_this_laptop_s_own_date_is_behind(
+    dyz: Runner, estate: str, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flat BIOS battery puts the laptop in the year 2000: every stamp it holds looks like
+    the future, but it is the date that is wrong, and nothing may be remade."""
+    other = ["--db", str(tmp_path / "other.db")]
+    dyz(*other, "init", "--device-name", "别的电脑")
+    dyz(*other, "household", "add", "1-1-101", "--estate", "新芙蓉之都")
+    dyz(*other, "export", "-o", str(tmp_path / "o.yaml"))
+    dyz("import", str(tmp_path / "o.yaml"))
+    before = snapshot(db)
+    from danyuanzhang import hlc
+
+    monkeypatch.setattr(hlc, "wall_now_ms", lambda: 946_684_800_000)  # 2000-01-01
+    said = dyz("doctor", "--repair", code=1).stderr
+    assert "本机的日期不对" in said and "不做任何修复" in said
+    after = snapshot(db)
+    after["settings"] = [r for r in after["settings"] if r[0] != "clock_warned"]
+    before["settings"] = [r for r in before["settings"] if r[0] != "clock_warned"]
+    assert after == before

@@ -33,6 +33,13 @@ class Community:
         self.fingerprints[name] = found.group(1)
         return db
 
+    def admit(self, name: str) -> str:
+        """The office admits `name` with the fingerprint its owner read over the phone."""
+        fingerprint = self.fingerprints[name]
+        return str(
+            self.dyz(*self.office, "members", "admit", name, "--fingerprint", fingerprint).stderr
+        )
+
     def export(self, db: list[str], name: str, *options: str) -> Path:
         path = self.folder / f"{name}.yaml"
         self.dyz(*db, "export", "-o", str(path), *options)
@@ -45,7 +52,7 @@ class Community:
         self.dyz(*db, "household", "add", flat, "--estate", "新芙蓉之都")
         request = self.export(db, f"{name}-request")
         self.dyz(*self.office, "import", str(request))
-        self.dyz(*self.office, "members", "admit", name)
+        self.admit(name)
         self.dyz(*self.office, "import", str(request))
         welcome = self.export(self.office, f"to-{name}", "--all")
         self.dyz(*db, "import", str(welcome))
@@ -75,7 +82,9 @@ def test_a_first_bundle_to_the_office_is_a_request_that_applies_nothing(
     after = snapshot(Path(community.office[1]))
     assert {t for t in after if after[t] != before[t]} == {"join_requests"}
 
-    said = dyz(*community.office, "members", "admit", "2-2单元长").stderr
+    without = dyz(*community.office, "members", "admit", "2-2单元长", code=1).stderr
+    assert "--fingerprint" in without  # no terminal to ask in: the fingerprint is required
+    said = community.admit("2-2单元长")
     assert fingerprint in said and "再导入一次" in said
     assert "新增 4 条修改" in dyz(*community.office, "import", str(request)).stderr
     [flat] = dyz_json(*community.office, "household", "list")
@@ -142,7 +151,7 @@ def test_changes_relayed_from_a_laptop_not_admitted_are_refused(
     # the relay is admitted, and relays the stranger's flat with its own
     request = community.export(relay, "relay-request", "--all")
     dyz(*community.office, "import", str(request))
-    dyz(*community.office, "members", "admit", "转交的电脑")
+    community.admit("转交的电脑")
     line = refused_unchanged(dyz, community.office, request, "路人的电脑", "不是社区办公室接纳")
     assert "第" in line  # names the line of the stranger's record
     del first
@@ -299,3 +308,79 @@ def test_the_office_s_own_erasures_are_not_held_but_a_member_s_are(
         dyz(*unit, "household", "remove", room.replace("3-3", "4-4"), "--yes")
     held = dyz(*community.office, "import", str(community.export(unit, "wiped")), code=1)
     assert "--accept-erasures" in held.stderr
+
+
+def test_a_second_request_with_another_key_keeps_the_first_and_is_refused(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    unit = community.laptop("2-2单元长")
+    dyz(*unit, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
+    request = community.export(unit, "request")
+    dyz(*community.office, "import", str(request))
+    # a forger's request for the same laptop, signed with the forger's own key
+    forged = community.folder / "forged-request.yaml"
+    forged.write_text(reseal(request.read_text(encoding="utf-8")), encoding="utf-8")
+    line = refused_unchanged(dyz, community.office, forged, "2-2单元长", "冒充", "--fingerprint")
+    assert community.fingerprints["2-2单元长"] in line
+    [waiting] = dyz_json(*community.office, "members")["members"]
+    assert waiting["fingerprint"] == community.fingerprints["2-2单元长"]
+
+
+def test_a_laptop_admitted_before_it_had_a_key_is_checked_when_it_signs(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    office = ["--db", str(tmp_path / "office.db")]
+    unit = ["--db", str(tmp_path / "unit.db")]
+    dyz(*office, "init", "--device-name", "社区办公室")
+    said = dyz(*unit, "init", "--device-name", "2-2单元长").stderr
+    dyz(*unit, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
+    dyz(*unit, "export", "-o", str(tmp_path / "u.yaml"))
+    dyz(*office, "import", str(tmp_path / "u.yaml"))
+    conn = sqlite3.connect(tmp_path / "office.db")  # as if it had come from an earlier version
+    with conn:
+        conn.execute("DELETE FROM device_keys")
+    conn.close()
+    dyz(*office, "init", "--office")
+    dyz(*office, "members", "admit", "--known", "--yes")
+    [member] = dyz_json(*office, "members")["members"]
+    assert member["fingerprint"] is None
+    # its next (signed) bundle waits, like a newcomer's, for a person to check the key
+    dyz(*unit, "household", "add", "2-2-602")
+    dyz(*unit, "export", "-o", str(tmp_path / "u2.yaml"))
+    assert "请求加入" in dyz(*office, "import", str(tmp_path / "u2.yaml")).stderr
+    assert len(dyz_json(*office, "household", "list")) == 1
+    fingerprint = re.search(f"本机密钥指纹：({FINGERPRINT})", said).group(1)  # type: ignore[union-attr]
+    dyz(*office, "members", "admit", "2-2单元长", "--fingerprint", fingerprint)
+    dyz(*office, "import", str(tmp_path / "u2.yaml"))
+    assert len(dyz_json(*office, "household", "list")) == 2
+
+
+def test_a_revoked_laptop_gets_nothing_more_and_its_later_changes_leave_a_relay(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    unit = community.join("2-2单元长", "2-2-601")
+    other = community.join("3-1单元长", "3-1-101")
+    dyz(*community.office, "import", str(community.export(unit, "its-last")))
+    dyz(*community.office, "members", "revoke", "2-2单元长", "--yes")
+    line = one_line_error(
+        dyz(*community.office, "export", "--for", "2-2单元长", "-o", "x.yaml", code=1)
+    )
+    assert "已被社区办公室撤销" in line
+    # after it was revoked it made a change, and a relay took it before hearing of it
+    dyz(*unit, "household", "add", "2-2-699")
+    dyz(*other, "import", str(community.export(unit, "after")))
+    assert "2-2-699" in {h["ref"] for h in dyz_json(*other, "household", "list")}
+    news = community.export(community.office, "news", "--for", "3-1单元长")
+    said = dyz(*other, "import", str(news)).stderr
+    assert "撤销了：2-2单元长" in said
+    # the change no longer counts there, and the relay's next bundle is taken by the office
+    assert "2-2-699" not in {h["ref"] for h in dyz_json(*other, "household", "list")}
+    dyz(*other, "household", "add", "3-1-102")
+    assert "新增" in dyz(*community.office, "import", str(community.export(other, "o2"))).stderr
+    # the revoked laptop is told when the office's list reaches it
+    line = one_line_error(dyz(*other, "export", "--for", "2-2单元长", "-o", "y.yaml", code=1))
+    assert "已被社区办公室撤销" in line  # nor from a laptop that knows the list
+    everything = community.export(community.office, "everything", "--all")
+    assert "撤销了本机" in dyz(*unit, "import", str(everything)).stderr

@@ -891,6 +891,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{name}” asks to join, but its bundle is not signed: update dyz on that laptop first,"
         " then export again",
     ),
+    "bundle_member_unverified": (
+        "“{name}”在“{office}”的名单上，但办公室还没有核对过它的指纹：请它先把数据包交给社区办公室核对",
+        "“{name}” is on the list of “{office}”, but the office has not checked its fingerprint"
+        " yet: it should first give a bundle to the community office",
+    ),
+    "bundle_request_key_differs": (
+        "又一个自称“{name}”的入网请求，指纹（{theirs}）和先前那个（{first}）不一样：可能有人冒充。"
+        "请打电话让对方念出指纹，用 dyz members admit {name} --fingerprint 念的指纹 接纳对的那个",
+        "another request to join claiming “{name}”, with another fingerprint ({theirs}) than the"
+        " first ({first}): someone may be passing for it. Phone them, and admit the right one"
+        " with dyz members admit {name} --fingerprint WHAT-THEY-READ",
+    ),
+    "bundle_too_many_requests": (
+        "已经有 {count} 个入网请求在等待：先处理它们（dyz members），再导入新的",
+        "{count} requests to join are waiting already: deal with them (dyz members) first",
+    ),
     "bundle_change_by_stranger": (
         "里面有“{device}”做的修改，它不是社区办公室接纳的电脑：可能是别人冒充",
         "it carries changes made by “{device}”, which the community office has not admitted: it"
@@ -913,19 +929,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " in person, never post it to a group.",
     ),
     "export_plain_warning": (
-        "注意：这个文件没有加密，里面有居民的姓名、电话等个人信息，谁拿到都能看：请当面交给对方，"
-        "不要发到群里。加密请用 dyz export --for 对方名称。",
-        "Note: this file is not encrypted and holds residents' names, phones and other personal"
-        " data that anyone holding it can read: hand it over in person, never post it to a"
-        " group. To encrypt it: dyz export --for PEER.",
+        "注意：这个文件没有加密，里面有居民的个人信息（姓名、电话等），谁拿到都能看：请当面或用U盘交给对方，"
+        "不要发到群里。要加密，请用 dyz export --for 对方电脑的名称。",
+        "Note: this file is not encrypted and holds residents' personal data (names, phones…)"
+        " that anyone holding it can read: hand it over in person or on a USB stick, never post"
+        " it to a group. To encrypt it: dyz export --for THE-OTHER-LAPTOP.",
+    ),
+    "export_plain_asked": (
+        "注意：按 --plain 没有加密，里面有居民的个人信息（姓名、电话等），谁拿到都能看：请当面或用U盘交给对方，"
+        "不要发到群里。去掉 --plain 就会加密。",
+        "Note: as --plain asked, this file is not encrypted, and it holds residents' personal"
+        " data (names, phones…) that anyone holding it can read: hand it over in person or on a"
+        " USB stick, never post it to a group. Leave out --plain to encrypt it.",
+    ),
+    "export_revoked": (
+        "“{peer}”已被社区办公室撤销，不再给它导出数据。",
+        "“{peer}” was revoked by the community office: nothing is exported for it any more.",
+    ),
+    "import_me_revoked": (
+        "注意：社区办公室已经撤销了本机（“{me}”）：本机此后做的修改，其他电脑都不会接受。请联系社区办公室。",
+        "Note: the community office has revoked this laptop (“{me}”): no other laptop accepts"
+        " the changes it makes from now on. Please contact the community office.",
+    ),
+    "import_revoked_now": (
+        "社区办公室的新名单撤销了：{names}。它们此后做的修改不再被接受。",
+        "The office's new list revokes {names}: the changes they make from now on are not"
+        " accepted.",
+    ),
+    "member_unknown_none_waiting": (
+        "没有“{peer}”的入网请求，目前也没有等待接纳的电脑：请先导入它交来的数据包",
+        "No request to join from “{peer}”, and none waiting: import the bundle it gave first.",
+    ),
+    "members_empty_known": (
+        "名单上还没有电脑。本机以前和 {count} 台电脑交换过数据：可以用 dyz members admit --known 一次接纳它们",
+        "No laptop on the list yet. This laptop exchanged with {count} laptops before: admit"
+        " them all with dyz members admit --known.",
     ),
     "import_join_request": (
         "{path}：这是“{sender}”（指纹 {fingerprint}）请求加入本社区，没有导入任何内容。"
-        "请打电话让对方念出它的指纹（对方运行 dyz init 可看到），一致后运行"
-        "  dyz members admit {sender}  ，再导入一次这个文件",
+        "请打电话让对方念出它的指纹（对方运行 dyz init 可看到），运行"
+        "  dyz members admit {sender} --fingerprint 念的指纹  ，再导入一次这个文件",
         "{path}: this is “{sender}” (fingerprint {fingerprint}) asking to join the community;"
         " nothing was imported. Phone them and have them read out their fingerprint (dyz init"
-        " shows it); if it matches, run  dyz members admit {sender}  and import this file again",
+        " shows it), run  dyz members admit {sender} --fingerprint WHAT-THEY-READ  and import this"
+        " file again",
     ),
     "import_office_trusted": (
         "本机从此认定“{office}”为社区办公室（指纹 {fingerprint}），只接受它接纳的电脑的数据包。"
@@ -944,6 +991,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "有 {count} 条修改的时间戳在未来或已到尽头（自称来自：{laptops}），新版 dyz 的其他电脑会拒收带着它们的数据包。",
         "{count} changes carry a stamp in the future or at its end (claiming to come from"
         " {laptops}); other laptops with this dyz refuse bundles that carry them.",
+    ),
+    "doctor_own_date_behind": (
+        "本机的日期不对：收到的数据包是 {made} 做的，比本机的日期还晚。请先把本机的日期和时间改正，"
+        "再运行 dyz doctor；在这之前不做任何修复，数据都不会丢。",
+        "This laptop's date is wrong: the bundles it received were made on {made}, after this"
+        " laptop's date. Set its date and time right first, then run dyz doctor again; nothing"
+        " is mended before that, and nothing is lost.",
+    ),
+    "doctor_office_list": (
+        "本机存的社区办公室名单，时间戳在未来：以后的新名单会被忽略。",
+        "The office's list this laptop holds is stamped in the future: later lists would be"
+        " ignored.",
     ),
     "doctor_repair_hint": (
         "运行 dyz doctor --repair 修复：每条修改都会保留（以本机的名义、用正确的时间重新记下），"
@@ -1018,10 +1077,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " bundle sets its key)",
     ),
     "member_revoked": (
-        "已撤销“{name}”：从现在起它做的修改在所有电脑上都不被接受。请把这个消息带给各单元长"
-        "（导出一次数据包）",
-        "Revoked “{name}”: from now on no laptop accepts the changes it makes. Export a bundle"
-        " so that the others learn it.",
+        "已撤销“{name}”：本办公室收到过的它的修改照常有效，此后它做的修改在所有电脑上都不被接受。"
+        "请导出一次数据包，把这个消息带给各单元长",
+        "Revoked “{name}”: the changes of it this office holds stand; any it makes after them"
+        " is accepted by no laptop. Export a bundle so that the others learn it.",
     ),
     "members_known_none": (
         "没有需要接纳的电脑：交换过的电脑都已在名单上",
@@ -1040,6 +1099,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "撤销“{peer}”后，它做的修改在所有电脑上都不再被接受。确定吗？",
         "Once “{peer}” is revoked, no laptop accepts the changes it makes. Revoke it?",
     ),
+    "members_need_fingerprint": (
+        "接纳前要核对指纹：请加上 --fingerprint 对方电话里念的指纹（在终端里运行会先问您）",
+        "Compare the fingerprint before admitting: add --fingerprint WHAT-THEY-READ (in a"
+        " terminal it asks you first)",
+    ),
+    "members_need_yes": (
+        "这一步要您确认：在终端里运行会先问您；不在终端时请加上 --yes",
+        "This step needs your confirmation: in a terminal it asks you; otherwise add --yes",
+    ),
+    "members_admit_confirm": (
+        "“{name}”的指纹是 {fp}。和对方电话里念的一样吗？一样才接纳",
+        "The fingerprint of “{name}” is {fp}. Is it what they read out over the phone? Admit"
+        " only if it is",
+    ),
+    "members_admit_confirm_nokey": (
+        "“{name}”用的是旧版 dyz，没有指纹可核对。确定接纳吗？",
+        "“{name}” runs an earlier dyz and has no fingerprint to compare. Admit it all the same?",
+    ),
     "members_known_confirm": ("核对无误，全部接纳吗？", "Admit them all?"),
     "members_known_done": ("已接纳 {count} 台电脑。", "Admitted {count} laptops."),
     "members_heading": (
@@ -1053,26 +1130,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_member_since": ("时间", "since"),
     "bundle_not_for_me": (
         "这个数据包是发给“{name}”的，本机打不开。请把它交给“{name}”；"
-        "要给本机的，请对方用 dyz export --for 本机名称 重新导出",
+        "要给本机的，请对方用 dyz export --for {me} 重新导出",
         "this bundle is for “{name}”: this laptop cannot open it. Give it to “{name}”; for a"
-        " bundle for this laptop, ask the sender to export again with dyz export --for THIS-LAPTOP",
+        " bundle for this laptop, ask the sender to export again with dyz export --for {me}",
     ),
     "bundle_sealed_not_mine_key": (
         "它是加密给本机的，却不是用本机现在的密钥加密的，本机打不开。请对方导入本机最新的数据包后"
-        "重新导出；本机的笔记本一切正常，不要删除或重建",
+        "重新导出；本机的工作本一切正常，不要删除或重建",
         "it is encrypted for this laptop, but not to this laptop's present key, so it cannot be"
         " opened. Ask the sender to import this laptop's latest bundle and export again; this"
         " notebook is fine: do not delete or rebuild it",
     ),
     "bundle_sealed_damaged": (
         "加密的内容被改动或损坏了（可能是传输时出了错），打不开。请对方重新发送一次；"
-        "本机的笔记本一切正常，不要删除或重建",
+        "本机的工作本一切正常，不要删除或重建",
         "its encrypted content was altered or damaged (perhaps on the way), so it cannot be"
         " opened. Ask for the file again; this notebook is fine: do not delete or rebuild it",
     ),
     "bundle_sealed_truncated": (
         "加密的文件不完整（只传了一部分），打不开。请对方重新发送一次完整的文件；"
-        "本机的笔记本一切正常，不要删除或重建",
+        "本机的工作本一切正常，不要删除或重建",
         "the encrypted file is incomplete (only part of it arrived), so it cannot be opened. Ask"
         " for the whole file again; this notebook is fine: do not delete or rebuild it",
     ),

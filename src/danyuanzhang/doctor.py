@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from danyuanzhang.changes import COLUMNS, Change, encode
-from danyuanzhang.hlc import AHEAD_LIMIT_MS, local_time, wall_of, wall_text
+from danyuanzhang.hlc import latest_allowed, local_time, wall_of
 from danyuanzhang.store import Store, derive
 
 _COUNTER_START = 17  # 1-based position of the counter in a stamp, for SQL's substr
@@ -30,22 +30,24 @@ class Checkup:
     clock: str | None = None  # the date this laptop's clock was pushed to, if far ahead
     poisoned: int = 0
     claimed_by: list[str] = field(default_factory=list)  # the laptops those changes claim
+    office_list: bool = False  # the office's list this laptop holds is stamped in the future
+    # this laptop's own date is behind the bundles it received: then it is not the stamps that
+    # are wrong but the date, and nothing may be "repaired" (the day those bundles were made)
+    own_date_behind: str | None = None
 
     @property
     def healthy(self) -> bool:
-        return self.clock is None and not self.poisoned
+        return self.clock is None and not self.poisoned and not self.office_list
 
 
 @dataclass
 class Repair:
     remade: int = 0
     dropped: int = 0
-    clock_before: str | None = None
-    records: int = 0
 
 
 def _limit(store: Store) -> str:
-    return wall_text(store.wall_ms() + AHEAD_LIMIT_MS)
+    return latest_allowed(store.wall_ms())
 
 
 def _poisoned(stamp: str, limit: str) -> bool:
@@ -79,7 +81,28 @@ def examine(store: Store) -> Checkup:
     checkup.poisoned = len(poisoned)
     devices = sorted({c.device for c in poisoned})
     checkup.claimed_by = [sql.device_name(store, d) or d[:8] for d in devices]
+    issued = store.setting("office_issued")
+    checkup.office_list = bool(issued) and _poisoned(str(issued), _limit(store))
+    checkup.own_date_behind = _own_date_behind(store)
     return checkup
+
+
+def _own_date_behind(store: Store) -> str | None:
+    """The day the latest bundle received was made, when that is more than a day after this
+    laptop's own date: this laptop's date is wrong (a flat BIOS battery)."""
+    from datetime import datetime, timedelta
+
+    from danyuanzhang.i18n import day
+
+    row = store.conn.execute("SELECT max(last_bundle) FROM peers").fetchone()
+    if row is None or not row[0]:
+        return None
+    try:
+        made = datetime.fromisoformat(str(row[0]))
+    except ValueError:
+        return None
+    now = local_time(store.wall_ms())
+    return day(made.date()) if made.replace(tzinfo=None) > now + timedelta(days=1) else None
 
 
 def repair(store: Store) -> Repair:
@@ -91,9 +114,9 @@ def repair(store: Store) -> Repair:
     conn = store.conn
     with store.transaction():
         limit = _limit(store)
-        report.clock_before = store.setting("clock")
         bad = _poisoned_changes(store)
         _mend_clock_and_marks(store, limit)
+        _mend_office_list(store, limit)
         records = sorted({(c.entity, c.record) for c in bad})
         replaced = _replaced_by_sound(store, [r for _, r in records], {c.id for c in bad})
         me, author = store.device()
@@ -124,8 +147,21 @@ def repair(store: Store) -> Repair:
                 fields.add(change.field)
         for entity, by_record in touched.items():
             derive.refresh(conn, entity, by_record)
-        report.records = len(records)
     return report
+
+
+def _mend_office_list(store: Store, limit: str) -> None:
+    """The office's list stamped in the future: the office signs it again with a sound stamp;
+    another laptop forgets which it holds, so that the office's next list is taken."""
+    from danyuanzhang.sync.members import is_office, sign_list
+
+    issued = store.setting("office_issued")
+    if not issued or not _poisoned(issued, limit):
+        return
+    if is_office(store):
+        sign_list(store)
+    else:
+        store.set_setting("office_issued", f"{0:015d}-{0:010d}-{issued[27:]}")
 
 
 def _replaced_by_sound(store: Store, records: list[str], bad: set[str]) -> set[str]:

@@ -51,6 +51,11 @@ def wall_text(wall_ms: int) -> str:
     return f"{max(wall_ms, 0):0{WALL_DIGITS}d}"
 
 
+def latest_allowed(now_ms: int) -> str:
+    """The first field of the latest stamp a laptop whose clock shows `now_ms` takes in."""
+    return wall_text(now_ms + AHEAD_LIMIT_MS)
+
+
 def wall_of(stamp: str) -> int:
     return int(stamp[:WALL_DIGITS])
 

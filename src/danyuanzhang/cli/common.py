@@ -104,12 +104,13 @@ def is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def confirm_or_require_yes(question: str, yes: bool) -> None:
-    """Ask before an erasure; with no terminal, insist on --yes rather than wait forever."""
+def confirm_or_require_yes(question: str, yes: bool, without_terminal: str = "need_yes") -> None:
+    """Ask before an erasure (or another step a person must confirm: `without_terminal` is
+    then what to say); with no terminal, insist on --yes rather than wait forever."""
     if yes:
         return
     if not is_interactive():
-        raise DyzError("need_yes")
+        raise DyzError(without_terminal)
     if not typer.confirm(question, default=False):
         raise DyzError("not_confirmed")
 

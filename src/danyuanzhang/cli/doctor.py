@@ -27,6 +27,9 @@ def doctor_command(
 
     store = store_of(ctx)
     checkup = examine(store)
+    if checkup.own_date_behind:
+        say(t("doctor_own_date_behind", made=checkup.own_date_behind))
+        raise typer.Exit(1)
     if checkup.healthy:
         say(t("doctor_healthy"))
         return
@@ -34,6 +37,8 @@ def doctor_command(
         say(t("doctor_clock_ahead", date=checkup.clock))
     if checkup.poisoned:
         say(t("doctor_poisoned", count=checkup.poisoned, laptops=join(checkup.claimed_by)))
+    if checkup.office_list:
+        say(t("doctor_office_list"))
     if not repair:
         say(t("doctor_repair_hint"))
         raise typer.Exit(1)

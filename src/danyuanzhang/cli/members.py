@@ -43,6 +43,9 @@ def members_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
         return
     office = listing["office"]
     items = listing["members"]
+    if not items and listing["known_not_admitted"]:
+        say(t("members_empty_known", count=listing["known_not_admitted"]))
+        return
     if fmt is Format.table:
         out(t("members_heading", office=office["name"], fingerprint=office["fingerprint"]))
         items = [
@@ -90,7 +93,7 @@ def members_admit(
 ) -> None:
     """核对指纹后接纳一台电脑 · Admit a laptop after comparing its fingerprint over the phone."""
     from danyuanzhang.errors import DyzError
-    from danyuanzhang.sync.members import admit, admit_known, known_not_admitted
+    from danyuanzhang.sync.members import admit, admit_known, candidate, known_not_admitted
 
     store = store_of(ctx)
     if known:
@@ -98,14 +101,23 @@ def members_admit(
         if not laptops:
             say(t("members_known_none"))
             return
+        from danyuanzhang.render import text_table
+
         say(t("members_known_listed", count=len(laptops)))
-        for laptop in laptops:
-            say(f"  {laptop['name']}  {laptop['fingerprint'] or '—'}  {laptop['id'][:8]}")
-        confirm_or_require_yes(t("members_known_confirm"), yes)
+        rows = [[x["name"], x["fingerprint"] or "—", x["id"][:8]] for x in laptops]
+        say(text_table([t("col_device"), t("col_fingerprint"), t("col_id")], rows))
+        confirm_or_require_yes(t("members_known_confirm"), yes, "members_need_yes")
         say(t("members_known_done", count=admit_known(store, laptops)))
         return
     if peer is None:
         raise DyzError("members_admit_whom")
+    if read_out is None:
+        found = candidate(store, peer)
+        if found["fingerprint"]:
+            question = t("members_admit_confirm", name=found["name"], fp=found["fingerprint"])
+        else:
+            question = t("members_admit_confirm_nokey", name=found["name"])
+        confirm_or_require_yes(question, yes, "members_need_fingerprint")
     admitted = admit(store, peer, read_out)
     if admitted["fingerprint"]:
         say(t("member_admitted", name=admitted["name"], fingerprint=admitted["fingerprint"]))
@@ -122,5 +134,5 @@ def members_revoke(
     """撤销一台电脑（丢失、被盗、换人）· Revoke a laptop (lost, stolen, handed over)."""
     from danyuanzhang.sync.members import revoke
 
-    confirm_or_require_yes(t("members_revoke_confirm", peer=peer), yes)
+    confirm_or_require_yes(t("members_revoke_confirm", peer=peer), yes, "members_need_yes")
     say(t("member_revoked", name=revoke(store_of(ctx), peer)["name"]))

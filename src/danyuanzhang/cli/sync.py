@@ -112,6 +112,8 @@ def export_command(
     elif report.no_key and report.plain_personal:
         say(t("export_no_key", peer=report.peer))
     elif plain and report.plain_personal:
+        say(t("export_plain_asked"))
+    elif report.plain_personal:
         say(t("export_plain_warning"))
 
 
@@ -179,6 +181,12 @@ def import_command(
                     fingerprint=report.sender_fingerprint,
                 )
             )
+        if report.revoked_now:
+            from danyuanzhang.i18n import join
+
+            say(t("import_revoked_now", names=join(report.revoked_now)))
+        if report.me_revoked:
+            say(t("import_me_revoked", me=store.device()[1]))
         if report.community_adopted:
             say(t("import_community_adopted", community=report.community_adopted))
         if dry_run and len(report.erased_households) > ERASURES_HELD_OVER:

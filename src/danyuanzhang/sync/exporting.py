@@ -92,6 +92,8 @@ def export_bundle(
         raise DyzError("export_peer_or_all")
     report = ExportReport(path=path)
     target = find_peer(store, peer) if peer else None
+    if peer:
+        _refuse_if_revoked(store, target["device"] if target is not None else None, peer)
     if peer and target is None:
         everything, report.peer_unknown = True, True
     report.peer = target["name"] if target is not None else peer
@@ -166,7 +168,7 @@ def export_bundle(
             report.sealed_for = receiver[1]
     except OSError as error:
         raise DyzError("cannot_write", path=str(path), reason=error.strerror) from None
-    report.plain_personal = not report.sealed_for and not redact and _personal(header.counts)
+    report.plain_personal = not report.sealed_for and written.personal
     report.changes, report.counts = written.changes, header.counts
     report.new = report.changes if whole else min(report.new, report.changes)
     with store.transaction():
@@ -188,6 +190,14 @@ def export_bundle(
                     exported[device] = stamp
             store.set_setting(EXPORTED_MARKS, json.dumps(exported, sort_keys=True))
     return report
+
+
+def _refuse_if_revoked(store: Store, device: str | None, peer: str) -> None:
+    """A laptop the office revoked (lost, stolen) gets nothing more."""
+    rows = store.conn.execute("SELECT device, name FROM members WHERE revoked != ''").fetchall()
+    revoked = next((r for r in rows if r["device"] == device), None) or one_named(rows, peer)
+    if revoked is not None:
+        raise DyzError("export_revoked", peer=revoked["name"])
 
 
 def _needs_the_list(store: Store, issued: str, target: Any, peer_unknown: bool) -> bool:
@@ -240,10 +250,6 @@ def _write_sealed(
     finally:
         inner.unlink(missing_ok=True)
     return size, checksum
-
-
-def _personal(counts: dict[str, int]) -> bool:
-    return any(ENTITIES[entity].personal for entity in counts)
 
 
 def _plain_since(store: Store) -> dict[str, str]:
@@ -380,16 +386,20 @@ def _records(store: Store, records: dict[str, set[str]], redact: bool) -> Iterat
 
 
 class _Counted:
-    """Records as they are written, counting their changes."""
+    """Records as they are written, counting their changes, and whether any is personal."""
 
     def __init__(self, records: Iterable[Any]) -> None:
         self.records = records
         self.changes = 0
+        self.personal = False
 
     def __iter__(self) -> Iterator[Any]:
-        for item in self.records:
-            self.changes += len(item[2])
-            yield item
+        for entity, record, changes in self.records:
+            self.changes += len(changes)
+            fields = ENTITIES[entity].personal
+            if not self.personal and fields:
+                self.personal = any(c.field in fields for c in changes)
+            yield entity, record, changes
 
 
 # -- scopes --------------------------------------------------------------------------------------

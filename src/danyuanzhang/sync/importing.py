@@ -35,7 +35,7 @@ from danyuanzhang.bundle.reader import (
 )
 from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
-from danyuanzhang.hlc import AHEAD_LIMIT_MS, local_time, parse, wall_of, wall_text
+from danyuanzhang.hlc import latest_allowed, local_time, parse, wall_of
 from danyuanzhang.merge import Incoming, household_named, plan_import
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, derive
@@ -70,6 +70,8 @@ class ImportReport:
     join_request: bool = False  # at the office: a laptop asking to join; nothing applied
     sender_fingerprint: str = ""
     office_trusted: str = ""  # the office this bundle made this laptop trust, if it did
+    revoked_now: list[str] = field(default_factory=list)  # laptops the office's new list revokes
+    me_revoked: bool = False  # the office's list says this laptop is revoked
 
 
 class ErasuresHeld(DyzError):
@@ -136,7 +138,7 @@ def _unsealed(store: Store, path: Path) -> Iterator[Path]:
         envelope = read_envelope(path)
         me = store.device()[0]
         if envelope.for_id != me:
-            raise BundleError("bundle_not_for_me", name=envelope.for_name)
+            raise BundleError("bundle_not_for_me", name=envelope.for_name, me=store.device()[1])
         if envelope.for_key != ensure_key(store):
             raise BundleError("bundle_sealed_not_mine_key")
         fd, name = tempfile.mkstemp(prefix=OPENED_PREFIX, suffix=".yaml", dir=store.path.parent)
@@ -213,6 +215,8 @@ def _import(
     for marks in (header.since, header.seen):
         for stamp in marks.values():
             clocks.check(stamp, None)
+    if header.office_held:  # a list from the future would shut out every later one
+        clocks.check(header.office_held, None)
     with _no_cycle_collection(), _page_cache(store, IMPORT_CACHE_KIB):
         try:
             with store.transaction():
@@ -238,6 +242,7 @@ def _import(
             error.path = str(path)
             raise
     report.already = report.total - report.added - report.ignored_erased
+    report.revoked_now, report.me_revoked = gate.revoked_now, gate.me_revoked
     return report
 
 
@@ -311,7 +316,7 @@ class _ClockCheck:
         self.store = store
         self.header = header
         self.path = path
-        self.limit = wall_text(store.wall_ms() + AHEAD_LIMIT_MS)
+        self.limit = latest_allowed(store.wall_ms())
 
     def check(self, stamp: str, line: int | None) -> None:
         if stamp[: len(self.limit)] > self.limit:

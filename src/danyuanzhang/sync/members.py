@@ -28,6 +28,7 @@ from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.exporting import one_named
 
 # settings holding the office this laptop trusts (on the office: itself) and its signed list
+REQUESTS_WAITING_AT_MOST = 500  # a community has a few hundred laptops; more is a flood
 OFFICE_SETTINGS = (
     "office_device",
     "office_name",
@@ -73,11 +74,11 @@ def become_office(store: Store) -> bool:
         store.set_setting("office_device", me)
         store.set_setting("office_name", name)
         store.set_setting("office_key", ensure_key(store))
-        _sign_list(store)
+        sign_list(store)
     return True
 
 
-def _sign_list(store: Store) -> None:
+def sign_list(store: Store) -> None:
     """A change of the office's list: a new stamp, and the office's signature over it."""
     from danyuanzhang.keys import sign
 
@@ -97,44 +98,56 @@ def _office_only(store: Store) -> None:
     raise DyzError("members_office_only", office=held.name)
 
 
-def admit(store: Store, text: str, read_out: str | None = None) -> dict[str, Any]:
-    """Admit a laptop that asked to join (or one this office has heard from) by name or id;
-    `read_out`, the fingerprint its owner read over the phone, must then be its key's."""
+def candidate(store: Store, text: str) -> dict[str, Any]:
+    """The laptop a person means to admit: one that asked to join, or one this office has
+    heard from, by name or id; refused when there is none or it is on the list already."""
     from danyuanzhang.i18n import join
-    from danyuanzhang.keys import fingerprint, pin, pinned
+    from danyuanzhang.keys import fingerprint, pinned
 
     _office_only(store)
-    with store.transaction():
-        requests = store.conn.execute("SELECT device, name, key FROM join_requests").fetchall()
-        row = one_named(requests, text)
-        requested = row is not None
-        if row is not None:
-            device, name, key = row["device"], row["name"], row["key"]
-        else:
-            row = one_named(sql.peers(store), text)
-            if row is None:
-                known = join([r["name"] for r in requests]) or "—"
-                raise DyzError("member_unknown", peer=text.strip(), known=known)
-            device, name, key = row["device"], row["name"], pinned(store, row["device"]) or ""
-        if device == store.device()[0]:
-            raise DyzError("member_is_office")
-        existing = store.conn.execute(
-            "SELECT revoked FROM members WHERE device = ?", (device,)
-        ).fetchone()
-        if existing is not None and not existing[0]:
-            raise DyzError("member_already", name=name)
-        if read_out is not None:
-            _check_read_out(name, key, read_out)
-        _add_member(store, device, name, key)
-        if key:
-            pin(store, device, key, store.now_iso())
-        _sign_list(store)
+    requests = store.conn.execute("SELECT device, name, key FROM join_requests").fetchall()
+    row = one_named(requests, text)
+    requested = row is not None
+    if row is not None:
+        device, name, key = row["device"], row["name"], row["key"]
+    else:
+        row = one_named(sql.peers(store), text)
+        if row is None:
+            if not requests:
+                raise DyzError("member_unknown_none_waiting", peer=text.strip())
+            known = join([r["name"] for r in requests])
+            raise DyzError("member_unknown", peer=text.strip(), known=known)
+        device, name, key = row["device"], row["name"], pinned(store, row["device"]) or ""
+    if device == store.device()[0]:
+        raise DyzError("member_is_office")
+    existing = store.conn.execute(
+        "SELECT revoked FROM members WHERE device = ?", (device,)
+    ).fetchone()
+    if existing is not None and not existing[0] and not requested:
+        raise DyzError("member_already", name=name)
     return {
         "id": device,
         "name": name,
+        "key": key,
         "fingerprint": fingerprint(key) if key else None,
         "requested": requested,
     }
+
+
+def admit(store: Store, text: str, read_out: str | None = None) -> dict[str, Any]:
+    """Admit the laptop `candidate` finds; `read_out`, the fingerprint its owner read over
+    the phone, must then be its key's."""
+    from danyuanzhang.keys import pin
+
+    with store.transaction():
+        found = candidate(store, text)
+        if read_out is not None:
+            _check_read_out(found["name"], found["key"], read_out)
+        _add_member(store, found["id"], found["name"], found["key"])
+        if found["key"]:
+            pin(store, found["id"], found["key"], store.now_iso())
+        sign_list(store)
+    return found
 
 
 def _check_read_out(name: str, key: str, read_out: str) -> None:
@@ -189,7 +202,7 @@ def admit_known(store: Store, laptops: Iterable[dict[str, Any]]) -> int:
             _add_member(store, laptop["id"], laptop["name"], laptop["key"])
             count += 1
         if count:
-            _sign_list(store)
+            sign_list(store)
     return count
 
 
@@ -203,10 +216,11 @@ def revoke(store: Store, text: str) -> dict[str, Any]:
             raise DyzError("member_not_listed", peer=text.strip())
         if row["revoked"]:
             raise DyzError("member_already_revoked", name=row["name"])
-        store.conn.execute(
-            "UPDATE members SET revoked = ? WHERE device = ?", (store.stamp(), row["device"])
-        )
-        _sign_list(store)
+        # the last of its changes that counts: the latest the office holds (so that a clock
+        # set back on a stolen laptop makes nothing new count), or now if it holds none
+        last = store.marks().get(row["device"]) or store.stamp()
+        store.conn.execute("UPDATE members SET revoked = ? WHERE device = ?", (last, row["device"]))
+        sign_list(store)
     return {"id": row["device"], "name": row["name"]}
 
 
@@ -243,10 +257,36 @@ def list_members(store: Store) -> dict[str, Any]:
                     "since": row["asked"][:16],
                 }
             )
+    heard = len(known_not_admitted(store)) if held.device == store.device()[0] else 0
     return {
         "office": {"id": held.device, "name": held.name, "fingerprint": fingerprint(held.key)},
         "members": items,
+        "known_not_admitted": heard,
     }
+
+
+def _withdraw(store: Store, device: str, last: str) -> None:
+    """Take out the changes `device` made after `last`, as if they had never come."""
+    from danyuanzhang.changes import COLUMNS
+    from danyuanzhang.store import derive
+
+    conn = store.conn
+    rows = conn.execute(
+        f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ?", (device, last)
+    ).fetchall()
+    gone = [Change(*row) for row in rows]
+    if not gone:
+        return
+    conn.execute("DELETE FROM changes WHERE device = ? AND hlc > ?", (device, last))
+    touched: dict[str, dict[str, set[str]]] = {}
+    for change in gone:
+        touched.setdefault(change.entity, {}).setdefault(change.record, set()).add(change.field)
+    for entity, records in touched.items():
+        left = {c.record for c in derive.changes_of(conn, list(records))}
+        for record in [r for r in records if r not in left]:
+            derive.purge(conn, entity, record)
+        derive.refresh(conn, entity, {r: f for r, f in records.items() if r in left})
+    conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
 
 
 class Gate:
@@ -262,7 +302,7 @@ class Gate:
         self.adopt: OfficeList | None = None  # a newer list (or a first office) to take on
         self.trusted_now = False  # this bundle made this laptop trust its office
         self.join_request = False
-        self.key_for_member = ""  # a member admitted before it signed: its key, now known
+        self.revoked_now: list[str] = []  # laptops the list taken on revokes, by name
         held = office_of(store)
         incoming = header.office
         if incoming is not None:
@@ -276,6 +316,11 @@ class Gate:
     @property
     def active(self) -> bool:
         return self.office is not None
+
+    @property
+    def me_revoked(self) -> bool:
+        member = self.members.get(self.me)
+        return member is not None and bool(member.revoked)
 
     def _refuse(self, problem: str, line: int | None = None, **params: str) -> BundleError:
         error = BundleError(problem, line, **params)
@@ -321,8 +366,12 @@ class Gate:
             if member.revoked:
                 raise self._refuse("bundle_sender_revoked", name=name, office=office.name)
             expected = member.key
-            if not expected:  # admitted from an earlier version: its key comes now
-                self.key_for_member = header.key if office.device == self.me else ""
+            if not expected:  # admitted from an earlier version, before it had a key
+                if header.version < 3:
+                    return  # as an earlier version sends: taken as before
+                if office.device != self.me:  # no key is taken on first sight
+                    raise self._refuse("bundle_member_unverified", name=name, office=office.name)
+                self.join_request = True  # its key, like a newcomer's, waits for a person
                 return
         if header.version < 3:
             raise self._refuse("bundle_unsigned", name=name)
@@ -335,20 +384,46 @@ class Gate:
             )
 
     def record_request(self) -> None:
-        """On the office: remember who asked to join, with the key its bundle was signed by."""
+        """On the office: remember who asked to join, with the key its bundle was signed by.
+        A second request for that laptop with another key is someone passing for it: the
+        first stays, for a person to check over the phone."""
+        from danyuanzhang.keys import fingerprint
+
         header = self.header
+        conn = self.store.conn
         with self.store.transaction():
-            self.store.conn.execute(
+            row = conn.execute(
+                "SELECT key FROM join_requests WHERE device = ?", (header.sender_id,)
+            ).fetchone()
+            if row is not None and row[0] != header.key:
+                raise self._refuse(
+                    "bundle_request_key_differs",
+                    name=header.sender_name,
+                    theirs=fingerprint(header.key),
+                    first=fingerprint(row[0]),
+                )
+            if row is None:
+                waiting = conn.execute("SELECT count(*) FROM join_requests").fetchone()[0]
+                if waiting >= REQUESTS_WAITING_AT_MOST:
+                    raise self._refuse("bundle_too_many_requests", count=str(waiting))
+            conn.execute(
                 "INSERT INTO join_requests (device, name, key, asked) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (device) DO UPDATE SET name = excluded.name, key = excluded.key",
+                " ON CONFLICT (device) DO NOTHING",
                 (header.sender_id, header.sender_name, header.key, self.store.now_iso()),
             )
 
     def take_on(self) -> None:
-        """Within the import's transaction: keep the newer list, and a member's first key."""
+        """Within the import's transaction: keep the newer list; what a laptop it revokes made
+        after the last change that counts leaves this notebook, so that it is not relayed."""
         store = self.store
         if self.adopt is not None:
             office = self.adopt
+            held = office_of(store)
+            before = {m.device: m.revoked for m in held.members} if held is not None else {}
+            for member in office.members:
+                if member.revoked and before.get(member.device) != member.revoked:
+                    _withdraw(store, member.device, member.revoked)
+                    self.revoked_now.append(member.name)
             values = (office.device, office.name, office.key, office.issued, office.signature)
             for key, value in zip(OFFICE_SETTINGS, values, strict=True):
                 store.set_setting(key, value)
@@ -357,12 +432,6 @@ class Gate:
                 "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, ?)",
                 [(m.device, m.name, m.key, m.admitted, m.revoked) for m in office.members],
             )
-        if self.key_for_member:
-            store.conn.execute(
-                "UPDATE members SET key = ? WHERE device = ?",
-                (self.key_for_member, self.header.sender_id),
-            )
-            _sign_list(store)
 
     def erasures_by_office(self, new: Sequence[Change]) -> set[str]:
         """The records this bundle erases by the office's own hand, in a bundle the office
@@ -392,4 +461,4 @@ class Gate:
         if device in (self.me, self.office.device if self.office else ""):
             return True
         member = self.members.get(device)
-        return member is not None and (not member.revoked or stamp < member.revoked)
+        return member is not None and (not member.revoked or stamp <= member.revoked)

@@ -243,9 +243,15 @@ def test_the_list_travels_in_full_only_to_a_laptop_without_it(
 ) -> None:
     unit = community.join("2-2单元长", "2-2-601")
     dyz(*unit, "household", "add", "2-2-602")
-    news = community.export(unit, "news")  # its own news, for the office: which list it holds
+    news = community.export(unit, "news", "--plain")  # which list it holds, not the list
     assert "office: {issued: " in news.read_text(encoding="utf-8")
     dyz(*community.office, "import", str(news))
+    dyz(*unit, "household", "add", "2-2-605")
+    sealed = community.export(unit, "sealed-news")  # its own news: for its office alone
+    from danyuanzhang.bundle.sealing import is_sealed, read_envelope
+
+    assert is_sealed(sealed) and read_envelope(sealed).for_name == "社区办公室"
+    assert "新增" in dyz(*community.office, "import", str(sealed)).stderr
     dyz(*community.office, "household", "add", "2-2-603", "--estate", "新芙蓉之都")
     plain = ("--for", "2-2单元长", "--plain")
     short = community.export(community.office, "short", *plain).read_text(encoding="utf-8")
@@ -370,7 +376,7 @@ def test_a_revoked_laptop_gets_nothing_more_and_its_later_changes_leave_a_relay(
     assert "已被社区办公室撤销" in line
     # after it was revoked it made a change, and a relay took it before hearing of it
     dyz(*unit, "household", "add", "2-2-699")
-    dyz(*other, "import", str(community.export(unit, "after")))
+    dyz(*other, "import", str(community.export(unit, "after", "--for", "3-1单元长")))
     assert "2-2-699" in {h["ref"] for h in dyz_json(*other, "household", "list")}
     news = community.export(community.office, "news", "--for", "3-1单元长")
     said = dyz(*other, "import", str(news)).stderr

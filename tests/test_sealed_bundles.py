@@ -120,6 +120,7 @@ def test_a_peer_whose_key_is_not_known_gets_a_plain_file_with_a_warning(
     with conn:
         conn.execute("DELETE FROM device_keys")
     conn.close()
+    dyz(*office, "resident", "add", "1-1-101", "--name", "王建国", "--phone", "13900001111")
     out = tmp_path / "o.yaml"
     said = dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(out)).stderr
     assert "没有加密" in said and not is_sealed(out)

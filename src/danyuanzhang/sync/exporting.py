@@ -157,6 +157,9 @@ def export_bundle(
 
     written = _Counted(_records(store, records, redact))
     receiver = None if plain or not peer else _receiver(store, target, peer)
+    own_news = not peer and not everything and not scope
+    if own_news and not plain and held is not None and held.device != store.device()[0]:
+        receiver = (held.device, held.name, held.key)  # a laptop's own news: for its office
     report.no_key = bool(peer) and not plain and receiver is None
     try:
         if receiver is None:

@@ -418,7 +418,7 @@ def main() -> None:
                 if made.nothing_new:
                     continue
                 if round_number == 2 and made.changes:
-                    head, size = bundle_size(path)
+                    head, size = bundle_size(path, office.store)  # encrypted to the office
                     header_shares.append(head / size)
                     if unit:
                         weekly.append((made.new, made.changes, size))

@@ -131,6 +131,10 @@ def tree_from(count: int, present: Sequence[bytes], gaps: Sequence[Sequence[int 
     """The tree whose leaves are `present` (in order) wherever `gaps` leaves room; raises
     ValueError when they do not fill it exactly. Positions are walked as ranges, so a bundle
     claiming a span of a billion changes costs nothing to refuse."""
+    if not gaps:  # the whole span: nothing to place
+        if len(present) != count:
+            raise ValueError("count")
+        return Tree(count, dict(enumerate(present)), {})
     chunks = max(1, -(-count // CHUNK))
     leaves: dict[int, bytes] = {}
     nodes: dict[tuple[int, int], bytes] = {}

@@ -162,7 +162,7 @@ def export_bundle(
     written = _Counted(_records(store, records, redact), in_bundle)
 
     def finish(header: Header) -> None:
-        header.spans = in_bundle.spans(store, header.since)
+        header.spans = in_bundle.spans(store, since)  # all it is known to hold, not only news
 
     receiver = None if plain or not peer else _receiver(store, target, peer)
     own_news = not peer and not everything and not scope

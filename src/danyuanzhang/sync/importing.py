@@ -226,7 +226,7 @@ def _import(
                 body, carried = _read_into(
                     store, report, readable, source, clocks, gate, proofs, progress
                 )
-                proofs.check_and_keep()
+                proofs.check_and_keep(all_written=not report.ignored_erased)
                 if progress is not None:
                     progress("write", 0.0)
                 _check_references(store, body)

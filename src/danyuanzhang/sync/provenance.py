@@ -71,6 +71,9 @@ class Carried:
                 i = bisect.bisect_left(stamps, span.first)
                 if i == len(stamps) or stamps[i] > span.last:
                     continue
+                if not span.gaps and bisect.bisect_right(stamps, span.last) - i == span.count:
+                    found.append(span)  # all of it carried: nothing to prove
+                    continue
                 try:
                     tree = sp.tree_here(store.conn, span)
                     mine = {p for p, leaf in tree.leaves.items() if leaf in ids}
@@ -168,8 +171,10 @@ class Proofs:
             if provable and self._span_of(device, change.hlc) is None:
                 raise self._refuse("bundle_unproven", device, lines.get(change.record))
 
-    def check_and_keep(self) -> None:
-        """Every usable span's root, from the changes carried and its proof; then kept."""
+    def check_and_keep(self, all_written: bool) -> None:
+        """Every usable span's root, from the changes carried and its proof; then kept.
+        `all_written`: every change the bundle carried is in the log now (none was left out
+        as erased here), so a span it carried whole is whole here too."""
         conn = self.store.conn
         for spans in self.usable.values():
             for span in spans:
@@ -181,7 +186,10 @@ class Proofs:
                     root = ""
                 if root != span.root:
                     raise self._refuse("bundle_span_forged", span.device)
-                _keep(conn, span, tree)
+                if all_written and not span.gaps:
+                    sp.keep(conn, span)
+                else:
+                    _keep(conn, span, tree)
 
 
 def _keep(conn: object, span: sp.Span, tree: sp.Tree) -> None:

@@ -162,7 +162,10 @@ def export_bundle(
     written = _Counted(_records(store, records, redact), in_bundle)
 
     def finish(header: Header) -> None:
-        header.spans = in_bundle.spans(store, since)  # all it is known to hold, not only news
+        # by all the receiver is known to hold; a laptop's own news, for no one in
+        # particular, proves only its news: the rest completes records the office holds
+        makers = set(carried) if target is None and not whole else None
+        header.spans = in_bundle.spans(store, since, makers)
 
     receiver = None if plain or not peer else _receiver(store, target, peer)
     own_news = not peer and not everything and not scope

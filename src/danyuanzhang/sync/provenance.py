@@ -56,17 +56,13 @@ class Carried:
         for change in changes:
             by_device.setdefault(change.device, []).append((change.hlc, bytes.fromhex(change.id)))
 
-    def spans(
-        self, store: Store, since: dict[str, str], makers: set[str] | None = None
-    ) -> list[sp.Span]:
+    def spans(self, store: Store, since: dict[str, str]) -> list[sp.Span]:
         """The spans, with their proofs, for what this bundle carries that its receiver may
-        lack (of the laptops in `makers` only, when given); a span this laptop cannot prove
+        lack (`since`: up to where it holds each laptop's); a span this laptop cannot prove
         (its changes were received without one) is left out, and the receiver judges the
         changes alone."""
         found = []
         for device, carried in sorted(self.by_device.items()):
-            if makers is not None and device not in makers:
-                continue
             stamps = sorted(stamp for stamp, _ in carried)
             after = since.get(device, "")
             ids = {leaf for _, leaf in carried}

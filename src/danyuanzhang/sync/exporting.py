@@ -162,7 +162,9 @@ def export_bundle(
     written = _Counted(_records(store, records, redact), in_bundle)
 
     def finish(header: Header) -> None:
-        header.spans = in_bundle.spans(store, _known_to_receiver(store, target, receiver, header))
+        # only what came before the news is surely held: a peer's remembered knowledge left
+        # relayed changes unproved in the sync laws' scoped and delta exchanges
+        header.spans = in_bundle.spans(store, header.since)
 
     receiver = None if plain or not peer else _receiver(store, target, peer)
     own_news = not peer and not everything and not scope
@@ -203,20 +205,6 @@ def export_bundle(
                     exported[device] = stamp
             store.set_setting(EXPORTED_MARKS, json.dumps(exported, sort_keys=True))
     return report
-
-
-def _known_to_receiver(
-    store: Store, target: Any, receiver: tuple[str, str, str] | None, header: Header
-) -> dict[str, str]:
-    """Per laptop, up to where the receiver holds its changes, as far as this laptop knows:
-    what the spans need not prove. Known of a peer from its own bundles (and of the office,
-    to which a laptop's own news goes); of a receiver not known, only that it holds what came
-    before this bundle's news."""
-    if target is not None:
-        return dict(sql.knowledge(store, target["device"], ""))
-    if receiver is not None:
-        return dict(sql.knowledge(store, receiver[0], ""))
-    return header.since
 
 
 def _refuse_if_revoked(store: Store, device: str | None, peer: str) -> None:

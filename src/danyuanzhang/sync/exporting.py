@@ -162,9 +162,9 @@ def export_bundle(
     written = _Counted(_records(store, records, redact), in_bundle)
 
     def finish(header: Header) -> None:
-        # only what came before the news is surely held: a peer's remembered knowledge left
-        # relayed changes unproved in the sync laws' scoped and delta exchanges
-        header.spans = in_bundle.spans(store, header.since)
+        # every span that holds a change it carries: a whole record's older changes may be new
+        # to the receiver, and it keeps each span whole only if it sees all that it holds
+        header.spans = in_bundle.spans(store, {})
 
     receiver = None if plain or not peer else _receiver(store, target, peer)
     own_news = not peer and not everything and not scope

@@ -363,14 +363,3 @@ CREATE TABLE join_requests (
     key TEXT NOT NULL,
     asked TEXT NOT NULL
 );
-
-CREATE TABLE spans (
-    device TEXT NOT NULL,
-    first TEXT NOT NULL,
-    last TEXT NOT NULL,
-    count INTEGER NOT NULL,
-    root TEXT NOT NULL,
-    signature TEXT NOT NULL,
-    gaps TEXT NOT NULL,
-    PRIMARY KEY (device, first)
-) WITHOUT ROWID;

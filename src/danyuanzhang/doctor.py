@@ -20,7 +20,7 @@ from typing import Any
 
 from danyuanzhang.changes import COLUMNS, Change, encode
 from danyuanzhang.hlc import latest_allowed, local_time, wall_of
-from danyuanzhang.store import Store, derive, spans
+from danyuanzhang.store import Store, derive
 
 _COUNTER_START = 17  # 1-based position of the counter in a stamp, for SQL's substr
 
@@ -122,7 +122,6 @@ def repair(store: Store) -> Repair:
         me, author = store.device()
         renamed: dict[str, str] = {}
         for change in bad:
-            spans.forget(conn, "id = ?", (change.id,))
             conn.execute("DELETE FROM changes WHERE id = ?", (change.id,))
             if change.id in replaced:
                 report.dropped += 1

@@ -34,7 +34,6 @@ from danyuanzhang.changes import FLAG_PREFIX, Change, encode
 from danyuanzhang.merge import Incoming
 from danyuanzhang.records import CLEARABLE, ENTITIES, REFERENCES
 from danyuanzhang.store.migrations import LATEST
-from danyuanzhang.store.spans import Span
 
 FORMAT = "dyz-bundle"
 FORMAT_VERSION = 4
@@ -64,13 +63,11 @@ HEADER_KEYS = {
     # signed: the sender's public key, and its signature over the checksum (which covers the key)
     3: (*_V2, "checksum", "key", "signature", "body"),
     # the community office's signed list of admitted laptops (bundle/office.py), or {}
-    4: (*_V2, "office", "spans", "checksum", "key", "signature", "body"),
+    4: (*_V2, "office", "checksum", "key", "signature", "body"),
 }
 OFFICE_KEYS = {"id", "name", "key", "issued", "signature", "members"}
 MEMBER_KEYS = {"id", "name", "key", "admitted", "revoked"}
 MEMBERS_LIMIT = 100_000
-SPAN_KEYS = {"device", "first", "last", "count", "root", "signature", "gaps"}
-SPANS_LIMIT = 1_000_000
 RECORD_KEYS = {"table", "id", "changes", LINE}
 CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
 # a stamp's counter starts with 0: no laptop counts to 10^9 in one millisecond, and a counter at
@@ -107,9 +104,6 @@ class Header:
     signature: str = ""  # its signature over `checksum`, base64 (format 3)
     office: OfficeList | None = None  # the office's signed list of admitted laptops (format 4)
     office_held: str = ""  # `issued` of the office's list the sender holds, sent or not
-    spans: list[Span] = field(
-        default_factory=list
-    )  # signed by the laptops whose changes it carries
 
 
 @dataclass
@@ -259,7 +253,6 @@ def read_header(doc: dict[str, Any]) -> Header:
         if not _SIGNATURE.fullmatch(signature):
             raise BundleError("bundle_bad_header", line=doc[LINE], key="signature")
     office, office_held = _office(doc["office"]) if version >= 4 else (None, "")
-    spans = _spans(doc["spans"]) if version >= 4 else []
     return Header(
         version,
         schema,
@@ -278,7 +271,6 @@ def read_header(doc: dict[str, Any]) -> Header:
         signature,
         office,
         office_held,
-        spans,
     )
 
 
@@ -329,58 +321,6 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
             Member(texts["id"], member_name, texts["key"], texts["admitted"], texts["revoked"])
         )
     return OfficeList(device, name, key, issued, members, signature), issued
-
-
-def _spans(value: Any) -> list[Span]:
-    if not isinstance(value, list) or len(value) > SPANS_LIMIT:
-        raise BundleError("bundle_bad_header", line=None, key="spans")
-    found = []
-    for entry in value:
-        block = _mapping(entry, "spans", SPAN_KEYS)
-        line = block[LINE]
-        texts = {k: _text(block.get(k), f"spans.{k}") for k in SPAN_KEYS - {"gaps", "count"}}
-        count = _number(block.get("count"), "spans.count")
-        if not (
-            _HEX32.fullmatch(texts["device"])
-            and _HLC.fullmatch(texts["first"])
-            and _HLC.fullmatch(texts["last"])
-            and texts["first"].endswith(texts["device"])
-            and texts["last"].endswith(texts["device"])
-            and texts["first"] <= texts["last"]
-            and _HEX64.fullmatch(texts["root"])
-            and _SIGNATURE.fullmatch(texts["signature"])
-            and count > 0
-        ):
-            raise BundleError("bundle_bad_header", line=line, key="spans")
-        gaps = block.get("gaps")
-        if not isinstance(gaps, list):
-            raise BundleError("bundle_bad_header", line=line, key="spans.gaps")
-        read: list[list[int | str]] = []
-        for gap in gaps:
-            if not (
-                isinstance(gap, list)
-                and len(gap) in (2, 3)
-                and all(isinstance(g, str) for g in gap)
-            ):
-                raise BundleError("bundle_bad_header", line=line, key="spans.gaps")
-            *numbers, digest = gap
-            if not all(n.isascii() and n.isdigit() and len(n) <= 12 for n in numbers) or not (
-                _HEX32.fullmatch(digest) if len(gap) == 2 else _HEX64.fullmatch(digest)
-            ):
-                raise BundleError("bundle_bad_header", line=line, key="spans.gaps")
-            read.append([*(int(n) for n in numbers), digest])
-        found.append(
-            Span(
-                texts["device"],
-                texts["first"],
-                texts["last"],
-                count,
-                texts["root"],
-                texts["signature"],
-                read,
-            )  # fmt: skip
-        )
-    return found
 
 
 def _text(value: Any, key: str) -> str:
@@ -469,7 +409,7 @@ def sealed(header: Header, body_digest: str) -> str:
         header.scope,
         *marks,
         *((header.key,) if header.version >= 3 else ()),
-        *((_office_sealed(header), _spans_sealed(header)) if header.version >= 4 else ()),
+        *((_office_sealed(header),) if header.version >= 4 else ()),
         body_digest,
     )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -480,15 +420,6 @@ def _office_sealed(header: Header) -> str:
     if office is not None:
         return office.signed_text() + "\x1d" + office.signature
     return header.office_held
-
-
-def _spans_sealed(header: Header) -> str:
-    import json
-
-    return "\x1e".join(
-        f"{span.signed_text()}\x1d{span.signature}\x1d{json.dumps(span.gaps)}"
-        for span in header.spans
-    )
 
 
 def digest_record(digest: Any, entity: str, record: str, change_ids: Iterable[str]) -> None:

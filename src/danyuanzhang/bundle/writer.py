@@ -89,26 +89,11 @@ def header_text(header: Header) -> str:
         f"seen: {marks(header.seen)}",
         f"received: {marks(header.received)}",
         *(_office_lines(header) if header.version >= 4 else []),
-        *(_span_lines(header) if header.version >= 4 else []),
         f'checksum: "{header.checksum}"',
     ]
     if header.version >= 3:
         lines += [f'key: "{header.key}"', f'signature: "{header.signature}"']
     return "\n".join(lines) + "\n"
-
-
-def _span_lines(header: Header) -> list[str]:
-    if not header.spans:
-        return ["spans: []"]
-    lines = ["spans:"]
-    for span in header.spans:
-        gaps = ", ".join("[" + ", ".join(f'"{g}"' for g in gap) + "]" for gap in span.gaps)
-        lines.append(
-            f'- {{device: "{span.device}", first: "{span.first}", last: "{span.last}",'
-            f' count: "{span.count}", root: "{span.root}", signature: "{span.signature}",'
-            f" gaps: [{gaps}]}}"
-        )
-    return lines
 
 
 def _office_lines(header: Header) -> list[str]:
@@ -139,7 +124,6 @@ def write_bundle(
     header: Header,
     records: Iterable[RecordChanges],
     sign: Callable[[str], str],
-    finish: Callable[[Header], None] | None = None,
 ) -> tuple[int, str]:
     """Write the bundle; returns its size in bytes and its checksum. The header's counts,
     checksum and signature (`sign` of the checksum) are filled in here, from the records as
@@ -173,8 +157,6 @@ def write_bundle(
         from danyuanzhang.records import ENTITY_ORDER
 
         header.counts = {name: counts[name] for name in ENTITY_ORDER if name in counts}
-        if finish is not None:  # what the header can say only once the body is written
-            finish(header)
         checksum = sealed(header, digest.hexdigest())
         header.checksum = f"sha256:{checksum}"
         header.signature = sign(header.checksum)

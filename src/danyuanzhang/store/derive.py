@@ -31,7 +31,6 @@ from danyuanzhang.merge import (
 )
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER, KEYED, Entity
 from danyuanzhang.store import in_chunks as chunks
-from danyuanzhang.store import spans
 
 # fields that name a record that may stand for others: (record type, field, table, column)
 HOUSEHOLD_REFERENCES = [
@@ -694,7 +693,6 @@ def purge(conn: sqlite3.Connection, entity: str, record: str) -> None:
     with it (merge.erased_with_household), and its class is derived again without it."""
     spec = ENTITIES[entity]
     group = members(conn, record) if spec.natural_key else [record]
-    spans.forget(conn, "record = ? AND op = 'set'", (record,))
     conn.execute("DELETE FROM changes WHERE record = ? AND op = 'set'", (record,))
     conn.execute("DELETE FROM conflicts WHERE record = ?", (record,))
     conn.execute("DELETE FROM record_keys WHERE record = ?", (record,))

@@ -416,9 +416,7 @@ CREATE TABLE device_keys (
 # the laptops the community's office has admitted (sync/members.py): on the office the list it
 # keeps, on every other laptop the copy of the office's signed list last received; and, on the
 # office, the laptops that asked to join with their first bundle; and, per peer, which of the
-# office's lists it holds (so the list, 200 bytes a laptop, travels only to a peer without it);
-# and the spans of changes each laptop signed (store/spans.py), with what stands for the
-# changes of each that are not in this log
+# office's lists it holds (so the list, 200 bytes a laptop, travels only to a peer without it)
 V9 = """
 CREATE TABLE members (
     device TEXT PRIMARY KEY,
@@ -434,16 +432,6 @@ CREATE TABLE join_requests (
     asked TEXT NOT NULL
 );
 ALTER TABLE peers ADD COLUMN office_list TEXT;
-CREATE TABLE spans (
-    device TEXT NOT NULL,
-    first TEXT NOT NULL,
-    last TEXT NOT NULL,
-    count INTEGER NOT NULL,
-    root TEXT NOT NULL,
-    signature TEXT NOT NULL,
-    gaps TEXT NOT NULL,
-    PRIMARY KEY (device, first)
-) WITHOUT ROWID;
 """
 
 

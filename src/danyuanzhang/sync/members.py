@@ -268,7 +268,7 @@ def list_members(store: Store) -> dict[str, Any]:
 def _withdraw(store: Store, device: str, last: str) -> None:
     """Take out the changes `device` made after `last`, as if they had never come."""
     from danyuanzhang.changes import COLUMNS
-    from danyuanzhang.store import derive, spans
+    from danyuanzhang.store import derive
 
     conn = store.conn
     rows = conn.execute(
@@ -277,7 +277,6 @@ def _withdraw(store: Store, device: str, last: str) -> None:
     gone = [Change(*row) for row in rows]
     if not gone:
         return
-    spans.forget(conn, "device = ? AND hlc > ?", (device, last))
     conn.execute("DELETE FROM changes WHERE device = ? AND hlc > ?", (device, last))
     touched: dict[str, dict[str, set[str]]] = {}
     for change in gone:

@@ -135,12 +135,14 @@ def part_of_roll(rows: list[list[str]], folder: Path, name: str, keep: object) -
 
 class Laptop:
     def __init__(self, folder: Path, name: str, scope: str | None) -> None:
+        from danyuanzhang.keys import ensure_key
         from danyuanzhang.store import Store
 
         self.name, self.scope = name, scope
         self.path = folder / f"{name}.db"
         self.store = Store.open(self.path)
         self.store.ensure_device(name)
+        ensure_key(self.store)  # as `dyz init` does: every change it makes is signed
         self.store.set_setting("community", "芙蓉南路社区")
 
 

@@ -1,4 +1,4 @@
--- dyz database schema, version 9 (PRAGMA user_version = 9).
+-- dyz database schema, version 10 (PRAGMA user_version = 10).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -363,3 +363,16 @@ CREATE TABLE join_requests (
     key TEXT NOT NULL,
     asked TEXT NOT NULL
 );
+
+CREATE TABLE spans (
+    device TEXT NOT NULL,
+    first TEXT NOT NULL,
+    last TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    root TEXT NOT NULL,
+    signs_after TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    leaves BLOB NOT NULL,
+    nodes BLOB NOT NULL,
+    PRIMARY KEY (device, first)
+) WITHOUT ROWID;

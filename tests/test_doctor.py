@@ -150,3 +150,25 @@ def test_doctor_repairs_nothing_while_this_laptop_s_own_date_is_behind(
     after["settings"] = [r for r in after["settings"] if r[0] != "clock_warned"]
     before["settings"] = [r for r in before["settings"] if r[0] != "clock_warned"]
     assert after == before
+
+
+def test_after_the_repair_the_laptop_s_new_changes_are_signed_for_relaying(
+    dyz: Runner, dyz_json, estate: str, db: Path, tmp_path: Path
+) -> None:
+    """A span this laptop signed over a poisoned stamp would leave every later change of it
+    unsigned: the repair lets it sign them again."""
+    relay = ["--db", str(tmp_path / "relay.db")]
+    receiver = ["--db", str(tmp_path / "receiver.db")]
+    dyz(*relay, "init", "--device-name", "转交的电脑")
+    dyz(*receiver, "init", "--device-name", "收的电脑")
+    dyz("export", "--all", "-o", str(tmp_path / "before.yaml"))
+    dyz(*receiver, "import", str(tmp_path / "before.yaml"))  # knows this laptop signs
+    poison(db, "future")
+    dyz("export", "--all", "--plain", "-o", str(tmp_path / "poisoned.yaml"))  # a 9999 span
+    dyz("doctor", "--repair")
+    dyz("household", "edit", "2-2-309", "--note", "灯已修好")
+    dyz("export", "--all", "-o", str(tmp_path / "after.yaml"))
+    dyz(*relay, "import", str(tmp_path / "after.yaml"))
+    dyz(*relay, "export", "--all", "-o", str(tmp_path / "relayed.yaml"))
+    dyz(*receiver, "import", str(tmp_path / "relayed.yaml"))
+    assert dyz_json(*receiver, "household", "show", "2-2-309")["note"] == "灯已修好"

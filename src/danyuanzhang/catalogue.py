@@ -907,6 +907,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已经有 {count} 个入网请求在等待：先处理它们（dyz members），再导入新的",
         "{count} requests to join are waiting already: deal with them (dyz members) first",
     ),
+    "bundle_span_forged": (
+        "里面“{device}”签过名的修改清单对不上它的签名：修改被改过、少了或多了。请让对方重新导出",
+        "the list of changes “{device}” signed does not match its signature: changes were"
+        " altered, left out or added. Ask for a new export",
+    ),
+    "bundle_unproven": (
+        "里面有“{device}”的修改，却没有“{device}”的签名：可能是别人冒充它。"
+        "请让转交的电脑先导入“{device}”最新的数据包，再重新导出",
+        "it carries changes of “{device}” without the signature of “{device}”: someone may be"
+        " passing for it. Ask the laptop that relayed them to import the latest bundle of"
+        " “{device}” first, then export again",
+    ),
     "bundle_change_by_stranger": (
         "里面有“{device}”做的修改，它不是社区办公室接纳的电脑：可能是别人冒充",
         "it carries changes made by “{device}”, which the community office has not admitted: it"

@@ -120,6 +120,13 @@ def repair(store: Store) -> Repair:
         records = sorted({(c.entity, c.record) for c in bad})
         replaced = _replaced_by_sound(store, [r for _, r in records], {c.id for c in bad})
         me, author = store.device()
+        # this laptop's spans over a poisoned stamp: its changes after them would never be
+        # signed; what of them is sound is signed again at the next export
+        conn.execute(
+            "DELETE FROM spans WHERE device = ? AND (substr(last, 1, 15) > ?"
+            f" OR substr(last, {_COUNTER_START}, 1) != '0')",
+            (me, limit),
+        )
         renamed: dict[str, str] = {}
         for change in bad:
             conn.execute("DELETE FROM changes WHERE id = ?", (change.id,))

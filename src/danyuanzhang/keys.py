@@ -28,8 +28,21 @@ def _signing_key(store: Store) -> SigningKey:
     if seed is None:
         key = SigningKey.generate()
         store.set_setting(PRIVATE, base64.b64encode(bytes(key)).decode("ascii"))
+        _before_the_key(store)
         return key
     return SigningKey(base64.b64decode(seed))
+
+
+def _before_the_key(store: Store) -> None:
+    """A notebook of an earlier version has changes made before it had a key: its spans
+    (store/spans.py) cover only what comes after, and say so."""
+    from danyuanzhang.sync.provenance import SIGNS_AFTER
+
+    row = store.conn.execute(
+        "SELECT max(hlc) FROM changes WHERE device = ?", (store.device()[0],)
+    ).fetchone()
+    if row is not None and row[0]:
+        store.set_setting(SIGNS_AFTER, str(row[0]))
 
 
 def ensure_key(store: Store) -> str:

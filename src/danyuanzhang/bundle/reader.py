@@ -34,9 +34,10 @@ from danyuanzhang.changes import FLAG_PREFIX, Change, encode
 from danyuanzhang.merge import Incoming
 from danyuanzhang.records import CLEARABLE, ENTITIES, REFERENCES
 from danyuanzhang.store.migrations import LATEST
+from danyuanzhang.store.spans import Span
 
 FORMAT = "dyz-bundle"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 HEADER_LIMIT = 8 << 20  # the header must end within this (a district's marks fit many times)
 # A body that is not in dyz's own layout is read from its YAML events, which build each scalar
 # whole: such a file is read only up to this size (a bundle dyz writes has no limit).
@@ -64,10 +65,14 @@ HEADER_KEYS = {
     3: (*_V2, "checksum", "key", "signature", "body"),
     # the community office's signed list of admitted laptops (bundle/office.py), or {}
     4: (*_V2, "office", "checksum", "key", "signature", "body"),
+    # the spans (store/spans.py) that prove who made the changes it carries
+    5: (*_V2, "office", "spans", "checksum", "key", "signature", "body"),
 }
 OFFICE_KEYS = {"id", "name", "key", "issued", "signature", "members"}
 MEMBER_KEYS = {"id", "name", "key", "admitted", "revoked"}
 MEMBERS_LIMIT = 100_000
+SPAN_KEYS = {"first", "last", "count", "signs_after", "root", "signature", "proof"}
+SPANS_LIMIT = 1_000_000
 RECORD_KEYS = {"table", "id", "changes", LINE}
 CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
 # a stamp's counter starts with 0: no laptop counts to 10^9 in one millisecond, and a counter at
@@ -104,6 +109,9 @@ class Header:
     signature: str = ""  # its signature over `checksum`, base64 (format 3)
     office: OfficeList | None = None  # the office's signed list of admitted laptops (format 4)
     office_held: str = ""  # `issued` of the office's list the sender holds, sent or not
+    spans: list[Span] = field(
+        default_factory=list
+    )  # signed by the laptops whose changes it carries
 
 
 @dataclass
@@ -253,6 +261,7 @@ def read_header(doc: dict[str, Any]) -> Header:
         if not _SIGNATURE.fullmatch(signature):
             raise BundleError("bundle_bad_header", line=doc[LINE], key="signature")
     office, office_held = _office(doc["office"]) if version >= 4 else (None, "")
+    spans = _spans(doc["spans"]) if version >= 5 else []
     return Header(
         version,
         schema,
@@ -271,6 +280,7 @@ def read_header(doc: dict[str, Any]) -> Header:
         signature,
         office,
         office_held,
+        spans,
     )
 
 
@@ -321,6 +331,42 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
             Member(texts["id"], member_name, texts["key"], texts["admitted"], texts["revoked"])
         )
     return OfficeList(device, name, key, issued, members, signature), issued
+
+
+def _spans(value: Any) -> list[Span]:
+    """The spans, checked, in order; spans of one laptop may not overlap."""
+    from danyuanzhang.store.spans import SPAN_MOST, read_proof
+
+    if not isinstance(value, list) or len(value) > SPANS_LIMIT:
+        raise BundleError("bundle_bad_header", line=None, key="spans")
+    found = []
+    for entry in value:
+        block = _mapping(entry, "spans", SPAN_KEYS)
+        line = block[LINE]
+        texts = {k: _text(block.get(k), f"spans.{k}") for k in SPAN_KEYS - {"count"}}
+        count = _number(block.get("count"), "spans.count")
+        first, last, after = texts["first"], texts["last"], texts["signs_after"]
+        if not (
+            _HLC.fullmatch(first)
+            and _HLC.fullmatch(last)
+            and first[-32:] == last[-32:]
+            and first <= last
+            and (not after or (_HLC.fullmatch(after) and after[-32:] == first[-32:]))
+            and _HEX32.fullmatch(texts["root"])
+            and _SIGNATURE.fullmatch(texts["signature"])
+            and 0 < count <= SPAN_MOST
+        ):
+            raise BundleError("bundle_bad_header", line=line, key="spans")
+        try:
+            proof = read_proof(texts["proof"], count)
+        except ValueError:
+            raise BundleError("bundle_bad_header", line=line, key="spans.proof") from None
+        found.append(Span(first, last, count, texts["root"], after, texts["signature"], proof))
+    found.sort(key=lambda span: (span.device, span.first))
+    for before, span in zip(found, found[1:], strict=False):
+        if before.device == span.device and span.first <= before.last:
+            raise BundleError("bundle_bad_header", line=None, key="spans")
+    return found
 
 
 def _text(value: Any, key: str) -> str:
@@ -410,6 +456,7 @@ def sealed(header: Header, body_digest: str) -> str:
         *marks,
         *((header.key,) if header.version >= 3 else ()),
         *((_office_sealed(header),) if header.version >= 4 else ()),
+        *((_spans_sealed(header),) if header.version >= 5 else ()),
         body_digest,
     )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -420,6 +467,15 @@ def _office_sealed(header: Header) -> str:
     if office is not None:
         return office.signed_text() + "\x1d" + office.signature
     return header.office_held
+
+
+def _spans_sealed(header: Header) -> str:
+    from danyuanzhang.store.spans import proof_text
+
+    return "\x1e".join(
+        f"{span.signed_text()}\x1d{span.signature}\x1d{proof_text(span.proof)}"
+        for span in header.spans
+    )
 
 
 def digest_record(digest: Any, entity: str, record: str, change_ids: Iterable[str]) -> None:

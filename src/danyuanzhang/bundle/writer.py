@@ -89,11 +89,27 @@ def header_text(header: Header) -> str:
         f"seen: {marks(header.seen)}",
         f"received: {marks(header.received)}",
         *(_office_lines(header) if header.version >= 4 else []),
+        *(_span_lines(header) if header.version >= 5 else []),
         f'checksum: "{header.checksum}"',
     ]
     if header.version >= 3:
         lines += [f'key: "{header.key}"', f'signature: "{header.signature}"']
     return "\n".join(lines) + "\n"
+
+
+def _span_lines(header: Header) -> list[str]:
+    from danyuanzhang.store.spans import proof_text
+
+    if not header.spans:
+        return ["spans: []"]
+    lines = ["spans:"]
+    for span in header.spans:
+        lines.append(
+            f'- {{first: "{span.first}", last: "{span.last}", count: "{span.count}",'
+            f' signs_after: "{span.signs_after}", root: "{span.root}",'
+            f' signature: "{span.signature}", proof: "{proof_text(span.proof)}"}}'
+        )
+    return lines
 
 
 def _office_lines(header: Header) -> list[str]:
@@ -124,6 +140,7 @@ def write_bundle(
     header: Header,
     records: Iterable[RecordChanges],
     sign: Callable[[str], str],
+    finish: Callable[[Header], None] | None = None,
 ) -> tuple[int, str]:
     """Write the bundle; returns its size in bytes and its checksum. The header's counts,
     checksum and signature (`sign` of the checksum) are filled in here, from the records as
@@ -157,6 +174,8 @@ def write_bundle(
         from danyuanzhang.records import ENTITY_ORDER
 
         header.counts = {name: counts[name] for name in ENTITY_ORDER if name in counts}
+        if finish is not None:  # what the header can say only once the body is written
+            finish(header)
         checksum = sealed(header, digest.hexdigest())
         header.checksum = f"sha256:{checksum}"
         header.signature = sign(header.checksum)

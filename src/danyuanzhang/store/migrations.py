@@ -434,6 +434,23 @@ CREATE TABLE join_requests (
 ALTER TABLE peers ADD COLUMN office_list TEXT;
 """
 
+# the spans of changes each laptop signed (store/spans.py), with what is known of each: ids at
+# positions (4 + 16 bytes each) and roots of subtrees (4 + 4 + 16 bytes each)
+V10 = """
+CREATE TABLE spans (
+    device TEXT NOT NULL,
+    first TEXT NOT NULL,
+    last TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    root TEXT NOT NULL,
+    signs_after TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    leaves BLOB NOT NULL,
+    nodes BLOB NOT NULL,
+    PRIMARY KEY (device, first)
+) WITHOUT ROWID;
+"""
+
 
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
@@ -457,6 +474,7 @@ MIGRATIONS: list[list[Step]] = [
     [V7, _rebuild_identity],
     [V8],
     [V9],
+    [V10],
 ]
 
 LATEST = len(MIGRATIONS)

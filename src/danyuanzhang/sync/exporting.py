@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +34,7 @@ from danyuanzhang.store.migrations import LATEST
 
 if TYPE_CHECKING:
     from danyuanzhang.bundle.writer import RecordChanges
+    from danyuanzhang.sync.provenance import Carried
 
 EXPORTED_MARKS = "exported_marks"
 
@@ -154,8 +155,15 @@ def export_bundle(
         if _needs_the_list(store, held.issued, target, report.peer_unknown):
             header.office = held
     from danyuanzhang.bundle.writer import write_bundle
+    from danyuanzhang.sync.provenance import Carried, seal_own
 
-    written = _Counted(_records(store, records, redact))
+    seal_own(store)
+    in_bundle = Carried()
+    written = _Counted(_records(store, records, redact), in_bundle)
+
+    def finish(header: Header) -> None:
+        header.spans = in_bundle.spans(store)
+
     receiver = None if plain or not peer else _receiver(store, target, peer)
     own_news = not peer and not everything and not scope
     if own_news and not plain and held is not None and held.device != store.device()[0]:
@@ -164,10 +172,12 @@ def export_bundle(
     try:
         if receiver is None:
             report.size, report.checksum = write_bundle(
-                path, header, written, lambda checksum: sign(store, checksum)
+                path, header, written, lambda checksum: sign(store, checksum), finish
             )
         else:
-            report.size, report.checksum = _write_sealed(store, path, header, written, receiver)
+            report.size, report.checksum = _write_sealed(
+                store, path, header, written, receiver, finish
+            )
             report.sealed_for = receiver[1]
     except OSError as error:
         raise DyzError("cannot_write", path=str(path), reason=error.strerror) from None
@@ -238,6 +248,7 @@ def _write_sealed(
     header: Header,
     records: Iterable[RecordChanges],
     receiver: tuple[str, str, str],
+    finish: Callable[[Header], None],
 ) -> tuple[int, str]:
     """The signed bundle, written beside the target, then sealed into it for the receiver."""
     from danyuanzhang.bundle.sealing import seal
@@ -248,7 +259,7 @@ def _write_sealed(
     # readable only for a moment, and beside the notebook: never on the stick it goes to
     inner = store.path.parent / f".dyz-sealing-{os.getpid()}-{target.name}"
     try:
-        _, checksum = write_bundle(inner, header, records, lambda text: sign(store, text))
+        _, checksum = write_bundle(inner, header, records, lambda text: sign(store, text), finish)
         size = seal(inner, target, receiver, store.device())
     finally:
         inner.unlink(missing_ok=True)
@@ -391,14 +402,16 @@ def _records(store: Store, records: dict[str, set[str]], redact: bool) -> Iterat
 class _Counted:
     """Records as they are written, counting their changes, and whether any is personal."""
 
-    def __init__(self, records: Iterable[Any]) -> None:
+    def __init__(self, records: Iterable[Any], carried: Carried) -> None:
         self.records = records
+        self.carried = carried
         self.changes = 0
         self.personal = False
 
     def __iter__(self) -> Iterator[Any]:
         for entity, record, changes in self.records:
             self.changes += len(changes)
+            self.carried.add(changes)
             fields = ENTITIES[entity].personal
             if not self.personal and fields:
                 self.personal = any(c.field in fields for c in changes)

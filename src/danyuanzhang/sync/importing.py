@@ -42,6 +42,7 @@ from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.conflicts import describe_record
 from danyuanzhang.sync.members import Gate
+from danyuanzhang.sync.provenance import Proofs
 
 BATCH = 20_000  # changes applied at a time: bounded memory, few round trips
 # A bundle erasing more households than this is held back until a person has read the list
@@ -209,6 +210,7 @@ def _import(
         return report
     if gate.trusted_now:
         report.office_trusted = header.sender_name
+    proofs = Proofs(store, header, path)
     if progress is not None:
         progress = forward_only(progress)
     clocks = _ClockCheck(store, header, path)
@@ -221,7 +223,10 @@ def _import(
         try:
             with store.transaction():
                 gate.take_on()
-                body, carried = _read_into(store, report, readable, source, clocks, gate, progress)
+                body, carried = _read_into(
+                    store, report, readable, source, clocks, gate, proofs, progress
+                )
+                proofs.check_and_keep()
                 if progress is not None:
                     progress("write", 0.0)
                 _check_references(store, body)
@@ -253,6 +258,7 @@ def _read_into(
     source: Source,
     clocks: _ClockCheck,
     gate: Gate,
+    proofs: Proofs,
     progress: Callable[[str, float], None] | None,
 ) -> tuple[Body, dict[str, str]]:
     """Read the bundle and apply its records as they come. A big one is read by a second
@@ -262,7 +268,8 @@ def _read_into(
     store.conn.execute("SAVEPOINT reading")
     way = "beside" if worth_reading_beside(source.size) else "here"
     while True:
-        importer = _Importer(store, report, clocks, gate)
+        proofs.carried = {}
+        importer = _Importer(store, report, clocks, gate, proofs)
         try:
             if way == "beside":
                 body = read_beside(path, importer.deliver, progress)
@@ -339,11 +346,14 @@ class _ClockCheck:
 class _Importer:
     """Gathers a bundle's records into batches and applies each: plan, write, derive."""
 
-    def __init__(self, store: Store, report: ImportReport, clocks: _ClockCheck, gate: Gate) -> None:
+    def __init__(
+        self, store: Store, report: ImportReport, clocks: _ClockCheck, gate: Gate, proofs: Proofs
+    ) -> None:
         self.store = store
         self.report = report
         self.clocks = clocks
         self.gate = gate
+        self.proofs = proofs
         self.redacted = clocks.header.redacted  # personal fields left out by design
         self.lines: dict[str, int] = {}  # the line each record of the batch starts on
         report.total = report.added = report.ignored_erased = 0
@@ -369,6 +379,8 @@ class _Importer:
             if change.hlc > top.get(change.device, ""):  # the first too far ahead is one
                 self.clocks.check(change.hlc, line)
                 top[change.device] = change.hlc
+        if self.proofs.firsts:
+            self.proofs.collect(incoming.changes)
         if self.size >= BATCH:
             self.flush()
 
@@ -389,6 +401,7 @@ class _Importer:
         self._refuse_if_claiming_me(plan.insert)
         if self.gate.active:
             self.gate.check(plan.insert, self.top, self.lines)
+        self.proofs.require(plan.insert, self.lines)
         self.lines = {}
         # in the log's own order (record, field, id): the B-tree is written front to back
         sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))

@@ -1,0 +1,274 @@
+"""Which changes a laptop really made: spans of its changes, signed by it.
+
+A bundle's signature covers what its sender made; a change it relays from another laptop is
+covered by that laptop's own signature, over a *span*: every change the laptop made with a
+stamp from `first` to `last`, `count` of them (at most SPAN_MOST), in the order of their
+stamps. The laptop signs the root of a Merkle tree over their ids (RFC 6962's tree, hashes
+of 16 bytes), so that a bundle carrying only some of them proves the rest with the roots of
+the subtrees it leaves out. docs/bundle-format.md, "Spans", gives every byte.
+
+A laptop keeps every span it made or received with what it has learnt of its tree: the ids
+at the positions it has seen, and the roots of subtrees it was given. What it learns is only
+ever added to (a fact checked against the signed root stays true), so it can always prove
+again any part of what it was once proved, whatever its log has lost since (an erasure, a
+revoked laptop's withdrawn changes).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import sqlite3
+import struct
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from hashlib import sha256
+
+SPAN_MOST = 4096  # changes in one span: a bundle proves one change of it in 12 hashes
+HASH_BYTES = 16
+_LEAF = struct.Struct(">I16s")
+_NODE = struct.Struct(">II16s")
+_PROOF_PART = re.compile(r"([0-9]{1,4})-([0-9]{1,4})-([A-Za-z0-9_-]{22})")
+
+Node = tuple[int, int, bytes]  # a subtree over positions [lo, hi), and its root
+
+
+class CannotProve(Exception):
+    """What a bundle would need to prove part of a span is not known here."""
+
+
+@dataclass
+class Span:
+    first: str
+    last: str
+    count: int
+    root: str  # hex
+    # the stamp after which its laptop signs every change it makes ("": all of them); what it
+    # made before it had a key (a notebook of an earlier version) is judged without a span
+    signs_after: str = ""
+    signature: str = ""
+    # in a bundle: the roots of the subtrees over the span's changes the bundle leaves out
+    proof: list[Node] = field(default_factory=list)
+
+    @property
+    def device(self) -> str:
+        return self.first[-32:]
+
+    def signed_text(self) -> str:
+        return "\x1f".join(
+            ("dyz-span", self.first, self.last, str(self.count), self.signs_after, self.root)
+        )
+
+
+def leaf_hash(change_id: bytes) -> bytes:
+    return sha256(b"\x00" + change_id).digest()[:HASH_BYTES]
+
+
+def node_hash(left: bytes, right: bytes) -> bytes:
+    return sha256(b"\x01" + left + right).digest()[:HASH_BYTES]
+
+
+def full_root(ids: Sequence[bytes]) -> bytes:
+    """The root over all of a span's ids, level by level: the same tree as RFC 6962's (an
+    odd node goes up a level as it is), without a call per node."""
+    level = [leaf_hash(i) for i in ids]
+    while len(level) > 1:
+        paired = [node_hash(a, b) for a, b in zip(level[0::2], level[1::2], strict=False)]
+        if len(level) % 2:
+            paired.append(level[-1])
+        level = paired
+    return level[0]
+
+
+def split(size: int) -> int:
+    """RFC 6962: the largest power of two smaller than `size`."""
+    k = 1
+    while k * 2 < size:
+        k *= 2
+    return k
+
+
+class Tree:
+    """What is known of a span's tree: ids at positions, and roots of subtrees."""
+
+    def __init__(
+        self, count: int, leaves: dict[int, bytes], nodes: dict[tuple[int, int], bytes]
+    ) -> None:
+        self.count = count
+        self.leaves = leaves
+        self.nodes = nodes
+
+    def root_of(self, lo: int, hi: int) -> bytes:
+        known = self.nodes.get((lo, hi))
+        if known is not None:
+            return known
+        if hi - lo == 1:
+            leaf = self.leaves.get(lo)
+            if leaf is None:
+                raise CannotProve
+            return leaf_hash(leaf)
+        k = lo + split(hi - lo)
+        return node_hash(self.root_of(lo, k), self.root_of(k, hi))
+
+    def root(self) -> bytes:
+        return self.root_of(0, self.count)
+
+    def proof(self, carried: Sequence[int]) -> list[Node]:
+        """The roots a bundle carrying the changes at `carried` (sorted) gives for the rest."""
+        found: list[Node] = []
+
+        def walk(lo: int, hi: int) -> None:
+            i = bisect_left(carried, lo)
+            if i == len(carried) or carried[i] >= hi:
+                found.append((lo, hi, self.root_of(lo, hi)))
+            elif hi - lo > 1:
+                k = lo + split(hi - lo)
+                walk(lo, k)
+                walk(k, hi)
+
+        walk(0, self.count)
+        return found
+
+
+def check(count: int, carried: Sequence[bytes], proof: Sequence[Node]) -> Tree:
+    """The tree a bundle shows: `carried` (the ids it carries, in stamp order) fill the
+    positions its proof leaves free. Raises ValueError when they do not fill them exactly;
+    the caller compares the root with the signed one."""
+    if not proof and len(carried) == count > 0:
+        return Tree(count, dict(enumerate(carried)), {(0, count): full_root(carried)})
+    given = {(lo, hi): digest for lo, hi, digest in proof}
+    if len(given) != len(proof):
+        raise ValueError("proof")
+    leaves: dict[int, bytes] = {}
+    ids = iter(carried)
+    used = 0
+
+    def walk(lo: int, hi: int) -> bytes:
+        nonlocal used
+        digest = given.get((lo, hi))
+        if digest is not None:
+            used += 1
+            return digest
+        if hi - lo == 1:
+            change_id = next(ids, None)
+            if change_id is None:
+                raise ValueError("fewer")
+            leaves[lo] = change_id
+            return leaf_hash(change_id)
+        k = lo + split(hi - lo)
+        return node_hash(walk(lo, k), walk(k, hi))
+
+    root = walk(0, count)
+    if next(ids, None) is not None or used != len(given):
+        raise ValueError("more")
+    return Tree(count, leaves, {**given, (0, count): root})
+
+
+def proof_text(proof: Sequence[Node]) -> str:
+    return ",".join(
+        f"{lo}-{hi}-{base64.urlsafe_b64encode(d).decode('ascii').rstrip('=')}"
+        for lo, hi, d in proof
+    )
+
+
+def read_proof(text: str, count: int) -> list[Node]:
+    """The proof a bundle writes; ValueError when it is not one."""
+    if not text:
+        return []
+    found = []
+    for part in text.split(","):
+        match = _PROOF_PART.fullmatch(part)
+        if match is None:
+            raise ValueError(part)
+        lo, hi = int(match[1]), int(match[2])
+        if not 0 <= lo < hi <= count:
+            raise ValueError(part)
+        found.append((lo, hi, base64.urlsafe_b64decode(match[3] + "==")))
+    return found
+
+
+# -- in the notebook -------------------------------------------------------------------------
+
+
+def bounds(conn: sqlite3.Connection, device: str) -> list[tuple[str, str]]:
+    """(first, last) of every span of `device` kept here, in order."""
+    rows = conn.execute(
+        "SELECT first, last FROM spans WHERE device = ? ORDER BY first", (device,)
+    ).fetchall()
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def stored(conn: sqlite3.Connection, device: str, first: str) -> tuple[Span, Tree] | None:
+    row = conn.execute(
+        "SELECT first, last, count, root, signs_after, signature, leaves, nodes FROM spans"
+        " WHERE device = ? AND first = ?",
+        (device, first),
+    ).fetchone()
+    if row is None:
+        return None
+    span = Span(row[0], row[1], int(row[2]), row[3], row[4], row[5])
+    leaves = {p: i for p, i in _LEAF.iter_unpack(row[6])}
+    nodes = {(lo, hi): d for lo, hi, d in _NODE.iter_unpack(row[7])}
+    return span, Tree(span.count, leaves, nodes)
+
+
+def signing(conn: sqlite3.Connection, device: str) -> tuple[str, str, str] | None:
+    """One span of `device` kept here, to show that it signs its changes: (signed text,
+    signature, signs_after)."""
+    row = conn.execute(
+        "SELECT first, last, count, root, signs_after, signature FROM spans WHERE device = ?"
+        " LIMIT 1",
+        (device,),
+    ).fetchone()
+    if row is None:
+        return None
+    span = Span(row[0], row[1], int(row[2]), row[3], row[4], row[5])
+    return span.signed_text(), span.signature, span.signs_after
+
+
+def keep(conn: sqlite3.Connection, span: Span, tree: Tree) -> None:
+    """Keep a span, adding what `tree` shows of it to what was known: a span of the same
+    laptop and first stamp but another root is not this one, and leaves what is kept."""
+    had = stored(conn, span.device, span.first)
+    leaves, nodes = tree.leaves, tree.nodes
+    if had is not None:
+        kept, known = had
+        if kept.root != span.root or kept.count != span.count:
+            return
+        if leaves.keys() <= known.leaves.keys() and nodes.keys() <= known.nodes.keys():
+            return
+        leaves = {**known.leaves, **leaves}
+        nodes = {**known.nodes, **nodes}
+    conn.execute(
+        "INSERT OR REPLACE INTO spans"
+        " (device, first, last, count, root, signs_after, signature, leaves, nodes)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            span.device,
+            span.first,
+            span.last,
+            span.count,
+            span.root,
+            span.signs_after,
+            span.signature,
+            b"".join(_LEAF.pack(p, i) for p, i in sorted(leaves.items())),
+            b"".join(_NODE.pack(lo, hi, d) for (lo, hi), d in sorted(nodes.items())),
+        ),
+    )
+
+
+def seal(changes: Iterable[tuple[str, str]], signs_after: str) -> list[tuple[Span, Tree]]:
+    """Spans over (stamp, id) of one laptop's changes, in stamp order, unsigned."""
+    made = []
+    batch: list[tuple[str, str]] = []
+    for change in [*changes, None]:
+        if change is not None:
+            batch.append(change)
+        if batch and (change is None or len(batch) == SPAN_MOST):
+            ids = [bytes.fromhex(i) for _, i in batch]
+            tree = Tree(len(ids), dict(enumerate(ids)), {})
+            span = Span(batch[0][0], batch[-1][0], len(ids), full_root(ids).hex(), signs_after)
+            made.append((span, tree))
+            batch = []
+    return made

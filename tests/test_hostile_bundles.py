@@ -64,7 +64,7 @@ def reseal(text: str) -> str:
     forger = SigningKey(b"\x07" * 32)
     key = base64.b64encode(bytes(forger.verify_key)).decode()
     # the spans are signed by the laptops that made the changes: a forger leaves them out
-    text = re.sub(r"^spans:.*\n(?:- \{.*\}\n)*", "spans: []\n", text, count=1, flags=re.M)
+    text = re.sub(r"^spans:.*\n(?:- \[.*\]\n)*", "spans: []\n", text, count=1, flags=re.M)
     text = re.sub(r'^key: "[^"]*"', f'key: "{key}"', text, count=1, flags=re.M)
     try:
         checksum = f"sha256:{content_checksum(source_from_bytes(text.encode('utf-8')))}"

@@ -59,7 +59,7 @@ def test_changes_relayed_through_the_office_and_on_again_are_proved(
     text_spans = community.folder / "relayed-plain.yaml"
     dyz(*community.office, "export", "--for", "3-1单元长", "--plain", "-o", str(text_spans))
     header = text_spans.read_text(encoding="utf-8").split("\nbody:")[0]
-    assert re.search(f'first: "[^"]*{device_of(first)}"', header)
+    assert re.search(f'^- \\["[^"]*{device_of(first)}"', header, re.M)
     dyz(*second, "import", str(relayed))
     [resident] = dyz_json(*second, "household", "show", "2-2-601")["residents"]
     assert resident["name"] == "刘桂英"
@@ -104,7 +104,7 @@ def test_a_relay_that_leaves_a_change_out_of_a_span_is_refused(dyz: Runner, tmp_
     dyz(*relay, "export", "--for", "收的电脑", "-o", str(relayed))
     text = relayed.read_text(encoding="utf-8")
     maker_id = device_of(maker)
-    assert re.search(f'first: "[^"]*{maker_id}"', text.split("\nbody:")[0])
+    assert re.search(f'^- \\["[^"]*{maker_id}"', text.split("\nbody:")[0], re.M)
     # the relay drops the room of 2-2-602 (the maker's change) and re-signs as itself
     lines = text.split("\n")
     cut = max(i for i, ln in enumerate(lines) if f'{maker_id}", by:' in ln and '"room"' in ln)
@@ -112,7 +112,7 @@ def test_a_relay_that_leaves_a_change_out_of_a_span_is_refused(dyz: Runner, tmp_
     text = "\n".join(lines)
     count = int(re.search(r'household: "(\d+)"', text).group(1))  # type: ignore[union-attr]
     text = text.replace(f'household: "{count}"', f'household: "{count - 1}"', 1)
-    spans = re.search(r"^spans:.*\n(?:- \{.*\}\n)*", text, flags=re.M)
+    spans = re.search(r"^spans:.*\n(?:- \[.*\]\n)*", text, flags=re.M)
     assert spans is not None
     forged = reseal(text.replace(spans.group(0), "spans: []\n", 1))
     forged = forged.replace("spans: []\n", spans.group(0), 1)
@@ -223,7 +223,7 @@ def test_a_bundle_of_the_format_before_spans_cannot_relay_a_signing_laptop_s_cha
     dyz(*community.office, "import", str(community.export(first, "news")))
     dyz(*second, "import", str(community.export(community.office, "o", "--for", "3-1单元长")))
     relayed = community.export(second, "on", "--for", "1-1单元长", "--plain").read_text("utf-8")
-    old = re.sub(r"^spans:.*\n(?:- \{.*\}\n)*", "", relayed, count=1, flags=re.M)
+    old = re.sub(r"^spans:.*\n(?:- \[.*\]\n)*", "", relayed, count=1, flags=re.M)
     old = old.replace('format_version: "5"', 'format_version: "4"', 1)
     bundle = community.folder / "old.yaml"
     bundle.write_text(signed_as(old, second[1]), encoding="utf-8")
@@ -258,3 +258,42 @@ def test_changes_made_before_a_laptop_had_its_key_are_relayed_as_before(
     newcomer = community.join("1-1单元长", "1-1-101")
     rooms = {h["ref"] for h in dyz_json(*newcomer, "household", "list")}
     assert {"2-2-601", "2-2-602"} <= rooms
+
+
+def opened_header(bundle: Path, receiver: list[str]) -> str:
+    """The header of a bundle encrypted to `receiver`, opened with its key."""
+    import base64
+    import io
+
+    from danyuanzhang.bundle.sealing import is_sealed, read_envelope, unseal
+    from danyuanzhang.keys import PRIVATE
+
+    assert is_sealed(bundle)
+    conn = sqlite3.connect(receiver[1])
+    try:
+        seed = conn.execute("SELECT value FROM settings WHERE key = ?", (PRIVATE,)).fetchone()[0]
+    finally:
+        conn.close()
+    plain = io.BytesIO()
+    unseal(bundle, read_envelope(bundle), base64.b64decode(seed), plain)
+    return plain.getvalue().decode("utf-8").split("\nbody:")[0]
+
+
+def test_a_bundle_only_its_receiver_opens_leaves_out_the_spans_of_its_own_changes(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    first = community.join("2-2单元长", "2-2-601")
+    dyz(*first, "resident", "add", "2-2-601", "--name", "刘桂英", "--phone", "13812345678")
+    dyz(*community.office, "import", str(community.export(first, "news")))
+    dyz(*community.office, "household", "edit", "2-2-601", "--note", "楼下有电动车")
+    # the office's bundle carries the whole household, the unit head's own changes with it
+    plain = community.export(community.office, "plain", "--for", "2-2单元长", "--plain")
+    plain_header = plain.read_text(encoding="utf-8").split("\nbody:")[0]
+    office_id, unit_id = device_of(community.office), device_of(first)
+    assert re.search(f'^- \\["[^"]*{unit_id}"', plain_header, re.M)  # anyone may read it
+    sealed = community.export(community.office, "sealed", "--for", "2-2单元长")
+    header = opened_header(sealed, first)
+    assert re.search(f'^- \\["[^"]*{office_id}"', header, re.M)
+    assert unit_id not in header.split("\nspans:")[1]  # only it opens it: it made them
+    dyz(*first, "import", str(sealed))
+    assert dyz_json(*first, "household", "show", "2-2-601")["note"] == "楼下有电动车"

@@ -43,7 +43,7 @@ def as_format_2(text: str) -> str:
     """The same bundle as an earlier dyz wrote it: no key, no signature, checksum of format 2."""
     text = re.sub(r'^(key|signature): "[^"]*"\n', "", text, flags=re.M)
     text = re.sub(r"^office: \{\}\n", "", text, flags=re.M)
-    text = re.sub(r"^spans:.*\n(?:- \{.*\}\n)*", "", text, count=1, flags=re.M)
+    text = re.sub(r"^spans:.*\n(?:- \[.*\]\n)*", "", text, count=1, flags=re.M)
     text = text.replace('format_version: "5"', 'format_version: "2"', 1)
     digest = content_checksum(source_from_bytes(text.encode("utf-8")))
     return re.sub(r'checksum: "sha256:[0-9a-f]+"', f'checksum: "sha256:{digest}"', text, count=1)

@@ -18,7 +18,9 @@ from danyuanzhang.store.spans import (
     check,
     full_root,
     keep,
+    at_text,
     proof_text,
+    read_at,
     read_proof,
     seal,
     stored,
@@ -37,9 +39,9 @@ def whole(count: int) -> Tree:
 
 def shown(tree: Tree, carried: set[int]) -> Tree:
     """What a receiver learns from a bundle carrying the changes at `carried`."""
-    at = sorted(carried)
-    proof = read_proof(proof_text(tree.proof(at)), tree.count)  # as written and read back
-    return check(tree.count, [ids(tree.count)[p] for p in at], proof)
+    at = read_at(at_text(sorted(carried)), tree.count)  # as written and read back
+    proof = read_proof(proof_text(tree.proof(at)))
+    return check(tree.count, at, [ids(tree.count)[p] for p in at], proof)
 
 
 @settings(max_examples=300, deadline=None)
@@ -64,7 +66,7 @@ def test_what_two_bundles_showed_a_relay_proves_any_part_of_both(count: int, dat
     relay = Tree(count, {**first.leaves, **second.leaves}, {**first.nodes, **second.nodes})
     held = sorted(relay.leaves)
     part = sorted(data.draw(st.sets(st.sampled_from(held)))) if held else []
-    again = check(count, [relay.leaves[p] for p in part], relay.proof(part))
+    again = check(count, part, [relay.leaves[p] for p in part], relay.proof(part))
     assert again.root() == span.root()
 
 
@@ -75,15 +77,24 @@ def test_a_changed_dropped_or_added_change_does_not_give_the_root(count: int, da
     carried = sorted(data.draw(st.sets(st.integers(0, count - 1), min_size=1)))
     proof = span.proof(carried)
     leaves = [ids(count)[p] for p in carried]
-    how = data.draw(st.sampled_from(["changed", "dropped", "added"]))
+    how = data.draw(st.sampled_from(["changed", "dropped", "added", "moved"]))
     if how == "changed":
         leaves[data.draw(st.integers(0, len(leaves) - 1))] = b"\xff" * 16
     elif how == "dropped":
         leaves.pop(data.draw(st.integers(0, len(leaves) - 1)))
-    else:
+    elif how == "added":
         leaves.insert(data.draw(st.integers(0, len(leaves))), b"\xee" * 16)
+    else:  # the same changes claimed at other positions
+        moved = sorted(
+            data.draw(
+                st.sets(st.integers(0, count - 1), min_size=len(carried), max_size=len(carried))
+            )
+        )
+        if moved == carried:
+            return
+        carried = moved
     try:
-        root = check(count, leaves, proof).root()
+        root = check(count, carried, leaves, proof).root()
     except ValueError:
         return  # the positions do not add up: refused
     assert root != span.root()
@@ -92,12 +103,19 @@ def test_a_changed_dropped_or_added_change_does_not_give_the_root(count: int, da
 def test_a_proof_that_does_not_fit_the_tree_is_refused() -> None:
     span = whole(8)
     proof = span.proof([0])
-    with pytest.raises(ValueError):  # a subtree the walk never reaches
-        check(8, [ids(8)[0]], [*proof, (5, 6, b"\x00" * 16)])
-    with pytest.raises(ValueError):
-        read_proof("0-9-" + "A" * 22, 8)  # beyond the span
-    with pytest.raises(ValueError):
-        read_proof("0-1-short", 8)
+    with pytest.raises(ValueError):  # one root more than the walk takes
+        check(8, [0], [ids(8)[0]], [*proof, b"\x00" * 16])
+    with pytest.raises(ValueError):  # one fewer
+        check(8, [0], [ids(8)[0]], proof[:-1])
+    with pytest.raises(ValueError):  # positions for more changes than carried
+        check(8, [0, 1], [ids(8)[0]], span.proof([0, 1]))
+    for text in ("0-8", "3,2", "2,2", "4-3", "x"):  # beyond the span, not rising, not runs
+        with pytest.raises(ValueError):
+            read_at(text, 8)
+    assert read_at("0-2,5,7", 8) == [0, 1, 2, 5, 7] and at_text([0, 1, 2, 5, 7]) == "0-2,5,7"
+    for text in ("A" * 21, "A" * 22 + "=", "A" * 21 + "B", "+/" * 11):  # not 16 bytes each
+        with pytest.raises(ValueError):
+            read_proof(text)
 
 
 def test_a_laptop_s_changes_go_into_spans_of_at_most_span_most() -> None:
@@ -123,7 +141,9 @@ def test_a_kept_span_adds_what_a_later_bundle_shows() -> None:
     assert kept is not None
     _, tree = kept
     assert set(tree.leaves) == {1, 2, 7}
-    assert check(10, [ids(10)[2], ids(10)[7]], tree.proof([2, 7])).root() == span_tree.root()
+    assert (
+        check(10, [2, 7], [ids(10)[2], ids(10)[7]], tree.proof([2, 7])).root() == span_tree.root()
+    )
     # another root under the same first stamp is not this span: what was kept stays
     keep(conn, Span(span.first, span.last, 10, "00" * 16, "", "x"), whole(10))
     assert stored(conn, DEVICE, span.first)[0].root == span.root  # type: ignore[index]

@@ -71,13 +71,14 @@ HEADER_KEYS = {
 OFFICE_KEYS = {"id", "name", "key", "issued", "signature", "members"}
 MEMBER_KEYS = {"id", "name", "key", "admitted", "revoked"}
 MEMBERS_LIMIT = 100_000
-SPAN_KEYS = {"first", "last", "count", "signs_after", "root", "signature", "proof"}
+SPAN_PARTS = 7  # first, last, count, signs_after, signature, at, proof (store/spans.py)
 SPANS_LIMIT = 1_000_000
 RECORD_KEYS = {"table", "id", "changes", LINE}
 CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
 # a stamp's counter starts with 0: no laptop counts to 10^9 in one millisecond, and a counter at
 # its end (9999999999) would leave no stamp to write after it
 _HLC = re.compile(r"[0-9]{15}-0[0-9]{9}-[0-9a-f]{32}")
+_STAMP = re.compile(r"[0-9]{15}-0[0-9]{9}")  # a stamp without its laptop
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _SIGNATURE = re.compile(r"[A-Za-z0-9+/]{86}==")  # 64 bytes in base64
@@ -335,33 +336,45 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
 
 def _spans(value: Any) -> list[Span]:
     """The spans, checked, in order; spans of one laptop may not overlap."""
-    from danyuanzhang.store.spans import SPAN_MOST, read_proof
+    from danyuanzhang.store.spans import SPAN_MOST, read_at, read_proof
 
     if not isinstance(value, list) or len(value) > SPANS_LIMIT:
         raise BundleError("bundle_bad_header", line=None, key="spans")
     found = []
     for entry in value:
-        block = _mapping(entry, "spans", SPAN_KEYS)
-        line = block[LINE]
-        texts = {k: _text(block.get(k), f"spans.{k}") for k in SPAN_KEYS - {"count"}}
-        count = _number(block.get("count"), "spans.count")
-        first, last, after = texts["first"], texts["last"], texts["signs_after"]
+        if not (
+            isinstance(entry, list)
+            and len(entry) == SPAN_PARTS
+            and all(isinstance(part, str) for part in entry)
+        ):
+            raise BundleError("bundle_bad_header", line=None, key="spans")
+        first, last, count_text, after, signature, at, proof = entry
+        device = first[-32:]
+        count = int(count_text) if count_text.isascii() and count_text.isdigit() else 0
         if not (
             _HLC.fullmatch(first)
-            and _HLC.fullmatch(last)
-            and first[-32:] == last[-32:]
-            and first <= last
-            and (not after or (_HLC.fullmatch(after) and after[-32:] == first[-32:]))
-            and _HEX32.fullmatch(texts["root"])
-            and _SIGNATURE.fullmatch(texts["signature"])
+            and _STAMP.fullmatch(last)
+            and first <= f"{last}-{device}"
+            and (not after or _STAMP.fullmatch(after))
+            and _SIGNATURE.fullmatch(signature)
             and 0 < count <= SPAN_MOST
+            and len(count_text) <= 4
         ):
-            raise BundleError("bundle_bad_header", line=line, key="spans")
+            raise BundleError("bundle_bad_header", line=None, key="spans")
         try:
-            proof = read_proof(texts["proof"], count)
+            span = Span(
+                first,
+                f"{last}-{device}",
+                count,
+                "",
+                f"{after}-{device}" if after else "",
+                signature,
+                read_at(at, count),
+                read_proof(proof),
+            )
         except ValueError:
-            raise BundleError("bundle_bad_header", line=line, key="spans.proof") from None
-        found.append(Span(first, last, count, texts["root"], after, texts["signature"], proof))
+            raise BundleError("bundle_bad_header", line=None, key="spans.proof") from None
+        found.append(span)
     found.sort(key=lambda span: (span.device, span.first))
     for before, span in zip(found, found[1:], strict=False):
         if before.device == span.device and span.first <= before.last:
@@ -470,12 +483,9 @@ def _office_sealed(header: Header) -> str:
 
 
 def _spans_sealed(header: Header) -> str:
-    from danyuanzhang.store.spans import proof_text
+    from danyuanzhang.store.spans import as_written
 
-    return "\x1e".join(
-        f"{span.signed_text()}\x1d{span.signature}\x1d{proof_text(span.proof)}"
-        for span in header.spans
-    )
+    return "\x1e".join("\x1d".join(as_written(span)) for span in header.spans)
 
 
 def digest_record(digest: Any, entity: str, record: str, change_ids: Iterable[str]) -> None:

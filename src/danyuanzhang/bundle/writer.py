@@ -98,18 +98,14 @@ def header_text(header: Header) -> str:
 
 
 def _span_lines(header: Header) -> list[str]:
-    from danyuanzhang.store.spans import proof_text
+    from danyuanzhang.store.spans import as_written
 
     if not header.spans:
         return ["spans: []"]
-    lines = ["spans:"]
-    for span in header.spans:
-        lines.append(
-            f'- {{first: "{span.first}", last: "{span.last}", count: "{span.count}",'
-            f' signs_after: "{span.signs_after}", root: "{span.root}",'
-            f' signature: "{span.signature}", proof: "{proof_text(span.proof)}"}}'
-        )
-    return lines
+    return [
+        "spans:",
+        *("- [" + ", ".join(f'"{t}"' for t in as_written(span)) + "]" for span in header.spans),
+    ]
 
 
 def _office_lines(header: Header) -> list[str]:

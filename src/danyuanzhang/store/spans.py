@@ -27,11 +27,10 @@ from hashlib import sha256
 
 SPAN_MOST = 4096  # changes in one span: a bundle proves one change of it in 12 hashes
 HASH_BYTES = 16
+_RUN = re.compile(r"([0-9]{1,4})(?:-([0-9]{1,4}))?")
+_PROOF = re.compile(r"[A-Za-z0-9_-]*")
 _LEAF = struct.Struct(">I16s")
 _NODE = struct.Struct(">II16s")
-_PROOF_PART = re.compile(r"([0-9]{1,4})-([0-9]{1,4})-([A-Za-z0-9_-]{22})")
-
-Node = tuple[int, int, bytes]  # a subtree over positions [lo, hi), and its root
 
 
 class CannotProve(Exception):
@@ -43,13 +42,15 @@ class Span:
     first: str
     last: str
     count: int
-    root: str  # hex
+    root: str  # hex; a bundle does not carry it: its reader computes it (`check`)
     # the stamp after which its laptop signs every change it makes ("": all of them); what it
     # made before it had a key (a notebook of an earlier version) is judged without a span
     signs_after: str = ""
     signature: str = ""
-    # in a bundle: the roots of the subtrees over the span's changes the bundle leaves out
-    proof: list[Node] = field(default_factory=list)
+    # in a bundle: the positions of the changes it carries, and the roots of the subtrees
+    # over the rest, in the order `Tree.proof` walks the tree
+    at: list[int] = field(default_factory=list)
+    proof: list[bytes] = field(default_factory=list)
 
     @property
     def device(self) -> str:
@@ -59,6 +60,20 @@ class Span:
         return "\x1f".join(
             ("dyz-span", self.first, self.last, str(self.count), self.signs_after, self.root)
         )
+
+
+def as_written(span: Span) -> tuple[str, ...]:
+    """A span as a bundle writes it: its stamps after the first without their laptop's id,
+    no root (the reader computes it), the positions carried and the proof."""
+    return (
+        span.first,
+        span.last[:-33],
+        str(span.count),
+        span.signs_after[:-33],
+        span.signature,
+        at_text(span.at),
+        proof_text(span.proof),
+    )
 
 
 def leaf_hash(change_id: bytes) -> bytes:
@@ -72,9 +87,12 @@ def node_hash(left: bytes, right: bytes) -> bytes:
 def full_root(ids: Sequence[bytes]) -> bytes:
     """The root over all of a span's ids, level by level: the same tree as RFC 6962's (an
     odd node goes up a level as it is), without a call per node."""
-    level = [leaf_hash(i) for i in ids]
+    level = [sha256(b"\x00" + i).digest()[:HASH_BYTES] for i in ids]
     while len(level) > 1:
-        paired = [node_hash(a, b) for a, b in zip(level[0::2], level[1::2], strict=False)]
+        paired = [
+            sha256(b"\x01" + a + b).digest()[:HASH_BYTES]
+            for a, b in zip(level[0::2], level[1::2], strict=False)
+        ]
         if len(level) % 2:
             paired.append(level[-1])
         level = paired
@@ -114,14 +132,15 @@ class Tree:
     def root(self) -> bytes:
         return self.root_of(0, self.count)
 
-    def proof(self, carried: Sequence[int]) -> list[Node]:
-        """The roots a bundle carrying the changes at `carried` (sorted) gives for the rest."""
-        found: list[Node] = []
+    def proof(self, carried: Sequence[int]) -> list[bytes]:
+        """The roots a bundle carrying the changes at `carried` (sorted) gives for the rest:
+        of every largest subtree holding none of them, left to right."""
+        found: list[bytes] = []
 
         def walk(lo: int, hi: int) -> None:
             i = bisect_left(carried, lo)
             if i == len(carried) or carried[i] >= hi:
-                found.append((lo, hi, self.root_of(lo, hi)))
+                found.append(self.root_of(lo, hi))
             elif hi - lo > 1:
                 k = lo + split(hi - lo)
                 walk(lo, k)
@@ -131,61 +150,78 @@ class Tree:
         return found
 
 
-def check(count: int, carried: Sequence[bytes], proof: Sequence[Node]) -> Tree:
-    """The tree a bundle shows: `carried` (the ids it carries, in stamp order) fill the
-    positions its proof leaves free. Raises ValueError when they do not fill them exactly;
-    the caller compares the root with the signed one."""
-    if not proof and len(carried) == count > 0:
+def check(count: int, at: Sequence[int], carried: Sequence[bytes], proof: Sequence[bytes]) -> Tree:
+    """The tree a bundle shows: `carried` (the ids it carries, in stamp order) at the
+    positions `at` (sorted), and the roots of the rest in `proof`. Raises ValueError when they
+    do not fill the tree exactly; the caller checks the root against the signature."""
+    if len(at) != len(carried):
+        raise ValueError("carried")
+    if len(carried) == count and not proof:
         return Tree(count, dict(enumerate(carried)), {(0, count): full_root(carried)})
-    given = {(lo, hi): digest for lo, hi, digest in proof}
-    if len(given) != len(proof):
-        raise ValueError("proof")
-    leaves: dict[int, bytes] = {}
-    ids = iter(carried)
-    used = 0
+    leaves = dict(zip(at, carried, strict=True))
+    nodes: dict[tuple[int, int], bytes] = {}
+    given = iter(proof)
 
     def walk(lo: int, hi: int) -> bytes:
-        nonlocal used
-        digest = given.get((lo, hi))
-        if digest is not None:
-            used += 1
+        i = bisect_left(at, lo)
+        if i == len(at) or at[i] >= hi:
+            digest = next(given, None)
+            if digest is None:
+                raise ValueError("fewer")
+            nodes[(lo, hi)] = digest
             return digest
         if hi - lo == 1:
-            change_id = next(ids, None)
-            if change_id is None:
-                raise ValueError("fewer")
-            leaves[lo] = change_id
-            return leaf_hash(change_id)
+            return leaf_hash(leaves[lo])
         k = lo + split(hi - lo)
         return node_hash(walk(lo, k), walk(k, hi))
 
     root = walk(0, count)
-    if next(ids, None) is not None or used != len(given):
+    if next(given, None) is not None:
         raise ValueError("more")
-    return Tree(count, leaves, {**given, (0, count): root})
+    nodes[(0, count)] = root
+    return Tree(count, leaves, nodes)
 
 
-def proof_text(proof: Sequence[Node]) -> str:
-    return ",".join(
-        f"{lo}-{hi}-{base64.urlsafe_b64encode(d).decode('ascii').rstrip('=')}"
-        for lo, hi, d in proof
-    )
+def at_text(at: Sequence[int]) -> str:
+    """Positions as runs: "0-3,17,40-41"."""
+    runs: list[list[int]] = []
+    for p in at:
+        if runs and runs[-1][1] == p - 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return ",".join(f"{lo}-{hi}" if hi > lo else f"{lo}" for lo, hi in runs)
 
 
-def read_proof(text: str, count: int) -> list[Node]:
-    """The proof a bundle writes; ValueError when it is not one."""
+def read_at(text: str, count: int) -> list[int]:
+    """The positions `at_text` writes, rising and within the span; ValueError otherwise."""
+    found: list[int] = []
     if not text:
-        return []
-    found = []
-    for part in text.split(","):
-        match = _PROOF_PART.fullmatch(part)
+        return found
+    for run in text.split(","):
+        match = _RUN.fullmatch(run)
         if match is None:
-            raise ValueError(part)
-        lo, hi = int(match[1]), int(match[2])
-        if not 0 <= lo < hi <= count:
-            raise ValueError(part)
-        found.append((lo, hi, base64.urlsafe_b64decode(match[3] + "==")))
+            raise ValueError(run)
+        lo = int(match[1])
+        hi = int(match[2]) if match[2] is not None else lo
+        if not (found[-1] + 1 if found else 0) <= lo <= hi < count:
+            raise ValueError(run)
+        found.extend(range(lo, hi + 1))
     return found
+
+
+def proof_text(proof: Sequence[bytes]) -> str:
+    return base64.urlsafe_b64encode(b"".join(proof)).decode("ascii").rstrip("=")
+
+
+def read_proof(text: str) -> list[bytes]:
+    """The roots `proof_text` writes; ValueError when it is not that."""
+    if not _PROOF.fullmatch(text) or len(text) % 4 == 1:
+        raise ValueError("proof")
+    joined = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if len(joined) % HASH_BYTES or proof_text([joined]) != text:
+        raise ValueError("proof")
+    return [joined[i : i + HASH_BYTES] for i in range(0, len(joined), HASH_BYTES)]
 
 
 # -- in the notebook -------------------------------------------------------------------------

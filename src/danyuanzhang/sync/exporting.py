@@ -160,14 +160,15 @@ def export_bundle(
     seal_own(store)
     in_bundle = Carried()
     written = _Counted(_records(store, records, redact), in_bundle)
-
-    def finish(header: Header) -> None:
-        header.spans = in_bundle.spans(store)
-
     receiver = None if plain or not peer else _receiver(store, target, peer)
     own_news = not peer and not everything and not scope
     if own_news and not plain and held is not None and held.device != store.device()[0]:
         receiver = (held.device, held.name, held.key)  # a laptop's own news: for its office
+    opened_by = receiver[0] if receiver is not None else ""
+
+    def finish(header: Header) -> None:
+        header.spans = in_bundle.spans(store, opened_by)
+
     report.no_key = bool(peer) and not plain and receiver is None
     try:
         if receiver is None:

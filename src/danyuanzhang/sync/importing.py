@@ -268,7 +268,7 @@ def _read_into(
     store.conn.execute("SAVEPOINT reading")
     way = "beside" if worth_reading_beside(source.size) else "here"
     while True:
-        proofs.carried = {}
+        proofs.read_again()
         importer = _Importer(store, report, clocks, gate, proofs)
         try:
             if way == "beside":

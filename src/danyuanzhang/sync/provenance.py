@@ -16,7 +16,8 @@ relays. A laptop whose key is not known here is judged as before: by the office'
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from binascii import unhexlify
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from danyuanzhang.bundle.errors import BundleError
@@ -27,6 +28,18 @@ from danyuanzhang.store import spans as sp
 from danyuanzhang.store import sync as sql
 
 SIGNS_AFTER = "signs_after"  # the setting: this laptop's last change made before its key
+# A carried change is held as its stamp without the device id and its id, in ASCII: fixed
+# width, so a whole notebook's are one bytearray per laptop, and sort as (stamp, id).
+_STAMP, _HELD = 26, 26 + 32
+
+
+def _held(change: Change) -> bytes:
+    return (change.hlc[:_STAMP] + change.id).encode("ascii")
+
+
+def _each(held: bytes | bytearray) -> Iterator[bytes]:
+    whole = bytes(held)
+    return (whole[i : i + _HELD] for i in range(0, len(whole), _HELD))
 
 
 def seal_own(store: Store) -> None:
@@ -50,34 +63,42 @@ def seal_own(store: Store) -> None:
 
 
 class Carried:
-    """The changes a bundle carries, per laptop, as they are written: (stamp, id)."""
+    """The changes a bundle carries, per laptop, as they are written."""
 
     def __init__(self) -> None:
-        self.by_device: dict[str, list[tuple[str, str]]] = {}
+        self.by_device: dict[str, bytearray] = {}
 
     def add(self, changes: Sequence[Change]) -> None:
         by_device = self.by_device
         for change in changes:
-            by_device.setdefault(change.device, []).append((change.hlc, change.id))
+            held = by_device.get(change.device)
+            if held is None:
+                held = by_device[change.device] = bytearray()
+            held += _held(change)
 
-    def spans(self, store: Store) -> list[sp.Span]:
+    def spans(self, store: Store, receiver: str = "") -> list[sp.Span]:
         """The spans, with their proofs, of every carried change this laptop can prove; a
         change received without one (made before its laptop had a key, or by a laptop of an
-        earlier version) goes without, and the receiver judges it as before."""
+        earlier version) goes without, and the receiver judges it as before. The changes of
+        `receiver` (a bundle only it can open) need no proof: it made them."""
         found = []
         for device, carried in sorted(self.by_device.items()):
+            if device == receiver:
+                continue
             bounds = sp.bounds(store.conn, device)
             if not bounds:
                 continue
-            firsts = [first for first, _ in bounds]
-            by_span: dict[int, list[str]] = {}
-            for stamp, change_id in carried:
+            firsts = [first[:_STAMP] for first, _ in bounds]
+            lasts = [last[:_STAMP] for _, last in bounds]
+            by_span: dict[int, list[bytes]] = {}
+            for entry in _each(carried):
+                stamp = entry[:_STAMP].decode("ascii")
                 i = bisect.bisect_right(firsts, stamp) - 1
-                if i >= 0 and stamp <= bounds[i][1]:
-                    by_span.setdefault(i, []).append(change_id)
+                if i >= 0 and stamp <= lasts[i]:
+                    by_span.setdefault(i, []).append(unhexlify(entry[_STAMP:]))
             last = ""
             for i in sorted(by_span):
-                first = firsts[i]
+                first = bounds[i][0]
                 if first <= last:
                     continue  # overlaps the one before (spans made again): cannot be both
                 kept = sp.stored(store.conn, device, first)
@@ -85,8 +106,8 @@ class Carried:
                 span, tree = kept
                 position = {change_id: p for p, change_id in tree.leaves.items()}
                 try:
-                    carried_at = sorted({position[bytes.fromhex(c)] for c in by_span[i]})
-                    span.proof = tree.proof(carried_at) if len(carried_at) < span.count else []
+                    span.at = sorted({position[c] for c in by_span[i]})
+                    span.proof = tree.proof(span.at) if len(span.at) < span.count else []
                 except (KeyError, sp.CannotProve):
                     continue  # held without its place in the span: the receiver judges them
                 found.append(span)
@@ -98,8 +119,6 @@ class Proofs:
     """What a bundle's spans prove, checked as its changes arrive and once it is read."""
 
     def __init__(self, store: Store, header: Header, path: Path) -> None:
-        from danyuanzhang.keys import verified
-
         self.store = store
         self.header = header
         self.path = path
@@ -113,16 +132,20 @@ class Proofs:
             listed[header.office.device] = header.office.key
         self.keys = listed
         self.by_device: dict[str, list[sp.Span]] = {}
-        self.signs_after: dict[str, str] = {}  # laptops known to sign: since when
+        # laptops known to sign: since when. A span in the bundle counts before its signature
+        # is checked (`check_and_keep`, before anything is kept): a forged one refuses it all
+        self.signs_after: dict[str, str] = {}
         for span in header.spans:
-            key = self.key_of(span.device)
-            if key is not None:
-                if not verified(key, span.signed_text(), span.signature):
-                    raise self._refuse("bundle_span_forged", span.device)
+            if self.key_of(span.device) is not None:
                 self.signs_after[span.device] = span.signs_after
             self.by_device.setdefault(span.device, []).append(span)
         self.firsts = {d: [s.first for s in spans] for d, spans in self.by_device.items()}
-        self.carried: dict[tuple[str, str], dict[str, str]] = {}
+        self.carried = {device: bytearray() for device in self.by_device}
+        self._last: dict[str, sp.Span] = {}  # per laptop, the span its last change fell in
+
+    def read_again(self) -> None:
+        """Forget what was collected: the body is read anew."""
+        self.carried = {device: bytearray() for device in self.by_device}
 
     def key_of(self, device: str) -> str | None:
         from danyuanzhang.keys import pinned
@@ -141,6 +164,9 @@ class Proofs:
         return error
 
     def _span_of(self, device: str, stamp: str) -> sp.Span | None:
+        span = self._last.get(device)  # a record's changes mostly fall in one span
+        if span is not None and span.first <= stamp <= span.last:
+            return span
         firsts = self.firsts.get(device)
         if not firsts:
             return None
@@ -148,17 +174,19 @@ class Proofs:
         if i < 0:
             return None
         span = self.by_device[device][i]
-        return span if stamp <= span.last else None
+        if stamp > span.last:
+            return None
+        self._last[device] = span
+        return span
 
     def collect(self, changes: Sequence[Change]) -> None:
-        """Each carried change of a laptop with spans in the bundle, under its span."""
-        firsts = self.firsts
+        """Each carried change of a laptop with spans in the bundle (placed in its spans once
+        the body is read)."""
+        carried = self.carried
         for change in changes:
-            if change.device in firsts:
-                span = self._span_of(change.device, change.hlc)
-                if span is not None:
-                    held = self.carried.setdefault((span.device, span.first), {})
-                    held[change.id] = change.hlc
+            held = carried.get(change.device)
+            if held is not None:
+                held += (change.hlc[:_STAMP] + change.id).encode("ascii")  # `_held`, inlined
 
     def _signs_after(self, device: str) -> str | None:
         """Whether `device` is known to sign its changes, and after which of them; None if
@@ -193,20 +221,23 @@ class Proofs:
                 raise self._refuse("bundle_unproven", device, lines.get(change.record))
 
     def check_and_keep(self) -> None:
-        """Every span's root, from the changes carried and its proof; then what it shows is
-        kept."""
+        """Every span's root, from the changes carried and its proof, and its signature;
+        then what it shows is kept."""
+        from danyuanzhang.keys import verified
+
         conn = self.store.conn
-        for spans in self.by_device.values():
+        for device, spans in self.by_device.items():
+            held = sorted(_each(self.carried[device]))
             for span in spans:
-                held = self.carried.get((span.device, span.first), {})
-                ids = [
-                    bytes.fromhex(i) for i, _ in sorted(held.items(), key=lambda c: (c[1], c[0]))
-                ]
+                lo = bisect.bisect_left(held, span.first[:_STAMP].encode("ascii"))
+                hi = bisect.bisect_right(held, span.last[:_STAMP].encode("ascii") + b"~")
+                ids = [unhexlify(entry[_STAMP:]) for entry in held[lo:hi]]
                 try:
-                    tree = sp.check(span.count, ids, span.proof)
-                    root = tree.root().hex()
+                    tree = sp.check(span.count, span.at, ids, span.proof)
                 except ValueError:
-                    root = ""
-                if root != span.root:
-                    raise self._refuse("bundle_span_forged", span.device)
+                    raise self._refuse("bundle_span_forged", device) from None
+                span.root = tree.root().hex()
+                key = self.key_of(device)
+                if key is not None and not verified(key, span.signed_text(), span.signature):
+                    raise self._refuse("bundle_span_forged", device)
                 sp.keep(conn, span, tree)

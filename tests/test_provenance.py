@@ -19,13 +19,17 @@ def community(dyz: Runner, tmp_path: Path) -> Community:
     return Community(dyz, tmp_path)
 
 
-def forge_in_log(db: str, claiming: str, record: str, field: str, value: str) -> None:
+def forge_in_log(
+    db: str, claiming: str, record: str, field: str, value: str, at_ms: int | None = None
+) -> Change:
     """A laptop running a changed dyz puts a change in its own log that claims `claiming`
-    made it: what it then exports it signs with its own key."""
+    made it (stamped after its last change, or at `at_ms`): what it then exports it signs with
+    its own key."""
     conn = sqlite3.connect(db)
     with conn:
         stamp = conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
-        forged_stamp = f"{int(stamp[:15]) + 1:015d}-0000000000-{claiming}"
+        ms = int(stamp[:15]) + 1 if at_ms is None else at_ms
+        forged_stamp = f"{ms:015d}-0000000000-{claiming}"
         change = Change.make(
             forged_stamp, "冒充的", "household", record, "set", field, encode(value)
         )
@@ -36,6 +40,7 @@ def forge_in_log(db: str, claiming: str, record: str, field: str, value: str) ->
              change.field, change.value, change.parents),
         )  # fmt: skip
     conn.close()
+    return change
 
 
 def device_of(db: list[str]) -> str:
@@ -297,3 +302,43 @@ def test_a_bundle_only_its_receiver_opens_leaves_out_the_spans_of_its_own_change
     assert unit_id not in header.split("\nspans:")[1]  # only it opens it: it made them
     dyz(*first, "import", str(sealed))
     assert dyz_json(*first, "household", "show", "2-2-601")["note"] == "楼下有电动车"
+
+
+def test_a_made_up_span_cannot_hide_that_a_laptop_signs(dyz: Runner, tmp_path: Path) -> None:
+    """A relay passes on a change "made by" a laptop the receiver does not know yet, with a span
+    it made up, stamped before all that laptop's own: once the receiver knows the laptop, the
+    made-up span does not make the laptop look like one that never signs."""
+    from danyuanzhang.store.spans import Span, Tree, full_root, keep
+
+    maker = ["--db", str(tmp_path / "maker.db")]
+    relay = ["--db", str(tmp_path / "relay.db")]
+    receiver = ["--db", str(tmp_path / "receiver.db")]
+    dyz(*maker, "init", "--device-name", "2-2单元长")
+    dyz(*relay, "init", "--device-name", "转交的电脑")
+    dyz(*receiver, "init", "--device-name", "收的电脑")
+    dyz(*maker, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
+    made = tmp_path / "made.yaml"
+    dyz(*maker, "export", "--all", "-o", str(made))
+    dyz(*relay, "import", str(made))
+    conn = sqlite3.connect(relay[1])
+    record = conn.execute("SELECT id FROM households").fetchone()[0]
+    conn.close()
+    early = forge_in_log(relay[1], device_of(maker), record, "note", "楼道堆物", at_ms=1)
+    conn = sqlite3.connect(relay[1])
+    with conn:
+        leaf = bytes.fromhex(early.id)
+        made_up = Span(early.hlc, early.hlc, 1, full_root([leaf]).hex(), "", "A" * 86 + "==")
+        keep(conn, made_up, Tree(1, {0: leaf}, {}), checked=False)
+    conn.close()
+    first = tmp_path / "first.yaml"
+    dyz(*relay, "export", "--all", "-o", str(first))
+    dyz(*receiver, "import", str(first))  # the maker's key is not known here: the relay's word
+    dyz(*receiver, "import", str(made))  # now it is, with the maker's own spans
+    forge_in_log(relay[1], device_of(maker), record, "note", "已搬走，可以删除")
+    conn = sqlite3.connect(relay[1])
+    with conn:  # and leaves out every span of the maker: the receiver judges by what it kept
+        conn.execute("DELETE FROM spans WHERE device = ?", (device_of(maker),))
+    conn.close()
+    forged = tmp_path / "forged.yaml"
+    dyz(*relay, "export", "--all", "-o", str(forged))
+    refused_unchanged(dyz, receiver, forged, "没有“2-2单元长”的签名")

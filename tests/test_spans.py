@@ -15,14 +15,16 @@ from danyuanzhang.store.spans import (
     SPAN_MOST,
     Span,
     Tree,
+    at_text,
+    bounds,
     check,
     full_root,
     keep,
-    at_text,
     proof_text,
     read_at,
     read_proof,
     seal,
+    signs_after,
     stored,
 )
 
@@ -135,8 +137,8 @@ def test_a_kept_span_adds_what_a_later_bundle_shows() -> None:
     span_tree = whole(10)
     span = Span(f"{0:015d}-0000000000-{DEVICE}", f"{9:015d}-0000000000-{DEVICE}", 10,
                 span_tree.root().hex(), "", "x")  # fmt: skip
-    keep(conn, span, shown(span_tree, {1, 2}))
-    keep(conn, span, shown(span_tree, {7}))
+    keep(conn, span, shown(span_tree, {1, 2}), checked=True)
+    keep(conn, span, shown(span_tree, {7}), checked=True)
     kept = stored(conn, DEVICE, span.first)
     assert kept is not None
     _, tree = kept
@@ -145,5 +147,31 @@ def test_a_kept_span_adds_what_a_later_bundle_shows() -> None:
         check(10, [2, 7], [ids(10)[2], ids(10)[7]], tree.proof([2, 7])).root() == span_tree.root()
     )
     # another root under the same first stamp is not this span: what was kept stays
-    keep(conn, Span(span.first, span.last, 10, "00" * 16, "", "x"), whole(10))
+    keep(conn, Span(span.first, span.last, 10, "00" * 16, "", "x"), whole(10), checked=True)
     assert stored(conn, DEVICE, span.first)[0].root == span.root  # type: ignore[index]
+
+
+def test_a_made_up_span_kept_unchecked_cannot_hide_that_its_laptop_signs() -> None:
+    """Spans of a laptop whose key was not known are kept unchecked; once the key is known,
+    one it did not sign goes, and a real one under the same first stamp takes its place."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(V10)
+    tree = whole(10)
+    real = Span(f"{5:015d}-0000000000-{DEVICE}", f"{9:015d}-0000000000-{DEVICE}", 10,
+                tree.root().hex(), "", "real")  # fmt: skip
+    made_up = Span(f"{1:015d}-0000000000-{DEVICE}", f"{2:015d}-0000000000-{DEVICE}", 10,
+                   tree.root().hex(), "", "made-up")  # fmt: skip
+    keep(conn, made_up, tree, checked=False)
+    keep(conn, real, tree, checked=False)
+    signed_by_it = lambda span: span.signature == "real"  # noqa: E731
+    assert signs_after(conn, DEVICE, signed_by_it) == ""
+    assert [first for first, _ in bounds(conn, DEVICE)] == [real.first]
+    # under one first stamp: an unchecked one gives way to a checked one, not the other way
+    other = Span(real.first, real.last, 10, "11" * 16, "", "other")
+    keep(conn, other, whole(10), checked=False)
+    assert stored(conn, DEVICE, real.first)[0].signature == "real"  # type: ignore[index]
+    conn.execute("DELETE FROM spans")
+    keep(conn, other, whole(10), checked=False)
+    keep(conn, real, tree, checked=True)
+    assert stored(conn, DEVICE, real.first)[0].signature == "real"  # type: ignore[index]
+    assert signs_after(conn, DEVICE, lambda span: False) == ""  # checked: not asked again

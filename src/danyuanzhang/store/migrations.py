@@ -447,6 +447,7 @@ CREATE TABLE spans (
     signature TEXT NOT NULL,
     leaves BLOB NOT NULL,
     nodes BLOB NOT NULL,
+    checked INTEGER NOT NULL DEFAULT 0, -- 1: its signature was checked with its laptop's key
     PRIMARY KEY (device, first)
 ) WITHOUT ROWID;
 """

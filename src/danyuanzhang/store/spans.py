@@ -21,7 +21,7 @@ import re
 import sqlite3
 import struct
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
 
@@ -249,37 +249,64 @@ def stored(conn: sqlite3.Connection, device: str, first: str) -> tuple[Span, Tre
     return span, Tree(span.count, leaves, nodes)
 
 
-def signing(conn: sqlite3.Connection, device: str) -> tuple[str, str, str] | None:
-    """One span of `device` kept here, to show that it signs its changes: (signed text,
-    signature, signs_after)."""
+def signs_after(
+    conn: sqlite3.Connection, device: str, verify: Callable[[Span], bool]
+) -> str | None:
+    """Whether `device` is known here to sign its changes, by a span of it that its key was
+    seen to sign, and since when (its `signs_after`); None if not. A span kept unchecked (its
+    key was not known then) is checked now with `verify`: one that fails is not its laptop's,
+    and goes, so that no made-up span can hide that the laptop signs."""
     row = conn.execute(
-        "SELECT first, last, count, root, signs_after, signature FROM spans WHERE device = ?"
-        " LIMIT 1",
-        (device,),
+        "SELECT signs_after FROM spans WHERE device = ? AND checked = 1 LIMIT 1", (device,)
     ).fetchone()
-    if row is None:
-        return None
-    span = Span(row[0], row[1], int(row[2]), row[3], row[4], row[5])
-    return span.signed_text(), span.signature, span.signs_after
+    if row is not None:
+        return str(row[0])
+    unchecked = conn.execute(
+        "SELECT first, last, count, root, signs_after, signature FROM spans"
+        " WHERE device = ? AND checked = 0",
+        (device,),
+    ).fetchall()
+    for row in unchecked:
+        span = Span(row[0], row[1], int(row[2]), row[3], row[4], row[5])
+        if verify(span):
+            conn.execute(
+                "UPDATE spans SET checked = 1 WHERE device = ? AND first = ?", (device, span.first)
+            )
+            return span.signs_after
+        conn.execute("DELETE FROM spans WHERE device = ? AND first = ?", (device, span.first))
+    return None
 
 
-def keep(conn: sqlite3.Connection, span: Span, tree: Tree) -> None:
-    """Keep a span, adding what `tree` shows of it to what was known: a span of the same
-    laptop and first stamp but another root is not this one, and leaves what is kept."""
+def keep(conn: sqlite3.Connection, span: Span, tree: Tree, checked: bool) -> None:
+    """Keep a span, adding what `tree` shows of it to what was known; `checked`: its
+    signature was checked with its laptop's key. A span of the same laptop and first stamp
+    but another root is not this one: it leaves what is kept, unless what is kept was never
+    checked and this one was."""
     had = stored(conn, span.device, span.first)
     leaves, nodes = tree.leaves, tree.nodes
     if had is not None:
         kept, known = had
+        was_checked = conn.execute(
+            "SELECT checked FROM spans WHERE device = ? AND first = ?", (span.device, span.first)
+        ).fetchone()[0]
         if kept.root != span.root or kept.count != span.count:
+            if was_checked or not checked:
+                return
+        elif leaves.keys() <= known.leaves.keys() and nodes.keys() <= known.nodes.keys():
+            if checked and not was_checked:
+                conn.execute(
+                    "UPDATE spans SET checked = 1 WHERE device = ? AND first = ?",
+                    (span.device, span.first),
+                )
             return
-        if leaves.keys() <= known.leaves.keys() and nodes.keys() <= known.nodes.keys():
-            return
-        leaves = {**known.leaves, **leaves}
-        nodes = {**known.nodes, **nodes}
+        else:
+            leaves = {**known.leaves, **leaves}
+            nodes = {**known.nodes, **nodes}
+            checked = checked or bool(was_checked)
     conn.execute(
         "INSERT OR REPLACE INTO spans"
-        " (device, first, last, count, root, signs_after, signature, leaves, nodes)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " (device, first, last, count, root, signs_after, signature, leaves, nodes, checked)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             span.device,
             span.first,
@@ -290,6 +317,7 @@ def keep(conn: sqlite3.Connection, span: Span, tree: Tree) -> None:
             span.signature,
             b"".join(_LEAF.pack(p, i) for p, i in sorted(leaves.items())),
             b"".join(_NODE.pack(lo, hi, d) for (lo, hi), d in sorted(nodes.items())),
+            int(checked),
         ),
     )
 

@@ -59,7 +59,7 @@ def seal_own(store: Store) -> None:
     with store.transaction():
         for span, tree in sp.seal(((r[0], r[1]) for r in rows), signs_after):
             span.signature = sign(store, span.signed_text())
-            sp.keep(conn, span, tree)
+            sp.keep(conn, span, tree, checked=True)
 
 
 class Carried:
@@ -195,11 +195,12 @@ class Proofs:
             return self.signs_after[device]
         from danyuanzhang.keys import verified
 
-        found = None
         key = self.key_of(device)
-        kept = sp.signing(self.store.conn, device) if key is not None else None
-        if key is not None and kept is not None and verified(key, kept[0], kept[1]):
-            found = kept[2]
+        if key is None:
+            return None
+        found = sp.signs_after(
+            self.store.conn, device, lambda span: verified(key, span.signed_text(), span.signature)
+        )
         if found is not None:
             self.signs_after[device] = found
         return found
@@ -240,4 +241,4 @@ class Proofs:
                 key = self.key_of(device)
                 if key is not None and not verified(key, span.signed_text(), span.signature):
                     raise self._refuse("bundle_span_forged", device)
-                sp.keep(conn, span, tree)
+                sp.keep(conn, span, tree, checked=key is not None)

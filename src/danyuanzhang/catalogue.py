@@ -341,6 +341,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty_list": ("（没有符合条件的记录）", "(nothing matches)"),
     "written_to": ("已写入 {path}", "Written to {path}"),
     "cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
+    "sheet_suffix": (
+        "表格文件名要以 .xlsx 或 .csv 结尾（如 住户.xlsx）：{path}",
+        "a spreadsheet's file name must end in .xlsx or .csv (such as households.xlsx): {path}",
+    ),
     "col_id": ("编号", "id"),
     "col_ref": ("房号", "household"),
     "col_estate": ("小区", "estate"),

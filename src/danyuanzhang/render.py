@@ -38,14 +38,16 @@ def to_csv(items: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -
     import csv
     import io
 
+    from danyuanzhang.sheets import neutralised
+
     if not items and not keys:
         return ""
     keys = list(keys or items[0].keys())
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(keys)
-    for item in items:
-        writer.writerow([csv_cell(item.get(key)) for key in keys])
+    for item in items:  # opened in a spreadsheet, no text of a resident's runs as a formula
+        writer.writerow([neutralised(csv_cell(item.get(key))) for key in keys])
     return buffer.getvalue()
 
 
@@ -415,7 +417,8 @@ def due_reason(item: dict[str, Any]) -> str:
     return f"{reason}{t('list_sep')}{when}"
 
 
-def _due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
+def due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
+    """The walk list's rows as the table, the walk sheet and the spreadsheet show them."""
     from danyuanzhang.vocab import VISIT_OUTCOMES
 
     return [
@@ -434,7 +437,7 @@ DUE_HEADERS = ("col_order", "col_household", "col_residents_names", "col_reason"
 
 
 def due_table(items: Sequence[dict[str, Any]]) -> str:
-    return text_table([t(h) for h in DUE_HEADERS], _due_rows(items))
+    return text_table([t(h) for h in DUE_HEADERS], due_rows(items))
 
 
 _WALK_CSS = """
@@ -473,7 +476,7 @@ def walk_sheet_html(items: Sequence[dict[str, Any]], scope: str, on: str | None)
         "<tr>"
         + "".join(f"<td>{esc(cell)}</td>" for cell in row)
         + f'<td class="box">{boxes}</td><td></td></tr>'
-        for row in _due_rows(items)
+        for row in due_rows(items)
     )
     headers = [t(h) for h in DUE_HEADERS] + [t("walk_result"), t("walk_notes")]
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)

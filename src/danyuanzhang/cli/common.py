@@ -34,6 +34,12 @@ EstateOption = Annotated[
     str | None, typer.Option("--estate", "-e", help="小区名称 · estate name (可省略 if only one)")
 ]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="不再确认 · do not ask to confirm")]
+SheetOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="写成表格文件 .xlsx 或 .csv · write a spreadsheet (.xlsx or .csv)"
+    ),
+]
 
 
 class State:
@@ -130,11 +136,23 @@ def write_output(text: str, output: Path | None, encoding: str = "utf-8") -> Non
     say(t("written_to", path=str(target)))
 
 
-def emit_list(items: list[dict[str, Any]], fmt: Format, columns: list[tuple[str, str]]) -> None:
-    """`columns` are (key, catalogue key of its header) for the terminal table."""
+def emit_list(
+    items: list[dict[str, Any]],
+    fmt: Format,
+    columns: list[tuple[str, str]],
+    output: Path | None = None,
+) -> None:
+    """`columns` are (key, catalogue key of its header) for the terminal table and for the
+    spreadsheet `output` (.xlsx or .csv), both holding the items as the table shows them."""
     from danyuanzhang import render
 
-    if fmt is Format.json:
+    if output is not None:
+        from danyuanzhang.sheets import write_sheet
+
+        headers = [t(header) for _, header in columns]
+        write_sheet(output, headers, ([sheet_cell(i.get(k)) for k, _ in columns] for i in items))
+        say(t("written_to", path=str(output)))
+    elif fmt is Format.json:
         out(render.to_json(items))
     elif fmt is Format.csv:
         out(render.to_csv(items))
@@ -144,3 +162,23 @@ def emit_list(items: list[dict[str, Any]], fmt: Format, columns: list[tuple[str,
         headers = [t(header) for _, header in columns]
         rows = [[render.csv_cell(item.get(key)) for key, _ in columns] for item in items]
         out(render.text_table(headers, rows))
+
+
+def sheet_cell(value: Any) -> Any:
+    """A value as a spreadsheet's cell shows it: a day as a date, yes or no in words, a list
+    as one text."""
+    import re
+    from datetime import date
+
+    from danyuanzhang.i18n import pick
+
+    if isinstance(value, bool):
+        return pick("是", "yes") if value else pick("否", "no")
+    if isinstance(value, list):
+        return pick("、", ", ").join(str(v) for v in value)
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value

@@ -11,6 +11,7 @@ from danyuanzhang.cli.common import (
     EstateOption,
     Format,
     FormatOption,
+    SheetOption,
     emit_list,
     out,
     say,
@@ -138,6 +139,7 @@ def hazard_list(
     unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
+    output: SheetOption = None,
 ) -> None:
     """列出隐患 · List hazards, e.g. `dyz hazard list --overdue`."""
     from danyuanzhang.hazards import known_kinds, list_hazards
@@ -151,10 +153,10 @@ def hazard_list(
         open_only=open_only,
         overdue_only=overdue,
     )
-    if fmt is Format.table:
+    if fmt is Format.table or output is not None:
         kinds = known_kinds(store)
         items = [_for_table(i, kinds) for i in items]
-    emit_list(items, fmt, COLUMNS)
+    emit_list(items, fmt, COLUMNS, output)
 
 
 @hazard_app.command("show")

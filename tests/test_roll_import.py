@@ -100,15 +100,25 @@ def test_a_missing_column_is_named(dyz: Runner, db: Path, tmp_path: Path) -> Non
     before = snapshot(db)
     roll = write(tmp_path / "r.csv", ["小区,楼栋,单元,姓名", "新芙蓉之都,2,2,刘桂英"], "utf-8")
     result = dyz("household", "import", str(roll), code=1)
-    assert "缺少这些列：room" in result.stderr and "--template" in result.stderr
+    assert "缺少这些列：房号" in result.stderr and "--template" in result.stderr  # in its language
     assert snapshot(db) == before
 
 
-def test_an_unknown_column_and_a_missing_file(dyz: Runner, tmp_path: Path) -> None:
+def test_an_unused_column_is_listed_an_id_card_never_kept_and_a_missing_file_told(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
     roll = write(
-        tmp_path / "r.csv", ["小区,楼栋,单元,房号,身份证号", "新芙蓉之都,2,2,301,x"], "utf-8"
+        tmp_path / "r.csv",
+        [
+            "小区,楼栋,单元,房号,姓名,性别,身份证号",
+            "新芙蓉之都,2,2,301,刘桂英,女,430102194803021234",
+        ],
+        "utf-8",
     )
-    assert "身份证号" in dyz("household", "import", str(roll), code=1).stderr
+    said = dyz("household", "import", str(roll)).stderr
+    assert "身份证号不保存" in said and "身份证号" in said
+    assert "用不上，已略过：性别" in said
+    assert b"430102194803021234" not in db.read_bytes()
     assert "读不到文件" in dyz("household", "import", str(tmp_path / "nope.csv"), code=1).stderr
 
 

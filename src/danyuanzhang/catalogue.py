@@ -322,7 +322,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} 在第 {other} 行已出现过，但两行的信息不一样，请只保留正确的一行。",
         "{name} already appears on line {other} with different details; keep only the right one.",
     ),
-    "roll_problem": ("第 {line} 行：{problem}", "Line {line}: {problem}"),
+    "roll_problem": ("第 {line} 行：{problem}", "Row {line}: {problem}"),
+    "roll_problem_in_sheet": (
+        "工作表“{sheet}”第 {line} 行：{problem}",
+        "Sheet “{sheet}”, row {line}: {problem}",
+    ),
+    "roll_no_such_sheet": (
+        "这个文件里没有叫“{sheet}”的工作表。有：{sheets}",
+        "This file has no sheet named “{sheet}”. It has: {sheets}",
+    ),
+    "roll_not_a_workbook": (
+        "{path} 打不开：不是完好的 Excel 文件（可能没存完或已损坏）。请在 Excel 或 WPS 里打开它，另存一份再导入。",
+        "Cannot open {path}: it is not a sound Excel file (perhaps not fully saved, or damaged)."
+        " Open it in Excel or WPS, save a copy, and import that.",
+    ),
+    "roll_phone_lost_digits": (
+        "电话“{phone}”已经丢了位数（Excel 把长数字显示成了科学计数法）：请把电话这一列设成“文本”，重新填上号码。",
+        "The phone “{phone}” has lost digits (Excel showed the long number in scientific"
+        " notation): format the phone column as Text and enter the numbers again.",
+    ),
+    "roll_bad_address": (
+        "住址“{address}”看不出楼栋、单元和房号，请写成“2栋2单元602室”这样。",
+        "Cannot find the building, unit and room in the address “{address}”; write them as"
+        " building-unit-room, such as 2-2-602.",
+    ),
+    "roll_ignored_columns": (
+        "这些列用不上，已略过：{columns}",
+        "These columns are not used and were left out: {columns}",
+    ),
+    "roll_id_cards_left_out": (
+        "身份证号不保存（工作本只记工作需要的信息），已略去这一列：{columns}",
+        "ID-card numbers are never kept (the notebook holds only what the work needs); left out: {columns}",
+    ),
     "roll_rejected": (
         "有 {rows}有问题（见上），什么都没有写入。改好后再导入一次即可。",
         "{rows} have problems (above); nothing was written. Fix them and import again.",

@@ -85,7 +85,7 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
 def _rows(path: Path) -> list[dict[str, str]]:
     import csv
 
-    from danyuanzhang.rollcall import read_text
+    from danyuanzhang.rollfile import read_text
 
     return list(csv.DictReader(read_text(path).splitlines()))
 

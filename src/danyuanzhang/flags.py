@@ -9,7 +9,7 @@ from danyuanzhang.i18n import join, word
 from danyuanzhang.inputs import parse_name
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
-from danyuanzhang.vocab import BUILTIN_FLAGS
+from danyuanzhang.vocab import BUILTIN_FLAGS, FLAG_WORDS
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,30}$")
 
@@ -29,6 +29,8 @@ def flag_code(store: Store, text: str, known: dict[str, tuple[str, str]] | None 
     for code, (zh, en) in flags.items():
         if wanted.lower() in (code, en.lower()) or wanted == zh:
             return code
+    if wanted in FLAG_WORDS:  # 独居 for 独居老人: the words rolls are written in
+        return FLAG_WORDS[wanted]
     raise DyzError("unknown_flag", flag=wanted, known=join(label(c, flags) for c in flags))
 
 

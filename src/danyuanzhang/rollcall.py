@@ -1,11 +1,14 @@
-"""Importing the household roll (花名册) that communities keep in Excel, saved as CSV.
+"""Importing the household roll (花名册) as communities keep it: an Excel workbook (or CSV)
+with a title above the headers, the headers in the words the community uses, an address in one
+cell or in columns, merged cells for a flat of several residents.
 
->>> result = import_roll(store, Path("花名册.csv"))
+>>> result = import_roll(store, Path("花名册.xlsx"))
 >>> result.households_added, result.residents_added
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,22 +28,74 @@ from danyuanzhang.inputs import (
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
 
-SIZE_LIMIT = 20 * 1024 * 1024
 COLUMNS = ("estate", "building", "unit", "room", "name", "phone", "birth_year", "flags", "moved_in")
 COLUMNS_ZH = ("小区", "楼栋", "单元", "房号", "姓名", "电话", "出生年份", "标记", "迁入日期")
 REQUIRED = ("building", "unit", "room")
-_HEADER_NAMES = {**{c: c for c in COLUMNS}, **dict(zip(COLUMNS_ZH, COLUMNS, strict=True))}
-_FLAG_SPLIT = str.maketrans({"、": ";", "，": ";", ",": ";", "；": ";", "/": ";"})
+# The headers rolls are kept under, besides those of the template; the address in one cell
+# (2栋2单元602室) is split into building, unit and room.
+_SYNONYMS = {
+    "estate": ("小区名称", "小区名", "所在小区"),
+    "building": ("栋", "楼号", "楼栋号", "栋号", "幢"),
+    "unit": ("单元号",),
+    "room": ("室", "门牌号", "房间号", "户号"),
+    "address": ("住址", "地址", "家庭住址", "现住址", "居住地址", "房屋地址", "门牌"),
+    "name": ("名字", "居民姓名", "户主姓名", "人员姓名", "户主"),
+    "phone": ("联系电话", "手机", "手机号", "手机号码", "电话号码", "联系方式"),
+    "birth_year": ("出生年月", "出生日期", "出生年", "生日"),
+    "flags": ("备注", "人员类别", "类别", "特殊人群", "人群类别", "标签"),
+    "moved_in": ("迁入时间", "入住日期", "入住时间"),
+}
+# Never kept: the notebook holds only what the work needs
+_ID_CARD = ("身份证号", "身份证号码", "身份证", "公民身份号码", "证件号码", "id_card")
+_HEADER_NAMES = {
+    **{c: c for c in (*COLUMNS, "address")},
+    **dict(zip(COLUMNS_ZH, COLUMNS, strict=True)),
+    **{word: column for column, words in _SYNONYMS.items() for word in words},
+}
+_PLACE = ("estate", "building", "unit", "room", "address")  # what a merged cell leaves blank
+_FLAG_SPLIT = re.compile(r"[、，,；;/\r\n]+")  # and spaces, unless a flag's name has them
+_ADDRESS = re.compile(
+    r"(?P<estate>.*?)\s*(?P<building>[0-9]+)\s*(?:栋|幢|号楼|-)\s*(?P<unit>[0-9]+)\s*(?:单元|-)"
+    r"\s*(?P<room>[0-9]+)\s*(?:室|号)?"
+)
+_LOST_DIGITS = re.compile(r"[0-9.]+[eE]\+?[0-9]+")
+_HEADER_SEARCH = 15  # rows looked through for the headers, under the title rows
+
+
+def column_word(column: str) -> str:
+    """A column's name in the interface's language."""
+    from danyuanzhang.i18n import pick
+
+    zh = dict(zip(COLUMNS, COLUMNS_ZH, strict=True)).get(
+        column, "住址" if column == "address" else column
+    )
+    return pick(zh, column)
+
+
+def _header_key(text: str) -> str:
+    return re.sub(r"\s+|[（(].*?[)）]|[*：:]", "", text).lower()
 
 
 class RollRejected(DyzError):
     """A roll with bad rows: every row's problem is listed, nothing is written."""
 
-    def __init__(self, problems: list[tuple[int, str]]) -> None:
+    def __init__(self, problems: list[tuple[str, int, str]]) -> None:
+        """`problems`: (sheet, or "" for one sheet; row as Excel numbers it; the problem)."""
         from danyuanzhang.i18n import counted
 
         super().__init__("roll_rejected", rows=counted(len(problems), "行", "row"))
         self.problems = problems
+
+    def told(self) -> list[str]:
+        """A line per problem, naming the sheet when the roll has several."""
+        from danyuanzhang.i18n import t
+
+        return [
+            t("roll_problem_in_sheet", sheet=sheet, line=line, problem=problem)
+            if sheet
+            else t("roll_problem", line=line, problem=problem)
+            for sheet, line, problem in self.problems
+        ]
 
 
 @dataclass
@@ -52,24 +107,8 @@ class RollResult:
     unchanged: int = 0
     dry_run: bool = False
     estates: list[str] = field(default_factory=list)
-
-
-def read_text(path: Path) -> str:
-    """UTF-8 (with or without BOM), else GB18030, which also reads GBK from Excel on Windows."""
-    try:
-        if path.stat().st_size > SIZE_LIMIT:
-            raise DyzError("file_too_big", path=str(path), limit_mb=SIZE_LIMIT // 2**20)
-        data = path.read_bytes()
-    except OSError:
-        raise DyzError("file_unreadable", path=str(path)) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise DyzError("file_encoding", path=str(path)) from None
+    ignored_columns: list[str] = field(default_factory=list)  # not used: listed once
+    id_card_columns: list[str] = field(default_factory=list)  # left out, never stored
 
 
 def template(lang: str) -> str:
@@ -77,34 +116,76 @@ def template(lang: str) -> str:
     return ",".join(COLUMNS_ZH if lang == "zh" else COLUMNS) + "\r\n"
 
 
-def _columns(header: list[str]) -> dict[str, int]:
-    positions: dict[str, int] = {}
-    for index, raw in enumerate(header):
-        name = _HEADER_NAMES.get(raw.strip().lower()) or _HEADER_NAMES.get(raw.strip())
-        if name is None:
-            if raw.strip():
-                raise DyzError("roll_unknown_column", column=raw.strip())
-            continue
-        positions[name] = index
-    missing = [c for c in REQUIRED + ("name",) if c not in positions]
-    if missing:
-        raise DyzError("roll_missing_columns", columns=", ".join(missing))
-    return positions
+@dataclass
+class _Layout:
+    header_row: int
+    positions: dict[str, int]
+    ignored: list[str]
+    id_cards: list[str]
+
+
+def _layout(rows: list[tuple[int, list[str]]]) -> _Layout | None:
+    """The header row (the first, under any title rows, naming a person's and a flat's
+    columns) and where each column is; None when the sheet has none."""
+    for number, cells in rows[:_HEADER_SEARCH]:
+        positions: dict[str, int] = {}
+        ignored, id_cards = [], []
+        for i, raw in enumerate(cells):
+            key = _header_key(raw)
+            if not key:
+                continue
+            column = _HEADER_NAMES.get(key) or _HEADER_NAMES.get(raw.strip())
+            if column is not None and column not in positions:
+                positions[column] = i
+            elif key in _ID_CARD:
+                id_cards.append(raw.strip())
+            else:
+                ignored.append(raw.strip())
+        flat = "address" in positions or "room" in positions
+        if flat and ("name" in positions or len(positions) >= 3):
+            return _Layout(number, positions, ignored, id_cards)
+    return None
+
+
+def _missing(positions: dict[str, int]) -> list[str]:
+    place = [] if "address" in positions else [c for c in REQUIRED if c not in positions]
+    return [*place, *([] if "name" in positions else ["name"])]
 
 
 def import_roll(
-    store: Store, path: Path, estate: str | None = None, dry_run: bool = False
+    store: Store,
+    path: Path,
+    estate: str | None = None,
+    dry_run: bool = False,
+    sheet: str | None = None,
 ) -> RollResult:
     """Create or update households and residents from a roll; any bad row writes nothing."""
-    import csv
+    from danyuanzhang.rollfile import read_roll_file
 
-    rows = list(csv.reader(read_text(path).splitlines()))
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if not rows:
+    sheets = read_roll_file(path, sheet)
+    if not any(any(c for c in cells) for s in sheets for _, cells in s.rows):
         raise DyzError("roll_empty", path=str(path))
-    positions = _columns(rows[0])
+    laid_out = [(s, _layout(s.rows)) for s in sheets]
+    found = [(s, layout) for s, layout in laid_out if layout is not None]
+    if not found:
+        first = next((cells for s in sheets for _, cells in s.rows if any(cells)), [])
+        positions = {}
+        for i, raw in enumerate(first):
+            column = _HEADER_NAMES.get(_header_key(raw))
+            if column is not None:
+                positions[column] = i
+        missing = _missing(positions) or list(REQUIRED)
+        raise DyzError("roll_missing_columns", columns="、".join(column_word(c) for c in missing))
     result = RollResult(dry_run=dry_run)
-    problems: list[tuple[int, str]] = []
+    for _, layout in found:
+        for name in layout.ignored:
+            if name not in result.ignored_columns:
+                result.ignored_columns.append(name)
+        for name in layout.id_cards:
+            if name not in result.id_card_columns:
+                result.id_card_columns.append(name)
+    problems: list[tuple[str, int, str]] = []
+    named_sheets = len(found) > 1
 
     class Discard(Exception):
         pass
@@ -114,15 +195,34 @@ def import_roll(
             known = known_flags(store)
             residents_seen: dict[tuple[str, str], str] = {}
             planned: dict[tuple[str, str], dict[str, tuple[Any, int]]] = {}
-            for line, row in enumerate(rows[1:], start=2):
-                cells = {
-                    name: (row[i].strip() if i < len(row) else "") for name, i in positions.items()
-                }
-                try:
-                    _import_row(store, cells, estate, known, residents_seen, planned, line, result)
-                except DyzError as error:
-                    problems.append((line, error.message()))
-                result.rows += 1
+            for roll_sheet, layout in found:
+                missing = _missing(layout.positions)
+                if missing:
+                    raise DyzError(
+                        "roll_missing_columns", columns="、".join(column_word(c) for c in missing)
+                    )
+                above: dict[str, str] = {}
+                for line, row in roll_sheet.rows:
+                    if line <= layout.header_row or not any(c.strip() for c in row):
+                        continue
+                    cells = {
+                        name: (row[i].strip() if i < len(row) else "")
+                        for name, i in layout.positions.items()
+                    }
+                    for column in _PLACE:  # a merged cell: the flat of the row above
+                        if column in cells:
+                            if cells[column]:
+                                above[column] = cells[column]
+                            elif any(cells.values()):
+                                cells[column] = above.get(column, "")
+                    try:
+                        _import_row(
+                            store, cells, estate, known, residents_seen, planned, line, result
+                        )
+                    except DyzError as error:
+                        where = roll_sheet.name if named_sheets else ""
+                        problems.append((where, line, error.message()))
+                    result.rows += 1
             if problems:
                 raise RollRejected(problems)
             result.estates = reg.estates(store)
@@ -153,22 +253,25 @@ def _import_row(
     line: int,
     result: RollResult,
 ) -> None:
-    building = parse_building(cells["building"]) if cells["building"] else ""
-    ref = parse_ref(
-        f"{building}-{cells['unit'].removesuffix('单元')}-{cells['room'].removesuffix('室')}"
-    )
+    if cells.get("address") and not (cells.get("room") and cells.get("unit")):
+        _split_address(cells)
+    building = parse_building(cells["building"]) if cells.get("building") else ""
+    unit = cells.get("unit", "").removesuffix("单元")
+    room = cells.get("room", "").removesuffix("室").removesuffix("号")
+    ref = parse_ref(f"{building}-{unit}-{room}")
     estate_name = choose_estate(store, cells.get("estate") or estate, for_new=True)
     fields: dict[str, Any] = {}
     name = cells.get("name", "")
     if cells.get("phone"):
+        if _LOST_DIGITS.fullmatch(cells["phone"]):
+            raise DyzError("roll_phone_lost_digits", phone=cells["phone"])
         fields["phone"] = parse_phone(cells["phone"])
     if cells.get("birth_year"):
-        fields["born"] = parse_born(cells["birth_year"])
+        fields["born"] = parse_born(_year_of(cells["birth_year"]))
     if cells.get("moved_in"):
         fields["moved_in"] = parse_date(cells["moved_in"], "moved_in")
-    for text in cells.get("flags", "").translate(_FLAG_SPLIT).split(";"):
-        if text.strip():
-            fields[FLAG_PREFIX + flag_code(store, text, known)] = True
+    for code in _flag_codes(store, cells.get("flags", ""), known):
+        fields[FLAG_PREFIX + code] = True
     if name:
         name = parse_name(name)
     elif fields:
@@ -221,3 +324,40 @@ def _import_row(
     else:
         result.unchanged += 1
     residents_seen[(household_id, name)] = resident_id
+
+
+def _split_address(cells: dict[str, str]) -> None:
+    """2栋2单元602室 (or 新芙蓉之都2栋2单元602, or 2-2-602) into its columns."""
+    found = _ADDRESS.search(cells["address"])
+    if found is None:
+        raise DyzError("roll_bad_address", address=cells["address"])
+    cells["building"], cells["unit"], cells["room"] = (
+        found["building"],
+        found["unit"],
+        found["room"],
+    )
+    if found["estate"].strip() and not cells.get("estate"):
+        cells["estate"] = found["estate"].strip()
+
+
+def _year_of(text: str) -> str:
+    """The year of a birth date written as a date (1948-03-02, 1948年3月, 1948.03)."""
+    found = re.match(r"([0-9]{4})(?:[-/.年]|$)", text.strip())
+    return found[1] if found else text
+
+
+def _flag_codes(store: Store, text: str, known: dict[str, tuple[str, str]]) -> list[str]:
+    """The flags of a cell: 独居老人、残疾 or 独居 残疾人, or one per line (Alt-Enter)."""
+    codes = []
+    for piece in _FLAG_SPLIT.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        try:
+            codes.append(flag_code(store, piece, known))
+        except DyzError:
+            words = piece.split()
+            if len(words) < 2:
+                raise
+            codes.extend(flag_code(store, word, known) for word in words)
+    return codes

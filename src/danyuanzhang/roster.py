@@ -204,7 +204,8 @@ def import_roster(store: Store, path: Path, estate: str | None = None) -> tuple[
     """Add the people of a roster CSV; returns (added, already there). Any bad row: nothing."""
     import csv
 
-    from danyuanzhang.rollcall import RollRejected, read_text
+    from danyuanzhang.rollcall import RollRejected
+    from danyuanzhang.rollfile import read_text
 
     names = {
         **{c: c for c in ROSTER_COLUMNS},
@@ -218,7 +219,7 @@ def import_roster(store: Store, path: Path, estate: str | None = None) -> tuple[
     if missing:
         raise DyzError("roll_missing_columns", columns=", ".join(missing))
     added = present = 0
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[str, int, str]] = []
     with store.transaction():
         for line, row in enumerate(rows[1:], start=2):
             cells = {k: (row[i].strip() if i < len(row) else "") for k, i in positions.items()}
@@ -238,7 +239,7 @@ def import_roster(store: Store, path: Path, estate: str | None = None) -> tuple[
                 if error.key == "member_exists":
                     present += 1
                 else:
-                    problems.append((line, error.message()))
+                    problems.append(("", line, error.message()))
         if problems:
             raise RollRejected(problems)
     return added, present

@@ -11,6 +11,24 @@ BUILTIN_FLAGS: dict[str, tuple[str, str]] = {
     "needs_help": ("需帮扶", "needs help"),
 }
 
+# The words rolls and people use for the built-in flags, besides their labels
+FLAG_WORDS: dict[str, str] = {
+    "独居": "elderly_alone",
+    "独居老年人": "elderly_alone",
+    "孤寡老人": "elderly_alone",
+    "空巢": "children_away",
+    "空巢老人": "children_away",
+    "残疾人": "disabled",
+    "残障": "disabled",
+    "租住": "tenant",
+    "租房": "tenant",
+    "出租户": "tenant",
+    "新搬入": "new_arrival",
+    "新搬来": "new_arrival",
+    "帮扶": "needs_help",
+    "帮扶对象": "needs_help",
+}
+
 ROLES: dict[str, tuple[str, str]] = {
     "area_head": ("片长", "area head"),
     "building_head": ("楼栋长", "building head"),

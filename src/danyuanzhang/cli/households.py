@@ -220,8 +220,14 @@ def household_merge(
 @household_app.command("import")
 def household_import(
     ctx: typer.Context,
-    file: Annotated[Path | None, typer.Argument(help="花名册 CSV 文件 · the roll as CSV")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="花名册：Excel（.xlsx/.xls）或 CSV · the roll: Excel or CSV"),
+    ] = None,
     estate: EstateOption = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="只读这个工作表 · read only this sheet")
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 · check only")] = False,
     template: Annotated[
         bool, typer.Option("--template", help="打印空白花名册 · print an empty roll")
@@ -230,7 +236,7 @@ def household_import(
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,
 ) -> None:
-    """导入花名册 · Import the household roll from CSV (UTF-8 or GBK), e.g. `dyz household import 花名册.csv`."""
+    """导入花名册 · Import the household roll from Excel (.xlsx, .xls) or CSV, e.g. `dyz household import 花名册.xlsx`."""
     from danyuanzhang.i18n import lang
     from danyuanzhang.rollcall import RollRejected, import_roll
     from danyuanzhang.rollcall import template as roll_template
@@ -244,11 +250,17 @@ def household_import(
 
         raise DyzError("need_roll_file")
     try:
-        result = import_roll(store_of(ctx), file, estate=estate, dry_run=dry_run)
+        result = import_roll(store_of(ctx), file, estate=estate, dry_run=dry_run, sheet=sheet)
     except RollRejected as rejected:
-        for line, problem in rejected.problems:
-            say(t("roll_problem", line=line, problem=problem))
+        for told in rejected.told():
+            say(told)
         raise
+    from danyuanzhang.i18n import join
+
+    if result.id_card_columns:
+        say(t("roll_id_cards_left_out", columns=join(result.id_card_columns)))
+    if result.ignored_columns:
+        say(t("roll_ignored_columns", columns=join(result.ignored_columns)))
     key = "roll_checked" if dry_run else "roll_done"
     say(
         t(

@@ -158,8 +158,8 @@ def roster_import(
     try:
         added, present = import_roster(store_of(ctx), file, estate=estate)
     except RollRejected as rejected:
-        for line, problem in rejected.problems:
-            say(t("roll_problem", line=line, problem=problem))
+        for told in rejected.told():
+            say(told)
         raise
     say(t("roster_imported", added=added, present=present))
 

@@ -1,0 +1,142 @@
+"""The roll (花名册) as the community's file holds it: every sheet of an Excel workbook (.xlsx,
+or the older .xls that WPS and old Excel write), or a CSV (UTF-8 with or without BOM, GBK or
+GB18030) or "Unicode text" (UTF-16, tab-separated) file. Each cell comes out as text, each row
+with its number as Excel shows it, blank rows counted.
+
+openpyxl reads .xlsx in read-only mode (a community's workbook otherwise takes hundreds of MB)
+and xlrd reads .xls; each is imported only here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from danyuanzhang.errors import DyzError
+
+SIZE_LIMIT = 20 * 1024 * 1024
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass
+class Sheet:
+    name: str  # "" for a CSV file
+    rows: list[tuple[int, list[str]]]  # (the row's number as Excel shows it, its cells)
+
+
+def read_roll_file(path: Path, sheet: str | None = None) -> list[Sheet]:
+    """The sheets of the file (only `sheet`, if named), as text."""
+    _check_size(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        sheets = _xlsx(path)
+    elif suffix == ".xls":
+        sheets = _xls(path)
+    else:
+        sheets = [Sheet("", _text_rows(read_text(path)))]
+    if sheet is not None:
+        chosen = [s for s in sheets if s.name == sheet.strip()]
+        if not chosen:
+            names = "、".join(s.name for s in sheets if s.name) or "—"
+            raise DyzError("roll_no_such_sheet", sheet=sheet, sheets=names)
+        return chosen
+    return sheets
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: a phone stored as a number keeps its digits, a date is a date."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value).strip()
+
+
+def _xlsx(path: Path) -> list[Sheet]:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise DyzError("roll_not_a_workbook", path=str(path)) from None
+    try:
+        sheets = []
+        for worksheet in book.worksheets:
+            rows = [
+                (number, [cell_text(v) for v in row])
+                for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
+            ]
+            sheets.append(Sheet(worksheet.title, rows))
+        return sheets
+    finally:
+        book.close()
+
+
+def _xls(path: Path) -> list[Sheet]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path))
+    except (xlrd.XLRDError, OSError, ValueError, AssertionError):
+        raise DyzError("roll_not_a_workbook", path=str(path)) from None
+    sheets = []
+    for worksheet in book.sheets():
+        rows = []
+        for r in range(worksheet.nrows):
+            cells = []
+            for c in range(worksheet.ncols):
+                value = worksheet.cell_value(r, c)
+                if worksheet.cell_type(r, c) == xlrd.XL_CELL_DATE:
+                    value = xlrd.xldate_as_datetime(value, book.datemode)
+                cells.append(cell_text(value))
+            rows.append((r + 1, cells))
+        sheets.append(Sheet(worksheet.name, rows))
+    return sheets
+
+
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise DyzError("file_unreadable", path=str(path)) from None
+    if size > SIZE_LIMIT:
+        raise DyzError("file_too_big", path=str(path), limit_mb=SIZE_LIMIT // 2**20)
+
+
+def read_text(path: Path) -> str:
+    """UTF-16 (Excel's "Unicode text"), UTF-8 with or without BOM, else GB18030 (GBK)."""
+    _check_size(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise DyzError("file_unreadable", path=str(path)) from None
+    if data.startswith(_UTF16_MARKS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DyzError("file_encoding", path=str(path)) from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DyzError("file_encoding", path=str(path))
+
+
+def _text_rows(text: str) -> list[tuple[int, list[str]]]:
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [(number, [c.strip() for c in row]) for number, row in enumerate(reader, start=1)]

@@ -1,0 +1,132 @@
+"""The roll as communities really keep it: an Excel workbook with a title row, merged cells for
+a flat of several residents, the address in one cell, an ID-card column, phones stored as
+numbers, dates as Excel dates, a sheet per building."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import Runner, one_line_error, snapshot
+
+HEADERS = ["序号", "姓名", "性别", "身份证号", "联系电话", "住址", "出生日期", "备注"]
+ESTATE = ("--estate", "新芙蓉之都")  # the roll names it only in its title
+ID_CARDS = ("430102194803021234", "430102195001011111", "430102195005012222")
+
+
+def messy_roll(path: Path, second_sheet: bool = True) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "2栋"
+    sheet.append(["芙蓉南路社区新芙蓉之都2栋住户花名册"])
+    sheet.merge_cells("A1:H1")
+    sheet.append(HEADERS)
+    sheet.append([1, "刘桂英", "女", ID_CARDS[0], 13812345678, "2栋2单元602室",
+                  datetime(1948, 3, 2), "独居 残疾人"])  # fmt: skip
+    sheet.append([2, "王建国", "男", ID_CARDS[1], 13900001111, None, datetime(1950, 1, 1),
+                  "空巢\n需帮扶"])  # fmt: skip
+    sheet.merge_cells("F3:F4")  # one flat, two residents
+    sheet.append([])  # a blank row, as rolls have
+    sheet.append([3, "陈志明", "男", "", "13700002222", "新芙蓉之都2栋2单元301", "", "租户"])
+    if second_sheet:
+        other = book.create_sheet("3栋")
+        other.append(["3栋花名册"])
+        other.append(HEADERS)
+        other.append(
+            [1, "罗淑珍", "女", ID_CARDS[2], "", "3栋1单元101室", datetime(1950, 5, 1), ""]
+        )
+    book.save(path)
+    return path
+
+
+def residents(dyz_json, ref: str) -> dict[str, dict]:
+    return {r["name"]: r for r in dyz_json("household", "show", ref)["residents"]}
+
+
+def test_a_messy_workbook_comes_in_as_it_is(
+    dyz: Runner, dyz_json, db: Path, tmp_path: Path
+) -> None:
+    dyz("init")
+    said = dyz("household", "import", str(messy_roll(tmp_path / "花名册.xlsx")), *ESTATE).stderr
+    assert "新登记 3 户" in said and "新增居民 4 人" in said
+    assert "身份证号不保存" in said and "序号、性别" in said
+    refs = [h["ref"] for h in dyz_json("household", "list")]
+    assert refs == ["2-2-301", "2-2-602", "3-1-101"]
+    flat = residents(dyz_json, "2-2-602")
+    assert flat["刘桂英"]["phone"] == "13812345678"  # stored as a number in the workbook
+    assert flat["刘桂英"]["born"] == 1948
+    assert sorted(flat["刘桂英"]["flags"]) == ["disabled", "elderly_alone"]
+    assert sorted(flat["王建国"]["flags"]) == ["children_away", "needs_help"]  # Alt-Enter
+    assert residents(dyz_json, "3-1-101")["罗淑珍"]["born"] == 1950
+    assert residents(dyz_json, "2-2-301")["陈志明"]["flags"] == ["tenant"]
+    held = db.read_bytes()
+    assert not any(number.encode() in held for number in ID_CARDS)
+
+
+def test_importing_the_same_workbook_again_changes_nothing(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
+    roll = messy_roll(tmp_path / "花名册.xlsx")
+    dyz("household", "import", str(roll), *ESTATE)
+    before = snapshot(db)
+    said = dyz("household", "import", str(roll), *ESTATE).stderr
+    assert "新登记 0 户" in said and "无变化 4 人" in said
+    after = snapshot(db)
+    assert {k: v for k, v in after.items() if k != "changes"} == {
+        k: v for k, v in before.items() if k != "changes"
+    }
+
+
+def test_one_sheet_of_the_workbook(dyz: Runner, dyz_json, tmp_path: Path) -> None:
+    roll = messy_roll(tmp_path / "花名册.xlsx")
+    dyz("household", "import", str(roll), "--sheet", "3栋", *ESTATE)
+    assert [h["ref"] for h in dyz_json("household", "list")] == ["3-1-101"]
+    line = one_line_error(dyz("household", "import", str(roll), "--sheet", "5栋", code=1))
+    assert "5栋" in line and "2栋、3栋" in line
+
+
+def test_a_bad_row_is_named_by_its_sheet_and_the_row_excel_shows(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
+    roll = messy_roll(tmp_path / "花名册.xlsx")
+    book = openpyxl.load_workbook(roll)
+    book["2栋"]["F6"] = "三楼东边"  # the row after the blank one
+    book["3栋"]["E3"] = "1.38E+10"  # a phone that lost its digits before it was saved
+    book.save(roll)
+    dyz("init")
+    before = snapshot(db)
+    said = dyz("household", "import", str(roll), *ESTATE, code=1).stderr
+    assert "工作表“2栋”第 6 行" in said and "三楼东边" in said
+    assert "工作表“3栋”第 3 行" in said and "丢了位数" in said
+    assert "什么都没有写入" in said
+    assert snapshot(db) == before
+
+
+def test_a_roll_saved_as_unicode_text(dyz: Runner, dyz_json, tmp_path: Path) -> None:
+    """Excel's "Unicode text": UTF-16, tab-separated."""
+    roll = tmp_path / "花名册.txt"
+    lines = ["楼栋\t单元\t房号\t姓名\t手机", "2\t2\t301\t刘桂英\t13812345678"]
+    roll.write_bytes("\r\n".join(lines).encode("utf-16"))
+    dyz("household", "import", str(roll), *ESTATE)
+    assert residents(dyz_json, "2-2-301")["刘桂英"]["phone"] == "13812345678"
+
+
+def test_a_damaged_workbook_is_refused_in_one_line(dyz: Runner, db: Path, tmp_path: Path) -> None:
+    roll = messy_roll(tmp_path / "花名册.xlsx")
+    roll.write_bytes(roll.read_bytes()[:2000])  # not fully saved
+    dyz("init")
+    before = snapshot(db)
+    line = one_line_error(dyz("household", "import", str(roll), code=1))
+    assert "不是完好的 Excel 文件" in line
+    assert snapshot(db) == before
+
+
+@pytest.mark.parametrize("word, code", [("独居", "elderly_alone"), ("空巢老人", "children_away")])
+def test_the_words_people_use_for_a_flag(dyz: Runner, dyz_json, word: str, code: str) -> None:
+    dyz("household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--flag", word)
+    assert residents(dyz_json, "2-2-301")["刘桂英"]["flags"] == [code]

@@ -1,7 +1,7 @@
 """Make examples/花名册.xlsx, the sample community's roll as a community really keeps it, from
 examples/households.csv (the same people):
 
-    python examples/make_roll_workbook.py
+    python examples/make_roll_workbook.py [OUT.xlsx]
 
 A sheet per building, a title row above the headers, an ID-card column (clearly made-up
 numbers), the address in one cell merged over the rows of a flat, phones stored as numbers,
@@ -29,10 +29,9 @@ def flags_as_written(flags: str, turn: int) -> str:
     return ("\n" if turn % 2 else " ").join(words)  # Alt-Enter in every other cell
 
 
-def main() -> None:
+def main(target: Path) -> None:
     with (HERE / "households.csv").open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
-    target = HERE / "花名册.xlsx"
     book = xlsxwriter.Workbook(str(target))
     book.set_properties({"author": "dyz", "created": datetime(2026, 11, 1)})
     title = book.add_format({"bold": True, "font_size": 14, "align": "center"})
@@ -84,4 +83,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "花名册.xlsx")

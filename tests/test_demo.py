@@ -70,6 +70,19 @@ def test_the_sample_files_are_what_an_office_keeps() -> None:
     assert (examples / "roster.csv").exists()
 
 
+def test_the_sample_workbook_is_the_one_its_script_makes(tmp_path: Path) -> None:
+    """examples/花名册.xlsx is the same people as households.csv, kept as a community keeps
+    them (title row, merged cells, ID-card column), written by examples/make_roll_workbook.py."""
+    import subprocess
+    import sys
+
+    examples = examples_dir()
+    made = tmp_path / "made.xlsx"
+    script = examples / "make_roll_workbook.py"
+    subprocess.run([sys.executable, str(script), str(made)], check=True, capture_output=True)
+    assert made.read_bytes() == (examples / "花名册.xlsx").read_bytes()
+
+
 def test_the_demo_has_door_knocking_to_show(dyz: Runner, tmp_path: Path) -> None:
     import json
 

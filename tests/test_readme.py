@@ -45,6 +45,7 @@ def tour() -> list[tuple[str, str]]:
 
 def test_the_tour_gives_the_output_it_shows(dyz: Runner, tmp_path: Path) -> None:
     shutil.copy(examples_dir() / "households.csv", tmp_path / "花名册.csv")
+    shutil.copy(examples_dir() / "花名册.xlsx", tmp_path / "花名册.xlsx")
     shutil.copy(examples_dir() / "roster.csv", tmp_path / "名册.csv")
     steps = tour()
     assert len(steps) >= 25

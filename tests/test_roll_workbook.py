@@ -130,3 +130,24 @@ def test_the_words_people_use_for_a_flag(dyz: Runner, dyz_json, word: str, code:
     dyz("household", "add", "2-2-301", "--estate", "新芙蓉之都")
     dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--flag", word)
     assert residents(dyz_json, "2-2-301")["刘桂英"]["flags"] == [code]
+
+
+def test_a_roll_naming_no_estate_is_told_once_not_on_every_row(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
+    roll = messy_roll(tmp_path / "花名册.xlsx")
+    dyz("init")
+    before = snapshot(db)
+    line = one_line_error(dyz("household", "import", str(roll), code=1))
+    assert "--estate" in line
+    assert snapshot(db) == before
+
+
+def test_one_problem_on_many_rows_is_one_line(dyz: Runner, db: Path, tmp_path: Path) -> None:
+    lines = ["楼栋,单元,房号,姓名,电话"] + [f"2,2,{300 + n},居民{n},12345" for n in range(1, 31)]
+    roll = tmp_path / "花名册.csv"
+    roll.write_text("\r\n".join(lines), encoding="utf-8")
+    dyz("init")
+    said = dyz("household", "import", str(roll), *ESTATE, code=1).stderr.strip().splitlines()
+    assert len(said) == 2, said  # the rows, then that nothing was written
+    assert said[0].startswith("第 2、3、4、5、6 行等，共 30 行：电话“12345”不对")

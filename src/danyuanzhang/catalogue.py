@@ -323,6 +323,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} already appears on line {other} with different details; keep only the right one.",
     ),
     "roll_problem": ("第 {line} 行：{problem}", "Row {line}: {problem}"),
+    "roll_problem_rows": (
+        "第 {line} 行等，共 {count} 行：{problem}",
+        "Rows {line} and more, {count} in all: {problem}",
+    ),
+    "roll_problem_in_sheet_rows": (
+        "工作表“{sheet}”第 {line} 行等，共 {count} 行：{problem}",
+        "Sheet “{sheet}”, rows {line} and more, {count} in all: {problem}",
+    ),
     "roll_problem_in_sheet": (
         "工作表“{sheet}”第 {line} 行：{problem}",
         "Sheet “{sheet}”, row {line}: {problem}",

@@ -20,6 +20,10 @@ def encode(value: Any) -> str:
     """A value as canonical JSON text, as stored and as hashed into a change's id."""
     if type(value) is str and value.isprintable() and '"' not in value and "\\" not in value:
         return f'"{value}"'  # what json.dumps gives, without its cost on a big import
+    if value is True or type(value) is int:  # a flag, a birth year (a bool is not `int` here)
+        return "true" if value is True else str(value)
+    if type(value) is list and not value:  # a change that replaces none
+        return "[]"
     import json
 
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -16,6 +16,7 @@ from danyuanzhang.store import registry as reg
 DEMO_COMMUNITY = "芙蓉南路社区"
 DEMO_DEVICE = "演示电脑"
 DEMO_UNIT = "2-2"
+DEMO_ESTATE = "新芙蓉之都"
 # the week the demo reports on: every section of the weekly report has something in it
 DEMO_WEEK = "2026-W46"
 
@@ -60,7 +61,9 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
     store.ensure_device(DEMO_DEVICE)
     store.set_setting("demo", "1")
     store.set_setting("community", DEMO_COMMUNITY)
-    roll = import_roll(store, examples / "households.csv")
+    # the roll as the community keeps it (examples/make_roll_workbook.py), which names its
+    # estate only in its title
+    roll = import_roll(store, examples / "花名册.xlsx", estate=DEMO_ESTATE)
     import_roster(store, examples / "roster.csv")
     patrols = _patrols(store, examples / "hazards.csv")
     needs = _petitions(store, examples / "petitions.csv")

@@ -72,10 +72,14 @@ class Clock:
 
     def __init__(self, latest: str | None) -> None:
         self.latest = latest
+        self._issued: tuple[str, Stamp] | None = None  # the last tick, kept parsed
 
     def tick(self, device: str, now_ms: int | None = None) -> str:
         now = wall_now_ms() if now_ms is None else now_ms
-        last = parse(self.latest) if self.latest else Stamp(-1, 0, device)
+        if self._issued is not None and self._issued[0] == self.latest:
+            last = self._issued[1]
+        else:
+            last = parse(self.latest) if self.latest else Stamp(-1, 0, device)
         if now > last.wall_ms:
             stamp = Stamp(now, 0, device)
         elif last.counter + 1 < COUNTER_LIMIT:
@@ -84,6 +88,7 @@ class Clock:
             stamp = Stamp(last.wall_ms + 1, 0, device)
         text = stamp.text()
         self.latest = text
+        self._issued = (text, stamp)
         return text
 
     def observe(self, seen: str) -> None:

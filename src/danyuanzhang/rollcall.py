@@ -59,6 +59,9 @@ _ADDRESS = re.compile(
     r"\s*(?P<room>[0-9]+)\s*(?:室|号)?"
 )
 _LOST_DIGITS = re.compile(r"[0-9.]+[eE]\+?[0-9]+")
+# problems of the whole roll, not of a row: which estate its flats are in
+_WHOLE_ROLL = {"need_estate_first", "need_estate"}
+_SHOWN_ROWS = 5  # rows named when many share one problem
 _HEADER_SEARCH = 15  # rows looked through for the headers, under the title rows
 
 
@@ -87,15 +90,21 @@ class RollRejected(DyzError):
         self.problems = problems
 
     def told(self) -> list[str]:
-        """A line per problem, naming the sheet when the roll has several."""
-        from danyuanzhang.i18n import t
+        """A line per problem (one for the rows sharing it), naming the sheet when the roll
+        has several."""
+        from danyuanzhang.i18n import pick, t
 
-        return [
-            t("roll_problem_in_sheet", sheet=sheet, line=line, problem=problem)
-            if sheet
-            else t("roll_problem", line=line, problem=problem)
-            for sheet, line, problem in self.problems
-        ]
+        rows: dict[tuple[str, str], list[int]] = {}
+        for sheet, line, problem in self.problems:
+            rows.setdefault((sheet, problem), []).append(line)
+        told = []
+        for (sheet, problem), lines in rows.items():
+            shown = pick("、", ", ").join(str(n) for n in lines[:_SHOWN_ROWS])
+            key = "roll_problem_in_sheet" if sheet else "roll_problem"
+            if len(lines) > _SHOWN_ROWS:  # one problem on many rows: one line for them all
+                key += "_rows"
+            told.append(t(key, sheet=sheet, line=shown, count=len(lines), problem=problem))
+        return told
 
 
 @dataclass
@@ -114,6 +123,14 @@ class RollResult:
 def template(lang: str) -> str:
     """The header line of an empty roll, in the interface language."""
     return ",".join(COLUMNS_ZH if lang == "zh" else COLUMNS) + "\r\n"
+
+
+@dataclass
+class _New:
+    """The flats and residents a roll makes, written together once it is read."""
+
+    households: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
+    records: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -193,6 +210,7 @@ def import_roll(
     try:
         with store.transaction():
             known = known_flags(store)
+            new = _New()
             residents_seen: dict[tuple[str, str], str] = {}
             planned: dict[tuple[str, str], dict[str, tuple[Any, int]]] = {}
             for roll_sheet, layout in found:
@@ -217,14 +235,19 @@ def import_roll(
                                 cells[column] = above.get(column, "")
                     try:
                         _import_row(
-                            store, cells, estate, known, residents_seen, planned, line, result
+                            store, cells, estate, known, residents_seen, planned, line, result, new
                         )
                     except DyzError as error:
+                        if error.key in _WHOLE_ROLL:  # said once, not on every row
+                            raise
                         where = roll_sheet.name if named_sheets else ""
                         problems.append((where, line, error.message()))
                     result.rows += 1
             if problems:
                 raise RollRejected(problems)
+            households = [(e, r, f) for r, (e, f) in new.records.items() if e == "household"]
+            people = [(e, r, f) for r, (e, f) in new.records.items() if e == "resident"]
+            store.put_new([*households, *people])
             result.estates = reg.estates(store)
             if dry_run:
                 raise Discard
@@ -252,6 +275,7 @@ def _import_row(
     planned: dict[tuple[str, str], dict[str, tuple[Any, int]]],
     line: int,
     result: RollResult,
+    new: _New,
 ) -> None:
     if cells.get("address") and not (cells.get("room") and cells.get("unit")):
         _split_address(cells)
@@ -282,14 +306,16 @@ def _import_row(
         "household",
         {"estate": estate_name, "building": ref.building, "unit": ref.unit, "room": ref.room},
     )
-    household = reg.household_at(store, estate_name, ref.building, ref.unit, ref.room)
+    flat = (estate_name, ref.building, ref.unit, ref.room)
+    household = reg.household_at(store, *flat)
+    if household is None and household_id is None:
+        household_id = new.households.get(flat)
     if household is None and household_id is None:
         household_id = new_id()
-        store.put(
+        new.households[flat] = household_id
+        new.records[household_id] = (
             "household",
-            household_id,
             {"estate": estate_name, "building": ref.building, "unit": ref.unit, "room": ref.room},
-            new=True,
         )
         result.households_added += 1
     elif household is not None:
@@ -315,10 +341,16 @@ def _import_row(
         )
     if resident_id is None:
         resident_id = new_id()
-        store.put(
-            "resident", resident_id, {"household": household_id, "name": name, **fields}, new=True
-        )
+        new.records[resident_id] = ("resident", {"household": household_id, "name": name, **fields})
         result.residents_added += 1
+    elif resident_id in new.records:  # met again in this roll: what it adds joins the record
+        made = new.records[resident_id][1]
+        added = {k: v for k, v in fields.items() if k not in made}
+        made.update(added)
+        if added:
+            result.residents_updated += 1
+        else:
+            result.unchanged += 1
     elif store.put("resident", resident_id, fields):
         result.residents_updated += 1
     else:

@@ -55,6 +55,12 @@ def stored_bool(value: Any) -> bool | None:
     return str(value) in ("1", "true", "True")
 
 
+_INSERT_CHANGE = (
+    "INSERT OR IGNORE INTO changes (id, hlc, author, entity, record, op, field, value, parents)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, created: bool) -> None:
         self.conn = conn
@@ -250,6 +256,41 @@ class Store:
             derive.refresh(self.conn, entity, {record: {c.field for c in written}})
         return len(written)
 
+    def put_new(self, records: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
+        """Make many new records at once (entity, id, fields), such as a roll's flats and
+        residents: their changes written and their rows derived together, as a bundle's are,
+        not one by one. A record refers only to records before it or already here."""
+        from danyuanzhang.merge import Incoming
+        from danyuanzhang.store import derive
+
+        device, author = self.device()
+        incoming = []
+        for entity, record, fields in records:
+            spec = ENTITIES[entity]
+            for field_name in fields:
+                self._check_field(spec, field_name)
+            incoming.append(
+                Incoming(
+                    entity,
+                    record,
+                    [
+                        self._make_change(
+                            device, author, entity, record, "set", name, encode(value), []
+                        )
+                        for name, value in fields.items()
+                    ],
+                )
+            )
+        self.conn.executemany(
+            _INSERT_CHANGE,
+            [
+                (c.id, c.hlc, c.author, c.entity, c.record, c.op, c.field, c.value, c.parents)
+                for item in incoming
+                for c in item.changes
+            ],
+        )
+        derive.add_records(self.conn, incoming)
+
     def erase(self, entity: str, record: str) -> None:
         """Tombstone a record: its values go from the tables and from the history."""
         from danyuanzhang.store import derive
@@ -277,9 +318,7 @@ class Store:
 
     def _insert_change(self, change: Change) -> None:
         self.conn.execute(
-            "INSERT OR IGNORE INTO changes"
-            " (id, hlc, author, entity, record, op, field, value, parents)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _INSERT_CHANGE,
             (
                 change.id,
                 change.hlc,

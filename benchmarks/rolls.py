@@ -1,0 +1,135 @@
+"""Importing a community's roll kept as an Excel workbook, against openpyxl merely reading it.
+
+    python benchmarks/rolls.py [--rounds 3]
+
+A roll of 3,024 households (24 buildings, a sheet each, 6 units of 21 flats), one to four
+residents a flat, written as communities keep it: a title row, the address in one cell merged
+over the flat's rows, an ID-card column, phones as numbers. Side by side, round by round:
+
+- openpyxl reading every cell of the same workbook in read-only mode (the floor);
+- `dyz household import` of it into an empty notebook, in a fresh process each time;
+
+and it prints the ratio import ÷ bare read (target of issue 13: at most 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import GIVEN, SURNAMES  # noqa: E402
+
+BUILDINGS, UNITS, FLOORS, FLATS = 24, 6, 7, 3
+FLAGS = ["独居", "空巢", "残疾人", "租户", "", "", "", ""]
+HEADERS = ["序号", "姓名", "性别", "身份证号", "联系电话", "住址", "出生年份", "备注"]
+
+BARE_READ = r"""
+import json, sys, time
+started = time.perf_counter()
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
+cells = 0
+for sheet in book.worksheets:
+    for row in sheet.iter_rows(values_only=True):
+        cells += len(row)
+book.close()
+print(json.dumps({"seconds": time.perf_counter() - started, "cells": cells}))
+"""
+
+IMPORT = r"""
+import json, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from danyuanzhang.store import Store
+from danyuanzhang.rollcall import import_roll
+store = Store.open(Path(sys.argv[2]))
+store.ensure_device("办公室")
+result = import_roll(store, Path(sys.argv[1]), estate="新芙蓉之都")
+print(json.dumps({"seconds": time.perf_counter() - started, "households": result.households_added,
+                  "residents": result.residents_added}))
+"""
+
+
+def write_roll(path: Path, rng: random.Random) -> int:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    merged = book.add_format({"valign": "vcenter"})
+    people = 0
+    for building in range(1, BUILDINGS + 1):
+        sheet = book.add_worksheet(f"{building}栋")
+        sheet.merge_range(0, 0, 0, len(HEADERS) - 1, f"新芙蓉之都{building}栋住户花名册")
+        sheet.write_row(1, 0, HEADERS)
+        line = 2
+        for unit in range(1, UNITS + 1):
+            for floor in range(1, FLOORS + 1):
+                for flat in range(1, FLATS + 1):
+                    names = {
+                        rng.choice(SURNAMES) + rng.choice(GIVEN) for _ in range(rng.randint(1, 4))
+                    }
+                    address = f"{building}栋{unit}单元{floor}0{flat}室"
+                    if len(names) > 1:
+                        sheet.merge_range(line, 5, line + len(names) - 1, 5, address, merged)
+                    else:
+                        sheet.write_string(line, 5, address)
+                    for name in sorted(names):
+                        people += 1
+                        born = rng.randint(1935, 2010)
+                        sheet.write_row(line, 0, [people, name, "", f"430102{born}XXXXXXXX"])
+                        if rng.random() < 0.8:
+                            sheet.write_number(line, 4, 13000000000 + rng.randrange(10**9))
+                        sheet.write_number(line, 6, born)
+                        sheet.write_string(line, 7, rng.choice(FLAGS))
+                        line += 1
+    book.close()
+    return people
+
+
+def child(code: str, *args: str) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        roll = Path(folder) / "花名册.xlsx"
+        began = time.perf_counter()
+        people = write_roll(roll, random.Random(13))
+        print(
+            f"roll: {BUILDINGS * UNITS * FLOORS * FLATS:,} households, {people:,} residents,"
+            f" {roll.stat().st_size / 1e6:.1f} MB, written in {time.perf_counter() - began:.1f} s"
+        )
+        ratios = []
+        for turn in range(args.rounds):
+            bare = child(BARE_READ, str(roll))
+            target = Path(folder) / f"office-{turn}.db"
+            imported = child(IMPORT, str(roll), str(target))
+            assert imported["residents"] == people, imported
+            ratios.append(imported["seconds"] / bare["seconds"])
+            print(
+                f"  round {turn + 1}: openpyxl bare read {bare['seconds']:.2f} s,"
+                f" import {imported['seconds']:.2f} s"
+            )
+        print(
+            f"roll import ÷ openpyxl's bare read   {statistics.median(ratios):.2f}"
+            f"   (target <= 3.00; rounds {', '.join(f'{r:.2f}' for r in sorted(ratios))})"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -151,3 +151,15 @@ def test_one_problem_on_many_rows_is_one_line(dyz: Runner, db: Path, tmp_path: P
     said = dyz("household", "import", str(roll), *ESTATE, code=1).stderr.strip().splitlines()
     assert len(said) == 2, said  # the rows, then that nothing was written
     assert said[0].startswith("第 2、3、4、5、6 行等，共 30 行：电话“12345”不对")
+
+
+def test_the_older_xls_that_wps_writes(dyz: Runner, dyz_json) -> None:
+    """tests/data/花名册.xls, made by tests/data/make-roll-xls.py: a title row, a merged
+    address, a phone stored as a number, birth dates as Excel dates."""
+    roll = Path(__file__).parent / "data" / "花名册.xls"
+    said = dyz("household", "import", str(roll), *ESTATE).stderr
+    assert "新登记 1 户" in said and "新增居民 2 人" in said
+    flat = residents(dyz_json, "2-2-602")
+    assert flat["刘桂英"]["phone"] == "13812345678" and flat["刘桂英"]["born"] == 1948
+    assert flat["刘桂英"]["flags"] == ["elderly_alone"]
+    assert flat["王建国"]["born"] == 1950 and flat["王建国"]["flags"] == ["children_away"]

@@ -163,3 +163,51 @@ def test_the_older_xls_that_wps_writes(dyz: Runner, dyz_json) -> None:
     assert flat["刘桂英"]["phone"] == "13812345678" and flat["刘桂英"]["born"] == 1948
     assert flat["刘桂英"]["flags"] == ["elderly_alone"]
     assert flat["王建国"]["born"] == 1950 and flat["王建国"]["flags"] == ["children_away"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_roll_exported_and_imported_again_changes_nothing(
+    dyz: Runner, dyz_json, db: Path, tmp_path: Path, suffix: str
+) -> None:
+    dyz("household", "import", str(messy_roll(tmp_path / "花名册.xlsx")), *ESTATE)
+    dyz("household", "add", "2-2-701")  # a flat with no one registered yet
+    dyz("resident", "add", "2-2-602", "--name", "周玉梅", "--phone", "0731-85551234",
+        "--moved-in", "2026-11-10")  # fmt: skip
+    exported = tmp_path / f"导出{suffix}"
+    said = dyz("household", "export", "-o", str(exported)).stderr
+    assert "4 户，5 位居民" in said and "个人信息" in said
+    before = snapshot(db)
+    said = dyz("household", "import", str(exported)).stderr
+    assert "新登记 0 户" in said and "新增居民 0 人" in said and "无变化 5 人" in said
+    assert snapshot(db) == before
+    # and into a new laptop, the same notebook
+    other = ["--db", str(tmp_path / "other.db")]
+    dyz(*other, "household", "import", str(exported))
+    for ref in ("2-2-602", "2-2-301", "3-1-101"):
+        mine = sorted((r["name"], r["phone"], r["born"], sorted(r["flags"]), r["moved_in"])
+                      for r in residents(dyz_json, ref).values())  # fmt: skip
+        theirs = dyz_json(*other, "household", "show", ref)["residents"]
+        assert mine == sorted((r["name"], r["phone"], r["born"], sorted(r["flags"]),
+                               r["moved_in"]) for r in theirs)  # fmt: skip
+    assert [h["ref"] for h in dyz_json(*other, "household", "list")] == [
+        h["ref"] for h in dyz_json("household", "list")
+    ]
+
+
+def test_the_roll_export_refuses_a_file_that_is_no_spreadsheet(dyz: Runner, tmp_path: Path) -> None:
+    line = one_line_error(dyz("household", "export", "-o", str(tmp_path / "花名册.doc"), code=1))
+    assert ".xlsx" in line and not (tmp_path / "花名册.doc").exists()
+
+
+def test_the_roll_exported_in_english_reads_back_too(
+    dyz: Runner, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dyz("household", "import", str(messy_roll(tmp_path / "花名册.xlsx")), *ESTATE)
+    monkeypatch.setenv("DYZ_LANG", "en")
+    exported = tmp_path / "roll.csv"
+    dyz("household", "export", "-o", str(exported))
+    header = exported.read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert header == "estate,building,unit,room,name,phone,birth_year,flags,moved_in"
+    before = snapshot(db)
+    assert "0 added" in dyz("household", "import", str(exported)).stderr
+    assert snapshot(db) == before

@@ -371,6 +371,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Imported {rows} rows: {households} new households; residents {added} added, {updated}"
         " updated, {unchanged} unchanged.",
     ),
+    "roll_exported": (
+        "花名册已写入 {path}：{households} 户，{residents} 位居民。",
+        "The roll is written to {path}: {households} households, {residents} residents.",
+    ),
+    "roll_file_personal": (
+        "注意：这个文件里有居民的姓名、电话等个人信息，请妥善保管，不要发到群里。",
+        "Note: this file holds residents' names, phones and other personal data: keep it safe,"
+        " never post it to a group.",
+    ),
     "roll_checked": (
         "检查通过（未写入）：共 {rows} 行；将新登记 {households} 户；新增居民 {added} 人，更新 {updated} 人，无变化 {unchanged} 人。",
         "Check passed, nothing written: {rows} rows; would add {households} households and"

@@ -393,3 +393,52 @@ def _flag_codes(store: Store, text: str, known: dict[str, tuple[str, str]]) -> l
                 raise
             codes.extend(flag_code(store, word, known) for word in words)
     return codes
+
+
+def roll_rows(
+    store: Store,
+    estate: str | None = None,
+    building: str | None = None,
+    unit: str | None = None,
+) -> tuple[list[str], list[list[Any]]]:
+    """The roll in the layout `import_roll` reads (the template's headers, in the interface's
+    language): a row per resident living there, a row for a flat with none. Importing it
+    again changes nothing."""
+    from danyuanzhang.households import list_households
+    from danyuanzhang.i18n import lang
+
+    chinese = lang() == "zh"
+    known = known_flags(store)
+    households = list_households(store, estate=estate, building=building, unit=unit)
+    ids = [h["id"] for h in households]
+    people: dict[str, list[tuple[Any, ...]]] = {}
+    flags: dict[str, list[str]] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        marks = ",".join("?" * len(part))
+        for row in store.conn.execute(
+            "SELECT id, household_id, name, phone, born, moved_in FROM residents"
+            f" WHERE household_id IN ({marks}) AND moved_out IS NULL ORDER BY name, id",
+            part,
+        ):
+            people.setdefault(row[1], []).append(tuple(row))
+        for resident, flag in store.conn.execute(
+            "SELECT f.resident_id, f.flag FROM resident_flags f JOIN residents r"
+            f" ON r.id = f.resident_id WHERE r.household_id IN ({marks}) ORDER BY f.flag",
+            part,
+        ):
+            flags.setdefault(resident, []).append(flag)
+    rows: list[list[Any]] = []
+    for household in households:
+        flat = [household["estate"], household["building"], household["unit"], household["room"]]
+        living = people.get(household["id"], [])
+        for resident_id, _, name, phone, born, moved_in in living:
+            codes = flags.get(resident_id, [])
+            # labels in Chinese; in English the codes, as English labels may hold commas
+            written = (
+                "、".join(known.get(c, (c, c))[0] for c in codes) if chinese else "; ".join(codes)
+            )
+            rows.append([*flat, name, phone or "", born, written, moved_in or ""])
+        if not living:
+            rows.append([*flat, "", "", None, "", ""])
+    return list(COLUMNS_ZH if chinese else COLUMNS), rows

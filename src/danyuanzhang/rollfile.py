@@ -59,7 +59,18 @@ def cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value).strip()
+    return as_shown(str(value).strip())
+
+
+def as_shown(text: str) -> str:
+    """Text as a spreadsheet shows it, undoing what `sheets.py` writes to keep it text: ="2-2"
+    (a CSV's way to keep a reference or a phone from becoming a number) and the apostrophe
+    before a cell that would otherwise run as a formula."""
+    if text.startswith('="') and text.endswith('"') and len(text) > 3:
+        return text[2:-1]
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        return text[1:]
+    return text
 
 
 def _xlsx(path: Path) -> list[Sheet]:
@@ -139,4 +150,6 @@ def _text_rows(text: str) -> list[tuple[int, list[str]]]:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [(number, [c.strip() for c in row]) for number, row in enumerate(reader, start=1)]
+    return [
+        (number, [as_shown(c.strip()) for c in row]) for number, row in enumerate(reader, start=1)
+    ]

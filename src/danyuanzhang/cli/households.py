@@ -274,6 +274,36 @@ def household_import(
     )
 
 
+@household_app.command("export")
+def household_export(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="花名册文件 .xlsx 或 .csv · the roll file")
+    ],
+    estate: EstateOption = None,
+    building: Annotated[str | None, typer.Option(help="楼栋，如 2 · building")] = None,
+    unit: Annotated[str | None, typer.Option(help="单元，如 2-2 · unit")] = None,
+) -> None:
+    """导出花名册 · Write the roll as a spreadsheet that `household import` reads back, e.g. `dyz household export -o 花名册.xlsx`."""
+    from danyuanzhang.rollcall import roll_rows
+    from danyuanzhang.sheets import check_suffix, write_sheet
+
+    check_suffix(output)
+    headers, rows = roll_rows(store_of(ctx), estate=estate, building=building, unit=unit)
+    write_sheet(output, headers, rows)
+    people = sum(1 for row in rows if row[4])
+    say(
+        t(
+            "roll_exported",
+            path=str(output),
+            households=len({tuple(r[:4]) for r in rows}),
+            residents=people,
+        )
+    )
+    if people:
+        say(t("roll_file_personal"))
+
+
 # -- residents ---------------------------------------------------------------------------------
 
 

@@ -204,3 +204,32 @@ def test_one_person_twice_with_different_details_is_a_bad_row(
     result = dyz("household", "import", str(write(tmp_path / "dup.csv", lines, "utf-8")), code=1)
     assert "第 4 行：刘桂英 在第 3 行已出现过" in result.stderr
     assert snapshot(db) == before
+
+
+def test_a_newer_roll_shows_per_flat_what_it_changes_and_who_left(
+    dyz: Runner, dyz_json, db: Path, tmp_path: Path
+) -> None:
+    dyz("household", "import", str(write(tmp_path / "old.csv", [HEADER_ZH, *ROWS], "utf-8")))
+    newer = [
+        "新芙蓉之都,2,2,301,刘桂英,13999998888,1941,独居老人、子女不在身边,",  # a new phone
+        "新芙蓉之都,2,2,302,陈志明,13900001111,1988,新迁入;tenant,2026-11-10",  # 黄晓燕 left
+        "新芙蓉之都,2,2,401,张秀英,,1950,,",  # someone in the empty flat
+    ]
+    roll = write(tmp_path / "new.csv", [HEADER_ZH, *newer], "utf-8")
+    before = snapshot(db)
+    said = dyz("household", "import", str(roll), "--dry-run").stderr
+    assert "2-2-301：刘桂英 的电话有变化" in said
+    assert "2-2-401：新增居民 张秀英" in said
+    assert "2-2-302：黄晓燕 不在这份名册里" in said and "--moved-out" in said
+    assert snapshot(db) == before
+    said = dyz("household", "import", str(roll)).stderr
+    assert "有 1 位居民不在这份名册里（黄晓燕）" in said
+    huang = next(r for r in dyz_json("household", "show", "2-2-302")["residents"]
+                 if r["name"] == "黄晓燕")  # fmt: skip
+    assert huang["moved_out"] is None  # only a person's word moves someone out
+    said = dyz("household", "import", str(roll), "--moved-out").stderr
+    assert "记为迁出 1 人" in said and "黄晓燕" in said
+    huang = next(r for r in dyz_json("household", "show", "2-2-302")["residents"]
+                 if r["name"] == "黄晓燕")  # fmt: skip
+    assert huang["moved_out"] is not None
+    assert dyz_json("household", "show", "2-2-301")["residents"][0]["phone"] == "13999998888"

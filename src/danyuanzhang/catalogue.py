@@ -371,6 +371,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Imported {rows} rows: {households} new households; residents {added} added, {updated}"
         " updated, {unchanged} unchanged.",
     ),
+    "roll_plan_added": ("{ref}：新增居民 {name}", "{ref}: adds {name}"),
+    "roll_plan_changed": ("{ref}：{name} 的{fields}有变化", "{ref}: changes {fields} of {name}"),
+    "roll_plan_missing": (
+        "{ref}：{name} 不在这份名册里（确认已搬走，可加 --moved-out 记为迁出）",
+        "{ref}: {name} is not on this roll (if they left, --moved-out records it)",
+    ),
+    "roll_plan_more": ("……还有 {count} 处，不一一列出", "… and {count} more"),
+    "roll_missing_hint": (
+        "有 {count} 位居民不在这份名册里（{names}）：确认已搬走，再加 --moved-out 导入一次，记为迁出。"
+        "用 --dry-run 可以逐户查看。",
+        "{count} residents are not on this roll ({names}): if they left, import again with"
+        " --moved-out to record it. --dry-run shows them flat by flat.",
+    ),
+    "roll_moved_out": (
+        "记为迁出 {count} 人（仍留在各户的历史里）：{names}",
+        "Recorded {count} as moved out (they stay in their households' history): {names}",
+    ),
     "roll_exported": (
         "花名册已写入 {path}：{households} 户，{residents} 位居民。",
         "The roll is written to {path}: {households} households, {residents} residents.",

@@ -17,6 +17,7 @@ from danyuanzhang.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
 from danyuanzhang.flags import flag_code, known_flags
 from danyuanzhang.households import choose_estate
+from danyuanzhang.i18n import t
 from danyuanzhang.inputs import (
     parse_born,
     parse_building,
@@ -118,6 +119,11 @@ class RollResult:
     estates: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)  # not used: listed once
     id_card_columns: list[str] = field(default_factory=list)  # left out, never stored
+    # what the roll changes in flats already here, as lines to show (`--dry-run`)
+    plan: list[str] = field(default_factory=list)
+    # residents of the roll's flats, living there by the notebook, whom the roll leaves out
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (flat, name)
+    moved_out: int = 0  # of them, recorded as moved out (`--moved-out`)
 
 
 def template(lang: str) -> str:
@@ -131,6 +137,7 @@ class _New:
 
     households: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     records: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    existing: dict[str, str] = field(default_factory=dict)  # flats already here: id → ref
 
 
 @dataclass
@@ -175,6 +182,7 @@ def import_roll(
     estate: str | None = None,
     dry_run: bool = False,
     sheet: str | None = None,
+    moved_out: bool = False,
 ) -> RollResult:
     """Create or update households and residents from a roll; any bad row writes nothing."""
     from danyuanzhang.rollfile import read_roll_file
@@ -248,6 +256,7 @@ def import_roll(
             households = [(e, r, f) for r, (e, f) in new.records.items() if e == "household"]
             people = [(e, r, f) for r, (e, f) in new.records.items() if e == "resident"]
             store.put_new([*households, *people])
+            _missing_residents(store, new, set(residents_seen.values()), result, moved_out)
             result.estates = reg.estates(store)
             if dry_run:
                 raise Discard
@@ -321,6 +330,9 @@ def _import_row(
     elif household is not None:
         household_id = household["id"]
     assert household_id is not None
+    ref_text = f"{ref.building}-{ref.unit}-{ref.room}"
+    if household_id not in new.records:
+        new.existing[household_id] = ref_text
     if not name:
         return
     # The same person twice in one roll is fine; with different details it is a mistake to show,
@@ -343,6 +355,8 @@ def _import_row(
         resident_id = new_id()
         new.records[resident_id] = ("resident", {"household": household_id, "name": name, **fields})
         result.residents_added += 1
+        if household_id in new.existing:
+            result.plan.append(t("roll_plan_added", ref=ref_text, name=name))
     elif resident_id in new.records:  # met again in this roll: what it adds joins the record
         made = new.records[resident_id][1]
         added = {k: v for k, v in fields.items() if k not in made}
@@ -351,10 +365,13 @@ def _import_row(
             result.residents_updated += 1
         else:
             result.unchanged += 1
-    elif store.put("resident", resident_id, fields):
-        result.residents_updated += 1
     else:
-        result.unchanged += 1
+        differ = _differing(store, resident_id, fields)
+        if differ and store.put("resident", resident_id, fields):
+            result.residents_updated += 1
+            result.plan.append(t("roll_plan_changed", ref=ref_text, name=name, fields=differ))
+        else:
+            result.unchanged += 1
     residents_seen[(household_id, name)] = resident_id
 
 
@@ -442,3 +459,36 @@ def roll_rows(
         if not living:
             rows.append([*flat, "", "", None, "", ""])
     return list(COLUMNS_ZH if chinese else COLUMNS), rows
+
+
+def _differing(store: Store, resident_id: str, fields: dict[str, Any]) -> str:
+    """The columns whose value the roll changes for a resident already here, in words."""
+    from danyuanzhang.i18n import join
+
+    row = reg.resident(store, resident_id)
+    flags = set(reg.flags_of(store, resident_id))
+    changed = []
+    for name, column in (("phone", "phone"), ("born", "birth_year"), ("moved_in", "moved_in")):
+        if name in fields and fields[name] != row[name]:
+            changed.append(column_word(column))
+    if any(k.startswith(FLAG_PREFIX) and k[len(FLAG_PREFIX) :] not in flags for k in fields):
+        changed.append(column_word("flags"))
+    return join(changed)
+
+
+def _missing_residents(
+    store: Store, new: _New, on_roll: set[str], result: RollResult, moved_out: bool
+) -> None:
+    """Who lives, by the notebook, in a flat of the roll but is not on it: listed, and recorded
+    as moved out today if asked (`--moved-out`)."""
+    from danyuanzhang.inputs import day_or_today
+
+    today = day_or_today(None)
+    for household_id, ref in new.existing.items():
+        for row in reg.residents_of(store, household_id):
+            if row["moved_out"] or row["id"] in on_roll:
+                continue
+            result.missing.append((ref, row["name"]))
+            if moved_out:
+                store.put("resident", row["id"], {"moved_out": today})
+                result.moved_out += 1

@@ -31,6 +31,7 @@ ResidentArgument = Annotated[
     str, typer.Argument(help="居民编号（前几位即可）· resident id or prefix")
 ]
 
+PLAN_LINES = 50  # what a dry run lists flat by flat, at most
 HOUSEHOLD_COLUMNS = [
     ("ref", "col_ref"),
     ("estate", "col_estate"),
@@ -228,6 +229,13 @@ def household_import(
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="只读这个工作表 · read only this sheet")
     ] = None,
+    moved_out: Annotated[
+        bool,
+        typer.Option(
+            "--moved-out",
+            help="名册里没有的本户居民记为迁出 · record residents left off the roll as moved out",
+        ),
+    ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只检查，不写入 · check only")] = False,
     template: Annotated[
         bool, typer.Option("--template", help="打印空白花名册 · print an empty roll")
@@ -250,7 +258,9 @@ def household_import(
 
         raise DyzError("need_roll_file")
     try:
-        result = import_roll(store_of(ctx), file, estate=estate, dry_run=dry_run, sheet=sheet)
+        result = import_roll(
+            store_of(ctx), file, estate=estate, dry_run=dry_run, sheet=sheet, moved_out=moved_out
+        )
     except RollRejected as rejected:
         for told in rejected.told():
             say(told)
@@ -261,6 +271,20 @@ def household_import(
         say(t("roll_id_cards_left_out", columns=join(result.id_card_columns)))
     if result.ignored_columns:
         say(t("roll_ignored_columns", columns=join(result.ignored_columns)))
+    names = join(name for _, name in result.missing[:PLAN_LINES])
+    if dry_run:
+        lines = [
+            *result.plan,
+            *(t("roll_plan_missing", ref=ref, name=name) for ref, name in result.missing),
+        ]
+        for line in lines[:PLAN_LINES]:
+            say(line)
+        if len(lines) > PLAN_LINES:
+            say(t("roll_plan_more", count=len(lines) - PLAN_LINES))
+    elif result.moved_out:
+        say(t("roll_moved_out", count=result.moved_out, names=names))
+    elif result.missing:
+        say(t("roll_missing_hint", count=len(result.missing), names=names))
     key = "roll_checked" if dry_run else "roll_done"
     say(
         t(

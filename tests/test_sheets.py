@@ -135,3 +135,18 @@ def test_the_walk_list_as_a_spreadsheet(dyz: Runner, recorded: Path, tmp_path: P
     header, row = rows_of(target)
     assert header == ("序", "责任户", "住户", "原因", "上次结果")  # as the terminal shows it
     assert row[1] == "2-2-301" and row[2] == "刘桂英"
+
+
+def test_visits_and_the_roster_as_spreadsheets(dyz: Runner, recorded: Path, tmp_path: Path) -> None:
+    dyz("visit", "add", "2-2-301", "--on", "2026-11-05", "--outcome", "met", "--kind", "door")
+    visits = tmp_path / "走访.xlsx"
+    dyz("visit", "list", "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(visits))
+    header, row = rows_of(visits)
+    assert header[:2] == ("日期", "责任户") and row[0] == datetime(2026, 11, 5)
+    assert row[1] == "2-2-301" and row[2] == "见到了"
+    dyz("roster", "add", "--role", "unit_head", "--name", "周玉梅", "--phone", "13812345678",
+        "--scope", "2-2")  # fmt: skip
+    roster = tmp_path / "名册.csv"
+    dyz("roster", "list", "-o", str(roster))
+    header, row = list(csv.reader(roster.read_bytes().decode("utf-8-sig").splitlines()))
+    assert "单元长" in row and "周玉梅" in row

@@ -12,6 +12,7 @@ from danyuanzhang.cli.common import (
     EstateOption,
     Format,
     FormatOption,
+    SheetOption,
     YesOption,
     confirm_or_require_yes,
     emit_list,
@@ -92,6 +93,7 @@ def roster_list(
     ] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
+    output: SheetOption = None,
 ) -> None:
     """列出三长一户 · List the roster, e.g. `dyz roster list --role unit_head`."""
     from danyuanzhang.households import short
@@ -99,9 +101,9 @@ def roster_list(
     from danyuanzhang.roster import list_members
 
     items = list_members(store_of(ctx), role=role, estate=estate)
-    if fmt is Format.table:
+    if fmt is Format.table or output is not None:
         items = [{**i, "role": role_name(i["role"]), "id": short(i["id"])} for i in items]
-    emit_list(items, fmt, ROSTER_COLUMNS)
+    emit_list(items, fmt, ROSTER_COLUMNS, output)
 
 
 @roster_app.command("edit")

@@ -13,6 +13,7 @@ from danyuanzhang.cli.common import (
     EstateOption,
     Format,
     FormatOption,
+    SheetOption,
     emit_list,
     is_interactive,
     out,
@@ -219,6 +220,7 @@ def visit_list(
     visitor: Annotated[str | None, typer.Option("--visitor", help="走访人 · visitor")] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
+    output: SheetOption = None,
 ) -> None:
     """列出走访记录 · List visits, e.g. `dyz visit list --week 2026-W48 --unit 2-2`."""
     from danyuanzhang.i18n import word
@@ -229,7 +231,7 @@ def visit_list(
     items = list_visits(
         store_of(ctx), week=week, start=start, end=end, unit=unit, visitor=visitor, estate=estate
     )
-    if fmt is Format.table:
+    if fmt is Format.table or output is not None:
         items = [
             {
                 **i,
@@ -241,7 +243,7 @@ def visit_list(
             }
             for i in items
         ]
-    emit_list(items, fmt, VISIT_COLUMNS)
+    emit_list(items, fmt, VISIT_COLUMNS, output)
 
 
 @visit_app.command("show")

@@ -15,10 +15,8 @@ and it prints the ratio import ÷ bare read (target of issue 13: at most 3).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import GIVEN, SURNAMES  # noqa: E402
+from office import child  # noqa: E402
 
 BUILDINGS, UNITS, FLOORS, FLATS = 24, 6, 7, 3
 FLAGS = ["独居", "空巢", "残疾人", "租户", "", "", "", ""]
@@ -93,13 +92,6 @@ def write_roll(path: Path, rng: random.Random) -> int:
                         line += 1
     book.close()
     return people
-
-
-def child(code: str, *args: str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def main() -> None:

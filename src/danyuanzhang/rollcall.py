@@ -330,7 +330,7 @@ def _import_row(
     elif household is not None:
         household_id = household["id"]
     assert household_id is not None
-    ref_text = f"{ref.building}-{ref.unit}-{ref.room}"
+    ref_text = str(ref)
     if household_id not in new.records:
         new.existing[household_id] = ref_text
     if not name:

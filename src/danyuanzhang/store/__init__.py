@@ -222,20 +222,20 @@ class Store:
         record's whole class), which is how an edit made after seeing a conflict settles it
         everywhere. A record that stands for others takes the change.
         """
-        from danyuanzhang.merge import Incoming
         from danyuanzhang.store import derive
 
+        if new:
+            self.put_new([(entity, record, fields)])
+            return len(fields)
         spec = ENTITIES[entity]
         for field_name in fields:
             self._check_field(spec, field_name)
-        if not new and self.is_erased(entity, record):
+        if self.is_erased(entity, record):
             raise DyzError("record_erased")
         device, author = self.device()
-        states = {}
-        if not new:
-            group = derive.members(self.conn, record)
-            record = group[0]
-            states = derive.states_of(self.conn, entity, derive.changes_of(self.conn, group))
+        group = derive.members(self.conn, record)
+        record = group[0]
+        states = derive.states_of(self.conn, entity, derive.changes_of(self.conn, group))
         written: list[Change] = []
         for field_name, value in fields.items():
             encoded = encode(value)
@@ -250,9 +250,7 @@ class Store:
             )
             self._insert_change(change)
             written.append(change)
-        if written and new:
-            derive.add_records(self.conn, [Incoming(entity, record, written)])
-        elif written:
+        if written:
             derive.refresh(self.conn, entity, {record: {c.field for c in written}})
         return len(written)
 
@@ -266,6 +264,8 @@ class Store:
         device, author = self.device()
         incoming = []
         for entity, record, fields in records:
+            if not fields:
+                continue
             spec = ENTITIES[entity]
             for field_name in fields:
                 self._check_field(spec, field_name)

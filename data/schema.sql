@@ -1,4 +1,4 @@
--- dyz database schema, version 10 (PRAGMA user_version = 10).
+-- dyz database schema, version 11 (PRAGMA user_version = 11).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -144,7 +144,7 @@ CREATE TABLE hazards (
     due TEXT,
     note TEXT,
     photo TEXT
-, visit_id TEXT, verified_on TEXT, reopened_on TEXT);
+, visit_id TEXT, verified_on TEXT, reopened_on TEXT, patrol_id TEXT);
 
 CREATE INDEX hazards_by_place ON hazards (estate, building, unit, kind);
 
@@ -377,3 +377,23 @@ CREATE TABLE spans (
     checked INTEGER NOT NULL DEFAULT 0, -- 1: its signature was checked with its laptop's key
     PRIMARY KEY (device, first)
 ) WITHOUT ROWID;
+
+CREATE TABLE patrols (
+    id TEXT PRIMARY KEY,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    on_date TEXT,
+    at_time TEXT,
+    patroller TEXT,
+    passage TEXT,
+    lighting TEXT,
+    extinguisher TEXT,
+    ebike TEXT,
+    combustibles TEXT,
+    note TEXT
+);
+
+CREATE INDEX patrols_by_place ON patrols (estate, building, unit, on_date);
+
+CREATE INDEX hazards_by_patrol ON hazards (patrol_id) WHERE patrol_id IS NOT NULL;

@@ -36,6 +36,8 @@ KIND_NAMES = {
     "visit_kind": "visit kind",
     "visit_outcome": "outcome",
     "wellbeing": "wellbeing",
+    "clock": "time of day",
+    "check": "checklist item",
     "record_id": "a record id",
     "household_id": "id of a household",
     "merged_entity": "record type",

@@ -17,8 +17,8 @@ def test_demo_builds_the_sample_community_and_prints_a_card(
     assert "示例社区：芙蓉南路社区（新芙蓉之都）" in result.stdout
     assert "住户 72 户" in result.stdout
     assert (
-        "排查隐患 8 处，未销号 5 处（逾期 2、回潮 1）；诉求 8 条，待议事会商议 2 件；入户走访 11 次。"
-        in result.stdout
+        "防火巡查 7 次，排查隐患 11 处，未销号 8 处（逾期 5、回潮 1）；"
+        "诉求 8 条，待议事会商议 2 件；入户走访 11 次。" in result.stdout
     )
     assert "2栋2单元  单元长服务牌" in result.stdout and "单元长：周玉梅" in result.stdout
     assert "2-2-301" in result.stdout and "独居老人" in result.stdout

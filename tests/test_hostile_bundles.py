@@ -576,3 +576,26 @@ def test_a_change_passing_for_this_laptop_is_refused(dyz: Runner, dyz_json, tmp_
     )
     assert "自称是本机（周玉梅的电脑）" in said and "数据未作任何改动" in said
     assert snapshot(tmp_path / "unit.db") == before
+
+
+def test_patrols_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_path: Path) -> None:
+    """A patrol whose checklist holds a word dyz does not know, one at a time of day that is
+    none, and one that leaves out who patrolled: each refused, nothing changed."""
+    unit = tmp_path / "unit6.db"
+    dyz("--db", str(unit), "init", "--device-name", "周玉梅的电脑")
+    dyz("--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz("--db", str(unit), "patrol", "--unit", "2-2", "--all-clear", "--at", "9:30")
+    path = tmp_path / "patrol.yaml"
+    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    text = path.read_text(encoding="utf-8")
+    record = re.search(r'table: "patrol"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
+    odd = text.replace('set: "passage", to: "ok"', 'set: "passage", to: "maybe"')
+    assert odd != text
+    odd = reseal(rehash(odd, 'to: "maybe"', "patrol", record))
+    refused(dyz, office, write(tmp_path, odd, "odd.yaml"), "checklist item", "maybe")
+    late = text.replace('set: "at", to: "09:30"', 'set: "at", to: "25:61"')
+    assert late != text
+    late = reseal(rehash(late, 'to: "25:61"', "patrol", record))
+    refused(dyz, office, write(tmp_path, late, "late.yaml"), "time of day", "25:61")
+    nobody = reseal(without_lines(text, 'set: "patroller"'))
+    refused(dyz, office, write(tmp_path, nobody, "nobody.yaml"), "巡查", "巡查人")

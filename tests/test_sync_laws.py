@@ -42,6 +42,7 @@ from danyuanzhang import council as council_api
 from danyuanzhang import flags as flags_api
 from danyuanzhang import hazards as hazards_api
 from danyuanzhang import households as reg_api
+from danyuanzhang import patrols as patrols_api
 from danyuanzhang import petitions as petitions_api
 from danyuanzhang import roster as roster_api
 from danyuanzhang import store as store_module
@@ -366,6 +367,21 @@ class Laptops(RuleBasedStateMachine):
     def find_hazard(self, laptop: int, kind: str) -> None:
         store = self.laptops[laptop]
         hazards_api.add_hazard(store, kind, "2-2 3楼", estate=ESTATE, on="2026-11-01")
+
+    @rule(laptop=st.integers(0, LAPTOPS - 1), whole=st.booleans(), found=st.booleans())
+    def walk_the_stairwell(self, laptop: int, whole: bool, found: bool) -> None:
+        """A fire patrol of the unit or the whole building, all clear or finding a hazard."""
+        patrols_api.record_patrol(
+            self.laptops[laptop],
+            unit=None if whole else "2-2",
+            building="2" if whole else None,
+            problems=["通道:2-2 3楼楼道堆放纸箱"] if found else None,
+            all_clear=not found,
+            on="2026-11-01",
+            at="09:30",
+            patroller=f"巡查员{laptop}",
+            estate=ESTATE,
+        )
 
     @rule(
         laptops=st.lists(st.integers(0, LAPTOPS - 1), min_size=1, max_size=3, unique=True),
@@ -705,8 +721,10 @@ class Laptops(RuleBasedStateMachine):
             petitions = petitions_api.describe(
                 store, list(store.conn.execute("SELECT * FROM petitions")), with_timeline=True
             )
+            walks = [(p["id"], "patrol", repr(p)) for p in patrols_api.list_patrols(store)]
             return sorted(
-                (i["id"], i["status"], repr(i["timeline"])) for i in [*hazards, *petitions]
+                [(i["id"], i["status"], repr(i["timeline"])) for i in [*hazards, *petitions]]
+                + walks
             )
 
         views = [timelines(s) for s in self.laptops]

@@ -1,7 +1,8 @@
 """The catalogue: every message key with its Chinese and English text. Chinese comes first.
 
-The messages of door-knocking and the weekly report live in `catalogue_visits`, read only when
-one of them is asked for: every `dyz hazard add` would otherwise pay to load them."""
+The messages of door-knocking and the weekly report live in `catalogue_visits`, those of
+patrols and ledgers in `catalogue_ledgers`, each read only when one of them is asked for: every
+`dyz hazard add` would otherwise pay to load them."""
 
 from __future__ import annotations
 
@@ -440,11 +441,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_summary": (
         "示例社区：{community}（{estates}）\n住户 {households} 户，居民 {residents} 人，"
         "其中独居老人 {elderly_alone} 人、需帮扶 {needs_help} 人；三长一户名册 {roster} 人。\n"
-        "排查隐患 {hazards} 处，未销号 {hazards_open} 处（逾期 {overdue}、回潮 {recurrences}）；"
+        "防火巡查 {patrols} 次，排查隐患 {hazards} 处，未销号 {hazards_open} 处（逾期 {overdue}、回潮 {recurrences}）；"
         "诉求 {petitions} 条，待议事会商议 {agenda_matters} 件；入户走访 {visits} 次。",
         "Sample community: {community} ({estates})\n{households} households, {residents} residents"
         " ({elderly_alone} elderly living alone, {needs_help} needing help); {roster} on the roster.\n"
-        "{hazards} hazards found, {hazards_open} still open ({overdue} overdue, {recurrences}"
+        "{patrols} fire patrols, {hazards} hazards found, {hazards_open} still open ({overdue} overdue, {recurrences}"
         " recurring); {petitions} petitions, {agenda_matters} matters for the council; {visits}"
         " door-knocking visits.",
     ),
@@ -452,10 +453,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_next": (
         "试试：dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o 服务牌.html"
         "\n      dyz --db {path} visit due --unit 2-2\n      dyz --db {path} antifraud"
-        "\n      dyz --db {path} report --week {week} --format html -o 周报.html",
+        "\n      dyz --db {path} report --week {week} --format html -o 周报.html"
+        "\n      dyz --db {path} ledger patrols --from 2026-11-01 -o 防火巡查记录.xlsx",
         "Try:  dyz --db {path} household show 2-2-301\n      dyz --db {path} card --unit 2-2 --format html -o card.html"
         "\n      dyz --db {path} visit due --unit 2-2\n      dyz --db {path} antifraud"
-        "\n      dyz --db {path} report --week {week} --format html -o report.html",
+        "\n      dyz --db {path} report --week {week} --format html -o report.html"
+        "\n      dyz --db {path} ledger patrols --from 2026-11-01 -o patrols.xlsx",
     ),
     # -- hazards -------------------------------------------------------------------------------
     "unknown_hazard_kind": (
@@ -1339,6 +1342,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 def all_messages() -> dict[str, tuple[str, str]]:
     """Every message, those read on demand included."""
+    from danyuanzhang.catalogue_ledgers import LEDGER_MESSAGES
     from danyuanzhang.catalogue_visits import VISIT_MESSAGES
 
-    return {**MESSAGES, **VISIT_MESSAGES}
+    return {**MESSAGES, **VISIT_MESSAGES, **LEDGER_MESSAGES}

@@ -56,6 +56,13 @@ KEYS: dict[str, Key] = {
         "同类隐患几天内再现算回潮",
         "days within which a hazard's return is a recurrence",
     ),
+    "patrol.interval_days": Key(
+        "patrol_interval_days",
+        7,
+        "days",
+        "每个单元几天防火巡查一次",
+        "days between fire patrols of a unit",
+    ),
     "visitor.name": Key("visitor_name", None, "name", "走访人姓名（默认本机名）", "visitor's name"),
 }
 

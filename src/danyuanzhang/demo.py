@@ -65,6 +65,7 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
     # estate only in its title
     roll = import_roll(store, examples / "花名册.xlsx", estate=DEMO_ESTATE)
     import_roster(store, examples / "roster.csv")
+    walks = _walks(store, examples / "patrols.csv")
     patrols = _patrols(store, examples / "hazards.csv")
     needs = _petitions(store, examples / "petitions.csv")
     knocks = _visits(store, examples / "visits.csv")
@@ -79,6 +80,7 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
         "elderly_alone": by_flag.get("elderly_alone", 0),
         "needs_help": by_flag.get("needs_help", 0),
         **patrols,
+        **walks,
         **needs,
         **knocks,
     }
@@ -117,6 +119,29 @@ def _patrols(store: Store, path: Path) -> dict[str, int]:
         "overdue": sum(1 for h in listed if h["overdue"]),
         "recurrences": sum(1 for h in listed if h["recurrence_of"]),
     }
+
+
+def _walks(store: Store, path: Path) -> dict[str, int]:
+    """Weekly fire patrols of the two units, most of them with everything in order, and one
+    of building 3 by its building head."""
+    from danyuanzhang.patrols import record_patrol
+
+    rows = _rows(path)
+    for row in rows:
+        where = row["where"]
+        problems = [p for p in row["problems"].split(";") if p]
+        record_patrol(
+            store,
+            unit=where if "-" in where else None,
+            building=None if "-" in where else where,
+            problems=problems,
+            all_clear=not problems,
+            on=row["on"],
+            at=row["at"],
+            patroller=row["patroller"],
+            days=7,
+        )
+    return {"patrols": len(rows)}
 
 
 def _visits(store: Store, path: Path) -> dict[str, int]:

@@ -115,6 +115,7 @@ def add_hazard(
     on: str | None = None,
     estate: str | None = None,
     visit: str | None = None,
+    patrol: str | None = None,
 ) -> dict[str, Any]:
     code = parse_kind(store, kind)
     building, unit, place = parse_where(where)
@@ -146,6 +147,8 @@ def add_hazard(
         fields["note"] = parse_free_text(note)
     if visit:
         fields["visit"] = visit
+    if patrol:
+        fields["patrol"] = patrol
     if photo:
         from danyuanzhang.roster import read_photo
 

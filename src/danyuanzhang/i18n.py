@@ -49,7 +49,11 @@ def t(key: str, /, **params: Any) -> str:
     if pair is None:
         from danyuanzhang.catalogue_visits import VISIT_MESSAGES
 
-        pair = VISIT_MESSAGES[key]
+        pair = VISIT_MESSAGES.get(key)
+    if pair is None:
+        from danyuanzhang.catalogue_ledgers import LEDGER_MESSAGES
+
+        pair = LEDGER_MESSAGES[key]
     zh, en = pair
     text = zh if lang() == "zh" else en
     return text.format(**params) if params else text

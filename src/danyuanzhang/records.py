@@ -201,6 +201,43 @@ DECLARED = (
         required=("household", "estate", "building", "unit", "on", "kind", "outcome"),
     ),
     Entity(
+        "patrol",
+        "patrols",
+        ("巡查", "patrol"),
+        (
+            Field("estate", "estate", "name", ("小区", "estate")),
+            Field("building", "building", "part", ("楼栋", "building")),
+            # absent for a walk through a whole building
+            Field("unit", "unit", "unit", ("单元", "unit")),
+            Field("on", "on_date", "date", ("日期", "date")),
+            Field("at", "at_time", "clock", ("时间", "time")),
+            Field("patroller", "patroller", "name", ("巡查人", "patroller")),
+            *(
+                Field(code, code, "check", labels)
+                for code, labels in (
+                    ("passage", ("通道/出口畅通", "passages and exits clear")),
+                    ("lighting", ("应急照明/指示", "emergency lights and signs")),
+                    ("extinguisher", ("灭火器在位有效", "extinguishers in place")),
+                    ("ebike", ("电动车入户/飞线充电", "e-bikes indoors, flying wires")),
+                    ("combustibles", ("可燃物堆放", "combustibles piled up")),
+                )
+            ),
+            Field("note", "note", "text", ("巡查情况", "what was seen"), clearable=True),
+        ),
+        placed_by="self",
+        required=(
+            "estate",
+            "building",
+            "on",
+            "patroller",
+            "passage",
+            "lighting",
+            "extinguisher",
+            "ebike",
+            "combustibles",
+        ),
+    ),
+    Entity(
         "hazard",
         "hazards",
         ("隐患", "hazard"),
@@ -222,6 +259,7 @@ DECLARED = (
             Field("note", "note", "text", _NOTE, clearable=True),
             Field("photo", "photo", "photo", ("照片", "photo"), clearable=True),
             Field("visit", "visit_id", "record_id", ("发现时的走访", "visit that found it")),
+            Field("patrol", "patrol_id", "record_id", ("发现时的巡查", "patrol that found it")),
         ),
         placed_by="self",
         required=("kind", "estate", "place", "severity", "found_on"),

@@ -44,18 +44,23 @@ def check_suffix(path: Path) -> None:
 
 
 def write_sheet(
-    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str = ""
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    title: str = "",
+    notes: Sequence[str] = (),
 ) -> None:
     """Write the table to `path` (.xlsx or .csv): whole, or not at all (written beside it,
-    then moved into place). `title`, if given, is a first row above the headers."""
+    then moved into place). `title`, if given, is a first row above the headers; `notes`
+    (a ledger's totals) follow the rows after an empty one."""
     check_suffix(path)
     target = path.expanduser()
     temporary = target.with_name(f".{target.name}.tmp")
     try:
         if target.suffix.lower() == ".csv":
-            _write_csv(temporary, headers, rows, title)
+            _write_csv(temporary, headers, rows, title, notes)
         else:
-            _write_xlsx(temporary, headers, rows, title)
+            _write_xlsx(temporary, headers, rows, title, notes)
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -73,7 +78,11 @@ def _csv_text(value: Cell) -> str:
 
 
 def _write_csv(
-    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    title: str,
+    notes: Sequence[str],
 ) -> None:
     import csv
 
@@ -84,10 +93,18 @@ def _write_csv(
         writer.writerow([neutralised(h) for h in headers])
         for row in rows:
             writer.writerow([_csv_text(value) for value in row])
+        if notes:
+            writer.writerow([])
+            for note in notes:
+                writer.writerow([neutralised(note)])
 
 
 def _write_xlsx(
-    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    title: str,
+    notes: Sequence[str],
 ) -> None:
     import xlsxwriter
     from xlsxwriter.exceptions import FileCreateError
@@ -106,6 +123,7 @@ def _write_xlsx(
     for column, header in enumerate(headers):
         sheet.write_string(first, column, neutralised(header), bold)
     sheet.freeze_panes(first + 1, 0)
+    number = first
     for number, row in enumerate(rows, start=first + 1):
         for column, value in enumerate(row):
             if value is None or value == "":
@@ -122,6 +140,8 @@ def _write_xlsx(
                 shown = len(str(value))
             if column < len(widths) and shown > widths[column]:
                 widths[column] = shown
+    for offset, note in enumerate(notes, start=2):
+        sheet.write_string(number + offset, 0, neutralised(note))
     for column, width in enumerate(widths):
         sheet.set_column(column, column, min(width, _WIDEST) + 2)
     try:

@@ -22,6 +22,7 @@ _HEX32 = re.compile(r"[0-9a-f]{32}")
 _PART = re.compile(r"[0-9A-Z]{1,8}")
 _UNIT = re.compile(r"[1-9][0-9]{0,2}")
 _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
+_CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 _PHOTO = re.compile(r"data:image/(jpeg|png|gif);base64,[A-Za-z0-9+/]+={0,2}")
 PHOTO_TEXT_LIMIT = 720_000  # 512 KiB of picture, in base64
 ROLES = ("area_head", "building_head", "unit_head", "household_rep")
@@ -176,6 +177,8 @@ READERS: dict[str, Callable[[str], Any]] = {
     "wellbeing": _one_of(tuple(WELLBEING), "wellbeing"),
     "buildings": _buildings,
     "photo": _photo,
+    "clock": _pattern(_CLOCK, "time of day"),
+    "check": _one_of(("ok", "problem"), "checklist item"),
     "merged_entity": _one_of(("household", "resident", "roster"), "what is merged"),
 }
 

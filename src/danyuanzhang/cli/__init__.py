@@ -26,6 +26,8 @@ LAZY_COMMANDS = {
     "flag": ("danyuanzhang.cli.roster", "flag_app"),
     "card": ("danyuanzhang.cli.roster", "card_app"),
     "hazard": ("danyuanzhang.cli.hazards", "hazard_app"),
+    "patrol": ("danyuanzhang.cli.patrols", "patrol_app"),
+    "ledger": ("danyuanzhang.cli.ledgers", "ledger_app"),
     "petition": ("danyuanzhang.cli.petitions", "petition_app"),
     "council": ("danyuanzhang.cli.council", "council_app"),
     "visit": ("danyuanzhang.cli.visits", "visit_app"),
@@ -43,7 +45,7 @@ LAZY_COMMANDS = {
 
 
 # the subcommand a group runs when none is named
-DEFAULT_SUBCOMMANDS = {"visit": "start"}
+DEFAULT_SUBCOMMANDS = {"visit": "start", "patrol": "record"}
 
 
 class DyzGroup(TyperGroup):

@@ -121,7 +121,9 @@ def confirm_or_require_yes(question: str, yes: bool, without_terminal: str = "ne
         raise DyzError("not_confirmed")
 
 
-def write_output(text: str, output: Path | None, encoding: str = "utf-8") -> None:
+def write_output(
+    text: str, output: Path | None, encoding: str = "utf-8", quiet: bool = False
+) -> None:
     """Print, or write a file through a temporary name so a half-written file never appears."""
     if output is None:
         out(text)
@@ -133,7 +135,8 @@ def write_output(text: str, output: Path | None, encoding: str = "utf-8") -> Non
         os.replace(temporary, target)
     except OSError as error:
         raise DyzError("cannot_write", path=str(target), reason=error.strerror) from None
-    say(t("written_to", path=str(target)))
+    if not quiet:
+        say(t("written_to", path=str(target)))
 
 
 def emit_list(

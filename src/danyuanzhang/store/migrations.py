@@ -453,6 +453,30 @@ CREATE TABLE spans (
 """
 
 
+# 11: patrols (防火巡查): each walk through a unit or a building with its checklist, found
+# problems or not, and the hazards each found
+V11 = """
+CREATE TABLE patrols (
+    id TEXT PRIMARY KEY,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    on_date TEXT,
+    at_time TEXT,
+    patroller TEXT,
+    passage TEXT,
+    lighting TEXT,
+    extinguisher TEXT,
+    ebike TEXT,
+    combustibles TEXT,
+    note TEXT
+);
+CREATE INDEX patrols_by_place ON patrols (estate, building, unit, on_date);
+ALTER TABLE hazards ADD COLUMN patrol_id TEXT;
+CREATE INDEX hazards_by_patrol ON hazards (patrol_id) WHERE patrol_id IS NOT NULL;
+"""
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
@@ -476,6 +500,7 @@ MIGRATIONS: list[list[Step]] = [
     [V8],
     [V9],
     [V10],
+    [V11],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,166 @@
+"""The messages of fire patrols and of the ledgers (台账), in Chinese and English (see
+`catalogue`)."""
+
+from __future__ import annotations
+
+LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
+    # -- fire patrols --------------------------------------------------------------------------
+    "patrol_unit_or_building": (
+        "请用 --unit（如 2-2）或 --building（如 2）说明巡查了哪里，二者选一。",
+        "Say where the patrol went with --unit (e.g. 2-2) or --building (e.g. 2), one of them.",
+    ),
+    "patrol_clear_and_problems": (
+        "--all-clear 表示一切正常，不能同时写 --problem。",
+        "--all-clear means everything was in order: it cannot go with --problem.",
+    ),
+    "patrol_say_what": (
+        "请说明巡查结果：一切正常加 --all-clear；发现问题加 --problem，"
+        "如 --problem “通道:3楼楼道堆放纸箱”。",
+        "Say what the patrol found: --all-clear if everything was in order, or --problem for"
+        " each problem, e.g. --problem “passage:boxes on the 3rd-floor landing”.",
+    ),
+    "patrol_unknown_item": (
+        "不认识检查项“{item}”。可用的检查项：{known}",
+        "Unknown checklist item “{item}”. Items: {known}",
+    ),
+    "patrol_bad_problem": (
+        "“{text}”看不懂：请写成 检查项:看到的情况，如 通道:3楼楼道堆放纸箱。",
+        "“{text}” is not a problem as dyz reads it: write item:what you saw, e.g."
+        " passage:boxes on the 3rd-floor landing.",
+    ),
+    "patrol_bad_time": (
+        "时间“{text}”看不懂：请写成 9:30 或 21:05 这样。",
+        "“{text}” is not a time of day: write 9:30 or 21:05.",
+    ),
+    "patrol_in_future": (
+        "巡查日期 {on} 还没到，请检查 --on。",
+        "The patrol date {on} has not come yet: check --on.",
+    ),
+    "patrol_problem_needs_unit": (
+        "整栋巡查时，每个问题要先写单元，如 通道:{building}-1 3楼楼道堆放纸箱"
+        "（“{text}”没有写明是{building}栋的哪个单元）。",
+        "On a patrol of a whole building each problem starts with its unit, e.g."
+        " passage:{building}-1 3rd-floor landing (“{text}” names no unit of building {building}).",
+    ),
+    "patrol_recorded": (
+        "已记录巡查：{where}，{on}，一切正常（编号 {id}）。",
+        "Recorded a patrol of {where} on {on}: everything in order (id {id}).",
+    ),
+    "patrol_recorded_problems": (
+        "已记录巡查：{where}，{on}，发现 {count} 处问题，已登记为隐患 {hazards}（巡查编号 {id}）。",
+        "Recorded a patrol of {where} on {on}: {count} problem(s), recorded as hazards"
+        " {hazards} (patrol id {id}).",
+    ),
+    "patrol_ask_item": ("{item}：", "{item}:"),
+    "patrol_ok": ("正常", "in order"),
+    "patrol_problem": ("有问题", "a problem"),
+    "patrol_ask_seen": (
+        "看到了什么、在哪里？（如 3楼楼道堆放纸箱）",
+        "What did you see, and where? (e.g. boxes on the 3rd-floor landing)",
+    ),
+    "patrol_ask_seen_building": (
+        "看到了什么、在哪里？先写单元（如 {building}-1 3楼楼道堆放纸箱）",
+        "What did you see, and where? Start with the unit (e.g. {building}-1 3rd-floor landing)",
+    ),
+    "patrol_ask_save": ("保存这次巡查吗？", "Save this patrol?"),
+    "patrol_not_saved": ("没有保存，什么也没有改动。", "Not saved; nothing was changed."),
+    "patrol_none_due": (
+        "每个单元都在 {days} 天内巡查过。",
+        "Every unit has been patrolled within {days} days.",
+    ),
+    "patrol_never": ("从未巡查", "never patrolled"),
+    "col_patrol_where": ("巡查部位", "where"),
+    "col_patrol_when": ("日期时间", "date and time"),
+    "col_patroller": ("巡查人", "patroller"),
+    "col_patrol_result": ("巡查情况", "what was found"),
+    "col_last_patrol": ("上次巡查", "last patrol"),
+    "col_days_since": ("已过天数", "days since"),
+    "col_patrol_hazards": ("登记的隐患", "hazards recorded"),
+    # -- ledgers ---------------------------------------------------------------------------------
+    "ledger_unknown_kind": (
+        "没有“{kind}”这种台账。可用的台账：{known}（dyz ledger --list 可看各台账的列）",
+        "There is no ledger “{kind}”. Ledgers: {known} (dyz ledger --list shows their columns)",
+    ),
+    "ledger_need_kind": (
+        "请说要哪种台账，如 dyz ledger visits -o 走访台账.xlsx；dyz ledger --list 列出全部。",
+        "Say which ledger, e.g. dyz ledger visits -o visits.xlsx; dyz ledger --list lists them.",
+    ),
+    "ledger_suffix": (
+        "台账文件“{path}”要以 .xlsx、.csv 或 .html 结尾，如 -o 走访台账.xlsx。",
+        "The ledger file “{path}” must end in .xlsx, .csv or .html, e.g. -o visits.xlsx.",
+    ),
+    "ledger_written": (
+        "已写好{title}（{rows} 行）：{path}",
+        "Wrote the {title} ({rows} rows): {path}",
+    ),
+    "ledger_empty": ("这段时间没有记录。", "Nothing recorded in this period."),
+    "ledger_signed_by": ("填表人：", "Filled in by: "),
+    "ledger_checked_by": ("审核人：", "Checked by: "),
+    "ledger_signed_on": ("日期：", "Date: "),
+    "ledger_footer": ("内部资料 · 用后请销毁", "Internal — destroy after use"),
+    "ledger_count_visits": ("共走访 {count} 次。", "{count} visits."),
+    "ledger_count_hazards": (
+        "共排查出隐患 {count} 处，已整改 {fixed} 处。",
+        "{count} hazards found, {fixed} rectified.",
+    ),
+    "ledger_count_patrols": (
+        "共巡查 {count} 次，其中一切正常 {clear} 次。",
+        "{count} patrols, {clear} of them with everything in order.",
+    ),
+    "ledger_patrol_handled": ("已登记隐患（{kind}）：", "hazard recorded ({kind}): "),
+    "ledger_count_needs": (
+        "共收集诉求 {count} 件，已办结 {settled} 件。",
+        "{count} needs collected, {settled} settled.",
+    ),
+    "ledger_care_rate": (
+        "本期探访率：{homes} 户中探访了 {visited} 户（{share}）。",
+        "Visit rate this period: {visited} of {homes} households ({share}).",
+    ),
+    "ledger_antifraud_app": ("国家反诈中心APP", "the national anti-fraud app"),
+    "ledger_antifraud_briefed": ("常见骗术讲解", "common scams explained"),
+    "ledger_antifraud_rate": (
+        "{unit}单元 安装率：{homes} 户中 {installed} 户已安装（{share}）。",
+        "Unit {unit}: {installed} of {homes} households have the app ({share}).",
+    ),
+    "ledger_count_moves": ("共 {count} 人迁入或迁出。", "{count} residents moved in or out."),
+    "ledger_council_done": ("已落实 {on}", "carried out {on}"),
+    "ledger_count_council": ("共 {count} 条建议。", "{count} proposals."),
+    "ledger_list_kinds": (
+        "台账种类和各自的列（模板里用括号里的名字）：",
+        "Ledgers and their columns (templates use the names in brackets):",
+    ),
+    "ledger_list_templates": ("模板（{folder}）：", "Templates ({folder}):"),
+    "ledger_list_no_templates": (
+        "还没有模板。把模板文件放进 {folder} 即可按名字使用，写法见 examples/ledger-templates。",
+        "No templates yet. Put template files in {folder} to use them by name; see"
+        " examples/ledger-templates for how they are written.",
+    ),
+    "ledger_list_bad_template": ("{name}：看不懂（{problem}）", "{name}: unreadable ({problem})"),
+    # -- ledger templates ------------------------------------------------------------------------
+    "template_not_found": (
+        "找不到台账模板“{name}”：请给出文件路径，或把它放进 {folder}。",
+        "No ledger template “{name}”: give its path, or put it in {folder}.",
+    ),
+    "template_unreadable": (
+        "读不到台账模板 {path}：{reason}",
+        "Cannot read the template {path}: {reason}",
+    ),
+    "template_bad": (
+        "台账模板 {path} 写得不对（{problem}）。写法见 examples/ledger-templates 里的例子。",
+        "The ledger template {path} is not written right ({problem}). See the examples in"
+        " examples/ledger-templates.",
+    ),
+    "template_bad_kind": (
+        "台账模板 {path} 的 kind 是“{kind}”，应是其中之一：{known}",
+        "The template {path} has kind “{kind}”; it must be one of: {known}",
+    ),
+    "template_wrong_kind": (
+        "台账模板 {path} 是给“{template}”台账用的，不是“{kind}”。",
+        "The template {path} is for the “{template}” ledger, not “{kind}”.",
+    ),
+    "template_unknown_column": (
+        "台账模板 {path} 里的列“{key}”不认识。这种台账的列：{known}，另可用 blank 加空白列。",
+        "The template {path} names an unknown column “{key}”. This ledger's columns: {known};"
+        " blank adds an empty column.",
+    ),
+}

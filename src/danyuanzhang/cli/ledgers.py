@@ -1,0 +1,146 @@
+"""`dyz ledger KIND`: the office's ledgers (台账), filled from what dyz has recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import EstateOption, Format, FormatOption, out, say, state
+from danyuanzhang.errors import DyzError
+from danyuanzhang.i18n import t
+
+ledger_app = typer.Typer(help="台账 · the office's ledgers")
+
+
+@ledger_app.command("ledger")
+def ledger(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None,
+        typer.Argument(
+            help="visits | hazards | patrols | needs | care | antifraud | moves | council",
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="起始日期，默认本月1日 · from")
+    ] = None,
+    end: Annotated[str | None, typer.Option("--to", help="截止日期，默认今天 · to")] = None,
+    scope: Annotated[
+        str | None,
+        typer.Option("--scope", help="范围，如 unit:2-2、building:2，默认全社区 · scope"),
+    ] = None,
+    template: Annotated[
+        str | None, typer.Option("--template", "-t", help="台账模板（文件或名字） · template")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="写成 .xlsx、.csv 或可打印的 .html · file"),
+    ] = None,
+    list_all: Annotated[
+        bool, typer.Option("--list", help="列出台账种类和模板 · list ledgers and templates")
+    ] = False,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """生成台账 · Fill a ledger, e.g. `dyz ledger visits --from 2026-11-01 -o 走访台账.xlsx`."""
+    from danyuanzhang import ledger_templates as templates
+    from danyuanzhang import ledgers
+
+    database = _database(ctx)
+    if list_all:
+        _list(database)
+        return
+    chosen = templates.load(templates.find(template, database)) if template else None
+    if kind is None:
+        if chosen is None:
+            raise DyzError("ledger_need_kind")
+        kind = chosen.kind
+    ledgers.kind_of(kind)
+    if chosen is not None and chosen.kind != kind.strip().lower():
+        raise DyzError("template_wrong_kind", path=template, template=chosen.kind, kind=kind)
+    if output is not None and output.suffix.lower() not in (".xlsx", ".csv", ".html", ".htm"):
+        raise DyzError("ledger_suffix", path=str(output))
+    store = state(ctx).store()
+    filled = ledgers.fill(
+        store,
+        kind.strip().lower(),
+        ledgers.period(store, start, end, scope, estate),
+        chosen,
+    )
+    if output is not None:
+        _write(filled, output)
+        say(t("ledger_written", title=filled.title, rows=len(filled.rows), path=str(output)))
+    elif fmt is Format.json:
+        from danyuanzhang import render
+
+        out(render.to_json(ledgers.as_json(filled)))
+    else:
+        from danyuanzhang import render
+        from danyuanzhang.ledger_page import cell_text
+
+        say(f"{filled.title} · {ledgers.period_words(filled.period)}")
+        if not filled.rows:
+            say(t("ledger_empty"))
+        else:
+            headers = [c.header() for c in filled.columns]
+            rows = [[cell_text(r.get(c.key)) for c in filled.columns] for r in filled.rows]
+            out(render.text_table(headers, rows))
+        for note in filled.notes:
+            say(note)
+
+
+def _database(ctx: typer.Context) -> Path:
+    from danyuanzhang.store.db import default_path
+
+    return state(ctx).db or default_path()
+
+
+def _write(filled: object, output: Path) -> None:
+    from danyuanzhang.ledgers import Ledger
+
+    assert isinstance(filled, Ledger)
+    if output.suffix.lower() in (".html", ".htm"):
+        from danyuanzhang.cli.common import write_output
+        from danyuanzhang.ledger_page import ledger_html
+
+        write_output(ledger_html(filled), output, quiet=True)
+        return
+    from danyuanzhang.sheets import write_sheet
+
+    write_sheet(
+        output,
+        [c.header() for c in filled.columns],
+        ([row.get(c.key) for c in filled.columns] for row in filled.rows),
+        title=filled.title,
+        notes=filled.notes,
+    )
+
+
+def _list(database: Path) -> None:
+    from danyuanzhang import ledger_templates as templates
+    from danyuanzhang import ledgers
+
+    lines = [t("ledger_list_kinds")]
+    for name, kind in ledgers.kinds().items():
+        from danyuanzhang.i18n import pick
+
+        columns = "、".join(f"{c.header()}({c.key})" for c in kind.columns)
+        lines.append(f"  {name:10} {pick(*kind.title)}：{columns}")
+    place = templates.folder(database)
+    found = templates.listed(database)
+    lines.append("")
+    if not found:
+        lines.append(t("ledger_list_no_templates", folder=str(place)))
+    else:
+        lines.append(t("ledger_list_templates", folder=str(place)))
+        for entry in found:
+            if not isinstance(entry, templates.Template):
+                path, error = entry
+                problem = error.message()
+                lines.append("  " + t("ledger_list_bad_template", name=path.stem, problem=problem))
+            else:
+                lines.append(f"  {entry.name:20} {entry.kind:10} {entry.title or ''}")
+    out("\n".join(lines))

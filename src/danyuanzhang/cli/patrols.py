@@ -1,0 +1,175 @@
+"""`dyz patrol ...`: fire patrols that leave a record, "正常" included."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from danyuanzhang.cli.common import (
+    EstateOption,
+    Format,
+    FormatOption,
+    SheetOption,
+    emit_list,
+    is_interactive,
+    out,
+    say,
+    store_of,
+)
+from danyuanzhang.i18n import t
+
+patrol_app = typer.Typer(help="防火巡查 · fire patrols", no_args_is_help=True)
+
+
+@patrol_app.command("record")
+def patrol_record(
+    ctx: typer.Context,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="巡查的单元，如 2-2 · the unit walked")
+    ] = None,
+    building: Annotated[
+        str | None, typer.Option("--building", "-b", help="整栋巡查，如 2 · a whole building")
+    ] = None,
+    all_clear: Annotated[
+        bool, typer.Option("--all-clear", help="一切正常 · everything in order")
+    ] = False,
+    problem: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--problem",
+            "-p",
+            help='发现的问题，如 "通道:3楼楼道堆放纸箱"，可写多次 · item:what was seen',
+        ),
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="时间，如 9:30 · time of day")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="巡查人 · patroller")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
+    severity: Annotated[
+        str | None, typer.Option("--severity", help="隐患等级 low | medium | high")
+    ] = None,
+    days: Annotated[int | None, typer.Option("--days", help="隐患几天内整改 · days to fix")] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """记录一次巡查 · Record a patrol, e.g. `dyz patrol --unit 2-2 --all-clear`."""
+    from danyuanzhang import patrols
+
+    store = store_of(ctx)
+    problems: list[Any] = list(problem or [])
+    if not all_clear and not problems and is_interactive() and (unit or building):
+        from danyuanzhang.interview import Asker
+
+        asker = Asker()
+        place = None if unit else building
+        problems = patrols.ask_checklist(asker, building=place and place.strip())
+        all_clear = not problems
+        if not asker.confirm(t("patrol_ask_save")):
+            say(t("patrol_not_saved"))
+            return
+    item = patrols.record_patrol(
+        store,
+        unit=unit,
+        building=building,
+        problems=problems,
+        all_clear=all_clear,
+        on=on,
+        at=at,
+        patroller=by,
+        note=note,
+        severity=severity,
+        days=days,
+        estate=estate,
+    )
+    if fmt is Format.json:
+        from danyuanzhang import render
+
+        out(render.to_json(item))
+    if item["all_clear"]:
+        say(t("patrol_recorded", where=item["where"], on=item["on"], id=item["id"][:8]))
+    else:
+        found = "、".join(h["id"][:8] for h in item["hazards"])
+        say(
+            t(
+                "patrol_recorded_problems",
+                where=item["where"],
+                on=item["on"],
+                count=len(item["hazards"]),
+                hazards=found,
+                id=item["id"][:8],
+            )
+        )
+
+
+LIST_COLUMNS = [
+    ("when", "col_patrol_when"),
+    ("where", "col_patrol_where"),
+    ("patroller", "col_patroller"),
+    ("result", "col_patrol_result"),
+    ("hazards", "col_patrol_hazards"),
+    ("id", "col_id"),
+]
+
+
+@patrol_app.command("list")
+def patrol_list(
+    ctx: typer.Context,
+    start: Annotated[str | None, typer.Option("--from", help="起始日期 · from")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="截止日期 · to")] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+    output: SheetOption = None,
+) -> None:
+    """巡查记录 · Patrols recorded, oldest first."""
+    from danyuanzhang.inputs import parse_date
+    from danyuanzhang.patrols import list_patrols, result_words
+
+    items = list_patrols(
+        store_of(ctx),
+        estate,
+        parse_date(start, "--from") if start else None,
+        parse_date(end, "--to") if end else None,
+    )
+    shown = items
+    if fmt is not Format.json:
+        shown = [
+            {
+                "when": f"{i['on']} {i['at'] or ''}".strip(),
+                "where": i["unit"] or i["building"],
+                "patroller": i["patroller"],
+                "result": result_words(i),
+                "hazards": [h["id"][:8] for h in i["hazards"]],
+                "id": i["id"][:8],
+            }
+            for i in items
+        ]
+    emit_list(shown, fmt, LIST_COLUMNS, output)
+
+
+DUE_COLUMNS = [
+    ("unit", "col_unit"),
+    ("last_patrol", "col_last_patrol"),
+    ("days_since", "col_days_since"),
+]
+
+
+@patrol_app.command("due")
+def patrol_due(
+    ctx: typer.Context,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+    output: SheetOption = None,
+) -> None:
+    """该巡查的单元 · Units not patrolled within the interval (dyz config patrol.interval_days)."""
+    from danyuanzhang.patrols import due_patrols, interval_days
+
+    store = store_of(ctx)
+    items = due_patrols(store, estate)
+    if not items and fmt is Format.table and output is None:
+        say(t("patrol_none_due", days=interval_days(store)))
+        return
+    shown = items
+    if fmt is not Format.json:
+        shown = [{**i, "last_patrol": i["last_patrol"] or t("patrol_never")} for i in items]
+    emit_list(shown, fmt, DUE_COLUMNS, output)

@@ -1,0 +1,422 @@
+"""The rows of each ledger, read from the records of a period (see `ledgers`).
+
+Each builder returns the rows (cells keyed by the ledger's column keys: text, a number, a
+date; None where dyz does not know) and the lines the ledger ends with. Phones are masked and
+phones typed into free text are masked too: a ledger leaves the unit head's hands.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from danyuanzhang.i18n import join, pick, t, word
+from danyuanzhang.inputs import mask_phone, mask_phones_in
+from danyuanzhang.ledgers import Period
+from danyuanzhang.store import Store
+from danyuanzhang.store import ledgers as ql
+from danyuanzhang.store import visits as qv
+from danyuanzhang.vocab import (
+    BUILTIN_FLAGS,
+    ESCALATION_TARGETS,
+    HAZARD_STATUSES,
+    PETITION_CATEGORIES,
+    PETITION_STATUSES,
+    SEVERITIES,
+    VISIT_KINDS,
+    VISIT_OUTCOMES,
+    WELLBEING,
+)
+
+# the residents the care ledger follows
+CARE_FLAGS = ("elderly_alone", "children_away", "disabled", "needs_help")
+Rows = tuple[list[dict[str, Any]], list[str]]
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _flat(row: Any) -> str:
+    return f"{row['building']}-{row['unit']}-{row['room']}"
+
+
+def _semi() -> str:
+    return pick("；", "; ")
+
+
+def _yes_no(value: bool | None) -> str | None:
+    if value is None:
+        return None
+    return pick("是", "yes") if value else pick("否", "no")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part * 100 // whole}%" if whole else "—"
+
+
+def patrol_checks() -> dict[str, Any]:
+    from danyuanzhang.patrols import CHECKS
+
+    return CHECKS
+
+
+def _met_alone(visit: Any, people: list[Any]) -> Any:
+    """The resident a visit met, when dyz can tell: someone was met and only one lives there."""
+    return people[0] if visit["outcome"] == "met" and len(people) == 1 else None
+
+
+def _residents_by_home(store: Store, household_ids: list[str]) -> dict[str, list[Any]]:
+    people: dict[str, list[Any]] = {}
+    for resident in qv.current_residents(store, household_ids):
+        people.setdefault(resident["household_id"], []).append(resident)
+    return people
+
+
+def _petition_statuses(store: Store, rows: list[Any]) -> dict[str, str]:
+    from danyuanzhang.petitions import describe
+
+    return {item["id"]: item["status"] for item in describe(store, rows)}
+
+
+def _need_words(petition: Any, categories: dict[str, tuple[str, str]]) -> str:
+    return f"{word(petition['category'], categories)}{pick('：', ': ')}" + mask_phones_in(
+        petition["text"]
+    )
+
+
+def _hazard_words(hazard: Any, kinds: dict[str, tuple[str, str]]) -> str:
+    seen = hazard["note"] or hazard["place"]
+    return word(hazard["kind"], kinds) + (f"{pick('：', ': ')}{seen}" if seen else "")
+
+
+def visits(store: Store, within: Period) -> Rows:
+    from danyuanzhang.hazards import known_kinds
+
+    estates = list(within.scope.estates)
+    rows = [r for r in ql.visits_between(store, estates, within.start, within.end)]
+    rows = [r for r in rows if within.holds(r)]
+    needs = ql.visit_findings(store, "petitions", within.start, within.end)
+    found = ql.visit_findings(store, "hazards", within.start, within.end)
+    statuses = _petition_statuses(store, [p for ps in needs.values() for p in ps])
+    categories = PETITION_CATEGORIES
+    kinds = known_kinds(store)
+    people = _residents_by_home(store, sorted({r["household_id"] for r in rows}))
+    semi = _semi()
+    result = []
+    for visit in rows:
+        met = _met_alone(visit, people.get(visit["household_id"], []))
+        heard = needs.get(visit["id"], [])
+        result.append(
+            {
+                "on": _day(visit["on_date"]),
+                "household": _flat(visit),
+                "resident": met["name"] if met is not None else None,
+                "phone": mask_phone(met["phone"]) or None if met is not None else None,
+                "kind": word(visit["kind"], VISIT_KINDS),
+                "outcome": word(visit["outcome"], VISIT_OUTCOMES),
+                "needs": semi.join(_need_words(p, categories) for p in heard) or None,
+                "handling": semi.join(word(statuses[p["id"]], PETITION_STATUSES) for p in heard)
+                or None,
+                "hazards": semi.join(_hazard_words(h, kinds) for h in found.get(visit["id"], []))
+                or None,
+                "visitor": visit["visitor"],
+            }
+        )
+    return result, [t("ledger_count_visits", count=len(result))]
+
+
+def hazards(store: Store, within: Period) -> Rows:
+    from danyuanzhang.hazards import describe, known_kinds
+
+    estates = list(within.scope.estates)
+    rows = ql.between(store, "hazards", "found_on", estates, within.start, within.end)
+    rows = [r for r in rows if within.holds(r)]
+    items = describe(store, rows, with_timeline=True)
+    finders = ql.creators(store, "hazard", "found_on", [r["id"] for r in rows])
+    patrollers = _patrollers(store, [r["patrol_id"] for r in rows if r["patrol_id"]])
+    kinds = known_kinds(store)
+    result = []
+    for row, item in zip(rows, items, strict=True):
+        counted = [s for s in item["timeline"][1:] if s["counted"]]
+
+        def first(step: str, steps: list[dict[str, Any]] = counted) -> dict[str, Any] | None:
+            return next((s for s in steps if s["step"] == step), None)
+
+        def last(step: str, steps: list[dict[str, Any]] = counted) -> dict[str, Any] | None:
+            return next((s for s in reversed(steps) if s["step"] == step), None)
+
+        notified, rectified, verified = first("notified"), last("rectified"), last("verified")
+        result.append(
+            {
+                "found_on": _day(row["found_on"]),
+                "finder": patrollers.get(row["patrol_id"]) or finders.get(row["id"]),
+                "place": f"{item['unit']} {row['place']}".strip(),
+                "kind": word(row["kind"], kinds),
+                "note": row["note"],
+                "severity": word(row["severity"], SEVERITIES),
+                "household": item["household"],
+                "requirement": notified["note"] if notified else None,
+                "due": _day(item["due"]),
+                "notified_on": _day(notified["on"]) if notified else None,
+                "rectified_on": _day(rectified["on"]) if rectified else None,
+                "verified_on": _day(verified["on"]) if verified else None,
+                "verifier": verified["by"] if verified else None,
+                "result": word(item["status"], HAZARD_STATUSES)
+                + (pick("（逾期）", " (overdue)") if item["overdue"] else ""),
+                "recurrence": _yes_no(bool(item["recurrence_of"])),
+            }
+        )
+    fixed = sum(1 for i in items if i["status"] in ("rectified", "verified"))
+    return result, [t("ledger_count_hazards", count=len(result), fixed=fixed)]
+
+
+def _patrollers(store: Store, patrol_ids: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for start in range(0, len(patrol_ids), 500):
+        chunk = patrol_ids[start : start + 500]
+        for row in store.conn.execute(
+            f"SELECT id, patroller FROM patrols WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[row[0]] = row[1]
+    return found
+
+
+def patrols(store: Store, within: Period) -> Rows:
+    from danyuanzhang.hazards import describe as describe_hazards
+    from danyuanzhang.hazards import known_kinds
+    from danyuanzhang.patrols import CHECKS, list_patrols, result_words
+
+    items = list_patrols(store, None, within.start, within.end, within.scope)
+    kinds = known_kinds(store)
+    from danyuanzhang.store.patrols import hazards_of
+
+    found = [h for hs in hazards_of(store, [i["id"] for i in items]).values() for h in hs]
+    statuses = {h["id"]: h for h in describe_hazards(store, found, with_recurrence=False)}
+    result = []
+    for item in items:
+        handled = []
+        for hazard in item["hazards"]:
+            state = statuses[hazard["id"]]
+            due = pick(f"，期限 {state['due']}", f", due {state['due']}") if state["due"] else ""
+            handled.append(
+                t("ledger_patrol_handled", kind=word(hazard["kind"], kinds))
+                + word(state["status"], HAZARD_STATUSES)
+                + due
+            )
+        row: dict[str, Any] = {
+            "when": f"{item['on']} {item['at'] or ''}".strip(),
+            "patroller": item["patroller"],
+            "where": item["unit"] or pick(f"{item['building']}栋", f"building {item['building']}"),
+            "result": result_words(item),
+            "handling": _semi().join(handled) or None,
+        }
+        for code in CHECKS:
+            row[code] = t("patrol_ok") if item["checks"][code] == "ok" else t("patrol_problem")
+        result.append(row)
+    clear = sum(1 for i in items if i["all_clear"])
+    return result, [t("ledger_count_patrols", count=len(items), clear=clear)]
+
+
+_UNIT_HEAD = ("单元长", "unit head")
+
+
+def needs(store: Store, within: Period) -> Rows:
+    from danyuanzhang.petitions import describe, matter_of
+
+    estates = list(within.scope.estates)
+    rows = ql.between(store, "petitions", "raised_on", estates, within.start, within.end)
+    rows = [r for r in rows if within.holds(r)]
+    items = describe(store, rows, with_timeline=True)
+    collectors = ql.creators(store, "petition", "raised_on", [r["id"] for r in rows])
+    categories = PETITION_CATEGORIES
+    matters = {r["id"]: matter_of(store, r["id"]) for r in rows}
+    households = ql.households_of_petitions(store, sorted(set().union(*matters.values(), set())))
+    result = []
+    for row, item in zip(rows, items, strict=True):
+        taken = [s for s in item["timeline"][1:] if s["counted"]]
+        matter = matters[row["id"]]
+        closed = next((s for s in reversed(taken) if s["step"] == "closed"), None)
+        result.append(
+            {
+                "raised_on": _day(row["raised_on"]),
+                "household": item["household"] or item["unit"],
+                "category": word(row["category"], categories),
+                "text": mask_phones_in(row["text"]),
+                "joint": len({households.get(p) for p in matter if households.get(p)}) or 1,
+                "level": pick(*ESCALATION_TARGETS.get(item["escalated_to"] or "", _UNIT_HEAD)),
+                "handler": taken[-1]["by"] if taken else collectors.get(row["id"]),
+                "result": word(item["status"], PETITION_STATUSES),
+                "settled_on": _day(row["settled_on"]),
+                "confirmed": _yes_no(closed.get("confirmed_by_resident")) if closed else None,
+            }
+        )
+    settled = sum(1 for r in rows if r["settled_on"])
+    return result, [t("ledger_count_needs", count=len(result), settled=settled)]
+
+
+def care(store: Store, within: Period) -> Rows:
+    estates = list(within.scope.estates)
+    people = [r for r in ql.residents_with_flags(store, estates, CARE_FLAGS) if within.holds(r)]
+    homes = sorted({p["household_id"] for p in people})
+    seen = ql.visits_of_households(store, homes, within.start, within.end)
+    needs = ql.visit_findings(store, "petitions", within.start, within.end)
+    categories = PETITION_CATEGORIES
+    result = []
+    for person in people:
+        flags = [f for f in (person["flags"] or "").split(",") if f in CARE_FLAGS]
+        base = {
+            "name": person["name"],
+            "born": person["born"],
+            "address": _flat(person),
+            "phone": mask_phone(person["phone"]) or None,
+            "category": join(word(f, BUILTIN_FLAGS) for f in flags),
+        }
+        visits = seen.get(person["household_id"], [])
+        if not visits:
+            result.append(base)
+        for visit in visits:
+            how = word(visit["wellbeing"], WELLBEING) if visit["outcome"] == "met" else ""
+            result.append(
+                {
+                    **base,
+                    "on": _day(visit["on_date"]),
+                    "kind": word(visit["kind"], VISIT_KINDS),
+                    "wellbeing": how or word(visit["outcome"], VISIT_OUTCOMES),
+                    "needs": _semi().join(
+                        _need_words(p, categories) for p in needs.get(visit["id"], [])
+                    )
+                    or None,
+                    "visitor": visit["visitor"],
+                }
+            )
+    visited = sum(1 for h in homes if seen.get(h))
+    return result, [
+        t("ledger_care_rate", visited=visited, homes=len(homes), share=_share(visited, len(homes)))
+    ]
+
+
+def antifraud(store: Store, within: Period) -> Rows:
+    from danyuanzhang.store import stored_bool
+    from danyuanzhang.visits import anti_fraud
+
+    estates = list(within.scope.estates)
+    rows = [
+        r
+        for r in ql.visits_between(store, estates, within.start, within.end)
+        if within.holds(r) and (r["anti_fraud_app"] is not None or stored_bool(r["briefed"]))
+    ]
+    people = _residents_by_home(store, sorted({r["household_id"] for r in rows}))
+    result = []
+    for visit in rows:
+        met = _met_alone(visit, people.get(visit["household_id"], []))
+        covered = []
+        if visit["anti_fraud_app"] is not None:
+            covered.append(t("ledger_antifraud_app"))
+        if stored_bool(visit["briefed"]):
+            covered.append(t("ledger_antifraud_briefed"))
+        result.append(
+            {
+                "on": _day(visit["on_date"]),
+                "household": _flat(visit),
+                "resident": met["name"] if met is not None else None,
+                "app": _yes_no(stored_bool(visit["anti_fraud_app"])),
+                "content": join(covered),
+                "visitor": visit["visitor"],
+            }
+        )
+    notes = []
+    for estate in estates:
+        watch = anti_fraud(store, by="unit", estate=estate, on=within.end)
+        for group in watch["groups"]:
+            building, unit = group["unit"].split("-", 1)
+            if not within.holds({"estate": estate, "building": building, "unit": unit}):
+                continue
+            notes.append(
+                t(
+                    "ledger_antifraud_rate",
+                    unit=group["unit"],
+                    installed=group["app_installed"],
+                    homes=group["households"],
+                    share=_share(group["app_installed"], group["households"]),
+                )
+            )
+    return result, notes
+
+
+def moves(store: Store, within: Period) -> Rows:
+    estates = list(within.scope.estates)
+    rows = [r for r in ql.moves_between(store, estates, within.start, within.end)]
+    result = []
+    for row in rows:
+        if not within.holds(row):
+            continue
+        moved_in = row["moved_in"] if row["moved_in"] and row["moved_in"] >= within.start else None
+        result.append(
+            {
+                "household": _flat(row),
+                "resident": row["name"],
+                "tenure": word("tenant", BUILTIN_FLAGS) if row["tenant"] else None,
+                "moved_in": _day(moved_in if moved_in and moved_in <= within.end else None),
+                "moved_out": _day(
+                    row["moved_out"]
+                    if row["moved_out"] and within.start <= row["moved_out"] <= within.end
+                    else None
+                ),
+            }
+        )
+    return result, [t("ledger_count_moves", count=len(result))]
+
+
+def council(store: Store, within: Period) -> Rows:
+    estates = list(within.scope.estates)
+    proposals = ql.between(store, "proposals", "proposed_on", estates, within.start, within.end)
+    behind = ql.petitions_of_proposals(store, [p["id"] for p in proposals])
+    done = _done_days(store, [p["id"] for ps in behind.values() for p in ps])
+    categories = PETITION_CATEGORIES
+    result = []
+    for proposal in proposals:
+        petitions = [p for p in behind.get(proposal["id"], []) if within.holds(p)]
+        if not petitions and within.scope.kind != "community":
+            continue
+        topics = sorted(
+            {f"{word(p['category'], categories)}（{p['building']}-{p['unit']}）" for p in petitions}
+        )
+        decision = None
+        if proposal["decision"]:
+            decision = (
+                word(
+                    proposal["decision"],
+                    {"adopted": ("采纳", "adopted"), "declined": ("未采纳", "declined")},
+                )
+                + f" {proposal['decided_on']}"
+                + (
+                    f"{pick('：', ': ')}{proposal['decision_note']}"
+                    if proposal["decision_note"]
+                    else ""
+                )
+            )
+        finished = sorted(done[p["id"]] for p in petitions if p["id"] in done)
+        result.append(
+            {
+                "on": _day(proposal["proposed_on"]),
+                "topic": join(topics) or None,
+                "households": len({p["household_id"] for p in petitions if p["household_id"]})
+                or None,
+                "proposal": mask_phones_in(proposal["text"]),
+                "decision": decision,
+                "done": t("ledger_council_done", on=finished[-1]) if finished else None,
+            }
+        )
+    return result, [t("ledger_count_council", count=len(result))]
+
+
+def _done_days(store: Store, petition_ids: list[str]) -> dict[str, str]:
+    from danyuanzhang.store.petitions import events_of
+
+    found: dict[str, str] = {}
+    for event in events_of(store, petition_ids):
+        if event["step"] == "done":
+            found[event["petition_id"]] = event["on_date"]
+    return found

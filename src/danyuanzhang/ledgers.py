@@ -1,0 +1,255 @@
+"""The ledgers (台账) the community office files, filled from what dyz has recorded.
+
+A ledger is a kind (`visits`, `hazards`, …), a period and a scope; its rows come from the
+records alone. What dyz does not know (a resident's signature, who was met when a flat has
+several residents) is an empty column for pen, never invented. A district's own layout of a
+ledger is a template (`ledger_templates`): it renames, reorders and drops columns.
+
+>>> ledger = fill(store, "visits", period(store, "2026-11-01", "2026-11-30"))
+>>> ledger.rows[0]["household"]
+'2-2-601'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, NamedTuple
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.i18n import pick
+from danyuanzhang.store import Store
+
+
+class Column(NamedTuple):
+    key: str
+    zh: str
+    en: str
+    pen: bool = False  # left empty for a hand to fill in: a signature, a confirmation
+
+    def header(self) -> str:
+        return pick(self.zh, self.en)
+
+
+class Period(NamedTuple):
+    start: str
+    end: str
+    scope: Any  # scopes.Scope
+
+    def holds(self, row: Any) -> bool:
+        return bool(self.scope.holds(row))
+
+
+class Ledger(NamedTuple):
+    kind: str
+    title: str
+    period: Period
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    notes: list[str]  # the totals a ledger ends with: a visit rate, the install rate per unit
+
+
+Builder = Callable[[Store, Period], tuple[list[dict[str, Any]], list[str]]]
+
+
+class Kind(NamedTuple):
+    title: tuple[str, str]
+    columns: tuple[Column, ...]
+    build: Builder
+
+
+def _c(key: str, zh: str, en: str, pen: bool = False) -> Column:
+    return Column(key, zh, en, pen)
+
+
+def kinds() -> dict[str, Kind]:
+    from danyuanzhang import ledger_kinds as k
+
+    return {
+        "visits": Kind(
+            ("入户走访台账", "Home visits ledger"),
+            (
+                _c("on", "日期", "date"),
+                _c("household", "房号", "flat"),
+                _c("resident", "受访人", "resident met"),
+                _c("phone", "电话", "phone"),
+                _c("kind", "走访方式", "how"),
+                _c("outcome", "结果", "outcome"),
+                _c("needs", "反映诉求", "needs raised"),
+                _c("handling", "办理情况", "how they were handled"),
+                _c("hazards", "发现隐患", "hazards found"),
+                _c("visitor", "走访人", "visitor"),
+                _c("signature", "居民签字", "resident's signature", pen=True),
+            ),
+            k.visits,
+        ),
+        "hazards": Kind(
+            ("消防安全隐患排查整改台账", "Fire hazard inspection and rectification ledger"),
+            (
+                _c("found_on", "排查日期", "found on"),
+                _c("finder", "排查人", "found by"),
+                _c("place", "部位", "where"),
+                _c("kind", "类别", "kind"),
+                _c("note", "描述", "description"),
+                _c("severity", "等级", "severity"),
+                _c("household", "责任户", "household responsible"),
+                _c("requirement", "整改要求", "what was asked"),
+                _c("due", "期限", "deadline"),
+                _c("notified_on", "告知日", "notified on"),
+                _c("rectified_on", "整改日", "rectified on"),
+                _c("verified_on", "复查日", "re-inspected on"),
+                _c("verifier", "复查人", "re-inspected by"),
+                _c("result", "结果", "result"),
+                _c("recurrence", "是否回潮", "came back"),
+            ),
+            k.hazards,
+        ),
+        "patrols": Kind(
+            ("防火巡查记录", "Fire patrol record"),
+            (
+                _c("when", "日期时间", "date and time"),
+                _c("patroller", "巡查人", "patroller"),
+                _c("where", "部位", "where"),
+                *(_c(code, check.zh, check.en) for code, check in k.patrol_checks().items()),
+                _c("result", "巡查情况", "what was found"),
+                _c("handling", "处置", "what was done"),
+                _c("signature", "签名", "signature", pen=True),
+            ),
+            k.patrols,
+        ),
+        "needs": Kind(
+            ("群众诉求办理台账", "Residents' needs ledger"),
+            (
+                _c("raised_on", "收集日期", "raised on"),
+                _c("household", "户", "household"),
+                _c("category", "类别", "category"),
+                _c("text", "内容", "what was asked"),
+                _c("joint", "联名户数", "households behind it"),
+                _c("level", "办理层级", "handled at"),
+                _c("handler", "承办人", "handled by"),
+                _c("result", "结果", "result"),
+                _c("settled_on", "办结日", "settled on"),
+                _c("confirmed", "居民确认", "resident confirmed"),
+            ),
+            k.needs,
+        ),
+        "care": Kind(
+            ("特殊困难老人探访关爱台账", "Care visits to vulnerable residents"),
+            (
+                _c("name", "姓名", "name"),
+                _c("born", "出生年份", "born"),
+                _c("address", "住址", "address"),
+                _c("phone", "电话", "phone"),
+                _c("category", "类别", "category"),
+                _c("on", "探访日期", "visited on"),
+                _c("kind", "方式", "how"),
+                _c("wellbeing", "情况", "how they were"),
+                _c("needs", "需求帮扶", "help needed"),
+                _c("visitor", "探访人", "visitor"),
+            ),
+            k.care,
+        ),
+        "antifraud": Kind(
+            ("反诈宣传台账", "Anti-fraud outreach ledger"),
+            (
+                _c("on", "日期", "date"),
+                _c("household", "房号", "flat"),
+                _c("resident", "对象", "resident"),
+                _c("app", "是否安装国家反诈中心APP", "anti-fraud app installed"),
+                _c("content", "宣传内容", "what was covered"),
+                _c("visitor", "宣传人", "by"),
+            ),
+            k.antifraud,
+        ),
+        "moves": Kind(
+            ("迁入迁出登记", "Moves in and out"),
+            (
+                _c("household", "房号", "flat"),
+                _c("resident", "住户", "resident"),
+                _c("tenure", "自住/租户", "owner or tenant"),
+                _c("moved_in", "迁入", "moved in"),
+                _c("moved_out", "迁出", "moved out"),
+            ),
+            k.moves,
+        ),
+        "council": Kind(
+            ("议事会记录", "Residents' council record"),
+            (
+                _c("on", "日期", "date"),
+                _c("topic", "议题", "matter"),
+                _c("households", "户数", "households"),
+                _c("proposal", "建议", "proposal"),
+                _c("decision", "社区决定", "the office's decision"),
+                _c("done", "落实", "carried out"),
+            ),
+            k.council,
+        ),
+    }
+
+
+KIND_NAMES = ("visits", "hazards", "patrols", "needs", "care", "antifraud", "moves", "council")
+
+
+def kind_of(name: str) -> Kind:
+    found = kinds().get(name.strip().lower())
+    if found is None:
+        raise DyzError("ledger_unknown_kind", kind=name, known=", ".join(KIND_NAMES))
+    return found
+
+
+def period(
+    store: Store,
+    start: str | None = None,
+    end: str | None = None,
+    scope: str | None = None,
+    estate: str | None = None,
+) -> Period:
+    """The days from `start` to `end` (both included); this month so far by default."""
+    from danyuanzhang.inputs import parse_date, today
+    from danyuanzhang.scopes import parse_scope
+
+    last = parse_date(end, "--to") if end else today()
+    first = parse_date(start, "--from") if start else last[:8] + "01"
+    if last < first:
+        raise DyzError("dates_reversed", start=first, end=last)
+    return Period(first, last, parse_scope(store, scope, estate))
+
+
+def fill(store: Store, name: str, within: Period, template: Any = None) -> Ledger:
+    """The ledger `name` for the period, laid out as `template` says (or as is usual)."""
+    kind = kind_of(name)
+    rows, notes = kind.build(store, within)
+    columns = list(kind.columns)
+    title = pick(*kind.title)
+    community = store.setting("community")
+    if community:
+        title = f"{community}{title}" if pick("zh", "en") == "zh" else f"{title}: {community}"
+    if template is not None:
+        columns = template.columns_of(kind.columns)
+        title = template.title or title
+    return Ledger(name, title, within, columns, rows, notes)
+
+
+def period_words(within: Period) -> str:
+    return pick(
+        f"{within.start} 至 {within.end}（{within.scope.words()}）",
+        f"{within.start} to {within.end} ({within.scope.words()})",
+    )
+
+
+def as_json(ledger: Ledger) -> dict[str, Any]:
+    """The ledger for `--format json`: English keys, dates as text."""
+
+    def plain(value: Any) -> Any:
+        return value.isoformat() if isinstance(value, date) else value
+
+    return {
+        "kind": ledger.kind,
+        "title": ledger.title,
+        "from": ledger.period.start,
+        "to": ledger.period.end,
+        "scope": ledger.period.scope.key() or "community",
+        "columns": [{"key": c.key, "header": c.header()} for c in ledger.columns],
+        "rows": [{c.key: plain(row.get(c.key)) for c in ledger.columns} for row in ledger.rows],
+        "notes": ledger.notes,
+    }

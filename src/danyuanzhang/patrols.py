@@ -1,0 +1,326 @@
+"""Fire patrols (防火巡查): one walk through a unit or a building, with its checklist.
+
+The fire-patrol record must show every patrol, "正常" included, so a patrol is a record of its
+own whether it found anything or not. Each problem it finds becomes a hazard exactly as
+`dyz hazard add` makes one, naming the patrol, and then follows the hazard's steps.
+
+>>> record_patrol(store, unit="2-2", all_clear=True)
+>>> record_patrol(store, unit="2-2", problems=["通道:3楼楼道堆放纸箱"])
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
+
+from danyuanzhang.errors import DyzError
+from danyuanzhang.households import choose_estate
+from danyuanzhang.i18n import join, pick
+from danyuanzhang.inputs import day_or_today, parse_building, parse_free_text, parse_unit, today
+from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import patrols as q
+from danyuanzhang.store import registry as reg
+
+INTERVAL_DAYS = 7
+
+
+class Check(NamedTuple):
+    zh: str
+    en: str
+    hazard_kind: str  # the kind of hazard a problem with this item is
+    words: tuple[str, ...]  # short names a patroller types: 通道, 灭火器
+
+
+# the checklist of the fire-patrol record, in its order
+CHECKS: dict[str, Check] = {
+    "passage": Check(
+        "通道/出口畅通", "passages and exits clear", "blocked_exit", ("通道", "出口", "楼道")
+    ),
+    "lighting": Check(
+        "应急照明/指示",
+        "emergency lights and signs",
+        "emergency_light",
+        ("应急照明", "照明", "应急灯", "指示", "指示牌"),
+    ),
+    "extinguisher": Check(
+        "灭火器在位有效", "extinguishers in place", "extinguisher", ("灭火器", "消防器材")
+    ),
+    "ebike": Check(
+        "电动车入户/飞线充电",
+        "e-bikes indoors, flying wires",
+        "ebike_indoor",
+        ("电动车", "电动车入户", "飞线", "飞线充电", "充电"),
+    ),
+    "combustibles": Check(
+        "可燃物堆放", "combustibles piled up", "flammables", ("可燃物", "杂物", "易燃物")
+    ),
+}
+
+
+class Problem(NamedTuple):
+    item: str  # a code of CHECKS
+    text: str  # what was seen and where: "3楼楼道堆放纸箱", or "2-1 3楼…" on a building walk
+
+
+def check_from_text(text: str) -> str:
+    """`通道`, `passage` or `通道/出口畅通` all name the first item of the checklist."""
+    wanted = text.strip()
+    for code, check in CHECKS.items():
+        if wanted.lower() in (code, check.en.lower()) or wanted in (check.zh, *check.words):
+            return code
+    known = join([pick(check.words[0], code) for code, check in CHECKS.items()])
+    raise DyzError("patrol_unknown_item", item=text, known=known)
+
+
+def parse_problem(text: str) -> Problem:
+    """`通道:3楼楼道堆放纸箱` (a colon of either width) → the item and what was seen."""
+    parts = re.split(r"[:：]", text.strip(), maxsplit=1)
+    if len(parts) != 2 or not parts[1].strip():
+        raise DyzError("patrol_bad_problem", text=text)
+    return Problem(check_from_text(parts[0]), parse_free_text(parts[1], limit=100))
+
+
+def parse_at(text: str) -> str:
+    """A time of day, `9:30` or `21:05` → `09:30`."""
+    match = re.fullmatch(r"([01]?[0-9]|2[0-3])[:：]([0-5][0-9])", text.strip())
+    if not match:
+        raise DyzError("patrol_bad_time", text=text)
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def interval_days(store: Store) -> int:
+    from danyuanzhang import config
+
+    return int(config.value(store, "patrol.interval_days") or INTERVAL_DAYS)
+
+
+def record_patrol(
+    store: Store,
+    unit: str | None = None,
+    building: str | None = None,
+    problems: list[str] | list[Problem] | None = None,
+    all_clear: bool = False,
+    on: str | None = None,
+    at: str | None = None,
+    patroller: str | None = None,
+    note: str | None = None,
+    severity: str | None = None,
+    days: int | None = None,
+    estate: str | None = None,
+) -> dict[str, Any]:
+    """One patrol and a hazard for each problem it found, all written at once."""
+    from danyuanzhang.hazards import add_hazard
+    from danyuanzhang.visits import visitor_name
+
+    if (unit is None) == (building is None):
+        raise DyzError("patrol_unit_or_building")
+    found = [p if isinstance(p, Problem) else parse_problem(p) for p in problems or []]
+    if all_clear and found:
+        raise DyzError("patrol_clear_and_problems")
+    if not all_clear and not found:
+        raise DyzError("patrol_say_what")
+    from danyuanzhang.vocab import SEVERITIES
+
+    if severity is not None and severity.strip().lower() not in SEVERITIES:
+        raise DyzError("bad_severity", severity=severity)
+    if days is not None and not 0 <= days <= 365:
+        raise DyzError("bad_days", days=days)
+    if unit is not None:
+        place = parse_unit(unit)
+        where_building, where_unit = place.building, place.unit
+    else:
+        where_building, where_unit = parse_building(building or ""), None
+    day = day_or_today(on)
+    if day > today():
+        raise DyzError("patrol_in_future", on=day)
+    fields: dict[str, Any] = {
+        "building": where_building,
+        "on": day,
+        "at": parse_at(at) if at else datetime.now().strftime("%H:%M"),
+        "patroller": visitor_name(store, patroller),
+    }
+    if where_unit is not None:
+        fields["unit"] = where_unit
+    troubled = {p.item for p in found}
+    for code in CHECKS:
+        fields[code] = "problem" if code in troubled else "ok"
+    if note:
+        fields["note"] = parse_free_text(note)
+    with store.transaction():
+        fields["estate"] = choose_estate(store, estate, for_new=True)
+        patrol_id = new_id()
+        store.put("patrol", patrol_id, fields, new=True)
+        hazards = []
+        for problem in found:
+            where = _hazard_where(problem, where_building, where_unit)
+            hazards.append(
+                add_hazard(
+                    store,
+                    _hazard_kind(problem),
+                    where,
+                    severity=severity,
+                    days=days,
+                    on=day,
+                    estate=fields["estate"],
+                    patrol=patrol_id,
+                )
+            )
+    return {
+        "id": patrol_id,
+        "where": _where_words(where_building, where_unit),
+        "on": day,
+        "all_clear": not found,
+        "hazards": hazards,
+    }
+
+
+def _hazard_kind(problem: Problem) -> str:
+    if problem.item == "ebike" and ("飞线" in problem.text or "拉线" in problem.text):
+        return "flying_wire"
+    return CHECKS[problem.item].hazard_kind
+
+
+def _hazard_where(problem: Problem, building: str, unit: str | None) -> str:
+    """A hazard lives in a unit: a unit's patrol gives it; a building's names it first."""
+    if unit is not None:
+        return f"{building}-{unit} {problem.text}"
+    first = problem.text.split(" ", 1)[0]
+    try:
+        found = parse_unit(first)
+    except DyzError:
+        raise DyzError("patrol_problem_needs_unit", text=problem.text, building=building) from None
+    if found.building != building:
+        raise DyzError("patrol_problem_needs_unit", text=problem.text, building=building)
+    return problem.text
+
+
+def _where_words(building: str, unit: str | None) -> str:
+    return (
+        f"{building}-{unit}" if unit is not None else pick(f"{building}栋", f"building {building}")
+    )
+
+
+def describe(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
+    """Patrols as JSON objects: where, when, who, each item of the checklist, the hazards."""
+    found = q.hazards_of(store, [r["id"] for r in rows])
+    result = []
+    for row in rows:
+        checks = {code: row[code] for code in CHECKS}
+        result.append(
+            {
+                "id": row["id"],
+                "estate": row["estate"],
+                "building": row["building"],
+                "unit": f"{row['building']}-{row['unit']}" if row["unit"] else None,
+                "on": row["on_date"],
+                "at": row["at_time"],
+                "patroller": row["patroller"],
+                "checks": checks,
+                "all_clear": all(v == "ok" for v in checks.values()),
+                "note": row["note"],
+                "hazards": [
+                    {"id": h["id"], "kind": h["kind"], "place": h["place"], "due": h["due"]}
+                    for h in found.get(row["id"], [])
+                ],
+            }
+        )
+    return result
+
+
+def list_patrols(
+    store: Store,
+    estate: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    scope: Any = None,
+) -> list[dict[str, Any]]:
+    """Patrols between two days (both included), oldest first; within `scope` if given."""
+    estates = [choose_estate(store, estate)] if estate else reg.estates(store)
+    rows = q.patrols(store, estates, start, end)
+    if scope is not None:
+        rows = [r for r in rows if scope.holds(r)]
+    return describe(store, rows)
+
+
+def due_patrols(
+    store: Store, estate: str | None = None, on: str | None = None
+) -> list[dict[str, Any]]:
+    """Units of the roll not patrolled within the interval: a building's patrol counts for
+    each of its units. Never patrolled first, then the longest since."""
+    day = on or today()
+    interval = interval_days(store)
+    estates = [choose_estate(store, estate)] if estate else reg.estates(store)
+    last_unit, last_building = q.last_patrols(store, estates)
+    result = []
+    for place in q.units(store, estates):
+        key = (place["estate"], place["building"])
+        latest = max(
+            filter(None, (last_unit.get((*key, place["unit"])), last_building.get(key))),
+            default=None,
+        )
+        if latest is not None and (_days_between(latest, day)) < interval:
+            continue
+        result.append(
+            {
+                "estate": place["estate"],
+                "unit": f"{place['building']}-{place['unit']}",
+                "last_patrol": latest,
+                "days_since": _days_between(latest, day) if latest else None,
+                "due_since": (
+                    (date.fromisoformat(latest) + timedelta(days=interval)).isoformat()
+                    if latest
+                    else None
+                ),
+            }
+        )
+    result.sort(key=lambda i: (i["last_patrol"] is not None, i["last_patrol"] or "", i["unit"]))
+    return result
+
+
+def _days_between(first: str, last: str) -> int:
+    return (date.fromisoformat(last) - date.fromisoformat(first)).days
+
+
+def ask_checklist(asker: Any, building: str | None = None) -> list[Problem]:
+    """Walk the checklist with the patroller: each item in order or a problem, and for a
+    problem what was seen and where (a building's walk names the unit first)."""
+    from danyuanzhang.i18n import t
+
+    found = []
+    for code, check in CHECKS.items():
+        answer = asker.select(
+            t("patrol_ask_item", item=pick(check.zh, check.en)),
+            [(t("patrol_ok"), "ok"), (t("patrol_problem"), "problem")],
+            numbered=True,
+        )
+        if answer != "problem":
+            continue
+        question = (
+            t("patrol_ask_seen_building", building=building) if building else t("patrol_ask_seen")
+        )
+
+        def check_text(text: str, code: str = code) -> str:
+            seen = parse_free_text(text, limit=100)
+            if not seen:
+                raise DyzError("patrol_bad_problem", text=text)
+            if building:
+                _hazard_where(Problem(code, seen), building, None)
+            return seen
+
+        found.append(Problem(code, check_text(asker.text(question, check=check_text))))
+    return found
+
+
+def result_words(item: dict[str, Any]) -> str:
+    """正常, or the items with a problem and what was seen: 通道/出口畅通：3楼楼道堆放纸箱."""
+    from danyuanzhang.i18n import t
+
+    if item["all_clear"]:
+        return t("patrol_ok") if not item["note"] else f"{t('patrol_ok')}（{item['note']}）"
+    troubled = [pick(c.zh, c.en) for code, c in CHECKS.items() if item["checks"][code] != "ok"]
+    seen = [h["place"] for h in item["hazards"] if h["place"]]
+    words = pick("、", ", ").join(troubled)
+    if seen:
+        words += pick("：", ": ") + pick("；", "; ").join(seen)
+    return words

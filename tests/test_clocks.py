@@ -183,3 +183,23 @@ def test_a_clock_poisoned_by_an_earlier_version_still_shows_peers_and_conflicts(
     conn.close()
     shown = dyz(*office, "peers", "--format", "json").stdout
     assert "9999-12-30" in shown or "9999-12-31" in shown
+
+
+def test_many_stamps_at_once_are_the_stamps_of_as_many_ticks() -> None:
+    """A roll's thousands of changes take their stamps in one go: the same stamps, in order,
+    that one tick each would give, and the clock where those ticks would leave it."""
+    from danyuanzhang.hlc import Clock
+
+    near_the_end = "000000000000009-0999999500-dev"  # the counter runs out on the way
+    for start in (
+        None,
+        "000000000000009-0000000004-dev",
+        "000000000000500-0000000000-dev",
+        near_the_end,
+    ):
+        one_by_one, at_once = Clock(start), Clock(start)
+        singly = [one_by_one.tick("dev", now_ms=9) for _ in range(1000)]
+        assert at_once.ticks("dev", 1000, now_ms=9) == singly
+        assert at_once.latest == one_by_one.latest
+        assert at_once.tick("dev", now_ms=9) == one_by_one.tick("dev", now_ms=9)
+    assert Clock(None).ticks("dev", 0) == []

@@ -91,6 +91,24 @@ class Clock:
         self._issued = (text, stamp)
         return text
 
+    def ticks(self, device: str, count: int, now_ms: int | None = None) -> list[str]:
+        """`count` stamps at once, as `count` ticks would give them (a roll's thousands of
+        changes): one millisecond, counting up, unless the counter would run out."""
+        if count <= 0:
+            return []
+        first = Stamp(*parse(self.tick(device, now_ms))[:2], device)
+        if first.counter + count >= COUNTER_LIMIT:
+            return [first.text(), *(self.tick(device, now_ms) for _ in range(count - 1))]
+        prefix, tail = f"{first.wall_ms:0{WALL_DIGITS}d}-", f"-{device}"
+        stamps = [
+            f"{prefix}{counter:0{COUNTER_DIGITS}d}{tail}"
+            for counter in range(first.counter, first.counter + count)
+        ]
+        last = Stamp(first.wall_ms, first.counter + count - 1, device)
+        self.latest = stamps[-1]
+        self._issued = (stamps[-1], last)
+        return stamps
+
     def observe(self, seen: str) -> None:
         """Advance past a stamp seen on another device, so our next change sorts after it."""
         if self.latest is None or seen > self.latest:

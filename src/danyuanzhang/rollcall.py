@@ -138,6 +138,8 @@ class _New:
     households: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     records: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     existing: dict[str, str] = field(default_factory=dict)  # flats already here: id → ref
+    # a notebook with no flat ever registered (the first roll): nothing to look up
+    blank: bool = False
 
 
 @dataclass
@@ -218,7 +220,7 @@ def import_roll(
     try:
         with store.transaction():
             known = known_flags(store)
-            new = _New()
+            new = _New(blank=reg.no_households_ever(store))
             residents_seen: dict[tuple[str, str], str] = {}
             planned: dict[tuple[str, str], dict[str, tuple[Any, int]]] = {}
             for roll_sheet, layout in found:
@@ -310,15 +312,17 @@ def _import_row(
     elif fields:
         raise DyzError("roll_fields_without_name")
 
-    household_id = _registered(
-        store,
-        "household",
-        {"estate": estate_name, "building": ref.building, "unit": ref.unit, "room": ref.room},
-    )
     flat = (estate_name, ref.building, ref.unit, ref.room)
-    household = reg.household_at(store, *flat)
-    if household is None and household_id is None:
-        household_id = new.households.get(flat)
+    # a flat met again in this roll (a resident a row, merged cells) was looked up already
+    household_id = new.households.get(flat)
+    household = None
+    if household_id is None and not new.blank:
+        household_id = _registered(
+            store,
+            "household",
+            {"estate": estate_name, "building": ref.building, "unit": ref.unit, "room": ref.room},
+        )
+        household = reg.household_at(store, *flat)
     if household is None and household_id is None:
         household_id = new_id()
         new.households[flat] = household_id
@@ -344,7 +348,8 @@ def _import_row(
         earlier[key] = (value, line)
     assert household_id is not None
     resident_id = residents_seen.get((household_id, name))
-    if resident_id is None:
+    # nobody is on record yet in a flat this roll registers
+    if resident_id is None and household_id not in new.records:
         existing = reg.resident_named(store, household_id, name)
         resident_id = (
             existing["id"]

@@ -62,6 +62,8 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    # room for a community's change log while a roll or a bundle is written (taken only as used)
+    conn.execute("PRAGMA cache_size = -32768")
     if version == 0 and not created and has_tables(conn):
         conn.close()
         raise DyzError("db_not_dyz", path=str(path))

@@ -29,6 +29,21 @@ def has_estate(store: Store, estate: str) -> bool:
     return found.fetchone() is not None
 
 
+def no_households_ever(store: Store) -> bool:
+    """No household here, nor one ever registered (erased or merged away)."""
+    return (
+        store.conn.execute("SELECT 1 FROM households LIMIT 1").fetchone() is None
+        and store.conn.execute(
+            "SELECT 1 FROM record_keys WHERE entity = 'household' LIMIT 1"
+        ).fetchone()
+        is None
+        and store.conn.execute(
+            "SELECT 1 FROM tombstones WHERE entity = 'household' LIMIT 1"
+        ).fetchone()
+        is None
+    )
+
+
 def household_at(store: Store, estate: str, building: str, unit: str, room: str) -> Any:
     """The household at an address (the first, when two laptops' corrections put two there)."""
     found = households_at(store, estate, building, unit, room)

@@ -150,3 +150,31 @@ def test_visits_and_the_roster_as_spreadsheets(dyz: Runner, recorded: Path, tmp_
     dyz("roster", "list", "-o", str(roster))
     header, row = list(csv.reader(roster.read_bytes().decode("utf-8-sig").splitlines()))
     assert "单元长" in row and "周玉梅" in row
+
+
+def test_the_other_lists_as_spreadsheets(dyz: Runner, recorded: Path, tmp_path: Path) -> None:
+    """The anti-fraud watch, the flags and hazard kinds, the peers and the conflicts: every
+    list can go to the office as a workbook or a CSV."""
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
+    watch = tmp_path / "反诈.xlsx"
+    dyz("antifraud", "-o", str(watch))
+    title, header, unit, total = rows_of(watch)
+    assert str(title[0]).startswith("反诈情况")
+    assert header[:2] == ("单元", "有居民的户")
+    assert unit[:2] == ("新芙蓉之都 2-2", 1)  # a count is a number
+    assert total[0] == "合计"
+    for command, target, first in (
+        (["flag", "list"], "标记.csv", ["代码", "中文", "英文"]),
+        (["hazard", "kinds"], "隐患类别.csv", ["代码", "中文", "英文"]),
+    ):
+        path = tmp_path / target
+        dyz(*command, "-o", str(path))
+        lines = list(csv.reader(path.read_bytes().decode("utf-8-sig").splitlines()))
+        assert lines[0] == first and len(lines) > 5
+    for command, target, header_start in (
+        (["peers", "list"], "电脑.xlsx", ("电脑",)),
+        (["conflicts", "list"], "冲突.xlsx", ("记录",)),
+    ):
+        path = tmp_path / target
+        dyz(*command, "-o", str(path))
+        assert rows_of(path)[0][: len(header_start)] == header_start

@@ -496,6 +496,12 @@ def walk_sheet_html(items: Sequence[dict[str, Any]], scope: str, on: str | None)
 
 
 def antifraud_table(data: dict[str, Any]) -> str:
+    headers, rows = antifraud_rows(data)
+    return t("af_title", date=data["on"]) + "\n" + text_table(headers, rows)
+
+
+def antifraud_rows(data: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    """The anti-fraud watch as a table: one row per unit or building, then the totals."""
     by = data["by"]
     rows = [
         [
@@ -526,7 +532,7 @@ def antifraud_table(data: dict[str, Any]) -> str:
         t("af_briefed"),
         t("af_unbriefed_move_ins"),
     ]
-    return t("af_title", date=data["on"]) + "\n" + text_table(headers, rows)
+    return headers, rows
 
 
 def _share(part: int, whole: int) -> str:

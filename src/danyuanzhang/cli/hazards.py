@@ -225,12 +225,15 @@ def hazard_kind_add(
 
 
 @hazard_app.command("kinds")
-def hazard_kinds(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def hazard_kinds(
+    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
+) -> None:
     """隐患类别 · The kinds of hazard, built in and added."""
     from danyuanzhang.hazards import known_kinds
 
     items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_kinds(store_of(ctx)).items()]
-    emit_list(items, fmt, [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")])
+    columns = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
+    emit_list(items, fmt, columns, output)
 
 
 @hazard_app.command("recurrence-days")

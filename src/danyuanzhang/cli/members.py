@@ -9,6 +9,7 @@ import typer
 from danyuanzhang.cli.common import (
     Format,
     FormatOption,
+    SheetOption,
     YesOption,
     confirm_or_require_yes,
     emit_list,
@@ -32,13 +33,15 @@ def members_default(ctx: typer.Context, fmt: FormatOption = Format.table) -> Non
 
 
 @members_app.command("list")
-def members_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def members_list(
+    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
+) -> None:
     """列出接纳的电脑和等待接纳的 · List admitted laptops, and those waiting to join."""
     from danyuanzhang.render import to_json
     from danyuanzhang.sync.members import list_members
 
     listing = list_members(store_of(ctx))
-    if fmt is Format.json:
+    if fmt is Format.json and output is None:
         out(to_json(listing))
         return
     office = listing["office"]
@@ -46,8 +49,9 @@ def members_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     if not items and listing["known_not_admitted"]:
         say(t("members_empty_known", count=listing["known_not_admitted"]))
         return
-    if fmt is Format.table:
-        out(t("members_heading", office=office["name"], fingerprint=office["fingerprint"]))
+    if fmt is Format.table or output is not None:
+        if output is None:
+            out(t("members_heading", office=office["name"], fingerprint=office["fingerprint"]))
         items = [
             {
                 **i,
@@ -67,6 +71,7 @@ def members_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
             ("since", "col_member_since"),
             ("id", "col_id"),
         ],
+        output,
     )
 
 

@@ -180,12 +180,15 @@ def flag_add(
 
 
 @flag_app.command("list")
-def flag_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def flag_list(
+    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
+) -> None:
     """列出居民标记 · List the flags residents can carry."""
     from danyuanzhang.flags import known_flags
 
     items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_flags(store_of(ctx)).items()]
-    emit_list(items, fmt, [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")])
+    columns = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
+    emit_list(items, fmt, columns, output)
 
 
 card_app = typer.Typer()

@@ -14,6 +14,7 @@ from danyuanzhang.cli.common import (
     EstateOption,
     Format,
     FormatOption,
+    SheetOption,
     emit_list,
     out,
     say,
@@ -281,14 +282,16 @@ def peers_default(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
 
 
 @peers_app.command("list")
-def peers_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def peers_list(
+    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
+) -> None:
     """列出交换过数据的电脑 · List the laptops this one has exchanged bundles with."""
     from danyuanzhang.scopes import parse_scope
     from danyuanzhang.sync import list_peers
 
     store = store_of(ctx)
     items = list_peers(store)
-    if fmt is Format.table:
+    if fmt is Format.table or output is not None:
         items = [
             {
                 **i,
@@ -310,6 +313,7 @@ def peers_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
             ("fingerprint", "col_fingerprint"),
             ("id", "col_id"),
         ],
+        output,
     )
 
 
@@ -343,12 +347,14 @@ def conflicts_default(ctx: typer.Context, fmt: FormatOption = Format.table) -> N
 
 
 @conflicts_app.command("list")
-def conflicts_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def conflicts_list(
+    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
+) -> None:
     """列出冲突 · List conflicts."""
     from danyuanzhang.sync import list_conflicts
 
     items = list_conflicts(store_of(ctx))
-    if fmt is Format.table:
+    if fmt is Format.table or output is not None:
         items = [
             {**i, "id": i["id"][:8], "values": " | ".join(v["value_text"] for v in i["values"])}
             for i in items
@@ -362,6 +368,7 @@ def conflicts_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None
             ("values", "col_values"),
             ("id", "col_id"),
         ],
+        output,
     )
 
 

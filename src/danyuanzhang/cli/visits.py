@@ -327,6 +327,7 @@ def antifraud(
     ] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
+    output: SheetOption = None,
 ) -> None:
     """反诈：装了反诈APP、讲过骗术的户数，近期迁入未宣传的人 · The anti-fraud watch per unit or building."""
     from danyuanzhang import render
@@ -335,7 +336,14 @@ def antifraud(
     data = anti_fraud(
         store_of(ctx), by="building" if building_level else "unit", estate=estate, unit=unit, on=on
     )
-    if fmt is Format.json:
+    if output is not None:
+        from danyuanzhang.sheets import write_sheet
+
+        headers, table = render.antifraud_rows(data)
+        cells = [[int(c) if c.isdigit() else c for c in row] for row in table]
+        write_sheet(output, headers, cells, title=t("af_title", date=data["on"]))
+        say(t("written_to", path=str(output)))
+    elif fmt is Format.json:
         out(render.to_json(data))
     elif fmt is Format.csv:
         rows = [{**g, "move_ins_unbriefed": len(g["move_ins_unbriefed"])} for g in data["groups"]]

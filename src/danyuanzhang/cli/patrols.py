@@ -157,15 +157,17 @@ DUE_COLUMNS = [
 @patrol_app.command("due")
 def patrol_due(
     ctx: typer.Context,
+    on: Annotated[str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of date")] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
     output: SheetOption = None,
 ) -> None:
     """该巡查的单元 · Units not patrolled within the interval (dyz config patrol.interval_days)."""
+    from danyuanzhang.inputs import parse_date
     from danyuanzhang.patrols import due_patrols, interval_days
 
     store = store_of(ctx)
-    items = due_patrols(store, estate)
+    items = due_patrols(store, estate, parse_date(on) if on else None)
     if not items and fmt is Format.table and output is None:
         say(t("patrol_none_due", days=interval_days(store)))
         return

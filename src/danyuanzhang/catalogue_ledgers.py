@@ -62,6 +62,10 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "看到了什么、在哪里？先写单元（如 {building}-1 3楼楼道堆放纸箱）",
         "What did you see, and where? Start with the unit (e.g. {building}-1 3rd-floor landing)",
     ),
+    "patrol_seen_empty": (
+        "请写一下看到了什么、在哪里，如 3楼楼道堆放纸箱。",
+        "Write what you saw and where, e.g. boxes on the 3rd-floor landing.",
+    ),
     "patrol_ask_save": ("保存这次巡查吗？", "Save this patrol?"),
     "patrol_not_saved": ("没有保存，什么也没有改动。", "Not saved; nothing was changed."),
     "patrol_none_due": (

@@ -303,7 +303,7 @@ def ask_checklist(asker: Any, building: str | None = None) -> list[Problem]:
         def check_text(text: str, code: str = code) -> str:
             seen = parse_free_text(text, limit=100)
             if not seen:
-                raise DyzError("patrol_bad_problem", text=text)
+                raise DyzError("patrol_seen_empty")
             if building:
                 _hazard_where(Problem(code, seen), building, None)
             return seen

@@ -203,3 +203,14 @@ def test_many_stamps_at_once_are_the_stamps_of_as_many_ticks() -> None:
         assert at_once.latest == one_by_one.latest
         assert at_once.tick("dev", now_ms=9) == one_by_one.tick("dev", now_ms=9)
     assert Clock(None).ticks("dev", 0) == []
+
+
+def test_a_change_made_in_a_batch_is_the_change_make_gives() -> None:
+    from danyuanzhang.changes import Change, encode
+
+    stamp = "000000000000009-0000000004-" + "d" * 32
+    made = Change.made_here("周玉梅的电脑")
+    for field, value in (("name", "刘桂英"), ("born", 1941), ("flag.tenant", True)):
+        assert made(stamp, "resident", "r" * 32, field, encode(value)) == Change.make(
+            stamp, "周玉梅的电脑", "resident", "r" * 32, "set", field, encode(value)
+        )

@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 FLAG_PREFIX = "flag."
@@ -86,6 +87,20 @@ class Change(NamedTuple):
         device = hlc[27:]
         change_id = cls.content_id(hlc, device, author, entity, record, op, field, value, parents)
         return cls(change_id, hlc, device, author, entity, record, op, field, value, parents)
+
+    @classmethod
+    def made_here(cls, author: str) -> Callable[[str, str, str, str, str], Change]:
+        """`make` for many new `set` changes with no parents, as a roll makes them: the same
+        changes and ids, with the work they share done once."""
+        from danyuanzhang.digest import sha256
+
+        def made(hlc: str, entity: str, record: str, field: str, value: str) -> Change:
+            device = hlc[27:]
+            body = f"{hlc}\x00{device}\x00{author}\x00{entity}\x00{record}\x00set\x00{field}\x00{value}\x00[]"
+            change_id = sha256(body.encode("utf-8")).hexdigest()[:32]
+            return cls(change_id, hlc, device, author, entity, record, "set", field, value, "[]")
+
+        return made
 
     def parent_ids(self) -> list[str]:
         if self.parents == "[]":

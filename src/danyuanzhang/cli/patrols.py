@@ -157,7 +157,9 @@ DUE_COLUMNS = [
 @patrol_app.command("due")
 def patrol_due(
     ctx: typer.Context,
-    on: Annotated[str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of date")] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of date")
+    ] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
     output: SheetOption = None,

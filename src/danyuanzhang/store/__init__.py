@@ -263,20 +263,18 @@ class Store:
 
         device, author = self.device()
         wanted = [(e, r, f) for e, r, f in records if f]
-        for entity, _, fields in wanted:
-            spec = ENTITIES[entity]
-            for field_name in fields:
-                self._check_field(spec, field_name)
+        for entity, field_name in {(e, name) for e, _, f in wanted for name in f}:
+            self._check_field(ENTITIES[entity], field_name)
         stamps = iter(
             self.clock().ticks(device, sum(len(f) for _, _, f in wanted), now_ms=self.wall_ms())
         )
-        make = Change.make
+        made = Change.made_here(author)
         incoming = [
             Incoming(
                 entity,
                 record,
                 [
-                    make(next(stamps), author, entity, record, "set", name, encode(value))
+                    made(next(stamps), entity, record, name, encode(value))
                     for name, value in fields.items()
                 ],
             )

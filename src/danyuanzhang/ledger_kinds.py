@@ -94,8 +94,9 @@ def visits(store: Store, within: Period) -> Rows:
     from danyuanzhang.hazards import known_kinds
 
     estates = list(within.scope.estates)
-    rows = [r for r in ql.visits_between(store, estates, within.start, within.end)]
-    rows = [r for r in rows if within.holds(r)]
+    rows = [
+        r for r in ql.visits_between(store, estates, within.start, within.end) if within.holds(r)
+    ]
     needs = ql.visit_findings(store, "petitions", within.start, within.end)
     found = ql.visit_findings(store, "hazards", within.start, within.end)
     statuses = _petition_statuses(store, [p for ps in needs.values() for p in ps])
@@ -347,9 +348,8 @@ def antifraud(store: Store, within: Period) -> Rows:
 
 def moves(store: Store, within: Period) -> Rows:
     estates = list(within.scope.estates)
-    rows = [r for r in ql.moves_between(store, estates, within.start, within.end)]
     result = []
-    for row in rows:
+    for row in ql.moves_between(store, estates, within.start, within.end):
         if not within.holds(row):
             continue
         moved_in = row["moved_in"] if row["moved_in"] and row["moved_in"] >= within.start else None

@@ -63,7 +63,7 @@ table { width: 100%; border-collapse: collapse; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.3mm solid #000; padding: 1.2mm 1.5mm; vertical-align: top;
-         overflow-wrap: anywhere; line-height: 1.35; }
+         overflow-wrap: break-word; line-height: 1.35; }
 th { font-weight: bold; background: #eee; text-align: center; min-width: 2.2em; }
 td.nowrap { white-space: nowrap; }
 td.pen { min-width: 20mm; }

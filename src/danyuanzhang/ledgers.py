@@ -223,7 +223,7 @@ def fill(store: Store, name: str, within: Period, template: Any = None) -> Ledge
     title = pick(*kind.title)
     community = store.setting("community")
     if community:
-        title = f"{community}{title}" if pick("zh", "en") == "zh" else f"{title}: {community}"
+        title = pick(f"{community}{title}", f"{title}: {community}")
     if template is not None:
         columns = template.columns_of(kind.columns)
         title = template.title or title

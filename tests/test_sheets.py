@@ -166,6 +166,7 @@ def test_the_other_lists_as_spreadsheets(dyz: Runner, recorded: Path, tmp_path: 
     for command, target, first in (
         (["flag", "list"], "标记.csv", ["代码", "中文", "英文"]),
         (["hazard", "kinds"], "隐患类别.csv", ["代码", "中文", "英文"]),
+        (["config", "list"], "设置.csv", ["设置", "值", "默认", "含义"]),
     ):
         path = tmp_path / target
         dyz(*command, "-o", str(path))
@@ -174,6 +175,7 @@ def test_the_other_lists_as_spreadsheets(dyz: Runner, recorded: Path, tmp_path: 
     for command, target, header_start in (
         (["peers", "list"], "电脑.xlsx", ("电脑",)),
         (["conflicts", "list"], "冲突.xlsx", ("记录",)),
+        (["duplicates"], "重复.xlsx", ("可能重复",)),
     ):
         path = tmp_path / target
         dyz(*command, "-o", str(path))

@@ -426,19 +426,20 @@ def resident_merge(
 
 
 @duplicates_app.command("duplicates")
-def duplicates_command(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def duplicates_command(
+    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
+) -> None:
     """列出可能重复登记的住户、居民和诉求，附合并命令 · Likely duplicates, each with the command that would merge it."""
     from danyuanzhang.duplicates import find_duplicates
 
     items = find_duplicates(store_of(ctx))
-    if fmt is Format.table:
+    if fmt is Format.table or output is not None:
         items = [{**i, "kind": t(f"dup_{i['kind']}")} for i in items]
-        if not items:
+        if not items and output is None:
             say(t("no_duplicates"))
             return
-    emit_list(
-        items, fmt, [("kind", "col_duplicate"), ("what", "col_what"), ("command", "col_command")]
-    )
+    columns = [("kind", "col_duplicate"), ("what", "col_what"), ("command", "col_command")]
+    emit_list(items, fmt, columns, output)
 
 
 @resident_app.command("remove")

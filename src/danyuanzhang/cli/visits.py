@@ -355,7 +355,9 @@ def antifraud(
 
 
 @config_app.command("list")
-def config_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def config_list(
+    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
+) -> None:
     """列出本机设置 · List this laptop's settings and their defaults."""
     from danyuanzhang import config
 
@@ -368,6 +370,7 @@ def config_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
             ("default", "col_default"),
             ("meaning", "col_meaning"),
         ],
+        output,
     )
 
 

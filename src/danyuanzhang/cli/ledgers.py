@@ -11,7 +11,7 @@ from danyuanzhang.cli.common import EstateOption, Format, FormatOption, out, say
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
 
-ledger_app = typer.Typer(help="台账 · the office's ledgers")
+ledger_app = typer.Typer(help="台账 · the office's ledgers", add_completion=False)
 
 
 @ledger_app.command("ledger")
@@ -77,6 +77,11 @@ def ledger(
         from danyuanzhang import render
 
         out(render.to_json(ledgers.as_json(filled)))
+    elif fmt is Format.csv:
+        from danyuanzhang import render
+
+        rows = ledgers.as_json(filled)["rows"]
+        out(render.to_csv(rows, [c.key for c in filled.columns]))
     else:
         from danyuanzhang import render
         from danyuanzhang.ledger_page import cell_text

@@ -19,7 +19,7 @@ from danyuanzhang.cli.common import (
 )
 from danyuanzhang.i18n import t
 
-patrol_app = typer.Typer(help="防火巡查 · fire patrols", no_args_is_help=True)
+patrol_app = typer.Typer(help="防火巡查 · fire patrols", no_args_is_help=True, add_completion=False)
 
 
 @patrol_app.command("record")

@@ -135,7 +135,8 @@ def hazards(store: Store, within: Period) -> Rows:
     rows = [r for r in rows if within.holds(r)]
     items = describe(store, rows, with_timeline=True)
     finders = ql.creators(store, "hazard", "found_on", [r["id"] for r in rows])
-    patrollers = _patrollers(store, [r["patrol_id"] for r in rows if r["patrol_id"]])
+    patrollers = ql.names_of(store, "patrols", "patroller", [r["patrol_id"] for r in rows])
+    visitors = ql.names_of(store, "visits", "visitor", [r["visit_id"] for r in rows])
     kinds = known_kinds(store)
     result = []
     for row, item in zip(rows, items, strict=True):
@@ -151,7 +152,10 @@ def hazards(store: Store, within: Period) -> Rows:
         result.append(
             {
                 "found_on": _day(row["found_on"]),
-                "finder": patrollers.get(row["patrol_id"]) or finders.get(row["id"]),
+                # who walked the stairs or knocked, else the laptop that wrote it down
+                "finder": patrollers.get(row["patrol_id"])
+                or visitors.get(row["visit_id"])
+                or finders.get(row["id"]),
                 "place": f"{item['unit']} {row['place']}".strip(),
                 "kind": word(row["kind"], kinds),
                 "note": row["note"],
@@ -170,18 +174,6 @@ def hazards(store: Store, within: Period) -> Rows:
         )
     fixed = sum(1 for i in items if i["status"] in ("rectified", "verified"))
     return result, [t("ledger_count_hazards", count=len(result), fixed=fixed)]
-
-
-def _patrollers(store: Store, patrol_ids: list[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for start in range(0, len(patrol_ids), 500):
-        chunk = patrol_ids[start : start + 500]
-        for row in store.conn.execute(
-            f"SELECT id, patroller FROM patrols WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            found[row[0]] = row[1]
-    return found
 
 
 def patrols(store: Store, within: Period) -> Rows:

@@ -134,3 +134,16 @@ def households_of_petitions(store: Store, petition_ids: Sequence[str]) -> dict[s
         ):
             found[row[0]] = row[1]
     return found
+
+
+def names_of(store: Store, table: str, column: str, ids: Sequence[str | None]) -> dict[str, str]:
+    """The patroller of each patrol, or the visitor of each visit, among these ids."""
+    assert (table, column) in (("patrols", "patroller"), ("visits", "visitor"))
+    wanted = sorted({i for i in ids if i})
+    found: dict[str, str] = {}
+    for chunk in in_chunks(wanted):
+        for row in store.conn.execute(
+            f"SELECT id, {column} FROM {table} WHERE id IN {_in(chunk)}", chunk
+        ):
+            found[row[0]] = row[1]
+    return found

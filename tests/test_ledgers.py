@@ -349,3 +349,16 @@ def test_every_ledger_prints_on_a4_landscape(
     dom = chromium(["--dump-dom", "--window-size=1047,740", measured.as_uri()], tmp_path).stdout
     width = re.search(r'data-width="(\d+)"', dom)
     assert width is not None and int(width.group(1)) <= 1047, width
+
+
+def test_the_hazards_ledger_names_who_found_each(dyz: Runner, stairwell: str) -> None:
+    """The patroller of a patrol, the visitor of a visit, else the laptop that recorded it."""
+    dyz("config", "set", "visitor.name", "周玉梅")
+    dyz("visit", "add", "2-2-301", "--on", "2026-11-20", "--hazard", "飞线充电:3楼窗外")
+    dyz("patrol", "--unit", "2-2", "-p", "灭火器:1楼灭火器过期", "--on", "2026-11-21",
+        "--by", "李建国")  # fmt: skip
+    dyz("hazard", "add", "--kind", "其他", "--where", "2-2 楼顶", "--on", "2026-11-22")
+    rows = json.loads(
+        dyz("ledger", "hazards", "--from", "2026-11-01", "--to", "2026-11-30", "-f", "json").stdout
+    )["rows"]
+    assert [r["finder"] for r in rows] == ["周玉梅", "李建国", "王建国的电脑"]

@@ -140,6 +140,7 @@ class _New:
     existing: dict[str, str] = field(default_factory=dict)  # flats already here: id → ref
     # a notebook with no flat ever registered (the first roll): nothing to look up
     blank: bool = False
+    estates: dict[str | None, str] = field(default_factory=dict)  # as named → as kept
 
 
 @dataclass
@@ -294,7 +295,10 @@ def _import_row(
     unit = cells.get("unit", "").removesuffix("单元")
     room = cells.get("room", "").removesuffix("室").removesuffix("号")
     ref = parse_ref(f"{building}-{unit}-{room}")
-    estate_name = choose_estate(store, cells.get("estate") or estate, for_new=True)
+    named = cells.get("estate") or estate
+    estate_name = new.estates.get(named)  # the same few estates on every row
+    if estate_name is None:
+        estate_name = new.estates[named] = choose_estate(store, named, for_new=True)
     fields: dict[str, Any] = {}
     name = cells.get("name", "")
     if cells.get("phone"):

@@ -102,6 +102,20 @@ def parse_where(text: str) -> tuple[str, str, str]:
     return unit.building, unit.unit, parse_free_text(rest, limit=100)
 
 
+def parse_severity(text: str | None) -> str:
+    """low, medium (the default) or high."""
+    level = (text or "medium").strip().lower()
+    if level not in SEVERITIES:
+        raise DyzError("bad_severity", severity=text)
+    return level
+
+
+def check_days(days: int) -> None:
+    """Days to fix a hazard: from the same day to a year."""
+    if not 0 <= days <= 365:
+        raise DyzError("bad_days", days=days)
+
+
 def add_hazard(
     store: Store,
     kind: str,
@@ -120,14 +134,11 @@ def add_hazard(
     code = parse_kind(store, kind)
     building, unit, place = parse_where(where)
     found_on = day_or_today(on)
-    level = (severity or "medium").strip().lower()
-    if level not in SEVERITIES:
-        raise DyzError("bad_severity", severity=severity)
+    level = parse_severity(severity)
     if due and days is not None:
         raise DyzError("due_or_days")
     if days is not None:
-        if not 0 <= days <= 365:
-            raise DyzError("bad_days", days=days)
+        check_days(days)
         deadline: str | None = (date.fromisoformat(found_on) + timedelta(days=days)).isoformat()
     else:
         deadline = parse_date(due, "--due") if due else None

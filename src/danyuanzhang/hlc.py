@@ -96,7 +96,7 @@ class Clock:
         changes): one millisecond, counting up, unless the counter would run out."""
         if count <= 0:
             return []
-        first = Stamp(*parse(self.tick(device, now_ms))[:2], device)
+        first = parse(self.tick(device, now_ms))
         if first.counter + count >= COUNTER_LIMIT:
             return [first.text(), *(self.tick(device, now_ms) for _ in range(count - 1))]
         prefix, tail = f"{first.wall_ms:0{WALL_DIGITS}d}-", f"-{device}"

@@ -37,6 +37,10 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def _day_within(text: str | None, within: Period) -> date | None:
+    return _day(text) if text and within.start <= text <= within.end else None
+
+
 def _flat(row: Any) -> str:
     return f"{row['building']}-{row['unit']}-{row['room']}"
 
@@ -53,12 +57,6 @@ def _yes_no(value: bool | None) -> str | None:
 
 def _share(part: int, whole: int) -> str:
     return f"{part * 100 // whole}%" if whole else "—"
-
-
-def patrol_checks() -> dict[str, Any]:
-    from danyuanzhang.patrols import CHECKS
-
-    return CHECKS
 
 
 def _met_alone(visit: Any, people: list[Any]) -> Any:
@@ -344,18 +342,13 @@ def moves(store: Store, within: Period) -> Rows:
     for row in ql.moves_between(store, estates, within.start, within.end):
         if not within.holds(row):
             continue
-        moved_in = row["moved_in"] if row["moved_in"] and row["moved_in"] >= within.start else None
         result.append(
             {
                 "household": _flat(row),
                 "resident": row["name"],
                 "tenure": word("tenant", BUILTIN_FLAGS) if row["tenant"] else None,
-                "moved_in": _day(moved_in if moved_in and moved_in <= within.end else None),
-                "moved_out": _day(
-                    row["moved_out"]
-                    if row["moved_out"] and within.start <= row["moved_out"] <= within.end
-                    else None
-                ),
+                "moved_in": _day_within(row["moved_in"], within),
+                "moved_out": _day_within(row["moved_out"], within),
             }
         )
     return result, [t("ledger_count_moves", count=len(result))]

@@ -64,6 +64,7 @@ def _c(key: str, zh: str, en: str, pen: bool = False) -> Column:
 
 def kinds() -> dict[str, Kind]:
     from danyuanzhang import ledger_kinds as k
+    from danyuanzhang.patrols import CHECKS
 
     return {
         "visits": Kind(
@@ -110,7 +111,7 @@ def kinds() -> dict[str, Kind]:
                 _c("when", "日期时间", "date and time"),
                 _c("patroller", "巡查人", "patroller"),
                 _c("where", "部位", "where"),
-                *(_c(code, check.zh, check.en) for code, check in k.patrol_checks().items()),
+                *(_c(code, check.zh, check.en) for code, check in CHECKS.items()),
                 _c("result", "巡查情况", "what was found"),
                 _c("handling", "处置", "what was done"),
                 _c("signature", "签名", "signature", pen=True),

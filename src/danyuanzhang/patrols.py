@@ -110,7 +110,7 @@ def record_patrol(
     estate: str | None = None,
 ) -> dict[str, Any]:
     """One patrol and a hazard for each problem it found, all written at once."""
-    from danyuanzhang.hazards import add_hazard
+    from danyuanzhang.hazards import add_hazard, check_days, parse_severity
     from danyuanzhang.visits import visitor_name
 
     if (unit is None) == (building is None):
@@ -120,12 +120,11 @@ def record_patrol(
         raise DyzError("patrol_clear_and_problems")
     if not all_clear and not found:
         raise DyzError("patrol_say_what")
-    from danyuanzhang.vocab import SEVERITIES
-
-    if severity is not None and severity.strip().lower() not in SEVERITIES:
-        raise DyzError("bad_severity", severity=severity)
-    if days is not None and not 0 <= days <= 365:
-        raise DyzError("bad_days", days=days)
+    # checked before anything is written, though only a problem's hazard uses them
+    if severity is not None:
+        parse_severity(severity)
+    if days is not None:
+        check_days(days)
     if unit is not None:
         place = parse_unit(unit)
         where_building, where_unit = place.building, place.unit

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from danyuanzhang.cli.common import EstateOption, Format, FormatOption, out, say, state
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
+
+if TYPE_CHECKING:
+    from danyuanzhang.ledgers import Ledger
 
 ledger_app = typer.Typer(help="台账 · the office's ledgers", add_completion=False)
 
@@ -103,10 +106,7 @@ def _database(ctx: typer.Context) -> Path:
     return state(ctx).db or default_path()
 
 
-def _write(filled: object, output: Path) -> None:
-    from danyuanzhang.ledgers import Ledger
-
-    assert isinstance(filled, Ledger)
+def _write(filled: Ledger, output: Path) -> None:
     if output.suffix.lower() in (".html", ".htm"):
         from danyuanzhang.cli.common import write_output
         from danyuanzhang.ledger_page import ledger_html
@@ -127,11 +127,10 @@ def _write(filled: object, output: Path) -> None:
 def _list(database: Path) -> None:
     from danyuanzhang import ledger_templates as templates
     from danyuanzhang import ledgers
+    from danyuanzhang.i18n import pick
 
     lines = [t("ledger_list_kinds")]
     for name, kind in ledgers.kinds().items():
-        from danyuanzhang.i18n import pick
-
         columns = "、".join(f"{c.header()}({c.key})" for c in kind.columns)
         lines.append(f"  {name:10} {pick(*kind.title)}：{columns}")
     place = templates.folder(database)

@@ -59,11 +59,12 @@ def patrol_record(
     store = store_of(ctx)
     problems: list[Any] = list(problem or [])
     if not all_clear and not problems and is_interactive() and (unit or building):
+        from danyuanzhang.inputs import parse_building
         from danyuanzhang.interview import Asker
 
         asker = Asker()
-        place = None if unit else building
-        problems = patrols.ask_checklist(asker, building=place and place.strip())
+        walked = None if unit else parse_building(building or "")
+        problems = patrols.ask_checklist(asker, building=walked)
         all_clear = not problems
         if not asker.confirm(t("patrol_ask_save")):
             say(t("patrol_not_saved"))

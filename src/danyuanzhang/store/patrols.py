@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, in_chunks
 
 
 def _in(values: Sequence[str]) -> str:
@@ -32,8 +32,7 @@ def patrols(
 
 def hazards_of(store: Store, patrol_ids: Sequence[str]) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
-    for start in range(0, len(patrol_ids), 500):
-        chunk = patrol_ids[start : start + 500]
+    for chunk in in_chunks(patrol_ids):
         for row in store.conn.execute(
             f"SELECT * FROM hazards WHERE patrol_id IN {_in(chunk)} ORDER BY found_on, rowid", chunk
         ):

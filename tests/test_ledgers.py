@@ -362,3 +362,8 @@ def test_the_hazards_ledger_names_who_found_each(dyz: Runner, stairwell: str) ->
         dyz("ledger", "hazards", "--from", "2026-11-01", "--to", "2026-11-30", "-f", "json").stdout
     )["rows"]
     assert [r["finder"] for r in rows] == ["周玉梅", "李建国", "王建国的电脑"]
+
+
+def test_a_ledger_is_named_by_its_chinese_title_too(dyz: Runner, demo: str) -> None:
+    by_code = ledger_json(dyz, demo, "patrols")
+    assert ledger_json(dyz, demo, "防火巡查记录") == by_code

@@ -191,6 +191,15 @@ def kinds() -> dict[str, Kind]:
 KIND_NAMES = ("visits", "hazards", "patrols", "needs", "care", "antifraud", "moves", "council")
 
 
+def kind_name(text: str) -> str:
+    """`visits`, or the ledger's Chinese title as `dyz ledger --list` shows it (入户走访台账)."""
+    wanted = text.strip()
+    for name, kind in kinds().items():
+        if wanted.lower() == name or wanted == kind.title[0]:
+            return name
+    raise DyzError("ledger_unknown_kind", kind=text, known=", ".join(KIND_NAMES))
+
+
 def kind_of(name: str) -> Kind:
     found = kinds().get(name.strip().lower())
     if found is None:

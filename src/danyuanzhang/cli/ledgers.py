@@ -61,15 +61,15 @@ def ledger(
         if chosen is None:
             raise DyzError("ledger_need_kind")
         kind = chosen.kind
-    ledgers.kind_of(kind)
-    if chosen is not None and chosen.kind != kind.strip().lower():
+    kind = ledgers.kind_name(kind)
+    if chosen is not None and chosen.kind != kind:
         raise DyzError("template_wrong_kind", path=template, template=chosen.kind, kind=kind)
     if output is not None and output.suffix.lower() not in (".xlsx", ".csv", ".html", ".htm"):
         raise DyzError("ledger_suffix", path=str(output))
     store = state(ctx).store()
     filled = ledgers.fill(
         store,
-        kind.strip().lower(),
+        kind,
         ledgers.period(store, start, end, scope, estate),
         chosen,
     )

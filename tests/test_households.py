@@ -145,7 +145,7 @@ def test_adding_the_same_household_twice_is_refused(dyz: Runner, db: Path, estat
             ("resident", "add", "2-2-301", "--name", "刘桂英", "--moved-in", "2026-02-30"),
             "2026-02-30",
         ),
-        (("resident", "add", "2-2-301", "--name", "刘桂英", "--moved-in", "上周"), "年-月-日"),
+        (("resident", "add", "2-2-301", "--name", "刘桂英", "--moved-in", "上个月吧"), "11月20日"),
         (("resident", "add", "2-2-301", "--name", "刘桂英", "--born", "1850"), "1900"),
         (("resident", "add", "2-2-301", "--name", "刘桂英", "--flag", "低保户"), "dyz flag add"),
         (("resident", "add", "9-9-909", "--name", "刘桂英"), "没有登记"),

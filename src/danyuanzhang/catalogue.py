@@ -65,8 +65,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot read the building “{text}”. Write its number, e.g. 2.",
     ),
     "bad_date": (
-        "{option} 的日期“{text}”不对。请写成 年-月-日，如 2026-11-25。",
-        "The date “{text}” for {option} is not a real date. Write year-month-day, e.g. 2026-11-25.",
+        "{option} 的日期“{text}”看不懂。可以写 今天、昨天、上周五、11月20日 或 2026-11-20。",
+        "The date “{text}” for {option} is not a day I can read. Write today, yesterday,"
+        " 20 Nov as 11-20, or 2026-11-20.",
+    ),
+    "date_in_future": (
+        "{option} 的日期“{text}”是 {day}，这一天还没到。请写今天或以前的日子。",
+        "The date “{text}” for {option} is {day}, which has not come yet: give today or an"
+        " earlier day.",
     ),
     "empty_name": (
         "姓名不能为空，请用 --name 写上姓名。",

@@ -13,7 +13,7 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate
-from danyuanzhang.inputs import day_or_today, parse_date, parse_free_text
+from danyuanzhang.inputs import day_it_happened, parse_date, parse_free_text
 from danyuanzhang.petitions import describe, find_petition, matter_of
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import petitions as q
@@ -26,7 +26,7 @@ def propose(
     words = parse_free_text(text)
     if not words:
         raise DyzError("empty_proposal")
-    day = day_or_today(on)
+    day = day_it_happened(on)
     with store.transaction():
         members: set[str] = set()
         for prefix in petition_ids:
@@ -63,7 +63,7 @@ def decide(
     """The office's answer: every petition behind the proposal is adopted or declined."""
     if decision not in ("adopted", "declined"):
         raise DyzError("bad_decision", decision=decision)
-    day = day_or_today(on)
+    day = day_it_happened(on)
     with store.transaction():
         row = find_proposal(store, id_prefix)
         if row["decision"]:

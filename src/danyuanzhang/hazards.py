@@ -16,7 +16,13 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
-from danyuanzhang.inputs import day_or_today, parse_date, parse_free_text, parse_unit, today
+from danyuanzhang.inputs import (
+    day_it_happened,
+    parse_date,
+    parse_free_text,
+    parse_unit,
+    today,
+)
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import hazards as q
 from danyuanzhang.store import registry as reg
@@ -133,7 +139,7 @@ def add_hazard(
 ) -> dict[str, Any]:
     code = parse_kind(store, kind)
     building, unit, place = parse_where(where)
-    found_on = day_or_today(on)
+    found_on = day_it_happened(on)
     level = parse_severity(severity)
     if due and days is not None:
         raise DyzError("due_or_days")
@@ -194,7 +200,7 @@ def take_step(
     days: int | None = None,
 ) -> dict[str, Any]:
     """Record a step; refuse one that does not follow from where the hazard stands."""
-    day = day_or_today(on)
+    day = day_it_happened(on)
     with store.transaction():
         row = find_hazard(store, id_prefix)
         current = describe(store, [row])[0]

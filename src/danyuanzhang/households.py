@@ -12,7 +12,7 @@ from danyuanzhang.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import join
 from danyuanzhang.inputs import (
-    day_or_today,
+    day_it_happened,
     parse_born,
     parse_date,
     parse_free_text,
@@ -249,7 +249,7 @@ def add_resident(
     if born:
         fields["born"] = parse_born(born)
     if moved_in:
-        fields["moved_in"] = parse_date(moved_in, "--moved-in")
+        fields["moved_in"] = parse_date(moved_in, "--moved-in", past=True)
     with store.transaction():
         household = find_household(store, ref_text, estate)
         same = reg.resident_named(store, household["id"], fields["name"])
@@ -285,7 +285,7 @@ def edit_resident(
     if born is not None:
         fields["born"] = parse_born(born)
     if moved_in is not None:
-        fields["moved_in"] = parse_date(moved_in, "--moved-in")
+        fields["moved_in"] = parse_date(moved_in, "--moved-in", past=True)
     with store.transaction():
         row = find_resident(store, id_prefix)
         fields.update(_flag_fields(store, add_flags or [], True))
@@ -298,7 +298,7 @@ def edit_resident(
 
 def move_out(store: Store, id_prefix: str, on: str | None = None) -> dict[str, Any]:
     """Record that a resident left; they stay in the household's history."""
-    day = day_or_today(on)
+    day = day_it_happened(on)
     with store.transaction():
         row = find_resident(store, id_prefix)
         if row["moved_out"]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from danyuanzhang.errors import DyzError
@@ -74,31 +74,95 @@ def today() -> str:
     return date.today().isoformat()
 
 
-def day_or_today(on: str | None) -> str:
+def day_or_today(on: str | None, option: str = "--on") -> str:
     """The day given with --on (in any form `parse_date` reads), or today."""
-    return parse_date(on) if on else today()
+    return parse_date(on, option) if on else today()
 
 
-def parse_date(text: str, option: str = "--on") -> str:
-    cleaned = _squash(text).replace("/", "-").replace(".", "-")
-    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", cleaned) or re.match(
-        r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$", cleaned
-    )
+def day_it_happened(on: str | None, option: str = "--on") -> str:
+    """The day something was done or seen, or today: never a day still to come."""
+    return parse_date(on, option, past=True) if on else today()
+
+
+_DAY_WORDS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "大前天": -3}
+_DAY_WORDS_AHEAD = {"明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
+_WEEK_SHIFT = {"上": -1, "本": 0, "这": 0, "下": 1, "": 0}
+_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+_NUMBERS |= {"九": 9, "十": 10}
+# how far ahead a month and day without a year may lie before it is taken for last year's:
+# in January "12月28日" is last December, in December "12月20日" is a slip of the finger
+_LAST_YEAR_AFTER = 60
+
+
+def parse_date(text: str, option: str = "--on", past: bool = False) -> str:
+    """A day as people write it: 2026-11-20, 2026年11月20日, 11月20日, 11.20, 11-20, 20号,
+    今天, 昨天, 前天, 上周五, 周五, 3天前. With `past`, a day still to come is refused."""
+    day = read_day(_squash(text).replace("/", "-").replace(".", "-"), date.today(), past)
+    if day is None:
+        raise DyzError("bad_date", text=text, option=option)
+    if past and day > date.today():
+        from danyuanzhang.i18n import day as in_words
+
+        raise DyzError("date_in_future", text=text, day=in_words(day), option=option)
+    return day.isoformat()
+
+
+def read_day(cleaned: str, now: date, past: bool) -> date | None:
+    """The day `cleaned` (NFKC-folded, no spaces) names, seen from `now`; None if none."""
+
+    words = _DAY_WORDS | _DAY_WORDS_AHEAD
+    if cleaned in words:
+        return now + timedelta(days=words[cleaned])
+    match = re.match(r"^(\d{1,3}|[一两二三四五六七八九十])天(前|以前|后|以后)$", cleaned)
+    if match:
+        count, way = match.groups()
+        n = int(count) if count.isdigit() else _NUMBERS[count]
+        return now + timedelta(days=-n if "前" in way else n)
+    match = re.match(r"^(上|本|这|下)?(?:周|星期|礼拜)([一二三四五六日天七])$", cleaned)
+    if match:
+        shift, weekday = match.groups()
+        monday = now - timedelta(days=now.weekday())
+        day = monday + timedelta(weeks=_WEEK_SHIFT[shift or ""], days=_WEEKDAYS[weekday])
+        if past and not shift and day > now:  # "周五" on a Tuesday: the Friday just gone
+            day -= timedelta(weeks=1)
+        return day
     try:
-        if not match:
-            raise ValueError
-        return date(*(int(part) for part in match.groups())).isoformat()
+        match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", cleaned) or re.match(
+            r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$", cleaned
+        )
+        if match:
+            return date(*(int(part) for part in match.groups()))
+        match = re.match(r"^(\d{1,2})-(\d{1,2})$", cleaned) or re.match(
+            r"^(\d{1,2})月(\d{1,2})[日号]?$", cleaned
+        )
+        if match:
+            day = date(now.year, int(match.group(1)), int(match.group(2)))
+            if past and (day - now).days > _LAST_YEAR_AFTER:
+                day = date(now.year - 1, day.month, day.day)
+            return day
+        match = re.match(r"^(\d{1,2})[日号]$", cleaned)
+        if match:  # "20号": this month's, or last month's for a day done
+            day = date(now.year, now.month, int(match.group(1)))
+            if past and day > now:
+                before = now.replace(day=1) - timedelta(days=1)
+                day = date(before.year, before.month, int(match.group(1)))
+            return day
     except ValueError:
-        raise DyzError("bad_date", text=text, option=option) from None
+        return None
+    return None
 
 
 def parse_week(text: str, option: str = "--week") -> tuple[str, str]:
-    """An ISO week (`2026-W48`) or any date inside it → (its Monday, its Sunday)."""
-    from datetime import timedelta
+    """An ISO week (`2026-W48`), 本周 or 上周, or any day inside it → (its Monday, its Sunday)."""
 
     cleaned = _squash(text).upper()
     match = re.match(r"^(\d{4})-?W(\d{1,2})$", cleaned)
-    if match:
+    shift = re.match(r"^(上|本|这|下)(?:周|星期|礼拜)$", cleaned)
+    if shift:
+        this_monday = date.today() - timedelta(days=date.today().weekday())
+        monday = this_monday + timedelta(weeks=_WEEK_SHIFT[shift.group(1)])
+    elif match:
         try:
             monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
         except ValueError:

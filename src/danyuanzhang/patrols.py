@@ -17,7 +17,13 @@ from typing import Any, NamedTuple
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate
 from danyuanzhang.i18n import join, pick
-from danyuanzhang.inputs import day_or_today, parse_building, parse_free_text, parse_unit, today
+from danyuanzhang.inputs import (
+    day_it_happened,
+    parse_building,
+    parse_free_text,
+    parse_unit,
+    today,
+)
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import patrols as q
 from danyuanzhang.store import registry as reg
@@ -130,9 +136,7 @@ def record_patrol(
         where_building, where_unit = place.building, place.unit
     else:
         where_building, where_unit = parse_building(building or ""), None
-    day = day_or_today(on)
-    if day > today():
-        raise DyzError("patrol_in_future", on=day)
+    day = day_it_happened(on)
     fields: dict[str, Any] = {
         "building": where_building,
         "on": day,

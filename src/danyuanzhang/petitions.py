@@ -16,7 +16,7 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
-from danyuanzhang.inputs import day_or_today, parse_free_text, parse_unit
+from danyuanzhang.inputs import day_it_happened, parse_free_text, parse_unit
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import petitions as q
 from danyuanzhang.store import registry as reg
@@ -58,7 +58,7 @@ def add_petition(
     words = parse_free_text(text)
     if not words:
         raise DyzError("empty_petition")
-    day = day_or_today(on)
+    day = day_it_happened(on)
     with store.transaction():
         home = find_household(store, ref, estate)
         petition_id = new_id()
@@ -94,7 +94,7 @@ def take_step(
     confirmed: bool = False,
 ) -> dict[str, Any]:
     """Record a step; refuse one that does not follow from where the petition stands."""
-    day = day_or_today(on)
+    day = day_it_happened(on)
     with store.transaction():
         row = find_petition(store, id_prefix)
         current = describe(store, [row])[0]

@@ -18,12 +18,12 @@ from typing import Any, NamedTuple
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
 from danyuanzhang.inputs import (
+    day_it_happened,
     day_or_today,
     parse_date,
     parse_free_text,
     parse_name,
     parse_phone,
-    today,
 )
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import registry as reg
@@ -119,9 +119,7 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
     from danyuanzhang.hazards import parse_kind
     from danyuanzhang.petitions import parse_category
 
-    day = day_or_today(plan.on)
-    if day > today():
-        raise DyzError("visit_in_future", on=day)
+    day = day_it_happened(plan.on)
     kind = parse_choice(plan.kind, VISIT_KINDS, "bad_visit_kind")
     outcome = parse_choice(plan.outcome, VISIT_OUTCOMES, "bad_outcome")
     wellbeing = parse_choice(plan.wellbeing, WELLBEING, "bad_wellbeing") if plan.wellbeing else None

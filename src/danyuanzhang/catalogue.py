@@ -69,6 +69,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The date “{text}” for {option} is not a day I can read. Write today, yesterday,"
         " 20 Nov as 11-20, or 2026-11-20.",
     ),
+    "unknown_word": (
+        "不认识{what}“{text}”。{near}可选：{known}。",
+        "Unknown {what} “{text}”. {near}Choose one of: {known}.",
+    ),
+    "did_you_mean": (
+        "是不是想写{words}？",
+        "Did you mean {words}? ",
+    ),
     "date_in_future": (
         "{option} 的日期“{text}”是 {day}，这一天还没到。请写今天或以前的日子。",
         "The date “{text}” for {option} is {day}, which has not come yet: give today or an"
@@ -214,8 +222,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_confirmed": ("已取消，数据未动。", "Cancelled; nothing was changed."),
     # -- flags ----------------------------------------------------------------------------------
     "unknown_flag": (
-        "不认识标记“{flag}”。可用的标记：{known}。新的标记请先用 dyz flag add 添加。",
-        "Unknown flag “{flag}”. Flags: {known}. Define a new one first with dyz flag add.",
+        "不认识标记“{flag}”。{near}可用的标记：{known}。新的标记请先用 dyz flag add 添加。",
+        "Unknown flag “{flag}”. {near}Flags: {known}. Define a new one first with dyz flag add.",
     ),
     "bad_flag_code": (
         "标记代码“{code}”不合适：请用小写英文字母、数字和下划线，如 low_income。",
@@ -224,10 +232,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "flag_exists": ("标记 {code} 已经有了。", "The flag {code} already exists."),
     "flag_added": ("已添加标记 {code}", "Added the flag {code}"),
     # -- roster and card ------------------------------------------------------------------------
-    "bad_role": (
-        "角色“{role}”不对，可选：{known}（也可写 片长、楼栋长、单元长、户代表）。",
-        "Unknown role “{role}”; choose one of {known}.",
-    ),
     "bad_buildings": (
         "楼栋“{text}”看不懂，请写成 1-4 或 1,2,5。",
         "Cannot read the buildings “{text}”; write 1-4 or 1,2,5.",
@@ -467,14 +471,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\n      dyz --db {path} ledger patrols --from 2026-11-01 -o patrols.xlsx",
     ),
     # -- hazards -------------------------------------------------------------------------------
-    "unknown_hazard_kind": (
-        "不认识隐患类别“{kind}”。可用的类别：{known}",
-        "Unknown hazard kind “{kind}”. Kinds: {known}",
-    ),
-    "bad_severity": (
-        "严重程度“{severity}”不对，可选 low（一般）、medium（较重）、high（严重）。",
-        "Severity “{severity}” is not low, medium or high.",
-    ),
     "due_or_days": ("--due 和 --days 只能选一个。", "Give either --due or --days, not both."),
     "bad_days": (
         "天数 {days} 不对，请写 0 到 365 之间。",
@@ -579,10 +575,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_step": ("步骤", "step"),
     "col_on": ("日期", "date"),
     # -- petitions -----------------------------------------------------------------------------
-    "unknown_category": (
-        "不认识诉求类别“{category}”。可用的类别：{known}",
-        "Unknown category “{category}”. Categories: {known}",
-    ),
     "empty_petition": (
         "诉求内容不能为空，请用 --text 写上。",
         "The petition is empty: write it with --text.",
@@ -595,15 +587,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "日期 {on} 早于收集日期 {raised}。",
         "The date {on} is before the petition was raised ({raised}).",
     ),
-    "bad_escalation": (
-        "上报对象“{to}”不对，可选 building_head（楼栋长）、area_head（片长）、council（议事会）。",
-        "Escalate to building_head, area_head or council, not “{to}”.",
-    ),
     "resolve_needs_note": ("请用 --note 写上是怎么解决的。", "Say what was done with --note."),
-    "bad_petition_status": (
-        "状态“{status}”不对，可选：{known}",
-        "Unknown status “{status}”; choose from {known}",
-    ),
     "link_itself": ("不能把一条诉求和它自己合并。", "A petition cannot be linked to itself."),
     "already_linked": ("这两条诉求已经合并过了。", "These two petitions are already linked."),
     "petition_refused_resolved": (
@@ -672,10 +656,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "proposal_not_found": (
         "找不到编号以 {id} 开头的建议，见 dyz council agenda。",
         "No proposal id starts with {id}; see dyz council agenda.",
-    ),
-    "bad_decision": (
-        "决定只能是 adopted（采纳）或 declined（未采纳），不是“{decision}”。",
-        "The decision is adopted or declined, not “{decision}”.",
     ),
     "already_decided": (
         "这条建议已于 {on} 有了决定（{decision}）。",
@@ -837,18 +817,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflict_pick_side": (
         "“{field}”不能手工填写，请选 --keep mine（本机的）或 --keep theirs（对方的）。",
         "“{field}” cannot be typed in: choose --keep mine or --keep theirs.",
-    ),
-    "bad_severity_word": (
-        "严重程度“{text}”不认识，可选：{known}。",
-        "Unknown severity “{text}”; use one of: {known}.",
-    ),
-    "bad_escalation_word": (
-        "上报对象“{text}”不认识，可选：{known}。",
-        "Unknown escalation “{text}”; use one of: {known}.",
-    ),
-    "bad_decision_word": (
-        "决定“{text}”不认识，可选：{known}。",
-        "Unknown decision “{text}”; use one of: {known}.",
     ),
     "bundle_refused": (
         "数据包 {path} 不能导入{where}：{problem}。数据未作任何改动。",

@@ -18,18 +18,6 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "截止日期 {end} 早于起始日期 {start}，请对调。",
         "The end date {end} is before the start date {start}: swap them.",
     ),
-    "bad_visit_kind": (
-        "走访方式“{text}”不认识，可选：{known}。",
-        "Unknown visit kind “{text}”; use one of: {known}.",
-    ),
-    "bad_outcome": (
-        "走访结果“{text}”不认识，可选：{known}。",
-        "Unknown outcome “{text}”; use one of: {known}.",
-    ),
-    "bad_wellbeing": (
-        "状况“{text}”不认识，可选：{known}。",
-        "Unknown wellbeing “{text}”; use one of: {known}.",
-    ),
     "bad_yes_no": (
         "{option} 只能是 yes 或 no（是/否），不是“{text}”。",
         "{option} takes yes or no, not “{text}”.",
@@ -37,10 +25,6 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "bad_pair": (
         '{option} 的“{text}”少了“{sep}”：写法如 {option} "维修{sep}楼道灯坏了"。',
         '{option} “{text}” needs a “{sep}”, e.g. {option} "repair{sep}stairwell light broken".',
-    ),
-    "bad_group_by": (
-        "只能按单元或楼栋汇总，不能按“{by}”。",
-        "Group by unit or building, not “{by}”.",
     ),
     "visit_in_future": (
         "走访日期 {on} 还没到，请写今天或以前的日期。",

@@ -61,8 +61,9 @@ def decide(
     store: Store, id_prefix: str, decision: str, note: str | None = None, on: str | None = None
 ) -> dict[str, Any]:
     """The office's answer: every petition behind the proposal is adopted or declined."""
-    if decision not in ("adopted", "declined"):
-        raise DyzError("bad_decision", decision=decision)
+    from danyuanzhang.words import DECISION
+
+    decision = DECISION.parse(decision)
     day = day_it_happened(on)
     with store.transaction():
         row = find_proposal(store, id_prefix)

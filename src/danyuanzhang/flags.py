@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import join, word
+from danyuanzhang.i18n import join, t, word
 from danyuanzhang.inputs import parse_name
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
-from danyuanzhang.vocab import BUILTIN_FLAGS, FLAG_WORDS
+from danyuanzhang.vocab import BUILTIN_FLAGS
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,30}$")
 
@@ -24,14 +24,20 @@ def known_flags(store: Store) -> dict[str, tuple[str, str]]:
 
 def flag_code(store: Store, text: str, known: dict[str, tuple[str, str]] | None = None) -> str:
     """`elderly_alone`, `独居老人` and `elderly, lives alone` all give `elderly_alone`."""
-    wanted = text.strip()
+    from danyuanzhang.words import flag
+
     flags = known if known is not None else known_flags(store)
-    for code, (zh, en) in flags.items():
-        if wanted.lower() in (code, en.lower()) or wanted == zh:
-            return code
-    if wanted in FLAG_WORDS:  # 独居 for 独居老人: the words rolls are written in
-        return FLAG_WORDS[wanted]
-    raise DyzError("unknown_flag", flag=wanted, known=join(label(c, flags) for c in flags))
+    vocabulary = flag(flags)  # 独居 for 独居老人: the words rolls are written in, too
+    code = vocabulary.read(text)
+    if code is None:
+        near = vocabulary.near(text)
+        raise DyzError(
+            "unknown_flag",
+            flag=text.strip(),
+            near=t("did_you_mean", words=join(f"“{w}”" for w in near)) if near else "",
+            known=join(label(c, flags) for c in flags),
+        )
+    return code
 
 
 def label(code: str, flags: dict[str, tuple[str, str]]) -> str:

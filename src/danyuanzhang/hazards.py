@@ -26,7 +26,6 @@ from danyuanzhang.inputs import (
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import hazards as q
 from danyuanzhang.store import registry as reg
-from danyuanzhang.vocab import SEVERITIES, hazard_kind_from_text
 
 RECURRENCE_DAYS = 90
 # what each step may follow
@@ -55,18 +54,9 @@ def known_kinds(store: Store) -> dict[str, tuple[str, str]]:
 
 
 def parse_kind(store: Store, text: str) -> str:
-    code = hazard_kind_from_text(text)
-    if code is not None:
-        return code
-    wanted = text.strip()
-    kinds = known_kinds(store)
-    for code, (zh, en) in kinds.items():
-        if wanted.lower() in (code, en.lower()) or wanted == zh:
-            return code
-    from danyuanzhang.i18n import join, pick
+    from danyuanzhang.words import hazard_kind
 
-    known = join([pick(zh, code) for code, (zh, _) in kinds.items()])
-    raise DyzError("unknown_hazard_kind", kind=text, known=known)
+    return hazard_kind(known_kinds(store)).parse(text)
 
 
 def add_kind(store: Store, code: str, label_zh: str, label_en: str | None) -> str:
@@ -110,10 +100,9 @@ def parse_where(text: str) -> tuple[str, str, str]:
 
 def parse_severity(text: str | None) -> str:
     """low, medium (the default) or high."""
-    level = (text or "medium").strip().lower()
-    if level not in SEVERITIES:
-        raise DyzError("bad_severity", severity=text)
-    return level
+    from danyuanzhang.words import SEVERITY
+
+    return SEVERITY.parse(text or "medium")
 
 
 def check_days(days: int) -> None:

@@ -20,7 +20,6 @@ from danyuanzhang.inputs import day_it_happened, parse_free_text, parse_unit
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import petitions as q
 from danyuanzhang.store import registry as reg
-from danyuanzhang.vocab import ESCALATION_TARGETS, category_from_text
 
 # what each step may follow; proposed/adopted/declined are the council's (dyz council ...)
 STEPS_FROM = {
@@ -35,14 +34,9 @@ STEPS_FROM = {
 
 
 def parse_category(text: str) -> str:
-    code = category_from_text(text)
-    if code is None:
-        from danyuanzhang.i18n import join, pick
-        from danyuanzhang.vocab import PETITION_CATEGORIES
+    from danyuanzhang.words import PETITION_CATEGORY
 
-        known = join([pick(zh, code) for code, (zh, _) in PETITION_CATEGORIES.items()])
-        raise DyzError("unknown_category", category=text, known=known)
-    return code
+    return PETITION_CATEGORY.parse(text)
 
 
 def add_petition(
@@ -108,10 +102,9 @@ def take_step(
             raise DyzError("step_before_raised", on=day, raised=row["raised_on"])
         fields: dict[str, Any] = {"petition": row["id"], "step": step, "on": day}
         if step == "escalated":
-            target = (to or "council").strip()
-            if target not in ESCALATION_TARGETS:
-                raise DyzError("bad_escalation", to=target)
-            fields["to"] = target
+            from danyuanzhang.words import ESCALATION
+
+            fields["to"] = ESCALATION.parse(to or "council")
         if step == "resolved" and not note:
             raise DyzError("resolve_needs_note")
         if note:
@@ -218,10 +211,11 @@ def list_petitions(
     older_than: int | None = None,
     estate: str | None = None,
 ) -> list[dict[str, Any]]:
-    from danyuanzhang.vocab import PETITION_STATUSES
 
-    if status and status not in PETITION_STATUSES:
-        raise DyzError("bad_petition_status", status=status, known=", ".join(PETITION_STATUSES))
+    if status:
+        from danyuanzhang.words import PETITION_STATUS
+
+        status = PETITION_STATUS.parse(status)
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
     building = unit_number = None
     if unit:

@@ -21,7 +21,7 @@ from danyuanzhang.inputs import (
 )
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
-from danyuanzhang.vocab import ROLE_SCOPES, ROLES, role_from_text
+from danyuanzhang.vocab import ROLE_SCOPES
 
 PHOTO_LIMIT = 512 * 1024
 _IMAGE_MAGIC = {
@@ -32,10 +32,9 @@ _IMAGE_MAGIC = {
 
 
 def parse_role(text: str) -> str:
-    role = role_from_text(text)
-    if role is None:
-        raise DyzError("bad_role", role=text, known=", ".join(ROLES))
-    return role
+    from danyuanzhang.words import ROLE
+
+    return ROLE.parse(text)
 
 
 def parse_scope(role: str, text: str) -> str:

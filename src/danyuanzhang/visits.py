@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from danyuanzhang import words
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
 from danyuanzhang.inputs import (
@@ -28,7 +29,7 @@ from danyuanzhang.inputs import (
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import registry as reg
 from danyuanzhang.store import visits as q
-from danyuanzhang.vocab import VISIT_KINDS, VISIT_OUTCOMES, WELLBEING, choice_from_text
+from danyuanzhang.vocab import VISIT_OUTCOMES
 
 
 @dataclass
@@ -82,16 +83,6 @@ class VisitPlan:
         return plan
 
 
-def parse_choice(text: str, choices: dict[str, tuple[str, str]], problem: str) -> str:
-    code = choice_from_text(text, choices)
-    if code is None:
-        from danyuanzhang.i18n import join, pick
-
-        known = join([pick(zh, code) for code, (zh, _) in choices.items()])
-        raise DyzError(problem, text=text, known=known)
-    return code
-
-
 def visitor_name(store: Store, given: str | None = None) -> str:
     """Who knocked: the name given, the one set with `dyz config`, or this laptop's name."""
     if given:
@@ -120,9 +111,9 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
     from danyuanzhang.petitions import parse_category
 
     day = day_it_happened(plan.on)
-    kind = parse_choice(plan.kind, VISIT_KINDS, "bad_visit_kind")
-    outcome = parse_choice(plan.outcome, VISIT_OUTCOMES, "bad_outcome")
-    wellbeing = parse_choice(plan.wellbeing, WELLBEING, "bad_wellbeing") if plan.wellbeing else None
+    kind = words.VISIT_KIND.parse(plan.kind)
+    outcome = words.VISIT_OUTCOME.parse(plan.outcome)
+    wellbeing = words.WELLBEING.parse(plan.wellbeing) if plan.wellbeing else None
     if outcome != "met":
         said = [
             option
@@ -493,8 +484,7 @@ def anti_fraud(
     from danyuanzhang import config
     from danyuanzhang.households import list_households
 
-    if by not in ("unit", "building"):
-        raise DyzError("bad_group_by", by=by)
+    by = words.GROUP_BY.parse(by)
     day = day_or_today(on)
     recent = (
         date.fromisoformat(day)

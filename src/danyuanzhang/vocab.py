@@ -45,13 +45,6 @@ ROLE_SCOPES = {
 }
 
 
-def role_from_text(text: str) -> str | None:
-    """`unit_head`, `单元长` or `unit head` all name the same role."""
-    wanted = text.strip().lower().replace(" ", "_")
-    for code, (zh, en) in ROLES.items():
-        if wanted in (code, zh, en.replace(" ", "_")):
-            return code
-    return None
 
 
 HAZARD_KINDS: dict[str, tuple[str, str]] = {
@@ -115,13 +108,6 @@ HAZARD_STATUSES: dict[str, tuple[str, str]] = {
 }
 
 
-def hazard_kind_from_text(text: str) -> str | None:
-    """`flying_wire`, `飞线充电` or `flying-wire charging` all name the same kind."""
-    wanted = text.strip()
-    for code, (zh, en) in HAZARD_KINDS.items():
-        if wanted.lower() in (code, en.lower()) or wanted == zh or wanted in zh.split("/"):
-            return code
-    return None
 
 
 PETITION_CATEGORIES: dict[str, tuple[str, str]] = {
@@ -154,8 +140,17 @@ ESCALATION_TARGETS: dict[str, tuple[str, str]] = {
 }
 
 
-def category_from_text(text: str) -> str | None:
-    return choice_from_text(text, PETITION_CATEGORIES)
+DECISIONS: dict[str, tuple[str, str]] = {
+    "adopted": ("采纳", "adopted"),
+    "declined": ("未采纳", "declined"),
+}
+
+GROUPINGS: dict[str, tuple[str, str]] = {
+    "unit": ("单元", "unit"),
+    "building": ("楼栋", "building"),
+}
+
+
 
 
 VISIT_KINDS: dict[str, tuple[str, str]] = {
@@ -174,13 +169,3 @@ WELLBEING: dict[str, tuple[str, str]] = {
     "well": ("一切安好", "well"),
     "needs_help": ("需要帮助", "needs help"),
 }
-
-
-def choice_from_text(text: str, choices: dict[str, tuple[str, str]]) -> str | None:
-    """`not_home`, `not-home`, `家中无人` or `nobody home` all name the same choice."""
-    wanted = text.strip()
-    folded = wanted.lower().replace("-", "_")
-    for code, (zh, en) in choices.items():
-        if folded in (code, en.lower().replace("-", "_")) or wanted == zh:
-            return code
-    return None

@@ -41,7 +41,7 @@ def council_decide(
     """登记社区对建议的决定 · Record the office's answer to a proposal."""
     from danyuanzhang.council import decide
 
-    made = decide(store_of(ctx), proposal, decision.strip().lower(), note=note, on=on)
+    made = decide(store_of(ctx), proposal, decision, note=note, on=on)
     say(t("proposal_decided", id=made["id"][:8], decision=t(f"pstep_{made['decision']}")))
 
 

@@ -84,11 +84,8 @@ def _vocabulary(kind: str) -> dict[str, tuple[str, str]]:
         "visit_outcome": vocab.VISIT_OUTCOMES,
         "wellbeing": vocab.WELLBEING,
         "escalation": vocab.ESCALATION_TARGETS,
-        "decision": DECISIONS,
+        "decision": vocab.DECISIONS,
     }.get(kind, {})
-
-
-DECISIONS = {"adopted": ("采纳", "adopted"), "declined": ("未采纳", "declined")}
 
 
 def _kind_of(entity: str, field_name: str) -> str:
@@ -191,18 +188,10 @@ def typed_value(store: Store, entity: str, field_name: str, text: str, what: str
 
 
 def _command_parsers(store: Store) -> dict[str, Callable[[str], Any]]:
-    from danyuanzhang import inputs
+    from danyuanzhang import inputs, words
     from danyuanzhang.hazards import parse_kind
     from danyuanzhang.petitions import parse_category
     from danyuanzhang.roster import parse_buildings, parse_role
-
-    def choice(kind: str, problem: str) -> Callable[[str], str]:
-        def parse(text: str) -> str:
-            from danyuanzhang.visits import parse_choice
-
-            return parse_choice(text, _vocabulary(kind), problem)
-
-        return parse
 
     def unit_number(text: str) -> str:
         cleaned = _word(text).removesuffix("单元")
@@ -223,10 +212,10 @@ def _command_parsers(store: Store) -> dict[str, Callable[[str], Any]]:
         "buildings": parse_buildings,
         "hazard_kind": lambda text: parse_kind(store, text),
         "flag_code": parse_category,
-        "severity": choice("severity", "bad_severity_word"),
-        "visit_kind": choice("visit_kind", "bad_visit_kind"),
-        "visit_outcome": choice("visit_outcome", "bad_outcome"),
-        "wellbeing": choice("wellbeing", "bad_wellbeing"),
-        "escalation": choice("escalation", "bad_escalation_word"),
-        "decision": choice("decision", "bad_decision_word"),
+        "severity": words.SEVERITY.parse,
+        "visit_kind": words.VISIT_KIND.parse,
+        "visit_outcome": words.VISIT_OUTCOME.parse,
+        "wellbeing": words.WELLBEING.parse,
+        "escalation": words.ESCALATION.parse,
+        "decision": words.DECISION.parse,
     }

@@ -112,3 +112,43 @@ def test_a_visit_tomorrow_is_refused_and_changes_nothing(
     result = dyz("visit", "add", "2-2-301", "--on", "明天", code=1)
     assert "还没到" in one_line_error(result)
     assert snapshot(db) == before
+
+
+def test_a_full_width_colon_is_read_as_a_colon(dyz_json: JsonRunner, stairwell: str) -> None:
+    visit = dyz_json(
+        "visit", "add", "2-2-302", "--need", "维修：楼道灯坏了", "--resolved-need",
+        "停车：车位被占＝＞已联系车主", "--hazard", "飞线充电：窗外拉线",
+    )  # fmt: skip
+    needs = dyz_json("petition", "list")
+    assert sorted((n["category"], n["text"]) for n in needs) == [
+        ("parking", "车位被占"),
+        ("repair", "楼道灯坏了"),
+    ]
+    assert [h["kind"] for h in visit["hazards"]] == ["flying_wire"]
+
+
+def test_a_place_without_a_unit_is_in_the_only_unit_or_the_households(
+    dyz: Runner, dyz_json: JsonRunner, db: Path, stairwell: str
+) -> None:
+    dyz("hazard", "add", "--where", "3楼楼道", "--kind", "楼道堵塞", "--severity", "严重")
+    (hazard,) = dyz_json("hazard", "list")
+    assert (hazard["unit"], hazard["place"], hazard["severity"]) == ("2-2", "3楼楼道", "high")
+    dyz("household", "add", "3-1-101")
+    before = snapshot(db)
+    refused = one_line_error(dyz("hazard", "add", "--where", "3楼", "--kind", "其他", code=1))
+    assert "2-2 3楼" in refused and snapshot(db) == before
+    dyz("hazard", "add", "--where", "3楼", "--kind", "其他", "--household", "3-1-101")
+    assert {h["unit"] for h in dyz_json("hazard", "list")} == {"2-2", "3-1"}
+
+
+def test_the_words_the_screens_show_work_as_commands(
+    dyz: Runner, dyz_json: JsonRunner, stairwell: str
+) -> None:
+    dyz("petition", "add", "2-2-301", "--category", "维修", "--text", "楼道灯坏了")
+    (petition,) = dyz_json("petition", "list")
+    dyz("petition", "escalate", petition["id"][:8], "--to", "议事会")
+    assert [p["id"] for p in dyz_json("petition", "list", "--status", "已上报")] == [petition["id"]]
+    dyz("council", "propose", petition["id"][:8], "--text", "请物业修灯")
+    proposal = dyz_json("council", "agenda")["proposals"][0]
+    dyz("council", "decide", proposal["id"][:8], "采纳")
+    assert dyz_json("petition", "show", petition["id"][:8])["status"] == "adopted"

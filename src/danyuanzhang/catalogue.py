@@ -69,6 +69,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The date “{text}” for {option} is not a day I can read. Write today, yesterday,"
         " 20 Nov as 11-20, or 2026-11-20.",
     ),
+    "where_needs_unit": (
+        "“{text}”是哪个单元？这个小区不止一个单元，请在前面写上单元，如“2-2 {text}”。",
+        "Which unit is “{text}” in? This estate has more than one: put the unit first, e.g."
+        " “2-2 {text}”.",
+    ),
     "unknown_word": (
         "不认识{what}“{text}”。{near}可选：{known}。",
         "Unknown {what} “{text}”. {near}Choose one of: {known}.",

@@ -19,10 +19,6 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "Say what the patrol found: --all-clear if everything was in order, or --problem for"
         " each problem, e.g. --problem “passage:boxes on the 3rd-floor landing”.",
     ),
-    "patrol_unknown_item": (
-        "不认识检查项“{item}”。可用的检查项：{known}",
-        "Unknown checklist item “{item}”. Items: {known}",
-    ),
     "patrol_bad_problem": (
         "“{text}”看不懂：请写成 检查项:看到的情况，如 通道:3楼楼道堆放纸箱。",
         "“{text}” is not a problem as dyz reads it: write item:what you saw, e.g."
@@ -31,10 +27,6 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
     "patrol_bad_time": (
         "时间“{text}”看不懂：请写成 9:30 或 21:05 这样。",
         "“{text}” is not a time of day: write 9:30 or 21:05.",
-    ),
-    "patrol_in_future": (
-        "巡查日期 {on} 还没到，请检查 --on。",
-        "The patrol date {on} has not come yet: check --on.",
     ),
     "patrol_problem_needs_unit": (
         "整栋巡查时，每个问题要先写单元，如 通道:{building}-1 3楼楼道堆放纸箱"

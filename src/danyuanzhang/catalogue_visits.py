@@ -26,10 +26,6 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         '{option} 的“{text}”少了“{sep}”：写法如 {option} "维修{sep}楼道灯坏了"。',
         '{option} “{text}” needs a “{sep}”, e.g. {option} "repair{sep}stairwell light broken".',
     ),
-    "visit_in_future": (
-        "走访日期 {on} 还没到，请写今天或以前的日期。",
-        "The visit date {on} is in the future: give today or an earlier day.",
-    ),
     "visit_not_met": (
         "这次{outcome}，不能同时记 {options}。请去掉这些，或把 --outcome 改为 met。",
         "The visit's outcome is “{outcome}”, so {options} cannot be recorded. Leave them out, or"

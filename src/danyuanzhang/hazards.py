@@ -17,6 +17,7 @@ from typing import Any
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
 from danyuanzhang.inputs import (
+    UnitRef,
     day_it_happened,
     parse_date,
     parse_free_text,
@@ -91,11 +92,28 @@ def set_recurrence_days(store: Store, days: int) -> None:
     store.set_setting("recurrence_days", str(days))
 
 
-def parse_where(text: str) -> tuple[str, str, str]:
-    """`2-2 3楼楼道` → (building, unit, place): the unit first, then any words."""
+def parse_where(text: str) -> tuple[UnitRef | None, str]:
+    """`2-2 3楼楼道` → (unit 2-2, "3楼楼道"): the unit first, then any words; `3楼楼道` alone
+    → (None, "3楼楼道"), the unit to be found from the household or the roll."""
     first, _, rest = text.strip().partition(" ")
-    unit = parse_unit(first)
-    return unit.building, unit.unit, parse_free_text(rest, limit=100)
+    try:
+        return parse_unit(first), parse_free_text(rest, limit=100)
+    except DyzError:
+        if not text.strip() or any(mark in first for mark in ("-", "栋", "幢", "单元")):
+            raise  # meant as a unit, but not one
+        return None, parse_free_text(text, limit=100)
+
+
+def _unit_of_place(store: Store, estate: str, where: str, household: Any) -> UnitRef:
+    """The unit a place without one is in: the household's, or the roll's only unit."""
+    if household is not None:
+        return UnitRef(household["building"], household["unit"])
+    from danyuanzhang.store.patrols import units
+
+    known = units(store, [estate])
+    if len(known) == 1:
+        return UnitRef(known[0]["building"], known[0]["unit"])
+    raise DyzError("where_needs_unit", text=where)
 
 
 def parse_severity(text: str | None) -> str:
@@ -127,7 +145,7 @@ def add_hazard(
     patrol: str | None = None,
 ) -> dict[str, Any]:
     code = parse_kind(store, kind)
-    building, unit, place = parse_where(where)
+    given_unit, place = parse_where(where)
     found_on = day_it_happened(on)
     level = parse_severity(severity)
     if due and days is not None:
@@ -141,8 +159,6 @@ def add_hazard(
         raise DyzError("due_before_found", due=deadline, found=found_on)
     fields: dict[str, Any] = {
         "kind": code,
-        "building": building,
-        "unit": unit,
         "place": place,
         "severity": level,
         "found_on": found_on,
@@ -161,15 +177,18 @@ def add_hazard(
         fields["photo"] = read_photo(photo)
     with store.transaction():
         fields["estate"] = choose_estate(store, estate, for_new=True)
-        if household:
-            fields["household"] = find_household(store, household, fields["estate"])["id"]
+        home = find_household(store, household, fields["estate"]) if household else None
+        if home is not None:
+            fields["household"] = home["id"]
+        unit_ref = given_unit or _unit_of_place(store, fields["estate"], where, home)
+        fields["building"], fields["unit"] = unit_ref.building, unit_ref.unit
         hazard_id = new_id()
         store.put("hazard", hazard_id, fields, new=True)
         row = q.hazard(store, hazard_id)
         window = recurrence_days(store)
         return {
             "id": hazard_id,
-            "unit": f"{building}-{unit}",
+            "unit": str(unit_ref),
             "due": deadline,
             "recurrence_of": _recurrence_of(store, row, window),
         }

@@ -176,6 +176,22 @@ def parse_week(text: str, option: str = "--week") -> tuple[str, str]:
     return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
 
 
+# what a Chinese input method types for each separator
+_WIDE = {":": ("：",), "=>": ("＝＞", "=》", "＝》", "→")}
+
+
+def parse_pair(text: str, sep: str, option: str) -> tuple[str, str]:
+    """`维修:楼道灯坏了` → ("维修", "楼道灯坏了"), the full-width `：` a Chinese input method
+    types read as `:`, and `＝＞` as `=>`."""
+    spots = [(text.find(s), s) for s in (sep, *_WIDE.get(sep, ())) if s in text]
+    if spots:
+        at, found = min(spots)
+        head, tail = text[:at], text[at + len(found) :]
+        if head.strip() and tail.strip():
+            return head.strip(), tail.strip()
+    raise DyzError("bad_pair", option=option, text=text, sep=sep)
+
+
 def parse_name(text: str, what: str = "name") -> str:
     name = unicodedata.normalize("NFC", text).strip()
     if not name:

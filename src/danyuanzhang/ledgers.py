@@ -193,11 +193,13 @@ KIND_NAMES = ("visits", "hazards", "patrols", "needs", "care", "antifraud", "mov
 
 def kind_name(text: str) -> str:
     """`visits`, or the ledger's Chinese title as `dyz ledger --list` shows it (入户走访台账)."""
-    wanted = text.strip()
-    for name, kind in kinds().items():
-        if wanted.lower() == name or wanted == kind.title[0]:
-            return name
-    raise DyzError("ledger_unknown_kind", kind=text, known=", ".join(KIND_NAMES))
+    from danyuanzhang.words import Vocabulary
+
+    titles = {name: kind.title for name, kind in kinds().items()}
+    found = Vocabulary(("台账", "ledger"), titles).read(text)
+    if found is None:
+        raise DyzError("ledger_unknown_kind", kind=text, known=", ".join(KIND_NAMES))
+    return found
 
 
 def kind_of(name: str) -> Kind:

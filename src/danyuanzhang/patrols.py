@@ -16,17 +16,19 @@ from typing import Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate
-from danyuanzhang.i18n import join, pick
+from danyuanzhang.i18n import pick
 from danyuanzhang.inputs import (
     day_it_happened,
     parse_building,
     parse_free_text,
+    parse_pair,
     parse_unit,
     today,
 )
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import patrols as q
 from danyuanzhang.store import registry as reg
+from danyuanzhang.words import Vocabulary
 
 INTERVAL_DAYS = 7
 
@@ -69,22 +71,26 @@ class Problem(NamedTuple):
     text: str  # what was seen and where: "3楼楼道堆放纸箱", or "2-1 3楼…" on a building walk
 
 
+def check_vocabulary() -> Vocabulary:
+    return Vocabulary(
+        ("检查项", "checklist item"),
+        {code: (check.zh, check.en) for code, check in CHECKS.items()},
+        {word: code for code, check in CHECKS.items() for word in check.words},
+    )
+
+
 def check_from_text(text: str) -> str:
     """`通道`, `passage` or `通道/出口畅通` all name the first item of the checklist."""
-    wanted = text.strip()
-    for code, check in CHECKS.items():
-        if wanted.lower() in (code, check.en.lower()) or wanted in (check.zh, *check.words):
-            return code
-    known = join([pick(check.words[0], code) for code, check in CHECKS.items()])
-    raise DyzError("patrol_unknown_item", item=text, known=known)
+    return check_vocabulary().parse(text)
 
 
 def parse_problem(text: str) -> Problem:
     """`通道:3楼楼道堆放纸箱` (a colon of either width) → the item and what was seen."""
-    parts = re.split(r"[:：]", text.strip(), maxsplit=1)
-    if len(parts) != 2 or not parts[1].strip():
-        raise DyzError("patrol_bad_problem", text=text)
-    return Problem(check_from_text(parts[0]), parse_free_text(parts[1], limit=100))
+    try:
+        item, seen = parse_pair(text, ":", "--problem")
+    except DyzError:
+        raise DyzError("patrol_bad_problem", text=text) from None
+    return Problem(check_from_text(item), parse_free_text(seen, limit=100))
 
 
 def parse_at(text: str) -> str:

@@ -45,8 +45,6 @@ ROLE_SCOPES = {
 }
 
 
-
-
 HAZARD_KINDS: dict[str, tuple[str, str]] = {
     "extinguisher": ("灭火器缺失/过期", "fire extinguisher missing or expired"),
     "emergency_light": ("应急灯损坏", "emergency light broken"),
@@ -108,8 +106,6 @@ HAZARD_STATUSES: dict[str, tuple[str, str]] = {
 }
 
 
-
-
 PETITION_CATEGORIES: dict[str, tuple[str, str]] = {
     "parking": ("停车", "parking"),
     "safety": ("安全", "safety"),
@@ -149,8 +145,6 @@ GROUPINGS: dict[str, tuple[str, str]] = {
     "unit": ("单元", "unit"),
     "building": ("楼栋", "building"),
 }
-
-
 
 
 VISIT_KINDS: dict[str, tuple[str, str]] = {

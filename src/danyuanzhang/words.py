@@ -81,6 +81,12 @@ class Vocabulary:
             known=join(self.label(code) for code in self.choices),
         )
 
+    @property
+    def help(self) -> str:
+        """For an option's help: 严重程度：一般 | 较重 | 严重 · severity: low | medium | high."""
+        zh = " | ".join(zh for zh, _ in self.choices.values())
+        return f"{self.what[0]}：{zh} · {self.what[1]}: {' | '.join(self.choices)}"
+
     def label(self, code: str) -> str:
         from danyuanzhang.i18n import pick
 
@@ -215,3 +221,6 @@ def hazard_kind(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:
 def flag(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:
     """The built-in flags and those the community added, with the words rolls use."""
     return Vocabulary(("标记", "flag"), choices, vocab.FLAG_WORDS)
+
+
+HAZARD_KIND_HELP = hazard_kind(vocab.HAZARD_KINDS).help

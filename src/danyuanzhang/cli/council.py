@@ -9,6 +9,7 @@ import typer
 
 from danyuanzhang.cli.common import say, store_of, write_output
 from danyuanzhang.i18n import t
+from danyuanzhang.words import DECISION
 
 council_app = typer.Typer(help="“小巷回声”议事会 · the residents' council", no_args_is_help=True)
 
@@ -34,7 +35,7 @@ def council_propose(
 def council_decide(
     ctx: typer.Context,
     proposal: Annotated[str, typer.Argument(help="建议编号 · proposal id")],
-    decision: Annotated[str, typer.Argument(help="adopted（采纳）| declined（未采纳）")],
+    decision: Annotated[str, typer.Argument(help=DECISION.help)],
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
     on: Annotated[str | None, typer.Option("--on", help="日期 · date")] = None,
 ) -> None:

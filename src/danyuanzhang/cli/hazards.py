@@ -19,6 +19,7 @@ from danyuanzhang.cli.common import (
     write_output,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.words import HAZARD_KIND_HELP, SEVERITY
 
 hazard_app = typer.Typer(help="排查隐患 · fire-safety patrols", no_args_is_help=True)
 
@@ -61,9 +62,7 @@ def _for_table(item: dict[str, Any], kinds: dict[str, tuple[str, str]]) -> dict[
 @hazard_app.command("add")
 def hazard_add(
     ctx: typer.Context,
-    kind: Annotated[
-        str, typer.Option("--kind", "-k", help="隐患类别，如 飞线充电 · kind, e.g. flying_wire")
-    ],
+    kind: Annotated[str, typer.Option("--kind", "-k", help=HAZARD_KIND_HELP)],
     where: Annotated[
         str,
         typer.Option("--where", "-w", help='地点：单元加说明，如 "2-2 3楼楼道" · unit and place'),
@@ -71,7 +70,7 @@ def hazard_add(
     household: Annotated[
         str | None, typer.Option("--household", help="责任户，如 2-2-301 · responsible household")
     ] = None,
-    severity: Annotated[str | None, typer.Option("--severity", help="low | medium | high")] = None,
+    severity: Annotated[str | None, typer.Option("--severity", help=SEVERITY.help)] = None,
     due: Annotated[str | None, typer.Option("--due", help="整改期限 · deadline")] = None,
     days: Annotated[int | None, typer.Option("--days", help="几天内整改 · days to fix")] = None,
     note: NoteOption = None,
@@ -135,7 +134,7 @@ def hazard_list(
         bool, typer.Option("--open", help="只看未销号的 · only not yet verified")
     ] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="只看逾期的 · only overdue")] = False,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="类别 · kind")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help=HAZARD_KIND_HELP)] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,

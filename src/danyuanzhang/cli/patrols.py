@@ -18,6 +18,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.words import SEVERITY
 
 patrol_app = typer.Typer(help="防火巡查 · fire patrols", no_args_is_help=True, add_completion=False)
 
@@ -46,9 +47,7 @@ def patrol_record(
     at: Annotated[str | None, typer.Option("--at", help="时间，如 9:30 · time of day")] = None,
     by: Annotated[str | None, typer.Option("--by", help="巡查人 · patroller")] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
-    severity: Annotated[
-        str | None, typer.Option("--severity", help="隐患等级 low | medium | high")
-    ] = None,
+    severity: Annotated[str | None, typer.Option("--severity", help=SEVERITY.help)] = None,
     days: Annotated[int | None, typer.Option("--days", help="隐患几天内整改 · days to fix")] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,

@@ -17,6 +17,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.words import ESCALATION, PETITION_CATEGORY, PETITION_STATUS
 
 petition_app = typer.Typer(help="入户问需 · residents' needs and petitions", no_args_is_help=True)
 
@@ -58,9 +59,7 @@ def _for_table(item: dict[str, Any], whole: bool = False) -> dict[str, Any]:
 def petition_add(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="房号，如 2-2-301 · household")],
-    category: Annotated[
-        str, typer.Option("--category", "-c", help="类别，如 停车 · category, e.g. parking")
-    ],
+    category: Annotated[str, typer.Option("--category", "-c", help=PETITION_CATEGORY.help)],
     text: Annotated[str, typer.Option("--text", "-t", help="诉求内容 · what the resident needs")],
     on: OnOption = None,
     estate: EstateOption = None,
@@ -105,9 +104,7 @@ def petition_resolve(
 def petition_escalate(
     ctx: typer.Context,
     petition: PetitionArgument,
-    to: Annotated[
-        str, typer.Option("--to", help="building_head | area_head | council")
-    ] = "council",
+    to: Annotated[str, typer.Option("--to", help=ESCALATION.help)] = "council",
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
     on: OnOption = None,
 ) -> None:
@@ -155,11 +152,9 @@ def petition_close(
 @petition_app.command("list")
 def petition_list(
     ctx: typer.Context,
-    status: Annotated[
-        str | None, typer.Option("--status", help="collected | resolved | escalated | …")
-    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help=PETITION_STATUS.help)] = None,
     category: Annotated[
-        str | None, typer.Option("--category", "-c", help="类别 · category")
+        str | None, typer.Option("--category", "-c", help=PETITION_CATEGORY.help)
     ] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
     older_than: Annotated[

@@ -21,6 +21,7 @@ from danyuanzhang.cli.common import (
     write_output,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.words import ROLE
 
 roster_app = typer.Typer(help="三长一户名册 · the roster of heads", no_args_is_help=True)
 flag_app = typer.Typer(help="居民标记 · resident flags", no_args_is_help=True)
@@ -88,9 +89,7 @@ def roster_add(
 @roster_app.command("list")
 def roster_list(
     ctx: typer.Context,
-    role: Annotated[
-        str | None, typer.Option("--role", help="只看某一角色 · only this role")
-    ] = None,
+    role: Annotated[str | None, typer.Option("--role", help=ROLE.help)] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
     output: SheetOption = None,
@@ -110,7 +109,7 @@ def roster_list(
 def roster_edit(
     ctx: typer.Context,
     member: MemberArgument,
-    role: Annotated[str | None, typer.Option("--role", help="角色 · role")] = None,
+    role: Annotated[str | None, typer.Option("--role", help=ROLE.help)] = None,
     name: Annotated[str | None, typer.Option("--name", "-n", help="姓名 · name")] = None,
     phone: Annotated[str | None, typer.Option("--phone", help="电话 · phone")] = None,
     scope: Annotated[str | None, typer.Option("--scope", help=ScopeHelp)] = None,

@@ -23,6 +23,7 @@ from danyuanzhang.cli.common import (
 )
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
+from danyuanzhang.words import VISIT_KIND, VISIT_OUTCOME, WELLBEING
 
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
@@ -80,24 +81,13 @@ def _recorded_line(item: dict[str, Any]) -> str:
     )
 
 
-def _split(text: str, sep: str, option: str) -> tuple[str, str]:
-    head, found, tail = text.partition(sep)
-    if not found or not head.strip() or not tail.strip():
-        raise DyzError("bad_pair", option=option, text=text, sep=sep)
-    return head.strip(), tail.strip()
-
-
 @visit_app.command("add")
 def visit_add(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="哪一户，如 2-2-301 · household, e.g. 2-2-301")],
     on: OnOption = None,
-    kind: Annotated[
-        str, typer.Option("--kind", help="door | phone | wechat（上门/电话/微信）")
-    ] = "door",
-    outcome: Annotated[
-        str, typer.Option("--outcome", help="met | not_home | declined（见到/无人/不愿谈）")
-    ] = "met",
+    kind: Annotated[str, typer.Option("--kind", help=VISIT_KIND.help)] = "door",
+    outcome: Annotated[str, typer.Option("--outcome", help=VISIT_OUTCOME.help)] = "met",
     new_household: Annotated[
         bool, typer.Option("--new-household", help="这一户还没登记，现在登记 · register it now")
     ] = False,
@@ -146,7 +136,7 @@ def visit_add(
     ] = False,
     wellbeing: Annotated[
         str | None,
-        typer.Option("--wellbeing", help="独居老人状况 well | needs_help · wellbeing check"),
+        typer.Option("--wellbeing", help=WELLBEING.help),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
     visitor: Annotated[
@@ -157,17 +147,19 @@ def visit_add(
 ) -> None:
     """记一次走访（不用问答）· Record a visit in one command, e.g. `dyz visit add 2-2-301 --need "维修:楼道灯坏了" --anti-fraud-app yes`."""
     from danyuanzhang import render
-    from danyuanzhang.inputs import parse_yes_no
+    from danyuanzhang.inputs import parse_pair, parse_yes_no
     from danyuanzhang.visits import Arrival, Need, VisitPlan, record_visit
 
     app = parse_yes_no(anti_fraud_app, "--anti-fraud-app") if anti_fraud_app is not None else None
-    needs = [Need(*_split(n, ":", "--need")) for n in need or []]
+    needs = [Need(*parse_pair(n, ":", "--need")) for n in need or []]
     for text in resolved_need or []:
-        what, done = _split(text, "=>", "--resolved-need")
-        needs.append(Need(*_split(what, ":", "--resolved-need"), done=done))
+        what, done = parse_pair(text, "=>", "--resolved-need")
+        needs.append(Need(*parse_pair(what, ":", "--resolved-need"), done=done))
     arrivals = []
     for text in moved_in or []:
-        name, _, phone = text.partition(":")
+        name, phone = (
+            parse_pair(text, ":", "--moved-in") if ":" in text.replace("：", ":") else (text, "")
+        )
         arrivals.append(Arrival(name.strip(), phone.strip() or None))
     plan = VisitPlan(
         household=ref,
@@ -180,10 +172,10 @@ def visit_add(
         introduced=introduced,
         moved_in=arrivals,
         moved_out=list(moved_out or []),
-        flags=[_split(f, ":", "--flag") for f in flag or []],
+        flags=[parse_pair(f, ":", "--flag") for f in flag or []],
         needs=needs,
-        hazards=[_split(h, ":", "--hazard") for h in hazard or []],
-        common_hazards=[_split(h, ":", "--common-hazard") for h in common_hazard or []],
+        hazards=[parse_pair(h, ":", "--hazard") for h in hazard or []],
+        common_hazards=[parse_pair(h, ":", "--common-hazard") for h in common_hazard or []],
         anti_fraud_app=app,
         briefed=briefed,
         wellbeing=wellbeing,

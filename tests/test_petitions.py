@@ -61,9 +61,7 @@ def test_escalation_and_the_steps_it_allows(dyz: Runner, dyz_json, db: Path, par
     assert "已上报" in one_line_error(dyz("petition", "resolve", parking, "--note", "x", code=1))
     assert "已上报" in one_line_error(dyz("petition", "done", parking, code=1))
     assert "已上报" in one_line_error(dyz("petition", "close", parking, code=1))
-    assert "议事会" in one_line_error(
-        dyz("petition", "escalate", parking, "--to", "mayor", code=1)
-    )
+    assert "议事会" in one_line_error(dyz("petition", "escalate", parking, "--to", "mayor", code=1))
     assert snapshot(db) == before
     assert [p["id"][:8] for p in dyz_json("petition", "list", "--status", "escalated")] == [parking]
 

@@ -92,7 +92,7 @@ def test_every_command_has_bilingual_help(dyz: Runner, path: list[str]) -> None:
         command = command.get_command(None, name)  # type: ignore[attr-defined]
     summary = (command.help or "").splitlines()[0]
     assert re.search(r"[\u4e00-\u9fff]", summary) and re.search(r"[A-Za-z]{3}", summary), path
-    assert "Usage" in dyz(*path, "--help").stdout
+    assert dyz(*path, "--help").stdout.startswith("用法：dyz ")
 
 
 def test_unexpected_errors_show_no_traceback_and_no_data(
@@ -206,3 +206,20 @@ def test_the_language_follows_the_locale(
     assert detect_lang() == "en"
     monkeypatch.setenv("DYZ_LANG", "fr")  # not one of ours: the locale decides
     assert detect_lang() == expected
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "DYZ_DB": str(tmp_path / "d.db"), "DYZ_LANG": "zh"}
+    run_cli(["household", "add", "2-2-301", "--estate", "新芙蓉之都"], env)
+    reader_gone = subprocess.Popen(
+        [sys.executable, "-m", "danyuanzhang", "household", "list", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+    assert reader_gone.stdout is not None and reader_gone.stderr is not None
+    reader_gone.stdout.close()  # as `| head -2` does once it has its lines
+    errors = reader_gone.stderr.read().decode()
+    assert reader_gone.wait(timeout=60) == 141
+    assert errors == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -24,3 +25,106 @@ def fold(text: str, width: int) -> list[str]:
         current += ch
         used += size
     return [*lines, current]
+
+
+# A line may not start with a closing mark nor end with an opening one (Chinese line breaking).
+_NO_LINE_START = set("，。、；：？！）》」』”’…—,.;:?!)]}%·")
+_NO_LINE_END = set("（《「『“‘([{")
+# counters and units stay with their number: 12月1日, 3楼, 2栋2单元601室, 6天
+_WITH_NUMBER = set("年月日号时分栋幢单元室楼层天周户人个次件岁条项期")
+_UNITS = re.compile(r"单元|[0-9A-Za-z._\-/:+#@%]+|[^\s]")
+
+
+def terminal_width(default: int = 80) -> int:
+    """The terminal's real width (COLUMNS wins, as everywhere), never narrower than 40."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((default, 24)).columns)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, broken at spaces or between Chinese
+    characters, never inside a reference, a date, a number or an English word (unless it is
+    longer than a whole line)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _wrap_line(paragraph, width)
+    return lines
+
+
+# a space-free word this short moves to the next line whole (安全出口指示牌, 2026-11-20, 602室)
+_WHOLE_WORD = 16
+_WORDS = re.compile(r"`[^`]*`[^\s`]*|[^\s`]+")
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """(piece, space before it): pieces a line may be broken between. Spaces come first; a
+    long run of Chinese may also break between its characters; an example in backticks
+    breaks only at its spaces."""
+    tokens: list[tuple[str, bool]] = []
+    position = 0
+    for match in _WORDS.finditer(text):
+        spaced = match.start() > position
+        position = match.end()
+        word = match.group()
+        if word.startswith("`"):
+            pieces = word.split(" ")
+            tokens += [(pieces[0], spaced), *((piece, True) for piece in pieces[1:] if piece)]
+        elif display_width(word) <= _WHOLE_WORD:
+            tokens.append((word, spaced))
+        else:
+            tokens += _broken_word(word, spaced)
+    return tokens
+
+
+def _broken_word(word: str, spaced: bool) -> list[tuple[str, bool]]:
+    tokens: list[tuple[str, bool]] = []
+    for unit in _UNITS.findall(word):
+        if tokens and _joined(tokens[-1][0], unit):
+            tokens[-1] = (tokens[-1][0] + unit, tokens[-1][1])
+        else:
+            tokens.append((unit, spaced and not tokens))
+    return tokens
+
+
+def _joined(before: str, unit: str) -> bool:
+    if unit[0] in _NO_LINE_START or before[-1] in _NO_LINE_END:
+        return True
+    if before[-1] in "—～~" and unit[0].isdigit():  # a range: 11月30日—12月6日
+        return True
+    if before[-1].isdigit() and (unit in _WITH_NUMBER or unit == "单元"):
+        return True
+    return unit[0].isdigit() and (before[-1] in _WITH_NUMBER or before.endswith("单元"))
+
+
+def _wrap_line(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current, used = "", 0
+    for piece, spaced in _tokens(text):
+        size = display_width(piece)
+        gap = 1 if spaced and current else 0
+        if current and used + gap + size > width:
+            lines.append(current)
+            current, used, gap = "", 0, 0
+        if size > width:
+            *full, piece = _split_long(piece, width)
+            lines += full
+            size = display_width(piece)
+        current += " " * gap + piece
+        used += gap + size
+    lines.append(current)
+    return lines
+
+
+def _split_long(piece: str, width: int) -> list[str]:
+    """A glued piece wider than a line, split between its own parts so that no line starts
+    with a closing mark; a part wider than a line itself is cut where it must be."""
+    lines: list[list[str]] = [[]]
+    for unit in _UNITS.findall(piece):
+        for part in fold(unit, width):
+            line = lines[-1]
+            if line and display_width("".join(line) + part) > width:
+                moved = [line.pop()] if part[0] in _NO_LINE_START and len(line) > 1 else []
+                lines.append(moved)
+            lines[-1].append(part)
+    return ["".join(line) for line in lines]

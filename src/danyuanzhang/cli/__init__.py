@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import UsageError
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from danyuanzhang import __version__
 from danyuanzhang.cli.common import State, say, state
@@ -71,6 +71,8 @@ class DyzGroup(TyperGroup):
 
         module_name, attribute = LAZY_COMMANDS[cmd_name]
         sub_app = getattr(importlib.import_module(module_name), attribute)
+        # shell completion is offered once, by `dyz` itself, not again by each command
+        sub_app._add_completion = False
         if sub_app.registered_callback is None and len(sub_app.registered_commands) > 1:
             return LazySubGroup(sub_app, cmd_name, DEFAULT_SUBCOMMANDS.get(cmd_name))
         command = typer.main.get_command(sub_app)
@@ -92,6 +94,10 @@ class DyzGroup(TyperGroup):
             ctx.exit(130)
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            # the reader went away (`dyz household list | head -2`): nothing more to say
+            _silence_stdout()
+            ctx.exit(141)
         except Exception as error:
             if type(error).__module__.startswith(("typer", "click")):
                 raise
@@ -150,6 +156,27 @@ class LazySubGroup(TyperGroup):
         )
 
 
+def _format_help(self: Any, ctx: Any, formatter: Any) -> None:
+    from danyuanzhang.cli.helptext import format_help
+
+    format_help(self, ctx, formatter)
+
+
+# typer draws help with rich, in words of its own ("Usage", "Options", "required") and cut
+# short with "…"; every command and group of dyz draws it in the reader's language instead.
+TyperCommand.format_help = _format_help  # type: ignore[method-assign]
+TyperGroup.format_help = _format_help  # type: ignore[method-assign]
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, what is still buffered goes nowhere instead of failing again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _usage_exit(ctx: Any, error: Any) -> None:
     from danyuanzhang.cli.usage import explain
 
@@ -161,7 +188,6 @@ app = typer.Typer(
     cls=DyzGroup,
     help="单元长的工作本：住户、名册、服务牌 · dyz, the unit head's notebook",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_show_locals=False,
 )
 
@@ -186,11 +212,19 @@ def _lang(value: str | None) -> str | None:
 def root(
     ctx: typer.Context,
     db: Annotated[
-        Path | None, typer.Option("--db", help="数据库文件 · database file (env DYZ_DB)")
+        Path | None,
+        typer.Option(
+            "--db", help="数据库文件（也可设环境变量 DYZ_DB）· database file (or env DYZ_DB)"
+        ),
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="界面语言 zh | en · language (env DYZ_LANG)", callback=_lang),
+        typer.Option(
+            "--lang",
+            help="界面语言 zh | en（也可设 DYZ_LANG）· language: zh | en (or env DYZ_LANG)",
+            callback=_lang,
+            is_eager=True,
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", help="版本 · version", callback=_version, is_eager=True)
@@ -216,8 +250,11 @@ def main() -> None:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     else:
         code = 0
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = code or 141
     # Skip the interpreter's teardown of the few hundred modules typer loads: it costs about
     # 7 ms on every command, and the database is already closed and every file written.
     os._exit(code)

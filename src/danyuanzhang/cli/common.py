@@ -31,7 +31,12 @@ FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="输出格式 · output format: table | json | csv")
 ]
 EstateOption = Annotated[
-    str | None, typer.Option("--estate", "-e", help="小区名称 · estate name (可省略 if only one)")
+    str | None,
+    typer.Option(
+        "--estate",
+        "-e",
+        help="小区名称（只有一个小区时可省略）· estate (may be left out if there is only one)",
+    ),
 ]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="不再确认 · do not ask to confirm")]
 SheetOption = Annotated[

@@ -52,7 +52,14 @@ def council_agenda(
     on: Annotated[
         str | None, typer.Option("--date", help="会议日期，默认今天 · meeting date")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table | md | html | json")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="格式：table | md | html | json · format: table | md | html | json",
+        ),
+    ] = "table",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,

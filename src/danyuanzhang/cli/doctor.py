@@ -20,7 +20,7 @@ def doctor_command(
         typer.Option("--repair", help="修复找到的问题，不丢任何修改 · mend what was found"),
     ] = False,
 ) -> None:
-    """检查工作本（时钟被推到未来等）· Check the notebook (a clock pushed into the future, …)."""
+    """检查工作本（时钟被推到未来等）· Check the notebook: a clock pushed into the future and more."""
     from danyuanzhang.doctor import examine
     from danyuanzhang.doctor import repair as mend
     from danyuanzhang.i18n import join

@@ -194,7 +194,9 @@ def _step(key: str, event: dict[str, Any]) -> str:
 def hazard_notice(
     ctx: typer.Context,
     hazard: HazardArgument,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="txt | html")] = "txt",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="格式：txt | html · format: txt | html")
+    ] = "txt",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,

@@ -23,7 +23,11 @@ def ledger(
     kind: Annotated[
         str | None,
         typer.Argument(
-            help="visits | hazards | patrols | needs | care | antifraud | moves | council",
+            help=(
+                "台账名称，如 走访台账、防火巡查记录（不写则列出全部）"
+                " · ledger: visits | hazards | patrols | needs | care | antifraud | moves"
+                " | council (none lists them all)"
+            ),
             show_default=False,
         ),
     ] = None,

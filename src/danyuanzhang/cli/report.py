@@ -48,11 +48,18 @@ def report(
     scope: Annotated[
         str | None,
         typer.Option(
-            "--scope", "-s", help="unit:2-2 | building:2 | area:片区 | community（默认 default）"
+            "--scope",
+            "-s",
+            help="范围：unit:2-2 | building:2 | area:片区 | community（默认全社区）· scope: unit:2-2 | building:2 | area:NAME | community (the default)",
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="table | md | csv | json | html")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="格式：table | md | csv | json | html · format: table | md | csv | json | html",
+        ),
     ] = ReportFormat.table,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")

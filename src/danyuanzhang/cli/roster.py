@@ -31,7 +31,7 @@ RoleOption = Annotated[
     str,
     typer.Option(
         "--role",
-        help="area_head 片长 | building_head 楼栋长 | unit_head 单元长 | household_rep 户代表",
+        help="职务：片长 | 楼栋长 | 单元长 | 户代表 · role: area_head | building_head | unit_head | household_rep",
     ),
 ]
 ScopeHelp = "负责范围：片区名、楼栋 2 或单元 2-2 · scope: area name, building 2 or unit 2-2"
@@ -152,7 +152,9 @@ def roster_import(
     file: Annotated[Path, typer.Argument(help="名册 CSV 文件 · roster CSV")],
     estate: EstateOption = None,
 ) -> None:
-    """导入名册 CSV · Import the roster from CSV (角色,姓名,电话,小区,范围,负责楼栋,职责)."""
+    """导入名册 CSV（列：角色,姓名,电话,小区,范围,负责楼栋,职责）· Import the roster from a CSV
+    file whose headers are those Chinese column names: role, name, phone, estate, scope,
+    buildings, duties."""
     from danyuanzhang.rollcall import RollRejected
     from danyuanzhang.roster import import_roster
 
@@ -199,7 +201,8 @@ def card_command(
     unit: Annotated[str, typer.Option("--unit", help="单元，如 2-2 · unit")],
     estate: EstateOption = None,
     fmt: Annotated[
-        CardFormat, typer.Option("--format", "-f", help="txt | md | html")
+        CardFormat,
+        typer.Option("--format", "-f", help="格式：txt | md | html · format: txt | md | html"),
     ] = CardFormat.txt,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")

@@ -271,7 +271,12 @@ def visit_due(
     ] = False,
     estate: EstateOption = None,
     fmt: Annotated[
-        DueFormat, typer.Option("--format", "-f", help="table | json | csv | html（走访清单）")
+        DueFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="格式：table | json | csv | html（打印走访清单）· format: table | json | csv | html (a walk sheet)",
+        ),
     ] = DueFormat.table,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")

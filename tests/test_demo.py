@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from danyuanzhang.demo import examples_dir
+from danyuanzhang.i18n import span
 from tests.conftest import Runner, one_line_error
 
 
@@ -111,7 +113,10 @@ def test_the_demo_ends_with_a_weekly_report_where_every_section_has_something(
     dyz: Runner, dyz_json, tmp_path: Path
 ) -> None:
     out = dyz("demo").stdout
-    assert "芙蓉南路社区 每周汇总 2026-W46" in out and "六、近八周趋势" in out
+    assert (
+        f"芙蓉南路社区 每周汇总 {span(date(2026, 11, 9), date(2026, 11, 15))}" in out
+        and "六、近八周趋势" in out
+    )
     report = dyz_json("--db", str(tmp_path / "demo.db"), "report", "--week", "2026-W46")
     assert report["visits"]["made"] and report["visits"]["vulnerable_not_reached"]
     assert report["needs"]["collected"] and report["needs"]["resolved_on_the_spot"]

@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from danyuanzhang.i18n import short_day, span
 from tests.conftest import Runner, one_line_error
 
 
@@ -62,7 +64,7 @@ def test_every_figure_of_a_week_for_a_unit(dyz_json, fortnight: str) -> None:
     assert r["scope"] == {"kind": "unit", "name": "2-2", "estates": ["新芙蓉之都"]}
     v = r["visits"]
     assert (v["made"], v["households_reached"], v["households"], v["coverage"]) == (2, 2, 4, 50.0)
-    assert (v["not_home"], v["by_visitor"]) == (0, {"王建国的电脑": 2})
+    assert (v["not_home"], v["visitors"]) == (0, ["王建国的电脑"])
     assert v["last_week"] == {"made": 2, "households_reached": 1, "coverage": 25.0, "not_home": 1}
     assert v["change"] == {"made": 0, "households_reached": 1, "coverage": 25.0}
     assert v["vulnerable_not_reached"] == [
@@ -169,7 +171,7 @@ def test_a_quiet_week_with_work_still_open_shows_it(dyz: Runner, fortnight: str)
 
 def test_markdown_csv_and_html(dyz: Runner, fortnight: str, tmp_path: Path) -> None:
     md = dyz("report", "--week", "2026-W47", "--scope", "unit:2-2", "-f", "md").stdout
-    assert md.startswith("# 2-2 单元 每周汇总 2026-W47") and "| 走访次数 | 2 | 2 | — |" in md
+    assert md.startswith(f"# 2-2 单元 每周汇总 {w47()}") and "| 走访次数 | 2 | 2 | — |" in md
     out = tmp_path / "周报.csv"
     dyz("report", "--week", "2026-W47", "--scope", "unit:2-2", "-f", "csv", "-o", str(out))
     raw = out.read_bytes()
@@ -194,8 +196,13 @@ def test_markdown_csv_and_html(dyz: Runner, fortnight: str, tmp_path: Path) -> N
     assert "13812345678" not in text and "138****5678" in text
 
 
+def w47() -> str:
+    """Days are said without the year within the year, so the test says them as dyz does."""
+    return span(date(2026, 11, 16), date(2026, 11, 22))
+
+
 SMALL_REPORT = """\
-2-2 单元 每周汇总 2026-W47（2026-11-16 至 2026-11-22）
+2-2 单元 每周汇总 W47
 
 一、入户走访
 项目                     本周    上周    增减
@@ -204,7 +211,7 @@ SMALL_REPORT = """\
 见到的户数（共 4 户）       2       1      +1
 覆盖率                  50.0%   25.0%   +25.0
 家中无人                    0       1
-走访人：王建国的电脑 2
+走访人：王建国的电脑
 独居、需帮扶未按时走访：2-2-301（独居老人，逾期 5 天）
 
 二、居民诉求
@@ -239,7 +246,7 @@ SMALL_REPORT = """\
 待社区答复的建议：无
 本周社区的决定：施划停车位：采纳（2026-11-20）
 
-六、近八周趋势（2026-W40–2026-W47）
+六、近八周趋势（W40—W47）
 走访 ▁▁▁▁▁▁██  0 0 0 0 0 0 2 2
 诉求 ▁▁▁▁▁▁▅█  0 0 0 0 0 0 1 2
 隐患 ▁▁▁▁▁▁██  0 0 0 0 0 0 1 1
@@ -248,7 +255,8 @@ SMALL_REPORT = """\
 
 def test_the_terminal_text_of_a_small_report_at_80_columns(dyz: Runner, fortnight: str) -> None:
     text = dyz("report", "--week", "2026-W47", "--scope", "unit:2-2").stdout
-    assert re.sub(r"（[0-9a-f]{8}）", "（ID）", text) == SMALL_REPORT
+    expected = SMALL_REPORT.replace("W40—W47", span(date(2026, 9, 28), date(2026, 11, 22)))
+    assert re.sub(r"（[0-9a-f]{8}）", "（ID）", text) == expected.replace("W47", w47())
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
@@ -272,3 +280,35 @@ def test_a_bare_week_means_this_week_wherever_it_stands(
     assert dyz_json("report", "--week", "--scope", "unit:2-2")["week"] == this_week
     assert dyz_json("report", "--scope", "unit:2-2", "--week")["week"] == this_week
     assert dyz_json("report")["week"] == this_week
+
+
+def monday_to_sunday(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def test_mid_week_the_report_counts_only_the_days_lived(dyz, dyz_json, stairwell: str) -> None:
+    today = date.today()
+    dyz("visit", "add", "2-2-301", "--on", (today - timedelta(days=20)).isoformat())
+    due = {row["household"]: row for row in dyz_json("visit", "due")}
+    r = report(dyz_json)
+    assert r["as_of"] == min(today.isoformat(), r["to"])
+    late = {row["household"]: row["overdue_days"] for row in r["visits"]["vulnerable_not_reached"]}
+    assert late["2-2-301"] == due["2-2-301"]["overdue_days"] == 20 - 7
+    heading = dyz("report").stdout.splitlines()[0]
+    assert heading.startswith(f"芙蓉南路社区 每周汇总 {span(*monday_to_sunday(today))}")
+    if r["as_of"] < r["to"]:
+        assert heading.endswith(f"（截至 {short_day(today)}）"), heading
+    else:  # on a Sunday the week is whole
+        assert "截至" not in heading, heading
+
+
+def test_the_report_names_who_visited_without_ranking_them(dyz, dyz_json, stairwell: str) -> None:
+    for visitor, flat in (("周玉梅", "2-2-301"), ("周玉梅", "2-2-302"), ("周玉梅", "2-2-401")):
+        dyz("visit", "add", flat, "--visitor", visitor)
+    dyz("visit", "add", "2-2-402", "--visitor", "李建华")
+    r = report(dyz_json)
+    assert r["visits"]["visitors"] == sorted(["周玉梅", "李建华"])
+    line = next(x for x in dyz("report").stdout.splitlines() if x.startswith("走访人："))
+    assert line == f"走访人：{'；'.join(sorted(['周玉梅', '李建华']))}"
+    assert not re.search(r"\d", line)

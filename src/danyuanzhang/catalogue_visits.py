@@ -234,10 +234,8 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_continue_draft": ("接着答", "Go on with it"),
     "iv_drop_draft": ("丢弃，开始新的", "Drop it and start a new one"),
     # -- the weekly report ---------------------------------------------------------------------
-    "rp_title": (
-        "{scope} 每周汇总 {week}（{start} 至 {end}）",
-        "{scope} weekly report {week} ({start} to {end})",
-    ),
+    "rp_title": ("{scope} 每周汇总 {days}", "{scope} weekly report, {days}"),
+    "rp_as_of": ("（截至 {day}）", " (as of {day})"),
     "rp_scope_unit": ("{name} 单元", "Unit {name}"),
     "rp_scope_building": ("{name} 栋", "Building {name}"),
     "rp_scope_area": ("{name}", "{name}"),
@@ -262,7 +260,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "rp_reached": ("见到的户数（共 {total} 户）", "Households reached (of {total})"),
     "rp_coverage": ("覆盖率", "Coverage"),
     "rp_not_home": ("家中无人", "Nobody home"),
-    "rp_by_visitor": ("走访人：{who}", "By visitor: {who}"),
+    "rp_by_visitor": ("走访人：{who}", "Visited by: {who}"),
     "rp_vulnerable": (
         "独居、需帮扶未按时走访：{who}",
         "Living alone or needing help, not visited in time: {who}",

@@ -90,3 +90,15 @@ def day(when: date) -> str:
     if lang() == "zh":
         return f"{when.year}年{when.month}月{when.day}日"
     return f"{when.day} {when:%B} {when.year}"
+
+
+def short_day(when: date) -> str:
+    """A date within this year without its year (12月1日; 1 December), others with it."""
+    if when.year != date.today().year:
+        return day(when)
+    return f"{when.month}月{when.day}日" if lang() == "zh" else f"{when.day} {when:%B}"
+
+
+def span(first: date, last: date) -> str:
+    """A stretch of days as people say it: 11月30日—12月6日; 30 November – 6 December."""
+    return f"{short_day(first)}{'—' if lang() == 'zh' else ' – '}{short_day(last)}"

@@ -6,6 +6,7 @@ Every form is drawn from the same rows (`_sections`), so they cannot disagree.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from danyuanzhang.i18n import pick, t, word
@@ -24,9 +25,25 @@ def _listing(parts: list[str]) -> str:
 
 
 def title(report: dict[str, Any]) -> str:
+    """芙蓉南路社区 每周汇总 11月30日—12月6日（截至 12月1日）"""
+    from danyuanzhang.i18n import short_day, span
+
     scope = report["scope"]
     name = t(f"rp_scope_{scope['kind']}", name=scope["name"])
-    return t("rp_title", scope=name, week=report["week"], start=report["from"], end=report["to"])
+    heading = t("rp_title", scope=name, days=span(*_days(report["from"], report["to"])))
+    if report["as_of"] < report["to"]:
+        heading += t("rp_as_of", day=short_day(date.fromisoformat(report["as_of"])))
+    return heading
+
+
+def trend_heading(report: dict[str, Any]) -> str:
+    from danyuanzhang.i18n import span
+
+    return t("rp_trend", weeks=span(*_days(report["trend"]["from"], report["trend"]["to"])))
+
+
+def _days(first: str, last: str) -> tuple[date, date]:
+    return date.fromisoformat(first), date.fromisoformat(last)
 
 
 def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
@@ -42,7 +59,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
     )
     sections = []
     visit_lines = [
-        t("rp_by_visitor", who=_listing([f"{k} {x}" for k, x in v["by_visitor"].items()])),
+        t("rp_by_visitor", who=_listing(v["visitors"])),
         t(
             "rp_vulnerable",
             who=_listing(
@@ -309,10 +326,10 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
         highlight=False,
         emoji=False,
     )
-    from danyuanzhang.textwidth import fold
+    from danyuanzhang.textwidth import wrap
 
     def say(text: str = "") -> None:  # plain lines need no rich: it only draws the tables
-        for piece in fold(text, width):
+        for piece in wrap(text, width):
             buffer.write(piece + "\n")
 
     say(title(report))
@@ -344,7 +361,7 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
         for line in section["lines"]:
             say(line)
     say()
-    say(t("rp_trend", weeks=f"{report['trend']['weeks'][0]}–{report['trend']['weeks'][-1]}"))
+    say(trend_heading(report))
     for label, bars, numbers in _trend_rows(report):
         say(f"{label} {bars}  {numbers}")
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
@@ -374,7 +391,7 @@ def report_md(report: dict[str, Any]) -> str:
             lines.append("")
         lines += [f"- {line}" for line in section["lines"]] + [""]
     lines += [
-        f"## {t('rp_trend', weeks=report['trend']['weeks'][0] + '–' + report['trend']['weeks'][-1])}",
+        f"## {trend_heading(report)}",
         "",
     ]
     lines += [f"- {label} `{bars}` {numbers}" for label, bars, numbers in _trend_rows(report)]
@@ -400,8 +417,8 @@ def report_csv(report: dict[str, Any]) -> str:
         data = report[section]
         for figure, last in data["last_week"].items():
             add(section, figure, data[figure], last)
-    for visitor, count in report["visits"]["by_visitor"].items():
-        add("visits", "by_visitor", count, key=visitor)
+    for visitor in report["visits"]["visitors"]:
+        add("visits", "visitor", None, key=visitor)
     for category, count in report["needs"]["by_category"].items():
         add("needs", "by_category", count, key=category)
     for age, count in report["needs"]["open_by_age"].items():
@@ -460,7 +477,7 @@ def bar_chart_svg(labels: list[str], values: list[int], caption: str) -> str:
             f'<text x="{x + step * 0.3:.1f}" y="{height - bottom - bar - 3:.1f}" '
             f'text-anchor="middle">{value}</text>'
             f'<text x="{x + step * 0.3:.1f}" y="{height - bottom + 12}" '
-            f'text-anchor="middle">{html.escape(label[-3:])}</text>'
+            f'text-anchor="middle">{html.escape(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -492,14 +509,16 @@ def report_html(report: dict[str, Any]) -> str:
         parts.append("</section>")
         body.append("".join(parts))
     trend = report["trend"]
+    first = date.fromisoformat(trend["from"])
+    mondays = [first + timedelta(weeks=n) for n in range(len(trend["weeks"]))]
+    labels = [f"{monday.month}/{monday.day}" for monday in mondays]
     charts = "".join(
         f"<p>{esc(t(f'rp_trend_{name}'))}</p>"
-        + bar_chart_svg(trend["weeks"], trend[name], t(f"rp_trend_{name}"))
+        + bar_chart_svg(labels, trend[name], t(f"rp_trend_{name}"))
         for name in ("visits", "needs", "hazards")
     )
-    weeks = f"{trend['weeks'][0]}–{trend['weeks'][-1]}"
     if not _quiet(report):
-        body.append(f"<section><h2>{esc(t('rp_trend', weeks=weeks))}</h2>{charts}</section>")
+        body.append(f"<section><h2>{esc(trend_heading(report))}</h2>{charts}</section>")
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8">'

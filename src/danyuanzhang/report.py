@@ -76,9 +76,9 @@ def _visits_section(
             "coverage": round(100 * len(reached) / len(homes), 1) if homes else 0.0,
             "not_home": sum(1 for v in week if v["outcome"] == "not_home"),
             "declined": sum(1 for v in week if v["outcome"] == "declined"),
-            "by_visitor": dict(
-                sorted(_tally(week, "visitor").items(), key=lambda kv: (-kv[1], kv[0]))
-            ),
+            # who went, by name and without their counts: a notebook is not a scoreboard
+            # (the 2026 rules on government apps forbid rankings and check-in quotas)
+            "visitors": sorted({v["visitor"] for v in week if v["visitor"]}),
         }
 
     this, last = figures(start, end), figures(last_start, last_end)
@@ -330,7 +330,12 @@ def _trend(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str
             if scope.buildings is None or row["building"] in scope.buildings:
                 counts[row["week"]] += row["n"]
         series[name] = counts
-    return {"weeks": [week_of(date.fromisoformat(start)) for start, _ in weeks], **series}
+    return {
+        "weeks": [week_of(date.fromisoformat(start)) for start, _ in weeks],
+        "from": first,
+        "to": (date.fromisoformat(weeks[-1][0]) + timedelta(days=6)).isoformat(),
+        **series,
+    }
 
 
 # -- the whole report -----------------------------------------------------------------------------
@@ -354,11 +359,15 @@ def weekly_report(
         )
         for n in range(TREND_WEEKS - 1, -1, -1)
     ]
+    # mid-week, the week is counted up to today: a deadline not yet reached is not overdue
+    as_of = min(end, max(start, date.today().isoformat()))
+    weeks[-1] = (start, as_of)
     homes = [h for e in where.estates for h in _households(store, e, where)]
     report: dict[str, Any] = {
         "week": week_of(monday),
         "from": start,
         "to": end,
+        "as_of": as_of,
         "scope": {"kind": where.kind, "name": where.name, "estates": list(where.estates)},
         "redacted": redact,
         "visits": _visits_section(store, where, homes, weeks),

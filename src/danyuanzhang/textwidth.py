@@ -57,19 +57,19 @@ _WHOLE_WORD = 16
 _WORDS = re.compile(r"`[^`]*`[^\s`]*|[^\s`]+")
 
 
-def _tokens(text: str) -> list[tuple[str, bool]]:
-    """(piece, space before it): pieces a line may be broken between. Spaces come first; a
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(piece, the spaces before it): pieces a line may be broken between. Spaces come first; a
     long run of Chinese may also break between its characters; an example in backticks
     breaks only at its spaces."""
-    tokens: list[tuple[str, bool]] = []
+    tokens: list[tuple[str, str]] = []
     position = 0
     for match in _WORDS.finditer(text):
-        spaced = match.start() > position
+        spaced = text[position : match.start()]
         position = match.end()
         word = match.group()
         if word.startswith("`"):
             pieces = word.split(" ")
-            tokens += [(pieces[0], spaced), *((piece, True) for piece in pieces[1:] if piece)]
+            tokens += [(pieces[0], spaced), *((piece, " ") for piece in pieces[1:] if piece)]
         elif display_width(word) <= _WHOLE_WORD:
             tokens.append((word, spaced))
         else:
@@ -77,13 +77,13 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return tokens
 
 
-def _broken_word(word: str, spaced: bool) -> list[tuple[str, bool]]:
-    tokens: list[tuple[str, bool]] = []
+def _broken_word(word: str, spaced: str) -> list[tuple[str, str]]:
+    tokens: list[tuple[str, str]] = []
     for unit in _UNITS.findall(word):
         if tokens and _joined(tokens[-1][0], unit):
             tokens[-1] = (tokens[-1][0] + unit, tokens[-1][1])
         else:
-            tokens.append((unit, spaced and not tokens))
+            tokens.append((unit, "" if tokens else spaced))
     return tokens
 
 
@@ -102,16 +102,16 @@ def _wrap_line(text: str, width: int) -> list[str]:
     current, used = "", 0
     for piece, spaced in _tokens(text):
         size = display_width(piece)
-        gap = 1 if spaced and current else 0
-        if current and used + gap + size > width:
+        gap = spaced if current or not lines else ""  # a first line keeps its indent
+        if current and used + len(gap) + size > width:
             lines.append(current)
-            current, used, gap = "", 0, 0
+            current, used, gap = "", 0, ""
         if size > width:
             *full, piece = _split_long(piece, width)
             lines += full
             size = display_width(piece)
-        current += " " * gap + piece
-        used += gap + size
+        current += gap + piece
+        used += len(gap) + size
     lines.append(current)
     return lines
 

@@ -92,4 +92,7 @@ def report(
     elif fmt is ReportFormat.html:
         write_output(render_report.report_html(data), output)
     else:
-        write_output(render_report.report_table(data), output)
+        from danyuanzhang.textwidth import terminal_width
+
+        width = 80 if output else terminal_width()
+        write_output(render_report.report_table(data, width), output)

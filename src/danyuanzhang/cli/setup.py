@@ -95,9 +95,10 @@ def demo_command(
         out(render.card_txt(service_card(store, DEMO_UNIT)))
         from danyuanzhang.render_report import report_table
         from danyuanzhang.report import weekly_report
+        from danyuanzhang.textwidth import terminal_width
 
         out("")
-        out(report_table(weekly_report(store, week=DEMO_WEEK)))
+        out(report_table(weekly_report(store, week=DEMO_WEEK), terminal_width()))
         out(t("demo_next", path=str(path), week=DEMO_WEEK))
     finally:
         store.close()

@@ -192,6 +192,35 @@ def test_never_visited_first_the_most_vulnerable_leading(
     assert items[0]["reason"] == "elderly_alone" and items[0]["every_days"] == 7
 
 
+def test_an_overdue_person_living_alone_comes_before_flats_never_visited(
+    dyz: Runner, dyz_json, stairwell: str
+) -> None:
+    dyz("visit", "add", "2-2-301", "--on", "2026-11-10")  # lives alone: due 11-17
+    dyz("visit", "add", "2-2-401", "--on", "2026-11-25", "--outcome", "not_home")
+    items = dyz_json("visit", "due", "--on", "2026-11-26")
+    assert [(i["household"], i["overdue_days"]) for i in items][0] == ("2-2-301", 9)
+    tried = next(i for i in items if i["household"] == "2-2-401")
+    never = next(i for i in items if i["household"] == "2-2-402")
+    assert (tried["never_visited"], tried["never_met"], tried["last_outcome"]) == (
+        False, True, "not_home",
+    )  # fmt: skip
+    assert (never["never_visited"], never["never_met"]) == (True, True)
+    table = dyz("visit", "due", "--on", "2026-11-26").stdout
+    line_401 = next(x for x in table.splitlines() if "2-2-401" in x)
+    line_402 = next(x for x in table.splitlines() if "2-2-402" in x)
+    assert "还没见到人（上次家中无人，2026-11-25）" in line_401 and "从未走访" not in line_401
+    assert "从未走访" in line_402
+
+
+def test_disabled_and_needing_help_come_before_the_rest(dyz: Runner, dyz_json, estate: str) -> None:
+    for flat, flag in (("2-2-101", None), ("2-2-102", "残疾人"), ("2-2-201", "需帮扶")):
+        dyz("household", "add", flat)
+        if flag:
+            dyz("resident", "add", flat, "--name", f"住户{flat[-3:]}", "--flag", flag)
+    order = [i["household"] for i in dyz_json("visit", "due", "--on", "2026-11-26")]
+    assert order == ["2-2-201", "2-2-102", "2-2-101", "2-2-301"]
+
+
 def test_cadences_decide_who_is_overdue_and_by_how_much(
     dyz: Runner, dyz_json, stairwell: str
 ) -> None:

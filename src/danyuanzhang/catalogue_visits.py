@@ -74,6 +74,10 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "due_reason_new_arrival": ("新迁入，{days} 天内", "new arrival, within {days} days"),
     "due_reason_default": ("每 {days} 天", "every {days} days"),
     "due_never": ("从未走访", "never visited"),
+    "due_never_met": (
+        "还没见到人（上次{outcome}，{last}）",
+        "nobody met yet (last: {outcome}, {last})",
+    ),
     "due_overdue": ("逾期 {days} 天（上次 {last}）", "{days} days overdue (last {last})"),
     "due_today": ("今天到期（上次 {last}）", "due today (last {last})"),
     "due_by": ("{on} 前", "by {on}"),
@@ -233,6 +237,54 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_draft_found": ("上次（{saved}）有一户没答完。", "A visit from {saved} was not finished."),
     "iv_continue_draft": ("接着答", "Go on with it"),
     "iv_drop_draft": ("丢弃，开始新的", "Drop it and start a new one"),
+    # -- today -------------------------------------------------------------------------------
+    "td_title": ("今天该做的（{day}）", "To do today ({day})"),
+    "td_visits": ("一、入户走访：{count} 户该去了", "1. Visits: {count} households due"),
+    "td_visits_none": ("一、入户走访：今天没有该去的户。", "1. Visits: nobody is due today."),
+    "td_visits_more": (
+        "还有 {count} 户，全部见 dyz visit due",
+        "{count} more: dyz visit due lists them all",
+    ),
+    "td_visits_next": ("去走访：dyz visit", "To visit: dyz visit"),
+    "td_hazards": ("二、安全隐患：{count} 处要跟进", "2. Hazards: {count} to follow up"),
+    "td_hazards_none": ("二、安全隐患：没有到期的。", "2. Hazards: no deadline reached."),
+    "td_hazard_overdue": (
+        "{what}，已逾期 {days} 天，请催促整改",
+        "{what}: {days} days past its deadline",
+    ),
+    "td_hazard_due_today": ("{what}，今天到期", "{what}: due today"),
+    "td_hazard_reinspect": ("{what}，已整改，待复查", "{what}: fixed, to be re-inspected"),
+    "td_hazard_fix": ("改好后：dyz hazard fix {id}", "Once fixed: dyz hazard fix {id}"),
+    "td_hazard_verify": (
+        "复查合格：dyz hazard verify {id}",
+        "Once checked: dyz hazard verify {id}",
+    ),
+    "td_needs": ("三、诉求：{count} 条等着您", "3. Needs: {count} waiting on you"),
+    "td_needs_none": ("三、诉求：没有等着您的。", "3. Needs: none waiting on you."),
+    "td_need_collected": (
+        "{household}【{category}】“{text}”，已 {days} 天：能办就办，办不了就上报",
+        "{household} [{category}] “{text}”, {days} days: settle it or carry it on",
+    ),
+    "td_need_collected_next": (
+        "dyz petition resolve {id} 或 dyz petition escalate {id}",
+        "dyz petition resolve {id} or dyz petition escalate {id}",
+    ),
+    "td_need_done": (
+        "{household}【{category}】“{text}”：社区已落实，问过居民后办结",
+        "{household} [{category}] “{text}”: done by the office; ask the resident, then close it",
+    ),
+    "td_need_done_next": ("dyz petition close {id}", "dyz petition close {id}"),
+    "td_patrols": ("四、防火巡查：{count} 个单元该巡查了", "4. Fire patrols due: {count}"),
+    "td_patrols_none": ("四、防火巡查：都按时巡查了。", "4. Fire patrols: all on time."),
+    "td_patrol_since": (
+        "{unit}：上次 {last}，已 {days} 天",
+        "{unit}: last patrolled {last}, {days} days ago",
+    ),
+    "td_patrol_never": ("{unit}：还没有巡查记录", "{unit}: never patrolled"),
+    "td_patrols_next": (
+        "巡查后记一笔：dyz patrol --unit {unit}",
+        "After a patrol: dyz patrol --unit {unit}",
+    ),
     # -- the weekly report ---------------------------------------------------------------------
     "rp_title": ("{scope} 每周汇总 {days}", "{scope} weekly report, {days}"),
     "rp_as_of": ("（截至 {day}）", " (as of {day})"),

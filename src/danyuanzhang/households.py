@@ -121,14 +121,11 @@ def _kept_apart(store: Store, entity: str, values: dict[str, Any]) -> dict[str, 
     return {"distinct": new_id()}
 
 
-def list_households(
-    store: Store,
-    estate: str | None = None,
-    building: str | None = None,
-    unit: str | None = None,
-    flag: str | None = None,
-) -> list[dict[str, Any]]:
-    """`unit` is `2-2`; `building` is `2`; `flag` may be given in either language."""
+def place_filter(
+    store: Store, estate: str | None, building: str | None, unit: str | None
+) -> tuple[list[str], str | None, str | None]:
+    """(estates, building, unit number) of a place as typed: `unit` is `2-2`, `building`
+    `2`; no estate means every estate."""
     from danyuanzhang.inputs import parse_building, parse_unit
 
     estate_names = [choose_estate(store, estate)] if estate else reg.estates(store)
@@ -140,15 +137,25 @@ def list_households(
         building = parse_building(building)
         if unit_building and unit_building != building:
             raise DyzError("unit_outside_building", unit=unit, building=building)
+    return estate_names, unit_building or building, unit_number
+
+
+def list_households(
+    store: Store,
+    estate: str | None = None,
+    building: str | None = None,
+    unit: str | None = None,
+    flag: str | None = None,
+) -> list[dict[str, Any]]:
+    """`unit` is `2-2`; `building` is `2`; `flag` may be given in either language."""
+    estate_names, building, unit_number = place_filter(store, estate, building, unit)
     if flag:
         from danyuanzhang.flags import flag_code
 
         code: str | None = flag_code(store, flag)
     else:
         code = None
-    rows = reg.households(
-        store, estate_names, building=unit_building or building, unit=unit_number, flag=code
-    )
+    rows = reg.households(store, estate_names, building=building, unit=unit_number, flag=code)
     result = []
     for row in rows:
         item = household_json(row)

@@ -29,8 +29,13 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def to_json(value: Any) -> str:
+    """Indented JSON; a long list has one record per line instead, because the indenting
+    encoder is pure Python and a district's list would take seconds to write."""
     import json
 
+    if isinstance(value, list) and len(value) > 1_000:
+        lines = (json.dumps(item, ensure_ascii=False) for item in value)
+        return "[\n  " + ",\n  ".join(lines) + "\n]\n"
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -408,6 +413,11 @@ def due_reason(item: dict[str, Any]) -> str:
     reason = t(f"due_reason_{item['reason']}", days=item["every_days"])
     if item["never_visited"]:
         when = t("due_never")
+    elif item["last_visit"] is None:
+        from danyuanzhang.vocab import VISIT_OUTCOMES
+
+        outcome = word(item["last_outcome"], VISIT_OUTCOMES)
+        when = t("due_never_met", outcome=outcome, last=item["last_attempt"])
     elif item["overdue_days"] > 0:
         when = t("due_overdue", days=item["overdue_days"], last=item["last_visit"])
     elif item["overdue_days"] == 0:

@@ -320,26 +320,9 @@ def list_visits(
 # -- who is due a visit ------------------------------------------------------------------------
 
 
-def _scope(
-    store: Store, day: str, estate: str | None, building: str | None, unit: str | None
-) -> tuple[list[dict[str, Any]], dict[str, list[Any]], dict[str, list[Any]]]:
-    """The households in scope, each one's visits up to `day` (oldest first) and its current
-    residents."""
-    from danyuanzhang.households import list_households
-
-    homes = list_households(store, estate=estate, building=building, unit=unit)
-    ids = [h["id"] for h in homes]
-    history: dict[str, list[Any]] = {i: [] for i in ids}
-    for visit in q.visits_of(store, ids):
-        if visit["on_date"] and visit["on_date"] <= day:
-            history[visit["household_id"]].append(visit)
-    people: dict[str, list[Any]] = {i: [] for i in ids}
-    for resident in q.current_residents(store, ids):
-        people[resident["household_id"]].append(resident)
-    return homes, history, people
-
-
 VULNERABLE = ("elderly_alone", "needs_help")  # the flags that shorten a household's cadence
+# who is visited first when several are due: living alone, needing help, disabled, then others
+FIRST_VISITED = ("elderly_alone", "needs_help", "disabled")
 
 
 def cadence_reason(
@@ -357,6 +340,25 @@ def cadence_reason(
     return min(reasons, key=cadence.__getitem__) if reasons else None
 
 
+def _last_attempt(last: Any) -> tuple[str | None, str | None]:
+    """(day, outcome) of the last visit; someone met wins a day with several visits."""
+    tried = [(last[o], o) for o in ("met", "not_home", "declined") if last[o] is not None]
+    if not tried:
+        return None, None
+    day = max(d for d, _ in tried)
+    return day, next(o for d, o in tried if d == day)
+
+
+def _arrival(resident: tuple[str | None, str | None]) -> tuple[str, str]:
+    """Residents as the registry lists them: the earliest arrival first, then by name."""
+    return resident[0] or "", resident[1] or ""
+
+
+def _vulnerability(flags: set[str], wellbeing: str | None) -> int:
+    found = flags | ({"needs_help"} if wellbeing == "needs_help" else set())
+    return next((n for n, flag in enumerate(FIRST_VISITED) if flag in found), len(FIRST_VISITED))
+
+
 def visits_due(
     store: Store,
     unit: str | None = None,
@@ -365,74 +367,90 @@ def visits_due(
     on: str | None = None,
     everyone: bool = False,
 ) -> list[dict[str, Any]]:
-    """Households in the order they should be visited: never visited first, then the most
-    overdue against their cadence (lives alone: weekly; needs help: fortnightly; a new arrival:
-    within a week of moving in; everyone else: every 90 days), each with its reason."""
+    """Households in the order they should be visited: those living alone, needing help or
+    disabled before others, and within each, those never met before the most overdue against
+    their cadence (lives alone: weekly; needs help: fortnightly; a new arrival: within a week
+    of moving in; everyone else: every 90 days), each with its reason."""
     day = day_or_today(on)
     as_of = date.fromisoformat(day)
     from danyuanzhang.config import cadences
 
     cadence = cadences(store)
-    homes, history, people = _scope(store, day, estate, building, unit)
+    from danyuanzhang.households import place_filter
+
+    recent = (as_of - timedelta(days=cadence["default"])).isoformat()
+    estates, building, unit = place_filter(store, estate, building, unit)
+    homes = q.due_households(store, estates, building, unit, day)
+    whole = estate is None and building is None and unit is None
+    people: dict[str, list[tuple[str | None, str | None]]] = {}
+    flagged: dict[str, set[str]] = {}
+    for household_id, name, moved_in, flags_text in q.due_residents(
+        store, None if whole else estates, building, unit
+    ):
+        people.setdefault(household_id, []).append((moved_in, name))
+        if flags_text:
+            flagged.setdefault(household_id, set()).update(flags_text.split(","))
 
     due = []
     for position, home in enumerate(homes):
-        visits = history[home["id"]]
-        met = [v for v in visits if v["outcome"] == "met"]
-        last_met = met[-1]["on_date"] if met else None
-        flags = {f for r in people[home["id"]] for f in (r["flags"] or "").split(",") if f}
-        reason = str(cadence_reason(flags, met[-1]["wellbeing"] if met else None, cadence))
+        last_met, wellbeing = home["met"], home["wellbeing"]
+        present = people.get(home["id"], [])
+        flags = flagged.get(home["id"], set())
+        reason = str(cadence_reason(flags, wellbeing, cadence))
         every = cadence[reason]
         # moved in since the last visit, and recently enough that the usual round would
         # not come to them in time
-        recent = (as_of - timedelta(days=cadence["default"])).isoformat()
-        arrivals = [
-            r["moved_in"]
-            for r in people[home["id"]]
-            if r["moved_in"]
-            and recent < r["moved_in"] <= day
-            and (last_met is None or last_met < r["moved_in"])
-        ]
+        arrived = min(
+            (
+                moved_in
+                for moved_in, _ in present
+                if moved_in
+                and recent < moved_in <= day
+                and (last_met is None or last_met < moved_in)
+            ),
+            default=None,
+        )
         due_on = (
             date.fromisoformat(last_met) + timedelta(days=every) if last_met is not None else as_of
         )
-        if arrivals:
-            arrival_due = date.fromisoformat(min(arrivals)) + timedelta(days=cadence["new_arrival"])
+        if arrived:
+            arrival_due = date.fromisoformat(arrived) + timedelta(days=cadence["new_arrival"])
             if last_met is None or arrival_due < due_on:
                 reason, every, due_on = "new_arrival", cadence["new_arrival"], arrival_due
-        listed = last_met is None or due_on <= as_of or bool(arrivals)
+        listed = last_met is None or due_on <= as_of or arrived is not None
         if not (listed or everyone):
             continue
+        last_attempt, last_outcome = _last_attempt(home)
         due.append(
             {
-                "household": home["ref"],
+                "household": f"{home['building']}-{home['unit']}-{home['room']}",
                 "household_id": home["id"],
                 "estate": home["estate"],
                 "unit": f"{home['building']}-{home['unit']}",
-                "residents": [r["name"] for r in people[home["id"]] if r["name"]],
+                "residents": [name for _, name in sorted(present, key=_arrival) if name],
                 "flags": sorted(flags),
-                "never_visited": last_met is None,
+                "never_visited": last_attempt is None,
+                "never_met": last_met is None,
                 "reason": reason,
                 "every_days": every,
                 "last_visit": last_met,
-                "last_attempt": visits[-1]["on_date"] if visits else None,
-                "last_outcome": visits[-1]["outcome"] if visits else None,
+                "last_attempt": last_attempt,
+                "last_outcome": last_outcome,
                 "due_on": due_on.isoformat(),
                 "overdue_days": (as_of - due_on).days,
                 "is_due": listed,
-                "_position": position,
+                "_order": (
+                    not listed,
+                    _vulnerability(flags, wellbeing),
+                    last_met is not None,
+                    -(as_of - due_on).days,
+                    position,
+                ),
             }
         )
-    due.sort(
-        key=lambda d: (
-            not d["is_due"],
-            not d["never_visited"],
-            d["every_days"] if d["never_visited"] else -d["overdue_days"],
-            d["_position"],
-        )
-    )
+    due.sort(key=lambda d: d["_order"])
     for item in due:
-        del item["_position"]
+        del item["_order"]
     return due
 
 

@@ -19,6 +19,7 @@ from danyuanzhang.errors import DyzError
 # every command's options on each start would cost `dyz hazard add` a third of its start-up.
 LAZY_COMMANDS = {
     "init": ("danyuanzhang.cli.setup", "init_app"),
+    "today": ("danyuanzhang.cli.today", "today_app"),
     "household": ("danyuanzhang.cli.households", "household_app"),
     "resident": ("danyuanzhang.cli.households", "resident_app"),
     "duplicates": ("danyuanzhang.cli.households", "duplicates_app"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from danyuanzhang.store import Store, in_chunks
@@ -60,6 +60,84 @@ def visits_of(store: Store, household_ids: Sequence[str]) -> list[Any]:
             chunk,
         ).fetchall()
     return sorted(found, key=lambda v: (v["on_date"] or "", v["hlc"] or "", v["id"]))
+
+
+def _in_place(
+    estates: Sequence[str], building: str | None, unit: str | None
+) -> tuple[str, list[Any]]:
+    """A WHERE clause on households `h` of a place, with named parameters :p0, :p1, …"""
+    params: list[Any] = list(estates)
+    where = [f"h.estate IN ({', '.join(f':p{i}' for i in range(len(estates)))})"]
+    for column, value in (("building", building), ("unit", unit)):
+        if value is not None:
+            where.append(f"h.{column} = :p{len(params)}")
+            params.append(value)
+    return " AND ".join(where), params
+
+
+def due_households(
+    store: Store, estates: Sequence[str], building: str | None, unit: str | None, day: str
+) -> list[Any]:
+    """The households of a place in address order, each with, up to `day`: the last day
+    someone was met there and how they were found that day, the last day nobody was home and
+    the last day a visit was declined. Each is a seek in the household's index, so the cost
+    grows with the households shown, not with the years of history."""
+    where, params = _in_place(estates, building, unit)
+    return store.conn.execute(
+        f"""
+        WITH last AS (
+            SELECT h.id, h.estate, h.building, h.unit, h.room,
+                (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
+                 AND v.outcome = 'met' AND v.on_date <= :day) AS met,
+                (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
+                 AND v.outcome = 'not_home' AND v.on_date <= :day) AS not_home,
+                (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
+                 AND v.outcome = 'declined' AND v.on_date <= :day) AS declined
+            FROM households h
+            WHERE {where}
+            ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
+                     length(h.room), h.room
+        )
+        SELECT last.*,
+            CASE WHEN last.met IS NOT NULL THEN
+                (SELECT v.wellbeing FROM visits v WHERE v.household_id = last.id
+                 AND v.outcome = 'met' AND v.on_date = last.met AND v.wellbeing IS NOT NULL
+                 ORDER BY v.wellbeing = 'needs_help' DESC LIMIT 1)
+            END AS wellbeing
+        FROM last
+        """,
+        {**{f"p{i}": v for i, v in enumerate(params)}, "day": day},
+    ).fetchall()
+
+
+def due_residents(
+    store: Store, estates: Sequence[str] | None, building: str | None, unit: str | None
+) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    """(household id, name, moving-in day, flags joined by commas) of the current residents
+    of a place, or of every place when `estates` is None: then one pass over the table,
+    which is quicker than a seek per household."""
+    if estates is None:
+        flags: dict[str, list[str]] = {}
+        for resident_id, flag in store.conn.execute("SELECT resident_id, flag FROM resident_flags"):
+            flags.setdefault(resident_id, []).append(flag)
+        for row in store.conn.execute(
+            "SELECT id, household_id, name, moved_in FROM residents WHERE moved_out IS NULL"
+        ):
+            found = flags.get(row[0])
+            yield row[1], row[2], row[3], ",".join(found) if found else None
+        return
+    where, params = _in_place(estates, building, unit)
+    for row in store.conn.execute(
+        f"""
+        SELECT r.household_id, r.name, r.moved_in,
+            (SELECT group_concat(f.flag) FROM resident_flags f
+             WHERE f.resident_id = r.id) AS flags
+        FROM residents r JOIN households h ON h.id = r.household_id
+        WHERE {where} AND r.moved_out IS NULL
+        """,
+        {f"p{i}": v for i, v in enumerate(params)},
+    ):
+        yield row[0], row[1], row[2], row[3]
 
 
 def linked_to_visit(store: Store, table: str, visit_id: str) -> list[Any]:

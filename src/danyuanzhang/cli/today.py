@@ -1,0 +1,44 @@
+"""`dyz today`: what is to be done today, in one screen."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import EstateOption, Format, FormatOption, out, store_of
+
+today_app = typer.Typer()
+
+SHOWN = 10  # visits listed on the screen; the rest are counted, and `dyz visit due` has them
+
+
+@today_app.command("today")
+def today(
+    ctx: typer.Context,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="单元，如 2-2 · unit")] = None,
+    building: Annotated[
+        str | None, typer.Option("--building", "-b", help="楼栋，如 2 · building")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of this day")
+    ] = None,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """今天该做的：该走访的户、到期的隐患、等着您的诉求、该巡查的单元 · What to do today:
+    visits due, hazard deadlines, needs waiting on you, patrols due."""
+    from danyuanzhang.today import today_plan
+
+    store = store_of(ctx)
+    plan = today_plan(store, unit=unit, building=building, estate=estate, on=on)
+    if fmt is Format.json:
+        from danyuanzhang.render import to_json
+
+        out(to_json(plan))
+        return
+    from danyuanzhang.hazards import known_kinds
+    from danyuanzhang.render_today import today_text
+    from danyuanzhang.textwidth import terminal_width
+
+    out(today_text(plan, known_kinds(store), terminal_width(), SHOWN))

@@ -1,0 +1,83 @@
+"""`dyz today` as text for the terminal: four short sections, each ending in what to type."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from danyuanzhang.i18n import pick, short_day, t, word
+from danyuanzhang.textwidth import wrap
+
+
+def today_text(
+    plan: dict[str, Any], kinds: dict[str, tuple[str, str]], width: int, shown: int
+) -> str:
+    from danyuanzhang.render import due_reason
+    from danyuanzhang.vocab import PETITION_CATEGORIES
+
+    lines = [t("td_title", day=short_day(date.fromisoformat(plan["day"]))), ""]
+
+    def say(text: str, indent: str = "") -> None:
+        """A wrapped line, its continuation under its text."""
+        pieces = wrap(text, width - len(indent) - 2) if indent else wrap(text, width)
+        lines.extend((indent if n == 0 else indent + "  ") + p for n, p in enumerate(pieces))
+
+    def command(text: str) -> None:
+        lines.append(f"    → {text}")
+
+    due = [v for v in plan["visits"] if v["is_due"]]
+    say(t("td_visits", count=len(due)) if due else t("td_visits_none"))
+    for n, item in enumerate(due[:shown], start=1):
+        names = "、".join(item["residents"])
+        say(f"{n}. {item['household']} {names} {due_reason(item)}".replace("  ", " "), "  ")
+    if len(due) > shown:
+        say(t("td_visits_more", count=len(due) - shown), "  ")
+    if due:
+        command(t("td_visits_next"))
+    lines.append("")
+
+    hazards = plan["hazards"]
+    say(t("td_hazards", count=len(hazards)) if hazards else t("td_hazards_none"))
+    for item in hazards:
+        place = f"{item['unit']} {item['place'] or ''}".strip()
+        what = f"{word(item['kind'], kinds)}{pick('（', ' (')}{place}{pick('）', ')')}"
+        short = item["id"][:8]
+        if item["todo"] == "reinspect":
+            say(t("td_hazard_reinspect", what=what), "  ")
+            command(t("td_hazard_verify", id=short))
+            continue
+        if item["days_over"]:
+            say(t("td_hazard_overdue", what=what, days=item["days_over"]), "  ")
+        else:
+            say(t("td_hazard_due_today", what=what), "  ")
+        command(t("td_hazard_fix", id=short))
+    lines.append("")
+
+    needs = plan["needs"]
+    say(t("td_needs", count=len(needs)) if needs else t("td_needs_none"))
+    for item in needs:
+        key = "td_need_done" if item["status"] == "done" else "td_need_collected"
+        say(
+            t(
+                key,
+                household=item["household"] or item["unit"],
+                category=word(item["category"], PETITION_CATEGORIES),
+                text=item["text"],
+                days=item["waiting_days"],
+            ),
+            "  ",
+        )
+        command(t(f"{key}_next", id=item["id"][:8]))
+    lines.append("")
+
+    patrols = plan["patrols"]
+    say(t("td_patrols", count=len(patrols)) if patrols else t("td_patrols_none"))
+    for item in patrols:
+        if item["last_patrol"]:
+            last = short_day(date.fromisoformat(item["last_patrol"]))
+            say(t("td_patrol_since", unit=item["unit"], last=last, days=item["days_since"]), "  ")
+        else:
+            say(t("td_patrol_never", unit=item["unit"]), "  ")
+    if patrols:
+        command(t("td_patrols_next", unit=patrols[0]["unit"]))
+    return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"

@@ -1,0 +1,77 @@
+"""What is to be done today (今天该做的): the visits due, the most vulnerable and most overdue
+first; hazard deadlines reached or past, and fixes waiting to be re-inspected; needs waiting on
+the unit head; units whose fire patrol is due.
+
+>>> plan = today_plan(store, unit="2-2")
+>>> [v["household"] for v in plan["visits"]][:2]
+['2-2-301', '2-2-602']
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from danyuanzhang.store import Store
+
+# needs the unit head has to act on: settle or carry on (collected), or go back and close with
+# the resident's word once the office has done it (done)
+WAITING_ON_UNIT_HEAD = ("collected", "done")
+
+
+def today_plan(
+    store: Store,
+    unit: str | None = None,
+    building: str | None = None,
+    estate: str | None = None,
+    on: str | None = None,
+) -> dict[str, Any]:
+    from danyuanzhang.hazards import list_hazards
+    from danyuanzhang.inputs import day_or_today, parse_building, parse_unit
+    from danyuanzhang.patrols import due_patrols
+    from danyuanzhang.petitions import list_petitions
+    from danyuanzhang.visits import visits_due
+
+    day = day_or_today(on)
+    as_of = date.fromisoformat(day)
+    visits = visits_due(store, unit=unit, building=building, estate=estate, on=day)
+    in_place = _place_test(
+        str(parse_unit(unit)) if unit else None, parse_building(building) if building else None
+    )
+    hazards = []
+    for item in list_hazards(store, estate=estate, unit=unit, open_only=True, on=day):
+        if not in_place(item["unit"]):
+            continue
+        if item["status"] == "rectified":
+            hazards.append({**item, "todo": "reinspect", "days_over": None})
+        elif item["due"] and item["due"] <= day:
+            over = (as_of - date.fromisoformat(item["due"])).days
+            hazards.append({**item, "todo": "deadline", "days_over": over})
+    hazards.sort(key=lambda h: (h["todo"] != "deadline", -(h["days_over"] or 0)))
+    needs = [
+        {**item, "waiting_days": (as_of - date.fromisoformat(item["raised_on"])).days}
+        for item in list_petitions(store, unit=unit, estate=estate)
+        if item["status"] in WAITING_ON_UNIT_HEAD and in_place(item["unit"])
+    ]
+    needs.sort(key=lambda n: (n["status"] != "done", -n["waiting_days"]))
+    patrols = [p for p in due_patrols(store, estate=estate, on=day) if in_place(p["unit"])]
+    return {
+        "day": day,
+        "visits": visits,
+        "hazards": hazards,
+        "needs": needs,
+        "patrols": patrols,
+    }
+
+
+def _place_test(unit: str | None, building: str | None) -> Any:
+    """Whether a unit ("2-2") is inside the place asked for."""
+
+    def inside(text: str | None) -> bool:
+        if unit:
+            return text == unit
+        if building:
+            return bool(text) and str(text).split("-")[0] == building
+        return True
+
+    return inside

@@ -79,11 +79,11 @@ def test_a_full_visit_with_several_needs_a_move_out_a_flag_and_a_hazard(
         DOWN + ENTER,  # … children away
         ENTER,  # no more changes
         "y",  # any needs
-        DOWN * 2 + ENTER,  # repairs
+        "3",  # repairs
         "楼道灯坏了" + ENTER,
         ENTER,  # kept open
         "y",  # another
-        DOWN * 3 + ENTER,  # elderly care
+        "4",  # elderly care
         "帮忙买药" + ENTER,
         DOWN + ENTER,  # settled on the spot
         "已代买降压药" + ENTER,
@@ -205,7 +205,7 @@ def test_ctrl_c_keeps_every_answer_and_resume_goes_on(store: Store, db: Path, dy
         "n",
         ENTER,
         "y",
-        DOWN * 2 + ENTER,
+        "3",
         "楼道灯坏了" + ENTER,
         ENTER,
         CTRL_C,  # at "another need?"
@@ -222,7 +222,7 @@ def test_ctrl_c_keeps_every_answer_and_resume_goes_on(store: Store, db: Path, dy
     visit, shown = interview(
         store,
         "y",  # another need: yes (the question interrupted is asked again)
-        ENTER,  # parking
+        "1",  # parking
         "车位不够" + ENTER,
         ENTER,
         "n",
@@ -296,7 +296,7 @@ def test_the_same_answers_make_the_same_records_both_ways(
         DOWN * 4 + ENTER,  # … tenant
         ENTER,
         "y",
-        DOWN * 2 + ENTER,
+        "3",
         "楼道灯坏了" + ENTER,
         DOWN + ENTER,
         "换了灯泡" + ENTER,
@@ -495,3 +495,30 @@ def test_with_several_estates_the_new_household_asks_which(store: Store, dyz: Ru
     dyz("household", "add", "1-1-101", "--estate", "建筑机械厂小区")
     visit, _ = interview(store, "3-1-101" + ENTER, ENTER, DOWN + ENTER, ENTER, "2")
     assert (visit["estate"], visit["household"]) == ("新芙蓉之都", "3-1-101")
+
+
+def test_yes_and_no_in_chinese_and_no_category_taken_by_a_habitual_enter(
+    store: Store, dyz_json
+) -> None:
+    visit, shown = interview(
+        store,
+        "2-2-302" + ENTER,
+        "1",
+        "否",  # not introduced
+        ENTER,  # no changes to the residents
+        "是",  # a need
+        ENTER,  # a habitual Enter on the category list files nothing: asked again
+        "3",  # repairs
+        "家里电路老化" + ENTER,
+        ENTER,  # kept open
+        "否",  # no other need
+        "否",  # no hazard
+        ENTER,
+        "是",
+        ENTER,
+        "是",  # save
+    )
+    assert visit["outcome"] == "met", visit
+    assert "请选一项" in shown
+    needs = [(p["category"], p["text"]) for p in dyz_json("petition", "list")]
+    assert needs == [("repair", "家里电路老化")]

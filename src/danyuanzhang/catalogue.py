@@ -51,6 +51,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " laptop's first bundle; read it out over the phone when they ask)",
     ),
     "not_set": ("（未设置）", "(not set)"),
+    "init_next": (
+        "接下来可以：\n"
+        "  1. 导入住户花名册：dyz household import 花名册.xlsx --dry-run（看过没问题再去掉 --dry-run）\n"
+        "  2. 登记三长一户名册：dyz roster add --role 单元长 --name 姓名 --phone 电话 --scope 2-2\n"
+        "  3. 打印单元服务牌：dyz card --unit 2-2 -f html -o 服务牌.html\n"
+        "  或者直接输入 dyz，从菜单里选要做的事。",
+        "Next you can:\n"
+        "  1. Import the household roll: dyz household import roll.xlsx --dry-run (then without"
+        " --dry-run)\n"
+        "  2. Add the roster of heads: dyz roster add --role unit_head --name NAME --phone PHONE"
+        " --scope 2-2\n"
+        "  3. Print the stairwell card: dyz card --unit 2-2 -f html -o card.html\n"
+        "  Or type dyz alone and choose from the menu.",
+    ),
+    "short_help": (
+        "dyz：单元长的工作本。\n"
+        "  dyz today          今天该做的\n"
+        "  dyz visit          入户走访（一问一答）\n"
+        "  dyz hazard add     登记隐患\n"
+        "  dyz report --week  本周汇总\n"
+        "在终端里只输入 dyz 会打开菜单；全部命令见 dyz --help。",
+        "dyz: the unit head's notebook.\n"
+        "  dyz today          what to do today\n"
+        "  dyz visit          a door-knocking visit, question by question\n"
+        "  dyz hazard add     record a hazard\n"
+        "  dyz report --week  this week's report\n"
+        "Typed alone in a terminal, dyz opens a menu; dyz --help lists every command.",
+    ),
+    # -- the menu ------------------------------------------------------------------------------
+    "mn_question": ("要做什么？", "What would you like to do?"),
+    "mn_today": ("今天该做的", "What to do today"),
+    "mn_visit": ("入户走访", "A door-knocking visit"),
+    "mn_patrol": ("巡查隐患", "A fire patrol or a hazard"),
+    "mn_need": ("记一条诉求", "Write down a need"),
+    "mn_council": ("议事会", "The council's agenda"),
+    "mn_report": ("周报", "The weekly report"),
+    "mn_households": ("住户和名册", "Households and the roster"),
+    "mn_exchange": ("和别的电脑交换数据", "Exchange data with another laptop"),
+    "mn_help": ("帮助", "Help"),
+    "mn_quit": ("退出", "Quit"),
+    "mn_back": ("已返回菜单。", "Back to the menu."),
+    "mn_same_command": (
+        "下次可以直接输入：{command}",
+        "Next time you can type: {command}",
+    ),
+    "mn_which_unit": ("哪个单元？", "Which unit?"),
+    "mn_no_households": (
+        "工作本里还没有住户。先导入花名册：dyz household import 花名册.xlsx",
+        "The notebook has no households yet. Import the roll first: dyz household import roll.xlsx",
+    ),
+    "mn_patrol_what": ("巡查还是登记隐患？", "A patrol or a hazard?"),
+    "mn_patrol_walk": ("记一次防火巡查（正常也要记）", "Record a fire patrol (all clear too)"),
+    "mn_patrol_hazard": ("登记一处隐患", "Record a hazard"),
+    "mn_hazard_kind": ("什么隐患？", "What kind of hazard?"),
+    "mn_hazard_where": ("在哪里？（如 3楼楼道）", "Where? (e.g. 3rd floor stairwell)"),
+    "mn_hazard_days": ("几天内整改？", "Fixed within how many days?"),
+    "mn_need_household": ("哪一户？", "Which household?"),
+    "mn_need_category": ("是哪一类的事？", "What kind of need?"),
+    "mn_need_text": ("居民说了什么？", "What did the resident say?"),
+    "mn_report_which": ("哪一周？", "Which week?"),
+    "mn_report_this": ("本周", "This week"),
+    "mn_report_last": ("上周", "Last week"),
+    "mn_households_what": ("看什么？", "What would you like to see?"),
+    "mn_households_list": ("一个单元的住户", "The households of a unit"),
+    "mn_households_roster": ("三长一户名册", "The roster of heads"),
+    "mn_households_card": ("单元服务牌", "The stairwell service card"),
+    "mn_exchange_what": ("导出还是导入？", "Export or import?"),
+    "mn_exchange_out": ("导出数据包，带给别的电脑", "Export a bundle for another laptop"),
+    "mn_exchange_in": ("导入别的电脑的数据包", "Import a bundle from another laptop"),
+    "mn_exchange_for": ("给谁？", "For whom?"),
+    "mn_exchange_office": ("社区办公室", "the community office"),
+    "mn_exchange_file": (
+        "数据包文件在哪里？（可以把文件拖进来）",
+        "Where is the bundle file? (you may drag it here)",
+    ),
+    "mn_required": ("这一项要填。", "This one needs an answer."),
+    "mn_bad_days": (
+        "“{text}”不是天数，请写 1 到 365 之间的数字。",
+        "“{text}” is not a number of days: write 1 to 365.",
+    ),
+    "mn_no_such_file": ("找不到文件：{path}", "No such file: {path}"),
+    "iv_keys_yes_no": ("（按 是/否 或 y/n，或 ↑↓ 加回车）", "(y/n, or ↑↓ and Enter)"),
     # -- what people type ---------------------------------------------------------------------
     "bad_ref": (
         "房号“{text}”看不懂。请写成 楼栋-单元-房号，如 2-2-301。",

@@ -125,6 +125,11 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "config_set": ("已设置 {key} = {value}", "Set {key} = {value}"),
     "config_unset": ("{key} 已恢复默认值 {value}", "{key} is back to its default, {value}"),
     # -- the interview ---------------------------------------------------------------------
+    "iv_choose_one": ("（请选一项）", "(choose one)"),
+    "iv_choose_one_again": (
+        "请选一项：按数字键，或用 ↑↓ 移到那一项再回车。",
+        "Choose one: a number key, or ↑↓ to it and Enter.",
+    ),
     "iv_keys": ("（↑↓ 选择，回车确定）", "(↑↓ to choose, Enter to answer)"),
     "iv_keys_numbered": ("（按数字键，或 ↑↓ 加回车）", "(a number key, or ↑↓ and Enter)"),
     "iv_type_something": (

@@ -60,18 +60,49 @@ class Asker:
         )
 
     def confirm(self, message: str, default: bool = True) -> bool:
+        """是 or 否: a choice of the two (the default first), answered at once by 是, 否, y,
+        n, 1 or 2 as well as by the arrows and Enter."""
         import questionary
 
-        return bool(questionary.confirm(message, default=default, **self.io).unsafe_ask())
+        answers = [(t("yes"), True), (t("no"), False)]
+        if not default:
+            answers.reverse()
+        question = questionary.select(
+            message,
+            choices=[questionary.Choice(f"{i}. {title}", value=i - 1) for i, (title, _) in
+                     enumerate(answers, start=1)],
+            instruction=t("iv_keys_yes_no"),
+            **self.io,
+        )  # fmt: skip
+        pressed: list[int] = []
+        bindings: Any = question.application.key_bindings
+        for keys, value in (("是yY", True), ("否nN", False)):
+            index = next(i for i, (_, v) in enumerate(answers) if v is value)
+            for key in [*keys, str(index + 1)]:
+                bindings.add(key, eager=True)(_answer_with(index, pressed))
+        index = question.unsafe_ask()
+        if pressed:
+            self.echo(f"  » {answers[index][0]}")
+        return bool(answers[index][1])
 
-    def select(self, message: str, choices: list[tuple[str, Any]], numbered: bool = False) -> Any:
-        """One of the choices; `numbered` lets a digit key choose and answer at once."""
+    def select(
+        self,
+        message: str,
+        choices: list[tuple[str, Any]],
+        numbered: bool = False,
+        none_chosen: bool = False,
+    ) -> Any:
+        """One of the choices; `numbered` lets a digit key choose and answer at once. With
+        `none_chosen` the pointer starts on "please choose", which only asks again, so that
+        a habitual Enter files nothing under the first choice."""
         import questionary
 
         labelled = [
             questionary.Choice(f"{i}. {title}" if numbered else title, value=i - 1)
             for i, (title, _) in enumerate(choices, start=1)
         ]
+        if none_chosen:
+            labelled.insert(0, questionary.Choice(t("iv_choose_one"), value=-1))
         question = questionary.select(
             message,
             choices=labelled,
@@ -84,6 +115,9 @@ class Asker:
             for i in range(min(len(choices), 9)):
                 bindings.add(str(i + 1), eager=True)(_answer_with(i, pressed))
         index = question.unsafe_ask()
+        if index == -1:
+            self.echo(f"  {t('iv_choose_one_again')}")
+            return self.select(message, choices, numbered, none_chosen)
         if pressed:  # questionary shows the answer only when Enter gave it
             self.echo(f"  » {choices[index][0]}")
         return choices[index][1]
@@ -334,7 +368,9 @@ class Interview:
             return
         categories = [(pick(zh, en), code) for code, (zh, en) in PETITION_CATEGORIES.items()]
         while True:
-            category = self.ask.select(t("iv_need_category"), categories)
+            category = self.ask.select(
+                t("iv_need_category"), categories, numbered=True, none_chosen=True
+            )
             text = self.ask.text(t("iv_need_text"), check=_non_empty(parse_free_text)).strip()
             settled = self.ask.select(
                 t("iv_need_settled"),

@@ -188,7 +188,7 @@ def _usage_exit(ctx: Any, error: Any) -> None:
 app = typer.Typer(
     cls=DyzGroup,
     help="单元长的工作本：住户、名册、服务牌 · dyz, the unit head's notebook",
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_show_locals=False,
 )
 
@@ -237,6 +237,17 @@ def root(
 
         set_lang(None)
     ctx.obj = State(db)
+    if ctx.invoked_subcommand is None:
+        from danyuanzhang.cli.common import is_interactive, out
+
+        if not is_interactive():
+            from danyuanzhang.i18n import t
+
+            out(t("short_help"))
+            return
+        from danyuanzhang.cli.menu import run_menu
+
+        run_menu(ctx)
 
 
 def main() -> None:

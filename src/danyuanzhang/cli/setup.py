@@ -46,6 +46,8 @@ def init_command(
         )
     )
     say(t("init_fingerprint", fingerprint=fingerprint(ensure_key(store))))
+    if result["new_device"]:
+        say(t("init_next"))
     if office:
         from danyuanzhang.store import sync as sql
         from danyuanzhang.sync.members import become_office

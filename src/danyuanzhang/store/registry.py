@@ -218,3 +218,19 @@ def flag_counts(store: Store) -> dict[str, int]:
         " WHERE r.moved_out IS NULL GROUP BY f.flag"
     )
     return {str(row[0]): int(row[1]) for row in rows}
+
+
+def resident_names(store: Store, household_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The names of the current residents of each household, oldest arrival first."""
+    from danyuanzhang.store import in_chunks
+
+    names: dict[str, list[str]] = {}
+    for chunk in in_chunks(household_ids):
+        for row in store.conn.execute(
+            "SELECT household_id, name FROM residents"
+            f" WHERE household_id IN ({', '.join('?' * len(chunk))})"
+            " AND moved_out IS NULL AND name IS NOT NULL ORDER BY moved_in, name",
+            chunk,
+        ):
+            names.setdefault(row[0], []).append(row[1])
+    return names

@@ -115,3 +115,39 @@ def test_the_menu_does_one_job_of_each_kind(menu: Terminal, dyz_json, tmp_path: 
     ]
     assert [v["outcome"] for v in dyz_json("visit", "list")] == ["declined"]
     assert list(tmp_path.glob("*.yaml")), "the export wrote a bundle"
+
+
+def test_a_command_missing_a_value_asks_for_it_in_a_terminal(
+    dyz: Runner, dyz_json, stairwell: str, tmp_path: Path
+) -> None:
+    dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 3楼窗外", "--days", "3")
+    hazard = dyz_json("hazard", "list")[0]["id"]
+    terminal = Terminal(["hazard", "fix"], dict(os.environ), tmp_path)
+    try:
+        terminal.wait_for("哪一处隐患？")
+        terminal.wait_for(f"{hazard[:8]}  飞线充电 2-2 3楼窗外")
+        terminal.send(DOWN + ENTER)
+        assert terminal.process.wait(timeout=20) == 0
+    finally:
+        terminal.close()
+    assert dyz_json("hazard", "list")[0]["status"] == "rectified"
+    terminal = Terminal(["petition", "add", "2-2-302"], dict(os.environ), tmp_path)
+    try:
+        terminal.wait_for("是哪一类的事？")
+        terminal.send(ENTER)  # nothing chosen yet: asked again
+        terminal.wait_for("请选一项")
+        terminal.send(DOWN * 3 + ENTER)  # 维修
+        terminal.wait_for("诉求内容")
+        terminal.send("楼道灯坏了" + ENTER)
+        assert terminal.process.wait(timeout=20) == 0
+    finally:
+        terminal.close()
+    assert [(p["category"], p["text"]) for p in dyz_json("petition", "list")] == [
+        ("repair", "楼道灯坏了")
+    ]
+
+
+def test_without_a_terminal_a_missing_value_is_one_line(dyz: Runner, stairwell: str) -> None:
+    from tests.conftest import one_line_error
+
+    assert "--category" in one_line_error(dyz("petition", "add", "2-2-302", code=2))

@@ -81,6 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- the menu ------------------------------------------------------------------------------
     "mn_question": ("要做什么？", "What would you like to do?"),
+    "ask_hazard": ("哪一处隐患？", "Which hazard?"),
+    "ask_petition": ("哪一条诉求？", "Which need?"),
+    "ask_role": ("什么职务？", "Which role?"),
+    "ask_decision": ("议事会怎么决定的？", "What did the council decide?"),
     "mn_today": ("今天该做的", "What to do today"),
     "mn_visit": ("入户走访", "A door-knocking visit"),
     "mn_patrol": ("巡查隐患", "A fire patrol or a hazard"),

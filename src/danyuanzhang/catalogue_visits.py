@@ -127,8 +127,8 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     # -- the interview ---------------------------------------------------------------------
     "iv_choose_one": ("（请选一项）", "(choose one)"),
     "iv_choose_one_again": (
-        "请选一项：按数字键，或用 ↑↓ 移到那一项再回车。",
-        "Choose one: a number key, or ↑↓ to it and Enter.",
+        "请选一项：用 ↑↓ 移到要选的那一项（有编号的也可按数字键），再按回车。",
+        "Choose one: ↑↓ to it (or its number key where there is one), then Enter.",
     ),
     "iv_keys": ("（↑↓ 选择，回车确定）", "(↑↓ to choose, Enter to answer)"),
     "iv_keys_numbered": ("（按数字键，或 ↑↓ 加回车）", "(a number key, or ↑↓ and Enter)"),

@@ -167,6 +167,31 @@ def _format_help(self: Any, ctx: Any, formatter: Any) -> None:
 # short with "…"; every command and group of dyz draws it in the reader's language instead.
 TyperCommand.format_help = _format_help  # type: ignore[method-assign]
 TyperGroup.format_help = _format_help  # type: ignore[method-assign]
+_parse_command_args = TyperCommand.parse_args
+
+
+def _parse_args_asking(self: Any, ctx: Any, args: list[str]) -> list[str]:
+    """A value the command needs and was not given is asked for in a terminal; without one
+    the one-line error stands."""
+    from typer._click.exceptions import MissingParameter
+
+    asked: set[str] = set()
+    while True:
+        try:
+            return list(_parse_command_args(self, ctx, list(args)))
+        except MissingParameter as missing:
+            from danyuanzhang.cli.common import is_interactive
+
+            name = getattr(missing.param, "name", None)
+            if missing.param is None or name in asked or not is_interactive():
+                raise
+            from danyuanzhang.cli.asking import ask_missing
+
+            asked.add(str(name))
+            args = [*args, *ask_missing(ctx, missing.param)]
+
+
+TyperCommand.parse_args = _parse_args_asking  # type: ignore[method-assign]
 
 
 def _silence_stdout() -> None:

@@ -75,6 +75,11 @@ def test_linked_petitions_are_one_matter_of_several_households(
     dyz("petition", "link", other, third)
     linked = {p["id"][:8]: len(p["linked"]) for p in dyz_json("petition", "list")}
     assert linked == {parking: 2, other: 2, third: 2}
+    # three petitions of two households: the list counts households, as the agenda does
+    assert {p["households"] for p in dyz_json("petition", "list")} == {2}
+    table = dyz("petition", "list").stdout.splitlines()
+    column = table[0].split().index("户数")
+    assert {line.split()[column] for line in table[2:]} == {"2"}
     assert "已经合并" in one_line_error(dyz("petition", "link", other, parking, code=1))
     assert "自己" in one_line_error(dyz("petition", "link", parking, parking, code=1))
 

@@ -138,6 +138,13 @@ def matter_of(store: Store, petition_id: str) -> set[str]:
     return seen
 
 
+def _households_of(store: Store, petition_ids: set[str]) -> int:
+    """How many households raised a matter, as the agenda counts them: a petition of no
+    household (a unit's stairwell) counts as one."""
+    rows = q.petitions_by_id(store, sorted(petition_ids))
+    return len({r["household_id"] or f"unit:{r['id']}" for r in rows})
+
+
 def _status(events: list[Any]) -> tuple[str, list[Any]]:
     from danyuanzhang.lifecycle import follow
 
@@ -172,6 +179,7 @@ def describe(
             ),
             "linked": sorted(matter_of(store, row["id"]) - {row["id"]}),
         }
+        item["households"] = _households_of(store, {row["id"], *item["linked"]})
         if with_timeline:
             counted = {e["id"] for e in taken}
             item["timeline"] = [

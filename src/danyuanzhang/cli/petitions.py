@@ -50,7 +50,7 @@ def _for_table(item: dict[str, Any], whole: bool = False) -> dict[str, Any]:
         "status": pick(status_zh, status_en),
         "category": pick(cat_zh, cat_en),
         "text": text if whole or len(text) <= 20 else text[:19] + "…",
-        "households": str(len(item["linked"]) + 1),
+        "households": str(item["households"]),
         "id": item["id"][:8],
     }
 

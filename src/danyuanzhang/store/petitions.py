@@ -76,3 +76,10 @@ def decided_between(store: Store, start: str, end: str) -> list[Any]:
         "SELECT * FROM proposals WHERE decided_on BETWEEN ? AND ? ORDER BY decided_on, id",
         (start, end),
     ).fetchall()
+
+
+def petitions_by_id(store: Store, petition_ids: Sequence[str]) -> list[Any]:
+    marks = ", ".join("?" * len(petition_ids))
+    return store.conn.execute(
+        f"SELECT id, household_id FROM petitions WHERE id IN ({marks})", list(petition_ids)
+    ).fetchall()

@@ -242,3 +242,18 @@ def test_one_units_list_reads_only_that_units_rows(dyz: Runner, db: Path, estate
     assert "SEARCH h USING INDEX households_by_place (estate=? AND building=? AND unit=?)" in plan
     assert "SCAN h" not in plan
     assert "SCAN r" not in plan  # residents are reached through their household's index
+
+
+def test_a_household_is_found_as_a_person_remembers_it(
+    dyz: Runner, dyz_json, stairwell: str
+) -> None:
+    dyz("household", "add", "3-1-501")
+    assert dyz_json("household", "show", "301")["ref"] == "2-2-301"
+    assert dyz_json("household", "show", "301室")["ref"] == "2-2-301"
+    assert dyz_json("household", "show", "刘桂英")["ref"] == "2-2-301"
+    assert dyz_json("household", "show", "建国")["ref"] == "2-2-302"
+    dyz("resident", "add", "3-1-501", "--name", "王建华")
+    several = one_line_error(dyz("household", "show", "王建", code=1))
+    assert "2-2-302" in several and "3-1-501" in several and "请写全房号" in several
+    dyz("petition", "add", "赵磊", "--category", "维修", "--text", "楼道灯坏了")
+    assert [p["household"] for p in dyz_json("petition", "list")] == ["2-2-401"]

@@ -39,11 +39,38 @@ def choose_estate(store: Store, estate: str | None, for_new: bool = False) -> st
     raise DyzError("need_estate", known=join(known))
 
 
+def _by_room_or_name(store: Store, text: str, estate: str | None) -> Any:
+    """A household as a person remembers it: the room alone (502, 502室) where one flat has
+    that number, or a resident's name or part of it. Several matches are listed, never
+    guessed; none gives None."""
+    import re
+    import unicodedata
+
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    estates = [choose_estate(store, estate)] if estate else reg.estates(store)
+    room = re.fullmatch(r"(\d{3,4})[室号]?", cleaned)
+    if room:
+        rows = reg.households_with_room(store, estates, room.group(1))
+    elif re.search(r"[\u4e00-\u9fff]", cleaned) and not re.search(r"\d", cleaned):
+        rows = reg.households_with_resident(store, estates, cleaned)
+    else:
+        return None
+    if len(rows) == 1:
+        return rows[0]
+    if len(rows) > 1:
+        shown = [f"{r['building']}-{r['unit']}-{r['room']}" for r in rows[:8]]
+        raise DyzError("household_which", text=text.strip(), refs=join(shown), first=shown[0])
+    return None
+
+
 def find_household(store: Store, ref_text: str, estate: str | None = None) -> Any:
     """A household by its reference (`2-2-301`) or by the start of its id."""
     try:
         ref = parse_ref(ref_text)
     except DyzError:
+        remembered = _by_room_or_name(store, ref_text, estate)
+        if remembered is not None:
+            return remembered
         if ref_text.strip().isalnum() and len(ref_text.strip()) >= 4:
             household_id = store.resolve_prefix("households", ref_text, "household_id_not_found")
             return reg.household(store, household_id)

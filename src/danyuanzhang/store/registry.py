@@ -234,3 +234,22 @@ def resident_names(store: Store, household_ids: Sequence[str]) -> dict[str, list
         ):
             names.setdefault(row[0], []).append(row[1])
     return names
+
+
+def households_with_room(store: Store, estates: Sequence[str], room: str) -> list[Any]:
+    marks = ", ".join("?" * len(estates))
+    return store.conn.execute(
+        f"SELECT * FROM households WHERE estate IN ({marks}) AND room = ? ORDER BY building, unit",
+        [*estates, room],
+    ).fetchall()
+
+
+def households_with_resident(store: Store, estates: Sequence[str], name: str) -> list[Any]:
+    """Households where a current resident's name holds `name`."""
+    marks = ", ".join("?" * len(estates))
+    return store.conn.execute(
+        f"""SELECT DISTINCT h.* FROM households h JOIN residents r ON r.household_id = h.id
+        WHERE h.estate IN ({marks}) AND r.moved_out IS NULL AND instr(r.name, ?) > 0
+        ORDER BY h.building, h.unit, h.room""",
+        [*estates, name],
+    ).fetchall()

@@ -13,7 +13,7 @@ DATED = {"visits": "on_date", "petitions": "raised_on", "hazards": "found_on"}
 SETTLED = ("resolved", "done", "closed", "declined")
 
 
-def _place(
+def place_clause(
     alias: str, estates: Sequence[str], building: str | None, unit: str | None
 ) -> tuple[str, list[Any]]:
     where = [f"{alias}.estate IN ({', '.join('?' * len(estates))})"]
@@ -37,7 +37,7 @@ def weekly_counts(
     """(building, week number counted from `first`, how many) of the records of a place
     dated between two days: counted by SQLite, not read out row by row."""
     column = DATED[table]
-    where, params = _place("t", estates, building, unit)
+    where, params = place_clause("t", estates, building, unit)
     return store.conn.execute(
         f"SELECT t.building, CAST((julianday(t.{column}) - julianday(?)) / 7 AS INTEGER) AS week,"
         f" count(*) AS n FROM {table} t"
@@ -57,7 +57,7 @@ def raised_between(
 ) -> list[Any]:
     """Petitions raised, or hazards found, in a place between two days."""
     column = DATED[table]
-    where, params = _place("t", estates, building, unit)
+    where, params = place_clause("t", estates, building, unit)
     return store.conn.execute(
         f"SELECT t.* FROM {table} t WHERE {where} AND t.{column} BETWEEN ? AND ?",
         [*params, first, last],
@@ -79,7 +79,7 @@ def settled_between(
         if table == "petitions"
         else ("verified_on", "hazards_by_verified")
     )
-    where, params = _place("t", estates, building, unit)
+    where, params = place_clause("t", estates, building, unit)
     return _each_estate(
         store,
         estates,
@@ -131,7 +131,7 @@ def unsettled_petitions(
 ) -> list[Any]:
     """Petitions of a place raised by `day` and not settled by then: the open ones and those
     settled since, found through the settled-day index, however many were settled before."""
-    where, params = _place("p", estates, building, unit)
+    where, params = place_clause("p", estates, building, unit)
     return _each_estate(
         store,
         estates,
@@ -151,7 +151,7 @@ def unverified_hazards(
 ) -> list[Any]:
     """Hazards of a place found by `day` that may not have been verified by then (never
     verified, verified later, or ever reopened): the caller reads their steps to be sure."""
-    where, params = _place("h", estates, building, unit)
+    where, params = place_clause("h", estates, building, unit)
     return _each_estate(
         store,
         estates,

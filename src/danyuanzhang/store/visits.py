@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from danyuanzhang.store import Store, in_chunks
+from danyuanzhang.store.report import place_clause
 
 
 def visit(store: Store, visit_id: str) -> Any:
@@ -62,19 +63,6 @@ def visits_of(store: Store, household_ids: Sequence[str]) -> list[Any]:
     return sorted(found, key=lambda v: (v["on_date"] or "", v["hlc"] or "", v["id"]))
 
 
-def _in_place(
-    estates: Sequence[str], building: str | None, unit: str | None
-) -> tuple[str, list[Any]]:
-    """A WHERE clause on households `h` of a place, with named parameters :p0, :p1, …"""
-    params: list[Any] = list(estates)
-    where = [f"h.estate IN ({', '.join(f':p{i}' for i in range(len(estates)))})"]
-    for column, value in (("building", building), ("unit", unit)):
-        if value is not None:
-            where.append(f"h.{column} = :p{len(params)}")
-            params.append(value)
-    return " AND ".join(where), params
-
-
 def due_households(
     store: Store, estates: Sequence[str], building: str | None, unit: str | None, day: str
 ) -> list[Any]:
@@ -82,17 +70,17 @@ def due_households(
     someone was met there and how they were found that day, the last day nobody was home and
     the last day a visit was declined. Each is a seek in the household's index, so the cost
     grows with the households shown, not with the years of history."""
-    where, params = _in_place(estates, building, unit)
+    where, params = place_clause("h", estates, building, unit)
     return store.conn.execute(
         f"""
         WITH last AS (
             SELECT h.id, h.estate, h.building, h.unit, h.room,
                 (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
-                 AND v.outcome = 'met' AND v.on_date <= :day) AS met,
+                 AND v.outcome = 'met' AND v.on_date <= ?) AS met,
                 (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
-                 AND v.outcome = 'not_home' AND v.on_date <= :day) AS not_home,
+                 AND v.outcome = 'not_home' AND v.on_date <= ?) AS not_home,
                 (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
-                 AND v.outcome = 'declined' AND v.on_date <= :day) AS declined
+                 AND v.outcome = 'declined' AND v.on_date <= ?) AS declined
             FROM households h
             WHERE {where}
             ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
@@ -106,7 +94,7 @@ def due_households(
             END AS wellbeing
         FROM last
         """,
-        {**{f"p{i}": v for i, v in enumerate(params)}, "day": day},
+        [day, day, day, *params],
     ).fetchall()
 
 
@@ -126,7 +114,7 @@ def due_residents(
             found = flags.get(row[0])
             yield row[1], row[2], row[3], ",".join(found) if found else None
         return
-    where, params = _in_place(estates, building, unit)
+    where, params = place_clause("h", estates, building, unit)
     for row in store.conn.execute(
         f"""
         SELECT r.household_id, r.name, r.moved_in,
@@ -135,7 +123,7 @@ def due_residents(
         FROM residents r JOIN households h ON h.id = r.household_id
         WHERE {where} AND r.moved_out IS NULL
         """,
-        {f"p{i}": v for i, v in enumerate(params)},
+        params,
     ):
         yield row[0], row[1], row[2], row[3]
 

@@ -83,7 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mn_question": ("要做什么？", "What would you like to do?"),
     "household_which": (
         "“{text}”对得上好几户：{refs}。请写全房号，如 {first}。",
-        "“{text}” matches several households: {refs}. Write the full reference.",
+        "“{text}” matches several households: {refs}. Write the full reference, e.g. {first}.",
     ),
     "ask_hazard": ("哪一处隐患？", "Which hazard?"),
     "ask_petition": ("哪一条诉求？", "Which need?"),

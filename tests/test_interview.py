@@ -522,3 +522,23 @@ def test_yes_and_no_in_chinese_and_no_category_taken_by_a_habitual_enter(
     assert "请选一项" in shown
     needs = [(p["category"], p["text"]) for p in dyz_json("petition", "list")]
     assert needs == [("repair", "家里电路老化")]
+
+
+def test_a_new_flat_typed_as_its_room_is_in_the_notebook_s_unit(store: Store) -> None:
+    visit, shown = interview(
+        store,
+        "502" + ENTER,  # not on the roll
+        ENTER,  # register a new household
+        ENTER,  # offered as 2-2-502: the notebook's only unit
+        "3",  # declined
+        ENTER,
+        "y",
+    )
+    assert visit["household"] == "2-2-502", shown
+    assert "新登记住户：2-2-502" in shown
+
+
+def test_one_household_answering_to_a_name_is_taken_without_asking(store: Store) -> None:
+    visit, shown = interview(store, "赵磊" + ENTER, "3", ENTER, "y")
+    assert visit["household"] == "2-2-401" and visit["outcome"] == "declined"
+    assert "» 2-2-401" in shown

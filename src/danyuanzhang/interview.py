@@ -136,6 +136,13 @@ class Asker:
         )
 
 
+def _in_unit(unit: str | None, typed: str) -> str:
+    """The new flat's reference begun for the user: 2-2- and the room if one was typed."""
+    if unit is None:
+        return ""
+    return f"{unit}-{typed}" if typed.isdigit() else f"{unit}-"
+
+
 def _answer_with(index: int, pressed: list[int]) -> Callable[[Any], None]:
     def answer(event: Any) -> None:
         pressed.append(index)
@@ -250,8 +257,10 @@ class Interview:
                 matches = [exact]
             choices: list[tuple[str, Any]] = [(h.label, h) for h in matches]
             as_ref = as_ref_text(typed)
-            if len(matches) == 1 and (exact is not None or matches[0].ref == as_ref):
+            if len(matches) == 1:  # one household answers to it: taken, and said
                 chosen: Any = matches[0]
+                if exact is None and matches[0].ref != as_ref:
+                    self.ask.echo(f"  » {matches[0].label}")
             else:
                 if not matches:
                     self.ask.echo(t("iv_no_match", typed=typed.strip()))
@@ -262,9 +271,14 @@ class Interview:
                     continue
             if chosen == "new":
                 self.plan.estate = self.plan.estate or self._estate_for_new()
-                self.plan.household = self.ask.text(
-                    t("iv_new_ref"), default=as_ref or "", check=self._check_new_ref
-                ).strip()
+                unit = self._working_unit()
+                self.plan.household = self._full_ref(
+                    self.ask.text(
+                        t("iv_new_ref"),
+                        default=as_ref or _in_unit(unit, typed.strip()),
+                        check=self._check_new_ref,
+                    )
+                )
                 self.plan.new_household = True
             else:
                 self.plan.household = chosen.id
@@ -282,11 +296,24 @@ class Interview:
             return str(self.ask.select(t("iv_which_estate"), [(e, e) for e in known]))
         return parse_name(self.ask.text(t("iv_new_estate"), check=parse_name))
 
+    def _working_unit(self) -> str | None:
+        """The unit a new flat is most likely in: the notebook's only unit."""
+        from danyuanzhang.store import patrols as q
+
+        units = q.units(self.store, reg.estates(self.store))
+        return f"{units[0]['building']}-{units[0]['unit']}" if len(units) == 1 else None
+
+    def _full_ref(self, text: str) -> str:
+        """ "502" in the notebook's only unit is that unit's 502."""
+        unit = self._working_unit()
+        cleaned = text.strip()
+        return f"{unit}-{cleaned}" if unit and cleaned.isdigit() else cleaned
+
     def _check_new_ref(self, text: str) -> None:
         from danyuanzhang.households import choose_estate
         from danyuanzhang.inputs import parse_ref
 
-        ref = parse_ref(text)
+        ref = parse_ref(self._full_ref(text))
         estate = choose_estate(self.store, self.plan.estate, for_new=True)
         if reg.household_at(self.store, estate, ref.building, ref.unit, ref.room) is not None:
             raise DyzError("household_exists", ref=str(ref), estate=estate)

@@ -125,6 +125,10 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "config_set": ("已设置 {key} = {value}", "Set {key} = {value}"),
     "config_unset": ("{key} 已恢复默认值 {value}", "{key} is back to its default, {value}"),
     # -- the interview ---------------------------------------------------------------------
+    "iv_resuming": (
+        "接着上次没答完的走访，已经记下的是：",
+        "Going on with the unfinished visit; so far:",
+    ),
     "iv_choose_one": ("（请选一项）", "(choose one)"),
     "iv_choose_one_again": (
         "请选一项：用 ↑↓ 移到要选的那一项（有编号的也可按数字键），再按回车。",

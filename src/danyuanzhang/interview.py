@@ -562,6 +562,9 @@ def run_interview(
         interview = Interview(
             store, asker, VisitPlan.from_json(draft["plan"]), list(draft.get("done", []))
         )
+        if interview.plan.household:  # which door, and what it said so far, before going on
+            asker.echo(t("iv_resuming"))
+            asker.echo(summary(store, interview.plan))
     else:
         interview = Interview(store, asker, VisitPlan(estate=estate), [])
     try:

@@ -62,28 +62,12 @@ class Asker:
     def confirm(self, message: str, default: bool = True) -> bool:
         """是 or 否: a choice of the two (the default first), answered at once by 是, 否, y,
         n, 1 or 2 as well as by the arrows and Enter."""
-        import questionary
-
         answers = [(t("yes"), True), (t("no"), False)]
         if not default:
             answers.reverse()
-        question = questionary.select(
-            message,
-            choices=[questionary.Choice(f"{i}. {title}", value=i - 1) for i, (title, _) in
-                     enumerate(answers, start=1)],
-            instruction=t("iv_keys_yes_no"),
-            **self.io,
-        )  # fmt: skip
-        pressed: list[int] = []
-        bindings: Any = question.application.key_bindings
-        for keys, value in (("是yY", True), ("否nN", False)):
-            index = next(i for i, (_, v) in enumerate(answers) if v is value)
-            for key in [*keys, str(index + 1)]:
-                bindings.add(key, eager=True)(_answer_with(index, pressed))
-        index = question.unsafe_ask()
-        if pressed:
-            self.echo(f"  » {answers[index][0]}")
-        return bool(answers[index][1])
+        yes = 0 if default else 1
+        keys = {key: yes for key in "是yY"} | {key: 1 - yes for key in "否nN"}
+        return bool(self.select(message, answers, numbered=True, keys=keys, yes_no=True))
 
     def select(
         self,
@@ -91,10 +75,13 @@ class Asker:
         choices: list[tuple[str, Any]],
         numbered: bool = False,
         none_chosen: bool = False,
+        keys: dict[str, int] | None = None,
+        yes_no: bool = False,
     ) -> Any:
-        """One of the choices; `numbered` lets a digit key choose and answer at once. With
-        `none_chosen` the pointer starts on "please choose", which only asks again, so that
-        a habitual Enter files nothing under the first choice."""
+        """One of the choices; `numbered` lets a digit key choose and answer at once, and
+        `keys` other keys (是 for yes). With `none_chosen` the pointer starts on "please
+        choose", which only asks again, so that a habitual Enter files nothing under the
+        first choice."""
         import questionary
 
         labelled = [
@@ -106,18 +93,22 @@ class Asker:
         question = questionary.select(
             message,
             choices=labelled,
-            instruction=t("iv_keys_numbered" if numbered else "iv_keys"),
+            instruction=t(
+                "iv_keys_yes_no" if yes_no else "iv_keys_numbered" if numbered else "iv_keys"
+            ),
             **self.io,
         )
         pressed: list[int] = []
+        answering = dict(keys or {})
         if numbered:
-            bindings: Any = question.application.key_bindings
-            for i in range(min(len(choices), 9)):
-                bindings.add(str(i + 1), eager=True)(_answer_with(i, pressed))
+            answering |= {str(i + 1): i for i in range(min(len(choices), 9))}
+        bindings: Any = question.application.key_bindings
+        for key, index in answering.items():
+            bindings.add(key, eager=True)(_answer_with(index, pressed))
         index = question.unsafe_ask()
         if index == -1:
             self.echo(f"  {t('iv_choose_one_again')}")
-            return self.select(message, choices, numbered, none_chosen)
+            return self.select(message, choices, numbered, none_chosen, keys, yes_no)
         if pressed:  # questionary shows the answer only when Enter gave it
             self.echo(f"  » {choices[index][0]}")
         return choices[index][1]
@@ -195,6 +186,7 @@ class Interview:
         self.ask = asker
         self.plan = plan
         self.done = done
+        self.unit_for_new: str | None = None
 
     # -- keeping the draft ------------------------------------------------------------------
 
@@ -271,7 +263,8 @@ class Interview:
                     continue
             if chosen == "new":
                 self.plan.estate = self.plan.estate or self._estate_for_new()
-                unit = self._working_unit()
+                # read once here, not again on every keystroke the validation sees
+                unit = self.unit_for_new = self._working_unit()
                 self.plan.household = self._full_ref(
                     self.ask.text(
                         t("iv_new_ref"),
@@ -305,7 +298,7 @@ class Interview:
 
     def _full_ref(self, text: str) -> str:
         """ "502" in the notebook's only unit is that unit's 502."""
-        unit = self._working_unit()
+        unit = self.unit_for_new
         cleaned = text.strip()
         return f"{unit}-{cleaned}" if unit and cleaned.isdigit() else cleaned
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from danyuanzhang.i18n import pick, t
+from danyuanzhang.i18n import pick, t, word
 from danyuanzhang.store import Store
 
 Choices = list[tuple[str, str]]
@@ -34,7 +34,7 @@ def _hazards(statuses: tuple[str, ...]) -> Callable[[Store], Choices]:
         kinds = known_kinds(store)
         return [
             (
-                f"{h['id'][:8]}  {pick(*kinds.get(h['kind'], (h['kind'], h['kind'])))}"
+                f"{h['id'][:8]}  {word(h['kind'], kinds)}"
                 f" {h['unit']} {h['place'] or ''}  ({h['found_on']})",
                 h["id"][:8],
             )

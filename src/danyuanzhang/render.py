@@ -12,19 +12,19 @@ from typing import Any
 
 from danyuanzhang.i18n import pick, t, word
 from danyuanzhang.inputs import mask_phones_in
-from danyuanzhang.textwidth import display_width, pad
+from danyuanzhang.textwidth import display_width
 from danyuanzhang.vocab import ROLES
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [display_width(h) for h in headers]
-    for row in rows:
-        widths = [max(w, display_width(cell)) for w, cell in zip(widths, row, strict=True)]
-    lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += [
-        "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
+    sized = [[(cell, display_width(cell)) for cell in row] for row in (headers, *rows)]
+    widths = [max(column) for column in zip(*([size for _, size in row] for row in sized))]
+
+    def line(row: list[tuple[str, int]]) -> str:
+        cells = (cell + " " * (w - size) for (cell, size), w in zip(row, widths, strict=True))
+        return "  ".join(cells).rstrip()
+
+    lines = [line(sized[0]), "  ".join("-" * w for w in widths), *map(line, sized[1:])]
     return "\n".join(lines) + "\n"
 
 

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def _extra(ch: str) -> int:
+    """The column a character takes beyond one: 1 for Chinese and full-width forms."""
+    return 1 if unicodedata.east_asian_width(ch) in "WF" else 0
 
 
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    # a district's walk list measures hundreds of thousands of cells: the cached lookup per
+    # character runs at C speed, and plain ASCII needs none
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(map(_extra, text))
 
 
 def pad(text: str, width: int) -> str:
@@ -18,7 +29,7 @@ def fold(text: str, width: int) -> list[str]:
     """A line cut into pieces of at most `width` columns (Chinese has no spaces to wrap at)."""
     lines, current, used = [], "", 0
     for ch in text:
-        size = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        size = 1 + _extra(ch)
         if used + size > width:
             lines.append(current)
             current, used = "", 0

@@ -340,13 +340,15 @@ def cadence_reason(
     return min(reasons, key=cadence.__getitem__) if reasons else None
 
 
-def _last_attempt(last: Any) -> tuple[str | None, str | None]:
+def _last_attempt(
+    met: str | None, not_home: str | None, declined: str | None
+) -> tuple[str | None, str | None]:
     """(day, outcome) of the last visit; someone met wins a day with several visits."""
-    tried = [(last[o], o) for o in ("met", "not_home", "declined") if last[o] is not None]
-    if not tried:
-        return None, None
-    day = max(d for d, _ in tried)
-    return day, next(o for d, o in tried if d == day)
+    day, outcome = met, "met" if met is not None else None
+    for other, name in ((not_home, "not_home"), (declined, "declined")):
+        if other is not None and (day is None or other > day):
+            day, outcome = other, name
+    return day, outcome
 
 
 def _arrival(resident: tuple[str | None, str | None]) -> tuple[str, str]:
@@ -354,9 +356,29 @@ def _arrival(resident: tuple[str | None, str | None]) -> tuple[str, str]:
     return resident[0] or "", resident[1] or ""
 
 
-def _vulnerability(flags: set[str], wellbeing: str | None) -> int:
-    found = flags | ({"needs_help"} if wellbeing == "needs_help" else set())
-    return next((n for n, flag in enumerate(FIRST_VISITED) if flag in found), len(FIRST_VISITED))
+def _vulnerability(flags: set[str] | frozenset[str], wellbeing: str | None) -> int:
+    for rank, flag in enumerate(FIRST_VISITED):
+        if flag in flags or (flag == "needs_help" and wellbeing == flag):
+            return rank
+    return len(FIRST_VISITED)
+
+
+class _Days(dict[str, int]):
+    """Day numbers of ISO dates, each date parsed once: a district's list repeats a few
+    hundred dates over a hundred thousand households."""
+
+    def __missing__(self, text: str) -> int:
+        self[text] = number = date.fromisoformat(text).toordinal()
+        return number
+
+
+class _Dates(dict[int, str]):
+    def __missing__(self, number: int) -> str:
+        self[number] = text = date.fromordinal(number).isoformat()
+        return text
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
 
 
 def visits_due(
@@ -372,62 +394,69 @@ def visits_due(
     their cadence (lives alone: weekly; needs help: fortnightly; a new arrival: within a week
     of moving in; everyone else: every 90 days), each with its reason."""
     day = day_or_today(on)
-    as_of = date.fromisoformat(day)
     from danyuanzhang.config import cadences
 
     cadence = cadences(store)
     from danyuanzhang.households import place_filter
 
-    recent = (as_of - timedelta(days=cadence["default"])).isoformat()
+    days, dates = _Days(), _Dates()
+    today = days[day]
+    recent = dates[today - cadence["default"]]
     estates, building, unit = place_filter(store, estate, building, unit)
-    homes = q.due_households(store, estates, building, unit, day)
     whole = estate is None and building is None and unit is None
     people: dict[str, list[tuple[str | None, str | None]]] = {}
     flagged: dict[str, set[str]] = {}
-    for household_id, name, moved_in, flags_text in q.due_residents(
-        store, None if whole else estates, building, unit
-    ):
+    # residents who moved in within one round of visits: only they can make a flat due early
+    arrivals: dict[str, list[str]] = {}
+    scope = None if whole else estates
+    for household_id, name, moved_in in q.due_residents(store, scope, building, unit):
         people.setdefault(household_id, []).append((moved_in, name))
-        if flags_text:
-            flagged.setdefault(household_id, set()).update(flags_text.split(","))
+        if moved_in and recent < moved_in <= day:
+            arrivals.setdefault(household_id, []).append(moved_in)
+    for household_id, flag in q.due_flags(store, scope, building, unit):
+        flagged.setdefault(household_id, set()).add(flag)
 
     due = []
+    default_every = cadence["default"]
+    homes = q.due_households(store, estates, building, unit, day)
     for position, home in enumerate(homes):
-        last_met, wellbeing = home["met"], home["wellbeing"]
-        present = people.get(home["id"], [])
-        flags = flagged.get(home["id"], set())
-        reason = str(cadence_reason(flags, wellbeing, cadence))
-        every = cadence[reason]
+        household_id, estate_name, building_name, unit_name, room = home[:5]
+        last_met, not_home, declined, wellbeing = home[5:]
+        flags = flagged.get(household_id, _NO_FLAGS)
+        if flags or wellbeing == "needs_help":
+            reason = str(cadence_reason(flags, wellbeing, cadence))
+            every = cadence[reason]
+        else:
+            reason, every = "default", default_every
+        due_on = days[last_met] + every if last_met is not None else today
         # moved in since the last visit, and recently enough that the usual round would
         # not come to them in time
-        arrived = min(
-            (
-                moved_in
-                for moved_in, _ in present
-                if moved_in
-                and recent < moved_in <= day
-                and (last_met is None or last_met < moved_in)
-            ),
-            default=None,
-        )
-        due_on = (
-            date.fromisoformat(last_met) + timedelta(days=every) if last_met is not None else as_of
-        )
+        arrived = None
+        if household_id in arrivals:
+            arrived = min(
+                (m for m in arrivals[household_id] if last_met is None or last_met < m),
+                default=None,
+            )
         if arrived:
-            arrival_due = date.fromisoformat(arrived) + timedelta(days=cadence["new_arrival"])
+            arrival_due = days[arrived] + cadence["new_arrival"]
             if last_met is None or arrival_due < due_on:
                 reason, every, due_on = "new_arrival", cadence["new_arrival"], arrival_due
-        listed = last_met is None or due_on <= as_of or arrived is not None
+        listed = last_met is None or due_on <= today or arrived is not None
         if not (listed or everyone):
             continue
-        last_attempt, last_outcome = _last_attempt(home)
+        last_attempt, last_outcome = _last_attempt(last_met, not_home, declined)
+        present = people.get(household_id, ())
         due.append(
             {
-                "household": f"{home['building']}-{home['unit']}-{home['room']}",
-                "household_id": home["id"],
-                "estate": home["estate"],
-                "unit": f"{home['building']}-{home['unit']}",
-                "residents": [name for _, name in sorted(present, key=_arrival) if name],
+                "household": f"{building_name}-{unit_name}-{room}",
+                "household_id": household_id,
+                "estate": estate_name,
+                "unit": f"{building_name}-{unit_name}",
+                "residents": [
+                    name
+                    for _, name in (sorted(present, key=_arrival) if len(present) > 1 else present)
+                    if name
+                ],
                 "flags": sorted(flags),
                 "never_visited": last_attempt is None,
                 "never_met": last_met is None,
@@ -436,14 +465,14 @@ def visits_due(
                 "last_visit": last_met,
                 "last_attempt": last_attempt,
                 "last_outcome": last_outcome,
-                "due_on": due_on.isoformat(),
-                "overdue_days": (as_of - due_on).days,
+                "due_on": dates[due_on],
+                "overdue_days": today - due_on,
                 "is_due": listed,
                 "_order": (
                     not listed,
-                    _vulnerability(flags, wellbeing),
+                    _vulnerability(flags, wellbeing) if flags or wellbeing else len(FIRST_VISITED),
                     last_met is not None,
-                    -(as_of - due_on).days,
+                    due_on,
                     position,
                 ),
             }

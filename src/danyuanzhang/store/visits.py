@@ -65,13 +65,16 @@ def visits_of(store: Store, household_ids: Sequence[str]) -> list[Any]:
 
 def due_households(
     store: Store, estates: Sequence[str], building: str | None, unit: str | None, day: str
-) -> list[Any]:
-    """The households of a place in address order, each with, up to `day`: the last day
-    someone was met there and how they were found that day, the last day nobody was home and
-    the last day a visit was declined. Each is a seek in the household's index, so the cost
-    grows with the households shown, not with the years of history."""
+) -> Iterator[tuple[Any, ...]]:
+    """The households of a place in address order, as (id, estate, building, unit, room,
+    and up to `day`: the last day someone was met there, the last day nobody was home, the
+    last day a visit was declined, and how they were found the day they were met). Each is a
+    seek in the household's index, so the cost grows with the households shown, not with the
+    years of history; rows are plain tuples, read as they come."""
     where, params = place_clause("h", estates, building, unit)
-    return store.conn.execute(
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(
         f"""
         WITH last AS (
             SELECT h.id, h.estate, h.building, h.unit, h.room,
@@ -95,37 +98,59 @@ def due_households(
         FROM last
         """,
         [day, day, day, *params],
-    ).fetchall()
+    )
 
 
 def due_residents(
     store: Store, estates: Sequence[str] | None, building: str | None, unit: str | None
-) -> Iterator[tuple[str, str | None, str | None, str | None]]:
-    """(household id, name, moving-in day, flags joined by commas) of the current residents
-    of a place, or of every place when `estates` is None: then one pass over the table,
-    which is quicker than a seek per household."""
+) -> Iterator[tuple[str, str | None, str | None]]:
+    """(household id, name, moving-in day) of the current residents of a place, or of every
+    place when `estates` is None: then one pass over the table, which is quicker than a seek
+    per household."""
+    return _tuples(
+        store,
+        "SELECT household_id, name, moved_in FROM residents WHERE moved_out IS NULL",
+        "SELECT r.household_id, r.name, r.moved_in FROM residents r "
+        "JOIN households h ON h.id = r.household_id WHERE {where} AND r.moved_out IS NULL",
+        estates,
+        building,
+        unit,
+    )
+
+
+def due_flags(
+    store: Store, estates: Sequence[str] | None, building: str | None, unit: str | None
+) -> Iterator[tuple[str, str]]:
+    """(household id, flag) of the current residents of a place, or of every place."""
+    return _tuples(
+        store,
+        "SELECT r.household_id, f.flag FROM resident_flags f "
+        "JOIN residents r ON r.id = f.resident_id WHERE r.moved_out IS NULL",
+        "SELECT r.household_id, f.flag FROM residents r "
+        "JOIN households h ON h.id = r.household_id "
+        "JOIN resident_flags f ON f.resident_id = r.id "
+        "WHERE {where} AND r.moved_out IS NULL",
+        estates,
+        building,
+        unit,
+    )
+
+
+def _tuples(
+    store: Store,
+    everywhere: str,
+    in_place: str,
+    estates: Sequence[str] | None,
+    building: str | None,
+    unit: str | None,
+) -> Iterator[Any]:
+    """Rows as plain tuples, read as they come: a district's lists are long."""
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
     if estates is None:
-        flags: dict[str, list[str]] = {}
-        for resident_id, flag in store.conn.execute("SELECT resident_id, flag FROM resident_flags"):
-            flags.setdefault(resident_id, []).append(flag)
-        for row in store.conn.execute(
-            "SELECT id, household_id, name, moved_in FROM residents WHERE moved_out IS NULL"
-        ):
-            found = flags.get(row[0])
-            yield row[1], row[2], row[3], ",".join(found) if found else None
-        return
+        return cursor.execute(everywhere)
     where, params = place_clause("h", estates, building, unit)
-    for row in store.conn.execute(
-        f"""
-        SELECT r.household_id, r.name, r.moved_in,
-            (SELECT group_concat(f.flag) FROM resident_flags f
-             WHERE f.resident_id = r.id) AS flags
-        FROM residents r JOIN households h ON h.id = r.household_id
-        WHERE {where} AND r.moved_out IS NULL
-        """,
-        params,
-    ):
-        yield row[0], row[1], row[2], row[3]
+    return cursor.execute(in_place.format(where=where), params)
 
 
 def linked_to_visit(store: Store, table: str, visit_id: str) -> list[Any]:

@@ -18,7 +18,8 @@ from danyuanzhang.vocab import ROLES
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     sized = [[(cell, display_width(cell)) for cell in row] for row in (headers, *rows)]
-    widths = [max(column) for column in zip(*([size for _, size in row] for row in sized))]
+    columns = zip(*([size for _, size in row] for row in sized), strict=True)
+    widths = [max(column) for column in columns]
 
     def line(row: list[tuple[str, int]]) -> str:
         cells = (cell + " " * (w - size) for (cell, size), w in zip(row, widths, strict=True))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 
-@lru_cache(maxsize=None)
+@cache
 def _extra(ch: str) -> int:
     """The column a character takes beyond one: 1 for Chinese and full-width forms."""
     return 1 if unicodedata.east_asian_width(ch) in "WF" else 0

@@ -326,7 +326,7 @@ FIRST_VISITED = ("elderly_alone", "needs_help", "disabled")
 
 
 def cadence_reason(
-    flags: set[str], last_wellbeing: str | None, cadence: dict[str, int], everyone: bool = True
+    flags: set[str] | frozenset[str], last_wellbeing: str | None, cadence: dict[str, int], everyone: bool = True
 ) -> str | None:
     """Why a household is visited as often as it is: of living alone and needing help (by
     flag, or as the last visit that met someone found), and with `everyone` the default, the

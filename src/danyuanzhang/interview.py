@@ -33,6 +33,16 @@ STEPS = (
     "anti_fraud",
     "note",
 )
+# the parts of the plan each step answers: what is forgotten when a step no longer applies
+STEP_FIELDS = {
+    "introduced": ("introduced",),
+    "residents": ("moved_in", "moved_out", "flags"),
+    "needs": ("needs",),
+    "safety": ("hazards", "common_hazards"),
+    "anti_fraud": ("anti_fraud_app", "briefed", "wellbeing"),
+    "note": ("note",),
+}
+Hazard = tuple[str, str, bool]  # (kind, note, whether this household is to fix it)
 
 
 class Asker:
@@ -51,13 +61,17 @@ class Asker:
     def text(
         self, message: str, default: str = "", check: Callable[[str], Any] | None = None
     ) -> str:
+        """An answer; one that `check` refuses is said right under it (not on the bottom
+        line, far from the eyes) and asked again with the text as typed, to be corrected."""
         import questionary
 
-        return str(
-            questionary.text(
-                message, default=default, validate=_validator(check), **self.io
-            ).unsafe_ask()
-        )
+        answer = default
+        while True:
+            answer = str(questionary.text(message, default=answer, **self.io).unsafe_ask())
+            problem = _problem(check, answer)
+            if problem is None:
+                return answer
+            self.echo(t("iv_problem", problem=problem))
 
     def confirm(self, message: str, default: bool = True) -> bool:
         """是 or 否: a choice of the two (the default first), answered at once by 是, 否, y,
@@ -67,7 +81,9 @@ class Asker:
             answers.reverse()
         yes = 0 if default else 1
         keys = {key: yes for key in "是yY"} | {key: 1 - yes for key in "否nN"}
-        return bool(self.select(message, answers, numbered=True, keys=keys, yes_no=True))
+        return bool(
+            self.select(message, answers, numbered=True, keys=keys, instruction=t("iv_keys_yes_no"))
+        )
 
     def select(
         self,
@@ -76,12 +92,13 @@ class Asker:
         numbered: bool = False,
         none_chosen: bool = False,
         keys: dict[str, int] | None = None,
-        yes_no: bool = False,
+        instruction: str | None = None,
+        default: int | None = None,
     ) -> Any:
         """One of the choices; `numbered` lets a digit key choose and answer at once, and
         `keys` other keys (是 for yes). With `none_chosen` the pointer starts on "please
         choose", which only asks again, so that a habitual Enter files nothing under the
-        first choice."""
+        first choice; `default` (an index) puts it on the answer being changed instead."""
         import questionary
 
         labelled = [
@@ -93,9 +110,8 @@ class Asker:
         question = questionary.select(
             message,
             choices=labelled,
-            instruction=t(
-                "iv_keys_yes_no" if yes_no else "iv_keys_numbered" if numbered else "iv_keys"
-            ),
+            instruction=instruction or t("iv_keys_numbered" if numbered else "iv_keys"),
+            default=None if default is None else labelled[default + none_chosen],
             **self.io,
         )
         pressed: list[int] = []
@@ -108,7 +124,7 @@ class Asker:
         index = question.unsafe_ask()
         if index == -1:
             self.echo(f"  {t('iv_choose_one_again')}")
-            return self.select(message, choices, numbered, none_chosen, keys, yes_no)
+            return self.select(message, choices, numbered, none_chosen, keys, instruction)
         if pressed:  # questionary shows the answer only when Enter gave it
             self.echo(f"  » {choices[index][0]}")
         return choices[index][1]
@@ -116,15 +132,15 @@ class Asker:
     def household(self, message: str, completer: Any) -> str:
         import questionary
 
-        return str(
-            questionary.autocomplete(
-                message,
-                choices=[],
-                completer=completer,
-                validate=lambda text: bool(text.strip()) or t("iv_type_something"),
-                **self.io,
-            ).unsafe_ask()
-        )
+        while True:
+            typed = str(
+                questionary.autocomplete(
+                    message, choices=[], completer=completer, **self.io
+                ).unsafe_ask()
+            )
+            if typed.strip():
+                return typed
+            self.echo(t("iv_problem", problem=t("iv_type_something")))
 
 
 def _in_unit(unit: str | None, typed: str) -> str:
@@ -142,18 +158,15 @@ def _answer_with(index: int, pressed: list[int]) -> Callable[[Any], None]:
     return answer
 
 
-def _validator(check: Callable[[str], Any] | None) -> Callable[[str], bool | str] | None:
+def _problem(check: Callable[[str], Any] | None, text: str) -> str | None:
+    """What is wrong with an answer, or None."""
     if check is None:
         return None
-
-    def validate(text: str) -> bool | str:
-        try:
-            check(text)
-        except DyzError as error:
-            return error.message()
-        return True
-
-    return validate
+    try:
+        check(text)
+    except DyzError as error:
+        return error.message()
+    return None
 
 
 def _print(text: str) -> None:
@@ -187,6 +200,8 @@ class Interview:
         self.plan = plan
         self.done = done
         self.unit_for_new: str | None = None
+        # the answers of a need or hazard not finished yet: kept with the draft like the rest
+        self.pending: dict[str, dict[str, Any]] = {}
 
     # -- keeping the draft ------------------------------------------------------------------
 
@@ -196,9 +211,31 @@ class Interview:
             {
                 "plan": self.plan.to_json(),
                 "done": self.done,
+                "pending": self.pending,
                 "saved": datetime.now().isoformat(timespec="seconds"),
             },
         )
+
+    def _answer(self, part: str | None, key: str, ask: Callable[[], Any]) -> Any:
+        """One answer of a need or hazard: asked once, and kept the moment it is given, so a
+        closed window loses none of it. `part` None is an answer being changed, not kept
+        apart (the draft still holds the one it changes)."""
+        if part is None:
+            return ask()
+        answers = self.pending.setdefault(part, {})
+        if key not in answers:
+            answers[key] = ask()
+            self.keep()
+        return answers[key]
+
+    def _added(self, items: list[Any], item: Any, same: str) -> None:
+        """An item added to a list of the plan, unless it is there already: the same need
+        said twice (a resume, a habit) is recorded once."""
+        if item in items:
+            self.ask.echo(t(same))
+        else:
+            items.append(item)
+        self.keep()
 
     def finish_step(self, step: str) -> None:
         self.done.append(step)
@@ -254,10 +291,18 @@ class Interview:
                 if exact is None and matches[0].ref != as_ref:
                     self.ask.echo(f"  » {matches[0].label}")
             else:
-                if not matches:
+                # a name that matched nothing may be one character off: those first, and a
+                # new household is offered first only for what reads as a flat
+                near = [] if matches else index.near(typed, self._working_unit())
+                if near:
+                    self.ask.echo(t("iv_near_match", typed=typed.strip()))
+                    choices = [(h.label, h) for h in near]
+                elif not matches:
                     self.ask.echo(t("iv_no_match", typed=typed.strip()))
-                choices.append((t("iv_new_household"), "new"))
-                choices.append((t("iv_search_again"), "again"))
+                new = (t("iv_new_household"), "new")
+                again = (t("iv_search_again"), "again")
+                flat = as_ref is not None or typed.strip().isdigit()
+                choices += [new, again] if flat and not near else [again, new]
                 chosen = self.ask.select(t("iv_pick_household"), choices)
                 if chosen == "again":
                     continue
@@ -381,66 +426,146 @@ class Interview:
             self.keep()
 
     def step_needs(self) -> None:
-        from danyuanzhang.inputs import parse_free_text
-        from danyuanzhang.vocab import PETITION_CATEGORIES
-
-        if not self.plan.needs and not self.ask.confirm(t("iv_any_needs"), default=False):
-            return
-        categories = [(pick(zh, en), code) for code, (zh, en) in PETITION_CATEGORIES.items()]
+        if "need" not in self.pending:  # a need begun before the window closed goes on
+            first = not self.plan.needs  # a resumed visit is not made to give a second one
+            if not self.ask.confirm(t("iv_any_needs" if first else "iv_another_need"), False):
+                return
         while True:
-            category = self.ask.select(
-                t("iv_need_category"), categories, numbered=True, none_chosen=True
-            )
-            text = self.ask.text(t("iv_need_text"), check=_non_empty(parse_free_text)).strip()
-            settled = self.ask.select(
-                t("iv_need_settled"),
-                [(t("iv_keep_open"), False), (t("iv_resolved_here"), True)],
-            )
-            done = None
-            if settled:
-                done = self.ask.text(t("iv_what_was_done"), check=_non_empty(parse_free_text))
-            self.plan.needs.append(Need(category, text, done.strip() if done else None))
-            self.keep()
+            self._added(self.plan.needs, self._ask_need(), "iv_same_need")
             if not self.ask.confirm(t("iv_another_need"), default=False):
                 return
 
-    def step_safety(self) -> None:
-        from danyuanzhang.hazards import known_kinds
+    def _ask_need(self, changing: Need | None = None) -> Need:
         from danyuanzhang.inputs import parse_free_text
+        from danyuanzhang.vocab import PETITION_CATEGORIES
 
-        if not self.plan.hazards and not self.ask.confirm(t("iv_any_hazard"), default=False):
-            return
-        kinds = [(pick(zh, en), code) for code, (zh, en) in known_kinds(self.store).items()]
-        while True:
-            kind = self.ask.select(t("iv_hazard_kind"), kinds)
-            note = self.ask.text(t("iv_hazard_note"), check=parse_free_text).strip()
-            theirs = self.ask.select(
-                t("iv_hazard_whose"),
-                [(t("iv_hazard_theirs"), True), (t("iv_hazard_common"), False)],
+        part = None if changing else "need"
+        categories = [(pick(zh, en), code) for code, (zh, en) in PETITION_CATEGORIES.items()]
+        codes = [code for _, code in categories]
+        category = self._answer(
+            part,
+            "category",
+            lambda: self.ask.select(
+                t("iv_need_category"),
+                categories,
+                numbered=True,
+                none_chosen=True,
+                default=codes.index(changing.category)
+                if changing and changing.category in codes
+                else None,
+            ),
+        )
+        text = self._answer(
+            part,
+            "text",
+            lambda: self.ask.text(
+                t("iv_need_text"),
+                default=changing.text if changing else "",
+                check=_non_empty(parse_free_text),
+            ).strip(),
+        )
+        settled = self._answer(
+            part,
+            "settled",
+            lambda: self.ask.select(
+                t("iv_need_settled"),
+                [(t("iv_keep_open"), False), (t("iv_resolved_here"), True)],
+                default=1 if changing and changing.done else None,
+            ),
+        )
+        done = None
+        if settled:
+            done = self._answer(
+                part,
+                "done",
+                lambda: self.ask.text(
+                    t("iv_what_was_done"),
+                    default=(changing.done or "") if changing else "",
+                    check=_non_empty(parse_free_text),
+                ).strip(),
             )
-            (self.plan.hazards if theirs else self.plan.common_hazards).append((kind, note))
-            self.keep()
+        self.pending.pop("need", None)
+        return Need(category, text, done)
+
+    def step_safety(self) -> None:
+        if "hazard" not in self.pending:
+            first = not (self.plan.hazards or self.plan.common_hazards)
+            if not self.ask.confirm(t("iv_any_hazard" if first else "iv_another_hazard"), False):
+                return
+        while True:
+            self._add_hazard(self._ask_hazard())
             if not self.ask.confirm(t("iv_another_hazard"), default=False):
                 return
 
-    def step_anti_fraud(self) -> None:
+    def _add_hazard(self, hazard: Hazard) -> None:
+        kind, note, theirs = hazard
+        self._added(
+            self.plan.hazards if theirs else self.plan.common_hazards,
+            (kind, note),
+            "iv_same_hazard",
+        )
+
+    def _ask_hazard(self, changing: Hazard | None = None) -> Hazard:
+        from danyuanzhang.hazards import known_kinds
+        from danyuanzhang.inputs import parse_free_text
+
+        part = None if changing else "hazard"
+        kinds = [(pick(zh, en), code) for code, (zh, en) in known_kinds(self.store).items()]
+        codes = [code for _, code in kinds]
+        kind = self._answer(
+            part,
+            "kind",
+            lambda: self.ask.select(
+                t("iv_hazard_kind"),
+                kinds,
+                default=codes.index(changing[0]) if changing and changing[0] in codes else None,
+            ),
+        )
+        note = self._answer(
+            part,
+            "note",
+            lambda: self.ask.text(
+                t("iv_hazard_note"), default=changing[1] if changing else "", check=parse_free_text
+            ).strip(),
+        )
+        theirs = self._answer(
+            part,
+            "theirs",
+            lambda: self.ask.select(
+                t("iv_hazard_whose"),
+                [(t("iv_hazard_theirs"), True), (t("iv_hazard_common"), False)],
+                default=1 if changing and not changing[2] else None,
+            ),
+        )
+        self.pending.pop("hazard", None)
+        return kind, note, theirs
+
+    def step_anti_fraud(self, changing: bool = False) -> None:
+        app = self.plan.anti_fraud_app
         self.plan.anti_fraud_app = self.ask.select(
             t("iv_app_installed"),
             [(t("iv_app_yes"), True), (t("iv_app_no"), False), (t("iv_not_asked"), None)],
+            default=[True, False, None].index(app) if changing else None,
         )
         self.keep()
-        self.plan.briefed = self.ask.confirm(t("iv_briefed"), default=True)
+        self.plan.briefed = self.ask.confirm(
+            t("iv_briefed"), default=self.plan.briefed if changing else True
+        )
         if self.someone_alone():
             self.keep()
             self.plan.wellbeing = self.ask.select(
                 t("iv_wellbeing"),
                 [(t("iv_well"), "well"), (t("iv_needs_help"), "needs_help")],
+                default=1 if changing and self.plan.wellbeing == "needs_help" else None,
             )
+        else:
+            self.plan.wellbeing = None
 
     def step_note(self) -> None:
         from danyuanzhang.inputs import parse_free_text
 
-        self.plan.note = self.ask.text(t("iv_note"), check=parse_free_text).strip() or None
+        note = self.ask.text(t("iv_note"), default=self.plan.note or "", check=parse_free_text)
+        self.plan.note = note.strip() or None
 
     # -- running it ---------------------------------------------------------------------------
 
@@ -453,23 +578,147 @@ class Interview:
             return step == "note"
         return True
 
-    def run(self) -> dict[str, Any] | None:
+    def ask_remaining(self) -> None:
+        """Every question not answered yet that applies, in order, then a need or hazard
+        begun while reviewing and left half answered."""
         for step in STEPS:
             if step in self.done or not self.applies(step):
                 continue
             getattr(self, f"step_{step}")()
             self.finish_step(step)
-        if self.plan.outcome != "not_home":
+        if "need" in self.pending and self.applies("needs"):
+            self._added(self.plan.needs, self._ask_need(), "iv_same_need")
+        if "hazard" in self.pending and self.applies("safety"):
+            self._add_hazard(self._ask_hazard())
+
+    def run(self) -> dict[str, Any] | None:
+        self.ask_remaining()
+        while self.plan.outcome != "not_home":
             self.ask.echo(summary(self.store, self.plan))
-            if not self.ask.confirm(t("iv_save"), default=True):
+            choice = self.ask.select(
+                t("iv_save"),
+                [(t("iv_save_now"), "save"), (t("iv_change_one"), "change"), (t("iv_not_now"), "later")],
+                numbered=True,
+                keys={key: 0 for key in "是yY"} | {key: 1 for key in "改eE"} | {key: 2 for key in "否nN"},
+                instruction=t("iv_keys_save"),
+            )  # fmt: skip
+            if choice == "save":
+                break
+            if choice == "later":
                 if self.ask.confirm(t("iv_discard_instead"), default=False):
                     drafts.discard(self.store)
                     self.ask.echo(t("draft_discarded"))
                     return None
                 raise DyzError("visit_kept_as_draft")
-        item = record_visit(self.store, self.plan)
-        drafts.discard(self.store)
+            self.change()
+            self.ask_remaining()  # what a changed answer makes necessary (a new outcome's)
+        with self.store.transaction():  # saved and the draft gone together: never twice
+            item = record_visit(self.store, self.plan)
+            drafts.discard(self.store)
         return item
+
+    # -- changing an answer before saving ---------------------------------------------------
+
+    def change(self) -> None:
+        """One answer picked from the summary's lines, changed, removed, or a need or hazard
+        added; the summary is then shown again."""
+        choices = [(line, target) for line, target in summary_lines(self.store, self.plan)[1:]]
+        if self.plan.outcome == "met":
+            given = {target[0] for _, target in choices}
+            choices += [(t("iv_add_need"), ("need", None)), (t("iv_add_hazard"), ("hazard",))]
+            if "residents" not in given:
+                choices.append((t("iv_redo_residents"), ("residents",)))
+            if "anti_fraud" not in given:
+                choices.append((t("iv_app_installed"), ("anti_fraud",)))
+        if self.plan.note is None and self.applies("note"):
+            choices.append((t("iv_add_note"), ("note",)))
+        choices.append((t("iv_change_nothing"), ("nothing",)))
+        target = self.ask.select(t("iv_change_which"), choices)
+        getattr(self, f"_change_{target[0]}")(*target[1:])
+        self.keep()
+
+    def _change_nothing(self) -> None:
+        pass
+
+    def _change_household(self) -> None:
+        before = (self.plan.household, self.plan.new_household)
+        self.step_household()
+        if (self.plan.household, self.plan.new_household) != before:
+            # another door: what was heard about the residents belongs to the first one
+            for step in ("introduced", "residents", "anti_fraud"):
+                self._forget(step)
+
+    def _change_outcome(self) -> None:
+        from danyuanzhang.vocab import VISIT_OUTCOMES
+
+        self.step_outcome()
+        dropped = [step for step in self.done if step in STEP_FIELDS and not self.applies(step)]
+        for step in dropped:
+            self._forget(step)
+        if dropped:
+            zh, en = VISIT_OUTCOMES[self.plan.outcome]
+            self.ask.echo(t("iv_outcome_dropped", outcome=pick(zh, en)))
+
+    def _change_introduced(self) -> None:
+        self.plan.introduced = self.ask.confirm(t("iv_introduced"), default=self.plan.introduced)
+
+    def _change_residents(self) -> None:
+        self.plan.moved_in, self.plan.moved_out, self.plan.flags = [], [], []
+        self.step_residents()
+        if self.plan.wellbeing and not self.someone_alone():
+            self.plan.wellbeing = None
+
+    def _change_need(self, index: int | None) -> None:
+        if index is None:
+            self._added(self.plan.needs, self._ask_need(), "iv_same_need")
+            return
+        need = self.plan.needs[index]
+        action = self._change_or_remove()
+        if action == "remove":
+            del self.plan.needs[index]
+            self.ask.echo(t("iv_removed", what=need.text))
+        elif action == "change":
+            del self.plan.needs[index]
+            changed = self._ask_need(need)
+            if changed in self.plan.needs:
+                self.ask.echo(t("iv_same_need"))
+            else:
+                self.plan.needs.insert(index, changed)
+
+    def _change_hazard(self, where: str | None = None, index: int = 0) -> None:
+        if where is None:
+            self._add_hazard(self._ask_hazard())
+            return
+        items: list[tuple[str, str]] = getattr(self.plan, where)
+        kind, note = items[index]
+        action = self._change_or_remove()
+        if action is None:
+            return
+        del items[index]
+        if action == "remove":
+            self.ask.echo(t("iv_removed", what=note or kind))
+        else:
+            self._add_hazard(self._ask_hazard((kind, note, where == "hazards")))
+
+    def _change_or_remove(self) -> str | None:
+        action: str | None = self.ask.select(
+            t("iv_change_which"),
+            [(t("iv_change_it"), "change"), (t("iv_remove_it"), "remove"), (t("iv_change_nothing"), None)],
+        )  # fmt: skip
+        return action
+
+    def _change_anti_fraud(self) -> None:
+        self.step_anti_fraud(changing=True)
+
+    def _change_note(self) -> None:
+        self.step_note()
+
+    def _forget(self, step: str) -> None:
+        blank = VisitPlan()
+        for name in STEP_FIELDS[step]:
+            setattr(self.plan, name, getattr(blank, name))
+        if step in self.done:
+            self.done.remove(step)
 
 
 def _non_empty(parse: Callable[[str], str]) -> Callable[[str], str]:
@@ -484,52 +733,77 @@ def _non_empty(parse: Callable[[str], str]) -> Callable[[str], str]:
 
 def summary(store: Store, plan: VisitPlan) -> str:
     """Everything the visit will save, in the words of the questions."""
+    return "\n".join(line for line, _ in summary_lines(store, plan))
+
+
+def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, ...]]]:
+    """The summary's lines, each with the answer it shows (a step, or a need or hazard and
+    where it is): what a person picks to change."""
     from danyuanzhang.flags import known_flags, label
     from danyuanzhang.hazards import known_kinds
     from danyuanzhang.vocab import PETITION_CATEGORIES, VISIT_OUTCOMES, WELLBEING
 
-    lines = [t("iv_summary")]
+    lines: list[tuple[str, tuple[Any, ...]]] = [(t("iv_summary"), ())]
     if plan.new_household:
-        lines.append(t("iv_sum_new_household", ref=plan.household))
+        lines.append((t("iv_sum_new_household", ref=plan.household), ("household",)))
     else:
         from danyuanzhang.households import find_household, household_json
 
-        lines.append(
-            t("iv_sum_household", ref=household_json(find_household(store, plan.household))["ref"])
-        )
+        ref = household_json(find_household(store, plan.household))["ref"]
+        lines.append((t("iv_sum_household", ref=ref), ("household",)))
     zh, en = VISIT_OUTCOMES[plan.outcome]
-    lines.append(t("iv_sum_outcome", outcome=pick(zh, en)))
+    lines.append((t("iv_sum_outcome", outcome=pick(zh, en)), ("outcome",)))
     if plan.introduced:
-        lines.append(t("iv_sum_introduced"))
+        lines.append((t("iv_sum_introduced"), ("introduced",)))
     for arrival in plan.moved_in:
-        lines.append(t("iv_sum_moved_in", name=arrival.name))
+        lines.append((t("iv_sum_moved_in", name=arrival.name), ("residents",)))
     for name in plan.moved_out:
-        lines.append(t("iv_sum_moved_out", name=name))
+        lines.append((t("iv_sum_moved_out", name=name), ("residents",)))
     flags = known_flags(store)
     for name, flag in plan.flags:
-        lines.append(t("iv_sum_flag", name=name, flag=label(flag, flags)))
-    for need in plan.needs:
+        lines.append((t("iv_sum_flag", name=name, flag=label(flag, flags)), ("residents",)))
+    for index, need in enumerate(plan.needs):
         czh, cen = PETITION_CATEGORIES.get(need.category, (need.category, need.category))
         if need.done:
-            lines.append(
-                t("iv_sum_need_done", category=pick(czh, cen), text=need.text, done=need.done)
-            )
+            line = t("iv_sum_need_done", category=pick(czh, cen), text=need.text, done=need.done)
         else:
-            lines.append(t("iv_sum_need_open", category=pick(czh, cen), text=need.text))
+            line = t("iv_sum_need_open", category=pick(czh, cen), text=need.text)
+        lines.append((line, ("need", index)))
     kinds = known_kinds(store)
-    for kind, note in plan.hazards + plan.common_hazards:
-        kzh, ken = kinds.get(kind, (kind, kind))
-        lines.append(t("iv_sum_hazard", kind=pick(kzh, ken), note=note or ""))
+    for where in ("hazards", "common_hazards"):
+        for index, (kind, note) in enumerate(getattr(plan, where)):
+            kzh, ken = kinds.get(kind, (kind, kind))
+            line = t("iv_sum_hazard", kind=pick(kzh, ken), note=note or "").rstrip()
+            lines.append((line, ("hazard", where, index)))
     if plan.anti_fraud_app is not None:
-        lines.append(t("iv_sum_app_yes") if plan.anti_fraud_app else t("iv_sum_app_no"))
+        line = t("iv_sum_app_yes") if plan.anti_fraud_app else t("iv_sum_app_no")
+        lines.append((line, ("anti_fraud",)))
     if plan.briefed:
-        lines.append(t("iv_sum_briefed"))
+        lines.append((t("iv_sum_briefed"), ("anti_fraud",)))
     if plan.wellbeing:
         wzh, wen = WELLBEING[plan.wellbeing]
-        lines.append(t("iv_sum_wellbeing", wellbeing=pick(wzh, wen)))
+        lines.append((t("iv_sum_wellbeing", wellbeing=pick(wzh, wen)), ("anti_fraud",)))
     if plan.note:
-        lines.append(t("iv_sum_note", note=plan.note))
-    return "\n".join(lines)
+        lines.append((t("iv_sum_note", note=plan.note), ("note",)))
+    return lines
+
+
+def _half_answered(store: Store, pending: dict[str, dict[str, Any]]) -> list[str]:
+    """The need or hazard a resumed visit was in the middle of, as far as it went."""
+    from danyuanzhang.hazards import known_kinds
+    from danyuanzhang.i18n import word
+    from danyuanzhang.vocab import PETITION_CATEGORIES
+
+    lines = []
+    need = pending.get("need")
+    if need:
+        category = word(need.get("category"), PETITION_CATEGORIES)
+        lines.append(t("iv_half_need", category=category, text=need.get("text", "")))
+    hazard = pending.get("hazard")
+    if hazard:
+        kind = word(hazard.get("kind"), known_kinds(store))
+        lines.append(t("iv_half_hazard", kind=kind, note=hazard.get("note", "")))
+    return lines
 
 
 def run_interview(
@@ -555,15 +829,20 @@ def run_interview(
         interview = Interview(
             store, asker, VisitPlan.from_json(draft["plan"]), list(draft.get("done", []))
         )
+        pending = draft.get("pending")
+        if isinstance(pending, dict):
+            interview.pending = {k: v for k, v in pending.items() if isinstance(v, dict)}
         if interview.plan.household:  # which door, and what it said so far, before going on
             asker.echo(t("iv_resuming"))
             asker.echo(summary(store, interview.plan))
+            for line in _half_answered(store, interview.pending):
+                asker.echo(line)
     else:
         interview = Interview(store, asker, VisitPlan(estate=estate), [])
     try:
         return interview.run()
     except (KeyboardInterrupt, EOFError):
-        if interview.done or interview.plan != VisitPlan(estate=estate):
+        if interview.done or interview.pending or interview.plan != VisitPlan(estate=estate):
             interview.keep()
             raise DyzError("visit_kept_as_draft") from None
         raise DyzError("visit_cancelled") from None

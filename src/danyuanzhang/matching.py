@@ -8,6 +8,7 @@ number, or a resident's name. Fast enough to run on every keystroke over a distr
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
@@ -79,6 +80,33 @@ class HouseholdIndex:
                 found.append(line)
         return [self.households[i] for i in found]
 
+    def near(
+        self, typed: str, unit: str | None = None, limit: int = MATCH_LIMIT
+    ) -> list[Household]:
+        """Households a name that matched nothing may have meant: a resident's name one
+        character off (周长福 or 周福 for 周常福), then, in `unit` ("2-2"), residents of the
+        same surname."""
+        name = "".join(typed.split()).lower()
+        if len(name) < 2 or as_ref_text(name) is not None or name.isdigit():
+            return []
+        found: list[int] = []
+        for match in _one_off(name).finditer(self.blob):
+            line = bisect_right(self.starts, match.start()) - 1
+            if line not in found:
+                found.append(line)
+            if len(found) >= limit:
+                break
+        if unit is not None and not name[0].isascii():
+            prefix = f"{unit}-"
+            for line, household in enumerate(self.households):
+                if len(found) >= limit:
+                    break
+                if line in found or not household.ref.startswith(prefix):
+                    continue
+                if any(other.startswith(name[0]) for other in _names(household)):
+                    found.append(line)
+        return [self.households[i] for i in found]
+
     def _lines(self, needle: str, limit: int, offset: int = 0) -> list[int]:
         blob, starts = self.blob, self.starts
         lines: list[int] = []
@@ -89,6 +117,23 @@ class HouseholdIndex:
             following = starts[line + 1] if line + 1 < len(starts) else len(blob)
             position = blob.find(needle, following - offset)
         return lines
+
+
+def _one_off(name: str) -> re.Pattern[str]:
+    """A whole word one character off `name`: one changed, one missing or one more."""
+    chars = [re.escape(c) for c in name]
+    variants = []
+    for i in range(len(chars) + 1):
+        variants.append("".join(chars[:i]) + r"\S" + "".join(chars[i:]))
+        if i < len(chars):
+            variants.append("".join(chars[:i]) + r"\S" + "".join(chars[i + 1 :]))
+            if len(chars) > 2:
+                variants.append("".join(chars[:i]) + "".join(chars[i + 1 :]))
+    return re.compile(r"(?<=\s)(?:" + "|".join(variants) + r")(?=\s)")
+
+
+def _names(household: Household) -> list[str]:
+    return household.label.split("  ", 1)[1].split() if "  " in household.label else []
 
 
 def as_ref_text(typed: str) -> str | None:

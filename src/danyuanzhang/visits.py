@@ -326,7 +326,10 @@ FIRST_VISITED = ("elderly_alone", "needs_help", "disabled")
 
 
 def cadence_reason(
-    flags: set[str] | frozenset[str], last_wellbeing: str | None, cadence: dict[str, int], everyone: bool = True
+    flags: set[str] | frozenset[str],
+    last_wellbeing: str | None,
+    cadence: dict[str, int],
+    everyone: bool = True,
 ) -> str | None:
     """Why a household is visited as often as it is: of living alone and needing help (by
     flag, or as the last visit that met someone found), and with `everyone` the default, the
@@ -421,7 +424,9 @@ def visits_due(
     homes = q.due_households(store, estates, building, unit, day)
     for position, home in enumerate(homes):
         household_id, estate_name, building_name, unit_name, room = home[:5]
-        last_met, not_home, declined, wellbeing = home[5:]
+        last_met, not_home, declined, helped = home[5:]
+        # how they were found the day they were last met: needing help, if anyone said so
+        wellbeing = "needs_help" if helped is not None and helped == last_met else None
         flags = flagged.get(household_id, _NO_FLAGS)
         if flags or wellbeing == "needs_help":
             reason = str(cadence_reason(flags, wellbeing, cadence))

@@ -68,37 +68,27 @@ def due_households(
 ) -> Iterator[tuple[Any, ...]]:
     """The households of a place in address order, as (id, estate, building, unit, room,
     and up to `day`: the last day someone was met there, the last day nobody was home, the
-    last day a visit was declined, and how they were found the day they were met). Each is a
-    seek in the household's index, so the cost grows with the households shown, not with the
-    years of history; rows are plain tuples, read as they come."""
+    last day a visit was declined, the last day someone met was found needing help). Each is
+    a seek in an index, so the cost grows with the households shown, not with the years of
+    history; rows are plain tuples, read as they come."""
     where, params = place_clause("h", estates, building, unit)
     cursor = store.conn.cursor()
     cursor.row_factory = None
+    last = "SELECT max(on_date) FROM visits v WHERE v.household_id = h.id AND v.outcome = '{}' AND v.on_date <= ?"
     return cursor.execute(
         f"""
-        WITH last AS (
-            SELECT h.id, h.estate, h.building, h.unit, h.room,
-                (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
-                 AND v.outcome = 'met' AND v.on_date <= ?) AS met,
-                (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
-                 AND v.outcome = 'not_home' AND v.on_date <= ?) AS not_home,
-                (SELECT max(on_date) FROM visits v WHERE v.household_id = h.id
-                 AND v.outcome = 'declined' AND v.on_date <= ?) AS declined
-            FROM households h
-            WHERE {where}
-            ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
-                     length(h.room), h.room
-        )
-        SELECT last.*,
-            CASE WHEN last.met IS NOT NULL THEN
-                (SELECT v.wellbeing FROM visits v WHERE v.household_id = last.id
-                 AND v.outcome = 'met' AND v.on_date = last.met AND v.wellbeing IS NOT NULL
-                 ORDER BY v.wellbeing = 'needs_help' DESC LIMIT 1)
-            END AS wellbeing
-        FROM last
+        SELECT h.id, h.estate, h.building, h.unit, h.room,
+            ({last.format("met")}), ({last.format("not_home")}), ({last.format("declined")}),
+            (SELECT max(on_date) FROM visits v INDEXED BY visits_needing_help
+             WHERE v.household_id = h.id AND v.wellbeing = 'needs_help'
+             AND v.outcome = 'met' AND v.on_date <= ?)
+        FROM households h
+        WHERE {where}
+        ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
+                 length(h.room), h.room
         """,
-        [day, day, day, *params],
-    )
+        [day, day, day, day, *params],
+    )  # fmt: skip
 
 
 def due_residents(

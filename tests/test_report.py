@@ -73,6 +73,8 @@ def test_every_figure_of_a_week_for_a_unit(dyz_json, fortnight: str) -> None:
             "reason": "elderly_alone",
             "last_visit": "2026-11-10",
             "overdue_days": 5,
+            "last_attempt": None,
+            "last_outcome": None,
         }
     ]
     n = r["needs"]
@@ -312,3 +314,16 @@ def test_the_report_names_who_visited_without_ranking_them(dyz, dyz_json, stairw
     line = next(x for x in dyz("report").stdout.splitlines() if x.startswith("走访人："))
     assert line == f"走访人：{'；'.join(sorted(['周玉梅', '李建华']))}"
     assert not re.search(r"\d", line)
+
+
+def test_a_vulnerable_flat_knocked_on_but_never_met_is_not_called_never_visited(
+    dyz, dyz_json, stairwell: str
+) -> None:
+    dyz("visit", "add", "2-2-301", "--on", "2026-11-18", "--outcome", "not_home")
+    r = report(dyz_json, "--week", "2026-W47", "--scope", "unit:2-2")
+    [late] = r["visits"]["vulnerable_not_reached"]
+    assert (late["household"], late["last_visit"]) == ("2-2-301", None)
+    assert (late["last_attempt"], late["last_outcome"]) == ("2026-11-18", "not_home")
+    text = dyz("report", "--week", "2026-W47", "--scope", "unit:2-2").stdout.replace("\n", "")
+    assert "2-2-301（独居老人，还没见到人，上次11月18日家中无人）" in text
+    assert "从未走访" not in text

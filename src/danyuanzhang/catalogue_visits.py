@@ -368,6 +368,10 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "Living alone or needing help, not visited in time: {who}",
     ),
     "rp_vulnerable_one": ("{ref}（{reason}，{when}）", "{ref} ({reason}, {when})"),
+    "rp_never_met": (
+        "还没见到人，上次{last}{outcome}",
+        "nobody met yet; last tried {last}: {outcome}",
+    ),
     "rp_days_overdue": ("逾期 {days} 天", "{days} days overdue"),
     "rp_needs": ("二、居民诉求", "2. Needs"),
     "rp_collected": ("收集", "Collected"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from danyuanzhang.i18n import pick, t, word
+from danyuanzhang.i18n import pick, short_day, t, word
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -26,7 +26,7 @@ def _listing(parts: list[str]) -> str:
 
 def title(report: dict[str, Any]) -> str:
     """芙蓉南路社区 每周汇总 11月30日—12月6日（截至 12月1日）"""
-    from danyuanzhang.i18n import short_day, span
+    from danyuanzhang.i18n import span
 
     scope = report["scope"]
     name = t(f"rp_scope_{scope['kind']}", name=scope["name"])
@@ -68,9 +68,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                         "rp_vulnerable_one",
                         ref=d["household"],
                         reason=word(d["reason"], BUILTIN_FLAGS),
-                        when=t("due_never")
-                        if d["last_visit"] is None
-                        else t("rp_days_overdue", days=d["overdue_days"]),
+                        when=_not_reached(d),
                     )
                     for d in v["vulnerable_not_reached"]
                 ]
@@ -526,3 +524,16 @@ def report_html(report: dict[str, Any]) -> str:
         + "".join(body)
         + "</body></html>\n"
     )
+
+
+def _not_reached(item: dict[str, Any]) -> str:
+    """How late a vulnerable household is: overdue days, not met yet, or never visited."""
+    if item["last_visit"] is not None:
+        return t("rp_days_overdue", days=item["overdue_days"])
+    if item.get("last_attempt"):
+        from danyuanzhang.vocab import VISIT_OUTCOMES
+
+        outcome = word(item["last_outcome"], VISIT_OUTCOMES)
+        last = short_day(date.fromisoformat(item["last_attempt"]))
+        return t("rp_never_met", outcome=outcome, last=last)
+    return t("due_never")

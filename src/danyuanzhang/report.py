@@ -110,6 +110,8 @@ def _vulnerable_not_reached(
     candidates = set(flagged) | rq.found_needing_help(store, ids, end)
     met = rq.last_met(store, [i for i in ids if i in candidates], end)
     as_of = date.fromisoformat(end)
+    # knocked on but nobody met yet is not "never visited"
+    tried = rq.last_tried(store, [i for i in ids if i in candidates and i not in met], end)
     found = []
     for position, home in enumerate(homes):
         if home["id"] not in candidates:
@@ -125,8 +127,16 @@ def _vulnerable_not_reached(
         overdue = (as_of - date.fromisoformat(last["on_date"])).days - cadence[reason]
         if overdue >= 0:
             found.append((1, -overdue, position, home["ref"], reason, last["on_date"], overdue))
+    by_ref = {home["ref"]: home["id"] for home in homes}
     return [
-        {"household": ref, "reason": reason, "last_visit": last_visit, "overdue_days": overdue}
+        {
+            "household": ref,
+            "reason": reason,
+            "last_visit": last_visit,
+            "overdue_days": overdue,
+            "last_attempt": tried[by_ref[ref]][0] if by_ref[ref] in tried else None,
+            "last_outcome": tried[by_ref[ref]][1] if by_ref[ref] in tried else None,
+        }
         for *_, ref, reason, last_visit, overdue in sorted(found)
     ]
 

@@ -189,6 +189,30 @@ def last_met(store: Store, household_ids: Sequence[str], day: str) -> dict[str, 
     return found
 
 
+def last_tried(store: Store, household_ids: Sequence[str], day: str) -> dict[str, tuple[str, str]]:
+    """(day, outcome) of each household's last visit by `day` where nobody was home or a visit
+    was declined, for those with one: a seek each in the household's index."""
+    found: dict[str, tuple[str, str]] = {}
+    latest = (
+        "SELECT max(on_date) FROM visits v WHERE v.household_id = h.id"
+        " AND v.outcome = '{}' AND v.on_date <= ?"
+    )
+    for chunk in in_chunks(household_ids):
+        rows = store.conn.execute(
+            f"SELECT h.id, ({latest.format('not_home')}), ({latest.format('declined')})"
+            f" FROM households h WHERE h.id IN ({', '.join('?' * len(chunk))})",
+            [day, day, *chunk],
+        )
+        for household_id, not_home, declined in rows:
+            tried = max(
+                ((d, o) for d, o in ((not_home, "not_home"), (declined, "declined")) if d),
+                default=None,
+            )
+            if tried is not None:
+                found[household_id] = tried
+    return found
+
+
 def found_needing_help(store: Store, household_ids: Sequence[str], day: str) -> set[str]:
     """Households where some visit by `day` found a resident needing help."""
     found: set[str] = set()

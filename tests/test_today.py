@@ -62,3 +62,20 @@ def test_today_for_one_unit_leaves_out_the_others(dyz: Runner, dyz_json, stairwe
     assert [h["unit"] for h in plan["hazards"]] == ["3-1"]
     assert [p["unit"] for p in plan["patrols"]] == ["3-1"]
     assert all(h["unit"] == "2-2" for h in dyz_json("today", "--unit", "2-2")["hazards"]) is True
+
+
+def test_today_for_one_building_takes_each_of_its_units(
+    dyz: Runner, dyz_json, stairwell: str
+) -> None:
+    dyz("household", "add", "3-1-101")
+    dyz("household", "add", "3-2-201")
+    dyz("household", "add", "13-1-101")  # not building 3, though its name ends in 3
+    dyz("hazard", "add", "--kind", "其他", "--where", "3-2 1楼", "--days", "1", "--on", ago(5))
+    dyz("hazard", "add", "--kind", "其他", "--where", "13-1 1楼", "--days", "1", "--on", ago(5))
+    dyz("petition", "add", "3-1-101", "--category", "维修", "--text", "门禁坏了")
+    dyz("petition", "add", "2-2-302", "--category", "维修", "--text", "楼道灯坏了")
+    plan = dyz_json("today", "--building", "3栋")
+    assert sorted(v["household"] for v in plan["visits"]) == ["3-1-101", "3-2-201"]
+    assert [h["unit"] for h in plan["hazards"]] == ["3-2"]
+    assert [n["household"] for n in plan["needs"]] == ["3-1-101"]
+    assert sorted(p["unit"] for p in plan["patrols"]) == ["3-1", "3-2"]

@@ -22,6 +22,7 @@ from danyuanzhang.inputs import (
     parse_date,
     parse_free_text,
     parse_unit,
+    place_of,
     today,
 )
 from danyuanzhang.store import Store, new_id
@@ -338,12 +339,10 @@ def list_hazards(
     open_only: bool = False,
     overdue_only: bool = False,
     on: str | None = None,
+    building: str | None = None,
 ) -> list[dict[str, Any]]:
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
-    building = unit_number = None
-    if unit:
-        parsed = parse_unit(unit)
-        building, unit_number = parsed.building, parsed.unit
+    building, unit_number = place_of(unit, building)
     code = parse_kind(store, kind) if kind else None
     rows = q.hazards(store, estates, building, unit_number, code)
     items = describe(store, rows, on=on)

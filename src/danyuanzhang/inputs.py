@@ -70,6 +70,15 @@ def parse_building(text: str) -> str:
     return match.group(1).upper()
 
 
+def place_of(unit: str | None, building: str | None) -> tuple[str | None, str | None]:
+    """(building, unit number) of a place given as a unit ("2-2") or a building ("2栋"), for
+    the queries that take them; a unit wins, as it lies inside its building."""
+    if unit:
+        parsed = parse_unit(unit)
+        return parsed.building, parsed.unit
+    return (parse_building(building) if building else None), None
+
+
 def today() -> str:
     return date.today().isoformat()
 

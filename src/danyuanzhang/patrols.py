@@ -253,16 +253,26 @@ def list_patrols(
 
 
 def due_patrols(
-    store: Store, estate: str | None = None, on: str | None = None
+    store: Store,
+    estate: str | None = None,
+    on: str | None = None,
+    unit: str | None = None,
+    building: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Units of the roll not patrolled within the interval: a building's patrol counts for
-    each of its units. Never patrolled first, then the longest since."""
+    """Units of the roll (or of a unit or building) not patrolled within the interval: a
+    building's patrol counts for each of its units. Never patrolled first, then the longest
+    since."""
+    from danyuanzhang.inputs import place_of
+
     day = on or today()
+    building, unit = place_of(unit, building)
     interval = interval_days(store)
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
     last_unit, last_building = q.last_patrols(store, estates)
     result = []
     for place in q.units(store, estates):
+        if (building and place["building"] != building) or (unit and place["unit"] != unit):
+            continue
         key = (place["estate"], place["building"])
         latest = max(
             filter(None, (last_unit.get((*key, place["unit"])), last_building.get(key))),

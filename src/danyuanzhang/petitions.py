@@ -16,7 +16,7 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
-from danyuanzhang.inputs import day_it_happened, parse_free_text, parse_unit
+from danyuanzhang.inputs import day_it_happened, parse_free_text, place_of
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import petitions as q
 from danyuanzhang.store import registry as reg
@@ -218,6 +218,7 @@ def list_petitions(
     unit: str | None = None,
     older_than: int | None = None,
     estate: str | None = None,
+    building: str | None = None,
 ) -> list[dict[str, Any]]:
 
     if status:
@@ -225,10 +226,7 @@ def list_petitions(
 
         status = PETITION_STATUS.parse(status)
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
-    building = unit_number = None
-    if unit:
-        parsed = parse_unit(unit)
-        building, unit_number = parsed.building, parsed.unit
+    building, unit_number = place_of(unit, building)
     code = parse_category(category) if category else None
     items = describe(store, q.petitions(store, estates, building, unit_number, code))
     if status:

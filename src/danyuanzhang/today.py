@@ -27,7 +27,7 @@ def today_plan(
     on: str | None = None,
 ) -> dict[str, Any]:
     from danyuanzhang.hazards import list_hazards
-    from danyuanzhang.inputs import day_or_today, parse_building, parse_unit
+    from danyuanzhang.inputs import day_or_today
     from danyuanzhang.patrols import due_patrols
     from danyuanzhang.petitions import list_petitions
     from danyuanzhang.visits import visits_due
@@ -35,13 +35,10 @@ def today_plan(
     day = day_or_today(on)
     as_of = date.fromisoformat(day)
     visits = visits_due(store, unit=unit, building=building, estate=estate, on=day)
-    in_place = _place_test(
-        str(parse_unit(unit)) if unit else None, parse_building(building) if building else None
-    )
     hazards = []
-    for item in list_hazards(store, estate=estate, unit=unit, open_only=True, on=day):
-        if not in_place(item["unit"]):
-            continue
+    for item in list_hazards(
+        store, estate=estate, unit=unit, building=building, open_only=True, on=day
+    ):
         if item["status"] == "rectified":
             hazards.append({**item, "todo": "reinspect", "days_over": None})
         elif item["due"] and item["due"] <= day:
@@ -50,11 +47,11 @@ def today_plan(
     hazards.sort(key=lambda h: (h["todo"] != "deadline", -(h["days_over"] or 0)))
     needs = [
         {**item, "waiting_days": (as_of - date.fromisoformat(item["raised_on"])).days}
-        for item in list_petitions(store, unit=unit, estate=estate)
-        if item["status"] in WAITING_ON_UNIT_HEAD and in_place(item["unit"])
+        for item in list_petitions(store, estate=estate, unit=unit, building=building)
+        if item["status"] in WAITING_ON_UNIT_HEAD
     ]
     needs.sort(key=lambda n: (n["status"] != "done", -n["waiting_days"]))
-    patrols = [p for p in due_patrols(store, estate=estate, on=day) if in_place(p["unit"])]
+    patrols = due_patrols(store, estate=estate, on=day, unit=unit, building=building)
     return {
         "day": day,
         "visits": visits,
@@ -62,16 +59,3 @@ def today_plan(
         "needs": needs,
         "patrols": patrols,
     }
-
-
-def _place_test(unit: str | None, building: str | None) -> Any:
-    """Whether a unit ("2-2") is inside the place asked for."""
-
-    def inside(text: str | None) -> bool:
-        if unit:
-            return text == unit
-        if building:
-            return bool(text) and str(text).split("-")[0] == building
-        return True
-
-    return inside

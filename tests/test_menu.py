@@ -151,3 +151,19 @@ def test_without_a_terminal_a_missing_value_is_one_line(dyz: Runner, stairwell: 
     from tests.conftest import one_line_error
 
     assert "--category" in one_line_error(dyz("petition", "add", "2-2-302", code=2))
+
+
+def test_a_job_that_fails_says_why_and_is_not_offered_as_the_command(
+    menu: Terminal, tmp_path: Path
+) -> None:
+    notes = tmp_path / "购物清单.txt"
+    notes.write_text("白菜 两斤\n", encoding="utf-8")
+    choose(menu, "8")  # exchange
+    menu.wait_for("导出还是导入？")
+    menu.send("2")  # import
+    menu.wait_for("文件")
+    menu.send(str(notes) + ENTER)
+    screen = menu.wait_for("要做什么？")  # back at the menu, the error said on the way
+    after = screen[screen.rfind("导出还是导入？") :]
+    assert "数据包 " in after and "不能导入" in after
+    assert "下次可以直接输入：dyz import" not in after

@@ -49,8 +49,8 @@ def run_menu(ctx: Any, asker: Asker | None = None) -> None:
             continue
         if args is None:
             continue
-        _run(ctx, args)
-        say(t("mn_same_command", command=command_line(["dyz", *args])))
+        if _run(ctx, args):  # a job that failed is not offered as the command to type
+            say(t("mn_same_command", command=command_line(["dyz", *args])))
         out("")
 
 
@@ -61,9 +61,9 @@ def command_line(args: list[str]) -> str:
     return " ".join(a if plain.fullmatch(a) else '"' + a.replace('"', '\\"') + '"' for a in args)
 
 
-def _run(ctx: Any, args: list[str]) -> None:
-    """Run `dyz ARGS` inside this process, as the command line would; a user error is shown
-    in its one line and the menu goes on."""
+def _run(ctx: Any, args: list[str]) -> bool:
+    """Run `dyz ARGS` inside this process, as the command line would, and say whether it
+    succeeded; a user error is shown in its one line and the menu goes on."""
     from typer import Abort, Exit
     from typer._click.exceptions import UsageError
 
@@ -79,10 +79,15 @@ def _run(ctx: Any, args: list[str]) -> None:
         from danyuanzhang.cli.usage import explain
 
         say(explain(error))
-    except (Exit, Abort):
-        pass
+    except Exit as done:
+        return done.exit_code == 0
+    except Abort:
+        say(t("cancelled"))
     except KeyboardInterrupt:
         say(t("cancelled"))
+    else:
+        return True
+    return False
 
 
 # -- the jobs ---------------------------------------------------------------------------------
@@ -97,9 +102,11 @@ def _units(ctx: Any) -> list[str]:
 
 
 def _unit(ctx: Any, asker: Asker) -> str | None:
-    """The unit to work on: asked only when the notebook holds more than one."""
+    """The unit to work on: asked only when the notebook holds more than one; None, and
+    said, when it holds none yet."""
     units = _units(ctx)
     if not units:
+        say(t("mn_no_households"))
         return None
     if len(units) == 1:
         return units[0]
@@ -132,7 +139,6 @@ def _visit(ctx: Any, asker: Asker) -> list[str]:
 def _patrol(ctx: Any, asker: Asker) -> list[str] | None:
     unit = _unit(ctx, asker)
     if unit is None:
-        say(t("mn_no_households"))
         return None
     choice = asker.select(
         t("mn_patrol_what"),
@@ -164,7 +170,6 @@ def _need(ctx: Any, asker: Asker) -> list[str] | None:
 
     household = _household(ctx, asker)
     if household is None:
-        say(t("mn_no_households"))
         return None
     category = asker.select(
         t("mn_need_category"),
@@ -204,7 +209,6 @@ def _households(ctx: Any, asker: Asker) -> list[str] | None:
         return ["roster", "list"]
     unit = _unit(ctx, asker)
     if unit is None:
-        say(t("mn_no_households"))
         return None
     if choice == "card":
         return ["card", "--unit", unit]

@@ -79,7 +79,8 @@ def test_linked_petitions_are_one_matter_of_several_households(
     assert {p["households"] for p in dyz_json("petition", "list")} == {2}
     table = dyz("petition", "list").stdout.splitlines()
     column = table[0].split().index("户数")
-    assert {line.split()[column] for line in table[2:]} == {"2"}
+    rows = [line for line in table[2:] if not line.startswith(" ")]  # not a text's next line
+    assert {line.split()[column] for line in rows} == {"2"}
     assert "已经合并" in one_line_error(dyz("petition", "link", other, parking, code=1))
     assert "自己" in one_line_error(dyz("petition", "link", parking, parking, code=1))
 
@@ -162,3 +163,14 @@ def test_every_refused_petition_step_names_the_state(
     before = snapshot(db)
     assert state in one_line_error(dyz("petition", refused[0], parking, *refused[1:], code=1))
     assert snapshot(db) == before
+
+
+def test_a_long_need_is_listed_whole_over_several_lines(dyz, stairwell: str) -> None:
+    text = "楼道灯坏了三个星期，晚上上下楼看不见，刘阿姨上周在二楼摔了一跤，希望物业尽快来修"
+    dyz("petition", "add", "2-2-301", "--category", "维修", "--text", text)
+    table = dyz("petition", "list").stdout
+    assert "…" not in table
+    first, *more = table.splitlines()[2:]
+    # the text column holds all of it, read down; the other columns stay on the first line
+    assert more and first.split()[2] == "2-2-301"
+    assert first.split()[3] + "".join(line.strip() for line in more) == text

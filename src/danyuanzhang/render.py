@@ -16,8 +16,15 @@ from danyuanzhang.textwidth import display_width
 from danyuanzhang.vocab import ROLES
 
 
-def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    sized = [[(cell, display_width(cell)) for cell in row] for row in (headers, *rows)]
+def text_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], fit: int | None = None
+) -> str:
+    """Columns padded to their widest cell; a cell of several lines takes as many lines of
+    the table. Column `fit` (a long text) is wrapped so that the table fits the terminal."""
+    if fit is not None:
+        rows = _fitted(headers, rows, fit)
+    lines_of = _lines_of(rows) if any("\n" in cell for row in rows for cell in row) else rows
+    sized = [[(cell, display_width(cell)) for cell in row] for row in (headers, *lines_of)]
     columns = zip(*([size for _, size in row] for row in sized), strict=True)
     widths = [max(column) for column in columns]
 
@@ -27,6 +34,44 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
     lines = [line(sized[0]), "  ".join("-" * w for w in widths), *map(line, sized[1:])]
     return "\n".join(lines) + "\n"
+
+
+def _fitted(headers: Sequence[str], rows: Sequence[Sequence[str]], fit: int) -> list[list[str]]:
+    from danyuanzhang.textwidth import terminal_width
+
+    others = sum(
+        max(display_width(cell) for cell in column) + 2
+        for n, column in enumerate(zip(headers, *rows, strict=True))
+        if n != fit
+    )
+    room = max(16, terminal_width() - others - 1)
+    return [
+        [
+            _wrapped(cell, room) if n == fit and display_width(cell) > room else cell
+            for n, cell in enumerate(row)
+        ]
+        for row in rows
+    ]
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Lines of `text` at most `width` wide; a last line of one character takes one more
+    from the line above (…早上车开不 / 出去, not …开不出 / 去)."""
+    from danyuanzhang.textwidth import wrap
+
+    lines = wrap(text, width)
+    if len(lines) > 1 and len(lines[-1]) == 1:
+        lines = wrap(text, width - 2)
+    return "\n".join(lines)
+
+
+def _lines_of(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    spread = []
+    for row in rows:
+        parts = [cell.split("\n") for cell in row]
+        for line in range(max(len(part) for part in parts)):
+            spread.append([part[line] if line < len(part) else "" for part in parts])
+    return spread
 
 
 def to_json(value: Any) -> str:

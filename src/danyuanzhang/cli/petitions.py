@@ -37,8 +37,8 @@ COLUMNS = [
 ]
 
 
-def _for_table(item: dict[str, Any], whole: bool = False) -> dict[str, Any]:
-    """As the terminal table shows it, or a spreadsheet (`whole`: the text not cut short)."""
+def _for_table(item: dict[str, Any]) -> dict[str, Any]:
+    """As the terminal table shows it, or a spreadsheet."""
     from danyuanzhang.i18n import pick
     from danyuanzhang.vocab import PETITION_CATEGORIES, PETITION_STATUSES
 
@@ -49,7 +49,7 @@ def _for_table(item: dict[str, Any], whole: bool = False) -> dict[str, Any]:
         **item,
         "status": pick(status_zh, status_en),
         "category": pick(cat_zh, cat_en),
-        "text": text if whole or len(text) <= 20 else text[:19] + "…",
+        "text": text,
         "households": str(item["households"]),
         "id": item["id"][:8],
     }
@@ -177,8 +177,8 @@ def petition_list(
         estate=estate,
     )
     if fmt is Format.table or output is not None:
-        items = [_for_table(i, whole=output is not None) for i in items]
-    emit_list(items, fmt, COLUMNS, output)
+        items = [_for_table(i) for i in items]
+    emit_list(items, fmt, COLUMNS, output, fit="text")
 
 
 @petition_app.command("show")

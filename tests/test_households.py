@@ -257,3 +257,11 @@ def test_a_household_is_found_as_a_person_remembers_it(
     assert "2-2-302" in several and "3-1-501" in several and "请写全房号" in several
     dyz("petition", "add", "赵磊", "--category", "维修", "--text", "楼道灯坏了")
     assert [p["household"] for p in dyz_json("petition", "list")] == ["2-2-401"]
+
+
+def test_an_unknown_estate_among_many_names_a_few_and_counts_them(dyz: Runner) -> None:
+    for n in range(1, 13):
+        dyz("household", "add", "1-1-101", "--estate", f"小区{n:02d}")
+    line = one_line_error(dyz("household", "list", "--estate", "小区99", code=1))
+    assert "没有叫“小区99”的小区" in line
+    assert "小区08等 12 个" in line and "小区09" not in line

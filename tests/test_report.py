@@ -327,3 +327,8 @@ def test_a_vulnerable_flat_knocked_on_but_never_met_is_not_called_never_visited(
     text = dyz("report", "--week", "2026-W47", "--scope", "unit:2-2").stdout.replace("\n", "")
     assert "2-2-301（独居老人，还没见到人，上次11月18日家中无人）" in text
     assert "从未走访" not in text
+
+
+def test_the_title_of_an_empty_notebook_names_it(dyz) -> None:
+    title = dyz("report").stdout.splitlines()[0]
+    assert title.startswith("本机记录 每周汇总 ")

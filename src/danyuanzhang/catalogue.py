@@ -203,6 +203,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The text holds invisible control characters; type it again.",
     ),
     # -- estates and households ---------------------------------------------------------------
+    "scope_notebook": ("本机记录", "This notebook"),
     "unknown_estate": (
         "没有叫“{estate}”的小区。已有的小区：{known}",
         "There is no estate called “{estate}”. Known estates: {known}",

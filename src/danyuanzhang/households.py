@@ -29,14 +29,14 @@ def choose_estate(store: Store, estate: str | None, for_new: bool = False) -> st
     if estate is not None:
         name = parse_name(estate)
         if not for_new and not reg.has_estate(store, name):
-            raise DyzError("unknown_estate", estate=name, known=join(reg.estates(store)))
+            raise DyzError("unknown_estate", estate=name, known=join(reg.estates(store), limit=8))
         return name
     known = reg.estates(store)
     if len(known) == 1:
         return known[0]
     if not known:
         raise DyzError("need_estate_first")
-    raise DyzError("need_estate", known=join(known))
+    raise DyzError("need_estate", known=join(known, limit=8))
 
 
 def _by_room_or_name(store: Store, text: str, estate: str | None) -> Any:

@@ -80,9 +80,17 @@ def counted(count: int, zh_unit: str, en_one: str, en_many: str | None = None) -
     return f"{count} {en_one if count == 1 else (en_many or en_one + 's')}"
 
 
-def join(items: Iterable[str]) -> str:
-    """A list as people write it: 甲、乙、丙 in Chinese, "a, b, c" in English."""
-    return ("、" if lang() == "zh" else ", ").join(items)
+def join(items: Iterable[str], limit: int | None = None) -> str:
+    """A list as people write it: 甲、乙、丙 in Chinese, "a, b, c" in English; beyond `limit`
+    items, the first ones and how many in all (甲、乙等 100 个; a, b and 98 more)."""
+    listed = list(items)
+    chinese = lang() == "zh"
+    if limit is None or len(listed) <= limit:
+        return ("、" if chinese else ", ").join(listed)
+    first = ("、" if chinese else ", ").join(listed[:limit])
+    if chinese:
+        return f"{first}等 {len(listed)} 个"
+    return f"{first} and {len(listed) - limit} more"
 
 
 def day(when: date) -> str:

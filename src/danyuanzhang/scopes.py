@@ -67,7 +67,9 @@ def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Sc
     kind = kind.strip().lower()
     value = value.strip()
     if kind == "community" and not value:
-        name = store.setting("community") or "、".join(estates)
+        from danyuanzhang.i18n import join, t
+
+        name = store.setting("community") or join(estates, limit=3) or t("scope_notebook")
         return Scope("community", name, estates, None, None)
     if kind == "unit" and value:
         unit = parse_unit(value)

@@ -1,4 +1,4 @@
--- dyz database schema, version 11 (PRAGMA user_version = 11).
+-- dyz database schema, version 12 (PRAGMA user_version = 12).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -397,3 +397,5 @@ CREATE TABLE patrols (
 CREATE INDEX patrols_by_place ON patrols (estate, building, unit, on_date);
 
 CREATE INDEX hazards_by_patrol ON hazards (patrol_id) WHERE patrol_id IS NOT NULL;
+
+CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);

@@ -7,7 +7,7 @@ rich is imported only for the demo's panels and tables, inside the function that
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from danyuanzhang.i18n import pick, t, word
@@ -21,19 +21,36 @@ def text_table(
 ) -> str:
     """Columns padded to their widest cell; a cell of several lines takes as many lines of
     the table. Column `fit` (a long text) is wrapped so that the table fits the terminal."""
+    return "".join(table_chunks(headers, rows, fit))
+
+
+def table_chunks(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], fit: int | None = None
+) -> Iterator[str]:
+    """The table of `text_table` in pieces of a thousand lines, for writing as they come: a
+    district's walk list is tens of thousands of lines, better not held twice in memory."""
     if fit is not None:
         rows = _fitted(headers, rows, fit)
-    lines_of = _lines_of(rows) if any("\n" in cell for row in rows for cell in row) else rows
-    sized = [[(cell, display_width(cell)) for cell in row] for row in (headers, *lines_of)]
-    columns = zip(*([size for _, size in row] for row in sized), strict=True)
-    widths = [max(column) for column in columns]
+    if any("\n" in cell for row in rows for cell in row):
+        rows = _lines_of(rows)
+    widths = [display_width(h) for h in headers]
+    sizes = []
+    for row in rows:
+        sized = [display_width(cell) for cell in row]
+        sizes.append(sized)
+        widths = list(map(max, widths, sized))
 
-    def line(row: list[tuple[str, int]]) -> str:
-        cells = (cell + " " * (w - size) for (cell, size), w in zip(row, widths, strict=True))
-        return "  ".join(cells).rstrip()
+    def line(row: Sequence[str], sized: Sequence[int]) -> str:
+        cells = (c + " " * (w - n) for c, n, w in zip(row, sized, widths, strict=True))
+        return "  ".join(cells).rstrip() + "\n"
 
-    lines = [line(sized[0]), "  ".join("-" * w for w in widths), *map(line, sized[1:])]
-    return "\n".join(lines) + "\n"
+    yield (
+        line(headers, [display_width(h) for h in headers])
+        + "  ".join("-" * w for w in widths)
+        + "\n"
+    )
+    for start in range(0, len(rows), 1_000):
+        yield "".join(map(line, rows[start : start + 1_000], sizes[start : start + 1_000]))
 
 
 def _fitted(headers: Sequence[str], rows: Sequence[Sequence[str]], fit: int) -> list[list[str]]:
@@ -77,12 +94,21 @@ def _lines_of(rows: Sequence[Sequence[str]]) -> list[list[str]]:
 def to_json(value: Any) -> str:
     """Indented JSON; a long list has one record per line instead, because the indenting
     encoder is pure Python and a district's list would take seconds to write."""
+    return "".join(json_chunks(value))
+
+
+def json_chunks(value: Any) -> Iterator[str]:
+    """The JSON of `to_json` in pieces, for writing as they come."""
     import json
 
-    if isinstance(value, list) and len(value) > 1_000:
-        lines = (json.dumps(item, ensure_ascii=False) for item in value)
-        return "[\n  " + ",\n  ".join(lines) + "\n]\n"
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    if not (isinstance(value, list) and len(value) > 1_000):
+        yield json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+        return
+    yield "["
+    for start in range(0, len(value), 1_000):
+        lines = (json.dumps(item, ensure_ascii=False) for item in value[start : start + 1_000])
+        yield ("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines)
+    yield "\n]\n"
 
 
 def to_csv(items: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -> str:
@@ -492,8 +518,9 @@ def due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
 DUE_HEADERS = ("col_order", "col_household", "col_residents_names", "col_reason", "col_last_try")
 
 
-def due_table(items: Sequence[dict[str, Any]]) -> str:
-    return text_table([t(h) for h in DUE_HEADERS], due_rows(items))
+def due_table(items: Sequence[dict[str, Any]]) -> Iterator[str]:
+    """The walk list as a terminal table, in pieces (see `table_chunks`)."""
+    return table_chunks([t(h) for h in DUE_HEADERS], due_rows(items))
 
 
 _WALK_CSS = """

@@ -354,9 +354,13 @@ def _last_attempt(
     return day, outcome
 
 
-def _arrival(resident: tuple[str | None, str | None]) -> tuple[str, str]:
-    """Residents as the registry lists them: the earliest arrival first, then by name."""
-    return resident[0] or "", resident[1] or ""
+def _residents(people: str | None) -> list[tuple[str, str]]:
+    """(moving-in day, name) of the residents that `due_households` joins in one text, as
+    the registry lists them: the earliest arrival first, then by name."""
+    if not people:
+        return []
+    found = [(day, name) for day, name in (p.split("\x1f", 1) for p in people.split("\x1e"))]
+    return sorted(found) if len(found) > 1 else found
 
 
 def _vulnerability(flags: set[str] | frozenset[str], wellbeing: str | None) -> int:
@@ -407,24 +411,16 @@ def visits_due(
     recent = dates[today - cadence["default"]]
     estates, building, unit = place_filter(store, estate, building, unit)
     whole = estate is None and building is None and unit is None
-    people: dict[str, list[tuple[str | None, str | None]]] = {}
     flagged: dict[str, set[str]] = {}
-    # residents who moved in within one round of visits: only they can make a flat due early
-    arrivals: dict[str, list[str]] = {}
-    scope = None if whole else estates
-    for household_id, name, moved_in in q.due_residents(store, scope, building, unit):
-        people.setdefault(household_id, []).append((moved_in, name))
-        if moved_in and recent < moved_in <= day:
-            arrivals.setdefault(household_id, []).append(moved_in)
-    for household_id, flag in q.due_flags(store, scope, building, unit):
+    for household_id, flag in q.due_flags(store, None if whole else estates, building, unit):
         flagged.setdefault(household_id, set()).add(flag)
 
     due = []
     default_every = cadence["default"]
-    homes = q.due_households(store, estates, building, unit, day)
+    homes = q.due_households(store, estates, building, unit, day, recent)
     for position, home in enumerate(homes):
         household_id, estate_name, building_name, unit_name, room = home[:5]
-        last_met, not_home, declined, helped = home[5:]
+        last_met, not_home, declined, helped, people, newest = home[5:]
         # how they were found the day they were last met: needing help, if anyone said so
         wellbeing = "needs_help" if helped is not None and helped == last_met else None
         flags = flagged.get(household_id, _NO_FLAGS)
@@ -437,10 +433,11 @@ def visits_due(
         # moved in since the last visit, and recently enough that the usual round would
         # not come to them in time
         arrived = None
-        if household_id in arrivals:
+        if newest is not None and (last_met is None or last_met < newest):
             arrived = min(
-                (m for m in arrivals[household_id] if last_met is None or last_met < m),
-                default=None,
+                moved_in
+                for moved_in, _ in _residents(people)
+                if recent < moved_in <= day and (last_met is None or last_met < moved_in)
             )
         if arrived:
             arrival_due = days[arrived] + cadence["new_arrival"]
@@ -450,18 +447,14 @@ def visits_due(
         if not (listed or everyone):
             continue
         last_attempt, last_outcome = _last_attempt(last_met, not_home, declined)
-        present = people.get(household_id, ())
+        present = _residents(people)
         due.append(
             {
                 "household": f"{building_name}-{unit_name}-{room}",
                 "household_id": household_id,
                 "estate": estate_name,
                 "unit": f"{building_name}-{unit_name}",
-                "residents": [
-                    name
-                    for _, name in (sorted(present, key=_arrival) if len(present) > 1 else present)
-                    if name
-                ],
+                "residents": [name for _, name in present if name],
                 "flags": sorted(flags),
                 "never_visited": last_attempt is None,
                 "never_met": last_met is None,

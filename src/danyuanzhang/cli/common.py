@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -127,16 +128,23 @@ def confirm_or_require_yes(question: str, yes: bool, without_terminal: str = "ne
 
 
 def write_output(
-    text: str, output: Path | None, encoding: str = "utf-8", quiet: bool = False
+    text: str | Iterable[str], output: Path | None, encoding: str = "utf-8", quiet: bool = False
 ) -> None:
-    """Print, or write a file through a temporary name so a half-written file never appears."""
+    """Print, or write a file through a temporary name so a half-written file never appears;
+    `text` may come in pieces, written as they come."""
     if output is None:
-        out(text)
+        if isinstance(text, str):
+            out(text)
+            return
+        for piece in text:
+            sys.stdout.write(piece)
         return
     target = output.expanduser()
     temporary = target.with_name(f".{target.name}.tmp")
     try:
-        temporary.write_text(text, encoding=encoding, newline="")
+        with temporary.open("w", encoding=encoding, newline="") as written:
+            for piece in [text] if isinstance(text, str) else text:
+                written.write(piece)
         os.replace(temporary, target)
     except OSError as error:
         raise DyzError("cannot_write", path=str(target), reason=error.strerror) from None

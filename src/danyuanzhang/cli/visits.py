@@ -297,7 +297,7 @@ def visit_due(
         write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
         say(t("written_to", path=str(output)))
     elif fmt is DueFormat.json:
-        write_output(render.to_json(items), output)
+        write_output(render.json_chunks(items), output)
     elif fmt is DueFormat.csv:
         flat = [
             {**i, "residents": " ".join(i["residents"]), "flags": " ".join(i["flags"])}

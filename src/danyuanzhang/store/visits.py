@@ -64,13 +64,19 @@ def visits_of(store: Store, household_ids: Sequence[str]) -> list[Any]:
 
 
 def due_households(
-    store: Store, estates: Sequence[str], building: str | None, unit: str | None, day: str
+    store: Store,
+    estates: Sequence[str],
+    building: str | None,
+    unit: str | None,
+    day: str,
+    recent: str,
 ) -> Iterator[tuple[Any, ...]]:
     """The households of a place in address order, as (id, estate, building, unit, room,
     and up to `day`: the last day someone was met there, the last day nobody was home, the
-    last day a visit was declined, the last day someone met was found needing help). Each is
-    a seek in an index, so the cost grows with the households shown, not with the years of
-    history; rows are plain tuples, read as they come."""
+    last day a visit was declined, the last day someone met was found needing help; then the
+    current residents as "moved-in US name RS …", and the latest arrival after `recent`).
+    Each is a seek in an index, so the cost grows with the households shown, not with the
+    years of history; rows are plain tuples, read as they come."""
     where, params = place_clause("h", estates, building, unit)
     cursor = store.conn.cursor()
     cursor.row_factory = None
@@ -81,31 +87,18 @@ def due_households(
             ({last.format("met")}), ({last.format("not_home")}), ({last.format("declined")}),
             (SELECT max(on_date) FROM visits v INDEXED BY visits_needing_help
              WHERE v.household_id = h.id AND v.wellbeing = 'needs_help'
-             AND v.outcome = 'met' AND v.on_date <= ?)
+             AND v.outcome = 'met' AND v.on_date <= ?),
+            (SELECT group_concat(coalesce(r.moved_in, '') || char(31) || coalesce(r.name, ''), char(30))
+             FROM residents r WHERE r.household_id = h.id AND r.moved_out IS NULL),
+            (SELECT max(r.moved_in) FROM residents r WHERE r.household_id = h.id
+             AND r.moved_out IS NULL AND r.moved_in > ? AND r.moved_in <= ?)
         FROM households h
         WHERE {where}
         ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
                  length(h.room), h.room
         """,
-        [day, day, day, day, *params],
+        [day, day, day, day, recent, day, *params],
     )  # fmt: skip
-
-
-def due_residents(
-    store: Store, estates: Sequence[str] | None, building: str | None, unit: str | None
-) -> Iterator[tuple[str, str | None, str | None]]:
-    """(household id, name, moving-in day) of the current residents of a place, or of every
-    place when `estates` is None: then one pass over the table, which is quicker than a seek
-    per household."""
-    return _tuples(
-        store,
-        "SELECT household_id, name, moved_in FROM residents WHERE moved_out IS NULL",
-        "SELECT r.household_id, r.name, r.moved_in FROM residents r "
-        "JOIN households h ON h.id = r.household_id WHERE {where} AND r.moved_out IS NULL",
-        estates,
-        building,
-        unit,
-    )
 
 
 def due_flags(

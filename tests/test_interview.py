@@ -363,7 +363,8 @@ def test_the_completer_offers_matches_as_the_person_types(store: Store) -> None:
 
     completer = HouseholdCompleter(HouseholdIndex.build(store))
     offered = list(completer.get_completions(Document("30"), CompleteEvent()))
-    assert [c.text for c in offered] == ["2-2-301  刘桂英", "2-2-302  王建国 李秀兰"]
+    # residents as the registry lists them: earliest arrival first, then by name
+    assert [c.text for c in offered] == ["2-2-301  刘桂英", "2-2-302  李秀兰 王建国"]
     assert all(c.start_position == -2 for c in offered)
 
 
@@ -628,6 +629,36 @@ def test_any_answer_is_changed_before_saving(store: Store, dyz_json) -> None:
     assert "已删掉：车位不够" in shown
     assert shown.count("—— 这次走访将保存： ——") == 3  # shown again after each change
     assert len(dyz_json("petition", "list")) == 1
+
+
+def test_someone_moving_in_is_corrected_at_the_summary_not_lost(store: Store, dyz_json) -> None:
+    visit, shown = interview(
+        store,
+        "2-2-302" + ENTER,
+        "1",
+        "n",
+        DOWN + ENTER,  # someone moved in
+        "陈志明" + ENTER,
+        ENTER,  # no phone given
+        ENTER,
+        "n",
+        "n",
+        ENTER,
+        "y",
+        ENTER,
+        "改",
+        DOWN * 2 + ENTER,  # 新迁入：陈志明
+        DOWN * 2 + ENTER,  # nothing after all: the arrival stays
+        "改",
+        DOWN * 2 + ENTER,
+        ENTER,  # change it
+        ENTER,  # the name as it was
+        "13900001111" + ENTER,  # the phone given now
+        "是",
+    )
+    assert not isinstance(visit, DyzError), visit
+    people = {r["name"]: r for r in dyz_json("household", "show", "2-2-302")["residents"]}
+    assert people["陈志明"]["phone"] == "13900001111"
 
 
 def test_changing_the_outcome_drops_the_answers_it_no_longer_needs(store: Store) -> None:

@@ -259,7 +259,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_change_nothing": ("不改了", "Nothing"),
     "iv_add_need": ("加一条需求", "Add a need"),
     "iv_add_hazard": ("加一处隐患", "Add a hazard"),
-    "iv_redo_residents": ("重新记居民变化", "Record the changes among residents again"),
+    "iv_more_residents": ("再记一项居民变化", "Another change among the residents"),
     "iv_add_note": ("写备注", "Write a note"),
     "iv_change_it": ("修改这一条", "Change it"),
     "iv_remove_it": ("删掉这一条", "Remove it"),

@@ -625,9 +625,11 @@ class Interview:
         choices = [(line, target) for line, target in summary_lines(self.store, self.plan)[1:]]
         if self.plan.outcome == "met":
             given = {target[0] for _, target in choices}
-            choices += [(t("iv_add_need"), ("need", None)), (t("iv_add_hazard"), ("hazard",))]
-            if "residents" not in given:
-                choices.append((t("iv_redo_residents"), ("residents",)))
+            choices += [
+                (t("iv_add_need"), ("need", None)),
+                (t("iv_add_hazard"), ("hazard",)),
+                (t("iv_more_residents"), ("residents",)),
+            ]
             if "anti_fraud" not in given:
                 choices.append((t("iv_app_installed"), ("anti_fraud",)))
         if self.plan.note is None and self.applies("note"):
@@ -663,10 +665,55 @@ class Interview:
         self.plan.introduced = self.ask.confirm(t("iv_introduced"), default=self.plan.introduced)
 
     def _change_residents(self) -> None:
-        self.plan.moved_in, self.plan.moved_out, self.plan.flags = [], [], []
+        """More changes among the residents, beside those already recorded."""
         self.step_residents()
+
+    def _change_arrival(self, index: int) -> None:
+        from danyuanzhang.inputs import parse_name, parse_phone
+
+        arrival = self.plan.moved_in[index]
+        action = self._change_or_remove()
+        if action == "remove":
+            del self.plan.moved_in[index]
+            # a mark given to someone who is no longer recorded as moving in goes with them
+            self.plan.flags = [(n, f) for n, f in self.plan.flags if n != arrival.name]
+            self.ask.echo(t("iv_removed", what=arrival.name))
+        elif action == "change":
+            name = self.ask.text(t("iv_new_name"), default=arrival.name, check=parse_name).strip()
+            phone = self.ask.text(
+                t("iv_new_phone"),
+                default=arrival.phone or "",
+                check=lambda p: p.strip() and parse_phone(p),
+            ).strip()
+            self.plan.flags = [(name if n == arrival.name else n, f) for n, f in self.plan.flags]
+            self.plan.moved_in[index] = Arrival(name, phone or None)
+        self._alone_or_not()
+
+    def _change_departure(self, index: int) -> None:
+        name = self.plan.moved_out[index]
+        if self._remove_only():
+            del self.plan.moved_out[index]
+            self.ask.echo(t("iv_removed", what=name))
+
+    def _change_mark(self, index: int) -> None:
+        name, _ = self.plan.flags[index]
+        if self._remove_only():
+            del self.plan.flags[index]
+            self.ask.echo(t("iv_removed", what=name))
+        self._alone_or_not()
+
+    def _alone_or_not(self) -> None:
+        """How someone living alone was found means nothing once nobody lives alone."""
         if self.plan.wellbeing and not self.someone_alone():
             self.plan.wellbeing = None
+
+    def _remove_only(self) -> bool:
+        return bool(
+            self.ask.select(
+                t("iv_change_which"),
+                [(t("iv_remove_it"), True), (t("iv_change_nothing"), False)],
+            )
+        )
 
     def _change_need(self, index: int | None) -> None:
         if index is None:
@@ -755,13 +802,13 @@ def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, .
     lines.append((t("iv_sum_outcome", outcome=pick(zh, en)), ("outcome",)))
     if plan.introduced:
         lines.append((t("iv_sum_introduced"), ("introduced",)))
-    for arrival in plan.moved_in:
-        lines.append((t("iv_sum_moved_in", name=arrival.name), ("residents",)))
-    for name in plan.moved_out:
-        lines.append((t("iv_sum_moved_out", name=name), ("residents",)))
+    for index, arrival in enumerate(plan.moved_in):
+        lines.append((t("iv_sum_moved_in", name=arrival.name), ("arrival", index)))
+    for index, name in enumerate(plan.moved_out):
+        lines.append((t("iv_sum_moved_out", name=name), ("departure", index)))
     flags = known_flags(store)
-    for name, flag in plan.flags:
-        lines.append((t("iv_sum_flag", name=name, flag=label(flag, flags)), ("residents",)))
+    for index, (name, flag) in enumerate(plan.flags):
+        lines.append((t("iv_sum_flag", name=name, flag=label(flag, flags)), ("mark", index)))
     for index, need in enumerate(plan.needs):
         czh, cen = PETITION_CATEGORIES.get(need.category, (need.category, need.category))
         if need.done:

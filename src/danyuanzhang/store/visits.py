@@ -167,8 +167,9 @@ def search_index(store: Store) -> list[Any]:
     return store.conn.execute(
         """
         SELECT h.id, h.estate, h.building, h.unit, h.room,
-            (SELECT group_concat(r.name, ' ') FROM residents r
-              WHERE r.household_id = h.id AND r.moved_out IS NULL) AS names
+            (SELECT group_concat(name, ' ') FROM (SELECT r.name FROM residents r
+              WHERE r.household_id = h.id AND r.moved_out IS NULL
+              ORDER BY r.moved_in, r.name)) AS names
         FROM households h
         ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
                  length(h.room), h.room

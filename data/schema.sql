@@ -1,4 +1,4 @@
--- dyz database schema, version 12 (PRAGMA user_version = 12).
+-- dyz database schema, version 11 (PRAGMA user_version = 11).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).

@@ -90,6 +90,22 @@ def test_a_first_version_database_is_upgraded_with_its_data(tmp_path: Path) -> N
     assert {"role", "name", "phone", "scope", "buildings", "duties", "photo"} <= columns
 
 
+def test_reading_indexes_are_added_without_a_new_schema_version(tmp_path: Path) -> None:
+    """A bundle names its schema version and an older dyz refuses a newer one: an index that
+    only speeds reading up must not change it."""
+    path = tmp_path / "current.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP INDEX residents_current")
+    conn.close()
+    store = Store.open(path)
+    names = {
+        r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    assert "residents_current" in names
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+
+
 def test_a_failed_migration_leaves_the_old_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,18 +45,26 @@ def lang() -> str:
 
 
 def t(key: str, /, **params: Any) -> str:
-    pair = MESSAGES.get(key)
-    if pair is None:
-        from danyuanzhang.catalogue_visits import VISIT_MESSAGES
+    pair = MESSAGES.get(key) or _found.get(key) or _other_catalogue(key)
+    text = pair[0] if lang() == "zh" else pair[1]
+    return text.format(**params) if params else text
 
-        pair = VISIT_MESSAGES.get(key)
+
+# messages of the catalogues imported only when asked for, once found: a district's walk list
+# asks for the same few hundreds of thousands of times
+_found: dict[str, tuple[str, str]] = {}
+
+
+def _other_catalogue(key: str) -> tuple[str, str]:
+    from danyuanzhang.catalogue_visits import VISIT_MESSAGES
+
+    pair = VISIT_MESSAGES.get(key)
     if pair is None:
         from danyuanzhang.catalogue_ledgers import LEDGER_MESSAGES
 
         pair = LEDGER_MESSAGES[key]
-    zh, en = pair
-    text = zh if lang() == "zh" else en
-    return text.format(**params) if params else text
+    _found[key] = pair
+    return pair
 
 
 def pick(zh: str, en: str) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store.migrations import LATEST, MIGRATIONS
+from danyuanzhang.store.migrations import LATEST, MIGRATIONS, READING_INDEXES
 
 BUSY_TIMEOUT_MS = 5000
 PAGE_SIZE = 16384
@@ -69,6 +70,10 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
         raise DyzError("db_not_dyz", path=str(path))
     if version < LATEST:
         migrate(conn, version)
+    for index in READING_INDEXES:
+        # a file that cannot be written is read without it, only more slowly
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute(index)
     return conn, created
 
 

@@ -236,7 +236,7 @@ def test_ctrl_c_keeps_every_answer_and_resume_goes_on(store: Store, db: Path, dy
     assert sorted(n["text"] for n in visit["needs"]) == ["楼道灯坏了", "车位不够"]
     # the resumed visit said first which household it was and what was already recorded
     resumed = shown.split("接着上次没答完的走访，已经记下的是：", 1)[1]
-    first_summary = resumed.split("—— 这次走访将保存： ——")[1]
+    first_summary = resumed.split("—— 这次走访将保存： ——")[0]
     assert "2-2-302" in first_summary and "楼道灯坏了" in first_summary
     assert "车位不够" not in first_summary  # asked after the resume
     assert drafts.load(store) is None

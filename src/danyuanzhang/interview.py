@@ -881,7 +881,8 @@ def run_interview(
             interview.pending = {k: v for k, v in pending.items() if isinstance(v, dict)}
         if interview.plan.household:  # which door, and what it said so far, before going on
             asker.echo(t("iv_resuming"))
-            asker.echo(summary(store, interview.plan))
+            for line, _ in summary_lines(store, interview.plan)[1:]:  # under its own heading
+                asker.echo(line)
             for line in _half_answered(store, interview.pending):
                 asker.echo(line)
     else:

@@ -838,3 +838,60 @@ def test_in_a_pseudo_terminal_ctrl_c_resume_change_and_save(
     assert visit["household"] == "2-2-301"
     needs = [(p["category"], p["text"]) for p in dyz_json("petition", "list")]
     assert needs == [("elderly_care", "帮忙买菜，每周一次")]
+
+
+ONE_NEED = ["2-2-302" + ENTER, "1", "n", ENTER, "y", "3", "楼道灯坏了" + ENTER, ENTER, "n", "n"]
+
+
+def test_ctrl_c_while_changing_a_need_or_hazard_keeps_it_as_it_was(store: Store) -> None:
+    result, _ = interview(
+        store, *ONE_NEED, ENTER, "y", ENTER, "改", DOWN * 2 + ENTER, ENTER, CTRL_C
+    )
+    assert isinstance(result, DyzError) and result.key == "visit_kept_as_draft"
+    draft = drafts.load(store)
+    assert draft is not None and [n["text"] for n in draft["plan"]["needs"]] == ["楼道灯坏了"]
+    drafts.discard(store)
+    hazard = ["2-2-302" + ENTER, "1", "n", ENTER, "n", "y", DOWN * 6 + ENTER, "窗外拉线" + ENTER]
+    result, _ = interview(
+        store, *hazard, ENTER, "n", ENTER, "y", ENTER, "改", DOWN * 2 + ENTER, ENTER, CTRL_C
+    )
+    draft = drafts.load(store)
+    assert draft is not None and draft["plan"]["hazards"] == [["flying_wire", "窗外拉线"]]
+
+
+def test_changing_a_new_flat_to_one_on_the_roll_visits_that_one(store: Store, dyz_json) -> None:
+    before = len(dyz_json("household", "list"))
+    visit, shown = interview(
+        store,
+        "2-2-502" + ENTER,
+        ENTER,  # a new household …
+        ENTER,
+        "3",  # declined
+        ENTER,
+        "改",
+        ENTER,  # … but it was 2-2-302 after all
+        "2-2-302" + ENTER,
+        "y",
+    )
+    assert not isinstance(visit, DyzError), visit
+    assert visit["household"] == "2-2-302" and len(dyz_json("household", "list")) == before
+
+
+def test_the_living_alone_question_follows_changes_among_residents(store: Store) -> None:
+    # the one living alone moved out after all: how she was found goes with her
+    alone = ["2-2-301" + ENTER, "1", "y", ENTER, "n", "n", ENTER, "y", DOWN + ENTER, ENTER]
+    visit, _ = interview(store, *alone, "改", DOWN * 8 + ENTER, DOWN * 2 + ENTER, ENTER, ENTER, "y")
+    assert not isinstance(visit, DyzError), visit
+    assert visit["wellbeing"] is None
+    # someone marked as living alone at the summary: the question is asked then
+    visit, shown = interview(
+        store,
+        "2-2-401" + ENTER, "1", "y", ENTER, "n", "n", ENTER, "y", ENTER,
+        "改", DOWN * 7 + ENTER,  # another change among the residents
+        DOWN * 3 + ENTER, ENTER, ENTER,  # 赵磊 lives alone
+        ENTER,  # no more changes
+        DOWN + ENTER,  # how is he? needs help
+        "y",
+    )  # fmt: skip
+    assert not isinstance(visit, DyzError), visit
+    assert visit["wellbeing"] == "needs_help"

@@ -124,7 +124,7 @@ class Asker:
         index = question.unsafe_ask()
         if index == -1:
             self.echo(f"  {t('iv_choose_one_again')}")
-            return self.select(message, choices, numbered, none_chosen, keys, instruction)
+            return self.select(message, choices, numbered, none_chosen, keys, instruction, default)
         if pressed:  # questionary shows the answer only when Enter gave it
             self.echo(f"  » {choices[index][0]}")
         return choices[index][1]
@@ -321,6 +321,7 @@ class Interview:
             else:
                 self.plan.household = chosen.id
                 self.plan.estate = None
+                self.plan.new_household = False
             return
 
     def _estate_for_new(self) -> str:
@@ -553,13 +554,18 @@ class Interview:
         )
         if self.someone_alone():
             self.keep()
-            self.plan.wellbeing = self.ask.select(
+            self.plan.wellbeing = self._ask_wellbeing(changing)
+        else:
+            self.plan.wellbeing = None
+
+    def _ask_wellbeing(self, changing: bool) -> str:
+        return str(
+            self.ask.select(
                 t("iv_wellbeing"),
                 [(t("iv_well"), "well"), (t("iv_needs_help"), "needs_help")],
                 default=1 if changing and self.plan.wellbeing == "needs_help" else None,
             )
-        else:
-            self.plan.wellbeing = None
+        )
 
     def step_note(self) -> None:
         from danyuanzhang.inputs import parse_free_text
@@ -667,6 +673,7 @@ class Interview:
     def _change_residents(self) -> None:
         """More changes among the residents, beside those already recorded."""
         self.step_residents()
+        self._alone_or_not()
 
     def _change_arrival(self, index: int) -> None:
         from danyuanzhang.inputs import parse_name, parse_phone
@@ -694,6 +701,7 @@ class Interview:
         if self._remove_only():
             del self.plan.moved_out[index]
             self.ask.echo(t("iv_removed", what=name))
+        self._alone_or_not()
 
     def _change_mark(self, index: int) -> None:
         name, _ = self.plan.flags[index]
@@ -703,9 +711,13 @@ class Interview:
         self._alone_or_not()
 
     def _alone_or_not(self) -> None:
-        """How someone living alone was found means nothing once nobody lives alone."""
-        if self.plan.wellbeing and not self.someone_alone():
+        """After a change among the residents: how someone living alone was found means
+        nothing once nobody lives alone, and is asked if someone now does and the question
+        has gone by."""
+        if not self.someone_alone():
             self.plan.wellbeing = None
+        elif self.plan.wellbeing is None and "anti_fraud" in self.done:
+            self.plan.wellbeing = self._ask_wellbeing(changing=False)
 
     def _remove_only(self) -> bool:
         return bool(
@@ -724,13 +736,13 @@ class Interview:
         if action == "remove":
             del self.plan.needs[index]
             self.ask.echo(t("iv_removed", what=need.text))
-        elif action == "change":
-            del self.plan.needs[index]
+        elif action == "change":  # asked first: a Ctrl-C meanwhile leaves the need as it was
             changed = self._ask_need(need)
-            if changed in self.plan.needs:
+            if changed != need and changed in self.plan.needs:
                 self.ask.echo(t("iv_same_need"))
+                del self.plan.needs[index]
             else:
-                self.plan.needs.insert(index, changed)
+                self.plan.needs[index] = changed
 
     def _change_hazard(self, where: str | None = None, index: int = 0) -> None:
         if where is None:
@@ -739,13 +751,13 @@ class Interview:
         items: list[tuple[str, str]] = getattr(self.plan, where)
         kind, note = items[index]
         action = self._change_or_remove()
-        if action is None:
-            return
-        del items[index]
         if action == "remove":
+            del items[index]
             self.ask.echo(t("iv_removed", what=note or kind))
-        else:
-            self._add_hazard(self._ask_hazard((kind, note, where == "hazards")))
+        elif action == "change":  # asked first: a Ctrl-C meanwhile leaves it as it was
+            changed = self._ask_hazard((kind, note, where == "hazards"))
+            del items[index]
+            self._add_hazard(changed)
 
     def _change_or_remove(self) -> str | None:
         action: str | None = self.ask.select(

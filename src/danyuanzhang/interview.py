@@ -150,6 +150,11 @@ def _in_unit(unit: str | None, typed: str) -> str:
     return f"{unit}-{typed}" if typed.isdigit() else f"{unit}-"
 
 
+def _position(choices: list[tuple[str, Any]], value: Any) -> int | None:
+    """Where the answer being changed stands among the choices, for the pointer to start on."""
+    return next((n for n, (_, v) in enumerate(choices) if v == value), None)
+
+
 def _answer_with(index: int, pressed: list[int]) -> Callable[[Any], None]:
     def answer(event: Any) -> None:
         pressed.append(index)
@@ -442,7 +447,6 @@ class Interview:
 
         part = None if changing else "need"
         categories = [(pick(zh, en), code) for code, (zh, en) in PETITION_CATEGORIES.items()]
-        codes = [code for _, code in categories]
         category = self._answer(
             part,
             "category",
@@ -451,9 +455,7 @@ class Interview:
                 categories,
                 numbered=True,
                 none_chosen=True,
-                default=codes.index(changing.category)
-                if changing and changing.category in codes
-                else None,
+                default=_position(categories, changing.category) if changing else None,
             ),
         )
         text = self._answer(
@@ -512,14 +514,13 @@ class Interview:
 
         part = None if changing else "hazard"
         kinds = [(pick(zh, en), code) for code, (zh, en) in known_kinds(self.store).items()]
-        codes = [code for _, code in kinds]
         kind = self._answer(
             part,
             "kind",
             lambda: self.ask.select(
                 t("iv_hazard_kind"),
                 kinds,
-                default=codes.index(changing[0]) if changing and changing[0] in codes else None,
+                default=_position(kinds, changing[0]) if changing else None,
             ),
         )
         note = self._answer(
@@ -542,11 +543,11 @@ class Interview:
         return kind, note, theirs
 
     def step_anti_fraud(self, changing: bool = False) -> None:
-        app = self.plan.anti_fraud_app
+        answers = [(t("iv_app_yes"), True), (t("iv_app_no"), False), (t("iv_not_asked"), None)]
         self.plan.anti_fraud_app = self.ask.select(
             t("iv_app_installed"),
-            [(t("iv_app_yes"), True), (t("iv_app_no"), False), (t("iv_not_asked"), None)],
-            default=[True, False, None].index(app) if changing else None,
+            answers,
+            default=_position(answers, self.plan.anti_fraud_app) if changing else None,
         )
         self.keep()
         self.plan.briefed = self.ask.confirm(

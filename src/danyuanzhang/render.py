@@ -33,7 +33,8 @@ def table_chunks(
         rows = _fitted(headers, rows, fit)
     if any("\n" in cell for row in rows for cell in row):
         rows = _lines_of(rows)
-    widths = [display_width(h) for h in headers]
+    header_sizes = [display_width(h) for h in headers]
+    widths = header_sizes
     sizes = []
     for row in rows:
         sized = [display_width(cell) for cell in row]
@@ -44,11 +45,7 @@ def table_chunks(
         cells = (c + " " * (w - n) for c, n, w in zip(row, sized, widths, strict=True))
         return "  ".join(cells).rstrip() + "\n"
 
-    yield (
-        line(headers, [display_width(h) for h in headers])
-        + "  ".join("-" * w for w in widths)
-        + "\n"
-    )
+    yield (line(headers, header_sizes) + "  ".join("-" * w for w in widths) + "\n")
     for start in range(0, len(rows), 1_000):
         yield "".join(map(line, rows[start : start + 1_000], sizes[start : start + 1_000]))
 

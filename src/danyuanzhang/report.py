@@ -101,7 +101,7 @@ def _vulnerable_not_reached(
     first, then the most overdue."""
     from danyuanzhang.config import cadences
     from danyuanzhang.store import report as rq
-    from danyuanzhang.visits import VULNERABLE, cadence_reason
+    from danyuanzhang.visits import VULNERABLE, cadence_reason, latest_attempt
 
     cadence = cadences(store)
     ids = [h["id"] for h in homes]
@@ -128,17 +128,20 @@ def _vulnerable_not_reached(
         if overdue >= 0:
             found.append((1, -overdue, position, home["ref"], reason, last["on_date"], overdue))
     by_ref = {home["ref"]: home["id"] for home in homes}
-    return [
-        {
-            "household": ref,
-            "reason": reason,
-            "last_visit": last_visit,
-            "overdue_days": overdue,
-            "last_attempt": tried[by_ref[ref]][0] if by_ref[ref] in tried else None,
-            "last_outcome": tried[by_ref[ref]][1] if by_ref[ref] in tried else None,
-        }
-        for *_, ref, reason, last_visit, overdue in sorted(found)
-    ]
+    listed = []
+    for *_, ref, reason, last_visit, overdue in sorted(found):
+        attempt, outcome = latest_attempt(None, *tried.get(by_ref[ref], (None, None)))
+        listed.append(
+            {
+                "household": ref,
+                "reason": reason,
+                "last_visit": last_visit,
+                "overdue_days": overdue,
+                "last_attempt": attempt,
+                "last_outcome": outcome,
+            }
+        )
+    return listed
 
 
 def _unit_in(scope: Scope, unit_text: str) -> bool:

@@ -343,7 +343,7 @@ def cadence_reason(
     return min(reasons, key=cadence.__getitem__) if reasons else None
 
 
-def _last_attempt(
+def latest_attempt(
     met: str | None, not_home: str | None, declined: str | None
 ) -> tuple[str | None, str | None]:
     """(day, outcome) of the last visit; someone met wins a day with several visits."""
@@ -446,7 +446,7 @@ def visits_due(
         listed = last_met is None or due_on <= today or arrived is not None
         if not (listed or everyone):
             continue
-        last_attempt, last_outcome = _last_attempt(last_met, not_home, declined)
+        last_attempt, last_outcome = latest_attempt(last_met, not_home, declined)
         present = _residents(people)
         due.append(
             {
@@ -468,7 +468,7 @@ def visits_due(
                 "is_due": listed,
                 "_order": (
                     not listed,
-                    _vulnerability(flags, wellbeing) if flags or wellbeing else len(FIRST_VISITED),
+                    _vulnerability(flags, wellbeing),
                     last_met is not None,
                     due_on,
                     position,

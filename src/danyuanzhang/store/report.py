@@ -189,10 +189,12 @@ def last_met(store: Store, household_ids: Sequence[str], day: str) -> dict[str, 
     return found
 
 
-def last_tried(store: Store, household_ids: Sequence[str], day: str) -> dict[str, tuple[str, str]]:
-    """(day, outcome) of each household's last visit by `day` where nobody was home or a visit
-    was declined, for those with one: a seek each in the household's index."""
-    found: dict[str, tuple[str, str]] = {}
+def last_tried(
+    store: Store, household_ids: Sequence[str], day: str
+) -> dict[str, tuple[str | None, str | None]]:
+    """(last day nobody was home, last day a visit was declined) by `day`, of each of these
+    households that has either: a seek each in the household's index."""
+    found: dict[str, tuple[str | None, str | None]] = {}
     latest = (
         "SELECT max(on_date) FROM visits v WHERE v.household_id = h.id"
         " AND v.outcome = '{}' AND v.on_date <= ?"
@@ -203,13 +205,7 @@ def last_tried(store: Store, household_ids: Sequence[str], day: str) -> dict[str
             f" FROM households h WHERE h.id IN ({', '.join('?' * len(chunk))})",
             [day, day, *chunk],
         )
-        for household_id, not_home, declined in rows:
-            tried = max(
-                ((d, o) for d, o in ((not_home, "not_home"), (declined, "declined")) if d),
-                default=None,
-            )
-            if tried is not None:
-                found[household_id] = tried
+        found.update((i, (n, d)) for i, n, d in rows if n or d)
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -78,10 +79,8 @@ def due_households(
     Each is a seek in an index, so the cost grows with the households shown, not with the
     years of history; rows are plain tuples, read as they come."""
     where, params = place_clause("h", estates, building, unit)
-    cursor = store.conn.cursor()
-    cursor.row_factory = None
     last = "SELECT max(on_date) FROM visits v WHERE v.household_id = h.id AND v.outcome = '{}' AND v.on_date <= ?"
-    return cursor.execute(
+    return _plain(store).execute(
         f"""
         SELECT h.id, h.estate, h.building, h.unit, h.room,
             ({last.format("met")}), ({last.format("not_home")}), ({last.format("declined")}),
@@ -104,36 +103,25 @@ def due_households(
 def due_flags(
     store: Store, estates: Sequence[str] | None, building: str | None, unit: str | None
 ) -> Iterator[tuple[str, str]]:
-    """(household id, flag) of the current residents of a place, or of every place."""
-    return _tuples(
-        store,
-        "SELECT r.household_id, f.flag FROM resident_flags f "
-        "JOIN residents r ON r.id = f.resident_id WHERE r.moved_out IS NULL",
-        "SELECT r.household_id, f.flag FROM residents r "
-        "JOIN households h ON h.id = r.household_id "
-        "JOIN resident_flags f ON f.resident_id = r.id "
-        "WHERE {where} AND r.moved_out IS NULL",
-        estates,
-        building,
-        unit,
+    """(household id, flag) of the current residents of a place, or of every place when
+    `estates` is None."""
+    flags = (
+        "SELECT r.household_id, f.flag FROM residents r"
+        " JOIN resident_flags f ON f.resident_id = r.id WHERE r.moved_out IS NULL"
+    )
+    if estates is None:
+        return _plain(store).execute(flags)
+    where, params = place_clause("h", estates, building, unit)
+    return _plain(store).execute(
+        f"{flags} AND r.household_id IN (SELECT h.id FROM households h WHERE {where})", params
     )
 
 
-def _tuples(
-    store: Store,
-    everywhere: str,
-    in_place: str,
-    estates: Sequence[str] | None,
-    building: str | None,
-    unit: str | None,
-) -> Iterator[Any]:
-    """Rows as plain tuples, read as they come: a district's lists are long."""
+def _plain(store: Store) -> sqlite3.Cursor:
+    """A cursor giving plain tuples, read as they come: a district's lists are long."""
     cursor = store.conn.cursor()
     cursor.row_factory = None
-    if estates is None:
-        return cursor.execute(everywhere)
-    where, params = place_clause("h", estates, building, unit)
-    return cursor.execute(in_place.format(where=where), params)
+    return cursor
 
 
 def linked_to_visit(store: Store, table: str, visit_id: str) -> list[Any]:

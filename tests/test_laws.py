@@ -108,3 +108,39 @@ def test_the_builtin_digest_is_sha256(data: bytes) -> None:
     from danyuanzhang.digest import sha256
 
     assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=8,
+)
+
+
+@given(json_values)
+def test_a_value_reads_back_as_json_reads_it(value: object) -> None:
+    """`decode`'s quick ways (a string, a flag, a birth year) give what json gives."""
+    import json
+
+    from danyuanzhang.changes import decode, encode
+
+    assert decode(encode(value)) == value
+    text = json.dumps(value)
+    assert decode(text) == json.loads(text)
+
+
+@given(st.from_regex(r"-?[0-9０-９٠-٩²]{1,4}", fullmatch=True))
+def test_digits_json_would_refuse_are_not_read_as_a_number(text: str) -> None:
+    import json
+
+    from danyuanzhang.changes import decode
+
+    try:
+        expected = json.loads(text)
+    except ValueError:
+        expected = ValueError
+    try:
+        got = decode(text)
+    except ValueError:
+        got = ValueError
+    assert got == expected

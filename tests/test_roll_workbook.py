@@ -125,6 +125,16 @@ def test_a_damaged_workbook_is_refused_in_one_line(dyz: Runner, db: Path, tmp_pa
     assert snapshot(db) == before
 
 
+def test_a_workbook_with_a_password_is_refused_in_one_line(dyz: Runner, db: Path) -> None:
+    """tests/data/花名册-有密码.xlsx, made by tests/data/make-locked-xlsx.py."""
+    roll = Path(__file__).parent / "data" / "花名册-有密码.xlsx"
+    dyz("init")
+    before = snapshot(db)
+    line = one_line_error(dyz("household", "import", str(roll), *ESTATE, code=1))
+    assert "设了打开密码" in line and "去掉密码另存一份" in line
+    assert snapshot(db) == before
+
+
 @pytest.mark.parametrize("word, code", [("独居", "elderly_alone"), ("空巢老人", "children_away")])
 def test_the_words_people_use_for_a_flag(dyz: Runner, dyz_json, word: str, code: str) -> None:
     dyz("household", "add", "2-2-301", "--estate", "新芙蓉之都")

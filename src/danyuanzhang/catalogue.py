@@ -451,6 +451,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot open {path}: it is not a sound Excel file (perhaps not fully saved, or damaged)."
         " Open it in Excel or WPS, save a copy, and import that.",
     ),
+    "roll_workbook_password": (
+        "{path} 设了打开密码，读不了：请在 Excel 或 WPS 里用密码打开它，去掉密码另存一份，再导入那一份。",
+        "{path} is protected by a password and cannot be read: open it in Excel or WPS with the"
+        " password, save a copy without one, and import that.",
+    ),
     "roll_phone_lost_digits": (
         "电话“{phone}”已经丢了位数（Excel 把长数字显示成了科学计数法）：请把电话这一列设成“文本”，重新填上号码。",
         "The phone “{phone}” has lost digits (Excel showed the long number in scientific"

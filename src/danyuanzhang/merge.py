@@ -17,6 +17,7 @@ exercise them on their own.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -133,6 +134,7 @@ class Merge(NamedTuple):
     made: str  # its stamp
 
 
+@functools.lru_cache(maxsize=4096)  # a roll's keys repeat its estate, buildings and units
 def normalise(text: str) -> str:
     """Spelling that does not make two names different: full-width forms, spaces, case."""
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()

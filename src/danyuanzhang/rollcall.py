@@ -19,6 +19,7 @@ from danyuanzhang.flags import flag_code, known_flags
 from danyuanzhang.households import choose_estate
 from danyuanzhang.i18n import t
 from danyuanzhang.inputs import (
+    HouseholdRef,
     parse_born,
     parse_building,
     parse_date,
@@ -141,6 +142,10 @@ class _New:
     # a notebook with no flat ever registered (the first roll): nothing to look up
     blank: bool = False
     estates: dict[str | None, str] = field(default_factory=dict)  # as named → as kept
+    # a roll repeats a few cells thousands of times (独居, 1948): each is read once
+    flag_cells: dict[str, list[str]] = field(default_factory=dict)
+    born_cells: dict[str, int] = field(default_factory=dict)
+    places: dict[tuple[str, ...], tuple[str, HouseholdRef]] = field(default_factory=dict)
 
 
 @dataclass
@@ -289,27 +294,27 @@ def _import_row(
     result: RollResult,
     new: _New,
 ) -> None:
-    if cells.get("address") and not (cells.get("room") and cells.get("unit")):
-        _split_address(cells)
-    building = parse_building(cells["building"]) if cells.get("building") else ""
-    unit = cells.get("unit", "").removesuffix("单元")
-    room = cells.get("room", "").removesuffix("室").removesuffix("号")
-    ref = parse_ref(f"{building}-{unit}-{room}")
-    named = cells.get("estate") or estate
-    estate_name = new.estates.get(named)  # the same few estates on every row
-    if estate_name is None:
-        estate_name = new.estates[named] = choose_estate(store, named, for_new=True)
+    place = tuple(cells.get(column, "") for column in _PLACE)
+    if place not in new.places:  # a flat's rows (merged cells) name it alike
+        new.places[place] = _flat_of(store, dict(cells), estate, new)
+    estate_name, ref = new.places[place]
     fields: dict[str, Any] = {}
     name = cells.get("name", "")
     if cells.get("phone"):
         if _LOST_DIGITS.fullmatch(cells["phone"]):
             raise DyzError("roll_phone_lost_digits", phone=cells["phone"])
         fields["phone"] = parse_phone(cells["phone"])
-    if cells.get("birth_year"):
-        fields["born"] = parse_born(_year_of(cells["birth_year"]))
+    born = cells.get("birth_year")
+    if born:
+        if born not in new.born_cells:
+            new.born_cells[born] = parse_born(_year_of(born))
+        fields["born"] = new.born_cells[born]
     if cells.get("moved_in"):
         fields["moved_in"] = parse_date(cells["moved_in"], "moved_in")
-    for code in _flag_codes(store, cells.get("flags", ""), known):
+    flags = cells.get("flags", "")
+    if flags not in new.flag_cells:
+        new.flag_cells[flags] = _flag_codes(store, flags, known)
+    for code in new.flag_cells[flags]:
         fields[FLAG_PREFIX + code] = True
     if name:
         name = parse_name(name)
@@ -382,6 +387,23 @@ def _import_row(
         else:
             result.unchanged += 1
     residents_seen[(household_id, name)] = resident_id
+
+
+def _flat_of(
+    store: Store, cells: dict[str, str], estate: str | None, new: _New
+) -> tuple[str, HouseholdRef]:
+    """The estate and flat a row's place cells name."""
+    if cells.get("address") and not (cells.get("room") and cells.get("unit")):
+        _split_address(cells)
+    building = parse_building(cells["building"]) if cells.get("building") else ""
+    unit = cells.get("unit", "").removesuffix("单元")
+    room = cells.get("room", "").removesuffix("室").removesuffix("号")
+    ref = parse_ref(f"{building}-{unit}-{room}")
+    named = cells.get("estate") or estate
+    estate_name = new.estates.get(named)  # the same few estates on every row
+    if estate_name is None:
+        estate_name = new.estates[named] = choose_estate(store, named, for_new=True)
+    return estate_name, ref
 
 
 def _split_address(cells: dict[str, str]) -> None:

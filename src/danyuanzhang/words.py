@@ -10,6 +10,7 @@ words it does know.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -53,6 +54,7 @@ class Vocabulary:
             if named == code:
                 yield word
 
+    @functools.cached_property
     def _index(self) -> dict[str, str]:
         index: dict[str, str] = {}
         for code in self.choices:
@@ -61,7 +63,7 @@ class Vocabulary:
         return index
 
     def read(self, text: str) -> str | None:
-        return self._index().get(fold(text))
+        return self._index.get(fold(text))
 
     def parse(self, text: str) -> str:
         code = self.read(text)
@@ -100,7 +102,7 @@ class Vocabulary:
         wanted = fold(text)
         if not wanted:
             return []
-        index = self._index()
+        index = self._index
         codes: list[str] = []
         for word in difflib.get_close_matches(wanted, list(index), n=most * 3, cutoff=0.5):
             codes.append(index[word])
@@ -215,12 +217,23 @@ HAZARD_WORDS = {
 
 def hazard_kind(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:
     """The eight kinds and those the community added."""
-    return Vocabulary(("隐患类别", "hazard kind"), choices, HAZARD_WORDS)
+    return _hazard_kind(tuple(choices.items()))
 
 
 def flag(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:
     """The built-in flags and those the community added, with the words rolls use."""
-    return Vocabulary(("标记", "flag"), choices, vocab.FLAG_WORDS)
+    return _flag(tuple(choices.items()))
+
+
+# A roll asks for a flag's code on every row: the vocabulary and its index are made once
+@functools.lru_cache(maxsize=8)
+def _hazard_kind(choices: tuple[tuple[str, tuple[str, str]], ...]) -> Vocabulary:
+    return Vocabulary(("隐患类别", "hazard kind"), dict(choices), HAZARD_WORDS)
+
+
+@functools.lru_cache(maxsize=8)
+def _flag(choices: tuple[tuple[str, tuple[str, str]], ...]) -> Vocabulary:
+    return Vocabulary(("标记", "flag"), dict(choices), vocab.FLAG_WORDS)
 
 
 HAZARD_KIND_HELP = hazard_kind(vocab.HAZARD_KINDS).help

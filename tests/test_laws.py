@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.hlc import Clock, parse
-from danyuanzhang.inputs import mask_phone, parse_date, parse_name, parse_phone, parse_ref
+from danyuanzhang.inputs import parse_date, parse_name, parse_phone, parse_ref
+from danyuanzhang.phones import mask_phone
 
 parts = st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True)
 

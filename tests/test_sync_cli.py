@@ -140,6 +140,23 @@ def test_a_redacted_bundle_leaves_residents_personal_data_out(
     assert kept["name"] is None and kept["phone"] is None and kept["flags"] == ["elderly_alone"]
 
 
+def test_a_redacted_bundle_leaves_out_a_note_someone_typed_a_phone_into(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    unit, office = laptops
+    dyz(*unit, "hazard", "add", "--kind", "飞线充电", "--where", "2-2 6楼窗外",
+        "--note", "找王师傅 138 1234 5678", "--on", "2026-11-20")  # fmt: skip
+    dyz(*unit, "hazard", "add", "--kind", "楼道堵塞", "--where", "2-2 3楼",
+        "--note", "纸箱三个", "--on", "2026-11-20")  # fmt: skip
+    bundle = tmp_path / "district.yaml"
+    dyz(*unit, "export", "--all", "--redact", "-o", str(bundle))
+    text = bundle.read_text(encoding="utf-8")
+    assert "1234" not in text and "王师傅" not in text and "纸箱三个" in text
+    dyz(*office, "import", str(bundle))
+    notes = {h["kind"]: h["note"] for h in dyz_json(*office, "hazard", "list")}
+    assert notes == {"flying_wire": None, "blocked_exit": "纸箱三个"}
+
+
 def test_the_bundle_file_is_private_and_never_half_written(
     dyz: Runner, laptops: tuple[list[str], list[str]], tmp_path: Path
 ) -> None:

@@ -85,7 +85,10 @@ def decide(
 
 def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -> dict[str, Any]:
     """What the council should take up: escalated matters not yet proposed — one line per
-    matter, counting the households behind it — and the proposals the office has not answered."""
+    matter, counting the households behind it — and the proposals the office has not answered.
+    It goes round a table: phones typed into the texts are masked, in every format."""
+    from danyuanzhang.phones import mask_phones_in
+
     day = date.fromisoformat(parse_date(on)) if on else date.today()
     if rows is None:  # the weekly report passes only the petitions still open on the day
         rows = [r for r in q.all_petitions(store) if r["raised_on"] <= day.isoformat()]
@@ -110,7 +113,10 @@ def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -
                 "unit": item["unit"],
                 "households": len({g["household"] for g in group}),
                 "petitions": sorted(g["id"] for g in group),
-                "texts": [g["text"] for g in sorted(group, key=lambda g: g["raised_on"])],
+                "texts": [
+                    mask_phones_in(g["text"] or "")
+                    for g in sorted(group, key=lambda g: g["raised_on"])
+                ],
                 "waiting_days": (day - date.fromisoformat(first)).days,
             }
         )
@@ -118,7 +124,7 @@ def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -
     proposals = [
         {
             "id": p["id"],
-            "text": p["text"],
+            "text": mask_phones_in(p["text"]),
             "proposed_on": p["proposed_on"],
             "petitions": q.petitions_of_proposal(store, p["id"]),
             "waiting_days": (day - date.fromisoformat(p["proposed_on"])).days,

@@ -253,20 +253,6 @@ def parse_yes_no(text: str, option: str) -> bool:
     raise DyzError("bad_yes_no", option=option, text=text)
 
 
-def mask_phone(phone: str | None) -> str:
-    """138****5678: enough to recognise a number, not enough to call it."""
-    if not phone:
-        return ""
-    if len(phone) <= 7:
-        return phone[:2] + "*" * (len(phone) - 2)
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-
-
-def mask_phones_in(text: str) -> str:
-    """Residents' phones typed into a petition never reach a printed agenda in full."""
-    return re.sub(r"(?<!\d)1[3-9]\d{9}(?!\d)", lambda m: mask_phone(m.group(0)), text)
-
-
 def clean_for_display(text: str) -> str:
     """Drop control and direction-override characters before echoing text back."""
     return "".join(ch for ch in text if unicodedata.category(ch) not in _FORBIDDEN)

@@ -380,7 +380,8 @@ class Interview:
 
     def step_residents(self) -> None:
         from danyuanzhang.flags import known_flags, label
-        from danyuanzhang.inputs import mask_phone, parse_name, parse_phone
+        from danyuanzhang.inputs import parse_name, parse_phone
+        from danyuanzhang.phones import mask_phone
 
         flags = known_flags(self.store)
         present = self.residents()

@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.i18n import join, pick, t, word
-from danyuanzhang.inputs import mask_phone, mask_phones_in
 from danyuanzhang.ledgers import Period
+from danyuanzhang.phones import mask_phone, mask_phones_in
 from danyuanzhang.store import Store
 from danyuanzhang.store import ledgers as ql
 from danyuanzhang.store import visits as qv

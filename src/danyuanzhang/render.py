@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from danyuanzhang.i18n import pick, t, word
-from danyuanzhang.inputs import mask_phones_in
 from danyuanzhang.textwidth import display_width
 from danyuanzhang.vocab import ROLES
 
@@ -343,12 +342,12 @@ def _agenda_rows(data: dict[str, Any]) -> tuple[list[list[str]], list[list[str]]
     matters = []
     for m in data["matters"]:
         zh, en = PETITION_CATEGORIES.get(m["category"], (m["category"], m["category"]))
-        texts = t("list_sep").join(mask_phones_in(x or "") for x in m["texts"])
+        texts = t("list_sep").join(m["texts"])
         matters.append(
             [pick(zh, en), m["unit"], str(m["households"]), str(m["waiting_days"]), texts]
         )
     proposals = [
-        [p["id"][:8], mask_phones_in(p["text"]), p["proposed_on"], str(p["waiting_days"])]
+        [p["id"][:8], p["text"], p["proposed_on"], str(p["waiting_days"])]
         for p in data["proposals"]
     ]
     return matters, proposals

@@ -432,7 +432,7 @@ def _is_empty(report: dict[str, Any]) -> bool:
 def _privacy(report: dict[str, Any], redact: bool) -> dict[str, Any]:
     """Phones are masked wherever they were typed; `redact` also puts each resident's name
     under their household's reference."""
-    from danyuanzhang.inputs import mask_phones_in
+    from danyuanzhang.phones import mask_phones_in
 
     def clean(text: str | None) -> str | None:
         return None if text is None else mask_phones_in(text)

@@ -212,7 +212,7 @@ def _say_conflicts(store: Store, conflicted: dict[str, tuple[str, str]], dry_run
     from collections import Counter
 
     from danyuanzhang.i18n import counted, join
-    from danyuanzhang.inputs import mask_phone
+    from danyuanzhang.phones import mask_phone
     from danyuanzhang.records import ENTITIES, field_label, label
     from danyuanzhang.sync import show_conflict
 

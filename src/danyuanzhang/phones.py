@@ -1,0 +1,73 @@
+"""Phones masked in everything meant for other eyes: the agenda, the report, the notice, the
+walk sheet, the ledgers, the WeChat text, redacted bundles. One masker finds them however they
+were typed — 13812345678, 138 1234 5678, 138-1234-5678, +86 138…, full-width digits, a landline
+with or without its area code — and leaves other numbers alone: dates, flats, counts, years.
+
+>>> mask_phones_in("王大爷138 1234 5678，座机0731-85551234")
+'王大爷138****5678，座机0731-****1234'
+>>> mask_phone("073185551234")
+'0731-****1234'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# full-width digits, plus and dashes read as ASCII, one character for one, so that what is
+# found in the folded text is replaced at the same place in the text as it was typed
+_FOLD = str.maketrans("０１２３４５６７８９＋－（）．　", "0123456789+-(). ")
+_GAP = r"[ \-.]?"  # what people put between the groups of a number
+_MOBILE = rf"(?:(?:\+|00)?86{_GAP})?(?P<mobile>1[3-9][0-9]{_GAP}[0-9]{{4}}{_GAP}[0-9]{{4}})"
+_AREA = r"0(?:10|2[0-9]|[3-9][0-9]{2})"  # Beijing 010, 02x, and the four-digit codes
+_LANDLINE = rf"(?P<area>\({_AREA}\)|{_AREA}){_GAP}(?P<local>[1-9][0-9]{{2,3}}{_GAP}[0-9]{{4}})"
+_LOCAL = r"(?P<alone>[2-9][0-9]{2,3}-?[0-9]{4})"
+# a number glued to other digits, or to them by a dash, slash or dot (a flat 2-2-301, a day
+# 2026-12-01, a decimal) is not a phone
+_FOUND = re.compile(
+    rf"(?<![0-9])(?<![0-9][\-/.])(?:{_MOBILE}|{_LANDLINE}|{_LOCAL})(?![0-9])(?![\-/.][0-9])"
+)
+
+
+def mask_phone(phone: str | None) -> str:
+    """A phone as kept (digits only): 138****5678, 0731-****1234, ****1234 — enough to
+    recognise a number, not enough to call it."""
+    if not phone:
+        return ""
+    digits = "".join(ch for ch in phone.translate(_FOLD) if ch.isdigit())
+    if len(digits) == 11 and digits.startswith("1"):
+        return f"{digits[:3]}****{digits[-4:]}"
+    area = re.match(_AREA, digits) if digits.startswith("0") else None
+    if area is not None and len(digits) - area.end() >= 7:
+        return f"{area.group()}-****{digits[-4:]}"
+    if len(digits) <= 4:
+        return "*" * len(digits)
+    return f"****{digits[-4:]}"
+
+
+def mask_phones_in(text: str) -> str:
+    """`text` with every phone in it masked, wherever it was typed."""
+    if not text:
+        return text
+    folded = text.translate(_FOLD)
+    pieces, position = [], 0
+    for found in _FOUND.finditer(folded):
+        if found["alone"] is not None and _is_date(found["alone"]):
+            continue
+        digits = re.sub(r"[^0-9]", "", found.group(found.lastgroup or 0))
+        if found["local"] is not None:
+            digits = re.sub(r"[^0-9]", "", found["area"] + found["local"])
+        pieces += [text[position : found.start()], mask_phone(digits)]
+        position = found.end()
+    return "".join([*pieces, text[position:]])
+
+
+def _is_date(number: str) -> bool:
+    """20261201 is a day, not a landline."""
+    if len(number) != 8 or not number.isdigit():
+        return False
+    try:
+        date(int(number[:4]), int(number[4:6]), int(number[6:]))
+    except ValueError:
+        return False
+    return number[:2] in ("19", "20")

@@ -1,0 +1,155 @@
+"""One masker for every output meant for others: phones however they were typed are masked,
+other numbers are left alone."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from danyuanzhang.phones import mask_phone, mask_phones_in
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+# Chinese text with no digit in it, as a petition is written around a phone
+words = st.text(alphabet="王大爷请打电话找李阿姨座机楼道灯坏了，。：、（）！ 家里没人", max_size=12)
+
+
+@st.composite
+def mobiles(draw: st.DrawFn) -> tuple[str, str]:
+    """(the number as digits, as it was typed)."""
+    digits = (
+        "1" + draw(st.sampled_from("3456789")) + draw(st.from_regex(r"[0-9]{9}", fullmatch=True))
+    )
+    a, b, c = digits[:3], digits[3:7], digits[7:]
+    typed = draw(
+        st.sampled_from(
+            [
+                digits,
+                f"{a} {b} {c}",
+                f"{a}-{b}-{c}",
+                f"{a}.{b}.{c}",
+                f"+86 {digits}",
+                f"+86-{a}-{b}-{c}",
+                f"86{digits}",
+                f"0086 {a} {b} {c}",
+                digits.translate(FULL_WIDTH),
+                f"{a} {b} {c}".translate(FULL_WIDTH),
+            ]
+        )
+    )
+    return digits, typed
+
+
+@st.composite
+def landlines(draw: st.DrawFn) -> tuple[str, str]:
+    """(the local number as digits, as it was typed, with or without its area code)."""
+    area = draw(st.sampled_from(["010", "021", "0731", "0755", "0371"]))
+    local = draw(st.sampled_from("2345678")) + draw(st.from_regex(r"[0-9]{6,7}", fullmatch=True))
+    typed = draw(
+        st.sampled_from(
+            [
+                f"{area}-{local}",
+                f"{area}{local}",
+                f"({area}){local}",
+                f"（{area}）{local}",
+                f"{area} {local[:-4]} {local[-4:]}",
+                local,
+                f"{local[:-4]}-{local[-4:]}",
+                f"{area}-{local}".translate(FULL_WIDTH),
+            ]
+        )
+    )
+    return local, typed
+
+
+def digits_of(text: str) -> str:
+    return re.sub(
+        r"[^0-9]", "", text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    )
+
+
+@given(words, st.one_of(mobiles(), landlines()), words)
+def test_no_phone_survives_however_it_was_typed(
+    before: str, phone: tuple[str, str], after: str
+) -> None:
+    number, typed = phone
+    masked = mask_phones_in(f"{before}{typed}{after}")
+    assert number not in digits_of(masked), masked
+    assert digits_of(masked).endswith(number[-4:]), masked  # enough to recognise it
+    assert masked.startswith(before) and masked.endswith(after)
+
+
+days = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+# between two numbers, a word: numbers run together are one number
+apart = st.text(alphabet="户人次年月日号栋单元室楼，。的了在", min_size=1, max_size=4)
+ordinary = st.one_of(
+    days.map(lambda d: d.isoformat()),
+    days.map(lambda d: f"{d.year}年{d.month}月{d.day}日"),
+    days.map(lambda d: f"{d.month}月{d.day}日"),
+    days.map(lambda d: d.strftime("%Y%m%d")),
+    st.tuples(st.integers(1, 99), st.integers(1, 9), st.integers(101, 3399)).map(
+        lambda f: f"{f[0]}-{f[1]}-{f[2]}"
+    ),
+    st.tuples(st.integers(1, 99), st.integers(1, 9), st.integers(101, 3399)).map(
+        lambda f: f"{f[0]}栋{f[1]}单元{f[2]}室"
+    ),
+    st.integers(0, 99999).map(lambda n: f"{n}户"),
+    st.integers(1900, 2100).map(str),
+    st.integers(0, 99999).map(str),
+)
+
+
+@given(st.lists(st.tuples(apart, ordinary), max_size=5), words)
+def test_dates_flats_counts_and_years_are_left_alone(
+    parts: list[tuple[str, str]], end: str
+) -> None:
+    text = "".join(w + n for w, n in parts) + end
+    assert mask_phones_in(text) == text
+
+
+def test_a_kept_phone_is_masked_by_its_kind() -> None:
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_phone("073185551234") == "0731-****1234"
+    assert mask_phone("01062345678") == "010-****5678"
+    assert mask_phone("85551234") == "****1234"
+    assert mask_phone(None) == mask_phone("") == ""
+
+
+def test_the_faults_the_issue_names() -> None:
+    typed = "王大爷138 1234 5678；138-1234-5678；+86 13812345678；１３８１２３４５６７８；座机0731-85551234；85551234"
+    assert mask_phones_in(typed) == (
+        "王大爷138****5678；138****5678；138****5678；138****5678；座机0731-****1234；****1234"
+    )
+
+
+TYPED = (
+    "王大爷138 1234 5678",
+    "小李138-1234-5678",
+    "+86 13912345678",
+    "１３７１２３４５６７８",
+    "座机0731-85551234",
+    "物业85552345",
+)
+IN_FULL = ("13812345678", "13912345678", "13712345678", "85551234", "85552345")
+
+
+def test_no_output_for_the_council_holds_a_phone_in_full(dyz, dyz_json, estate: str) -> None:
+    """The faults of issue 15: the agenda in every format and the report's JSON printed phones
+    typed with spaces, dashes, +86, full-width digits, and landlines."""
+    dyz("init", "--community", "芙蓉南路社区")
+    for n, text in enumerate(TYPED):
+        said = dyz("petition", "add", "2-2-301", "--category", "停车", "--text", f"楼下停车，{text}",
+                   "--on", f"2026-11-0{n + 2}").stderr  # fmt: skip
+        petition = said.split("编号 ")[1][:8]
+        dyz("petition", "escalate", petition, "--to", "议事会", "--on", "2026-11-10")
+    outputs = [
+        dyz("council", "agenda", "--date", "2026-11-26", "--format", fmt).stdout
+        for fmt in ("table", "md", "html", "json")
+    ]
+    outputs.append(dyz("report", "--week", "2026-11-26", "--format", "json").stdout)
+    for output in outputs:
+        for number in IN_FULL:
+            assert number not in digits_of(output), output
+    assert "138****5678" in outputs[0] and "0731-****1234" in outputs[3]

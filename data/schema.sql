@@ -1,4 +1,4 @@
--- dyz database schema, version 11 (PRAGMA user_version = 11).
+-- dyz database schema, version 12 (PRAGMA user_version = 12).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -144,7 +144,7 @@ CREATE TABLE hazards (
     due TEXT,
     note TEXT,
     photo TEXT
-, visit_id TEXT, verified_on TEXT, reopened_on TEXT, patrol_id TEXT);
+, visit_id TEXT, verified_on TEXT, reopened_on TEXT, patrol_id TEXT, notice_no TEXT, notice_on TEXT);
 
 CREATE INDEX hazards_by_place ON hazards (estate, building, unit, kind);
 

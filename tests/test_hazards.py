@@ -272,53 +272,60 @@ def test_a_step_travels_with_its_hazard_and_the_household(
 
 
 def test_the_notice_text_is_exact(dyz: Runner, estate: str) -> None:
-    dyz(
-        "roster",
-        "add",
-        "--role",
-        "unit_head",
-        "--name",
-        "周玉梅",
-        "--phone",
-        "13907310202",
-        "--scope",
-        "2-2",
-    )
-    said = dyz(
-        "hazard",
-        "add",
-        "--kind",
-        "flying_wire",
-        "--where",
-        "2-2 3楼窗外",
-        "--household",
-        "2-2-301",
-        "--on",
-        "2026-11-20",
-        "--due",
-        "2026-11-23",
-    ).stderr
+    dyz("roster", "add", "--role", "unit_head", "--name", "周玉梅", "--phone", "13907310202",
+        "--scope", "2-2")  # fmt: skip
+    said = dyz("hazard", "add", "--kind", "flying_wire", "--where", "2-2 3楼窗外",
+               "--household", "2-2-301", "--on", "2026-11-20", "--due", "2026-11-23",
+               "--note", "电线从窗口垂下，房东王先生 138 1234 5678").stderr  # fmt: skip
     hazard = said.split("编号 ")[1][:8]
-    assert dyz("hazard", "notice", hazard).stdout == (
+    expected = (
         "============================================\n"
-        "  整改通知书\n"
+        "  消防安全隐患整改通知书\n"
+        "  芙蓉〔2026〕第1号\n"
         "============================================\n"
         "\n"
-        "致：新芙蓉之都 2-2-301 住户\n"
+        "新芙蓉之都2栋2单元301室住户：\n"
         "\n"
-        "2026-11-20，在 新芙蓉之都 2-2 3楼窗外 发现：飞线充电。\n"
+        "2026年11月20日，我们在2栋2单元3楼窗外发现飞线充电（电线从窗口垂下，房东王先生 138****5678）。\n"
         "为什么危险：从窗口拉线给电动车充电，电线易被磨损、淋雨短路，引发火灾和触电。\n"
-        "请在 2026-11-23 前整改完毕，届时我们将上门复查。\n"
+        "请于2026年11月23日（星期一）前整改完毕。\n"
+        "2026年11月24日起，单元长将上门复查整改情况。\n"
         "\n"
-        "有困难请找单元长 周玉梅，电话 139 0731 0202。\n"
+        "整改中有困难，请找单元长周玉梅，电话139 0731 0202。\n"
         "\n"
-        "                    芙蓉南路社区 单元长\n"
+        "单元长（签字）：__________    芙蓉南路社区（盖章）\n"
+        "2026年11月21日\n"
+        "\n"
+        "------------ ✂ 沿此线剪下，请签字后交回单元长 ------------\n"
+        "  回执    通知书编号：芙蓉〔2026〕第1号\n"
+        "新芙蓉之都2栋2单元301室：\n"
+        "本户已收到2026年11月21日的《消防安全隐患整改通知书》（飞线充电），将于2026年11月23日前整改完毕。\n"
+        "住户签字：__________    日期：　　年　　月　　日\n"
     )
+    assert dyz("hazard", "notice", hazard, "--on", "2026-11-21").stdout == expected
+    # printed again, later, it is the same notice: its number and day were kept
+    assert dyz("hazard", "notice", hazard, "--on", "2026-11-30").stdout == expected
     english = dyz("--lang", "en", "hazard", "notice", hazard).stdout
-    assert (
-        "Why it is dangerous:" in english
-        and "call your unit head 周玉梅 on 139 0731 0202" in english
-    )
+    assert "No. 芙蓉〔2026〕第1号" in english and "by Monday 23 Nov 2026" in english
+    assert "call your unit head 周玉梅 on 139 0731 0202" in english
+
+
+def test_notices_are_numbered_in_turn_under_the_community_s_short_name(
+    dyz: Runner, dyz_json, estate: str
+) -> None:
+    def notice_of(kind: str, on: str) -> str:
+        said = dyz("hazard", "add", "--kind", kind, "--where", "2-2 1楼", "--on", on).stderr
+        hazard = said.split("编号 ")[1][:8]
+        return dyz("hazard", "notice", hazard, "--on", on).stdout.splitlines()[2].strip()
+
+    assert notice_of("blocked_exit", "2026-11-20") == "芙蓉〔2026〕第1号"
+    dyz("config", "set", "notice.code", "芙南")
+    assert notice_of("flammables", "2026-11-21") == "芙南〔2026〕第1号"
+    assert notice_of("ebike_indoor", "2026-11-22") == "芙南〔2026〕第2号"
+    assert notice_of("extinguisher", "2025-12-30") == "芙南〔2025〕第1号"  # another year
+    numbers = {h["notice_no"] for h in dyz_json("hazard", "list")}
+    assert numbers == {"芙蓉〔2026〕第1号", "芙南〔2026〕第1号", "芙南〔2026〕第2号",
+                       "芙南〔2025〕第1号"}  # fmt: skip
 
 
 def test_the_notice_as_a_page_and_without_a_unit_head(
@@ -327,18 +334,19 @@ def test_the_notice_as_a_page_and_without_a_unit_head(
     said = dyz("hazard", "add", "--kind", "blocked_exit", "--where", "2-1 1楼").stderr
     hazard = said.split("编号 ")[1][:8]
     text = dyz("hazard", "notice", hazard).stdout
-    assert (
-        "致：新芙蓉之都 2-1 全体住户" in text
-        and "有困难请联系社区" in text
-        and "请尽快整改" in text
-    )
-    page = tmp_path / "通知.html"
-    dyz("hazard", "notice", hazard, "--format", "html", "-o", str(page))
-    html = page.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "size: A5" in html and "<script" not in html
-    assert "楼道和安全通道是唯一的逃生路线" in html
+    assert "新芙蓉之都2栋1单元全体住户：" in text and "请联系社区居委会" in text
+    assert "请尽快整改完毕" in text and "将尽快整改完毕" in text
+    for paper, size in (("a5", "size: A5"), ("A4", "size: A4")):
+        page = tmp_path / f"通知-{paper}.html"
+        dyz("hazard", "notice", hazard, "--format", "html", "--paper", paper, "-o", str(page))
+        html = page.read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html>") and size in html and "<script" not in html
+        assert "楼道和安全通道是唯一的逃生路线" in html and "回执" in html
     assert "txt 或 html" in one_line_error(
         dyz("hazard", "notice", hazard, "--format", "pdf", code=1)
+    )
+    assert "a4 或 a5" in one_line_error(
+        dyz("hazard", "notice", hazard, "--format", "html", "--paper", "b5", code=1)
     )
 
 

@@ -390,3 +390,24 @@ def test_a_revoked_laptop_gets_nothing_more_and_its_later_changes_leave_a_relay(
     assert "已被社区办公室撤销" in line  # nor from a laptop that knows the list
     everything = community.export(community.office, "everything", "--all")
     assert "撤销了本机" in dyz(*unit, "import", str(everything)).stderr
+
+
+def test_notices_issued_on_laptops_apart_never_share_a_number(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    """Each laptop numbers its notices under its place in the office's list: two unit heads
+    issuing their first notice the same day, apart, give two numbers, and the office a third."""
+    laptops = [community.join("2-2单元长", "2-2-301"), community.join("3-1单元长", "3-1-101")]
+    numbers = []
+    for db, unit in zip((*laptops, community.office), ("2-2", "3-1", "2-1"), strict=True):
+        dyz(*db, "config", "set", "notice.code", "芙南")
+        said = dyz(*db, "hazard", "add", "--kind", "楼道堵塞", "--where", f"{unit} 1楼",
+                   "--estate", "新芙蓉之都", "--on", "2026-11-20").stderr  # fmt: skip
+        hazard = said.split("编号 ")[1][:8]
+        text = dyz(*db, "hazard", "notice", hazard, "--on", "2026-11-20").stdout
+        numbers.append(text.splitlines()[2].strip())
+    assert numbers == ["芙南〔2026〕第1-1号", "芙南〔2026〕第2-1号", "芙南〔2026〕第0-1号"]
+    for db, name in zip(laptops, ("a", "b"), strict=True):
+        dyz(*community.office, "import", str(community.export(db, f"notice-{name}")))
+    kept = sorted(h["notice_no"] for h in dyz_json(*community.office, "hazard", "list"))
+    assert kept == sorted(numbers)

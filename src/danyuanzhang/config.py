@@ -1,5 +1,5 @@
 """This laptop's settings a unit head may change: visit cadences, the recurrence window, the
-visitor's name. They stay on this laptop; they are not records and do not travel.
+visitor's name, the short name numbering notices, the phones on the card. They stay on this laptop; they are not records and do not travel.
 
 >>> set_value(store, "visit.cadence.elderly_alone", "5")
 >>> value(store, "visit.cadence.elderly_alone")
@@ -16,7 +16,7 @@ from danyuanzhang.errors import DyzError
 class Key(NamedTuple):
     setting: str  # the row in the settings table
     default: Any
-    kind: str  # "days" or "name"
+    kind: str  # "days", "name" or "phone"
     help_zh: str
     help_en: str
 
@@ -64,6 +64,27 @@ KEYS: dict[str, Key] = {
         "days between fire patrols of a unit",
     ),
     "visitor.name": Key("visitor_name", None, "name", "走访人姓名（默认本机名）", "visitor's name"),
+    "notice.code": Key(
+        "notice_code",
+        None,
+        "name",
+        "整改通知书编号用的社区简称，如“芙南”（默认取社区名称的头两个字）",
+        "the community's short name numbering its notices, e.g. 芙南 (default: its first two characters)",
+    ),
+    "card.property_phone": Key(
+        "card_property_phone",
+        None,
+        "phone",
+        "物业电话（印在服务牌上）",
+        "property management's phone, for the card",
+    ),
+    "card.office_phone": Key(
+        "card_office_phone",
+        None,
+        "phone",
+        "社区居委会电话（印在服务牌上）",
+        "community office's phone, for the card",
+    ),
 }
 
 
@@ -81,6 +102,10 @@ def parse(name: str, text: str) -> Any:
         if not cleaned.isascii() or not cleaned.isdigit() or not 1 <= int(cleaned) <= 3650:
             raise DyzError("config_bad_days", key=name, value=text)
         return int(cleaned)
+    if key.kind == "phone":
+        from danyuanzhang.inputs import parse_phone
+
+        return parse_phone(text)
     from danyuanzhang.inputs import parse_name
 
     return parse_name(text)

@@ -278,6 +278,8 @@ def describe(
             "overdue": bool(deadline and deadline < day and status in ("found", "notified")),
             "recurrence_of": _recurrence_of(store, row, window) if with_recurrence else None,
             "note": row["note"],
+            "notice_no": row["notice_no"],
+            "notice_on": row["notice_on"],
         }
         if with_timeline:
             counted = {e["id"] for e in taken}

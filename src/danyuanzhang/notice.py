@@ -1,27 +1,92 @@
-"""The rectification notice (整改通知书) a household receives for a hazard."""
+"""The rectification notice (整改通知书) a household receives for a hazard: numbered as an
+office numbers its letters (芙南〔2026〕第3-12号), dated, with the deadline, the re-inspection,
+the unit head to call, signature lines and a receipt stub to sign and return.
+
+The number is the community's short name, the year, this laptop's place among the community's
+laptops (in the order the office admitted them; the office is 0; a laptop that has joined no
+office has none) and its own count of notices that year, so that 170 laptops issuing notices
+while apart never give two the same number. It is kept on the hazard: printed again, or on
+another laptop, it is the same notice.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Any
 
-from danyuanzhang.hazards import known_kinds, show_hazard
+from danyuanzhang.hazards import find_hazard, known_kinds, show_hazard
 from danyuanzhang.store import Store
+from danyuanzhang.store import hazards as q
 from danyuanzhang.store import registry as reg
 
+RE_INSPECTION_AFTER = timedelta(days=1)  # the day after the deadline, the unit head comes back
 
-def notice(store: Store, id_prefix: str) -> dict[str, Any]:
+
+def notice(store: Store, id_prefix: str, on: str | None = None) -> dict[str, Any]:
     """What the notice says: the hazard, why it is dangerous, the deadline, and who to call —
-    the unit head's own phone in full (it is on the stairwell card anyway)."""
-    hazard = show_hazard(store, id_prefix)
+    the unit head's own phone in full (it is on the stairwell card anyway). The first time,
+    the notice is given its number and day (`on`, else today)."""
+    from danyuanzhang.inputs import day_or_today
+
+    row = find_hazard(store, id_prefix)
+    if not row["notice_no"]:
+        with store.transaction():
+            issued = day_or_today(on)
+            store.put(
+                "hazard", row["id"], {"notice_no": next_number(store, issued), "notice_on": issued}
+            )
+    hazard = show_hazard(store, row["id"])
     heads = [
         m
         for m in reg.roster(store, role="unit_head", estate=hazard["estate"])
         if m["scope"] == hazard["unit"]
     ]
     kind = hazard["kind"]
+    due = hazard["due"]
     return {
         "hazard": hazard,
+        "number": hazard["notice_no"],
+        "issued_on": hazard["notice_on"],
+        "re_inspection": (date.fromisoformat(due) + RE_INSPECTION_AFTER).isoformat()
+        if due
+        else None,
         "kind_names": known_kinds(store).get(kind, (kind, kind)),
         "community": store.setting("community"),
         "unit_head": {"name": heads[0]["name"], "phone": heads[0]["phone"]} if heads else None,
     }
+
+
+def community_code(store: Store) -> str:
+    """芙南: `dyz config set notice.code`, else the community's first two characters."""
+    from danyuanzhang.config import value
+
+    code = value(store, "notice.code")
+    if code:
+        return str(code)
+    community = store.setting("community") or ""
+    return re.sub(r"\s", "", community)[:2] or "社区"
+
+
+def laptop_number(store: Store) -> int | None:
+    """This laptop's place among the community's laptops: the office 0, the others from 1 in
+    the order the office admitted them; None when it has joined no office."""
+    me = store.device()[0]
+    if store.setting("office_device") == me:
+        return 0
+    admitted = q.admitted_laptops(store)
+    return admitted.index(me) + 1 if me in admitted else None
+
+
+def next_number(store: Store, issued_on: str) -> str:
+    """The next notice number of this laptop in the year of `issued_on`."""
+    laptop = laptop_number(store)
+    prefix = f"{community_code(store)}〔{issued_on[:4]}〕第" + (
+        "" if laptop is None else f"{laptop}-"
+    )
+    taken = [
+        int(found[1])
+        for number in q.notice_numbers(store, prefix)
+        if (found := re.fullmatch(r"([0-9]+)号", number[len(prefix) :]))
+    ]
+    return f"{prefix}{max(taken, default=0) + 1}号"

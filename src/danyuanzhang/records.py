@@ -260,6 +260,8 @@ DECLARED = (
             Field("photo", "photo", "photo", ("照片", "photo"), clearable=True),
             Field("visit", "visit_id", "record_id", ("发现时的走访", "visit that found it")),
             Field("patrol", "patrol_id", "record_id", ("发现时的巡查", "patrol that found it")),
+            Field("notice_no", "notice_no", "text", ("整改通知书编号", "notice number")),
+            Field("notice_on", "notice_on", "date", ("通知书日期", "notice issued on")),
         ),
         placed_by="self",
         required=("kind", "estate", "place", "severity", "found_on"),

@@ -197,19 +197,32 @@ def hazard_notice(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="格式：txt | html · format: txt | html")
     ] = "txt",
+    paper: Annotated[
+        str, typer.Option("--paper", help="纸张：a5 | a4（html）· paper: a5 | a4 (html)")
+    ] = "a5",
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            help="落款日期（第一次打印时定下，默认今天）· issued on (set the first time; default today)",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,
 ) -> None:
-    """打印整改通知书 · Print the notice for the responsible household, e.g. `dyz hazard notice 3fa2 -f html -o 通知.html`."""
-    from danyuanzhang import render
+    """打印整改通知书（带编号和回执）· Print the numbered notice with its receipt stub, e.g. `dyz hazard notice 3fa2 -f html -o 通知.html`."""
     from danyuanzhang.errors import DyzError
     from danyuanzhang.notice import notice
+    from danyuanzhang.render_notice import PAPERS, notice_html, notice_txt
 
     if fmt not in ("txt", "html"):
         raise DyzError("bad_notice_format", format=fmt)
-    data = notice(store_of(ctx), hazard)
-    write_output(render.notice_html(data) if fmt == "html" else render.notice_txt(data), output)
+    chosen = paper.strip().lower()
+    if chosen not in PAPERS:
+        raise DyzError("bad_paper", paper=paper)
+    data = notice(store_of(ctx), hazard, on=on)
+    write_output(notice_html(data, chosen) if fmt == "html" else notice_txt(data), output)
 
 
 @hazard_app.command("kind-add")

@@ -45,3 +45,18 @@ def same_place(store: Store, estate: str, building: str, unit: str, kind: str) -
 
 def hazard_kinds(store: Store) -> list[Any]:
     return store.conn.execute("SELECT * FROM hazard_kinds ORDER BY code").fetchall()
+
+
+def notice_numbers(store: Store, prefix: str) -> list[str]:
+    """The numbers of the notices issued under `prefix` (芙南〔2026〕第3-), on any laptop."""
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = store.conn.execute(
+        "SELECT notice_no FROM hazards WHERE notice_no LIKE ? ESCAPE '\\'", (pattern,)
+    )
+    return [row[0] for row in rows]
+
+
+def admitted_laptops(store: Store) -> list[str]:
+    """The laptops the office has admitted, in the order it admitted them."""
+    rows = store.conn.execute("SELECT device FROM members ORDER BY admitted, device")
+    return [row[0] for row in rows]

@@ -477,6 +477,14 @@ CREATE INDEX hazards_by_patrol ON hazards (patrol_id) WHERE patrol_id IS NOT NUL
 """
 
 
+# 12: a hazard's rectification notice (整改通知书) keeps the number and day it was issued
+# under, as a letter an office sends does: printed again, it is the same notice
+V12 = """
+ALTER TABLE hazards ADD COLUMN notice_no TEXT;
+ALTER TABLE hazards ADD COLUMN notice_on TEXT;
+"""
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
@@ -501,6 +509,7 @@ MIGRATIONS: list[list[Step]] = [
     [V9],
     [V10],
     [V11],
+    [V12],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -1,0 +1,87 @@
+"""How printed pages write days and flats, and the layout they share.
+
+Pages go on a stairwell wall and round a council table, read by people over 60: days as
+2026年12月1日 (12月1日 within the year), flats as 2栋2单元601室, no spaces between Chinese
+words, body text of at least 12 pt, and tables that never break inside a name, a flat, a day
+or a number.
+
+>>> day_words("2026-12-01", full=True)
+'2026年12月1日'
+>>> flat_words("2-2-601")
+'2栋2单元601室'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from danyuanzhang.i18n import lang, pick
+
+_WEEKDAYS_ZH = "一二三四五六日"
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def day_words(day: str | date | None, full: bool = False, this_year: int | None = None) -> str:
+    """2026年12月1日, or 12月1日 for a day of `this_year` unless `full` (a notice, a date that
+    is signed); in English 1 Dec 2026 or 1 Dec."""
+    if day is None or day == "":
+        return ""
+    when = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+    year = this_year if this_year is not None else date.today().year
+    short = not full and when.year == year
+    if lang() == "zh":
+        return f"{'' if short else f'{when.year}年'}{when.month}月{when.day}日"
+    return f"{when.day} {_MONTHS_EN[when.month - 1]}{'' if short else f' {when.year}'}"
+
+
+def weekday_words(day: str | date) -> str:
+    """星期二 · Tuesday."""
+    when = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+    return pick(f"星期{_WEEKDAYS_ZH[when.weekday()]}", when.strftime("%A"))
+
+
+def flat_words(ref: str | None) -> str:
+    """2-2-601 as a letter is addressed: 2栋2单元601室 (in English, flat 601, 2-2)."""
+    if not ref:
+        return ""
+    parts = ref.split("-")
+    if len(parts) != 3:
+        return unit_words(ref)
+    building, unit, room = parts
+    return pick(f"{building}栋{unit}单元{room}室", f"flat {room}, {building}-{unit}")
+
+
+def unit_words(ref: str | None) -> str:
+    """2-2 as 2栋2单元 (a building alone: 2栋)."""
+    if not ref:
+        return ""
+    parts = ref.split("-")
+    if len(parts) == 2:
+        return pick(f"{parts[0]}栋{parts[1]}单元", f"unit {ref}")
+    return pick(f"{ref}栋", f"building {ref}")
+
+
+def joined(*parts: str | None) -> str:
+    """Words run together in Chinese (新芙蓉之都2栋2单元), with a space in English."""
+    present = [p for p in parts if p]
+    return ("" if lang() == "zh" else " ").join(present)
+
+
+# The layout every printed page shares: fonts that hold Chinese, 12 pt at least, nothing
+# broken inside a word or a number, and the footer of pages with residents' personal data.
+FONTS = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimHei", sans-serif'
+BASE_CSS = f"""
+* {{ box-sizing: border-box; }}
+html, body {{ margin: 0; padding: 0; }}
+body {{ font-family: {FONTS}; font-size: 12pt; line-height: 1.5; color: #000; background: #fff;
+       word-break: keep-all; overflow-wrap: anywhere; }}
+table {{ border-collapse: collapse; }}
+th, td {{ word-break: keep-all; overflow-wrap: normal; vertical-align: top; }}
+.nobreak, .num, .ref, .day, .phone, .name {{ white-space: nowrap; }}
+.private {{ font-size: 12pt; color: #333; text-align: center; }}
+"""
+
+
+def private_footer() -> str:
+    """内部资料 · 用后请销毁: on every page that holds residents' personal data."""
+    return pick("内部资料 · 用后请销毁", "Internal — destroy after use")

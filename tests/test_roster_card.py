@@ -114,8 +114,28 @@ def test_card_text_is_exact(dyz: Runner, roster: None) -> None:
         "      职责：入户走访、排查隐患\n"
         "\n"
         "--------------------------------------------\n"
+        "  常用电话\n"
+        "      火警：119\n"
+        "      急救：120\n"
+        "      报警：110\n"
+        "--------------------------------------------\n"
         "  有困难、有诉求、发现隐患，请随时联系我们！\n"
     )
+
+
+def test_the_card_carries_the_property_s_and_the_office_s_phones(
+    dyz: Runner, roster: None, tmp_path: Path
+) -> None:
+    dyz("config", "set", "card.property_phone", "0731-85551234")
+    dyz("config", "set", "card.office_phone", "0731 8555 6789")
+    card = dyz("card", "--unit", "2-2").stdout
+    assert "物业：0731-8555 1234\n      社区居委会：0731-8555 6789\n      火警：119" in card
+    assert "电话“12”不对" in one_line_error(dyz("config", "set", "card.office_phone", "12", code=1))
+    page = tmp_path / "a4.html"
+    dyz("card", "--unit", "2-2", "-f", "html", "--paper", "a4", "-o", str(page))
+    text = page.read_text(encoding="utf-8")
+    assert "size: A4" in text and "<b>119</b>" in text and "<b>0731-8555 1234</b>" in text
+    assert "a4 或 a5" in one_line_error(dyz("card", "--unit", "2-2", "--paper", "b5", code=1))
 
 
 def test_missing_roles_are_named_plainly(dyz: Runner, roster: None) -> None:

@@ -14,6 +14,7 @@ from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 
 CARD_ROLES = ("area_head", "building_head", "unit_head")
+EMERGENCY = (("fire", "119"), ("ambulance", "120"), ("police", "110"))
 
 
 def service_card(store: Store, unit_text: str, estate: str | None = None) -> dict[str, Any]:
@@ -33,10 +34,23 @@ def service_card(store: Store, unit_text: str, estate: str | None = None) -> dic
             return bool(scope == unit.building)
         return bool(scope == str(unit))
 
+    from danyuanzhang.config import value
+
     card: dict[str, Any] = {
         "community": store.setting("community"),
         "estate": estate_name,
         "unit": str(unit),
+        # the numbers every resident may need: the property and the office where this laptop
+        # knows them (`dyz config`), the police, fire and ambulance always
+        "numbers": [
+            {"for": name, "phone": phone}
+            for name, phone in (
+                ("property", value(store, "card.property_phone")),
+                ("office", value(store, "card.office_phone")),
+                *EMERGENCY,
+            )
+            if phone
+        ],
     }
     for role in CARD_ROLES:
         card[role] = [

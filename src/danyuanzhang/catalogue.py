@@ -378,6 +378,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card_vacant": ("待定", "to be appointed"),
     "card_phone": ("电话", "Phone"),
     "card_duties": ("职责", "Duties"),
+    "card_numbers": ("常用电话", "Useful numbers"),
     "card_footer": (
         "有困难、有诉求、发现隐患，请随时联系我们！",
         "Need help, have a request or see a hazard? Call us any time.",

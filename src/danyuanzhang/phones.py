@@ -45,6 +45,21 @@ def mask_phone(phone: str | None) -> str:
     return f"****{digits[-4:]}"
 
 
+def spaced_phone(phone: str | None) -> str:
+    """A phone as kept, written to be read aloud and dialled from paper: 139 0731 0202,
+    0731-8555 1234, 8555 1234."""
+    if not phone:
+        return ""
+    if len(phone) == 11 and phone.startswith("1"):
+        return f"{phone[:3]} {phone[3:7]} {phone[7:]}"
+    area = re.match(_AREA, phone) if phone.startswith("0") else None
+    local = phone[area.end() :] if area is not None and len(phone) - area.end() >= 7 else phone
+    if not (local.isdigit() and 7 <= len(local) <= 8):
+        return phone
+    spaced = f"{local[:-4]} {local[-4:]}"
+    return f"{area.group()}-{spaced}" if area is not None and local != phone else spaced
+
+
 def mask_phones_in(text: str) -> str:
     """`text` with every phone in it masked, wherever it was typed."""
     if not text:

@@ -8,8 +8,7 @@ import html
 from typing import Any
 
 from danyuanzhang.i18n import pick, t
-from danyuanzhang.phones import mask_phones_in
-from danyuanzhang.render import spaced_phone
+from danyuanzhang.phones import mask_phones_in, spaced_phone
 from danyuanzhang.typeset import (
     BASE_CSS,
     day_words,

@@ -204,18 +204,27 @@ def card_command(
         CardFormat,
         typer.Option("--format", "-f", help="格式：txt | md | html · format: txt | md | html"),
     ] = CardFormat.txt,
+    paper: Annotated[
+        str,
+        typer.Option(
+            "--paper", help="纸张：a5 挂楼道 | a4 贴公告栏（html）· paper: a5 | a4 (html)"
+        ),
+    ] = "a5",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,
 ) -> None:
     """打印单元服务牌 · Print the stairwell service card, e.g. `dyz card --unit 2-2 -f html -o 服务牌.html`."""
-    from danyuanzhang import render
+    from danyuanzhang import render_card
     from danyuanzhang.card import service_card
+    from danyuanzhang.errors import DyzError
 
+    chosen = paper.strip().lower()
+    if chosen not in render_card.PAPERS:
+        raise DyzError("bad_paper", paper=paper)
     card = service_card(store_of(ctx), unit, estate=estate)
-    text = {
-        CardFormat.txt: render.card_txt,
-        CardFormat.md: render.card_md,
-        CardFormat.html: render.card_html,
-    }[fmt](card)
+    if fmt == CardFormat.html:
+        text = render_card.card_html(card, chosen)
+    else:
+        text = (render_card.card_md if fmt == CardFormat.md else render_card.card_txt)(card)
     write_output(text, output)

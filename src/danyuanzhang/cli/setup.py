@@ -67,7 +67,7 @@ def demo_command(
     ] = None,
 ) -> None:
     """用示例社区试一试（不碰您自己的数据）· Build and show the sample community, apart from your own data."""
-    from danyuanzhang import render
+    from danyuanzhang import render, render_card
     from danyuanzhang.card import service_card
     from danyuanzhang.demo import DEMO_UNIT, DEMO_WEEK, build_demo, demo_path
     from danyuanzhang.households import list_households, short
@@ -94,7 +94,7 @@ def demo_command(
             for i in items
         ]
         out(render.text_table(headers, rows))
-        out(render.card_txt(service_card(store, DEMO_UNIT)))
+        out(render_card.card_txt(service_card(store, DEMO_UNIT)))
         from danyuanzhang.render_report import report_table
         from danyuanzhang.report import weekly_report
         from danyuanzhang.textwidth import terminal_width

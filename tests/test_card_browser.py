@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Runner
+from tests.pages import CHROMIUM, REQUIRED, chromium
 from tests.test_roster_card import PNG
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# .ci/run installs Chromium and sets this, so that in CI the check can never be skipped.
-REQUIRED = os.environ.get("DYZ_REQUIRE_BROWSER") == "1"
-
-
-def chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM, "Chromium is required here (apt-get install chromium)"
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ]
-    return subprocess.run(
-        [CHROMIUM, *flags, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.mark.skipif(CHROMIUM is None and not REQUIRED, reason="no Chromium on this machine")
@@ -93,24 +67,3 @@ def test_the_walk_sheet_prints_on_a4_pages(dyz: Runner, tmp_path: Path) -> None:
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
     assert box is not None
     assert (round(float(box.group(1))), round(float(box.group(2)))) == (595, 842)
-
-
-@pytest.mark.skipif(CHROMIUM is None and not REQUIRED, reason="no Chromium on this machine")
-def test_the_weekly_report_prints_on_a_few_a4_pages(dyz: Runner, tmp_path: Path) -> None:
-    """`dyz report -f html`: one self-contained page, a section a sheet, charts drawn."""
-    demo = str(tmp_path / "demo.db")
-    dyz("demo", "--to", demo)
-    page = tmp_path / "report.html"
-    dyz("--db", demo, "report", "--week", "2026-W46", "-f", "html", "-o", str(page))
-    pdf = tmp_path / "report.pdf"
-    result = chromium([f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()], tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    data = pdf.read_bytes()
-    pages = re.findall(rb"/Type\s*/Page(?!s)", data)
-    assert 6 <= len(pages) <= 12  # six sections, each from a new sheet
-    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
-    assert box is not None
-    assert (round(float(box.group(1))), round(float(box.group(2)))) == (595, 842)
-    png = tmp_path / "report.png"
-    shot = chromium([f"--screenshot={png}", "--window-size=800,1200", page.as_uri()], tmp_path)
-    assert shot.returncode == 0 and png.stat().st_size > 10_000  # drawn, not blank

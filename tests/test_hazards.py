@@ -306,7 +306,7 @@ def test_the_notice_text_is_exact(dyz: Runner, estate: str) -> None:
     # printed again, later, it is the same notice: its number and day were kept
     assert dyz("hazard", "notice", hazard, "--on", "2026-11-30").stdout == expected
     english = dyz("--lang", "en", "hazard", "notice", hazard).stdout
-    assert "No. 芙蓉〔2026〕第1号" in english and "by Monday 23 Nov 2026" in english
+    assert "No. 芙蓉〔2026〕第1号" in english and "by Monday 23 November 2026" in english
     assert "call your unit head 周玉梅 on 139 0731 0202" in english
 
 

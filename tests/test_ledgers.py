@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import Runner, one_line_error, snapshot
-from tests.test_card_browser import CHROMIUM, REQUIRED, chromium
+from tests.pages import CHROMIUM, REQUIRED, chromium
 
 FORMULA = '=HYPERLINK("http://example.com","点这里")'
 FULL_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")

@@ -413,6 +413,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "rp_proposal_one": ("“{text}”（等 {days} 天）", "“{text}” ({days} days)"),
     "rp_decisions": ("本周社区的决定：{what}", "The office's decisions this week: {what}"),
     "rp_adopted": ("采纳", "adopted"),
+    "rp_decided_on": ("（{day}）", " ({day})"),
     "rp_declined": ("未采纳", "declined"),
     "rp_trend": ("六、近八周趋势（{weeks}）", "6. The last eight weeks ({weeks})"),
     "rp_trend_visits": ("走访", "Visits"),

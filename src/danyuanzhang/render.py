@@ -207,36 +207,6 @@ def agenda_md(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def agenda_html(data: dict[str, Any]) -> str:
-    import html
-
-    esc = html.escape
-    matters, proposals = _agenda_rows(data)
-
-    def table(headers: tuple[str, ...], rows: list[list[str]]) -> str:
-        if not rows:
-            return f"<p>{esc(t('agenda_none'))}</p>"
-        head = "".join(f"<th>{esc(t(h))}</th>" for h in headers)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows
-        )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-    title = t("agenda_title", date=data["date"])
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-        "<style>@page { size: A4 portrait; margin: 15mm; }"
-        'body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "SimHei", sans-serif; font-size: 13pt; }'
-        "table { border-collapse: collapse; width: 100%; } th, td { border: 0.3mm solid #555; padding: 2mm; }"
-        "h2 { break-before: auto; margin-top: 8mm; }</style></head><body>"
-        f"<h1>{esc(title)}</h1><p>{esc(data.get('community') or '')}</p>"
-        f"<h2>{esc(t('agenda_matters'))}</h2>{table(AGENDA_MATTER_HEADERS, matters)}"
-        f"<h2>{esc(t('agenda_proposals'))}</h2>{table(AGENDA_PROPOSAL_HEADERS, proposals)}"
-        "</body></html>\n"
-    )
-
-
 # -- visits ----------------------------------------------------------------------------------------
 
 
@@ -323,61 +293,6 @@ DUE_HEADERS = ("col_order", "col_household", "col_residents_names", "col_reason"
 def due_table(items: Sequence[dict[str, Any]]) -> Iterator[str]:
     """The walk list as a terminal table, in pieces (see `table_chunks`)."""
     return table_chunks([t(h) for h in DUE_HEADERS], due_rows(items))
-
-
-_WALK_CSS = """
-@page { size: A4; margin: 12mm; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
-       font-size: 12pt; color: #000; }
-h1 { font-size: 17pt; margin: 0 0 2mm; }
-p.sub { margin: 0 0 4mm; color: #333; }
-table { width: 100%; border-collapse: collapse; }
-th, td { border: 0.3mm solid #444; padding: 2mm 1.5mm; text-align: left; vertical-align: top; }
-th { background: #eee; font-size: 11pt; }
-tr { page-break-inside: avoid; }
-td:nth-child(1), td:nth-child(2), td:nth-child(5) { white-space: nowrap; }
-th { white-space: nowrap; }
-th:nth-child(3) { width: 14%; }
-th:nth-child(4) { width: 22%; }
-th:last-child { width: 22%; }
-td.box { white-space: nowrap; font-size: 11pt; }
-td.box span { display: inline-block; width: 4mm; height: 4mm; border: 0.3mm solid #000;
-              margin-right: 1mm; vertical-align: -0.6mm; }
-"""
-
-
-def walk_sheet_html(items: Sequence[dict[str, Any]], scope: str, on: str | None) -> str:
-    """The printable walk sheet (走访清单): one line per household, boxes to tick."""
-    import html
-    from datetime import date
-
-    esc = html.escape
-    day = on or date.today().isoformat()
-    title = t("walk_title", scope=scope).strip()
-    boxes = "".join(
-        f"<span></span>{esc(t(key))} " for key in ("walk_met", "walk_not_home", "walk_declined")
-    )
-    rows = "".join(
-        "<tr>"
-        + "".join(f"<td>{esc(cell)}</td>" for cell in row)
-        + f'<td class="box">{boxes}</td><td></td></tr>'
-        for row in due_rows(items)
-    )
-    headers = [t(h) for h in DUE_HEADERS] + [t("walk_result"), t("walk_notes")]
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = (
-        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-        if items
-        else f"<p>{esc(t('nobody_due'))}</p>"
-    )
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8">'
-        f"<title>{esc(title)}</title><style>{_WALK_CSS}</style></head><body>"
-        f"<h1>{esc(title)}</h1>"
-        f'<p class="sub">{esc(t("walk_sub", date=day, count=len(items)))}</p>'
-        f"{body}</body></html>\n"
-    )
 
 
 def antifraud_table(data: dict[str, Any]) -> str:

@@ -19,10 +19,22 @@ from danyuanzhang.typeset import (
 )
 
 PAPERS = {"a5": ("A5", 148, 210), "a4": ("A4", 210, 297)}  # name, width and height in mm
+# how much of the unit head's note the notice quotes, so that it stays one sheet with its stub
+NOTE_ROOM = {"a5": 60, "a4": 240}
 
 
-def notice_lines(data: dict[str, Any]) -> dict[str, str]:
-    """Each part of the notice in words."""
+def quoted(note: str, room: int) -> str:
+    """The note as the notice quotes it: whole when it is short, else up to the last pause
+    that leaves it under `room` characters, and an ellipsis."""
+    if len(note) <= room:
+        return note
+    cut = note[:room]
+    pause = max(cut.rfind(mark) for mark in "，。；、,;")
+    return (cut[:pause] if pause > room // 2 else cut).rstrip("，。；、,; ") + "……"
+
+
+def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
+    """Each part of the notice in words; the note quoted as the paper has room for."""
     from danyuanzhang.vocab import HAZARD_DANGERS
 
     hazard = data["hazard"]
@@ -31,7 +43,7 @@ def notice_lines(data: dict[str, Any]) -> dict[str, str]:
     estate, due, head = hazard["estate"], hazard["due"], data["unit_head"]
     household = joined(estate, flat_words(hazard["household"])) if hazard["household"] else None
     where = joined(unit_words(hazard["unit"]), hazard["place"])
-    note = mask_phones_in(hazard["note"]) if hazard["note"] else ""
+    note = quoted(mask_phones_in(hazard["note"]), NOTE_ROOM[paper]) if hazard["note"] else ""
     issued = day_words(data["issued_on"], full=True)
     return {
         "title": t("notice_title"),
@@ -111,7 +123,7 @@ def notice_html(data: dict[str, Any], paper: str = "a5") -> str:
     name, _, height = PAPERS[paper]
     margin = 10
     big = paper == "a4"
-    lines = notice_lines(data)
+    lines = notice_lines(data, paper)
     esc = html.escape
 
     def p(key: str, cls: str | None = None) -> str:

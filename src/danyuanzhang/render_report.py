@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from danyuanzhang.i18n import pick, short_day, t, word
+from danyuanzhang.i18n import short_day, t, word
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -265,7 +265,8 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                     "rp_decisions",
                     what=_listing(
                         [
-                            f"{p['text']}：{t('rp_' + p['decision'])}（{p['decided_on']}）"
+                            f"{p['text']}{t('colon')}{t('rp_' + p['decision'])}"
+                            f"{t('rp_decided_on', day=short_day(date.fromisoformat(p['decided_on'])))}"
                             for p in c["decisions_this_week"]
                         ]
                     ),
@@ -438,19 +439,23 @@ def report_csv(report: dict[str, Any]) -> str:
 
 # -- one printable page ---------------------------------------------------------------------------
 
+# A unit's week on one A4 sheet, a community's on at most three: the sections flow on from each
+# other in two columns, none split across a page (the title at the head of every sheet and its
+# number at the foot come from render_pages.page).
 _CSS = """
-@page { size: A4; margin: 14mm; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
-       font-size: 11.5pt; color: #000; }
-h1 { font-size: 17pt; margin: 0 0 4mm; }
-h2 { font-size: 13.5pt; margin: 0 0 2mm; border-bottom: 0.4mm solid #444; }
-section { page-break-after: always; }
-section:last-of-type { page-break-after: auto; }
-table { border-collapse: collapse; margin: 0 0 3mm; }
-th, td { border: 0.3mm solid #777; padding: 1.2mm 2.5mm; }
+h1 { font-size: 18pt; margin: 0 0 3mm; }
+.sections { columns: 2; column-gap: 7mm; }
+section { break-inside: avoid; margin: 0 0 3mm; }
+section.wide { margin-top: 1mm; }
+h2 { font-size: 14pt; margin: 0 0 1.5mm; border-bottom: 0.4mm solid #444; break-after: avoid; }
+table { margin: 0 0 1.5mm; }
+th, td { border: 0.3mm solid #777; padding: 0.8mm 2mm; text-align: left; }
+th, td.n { white-space: nowrap; }
 td.n { text-align: right; }
-p { margin: 1mm 0; }
-svg text { font-size: 9px; }
+p { margin: 0.8mm 0; }
+.charts { display: flex; gap: 4mm; justify-content: space-between; }
+.chart p { margin: 0; }
+svg text { font-size: 11px; }
 """
 
 
@@ -458,7 +463,7 @@ def bar_chart_svg(labels: list[str], values: list[int], caption: str) -> str:
     """A small bar chart as inline SVG: no script, no fetch, prints as drawn."""
     import html
 
-    width, height, left, bottom = 480, 150, 30, 30
+    width, height, left, bottom = 210, 100, 6, 18
     top = max(values) if values and max(values) > 0 else 1
     step = (width - left) / max(len(values), 1)
     parts = [
@@ -467,14 +472,14 @@ def bar_chart_svg(labels: list[str], values: list[int], caption: str) -> str:
         f'<line x1="{left}" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="#000"/>',
     ]
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
-        bar = (height - bottom - 15) * value / top
-        x = left + i * step + step * 0.2
+        bar = (height - bottom - 16) * value / top
+        x = left + i * step + step * 0.15
         parts.append(
-            f'<rect x="{x:.1f}" y="{height - bottom - bar:.1f}" width="{step * 0.6:.1f}" '
+            f'<rect x="{x:.1f}" y="{height - bottom - bar:.1f}" width="{step * 0.7:.1f}" '
             f'height="{bar:.1f}" fill="#4a6fa5"/>'
-            f'<text x="{x + step * 0.3:.1f}" y="{height - bottom - bar - 3:.1f}" '
+            f'<text x="{x + step * 0.35:.1f}" y="{height - bottom - bar - 3:.1f}" '
             f'text-anchor="middle">{value}</text>'
-            f'<text x="{x + step * 0.3:.1f}" y="{height - bottom + 12}" '
+            f'<text x="{x + step * 0.35:.1f}" y="{height - 5}" '
             f'text-anchor="middle">{html.escape(label)}</text>'
         )
     parts.append("</svg>")
@@ -484,46 +489,51 @@ def bar_chart_svg(labels: list[str], values: list[int], caption: str) -> str:
 def report_html(report: dict[str, Any]) -> str:
     import html
 
+    from danyuanzhang.typeset import unbroken
+
     esc = html.escape
-    body = [f"<h1>{esc(title(report))}</h1>"]
+    body = [f"<h1>{unbroken(title(report))}</h1>"]
     empty = _empty_line(report)
     if empty:
         body.append(f"<p>{esc(empty)}</p>")
+    sections = []
     for section in [] if _quiet(report) else _sections(report):
-        parts = [f"<section><h2>{esc(section['heading'])}</h2>"]
+        parts = [f"<h2>{esc(section['heading'])}</h2>"]
         if section["rows"]:
             head = "".join(
                 f"<th>{esc(t(k))}</th>"
                 for k in ("rp_col_what", "rp_col_this", "rp_col_last", "rp_col_change")
             )
             rows = "".join(
-                f"<tr><td>{esc(label)}</td><td class=n>{esc(str(this))}</td>"
+                f"<tr><td>{unbroken(label)}</td><td class=n>{esc(str(this))}</td>"
                 f"<td class=n>{'' if last is None else esc(str(last))}</td>"
                 f"<td class=n>{'' if change is None else esc(_signed(change))}</td></tr>"
                 for label, this, last, change in section["rows"]
             )
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-        parts += [f"<p>{esc(line)}</p>" for line in section["lines"]]
-        parts.append("</section>")
-        body.append("".join(parts))
+        parts += [f"<p>{unbroken(line)}</p>" for line in section["lines"]]
+        sections.append(f"<section>{''.join(parts)}</section>")
     trend = report["trend"]
     first = date.fromisoformat(trend["from"])
     mondays = [first + timedelta(weeks=n) for n in range(len(trend["weeks"]))]
-    labels = [f"{monday.month}/{monday.day}" for monday in mondays]
+    # every other week named: eight labels do not fit under a third of the page
+    labels = [f"{m.month}/{m.day}" if n % 2 == 0 else "" for n, m in enumerate(mondays)]
     charts = "".join(
-        f"<p>{esc(t(f'rp_trend_{name}'))}</p>"
+        f'<div class="chart"><p>{esc(t(f"rp_trend_{name}"))}</p>'
         + bar_chart_svg(labels, trend[name], t(f"rp_trend_{name}"))
+        + "</div>"
         for name in ("visits", "needs", "hazards")
     )
+    body.append(f'<div class="sections">{"".join(sections)}</div>')
     if not _quiet(report):
-        body.append(f"<section><h2>{esc(trend_heading(report))}</h2>{charts}</section>")
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{esc(pick("zh-CN", "en"))}"><head><meta charset="utf-8">'
-        f"<title>{esc(title(report))}</title><style>{_CSS}</style></head><body>"
-        + "".join(body)
-        + "</body></html>\n"
-    )
+        body.append(
+            f'<section class="wide"><h2>{esc(trend_heading(report))}</h2>'
+            f'<div class="charts">{charts}</div></section>'
+        )
+    from danyuanzhang.render_pages import page
+
+    # names of visitors and of new arrivals are personal data, unless the report is redacted
+    return page(title(report), "".join(body), _CSS, personal=not report.get("redacted"))
 
 
 def _not_reached(item: dict[str, Any]) -> str:

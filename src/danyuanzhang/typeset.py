@@ -13,6 +13,8 @@ or a number.
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 
 from danyuanzhang.i18n import lang, pick
@@ -21,17 +23,16 @@ _WEEKDAYS_ZH = "一二三四五六日"
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def day_words(day: str | date | None, full: bool = False, this_year: int | None = None) -> str:
-    """2026年12月1日, or 12月1日 for a day of `this_year` unless `full` (a notice, a date that
-    is signed); in English 1 Dec 2026 or 1 Dec."""
+def day_words(day: str | date | None, full: bool = False) -> str:
+    """A day as people write it: 2026年12月1日, or 12月1日 within this year unless `full` (a
+    notice, a day that is signed); None or "" as nothing."""
+    from danyuanzhang.i18n import day as in_full
+    from danyuanzhang.i18n import short_day
+
     if day is None or day == "":
         return ""
     when = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
-    year = this_year if this_year is not None else date.today().year
-    short = not full and when.year == year
-    if lang() == "zh":
-        return f"{'' if short else f'{when.year}年'}{when.month}月{when.day}日"
-    return f"{when.day} {_MONTHS_EN[when.month - 1]}{'' if short else f' {when.year}'}"
+    return in_full(when) if full else short_day(when)
 
 
 def weekday_words(day: str | date) -> str:
@@ -67,16 +68,40 @@ def joined(*parts: str | None) -> str:
     return ("" if lang() == "zh" else " ").join(present)
 
 
+# What a line of print may not break inside: a flat (and the name after it), a day, a phone,
+# a number with its unit
+_UNBROKEN = re.compile(
+    r"[0-9]+栋[0-9]+单元[0-9]+室"
+    r"|(?<![0-9])[0-9]{1,3}-[0-9]{1,2}(?:-[0-9]{1,4})?(?: [\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]))?"
+    r"|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}月[0-9]{1,2}日(?:—[0-9]{1,2}月[0-9]{1,2}日)?"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"|1[3-9][0-9][ *]?[0-9*]{4}[ *]?[0-9]{4}|0[0-9]{2,3}-[0-9*]{3,4} ?[0-9]{4}"
+    r"|[0-9]+(?:[./][0-9]+)+(?: \([0-9.]+%\))?%?|[0-9]{2,}%?"
+)
+
+
+def unbroken(text: str) -> str:
+    """`text` as HTML, each flat, day, phone and number in it kept on one line."""
+    parts, position = [], 0
+    for found in _UNBROKEN.finditer(text):
+        parts += [
+            html.escape(text[position : found.start()]),
+            f'<span class="nobreak">{html.escape(found.group())}</span>',
+        ]
+        position = found.end()
+    return "".join([*parts, html.escape(text[position:])])
+
+
 # The layout every printed page shares: fonts that hold Chinese, 12 pt at least, nothing
 # broken inside a word or a number, and the footer of pages with residents' personal data.
 FONTS = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimHei", sans-serif'
 BASE_CSS = f"""
 * {{ box-sizing: border-box; }}
 html, body {{ margin: 0; padding: 0; }}
-body {{ font-family: {FONTS}; font-size: 12pt; line-height: 1.5; color: #000; background: #fff;
-       word-break: keep-all; overflow-wrap: anywhere; }}
+body {{ font-family: {FONTS}; font-size: 12pt; line-height: 1.5; color: #000; background: #fff; }}
 table {{ border-collapse: collapse; }}
-th, td {{ word-break: keep-all; overflow-wrap: normal; vertical-align: top; }}
+th, td {{ vertical-align: top; }}
+th {{ white-space: nowrap; }}
 .nobreak, .num, .ref, .day, .phone, .name {{ white-space: nowrap; }}
 .private {{ font-size: 12pt; color: #333; text-align: center; }}
 """

@@ -65,14 +65,14 @@ def council_agenda(
     ] = None,
 ) -> None:
     """议事会议程 · The agenda: matters waiting, households behind each, proposals awaiting answers."""
-    from danyuanzhang import render
+    from danyuanzhang import render, render_pages
     from danyuanzhang.council import agenda
     from danyuanzhang.errors import DyzError
 
     renderers = {
         "table": render.agenda_table,
         "md": render.agenda_md,
-        "html": render.agenda_html,
+        "html": render_pages.agenda_page,
         "json": render.to_json,
     }
     if fmt not in renderers:

@@ -305,7 +305,9 @@ def visit_due(
         ]
         write_output(render.to_csv(flat), output, encoding="utf-8-sig")
     elif fmt is DueFormat.html:
-        write_output(render.walk_sheet_html(items, unit or building or "", on), output)
+        from danyuanzhang.render_pages import walk_sheet_page
+
+        write_output(walk_sheet_page(items, unit or building or "", on), output)
     elif not items:
         say(t("nobody_due"))
     else:

@@ -140,6 +140,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{text}” is not a number of days: write 1 to 365.",
     ),
     "mn_no_such_file": ("找不到文件：{path}", "No such file: {path}"),
+    "yes_no_default_yes": ("（是／否，直接回车＝是）", " (yes/no, Enter = yes) "),
+    "yes_no_default_no": ("（是／否，直接回车＝否）", " (yes/no, Enter = no) "),
+    "yes_no_again": ("请回答“是”或“否”。", "Please answer yes or no."),
     "iv_keys_yes_no": ("（按 是/否 或 y/n，或 ↑↓ 加回车）", "(y/n, or ↑↓ and Enter)"),
     # -- what people type ---------------------------------------------------------------------
     "bad_ref": (
@@ -806,8 +809,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recorded the office's decision: {decision} (proposal {id}).",
     ),
     "bad_agenda_format": (
-        "格式“{format}”不对，可选 table、md、html、json。",
-        "Format “{format}” is not table, md, html or json.",
+        "格式“{format}”不对，可选 table、md、html、json、text。",
+        "Format “{format}” is not table, md, html, json or text.",
     ),
     "agenda_title": ("“小巷回声”议事会议程（{date}）", "Residents' council agenda ({date})"),
     "agenda_matters": ("待议事项", "Matters to discuss"),

@@ -414,6 +414,22 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "rp_decisions": ("本周社区的决定：{what}", "The office's decisions this week: {what}"),
     "rp_adopted": ("采纳", "adopted"),
     "rp_decided_on": ("（{day}）", " ({day})"),
+    "wx_figure": ("{what}：{this}", "{what}: {this}"),
+    "wx_figure_last": (
+        "{what}：{this}（上周 {last}，{change}）",
+        "{what}: {this} (last week {last}, {change})",
+    ),
+    "wx_matter": (
+        "{n}. {kind}，{unit}，{households} 户，已等 {days} 天",
+        "{n}. {kind}, {unit}, {households} households, waiting {days} days",
+    ),
+    "wx_proposal": ("{n}. {text}（已等 {days} 天）", "{n}. {text} (waiting {days} days)"),
+    "wx_copy": ("复制到剪贴板，好贴到微信群？", "Copy it to the clipboard for the WeChat group?"),
+    "wx_copied": ("已复制，到微信群里粘贴即可。", "Copied: paste it into the WeChat group."),
+    "wx_copy_nth": (
+        "复制第 {n} 条（共 {count} 条）到剪贴板？",
+        "Copy message {n} of {count} to the clipboard?",
+    ),
     "rp_declined": ("未采纳", "declined"),
     "rp_trend": ("六、近八周趋势（{weeks}）", "6. The last eight weeks ({weeks})"),
     "rp_trend_visits": ("走访", "Visits"),

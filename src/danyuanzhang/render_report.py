@@ -222,10 +222,14 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                 t(
                     "rp_move_ins",
                     who=_listing(
-                        [
-                            f"{m['household']} {m['name']}（{t('rp_briefed_yes') if m['briefed'] else t('rp_briefed_no')}）"
-                            for m in a["move_ins"]
-                        ]
+                        list(
+                            dict.fromkeys(  # redacted, a flat's new arrivals are one line
+                                f"{m['household']}"
+                                f"{'' if m['name'] == m['household'] else ' ' + m['name']}"
+                                f"（{t('rp_briefed_yes') if m['briefed'] else t('rp_briefed_no')}）"
+                                for m in a["move_ins"]
+                            )
+                        )
                     ),
                 )
             ],

@@ -123,8 +123,26 @@ def confirm_or_require_yes(question: str, yes: bool, without_terminal: str = "ne
         return
     if not is_interactive():
         raise DyzError(without_terminal)
-    if not typer.confirm(question, default=False):
+    if not ask_yes_no(question, default=False):
         raise DyzError("not_confirmed")
+
+
+def ask_yes_no(question: str, default: bool) -> bool:
+    """A yes-or-no question at the terminal, answered 是／否 as well as y/n; Enter takes the
+    default; an answer it cannot read is asked again. End of input is the default."""
+    from danyuanzhang.inputs import parse_yes_no
+
+    hint = t("yes_no_default_yes") if default else t("yes_no_default_no")
+    while True:
+        sys.stderr.write(f"{question}{hint}")
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line or not line.strip():
+            return default
+        try:
+            return parse_yes_no(line, "")
+        except DyzError:
+            say(t("yes_no_again"))
 
 
 def write_output(
@@ -150,6 +168,29 @@ def write_output(
         raise DyzError("cannot_write", path=str(target), reason=error.strerror) from None
     if not quiet:
         say(t("written_to", path=str(target)))
+
+
+def send_to_chat(messages: list[str], output: Path | None) -> None:
+    """Messages for a WeChat group: printed (or written with -o); at a terminal whose system
+    has a clipboard, each offered for it in turn, to paste into the group one by one."""
+    from danyuanzhang.wechat import as_text
+
+    write_output(as_text(messages), output)
+    if output is not None or not is_interactive():
+        return
+    from danyuanzhang import clipboard
+
+    if not clipboard.available():
+        return
+    for n, message in enumerate(messages, start=1):
+        question = (
+            t("wx_copy") if len(messages) == 1 else t("wx_copy_nth", n=n, count=len(messages))
+        )
+        if not ask_yes_no(question, default=True):
+            return
+        if not clipboard.copy(message):
+            return
+        say(t("wx_copied"))
 
 
 def emit_list(

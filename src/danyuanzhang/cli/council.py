@@ -57,7 +57,7 @@ def council_agenda(
         typer.Option(
             "--format",
             "-f",
-            help="格式：table | md | html | json · format: table | md | html | json",
+            help="格式：table | md | html | json | text（发微信群）· format: table | md | html | json | text (for WeChat)",
         ),
     ] = "table",
     output: Annotated[
@@ -75,6 +75,13 @@ def council_agenda(
         "html": render_pages.agenda_page,
         "json": render.to_json,
     }
-    if fmt not in renderers:
+    if fmt not in (*renderers, "text"):
         raise DyzError("bad_agenda_format", format=fmt)
-    write_output(renderers[fmt](agenda(store_of(ctx), on=on)), output)
+    data = agenda(store_of(ctx), on=on)
+    if fmt == "text":
+        from danyuanzhang.cli.common import send_to_chat
+        from danyuanzhang.wechat import agenda_messages
+
+        send_to_chat(agenda_messages(data), output)
+    else:
+        write_output(renderers[fmt](data), output)

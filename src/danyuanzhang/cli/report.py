@@ -34,6 +34,7 @@ class ReportFormat(str, Enum):
     csv = "csv"
     json = "json"
     html = "html"
+    text = "text"
 
 
 @report_app.command("report", cls=WeekMayBeBare)
@@ -58,7 +59,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="格式：table | md | csv | json | html · format: table | md | csv | json | html",
+            help="格式：table | md | csv | json | html | text（发微信群）· format: table | md | csv | json | html | text (for WeChat)",
         ),
     ] = ReportFormat.table,
     output: Annotated[
@@ -79,9 +80,15 @@ def report(
         week=None if week in (None, THIS_WEEK) else week,
         scope=scope,
         estate=estate,
-        redact=redact,
+        # a group chat gets flats, never residents' names
+        redact=redact or fmt is ReportFormat.text,
     )
-    if fmt is ReportFormat.json:
+    if fmt is ReportFormat.text:
+        from danyuanzhang.cli.common import send_to_chat
+        from danyuanzhang.wechat import report_messages
+
+        send_to_chat(report_messages(data), output)
+    elif fmt is ReportFormat.json:
         from danyuanzhang.render import to_json
 
         write_output(to_json(data), output)

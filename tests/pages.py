@@ -81,7 +81,7 @@ _MEASURE = """
   const found = {width, overflow: [], broken: [], small: []};
   const text = el => (el.textContent || '').trim().slice(0, 40);
   for (const el of document.querySelectorAll('body *')) {
-    if (el.closest('svg') || el.id === 'measured') continue;
+    if (el.closest('svg, script, style') || el.id === 'measured') continue;
     const box = el.getBoundingClientRect();
     if (box.width && box.right > width + 1) found.overflow.push('page: ' + text(el));
     if (['TD', 'TH'].includes(el.tagName) && el.scrollWidth > el.clientWidth + 1)

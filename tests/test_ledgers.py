@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import Runner, one_line_error, snapshot
-from tests.pages import CHROMIUM, REQUIRED, chromium
+from tests.pages import CHROMIUM, REQUIRED, assert_well_laid_out, chromium
 
 FORMULA = '=HYPERLINK("http://example.com","点这里")'
 FULL_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -349,6 +349,7 @@ def test_every_ledger_prints_on_a4_landscape(
     dom = chromium(["--dump-dom", "--window-size=1047,740", measured.as_uri()], tmp_path).stdout
     width = re.search(r'data-width="(\d+)"', dom)
     assert width is not None and int(width.group(1)) <= 1047, width
+    assert_well_laid_out(page, tmp_path, 277)
 
 
 def test_the_hazards_ledger_names_who_found_each(dyz: Runner, stairwell: str) -> None:

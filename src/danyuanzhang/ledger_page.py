@@ -54,15 +54,15 @@ _NOWRAP = {
 
 _CSS = """
 @page { size: A4 landscape; margin: 12mm 10mm 14mm;
-        @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+        @bottom-center { content: counter(page) " / " counter(pages); font-size: 10pt; } }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun",
-       sans-serif; font-size: 11pt; color: #000; margin: 0; }
+       sans-serif; font-size: 12pt; color: #000; margin: 0; }
 h1 { font-size: 17pt; text-align: center; margin: 0 0 2mm; letter-spacing: 0.1em; }
-p.period { text-align: center; margin: 0 0 3mm; font-size: 11pt; }
+p.period { text-align: center; margin: 0 0 3mm; font-size: 12pt; }
 table { width: 100%; border-collapse: collapse; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.3mm solid #000; padding: 1.2mm 1.5mm; vertical-align: top;
+th, td { border: 0.3mm solid #000; padding: 1.2mm 1.2mm; vertical-align: top;
          overflow-wrap: break-word; line-height: 1.35; }
 th { font-weight: bold; background: #eee; text-align: center; min-width: 2.2em; }
 td.nowrap { white-space: nowrap; }
@@ -71,7 +71,7 @@ td.n { text-align: right; }
 ul.notes { margin: 3mm 0 0; padding-left: 5mm; }
 div.signatures { display: flex; justify-content: space-between; margin-top: 8mm; }
 div.signatures span { min-width: 60mm; }
-p.footer { margin-top: 4mm; font-size: 9pt; text-align: center; }
+p.footer { margin-top: 4mm; font-size: 12pt; text-align: center; }
 """
 
 

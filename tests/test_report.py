@@ -173,7 +173,7 @@ def test_a_quiet_week_with_work_still_open_shows_it(dyz: Runner, fortnight: str)
 
 def test_markdown_csv_and_html(dyz: Runner, fortnight: str, tmp_path: Path) -> None:
     md = dyz("report", "--week", "2026-W47", "--scope", "unit:2-2", "-f", "md").stdout
-    assert md.startswith(f"# 2-2 单元 每周汇总 {w47()}") and "| 走访次数 | 2 | 2 | — |" in md
+    assert md.startswith(f"# 2栋2单元每周汇总（{w47()}）") and "| 走访次数 | 2 | 2 | — |" in md
     out = tmp_path / "周报.csv"
     dyz("report", "--week", "2026-W47", "--scope", "unit:2-2", "-f", "csv", "-o", str(out))
     raw = out.read_bytes()
@@ -204,7 +204,7 @@ def w47() -> str:
 
 
 SMALL_REPORT = """\
-2-2 单元 每周汇总 W47
+2栋2单元每周汇总（W47）
 
 一、入户走访
 项目                     本周    上周    增减
@@ -298,9 +298,9 @@ def test_mid_week_the_report_counts_only_the_days_lived(dyz, dyz_json, stairwell
     late = {row["household"]: row["overdue_days"] for row in r["visits"]["vulnerable_not_reached"]}
     assert late["2-2-301"] == due["2-2-301"]["overdue_days"] == 20 - 7
     heading = dyz("report").stdout.splitlines()[0]
-    assert heading.startswith(f"芙蓉南路社区 每周汇总 {span(*monday_to_sunday(today))}")
+    assert heading.startswith(f"芙蓉南路社区每周汇总（{span(*monday_to_sunday(today))}")
     if r["as_of"] < r["to"]:
-        assert heading.endswith(f"（截至 {short_day(today)}）"), heading
+        assert heading.endswith(f"，截至{short_day(today)}）"), heading
     else:  # on a Sunday the week is whole
         assert "截至" not in heading, heading
 
@@ -331,4 +331,4 @@ def test_a_vulnerable_flat_knocked_on_but_never_met_is_not_called_never_visited(
 
 def test_the_title_of_an_empty_notebook_names_it(dyz) -> None:
     title = dyz("report").stdout.splitlines()[0]
-    assert title.startswith("本机记录 每周汇总 ")
+    assert title.startswith("本机记录每周汇总（")

@@ -33,7 +33,7 @@ def names_in(dyz_json, db: list[str]) -> set[str]:
 
 def test_the_report_for_the_group_reads_as_a_message(dyz: Runner, dyz_json, demo) -> None:
     text = dyz(*demo, "report", "--week", "2026-W46", "--scope", "unit:2-2", "-f", "text").stdout
-    assert text.startswith("【2-2 单元 每周汇总 11月9日—11月15日】\n")
+    assert text.startswith("【2栋2单元每周汇总（11月9日—11月15日）】\n")
     assert "【入户走访】" in text and "走访次数：2（上周 3，-1）" in text
     assert "【反诈】" in text and "本周迁入：2-2-502（未宣传）" in text
     assert not MARKDOWN.search(text), MARKDOWN.search(text)
@@ -101,4 +101,4 @@ def test_at_a_terminal_the_text_is_offered_for_the_clipboard(
     finally:
         terminal.close()
     copied = kept.read_text(encoding="utf-8")
-    assert copied.startswith("【2-2 单元 每周汇总") and "【入户走访】" in copied
+    assert copied.startswith("【2栋2单元每周汇总") and "【入户走访】" in copied

@@ -14,7 +14,6 @@ from danyuanzhang.phones import spaced_phone
 from danyuanzhang.render import role_name
 from danyuanzhang.typeset import FONTS
 
-PAPERS = ("a5", "a4")
 NUMBER_NAMES = {
     "property": ("物业", "Property management"),
     "office": ("社区居委会", "Community office"),

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from danyuanzhang.i18n import pick, t
-from danyuanzhang.typeset import BASE_CSS, day_words, private_footer, unbroken
+from danyuanzhang.typeset import (
+    BASE_CSS,
+    day_words,
+    flat_words,
+    private_footer,
+    unbroken,
+    unit_words,
+)
 
 PAGES_ZH = '"第 " counter(page) " 页，共 " counter(pages) " 页"'
 PAGES_EN = '"page " counter(page) " of " counter(pages)'
@@ -80,7 +87,7 @@ def agenda_page(data: dict[str, Any]) -> str:
     matters = [
         [
             esc(pick(*PETITION_CATEGORIES.get(m["category"], (m["category"], m["category"])))),
-            esc(m["unit"]),
+            esc(unit_words(m["unit"])),
             esc(str(m["households"])),
             esc(str(m["waiting_days"])),
             "<br>".join(unbroken(text) for text in m["texts"]),
@@ -115,9 +122,11 @@ def agenda_page(data: dict[str, Any]) -> str:
 
 
 _WALK_CSS = """
-td.box span { display: inline-block; width: 4mm; height: 4mm; border: 0.3mm solid #000;
-              margin-right: 1mm; vertical-align: -0.6mm; }
-td.notes { width: 20%; }
+.tick { display: inline-block; white-space: nowrap; margin-right: 2mm; }
+.tick span { display: inline-block; width: 4mm; height: 4mm; border: 0.3mm solid #000;
+             margin-right: 1mm; vertical-align: -0.6mm; }
+td:nth-child(4) { min-width: 42mm; }
+td:last-child { width: 24%; }
 .name { margin-right: 0.5em; }
 """
 
@@ -127,30 +136,30 @@ def walk_sheet_page(items: Sequence[dict[str, Any]], scope: str, on: str | None)
     and room for notes. It names the residents: the page says it is not to be kept."""
     from datetime import date
 
-    from danyuanzhang.i18n import word
     from danyuanzhang.render import DUE_HEADERS, due_reason
-    from danyuanzhang.vocab import VISIT_OUTCOMES
 
     esc = html.escape
     day = on or date.today().isoformat()
-    title = t("walk_title", scope=scope).strip()
+    title = t("walk_title", scope=unit_words(scope) if scope else "").strip()
     boxes = "".join(
-        f"<span></span>{esc(t(key))} " for key in ("walk_met", "walk_not_home", "walk_declined")
+        f'<span class="tick"><span></span>{esc(t(key))}</span>'
+        for key in ("walk_met", "walk_not_home", "walk_declined")
     )
     rows = [
         [
             str(n),
-            esc(item["household"]),
+            esc(flat_words(item["household"])),
             " ".join(f'<span class="name">{esc(name)}</span>' for name in item["residents"]),
-            unbroken(due_reason(item)),
-            esc(word(item["last_outcome"], VISIT_OUTCOMES)) if item["last_attempt"] else "",
+            unbroken(due_reason(_in_words(item))),
             boxes,
             "",
         ]
         for n, item in enumerate(items, start=1)
     ]
-    headers = [t(h) for h in DUE_HEADERS] + [t("walk_result"), t("walk_notes")]
-    table = _table(headers, rows, "nfttfft").replace(
+    # the reason says how the last visit went; the room goes to the notes
+    headers = [t(h) for h in DUE_HEADERS[:4]] + [t("walk_result"), t("walk_notes")]
+    headers[1] = t("walk_flat")
+    table = _table(headers, rows, "nfttft").replace(
         f'<td class="fit">{boxes}</td>', f'<td class="fit box">{boxes}</td>'
     )
     body = (
@@ -159,3 +168,15 @@ def walk_sheet_page(items: Sequence[dict[str, Any]], scope: str, on: str | None)
         + (table if items else f"<p>{esc(t('nobody_due'))}</p>")
     )
     return page(title, body, _TABLE_CSS + _WALK_CSS, personal=True)
+
+
+def _in_words(item: dict[str, Any]) -> dict[str, Any]:
+    """The walk list's item with its days as the page writes them (11月5日)."""
+    return {
+        **item,
+        **{
+            key: day_words(item[key])
+            for key in ("last_visit", "last_attempt", "due_on")
+            if item[key]
+        },
+    }

@@ -25,15 +25,19 @@ def _listing(parts: list[str]) -> str:
 
 
 def title(report: dict[str, Any]) -> str:
-    """芙蓉南路社区 每周汇总 11月30日—12月6日（截至 12月1日）"""
+    """芙蓉南路社区每周汇总（11月30日—12月6日，截至12月1日）; 2栋2单元每周汇总（…）"""
     from danyuanzhang.i18n import span
 
     scope = report["scope"]
-    name = t(f"rp_scope_{scope['kind']}", name=scope["name"])
-    heading = t("rp_title", scope=name, days=span(*_days(report["from"], report["to"])))
+    if scope["kind"] == "unit":
+        building, unit = str(scope["name"]).split("-", 1)
+        name = t("rp_scope_unit", building=building, unit=unit)
+    else:
+        name = t(f"rp_scope_{scope['kind']}", name=scope["name"])
+    as_of = ""
     if report["as_of"] < report["to"]:
-        heading += t("rp_as_of", day=short_day(date.fromisoformat(report["as_of"])))
-    return heading
+        as_of = t("rp_as_of", day=short_day(date.fromisoformat(report["as_of"])))
+    return t("rp_title", scope=name, days=span(*_days(report["from"], report["to"])), as_of=as_of)
 
 
 def trend_heading(report: dict[str, Any]) -> str:

@@ -107,6 +107,18 @@ th {{ white-space: nowrap; }}
 """
 
 
+def paper_of(text: str) -> str:
+    """a4 or a5, however it is written: A4, ａ５, A4纸."""
+    import unicodedata
+
+    from danyuanzhang.errors import DyzError
+
+    paper = unicodedata.normalize("NFKC", text).strip().lower().removesuffix("纸").strip()
+    if paper not in ("a4", "a5"):
+        raise DyzError("bad_paper", paper=text)
+    return paper
+
+
 def private_footer() -> str:
     """内部资料 · 用后请销毁: on every page that holds residents' personal data."""
     return pick("内部资料 · 用后请销毁", "Internal — destroy after use")

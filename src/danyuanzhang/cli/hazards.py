@@ -214,13 +214,13 @@ def hazard_notice(
     """打印整改通知书（带编号和回执）· Print the numbered notice with its receipt stub, e.g. `dyz hazard notice 3fa2 -f html -o 通知.html`."""
     from danyuanzhang.errors import DyzError
     from danyuanzhang.notice import notice
-    from danyuanzhang.render_notice import PAPERS, notice_html, notice_txt
+    from danyuanzhang.render_notice import notice_html, notice_txt
 
     if fmt not in ("txt", "html"):
         raise DyzError("bad_notice_format", format=fmt)
-    chosen = paper.strip().lower()
-    if chosen not in PAPERS:
-        raise DyzError("bad_paper", paper=paper)
+    from danyuanzhang.typeset import paper_of
+
+    chosen = paper_of(paper)
     data = notice(store_of(ctx), hazard, on=on)
     write_output(notice_html(data, chosen) if fmt == "html" else notice_txt(data), output)
 

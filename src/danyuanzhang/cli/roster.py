@@ -217,11 +217,9 @@ def card_command(
     """打印单元服务牌 · Print the stairwell service card, e.g. `dyz card --unit 2-2 -f html -o 服务牌.html`."""
     from danyuanzhang import render_card
     from danyuanzhang.card import service_card
-    from danyuanzhang.errors import DyzError
+    from danyuanzhang.typeset import paper_of
 
-    chosen = paper.strip().lower()
-    if chosen not in render_card.PAPERS:
-        raise DyzError("bad_paper", paper=paper)
+    chosen = paper_of(paper)
     card = service_card(store_of(ctx), unit, estate=estate)
     if fmt == CardFormat.html:
         text = render_card.card_html(card, chosen)

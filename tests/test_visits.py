@@ -325,7 +325,7 @@ def test_the_due_list_as_a_table_and_as_a_walk_sheet(
     dyz("visit", "due", "--unit", "2-2", "--on", "2026-11-26", "-f", "html", "-o", str(sheet))
     page = sheet.read_text(encoding="utf-8")
     assert page.count("<tr>") == 1 + 4  # the header and one line per household
-    assert "走访清单 2-2" in page and "刘桂英" in page and "http" not in page
+    assert "走访清单 2栋2单元" in page and "刘桂英" in page and "http" not in page
     assert "13812345678" not in page
 
 

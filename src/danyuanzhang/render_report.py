@@ -497,7 +497,7 @@ def bar_chart_svg(labels: list[str], values: list[int], caption: str) -> str:
 def report_html(report: dict[str, Any]) -> str:
     import html
 
-    from danyuanzhang.typeset import unbroken
+    from danyuanzhang.typeset import flats_in_words, unbroken
 
     esc = html.escape
     body = [f"<h1>{unbroken(title(report))}</h1>"]
@@ -519,7 +519,7 @@ def report_html(report: dict[str, Any]) -> str:
                 for label, this, last, change in section["rows"]
             )
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-        parts += [f"<p>{unbroken(line)}</p>" for line in section["lines"]]
+        parts += [f"<p>{unbroken(flats_in_words(line))}</p>" for line in section["lines"]]
         sections.append(f"<section>{''.join(parts)}</section>")
     trend = report["trend"]
     first = date.fromisoformat(trend["from"])

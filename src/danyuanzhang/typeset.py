@@ -52,6 +52,16 @@ def flat_words(ref: str | None) -> str:
     return pick(f"{building}栋{unit}单元{room}室", f"flat {room}, {building}-{unit}")
 
 
+_FLAT_REF = re.compile(r"(?<![0-9\-])([0-9]{1,3})-([0-9]{1,2})-([0-9]{1,4})(?![0-9\-])")
+
+
+def flats_in_words(text: str) -> str:
+    """Every flat named in a line of text written as a letter addresses it (2栋2单元602室)."""
+    if lang() != "zh":
+        return text
+    return _FLAT_REF.sub(lambda m: f"{m[1]}栋{m[2]}单元{m[3]}室", text)
+
+
 def unit_words(ref: str | None) -> str:
     """2-2 as 2栋2单元 (a building alone: 2栋)."""
     if not ref:

@@ -149,6 +149,12 @@ def test_no_output_for_the_council_holds_a_phone_in_full(dyz, dyz_json, estate: 
         for fmt in ("table", "md", "html", "json")
     ]
     outputs.append(dyz("report", "--week", "2026-11-26", "--format", "json").stdout)
+    for fmt in ("html", "text", "md"):
+        outputs.append(dyz("report", "--week", "2026-11-26", "--format", fmt).stdout)
+    outputs.append(dyz("council", "agenda", "--date", "2026-11-26", "--format", "text").stdout)
+    for kind in ("needs", "council"):
+        outputs.append(dyz("ledger", kind, "--from", "2026-11-01", "--to", "2026-11-30",
+                           "-f", "json").stdout)  # fmt: skip
     for output in outputs:
         for number in IN_FULL:
             assert number not in digits_of(output), output

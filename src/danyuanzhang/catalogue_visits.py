@@ -402,6 +402,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "rp_app": ("装了反诈APP的户", "Households with the app"),
     "rp_briefed": ("讲过骗术的户", "Households briefed"),
     "rp_move_ins": ("本周迁入：{who}", "Moved in this week: {who}"),
+    "rp_briefing": ("（{state}）", " ({state})"),
     "rp_briefed_yes": ("已宣传", "briefed"),
     "rp_briefed_no": ("未宣传", "not briefed"),
     "rp_council": ("五、议事会", "5. The council"),

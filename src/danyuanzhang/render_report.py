@@ -230,7 +230,10 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                             dict.fromkeys(  # redacted, a flat's new arrivals are one line
                                 f"{m['household']}"
                                 f"{'' if m['name'] == m['household'] else ' ' + m['name']}"
-                                f"（{t('rp_briefed_yes') if m['briefed'] else t('rp_briefed_no')}）"
+                                + t(
+                                    "rp_briefing",
+                                    state=t("rp_briefed_yes" if m["briefed"] else "rp_briefed_no"),
+                                )
                                 for m in a["move_ins"]
                             )
                         )

@@ -14,7 +14,7 @@ from danyuanzhang.i18n import short_day, t, word
 BARS = "▁▂▃▄▅▆▇█"
 
 
-def _signed(value: int | float) -> str:
+def signed(value: int | float) -> str:
     if value == 0:
         return "—"
     return f"+{value}" if value > 0 else str(value)
@@ -50,7 +50,7 @@ def _days(first: str, last: str) -> tuple[date, date]:
     return date.fromisoformat(first), date.fromisoformat(last)
 
 
-def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
+def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
     """Each section: a heading, rows of (label, this week, last week, change), and lines."""
     from danyuanzhang.vocab import BUILTIN_FLAGS, HAZARD_KINDS, PETITION_CATEGORIES
 
@@ -61,7 +61,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
         report["anti_fraud"],
         report["council"],
     )
-    sections = []
+    found: list[dict[str, Any]] = []
     visit_lines = [
         t("rp_by_visitor", who=_listing(v["visitors"])),
         t(
@@ -79,7 +79,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
             ),
         ),
     ]
-    sections.append(
+    found.append(
         {
             "key": "visits",
             "heading": t("rp_visits"),
@@ -129,7 +129,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                 id=oldest["id"][:8],
             )
         )
-    sections.append(
+    found.append(
         {
             "key": "needs",
             "heading": t("rp_needs"),
@@ -176,7 +176,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
             ),
         ),
     ]
-    sections.append(
+    found.append(
         {
             "key": "hazards",
             "heading": t("rp_hazards"),
@@ -204,7 +204,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
             "lines": hazard_lines,
         }
     )
-    sections.append(
+    found.append(
         {
             "key": "anti_fraud",
             "heading": t("rp_anti_fraud"),
@@ -242,7 +242,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
             ],
         }
     )
-    sections.append(
+    found.append(
         {
             "key": "council",
             "heading": t("rp_council"),
@@ -285,7 +285,7 @@ def _sections(report: dict[str, Any]) -> list[dict[str, Any]]:
             ],
         }
     )
-    return sections
+    return found
 
 
 def sparkline(values: list[int]) -> str:
@@ -295,7 +295,7 @@ def sparkline(values: list[int]) -> str:
     return "".join(BARS[min(len(BARS) - 1, round(v / top * (len(BARS) - 1)))] for v in values)
 
 
-def _trend_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+def trend_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
     trend = report["trend"]
     return [
         (t(f"rp_trend_{name}"), sparkline(trend[name]), " ".join(str(x) for x in trend[name]))
@@ -303,13 +303,13 @@ def _trend_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
     ]
 
 
-def _empty_line(report: dict[str, Any]) -> str | None:
+def empty_line(report: dict[str, Any]) -> str | None:
     if not report["empty"]:
         return None
     return t("rp_nothing_at_all") if report["nothing_open"] else t("rp_empty_week")
 
 
-def _quiet(report: dict[str, Any]) -> bool:
+def quiet(report: dict[str, Any]) -> bool:
     """Nothing happened and nothing is open: one plain sentence says it all."""
     return bool(report["empty"] and report["nothing_open"])
 
@@ -343,12 +343,12 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
             buffer.write(piece + "\n")
 
     say(title(report))
-    empty = _empty_line(report)
+    empty = empty_line(report)
     if empty:
         say(empty)
-    if _quiet(report):
+    if quiet(report):
         return buffer.getvalue()
-    for section in _sections(report):
+    for section in sections(report):
         say()
         say(section["heading"])
         if section["rows"]:
@@ -364,7 +364,7 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
                 if compared:
                     cells += [
                         "" if last is None else str(last),
-                        "" if change is None else _signed(change),
+                        "" if change is None else signed(change),
                     ]
                 table.add_row(*cells)
             console.print(table)
@@ -372,7 +372,7 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
             say(line)
     say()
     say(trend_heading(report))
-    for label, bars, numbers in _trend_rows(report):
+    for label, bars, numbers in trend_rows(report):
         say(f"{label} {bars}  {numbers}")
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
@@ -382,12 +382,12 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
 
 def report_md(report: dict[str, Any]) -> str:
     lines = [f"# {title(report)}", ""]
-    empty = _empty_line(report)
+    empty = empty_line(report)
     if empty:
         lines += [empty, ""]
-    if _quiet(report):
+    if quiet(report):
         return "\n".join(lines)
-    for section in _sections(report):
+    for section in sections(report):
         lines += [f"## {section['heading']}", ""]
         if section["rows"]:
             lines += [
@@ -395,7 +395,7 @@ def report_md(report: dict[str, Any]) -> str:
                 "|---|---:|---:|---:|",
             ]
             lines += [
-                f"| {label} | {this} | {'' if last is None else last} | {'' if change is None else _signed(change)} |"
+                f"| {label} | {this} | {'' if last is None else last} | {'' if change is None else signed(change)} |"
                 for label, this, last, change in section["rows"]
             ]
             lines.append("")
@@ -404,7 +404,7 @@ def report_md(report: dict[str, Any]) -> str:
         f"## {trend_heading(report)}",
         "",
     ]
-    lines += [f"- {label} `{bars}` {numbers}" for label, bars, numbers in _trend_rows(report)]
+    lines += [f"- {label} `{bars}` {numbers}" for label, bars, numbers in trend_rows(report)]
     return "\n".join(lines) + "\n"
 
 
@@ -504,11 +504,11 @@ def report_html(report: dict[str, Any]) -> str:
 
     esc = html.escape
     body = [f"<h1>{unbroken(title(report))}</h1>"]
-    empty = _empty_line(report)
+    empty = empty_line(report)
     if empty:
         body.append(f"<p>{esc(empty)}</p>")
-    sections = []
-    for section in [] if _quiet(report) else _sections(report):
+    drawn = []
+    for section in [] if quiet(report) else sections(report):
         parts = [f"<h2>{esc(section['heading'])}</h2>"]
         if section["rows"]:
             head = "".join(
@@ -518,12 +518,12 @@ def report_html(report: dict[str, Any]) -> str:
             rows = "".join(
                 f"<tr><td>{unbroken(label)}</td><td class=n>{esc(str(this))}</td>"
                 f"<td class=n>{'' if last is None else esc(str(last))}</td>"
-                f"<td class=n>{'' if change is None else esc(_signed(change))}</td></tr>"
+                f"<td class=n>{'' if change is None else esc(signed(change))}</td></tr>"
                 for label, this, last, change in section["rows"]
             )
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         parts += [f"<p>{unbroken(flats_in_words(line))}</p>" for line in section["lines"]]
-        sections.append(f"<section>{''.join(parts)}</section>")
+        drawn.append(f"<section>{''.join(parts)}</section>")
     trend = report["trend"]
     first = date.fromisoformat(trend["from"])
     mondays = [first + timedelta(weeks=n) for n in range(len(trend["weeks"]))]
@@ -535,8 +535,8 @@ def report_html(report: dict[str, Any]) -> str:
         + "</div>"
         for name in ("visits", "needs", "hazards")
     )
-    body.append(f'<div class="sections">{"".join(sections)}</div>')
-    if not _quiet(report):
+    body.append(f'<div class="sections">{"".join(drawn)}</div>')
+    if not quiet(report):
         body.append(
             f'<section class="wide"><h2>{esc(trend_heading(report))}</h2>'
             f'<div class="charts">{charts}</div></section>'

@@ -23,22 +23,22 @@ def _head(text: str) -> str:
 def report_messages(report: dict[str, Any]) -> list[str]:
     """The report (made with `redact`, so residents are their flats) as messages."""
     from danyuanzhang.render_report import (
-        _empty_line,
-        _quiet,
-        _sections,
-        _signed,
-        _trend_rows,
+        empty_line,
+        quiet,
+        sections,
+        signed,
         title,
         trend_heading,
+        trend_rows,
     )
 
     first = [_head(title(report))]
-    empty = _empty_line(report)
+    empty = empty_line(report)
     if empty:
         first.append(empty)
     blocks = [first]
-    if not _quiet(report):
-        for section in _sections(report):
+    if not quiet(report):
+        for section in sections(report):
             lines = [_head(section["heading"])]
             for label, this, last, change in section["rows"]:
                 if last is None or change is None:
@@ -50,14 +50,14 @@ def report_messages(report: dict[str, Any]) -> list[str]:
                             what=label,
                             this=this,
                             last=last,
-                            change=_signed(change),
+                            change=signed(change),
                         )
                     )
             lines += section["lines"]
             blocks.append(lines)
         blocks.append(
             [_head(trend_heading(report))]
-            + [f"{label}：{numbers}" for label, _, numbers in _trend_rows(report)]
+            + [f"{label}：{numbers}" for label, _, numbers in trend_rows(report)]
         )
     return _messages(blocks)
 

@@ -71,10 +71,17 @@ def community_code(store: Store) -> str:
 def laptop_number(store: Store) -> int | None:
     """This laptop's place among the community's laptops: the office 0, the others from 1 in
     the order the office admitted them; None when it has joined no office."""
-    me = store.device()[0]
-    if store.setting("office_device") == me:
+    from danyuanzhang.sync.members import is_office, office_of
+
+    if is_office(store):
         return 0
-    admitted = q.admitted_laptops(store)
+    office = office_of(store)
+    me = store.device()[0]
+    admitted = (
+        [m.device for m in sorted(office.members, key=lambda m: (m.admitted, m.device))]
+        if office
+        else []
+    )
     return admitted.index(me) + 1 if me in admitted else None
 
 

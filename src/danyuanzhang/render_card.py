@@ -6,6 +6,7 @@ and 110 always."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from typing import Any
 
 from danyuanzhang.card import CARD_ROLES
@@ -38,20 +39,26 @@ def numbers(card: dict[str, Any]) -> list[tuple[str, str]]:
     return [(pick(*NUMBER_NAMES[n["for"]]), spaced_phone(n["phone"])) for n in card["numbers"]]
 
 
+def entries(card: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
+    """(role, person or None for a role no one holds, their duties) in the card's order."""
+    for role in CARD_ROLES:
+        if not card[role]:
+            yield role, None, ""
+        for person in card[role]:
+            yield role, person, person["duties"] or t(f"duties_{role}")
+
+
 def card_txt(card: dict[str, Any]) -> str:
     rule = "=" * 44
     lines = [rule, f"  {card_heading(card)}", f"  {unit_title(card)}  {t('card_title')}", rule, ""]
-    for role in CARD_ROLES:
-        people = card[role]
-        if not people:
+    for role, person, duties in entries(card):
+        if person is None:
             lines += [f"  {role_name(role)}{t('colon')}{t('card_vacant')}", ""]
             continue
-        for person in people:
-            lines.append(f"  {role_name(role)}{t('colon')}{person['name']}")
-            lines.append(f"      {t('card_phone')}{t('colon')}{spaced_phone(person['phone'])}")
-            duties = person["duties"] or t(f"duties_{role}")
-            lines.append(f"      {t('card_duties')}{t('colon')}{duties}")
-            lines.append("")
+        lines.append(f"  {role_name(role)}{t('colon')}{person['name']}")
+        lines.append(f"      {t('card_phone')}{t('colon')}{spaced_phone(person['phone'])}")
+        lines.append(f"      {t('card_duties')}{t('colon')}{duties}")
+        lines.append("")
     lines += ["-" * 44, f"  {t('card_numbers')}"]
     lines += [f"      {whom}{t('colon')}{phone}" for whom, phone in numbers(card)]
     lines += ["-" * 44, f"  {t('card_footer')}", ""]
@@ -60,19 +67,17 @@ def card_txt(card: dict[str, Any]) -> str:
 
 def card_md(card: dict[str, Any]) -> str:
     lines = [f"# {unit_title(card)} {t('card_title')}", "", f"**{card_heading(card)}**", ""]
-    for role in CARD_ROLES:
-        people = card[role]
-        if not people:
+    for role, person, duties in entries(card):
+        if person is None:
             lines += [f"## {role_name(role)}{t('colon')}{t('card_vacant')}", ""]
             continue
-        for person in people:
-            lines += [
-                f"## {role_name(role)}{t('colon')}{person['name']}",
-                "",
-                f"- {t('card_phone')}{t('colon')}**{spaced_phone(person['phone'])}**",
-                f"- {t('card_duties')}{t('colon')}{person['duties'] or t(f'duties_{role}')}",
-                "",
-            ]
+        lines += [
+            f"## {role_name(role)}{t('colon')}{person['name']}",
+            "",
+            f"- {t('card_phone')}{t('colon')}**{spaced_phone(person['phone'])}**",
+            f"- {t('card_duties')}{t('colon')}{duties}",
+            "",
+        ]
     lines += [f"## {t('card_numbers')}", ""]
     lines += [f"- {whom}{t('colon')}**{phone}**" for whom, phone in numbers(card)]
     lines += ["", f"> {t('card_footer')}", ""]
@@ -118,20 +123,18 @@ h1 {{ font-size: {pt(22)}; text-align: center; margin: 0 0 {mm(1)}; color: #b222
 def card_html(card: dict[str, Any], paper: str = "a5") -> str:
     esc = html.escape
     blocks = []
-    for role in CARD_ROLES:
-        people = card[role]
-        if not people:
+    for role, person, duties in entries(card):
+        if person is None:
             blocks.append(
                 f'<div class="person"><div><p class="role">{esc(role_name(role))}</p>'
                 f'<p class="vacant">{esc(t("card_vacant"))}</p></div></div>'
             )
-        for person in people:
+        else:
             photo = (
                 f'<img class="photo" src="{esc(person["photo"])}" alt="">'
                 if person["photo"]
                 else ""
             )
-            duties = person["duties"] or t(f"duties_{role}")
             blocks.append(
                 f'<div class="person">{photo}<div>'
                 f'<p class="role">{esc(role_name(role))}</p>'

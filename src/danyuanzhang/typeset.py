@@ -113,7 +113,6 @@ table {{ border-collapse: collapse; }}
 th, td {{ vertical-align: top; }}
 th {{ white-space: nowrap; }}
 .nobreak, .num, .ref, .day, .phone, .name {{ white-space: nowrap; }}
-.private {{ font-size: 12pt; color: #333; text-align: center; }}
 """
 
 

@@ -54,9 +54,3 @@ def notice_numbers(store: Store, prefix: str) -> list[str]:
         "SELECT notice_no FROM hazards WHERE notice_no LIKE ? ESCAPE '\\'", (pattern,)
     )
     return [row[0] for row in rows]
-
-
-def admitted_laptops(store: Store) -> list[str]:
-    """The laptops the office has admitted, in the order it admitted them."""
-    rows = store.conn.execute("SELECT device FROM members ORDER BY admitted, device")
-    return [row[0] for row in rows]

@@ -8,9 +8,10 @@ rich is imported only for the demo's panels and tables, inside the function that
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any
 
-from danyuanzhang.i18n import pick, t, word
+from danyuanzhang.i18n import lang, pick, t, word
 from danyuanzhang.textwidth import display_width
 from danyuanzhang.vocab import ROLES
 
@@ -252,9 +253,16 @@ def visit_text(item: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@cache
+def _cadence_words(reason: str, days: int, language: str) -> str:
+    # a district's walk list says the same few cadences a hundred thousand times; the
+    # language is part of the key because tests switch it in one process
+    return t(f"due_reason_{reason}", days=days)
+
+
 def due_reason(item: dict[str, Any]) -> str:
     """Why a household is on the list: "独居老人，每 7 天；逾期 3 天"."""
-    reason = t(f"due_reason_{item['reason']}", days=item["every_days"])
+    reason = _cadence_words(item["reason"], item["every_days"], lang())
     if item["never_visited"]:
         when = t("due_never")
     elif item["last_visit"] is None:

@@ -354,16 +354,9 @@ def latest_attempt(
     return day, outcome
 
 
-def _residents(people: str | None) -> list[tuple[str, str]]:
-    """(moving-in day, name) of the residents that `due_households` joins in one text, as
-    the registry lists them: the earliest arrival first, then by name."""
-    if not people:
-        return []
-    found = [(day, name) for day, name in (p.split("\x1f", 1) for p in people.split("\x1e"))]
-    return sorted(found) if len(found) > 1 else found
-
-
 def _vulnerability(flags: set[str] | frozenset[str], wellbeing: str | None) -> int:
+    if not flags and wellbeing is None:
+        return len(FIRST_VISITED)
     for rank, flag in enumerate(FIRST_VISITED):
         if flag in flags or (flag == "needs_help" and wellbeing == flag):
             return rank
@@ -420,7 +413,7 @@ def visits_due(
     homes = q.due_households(store, estates, building, unit, day, recent)
     for position, home in enumerate(homes):
         household_id, estate_name, building_name, unit_name, room = home[:5]
-        last_met, not_home, declined, helped, people, newest = home[5:]
+        last_met, not_home, declined, helped, names, arrivals = home[5:]
         # how they were found the day they were last met: needing help, if anyone said so
         wellbeing = "needs_help" if helped is not None and helped == last_met else None
         flags = flagged.get(household_id, _NO_FLAGS)
@@ -433,11 +426,9 @@ def visits_due(
         # moved in since the last visit, and recently enough that the usual round would
         # not come to them in time
         arrived = None
-        if newest is not None and (last_met is None or last_met < newest):
+        if arrivals is not None:
             arrived = min(
-                moved_in
-                for moved_in, _ in _residents(people)
-                if recent < moved_in <= day and (last_met is None or last_met < moved_in)
+                (d for d in arrivals.split(",") if last_met is None or last_met < d), default=None
             )
         if arrived:
             arrival_due = days[arrived] + cadence["new_arrival"]
@@ -447,14 +438,13 @@ def visits_due(
         if not (listed or everyone):
             continue
         last_attempt, last_outcome = latest_attempt(last_met, not_home, declined)
-        present = _residents(people)
         due.append(
             {
                 "household": f"{building_name}-{unit_name}-{room}",
                 "household_id": household_id,
                 "estate": estate_name,
                 "unit": f"{building_name}-{unit_name}",
-                "residents": [name for _, name in present if name],
+                "residents": names.split("\x1f") if names else [],
                 "flags": sorted(flags),
                 "never_visited": last_attempt is None,
                 "never_met": last_met is None,

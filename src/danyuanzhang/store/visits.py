@@ -75,7 +75,8 @@ def due_households(
     """The households of a place in address order, as (id, estate, building, unit, room,
     and up to `day`: the last day someone was met there, the last day nobody was home, the
     last day a visit was declined, the last day someone met was found needing help; then the
-    current residents as "moved-in US name RS …", and the latest arrival after `recent`).
+    names of the current residents joined by US, the earliest arrival first, and the days of
+    those who moved in after `recent`, joined by commas).
     Each is a seek in an index, so the cost grows with the households shown, not with the
     years of history; rows are plain tuples, read as they come."""
     where, params = place_clause("h", estates, building, unit)
@@ -87,9 +88,10 @@ def due_households(
             (SELECT max(on_date) FROM visits v INDEXED BY visits_needing_help
              WHERE v.household_id = h.id AND v.wellbeing = 'needs_help'
              AND v.outcome = 'met' AND v.on_date <= ?),
-            (SELECT group_concat(coalesce(r.moved_in, '') || char(31) || coalesce(r.name, ''), char(30))
-             FROM residents r WHERE r.household_id = h.id AND r.moved_out IS NULL),
-            (SELECT max(r.moved_in) FROM residents r WHERE r.household_id = h.id
+            (SELECT group_concat(name, char(31)) FROM (SELECT r.name FROM residents r
+              WHERE r.household_id = h.id AND r.moved_out IS NULL AND r.name <> ''
+              ORDER BY r.moved_in, r.name)),
+            (SELECT group_concat(r.moved_in) FROM residents r WHERE r.household_id = h.id
              AND r.moved_out IS NULL AND r.moved_in > ? AND r.moved_in <= ?)
         FROM households h
         WHERE {where}

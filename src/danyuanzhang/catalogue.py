@@ -28,6 +28,127 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database {path} was made by a newer dyz (format {version}; this one knows up to"
         " {supported}). Nothing was changed: please upgrade dyz.",
     ),
+    "db_disk_full": (
+        "磁盘满了：{folder} 只剩 {free}，dyz 要用约 {need}。工作本没有改动；"
+        "请删掉一些不要的文件（或换个有空间的地方）再试。",
+        "The disk is full: {folder} has {free} left and dyz needs about {need}. The"
+        " notebook is unchanged; free some space (or use a place with room) and try again.",
+    ),
+    "db_busy": (
+        "另一个 dyz（或别的程序）正占着这个工作本（{path}），等了 {seconds} 秒还没放开。"
+        "工作本没有改动；请关掉另一个 dyz 窗口，或等它做完再试。",
+        "Another dyz (or another program) is holding this notebook ({path}) and has not let go"
+        " in {seconds} seconds. The notebook is unchanged; close the other dyz window, or wait"
+        " for it, and try again.",
+    ),
+    "db_waiting": (
+        "另一个 dyz 正在写这个工作本，等它写完（最多一分钟）……",
+        "Another dyz is writing this notebook; waiting for it (up to a minute)…",
+    ),
+    "db_read_only": (
+        "工作本 {path} 是只读的（文件或所在文件夹不允许写入），这次没有改动。"
+        "请把它复制到可写的地方（比如自己的文档文件夹），再用 --db 指过去。",
+        "The notebook {path} is read-only (the file or its folder cannot be written); nothing"
+        " was changed. Copy it somewhere writable (your Documents, say) and point --db at it.",
+    ),
+    "db_damaged": (
+        "工作本 {path} 损坏了（文件内容不完整或被改坏）。请不要删除它；"
+        "运行 dyz doctor 检查，或用 dyz restore 从备份恢复。",
+        "The notebook {path} is damaged (its content is incomplete or corrupted). Do not"
+        " delete it: run dyz doctor to look, or dyz restore to bring back a backup.",
+    ),
+    "db_empty_file": (
+        "{path} 是一个空文件（0 字节），里面没有工作本，也许是一次没复制完的拷贝。"
+        "没有新建任何东西。要从备份恢复：dyz restore 备份文件；要重新开始：先删掉这个空文件，再运行 dyz init。",
+        "{path} is an empty file (0 bytes), with no notebook in it: perhaps a copy that did not"
+        " finish. Nothing was created. To restore a backup: dyz restore FILE; to start afresh,"
+        " delete the empty file, then run dyz init.",
+    ),
+    "db_io_error": (
+        "读写工作本 {path} 时磁盘出错，这次没有改动。请检查 U 盘或硬盘是否插好，再试一次；"
+        "反复出错时运行 dyz doctor。",
+        "The disk failed while dyz read or wrote the notebook {path}; nothing was changed."
+        " Check the USB stick or disk is in place and try again; if it keeps failing, run"
+        " dyz doctor.",
+    ),
+    "db_failed": (
+        "工作本 {path} 出了问题（{code}），这次没有改动。请运行 dyz doctor 检查。",
+        "Something went wrong with the notebook {path} ({code}); nothing was changed. Run"
+        " dyz doctor to look.",
+    ),
+    "file_not_found": ("找不到文件 {path}。请检查文件名和位置。", "There is no file {path}: check its name and folder."),
+    "cannot_read": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
+    "backup_passphrase_short": (
+        "口令太短：至少 {least} 个字，最好是一句只有您记得的话。",
+        "The passphrase is too short: at least {least} characters; a sentence only you know is best.",
+    ),
+    "backup_passphrase_needed": (
+        "备份需要口令：请在终端窗口里运行（会请您输入两遍），或用 --passphrase-file 文件 给出口令。",
+        "A backup needs a passphrase: run this in a terminal window (it asks twice), or give"
+        " one with --passphrase-file FILE.",
+    ),
+    "backup_passphrase_ask": ("备份口令（输入时不显示）：", "Backup passphrase (not shown as you type): "),
+    "backup_passphrase_again": ("再输入一遍口令：", "The passphrase again: "),
+    "backup_passphrase_differ": (
+        "两次输入的口令不一样，没有写备份。请再试一次。",
+        "The two passphrases differ; no backup was written. Please try again.",
+    ),
+    "backup_passphrase_file_empty": (
+        "口令文件 {path} 是空的。请在第一行写上口令。",
+        "The passphrase file {path} is empty: write the passphrase on its first line.",
+    ),
+    "backup_written": (
+        "备份已写好：{path}（{size}，{changes} 条修改）。请把它存到 U 盘或别的电脑上，口令记在本子上另外保管。",
+        "Backup written: {path} ({size}, {changes} changes). Keep it on a USB stick or another"
+        " computer, and the passphrase written down somewhere else.",
+    ),
+    "backup_not_a_backup": (
+        "{path} 不是 dyz 的备份文件，什么也没有改动。备份文件由 dyz backup 写出，名字以 .dyzbak 结尾。",
+        "{path} is not a dyz backup; nothing was changed. Backups are written by dyz backup"
+        " and end in .dyzbak.",
+    ),
+    "backup_damaged": (
+        "备份文件 {path} 损坏了（内容被改动过或不完整），什么也没有改动。请换一份备份试试。",
+        "The backup {path} is damaged (altered or incomplete); nothing was changed. Try"
+        " another backup.",
+    ),
+    "backup_truncated": (
+        "备份文件 {path} 不完整（后面缺了一截，也许没复制完），什么也没有改动。请重新复制一份再试。",
+        "The backup {path} is cut short (perhaps a copy that did not finish); nothing was"
+        " changed. Copy it again and retry.",
+    ),
+    "backup_wrong_passphrase": (
+        "口令不对，打不开备份 {path}，什么也没有改动。请再试一次（注意大小写和全角半角）。",
+        "Wrong passphrase for the backup {path}; nothing was changed. Try again (mind capitals"
+        " and full-width characters).",
+    ),
+    "restore_would_lose": (
+        "工作本 {path} 里有 {count} 条修改是这份备份里没有的（最近一条在 {day}），恢复会丢掉它们，所以没有恢复。"
+        "先用 dyz backup 另存一份现在的工作本；确实要用备份覆盖，再加 --overwrite。",
+        "The notebook {path} holds {count} changes this backup lacks (the latest on {day});"
+        " restoring would lose them, so nothing was restored. Back up the notebook as it is"
+        " first (dyz backup); to overwrite it all the same, add --overwrite.",
+    ),
+    "restore_about": (
+        "这是 {laptop} 在 {made} 做的备份，有 {changes} 条修改。",
+        "This backup of {laptop} was made on {made} and holds {changes} changes.",
+    ),
+    "restore_confirm": ("用它替换 {path} 吗？", "Replace {path} with it?"),
+    "restore_done": (
+        "已从备份恢复：{path}（{changes} 条修改）。",
+        "Restored from the backup: {path} ({changes} changes).",
+    ),
+    "restore_kept_aside": (
+        "原来那个打不开的工作本没有删，留在 {path}。",
+        "The notebook that could not be read was not deleted: it is kept at {path}.",
+    ),
+    "backup_reminder": (
+        "提醒：{since}没有备份工作本了。运行 dyz backup -o U盘上的文件 备份一份。",
+        "Reminder: the notebook has not been backed up {since}. Run dyz backup -o FILE (on a"
+        " USB stick) to make one.",
+    ),
+    "backup_never": ("从来", "ever"),
+    "backup_since_days": ("已经 {days} 天", "for {days} days"),
     "no_device": (
         "本机还没有设置，请先运行 dyz init。",
         "This laptop is not set up yet: run dyz init first.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -41,6 +42,8 @@ LAZY_COMMANDS = {
     "peers": ("danyuanzhang.cli.sync", "peers_app"),
     "members": ("danyuanzhang.cli.members", "members_app"),
     "doctor": ("danyuanzhang.cli.doctor", "doctor_app"),
+    "backup": ("danyuanzhang.cli.backup", "backup_app"),
+    "restore": ("danyuanzhang.cli.backup", "restore_app"),
     "demo": ("danyuanzhang.cli.setup", "demo_app"),
 }
 
@@ -100,6 +103,14 @@ class DyzGroup(TyperGroup):
             _silence_stdout()
             ctx.exit(141)
         except Exception as error:
+            from danyuanzhang.store.faults import explained, is_fault
+
+            if isinstance(error, sqlite3.Error) and is_fault(error):
+                # a full disk, a busy, read-only or damaged file: said as such, not "internal"
+                if os.environ.get("DYZ_DEBUG"):
+                    raise
+                say(explained(error, _notebook_path(ctx)).message())
+                ctx.exit(1)
             if type(error).__module__.startswith(("typer", "click")):
                 raise
             if os.environ.get("DYZ_DEBUG"):
@@ -112,6 +123,13 @@ class DyzGroup(TyperGroup):
         finally:
             if isinstance(ctx.obj, State):
                 ctx.obj.close()
+
+
+def _notebook_path(ctx: Any) -> Path:
+    from danyuanzhang.store.db import default_path
+
+    chosen = ctx.obj.db if isinstance(ctx.obj, State) else None
+    return Path(chosen) if chosen is not None else default_path()
 
 
 class LazySubGroup(TyperGroup):

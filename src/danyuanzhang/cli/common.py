@@ -55,12 +55,13 @@ class State:
         self.db = db
         self._store: Store | None = None
 
-    def store(self, with_device: bool = True) -> Store:
+    def store(self, with_device: bool = True, remind: bool = True) -> Store:
         if self._store is None:
             from danyuanzhang.store.db import default_path
 
             path = self.db or default_path()
             store = Store.open(path)
+            store.on_wait = lambda: say(t("db_waiting"))
             if store.created:
                 say(t("db_created", path=str(path)))
             if with_device and store.setting("device_id") is None:
@@ -74,6 +75,12 @@ class State:
             warning = wrong_clock(store)
             if warning is not None:
                 say(t(warning[0], **warning[1]))
+            if remind:
+                from danyuanzhang.reminders import backup_reminder
+
+                reminder = backup_reminder(store)
+                if reminder is not None:
+                    say(reminder)
             self._store = store
         return self._store
 

@@ -61,6 +61,12 @@ _INSERT_CHANGE = (
 )
 
 
+# how long a write waits for another dyz that is writing (a roll import takes seconds; a
+# minute means the other one is stuck, or left open at a prompt)
+WRITE_WAIT_MS = 60_000
+FIRST_WAIT_MS = 1_000  # before saying that it waits
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, created: bool) -> None:
         self.conn = conn
@@ -71,6 +77,9 @@ class Store:
         self._last_issued: str | None = None
         # Tests run laptops whose wall clocks are frozen or a year off; None is the real clock.
         self.wall_clock: Callable[[], int] | None = None
+        # told when a write must wait for another dyz, which then may take `write_wait_ms`
+        self.on_wait: Callable[[], None] | None = None
+        self.write_wait_ms = WRITE_WAIT_MS
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -89,7 +98,7 @@ class Store:
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         self._clock = None  # another dyz may have written since: read the clock afresh
         self._last_issued = None
         try:
@@ -100,9 +109,34 @@ class Store:
                 self.raise_mark(self.device()[0], self._last_issued)
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite has already rolled back after some failures (a full disk): a second
+            # ROLLBACK would hide the first error behind "no transaction is active"
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             self._clock = None
             raise
+
+    def _begin(self) -> None:
+        """Start writing; when another dyz is writing, say so once and wait for it, up to
+        `write_wait_ms`, rather than fail after SQLite's few seconds."""
+        from danyuanzhang.store.db import BUSY_TIMEOUT_MS
+
+        try:
+            for wait in (FIRST_WAIT_MS, self.write_wait_ms):
+                self.conn.execute(f"PRAGMA busy_timeout = {wait}")
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as error:
+                    busy = str(getattr(error, "sqlite_errorname", "SQLITE_BUSY"))
+                    if wait == self.write_wait_ms or not busy.startswith("SQLITE_BUSY"):
+                        from danyuanzhang.store.faults import explained
+
+                        raise explained(error, self.path, FIRST_WAIT_MS + wait) from None
+                if self.on_wait is not None:
+                    self.on_wait()
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     # -- settings and this device --------------------------------------------------------
 

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.store.faults import explained, is_fault, writable
 from danyuanzhang.store.migrations import LATEST, MIGRATIONS, READING_INDEXES
 
 BUSY_TIMEOUT_MS = 5000
@@ -42,19 +43,69 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
             raise DyzError("db_cannot_create", path=str(path), reason=error.strerror) from None
     elif path.is_dir():
         raise DyzError("db_is_folder", path=str(path))
+    elif is_empty(path):
+        # never silently a new notebook: it may be a copy that failed, or a disk that did
+        raise DyzError("db_empty_file", path=str(path))
+    read_only = not created and not writable(path) and not is_wal_pending(path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError:
-        raise DyzError("db_not_dyz", path=str(path)) from None
-    if version > LATEST:
+        if read_only:
+            # a write-protected stick or a read-only copy: SQLite cannot make the -shm file a
+            # WAL notebook is read through, but with nothing left in a -wal file the notebook
+            # is whole in its one file, and can be read as it is; a write says it is read-only
+            uri = f"{path.resolve().as_uri()}?immutable=1"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise explained(error, path) from None
+    try:
+        return _prepared(conn, path, created, read_only), created
+    except BaseException:
         conn.close()
-        raise DyzError("db_too_new", path=str(path), version=version, supported=LATEST)
+        raise
+
+
+def is_empty(path: Path) -> bool:
+    """A file of 0 bytes whose log holds nothing either (a notebook's pages may all still be
+    in its -wal file)."""
+    wal = Path(f"{path}-wal")
+    return path.stat().st_size == 0 and (not wal.exists() or wal.stat().st_size == 0)
+
+
+def is_wal_pending(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _prepared(
+    conn: sqlite3.Connection, path: Path, created: bool, read_only: bool
+) -> sqlite3.Connection:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST:
+            raise DyzError("db_too_new", path=str(path), version=version, supported=LATEST)
+        if read_only:
+            if version == 0 and has_tables(conn):
+                raise DyzError("db_not_dyz", path=str(path))
+            if version < LATEST:  # an older notebook cannot be brought up to date here
+                raise DyzError("db_read_only", path=str(path))
+            conn.execute("PRAGMA foreign_keys = ON")
+            return conn
+        _set_up(conn, path, created, version)
+    except sqlite3.Error as error:
+        if not is_fault(error):
+            raise
+        raise explained(error, path) from None
+    return conn
+
+
+def _set_up(conn: sqlite3.Connection, path: Path, created: bool, version: int) -> None:
     if not created and os.name == "posix":
         for suffix in ("", "-wal", "-shm"):
             extra = Path(str(path) + suffix)
             if extra.exists() and extra.stat().st_mode & 0o077:
-                os.chmod(extra, 0o600)
+                with contextlib.suppress(OSError):  # a file of another user, read-only
+                    os.chmod(extra, 0o600)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if created:
         # Larger pages hold more of the wide change-log rows: fewer page splits on import.
@@ -66,7 +117,6 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
     # room for a community's change log while a roll or a bundle is written (taken only as used)
     conn.execute("PRAGMA cache_size = -32768")
     if version == 0 and not created and has_tables(conn):
-        conn.close()
         raise DyzError("db_not_dyz", path=str(path))
     if version < LATEST:
         migrate(conn, version)
@@ -74,7 +124,6 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
         # a file that cannot be written is read without it, only more slowly
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute(index)
-    return conn, created
 
 
 def migrate(conn: sqlite3.Connection, current: int, target: int = LATEST) -> None:
@@ -91,7 +140,8 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = LATEST) -> Non
         conn.execute(f"PRAGMA user_version = {int(target)}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite rolls back by itself after some failures
+            conn.execute("ROLLBACK")
         raise
 
 

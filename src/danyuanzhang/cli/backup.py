@@ -1,0 +1,129 @@
+"""`dyz backup` and `dyz restore`: an encrypted copy of the notebook, and getting it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import (
+    YesOption,
+    confirm_or_require_yes,
+    is_interactive,
+    say,
+    state,
+)
+from danyuanzhang.errors import DyzError
+from danyuanzhang.i18n import t
+
+backup_app = typer.Typer()
+restore_app = typer.Typer()
+
+PassphraseFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--passphrase-file",
+        help="从文件第一行读口令（脚本用）· read the passphrase from a file's first line",
+    ),
+]
+
+
+def passphrase_from(file: Path | None, twice: bool) -> str:
+    """The passphrase: a file's first line, or asked at the terminal (twice for a new
+    backup); without a terminal and a file, one line saying how to give it."""
+    if file is not None:
+        try:
+            lines = file.read_text(encoding="utf-8-sig").splitlines()
+        except OSError as error:
+            raise DyzError("cannot_read", path=str(file), reason=error.strerror) from None
+        if not lines or not lines[0].strip("\r\n"):
+            raise DyzError("backup_passphrase_file_empty", path=str(file))
+        return lines[0].strip("\r\n")
+    if not is_interactive():
+        raise DyzError("backup_passphrase_needed")
+    import getpass
+
+    first = getpass.getpass(t("backup_passphrase_ask"))
+    if twice:
+        from danyuanzhang.backup import check_passphrase
+
+        check_passphrase(first)
+        if getpass.getpass(t("backup_passphrase_again")) != first:
+            raise DyzError("backup_passphrase_differ")
+    return first
+
+
+@backup_app.command("backup")
+def backup_command(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="备份文件，如 E:/dyz-backup-2026-12-03.dyzbak · the backup file to write",
+        ),
+    ] = None,
+    passphrase_file: PassphraseFileOption = None,
+) -> None:
+    """备份工作本（加密）· Back up the notebook, encrypted with a passphrase, e.g. `dyz backup -o E:/dyz-backup.dyzbak`."""
+    from danyuanzhang.backup import default_name, make_backup
+    from danyuanzhang.inputs import day_or_today
+    from danyuanzhang.reminders import backed_up
+    from danyuanzhang.store.faults import size_words
+
+    store = state(ctx).store(remind=False)
+    today = day_or_today(None)
+    target = (output or Path(default_name(today))).expanduser()
+    if target.is_dir():
+        target = target / default_name(today)
+    passphrase = passphrase_from(passphrase_file, twice=True)
+    header = make_backup(store, target, passphrase)
+    backed_up(store, target, header.changes)
+    say(
+        t(
+            "backup_written",
+            path=str(target),
+            size=size_words(target.stat().st_size),
+            changes=header.changes,
+        )
+    )
+
+
+@restore_app.command("restore")
+def restore_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="备份文件 · the backup file", show_default=False)],
+    passphrase_file: PassphraseFileOption = None,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite",
+            help="工作本里有备份没有的修改时也覆盖 · replace even changes the backup lacks",
+        ),
+    ] = False,
+    yes: YesOption = False,
+) -> None:
+    """从备份恢复工作本 · Restore the notebook from a backup, e.g. `dyz restore E:/dyz-backup.dyzbak`."""
+    from danyuanzhang.backup import read_header, restore
+    from danyuanzhang.store.db import default_path
+
+    notebook = state(ctx).db or default_path()
+    header = read_header(file)
+    if passphrase_file is None and is_interactive():  # what is about to come back, first
+        say(
+            t(
+                "restore_about",
+                laptop=header.laptop_name,
+                made=header.made_words(),
+                changes=header.changes,
+            )
+        )
+    passphrase = passphrase_from(passphrase_file, twice=False)
+    if notebook.exists() and notebook.stat().st_size > 0:
+        confirm_or_require_yes(t("restore_confirm", path=str(notebook)), yes or not is_interactive())
+    done = restore(notebook, file, passphrase, overwrite=overwrite)
+    say(t("restore_done", path=str(notebook), changes=header.changes))
+    if done.kept_aside is not None:
+        say(t("restore_kept_aside", path=str(done.kept_aside)))

@@ -1,0 +1,68 @@
+"""The one-line reminder to back up: after a week without a backup, once a day."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from danyuanzhang.store import Store
+
+REMIND_AFTER_DAYS = 7
+
+
+def _today(store: Store) -> date:
+    from danyuanzhang.hlc import local_time
+
+    return local_time(store.wall_ms()).date()
+
+
+def backed_up(store: Store, target: Path, changes: int) -> None:
+    record = {"on": _today(store).isoformat(), "path": str(target.resolve()), "changes": changes}
+    store.set_setting("last_backup", json.dumps(record, ensure_ascii=False))
+
+
+def last_backup(store: Store) -> dict[str, Any] | None:
+    text = store.setting("last_backup")
+    if text is None:
+        return None
+    try:
+        found = json.loads(text)
+        date.fromisoformat(found["on"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return dict(found)
+
+
+def days_without_backup(store: Store) -> int | None:
+    """Days since the last backup, or since the first change when there has been none; None
+    for a notebook with nothing in it yet."""
+    today = _today(store)
+    last = last_backup(store)
+    if last is not None:
+        return (today - date.fromisoformat(last["on"])).days
+    first = store.conn.execute("SELECT min(hlc) FROM changes").fetchone()[0]
+    if first is None:
+        return None
+    from danyuanzhang.hlc import local_time, wall_of
+
+    return (today - local_time(wall_of(first)).date()).days
+
+
+def backup_reminder(store: Store) -> str | None:
+    """The reminder, at most once a day; None when not due."""
+    from danyuanzhang.i18n import t
+
+    today = _today(store).isoformat()
+    if store.setting("backup_reminded") == today:
+        return None
+    days = days_without_backup(store)
+    if days is None or days < REMIND_AFTER_DAYS:
+        return None
+    with contextlib.suppress(sqlite3.Error):  # a read-only notebook is reminded every time
+        store.set_setting("backup_reminded", today)
+    since = t("backup_never") if last_backup(store) is None else t("backup_since_days", days=days)
+    return t("backup_reminder", since=since)

@@ -36,7 +36,15 @@ def backed_up(dyz: Runner, passphrase: str, name: str = "备份.dyzbak") -> Path
 def test_a_backup_holds_no_readable_personal_data_and_restores_everything(
     dyz: Runner, stairwell: str, db: Path, passphrase: str
 ) -> None:
-    dyz("petition", "add", "2-2-301", "--category", "维修", "--text", "楼道灯坏了，刘桂英 13812345678")
+    dyz(
+        "petition",
+        "add",
+        "2-2-301",
+        "--category",
+        "维修",
+        "--text",
+        "楼道灯坏了，刘桂英 13812345678",
+    )
     backup = backed_up(dyz, passphrase)
     raw = backup.read_bytes()
     assert raw.startswith(MAGIC)
@@ -45,9 +53,7 @@ def test_a_backup_holds_no_readable_personal_data_and_restores_everything(
     assert backup.stat().st_mode & 0o077 == 0
     before = snapshot(db)
     dyz("resident", "add", "2-2-402", "--name", "周常福")
-    refusal = one_line_error(
-        dyz("restore", str(backup), "--passphrase-file", passphrase, code=1)
-    )
+    refusal = one_line_error(dyz("restore", str(backup), "--passphrase-file", passphrase, code=1))
     assert "2 条修改是这份备份里没有的" in refusal and "--overwrite" in refusal
     assert "周常福" in dyz("household", "show", "2-2-402").stdout
     dyz("restore", str(backup), "--passphrase-file", passphrase, "--overwrite")

@@ -393,9 +393,7 @@ def _sound(copy: Path, path: Path) -> None:
         raise DyzError("db_too_new", path=str(path), version=version, supported=LATEST)
 
 
-def restore(
-    notebook: Path, backup: Path, passphrase: str, overwrite: bool = False
-) -> Restored:
+def restore(notebook: Path, backup: Path, passphrase: str, overwrite: bool = False) -> Restored:
     """Replace the notebook at `notebook` with the one in `backup`, after checking it all."""
     header = read_header(backup)
     folder = notebook.resolve().parent

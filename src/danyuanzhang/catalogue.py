@@ -76,7 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Something went wrong with the notebook {path} ({code}); nothing was changed. Run"
         " dyz doctor to look.",
     ),
-    "file_not_found": ("找不到文件 {path}。请检查文件名和位置。", "There is no file {path}: check its name and folder."),
+    "file_not_found": (
+        "找不到文件 {path}。请检查文件名和位置。",
+        "There is no file {path}: check its name and folder.",
+    ),
     "cannot_read": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
     "backup_passphrase_short": (
         "口令太短：至少 {least} 个字，最好是一句只有您记得的话。",
@@ -87,7 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A backup needs a passphrase: run this in a terminal window (it asks twice), or give"
         " one with --passphrase-file FILE.",
     ),
-    "backup_passphrase_ask": ("备份口令（输入时不显示）：", "Backup passphrase (not shown as you type): "),
+    "backup_passphrase_ask": (
+        "备份口令（输入时不显示）：",
+        "Backup passphrase (not shown as you type): ",
+    ),
     "backup_passphrase_again": ("再输入一遍口令：", "The passphrase again: "),
     "backup_passphrase_differ": (
         "两次输入的口令不一样，没有写备份。请再试一次。",

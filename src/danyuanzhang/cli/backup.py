@@ -122,7 +122,9 @@ def restore_command(
         )
     passphrase = passphrase_from(passphrase_file, twice=False)
     if notebook.exists() and notebook.stat().st_size > 0:
-        confirm_or_require_yes(t("restore_confirm", path=str(notebook)), yes or not is_interactive())
+        confirm_or_require_yes(
+            t("restore_confirm", path=str(notebook)), yes or not is_interactive()
+        )
     done = restore(notebook, file, passphrase, overwrite=overwrite)
     say(t("restore_done", path=str(notebook), changes=header.changes))
     if done.kept_aside is not None:

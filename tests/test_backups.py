@@ -258,3 +258,35 @@ def test_a_backup_refuses_a_header_asking_for_too_much_work(
     with pytest.raises(DyzError) as refusal:
         read_header(backup)
     assert refusal.value.key == "backup_damaged"
+
+
+def test_a_lost_laptop_is_rebuilt_from_the_office_s_bundle_without_a_backup(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    """The disaster-recovery path of the README: a new laptop imports the office's bundle
+    and gets back everything the lost laptop had sent."""
+    lost = ["--db", str(tmp_path / "lost.db")]
+    office = ["--db", str(tmp_path / "office.db")]
+    new = ["--db", str(tmp_path / "new.db")]
+    dyz(*lost, "init", "--community", "芙蓉南路社区", "--device-name", "周玉梅的电脑")
+    dyz(*office, "init", "--community", "芙蓉南路社区", "--device-name", "社区办公室")
+    dyz(*lost, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz(*lost, "resident", "add", "2-2-301", "--name", "刘桂英", "--flag", "独居老人")
+    dyz(*lost, "visit", "add", "2-2-301", "--need", "维修:楼道灯坏了", "--on", "2026-12-01")
+    dyz(*lost, "hazard", "add", "--kind", "楼道堵塞", "--where", "2-2 3楼", "--on", "2026-12-01")
+    sent = tmp_path / "to-office.yaml"
+    dyz(*lost, "export", "-o", str(sent))
+    dyz(*office, "import", str(sent))
+    Path(lost[1]).unlink()  # the laptop is gone, with no backup
+    dyz(*new, "init", "--community", "芙蓉南路社区", "--device-name", "周玉梅的新电脑")
+    back = tmp_path / "for-new.yaml"
+    dyz(*office, "export", "--all", "-o", str(back))
+    dyz(*new, "import", str(back))
+    for listing in (
+        ["household", "show", "2-2-301"],
+        ["visit", "list", "--from", "2026-11-30", "--to", "2026-12-03"],
+        ["hazard", "list"],
+        ["petition", "list"],
+    ):
+        assert dyz_json(*new, *listing) == dyz_json(*office, *listing), listing
+    assert dyz_json(*new, "household", "show", "2-2-301")["residents"][0]["name"] == "刘桂英"

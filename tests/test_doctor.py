@@ -172,3 +172,123 @@ def test_after_the_repair_the_laptop_s_new_changes_are_signed_for_relaying(
     dyz(*relay, "export", "--all", "-o", str(tmp_path / "relayed.yaml"))
     dyz(*receiver, "import", str(tmp_path / "relayed.yaml"))
     assert dyz_json(*receiver, "household", "show", "2-2-309")["note"] == "灯已修好"
+
+
+# -- the file itself -----------------------------------------------------------------------------
+
+
+def checks(dyz_json_result: list[dict[str, object]]) -> dict[str, bool]:
+    return {str(f["check"]): bool(f["ok"]) for f in dyz_json_result}
+
+
+def doctor_json(dyz: Runner, *args: str, code: int = 0) -> dict[str, bool]:
+    import json
+
+    return checks(json.loads(dyz("doctor", "--format", "json", *args, code=code).stdout))
+
+
+def test_a_sound_notebook_passes_every_check(dyz: Runner, estate: str) -> None:
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
+    dyz("petition", "add", "2-2-301", "--category", "维修", "--text", "楼道灯坏了")
+    found = doctor_json(dyz)
+    assert set(found) == {
+        "integrity", "foreign_keys", "log", "clock", "tables", "temporaries", "modes", "backup",
+    }  # fmt: skip
+    assert all(found.values()), found
+
+
+def test_tables_that_disagree_with_the_log_are_rebuilt_from_it(
+    dyz: Runner, dyz_json, estate: str, db: Path
+) -> None:
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
+    shown = dyz_json("household", "show", "2-2-301")
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE residents SET name = '某某', phone = NULL")
+    conn.execute("DELETE FROM households WHERE room = '301'")
+    conn.commit()
+    conn.close()
+    said = dyz("doctor", code=1).stderr
+    assert "和修改记录不一致" in said and "residents" in said and "--repair" in said
+    assert not doctor_json(dyz, code=1)["tables"]
+    assert "已修好" in dyz("doctor", "--repair").stderr
+    assert dyz_json("household", "show", "2-2-301") == shown
+    assert all(doctor_json(dyz).values())
+
+
+def test_a_change_altered_in_the_log_is_found(dyz: Runner, estate: str, db: Path) -> None:
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英")
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE changes SET value = '\"王桂英\"' WHERE field = 'name'")
+    conn.commit()
+    conn.close()
+    said = dyz("doctor", code=1).stderr
+    assert "1 条修改记录被改坏了" in said and "备份" in said
+    assert "被改坏了" in dyz("doctor", "--repair", code=1).stderr  # nothing to rebuild from
+
+
+def test_stray_temporary_files_are_removed_and_loose_modes_mended(
+    dyz: Runner, estate: str, db: Path
+) -> None:
+    stray = [db.parent / ".dyz-backup-copy-4242.tmp", db.parent / ".名册.dyzbak.part"]
+    for path in stray:
+        path.write_bytes(b"half a copy")
+    db.chmod(0o644)
+    said = dyz("doctor", code=1).stderr
+    assert "2 个中断留下的临时文件" in said and "--repair 会删掉" in said
+    assert db.stat().st_mode & 0o077 == 0  # mended as soon as dyz opened the notebook
+    dyz("doctor", "--repair")
+    assert not any(path.exists() for path in stray)
+    assert all(doctor_json(dyz).values())
+
+
+def test_a_week_without_a_backup_is_a_check_to_see_to(dyz: Runner, estate: str, db: Path) -> None:
+    import json
+
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('last_backup', ?)",
+        (json.dumps({"on": "2026-01-05", "path": "E:/b.dyzbak"}),),
+    )
+    conn.commit()
+    conn.close()
+    said = dyz("doctor", code=1).stderr
+    assert "天没有备份" in said and "dyz backup" in said
+
+
+def test_a_damaged_file_whose_log_reads_whole_is_rebuilt_from_it(
+    dyz: Runner, dyz_json, estate: str, db: Path
+) -> None:
+    for room in range(302, 340):
+        dyz("household", "add", f"2-2-{room}", "--note", "楼道灯坏了" * 40)
+    listed = dyz_json("household", "list")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    index_page = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'households_by_place'"
+    ).fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    start = (index_page - 1) * page_size
+    data[start : start + 12] = bytes(12)  # the header of an index page of households, spoilt
+    db.write_bytes(bytes(data))
+    said = dyz("doctor", code=1).stderr
+    assert "文件损坏" in said and "dyz doctor --repair" in said
+    said = dyz("doctor", "--repair").stderr
+    assert "已按修改记录重建工作本" in said
+    assert [p for p in db.parent.iterdir() if ".damaged-" in p.name]
+    assert dyz_json("household", "list") == listed
+    assert all(doctor_json(dyz).values())
+
+
+def test_a_damaged_file_whose_log_is_lost_shows_the_way_back(
+    dyz: Runner, estate: str, db: Path
+) -> None:
+    for room in range(302, 340):
+        dyz("household", "add", f"2-2-{room}", "--note", "楼道灯坏了" * 40)
+    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").connection.close()
+    with db.open("r+b") as stream:
+        stream.truncate(db.stat().st_size // 3)
+    said = dyz("doctor", "--repair", code=1).stderr
+    assert "dyz restore" in said and "dyz export --for" in said
+    assert "内部错误" not in said

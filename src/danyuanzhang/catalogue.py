@@ -1305,6 +1305,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " {fingerprint}) and accepts bundles only from laptops it admitted. Phone the office to"
         " compare this fingerprint; if it differs, tell the office at once",
     ),
+    "doctor_mark_ok": ("[正常] ", "[ok] "),
+    "doctor_mark_bad": ("[要处理] ", "[to do] "),
+    "doctor_looking": ("检查工作本：{path}", "Checking the notebook: {path}"),
+    "doctor_ok_integrity": (
+        "文件完整（SQLite 完整性检查）",
+        "The file is whole (SQLite's integrity check)",
+    ),
+    "doctor_bad_integrity": (
+        "文件损坏：SQLite 找到 {problems} 处问题",
+        "The file is damaged: SQLite found {problems} problems",
+    ),
+    "doctor_ok_foreign_keys": ("记录之间的关联完整", "Records point only to records that exist"),
+    "doctor_bad_foreign_keys": (
+        "{problems} 条记录指向不存在的记录",
+        "{problems} records point to records that do not exist",
+    ),
+    "doctor_ok_log": (
+        "修改记录都完好（内容和编号对得上）",
+        "Every change in the log is intact (content matches its id)",
+    ),
+    "doctor_bad_log": (
+        "有 {damaged} 条修改记录被改坏了（内容和编号对不上），只能从备份或社区办公室的数据包找回",
+        "{damaged} changes in the log are damaged (content no longer matches the id): only a"
+        " backup or the office's bundle can bring them back",
+    ),
+    "doctor_ok_tables": ("各个表格和修改记录一致", "The tables agree with the change log"),
+    "doctor_bad_tables": (
+        "有 {rows} 行表格和修改记录不一致（{tables}）：dyz doctor --repair 会按修改记录重建",
+        "{rows} rows of the tables disagree with the change log ({tables}): dyz doctor"
+        " --repair rebuilds them from the log",
+    ),
+    "doctor_ok_temporaries": (
+        "没有中断留下的临时文件",
+        "No temporary files left by an interruption",
+    ),
+    "doctor_bad_temporaries": (
+        "有 {count} 个中断留下的临时文件（{files}），里面可能有住户信息：dyz doctor --repair 会删掉",
+        "{count} temporary files left by an interruption ({files}), which may hold personal"
+        " data: dyz doctor --repair removes them",
+    ),
+    "doctor_ok_modes": ("工作本文件只有本人能读", "Only you can read the notebook's files"),
+    "doctor_bad_modes": (
+        "{files} 别人也能读：dyz doctor --repair 会改成只有本人能读",
+        "Others can read {files}: dyz doctor --repair makes them yours alone",
+    ),
+    "doctor_ok_backup": ("上次备份在 {day}", "Last backed up on {day}"),
+    "doctor_ok_no_backup_yet": ("还没到要备份的时候", "Nothing needs a backup yet"),
+    "doctor_bad_backup": (
+        "{since}没有备份：运行 dyz backup -o U盘上的文件",
+        "Not backed up {since}: run dyz backup -o FILE (on a USB stick)",
+    ),
+    "doctor_ok_clock": ("本机时钟和修改的时间正常", "The clock and the changes' times are sound"),
+    "doctor_mended": ("已修好：{checks}", "Mended: {checks}"),
+    "doctor_problems": (
+        "检查完毕：有 {count} 项要处理（见上面标着“要处理”的行）。",
+        "Checked: {count} things to see to (the lines marked “to do” above).",
+    ),
+    "doctor_damaged_rebuildable": (
+        "工作本损坏了，但修改记录完好，可以按修改记录重建：运行 dyz doctor --repair（损坏的文件会留在旁边，不删）。",
+        "The notebook is damaged, but its change log is intact and it can be rebuilt from it:"
+        " run dyz doctor --repair (the damaged file is kept beside it, not deleted).",
+    ),
+    "doctor_damaged_lost": (
+        "工作本损坏了，修改记录也读不全，没法自己重建。请从备份恢复：dyz restore 备份文件；"
+        "没有备份时，请社区办公室为本机导出数据包（dyz export --for 本机），在一台新电脑上 dyz init 后 dyz import 它。",
+        "The notebook is damaged and its change log cannot be read whole, so it cannot be"
+        " rebuilt here. Restore a backup: dyz restore FILE; without one, ask the office to"
+        " export a bundle for this laptop (dyz export --for LAPTOP) and, on a fresh notebook,"
+        " dyz init, then dyz import it.",
+    ),
+    "doctor_rebuilt": (
+        "已按修改记录重建工作本：{path}。损坏的文件留在 {aside}。",
+        "The notebook was rebuilt from its change log: {path}. The damaged file is kept at"
+        " {aside}.",
+    ),
     "doctor_healthy": ("检查完毕：工作本一切正常。", "Checked: the notebook is in good order."),
     "doctor_clock_ahead": (
         "本机的时钟被推到了 {date}（以前的版本导入过日期错误的数据包），新记下的修改会带着错误的时间。",

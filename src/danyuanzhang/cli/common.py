@@ -75,6 +75,9 @@ class State:
             warning = wrong_clock(store)
             if warning is not None:
                 say(t(warning[0], **warning[1]))
+            from danyuanzhang.store.faults import check_daily
+
+            check_daily(store)
             if remind:
                 from danyuanzhang.reminders import backup_reminder
 

@@ -1,12 +1,16 @@
-"""`dyz doctor`: check the notebook for what an earlier version let in, and mend it."""
+"""`dyz doctor`: check the notebook and its file, and mend what can be mended."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import json
+import sqlite3
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from danyuanzhang.cli.common import say, store_of
+from danyuanzhang.cli.common import Format, FormatOption, out, say, state
+from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
 
 doctor_app = typer.Typer()
@@ -19,28 +23,151 @@ def doctor_command(
         bool,
         typer.Option("--repair", help="修复找到的问题，不丢任何修改 · mend what was found"),
     ] = False,
+    fmt: FormatOption = Format.table,
 ) -> None:
-    """检查工作本（时钟被推到未来等）· Check the notebook: a clock pushed into the future and more."""
+    """检查工作本（文件是否完整、时钟、临时文件、备份）· Check the notebook: the file, the clock, stray files, backups."""
+    from danyuanzhang.store.db import default_path
+
+    path = state(ctx).db or default_path()
+    try:
+        store = state(ctx).store(remind=False)
+    except DyzError as error:
+        if error.key != "db_damaged":
+            raise
+        _damaged(path, repair, fmt)
+        return
+    from danyuanzhang import health
+
+    integrity = health.integrity(store.conn)
+    if not integrity.ok:
+        state(ctx).close()
+        _damaged(path, repair, fmt)
+        return
+    _healthy_file(ctx, repair, fmt, integrity)
+
+
+def _healthy_file(ctx: typer.Context, repair: bool, fmt: Format, integrity: Any) -> None:
+    from danyuanzhang import health
+    from danyuanzhang.backup import TEMPORARY_PREFIX
     from danyuanzhang.doctor import examine
-    from danyuanzhang.doctor import repair as mend
+    from danyuanzhang.doctor import repair as mend_clock
     from danyuanzhang.i18n import join
 
-    store = store_of(ctx)
+    store = state(ctx).store(remind=False)
     checkup = examine(store)
     if checkup.own_date_behind:
         say(t("doctor_own_date_behind", made=checkup.own_date_behind))
         raise typer.Exit(1)
-    if checkup.healthy:
-        say(t("doctor_healthy"))
-        return
-    if checkup.clock:
-        say(t("doctor_clock_ahead", date=checkup.clock))
-    if checkup.poisoned:
-        say(t("doctor_poisoned", count=checkup.poisoned, laptops=join(checkup.claimed_by)))
-    if checkup.office_list:
-        say(t("doctor_office_list"))
-    if not repair:
-        say(t("doctor_repair_hint"))
+    scratch = store.path.resolve().parent / f"{TEMPORARY_PREFIX}doctor.tmp"
+    try:
+        findings = health.examine(store, scratch, integrity)
+        clock = health.Finding(
+            "clock",
+            checkup.healthy,
+            {"pushed_to": checkup.clock, "poisoned": checkup.poisoned},
+            not checkup.healthy,
+        )
+        findings.insert(3, clock)
+        if fmt is Format.json and not repair:
+            out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+        else:
+            say(t("doctor_looking", path=str(store.path)))
+            for finding in findings:
+                say(_line(finding))
+            if not checkup.healthy:
+                if checkup.clock:
+                    say(t("doctor_clock_ahead", date=checkup.clock))
+                if checkup.poisoned:
+                    laptops = join(checkup.claimed_by)
+                    say(t("doctor_poisoned", count=checkup.poisoned, laptops=laptops))
+                if checkup.office_list:
+                    say(t("doctor_office_list"))
+        problems = [f for f in findings if not f.ok]
+        if not problems:
+            say(t("doctor_healthy"))
+            return
+        if not repair:
+            if not checkup.healthy:
+                say(t("doctor_repair_hint"))
+            say(t("doctor_problems", count=len(problems)))
+            raise typer.Exit(1)
+        mended = health.mend(store, findings, scratch)
+        if not checkup.healthy:
+            done = mend_clock(store)
+            say(t("doctor_repaired", remade=done.remade, dropped=done.dropped))
+        if mended:
+            say(t("doctor_mended", checks=join(t(f"doctor_ok_{c}") for c in mended)))
+        # looked at again: one mend may have mended more (tables rebuilt point right again)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+        findings = health.examine(store, scratch)
+        left = [f for f in findings if not f.ok and f.check != "clock"]
+        if fmt is Format.json:
+            out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+        if left:
+            for finding in left:
+                say(_line(finding))
+            say(t("doctor_problems", count=len(left)))
+            raise typer.Exit(1)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+
+
+def _line(finding: Any) -> str:
+    detail = dict(finding.detail)
+    if finding.check == "backup":
+        if finding.ok:
+            key = "doctor_ok_no_backup_yet" if detail["last"] is None else "doctor_ok_backup"
+            if detail["last"] is not None:
+                from datetime import date
+
+                from danyuanzhang.i18n import day
+
+                detail["day"] = day(date.fromisoformat(detail["last"]))
+            return t("doctor_mark_ok") + t(key, **detail)
+        since = (
+            t("backup_never")
+            if detail["last"] is None
+            else t("backup_since_days", days=detail["days"])
+        )
+        return t("doctor_mark_bad") + t("doctor_bad_backup", since=since)
+    if "files" in detail:
+        detail["count"] = len(detail["files"])
+        detail["files"] = "、".join(detail["files"])
+    if "tables" in detail:
+        detail["tables"] = "、".join(detail["tables"])
+    if finding.check == "clock":
+        return t("doctor_mark_ok" if finding.ok else "doctor_mark_bad") + t("doctor_ok_clock")
+    mark = "doctor_mark_ok" if finding.ok else "doctor_mark_bad"
+    key = f"doctor_{'ok' if finding.ok else 'bad'}_{finding.check}"
+    return t(mark) + t(key, **detail)
+
+
+def _damaged(path: Path, repair: bool, fmt: Format) -> None:
+    """A notebook SQLite calls damaged: rebuilt from its log where the log reads whole, else
+    the steps to a backup or the office's bundle."""
+    from danyuanzhang import health
+
+    findings = health.examine_damaged(path)
+    log = next(f for f in findings if f.check == "log")
+    if fmt is Format.json:
+        out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        say(t("doctor_looking", path=str(path)))
+        for finding in findings:
+            if finding.check == "log" and not finding.ok and finding.detail["damaged"] < 0:
+                continue
+            say(_line(finding))
+    if not log.ok:
+        say(t("doctor_damaged_lost"))
         raise typer.Exit(1)
-    done = mend(store)
-    say(t("doctor_repaired", remade=done.remade, dropped=done.dropped))
+    if not repair:
+        say(t("doctor_damaged_rebuildable"))
+        raise typer.Exit(1)
+    try:
+        aside = health.rebuild_damaged(path)
+    except (sqlite3.Error, OSError):  # the log read whole, yet could not be rebuilt
+        say(t("doctor_damaged_lost"))
+        raise typer.Exit(1) from None
+    say(t("doctor_rebuilt", path=str(path), aside=str(aside)))

@@ -1,0 +1,184 @@
+"""`dyz doctor`'s look at the file itself: SQLite's own checks, the change log against the
+tables derived from it, stray temporary files, file modes and the last backup; and the mending
+of what can be mended (`mend`), a damaged file included, from its log (`rebuild_damaged`)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from danyuanzhang.store import Store
+
+
+@dataclass
+class Finding:
+    check: str  # integrity, foreign_keys, log, tables, temporaries, modes, backup
+    ok: bool
+    detail: dict[str, Any] = field(default_factory=dict)
+    mendable: bool = False  # `dyz doctor --repair` mends it
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def integrity(conn: sqlite3.Connection) -> Finding:
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
+    except sqlite3.DatabaseError:
+        return Finding("integrity", False, {"problems": 1})
+    problems = [row for row in rows if row != "ok"]
+    return Finding("integrity", not problems, {"problems": len(problems)})
+
+
+def foreign_keys(conn: sqlite3.Connection) -> Finding:
+    try:
+        rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError:
+        return Finding("foreign_keys", False, {"problems": 1})
+    return Finding("foreign_keys", not rows, {"problems": len(rows)})
+
+
+def log(conn: sqlite3.Connection) -> Finding:
+    from danyuanzhang.store.rebuild import damaged_changes
+
+    try:
+        damaged = damaged_changes(conn)
+    except sqlite3.DatabaseError:
+        return Finding("log", False, {"damaged": -1})
+    return Finding("log", damaged == 0, {"damaged": damaged})
+
+
+def tables(store: Store, scratch: Path) -> Finding:
+    """Rebuild the notebook from its log in `scratch` and compare."""
+    from danyuanzhang.store.rebuild import differences, rebuild_into
+
+    try:
+        rebuild_into(store.path, scratch)
+        found = differences(store.conn, scratch)
+    except sqlite3.DatabaseError:
+        return Finding("tables", False, {"tables": [], "rows": -1})
+    return Finding(
+        "tables", not found, {"tables": sorted(found), "rows": sum(found.values())}, bool(found)
+    )
+
+
+def stray_files(folder: Path) -> list[Path]:
+    """What interrupted backups, restores, exports and doctors left in the notebook's folder."""
+    from danyuanzhang.backup import temporaries
+
+    found = set(temporaries(folder))
+    found |= {p for p in folder.glob(".*.part") if p.is_file()}
+    return sorted(found)
+
+
+def temporaries(store: Store) -> Finding:
+    stray = stray_files(store.path.resolve().parent)
+    return Finding("temporaries", not stray, {"files": [p.name for p in stray]}, bool(stray))
+
+
+def modes(store: Store) -> Finding:
+    if os.name != "posix":  # on Windows the user's data folder is the user's alone
+        return Finding("modes", True)
+    loose = [
+        p.name
+        for p in (Path(f"{store.path}{s}") for s in ("", "-wal", "-shm"))
+        if p.exists() and p.stat().st_mode & 0o077
+    ]
+    return Finding("modes", not loose, {"files": loose}, bool(loose))
+
+
+def backup(store: Store) -> Finding:
+    from danyuanzhang.reminders import REMIND_AFTER_DAYS, days_without_backup, last_backup
+
+    days = days_without_backup(store)
+    last = last_backup(store)
+    detail = {"days": days, "last": None if last is None else last.get("on")}
+    return Finding("backup", days is None or days < REMIND_AFTER_DAYS, detail)
+
+
+def examine(store: Store, scratch: Path, whole: Finding | None = None) -> list[Finding]:
+    """Every check of a notebook that opens (`whole`: its integrity check, if made)."""
+    conn = store.conn
+    found = [whole or integrity(conn), foreign_keys(conn), log(conn)]
+    rest = [temporaries(store), modes(store), backup(store)]  # before the scratch file exists
+    if found[0].ok and found[2].ok:
+        found.append(tables(store, scratch))
+    return found + rest
+
+
+def mend(store: Store, findings: list[Finding], scratch: Path) -> list[str]:
+    """Mend what `examine` found mendable; the checks mended."""
+    from danyuanzhang.store.rebuild import replace_derived
+
+    mended = []
+    for finding in findings:
+        if finding.ok or not finding.mendable:
+            continue
+        if finding.check == "tables":
+            replace_derived(store.conn, scratch)
+        elif finding.check == "temporaries":
+            for stray in stray_files(store.path.resolve().parent):
+                with contextlib.suppress(OSError):
+                    stray.unlink()
+        elif finding.check == "modes":
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    Path(f"{store.path}{suffix}").chmod(0o600)
+        mended.append(finding.check)
+    return mended
+
+
+# -- a file that does not open -------------------------------------------------------------------
+
+
+def examine_damaged(path: Path) -> list[Finding]:
+    """The checks that can still be made of a notebook SQLite calls damaged."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return [
+            Finding("integrity", False, {"problems": 1}),
+            Finding("log", False, {"damaged": -1}),
+        ]
+    try:
+        return [integrity(conn), log(conn)]
+    finally:
+        conn.close()
+
+
+def rebuild_damaged(path: Path) -> Path:
+    """Make the notebook again from its log, keeping the damaged file aside; where it was kept.
+    Only for a log that reads whole and sound (see `examine_damaged`)."""
+    from danyuanzhang.backup import TEMPORARY_PREFIX
+    from danyuanzhang.store.rebuild import rebuild_into
+
+    folder = path.resolve().parent
+    fresh = folder / f"{TEMPORARY_PREFIX}rebuild-{os.getpid()}.tmp"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{fresh}{suffix}").unlink(missing_ok=True)
+    try:
+        rebuild_into(path, fresh)
+        checkpoint = sqlite3.connect(fresh)
+        checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint.close()
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        # kept by copying, so that the notebook's name never stands empty: a crash here
+        # leaves the damaged file where it was, and its copy beside it
+        for suffix in ("", "-wal"):
+            old = Path(f"{path}{suffix}")
+            if old.exists() and old.stat().st_size:
+                shutil.copy2(old, f"{aside}{suffix}")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(fresh, path)
+        return aside
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{fresh}{suffix}").unlink(missing_ok=True)

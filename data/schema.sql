@@ -1,4 +1,4 @@
--- dyz database schema, version 12 (PRAGMA user_version = 12).
+-- dyz database schema, version 13 (PRAGMA user_version = 13).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -144,7 +144,7 @@ CREATE TABLE hazards (
     due TEXT,
     note TEXT,
     photo TEXT
-, visit_id TEXT, verified_on TEXT, reopened_on TEXT, patrol_id TEXT, notice_no TEXT, notice_on TEXT);
+, visit_id TEXT, verified_on TEXT, reopened_on TEXT, patrol_id TEXT, notice_no TEXT, notice_on TEXT, withdrawn_on TEXT);
 
 CREATE INDEX hazards_by_place ON hazards (estate, building, unit, kind);
 
@@ -175,7 +175,7 @@ CREATE TABLE petitions (
     category TEXT,
     text TEXT,
     raised_on TEXT
-, visit_id TEXT, settled_on TEXT);
+, visit_id TEXT, settled_on TEXT, withdrawn_on TEXT);
 
 CREATE INDEX petitions_by_place ON petitions (estate, building, unit);
 
@@ -397,5 +397,47 @@ CREATE TABLE patrols (
 CREATE INDEX patrols_by_place ON patrols (estate, building, unit, on_date);
 
 CREATE INDEX hazards_by_patrol ON hazards (patrol_id) WHERE patrol_id IS NOT NULL;
+
+CREATE TRIGGER petition_withdrawn_on_insert AFTER INSERT ON petition_events
+WHEN NEW.step = 'withdrawn' BEGIN
+    UPDATE petitions SET withdrawn_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.petition_id AND e.step = 'withdrawn') WHERE id = NEW.petition_id;
+END;
+
+CREATE TRIGGER petition_withdrawn_on_update AFTER UPDATE ON petition_events
+WHEN NEW.step = 'withdrawn' OR OLD.step = 'withdrawn' BEGIN
+    UPDATE petitions SET withdrawn_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.petition_id AND e.step = 'withdrawn') WHERE id = NEW.petition_id;
+    UPDATE petitions SET withdrawn_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = OLD.petition_id AND e.step = 'withdrawn') WHERE id = OLD.petition_id;
+END;
+
+CREATE TRIGGER petition_withdrawn_on_delete AFTER DELETE ON petition_events
+WHEN OLD.step = 'withdrawn' BEGIN
+    UPDATE petitions SET withdrawn_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = OLD.petition_id AND e.step = 'withdrawn') WHERE id = OLD.petition_id;
+END;
+
+CREATE TRIGGER petition_withdrawn_on_new AFTER INSERT ON petitions BEGIN
+    UPDATE petitions SET withdrawn_on = (SELECT min(e.on_date) FROM petition_events e
+        WHERE e.petition_id = NEW.id AND e.step = 'withdrawn') WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER hazard_withdrawn_on_insert AFTER INSERT ON hazard_events
+WHEN NEW.step = 'withdrawn' BEGIN
+    UPDATE hazards SET withdrawn_on = (SELECT min(e.on_date) FROM hazard_events e WHERE e.hazard_id = NEW.hazard_id AND e.step = 'withdrawn') WHERE id = NEW.hazard_id;
+END;
+
+CREATE TRIGGER hazard_withdrawn_on_update AFTER UPDATE ON hazard_events
+WHEN NEW.step = 'withdrawn' OR OLD.step = 'withdrawn' BEGIN
+    UPDATE hazards SET withdrawn_on = (SELECT min(e.on_date) FROM hazard_events e WHERE e.hazard_id = NEW.hazard_id AND e.step = 'withdrawn') WHERE id = NEW.hazard_id;
+    UPDATE hazards SET withdrawn_on = (SELECT min(e.on_date) FROM hazard_events e WHERE e.hazard_id = OLD.hazard_id AND e.step = 'withdrawn') WHERE id = OLD.hazard_id;
+END;
+
+CREATE TRIGGER hazard_withdrawn_on_delete AFTER DELETE ON hazard_events
+WHEN OLD.step = 'withdrawn' BEGIN
+    UPDATE hazards SET withdrawn_on = (SELECT min(e.on_date) FROM hazard_events e WHERE e.hazard_id = OLD.hazard_id AND e.step = 'withdrawn') WHERE id = OLD.hazard_id;
+END;
+
+CREATE TRIGGER hazard_withdrawn_on_new AFTER INSERT ON hazards BEGIN
+    UPDATE hazards SET withdrawn_on = (SELECT min(e.on_date) FROM hazard_events e
+        WHERE e.hazard_id = NEW.id AND e.step = 'withdrawn') WHERE id = NEW.id;
+END;
 
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);

@@ -88,7 +88,7 @@ def stairwell(dyz: Runner, estate: str) -> str:
 
 # when the notebook was last checked, and its owner reminded to back up: a command notes them
 # the first time it opens the notebook in a day, which changes no one's data
-BOOKKEEPING = ("checked_on", "backup_reminded")
+BOOKKEEPING = ("checked_on", "backup_reminded", "backup_watch_since")
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:

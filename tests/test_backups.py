@@ -210,7 +210,7 @@ def test_pieces_round_trip_at_every_boundary(tmp_path: Path, stairwell: str, db:
 def test_the_reminder_comes_after_a_week_once_a_day(dyz: Runner, stairwell: str, db: Path) -> None:
     store = Store.open(db)
     try:
-        assert backup_reminder(store) is None  # a notebook of today
+        assert backup_reminder(store) is None  # a notebook of today: watched from today
         week_later = store.wall_ms() + 8 * 86_400_000
         store.wall_clock = lambda: week_later
         reminder = backup_reminder(store)

@@ -764,6 +764,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step_rectified": ("已整改", "rectified"),
     "step_verified": ("复查销号", "verified"),
     "step_reopened": ("重新打开", "reopened"),
+    "step_withdrawn": ("撤回（记错了）", "withdrawn (entered by mistake)"),
+    "step_refused_withdrawn": (
+        "这处隐患{status}，不能再撤回。",
+        "This hazard is {status}: it cannot be withdrawn again.",
+    ),
+    "petition_refused_withdrawn": (
+        "这条诉求{status}，不能再撤回。",
+        "This petition is {status}: it cannot be withdrawn again.",
+    ),
+    "withdraw_needs_reason": (
+        '撤回要写明原因，例如 --reason "记错了户"。',
+        'A withdrawal needs its reason, e.g. --reason "entered for the wrong flat".',
+    ),
+    "hazard_withdrawn": (
+        "已撤回隐患（编号 {id}）：它不再出现在清单和统计里，dyz hazard show {id} 仍可查到。",
+        "Withdrew the hazard (id {id}): it leaves the lists and the counts; dyz hazard show"
+        " {id} still has it.",
+    ),
+    "petition_withdrawn": (
+        "已撤回诉求（编号 {id}）：它不再出现在清单和统计里，dyz petition show {id} 仍可查到。",
+        "Withdrew the petition (id {id}): it leaves the lists and the counts; dyz petition"
+        " show {id} still has it.",
+    ),
     "recurrence_days": (
         "回潮认定期限：复查销号后 {days} 天内",
         "Recurrence window: {days} days after a verification",
@@ -905,6 +928,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pstep_declined": ("未采纳", "declined"),
     "pstep_done": ("落实", "done"),
     "pstep_closed": ("办结", "closed"),
+    "pstep_withdrawn": ("撤回（记错了）", "withdrawn (entered by mistake)"),
     "col_category": ("类别", "category"),
     "col_text": ("内容", "petition"),
     "col_raised": ("收集日期", "raised"),

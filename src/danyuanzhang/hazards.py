@@ -36,12 +36,15 @@ STEPS_FROM = {
     "rectified": ("found", "notified"),
     "verified": ("rectified",),
     "reopened": ("rectified", "verified"),
+    # entered by mistake: withdrawn from wherever it stands, and nothing follows
+    "withdrawn": ("found", "notified", "rectified", "verified"),
 }
 STATUS_AFTER = {
     "notified": "notified",
     "rectified": "rectified",
     "verified": "verified",
     "reopened": "notified",
+    "withdrawn": "withdrawn",
 }
 
 
@@ -231,6 +234,14 @@ def take_step(
             fields["note"] = parse_free_text(note)
         store.put("hazard_event", new_id(), fields, new=True)
         return describe(store, [q.hazard(store, row["id"])], with_timeline=True)[0]
+
+
+def withdraw(store: Store, id_prefix: str, reason: str, on: str | None = None) -> dict[str, Any]:
+    """Withdraw a hazard entered by mistake: it leaves every list and count, and its history
+    (this step and its reason among them) stays."""
+    if not parse_free_text(reason or ""):
+        raise DyzError("withdraw_needs_reason")
+    return take_step(store, id_prefix, "withdrawn", on=on, note=reason)
 
 
 def _status(row: Any, events: list[Any]) -> tuple[str, str | None, str | None, list[Any]]:

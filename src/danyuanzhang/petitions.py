@@ -30,7 +30,11 @@ STEPS_FROM = {
     "declined": ("proposed",),
     "done": ("adopted",),
     "closed": ("resolved", "done", "declined"),
-}
+    # entered by mistake: withdrawn from wherever it stands, and nothing follows
+    "withdrawn": (
+        "collected", "resolved", "escalated", "proposed", "adopted", "declined", "done", "closed",
+    ),
+}  # fmt: skip
 
 
 def parse_category(text: str) -> str:
@@ -113,6 +117,14 @@ def take_step(
             fields["confirmed"] = confirmed
         store.put("petition_event", new_id(), fields, new=True)
         return describe(store, [q.petition(store, row["id"])], with_timeline=True)[0]
+
+
+def withdraw(store: Store, id_prefix: str, reason: str, on: str | None = None) -> dict[str, Any]:
+    """Withdraw a petition entered by mistake: it leaves every list and count, and its
+    history (this step and its reason among them) stays."""
+    if not parse_free_text(reason or ""):
+        raise DyzError("withdraw_needs_reason")
+    return take_step(store, id_prefix, "withdrawn", on=on, note=reason)
 
 
 def link(store: Store, first: str, second: str) -> tuple[str, str]:

@@ -38,18 +38,24 @@ def last_backup(store: Store) -> dict[str, Any] | None:
 
 
 def days_without_backup(store: Store) -> int | None:
-    """Days since the last backup, or since the first change when there has been none; None
-    for a notebook with nothing in it yet."""
+    """Days since the last backup, or, when there has been none, since dyz first looked (the
+    day is noted then: reading the whole change log for its first day would cost an office's
+    notebook seconds on every command); None for a notebook with nothing in it yet."""
     today = _today(store)
     last = last_backup(store)
     if last is not None:
         return (today - date.fromisoformat(last["on"])).days
-    first = store.conn.execute("SELECT min(hlc) FROM changes").fetchone()[0]
-    if first is None:
+    since = store.setting("backup_watch_since")
+    if since is None:
+        if store.conn.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is None:
+            return None
+        with contextlib.suppress(sqlite3.Error):
+            store.set_setting("backup_watch_since", today.isoformat())
+        return 0
+    try:
+        return (today - date.fromisoformat(since)).days
+    except ValueError:
         return None
-    from danyuanzhang.hlc import local_time, wall_of
-
-    return (today - local_time(wall_of(first)).date()).days
 
 
 def backup_reminder(store: Store) -> str | None:

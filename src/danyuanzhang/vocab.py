@@ -103,6 +103,7 @@ HAZARD_STATUSES: dict[str, tuple[str, str]] = {
     "notified": ("已告知整改", "notified"),
     "rectified": ("已整改", "rectified"),
     "verified": ("已复查", "verified"),
+    "withdrawn": ("已撤回", "withdrawn"),
 }
 
 
@@ -127,6 +128,7 @@ PETITION_STATUSES: dict[str, tuple[str, str]] = {
     "declined": ("未采纳", "declined"),
     "done": ("已落实", "done"),
     "closed": ("已办结", "closed"),
+    "withdrawn": ("已撤回", "withdrawn"),
 }
 
 ESCALATION_TARGETS: dict[str, tuple[str, str]] = {

@@ -27,8 +27,10 @@ _PHOTO = re.compile(r"data:image/(jpeg|png|gif);base64,[A-Za-z0-9+/]+={0,2}")
 PHOTO_TEXT_LIMIT = 720_000  # 512 KiB of picture, in base64
 ROLES = ("area_head", "building_head", "unit_head", "household_rep")
 SEVERITIES = ("low", "medium", "high")
-STEPS = ("notified", "rectified", "verified", "reopened")
-PETITION_STEPS = ("resolved", "escalated", "proposed", "adopted", "declined", "done", "closed")
+STEPS = ("notified", "rectified", "verified", "reopened", "withdrawn")
+PETITION_STEPS = (
+    "resolved", "escalated", "proposed", "adopted", "declined", "done", "closed", "withdrawn",
+)  # fmt: skip
 
 # A need or a hazard names the visit that found it only as context: the visit may be gone with
 # its household while the petition lives on, so that name is not checked as a reference

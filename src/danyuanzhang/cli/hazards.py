@@ -127,6 +127,22 @@ hazard_app.command("reopen")(
 )
 
 
+@hazard_app.command("withdraw")
+def hazard_withdraw(
+    ctx: typer.Context,
+    hazard: HazardArgument,
+    reason: Annotated[
+        str, typer.Option("--reason", help="为什么撤回，如 记错了单元 · why it is withdrawn")
+    ],
+    on: OnOption = None,
+) -> None:
+    """撤回记错的隐患 · Withdraw a hazard entered by mistake, e.g. `dyz hazard withdraw 7c1e --reason "记错了单元"`."""
+    from danyuanzhang.hazards import withdraw
+
+    item = withdraw(store_of(ctx), hazard, reason, on=on)
+    say(t("hazard_withdrawn", id=item["id"][:8]))
+
+
 @hazard_app.command("list")
 def hazard_list(
     ctx: typer.Context,

@@ -149,6 +149,22 @@ def petition_close(
     say(t("petition_closed", id=item["id"][:8]))
 
 
+@petition_app.command("withdraw")
+def petition_withdraw(
+    ctx: typer.Context,
+    petition: PetitionArgument,
+    reason: Annotated[
+        str, typer.Option("--reason", help="为什么撤回，如 记错了户 · why it is withdrawn")
+    ],
+    on: OnOption = None,
+) -> None:
+    """撤回记错的诉求 · Withdraw a petition entered by mistake, e.g. `dyz petition withdraw 3fa2 --reason "记错了户"`."""
+    from danyuanzhang.petitions import withdraw
+
+    item = withdraw(store_of(ctx), petition, reason, on=on)
+    say(t("petition_withdrawn", id=item["id"][:8]))
+
+
 @petition_app.command("list")
 def petition_list(
     ctx: typer.Context,

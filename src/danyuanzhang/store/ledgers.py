@@ -31,7 +31,7 @@ def visit_findings(store: Store, table: str, start: str, end: str) -> dict[str, 
     found: dict[str, list[Any]] = {}
     for row in store.conn.execute(
         f"SELECT * FROM {table} WHERE visit_id IS NOT NULL AND {day} BETWEEN ? AND ?"
-        " ORDER BY rowid",
+        " AND withdrawn_on IS NULL ORDER BY rowid",
         (start, end),
     ):
         found.setdefault(row["visit_id"], []).append(row)
@@ -44,6 +44,8 @@ def between(
     """Rows of a table whose `day` column falls in the period, oldest first."""
     assert table in ("hazards", "petitions", "proposals")
     estate = "estate IN " + _in(estates)
+    if table != "proposals":  # a petition or a hazard withdrawn as entered by mistake
+        estate += " AND withdrawn_on IS NULL"
     return store.conn.execute(
         f"SELECT * FROM {table} WHERE {estate} AND {day} BETWEEN ? AND ? ORDER BY {day}, rowid",
         [*estates, start, end],
@@ -117,6 +119,7 @@ def petitions_of_proposals(store: Store, proposal_ids: Sequence[str]) -> dict[st
             SELECT DISTINCT e.proposal_id, p.* FROM petition_events e
             JOIN petitions p ON p.id = e.petition_id
             WHERE e.step = 'proposed' AND e.proposal_id IN {_in(chunk)}
+              AND p.withdrawn_on IS NULL
             """,
             chunk,
         ):

@@ -485,6 +485,43 @@ ALTER TABLE hazards ADD COLUMN notice_on TEXT;
 """
 
 
+def _withdrawn(entity: str, row: str) -> str:
+    return (
+        f"(SELECT min(e.on_date) FROM {entity}_events e"
+        f" WHERE e.{entity}_id = {row}.{entity}_id AND e.step = 'withdrawn')"
+    )
+
+
+# 13: a petition or a hazard entered by mistake is withdrawn (a step, with its reason): it
+# leaves every list and count and stays in the history; the day is kept beside the record, by
+# triggers from its steps as the settled and verified days are, so lists filter it in SQL
+V13 = """
+ALTER TABLE petitions ADD COLUMN withdrawn_on TEXT;
+ALTER TABLE hazards ADD COLUMN withdrawn_on TEXT;
+""" + "".join(
+    f"""
+CREATE TRIGGER {entity}_withdrawn_on_insert AFTER INSERT ON {entity}_events
+WHEN NEW.step = 'withdrawn' BEGIN
+    UPDATE {entity}s SET withdrawn_on = {_withdrawn(entity, "NEW")} WHERE id = NEW.{entity}_id;
+END;
+CREATE TRIGGER {entity}_withdrawn_on_update AFTER UPDATE ON {entity}_events
+WHEN NEW.step = 'withdrawn' OR OLD.step = 'withdrawn' BEGIN
+    UPDATE {entity}s SET withdrawn_on = {_withdrawn(entity, "NEW")} WHERE id = NEW.{entity}_id;
+    UPDATE {entity}s SET withdrawn_on = {_withdrawn(entity, "OLD")} WHERE id = OLD.{entity}_id;
+END;
+CREATE TRIGGER {entity}_withdrawn_on_delete AFTER DELETE ON {entity}_events
+WHEN OLD.step = 'withdrawn' BEGIN
+    UPDATE {entity}s SET withdrawn_on = {_withdrawn(entity, "OLD")} WHERE id = OLD.{entity}_id;
+END;
+CREATE TRIGGER {entity}_withdrawn_on_new AFTER INSERT ON {entity}s BEGIN
+    UPDATE {entity}s SET withdrawn_on = (SELECT min(e.on_date) FROM {entity}_events e
+        WHERE e.{entity}_id = NEW.id AND e.step = 'withdrawn') WHERE id = NEW.id;
+END;
+"""
+    for entity in ("petition", "hazard")
+)
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
@@ -510,6 +547,7 @@ MIGRATIONS: list[list[Step]] = [
     [V10],
     [V11],
     [V12],
+    [V13],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -34,7 +34,9 @@ def hazards_of(store: Store, patrol_ids: Sequence[str]) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = {}
     for chunk in in_chunks(patrol_ids):
         for row in store.conn.execute(
-            f"SELECT * FROM hazards WHERE patrol_id IN {_in(chunk)} ORDER BY found_on, rowid", chunk
+            f"SELECT * FROM hazards WHERE patrol_id IN {_in(chunk)} AND withdrawn_on IS NULL"
+            " ORDER BY found_on, rowid",
+            chunk,
         ):
             found.setdefault(row["patrol_id"], []).append(row)
     return found

@@ -10,6 +10,8 @@ from danyuanzhang.store import Store, in_chunks
 
 # table -> the day column the report counts by; each has an index on it
 DATED = {"visits": "on_date", "petitions": "raised_on", "hazards": "found_on"}
+# tables whose records may be withdrawn as entered by mistake: then in no count
+WITHDRAWABLE = ("petitions", "hazards")
 SETTLED = ("resolved", "done", "closed", "declined")
 
 
@@ -38,6 +40,8 @@ def weekly_counts(
     dated between two days: counted by SQLite, not read out row by row."""
     column = DATED[table]
     where, params = place_clause("t", estates, building, unit)
+    if table in WITHDRAWABLE:
+        where += " AND t.withdrawn_on IS NULL"
     return store.conn.execute(
         f"SELECT t.building, CAST((julianday(t.{column}) - julianday(?)) / 7 AS INTEGER) AS week,"
         f" count(*) AS n FROM {table} t"
@@ -58,6 +62,8 @@ def raised_between(
     """Petitions raised, or hazards found, in a place between two days."""
     column = DATED[table]
     where, params = place_clause("t", estates, building, unit)
+    if table in WITHDRAWABLE:
+        where += " AND t.withdrawn_on IS NULL"
     return store.conn.execute(
         f"SELECT t.* FROM {table} t WHERE {where} AND t.{column} BETWEEN ? AND ?",
         [*params, first, last],
@@ -84,7 +90,8 @@ def settled_between(
         store,
         estates,
         f"SELECT t.* FROM {table} t INDEXED BY {index}"
-        f" WHERE t.estate = ? AND t.{column} BETWEEN ? AND ? AND {where}",
+        f" WHERE t.estate = ? AND t.{column} BETWEEN ? AND ? AND {where}"
+        " AND t.withdrawn_on IS NULL",
         lambda estate: [estate, first, last, *params],
     )
 
@@ -138,9 +145,11 @@ def unsettled_petitions(
         f"""
         SELECT p.* FROM petitions p INDEXED BY petitions_by_settled
         WHERE p.estate = ? AND p.settled_on IS NULL AND p.raised_on <= ? AND {where}
+          AND p.withdrawn_on IS NULL
         UNION ALL
         SELECT p.* FROM petitions p INDEXED BY petitions_by_settled
         WHERE p.estate = ? AND p.settled_on > ? AND p.raised_on <= ? AND {where}
+          AND p.withdrawn_on IS NULL
         """,
         lambda estate: [estate, day, *params, estate, day, day, *params],
     )
@@ -158,13 +167,15 @@ def unverified_hazards(
         f"""
         SELECT h.* FROM hazards h INDEXED BY hazards_by_verified
         WHERE h.estate = ? AND h.verified_on IS NULL AND h.found_on <= ? AND {where}
+          AND h.withdrawn_on IS NULL
         UNION ALL
         SELECT h.* FROM hazards h INDEXED BY hazards_by_verified
         WHERE h.estate = ? AND h.verified_on > ? AND h.found_on <= ? AND {where}
+          AND h.withdrawn_on IS NULL
         UNION ALL
         SELECT h.* FROM hazards h INDEXED BY hazards_reopened
         WHERE h.estate = ? AND h.reopened_on IS NOT NULL AND h.verified_on <= ?
-          AND h.found_on <= ? AND {where}
+          AND h.found_on <= ? AND {where} AND h.withdrawn_on IS NULL
         """,
         lambda estate: [estate, day, *params, estate, day, day, *params, estate, day, day, *params],
     )

@@ -130,7 +130,8 @@ def linked_to_visit(store: Store, table: str, visit_id: str) -> list[Any]:
     """The petitions or hazards raised during a visit."""
     assert table in ("petitions", "hazards")
     return store.conn.execute(
-        f"SELECT * FROM {table} WHERE visit_id = ? ORDER BY id", (visit_id,)
+        f"SELECT * FROM {table} WHERE visit_id = ? AND withdrawn_on IS NULL ORDER BY id",
+        (visit_id,),
     ).fetchall()
 
 

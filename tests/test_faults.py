@@ -118,7 +118,7 @@ def test_a_full_disk_is_said_with_the_room_needed_and_changes_nothing(
         dyz("--db", str(db), "init", "--community", "芙蓉南路社区")
         dyz("--db", str(db), "household", "add", "2-2-301", "--estate", estate)
         before = snapshot(db)
-        with (folder / "fill").open("wb") as fill, contextlib.suppress(OSError):
+        with (folder / "fill").open("wb", buffering=0) as fill, contextlib.suppress(OSError):
             while True:
                 fill.write(b"\0" * 65536)
                 fill.flush()
@@ -285,3 +285,52 @@ def test_a_notebook_from_a_newer_dyz_is_said_so(dyz: Runner, estate: str, db: Pa
     conn.execute("PRAGMA user_version = 999")
     conn.close()
     refused(dyz("household", "list", code=1), "更新版本的 dyz", "999")
+
+
+def test_an_export_to_a_full_disk_says_so_and_leaves_no_part_file(
+    dyz: Runner, tmp_path: Path, stairwell: str
+) -> None:
+    stick = tmp_path / "stick"
+    with mounted(stick, "size=64k") as made:
+        if not made:
+            # without root: a size limit on files stands in for the full stick, in a child
+            return _export_by_limit(tmp_path)
+        with (stick / "fill").open("wb", buffering=0) as fill, contextlib.suppress(OSError):
+            while True:
+                fill.write(b"\0" * 4096)
+                fill.flush()
+        line = refused(
+            dyz("export", "-o", str(stick / "给办公室.yaml"), code=1), "磁盘满了", "只剩"
+        )
+        assert "给办公室.yaml" in line
+        assert sorted(p.name for p in stick.iterdir()) == ["fill"]
+
+
+def _export_by_limit(tmp_path: Path) -> None:
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
+
+    target = tmp_path / "给办公室.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "danyuanzhang", "export", "-o", str(target)],
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,
+    )
+    assert done.returncode == 1 and not any(w in done.stderr for w in INTERNAL), done.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_part_files_left_by_a_killed_export_go_at_the_next_one(
+    dyz: Runner, tmp_path: Path, stairwell: str
+) -> None:
+    mine = tmp_path / ".给办公室.yaml.part"
+    old = tmp_path / ".上周.yaml.body.part"
+    fresh = tmp_path / ".正在写.yaml.part"  # another window writing now: left alone
+    for path in (mine, old, fresh):
+        path.write_bytes(b"half a bundle with names in it")
+    an_hour_and_more = time.time() - 4000
+    os.utime(old, (an_hour_and_more, an_hour_and_more))
+    dyz("export", "-o", str(tmp_path / "给办公室.yaml"))
+    assert not mine.exists() and not old.exists() and fresh.exists()

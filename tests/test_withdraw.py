@@ -13,7 +13,7 @@ def test_a_withdrawn_petition_leaves_lists_and_counts_and_keeps_its_history(
 ) -> None:
     dyz("petition", "add", "2-2-301", "-c", "维修", "-t", "楼道灯坏了", "--on", "2026-12-01")
     dyz("petition", "add", "2-2-302", "-c", "停车", "-t", "记错了户", "--on", "2026-12-01")
-    [_, wrong] = dyz_json("petition", "list")
+    [wrong] = [p for p in dyz_json("petition", "list") if p["text"] == "记错了户"]
     week = dyz_json("report", "--week", "2026-12-01", "--scope", "unit:2-2")["needs"]
     assert (
         "已撤回"
@@ -41,7 +41,8 @@ def test_a_withdrawn_hazard_leaves_lists_counts_and_ledgers(
 ) -> None:
     dyz("hazard", "add", "--kind", "楼道堵塞", "--where", "2-2 3楼", "--on", "2026-12-01")
     dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 5楼", "--on", "2026-12-01")
-    first, second = dyz_json("hazard", "list")
+    [first] = [h for h in dyz_json("hazard", "list") if h["kind"] == "blocked_exit"]
+    [second] = [h for h in dyz_json("hazard", "list") if h["kind"] != "blocked_exit"]
     found = dyz_json("report", "--week", "2026-12-01", "--scope", "unit:2-2")["hazards"]["found"]
     dyz("hazard", "withdraw", second["id"][:8], "--reason", "是别的单元的")
     assert [h["id"] for h in dyz_json("hazard", "list")] == [first["id"]]

@@ -25,8 +25,10 @@ import binascii
 import contextlib
 import json
 import os
+import re
 import shutil
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -116,12 +118,36 @@ def temporaries(folder: Path) -> list[Path]:
     return sorted(p for p in found if p.is_file())
 
 
+def abandoned(path: Path) -> bool:
+    """Whether a temporary file was left by a dyz that is no longer running (its process id
+    is in the name), rather than one another window is writing now."""
+    from danyuanzhang.store.faults import STRAY_AFTER_SECONDS
+
+    try:
+        if time.time() - path.stat().st_mtime > STRAY_AFTER_SECONDS:
+            return True
+    except OSError:
+        return False
+    found = re.search(r"-(\d+)\.tmp", path.name)
+    if found is None or os.name != "posix":
+        return found is None
+    try:
+        os.kill(int(found.group(1)), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
+
+
 def remove_temporaries(folder: Path) -> list[Path]:
+    """Remove what interrupted backups, restores and checks left in `folder`."""
     removed = []
     for stray in temporaries(folder):
-        with contextlib.suppress(OSError):
-            stray.unlink()
-            removed.append(stray)
+        if stray.name.endswith(".part") or abandoned(stray):
+            with contextlib.suppress(OSError):
+                stray.unlink()
+                removed.append(stray)
     return removed
 
 
@@ -151,7 +177,6 @@ def make_backup(store: Any, target: Path, passphrase: str) -> Header:
     sodium = _sodium()
     folder = store.path.resolve().parent
     remove_temporaries(folder)
-    remove_temporaries(target.resolve().parent)
     with _temporary(folder, "copy") as copy:
         try:
             store.conn.execute("VACUUM INTO ?", (str(copy),))
@@ -198,10 +223,11 @@ def _contents(copy: Path) -> tuple[int, int, str | None]:
 
 
 def _write_encrypted(copy: Path, target: Path, line: bytes, state: Any) -> None:
-    from danyuanzhang.store.faults import disk_full
+    from danyuanzhang.store.faults import remove_stray_parts, write_failure
 
     sodium = _sodium()
     ad = MAGIC + line
+    remove_stray_parts(target)
     partial = target.with_name(f".{target.name}.part")
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -218,11 +244,7 @@ def _write_encrypted(copy: Path, target: Path, line: bytes, state: Any) -> None:
             os.fsync(out.fileno())
         os.replace(partial, target)
     except OSError as error:
-        if error.errno == 28:  # ENOSPC
-            raise disk_full(target) from None
-        raise DyzError(
-            "cannot_write", path=str(target), reason=error.strerror or str(error)
-        ) from None
+        raise write_failure(error, target) from None
     finally:
         partial.unlink(missing_ok=True)
 
@@ -407,11 +429,9 @@ def restore(notebook: Path, backup: Path, passphrase: str, overwrite: bool = Fal
                 out.flush()
                 os.fsync(out.fileno())
         except OSError as error:
-            from danyuanzhang.store.faults import disk_full
+            from danyuanzhang.store.faults import write_failure
 
-            if error.errno == 28:
-                raise disk_full(notebook) from None
-            raise DyzError("cannot_write", path=str(copy), reason=error.strerror) from None
+            raise write_failure(error, notebook) from None
         _sound(copy, backup)
         missing = lacking(notebook, copy)
         if missing is not None and missing[0] and not overwrite:

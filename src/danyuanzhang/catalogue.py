@@ -34,6 +34,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The disk is full: {folder} has {free} left and dyz needs about {need}. The"
         " notebook is unchanged; free some space (or use a place with room) and try again.",
     ),
+    "file_disk_full": (
+        "磁盘满了，{path} 没有写成（{folder} 只剩 {free}），也没有留下写了一半的文件。请腾出空间，或换个地方（比如另一个 U 盘）再试。",
+        "The disk is full: {path} was not written ({folder} has {free} left), and no half-written"
+        " file was left. Free some space, or write it elsewhere (another USB stick), and retry.",
+    ),
     "db_busy": (
         "另一个 dyz（或别的程序）正占着这个工作本（{path}），等了 {seconds} 秒还没放开。"
         "工作本没有改动；请关掉另一个 dyz 窗口，或等它做完再试。",

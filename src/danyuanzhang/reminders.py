@@ -37,6 +37,13 @@ def last_backup(store: Store) -> dict[str, Any] | None:
     return dict(found)
 
 
+def start_watching(store: Store) -> None:
+    """A new notebook: checked today, and watched for a backup from today."""
+    today = _today(store).isoformat()
+    store.set_setting("checked_on", today)
+    store.set_setting("backup_watch_since", today)
+
+
 def days_without_backup(store: Store) -> int | None:
     """Days since the last backup, or, when there has been none, since dyz first looked (the
     day is noted then: reading the whole change log for its first day would cost an office's
@@ -45,10 +52,10 @@ def days_without_backup(store: Store) -> int | None:
     last = last_backup(store)
     if last is not None:
         return (today - date.fromisoformat(last["on"])).days
+    if store.conn.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is None:
+        return None  # nothing to lose yet
     since = store.setting("backup_watch_since")
-    if since is None:
-        if store.conn.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is None:
-            return None
+    if since is None:  # a notebook of an earlier dyz: watched from today
         with contextlib.suppress(sqlite3.Error):
             store.set_setting("backup_watch_since", today.isoformat())
         return 0

@@ -77,6 +77,11 @@ class State:
                 say(t(warning[0], **warning[1]))
             from danyuanzhang.store.faults import check_daily
 
+            if store.created:
+                # what the first command of a day would otherwise note, noted at once
+                from danyuanzhang.reminders import start_watching
+
+                start_watching(store)
             check_daily(store)
             if remind:
                 from danyuanzhang.reminders import backup_reminder
@@ -175,7 +180,10 @@ def write_output(
                 written.write(piece)
         os.replace(temporary, target)
     except OSError as error:
-        raise DyzError("cannot_write", path=str(target), reason=error.strerror) from None
+        from danyuanzhang.store.faults import write_failure
+
+        temporary.unlink(missing_ok=True)
+        raise write_failure(error, target) from None
     if not quiet:
         say(t("written_to", path=str(target)))
 

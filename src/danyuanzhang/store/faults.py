@@ -9,6 +9,7 @@ good file. `explained` turns each into a `DyzError` that says what happened and 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sqlite3
@@ -79,6 +80,37 @@ def disk_full(path: Path) -> DyzError:
         free=size_words(free or 0),
         need=size_words(needed_bytes(path)),
     )
+
+
+def write_failure(error: OSError, path: Path) -> DyzError:
+    """A file dyz writes (a bundle, a backup, a sheet) could not be written: a full disk says
+    how much room there is; anything else says why."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        folder = path.resolve().parent
+        return DyzError(
+            "file_disk_full", path=str(path), folder=str(folder),
+            free=size_words(free_bytes(folder) or 0),
+        )  # fmt: skip
+    return DyzError("cannot_write", path=str(path), reason=error.strerror or str(error))
+
+
+# a file being written is named `.NAME.part` (and `.NAME.body.part`) beside where it goes;
+# one older than this was left by a dyz that was killed, not one still writing
+STRAY_AFTER_SECONDS = 3600
+
+
+def remove_stray_parts(target: Path) -> None:
+    """What an interrupted write left beside `target`: its own temporary files, and any other
+    `.*.part` there old enough that no dyz is still writing it."""
+    import time
+
+    folder = target.resolve().parent
+    now = time.time()
+    for part in folder.glob(".*.part"):
+        with contextlib.suppress(OSError):
+            mine = part.name in (f".{target.name}.part", f".{target.name}.body.part")
+            if mine or now - part.stat().st_mtime > STRAY_AFTER_SECONDS:
+                part.unlink()
 
 
 def looks_like_sqlite(path: Path) -> bool:

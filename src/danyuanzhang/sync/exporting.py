@@ -181,7 +181,9 @@ def export_bundle(
             )
             report.sealed_for = receiver[1]
     except OSError as error:
-        raise DyzError("cannot_write", path=str(path), reason=error.strerror) from None
+        from danyuanzhang.store.faults import write_failure
+
+        raise write_failure(error, path) from None
     report.plain_personal = not report.sealed_for and written.personal
     report.changes, report.counts = written.changes, header.counts
     report.new = report.changes if whole else min(report.new, report.changes)

@@ -398,6 +398,8 @@ CREATE INDEX patrols_by_place ON patrols (estate, building, unit, on_date);
 
 CREATE INDEX hazards_by_patrol ON hazards (patrol_id) WHERE patrol_id IS NOT NULL;
 
+CREATE TABLE command_ends (hlc TEXT PRIMARY KEY) WITHOUT ROWID;
+
 CREATE TRIGGER petition_withdrawn_on_insert AFTER INSERT ON petition_events
 WHEN NEW.step = 'withdrawn' BEGIN
     UPDATE petitions SET withdrawn_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.petition_id AND e.step = 'withdrawn') WHERE id = NEW.petition_id;

@@ -59,7 +59,7 @@ NOT_CODES = {
     "install_completion", "introduced", "keep", "key", "known", "lang", "list_all", "member",
     "moved_in", "moved_out", "name", "new_estate", "new_household", "new_ref", "note", "office",
     "older_than", "on", "open_only", "other", "output", "overdue", "overwrite", "paper",
-    "passphrase_file", "peer", "petition", "reason",
+    "passphrase_file", "peer", "petition", "reason", "limit", "since", "record",
     "petitions", "phone", "photo", "plain", "proposal", "read_out", "redact", "ref", "repair",
     "resident", "resume", "scope", "second", "sheet", "show_completion", "start", "template",
     "text", "to", "unit", "value", "version", "visit", "visitor", "week", "where", "yes", "zh",

@@ -44,6 +44,7 @@ LAZY_COMMANDS = {
     "doctor": ("danyuanzhang.cli.doctor", "doctor_app"),
     "backup": ("danyuanzhang.cli.backup", "backup_app"),
     "restore": ("danyuanzhang.cli.backup", "restore_app"),
+    "log": ("danyuanzhang.cli.history", "log_app"),
     "demo": ("danyuanzhang.cli.setup", "demo_app"),
 }
 

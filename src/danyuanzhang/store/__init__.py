@@ -107,6 +107,10 @@ class Store:
                 self._set_setting("clock", self._clock.latest)
             if self._last_issued is not None:
                 self.raise_mark(self.device()[0], self._last_issued)
+                # where this laptop's command ended, so that `dyz log` tells commands apart
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO command_ends (hlc) VALUES (?)", (self._last_issued,)
+                )
             self.conn.execute("COMMIT")
         except BaseException:
             # SQLite has already rolled back after some failures (a full disk): a second

@@ -494,10 +494,12 @@ def _withdrawn(entity: str, row: str) -> str:
 
 # 13: a petition or a hazard entered by mistake is withdrawn (a step, with its reason): it
 # leaves every list and count and stays in the history; the day is kept beside the record, by
-# triggers from its steps as the settled and verified days are, so lists filter it in SQL
+# triggers from its steps as the settled and verified days are, so lists filter it in SQL.
+# And the last stamp of each of this laptop's commands, local, so `dyz log` tells them apart
 V13 = """
 ALTER TABLE petitions ADD COLUMN withdrawn_on TEXT;
 ALTER TABLE hazards ADD COLUMN withdrawn_on TEXT;
+CREATE TABLE command_ends (hlc TEXT PRIMARY KEY) WITHOUT ROWID;
 """ + "".join(
     f"""
 CREATE TRIGGER {entity}_withdrawn_on_insert AFTER INSERT ON {entity}_events

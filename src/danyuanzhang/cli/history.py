@@ -1,0 +1,77 @@
+"""`dyz log`: who changed what, and when, one line per command."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from danyuanzhang.cli.common import Format, FormatOption, out, say, store_of
+from danyuanzhang.errors import DyzError
+from danyuanzhang.i18n import t
+
+log_app = typer.Typer()
+
+
+@log_app.command("log")
+def log_command(
+    ctx: typer.Context,
+    household: Annotated[
+        str | None,
+        typer.Option("--household", help="只看这一户，如 2-2-301 · one household's history"),
+    ] = None,
+    record: Annotated[
+        str | None,
+        typer.Option("--record", help="只看这条记录（编号前几位）· one record's history"),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="从哪天起，如 11月20日、昨天 · from this day")
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="只看这台电脑的 · only this laptop's changes")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="最多列几条 · at most this many")] = 50,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """修改记录：谁在什么时候改了什么 · The change history in words, e.g. `dyz log --household 2-2-301`."""
+    from danyuanzhang import history
+
+    store = store_of(ctx)
+    records: set[str] | None = None
+    if household is not None:
+        from danyuanzhang.households import find_household
+
+        records = history.household_records(store, find_household(store, household)["id"])
+    if record is not None:
+        found = history.records_starting(store, record.strip().lower())
+        if not found:
+            raise DyzError("log_nothing")
+        records = found if records is None else records & found
+    day = None
+    if since is not None:
+        from danyuanzhang.inputs import parse_date
+
+        day = parse_date(since, "--since", past=True)
+    device = None
+    if by is not None:
+        device = _laptop(store, by)
+    entries = history.entries(store, records, day, device)[: max(1, limit)]
+    if fmt is Format.json:
+        out(json.dumps([history.as_json(store, e) for e in entries], ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        say(t("log_nothing"))
+        return
+    out("\n".join(history.line(store, e) for e in entries))
+
+
+def _laptop(store: object, text: str) -> str:
+    from danyuanzhang.store import Store
+
+    assert isinstance(store, Store)
+    wanted = text.strip()
+    for row in store.conn.execute("SELECT id, name FROM devices"):
+        if row[1] == wanted or row[0].startswith(wanted.lower()):
+            return str(row[0])
+    raise DyzError("log_no_laptop", name=wanted)

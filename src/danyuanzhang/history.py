@@ -1,0 +1,266 @@
+"""`dyz log`: the change history in words, one line per command.
+
+The log holds low-level changes, one per field; a person thinks in commands ("I added 刘桂英's
+phone"). This laptop notes the last stamp of each command it runs (`command_ends`, kept here,
+never sent); changes from other laptops, whose commands are not known here, are grouped by
+laptop, author and moment (within a second and a half of each other). So a roll import of a
+thousand rows is one line, counted ("登记了住户 72 条、居民 138 条"), and a correction is one
+line naming what it changed ("把刘桂英（2-2-301）的电话改为 186****3936").
+Phones are masked, as everywhere a screen may be seen by others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode
+from danyuanzhang.store import Store
+
+# changes of one laptop and author this close together are one command's
+MOMENT_MS = 1_500
+_SHOWN_RECORDS = 3
+_TEXT_LIMIT = 30
+
+
+@dataclass
+class Entry:
+    device: str
+    author: str
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def first(self) -> str:
+        return self.changes[0].hlc
+
+    @property
+    def wall_ms(self) -> int:
+        from danyuanzhang.hlc import wall_of
+
+        return wall_of(self.changes[0].hlc)
+
+
+def entries(
+    store: Store,
+    records: set[str] | None = None,
+    since: str | None = None,
+    device: str | None = None,
+) -> list[Entry]:
+    """The commands, newest first: of every record, or only their changes to `records`;
+    from the day `since` (ISO) on; of one laptop."""
+    from danyuanzhang.hlc import WALL_DIGITS
+
+    where, params = [], []
+    if since is not None:
+        from datetime import datetime
+
+        start_ms = int(datetime.fromisoformat(since).timestamp() * 1000)
+        where.append(f"substr(hlc, 1, {WALL_DIGITS}) >= ?")
+        params.append(f"{start_ms:0{WALL_DIGITS}d}")
+    if device is not None:
+        where.append("device = ?")
+        params.append(device)
+    rows = store.conn.execute(
+        f"SELECT {COLUMNS} FROM changes {'WHERE ' + ' AND '.join(where) if where else ''}"
+        " ORDER BY device, hlc",
+        params,
+    )
+    from danyuanzhang.hlc import wall_of
+
+    ends = {row[0] for row in store.conn.execute("SELECT hlc FROM command_ends")}
+    found: list[Entry] = []
+    current: Entry | None = None
+    last_ms = 0
+    ended = False
+    for row in rows:
+        change = Change(*row)
+        at = wall_of(change.hlc)
+        if (
+            current is None
+            or ended
+            or change.device != current.device
+            or change.author != current.author
+            or at - last_ms > MOMENT_MS
+        ):
+            current = Entry(change.device, change.author)
+            found.append(current)
+        current.changes.append(change)
+        last_ms = at
+        # this laptop noted where each of its commands ended; another laptop's are told
+        # apart by the moment between them
+        ended = change.hlc in ends
+    if records is not None:
+        for entry in found:
+            entry.changes = [c for c in entry.changes if c.record in records]
+        found = [e for e in found if e.changes]
+    return sorted(found, key=lambda e: e.first, reverse=True)
+
+
+def household_records(store: Store, household_id: str) -> set[str]:
+    """A household's own records (every copy of the flat) and every record naming it."""
+    from danyuanzhang.store import derive
+
+    flat = set(derive.members(store.conn, household_id)) | {household_id}
+    marks = ", ".join("?" * len(flat))
+    rows = store.conn.execute(
+        f"SELECT record FROM record_refs WHERE target IN ({marks})", sorted(flat)
+    )
+    named = {row[0] for row in rows}
+    # the steps of its petitions and hazards name those, not the flat
+    steps: set[str] = set()
+    if named:
+        marks = ", ".join("?" * len(named))
+        for table, column in (("petition_events", "petition_id"), ("hazard_events", "hazard_id")):
+            rows = store.conn.execute(
+                f"SELECT id FROM {table} WHERE {column} IN ({marks})", sorted(named)
+            )
+            steps |= {row[0] for row in rows}
+    return flat | named | steps
+
+
+def records_starting(store: Store, prefix: str) -> set[str]:
+    rows = store.conn.execute(
+        "SELECT DISTINCT record FROM changes WHERE record >= ? AND record < ?",
+        (prefix, prefix + "g"),
+    )
+    return {row[0] for row in rows}
+
+
+def _value_words(entity: str, change: Change) -> str:
+    from danyuanzhang.i18n import t
+
+    value = decode(change.value)
+    if value is None:
+        return t("log_cleared")
+    if isinstance(value, bool) or change.field.startswith(FLAG_PREFIX):
+        return t("yes_word") if value else t("no_word")
+    return _shortened(str(value))
+
+
+def _is_new(store: Store, record: str, entry: Entry) -> bool:
+    row = store.conn.execute("SELECT min(hlc) FROM changes WHERE record = ?", (record,)).fetchone()
+    return row[0] is None or row[0] >= entry.first
+
+
+def _record_words(store: Store, entity: str, record: str) -> str:
+    """A record as people know it; a need or a hazard by its own words and its flat."""
+    from danyuanzhang.i18n import t
+    from danyuanzhang.records import label
+    from danyuanzhang.sync.conflicts import describe_record
+
+    if store.is_erased(entity, record):
+        return t("log_erased_record", what=label(entity))
+    if entity in ("petition", "hazard"):
+        row = store.conn.execute(
+            f"SELECT p.*, h.room FROM {entity}s p LEFT JOIN households h ON h.id = p.household_id"
+            " WHERE p.id = ?",
+            (record,),
+        ).fetchone()
+        if row is not None:
+            place = f"{row['building']}-{row['unit']}" + (f"-{row['room']}" if row["room"] else "")
+            if entity == "petition":
+                words = _shortened(row["text"] or "")
+            else:
+                from danyuanzhang.i18n import word
+                from danyuanzhang.vocab import HAZARD_KINDS
+
+                words = word(row["kind"], HAZARD_KINDS)
+            return t("log_matter", kind=label(entity), words=words, place=place)
+    return describe_record(store, entity, record)
+
+
+def _shortened(text: str) -> str:
+    from danyuanzhang.phones import mask_phones_in
+
+    text = mask_phones_in(text)
+    return text if len(text) <= _TEXT_LIMIT else text[:_TEXT_LIMIT] + "……"
+
+
+def _step_words(store: Store, entity: str, changes: list[Change]) -> str | None:
+    """A step on a need or a hazard: "把诉求“楼道灯坏了”（2-2-301）记为 上报：…"."""
+    from danyuanzhang.i18n import t
+
+    values = {c.field: decode(c.value) for c in changes if c.op == "set"}
+    parent = "petition" if entity == "petition_event" else "hazard"
+    step, target = values.get("step"), values.get(parent)
+    if not isinstance(step, str) or not isinstance(target, str):
+        return None
+    prefix = "pstep_" if parent == "petition" else "step_"
+    phrase = t("log_step", what=_record_words(store, parent, target), step=t(prefix + step))
+    note = values.get("note")
+    return phrase + (t("log_step_note", note=_shortened(str(note))) if note else "")
+
+
+def words(store: Store, entry: Entry) -> str:
+    """The command in one line: what it did, to what, as people say it."""
+    from danyuanzhang.i18n import join, t
+    from danyuanzhang.records import field_label, label
+
+    by_record: dict[tuple[str, str], list[Change]] = {}
+    for change in entry.changes:
+        by_record.setdefault((change.entity, change.record), []).append(change)
+    if len(by_record) > _SHOWN_RECORDS:
+        new: dict[str, int] = {}
+        changed: dict[str, int] = {}
+        for entity, record in by_record:
+            tally = new if _is_new(store, record, entry) else changed
+            tally[entity] = tally.get(entity, 0) + 1
+        parts = []
+        if new:
+            parts.append(t("log_added", what=_tally(new)))
+        if changed:
+            parts.append(t("log_changed_many", what=_tally(changed)))
+        return t("list_sep").join(parts)
+    phrases = []
+    for (entity, record), changes in by_record.items():
+        if entity in ("petition_event", "hazard_event"):
+            step = _step_words(store, entity, changes)
+            if step is not None:
+                phrases.append(step)
+                continue
+        what = _record_words(store, entity, record)
+        if any(c.op == "delete" for c in changes):
+            phrases.append(t("log_removed", what=what))
+        elif _is_new(store, record, entry):
+            # a need or a hazard names its kind in its own words; a flat or a person not
+            kind = "" if entity in ("petition", "hazard") else t("log_kind", kind=label(entity))
+            phrases.append(t("log_added_one", kind=kind, what=what))
+        else:
+            fields = join(
+                t("log_field_to", field=field_label(entity, c.field), value=_value_words(entity, c))
+                for c in changes
+            )
+            phrases.append(t("log_changed", what=what, fields=fields))
+    return t("list_sep").join(phrases)
+
+
+def _tally(counts: dict[str, int]) -> str:
+    from danyuanzhang.i18n import join, t
+    from danyuanzhang.records import label
+
+    return join(t("log_count", what=label(entity), count=n) for entity, n in counts.items())
+
+
+def as_json(store: Store, entry: Entry) -> dict[str, Any]:
+    from danyuanzhang.hlc import local_time
+    from danyuanzhang.store import sync as sql
+
+    return {
+        "at": local_time(entry.wall_ms).replace(microsecond=0).isoformat(),
+        "laptop": sql.device_name(store, entry.device) or entry.device[:8],
+        "laptop_id": entry.device,
+        "author": entry.author,
+        "text": words(store, entry),
+        "changes": len(entry.changes),
+        "records": sorted({c.record for c in entry.changes}),
+    }
+
+
+def line(store: Store, entry: Entry) -> str:
+    from danyuanzhang.hlc import local_time
+    from danyuanzhang.i18n import short_day
+
+    when = local_time(entry.wall_ms)
+    item = as_json(store, entry)
+    return f"{short_day(date(when.year, when.month, when.day))} {when:%H:%M}  {item['laptop']}  {item['text']}"

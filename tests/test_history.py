@@ -1,0 +1,76 @@
+"""`dyz log`: the change history in words, one line per command, phones masked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Runner, one_line_error
+
+ROLL = Path(__file__).resolve().parent.parent / "examples" / "households.csv"
+
+
+def test_one_line_per_command_newest_first_in_words(dyz: Runner, dyz_json, estate: str) -> None:
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
+    [person] = dyz_json("household", "show", "2-2-301")["residents"]
+    dyz("resident", "edit", person["id"][:8], "--phone", "18612343936")
+    dyz("petition", "add", "2-2-301", "-c", "维修", "-t", "楼道灯坏了，打13912345678")
+    [petition] = dyz_json("petition", "list")
+    dyz("petition", "escalate", petition["id"][:8], "--to", "议事会")
+    entries = dyz_json("log")
+    texts = [e["text"] for e in entries]
+    assert texts == [
+        "把诉求“楼道灯坏了，打139****5678”（2-2-301）记为 上报",
+        "登记了诉求“楼道灯坏了，打139****5678”（2-2-301）",
+        "把刘桂英（2-2-301）的电话改为 186****3936",
+        "登记了居民 刘桂英（2-2-301）",
+        "登记了住户 新芙蓉之都 2-2-301",
+    ]
+    assert {e["laptop"] for e in entries} == {"王建国的电脑"}
+    printed = dyz("log").stdout
+    assert printed.count("\n") == 5 and "王建国的电脑" in printed
+    for phone in ("13812345678", "18612343936", "13912345678"):
+        assert phone not in printed and phone not in str(entries)
+
+
+def test_a_roll_import_is_one_counted_line(dyz: Runner, dyz_json, estate: str) -> None:
+    dyz("household", "import", str(ROLL))
+    newest = dyz_json("log")[0]
+    assert newest["changes"] > 100
+    assert newest["text"].startswith("登记了住户 ") and "居民" in newest["text"]
+
+
+def test_filters_by_household_record_day_and_laptop(
+    dyz: Runner, dyz_json, estate: str, tmp_path: Path
+) -> None:
+    dyz("household", "add", "2-2-302")
+    dyz("resident", "add", "2-2-302", "--name", "王建国")
+    dyz("petition", "add", "2-2-301", "-c", "维修", "-t", "楼道灯坏了")
+    [petition] = dyz_json("petition", "list")
+    dyz("petition", "resolve", petition["id"][:8], "--note", "换了灯泡")
+    mine = [e["text"] for e in dyz_json("log", "--household", "2-2-301")]
+    assert len(mine) == 3 and not any("王建国" in text or "302" in text for text in mine)
+    assert "换了灯泡" in mine[0]
+    one = dyz_json("log", "--record", petition["id"][:6])
+    assert [e["text"] for e in one] == ["登记了诉求“楼道灯坏了”（2-2-301）"]
+    assert len(dyz_json("log", "--since", "今天")) == len(dyz_json("log"))
+    assert dyz_json("log", "--by", "王建国的电脑") == dyz_json("log")
+    assert len(dyz_json("log", "--limit", "2")) == 2
+    assert "没有叫“张三的电脑”的电脑" in one_line_error(dyz("log", "--by", "张三的电脑", code=1))
+    one_line_error(dyz("log", "--since", "明天", code=1))
+
+
+def test_another_laptop_s_changes_are_named_by_it(dyz: Runner, dyz_json, tmp_path: Path) -> None:
+    unit = ["--db", str(tmp_path / "unit.db")]
+    office = ["--db", str(tmp_path / "office.db")]
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑")
+    dyz(*office, "init", "--device-name", "社区办公室")
+    dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英")
+    bundle = tmp_path / "b.yaml"
+    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*office, "import", str(bundle))
+    dyz(*office, "household", "edit", "2-2-301", "--note", "楼道灯坏了")
+    entries = dyz_json(*office, "log")
+    assert entries[0]["laptop"] == "社区办公室" and "楼道灯坏了" in entries[0]["text"]
+    assert {e["laptop"] for e in entries[1:]} == {"周玉梅的电脑"}
+    assert dyz_json(*office, "log", "--by", "周玉梅的电脑") == entries[1:]

@@ -101,3 +101,86 @@ def test_roster_removal_erases_the_member(dyz: Runner, dyz_json, db: Path, estat
     dyz("roster", "remove", member_id[:8], "--yes")
     assert "周玉梅单元长".encode() not in file_bytes(db)
     assert dyz_json("roster", "list") == []
+
+
+def every_byte(db: Path) -> bytes:
+    return b"".join(
+        Path(str(db) + suffix).read_bytes()
+        for suffix in ("", "-wal", "-shm")
+        if Path(str(db) + suffix).exists()
+    )
+
+
+def test_an_erasure_while_another_dyz_reads_leaves_no_copy_once_it_is_done(
+    dyz: Runner, db: Path, estate: str
+) -> None:
+    import subprocess
+    import sys
+
+    dyz("resident", "add", "2-2-301", "--name", NAME, "--phone", PHONE)
+    # another window in the middle of reading: its snapshot holds the names in the log
+    reader = subprocess.Popen(
+        [
+            sys.executable, "-c",
+            "import sqlite3, sys, time\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('BEGIN'); c.execute('SELECT * FROM residents').fetchall()\n"
+            "print('reading', flush=True); time.sleep(2.5); c.execute('COMMIT')\n",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert reader.stdout is not None and reader.stdout.readline().strip() == b"reading"
+    result = dyz("household", "remove", "2-2-301", "--yes")
+    reader.wait()
+    assert "无法恢复" in result.stderr
+    raw = every_byte(db)
+    assert NAME.encode() not in raw and PHONE.encode() not in raw
+
+
+def test_an_erasure_with_a_window_that_stays_open_says_so_and_finishes_later(
+    dyz: Runner, db: Path, estate: str
+) -> None:
+    dyz("resident", "add", "2-2-301", "--name", NAME, "--phone", PHONE)
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM residents").fetchall()
+    store = Store.open(db)
+    store.write_wait_ms = 300
+    try:
+        from danyuanzhang.households import remove_household
+
+        assert remove_household(store, "2-2-301")["scrubbed"] is False
+    finally:
+        store.close()
+    reader.execute("COMMIT")
+    reader.close()
+    dyz("household", "list")  # the next command finishes the scrub
+    raw = every_byte(db)
+    assert NAME.encode() not in raw and PHONE.encode() not in raw
+
+
+def test_an_unfinished_interview_at_an_erased_door_goes_with_it(
+    dyz: Runner, db: Path, estate: str
+) -> None:
+    from danyuanzhang import drafts
+
+    [household_id] = [
+        r[0] for r in sqlite3.connect(db).execute("SELECT id FROM households").fetchall()
+    ]
+    store = Store.open(db)
+    try:
+        drafts.save(
+            store,
+            {"plan": {"household": household_id}, "moved_in": [{"name": NAME, "phone": PHONE}]},
+        )
+    finally:
+        store.close()
+    dyz("household", "remove", "2-2-301", "--yes")
+    raw = every_byte(db)
+    assert NAME.encode() not in raw and PHONE.encode() not in raw
+    store = Store.open(db)
+    try:
+        assert drafts.load(store) is None
+    finally:
+        store.close()

@@ -1409,6 +1409,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The notebook was rebuilt from its change log: {path}. The damaged file is kept at"
         " {aside}.",
     ),
+    "erased_traces_pending": (
+        "另一个 dyz 窗口还开着这个工作本，抹去的内容还有一份留在它的临时记录里：关掉那个窗口，下次运行 dyz 时就清除干净。",
+        "Another dyz window still has the notebook open, and a copy of what was erased is left"
+        " in its log: close that window, and it is cleared the next time dyz runs.",
+    ),
     "log_cleared": ("（清空）", "(cleared)"),
     "yes_word": ("是", "yes"),
     "no_word": ("否", "no"),

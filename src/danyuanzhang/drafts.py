@@ -27,6 +27,15 @@ def save(store: Store, draft: dict[str, Any]) -> None:
     store.set_setting(DRAFT_KEY, json.dumps(draft, ensure_ascii=False, sort_keys=True))
 
 
+def discard_naming(store: Store, records: set[str]) -> bool:
+    """Drop the draft if it names any of these records; says whether it did."""
+    text = store.setting(DRAFT_KEY)
+    if text is None or not any(record in text for record in records):
+        return False
+    store.delete_setting(DRAFT_KEY)
+    return True
+
+
 def discard(store: Store) -> bool:
     """Drop the draft; says whether there was one."""
     had = store.setting(DRAFT_KEY) is not None

@@ -247,7 +247,13 @@ def remove_household(store: Store, ref_text: str, estate: str | None = None) -> 
             store.erase("visit", visit)
         for copy in copies:
             store.erase("household", copy)
-    store.scrub()
+        from danyuanzhang import drafts
+
+        # an interview left unfinished at this door holds its answers (a moved-in name, a
+        # phone): it goes with the household
+        named = {*copies, row["id"], *(r["id"] for r in residents)}
+        drafts.discard_naming(store, named)
+    gone["scrubbed"] = store.scrub()
     gone["residents_erased"] = len(residents)
     return gone
 

@@ -83,6 +83,10 @@ class State:
 
                 start_watching(store)
             check_daily(store)
+            from danyuanzhang.store import SCRUB_PENDING
+
+            if store.setting(SCRUB_PENDING) is not None:
+                store.scrub()
             if remind:
                 from danyuanzhang.reminders import backup_reminder
 

@@ -198,6 +198,8 @@ def household_remove(
     gone = remove_household(store, ref, estate)
     residents = counted(gone["residents_erased"], "位居民", "resident")
     say(t("household_removed", ref=gone["ref"], estate=gone["estate"], residents=residents))
+    if not gone["scrubbed"]:
+        say(t("erased_traces_pending"))
 
 
 @household_app.command("merge")

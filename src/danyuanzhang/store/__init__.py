@@ -65,6 +65,8 @@ _INSERT_CHANGE = (
 # minute means the other one is stuck, or left open at a prompt)
 WRITE_WAIT_MS = 60_000
 FIRST_WAIT_MS = 1_000  # before saying that it waits
+# an erasure whose traces another dyz window kept in the log: scrubbed at the next opening
+SCRUB_PENDING = "scrub_pending"
 
 
 class Store:
@@ -392,9 +394,23 @@ class Store:
             is not None
         )
 
-    def scrub(self) -> None:
-        """Push erased bytes out of the write-ahead log, so no copy of them remains on disk."""
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def scrub(self) -> bool:
+        """Push erased bytes out of the write-ahead log, so no copy of them remains on disk.
+        Another dyz reading an older snapshot holds the log's frames: wait for it, up to
+        `write_wait_ms`; whether it is done (if not, it is done at the next opening)."""
+        from danyuanzhang.store.db import BUSY_TIMEOUT_MS
+
+        self.conn.execute(f"PRAGMA busy_timeout = {self.write_wait_ms}")
+        try:
+            busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if busy:
+            self.set_setting(SCRUB_PENDING, "1")
+        elif self.setting(SCRUB_PENDING) is not None:
+            self.delete_setting(SCRUB_PENDING)
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return not busy
 
     # -- finding records by what people type -------------------------------------------------
 

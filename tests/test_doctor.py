@@ -193,6 +193,7 @@ def test_a_sound_notebook_passes_every_check(dyz: Runner, estate: str) -> None:
     found = doctor_json(dyz)
     assert set(found) == {
         "integrity", "foreign_keys", "log", "clock", "tables", "temporaries", "modes", "backup",
+        "retention",
     }  # fmt: skip
     assert all(found.values()), found
 
@@ -292,3 +293,33 @@ def test_a_damaged_file_whose_log_is_lost_shows_the_way_back(
     said = dyz("doctor", "--repair", code=1).stderr
     assert "dyz restore" in said and "dyz export --for" in said
     assert "内部错误" not in said
+
+
+def test_residents_who_left_long_ago_are_proposed_and_erased_once_confirmed(
+    dyz: Runner, dyz_json, estate: str, db: Path
+) -> None:
+    dyz("resident", "add", "2-2-301", "--name", "周常福", "--phone", "13512345678",
+        "--moved-in", "2020-03-01")  # fmt: skip
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--moved-in", "2020-03-01")
+    long_gone, recent = (
+        next(r["id"] for r in dyz_json("household", "show", "2-2-301")["residents"]
+             if r["name"] == name)
+        for name in ("周常福", "刘桂英")
+    )  # fmt: skip
+    dyz("resident", "move-out", long_gone[:8], "--on", "2024-10-01")
+    dyz("resident", "move-out", recent[:8], "--on", "2026-11-01")
+    said = dyz("doctor", code=1).stderr
+    assert "1 位居民迁出已超过 365 天" in said
+    said = dyz("doctor", "--repair", code=1).stderr
+    assert "加 --yes" in said
+
+    def raw() -> bytes:
+        files = (Path(f"{db}{suffix}") for suffix in ("", "-wal"))
+        return b"".join(f.read_bytes() for f in files if f.exists())
+
+    assert "周常福".encode() in raw()
+    dyz("doctor", "--repair", "--yes")
+    assert "周常福".encode() not in raw() and b"13512345678" not in raw()
+    assert "刘桂英".encode() in raw()
+    dyz("config", "set", "privacy.retention_days", "10")
+    assert "1 位居民迁出已超过 10 天" in dyz("doctor", code=1).stderr

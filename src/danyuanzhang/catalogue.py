@@ -1385,6 +1385,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{since}没有备份：运行 dyz backup -o U盘上的文件",
         "Not backed up {since}: run dyz backup -o FILE (on a USB stick)",
     ),
+    "doctor_ok_retention": (
+        "没有迁出很久的居民信息",
+        "No personal data of residents who left long ago",
+    ),
+    "doctor_bad_retention": (
+        "{residents} 位居民迁出已超过 {days} 天，他们的信息已不再需要：dyz doctor --repair 会（经您确认后）抹去",
+        "{residents} residents moved out more than {days} days ago and their data is no longer"
+        " needed: dyz doctor --repair erases it (once you confirm)",
+    ),
+    "doctor_retention_confirm": (
+        "抹去这 {count} 位迁出已久的居民的信息吗？抹去后无法恢复。",
+        "Erase these {count} residents who left long ago? This cannot be undone.",
+    ),
+    "doctor_retention_needs_yes": (
+        "迁出已久的居民没有抹去：抹去无法恢复，请在终端里确认，或加 --yes。",
+        "Residents who left long ago were not erased: it cannot be undone, so confirm at a"
+        " terminal, or add --yes.",
+    ),
     "doctor_ok_clock": ("本机时钟和修改的时间正常", "The clock and the changes' times are sound"),
     "doctor_mended": ("已修好：{checks}", "Mended: {checks}"),
     "doctor_problems": (

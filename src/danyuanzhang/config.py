@@ -63,6 +63,13 @@ KEYS: dict[str, Key] = {
         "每个单元几天防火巡查一次",
         "days between fire patrols of a unit",
     ),
+    "privacy.retention_days": Key(
+        "retention_days",
+        365,
+        "days",
+        "居民迁出多少天后，dyz doctor 提议抹去其信息",
+        "days after a resident moved out before dyz doctor proposes erasing them",
+    ),
     "visitor.name": Key("visitor_name", None, "name", "走访人姓名（默认本机名）", "visitor's name"),
     "notice.code": Key(
         "notice_code",

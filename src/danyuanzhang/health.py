@@ -102,18 +102,58 @@ def backup(store: Store) -> Finding:
     return Finding("backup", days is None or days < REMIND_AFTER_DAYS, detail)
 
 
+def moved_out_long_ago(store: Store) -> list[Any]:
+    """Residents who moved out longer ago than the retention time (`privacy.retention_days`):
+    their personal data has no more use here (PIPL art. 19: kept no longer than needed)."""
+    from datetime import timedelta
+
+    from danyuanzhang.config import value
+    from danyuanzhang.hlc import local_time
+
+    today = local_time(store.wall_ms()).date()
+    before = (today - timedelta(days=int(value(store, "privacy.retention_days")))).isoformat()
+    return store.conn.execute(
+        "SELECT id, name, moved_out FROM residents WHERE moved_out IS NOT NULL"
+        " AND moved_out < ? ORDER BY moved_out, id",
+        (before,),
+    ).fetchall()
+
+
+def retention(store: Store) -> Finding:
+    from danyuanzhang.config import value
+
+    gone = moved_out_long_ago(store)
+    days = int(value(store, "privacy.retention_days"))
+    return Finding("retention", not gone, {"residents": len(gone), "days": days}, bool(gone))
+
+
+def erase_moved_out(store: Store) -> int:
+    """Erase the residents `moved_out_long_ago` names, every copy of them; how many."""
+    from danyuanzhang.store import registry as reg
+
+    gone = moved_out_long_ago(store)
+    with store.transaction():
+        for row in gone:
+            for copy in reg.members_of(store, row["id"]):
+                store.erase("resident", copy)
+    store.scrub()
+    return len(gone)
+
+
 def examine(store: Store, scratch: Path, whole: Finding | None = None) -> list[Finding]:
     """Every check of a notebook that opens (`whole`: its integrity check, if made)."""
     conn = store.conn
     found = [whole or integrity(conn), foreign_keys(conn), log(conn)]
-    rest = [temporaries(store), modes(store), backup(store)]  # before the scratch file exists
+    # before the scratch file exists
+    rest = [temporaries(store), modes(store), backup(store), retention(store)]
     if found[0].ok and found[2].ok:
         found.append(tables(store, scratch))
     return found + rest
 
 
-def mend(store: Store, findings: list[Finding], scratch: Path) -> list[str]:
-    """Mend what `examine` found mendable; the checks mended."""
+def mend(store: Store, findings: list[Finding], scratch: Path, erase: bool = False) -> list[str]:
+    """Mend what `examine` found mendable; the checks mended. Residents long gone are erased
+    only with `erase`: that cannot be undone, and a person confirms it."""
     from danyuanzhang.store.rebuild import replace_derived
 
     mended = []
@@ -126,6 +166,10 @@ def mend(store: Store, findings: list[Finding], scratch: Path) -> list[str]:
             for stray in stray_files(store.path.resolve().parent):
                 with contextlib.suppress(OSError):
                     stray.unlink()
+        elif finding.check == "retention":
+            if not erase:
+                continue
+            erase_moved_out(store)
         elif finding.check == "modes":
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):

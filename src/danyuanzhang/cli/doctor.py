@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from danyuanzhang.cli.common import Format, FormatOption, out, say, state
+from danyuanzhang.cli.common import Format, FormatOption, YesOption, out, say, state
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
 
@@ -24,6 +24,7 @@ def doctor_command(
         typer.Option("--repair", help="修复找到的问题，不丢任何修改 · mend what was found"),
     ] = False,
     fmt: FormatOption = Format.table,
+    yes: YesOption = False,
 ) -> None:
     """检查工作本（文件是否完整、时钟、临时文件、备份）· Check the notebook: the file, the clock, stray files, backups."""
     from danyuanzhang.store.db import default_path
@@ -43,10 +44,10 @@ def doctor_command(
         state(ctx).close()
         _damaged(path, repair, fmt)
         return
-    _healthy_file(ctx, repair, fmt, integrity)
+    _healthy_file(ctx, repair, fmt, integrity, yes)
 
 
-def _healthy_file(ctx: typer.Context, repair: bool, fmt: Format, integrity: Any) -> None:
+def _healthy_file(ctx: typer.Context, repair: bool, fmt: Format, integrity: Any, yes: bool) -> None:
     from danyuanzhang import health
     from danyuanzhang.backup import TEMPORARY_PREFIX
     from danyuanzhang.doctor import examine
@@ -91,7 +92,8 @@ def _healthy_file(ctx: typer.Context, repair: bool, fmt: Format, integrity: Any)
                 say(t("doctor_repair_hint"))
             say(t("doctor_problems", count=len(problems)))
             raise typer.Exit(1)
-        mended = health.mend(store, findings, scratch)
+        erase = _erasure_confirmed(findings, yes)
+        mended = health.mend(store, findings, scratch, erase)
         if not checkup.healthy:
             done = mend_clock(store)
             say(t("doctor_repaired", remade=done.remade, dropped=done.dropped))
@@ -112,6 +114,21 @@ def _healthy_file(ctx: typer.Context, repair: bool, fmt: Format, integrity: Any)
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+
+
+def _erasure_confirmed(findings: list[Any], yes: bool) -> bool:
+    """Residents long gone are erased only when a person says so (or --yes)."""
+    from danyuanzhang.cli.common import ask_yes_no, is_interactive
+
+    due = next((f for f in findings if f.check == "retention" and not f.ok), None)
+    if due is None:
+        return False
+    if yes:
+        return True
+    if not is_interactive():
+        say(t("doctor_retention_needs_yes"))
+        return False
+    return ask_yes_no(t("doctor_retention_confirm", count=due.detail["residents"]), False)
 
 
 def _line(finding: Any) -> str:

@@ -1432,6 +1432,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Another dyz window still has the notebook open, and a copy of what was erased is left"
         " in its log: close that window, and it is cleared the next time dyz runs.",
     ),
+    "undo_nothing": (
+        "本机还没有可以撤销的命令。",
+        "This laptop has no command to take back.",
+    ),
+    "undo_erasure": (
+        "上一条命令抹去了信息，抹去的无法撤销（这是有意的：信息已经真正删掉了）。",
+        "The last command erased personal data, and an erasure cannot be taken back (on"
+        " purpose: the data is really gone).",
+    ),
+    "undo_about": ("要撤销的是：{command}", "This would take back: {command}"),
+    "undo_confirm": ("撤销它吗？", "Take it back?"),
+    "undo_needs_yes": (
+        "撤销前要确认：请在终端里运行 dyz undo，或加上 --yes。",
+        "An undo is confirmed first: run dyz undo at a terminal, or add --yes.",
+    ),
+    "undo_done": (
+        "已撤销：{restored} 项改回原样，{erased} 条新记下的删去了。撤销会随下一次导出传到其他电脑。",
+        "Taken back: {restored} fields restored, {erased} new records removed. The undo"
+        " travels with the next export.",
+    ),
+    "undo_kept": (
+        "这几项后来又改过，没有动：{fields}",
+        "These were changed again since and were left as they are: {fields}",
+    ),
     "log_cleared": ("（清空）", "(cleared)"),
     "yes_word": ("是", "yes"),
     "no_word": ("否", "no"),
@@ -1439,7 +1463,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log_count": ("{what} {count} 条", "{count} × {what}"),
     "log_added": ("登记了{what}", "added {what}"),
     "log_changed_many": ("修改了{what}", "changed {what}"),
-    "log_removed": ("删除了{what}", "removed {what}"),
+    "log_erased": ("抹去了一条{kind}记录", "erased a {kind}"),
     "log_added_one": ("登记了{kind}{what}", "added {kind}{what}"),
     "log_field_to": ("{field}改为 {value}", "{field} to {value}"),
     "log_changed": ("把{what}的{fields}", "changed {what}: {fields}"),

@@ -219,10 +219,11 @@ def words(store: Store, entry: Entry) -> str:
             if step is not None:
                 phrases.append(step)
                 continue
-        what = _record_words(store, entity, record)
         if any(c.op == "delete" for c in changes):
-            phrases.append(t("log_removed", what=what))
-        elif _is_new(store, record, entry):
+            phrases.append(t("log_erased", kind=label(entity)))
+            continue
+        what = _record_words(store, entity, record)
+        if _is_new(store, record, entry):
             # a need or a hazard names its kind in its own words; a flat or a person not
             kind = "" if entity in ("petition", "hazard") else t("log_kind", kind=label(entity))
             phrases.append(t("log_added_one", kind=kind, what=what))

@@ -45,6 +45,7 @@ LAZY_COMMANDS = {
     "backup": ("danyuanzhang.cli.backup", "backup_app"),
     "restore": ("danyuanzhang.cli.backup", "restore_app"),
     "log": ("danyuanzhang.cli.history", "log_app"),
+    "undo": ("danyuanzhang.cli.undo", "undo_app"),
     "demo": ("danyuanzhang.cli.setup", "demo_app"),
 }
 

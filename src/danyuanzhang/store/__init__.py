@@ -386,6 +386,10 @@ class Store:
             return
         raise ValueError(f"{spec.name} has no field {field_name}")
 
+    def last_issued(self) -> str | None:
+        """The last stamp this transaction has given a change so far (where it will end)."""
+        return self._last_issued
+
     def is_erased(self, entity: str, record: str) -> bool:
         return (
             self.conn.execute(

@@ -160,8 +160,9 @@ def test_an_erasure_with_a_window_that_stays_open_says_so_and_finishes_later(
     assert NAME.encode() not in raw and PHONE.encode() not in raw
 
 
+@pytest.mark.parametrize("named_by", ["id", "the flat as typed"])
 def test_an_unfinished_interview_at_an_erased_door_goes_with_it(
-    dyz: Runner, db: Path, estate: str
+    dyz: Runner, db: Path, estate: str, named_by: str
 ) -> None:
     from danyuanzhang import drafts
 
@@ -172,7 +173,12 @@ def test_an_unfinished_interview_at_an_erased_door_goes_with_it(
     try:
         drafts.save(
             store,
-            {"plan": {"household": household_id}, "moved_in": [{"name": NAME, "phone": PHONE}]},
+            {
+                "plan": {
+                    "household": household_id if named_by == "id" else "2-2-301",
+                    "moved_in": [{"name": NAME, "phone": PHONE}],
+                }
+            },
         )
     finally:
         store.close()
@@ -182,5 +188,22 @@ def test_an_unfinished_interview_at_an_erased_door_goes_with_it(
     store = Store.open(db)
     try:
         assert drafts.load(store) is None
+    finally:
+        store.close()
+
+
+def test_an_unfinished_interview_at_another_door_stays(dyz: Runner, db: Path, estate: str) -> None:
+    from danyuanzhang import drafts
+
+    dyz("household", "add", "2-2-302")
+    store = Store.open(db)
+    try:
+        drafts.save(store, {"plan": {"household": "2-2-302", "moved_in": []}})
+    finally:
+        store.close()
+    dyz("household", "remove", "2-2-301", "--yes")
+    store = Store.open(db)
+    try:
+        assert drafts.load(store) is not None
     finally:
         store.close()

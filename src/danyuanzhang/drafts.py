@@ -27,13 +27,30 @@ def save(store: Store, draft: dict[str, Any]) -> None:
     store.set_setting(DRAFT_KEY, json.dumps(draft, ensure_ascii=False, sort_keys=True))
 
 
-def discard_naming(store: Store, records: set[str]) -> bool:
-    """Drop the draft if it names any of these records; says whether it did."""
-    text = store.setting(DRAFT_KEY)
-    if text is None or not any(record in text for record in records):
+def discard_naming(store: Store, records: set[str], place: tuple[str, str, str, str]) -> bool:
+    """Drop the draft if it is for this household: it names one of these records, or the
+    flat at `place` (estate, building, unit, room) as the interview wrote it (2-2-301);
+    says whether it did."""
+    draft = load(store)
+    if draft is None:
         return False
-    store.delete_setting(DRAFT_KEY)
-    return True
+    plan = draft.get("plan", {})
+    text = json.dumps(draft, ensure_ascii=False)
+    household = str(plan.get("household") or "")
+    at_door = any(record in text for record in records)
+    if not at_door and household:
+        from danyuanzhang.errors import DyzError
+        from danyuanzhang.inputs import parse_ref
+
+        try:
+            ref = parse_ref(household)
+        except DyzError:
+            ref = None
+        estate = plan.get("estate")
+        at_door = ref is not None and tuple(ref) == place[1:] and estate in (None, place[0])
+    if at_door:
+        store.delete_setting(DRAFT_KEY)
+    return at_door
 
 
 def discard(store: Store) -> bool:

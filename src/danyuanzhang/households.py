@@ -252,7 +252,8 @@ def remove_household(store: Store, ref_text: str, estate: str | None = None) -> 
         # an interview left unfinished at this door holds its answers (a moved-in name, a
         # phone): it goes with the household
         named = {*copies, row["id"], *(r["id"] for r in residents)}
-        drafts.discard_naming(store, named)
+        place = (row["estate"], row["building"], row["unit"], row["room"])
+        drafts.discard_naming(store, named, place)
     gone["scrubbed"] = store.scrub()
     gone["residents_erased"] = len(residents)
     return gone

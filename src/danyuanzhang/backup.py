@@ -444,7 +444,7 @@ def restore(notebook: Path, backup: Path, passphrase: str, overwrite: bool = Fal
         if missing is not None:
             _copy_into(copy, notebook)
             return Restored(header, None, missing[0])
-        aside = _keep_aside(notebook)
+        aside = keep_aside(notebook)
         os.replace(copy, notebook)
         with contextlib.suppress(OSError):
             notebook.chmod(0o600)
@@ -479,7 +479,7 @@ def _copy_into(copy: Path, notebook: Path) -> None:
         source.close()
 
 
-def _keep_aside(notebook: Path) -> Path | None:
+def keep_aside(notebook: Path) -> Path | None:
     """A notebook that cannot be read is kept beside, with its log, never deleted: what it
     holds may still be worth getting back."""
     if not notebook.exists() or notebook.stat().st_size == 0:

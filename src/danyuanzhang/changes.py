@@ -106,6 +106,10 @@ class Change(NamedTuple):
 
         return made
 
+    def is_intact(self) -> bool:
+        """Whether its content still gives its id (a flipped bit in the log would not)."""
+        return self.id == self.content_id(*self[1:])
+
     def parent_ids(self) -> list[str]:
         if self.parents == "[]":
             return []

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -199,7 +197,7 @@ def examine_damaged(path: Path) -> list[Finding]:
 def rebuild_damaged(path: Path) -> Path:
     """Make the notebook again from its log, keeping the damaged file aside; where it was kept.
     Only for a log that reads whole and sound (see `examine_damaged`)."""
-    from danyuanzhang.backup import TEMPORARY_PREFIX
+    from danyuanzhang.backup import TEMPORARY_PREFIX, keep_aside
     from danyuanzhang.store.rebuild import rebuild_into
 
     folder = path.resolve().parent
@@ -211,16 +209,8 @@ def rebuild_damaged(path: Path) -> Path:
         checkpoint = sqlite3.connect(fresh)
         checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         checkpoint.close()
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.damaged-{stamp}")
-        # kept by copying, so that the notebook's name never stands empty: a crash here
-        # leaves the damaged file where it was, and its copy beside it
-        for suffix in ("", "-wal"):
-            old = Path(f"{path}{suffix}")
-            if old.exists() and old.stat().st_size:
-                shutil.copy2(old, f"{aside}{suffix}")
-        for suffix in ("-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        aside = keep_aside(path)
+        assert aside is not None  # a damaged file is never empty
         os.replace(fresh, path)
         return aside
     finally:

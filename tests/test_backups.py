@@ -290,3 +290,37 @@ def test_a_lost_laptop_is_rebuilt_from_the_office_s_bundle_without_a_backup(
     ):
         assert dyz_json(*new, *listing) == dyz_json(*office, *listing), listing
     assert dyz_json(*new, "household", "show", "2-2-301")["residents"][0]["name"] == "刘桂英"
+
+
+def test_a_backup_sealed_to_the_office_opens_only_there(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    """For a unit head who would forget a passphrase: the backup is sealed to the office's
+    key, and the office restores it into a file it hands back."""
+    from tests.test_members import Community
+
+    community = Community(dyz, tmp_path)
+    unit = community.join("周玉梅的电脑", "2-2-301")
+    dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
+    backup = tmp_path / "给办公室.dyzbak"
+    said = dyz(*unit, "backup", "--to-office", "-o", str(backup)).stderr
+    assert "备份已写好" in said
+    assert "刘桂英".encode() not in backup.read_bytes()
+    refusal = one_line_error(dyz(*unit, "restore", str(backup), code=1))
+    assert "--into" in refusal and "社区办公室" in refusal
+    refusal = one_line_error(
+        dyz(*unit, "restore", str(backup), "--into", str(tmp_path / "x.db"), code=1)
+    )
+    assert "只有那台电脑能打开" in refusal
+    assert not (tmp_path / "x.db").exists()
+    back = tmp_path / "还给周玉梅.db"
+    dyz(*community.office, "restore", str(backup), "--into", str(back))
+    shown = dyz_json("--db", str(back), "household", "show", "2-2-301")
+    assert [r["name"] for r in shown["residents"]] == ["刘桂英"]
+    assert dyz_json("--db", str(back), "log")[0]["laptop"] == "周玉梅的电脑"
+
+
+def test_a_laptop_of_no_office_cannot_seal_to_one(dyz: Runner, estate: str) -> None:
+    line = one_line_error(dyz("backup", "--to-office", "-o", "b.dyzbak", code=1))
+    assert "没有加入社区办公室" in line and "口令" in line
+    assert not Path("b.dyzbak").exists()

@@ -65,6 +65,10 @@ class Header:
     check: bytes
     stream: bytes
     line: bytes  # the header line as written, authenticated by every chunk
+    # a backup sealed to the office's key instead of a passphrase: the office (id, name,
+    # Ed25519 key) and the file key sealed to it
+    office: tuple[str, str, str] | None = None
+    sealed_key: bytes = b""
 
     def made_words(self) -> str:
         """When it was made, as people say it: 2026年12月3日 17:27."""
@@ -169,11 +173,16 @@ def default_name(day: str) -> str:
     return f"dyz-backup-{day}{SUFFIX}"
 
 
-def make_backup(store: Any, target: Path, passphrase: str) -> Header:
-    """Write an encrypted backup of `store` to `target`; its header."""
+def make_backup(
+    store: Any, target: Path, passphrase: str | None, office: tuple[str, str, str] | None = None
+) -> Header:
+    """Write an encrypted backup of `store` to `target`, under a passphrase, or sealed to
+    the `office` (id, name, Ed25519 key) so that only the office's laptop opens it; its
+    header."""
     from danyuanzhang.store.faults import explained
 
-    check_passphrase(passphrase)
+    if office is None:
+        check_passphrase(passphrase or "")
     sodium = _sodium()
     folder = store.path.resolve().parent
     remove_temporaries(folder)
@@ -186,11 +195,7 @@ def make_backup(store: Any, target: Path, passphrase: str) -> Header:
             copy.chmod(0o600)
         schema, changes, latest = _contents(copy)
         device_id, device_name = store.device()
-        salt = os.urandom(16)
-        key = _key(passphrase, salt, OPS_LIMIT, MEM_LIMIT)
-        state = sodium.crypto_secretstream_xchacha20poly1305_state()
-        stream = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
-        fields = {
+        fields: dict[str, Any] = {
             "format": "dyz-backup",
             "made": datetime.now().replace(microsecond=0).isoformat(),
             "laptop": device_id,
@@ -198,18 +203,57 @@ def make_backup(store: Any, target: Path, passphrase: str) -> Header:
             "schema": schema,
             "changes": changes,
             "latest": latest,
-            "kdf": "argon2id13",
-            "ops": OPS_LIMIT,
-            "mem": MEM_LIMIT,
-            "salt": base64.b64encode(salt).decode(),
-            "check": base64.b64encode(_check(key)).decode(),
-            "stream": base64.b64encode(stream).decode(),
             "chunk": CHUNK,
             "compression": "zlib",
         }
+        if office is None:
+            salt = os.urandom(16)
+            key = _key(str(passphrase), salt, OPS_LIMIT, MEM_LIMIT)
+            fields |= {
+                "kdf": "argon2id13",
+                "ops": OPS_LIMIT,
+                "mem": MEM_LIMIT,
+                "salt": base64.b64encode(salt).decode(),
+                "check": base64.b64encode(_check(key)).decode(),
+            }
+        else:
+            key = sodium.crypto_secretstream_xchacha20poly1305_keygen()
+            fields |= {
+                "kdf": "sealed",
+                "office": {"id": office[0], "name": office[1], "key": office[2]},
+                "sealed_key": base64.b64encode(_sealed_to(office[2], key)).decode(),
+            }
+        state = sodium.crypto_secretstream_xchacha20poly1305_state()
+        stream = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
+        fields["stream"] = base64.b64encode(stream).decode()
         line = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
         _write_encrypted(copy, target, line, state)
     return read_header(target)
+
+
+def _sealed_to(office_key: str, file_key: bytes) -> bytes:
+    """`crypto_box_seal` of the file key to the X25519 form of the office's Ed25519 key, as
+    for an encrypted bundle (bundle/sealing.py)."""
+    from nacl.public import SealedBox
+    from nacl.signing import VerifyKey
+
+    receiver = VerifyKey(base64.b64decode(office_key)).to_curve25519_public_key()
+    return bytes(SealedBox(receiver).encrypt(file_key))
+
+
+def _unsealed_key(header: Header, path: Path, signing_seed: bytes | None) -> bytes:
+    from nacl.exceptions import CryptoError
+    from nacl.public import SealedBox
+    from nacl.signing import SigningKey
+
+    assert header.office is not None
+    if signing_seed is None:
+        raise DyzError("backup_sealed_elsewhere", path=str(path), office=header.office[1])
+    try:
+        mine = SigningKey(signing_seed).to_curve25519_private_key()
+        return bytes(SealedBox(mine).decrypt(header.sealed_key))
+    except CryptoError:
+        raise DyzError("backup_sealed_elsewhere", path=str(path), office=header.office[1]) from None
 
 
 def _contents(copy: Path) -> tuple[int, int, str | None]:
@@ -289,6 +333,8 @@ def read_header(path: Path) -> Header:
     line = head[len(MAGIC) : end + 1]
     try:
         fields = json.loads(line)
+        sealed = fields.get("kdf") == "sealed"
+        office = fields["office"] if sealed else None
         header = Header(
             made=str(fields["made"]),
             laptop=str(fields["laptop"]),
@@ -296,23 +342,33 @@ def read_header(path: Path) -> Header:
             schema=int(fields["schema"]),
             changes=int(fields["changes"]),
             latest=None if fields["latest"] is None else str(fields["latest"]),
-            salt=base64.b64decode(fields["salt"], validate=True),
-            ops=int(fields["ops"]),
-            mem=int(fields["mem"]),
-            check=base64.b64decode(fields["check"], validate=True),
+            salt=b"" if sealed else base64.b64decode(fields["salt"], validate=True),
+            ops=0 if sealed else int(fields["ops"]),
+            mem=0 if sealed else int(fields["mem"]),
+            check=b"" if sealed else base64.b64decode(fields["check"], validate=True),
             stream=base64.b64decode(fields["stream"], validate=True),
             line=line,
+            office=None
+            if office is None
+            else (str(office["id"]), str(office["name"]), str(office["key"])),
+            sealed_key=base64.b64decode(fields["sealed_key"], validate=True) if sealed else b"",
         )
+        if sealed:
+            keyed = len(header.sealed_key) == 80  # crypto_box_seal of a 32-byte key
+        else:
+            keyed = (
+                fields.get("kdf") == "argon2id13"
+                and len(header.salt) == 16
+                and len(header.check) == 32
+                # a file may not make this laptop spend more than dyz itself asks for
+                and 1 <= header.ops <= 10
+                and 8 << 10 <= header.mem <= 1 << 30
+            )
         sound = (
-            fields.get("kdf") == "argon2id13"
+            keyed
             and fields.get("chunk") == CHUNK
             and fields.get("compression") == "zlib"
-            and len(header.salt) == 16
             and len(header.stream) == 24
-            and len(header.check) == 32
-            # a file may not make this laptop spend more than dyz itself asks for
-            and 1 <= header.ops <= 10
-            and 8 << 10 <= header.mem <= 1 << 30
         )
     except (KeyError, TypeError, ValueError, binascii.Error):
         sound = False
@@ -321,15 +377,26 @@ def read_header(path: Path) -> Header:
     return header
 
 
-def decrypt(path: Path, header: Header, passphrase: str, target: IO[bytes]) -> None:
-    """The notebook inside the backup, into `target`; a wrong passphrase, or a damaged or
-    cut-off file, is refused in one line (before anything is written, for the passphrase)."""
+def decrypt(
+    path: Path,
+    header: Header,
+    passphrase: str | None,
+    target: IO[bytes],
+    signing_seed: bytes | None = None,
+) -> None:
+    """The notebook inside the backup, into `target`: opened with the passphrase, or, for a
+    backup sealed to the office, with the office's `signing_seed`. A wrong passphrase or key,
+    or a damaged or cut-off file, is refused in one line (before anything is written, for
+    the passphrase and the key)."""
     from nacl.exceptions import CryptoError
 
     sodium = _sodium()
-    key = _key(passphrase, header.salt, header.ops, header.mem)
-    if not sodium.sodium_memcmp(_check(key), header.check):
-        raise DyzError("backup_wrong_passphrase", path=str(path))
+    if header.office is not None:
+        key = _unsealed_key(header, path, signing_seed)
+    else:
+        key = _key(passphrase or "", header.salt, header.ops, header.mem)
+        if not sodium.sodium_memcmp(_check(key), header.check):
+            raise DyzError("backup_wrong_passphrase", path=str(path))
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     try:
         sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, header.stream, key)
@@ -415,8 +482,15 @@ def _sound(copy: Path, path: Path) -> None:
         raise DyzError("db_too_new", path=str(path), version=version, supported=LATEST)
 
 
-def restore(notebook: Path, backup: Path, passphrase: str, overwrite: bool = False) -> Restored:
-    """Replace the notebook at `notebook` with the one in `backup`, after checking it all."""
+def restore(
+    notebook: Path,
+    backup: Path,
+    passphrase: str | None,
+    overwrite: bool = False,
+    signing_seed: bytes | None = None,
+) -> Restored:
+    """Replace the notebook at `notebook` with the one in `backup`, after checking it all
+    (`signing_seed`: the office's, for a backup sealed to it)."""
     header = read_header(backup)
     folder = notebook.resolve().parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -425,7 +499,7 @@ def restore(notebook: Path, backup: Path, passphrase: str, overwrite: bool = Fal
         try:
             fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as out:
-                decrypt(backup, header, passphrase, out)
+                decrypt(backup, header, passphrase, out, signing_seed)
                 out.flush()
                 os.fsync(out.fileno())
         except OSError as error:

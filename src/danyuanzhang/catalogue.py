@@ -113,6 +113,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Backup written: {path} ({size}, {changes} changes). Keep it on a USB stick or another"
         " computer, and the passphrase written down somewhere else.",
     ),
+    "backup_no_office": (
+        "本机还没有加入社区办公室，不能加密给办公室。请用口令备份：dyz backup -o 文件。",
+        "This laptop has joined no office, so the backup cannot be sealed to it: back up"
+        " with a passphrase (dyz backup -o FILE).",
+    ),
+    "backup_sealed_elsewhere": (
+        "备份 {path} 是加密给“{office}”的，只有那台电脑能打开，什么也没有改动。",
+        "The backup {path} is sealed to “{office}”: only that laptop opens it. Nothing was"
+        " changed.",
+    ),
+    "restore_sealed_needs_into": (
+        "这份备份是加密给“{office}”的：请在办公室的电脑上运行 dyz restore 备份文件 --into 新文件.db，"
+        "再把新文件交给单元长。",
+        "This backup is sealed to “{office}”: on the office's laptop run dyz restore FILE"
+        " --into NEW.db, then hand the new file to the unit head.",
+    ),
     "backup_not_a_backup": (
         "{path} 不是 dyz 的备份文件，什么也没有改动。备份文件由 dyz backup 写出，名字以 .dyzbak 结尾。",
         "{path} is not a dyz backup; nothing was changed. Backups are written by dyz backup"

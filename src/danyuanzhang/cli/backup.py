@@ -66,6 +66,13 @@ def backup_command(
         ),
     ] = None,
     passphrase_file: PassphraseFileOption = None,
+    to_office: Annotated[
+        bool,
+        typer.Option(
+            "--to-office",
+            help="加密给社区办公室（不用口令，只有办公室的电脑能打开）· sealed to the office, no passphrase",
+        ),
+    ] = False,
 ) -> None:
     """备份工作本（加密）· Back up the notebook, encrypted with a passphrase, e.g. `dyz backup -o E:/dyz-backup.dyzbak`."""
     from danyuanzhang.backup import default_name, make_backup
@@ -78,8 +85,18 @@ def backup_command(
     target = (output or Path(default_name(today))).expanduser()
     if target.is_dir():
         target = target / default_name(today)
-    passphrase = passphrase_from(passphrase_file, twice=True)
-    header = make_backup(store, target, passphrase)
+    office = None
+    passphrase = None
+    if to_office:
+        from danyuanzhang.sync.members import office_of
+
+        listed = office_of(store)
+        if listed is None:
+            raise DyzError("backup_no_office")
+        office = (listed.device, listed.name, listed.key)
+    else:
+        passphrase = passphrase_from(passphrase_file, twice=True)
+    header = make_backup(store, target, passphrase, office)
     backed_up(store, target, header.changes)
     say(
         t(
@@ -103,14 +120,26 @@ def restore_command(
             help="工作本里有备份没有的修改时也覆盖 · replace even changes the backup lacks",
         ),
     ] = False,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            help="恢复到这个文件（办公室恢复别的电脑的备份时用）· restore into this file",
+        ),
+    ] = None,
     yes: YesOption = False,
 ) -> None:
     """从备份恢复工作本 · Restore the notebook from a backup, e.g. `dyz restore E:/dyz-backup.dyzbak`."""
     from danyuanzhang.backup import read_header, restore
     from danyuanzhang.store.db import default_path
 
-    notebook = state(ctx).db or default_path()
     header = read_header(file)
+    seed = None
+    if header.office is not None:  # sealed to the office: opened with the office's own key
+        if into is None:
+            raise DyzError("restore_sealed_needs_into", office=header.office[1])
+        seed = _office_seed(ctx, header.office[0], file, header.office[1])
+    notebook = into or state(ctx).db or default_path()
     if passphrase_file is None and is_interactive():  # what is about to come back, first
         say(
             t(
@@ -120,12 +149,24 @@ def restore_command(
                 changes=header.changes,
             )
         )
-    passphrase = passphrase_from(passphrase_file, twice=False)
+    passphrase = None if header.office is not None else passphrase_from(passphrase_file, False)
     if notebook.exists() and notebook.stat().st_size > 0:
         confirm_or_require_yes(
             t("restore_confirm", path=str(notebook)), yes or not is_interactive()
         )
-    done = restore(notebook, file, passphrase, overwrite=overwrite)
+    done = restore(notebook, file, passphrase, overwrite=overwrite, signing_seed=seed)
     say(t("restore_done", path=str(notebook), changes=header.changes))
     if done.kept_aside is not None:
         say(t("restore_kept_aside", path=str(done.kept_aside)))
+
+
+def _office_seed(ctx: typer.Context, office_id: str, file: Path, office_name: str) -> bytes:
+    """This laptop's private key, when it is the office the backup is sealed to."""
+    import base64
+
+    from danyuanzhang.keys import PRIVATE
+
+    store = state(ctx).store(remind=False)
+    if store.device()[0] != office_id or store.setting(PRIVATE) is None:
+        raise DyzError("backup_sealed_elsewhere", path=str(file), office=office_name)
+    return base64.b64decode(str(store.setting(PRIVATE)))

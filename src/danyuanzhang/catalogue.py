@@ -1448,6 +1448,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Another dyz window still has the notebook open, and a copy of what was erased is left"
         " in its log: close that window, and it is cleared the next time dyz runs.",
     ),
+    "handover_no_office": (
+        "本机没有加入社区办公室，没法确认办公室已收到数据，所以没有删除。",
+        "This laptop has joined no office, so there is no office to confirm it holds the"
+        " data; nothing was deleted.",
+    ),
+    "handover_is_office": (
+        "这是社区办公室的电脑，不能交接给自己。",
+        "This is the office's laptop: it cannot hand over to itself.",
+    ),
+    "handover_office_lacks": (
+        "“{office}”还没有确认收到本机的 {count} 条修改，所以没有删除。请先 dyz export --for {office}，"
+        "请办公室导入后再导出一份给本机，本机 dyz import 它，然后再运行 dyz handover。",
+        "“{office}” has not yet confirmed {count} changes this laptop holds, so nothing was"
+        " deleted. Export them (dyz export --for {office}), have the office import them and"
+        " send a bundle back, import that here, then run dyz handover again.",
+    ),
+    "handover_needs_yes": (
+        "交接会永久删除本机的工作本：请在终端里确认，或加上 --yes。",
+        "A handover deletes this laptop's notebook for good: confirm at a terminal, or add --yes.",
+    ),
+    "handover_confirm": (
+        "“{office}”已收到全部数据。现在永久删除本机的工作本吗？",
+        "“{office}” holds everything. Delete this laptop's notebook for good now?",
+    ),
+    "handover_done": (
+        "已交接：“{office}”保存着全部数据，本机的工作本 {path} 已清零并删除。谢谢您做单元长的这些日子。",
+        "Handed over: “{office}” holds everything, and this laptop's notebook {path} was"
+        " overwritten and deleted. Thank you for your time as unit head.",
+    ),
+    "handover_backup_left": (
+        "别忘了：备份文件 {path}（以及导出过的数据包）里也有住户信息，请一并删掉或交给办公室。",
+        "Remember: the backup {path} (and any bundles exported) hold personal data too:"
+        " delete them or give them to the office.",
+    ),
     "undo_nothing": (
         "本机还没有可以撤销的命令。",
         "This laptop has no command to take back.",

@@ -46,6 +46,7 @@ LAZY_COMMANDS = {
     "restore": ("danyuanzhang.cli.backup", "restore_app"),
     "log": ("danyuanzhang.cli.history", "log_app"),
     "undo": ("danyuanzhang.cli.undo", "undo_app"),
+    "handover": ("danyuanzhang.cli.handover", "handover_app"),
     "demo": ("danyuanzhang.cli.setup", "demo_app"),
 }
 

@@ -445,7 +445,7 @@ def visits_due(
                 "estate": estate_name,
                 "unit": f"{building_name}-{unit_name}",
                 "residents": names.split("\x1f") if names else [],
-                "flags": sorted(flags),
+                "flags": sorted(flags) if flags else [],
                 "never_visited": last_attempt is None,
                 "never_met": last_met is None,
                 "reason": reason,

@@ -207,3 +207,57 @@ def test_an_unfinished_interview_at_another_door_stays(dyz: Runner, db: Path, es
         assert drafts.load(store) is not None
     finally:
         store.close()
+
+
+def test_an_erased_household_s_needs_and_hazards_stay_without_its_words(
+    dyz: Runner, dyz_json, db: Path, estate: str
+) -> None:
+    dyz("household", "add", "2-2-302")  # the estate keeps a flat: its lists stay
+    dyz("resident", "add", "2-2-301", "--name", NAME, "--phone", PHONE)
+    dyz("petition", "add", "2-2-301", "-c", "维修", "-t", "王大爷138 1234 5678家灯坏了",
+        "--on", "2026-12-01")  # fmt: skip
+    dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 3楼", "--household", "2-2-301",
+        "--note", "王大爷家窗外拉线", "--on", "2026-12-01")  # fmt: skip
+    week = dyz_json("report", "--week", "2026-12-01", "--scope", "unit:2-2")
+    dyz("household", "remove", "2-2-301", "--yes")
+    [need] = dyz_json("petition", "list")
+    assert (need["category"], need["unit"], need["raised_on"]) == ("repair", "2-2", "2026-12-01")
+    assert not need["text"]
+    [hazard] = dyz_json("hazard", "list")
+    assert hazard["kind"] == "flying_wire" and not hazard["note"]
+    after = dyz_json("report", "--week", "2026-12-01", "--scope", "unit:2-2")
+    assert after["needs"]["collected"] == week["needs"]["collected"] == 1
+    assert after["hazards"]["found"] == week["hazards"]["found"]
+    raw = every_byte(db)
+    for secret in ("王大爷", PHONE, NAME):
+        assert secret.encode() not in raw, secret
+
+
+@pytest.mark.parametrize("first", ["erasure", "need"])
+def test_the_words_go_on_every_laptop_whichever_arrives_first(
+    dyz: Runner, dyz_json, tmp_path: Path, first: str
+) -> None:
+    a = ["--db", str(tmp_path / "a.db")]
+    b = ["--db", str(tmp_path / "b.db")]
+    dyz(*a, "init", "--device-name", "甲")
+    dyz(*b, "init", "--device-name", "乙")
+    dyz(*a, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    dyz(*a, "household", "add", "2-2-302")
+    shared = tmp_path / "shared.yaml"
+    dyz(*a, "export", "-o", str(shared))
+    dyz(*b, "import", str(shared))
+    dyz(*b, "petition", "add", "2-2-301", "-c", "维修", "-t", "王大爷家灯坏了")
+    need = tmp_path / "need.yaml"
+    dyz(*b, "export", "-o", str(need))
+    if first == "need":
+        dyz(*a, "import", str(need))
+    dyz(*a, "household", "remove", "2-2-301", "--yes")
+    if first == "erasure":
+        dyz(*a, "import", str(need))
+    erasure = tmp_path / "erasure.yaml"
+    dyz(*a, "export", "-o", str(erasure))
+    dyz(*b, "import", str(erasure), "--accept-erasures")
+    for laptop in (a, b):
+        [shown] = dyz_json(*laptop, "petition", "list")
+        assert shown["category"] == "repair" and not shown["text"]
+        assert "王大爷".encode() not in every_byte(Path(laptop[1]))

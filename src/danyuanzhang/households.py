@@ -254,6 +254,10 @@ def remove_household(store: Store, ref_text: str, estate: str | None = None) -> 
         named = {*copies, row["id"], *(r["id"] for r in residents)}
         place = (row["estate"], row["building"], row["unit"], row["room"])
         drafts.discard_naming(store, named, place)
+        # its needs and hazards stay for the figures, without its own words
+        from danyuanzhang.store import derive
+
+        derive.strip_personal(store.conn)
     gone["scrubbed"] = store.scrub()
     gone["residents_erased"] = len(residents)
     return gone

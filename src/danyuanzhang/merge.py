@@ -240,6 +240,16 @@ def identities(records: Iterable[Keyed], merges: Iterable[Merge]) -> dict[str, s
 # -- erasure -------------------------------------------------------------------------------------
 
 
+# What of a record that stays when its household is erased (the community's figures need its
+# category, unit, dates and steps) is the household's own words, and goes with it: a need's
+# text, a hazard's note and photo. It goes from any record that ever named an erased flat, a
+# rule every laptop applies alike whatever order the erasure and the record reach it in.
+PERSONAL_WITH_HOUSEHOLD: dict[str, tuple[str, ...]] = {
+    "petition": ("text",),
+    "hazard": ("note", "photo"),
+}
+
+
 def erased_with_household(households: Mapping[str, str | None], erased: set[str]) -> set[str]:
     """Of records that are erased with their household (residents, visits), given the household
     each names, those whose household is erased. They get no tombstone of their own: a laptop
@@ -316,6 +326,12 @@ def plan_import(
     for group in groups:
         key = (group.entity, group.record)
         known = held.get(group.record)
+        words = PERSONAL_WITH_HOUSEHOLD.get(group.entity)
+        if words and households_named.get(group.record) in gone_households:
+            # a need or a hazard of an erased flat: its words never come back
+            kept = [c for c in group.changes if not (c.op == "set" and c.field in words)]
+            dropped += len(group.changes) - len(kept)
+            group = Incoming(group.entity, group.record, kept)
         if key in gone or group.record in going_with:
             deletes = [c for c in group.changes if c.op == "delete"]
             dropped += len(group.changes) - len(deletes)

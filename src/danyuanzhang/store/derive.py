@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode, encode
 from danyuanzhang.merge import (
     NO_CHANGES,
+    PERSONAL_WITH_HOUSEHOLD,
     FieldState,
     Incoming,
     Keyed,
@@ -719,6 +720,42 @@ def purge(conn: sqlite3.Connection, entity: str, record: str) -> None:
     rest = [r for r in group if r != record]
     if rest:
         settle(conn, entity, rest)
+
+
+def strip_personal(conn: sqlite3.Connection) -> int:
+    """Take the personal words (merge.PERSONAL_WITH_HOUSEHOLD) out of the log and the tables
+    for every need and hazard whose household is erased; how many records. Run after every
+    erasure and every import, so that the end state is the same on every laptop whichever
+    of the two reached it first. Found through the tables (a few thousand rows), not the log."""
+    stripped = 0
+    for entity, fields in PERSONAL_WITH_HOUSEHOLD.items():
+        spec = ENTITIES[entity]
+        column = next(f.column for f in spec.fields if f.name == "household")
+        marks = _marks(len(fields))
+        candidates = [
+            str(row[0])
+            for row in conn.execute(
+                f"SELECT t.id FROM {spec.table} t WHERE t.{column} IN"
+                " (SELECT record FROM tombstones WHERE entity = 'household')"
+            )
+        ]
+        gone: dict[str, set[str]] = {}
+        for record in candidates:
+            held = conn.execute(
+                f"SELECT 1 FROM changes WHERE record = ? AND field IN ({marks}) LIMIT 1",
+                (record, *fields),
+            ).fetchone()
+            if held is not None:
+                gone[record] = set(fields)
+        for record in sorted(gone):
+            conn.execute(
+                f"DELETE FROM changes WHERE record = ? AND op = 'set' AND field IN ({marks})",
+                (record, *fields),
+            )
+        if gone:
+            refresh(conn, entity, gone)
+            stripped += len(gone)
+    return stripped
 
 
 # -- a whole notebook ----------------------------------------------------------------------------

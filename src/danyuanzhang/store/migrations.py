@@ -533,6 +533,14 @@ def _rebuild_identity(conn: sqlite3.Connection) -> None:
     rebuild_identity(conn)
 
 
+def _strip_personal(conn: sqlite3.Connection) -> None:
+    """The needs and hazards of households erased before 13 lose their own words, as they
+    do now at the erasure."""
+    from danyuanzhang.store.derive import strip_personal
+
+    strip_personal(conn)
+
+
 Step = str | Callable[[sqlite3.Connection], None]
 
 # MIGRATIONS[n - 1] brings a database from version n - 1 to version n.
@@ -549,7 +557,7 @@ MIGRATIONS: list[list[Step]] = [
     [V10],
     [V11],
     [V12],
-    [V13],
+    [V13, _strip_personal],
 ]
 
 LATEST = len(MIGRATIONS)

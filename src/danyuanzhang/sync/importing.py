@@ -36,7 +36,7 @@ from danyuanzhang.bundle.reader import (
 from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
 from danyuanzhang.hlc import latest_allowed, local_time, parse, wall_of
-from danyuanzhang.merge import Incoming, household_named, plan_import
+from danyuanzhang.merge import PERSONAL_WITH_HOUSEHOLD, Incoming, household_named, plan_import
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
@@ -396,8 +396,9 @@ class _Importer:
         # the households its residents and visits were registered in may be erased here too
         erased = derive.tombstoned(conn, [*ids, *{h for h in named.values() if h}])
         plan = plan_import(groups, held, erased, named)
+        erasing = {record for entity, record in plan.erased if entity == "household"}
         for group in plan.fresh:
-            self._refuse_if_incomplete(group)
+            self._refuse_if_incomplete(group, erasing)
         self._refuse_if_claiming_me(plan.insert)
         if self.gate.active:
             self.gate.check(plan.insert, self.top, self.lines)
@@ -418,6 +419,9 @@ class _Importer:
         for entity in ENTITY_ORDER:
             if entity in by_entity:
                 derive.refresh(conn, entity, by_entity[entity], self._conflict)
+        if plan.erased or any(g.entity in PERSONAL_WITH_HOUSEHOLD for g in groups):
+            # a need or a hazard of a flat erased here, arriving now or erased now
+            derive.strip_personal(conn)
         report = self.report
         report.added += len(plan.insert)
         report.ignored_erased += plan.dropped
@@ -430,8 +434,13 @@ class _Importer:
         self, groups: list[Incoming], held: dict[str, set[str]]
     ) -> dict[str, str | None]:
         """The household each resident or visit of the batch was registered in, over its
-        changes here and in the batch: what decides whether it is erased with a household."""
-        belonging = [g for g in groups if ENTITIES[g.entity].erased_with_household]
+        changes here and in the batch: what decides whether it is erased with a household
+        (and, for a need or a hazard, whether its words are)."""
+        belonging = [
+            g
+            for g in groups
+            if ENTITIES[g.entity].erased_with_household or g.entity in PERSONAL_WITH_HOUSEHOLD
+        ]
         here: dict[str, list[Change]] = {}
         known = [g.record for g in belonging if g.record in held]
         for change in derive.field_changes(self.store.conn, known, "household"):
@@ -452,17 +461,26 @@ class _Importer:
                 "bundle_claims_me", line=self.lines.get(first.record), name=name, count=len(forged)
             )
 
-    def _refuse_if_incomplete(self, group: Incoming) -> None:
+    def _refuse_if_incomplete(self, group: Incoming, erasing: set[str]) -> None:
         """A new record must hold what its command always records (a resident its name): one
-        left incomplete is refused, not stored. A redacted bundle leaves personal data out."""
+        left incomplete is refused, not stored. A redacted bundle leaves personal data out,
+        and a need or a hazard of an erased flat its words (`erasing`: the flats this batch
+        erases)."""
         spec = ENTITIES[group.entity]
         present = {change.field for change in group.changes}
         if "" in present:  # an erasure: nothing else to hold
             return
+        stripped: tuple[str, ...] = ()
+        if group.entity in PERSONAL_WITH_HOUSEHOLD:
+            home = household_named(group.changes)
+            if home is not None and (home in erasing or self.store.is_erased("household", home)):
+                stripped = PERSONAL_WITH_HOUSEHOLD[group.entity]
         missing = [
             name
             for name in spec.required
-            if name not in present and not (self.redacted and name in spec.personal)
+            if name not in present
+            and not (self.redacted and name in spec.personal)
+            and name not in stripped
         ]
         if missing:
             from danyuanzhang.i18n import join

@@ -419,8 +419,9 @@ class _Importer:
         for entity in ENTITY_ORDER:
             if entity in by_entity:
                 derive.refresh(conn, entity, by_entity[entity], self._conflict)
-        if plan.erased or any(g.entity in PERSONAL_WITH_HOUSEHOLD for g in groups):
-            # a need or a hazard of a flat erased here, arriving now or erased now
+        if erasing:
+            # the needs and hazards of the flats erased now lose their words (those arriving
+            # for a flat erased before were left without them by plan_import)
             derive.strip_personal(conn)
         report = self.report
         report.added += len(plan.insert)

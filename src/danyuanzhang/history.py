@@ -49,12 +49,12 @@ def entries(
 ) -> list[Entry]:
     """The commands, newest first: of every record, or only their changes to `records`;
     from the day `since` (ISO) on; of one laptop."""
-    from danyuanzhang.hlc import WALL_DIGITS
+    from datetime import datetime
+
+    from danyuanzhang.hlc import WALL_DIGITS, wall_of
 
     where, params = [], []
     if since is not None:
-        from datetime import datetime
-
         start_ms = int(datetime.fromisoformat(since).timestamp() * 1000)
         where.append(f"substr(hlc, 1, {WALL_DIGITS}) >= ?")
         params.append(f"{start_ms:0{WALL_DIGITS}d}")
@@ -66,8 +66,6 @@ def entries(
         " ORDER BY device, hlc",
         params,
     )
-    from danyuanzhang.hlc import wall_of
-
     ends = {row[0] for row in store.conn.execute("SELECT hlc FROM command_ends")}
     found: list[Entry] = []
     current: Entry | None = None
@@ -138,9 +136,20 @@ def _value_words(entity: str, change: Change) -> str:
     return _shortened(str(value))
 
 
-def _is_new(store: Store, record: str, entry: Entry) -> bool:
-    row = store.conn.execute("SELECT min(hlc) FROM changes WHERE record = ?", (record,)).fetchone()
-    return row[0] is None or row[0] >= entry.first
+def _made_by(store: Store, entry: Entry, records: list[str]) -> set[str]:
+    """Those of `records` the command made: none of their changes is older than it. One
+    query per thousand records, not one each: a roll's import touches thousands."""
+    from danyuanzhang.store import in_chunks
+
+    older: set[str] = set()
+    for chunk in in_chunks(records):
+        rows = store.conn.execute(
+            f"SELECT DISTINCT record FROM changes WHERE record IN ({', '.join('?' * len(chunk))})"
+            " AND hlc < ?",
+            (*chunk, entry.first),
+        )
+        older |= {row[0] for row in rows}
+    return set(records) - older
 
 
 def _record_words(store: Store, entity: str, record: str) -> str:
@@ -200,11 +209,12 @@ def words(store: Store, entry: Entry) -> str:
     by_record: dict[tuple[str, str], list[Change]] = {}
     for change in entry.changes:
         by_record.setdefault((change.entity, change.record), []).append(change)
+    made = _made_by(store, entry, [record for _, record in by_record])
     if len(by_record) > _SHOWN_RECORDS:
         new: dict[str, int] = {}
         changed: dict[str, int] = {}
         for entity, record in by_record:
-            tally = new if _is_new(store, record, entry) else changed
+            tally = new if record in made else changed
             tally[entity] = tally.get(entity, 0) + 1
         parts = []
         if new:
@@ -223,7 +233,7 @@ def words(store: Store, entry: Entry) -> str:
             phrases.append(t("log_erased", kind=label(entity)))
             continue
         what = _record_words(store, entity, record)
-        if _is_new(store, record, entry):
+        if record in made:
             # a need or a hazard names its kind in its own words; a flat or a person not
             kind = "" if entity in ("petition", "hazard") else t("log_kind", kind=label(entity))
             phrases.append(t("log_added_one", kind=kind, what=what))

@@ -728,14 +728,15 @@ def strip_personal(conn: sqlite3.Connection) -> int:
     erasure and every import, so that the end state is the same on every laptop whichever
     of the two reached it first. Found through the tables (a few thousand rows), not the log."""
     stripped = 0
-    for entity, fields in PERSONAL_WITH_HOUSEHOLD.items():
-        spec = ENTITIES[entity]
-        column = next(f.column for f in spec.fields if f.name == "household")
+    for entity, _field, table, column in HOUSEHOLD_REFERENCES:
+        fields = PERSONAL_WITH_HOUSEHOLD.get(entity)
+        if not fields:
+            continue
         marks = _marks(len(fields))
         candidates = [
             str(row[0])
             for row in conn.execute(
-                f"SELECT t.id FROM {spec.table} t WHERE t.{column} IN"
+                f"SELECT t.id FROM {table} t WHERE t.{column} IN"
                 " (SELECT record FROM tombstones WHERE entity = 'household')"
             )
         ]

@@ -75,12 +75,14 @@ def rebuild_into(source: Path, target: Path) -> None:
 
 
 def _shared_columns(conn: sqlite3.Connection, table: str) -> str:
-    def names(schema: str) -> list[str]:
-        rows = conn.execute("SELECT name, hidden FROM pragma_table_xinfo(?, ?)", (table, schema))
-        return [row[0] for row in rows if row[1] == 0]  # generated columns are made, not copied
+    old = set(_columns(conn, table, "old"))
+    return ", ".join(f'"{name}"' for name in _columns(conn, table) if name in old)
 
-    old = set(names("old"))
-    return ", ".join(f'"{name}"' for name in names("main") if name in old)
+
+def _columns(conn: sqlite3.Connection, table: str, schema: str = "main") -> list[str]:
+    """A table's stored columns (generated ones are made, not copied)."""
+    rows = conn.execute("SELECT name, hidden FROM pragma_table_xinfo(?, ?)", (table, schema))
+    return [row[0] for row in rows if row[1] == 0]
 
 
 def _derive_everything(conn: sqlite3.Connection) -> None:
@@ -129,8 +131,7 @@ def differences(conn: sqlite3.Connection, rebuilt: Path) -> dict[str, int]:
 
 
 def _visible_columns(conn: sqlite3.Connection, table: str) -> str:
-    rows = conn.execute("SELECT name, hidden FROM pragma_table_xinfo(?)", (table,))
-    return ", ".join(f'"{row[0]}"' for row in rows if row[1] == 0)
+    return ", ".join(f'"{name}"' for name in _columns(conn, table))
 
 
 def replace_derived(conn: sqlite3.Connection, rebuilt: Path) -> None:

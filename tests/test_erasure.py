@@ -218,8 +218,23 @@ def test_an_erased_household_s_needs_and_hazards_stay_without_its_words(
         "--on", "2026-12-01")  # fmt: skip
     dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 3楼", "--household", "2-2-301",
         "--note", "王大爷家窗外拉线", "--on", "2026-12-01")  # fmt: skip
+    [need_id] = [p["id"][:8] for p in dyz_json("petition", "list")]
+    [hazard_id] = [h["id"][:8] for h in dyz_json("hazard", "list")]
+    dyz("petition", "escalate", need_id, "--to", "楼栋长", "--note", "王大爷说楼上也漏")
+    dyz("hazard", "notify", hazard_id, "--days", "3", "--note", "告诉王大爷拆线")
+    dyz("visit", "add", "2-2-301", "--on", "2026-12-01", "--note", "王大爷腿疼")
     week = dyz_json("report", "--week", "2026-12-01", "--scope", "unit:2-2")
-    dyz("household", "remove", "2-2-301", "--yes")
+    removed = dyz("household", "remove", "2-2-301", "--yes")
+    assert "留在统计里" in removed.stderr
+    # a step taken afterwards keeps its place in the timeline, not its note
+    dyz("hazard", "fix", hazard_id, "--note", "王大爷已拆")
+    [step] = [
+        s for s in dyz_json("hazard", "show", hazard_id)["timeline"] if s["step"] == "rectified"
+    ]
+    assert not step["note"]
+    assert "（内容已随住户一起抹去）" in dyz("petition", "show", need_id).stdout
+    [visit] = dyz_json("visit", "list")
+    assert visit["on"] == "2026-12-01" and not visit["note"]
     [need] = dyz_json("petition", "list")
     assert (need["category"], need["unit"], need["raised_on"]) == ("repair", "2-2", "2026-12-01")
     assert not need["text"]
@@ -228,6 +243,7 @@ def test_an_erased_household_s_needs_and_hazards_stay_without_its_words(
     after = dyz_json("report", "--week", "2026-12-01", "--scope", "unit:2-2")
     assert after["needs"]["collected"] == week["needs"]["collected"] == 1
     assert after["hazards"]["found"] == week["hazards"]["found"]
+    assert after["visits"]["made"] == week["visits"]["made"] == 1
     raw = every_byte(db)
     for secret in ("王大爷", PHONE, NAME):
         assert secret.encode() not in raw, secret

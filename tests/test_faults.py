@@ -334,3 +334,57 @@ def test_part_files_left_by_a_killed_export_go_at_the_next_one(
     os.utime(old, (an_hour_and_more, an_hour_and_more))
     dyz("export", "-o", str(tmp_path / "给办公室.yaml"))
     assert not mine.exists() and not old.exists() and fresh.exists()
+
+
+# xlsxwriter leaves its zip of the failed workbook to the garbage collector, which cannot close
+# it on a full disk either; dyz's own process ends without that noise
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_ledger_to_a_full_stick_says_so_and_leaves_nothing_half_written(
+    dyz: Runner, tmp_path: Path, stairwell: str
+) -> None:
+    dyz("visit", "add", "2-2-301", "--note", "一切都好")
+    stick = tmp_path / "stick"
+    with mounted(stick, "size=64k") as made:
+        if not made:
+            return _ledger_by_limit(tmp_path)
+        with (stick / "fill").open("wb", buffering=0) as fill, contextlib.suppress(OSError):
+            while True:
+                fill.write(b"\0" * 4096)
+        for name in ("走访台账.xlsx", "走访台账.html", "名单.csv"):
+            args = ("household", "list") if name == "名单.csv" else ("ledger", "visits")
+            line = refused(dyz(*args, "-o", str(stick / name), code=1), "磁盘满了", "只剩")
+            assert name in line
+        assert sorted(p.name for p in stick.iterdir()) == ["fill"]
+
+
+def _ledger_by_limit(tmp_path: Path) -> None:
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "danyuanzhang", "ledger", "visits", "-o", str(folder / "a.xlsx")],
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,
+    )
+    assert done.returncode == 1 and not any(w in done.stderr for w in INTERNAL), done.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_a_sheet_stopped_halfway_leaves_no_part_behind(tmp_path: Path) -> None:
+    from danyuanzhang.cli.common import write_output
+    from danyuanzhang.sheets import write_sheet
+
+    def rows() -> Iterator[list[str]]:
+        yield ["刘桂英"]
+        raise KeyboardInterrupt
+
+    for target in (tmp_path / "名单.csv", tmp_path / "名单.xlsx"):
+        with pytest.raises(KeyboardInterrupt):
+            write_sheet(target, ["姓名"], rows())
+    with pytest.raises(KeyboardInterrupt):
+        write_output((piece for row in rows() for piece in row), tmp_path / "台账.html")
+    assert list(tmp_path.iterdir()) == []

@@ -48,10 +48,10 @@ from danyuanzhang import roster as roster_api
 from danyuanzhang import store as store_module
 from danyuanzhang import visits as visits_api
 from danyuanzhang.errors import DyzError
-from danyuanzhang.merge import normalise
+from danyuanzhang.merge import PERSONAL_WITH_HOUSEHOLD, normalise
 from danyuanzhang.records import ENTITIES
 from danyuanzhang.rollcall import import_roll
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, derive, in_chunks
 from danyuanzhang.store import registry as reg
 from danyuanzhang.sync import (
     export_bundle,
@@ -483,6 +483,7 @@ class Laptops(RuleBasedStateMachine):
             hazards=[("flying_wire", "窗外拉线")],
             anti_fraud_app=True if met else None,
             briefed=met,
+            note="腿脚不便" if met else None,
         )
         visits_api.record_visit(store, plan)
         event("a visit")
@@ -675,6 +676,23 @@ class Laptops(RuleBasedStateMachine):
                 " WHERE c.op = 'set'"
             ).fetchone()[0]
             assert orphans == 0
+            # what stays of an erased flat's visits, needs, hazards and steps keeps no words
+            for entity, words in PERSONAL_WITH_HOUSEHOLD.items():
+                belonging = derive.belonging_to_erased(store.conn, entity)
+                for chunk in in_chunks(belonging):
+                    marks = ", ".join("?" * len(chunk))
+                    held = store.conn.execute(
+                        f"SELECT count(*) FROM changes WHERE record IN ({marks})"
+                        f" AND field IN ({', '.join('?' * len(words))})",
+                        (*chunk, *words),
+                    ).fetchone()[0]
+                    assert held == 0, f"words of an erased flat's {entity} stayed"
+                    table = ENTITIES[entity].table
+                    shown = " OR ".join(f"{ENTITIES[entity].columns[w]} IS NOT NULL" for w in words)
+                    rows = store.conn.execute(
+                        f"SELECT count(*) FROM {table} WHERE id IN ({marks}) AND ({shown})", chunk
+                    ).fetchone()[0]
+                    assert rows == 0
             assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
             # one record of a class has a row; the others are its aliases
             doubled = store.conn.execute(

@@ -384,7 +384,7 @@ def test_visit_list_of_an_empty_notebook_says_so(dyz: Runner, estate: str) -> No
     assert re.search(r"\d", dyz("antifraud").stdout)
 
 
-def test_removing_a_household_erases_its_visits_everywhere_in_the_file(
+def test_removing_a_household_keeps_its_visits_in_the_figures_without_their_words(
     dyz: Runner, dyz_json, stairwell: str, db: Path
 ) -> None:
     dyz(
@@ -398,8 +398,15 @@ def test_removing_a_household_erases_its_visits_everywhere_in_the_file(
         "--note",
         "夜里常头晕XQ",
     )
+    week = dyz_json("report", "--week", "2026-11-20")["visits"]
     dyz("household", "remove", "2-2-301", "--yes")
-    assert dyz_json("visit", "list") == []
+    [kept] = dyz_json("visit", "list")
+    assert (kept["on"], kept["unit"], kept["outcome"]) == ("2026-11-20", "2-2", "met")
+    assert kept["household"] is None and kept["wellbeing"] is None and kept["note"] is None
+    assert "2-2（已删除的一户）" in dyz("visit", "list").stdout
+    after = dyz_json("report", "--week", "2026-11-20")["visits"]
+    assert after["made"] == week["made"] == 1
+    assert after["households_reached"] == week["households_reached"] == 1
     for path in (db, db.with_name(db.name + "-wal")):
         if path.exists():
             assert "夜里常头晕XQ".encode() not in path.read_bytes()

@@ -184,6 +184,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这条记录已被删除抹去，不能再修改。",
         "This record has been erased and cannot be changed.",
     ),
+    "words_erased": ("（内容已随住户一起抹去）", "(its words were erased with the household)"),
+    # a visit of a household since erased: its unit, no room
+    "erased_flat": ("{unit}（已删除的一户）", "{unit} (an erased flat)"),
     "init_done": (
         "工作本已建立：{path}\n本机：{device}（编号 {id}）\n社区：{community}",
         "Notebook ready: {path}\nThis laptop: {device} (id {id})\nCommunity: {community}",
@@ -429,6 +432,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Removed {ref} of {estate} and erased the personal data of {residents}, history"
         " included. This cannot be undone.",
     ),
+    "household_kept_without_words": (
+        "它的 {count} 条走访、诉求和隐患记录留在统计里，其中的文字和备注已抹去。",
+        "Its {count} visits, needs and hazards stay in the figures, with their words and notes"
+        " erased.",
+    ),
     "confirm_remove_household": (
         "删除 {estate} {ref} 并永久抹去其居民的信息？",
         "Remove {ref} of {estate} and erase its residents' data for good?",
@@ -669,6 +677,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- output -----------------------------------------------------------------------------------
     "empty_list": ("（没有符合条件的记录）", "(nothing matches)"),
     "written_to": ("已写入 {path}", "Written to {path}"),
+    "exposed_removable": (
+        "提醒：{path} 里有居民的个人信息，存在 U 盘或存储卡上，谁拿到都能打开；交到社区后请从盘上删掉。",
+        "Mind: {path} holds residents' personal data on a USB stick or card, which anyone holding"
+        " it can open; delete it from there once it has reached the office.",
+    ),
+    "exposed_desktop": (
+        "提醒：{path} 里有居民的个人信息，放在桌面上，坐到这台电脑前的人都能看到；用完请删掉。",
+        "Mind: {path} holds residents' personal data on the Desktop, where anyone at this laptop"
+        " sees it; delete it when done.",
+    ),
     "cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
     "sheet_suffix": (
         "表格文件名要以 .xlsx 或 .csv 结尾（如 住户.xlsx）：{path}",
@@ -1394,6 +1412,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doctor_bad_modes": (
         "{files} 别人也能读：dyz doctor --repair 会改成只有本人能读",
         "Others can read {files}: dyz doctor --repair makes them yours alone",
+    ),
+    "doctor_bad_folder": (
+        "工作本所在的文件夹 {folder} 这台电脑上的其他人（{who}）也能打开：把工作本放回默认位置"
+        "（不设 --db 和 DYZ_DB），或运行 {command}",
+        "The notebook's folder {folder} lets others on this laptop in ({who}): keep the notebook"
+        " in the default folder (no --db, no DYZ_DB), or run {command}",
     ),
     "doctor_ok_backup": ("上次备份在 {day}", "Last backed up on {day}"),
     "doctor_ok_no_backup_yet": ("还没到要备份的时候", "Nothing needs a backup yet"),

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.households import choose_estate
+from danyuanzhang.i18n import said
 from danyuanzhang.inputs import day_it_happened, parse_date, parse_free_text
 from danyuanzhang.petitions import describe, find_petition, matter_of
 from danyuanzhang.store import Store, new_id
@@ -40,7 +40,8 @@ def propose(
         store.put(
             "proposal",
             proposal_id,
-            {"estate": choose_estate(store, rows[0]["estate"]), "text": words, "proposed_on": day},
+            # the needs' own estate: it may have no flat left on the roll
+            {"estate": rows[0]["estate"], "text": words, "proposed_on": day},
             new=True,
         )
         for item in waiting:
@@ -114,7 +115,7 @@ def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -
                 "households": len({g["household"] for g in group}),
                 "petitions": sorted(g["id"] for g in group),
                 "texts": [
-                    mask_phones_in(g["text"] or "")
+                    mask_phones_in(said(g["text"]))
                     for g in sorted(group, key=lambda g: g["raised_on"])
                 ],
                 "waiting_days": (day - date.fromisoformat(first)).days,

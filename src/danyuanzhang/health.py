@@ -81,14 +81,30 @@ def temporaries(store: Store) -> Finding:
 
 
 def modes(store: Store) -> Finding:
-    if os.name != "posix":  # on Windows the user's data folder is the user's alone
-        return Finding("modes", True)
+    if os.name != "posix":
+        return folder_access(store.path.resolve().parent)
     loose = [
         p.name
         for p in (Path(f"{store.path}{s}") for s in ("", "-wal", "-shm"))
         if p.exists() and p.stat().st_mode & 0o077
     ]
     return Finding("modes", not loose, {"files": loose}, bool(loose))
+
+
+def folder_access(folder: Path, sddl: str | None = None) -> Finding:
+    """On Windows, whether the notebook's folder lets in more people than its user (`sddl`: its
+    access list, read with icacls unless given). Not mended here: the folder may hold other
+    files, so the command that restricts it is shown, or the notebook is moved to the default
+    folder (%LOCALAPPDATA%), which is the user's alone."""
+    from danyuanzhang import owner_only
+
+    if sddl is None:
+        sddl = owner_only.folder_sddl(folder)
+    if sddl is None:  # icacls could not say: nothing to report
+        return Finding("modes", True)
+    broad = owner_only.broad_grants(sddl)
+    detail = {"folder": str(folder), "who": broad, "command": owner_only.restrict_command(folder)}
+    return Finding("modes", not broad, detail if broad else {})
 
 
 def backup(store: Store) -> Finding:

@@ -66,17 +66,17 @@ def entries(
         " ORDER BY device, hlc",
         params,
     )
-    ends = {row[0] for row in store.conn.execute("SELECT hlc FROM command_ends")}
+    ends = sorted(row[0] for row in store.conn.execute("SELECT hlc FROM command_ends"))
     found: list[Entry] = []
     current: Entry | None = None
     last_ms = 0
-    ended = False
+    last_hlc = ""
     for row in rows:
         change = Change(*row)
         at = wall_of(change.hlc)
         if (
             current is None
-            or ended
+            or _ended_between(ends, last_hlc, change.hlc)
             or change.device != current.device
             or change.author != current.author
             or at - last_ms > MOMENT_MS
@@ -84,15 +84,22 @@ def entries(
             current = Entry(change.device, change.author)
             found.append(current)
         current.changes.append(change)
-        last_ms = at
-        # this laptop noted where each of its commands ended; another laptop's are told
-        # apart by the moment between them
-        ended = change.hlc in ends
+        last_ms, last_hlc = at, change.hlc
     if records is not None:
         for entry in found:
             entry.changes = [c for c in entry.changes if c.record in records]
         found = [e for e in found if e.changes]
     return sorted(found, key=lambda e: e.first, reverse=True)
+
+
+def _ended_between(ends: list[str], previous: str, this: str) -> bool:
+    """Whether this laptop noted a command ending at or after the previous change and before
+    this one: where a command's last change was itself erased since, the end still tells the
+    commands apart. Another laptop's are told apart by the moment between them."""
+    from bisect import bisect_left
+
+    at = bisect_left(ends, previous)
+    return at < len(ends) and ends[at] < this
 
 
 def household_records(store: Store, household_id: str) -> set[str]:
@@ -169,7 +176,9 @@ def _record_words(store: Store, entity: str, record: str) -> str:
         if row is not None:
             place = f"{row['building']}-{row['unit']}" + (f"-{row['room']}" if row["room"] else "")
             if entity == "petition":
-                words = _shortened(row["text"] or "")
+                from danyuanzhang.i18n import said
+
+                words = _shortened(said(row["text"]))
             else:
                 from danyuanzhang.i18n import word
                 from danyuanzhang.vocab import HAZARD_KINDS
@@ -234,8 +243,9 @@ def words(store: Store, entry: Entry) -> str:
             continue
         what = _record_words(store, entity, record)
         if record in made:
-            # a need or a hazard names its kind in its own words; a flat or a person not
-            kind = "" if entity in ("petition", "hazard") else t("log_kind", kind=label(entity))
+            # a need, a hazard or a visit names its kind in its own words; a flat or a person not
+            named = entity in ("petition", "hazard") or what.startswith(label(entity))
+            kind = "" if named else t("log_kind", kind=label(entity))
             phrases.append(t("log_added_one", kind=kind, what=what))
         else:
             fields = join(

@@ -233,8 +233,9 @@ def edit_household(
 
 
 def remove_household(store: Store, ref_text: str, estate: str | None = None) -> dict[str, Any]:
-    """Erase a household, every copy of it from other laptops, its residents and its visits:
-    only tombstones with their ids remain."""
+    """Erase a household, every copy of it from other laptops and its residents: only
+    tombstones with their ids remain. Its visits, needs and hazards stay for the community's
+    figures, without their words (merge.PERSONAL_WITH_HOUSEHOLD)."""
     with store.transaction():
         row = find_household(store, ref_text, estate)
         gone = household_json(row)
@@ -243,8 +244,6 @@ def remove_household(store: Store, ref_text: str, estate: str | None = None) -> 
         for resident in residents:
             for copy in reg.members_of(store, resident["id"]):
                 store.erase("resident", copy)
-        for visit in reg.visit_ids_of(store, row["id"]):
-            store.erase("visit", visit)
         for copy in copies:
             store.erase("household", copy)
         from danyuanzhang import drafts
@@ -254,10 +253,9 @@ def remove_household(store: Store, ref_text: str, estate: str | None = None) -> 
         named = {*copies, row["id"], *(r["id"] for r in residents)}
         place = (row["estate"], row["building"], row["unit"], row["room"])
         drafts.discard_naming(store, named, place)
-        # its needs and hazards stay for the figures, without its own words
         from danyuanzhang.store import derive
 
-        derive.strip_personal(store.conn)
+        gone["kept_without_words"] = derive.strip_personal(store.conn)
     gone["scrubbed"] = store.scrub()
     gone["residents_erased"] = len(residents)
     return gone

@@ -81,6 +81,12 @@ def word(code: str | None, choices: dict[str, tuple[str, str]]) -> str:
     return pick(zh, en)
 
 
+def said(text: str | None) -> str:
+    """A need's words as a screen or a page shows them: a need of an erased household has
+    none left, and says so."""
+    return text or t("words_erased")
+
+
 def counted(count: int, zh_unit: str, en_one: str, en_many: str | None = None) -> str:
     """A number with what it counts: 3 处冲突; 1 conflict, 3 conflicts."""
     if lang() == "zh":

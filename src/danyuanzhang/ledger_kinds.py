@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from danyuanzhang.i18n import join, pick, t, word
+from danyuanzhang.i18n import join, pick, said, t, word
 from danyuanzhang.ledgers import Period
 from danyuanzhang.phones import mask_phone, mask_phones_in
 from danyuanzhang.store import Store
@@ -42,6 +42,8 @@ def _day_within(text: str | None, within: Period) -> date | None:
 
 
 def _flat(row: Any) -> str:
+    if row["room"] is None:  # a visit of a household since erased
+        return t("erased_flat", unit=f"{row['building']}-{row['unit']}")
     return f"{row['building']}-{row['unit']}-{row['room']}"
 
 
@@ -79,7 +81,7 @@ def _petition_statuses(store: Store, rows: list[Any]) -> dict[str, str]:
 
 def _need_words(petition: Any, categories: dict[str, tuple[str, str]]) -> str:
     return f"{word(petition['category'], categories)}{pick('：', ': ')}" + mask_phones_in(
-        petition["text"]
+        said(petition["text"])
     )
 
 
@@ -234,7 +236,7 @@ def needs(store: Store, within: Period) -> Rows:
                 "raised_on": _day(row["raised_on"]),
                 "household": item["household"] or item["unit"],
                 "category": word(row["category"], categories),
-                "text": mask_phones_in(row["text"]),
+                "text": mask_phones_in(said(row["text"])),
                 "joint": len({households.get(p) for p in matter if households.get(p)}) or 1,
                 "level": pick(*ESCALATION_TARGETS.get(item["escalated_to"] or "", _UNIT_HEAD)),
                 "handler": taken[-1]["by"] if taken else collectors.get(row["id"]),

@@ -242,16 +242,23 @@ def identities(records: Iterable[Keyed], merges: Iterable[Merge]) -> dict[str, s
 
 # What of a record that stays when its household is erased (the community's figures need its
 # category, unit, dates and steps) is the household's own words, and goes with it: a need's
-# text, a hazard's note and photo. It goes from any record that ever named an erased flat, a
-# rule every laptop applies alike whatever order the erasure and the record reach it in.
+# text, a hazard's note and photo, what a visit found and noted, the notes on the steps of its
+# needs and hazards. It goes from any record that ever named an erased flat (a step: whose need
+# or hazard did), a rule every laptop applies alike whatever order the erasure and the record
+# reach it in.
 PERSONAL_WITH_HOUSEHOLD: dict[str, tuple[str, ...]] = {
     "petition": ("text",),
     "hazard": ("note", "photo"),
+    "visit": ("wellbeing", "note"),
+    "petition_event": ("note",),
+    "hazard_event": ("note",),
 }
+# a step belongs to the household of its need or hazard: the field that names it, by record type
+BELONGS_THROUGH = {"petition_event": "petition", "hazard_event": "hazard"}
 
 
 def erased_with_household(households: Mapping[str, str | None], erased: set[str]) -> set[str]:
-    """Of records that are erased with their household (residents, visits), given the household
+    """Of records that are erased with their household (its residents), given the household
     each names, those whose household is erased. They get no tombstone of their own: a laptop
     that never heard of them could not make the same one. Every bundle that carries one also
     carries its household, so a copy arriving later is recognised by this same rule."""
@@ -277,14 +284,17 @@ class Plan(NamedTuple):
     dropped: int  # changes left out because their record is erased
 
 
-def household_named(changes: Iterable[Change], first: bool = False) -> str | None:
-    """The household a record names now — or, `first`, the one it was registered in.
+def household_named(
+    changes: Iterable[Change], first: bool = False, field: str = "household"
+) -> str | None:
+    """The household a record names now — or, `first`, the one it was registered in (or, for
+    another `field`, the record it names: a step's need).
 
-    What is erased with a household (residents, visits) goes with the household it was
+    What is erased with a household (its residents) goes with the household it was
     registered in: that first change always travels with the record, whichever laptop sends
     it, so every laptop decides alike, even one that received only part of the record's
     history. (A merge may later name another copy of the flat.)"""
-    named = [c for c in changes if c.field == "household" and c.op == "set"]
+    named = [c for c in changes if c.field == field and c.op == "set"]
     if first:
         chosen = min(named, key=_order) if named else None
         value = decode(chosen.value) if chosen is not None else None
@@ -303,8 +313,8 @@ def plan_import(
 
     `held`: for each record of the batch this notebook already has, the ids of its changes;
     `tombstoned`: (record type, record) erased here; `households_named`: the household each
-    resident or visit of the batch names (`household_named`, over its changes here and in the
-    batch, as registered)."""
+    record of the batch belongs to, as registered (`household_named`, over its changes here
+    and in the batch; a step's is its need's or hazard's)."""
     deleted_now: set[tuple[str, str]] = set()
     for group in groups:
         key = (group.entity, group.record)

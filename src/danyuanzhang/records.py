@@ -196,7 +196,6 @@ DECLARED = (
             Field("wellbeing", "wellbeing", "wellbeing", ("状况", "wellbeing"), personal=True),
             Field("note", "note", "text", _NOTE, personal=True),
         ),
-        erased_with_household=True,
         placed_by="self",
         required=("household", "estate", "building", "unit", "on", "kind", "outcome"),
     ),

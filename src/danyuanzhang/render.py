@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
-from danyuanzhang.i18n import lang, pick, t, word
+from danyuanzhang.i18n import lang, pick, said, t, word
 from danyuanzhang.textwidth import display_width
 from danyuanzhang.vocab import ROLES
 
@@ -228,7 +228,8 @@ def visit_text(item: dict[str, Any]) -> str:
 
     sep = t("colon")
     lines = [
-        f"{item['estate']} {item['household']} · {item['on']} · "
+        f"{item['estate']} {item['household'] or t('erased_flat', unit=item['unit'])}"
+        f" · {item['on']} · "
         f"{word(item['kind'], VISIT_KINDS)} · {word(item['outcome'], VISIT_OUTCOMES)}",
         f"{t('col_visitor')}{sep}{item['visitor']}",
     ]
@@ -242,7 +243,7 @@ def visit_text(item: dict[str, Any]) -> str:
         lines.append(f"{t('col_note')}{sep}{item['note']}")
     for need in item.get("needs", []):
         lines.append(
-            f"  {t('col_need')}{sep}[{word(need['category'], PETITION_CATEGORIES)}] {need['text']}"
+            f"  {t('col_need')}{sep}[{word(need['category'], PETITION_CATEGORIES)}] {said(need['text'])}"
             f" ({word(need['status'], PETITION_STATUSES)}, {need['id'][:8]})"
         )
     for hazard in item.get("hazards", []):

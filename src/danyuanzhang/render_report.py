@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from danyuanzhang.i18n import short_day, t, word
+from danyuanzhang.i18n import said, short_day, t, word
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -124,7 +124,7 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
             t(
                 "rp_oldest",
                 ref=oldest["household"] or "—",
-                text=oldest["text"],
+                text=said(oldest["text"]),
                 days=oldest["days"],
                 id=oldest["id"][:8],
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from danyuanzhang.i18n import pick, short_day, t, word
+from danyuanzhang.i18n import pick, said, short_day, t, word
 from danyuanzhang.textwidth import wrap
 
 
@@ -62,7 +62,7 @@ def today_text(
                 key,
                 household=item["household"] or item["unit"],
                 category=word(item["category"], PETITION_CATEGORIES),
-                text=item["text"],
+                text=said(item["text"]),
                 days=item["waiting_days"],
             ),
             "  ",

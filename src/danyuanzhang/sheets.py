@@ -14,7 +14,6 @@ columns; 58 ms against 98 ms to import).
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -53,18 +52,15 @@ def write_sheet(
     """Write the table to `path` (.xlsx or .csv): whole, or not at all (written beside it,
     then moved into place). `title`, if given, is a first row above the headers; `notes`
     (a ledger's totals) follow the rows after an empty one."""
+    from danyuanzhang.store.faults import written_whole
+
     check_suffix(path)
     target = path.expanduser()
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
+    with written_whole(target) as partial:
         if target.suffix.lower() == ".csv":
-            _write_csv(temporary, headers, rows, title, notes)
+            _write_csv(partial, headers, rows, title, notes)
         else:
-            _write_xlsx(temporary, headers, rows, title, notes)
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise DyzError("cannot_write", path=str(target), reason=error.strerror) from None
+            _write_xlsx(partial, headers, rows, title, notes)
 
 
 def _csv_text(value: Cell) -> str:

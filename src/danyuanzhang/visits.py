@@ -311,7 +311,8 @@ def list_visits(
     return [
         {
             **describe_visit(store, row, with_records=False),
-            "household": f"{row['building']}-{row['unit']}-{row['room']}",
+            # None: the household was erased (the visit stays for the figures)
+            "household": f"{row['building']}-{row['unit']}-{row['room']}" if row["room"] else None,
         }
         for row in rows
     ]

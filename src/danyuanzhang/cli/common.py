@@ -164,11 +164,26 @@ def ask_yes_no(question: str, default: bool) -> bool:
             say(t("yes_no_again"))
 
 
+def remind_if_exposed(path: Path) -> None:
+    """A file with residents' personal data, written where others may read it (a USB stick,
+    the Desktop): one line that names it."""
+    from danyuanzhang.exposure import where_exposed
+
+    place = where_exposed(path)
+    if place is not None:
+        say(t(f"exposed_{place}", path=str(path)))
+
+
 def write_output(
-    text: str | Iterable[str], output: Path | None, encoding: str = "utf-8", quiet: bool = False
+    text: str | Iterable[str],
+    output: Path | None,
+    encoding: str = "utf-8",
+    quiet: bool = False,
+    personal: bool = True,
 ) -> None:
     """Print, or write a file through a temporary name so a half-written file never appears;
-    `text` may come in pieces, written as they come."""
+    `text` may come in pieces, written as they come. A file is `personal` unless it is made to
+    be seen (a blank roll, a card for the stairwell wall, a message for the chat group)."""
     if output is None:
         if isinstance(text, str):
             out(text)
@@ -176,20 +191,16 @@ def write_output(
         for piece in text:
             sys.stdout.write(piece)
         return
-    target = output.expanduser()
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        with temporary.open("w", encoding=encoding, newline="") as written:
-            for piece in [text] if isinstance(text, str) else text:
-                written.write(piece)
-        os.replace(temporary, target)
-    except OSError as error:
-        from danyuanzhang.store.faults import write_failure
+    from danyuanzhang.store.faults import written_whole
 
-        temporary.unlink(missing_ok=True)
-        raise write_failure(error, target) from None
+    target = output.expanduser()
+    with written_whole(target) as partial, partial.open("w", encoding=encoding, newline="") as f:
+        for piece in [text] if isinstance(text, str) else text:
+            f.write(piece)
     if not quiet:
         say(t("written_to", path=str(target)))
+    if personal:
+        remind_if_exposed(target)
 
 
 def send_to_chat(messages: list[str], output: Path | None) -> None:
@@ -197,7 +208,7 @@ def send_to_chat(messages: list[str], output: Path | None) -> None:
     has a clipboard, each offered for it in turn, to paste into the group one by one."""
     from danyuanzhang.wechat import as_text
 
-    write_output(as_text(messages), output)
+    write_output(as_text(messages), output, personal=False)
     if output is not None or not is_interactive():
         return
     from danyuanzhang import clipboard
@@ -233,6 +244,7 @@ def emit_list(
         headers = [t(header) for _, header in columns]
         write_sheet(output, headers, ([sheet_cell(i.get(k)) for k, _ in columns] for i in items))
         say(t("written_to", path=str(output)))
+        remind_if_exposed(output)
     elif fmt is Format.json:
         out(render.to_json(items))
     elif fmt is Format.csv:

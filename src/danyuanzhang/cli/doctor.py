@@ -154,6 +154,11 @@ def _line(finding: Any) -> str:
         detail["files"] = "、".join(detail["files"])
     if "tables" in detail:
         detail["tables"] = "、".join(detail["tables"])
+    if finding.check == "modes" and "who" in detail:  # a Windows folder open to others
+        return t("doctor_mark_bad") + t(
+            "doctor_bad_folder", folder=detail["folder"], who="、".join(detail["who"]),
+            command=detail["command"],
+        )  # fmt: skip
     if finding.check == "clock":
         return t("doctor_mark_ok" if finding.ok else "doctor_mark_bad") + t("doctor_ok_clock")
     mark = "doctor_mark_ok" if finding.ok else "doctor_mark_bad"

@@ -238,7 +238,10 @@ def hazard_notice(
 
     chosen = paper_of(paper)
     data = notice(store_of(ctx), hazard, on=on)
-    write_output(notice_html(data, chosen) if fmt == "html" else notice_txt(data), output)
+    # handed to the household, or posted at the door: made to be seen
+    write_output(
+        notice_html(data, chosen) if fmt == "html" else notice_txt(data), output, personal=False
+    )
 
 
 @hazard_app.command("kind-add")

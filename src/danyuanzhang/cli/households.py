@@ -16,6 +16,7 @@ from danyuanzhang.cli.common import (
     confirm_or_require_yes,
     emit_list,
     out,
+    remind_if_exposed,
     say,
     store_of,
     write_output,
@@ -198,6 +199,8 @@ def household_remove(
     gone = remove_household(store, ref, estate)
     residents = counted(gone["residents_erased"], "位居民", "resident")
     say(t("household_removed", ref=gone["ref"], estate=gone["estate"], residents=residents))
+    if gone["kept_without_words"]:
+        say(t("household_kept_without_words", count=gone["kept_without_words"]))
     if not gone["scrubbed"]:
         say(t("erased_traces_pending"))
 
@@ -253,7 +256,12 @@ def household_import(
 
     if template:
         # utf-8-sig: Excel on Chinese Windows opens a file with a BOM as UTF-8, otherwise as GBK.
-        write_output(roll_template(lang()), output, encoding="utf-8-sig" if output else "utf-8")
+        write_output(
+            roll_template(lang()),
+            output,
+            encoding="utf-8-sig" if output else "utf-8",
+            personal=False,
+        )
         return
     if file is None:
         from danyuanzhang.errors import DyzError
@@ -328,6 +336,7 @@ def household_export(
     )
     if people:
         say(t("roll_file_personal"))
+        remind_if_exposed(output)
 
 
 # -- residents ---------------------------------------------------------------------------------

@@ -80,6 +80,9 @@ def ledger(
     if output is not None:
         _write(filled, output)
         say(t("ledger_written", title=filled.title, rows=len(filled.rows), path=str(output)))
+        from danyuanzhang.cli.common import remind_if_exposed
+
+        remind_if_exposed(output)
     elif fmt is Format.json:
         from danyuanzhang import render
 
@@ -115,7 +118,7 @@ def _write(filled: Ledger, output: Path) -> None:
         from danyuanzhang.cli.common import write_output
         from danyuanzhang.ledger_page import ledger_html
 
-        write_output(ledger_html(filled), output, quiet=True)
+        write_output(ledger_html(filled), output, quiet=True, personal=False)
         return
     from danyuanzhang.sheets import write_sheet
 

@@ -16,7 +16,7 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.i18n import t
+from danyuanzhang.i18n import said, t
 from danyuanzhang.words import ESCALATION, PETITION_CATEGORY, PETITION_STATUS
 
 petition_app = typer.Typer(help="入户问需 · residents' needs and petitions", no_args_is_help=True)
@@ -44,7 +44,7 @@ def _for_table(item: dict[str, Any]) -> dict[str, Any]:
 
     status_zh, status_en = PETITION_STATUSES[item["status"]]
     cat_zh, cat_en = PETITION_CATEGORIES.get(item["category"], (item["category"], item["category"]))
-    text = item["text"] or ""
+    text = said(item["text"])
     return {
         **item,
         "status": pick(status_zh, status_en),
@@ -216,7 +216,7 @@ def petition_show(
     out(
         f"{shown['category']} · {item['estate']} {item['household'] or item['unit']}  ({t('col_id')} {shown['id']})"
     )
-    out(item["text"] or "")
+    out(said(item["text"]))
     out(f"{t('col_status')}{t('colon')}{shown['status']}")
     from danyuanzhang.cli.hazards import _step
 

@@ -225,4 +225,5 @@ def card_command(
         text = render_card.card_html(card, chosen)
     else:
         text = (render_card.card_md if fmt == CardFormat.md else render_card.card_txt)(card)
-    write_output(text, output)
+    # the card names the stairwell's volunteers to be called: made for the wall
+    write_output(text, output, personal=False)

@@ -17,6 +17,7 @@ from danyuanzhang.cli.common import (
     SheetOption,
     emit_list,
     out,
+    remind_if_exposed,
     say,
     store_of,
 )
@@ -116,6 +117,8 @@ def export_command(
         say(t("export_plain_asked"))
     elif report.plain_personal:
         say(t("export_plain_warning"))
+    if report.plain_personal and not report.sealed_for:
+        remind_if_exposed(report.path)
 
 
 @import_app.command("import")

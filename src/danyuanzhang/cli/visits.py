@@ -17,6 +17,7 @@ from danyuanzhang.cli.common import (
     emit_list,
     is_interactive,
     out,
+    remind_if_exposed,
     say,
     store_of,
     write_output,
@@ -227,6 +228,7 @@ def visit_list(
         items = [
             {
                 **i,
+                "household": i["household"] or t("erased_flat", unit=i["unit"]),
                 "outcome": word(i["outcome"], VISIT_OUTCOMES),
                 "kind": word(i["kind"], VISIT_KINDS),
                 "anti_fraud_app": yes_no(i["anti_fraud_app"]),
@@ -296,6 +298,7 @@ def visit_due(
 
         write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
         say(t("written_to", path=str(output)))
+        remind_if_exposed(output)
     elif fmt is DueFormat.json:
         write_output(render.json_chunks(items), output)
     elif fmt is DueFormat.csv:
@@ -342,6 +345,7 @@ def antifraud(
         cells = [[int(c) if c.isdigit() else c for c in row] for row in table]
         write_sheet(output, headers, cells, title=t("af_title", date=data["on"]))
         say(t("written_to", path=str(output)))
+        remind_if_exposed(output)
     elif fmt is Format.json:
         out(render.to_json(data))
     elif fmt is Format.csv:

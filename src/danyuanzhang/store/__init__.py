@@ -272,6 +272,7 @@ class Store:
             self._check_field(spec, field_name)
         if self.is_erased(entity, record):
             raise DyzError("record_erased")
+        fields = derive.without_erased_words(self.conn, entity, record, fields)
         device, author = self.device()
         group = derive.members(self.conn, record)
         record = group[0]
@@ -303,6 +304,7 @@ class Store:
 
         device, author = self.device()
         wanted = [(e, r, f) for e, r, f in records if f]
+        wanted = [(e, r, derive.without_erased_words(self.conn, e, r, f)) for e, r, f in wanted]
         for entity, field_name in {(e, name) for e, _, f in wanted for name in f}:
             self._check_field(ENTITIES[entity], field_name)
         stamps = iter(

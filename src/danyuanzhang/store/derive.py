@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode, encode
 from danyuanzhang.merge import (
+    BELONGS_THROUGH,
     NO_CHANGES,
     PERSONAL_WITH_HOUSEHOLD,
     FieldState,
@@ -724,39 +725,90 @@ def purge(conn: sqlite3.Connection, entity: str, record: str) -> None:
 
 def strip_personal(conn: sqlite3.Connection) -> int:
     """Take the personal words (merge.PERSONAL_WITH_HOUSEHOLD) out of the log and the tables
-    for every need and hazard whose household is erased; how many records. Run after every
-    erasure and every import, so that the end state is the same on every laptop whichever
-    of the two reached it first. Found through the tables (a few thousand rows), not the log."""
+    for every need, hazard, visit and step whose household is erased; how many records. Run
+    after every erasure and every import that met an erased flat, so that the end state is the
+    same on every laptop whichever of the two reached it first. Found through the tables (a
+    few thousand rows), not the log."""
     stripped = 0
-    for entity, _field, table, column in HOUSEHOLD_REFERENCES:
-        fields = PERSONAL_WITH_HOUSEHOLD.get(entity)
-        if not fields:
-            continue
+    for entity, fields in PERSONAL_WITH_HOUSEHOLD.items():
         marks = _marks(len(fields))
-        candidates = [
-            str(row[0])
-            for row in conn.execute(
-                f"SELECT t.id FROM {table} t WHERE t.{column} IN"
-                " (SELECT record FROM tombstones WHERE entity = 'household')"
+        held: set[str] = set()
+        for chunk in chunks(belonging_to_erased(conn, entity)):
+            held.update(
+                row[0]
+                for row in conn.execute(
+                    f"SELECT DISTINCT record FROM changes WHERE record IN ({_marks(len(chunk))})"
+                    f" AND op = 'set' AND field IN ({marks})",
+                    (*chunk, *fields),
+                )
             )
-        ]
-        gone: dict[str, set[str]] = {}
-        for record in candidates:
-            held = conn.execute(
-                f"SELECT 1 FROM changes WHERE record = ? AND field IN ({marks}) LIMIT 1",
-                (record, *fields),
-            ).fetchone()
-            if held is not None:
-                gone[record] = set(fields)
-        for record in sorted(gone):
+        for record in sorted(held):
             conn.execute(
                 f"DELETE FROM changes WHERE record = ? AND op = 'set' AND field IN ({marks})",
                 (record, *fields),
             )
-        if gone:
-            refresh(conn, entity, gone)
-            stripped += len(gone)
+        if held:
+            refresh(conn, entity, {record: set(fields) for record in held})
+            stripped += len(held)
     return stripped
+
+
+def without_erased_words(
+    conn: sqlite3.Connection, entity: str, record: str, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """The fields to write to a record, less the personal words (merge.PERSONAL_WITH_HOUSEHOLD)
+    where its household is erased: a step taken later on such a hazard keeps no note, as
+    every other laptop would drop it on arrival."""
+    words = PERSONAL_WITH_HOUSEHOLD.get(entity)
+    if not words or not fields.keys() & set(words):
+        return fields
+    home = _household_of(conn, entity, record, fields)
+    erased = (
+        home is not None
+        and conn.execute(
+            "SELECT 1 FROM tombstones WHERE entity = 'household' AND record = ?", (home,)
+        ).fetchone()
+    )
+    return {k: v for k, v in fields.items() if k not in words} if erased else fields
+
+
+def _household_of(
+    conn: sqlite3.Connection, entity: str, record: str, fields: dict[str, Any]
+) -> str | None:
+    parent_field = BELONGS_THROUGH.get(entity)
+    spec = ENTITIES[entity]
+    named = parent_field or "household"
+    target = fields.get(named)
+    if target is None:
+        row = conn.execute(
+            f"SELECT {spec.columns[named]} FROM {spec.table} WHERE id = ?", (record,)
+        ).fetchone()
+        target = row[0] if row is not None else None
+    if parent_field is None or target is None:
+        return None if target is None else str(target)
+    parent = ENTITIES[parent_field]
+    row = conn.execute(
+        f"SELECT {parent.columns['household']} FROM {parent.table} WHERE id = ?", (target,)
+    ).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def belonging_to_erased(conn: sqlite3.Connection, entity: str) -> list[str]:
+    """The records of a type that name an erased household (a step: whose need or hazard does)."""
+    erased = "SELECT record FROM tombstones WHERE entity = 'household'"
+    spec = ENTITIES[entity]
+    parent_field = BELONGS_THROUGH.get(entity)
+    if parent_field is None:
+        column = spec.columns["household"]
+        sql = f"SELECT id FROM {spec.table} WHERE {column} IN ({erased})"
+    else:
+        parent = ENTITIES[parent_field]
+        sql = (
+            f"SELECT s.id FROM {spec.table} s JOIN {parent.table} p"
+            f" ON p.id = s.{spec.columns[parent_field]}"
+            f" WHERE p.{parent.columns['household']} IN ({erased})"
+        )
+    return [str(row[0]) for row in conn.execute(sql)]
 
 
 # -- a whole notebook ----------------------------------------------------------------------------

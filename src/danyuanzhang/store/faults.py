@@ -13,6 +13,7 @@ import errno
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,22 @@ def remove_stray_parts(target: Path) -> None:
             mine = part.name in (f".{target.name}.part", f".{target.name}.body.part")
             if mine or now - part.stat().st_mtime > STRAY_AFTER_SECONDS:
                 part.unlink()
+
+
+@contextlib.contextmanager
+def written_whole(target: Path) -> Iterator[Path]:
+    """A file written as `.NAME.part` beside `target` (the path yielded) and moved into place
+    once whole: whatever stops it (a full disk, Ctrl-C) takes the part away, and the parts
+    earlier crashes left go first."""
+    remove_stray_parts(target)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        yield partial
+        os.replace(partial, target)
+    except OSError as error:
+        raise write_failure(error, target) from None
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def looks_like_sqlite(path: Path) -> bool:

@@ -16,7 +16,7 @@ def _in(values: Sequence[Any]) -> str:
 def visits_between(store: Store, estates: Sequence[str], start: str, end: str) -> list[Any]:
     return store.conn.execute(
         f"""
-        SELECT v.*, h.room AS room FROM visits v JOIN households h ON h.id = v.household_id
+        SELECT v.*, h.room AS room FROM visits v LEFT JOIN households h ON h.id = v.household_id
         WHERE v.estate IN {_in(estates)} AND v.on_date BETWEEN ? AND ?
         ORDER BY v.on_date, v.building, v.unit, h.room, v.id
         """,

@@ -534,8 +534,8 @@ def _rebuild_identity(conn: sqlite3.Connection) -> None:
 
 
 def _strip_personal(conn: sqlite3.Connection) -> None:
-    """The needs and hazards of households erased before 13 lose their own words, as they
-    do now at the erasure."""
+    """The needs and hazards (and their steps) of households erased before 13 lose their own
+    words, as they do now at the erasure."""
     from danyuanzhang.store.derive import strip_personal
 
     strip_personal(conn)

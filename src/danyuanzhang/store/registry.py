@@ -150,11 +150,6 @@ def residents_of(store: Store, household_id: str) -> list[Any]:
     ).fetchall()
 
 
-def visit_ids_of(store: Store, household_id: str) -> list[str]:
-    rows = store.conn.execute("SELECT id FROM visits WHERE household_id = ?", (household_id,))
-    return [row[0] for row in rows]
-
-
 def resident(store: Store, resident_id: str) -> Any:
     return store.conn.execute("SELECT * FROM residents WHERE id = ?", (resident_id,)).fetchone()
 

@@ -23,7 +23,8 @@ def visits(
     unit: str | None = None,
     visitor: str | None = None,
 ) -> list[Any]:
-    """Visits between two dates (inclusive), newest first; the date index bounds the read."""
+    """Visits between two dates (inclusive), newest first; the date index bounds the read.
+    A visit of an erased household has no room."""
     where = [f"v.estate IN ({', '.join('?' * len(estates))})"]
     params: list[Any] = list(estates)
     if start is not None:
@@ -40,7 +41,7 @@ def visits(
         f"""
         SELECT v.*, h.room AS room, c.hlc AS hlc
         FROM visits v
-        JOIN households h ON h.id = v.household_id
+        LEFT JOIN households h ON h.id = v.household_id
         LEFT JOIN changes c ON c.record = v.id AND c.field = 'outcome'
         WHERE {" AND ".join(where)}
         ORDER BY v.on_date DESC, c.hlc DESC

@@ -15,6 +15,7 @@ from typing import Any
 
 from danyuanzhang.changes import FLAG_PREFIX, decode, encode
 from danyuanzhang.errors import DyzError
+from danyuanzhang.i18n import pick
 from danyuanzhang.records import ENTITIES, field_label, label
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
@@ -52,8 +53,12 @@ def describe_record(store: Store, entity: str, record: str) -> str:
             f"SELECT building, unit FROM {spec.table} WHERE id = ?", (record,)
         ).fetchone()
         if row is not None:
-            return f"{label(entity)}（{row[0]}-{row[1]}，{record[:8]}）"
-    return f"{label(entity)}（{record[:8]}）"
+            place = f"{row[0]}-{row[1]}"
+            return pick(
+                f"{label(entity)}（{place}，{record[:8]}）",
+                f"{label(entity)} ({place}, {record[:8]})",
+            )
+    return pick(f"{label(entity)}（{record[:8]}）", f"{label(entity)} ({record[:8]})")
 
 
 def value_text(stored: str | None, kind: str | None = None) -> str:

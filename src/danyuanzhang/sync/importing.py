@@ -36,7 +36,13 @@ from danyuanzhang.bundle.reader import (
 from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
 from danyuanzhang.hlc import latest_allowed, local_time, parse, wall_of
-from danyuanzhang.merge import PERSONAL_WITH_HOUSEHOLD, Incoming, household_named, plan_import
+from danyuanzhang.merge import (
+    BELONGS_THROUGH,
+    PERSONAL_WITH_HOUSEHOLD,
+    Incoming,
+    household_named,
+    plan_import,
+)
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
@@ -393,7 +399,7 @@ class _Importer:
         ids = [g.record for g in groups]
         held = sql.held(self.store, ids)
         named = self._households(groups, held)
-        # the households its residents and visits were registered in may be erased here too
+        # the households its records were registered in may be erased here too
         erased = derive.tombstoned(conn, [*ids, *{h for h in named.values() if h}])
         plan = plan_import(groups, held, erased, named)
         erasing = {record for entity, record in plan.erased if entity == "household"}
@@ -419,9 +425,10 @@ class _Importer:
         for entity in ENTITY_ORDER:
             if entity in by_entity:
                 derive.refresh(conn, entity, by_entity[entity], self._conflict)
-        if erasing:
-            # the needs and hazards of the flats erased now lose their words (those arriving
-            # for a flat erased before were left without them by plan_import)
+        if erasing or plan.dropped:
+            # the needs, hazards and visits of the flats erased now lose their words (those
+            # arriving for a flat erased before were left without them by plan_import, but a
+            # step that came before its need may be here still)
             derive.strip_personal(conn)
         report = self.report
         report.added += len(plan.insert)
@@ -434,22 +441,39 @@ class _Importer:
     def _households(
         self, groups: list[Incoming], held: dict[str, set[str]]
     ) -> dict[str, str | None]:
-        """The household each resident or visit of the batch was registered in, over its
-        changes here and in the batch: what decides whether it is erased with a household
-        (and, for a need or a hazard, whether its words are)."""
+        """The household each record of the batch that belongs to one was registered in, over
+        its changes here and in the batch: what decides whether a resident is erased with a
+        household and whether a need's, a hazard's or a visit's words are. A step belongs to
+        its need's or hazard's household."""
         belonging = [
             g
             for g in groups
             if ENTITIES[g.entity].erased_with_household or g.entity in PERSONAL_WITH_HOUSEHOLD
         ]
-        here: dict[str, list[Change]] = {}
-        known = [g.record for g in belonging if g.record in held]
-        for change in derive.field_changes(self.store.conn, known, "household"):
-            here.setdefault(change.record, []).append(change)
-        return {
-            g.record: household_named([*here.get(g.record, []), *g.changes], first=True)
+        steps = {
+            g.record: household_named(g.changes, first=True, field=BELONGS_THROUGH[g.entity])
             for g in belonging
+            if g.entity in BELONGS_THROUGH
         }
+        homes = [g for g in belonging if g.record not in steps]
+        in_batch = {g.record for g in homes}
+        looked_up = [g.record for g in homes if g.record in held]
+        looked_up += [p for p in steps.values() if p is not None and p not in in_batch]
+        here: dict[str, list[Change]] = {}
+        for change in derive.field_changes(self.store.conn, looked_up, "household"):
+            here.setdefault(change.record, []).append(change)
+        named = {
+            g.record: household_named([*here.get(g.record, []), *g.changes], first=True)
+            for g in homes
+        }
+        for step, parent in steps.items():
+            if parent is None:
+                named[step] = None
+            elif parent in named:
+                named[step] = named[parent]
+            else:
+                named[step] = household_named(here.get(parent, []), first=True)
+        return named
 
     def _refuse_if_claiming_me(self, new: list[Change]) -> None:
         """This laptop holds every change it made: a new one that claims to come from it was

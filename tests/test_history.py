@@ -74,3 +74,21 @@ def test_another_laptop_s_changes_are_named_by_it(dyz: Runner, dyz_json, tmp_pat
     assert entries[0]["laptop"] == "社区办公室" and "楼道灯坏了" in entries[0]["text"]
     assert {e["laptop"] for e in entries[1:]} == {"周玉梅的电脑"}
     assert dyz_json(*office, "log", "--by", "周玉梅的电脑") == entries[1:]
+
+
+def test_an_erasure_is_one_line_and_the_command_before_it_stays_its_own(
+    dyz: Runner, dyz_json, estate: str
+) -> None:
+    dyz("household", "add", "2-2-302")
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英")
+    dyz("resident", "add", "2-2-301", "--name", "陈志明")
+    dyz("visit", "add", "2-2-301", "--need", "维修:刘阿姨家水管漏")
+    [need] = dyz_json("petition", "list")
+    # the step's note, its last change, goes with the flat: the two commands stay apart
+    dyz("petition", "escalate", need["id"][:8], "--to", "议事会", "--note", "刘阿姨说楼上也漏")
+    dyz("household", "remove", "2-2-301", "--yes")
+    texts = [e["text"] for e in dyz_json("log")]
+    assert texts[0] == "抹去了住户 1 条、居民 2 条"
+    assert texts[1] == "把诉求“（内容已随住户一起抹去）”（2-2）记为 上报"
+    assert texts[2].startswith("登记了走访（2-2，")
+    assert "刘阿姨" not in str(texts)

@@ -1538,6 +1538,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log_added": ("登记了{what}", "added {what}"),
     "log_changed_many": ("修改了{what}", "changed {what}"),
     "log_erased": ("抹去了一条{kind}记录", "erased a {kind}"),
+    "log_erased_many": ("抹去了{what}", "erased {what}"),
     "log_added_one": ("登记了{kind}{what}", "added {kind}{what}"),
     "log_field_to": ("{field}改为 {value}", "{field} to {value}"),
     "log_changed": ("把{what}的{fields}", "changed {what}: {fields}"),

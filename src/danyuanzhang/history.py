@@ -232,6 +232,7 @@ def words(store: Store, entry: Entry) -> str:
             parts.append(t("log_changed_many", what=_tally(changed)))
         return t("list_sep").join(parts)
     phrases = []
+    erased: dict[str, int] = {}
     for (entity, record), changes in by_record.items():
         if entity in ("petition_event", "hazard_event"):
             step = _step_words(store, entity, changes)
@@ -239,7 +240,7 @@ def words(store: Store, entry: Entry) -> str:
                 phrases.append(step)
                 continue
         if any(c.op == "delete" for c in changes):
-            phrases.append(t("log_erased", kind=label(entity)))
+            erased[entity] = erased.get(entity, 0) + 1
             continue
         what = _record_words(store, entity, record)
         if record in made:
@@ -253,6 +254,13 @@ def words(store: Store, entry: Entry) -> str:
                 for c in changes
             )
             phrases.append(t("log_changed", what=what, fields=fields))
+    if sum(erased.values()) == 1:
+        phrases.append(t("log_erased", kind=label(next(iter(erased)))))
+    elif erased:
+        from danyuanzhang.records import ENTITY_ORDER
+
+        ordered = {entity: erased[entity] for entity in ENTITY_ORDER if entity in erased}
+        phrases.append(t("log_erased_many", what=_tally(ordered)))
     return t("list_sep").join(phrases)
 
 

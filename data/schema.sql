@@ -1,4 +1,4 @@
--- dyz database schema, version 13 (PRAGMA user_version = 13).
+-- dyz database schema, version 14 (PRAGMA user_version = 14).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -441,5 +441,45 @@ CREATE TRIGGER hazard_withdrawn_on_new AFTER INSERT ON hazards BEGIN
     UPDATE hazards SET withdrawn_on = (SELECT min(e.on_date) FROM hazard_events e
         WHERE e.hazard_id = NEW.id AND e.step = 'withdrawn') WHERE id = NEW.id;
 END;
+
+CREATE TABLE service_kinds (
+    id TEXT PRIMARY KEY,
+    code TEXT,
+    label_zh TEXT,
+    label_en TEXT
+);
+
+CREATE TABLE volunteers (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    phone TEXT,
+    household_id TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    services TEXT,
+    available TEXT,
+    note TEXT
+);
+
+CREATE INDEX volunteers_by_place ON volunteers (estate, building, unit);
+
+CREATE TABLE services (
+    id TEXT PRIMARY KEY,
+    volunteer_id TEXT,
+    household_id TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    kind TEXT,
+    on_date TEXT,
+    hours TEXT,
+    petition_id TEXT,
+    note TEXT
+);
+
+CREATE INDEX services_by_date ON services (estate, on_date);
+
+CREATE INDEX services_by_volunteer ON services (volunteer_id, on_date);
 
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);

@@ -27,6 +27,9 @@ KIND_NAMES = {
     "buildings": "buildings",
     "flag_code": "flag code",
     "hazard_kind": "flag code",
+    "service_kind": "flag code",
+    "service_kinds": "services",
+    "hours": "hours",
     "photo": "photo",
     "severity": "severity",
     "step": "hazard step",
@@ -45,7 +48,7 @@ KIND_NAMES = {
 
 
 def record_id_form(entity: str) -> str:
-    for prefix in ("flag_", "hazard_kind_"):
+    for prefix in ("flag_", "hazard_kind_", "service_kind_"):
         if is_record_id(entity, prefix + "tap_water"):
             return f"`{prefix}` + code"
     assert is_record_id(entity, "0" * 32)

@@ -47,6 +47,7 @@ from danyuanzhang import petitions as petitions_api
 from danyuanzhang import roster as roster_api
 from danyuanzhang import store as store_module
 from danyuanzhang import visits as visits_api
+from danyuanzhang import volunteers as volunteers_api
 from danyuanzhang.errors import DyzError
 from danyuanzhang.merge import PERSONAL_WITH_HOUSEHOLD, normalise
 from danyuanzhang.records import ENTITIES
@@ -348,6 +349,56 @@ class Laptops(RuleBasedStateMachine):
             roster_api.edit_member(store, existing[0]["id"][:12], phone=phone)
         else:
             roster_api.add_member(store, role, name, phone, scope, estate=ESTATE)
+
+    # -- the volunteer team ------------------------------------------------------------------
+
+    @rule(
+        laptop=st.integers(0, LAPTOPS - 1),
+        pick=st.integers(0, 50),
+        name=st.sampled_from(["左师傅", "李老师"]),
+        at_home=st.booleans(),
+    )
+    def a_neighbour_volunteers(self, laptop: int, pick: int, name: str, at_home: bool) -> None:
+        """Someone joins the team, living in a flat of the unit (erased with it) or not."""
+        store = self.laptops[laptop]
+        homes = households_here(store)
+        if not homes:
+            return
+        home = homes[pick % len(homes)]["id"][:12] if at_home else None
+        volunteers_api.add_volunteer(
+            store, name, ["义务维修"], phone="13507310001", household=home, note="会修水电",
+            estate=ESTATE,
+        )  # fmt: skip
+
+    @rule(
+        laptops=st.lists(st.integers(0, LAPTOPS - 1), min_size=1, max_size=2),
+        pick=st.integers(0, 50),
+        helper=st.integers(0, 50),
+        edit=st.booleans(),
+    )
+    def a_volunteer_helps(self, laptops: list[int], pick: int, helper: int, edit: bool) -> None:
+        """A service recorded (on one laptop or two at once), or the volunteer's details edited."""
+        for laptop in laptops:
+            store = self.laptops[laptop]
+            team = store.conn.execute("SELECT id FROM volunteers ORDER BY id").fetchall()
+            homes = households_here(store)
+            if not team or not homes:
+                continue
+            chosen = team[helper % len(team)]["id"][:12]
+            if edit:
+                volunteers_api.edit_volunteer(store, chosen, available=f"周{laptop + 1}上午")
+            else:
+                volunteers_api.add_service(
+                    store, chosen, homes[pick % len(homes)]["id"][:12], "repair", "1.5",
+                    on="2026-11-05", note="修好了水龙头",
+                )  # fmt: skip
+
+    @rule(laptop=st.integers(0, LAPTOPS - 1), pick=st.integers(0, 50))
+    def a_volunteer_leaves(self, laptop: int, pick: int) -> None:
+        store = self.laptops[laptop]
+        team = store.conn.execute("SELECT id FROM volunteers ORDER BY id").fetchall()
+        if team:
+            volunteers_api.remove_volunteer(store, team[pick % len(team)]["id"][:12])
 
     @rule(laptop=st.integers(0, LAPTOPS - 1), which=st.sampled_from(["flag", "hazard"]))
     def a_word_of_the_community(self, laptop: int, which: str) -> None:
@@ -663,7 +714,7 @@ class Laptops(RuleBasedStateMachine):
     @invariant()
     def erased_records_leave_no_trace(self) -> None:
         for store in self.laptops:
-            for entity in ("household", "resident", "visit"):
+            for entity in ("household", "resident", "visit", "volunteer"):
                 table = ENTITIES[entity].table
                 left = store.conn.execute(
                     f"SELECT count(*) FROM {table} JOIN tombstones t ON t.record = {table}.id"

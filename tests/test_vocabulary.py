@@ -45,6 +45,10 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("resident edit", "flag"): words.flag(vocab.BUILTIN_FLAGS),
     ("resident edit", "unflag"): words.flag(vocab.BUILTIN_FLAGS),
     ("household list", "flag"): words.flag(vocab.BUILTIN_FLAGS),
+    ("volunteer add", "service"): words.service_kind(vocab.SERVICE_KINDS),
+    ("volunteer edit", "service"): words.service_kind(vocab.SERVICE_KINDS),
+    ("volunteer list", "service"): words.service_kind(vocab.SERVICE_KINDS),
+    ("service add", "kind"): words.service_kind(vocab.SERVICE_KINDS),
     ("ledger", "kind"): words.Vocabulary(
         ("台账", "ledger"), {name: kind.title for name, kind in ledger_kinds().items()}
     ),
@@ -60,7 +64,7 @@ NOT_CODES = {
     "moved_in", "moved_out", "name", "new_estate", "new_household", "new_ref", "note", "office",
     "older_than", "on", "open_only", "other", "output", "overdue", "overwrite", "paper",
     "passphrase_file", "peer", "petition", "reason", "limit", "since", "record", "into",
-    "to_office",
+    "to_office", "volunteer", "served", "hours", "area", "available",
     "petitions", "phone", "photo", "plain", "proposal", "read_out", "redact", "ref", "repair",
     "resident", "resume", "scope", "second", "sheet", "show_completion", "start", "template",
     "text", "to", "unit", "value", "version", "visit", "visitor", "week", "where", "yes", "zh",
@@ -355,6 +359,36 @@ def _roster(command: str) -> Stored:
     return stored
 
 
+def _volunteer(command: str) -> Stored:
+    def stored(dyz: Runner, word: str) -> str:
+        if command == "list":
+            code = CODE_OPTIONS[("volunteer list", "service")].parse(word)
+            dyz("volunteer", "add", "--name", f"志愿者{code}", "--service", code)
+            found = _ids(dyz, "volunteer", "list", "--service", word)
+            shown = {s for v in json.loads(dyz("volunteer", "list", "-f", "json").stdout)
+                     if v["id"] in found for s in v["services"]}  # fmt: skip
+            return code if code in shown and len(found) >= 1 else repr(shown)
+        if command == "add":
+            added = _added(dyz, ("volunteer", "list"), "volunteer", "add", "--name", "左师傅",
+                           "--service", word)  # fmt: skip
+            dyz("volunteer", "remove", added["id"][:8], "--yes")
+            return _only(set(added["services"]))
+        if not _ids(dyz, "volunteer", "list"):
+            dyz("volunteer", "add", "--name", "左师傅", "--service", "repair")
+        dyz("volunteer", "edit", "左师傅", "--service", word)
+        return _only(set(_last(dyz, "volunteer", "list")["services"]))
+
+    return stored
+
+
+def _service_add(dyz: Runner, word: str) -> str:
+    if not _ids(dyz, "volunteer", "list"):
+        dyz("volunteer", "add", "--name", "左师傅", "--service", "repair")
+    added = _added(dyz, ("service", "list"), "service", "add", "左师傅", "--for", "2-2-301",
+                   "--kind", word, "--hours", "1")  # fmt: skip
+    return str(added["kind"])
+
+
 def _ledger(dyz: Runner, word: str) -> str:
     return str(json.loads(dyz("ledger", word, "--format", "json").stdout)["kind"])
 
@@ -386,6 +420,10 @@ THROUGH: dict[tuple[str, str], Stored] = {
     ("resident edit", "unflag"): _resident_flag("edit", "--unflag"),
     ("household list", "flag"): _household_list_flag,
     ("ledger", "kind"): _ledger,
+    ("volunteer add", "service"): _volunteer("add"),
+    ("volunteer edit", "service"): _volunteer("edit"),
+    ("volunteer list", "service"): _volunteer("list"),
+    ("service add", "kind"): _service_add,
 }
 
 

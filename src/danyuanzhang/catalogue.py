@@ -703,6 +703,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_moved_in": ("迁入", "moved in"),
     "col_moved_out": ("迁出", "moved out"),
     "col_note": ("备注", "note"),
+    "col_services": ("服务项目", "services"),
+    "col_lives_at": ("住在", "lives at"),
+    "col_volunteer": ("志愿者", "volunteer"),
+    "col_service": ("服务内容", "service"),
+    "col_area": ("服务范围", "area"),
+    "col_available": ("能帮忙的时间", "available"),
+    "col_served": ("服务对象", "for"),
+    "col_hours": ("时长（小时）", "hours"),
     "col_role": ("角色", "role"),
     "col_scope": ("范围", "scope"),
     "col_fingerprint": ("密钥指纹", "key fingerprint"),
@@ -833,6 +841,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_recurrence_days": (
         "天数 {days} 不对，请写 1 到 3650 之间。",
         "{days} days will not do: give 1 to 3650.",
+    ),
+    # -- volunteers -------------------------------------------------------------------------------
+    "volunteer_added": (
+        "已登记志愿者 {name}：{services}，在 {area} 帮忙（编号 {id}）",
+        "Added the volunteer {name}: {services}, helping in {area} (id {id})",
+    ),
+    "volunteer_updated": ("已修改志愿者 {name}", "Updated the volunteer {name}"),
+    "volunteer_removed": (
+        "已删除志愿者 {name} 并抹去其个人信息，无法恢复；做过的服务留在台账里，不再写名字。",
+        "Erased the volunteer {name}; this cannot be undone. The services they gave stay in"
+        " the ledger, unnamed.",
+    ),
+    "confirm_remove_volunteer": (
+        "删除志愿者 {name} 并永久抹去其个人信息？",
+        "Erase the volunteer {name} and their personal data for good?",
+    ),
+    "volunteers_none": (
+        "还没有登记志愿者。登记：dyz volunteer add --name 姓名 --phone 电话 --service 义务维修",
+        "No volunteers yet. Add one: dyz volunteer add --name NAME --phone PHONE --service repair",
+    ),
+    "volunteer_needs_service": (
+        "请写出至少一项服务，如 --service 义务维修（可选：送学上门、帮扶老人、矛盾调解、义务维修）。",
+        "Give at least one service, e.g. --service repair (tutoring, elder_help, mediation,"
+        " repair).",
+    ),
+    "volunteer_not_found": (
+        "没有叫“{text}”的志愿者。看看有谁：dyz volunteer list",
+        "No volunteer is called “{text}”. See who there is: dyz volunteer list",
+    ),
+    "volunteer_ambiguous": (
+        "“{text}”对得上几位志愿者：{matches}。请写全名或编号。",
+        "“{text}” matches several volunteers: {matches}. Give the full name or the id.",
+    ),
+    "volunteer_erased": ("（已删除的志愿者）", "(an erased volunteer)"),
+    "shared_space": ("{unit} 公共部位", "{unit} shared space"),
+    "volunteer_no_services": ("还没有记过服务。", "No services recorded yet."),
+    "volunteer_hours": (
+        "做过 {count} 次服务，共 {total} 小时（{by_kind}）",
+        "{count} services, {total} hours in all ({by_kind})",
+    ),
+    "service_kind_exists": ("服务项目 {code} 已经有了。", "The service {code} already exists."),
+    "service_kind_added": ("已添加服务项目 {code}", "Added the service {code}"),
+    "bad_hours": (
+        "时长“{text}”看不懂：请写小时数，大于 0、不超过 24，如 --hours 1.5 或 --hours 90分钟。",
+        "Hours “{text}” cannot be read: give more than 0 and at most 24, e.g. --hours 1.5 or"
+        " --hours 90min.",
+    ),
+    "service_not_offered": (
+        "提醒：{name} 登记的服务里没有“{kind}”，照样记下了。要加上：dyz volunteer edit {name} --service …",
+        "Note: {name} did not sign up for “{kind}”; recorded all the same. To add it: dyz"
+        " volunteer edit {name} --service …",
+    ),
+    "service_added": (
+        "已记下 {name} 为 {served} 的{kind}（{on}，{hours} 小时，编号 {id}）",
+        "Recorded {name}'s {kind} for {served} ({on}, {hours} h, id {id})",
     ),
     "hazard_kind_exists": ("隐患类别 {code} 已经有了。", "The hazard kind {code} already exists."),
     "hazard_kind_added": ("已添加隐患类别 {code}", "Added the hazard kind {code}"),

@@ -99,6 +99,11 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "共排查出隐患 {count} 处，已整改 {fixed} 处。",
         "{count} hazards found, {fixed} rectified.",
     ),
+    "ledger_count_services": (
+        "共记志愿服务 {count} 次，{hours} 小时。",
+        "{count} services recorded, {hours} hours.",
+    ),
+    "ledger_service_total": ("{kind}：{count} 次，{hours} 小时", "{kind}: {count}, {hours} h"),
     "ledger_count_patrols": (
         "共巡查 {count} 次，其中一切正常 {clear} 次。",
         "{count} patrols, {clear} of them with everything in order.",

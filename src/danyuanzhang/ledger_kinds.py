@@ -407,3 +407,51 @@ def _done_days(store: Store, petition_ids: list[str]) -> dict[str, str]:
         if event["step"] == "done":
             found[event["petition_id"]] = event["on_date"]
     return found
+
+
+def volunteers(store: Store, within: Period) -> Rows:
+    """志愿服务记录: who, when, for whom, what and how long (民政部令第67号), with the totals
+    of each service; a volunteer's own total is in `dyz volunteer show`, never ranked here."""
+    from decimal import Decimal
+
+    from danyuanzhang.store import volunteers as qvol
+    from danyuanzhang.volunteers import hours_text, known_services
+
+    estates = list(within.scope.estates)
+    rows = [
+        r
+        for r in qvol.services_between(store, estates, within.start, within.end)
+        if within.holds(r)
+    ]
+    names = qvol.names_of(store, [r["volunteer_id"] for r in rows])
+    writers = ql.creators(store, "service", "on", [r["id"] for r in rows])
+    known = known_services(store)
+    totals: dict[str, tuple[int, Decimal]] = {}
+    result = []
+    for row in rows:
+        count, hours = totals.get(row["kind"], (0, Decimal(0)))
+        totals[row["kind"]] = (count + 1, hours + Decimal(row["hours"]))
+        what = word(row["kind"], known)
+        if row["note"]:
+            what += pick("：", ": ") + mask_phones_in(row["note"])
+        result.append(
+            {
+                "volunteer": names.get(row["volunteer_id"]) or t("volunteer_erased"),
+                "on": _day(row["on_date"]),
+                "served": _flat(row)
+                if row["household_id"]
+                else t("shared_space", unit=f"{row['building']}-{row['unit']}"),
+                "service": what,
+                "hours": float(row["hours"]),
+                "recorder": writers.get(row["id"]),
+            }
+        )
+    lines = [
+        t("ledger_service_total", kind=word(kind, known), count=count, hours=hours_text(hours))
+        for kind, (count, hours) in sorted(
+            totals.items(), key=lambda item: list(known).index(item[0]) if item[0] in known else 99
+        )
+    ]
+    every = sum((hours for _, hours in totals.values()), Decimal(0))
+    lines.append(t("ledger_count_services", count=len(result), hours=hours_text(every)))
+    return result, lines

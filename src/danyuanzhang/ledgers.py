@@ -173,6 +173,18 @@ def kinds() -> dict[str, Kind]:
             ),
             k.moves,
         ),
+        "volunteers": Kind(
+            ("志愿服务记录", "Volunteer service record"),
+            (
+                _c("volunteer", "志愿者", "volunteer"),
+                _c("on", "日期", "date"),
+                _c("served", "服务对象（房号）", "for (flat)"),
+                _c("service", "服务内容", "service"),
+                _c("hours", "时长（小时）", "hours"),
+                _c("recorder", "记录人", "recorded by"),
+            ),
+            k.volunteers,
+        ),
         "council": Kind(
             ("议事会记录", "Residents' council record"),
             (
@@ -188,7 +200,17 @@ def kinds() -> dict[str, Kind]:
     }
 
 
-KIND_NAMES = ("visits", "hazards", "patrols", "needs", "care", "antifraud", "moves", "council")
+KIND_NAMES = (
+    "visits",
+    "hazards",
+    "patrols",
+    "needs",
+    "care",
+    "antifraud",
+    "moves",
+    "volunteers",
+    "council",
+)
 
 
 def kind_name(text: str) -> str:

@@ -252,6 +252,7 @@ PERSONAL_WITH_HOUSEHOLD: dict[str, tuple[str, ...]] = {
     "visit": ("wellbeing", "note"),
     "petition_event": ("note",),
     "hazard_event": ("note",),
+    "service": ("note",),
 }
 # a step belongs to the household of its need or hazard: the field that names it, by record type
 BELONGS_THROUGH = {"petition_event": "petition", "hazard_event": "hazard"}

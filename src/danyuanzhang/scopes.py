@@ -27,10 +27,13 @@ class Scope(NamedTuple):
     unit: str | None
 
     def holds(self, row: Any) -> bool:
+        """Whether a record of a place is in this one; a record of a whole estate or building
+        (a volunteer who helps everywhere in it) is in every part of it."""
+        building, unit = row["building"], row["unit"]
         return (
             row["estate"] in self.estates
-            and (self.buildings is None or row["building"] in self.buildings)
-            and (self.unit is None or row["unit"] == self.unit)
+            and (self.buildings is None or building is None or building in self.buildings)
+            and (self.unit is None or unit is None or unit == self.unit)
         )
 
     @property

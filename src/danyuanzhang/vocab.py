@@ -119,6 +119,21 @@ PETITION_CATEGORIES: dict[str, tuple[str, str]] = {
     "other": ("其他", "other"),
 }
 
+# what the volunteer team (志愿服务队伍) does, as the article names it; a community adds its own
+SERVICE_KINDS: dict[str, tuple[str, str]] = {
+    "tutoring": ("送学上门", "tutoring at home"),
+    "elder_help": ("帮扶老人", "helping the elderly"),
+    "mediation": ("矛盾调解", "mediating disputes"),
+    "repair": ("义务维修", "free repairs"),
+}
+# the service that answers a need of each category (dyz petition match)
+SERVICE_FOR_CATEGORY = {
+    "tutoring": "tutoring",
+    "elderly_care": "elder_help",
+    "mediation": "mediation",
+    "repair": "repair",
+}
+
 PETITION_STATUSES: dict[str, tuple[str, str]] = {
     "collected": ("已收集", "collected"),
     "resolved": ("就地解决", "resolved on the spot"),

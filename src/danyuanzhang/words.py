@@ -47,6 +47,8 @@ class Vocabulary:
         yield from re.split(r"[/／]", zh)
         if zh.startswith("已"):  # a status: 已上报 is also said 上报
             yield zh[1:]
+        if zh.startswith("义务") and len(zh) > 3:  # a service: 义务理发 is also said 理发
+            yield zh[2:]
         unquoted = re.sub(r"[“\"].*?[”\"]", "", zh)  # “小巷回声”议事会: 议事会
         if unquoted != zh:
             yield unquoted
@@ -213,6 +215,36 @@ HAZARD_WORDS = {
     "杂物堆放": "flammables",
     "其它": "other",
 }
+
+
+SERVICE_WORDS = {
+    "辅导": "tutoring",
+    "家教": "tutoring",
+    "补课": "tutoring",
+    "送学": "tutoring",
+    "助老": "elder_help",
+    "帮扶": "elder_help",
+    "帮老人": "elder_help",
+    "代购": "elder_help",
+    "买菜": "elder_help",
+    "陪诊": "elder_help",
+    "调解": "mediation",
+    "劝架": "mediation",
+    "维修": "repair",
+    "修理": "repair",
+    "修东西": "repair",
+    "义修": "repair",
+}
+
+
+def service_kind(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:
+    """The four services of the article and those the community added."""
+    return _service_kind(tuple(choices.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _service_kind(choices: tuple[tuple[str, tuple[str, str]], ...]) -> Vocabulary:
+    return Vocabulary(("服务类别", "service"), dict(choices), SERVICE_WORDS)
 
 
 def hazard_kind(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:

@@ -105,6 +105,28 @@ def _buildings(text: str) -> str:
     return text
 
 
+def _service_kinds(text: str) -> str:
+    parts = text.split(",")
+    if not 0 < len(parts) <= 20 or not all(_FLAG_CODE.fullmatch(p) for p in parts):
+        raise BadValue(f"services: “{text[:40]}”")
+    return text
+
+
+_HOURS = re.compile(r"(?:[1-9]\d?|0)(?:\.\d{1,2})?")
+
+
+def _hours(text: str) -> str:
+    """Hours as `service add --hours` writes them: 1.5, 0.25, 12; more than 0, at most 24."""
+    if (
+        not _HOURS.fullmatch(text)
+        or not 0 < float(text) <= 24
+        or text.endswith("0")
+        and "." in text
+    ):
+        raise BadValue(f"hours: “{text[:20]}”")
+    return text
+
+
 def _photo(text: str) -> str:
     if len(text) > PHOTO_TEXT_LIMIT or not _PHOTO.fullmatch(text):
         raise BadValue("photo")
@@ -149,6 +171,9 @@ def _one_of(choices: tuple[str, ...], what: str) -> Callable[[str], str]:
 
 READERS: dict[str, Callable[[str], Any]] = {
     "hazard_kind": _pattern(_FLAG_CODE, "hazard kind"),
+    "service_kind": _pattern(_FLAG_CODE, "service kind"),
+    "service_kinds": _service_kinds,
+    "hours": _hours,
     "severity": _one_of(SEVERITIES, "severity"),
     "step": _one_of(STEPS, "step"),
     "petition_step": _one_of(PETITION_STEPS, "step"),
@@ -190,6 +215,8 @@ def is_record_id(entity: str, text: str) -> bool:
         return text.startswith("flag_") and bool(_FLAG_CODE.fullmatch(text[5:]))
     if entity == "hazard_kind":
         return text.startswith("hazard_kind_") and bool(_FLAG_CODE.fullmatch(text[12:]))
+    if entity == "service_kind":
+        return text.startswith("service_kind_") and bool(_FLAG_CODE.fullmatch(text[13:]))
     return bool(_HEX32.fullmatch(text))
 
 

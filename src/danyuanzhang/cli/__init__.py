@@ -32,6 +32,8 @@ LAZY_COMMANDS = {
     "ledger": ("danyuanzhang.cli.ledgers", "ledger_app"),
     "petition": ("danyuanzhang.cli.petitions", "petition_app"),
     "council": ("danyuanzhang.cli.council", "council_app"),
+    "volunteer": ("danyuanzhang.cli.volunteers", "volunteer_app"),
+    "service": ("danyuanzhang.cli.volunteers", "service_app"),
     "visit": ("danyuanzhang.cli.visits", "visit_app"),
     "antifraud": ("danyuanzhang.cli.visits", "antifraud_app"),
     "config": ("danyuanzhang.cli.visits", "config_app"),

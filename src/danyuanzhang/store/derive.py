@@ -730,7 +730,10 @@ def strip_personal(conn: sqlite3.Connection) -> int:
     same on every laptop whichever of the two reached it first. Found through the tables (a
     few thousand rows), not the log."""
     stripped = 0
+    present = tables_present(conn)
     for entity, fields in PERSONAL_WITH_HOUSEHOLD.items():
+        if ENTITIES[entity].table not in present:  # a migration's step, before the table
+            continue
         marks = _marks(len(fields))
         held: set[str] = set()
         for chunk in chunks(belonging_to_erased(conn, entity)):
@@ -832,8 +835,15 @@ def rebuild_identity(conn: sqlite3.Connection) -> None:
         settle(conn, entity, sorted(row[0] for row in shared))
 
 
+def tables_present(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 def _rebuild_refs(conn: sqlite3.Connection) -> None:
+    present = tables_present(conn)
     for entity_name, _field, table, _column in HOUSEHOLD_REFERENCES:
+        if table not in present:  # a migration's step, before the table was added
+            continue
         spec = ENTITIES[entity_name]
         records = [r[0] for r in conn.execute(f"SELECT id FROM {table}")]
         for chunk in chunks(records):

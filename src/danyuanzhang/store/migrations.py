@@ -524,6 +524,45 @@ END;
 )
 
 
+# the volunteer team: the services it offers, its people, and what they did for whom
+V14 = """
+CREATE TABLE service_kinds (
+    id TEXT PRIMARY KEY,
+    code TEXT,
+    label_zh TEXT,
+    label_en TEXT
+);
+CREATE TABLE volunteers (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    phone TEXT,
+    household_id TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    services TEXT,
+    available TEXT,
+    note TEXT
+);
+CREATE INDEX volunteers_by_place ON volunteers (estate, building, unit);
+CREATE TABLE services (
+    id TEXT PRIMARY KEY,
+    volunteer_id TEXT,
+    household_id TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    kind TEXT,
+    on_date TEXT,
+    hours TEXT,
+    petition_id TEXT,
+    note TEXT
+);
+CREATE INDEX services_by_date ON services (estate, on_date);
+CREATE INDEX services_by_volunteer ON services (volunteer_id, on_date);
+"""
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
@@ -558,6 +597,7 @@ MIGRATIONS: list[list[Step]] = [
     [V11],
     [V12],
     [V13, _strip_personal],
+    [V14],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -42,7 +42,7 @@ def describe_record(store: Store, entity: str, record: str) -> str:
         row = reg.roster_member(store, record)
         if row is not None:
             return f"{row['name']}（{row['scope']}）"
-    elif entity in ("flag_kind", "hazard_kind"):
+    elif entity in ("flag_kind", "hazard_kind", "service_kind"):
         from danyuanzhang.i18n import lang
 
         code = record.partition("_kind_")[2] or record.partition("_")[2]
@@ -83,6 +83,7 @@ def _vocabulary(kind: str) -> dict[str, tuple[str, str]]:
 
     return {
         "hazard_kind": vocab.HAZARD_KINDS,
+        "service_kind": vocab.SERVICE_KINDS,
         "severity": vocab.SEVERITIES,
         "role": vocab.ROLES,
         "visit_kind": vocab.VISIT_KINDS,
@@ -197,6 +198,7 @@ def _command_parsers(store: Store) -> dict[str, Callable[[str], Any]]:
     from danyuanzhang.hazards import parse_kind
     from danyuanzhang.petitions import parse_category
     from danyuanzhang.roster import parse_buildings, parse_role
+    from danyuanzhang.volunteers import parse_hours, parse_service, parse_services
 
     def unit_number(text: str) -> str:
         cleaned = _word(text).removesuffix("单元")
@@ -216,6 +218,9 @@ def _command_parsers(store: Store) -> dict[str, Callable[[str], Any]]:
         "role": parse_role,
         "buildings": parse_buildings,
         "hazard_kind": lambda text: parse_kind(store, text),
+        "service_kind": lambda text: parse_service(store, text),
+        "service_kinds": lambda text: ",".join(parse_services(store, [text])),
+        "hours": parse_hours,
         "flag_code": parse_category,
         "severity": words.SEVERITY.parse,
         "visit_kind": words.VISIT_KIND.parse,

@@ -1020,6 +1020,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "petition_resolved": ("已登记就地解决（编号 {id}）", "Resolved on the spot (id {id})"),
     "petition_escalated": ("已上报给{to}（编号 {id}）", "Escalated to the {to} (id {id})"),
     "petition_done": ("已登记落实（编号 {id}）", "Marked done (id {id})"),
+    "petition_done_service": (
+        "已把 {name} 的 {hours} 小时记进志愿服务台账",
+        "Recorded {name}'s {hours} hours in the volunteer service record",
+    ),
+    "petition_assigned": (
+        "已交给志愿者 {name}（编号 {id}）。办好后：dyz petition done {id} --hours 小时数",
+        "Handed to the volunteer {name} (id {id}). Once done: dyz petition done {id} --hours H",
+    ),
+    "assign_not_offered": (
+        "提醒：{name} 登记的服务里没有能办“{category}”的，照样交给了 {name}。",
+        "Note: {name} did not sign up for a service that answers “{category}”; handed over all"
+        " the same.",
+    ),
+    "hours_without_volunteer": (
+        "诉求 {id} 没有交给过志愿者，--hours 记不到谁名下。先 dyz petition assign {id} 志愿者，或去掉 --hours。",
+        "Need {id} was never handed to a volunteer, so --hours has no one to go to. First dyz"
+        " petition assign {id} VOLUNTEER, or leave out --hours.",
+    ),
+    "match_no_service": (
+        "“{category}”类的诉求没有对应的志愿服务（有：送学上门、助老、矛盾调解、维修）。",
+        "No volunteer service answers a need of “{category}” (tutoring, elderly care, mediation"
+        " and repairs do).",
+    ),
+    "match_none": (
+        "还没有能办“{category}”的志愿者。登记：dyz volunteer add --name 姓名 --service …",
+        "No volunteer offers help with “{category}” yet. Add one: dyz volunteer add --name NAME"
+        " --service …",
+    ),
+    "match_next": (
+        "交给 {name}：dyz petition assign {id} {name}",
+        "To hand it to {name}: dyz petition assign {id} {name}",
+    ),
+    "nearness_0": ("同一单元", "same unit"),
+    "nearness_1": ("同一栋楼", "same building"),
+    "nearness_2": ("同一小区", "same estate"),
+    "col_nearness": ("远近", "how near"),
+    "pstep_assigned": ("交给志愿者", "handed to a volunteer"),
     "petition_closed": ("已办结（编号 {id}）", "Closed (id {id})"),
     "step_again": ("{step}（另一台电脑也记了）", "{step} (also recorded on another laptop)"),
     "pstep_collected": ("收集", "collected"),

@@ -325,6 +325,15 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "{household} [{category}] “{text}”: done by the office; ask the resident, then close it",
     ),
     "td_need_done_next": ("dyz petition close {id}", "dyz petition close {id}"),
+    "td_need_assigned": (
+        "{household}【{category}】“{text}”：交给了志愿者 {volunteer}，已 {days} 天：问问办好没有",
+        "{household} [{category}] “{text}”: with the volunteer {volunteer} for {days} days;"
+        " ask whether it is done",
+    ),
+    "td_need_assigned_next": (
+        "办好后：dyz petition done {id} --hours 小时数",
+        "Once done: dyz petition done {id} --hours HOURS",
+    ),
     "td_patrols": ("四、防火巡查：{count} 个单元该巡查了", "4. Fire patrols due: {count}"),
     "td_patrols_none": ("四、防火巡查：都按时巡查了。", "4. Fire patrols: all on time."),
     "td_patrol_since": (

@@ -28,11 +28,14 @@ STEPS_FROM = {
     "proposed": ("escalated",),
     "adopted": ("proposed",),
     "declined": ("proposed",),
-    "done": ("adopted",),
+    # handed to a volunteer of the team (dyz petition assign), or to another one
+    "assigned": ("collected", "escalated", "assigned"),
+    "done": ("adopted", "assigned"),
     "closed": ("resolved", "done", "declined"),
     # entered by mistake: withdrawn from wherever it stands, and nothing follows
     "withdrawn": (
         "collected", "resolved", "escalated", "proposed", "adopted", "declined", "done", "closed",
+        "assigned",
     ),
 }  # fmt: skip
 
@@ -90,8 +93,10 @@ def take_step(
     note: str | None = None,
     to: str | None = None,
     confirmed: bool = False,
+    volunteer: str | None = None,
 ) -> dict[str, Any]:
-    """Record a step; refuse one that does not follow from where the petition stands."""
+    """Record a step; refuse one that does not follow from where the petition stands.
+    `volunteer`: the id of the one an `assigned` need is handed to (assignments.assign)."""
     day = day_it_happened(on)
     with store.transaction():
         row = find_petition(store, id_prefix)
@@ -115,6 +120,9 @@ def take_step(
             fields["note"] = parse_free_text(note)
         if step == "closed":
             fields["confirmed"] = confirmed
+        if step == "assigned":
+            assert volunteer is not None
+            fields["volunteer"] = volunteer
         store.put("petition_event", new_id(), fields, new=True)
         return describe(store, [q.petition(store, row["id"])], with_timeline=True)[0]
 
@@ -194,6 +202,7 @@ def describe(
         item["households"] = _households_of(store, {row["id"], *item["linked"]})
         if with_timeline:
             counted = {e["id"] for e in taken}
+            helpers = _volunteer_names(store, events[row["id"]])
             item["timeline"] = [
                 {
                     "step": "collected",
@@ -212,6 +221,11 @@ def describe(
                     "counted": e["id"] in counted,
                     **({"to": e["escalated_to"]} if e["escalated_to"] else {}),
                     **(
+                        {"volunteer": helpers.get(e["volunteer_id"]) or "—"}
+                        if e["volunteer_id"]
+                        else {}
+                    ),
+                    **(
                         {"confirmed_by_resident": stored_bool(e["confirmed"])}
                         if e["step"] == "closed"
                         else {}
@@ -221,6 +235,16 @@ def describe(
             ]
         result.append(item)
     return result
+
+
+def _volunteer_names(store: Store, events: list[Any]) -> dict[str, str]:
+    """The names of the volunteers these steps handed needs to (an erased one has none)."""
+    handed = [e["volunteer_id"] for e in events if e["volunteer_id"]]
+    if not handed:
+        return {}
+    from danyuanzhang.store.volunteers import names_of
+
+    return names_of(store, handed)
 
 
 def list_petitions(

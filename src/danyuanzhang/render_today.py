@@ -56,7 +56,9 @@ def today_text(
     needs = plan["needs"]
     say(t("td_needs", count=len(needs)) if needs else t("td_needs_none"))
     for item in needs:
-        key = "td_need_done" if item["status"] == "done" else "td_need_collected"
+        key = {"done": "td_need_done", "assigned": "td_need_assigned"}.get(
+            item["status"], "td_need_collected"
+        )
         say(
             t(
                 key,
@@ -64,6 +66,7 @@ def today_text(
                 category=word(item["category"], PETITION_CATEGORIES),
                 text=said(item["text"]),
                 days=item["waiting_days"],
+                volunteer=item.get("volunteer", ""),
             ),
             "  ",
         )

@@ -14,9 +14,9 @@ from typing import Any
 
 from danyuanzhang.store import Store
 
-# needs the unit head has to act on: settle or carry on (collected), or go back and close with
-# the resident's word once the office has done it (done)
-WAITING_ON_UNIT_HEAD = ("collected", "done")
+# the unit head has to act on: settle or carry on (collected), ask the volunteer it was handed to
+# (assigned), or go back and close with the resident's word once it is done (done)
+WAITING_ON_UNIT_HEAD = ("collected", "assigned", "done")
 
 
 def today_plan(
@@ -51,6 +51,16 @@ def today_plan(
         if item["status"] in WAITING_ON_UNIT_HEAD
     ]
     needs.sort(key=lambda n: (n["status"] != "done", -n["waiting_days"]))
+    handed = [n["id"] for n in needs if n["status"] == "assigned"]
+    if handed:
+        from danyuanzhang.assignments import assigned_to
+        from danyuanzhang.store.volunteers import names_of
+
+        helpers = assigned_to(store, handed)
+        names = names_of(store, list(helpers.values()))
+        for need in needs:
+            if need["id"] in helpers:
+                need["volunteer"] = names.get(helpers[need["id"]]) or "—"
     patrols = due_patrols(store, estate=estate, on=day, unit=unit, building=building)
     return {
         "day": day,

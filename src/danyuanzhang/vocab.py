@@ -138,6 +138,7 @@ PETITION_STATUSES: dict[str, tuple[str, str]] = {
     "collected": ("已收集", "collected"),
     "resolved": ("就地解决", "resolved on the spot"),
     "escalated": ("已上报", "escalated"),
+    "assigned": ("已交给志愿者", "with a volunteer"),
     "proposed": ("已形成建议", "proposed"),
     "adopted": ("已采纳", "adopted"),
     "declined": ("未采纳", "declined"),

@@ -30,6 +30,7 @@ SEVERITIES = ("low", "medium", "high")
 STEPS = ("notified", "rectified", "verified", "reopened", "withdrawn")
 PETITION_STEPS = (
     "resolved", "escalated", "proposed", "adopted", "declined", "done", "closed", "withdrawn",
+    "assigned",
 )  # fmt: skip
 
 # A need or a hazard names the visit that found it only as context: the visit may be gone with

@@ -124,12 +124,86 @@ def petition_done(
     petition: PetitionArgument,
     note: Annotated[str | None, typer.Option("--note")] = None,
     on: OnOption = None,
+    hours: Annotated[
+        str | None,
+        typer.Option(
+            "--hours", help="志愿者花了多长时间（小时），记进服务台账 · volunteer's hours"
+        ),
+    ] = None,
 ) -> None:
-    """已落实 · The adopted proposal was carried out."""
-    from danyuanzhang.petitions import take_step
+    """已落实：采纳的建议办了，或志愿者办好了 · Done: the adopted proposal, or the volunteer's work, e.g. `dyz petition done 3fa2 --hours 2`."""
+    from danyuanzhang.assignments import finish
 
-    item = take_step(store_of(ctx), petition, "done", on=on, note=note)
+    item = finish(store_of(ctx), petition, hours=hours, on=on, note=note)
     say(t("petition_done", id=item["id"][:8]))
+    if "service" in item:
+        service = item["service"]
+        say(t("petition_done_service", name=service["volunteer"], hours=service["hours"]))
+
+
+@petition_app.command("match")
+def petition_match(
+    ctx: typer.Context, petition: PetitionArgument, fmt: FormatOption = Format.table
+) -> None:
+    """谁能帮这个忙：做这项服务的志愿者，近的在前 · Volunteers who could help, nearest first, e.g. `dyz petition match 3fa2`."""
+    from danyuanzhang import render
+    from danyuanzhang.assignments import match, service_for
+    from danyuanzhang.petitions import find_petition
+
+    store = store_of(ctx)
+    found = match(store, petition)
+    if fmt is Format.json:
+        out(render.to_json(found))
+        return
+    need = find_petition(store, petition)
+    if service_for(need["category"]) is None:
+        say(t("match_no_service", category=_category_words(need["category"])))
+        return
+    if not found:
+        say(t("match_none", category=_category_words(need["category"])))
+        return
+    rows = [
+        [
+            v["name"],
+            v["phone"] or "",
+            t(f"nearness_{v['nearness']}"),
+            v["available"] or "",
+            v["id"][:8],
+        ]
+        for v in found
+    ]
+    headers = [t(k) for k in ("col_name", "col_phone", "col_nearness", "col_available", "col_id")]
+    out(render.text_table(headers, rows))
+    say(t("match_next", id=need["id"][:8], name=found[0]["name"]))
+
+
+@petition_app.command("assign")
+def petition_assign(
+    ctx: typer.Context,
+    petition: PetitionArgument,
+    volunteer: Annotated[str, typer.Argument(help="志愿者的名字或编号 · volunteer's name or id")],
+    on: OnOption = None,
+) -> None:
+    """交给志愿者去办 · Hand a need to a volunteer, e.g. `dyz petition assign 3fa2 左师傅`."""
+    from danyuanzhang.assignments import assign
+
+    item = assign(store_of(ctx), petition, volunteer, on=on)
+    if not item["offered"]:
+        say(
+            t(
+                "assign_not_offered",
+                name=item["volunteer"],
+                category=_category_words(item["category"]),
+            )
+        )
+    say(t("petition_assigned", id=item["id"][:8], name=item["volunteer"]))
+
+
+def _category_words(code: str) -> str:
+    from danyuanzhang.i18n import word
+    from danyuanzhang.vocab import PETITION_CATEGORIES
+
+    return word(code, PETITION_CATEGORIES)
 
 
 @petition_app.command("close")
@@ -221,7 +295,12 @@ def petition_show(
     from danyuanzhang.cli.hazards import _step
 
     rows = [
-        [_step(f"pstep_{e['step']}", e), e["on"], e["note"] or "", e["by"] or ""]
+        [
+            _step(f"pstep_{e['step']}", e),
+            e["on"],
+            e["note"] or e.get("volunteer") or "",
+            e["by"] or "",
+        ]
         for e in item["timeline"]
     ]
     out(render.text_table([t("col_step"), t("col_on"), t("col_note"), t("col_recorded_by")], rows))

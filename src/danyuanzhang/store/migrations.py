@@ -560,6 +560,7 @@ CREATE TABLE services (
 );
 CREATE INDEX services_by_date ON services (estate, on_date);
 CREATE INDEX services_by_volunteer ON services (volunteer_id, on_date);
+ALTER TABLE petition_events ADD COLUMN volunteer_id TEXT;
 """
 
 

@@ -227,6 +227,32 @@ def test_a_change_altered_in_the_log_is_found(dyz: Runner, estate: str, db: Path
     assert "被改坏了" in dyz("doctor", "--repair", code=1).stderr  # nothing to rebuild from
 
 
+def test_text_a_flipped_bit_left_undecodable_is_damage_the_doctor_mends(
+    dyz: Runner, dyz_json, estate: str, db: Path
+) -> None:
+    """One bit flipped in a page of text leaves bytes that are not UTF-8: every command says
+    the notebook is damaged (not "internal error"), and the doctor rebuilds the table from the
+    log; in the log itself, the doctor finds it."""
+    dyz("household", "edit", "2-2-301", "--note", "楼上漏水")
+    shown = dyz_json("household", "show", "2-2-301")
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE households SET note = CAST(x'e6a5bcff' AS TEXT)")
+    conn.commit()
+    conn.close()
+    line = dyz("household", "list", code=1).stderr
+    assert "损坏" in line and "dyz doctor" in line and "内部错误" not in line
+    said = dyz("doctor", code=1).stderr
+    assert "households" in said and "内部错误" not in said
+    dyz("doctor", "--repair")
+    assert dyz_json("household", "show", "2-2-301") == shown
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE changes SET value = CAST(x'22e6a5bcff22' AS TEXT) WHERE field = 'note'")
+    conn.commit()
+    conn.close()
+    said = dyz("doctor", code=1).stderr
+    assert "被改坏了" in said and "内部错误" not in said
+
+
 def test_stray_temporary_files_are_removed_and_loose_modes_mended(
     dyz: Runner, estate: str, db: Path
 ) -> None:

@@ -27,10 +27,14 @@ _SPARE_BYTES = 4 << 20
 def code_of(error: sqlite3.Error) -> str:
     """SQLite's name for the error (SQLITE_FULL, SQLITE_BUSY…): Python 3.11 gives it, 3.10
     only the text, which SQLite words the same way on every platform."""
+    text = str(error).lower()
+    if "could not decode to utf-8" in text:
+        # dyz writes text only as UTF-8: bytes that are not are a damaged page, which
+        # Python's driver (not SQLite) is the one to notice
+        return "SQLITE_CORRUPT"
     name = getattr(error, "sqlite_errorname", None)
     if name:
         return str(name)
-    text = str(error).lower()
     for words, code in (
         ("disk is full", "SQLITE_FULL"),
         ("database is locked", "SQLITE_BUSY"),

@@ -26,7 +26,8 @@ def test_demo_builds_the_sample_community_and_prints_a_card(
     assert 5 <= overdue <= 8
     assert (
         f"防火巡查 7 次，排查隐患 11 处，未销号 8 处（逾期 {overdue}、回潮 1）；"
-        "诉求 8 条，待议事会商议 2 件；入户走访 11 次。" in result.stdout
+        "诉求 9 条，待议事会商议 2 件；入户走访 11 次；志愿者 4 人，志愿服务 4 次。"
+        in result.stdout
     )
     assert "2栋2单元  单元长服务牌" in result.stdout and "单元长：周玉梅" in result.stdout
     assert "2-2-301" in result.stdout and "独居老人" in result.stdout
@@ -35,6 +36,10 @@ def test_demo_builds_the_sample_community_and_prints_a_card(
     conn = sqlite3.connect(demo)
     assert 40 <= conn.execute("SELECT count(*) FROM households").fetchone()[0] <= 100
     assert conn.execute("SELECT count(DISTINCT role) FROM roster").fetchone()[0] == 4
+    # the need handed to a volunteer at the door, done, and its hours in the ledger
+    assert conn.execute(
+        "SELECT count(*) FROM services WHERE petition_id IS NOT NULL"
+    ).fetchone() == (1,)
     conn.close()
     again = dyz("demo")
     assert again.stdout.splitlines()[:2] == result.stdout.splitlines()[:2]

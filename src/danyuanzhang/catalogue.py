@@ -731,12 +731,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "示例社区：{community}（{estates}）\n住户 {households} 户，居民 {residents} 人，"
         "其中独居老人 {elderly_alone} 人、需帮扶 {needs_help} 人；三长一户名册 {roster} 人。\n"
         "防火巡查 {patrols} 次，排查隐患 {hazards} 处，未销号 {hazards_open} 处（逾期 {overdue}、回潮 {recurrences}）；"
-        "诉求 {petitions} 条，待议事会商议 {agenda_matters} 件；入户走访 {visits} 次。",
+        "诉求 {petitions} 条，待议事会商议 {agenda_matters} 件；入户走访 {visits} 次；"
+        "志愿者 {volunteers} 人，志愿服务 {services} 次。",
         "Sample community: {community} ({estates})\n{households} households, {residents} residents"
         " ({elderly_alone} elderly living alone, {needs_help} needing help); {roster} on the roster.\n"
         "{patrols} fire patrols, {hazards} hazards found, {hazards_open} still open ({overdue} overdue, {recurrences}"
         " recurring); {petitions} petitions, {agenda_matters} matters for the council; {visits}"
-        " door-knocking visits.",
+        " door-knocking visits; {volunteers} volunteers, {services} services given.",
     ),
     "demo_unit_heading": ("{unit} 单元的住户：", "Households of unit {unit}:"),
     "demo_next": (

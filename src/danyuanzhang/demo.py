@@ -69,6 +69,7 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
     patrols = _patrols(store, examples / "hazards.csv")
     needs = _petitions(store, examples / "petitions.csv")
     knocks = _visits(store, examples / "visits.csv")
+    team = _volunteers(store, examples / "volunteers.csv", examples / "services.csv")
     counts = reg.counts(store)
     by_flag = reg.flag_counts(store)
     summary = {
@@ -83,6 +84,7 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
         **walks,
         **needs,
         **knocks,
+        **team,
     }
     return store, summary
 
@@ -166,6 +168,47 @@ def _visits(store: Store, path: Path) -> dict[str, int]:
             ),
         )
     return {"visits": len(rows)}
+
+
+def _volunteers(store: Store, team: Path, given: Path) -> dict[str, int]:
+    """The volunteer team: an electrician, a maths teacher, a neighbour who helps the old lady
+    upstairs, a mediator; their services of November, one of them a need handed over at the
+    door and done."""
+    from danyuanzhang import assignments, volunteers
+
+    people = _rows(team)
+    for row in people:
+        volunteers.add_volunteer(
+            store,
+            row["name"],
+            [row["services"]],
+            phone=row["phone"] or None,
+            household=row["household"] or None,
+            area=row["area"] or None,
+            available=row["available"] or None,
+            note=row["note"] or None,
+            estate=DEMO_ESTATE,
+        )
+    services = _rows(given)
+    for row in services:
+        if row["need"]:
+            need = store.conn.execute(
+                "SELECT id FROM petitions WHERE text = ?", (row["need"],)
+            ).fetchone()[0]
+            assignments.assign(store, need, row["volunteer"], on=row["on"])
+            assignments.finish(store, need, hours=row["hours"], on=row["on"], note=row["note"])
+            continue
+        volunteers.add_service(
+            store,
+            row["volunteer"],
+            row["for"],
+            row["kind"],
+            row["hours"],
+            on=row["on"],
+            note=row["note"] or None,
+            estate=DEMO_ESTATE,
+        )
+    return {"volunteers": len(people), "services": len(services)}
 
 
 def _petitions(store: Store, path: Path) -> dict[str, int]:

@@ -409,6 +409,11 @@ def _done_days(store: Store, petition_ids: list[str]) -> dict[str, str]:
     return found
 
 
+def _number(value: Any) -> int | float:
+    """A spreadsheet's number as people write it: 2, not 2.0."""
+    return int(value) if value == int(value) else float(value)
+
+
 def volunteers(store: Store, within: Period) -> Rows:
     """志愿服务记录: who, when, for whom, what and how long (民政部令第67号), with the totals
     of each service; a volunteer's own total is in `dyz volunteer show`, never ranked here."""
@@ -442,7 +447,7 @@ def volunteers(store: Store, within: Period) -> Rows:
                 if row["household_id"]
                 else t("shared_space", unit=f"{row['building']}-{row['unit']}"),
                 "service": what,
-                "hours": float(row["hours"]),
+                "hours": _number(Decimal(row["hours"])),
                 "recorder": writers.get(row["id"]),
             }
         )

@@ -175,7 +175,7 @@ CREATE TABLE petitions (
     category TEXT,
     text TEXT,
     raised_on TEXT
-, visit_id TEXT, settled_on TEXT, withdrawn_on TEXT);
+, visit_id TEXT, settled_on TEXT, withdrawn_on TEXT, dispute TEXT, parties TEXT, mediator TEXT);
 
 CREATE INDEX petitions_by_place ON petitions (estate, building, unit);
 
@@ -481,5 +481,17 @@ CREATE TABLE services (
 CREATE INDEX services_by_date ON services (estate, on_date);
 
 CREATE INDEX services_by_volunteer ON services (volunteer_id, on_date);
+
+CREATE TABLE mediation_steps (
+    id TEXT PRIMARY KEY,
+    petition_id TEXT,
+    step TEXT,
+    on_date TEXT,
+    party TEXT,
+    referred_to TEXT,
+    note TEXT
+);
+
+CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);

@@ -42,6 +42,7 @@ from danyuanzhang import council as council_api
 from danyuanzhang import flags as flags_api
 from danyuanzhang import hazards as hazards_api
 from danyuanzhang import households as reg_api
+from danyuanzhang import mediation as mediation_api
 from danyuanzhang import patrols as patrols_api
 from danyuanzhang import petitions as petitions_api
 from danyuanzhang import roster as roster_api
@@ -462,9 +463,32 @@ class Laptops(RuleBasedStateMachine):
         homes = households_here(store)
         if homes:
             home = homes[pick % len(homes)]
+            dispute = pick % 3 == 0
             petitions_api.add_petition(
-                store, home["id"][:12], "parking", "楼下乱停车", on="2026-11-01"
+                store,
+                home["id"][:12],
+                "mediation" if dispute else "parking",
+                "楼上漏水" if dispute else "楼下乱停车",
+                on="2026-11-01",
             )
+
+    @rule(
+        laptops=st.lists(st.integers(0, LAPTOPS - 1), min_size=1, max_size=2, unique=True),
+        pick=st.integers(0, 50),
+        step=st.sampled_from(["talked", "agreed", "followed_up"]),
+    )
+    def mediate(self, laptops: list[int], pick: int, step: str) -> None:
+        """A step of a dispute's mediation, on one laptop or two while apart."""
+        for laptop in laptops:
+            store = self.laptops[laptop]
+            disputes = store.conn.execute(
+                "SELECT id FROM petitions WHERE category = 'mediation' ORDER BY id"
+            ).fetchall()
+            if disputes:
+                mediation_api.take_mediation_step(
+                    store, disputes[pick % len(disputes)]["id"][:12], step, on="2026-11-03",
+                    note=f"第{laptop + 1}台电脑记的",
+                )  # fmt: skip
 
     @rule(
         laptops=st.lists(st.integers(0, LAPTOPS - 1), min_size=1, max_size=3, unique=True),

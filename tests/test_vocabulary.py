@@ -49,6 +49,8 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("volunteer edit", "service"): words.service_kind(vocab.SERVICE_KINDS),
     ("volunteer list", "service"): words.service_kind(vocab.SERVICE_KINDS),
     ("service add", "kind"): words.service_kind(vocab.SERVICE_KINDS),
+    ("mediation set", "kind"): words.DISPUTE,
+    ("mediation step", "step"): words.MEDIATION_STEP,
     ("ledger", "kind"): words.Vocabulary(
         ("台账", "ledger"), {name: kind.title for name, kind in ledger_kinds().items()}
     ),
@@ -64,7 +66,7 @@ NOT_CODES = {
     "moved_in", "moved_out", "name", "new_estate", "new_household", "new_ref", "note", "office",
     "older_than", "on", "open_only", "other", "output", "overdue", "overwrite", "paper",
     "passphrase_file", "peer", "petition", "reason", "limit", "since", "record", "into",
-    "to_office", "volunteer", "served", "hours", "area", "available",
+    "to_office", "volunteer", "served", "hours", "area", "available", "party", "mediator",
     "petitions", "phone", "photo", "plain", "proposal", "read_out", "redact", "ref", "repair",
     "resident", "resume", "scope", "second", "sheet", "show_completion", "start", "template",
     "text", "to", "unit", "value", "version", "visit", "visitor", "week", "where", "yes", "zh",
@@ -389,6 +391,28 @@ def _service_add(dyz: Runner, word: str) -> str:
     return str(added["kind"])
 
 
+def _dispute(dyz: Runner) -> str:
+    found = [p for p in json.loads(dyz("petition", "list", "-f", "json").stdout)
+             if p["category"] == "mediation"]  # fmt: skip
+    if not found:
+        dyz("petition", "add", "2-2-301", "-c", "mediation", "-t", "楼上漏水")
+        return _dispute(dyz)
+    return str(found[0]["id"][:8])
+
+
+def _mediation_kind(dyz: Runner, word: str) -> str:
+    dispute = _dispute(dyz)
+    dyz("mediation", "set", dispute, "--kind", word)
+    return str(_last(dyz, "mediation", "show", dispute)["dispute"])
+
+
+def _mediation_step(dyz: Runner, word: str) -> str:
+    dispute = _dispute(dyz)
+    extra = ("--to", "人民调解委员会") if words.MEDIATION_STEP.parse(word) == "referred" else ()
+    dyz("mediation", "step", dispute, word, *extra)
+    return str(_last(dyz, "mediation", "show", dispute)["steps"][-1]["step"])
+
+
 def _ledger(dyz: Runner, word: str) -> str:
     return str(json.loads(dyz("ledger", word, "--format", "json").stdout)["kind"])
 
@@ -424,6 +448,8 @@ THROUGH: dict[tuple[str, str], Stored] = {
     ("volunteer edit", "service"): _volunteer("edit"),
     ("volunteer list", "service"): _volunteer("list"),
     ("service add", "kind"): _service_add,
+    ("mediation set", "kind"): _mediation_kind,
+    ("mediation step", "step"): _mediation_step,
 }
 
 

@@ -876,6 +876,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{text}” matches several volunteers: {matches}. Give the full name or the id.",
     ),
     "volunteer_erased": ("（已删除的志愿者）", "(an erased volunteer)"),
+    # -- mediation --------------------------------------------------------------------------------
+    "not_a_dispute": (
+        "诉求 {id} 不是“矛盾调解”类的，不能记调解经过。",
+        "Petition {id} is not of the category mediation: it has no mediation to record.",
+    ),
+    "referred_needs_to": (
+        "移交给谁？请写 --to，如 --to 人民调解委员会。",
+        "Referred to whom? Give --to, e.g. --to 人民调解委员会.",
+    ),
+    "mediation_set": (
+        "已记下纠纷 {id}：{dispute}，当事人 {parties}",
+        "Recorded dispute {id}: {dispute}, between {parties}",
+    ),
+    "mediation_step_done": ("已记下调解经过：{step}（编号 {id}）", "Recorded: {step} (id {id})"),
+    "mediation_follow_up": (
+        "{on} 前后去回访一次，看看有没有再闹起来；到时 dyz today 会提醒。",
+        "Go back around {on} to see that it holds; dyz today will remind you.",
+    ),
+    "mediation_open": ("调解中", "in progress"),
+    "col_parties": ("当事人（房号）", "parties (flats)"),
+    "col_dispute": ("纠纷类型", "dispute"),
+    "col_mediator": ("调解人", "mediator"),
+    "col_result": ("结果", "result"),
+    "col_follow_up": ("回访日期", "follow-up"),
+    "col_party": ("一方／移交给", "side or referred to"),
     "shared_space": ("{unit} 公共部位", "{unit} shared space"),
     "volunteer_no_services": ("还没有记过服务。", "No services recorded yet."),
     "volunteer_hours": (

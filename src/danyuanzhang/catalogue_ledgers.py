@@ -99,6 +99,10 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "共排查出隐患 {count} 处，已整改 {fixed} 处。",
         "{count} hazards found, {fixed} rectified.",
     ),
+    "ledger_count_mediation": (
+        "共受理矛盾纠纷 {count} 件，调解成功 {settled} 件。",
+        "{count} disputes taken on, {settled} settled by agreement.",
+    ),
     "ledger_count_services": (
         "共记志愿服务 {count} 次，{hours} 小时。",
         "{count} services recorded, {hours} hours.",

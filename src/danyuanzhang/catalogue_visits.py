@@ -325,6 +325,15 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "{household} [{category}] “{text}”: done by the office; ask the resident, then close it",
     ),
     "td_need_done_next": ("dyz petition close {id}", "dyz petition close {id}"),
+    "td_follow_ups": (
+        "五、调解回访：{count} 件达成协议的纠纷该回访了",
+        "5. Disputes to revisit: {count} settled by agreement",
+    ),
+    "td_follow_up": ("{parties}：{on} 该回访，看看有没有再闹", "{parties}: revisit from {on}"),
+    "td_follow_up_next": (
+        "回访后：dyz mediation step {id} 回访 --note 情况",
+        "After the visit: dyz mediation step {id} followed_up --note WHAT",
+    ),
     "td_need_assigned": (
         "{household}【{category}】“{text}”：交给了志愿者 {volunteer}，已 {days} 天：问问办好没有",
         "{household} [{category}] “{text}”: with the volunteer {volunteer} for {days} days;"

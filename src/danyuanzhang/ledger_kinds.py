@@ -460,3 +460,52 @@ def volunteers(store: Store, within: Period) -> Rows:
     every = sum((hours for _, hours in totals.values()), Decimal(0))
     lines.append(t("ledger_count_services", count=len(result), hours=hours_text(every)))
     return result, lines
+
+
+def mediation(store: Store, within: Period) -> Rows:
+    """矛盾纠纷调处台账: the disputes taken on in the period, each with its parties (flats), the
+    mediation's steps in a line, how it ended and the follow-up visit."""
+    from danyuanzhang.mediation import list_disputes
+    from danyuanzhang.vocab import DISPUTE_KINDS, MEDIATION_RESULTS, MEDIATION_STEPS
+
+    items = [
+        i
+        for i in list_disputes(store)
+        if within.start <= i["raised_on"] <= within.end
+        and i["estate"] in within.scope.estates
+        and within.holds(
+            {
+                "estate": i["estate"],
+                "building": i["unit"].split("-")[0],
+                "unit": i["unit"].split("-")[1],
+            }
+        )
+    ]
+    semi = _semi()
+    result = []
+    for item in items:
+        course = [s for s in item["steps"] if s["step"] != "followed_up"]
+        result.append(
+            {
+                "raised_on": _day(item["raised_on"]),
+                "parties": join(item["parties"]) or item["unit"],
+                "dispute": word(item["dispute"], DISPUTE_KINDS) or None,
+                "mediator": item["mediator"],
+                "course": semi.join(
+                    f"{s['on'][5:]} {word(s['step'], MEDIATION_STEPS)}"
+                    + (f"（{s['party'] or s['to']}）" if s["party"] or s["to"] else "")
+                    + (pick("：", ": ") + mask_phones_in(s["note"]) if s["note"] else "")
+                    for s in course
+                )
+                or None,
+                "result": word(item["result"], MEDIATION_RESULTS) or t("mediation_open"),
+                "follow_up_on": _day(item["followed_up"][0]["on"])
+                if item["followed_up"]
+                else _day(item["follow_up_on"]),
+                "follow_up": mask_phones_in(item["followed_up"][0]["note"] or "")
+                if item["followed_up"]
+                else None,
+            }
+        )
+    settled = sum(1 for i in items if i["result"] == "agreed")
+    return result, [t("ledger_count_mediation", count=len(result), settled=settled)]

@@ -185,6 +185,20 @@ def kinds() -> dict[str, Kind]:
             ),
             k.volunteers,
         ),
+        "mediation": Kind(
+            ("矛盾纠纷调处台账", "Dispute mediation ledger"),
+            (
+                _c("raised_on", "受理日期", "taken on"),
+                _c("parties", "当事人（房号）", "parties (flats)"),
+                _c("dispute", "纠纷类型", "dispute"),
+                _c("mediator", "调解人", "mediator"),
+                _c("course", "调解经过", "course of the mediation"),
+                _c("result", "结果", "result"),
+                _c("follow_up_on", "回访日期", "follow-up on"),
+                _c("follow_up", "回访情况", "follow-up found"),
+            ),
+            k.mediation,
+        ),
         "council": Kind(
             ("议事会记录", "Residents' council record"),
             (
@@ -209,6 +223,7 @@ KIND_NAMES = (
     "antifraud",
     "moves",
     "volunteers",
+    "mediation",
     "council",
 )
 

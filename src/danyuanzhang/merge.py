@@ -253,9 +253,14 @@ PERSONAL_WITH_HOUSEHOLD: dict[str, tuple[str, ...]] = {
     "petition_event": ("note",),
     "hazard_event": ("note",),
     "service": ("note",),
+    "mediation_step": ("note",),
 }
 # a step belongs to the household of its need or hazard: the field that names it, by record type
-BELONGS_THROUGH = {"petition_event": "petition", "hazard_event": "hazard"}
+BELONGS_THROUGH = {
+    "petition_event": "petition",
+    "hazard_event": "hazard",
+    "mediation_step": "petition",
+}
 
 
 def erased_with_household(households: Mapping[str, str | None], erased: set[str]) -> set[str]:

@@ -83,4 +83,13 @@ def today_text(
             say(t("td_patrol_never", unit=item["unit"]), "  ")
     if patrols:
         command(t("td_patrols_next", unit=patrols[0]["unit"]))
+    follow_ups = plan.get("follow_ups", [])
+    if follow_ups:
+        lines.append("")
+        say(t("td_follow_ups", count=len(follow_ups)))
+        for item in follow_ups:
+            say(
+                t("td_follow_up", parties="、".join(item["parties"]), on=item["follow_up_on"]), "  "
+            )
+            command(t("td_follow_up_next", id=item["id"][:8]))
     return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"

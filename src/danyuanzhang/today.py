@@ -62,10 +62,22 @@ def today_plan(
             if need["id"] in helpers:
                 need["volunteer"] = names.get(helpers[need["id"]]) or "—"
     patrols = due_patrols(store, estate=estate, on=day, unit=unit, building=building)
+    from danyuanzhang.mediation import follow_ups_due
+
+    def here(item: dict[str, Any]) -> bool:
+        building_of, _, unit_of = item["unit"].partition("-")
+        return (
+            (estate is None or item["estate"] == estate)
+            and (building is None or building_of == building)
+            and (unit is None or item["unit"] == unit)
+        )
+
+    follow_ups = follow_ups_due(store, day, here)
     return {
         "day": day,
         "visits": visits,
         "hazards": hazards,
         "needs": needs,
         "patrols": patrols,
+        "follow_ups": follow_ups,
     }

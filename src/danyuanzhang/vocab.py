@@ -134,6 +134,31 @@ SERVICE_FOR_CATEGORY = {
     "repair": "repair",
 }
 
+# disputes a unit head mediates (矛盾调解), and the steps of a mediation
+DISPUTE_KINDS: dict[str, tuple[str, str]] = {
+    "noise": ("噪音扰民", "noise"),
+    "leak": ("楼上漏水", "water through the ceiling"),
+    "parking": ("停车", "parking"),
+    "shared_space": ("占用公共空间", "shared space"),
+    "pets": ("宠物", "pets"),
+    "neighbours": ("邻里纠纷", "between neighbours"),
+    "family": ("家庭矛盾", "within a family"),
+}
+MEDIATION_STEPS: dict[str, tuple[str, str]] = {
+    "talked": ("分别谈过", "talked to one side"),
+    "met": ("当面调解", "brought together"),
+    "agreed": ("达成协议", "agreement reached"),
+    "not_agreed": ("未达成协议", "no agreement"),
+    "followed_up": ("回访", "follow-up visit"),
+    "referred": ("移交", "referred on"),
+}
+# how a mediation ended, by its last deciding step
+MEDIATION_RESULTS: dict[str, tuple[str, str]] = {
+    "agreed": ("调解成功", "settled"),
+    "not_agreed": ("调解未成功", "not settled"),
+    "referred": ("已移交", "referred on"),
+}
+
 PETITION_STATUSES: dict[str, tuple[str, str]] = {
     "collected": ("已收集", "collected"),
     "resolved": ("就地解决", "resolved on the spot"),

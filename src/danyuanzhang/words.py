@@ -167,6 +167,27 @@ VISIT_OUTCOME = Vocabulary(
     | {"拒绝": "declined", "不愿意": "declined", "不开门": "declined"},
 )
 
+DISPUTE = Vocabulary(
+    ("纠纷类型", "dispute"),
+    vocab.DISPUTE_KINDS,
+    {"噪音": "noise", "吵": "noise", "扰民": "noise", "漏水": "leak", "渗水": "leak"}
+    | {"车位": "parking", "占道": "shared_space", "楼道堆物": "shared_space", "狗": "pets"}
+    | {"猫": "pets", "邻里": "neighbours", "邻居": "neighbours", "家庭": "family"}
+    | {"婆媳": "family", "赡养": "family"},
+)
+MEDIATION_STEP = Vocabulary(
+    ("调解步骤", "mediation step"),
+    vocab.MEDIATION_STEPS,
+    {"谈话": "talked", "谈过": "talked", "约谈": "talked", "见面": "met", "调解": "met"}
+    | {"面对面": "met", "成功": "agreed", "达成": "agreed", "协议": "agreed", "签了协议": "agreed"}
+    | {
+        "没谈拢": "not_agreed",
+        "未成功": "not_agreed",
+        "失败": "not_agreed",
+        "回访过": "followed_up",
+    }
+    | {"上交": "referred", "转交": "referred", "转人民调解": "referred"},
+)
 WELLBEING = Vocabulary(
     ("状况", "wellbeing"),
     vocab.WELLBEING,

@@ -16,7 +16,13 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.inputs import parse_free_text, parse_name, parse_phone
-from danyuanzhang.vocab import VISIT_KINDS, VISIT_OUTCOMES, WELLBEING
+from danyuanzhang.vocab import (
+    DISPUTE_KINDS,
+    MEDIATION_STEPS,
+    VISIT_KINDS,
+    VISIT_OUTCOMES,
+    WELLBEING,
+)
 
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _PART = re.compile(r"[0-9A-Z]{1,8}")
@@ -106,6 +112,21 @@ def _buildings(text: str) -> str:
     return text
 
 
+def _flats(text: str) -> str:
+    """Flats as 2-2-301, separated by commas."""
+    parts = text.split(",")
+    ok = 0 < len(parts) <= 20 and all(
+        len(bits := p.split("-")) == 3
+        and _PART.fullmatch(bits[0])
+        and _UNIT.fullmatch(bits[1])
+        and _PART.fullmatch(bits[2])
+        for p in parts
+    )
+    if not ok:
+        raise BadValue(f"flats: “{text[:40]}”")
+    return text
+
+
 def _service_kinds(text: str) -> str:
     parts = text.split(",")
     if not 0 < len(parts) <= 20 or not all(_FLAG_CODE.fullmatch(p) for p in parts):
@@ -175,6 +196,9 @@ READERS: dict[str, Callable[[str], Any]] = {
     "service_kind": _pattern(_FLAG_CODE, "service kind"),
     "service_kinds": _service_kinds,
     "hours": _hours,
+    "dispute_kind": _one_of(tuple(DISPUTE_KINDS), "dispute"),
+    "mediation_step": _one_of(tuple(MEDIATION_STEPS), "mediation step"),
+    "flats": _flats,
     "severity": _one_of(SEVERITIES, "severity"),
     "step": _one_of(STEPS, "step"),
     "petition_step": _one_of(PETITION_STEPS, "step"),

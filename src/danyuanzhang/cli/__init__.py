@@ -34,6 +34,7 @@ LAZY_COMMANDS = {
     "council": ("danyuanzhang.cli.council", "council_app"),
     "volunteer": ("danyuanzhang.cli.volunteers", "volunteer_app"),
     "service": ("danyuanzhang.cli.volunteers", "service_app"),
+    "mediation": ("danyuanzhang.cli.mediation", "mediation_app"),
     "visit": ("danyuanzhang.cli.visits", "visit_app"),
     "antifraud": ("danyuanzhang.cli.visits", "antifraud_app"),
     "config": ("danyuanzhang.cli.visits", "config_app"),

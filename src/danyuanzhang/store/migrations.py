@@ -561,6 +561,19 @@ CREATE TABLE services (
 CREATE INDEX services_by_date ON services (estate, on_date);
 CREATE INDEX services_by_volunteer ON services (volunteer_id, on_date);
 ALTER TABLE petition_events ADD COLUMN volunteer_id TEXT;
+ALTER TABLE petitions ADD COLUMN dispute TEXT;
+ALTER TABLE petitions ADD COLUMN parties TEXT;
+ALTER TABLE petitions ADD COLUMN mediator TEXT;
+CREATE TABLE mediation_steps (
+    id TEXT PRIMARY KEY,
+    petition_id TEXT,
+    step TEXT,
+    on_date TEXT,
+    party TEXT,
+    referred_to TEXT,
+    note TEXT
+);
+CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 """
 
 

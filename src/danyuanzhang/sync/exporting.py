@@ -449,7 +449,12 @@ def _in_scope(store: Store, scope: Scope, wanted: set[tuple[str, str]]) -> set[s
 
 
 # the record type whose place a record shares, when its placing field does not say
-_PLACED_IN = {"hazard_event": "hazard", "petition_event": "petition", "petition_link": "petition"}
+_PLACED_IN = {
+    "hazard_event": "hazard",
+    "petition_event": "petition",
+    "petition_link": "petition",
+    "mediation_step": "petition",
+}
 
 
 def _living_in(store: Store, scope: Scope, entity: str, records: list[str]) -> set[str]:

@@ -1,0 +1,154 @@
+"""`dyz mediation ...`: disputes mediated to the end."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from danyuanzhang.cli.common import (
+    EstateOption,
+    Format,
+    FormatOption,
+    emit_list,
+    out,
+    say,
+    store_of,
+)
+from danyuanzhang.i18n import t
+from danyuanzhang.words import DISPUTE, MEDIATION_STEP
+
+mediation_app = typer.Typer(help="矛盾调解 · disputes mediated", no_args_is_help=True)
+
+PetitionArgument = Annotated[
+    str, typer.Argument(help="调解类诉求的编号（前几位即可）· the dispute's petition id")
+]
+OnOption = Annotated[str | None, typer.Option("--on", help="哪天，默认今天 · day")]
+
+COLUMNS = [
+    ("raised_on", "col_raised"),
+    ("parties", "col_parties"),
+    ("dispute", "col_dispute"),
+    ("mediator", "col_mediator"),
+    ("result", "col_result"),
+    ("follow_up_on", "col_follow_up"),
+    ("id", "col_id"),
+]
+
+
+def _shown(item: dict[str, Any]) -> dict[str, Any]:
+    from danyuanzhang.i18n import join, word
+    from danyuanzhang.vocab import DISPUTE_KINDS, MEDIATION_RESULTS
+
+    return {
+        **item,
+        "parties": join(item["parties"]),
+        "dispute": word(item["dispute"], DISPUTE_KINDS),
+        "result": word(item["result"], MEDIATION_RESULTS) or t("mediation_open"),
+        "id": item["id"][:8],
+    }
+
+
+@mediation_app.command("set")
+def mediation_set(
+    ctx: typer.Context,
+    petition: PetitionArgument,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help=DISPUTE.help)] = None,
+    party: Annotated[
+        list[str] | None,
+        typer.Option("--party", help="另一方的房号（可写多次）· the other side's flat, repeatable"),
+    ] = None,
+    mediator: Annotated[
+        str | None, typer.Option("--mediator", help="调解人：单元长、志愿者或议事会 · who mediates")
+    ] = None,
+) -> None:
+    """记下纠纷类型、当事人和调解人 · Say what the dispute is, who is in it and who mediates, e.g. `dyz mediation set 3fa2 --kind 漏水 --party 1-1-301 --mediator 周阿姨`."""
+    from danyuanzhang.mediation import set_dispute
+
+    item = set_dispute(store_of(ctx), petition, kind=kind, parties=party, mediator=mediator)
+    shown = _shown(item)
+    say(t("mediation_set", id=shown["id"], parties=shown["parties"], dispute=shown["dispute"]))
+
+
+@mediation_app.command("step")
+def mediation_step(
+    ctx: typer.Context,
+    petition: PetitionArgument,
+    step: Annotated[str, typer.Argument(help=MEDIATION_STEP.help)],
+    party: Annotated[
+        str | None, typer.Option("--with", help="和哪一方谈的（房号）· the side talked to")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="经过 · what happened")] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="移交给谁，如 人民调解委员会 · referred to")
+    ] = None,
+    on: OnOption = None,
+) -> None:
+    """记一步调解经过 · Record a step, e.g. `dyz mediation step 3fa2 达成协议 --note "楼上修防水，费用各半"`."""
+    from danyuanzhang.i18n import word
+    from danyuanzhang.mediation import take_mediation_step
+    from danyuanzhang.vocab import MEDIATION_STEPS
+
+    item = take_mediation_step(store_of(ctx), petition, step, on=on, party=party, note=note, to=to)
+    last = item["steps"][-1]
+    say(t("mediation_step_done", id=item["id"][:8], step=word(last["step"], MEDIATION_STEPS)))
+    if item["follow_up_on"] and last["step"] == "agreed":
+        say(t("mediation_follow_up", on=item["follow_up_on"]))
+
+
+@mediation_app.command("list")
+def mediation_list(
+    ctx: typer.Context,
+    open_only: Annotated[
+        bool, typer.Option("--open", help="只列出还没调解完的 · open ones only")
+    ] = False,
+    estate: EstateOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """列出矛盾纠纷 · List the disputes, e.g. `dyz mediation list --open`."""
+    from danyuanzhang.mediation import list_disputes
+
+    items = list_disputes(store_of(ctx), estate=estate, open_only=open_only)
+    if fmt is Format.table:
+        items = [_shown(i) for i in items]
+    emit_list(items, fmt, COLUMNS)
+
+
+@mediation_app.command("show")
+def mediation_show(
+    ctx: typer.Context, petition: PetitionArgument, fmt: FormatOption = Format.table
+) -> None:
+    """查看一件纠纷的调解经过 · Show a dispute and its mediation."""
+    from danyuanzhang import render
+    from danyuanzhang.i18n import said, word
+    from danyuanzhang.mediation import describe, find_dispute
+    from danyuanzhang.vocab import MEDIATION_STEPS
+
+    store = store_of(ctx)
+    item = describe(store, find_dispute(store, petition))
+    if fmt is Format.json:
+        out(render.to_json(item))
+        return
+    shown = _shown(item)
+    sep = t("colon")
+    out(
+        f"{shown['dispute'] or t('col_dispute')} · {item['estate']} {shown['parties']}  ({t('col_id')} {shown['id']})"
+    )
+    out(said(item["text"]))
+    out(f"{t('col_mediator')}{sep}{item['mediator'] or '—'}")
+    out(f"{t('col_result')}{sep}{shown['result']}")
+    if item["follow_up_on"]:
+        out(f"{t('col_follow_up')}{sep}{item['follow_up_on']}")
+    rows = [
+        [
+            word(s["step"], MEDIATION_STEPS),
+            s["on"],
+            s["party"] or s["to"] or "",
+            s["note"] or "",
+            s["by"] or "",
+        ]
+        for s in item["steps"]
+    ]
+    if rows:
+        headers = [t(k) for k in ("col_step", "col_on", "col_party", "col_note", "col_by")]
+        out(render.text_table(headers, rows))

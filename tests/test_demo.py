@@ -120,7 +120,7 @@ def test_the_demo_ends_with_a_weekly_report_where_every_section_has_something(
     out = dyz("demo").stdout
     assert (
         f"芙蓉南路社区每周汇总（{span(date(2026, 11, 9), date(2026, 11, 15))}）" in out
-        and "六、近八周趋势" in out
+        and "七、近八周趋势" in out
     )
     report = dyz_json("--db", str(tmp_path / "demo.db"), "report", "--week", "2026-W46")
     assert report["visits"]["made"] and report["visits"]["vulnerable_not_reached"]

@@ -180,3 +180,31 @@ def test_volunteers_and_services_travel_and_a_unit_bundle_holds_its_own(
     dyz(*other, "import", str(unit))
     # the whole estate's volunteer helps in 2-2 too; 3-1's does not
     assert sorted(v["name"] for v in dyz_json(*other, "volunteer", "list")) == ["左师傅", "李老师"]
+
+
+def test_the_weekly_report_counts_the_team_s_week_by_service_never_by_person(
+    dyz: Runner, dyz_json, team: str
+) -> None:
+    for who, kind, hours, on in (
+        ("左师傅", "维修", "1", "2026-11-12"),
+        ("左师傅", "维修", "1.5", "2026-11-17"),
+        ("李老师", "送学上门", "2", "2026-11-18"),
+    ):
+        dyz("service", "add", who, "--for", "2-2-301", "--kind", kind, "--hours", hours, "--on", on)
+    for text, step in (("楼上漏水", "达成协议"), ("楼下噪音", None)):
+        dyz("petition", "add", "2-2-302", "-c", "矛盾调解", "-t", text, "--on", "2026-11-16")
+        if step:
+            dispute = next(p for p in dyz_json("petition", "list") if p["text"] == text)
+            dyz("mediation", "step", dispute["id"][:8], step, "--on", "2026-11-18")
+    week = dyz_json("report", "--week", "2026-W47")["volunteers"]
+    assert (week["services"], week["hours"], week["last_week"]["services"]) == (2, 3.5, 1)
+    assert week["by_kind"] == {
+        "repair": {"services": 1, "hours": "1.5"},
+        "tutoring": {"services": 1, "hours": "2"},
+    }
+    assert (week["disputes_open"], week["disputes_settled"]) == (1, 1)
+    chat = dyz("report", "--week", "2026-W47", "-f", "text").stdout
+    assert "【志愿服务和矛盾调解】" in chat and "义务维修 1 次 1.5 小时" in chat
+    assert "调解中 1 件，本周调解成功 1 件" in chat
+    for page in (chat, dyz("report", "--week", "2026-W47").stdout):
+        assert "左师傅" not in page and "李老师" not in page

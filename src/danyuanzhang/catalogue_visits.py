@@ -423,7 +423,23 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "rp_briefing": ("（{state}）", " ({state})"),
     "rp_briefed_yes": ("已宣传", "briefed"),
     "rp_briefed_no": ("未宣传", "not briefed"),
-    "rp_council": ("五、议事会", "5. The council"),
+    "rp_volunteers": ("五、志愿服务和矛盾调解", "5. Volunteers and mediation"),
+    "rp_services": (
+        "志愿服务 {count} 次，{hours} 小时（上周 {last} 次）：{kinds}；交给志愿者的诉求 {assigned} 条",
+        "{count} services, {hours} hours (last week {last}): {kinds}; {assigned} needs handed"
+        " to volunteers",
+    ),
+    "rp_services_none": (
+        "志愿服务：本周没有（上周 {last} 次）；交给志愿者的诉求 {assigned} 条",
+        "Services: none this week ({last} last week); {assigned} needs handed to volunteers",
+    ),
+    "rp_service_kind": ("{kind} {count} 次 {hours} 小时", "{kind} {count} ({hours} h)"),
+    "rp_disputes_none": ("矛盾纠纷：无", "Disputes: none"),
+    "rp_disputes": (
+        "矛盾纠纷：调解中 {open} 件，本周调解成功 {settled} 件，该回访 {follow_ups} 件",
+        "Disputes: {open} open, {settled} settled this week, {follow_ups} to revisit",
+    ),
+    "rp_council": ("六、议事会", "6. The council"),
     "rp_matters": ("待议事项：{what}", "Matters waiting: {what}"),
     "rp_matter_one": (
         "{category} {unit}（{households} 户，等 {days} 天）",
@@ -451,7 +467,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "Copy message {n} of {count} to the clipboard?",
     ),
     "rp_declined": ("未采纳", "declined"),
-    "rp_trend": ("六、近八周趋势（{weeks}）", "6. The last eight weeks ({weeks})"),
+    "rp_trend": ("七、近八周趋势（{weeks}）", "7. The last eight weeks ({weeks})"),
     "rp_trend_visits": ("走访", "Visits"),
     "rp_trend_needs": ("诉求", "Needs"),
     "rp_trend_hazards": ("隐患", "Hazards"),

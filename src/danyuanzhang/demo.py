@@ -70,6 +70,7 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
     needs = _petitions(store, examples / "petitions.csv")
     knocks = _visits(store, examples / "visits.csv")
     team = _volunteers(store, examples / "volunteers.csv", examples / "services.csv")
+    _mediation(store)
     counts = reg.counts(store)
     by_flag = reg.flag_counts(store)
     summary = {
@@ -209,6 +210,23 @@ def _volunteers(store: Store, team: Path, given: Path) -> dict[str, int]:
             estate=DEMO_ESTATE,
         )
     return {"volunteers": len(people), "services": len(services)}
+
+
+def _mediation(store: Store) -> None:
+    """One dispute mediated to the end: water through 1-1-201's ceiling from the flat above,
+    settled by agreement, its follow-up visit still to make."""
+    from danyuanzhang import mediation
+
+    need = store.conn.execute(
+        "SELECT id FROM petitions WHERE category = 'mediation' ORDER BY raised_on"
+    ).fetchone()[0]
+    mediation.set_dispute(store, need, kind="漏水", parties=["1-1-301"], mediator="周阿姨")
+    for step, day, party, note in (
+        ("talked", "2026-11-19", "1-1-301", "楼上说卫生间防水层老化，愿意修"),
+        ("met", "2026-11-20", None, "两家在社区调解室见面"),
+        ("agreed", "2026-11-21", None, "楼上重做防水，楼下吊顶费用两家各半"),
+    ):
+        mediation.take_mediation_step(store, need, step, on=day, party=party, note=note)
 
 
 def _petitions(store: Store, path: Path) -> dict[str, int]:

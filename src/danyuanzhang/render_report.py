@@ -242,6 +242,7 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
             ],
         }
     )
+    found.append(_volunteers_section(report["volunteers"]))
     found.append(
         {
             "key": "council",
@@ -286,6 +287,42 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
         }
     )
     return found
+
+
+def _volunteers_section(team: dict[str, Any]) -> dict[str, Any]:
+    """Services by kind and hours, needs handed to volunteers, disputes — in two lines, and
+    no one's name (a report is not a ranking)."""
+    from danyuanzhang.vocab import SERVICE_KINDS
+
+    kinds = _listing(
+        [
+            t("rp_service_kind", kind=word(k, SERVICE_KINDS), count=v["services"], hours=v["hours"])
+            for k, v in team["by_kind"].items()
+        ]
+    )
+    return {
+        "key": "volunteers",
+        "heading": t("rp_volunteers"),
+        "rows": [],
+        "lines": [
+            t(
+                "rp_services" if team["services"] else "rp_services_none",
+                count=team["services"],
+                hours=f"{team['hours']:g}",
+                last=team["last_week"]["services"],
+                kinds=kinds,
+                assigned=team["needs_assigned"],
+            ),
+            t(
+                "rp_disputes",
+                open=team["disputes_open"],
+                settled=team["disputes_settled"],
+                follow_ups=team["follow_ups_due"],
+            )
+            if team["disputes_open"] or team["disputes_settled"] or team["follow_ups_due"]
+            else t("rp_disputes_none"),
+        ],
+    }
 
 
 def sparkline(values: list[int]) -> str:
@@ -439,6 +476,14 @@ def report_csv(report: dict[str, Any]) -> str:
         add("hazards", "overdue_days", item["days_overdue"], key=item["household"] or item["unit"])
     for figure in ("households", "app_installed", "briefed", "app_coverage", "briefing_coverage"):
         add("anti_fraud", figure, report["anti_fraud"][figure])
+    team = report["volunteers"]
+    for figure in ("services", "hours"):
+        add("volunteers", figure, team[figure], team["last_week"][figure])
+    for figure in ("needs_assigned", "disputes_open", "disputes_settled", "follow_ups_due"):
+        add("volunteers", figure, team[figure])
+    for kind, figures in team["by_kind"].items():
+        add("volunteers", "services_by_kind", figures["services"], key=kind)
+        add("volunteers", "hours_by_kind", figures["hours"], key=kind)
     add("council", "matters_waiting", len(report["council"]["matters_waiting"]))
     add("council", "proposals_awaiting_office", len(report["council"]["proposals_awaiting_office"]))
     add("council", "decisions_this_week", len(report["council"]["decisions_this_week"]))
@@ -455,7 +500,7 @@ def report_csv(report: dict[str, Any]) -> str:
 # number at the foot come from render_pages.page).
 _CSS = """
 h1 { font-size: 18pt; margin: 0 0 3mm; }
-.sections { columns: 2; column-gap: 7mm; }
+.sections { columns: 2; column-gap: 7mm; line-height: 1.4; }
 section { break-inside: avoid; margin: 0 0 3mm; }
 section.wide { margin-top: 1mm; }
 h2 { font-size: 14pt; margin: 0 0 1.5mm; border-bottom: 0.4mm solid #444; break-after: avoid; }

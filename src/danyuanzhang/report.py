@@ -331,6 +331,74 @@ def _council_section(
     }
 
 
+def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
+    """The volunteer team's week: services given and their hours by kind (never by person: a
+    report is not a ranking), needs handed to a volunteer, disputes open and settled."""
+    from decimal import Decimal
+
+    from danyuanzhang.mediation import list_disputes
+    from danyuanzhang.store import volunteers as qvol
+    from danyuanzhang.volunteers import hours_text
+
+    (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
+    given = [
+        r for r in qvol.services_between(store, scope.estates, last_start, end) if scope.holds(r)
+    ]
+
+    def week_of_services(first: str, last: str) -> dict[str, Any]:
+        rows = [r for r in given if _in(r["on_date"], first, last)]
+        by_kind: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            kind = by_kind.setdefault(row["kind"], {"services": 0, "hours": Decimal(0)})
+            kind["services"] += 1
+            kind["hours"] += Decimal(row["hours"])
+        hours = sum((k["hours"] for k in by_kind.values()), Decimal(0))
+        return {
+            "services": len(rows),
+            "hours": float(hours),
+            "by_kind": {
+                k: {"services": v["services"], "hours": hours_text(v["hours"])}
+                for k, v in by_kind.items()
+            },
+        }
+
+    this, last = week_of_services(start, end), week_of_services(last_start, last_end)
+    assigned = store.conn.execute(
+        "SELECT p.estate, p.building, p.unit FROM petition_events e"
+        " JOIN petitions p ON p.id = e.petition_id"
+        " WHERE e.step = 'assigned' AND e.on_date BETWEEN ? AND ? AND p.withdrawn_on IS NULL",
+        (start, end),
+    ).fetchall()
+    disputes = [
+        d
+        for d in list_disputes(store)
+        if d["estate"] in scope.estates
+        and scope.holds(
+            {
+                "estate": d["estate"],
+                "building": d["unit"].split("-")[0],
+                "unit": d["unit"].split("-")[1],
+            }
+        )
+        and d["raised_on"] <= end
+    ]
+    return {
+        **this,
+        "needs_assigned": sum(1 for row in assigned if scope.holds(row)),
+        "disputes_open": sum(
+            1 for d in disputes if d["result"] is None or (d["result_on"] or "") > end
+        ),
+        "disputes_settled": sum(
+            1 for d in disputes if d["result"] == "agreed" and _in(d["result_on"], start, end)
+        ),
+        "follow_ups_due": sum(
+            1 for d in disputes if d["follow_up_on"] is not None and d["follow_up_on"] <= end
+        ),
+        "last_week": {k: last[k] for k in ("services", "hours")},
+        "change": {k: _change(this[k], last[k]) for k in ("services", "hours")},
+    }
+
+
 def _trend(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
     from danyuanzhang.store import report as rq
 
@@ -388,6 +456,7 @@ def weekly_report(
     report["needs"], still_open = _needs_section(store, where, weeks)
     report["hazards"] = _hazards_section(store, where, weeks)
     report["anti_fraud"] = _anti_fraud_section(store, homes, weeks)
+    report["volunteers"] = _volunteers_section(store, where, weeks)
     report["council"] = _council_section(store, where, weeks, still_open)
     report["trend"] = _trend(store, where, weeks)
     report["empty"] = _is_empty(report)
@@ -426,6 +495,8 @@ def _is_empty(report: dict[str, Any]) -> bool:
         or hazards["verified"]
         or report["anti_fraud"]["move_ins"]
         or report["council"]["decisions_this_week"]
+        or report["volunteers"]["services"]
+        or report["volunteers"]["disputes_settled"]
     )
 
 

@@ -599,3 +599,38 @@ def test_patrols_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_path: 
     refused(dyz, office, write(tmp_path, late, "late.yaml"), "time of day", "25:61")
     nobody = reseal(without_lines(text, 'set: "patroller"'))
     refused(dyz, office, write(tmp_path, nobody, "nobody.yaml"), "巡查", "巡查人")
+
+
+def test_volunteers_and_services_are_checked_like_the_rest(
+    dyz: Runner, office: Path, tmp_path: Path
+) -> None:
+    """Hours that are no hours, a service dyz cannot read, and a volunteer living in a flat
+    neither side has."""
+    unit = unit_head_with_a_flat(dyz, tmp_path)
+    dyz(
+        *unit, "volunteer", "add", "--name", "左师傅", "--service", "维修", "--household", "2-2-301"
+    )
+    dyz(*unit, "service", "add", "左师傅", "--for", "2-2-301", "--kind", "维修", "--hours", "1.5")
+    path = tmp_path / "team.yaml"
+    dyz(*unit, "export", "--all", "-o", str(path))
+    text = path.read_text(encoding="utf-8")
+    service = re.search(r'table: "service"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
+    for line, bad, words in (
+        ('set: "hours", to: "1.5"', 'set: "hours", to: "-3"', ("hours", "-3")),
+        ('set: "hours", to: "1.5"', 'set: "hours", to: "1.50"', ("hours", "1.50")),
+        ('set: "kind", to: "repair"', 'set: "kind", to: "Repair!"', ("service kind",)),
+    ):
+        odd = text.replace(line, bad)
+        assert odd != text
+        odd = reseal(rehash(odd, bad.split(", ")[1], "service", service))
+        refused(dyz, office, write(tmp_path, odd, "odd-service.yaml"), *words)
+    start = text.index('- table: "household"\n')
+    end = text.index('- table: "volunteer"')
+    orphan = text[:start] + text[end:]
+    orphan = re.sub(r'- table: "service"\n(?:  .*\n)*', "", orphan)
+    refused(
+        dyz,
+        office,
+        write(tmp_path, reseal(without_lines(orphan)), "orphan-volunteer.yaml"),
+        "在本机和数据包里都没有",
+    )

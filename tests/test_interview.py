@@ -895,3 +895,36 @@ def test_the_living_alone_question_follows_changes_among_residents(store: Store)
     )  # fmt: skip
     assert not isinstance(visit, DyzError), visit
     assert visit["wellbeing"] == "needs_help"
+
+
+def test_a_need_the_team_can_answer_is_handed_to_a_volunteer_at_the_door(
+    store: Store, dyz, dyz_json
+) -> None:
+    dyz("volunteer", "add", "--name", "左师傅", "--service", "义务维修", "--area", "全部")
+    dyz("volunteer", "add", "--name", "钱师傅", "--service", "义务维修", "--household", "2-2-401")
+    visit, shown = interview(
+        store,
+        "王建" + ENTER,
+        ENTER,
+        "1",  # met
+        "y",  # introduced
+        ENTER,  # no changes to the residents
+        "y",  # a need
+        "3",  # repairs
+        "水龙头漏水" + ENTER,
+        ENTER,  # kept open
+        "2",  # handed to the nearest: 钱师傅 of this unit
+        "n",  # no more needs
+        "n",  # no hazard
+        DOWN + ENTER,  # app: not installed
+        "n",  # not briefed
+        ENTER,  # no note
+        "y",  # save
+    )
+    assert not isinstance(visit, DyzError), (visit, shown)
+    assert "» 交给 钱师傅（同一单元）" in shown  # the nearest, listed first after "not now"
+    assert "需求 [维修] 水龙头漏水（交给志愿者 钱师傅）" in shown
+    [need] = visit["needs"]
+    assert need["status"] == "assigned"
+    timeline = dyz_json("petition", "show", need["id"][:8])["timeline"]
+    assert timeline[-1]["volunteer"] == "钱师傅"

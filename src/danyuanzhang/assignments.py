@@ -41,10 +41,16 @@ def match(store: Store, petition: str) -> list[dict[str, Any]]:
     """The volunteers of the need's estate who offer the service it asks for, nearest first
     (the same unit, the same building, the estate), each with how near they are."""
     from danyuanzhang.petitions import find_petition
+
+    return candidates(store, find_petition(store, petition))
+
+
+def candidates(store: Store, need: Any) -> list[dict[str, Any]]:
+    """`match` for a need given by its category and place (estate, building, unit): one
+    being recorded at the door, too."""
     from danyuanzhang.store import registry as reg
     from danyuanzhang.volunteers import volunteer_json
 
-    need = find_petition(store, petition)
     wanted = service_for(need["category"])
     if wanted is None:
         return []

@@ -191,6 +191,12 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_keep_open": ("没有，记下来往上报", "No: keep it and carry it on"),
     "iv_resolved_here": ("当场解决了", "Yes, settled on the spot"),
     "iv_what_was_done": ("怎么解决的？", "What was done?"),
+    "iv_hand_to_volunteer": (
+        "志愿者里有人能帮这个忙，现在交给谁吗？",
+        "A volunteer could help with this: hand it to one now?",
+    ),
+    "iv_no_volunteer": ("先不交，记下来", "Not now: keep it"),
+    "iv_volunteer_choice": ("交给 {name}（{near}）", "To {name} ({near})"),
     "iv_another_need": ("还有别的需求吗？", "Another need?"),
     "iv_any_hazard": (
         "看到安全隐患了吗？（飞线充电、楼道堆物…）",
@@ -228,6 +234,10 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_sum_need_open": (
         "需求 [{category}] {text}（记下，往上报）",
         "Need [{category}] {text} (kept open)",
+    ),
+    "iv_sum_need_handed": (
+        "需求 [{category}] {text}（交给志愿者 {name}）",
+        "Need [{category}] {text} (handed to the volunteer {name})",
     ),
     "iv_sum_need_done": (
         "需求 [{category}] {text}（当场解决：{done}）",

@@ -488,8 +488,40 @@ class Interview:
                     check=_non_empty(parse_free_text),
                 ).strip(),
             )
+        volunteer = None if settled else self._offer_volunteer(part, category, changing)
         self.pending.pop("need", None)
-        return Need(category, text, done)
+        return Need(category, text, done, volunteer)
+
+    def _offer_volunteer(
+        self, part: str | None, category: str, changing: Need | None
+    ) -> str | None:
+        """A need the team can answer: hand it to one of them now, nearest first, or not."""
+        from danyuanzhang.assignments import candidates
+
+        home = self.home()
+        found = candidates(
+            self.store,
+            {"category": category, "estate": home["estate"], "building": home["building"],
+             "unit": home["unit"]},
+        )  # fmt: skip
+        if not found:
+            return None
+        choices: list[tuple[str, Any]] = [(t("iv_no_volunteer"), "")]
+        choices += [
+            (t("iv_volunteer_choice", name=v["name"], near=t(f"nearness_{v['nearness']}")), v["id"])
+            for v in found[:6]
+        ]
+        chosen = self._answer(
+            part,
+            "volunteer",
+            lambda: self.ask.select(
+                t("iv_hand_to_volunteer"),
+                choices,
+                numbered=True,
+                default=_position(choices, changing.volunteer) if changing else None,
+            ),
+        )
+        return str(chosen) if chosen else None
 
     def step_safety(self) -> None:
         if "hazard" not in self.pending:
@@ -827,6 +859,11 @@ def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, .
         czh, cen = PETITION_CATEGORIES.get(need.category, (need.category, need.category))
         if need.done:
             line = t("iv_sum_need_done", category=pick(czh, cen), text=need.text, done=need.done)
+        elif need.volunteer:
+            from danyuanzhang.store.volunteers import names_of
+
+            name = names_of(store, [need.volunteer]).get(need.volunteer, "—")
+            line = t("iv_sum_need_handed", category=pick(czh, cen), text=need.text, name=name)
         else:
             line = t("iv_sum_need_open", category=pick(czh, cen), text=need.text)
         lines.append((line, ("need", index)))

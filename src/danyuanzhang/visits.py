@@ -37,6 +37,7 @@ class Need:
     category: str
     text: str
     done: str | None = None  # what was done on the spot; None keeps it open as a petition
+    volunteer: str | None = None  # the id of the volunteer it is handed to at the door
 
 
 @dataclass
@@ -102,7 +103,7 @@ class _Checked:
     wellbeing: str | None
     note: str | None
     arrivals: list[tuple[str, str | None]]
-    needs: list[tuple[str, str, str | None]]
+    needs: list[tuple[str, str, str | None, str | None]]
     hazards: list[tuple[str, str | None, bool]]  # (kind, note, this household's to fix)
 
 
@@ -142,7 +143,7 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
         done = parse_free_text(need.done) if need.done is not None else None
         if need.done is not None and not done:
             raise DyzError("resolve_needs_note")
-        needs.append((parse_category(need.category), text, done))
+        needs.append((parse_category(need.category), text, done, need.volunteer))
     hazards = [
         (parse_kind(store, kind), parse_free_text(note) or None, theirs)
         for theirs, seen in ((True, plan.hazards), (False, plan.common_hazards))
@@ -218,10 +219,14 @@ def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
         if checked.note:
             fields["note"] = checked.note
         store.put("visit", visit_id, fields, new=True)
-        for category, text, done in checked.needs:
+        for category, text, done, volunteer in checked.needs:
             petition = add_petition(store, home["id"], category, text, on=day, visit=visit_id)
             if done is not None:
                 petition_step(store, petition["id"], "resolved", on=day, note=done)
+            elif volunteer is not None:
+                from danyuanzhang.assignments import assign
+
+                assign(store, petition["id"], volunteer, on=day)
         for kind, note, theirs in checked.hazards:
             add_hazard(
                 store,

@@ -883,7 +883,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "referred_needs_to": (
         "移交给谁？请写 --to，如 --to 人民调解委员会。",
-        "Referred to whom? Give --to, e.g. --to 人民调解委员会.",
+        'Referred to whom? Give --to, e.g. --to "the people\'s mediation committee".',
     ),
     "mediation_set": (
         "已记下纠纷 {id}：{dispute}，当事人 {parties}",

@@ -50,12 +50,10 @@ STATUS_AFTER = {
 
 def known_kinds(store: Store) -> dict[str, tuple[str, str]]:
     """The eight kinds of DOMAIN.md and those a community added, with their two names."""
+    from danyuanzhang.community_kinds import known
     from danyuanzhang.vocab import HAZARD_KINDS
 
-    kinds = dict(HAZARD_KINDS)
-    for row in q.hazard_kinds(store):
-        kinds[row["code"]] = (row["label_zh"] or row["code"], row["label_en"] or row["code"])
-    return kinds
+    return known(store, HAZARD_KINDS, "hazard_kinds")
 
 
 def parse_kind(store: Store, text: str) -> str:
@@ -66,23 +64,13 @@ def parse_kind(store: Store, text: str) -> str:
 
 def add_kind(store: Store, code: str, label_zh: str, label_en: str | None) -> str:
     """A kind of hazard the community adds, e.g. `dyz hazard kind-add gas --zh 燃气泄漏`."""
-    import re
+    from danyuanzhang.community_kinds import add
 
-    from danyuanzhang.inputs import parse_name
-
-    code = code.strip().lower()
-    if not re.fullmatch(r"[a-z][a-z0-9_]{1,30}", code):
-        raise DyzError("bad_flag_code", code=code)
-    zh = parse_name(label_zh)
-    en = parse_name(label_en) if label_en else code.replace("_", " ")
     with store.transaction():
-        if code in known_kinds(store):
-            raise DyzError("hazard_kind_exists", code=code)
-        # the id is the code itself, so two laptops adding the same kind merge into one
-        store.put(
-            "hazard_kind", f"hazard_kind_{code}", {"code": code, "label_zh": zh, "label_en": en}
-        )
-    return code
+        return add(
+            store, "hazard_kind", "hazard_kind_", code, label_zh, label_en,
+            known_kinds(store), "hazard_kind_exists",
+        )  # fmt: skip
 
 
 def recurrence_days(store: Store) -> int:

@@ -50,6 +50,13 @@ _NOWRAP = {
     "extinguisher",
     "ebike",
     "combustibles",
+    "volunteer",
+    "served",
+    "hours",
+    "recorder",
+    "dispute",
+    "mediator",
+    "follow_up_on",
 }
 
 _CSS = """
@@ -96,7 +103,7 @@ def ledger_html(ledger: Ledger) -> str:
                 for name, wanted in (
                     ("nowrap", column.key in _NOWRAP),
                     ("pen", column.pen),
-                    ("n", isinstance(value, int)),
+                    ("n", isinstance(value, int | float)),
                 )
                 if wanted
             ]

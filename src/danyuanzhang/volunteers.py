@@ -38,12 +38,10 @@ MOST_HOURS = Decimal(24)  # in one service, on one day
 
 def known_services(store: Store) -> dict[str, tuple[str, str]]:
     """The four services of the article and those the community added, with their two names."""
+    from danyuanzhang.community_kinds import known
     from danyuanzhang.vocab import SERVICE_KINDS
 
-    kinds = dict(SERVICE_KINDS)
-    for row in q.service_kinds(store):
-        kinds[row["code"]] = (row["label_zh"] or row["code"], row["label_en"] or row["code"])
-    return kinds
+    return known(store, SERVICE_KINDS, "service_kinds")
 
 
 def parse_service(store: Store, text: str) -> str:
@@ -70,21 +68,13 @@ def parse_services(store: Store, texts: list[str]) -> list[str]:
 
 def add_service_kind(store: Store, code: str, label_zh: str, label_en: str | None) -> str:
     """A service the community adds, e.g. `dyz volunteer kind-add haircut --zh 义务理发`."""
-    code = code.strip().lower()
-    if not re.fullmatch(r"[a-z][a-z0-9_]{1,30}", code):
-        raise DyzError("bad_flag_code", code=code)
-    zh = parse_name(label_zh)
-    en = parse_name(label_en) if label_en else code.replace("_", " ")
+    from danyuanzhang.community_kinds import add
+
     with store.transaction():
-        if code in known_services(store):
-            raise DyzError("service_kind_exists", code=code)
-        # the id is the code itself, so two laptops adding the same service merge into one
-        store.put(
-            "service_kind",
-            f"service_kind_{code}",
-            {"code": code, "label_zh": zh, "label_en": en},
-        )
-    return code
+        return add(
+            store, "service_kind", "service_kind_", code, label_zh, label_en,
+            known_services(store), "service_kind_exists",
+        )  # fmt: skip
 
 
 # -- the people -----------------------------------------------------------------------------------

@@ -596,7 +596,8 @@ def _repoint(conn: sqlite3.Connection, mapping: dict[str, str]) -> set[str]:
         moves = [(mapping[target], record) for record, named, target in pointing if named == entity]
         if entity == "resident":
             residents.update(record for _, record in moves)
-        conn.executemany(f"UPDATE {table} SET {column} = ? WHERE id = ?", moves)
+        if moves:  # (a migration's step may run before some of these tables exist)
+            conn.executemany(f"UPDATE {table} SET {column} = ? WHERE id = ?", moves)
     return residents
 
 

@@ -45,10 +45,6 @@ def same_place(store: Store, estate: str, building: str, unit: str, kind: str) -
     ).fetchall()
 
 
-def hazard_kinds(store: Store) -> list[Any]:
-    return store.conn.execute("SELECT * FROM hazard_kinds ORDER BY code").fetchall()
-
-
 def notice_numbers(store: Store, prefix: str) -> list[str]:
     """The numbers of the notices issued under `prefix` (芙南〔2026〕第3-), on any laptop."""
     pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -172,10 +172,6 @@ def flags_of(store: Store, resident_id: str) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-def flag_kinds(store: Store) -> list[Any]:
-    return store.conn.execute("SELECT * FROM flag_kinds ORDER BY code").fetchall()
-
-
 def roster(store: Store, role: str | None = None, estate: str | None = None) -> list[Any]:
     where, params = ["1 = 1"], []
     if role:

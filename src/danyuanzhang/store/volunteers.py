@@ -8,10 +8,6 @@ from typing import Any
 from danyuanzhang.store import Store, in_chunks
 
 
-def service_kinds(store: Store) -> list[Any]:
-    return store.conn.execute("SELECT * FROM service_kinds ORDER BY code").fetchall()
-
-
 def volunteer(store: Store, volunteer_id: str) -> Any:
     return store.conn.execute("SELECT * FROM volunteers WHERE id = ?", (volunteer_id,)).fetchone()
 

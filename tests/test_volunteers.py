@@ -208,3 +208,19 @@ def test_the_weekly_report_counts_the_team_s_week_by_service_never_by_person(
     assert "调解中 1 件，本周调解成功 1 件" in chat
     for page in (chat, dyz("report", "--week", "2026-W47").stdout):
         assert "左师傅" not in page and "李老师" not in page
+
+
+def test_a_district_s_template_lays_out_the_volunteer_ledger(
+    dyz: Runner, dyz_json, team: str, tmp_path: Path
+) -> None:
+    dyz("service", "add", "左师傅", "--for", "2-2-301", "--kind", "维修", "--hours", "2")
+    template = tmp_path / "志愿服务-街道表样.yaml"
+    template.write_text(
+        "kind: volunteers\ntitle: 志愿服务时长登记表\ncolumns:\n"
+        "  - on: 服务日期\n  - volunteer: 志愿者姓名\n  - hours: 服务时长\n",
+        encoding="utf-8",
+    )
+    ledger = dyz_json("ledger", "volunteers", "--template", str(template))
+    assert ledger["title"].endswith("志愿服务时长登记表")
+    assert [c["header"] for c in ledger["columns"]] == ["服务日期", "志愿者姓名", "服务时长"]
+    assert [(r["volunteer"], r["hours"]) for r in ledger["rows"]] == [("左师傅", 2)]

@@ -30,6 +30,7 @@ def test_without_a_terminal_dyz_alone_prints_short_help_and_succeeds(dyz: Runner
 @pytest.fixture
 def menu(dyz: Runner, stairwell: str, tmp_path: Path) -> Iterator[Terminal]:
     dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 3楼窗外", "--days", "3")
+    dyz("volunteer", "add", "--name", "左师傅", "--service", "义务维修")
     terminal = Terminal([], dict(os.environ), tmp_path)
     yield terminal
     terminal.close()
@@ -91,7 +92,22 @@ def test_the_menu_does_one_job_of_each_kind(menu: Terminal, dyz_json, tmp_path: 
     menu.send(ENTER)  # the community office
     menu.wait_for("下次可以直接输入：dyz export --for 社区办公室")
 
-    choose(menu, "9")  # help
+    choose(menu, "9")  # the volunteer team: a service given
+    menu.wait_for("看什么，做什么？")
+    menu.send("2")
+    menu.wait_for("哪位志愿者？")
+    menu.send("1")  # 左师傅, the only one
+    menu.wait_for("哪一户？")
+    menu.send(ENTER)  # 2-2-301
+    menu.wait_for("做的什么服务？")
+    menu.send("4")  # free repairs
+    menu.wait_for("多长时间")
+    menu.send("1.5" + ENTER)
+    menu.wait_for(
+        "下次可以直接输入：dyz service add 左师傅 --for 2-2-301 --kind 义务维修 --hours 1.5"
+    )
+
+    choose(menu, "\x1b[A\x1b[A" + ENTER)  # up from the first entry twice: help
     menu.wait_for("用法：dyz")
 
     choose(menu, "2")  # a visit
@@ -110,6 +126,8 @@ def test_the_menu_does_one_job_of_each_kind(menu: Terminal, dyz_json, tmp_path: 
     assert menu.process.returncode == 0
 
     assert {h["kind"] for h in dyz_json("hazard", "list")} == {"flying_wire", "flammables"}
+    [given] = dyz_json("service", "list")
+    assert (given["volunteer"], given["household"], given["hours"]) == ("左师傅", "2-2-301", "1.5")
     assert [(p["household"], p["category"]) for p in dyz_json("petition", "list")] == [
         ("2-2-302", "repair")
     ]

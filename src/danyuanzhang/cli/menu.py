@@ -32,6 +32,7 @@ def run_menu(ctx: Any, asker: Asker | None = None) -> None:
         (t("mn_report"), _report),
         (t("mn_households"), _households),
         (t("mn_exchange"), _exchange),
+        (t("mn_team"), _team),
         (t("mn_help"), _help),
         (t("mn_quit"), None),
     ]
@@ -180,6 +181,54 @@ def _need(ctx: Any, asker: Asker) -> list[str] | None:
     text = asker.text(t("mn_need_text"), check=_required)
     label = pick(*PETITION_CATEGORIES[category])
     return ["petition", "add", household, "--category", label, "--text", text.strip()]
+
+
+def _team(ctx: Any, asker: Asker) -> list[str] | None:
+    """The volunteer team: who is in it, a service given, the disputes still open."""
+    from danyuanzhang.i18n import pick
+    from danyuanzhang.volunteers import known_services, list_volunteers
+
+    choice = asker.select(
+        t("mn_team_what"),
+        [
+            (t("mn_team_list"), "list"),
+            (t("mn_team_service"), "service"),
+            (t("mn_team_disputes"), "disputes"),
+        ],
+        numbered=True,
+    )
+    if choice == "list":
+        return ["volunteer", "list"]
+    if choice == "disputes":
+        return ["mediation", "list", "--open"]
+    store = state(ctx).store()
+    team = list_volunteers(store)
+    if not team:
+        say(t("volunteers_none"))
+        return None
+    names = [v["name"] for v in team]
+    who = asker.select(
+        t("mn_team_who"),
+        [(v["name"], v["name"] if names.count(v["name"]) == 1 else v["id"][:8]) for v in team],
+        numbered=True,
+    )
+    household = _household(ctx, asker)
+    if household is None:
+        return None
+    kinds = [pick(*labels) for labels in known_services(store).values()]
+    kind = asker.select(t("mn_team_kind"), [(k, k) for k in kinds], numbered=True)
+    hours = asker.text(t("mn_team_hours"), check=_required)
+    return [
+        "service",
+        "add",
+        str(who),
+        "--for",
+        household,
+        "--kind",
+        str(kind),
+        "--hours",
+        hours.strip(),
+    ]
 
 
 def _council(ctx: Any, asker: Asker) -> list[str]:

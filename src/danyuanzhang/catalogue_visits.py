@@ -435,13 +435,12 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "rp_briefed_no": ("未宣传", "not briefed"),
     "rp_volunteers": ("五、志愿服务和矛盾调解", "5. Volunteers and mediation"),
     "rp_services": (
-        "志愿服务 {count} 次，{hours} 小时（上周 {last} 次）：{kinds}；交给志愿者的诉求 {assigned} 条",
-        "{count} services, {hours} hours (last week {last}): {kinds}; {assigned} needs handed"
-        " to volunteers",
+        "志愿服务 {services}，{hours} 小时（上周 {last} 次）：{kinds}；交给志愿者的诉求 {assigned}",
+        "{services}, {hours} hours (last week {last}): {kinds}; {assigned} handed to volunteers",
     ),
     "rp_services_none": (
-        "志愿服务：本周没有（上周 {last} 次）；交给志愿者的诉求 {assigned} 条",
-        "Services: none this week ({last} last week); {assigned} needs handed to volunteers",
+        "志愿服务：本周没有（上周 {last} 次）；交给志愿者的诉求 {assigned}",
+        "Services: none this week ({last} last week); {assigned} handed to volunteers",
     ),
     "rp_service_kind": ("{kind} {count} 次 {hours} 小时", "{kind} {count} ({hours} h)"),
     "rp_disputes_none": ("矛盾纠纷：无", "Disputes: none"),

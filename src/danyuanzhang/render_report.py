@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from danyuanzhang.i18n import said, short_day, t, word
+from danyuanzhang.i18n import counted, said, short_day, t, word
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -307,11 +307,11 @@ def _volunteers_section(team: dict[str, Any]) -> dict[str, Any]:
         "lines": [
             t(
                 "rp_services" if team["services"] else "rp_services_none",
-                count=team["services"],
+                services=counted(team["services"], "次", "service"),
                 hours=f"{team['hours']:g}",
                 last=team["last_week"]["services"],
                 kinds=kinds,
-                assigned=team["needs_assigned"],
+                assigned=counted(team["needs_assigned"], "条", "need"),
             ),
             t(
                 "rp_disputes",

@@ -47,11 +47,12 @@ def test_a_handed_need_is_followed_up_today_and_its_hours_go_to_the_ledger(
     dyz: Runner, dyz_json, need: str
 ) -> None:
     said = dyz("petition", "assign", need, "钱师傅", "--on", "2026-11-21")
-    assert "已交给志愿者 钱师傅" in said.stderr
+    assert "已交给志愿者 钱师傅" in said.stderr and "原来交给" not in said.stderr
     [item] = dyz_json("petition", "list")[:1]
     assert item["status"] == "assigned"
     today = dyz("today", "--unit", "2-2", "--on", "2026-11-24").stdout
     assert "交给了志愿者 钱师傅" in today and f"dyz petition done {need} --hours" in today
+    assert "已 3 天" in today  # since it was handed over on the 21st, not raised on the 20th
     done = dyz("petition", "done", need, "--hours", "2", "--on", "2026-11-22", "--note", "换锁芯")
     assert "2 小时记进志愿服务台账" in done.stderr
     [service] = dyz_json("service", "list", "--from", "2026-11-01", "--to", "2026-11-30")
@@ -75,6 +76,16 @@ def test_handing_a_need_to_someone_who_does_not_offer_it_is_warned_not_refused(
     said = dyz("petition", "assign", need, "李老师")
     assert "提醒" in said.stderr and "李老师" in said.stderr
     assert dyz_json("petition", "show", need)["status"] == "assigned"
+
+
+def test_handing_a_need_on_names_who_had_it(dyz: Runner, dyz_json, need: str) -> None:
+    dyz("petition", "assign", need, "左师傅")
+    said = dyz("petition", "assign", need, "钱师傅")
+    assert "原来交给了 左师傅" in said.stderr and "已交给志愿者 钱师傅" in said.stderr
+    again = dyz("petition", "assign", need, "钱师傅")
+    assert "原来交给" not in again.stderr
+    today = dyz("today", "--unit", "2-2").stdout
+    assert "交给了志愿者 钱师傅" in today and "左师傅" not in today
 
 
 def test_hours_for_a_need_no_volunteer_had_is_one_line_and_changes_nothing(

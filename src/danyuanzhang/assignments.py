@@ -67,27 +67,37 @@ def assign(store: Store, petition: str, volunteer: str, on: str | None = None) -
     """Hand a need to a volunteer; one who does not offer the service it asks for is
     warned of (`offered` false), not refused: neighbours help beyond what they signed up for."""
     from danyuanzhang.petitions import describe, find_petition, take_step
+    from danyuanzhang.store.volunteers import names_of
     from danyuanzhang.volunteers import find_volunteer
 
     with store.transaction():
         need = find_petition(store, petition)
         helper = find_volunteer(store, volunteer)
+        before = assigned_to(store, [need["id"]]).get(need["id"])
         take_step(store, need["id"], "assigned", on=on, volunteer=helper["id"])
         item = describe(store, [find_petition(store, need["id"])])[0]
     wanted = service_for(need["category"])
     item["volunteer"] = helper["name"]
+    item["taken_from"] = (
+        names_of(store, [before]).get(before) if before and before != helper["id"] else None
+    )
     item["offered"] = wanted is None or wanted in (helper["services"] or "").split(",")
     return item
 
 
 def assigned_to(store: Store, petition_ids: list[str]) -> dict[str, str]:
     """The volunteer each need was last handed to, by id."""
+    return {need: volunteer for need, (volunteer, _) in handovers(store, petition_ids).items()}
+
+
+def handovers(store: Store, petition_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """The last handing of each need to a volunteer, by id: (volunteer id, the day)."""
     from danyuanzhang.store import petitions as qp
 
-    latest: dict[str, str] = {}
+    latest: dict[str, tuple[str, str]] = {}
     for event in qp.events_of(store, petition_ids):  # in the order they were taken
         if event["step"] == "assigned" and event["volunteer_id"]:
-            latest[event["petition_id"]] = event["volunteer_id"]
+            latest[event["petition_id"]] = (event["volunteer_id"], event["on_date"])
     return latest
 
 

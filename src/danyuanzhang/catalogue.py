@@ -1062,6 +1062,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已交给志愿者 {name}（编号 {id}）。办好后：dyz petition done {id} --hours 小时数",
         "Handed to the volunteer {name} (id {id}). Once done: dyz petition done {id} --hours H",
     ),
+    "assign_taken_from": (
+        "这件事原来交给了 {name}，现在改交别人；请告诉 {name} 不用去了。",
+        "This need was with {name}; it now goes to someone else: let {name} know.",
+    ),
     "assign_not_offered": (
         "提醒：{name} 登记的服务里没有能办“{category}”的，照样交给了 {name}。",
         "Note: {name} did not sign up for a service that answers “{category}”; handed over all"

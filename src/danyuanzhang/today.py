@@ -53,14 +53,16 @@ def today_plan(
     needs.sort(key=lambda n: (n["status"] != "done", -n["waiting_days"]))
     handed = [n["id"] for n in needs if n["status"] == "assigned"]
     if handed:
-        from danyuanzhang.assignments import assigned_to
+        from danyuanzhang.assignments import handovers
         from danyuanzhang.store.volunteers import names_of
 
-        helpers = assigned_to(store, handed)
-        names = names_of(store, list(helpers.values()))
+        helpers = handovers(store, handed)
+        names = names_of(store, [volunteer for volunteer, _ in helpers.values()])
         for need in needs:
             if need["id"] in helpers:
-                need["volunteer"] = names.get(helpers[need["id"]]) or "—"
+                volunteer, on = helpers[need["id"]]
+                need["volunteer"] = names.get(volunteer) or "—"
+                need["waiting_days"] = (as_of - date.fromisoformat(on)).days
     patrols = due_patrols(store, estate=estate, on=day, unit=unit, building=building)
     from danyuanzhang.mediation import follow_ups_due
 

@@ -196,6 +196,8 @@ def petition_assign(
                 category=_category_words(item["category"]),
             )
         )
+    if item["taken_from"]:
+        say(t("assign_taken_from", name=item["taken_from"]))
     say(t("petition_assigned", id=item["id"][:8], name=item["volunteer"]))
 
 

@@ -180,6 +180,7 @@ def test_list_filters(dyz: Runner, dyz_json, patrol: str) -> None:
     ("args", "words"),
     [
         (("hazard", "add", "--kind", "漏水", "--where", "2-2"), "不认识隐患类别"),
+        (("hazard", "add", "--kind", "漏水", "--where", "2-2"), "dyz hazard kind-add"),
         (
             ("hazard", "add", "--kind", "flying_wire", "--where", "2-2", "--on", "2026-02-30"),
             "2026-02-30",

@@ -91,7 +91,7 @@ def test_an_unknown_volunteer_or_service_is_one_line(dyz: Runner, team: str, db:
                               "--hours", "1", code=1))  # fmt: skip
     assert "张三" in line and "dyz volunteer list" in line
     line = one_line_error(dyz("volunteer", "add", "--name", "王", "--service", "理发", code=1))
-    assert "理发" in line
+    assert "理发" in line and "dyz volunteer kind-add 英文代号 --zh 理发" in line
     assert snapshot(db) == before
 
 

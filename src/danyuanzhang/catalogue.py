@@ -327,8 +327,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " “2-2 {text}”.",
     ),
     "unknown_word": (
-        "不认识{what}“{text}”。{near}可选：{known}。",
-        "Unknown {what} “{text}”. {near}Choose one of: {known}.",
+        "不认识{what}“{text}”。{near}可选：{known}。{more}",
+        "Unknown {what} “{text}”. {near}Choose one of: {known}.{more}",
+    ),
+    "service_kind_to_add": (
+        "社区自己的服务请先添加：dyz volunteer kind-add 英文代号 --zh {text}",
+        " A service of the community's own is added first: dyz volunteer kind-add CODE --zh {text}.",
+    ),
+    "hazard_kind_to_add": (
+        "社区自己的隐患类别请先添加：dyz hazard kind-add 英文代号 --zh {text}",
+        " A kind of the community's own is added first: dyz hazard kind-add CODE --zh {text}.",
     ),
     "did_you_mean": (
         "是不是想写{words}？",

@@ -37,6 +37,7 @@ class Vocabulary:
     what: tuple[str, str]  # what the option names, for the message: 严重程度 / severity
     choices: Mapping[str, tuple[str, str]]
     synonyms: Mapping[str, str] = field(default_factory=dict)
+    to_add: str | None = None  # the message that says how the community adds one of its own
 
     def words_for(self, code: str) -> Iterator[str]:
         """Every word the interface prints for `code`, and the other words people use."""
@@ -83,6 +84,7 @@ class Vocabulary:
             text=text.strip(),
             near=t("did_you_mean", words=join(f"“{w}”" for w in near)) if near else "",
             known=join(self.label(code) for code in self.choices),
+            more=t(self.to_add, text=text.strip()) if self.to_add else "",
         )
 
     @property
@@ -265,7 +267,7 @@ def service_kind(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:
 
 @functools.lru_cache(maxsize=8)
 def _service_kind(choices: tuple[tuple[str, tuple[str, str]], ...]) -> Vocabulary:
-    return Vocabulary(("服务类别", "service"), dict(choices), SERVICE_WORDS)
+    return Vocabulary(("服务类别", "service"), dict(choices), SERVICE_WORDS, "service_kind_to_add")
 
 
 def hazard_kind(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:
@@ -281,7 +283,9 @@ def flag(choices: Mapping[str, tuple[str, str]]) -> Vocabulary:
 # A roll asks for a flag's code on every row: the vocabulary and its index are made once
 @functools.lru_cache(maxsize=8)
 def _hazard_kind(choices: tuple[tuple[str, tuple[str, str]], ...]) -> Vocabulary:
-    return Vocabulary(("隐患类别", "hazard kind"), dict(choices), HAZARD_WORDS)
+    return Vocabulary(
+        ("隐患类别", "hazard kind"), dict(choices), HAZARD_WORDS, "hazard_kind_to_add"
+    )
 
 
 @functools.lru_cache(maxsize=8)

@@ -44,6 +44,36 @@ def test_a_dispute_is_mediated_step_by_step_to_an_agreement(
     assert dyz_json("mediation", "list", "--open") == []
 
 
+@pytest.mark.parametrize("escalated", [False, True])
+def test_an_agreement_settles_the_need_and_takes_it_off_the_agenda(
+    dyz: Runner, dyz_json, dispute: str, escalated: bool
+) -> None:
+    if escalated:
+        dyz("petition", "escalate", dispute, "--on", "2026-11-02")
+        assert dyz_json("council", "agenda", "--date", "2026-11-03")["matters"] != []
+    said = dyz(
+        "mediation", "step", dispute, "达成协议", "--note", "楼上修防水", "--on", "2026-11-04"
+    )
+    assert f"诉求 {dispute} 记为就地解决" in said.stderr
+    need = dyz_json("petition", "show", dispute)
+    assert need["status"] == "resolved"
+    assert need["timeline"][-1]["note"] == "调解成功：楼上修防水"
+    assert dyz_json("council", "agenda", "--date", "2026-11-05")["matters"] == []
+    assert dyz_json("petition", "list", "--status", "escalated") == []
+    # the follow-up is still proposed: disputes come back
+    assert "调解回访" in dyz("today", "--on", "2026-11-26").stdout
+
+
+def test_an_agreement_leaves_a_need_the_council_has_taken_up_where_it_is(
+    dyz: Runner, dyz_json, dispute: str
+) -> None:
+    dyz("petition", "escalate", dispute, "--on", "2026-11-02")
+    dyz("council", "propose", dispute, "--text", "请物业查防水", "--on", "2026-11-03")
+    said = dyz("mediation", "step", dispute, "达成协议", "--on", "2026-11-04")
+    assert "就地解决" not in said.stderr
+    assert dyz_json("petition", "show", dispute)["status"] == "proposed"
+
+
 def test_the_follow_up_is_proposed_today_until_it_is_made(
     dyz: Runner, dyz_json, dispute: str
 ) -> None:

@@ -58,12 +58,14 @@ def test_escalation_and_the_steps_it_allows(dyz: Runner, dyz_json, db: Path, par
     item = dyz_json("petition", "show", parking)
     assert (item["status"], item["escalated_to"]) == ("escalated", "council")
     before = snapshot(db)
-    assert "已上报" in one_line_error(dyz("petition", "resolve", parking, "--note", "x", code=1))
     assert "已上报" in one_line_error(dyz("petition", "done", parking, code=1))
     assert "已上报" in one_line_error(dyz("petition", "close", parking, code=1))
     assert "议事会" in one_line_error(dyz("petition", "escalate", parking, "--to", "mayor", code=1))
     assert snapshot(db) == before
     assert [p["id"][:8] for p in dyz_json("petition", "list", "--status", "escalated")] == [parking]
+    # settled after all before the council took it up (the neighbours made it up)
+    dyz("petition", "resolve", parking, "--note", "两家说好了")
+    assert dyz_json("petition", "show", parking)["status"] == "resolved"
 
 
 def test_linked_petitions_are_one_matter_of_several_households(

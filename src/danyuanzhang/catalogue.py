@@ -910,6 +910,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{on} 前后去回访一次，看看有没有再闹起来；到时 dyz today 会提醒。",
         "Go back around {on} to see that it holds; dyz today will remind you.",
     ),
+    "mediation_agreed": ("调解成功", "settled by mediation"),
+    "mediation_agreed_as": ("调解成功：{note}", "settled by mediation: {note}"),
+    "mediation_settled": (
+        "诉求 {id} 记为就地解决（调解成功），不再列在待议事项里。",
+        "The need {id} is marked resolved (settled by mediation) and leaves the council's agenda.",
+    ),
     "mediation_open": ("调解中", "in progress"),
     "col_parties": ("当事人（房号）", "parties (flats)"),
     "col_dispute": ("纠纷类型", "dispute"),

@@ -93,7 +93,24 @@ def take_mediation_step(
         if note:
             fields["note"] = parse_free_text(note)
         store.put("mediation_step", new_id(), fields, new=True)
-        return describe(store, find_dispute(store, row["id"]))
+        settled = code == "agreed" and _settle(store, row, day, note)
+        return describe(store, find_dispute(store, row["id"])) | {"settled": settled}
+
+
+def _settle(store: Store, row: Any, day: str, note: str | None) -> bool:
+    """An agreement settles the need: it leaves the council's agenda and the open needs.
+    False when the need has gone on already (handed to a volunteer, decided, closed)."""
+    from danyuanzhang.i18n import t
+    from danyuanzhang.petitions import STEPS_FROM, take_step
+    from danyuanzhang.petitions import describe as describe_need
+    from danyuanzhang.store import petitions as q
+
+    status = describe_need(store, [q.petition(store, row["id"])])[0]["status"]
+    if status not in STEPS_FROM["resolved"]:
+        return False
+    said = t("mediation_agreed_as", note=note) if note else t("mediation_agreed")
+    take_step(store, row["id"], "resolved", on=day, note=said)
+    return True
 
 
 def _steps_of(store: Store, petition_ids: list[str]) -> dict[str, list[Any]]:

@@ -23,7 +23,9 @@ from danyuanzhang.store import registry as reg
 
 # what each step may follow; proposed/adopted/declined are the council's (dyz council ...)
 STEPS_FROM = {
-    "resolved": ("collected",),
+    # settled by the unit head at the door, or later by the mediator after all (an agreement
+    # reached in a dispute the council was to hear: dyz mediation step … 达成协议)
+    "resolved": ("collected", "escalated"),
     "escalated": ("collected", "escalated"),
     "proposed": ("escalated",),
     "adopted": ("proposed",),

@@ -94,6 +94,8 @@ def mediation_step(
     say(t("mediation_step_done", id=item["id"][:8], step=word(last["step"], MEDIATION_STEPS)))
     if item["follow_up_on"] and last["step"] == "agreed":
         say(t("mediation_follow_up", on=item["follow_up_on"]))
+    if item["settled"]:
+        say(t("mediation_settled", id=item["id"][:8]))
 
 
 @mediation_app.command("list")

@@ -224,3 +224,20 @@ def test_a_district_s_template_lays_out_the_volunteer_ledger(
     assert ledger["title"].endswith("志愿服务时长登记表")
     assert [c["header"] for c in ledger["columns"]] == ["服务日期", "志愿者姓名", "服务时长"]
     assert [(r["volunteer"], r["hours"]) for r in ledger["rows"]] == [("左师傅", 2)]
+
+
+def test_a_service_for_a_flat_named_by_an_id_of_digits_alone_finds_the_flat(
+    dyz: Runner, dyz_json, team: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An id's beginning can be all digits (about one flat in 300): it names the flat, not a
+    unit (the sync laws once failed on `552082340224`)."""
+    import danyuanzhang.store as store_module
+
+    digits_first = bytes.fromhex("552082340224") + bytes(10)
+    with monkeypatch.context() as patched:
+        patched.setattr(store_module, "random_bytes", lambda size: digits_first[:size])
+        dyz("household", "add", "2-2-502")
+    dyz("service", "add", "左师傅", "--for", "552082340224", "--kind", "维修", "--hours", "1",
+        "--on", "2026-11-20")  # fmt: skip
+    given = dyz_json("volunteer", "show", "左师傅")["services_given"]
+    assert [s["household"] for s in given] == ["2-2-502"]

@@ -25,6 +25,7 @@ from danyuanzhang.inputs import (
     parse_free_text,
     parse_name,
     parse_phone,
+    UnitRef,
     parse_unit,
 )
 from danyuanzhang.store import Store, new_id
@@ -113,6 +114,15 @@ def _area(text: str) -> tuple[str | None, str | None]:
         unit = parse_unit(cleaned)
         return unit.building, unit.unit
     return parse_building(cleaned), None
+
+
+def _unit_or_none(text: str) -> UnitRef | None:
+    """A whole unit served (2-2, 2栋2单元), or None for a flat, a room or an id's beginning
+    (which may be all digits)."""
+    try:
+        return parse_unit(text)
+    except DyzError:
+        return None
 
 
 def add_volunteer(
@@ -341,7 +351,8 @@ def add_service(
             "on": day,
             "hours": code_hours,
         }
-        if served.count("-") == 2 or not re.fullmatch(r"[\d\s\-栋号楼单元]+", served):
+        unit = _unit_or_none(served)
+        if unit is None:
             home = find_household(store, served, estate or helper["estate"])
             fields.update(
                 household=home["id"],
@@ -350,7 +361,6 @@ def add_service(
                 unit=home["unit"],
             )
         else:
-            unit = parse_unit(served)
             fields.update(
                 estate=choose_estate(store, estate or helper["estate"]),
                 building=unit.building,

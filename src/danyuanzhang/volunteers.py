@@ -20,12 +20,12 @@ from typing import Any
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import choose_estate, find_household, household_json
 from danyuanzhang.inputs import (
+    UnitRef,
     day_it_happened,
     parse_building,
     parse_free_text,
     parse_name,
     parse_phone,
-    UnitRef,
     parse_unit,
 )
 from danyuanzhang.store import Store, new_id

@@ -1,4 +1,4 @@
--- dyz database schema, version 14 (PRAGMA user_version = 14).
+-- dyz database schema, version 15 (PRAGMA user_version = 15).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -144,7 +144,7 @@ CREATE TABLE hazards (
     due TEXT,
     note TEXT,
     photo TEXT
-, visit_id TEXT, verified_on TEXT, reopened_on TEXT, patrol_id TEXT, notice_no TEXT, notice_on TEXT, withdrawn_on TEXT);
+, visit_id TEXT, verified_on TEXT, reopened_on TEXT, patrol_id TEXT, notice_no TEXT, notice_on TEXT, withdrawn_on TEXT, requirement TEXT);
 
 CREATE INDEX hazards_by_place ON hazards (estate, building, unit, kind);
 
@@ -227,7 +227,7 @@ CREATE TABLE visits (
     briefed TEXT,
     wellbeing TEXT,
     note TEXT
-);
+, met TEXT);
 
 CREATE INDEX visits_by_household ON visits (household_id, outcome, on_date);
 

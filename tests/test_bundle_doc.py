@@ -45,6 +45,7 @@ KIND_NAMES = {
     "clock": "time of day",
     "check": "checklist item",
     "record_id": "a record id",
+    "record_ids": "record ids",
     "household_id": "id of a household",
     "merged_entity": "record type",
 }

@@ -229,6 +229,8 @@ DECLARED = (
             Field("briefed", "briefed", "bool", ("讲过骗术", "briefed on scams")),
             Field("wellbeing", "wellbeing", "wellbeing", ("状况", "wellbeing"), personal=True),
             Field("note", "note", "text", _NOTE, personal=True),
+            # the residents met at the door, by id; absent when nobody was asked (before 15)
+            Field("met", "met", "record_ids", ("受访人", "residents met"), clearable=True),
         ),
         placed_by="self",
         required=("household", "estate", "building", "unit", "on", "kind", "outcome"),
@@ -295,6 +297,13 @@ DECLARED = (
             Field("patrol", "patrol_id", "record_id", ("发现时的巡查", "patrol that found it")),
             Field("notice_no", "notice_no", "text", ("整改通知书编号", "notice number")),
             Field("notice_on", "notice_on", "date", ("通知书日期", "notice issued on")),
+            Field(
+                "requirement",
+                "requirement",
+                "text",
+                ("整改要求", "what is required"),
+                clearable=True,
+            ),  # fmt: skip
         ),
         placed_by="self",
         required=("kind", "estate", "place", "severity", "found_on"),

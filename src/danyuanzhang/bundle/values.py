@@ -127,6 +127,14 @@ def _flats(text: str) -> str:
     return text
 
 
+def _record_ids(text: str) -> str:
+    """Record ids separated by commas (the residents met on a visit)."""
+    parts = text.split(",")
+    if not (0 < len(parts) <= 50 and all(_HEX32.fullmatch(p) for p in parts)):
+        raise BadValue(f"record ids: “{text[:40]}”")
+    return text
+
+
 def _service_kinds(text: str) -> str:
     parts = text.split(",")
     if not 0 < len(parts) <= 20 or not all(_FLAG_CODE.fullmatch(p) for p in parts):
@@ -203,6 +211,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "step": _one_of(STEPS, "step"),
     "petition_step": _one_of(PETITION_STEPS, "step"),
     "record_id": _pattern(_HEX32, "record id"),
+    "record_ids": _record_ids,
     "name": _quick(_plain_name, _same(parse_name)),
     "text": _quick(
         lambda text: (

@@ -576,6 +576,12 @@ CREATE TABLE mediation_steps (
 CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 """
 
+# 15: who was met at the door (the residents of a visit), and what a hazard's notice requires
+V15 = """
+ALTER TABLE visits ADD COLUMN met TEXT;
+ALTER TABLE hazards ADD COLUMN requirement TEXT;
+"""
+
 
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
@@ -612,6 +618,7 @@ MIGRATIONS: list[list[Step]] = [
     [V12],
     [V13, _strip_personal],
     [V14],
+    [V15],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -38,7 +38,9 @@ def test_each_problem_becomes_a_hazard_linked_to_its_patrol(
     hazards = {h["kind"]: h for h in dyz_json("hazard", "list")}
     # the item says which kind; a flying wire is told apart from an e-bike by what was seen
     assert set(hazards) == {"blocked_exit", "flying_wire"}
-    assert hazards["blocked_exit"]["place"] == "3楼楼道堆放纸箱"
+    # written in one breath, the place and what was seen are told apart at the floor's part
+    assert hazards["blocked_exit"]["place"] == "3楼楼道"
+    assert hazards["blocked_exit"]["note"] == "堆放纸箱"
     assert hazards["blocked_exit"]["unit"] == "2-2"
     assert hazards["flying_wire"]["due"] == "2026-11-23"
     assert {h["id"] for h in patrol["hazards"]} == {h["id"] for h in hazards.values()}

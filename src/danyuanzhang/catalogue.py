@@ -196,6 +196,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Notebook already set up, data untouched: {path}\nThis laptop: {device} (id {id})\n"
         "Community: {community}",
     ),
+    "init_changed": (
+        "工作本早已建立，数据未动，只改了{changed}：{path}\n本机：{device}（编号 {id}）\n社区：{community}",
+        "Notebook already set up, data untouched; changed {changed}: {path}\nThis laptop: {device}"
+        " (id {id})\nCommunity: {community}",
+    ),
+    "init_changed_device": ("本机名称", "this laptop's name"),
+    "init_changed_community": ("社区名称", "the community's name"),
+    "init_changed_person": ("使用人", "who uses it"),
+    "init_changed_territory": ("负责范围", "what it looks after"),
+    "init_person": (
+        "使用人：{person}（印在台账和周报上）\n负责：{territory}（今天该做的、走访、周报、台账默认只看这里，看全部加 --all）",
+        "Used by: {person} (named on every ledger and report)\nLooks after: {territory} (today,"
+        " visits, the report and ledgers show this by default; --all shows everything)",
+    ),
+    "init_no_person": (
+        "（未填，用 dyz init --name 姓名 填上）",
+        "(not given: dyz init --name NAME)",
+    ),
+    "init_on_roster": ("名册上：{scope} 的{role}", "On the roster: {role} of {scope}"),
+    "init_one_territory": (
+        "--unit、--building、--area、--all 只能选一个：一台电脑记一个负责范围。",
+        "Give only one of --unit, --building, --area and --all: a laptop looks after one place.",
+    ),
+    "territory_default": (
+        "只看本机负责的{where}（看全部加 --all）",
+        "Showing {where}, which this laptop looks after (--all for everything)",
+    ),
+    "card_need_unit": (
+        "印哪个单元的服务牌？请加 --unit 2-2（或用 dyz init --unit 2-2 记下本机负责的单元）。",
+        "Which unit's card? Add --unit 2-2 (or set this laptop's unit: dyz init --unit 2-2).",
+    ),
+    "hazard_place_empty": (
+        '请写出隐患在哪里，如 --where "2-2 5楼窗口"。',
+        'Say where the hazard is, e.g. --where "2-2 5th-floor window".',
+    ),
+    "hazard_edited": ("隐患 {id} 已改好。", "Hazard {id} corrected."),
+    "bad_count": (
+        "{option} 的“{text}”不是天数或个数：请写数字，如 3 或 三。",
+        "{option}: “{text}” is not a number: write e.g. 3.",
+    ),
+    "init_ask_name": ("您的姓名（印在台账上）：", "Your name (printed on the ledgers): "),
+    "init_ask_unit": (
+        "您负责哪个单元？如 2-2（楼栋长、社区办公室直接回车）",
+        "Which unit do you look after? e.g. 2-2 (building heads and the office: press Enter)",
+    ),
     "init_fingerprint": (
         "本机密钥指纹：{fingerprint}（对方要核对本机身份时，打电话念给对方听）",
         "This laptop's key fingerprint: {fingerprint} (other laptops remember it from this"
@@ -959,7 +1004,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{on}，我们在{where}发现{kind}{note}。",
         "On {on} we found {kind} at {where}{note}.",
     ),
-    "notice_note": ("（{note}）", " ({note})"),
+    "notice_note": ("：{note}", ": {note}"),
+    "notice_requirement": ("整改要求：{what}。", "What is required: {what}."),
+    "notice_unnumbered": ("（预览，打印时编号）", "(preview: numbered when printed)"),
+    "notice_preview": (
+        "这是预览，没有占用编号；打印时加 -o 通知.html（或 -f html -o 文件）才编号。",
+        "This is a preview and uses no number; print with -o notice.html to number it.",
+    ),
     "notice_danger": ("为什么危险：{why}", "Why it is dangerous: {why}"),
     "notice_due": (
         "请于{due}（{weekday}）前整改完毕。",
@@ -1283,8 +1334,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it is over {limit_mb} MB and was reshaped by another program; ask for a new export from dyz (a bundle dyz writes can be any size)",
     ),
     "bad_scope": (
-        "范围“{scope}”看不懂：请写 unit:2-2、building:2、area:片区名称、estate:小区名称 或 community。",
-        "Cannot read the scope “{scope}”: write unit:2-2, building:2, area:NAME, estate:NAME or community.",
+        "范围“{scope}”看不懂：请写 2-2（单元）、2栋（楼栋）、片区:片区名称、小区:小区名称 或 全社区。",
+        "Cannot read the scope “{scope}”: write 2-2 (a unit), building:2, area:NAME, estate:NAME"
+        " or community.",
     ),
     "unknown_area": (
         "名册里没有叫“{area}”的片区（片长的负责楼栋要先登记）。用 dyz roster list --role area_head 查看。",
@@ -1292,6 +1344,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "scope_unit": ("{estates} {name}单元", "unit {name} of {estates}"),
     "scope_building": ("{estates} {name}栋", "building {name} of {estates}"),
+    "scope_unit_bare": ("{name}单元", "unit {name}"),
+    "scope_building_bare": ("{name}栋", "building {name}"),
     "scope_area": ("{name}", "{name}"),
     "scope_estate": ("{name}", "{name}"),
     "scope_community": ("全社区", "the whole community"),

@@ -20,9 +20,9 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         " each problem, e.g. --problem “passage:boxes on the 3rd-floor landing”.",
     ),
     "patrol_bad_problem": (
-        "“{text}”看不懂：请写成 检查项:看到的情况，如 通道:3楼楼道堆放纸箱。",
-        "“{text}” is not a problem as dyz reads it: write item:what you saw, e.g."
-        " passage:boxes on the 3rd-floor landing.",
+        "“{text}”看不懂：请写成 检查项:在哪里:看到的情况[:责任户]，如 飞线:5楼窗口:拉飞线充电:2-2-502。",
+        "“{text}” is not a problem as dyz reads it: write item:where:what you saw[:flat], e.g."
+        " passage:3rd-floor landing:boxes piled up.",
     ),
     "patrol_bad_time": (
         "时间“{text}”看不懂：请写成 9:30 或 21:05 这样。",
@@ -57,6 +57,27 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
     "patrol_seen_empty": (
         "请写一下看到了什么、在哪里，如 3楼楼道堆放纸箱。",
         "Write what you saw and where, e.g. boxes on the 3rd-floor landing.",
+    ),
+    "patrol_ask_place": (
+        "在哪里？（如 5楼窗口、3楼楼道）",
+        "Where is it? (e.g. 5th-floor window, 3rd-floor landing)",
+    ),
+    "patrol_ask_place_building": (
+        "在哪里？先写单元（如 {building}-1 3楼楼道）",
+        "Where is it? Start with the unit (e.g. {building}-1 3rd-floor landing)",
+    ),
+    "patrol_ask_what": (
+        "看到了什么？（如 拉飞线给电动车充电）",
+        "What did you see? (e.g. a cable run down to charge an e-bike)",
+    ),
+    "patrol_ask_household": (
+        "哪一户负责？写房号如 2-2-502；楼道等公共部位直接回车",
+        "Which flat is responsible? e.g. 2-2-502; for a common part press Enter",
+    ),
+    "patrol_ask_days": ("几天内整改？", "Days to put it right?"),
+    "patrol_place_empty": (
+        "请写一下在哪里，如 5楼窗口。",
+        "Write where it is, e.g. 5th-floor window.",
     ),
     "patrol_ask_save": ("保存这次巡查吗？", "Save this patrol?"),
     "patrol_not_saved": ("没有保存，什么也没有改动。", "Not saved; nothing was changed."),

@@ -1,5 +1,5 @@
 """This laptop's settings a unit head may change: visit cadences, the recurrence window, the
-visitor's name, the short name numbering notices, the phones on the card. They stay on this laptop; they are not records and do not travel.
+the name of the person using it, the short name numbering notices, the phones on the card. They stay on this laptop; they are not records and do not travel.
 
 >>> set_value(store, "visit.cadence.elderly_alone", "5")
 >>> value(store, "visit.cadence.elderly_alone")
@@ -70,7 +70,13 @@ KEYS: dict[str, Key] = {
         "居民迁出多少天后，dyz doctor 提议抹去其信息",
         "days after a resident moved out before dyz doctor proposes erasing them",
     ),
-    "visitor.name": Key("visitor_name", None, "name", "走访人姓名（默认本机名）", "visitor's name"),
+    "me.name": Key(
+        "visitor_name",
+        None,
+        "name",
+        "用这台电脑的人（走访人、巡查人、填表人；默认本机名）",
+        "who uses this laptop (visitor, patroller, who filled in a ledger; default: its name)",
+    ),
     "notice.code": Key(
         "notice_code",
         None,
@@ -95,8 +101,12 @@ KEYS: dict[str, Key] = {
 }
 
 
+# names a key had before: still understood, never listed
+_FORMER_NAMES = {"visitor.name": "me.name"}
+
+
 def _key(name: str) -> Key:
-    key = KEYS.get(name.strip())
+    key = KEYS.get(_FORMER_NAMES.get(name.strip(), name.strip()))
     if key is None:
         raise DyzError("config_unknown_key", key=name, known=", ".join(KEYS))
     return key

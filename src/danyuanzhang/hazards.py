@@ -115,6 +115,27 @@ def parse_severity(text: str | None) -> str:
     return SEVERITY.parse(text or "medium")
 
 
+def default_days(kind: str) -> int:
+    """Days a kind of hazard is given to be put right when nobody says otherwise."""
+    from danyuanzhang.vocab import HAZARD_REQUIREMENTS
+
+    return HAZARD_REQUIREMENTS.get(kind, HAZARD_REQUIREMENTS["other"])[0]
+
+
+def standard_requirement(kind: str) -> str:
+    """What a notice asks of this kind of hazard, in the words a household reads."""
+    from danyuanzhang.vocab import HAZARD_REQUIREMENTS
+
+    return HAZARD_REQUIREMENTS.get(kind, HAZARD_REQUIREMENTS["other"])[1]
+
+
+def parse_place(text: str) -> str:
+    """Where in the unit, as people write it; full-width digits made plain (５楼 → 5楼)."""
+    import unicodedata
+
+    return parse_free_text(unicodedata.normalize("NFKC", text), limit=100)
+
+
 def check_days(days: int) -> None:
     """Days to fix a hazard: from the same day to a year."""
     if not 0 <= days <= 365:
@@ -135,11 +156,14 @@ def add_hazard(
     estate: str | None = None,
     visit: str | None = None,
     patrol: str | None = None,
+    requirement: str | None = None,
 ) -> dict[str, Any]:
+    """A hazard found; its severity only when someone judged it, its requirement as given or
+    the kind's standard wording."""
     code = parse_kind(store, kind)
     given_unit, place = parse_where(where)
+    place = parse_place(place) if place else place
     found_on = day_it_happened(on)
-    level = parse_severity(severity)
     if due and days is not None:
         raise DyzError("due_or_days")
     if days is not None:
@@ -152,9 +176,11 @@ def add_hazard(
     fields: dict[str, Any] = {
         "kind": code,
         "place": place,
-        "severity": level,
         "found_on": found_on,
+        "requirement": parse_free_text(requirement or standard_requirement(code), limit=100),
     }
+    if severity is not None:
+        fields["severity"] = parse_severity(severity)
     if deadline:
         fields["due"] = deadline
     if note:
@@ -184,6 +210,58 @@ def add_hazard(
             "due": deadline,
             "recurrence_of": _recurrence_of(store, row, window),
         }
+
+
+def edit_hazard(
+    store: Store,
+    id_prefix: str,
+    where: str | None = None,
+    household: str | None = None,
+    note: str | None = None,
+    due: str | None = None,
+    requirement: str | None = None,
+    severity: str | None = None,
+) -> dict[str, Any]:
+    """Put right what was written down wrong: the place (its unit too), the household
+    responsible (`公共部位` for none), the description, the deadline, the requirement."""
+    with store.transaction():
+        row = find_hazard(store, id_prefix)
+        fields: dict[str, Any] = {}
+        if where is not None:
+            unit, place = parse_where(where)
+            if not place:
+                raise DyzError("hazard_place_empty")
+            fields["place"] = parse_place(place)
+            if unit is not None:
+                fields["building"], fields["unit"] = unit.building, unit.unit
+        if household is not None:
+            if household.strip() in COMMON_PARTS:
+                fields["household"] = None
+            else:
+                home = find_household(store, household, row["estate"])
+                fields["household"] = home["id"]
+                fields["building"], fields["unit"] = home["building"], home["unit"]
+        if note is not None:
+            fields["note"] = parse_free_text(note) or None
+        if due is not None:
+            deadline = parse_date(due, "--due")
+            if deadline < row["found_on"]:
+                raise DyzError("due_before_found", due=deadline, found=row["found_on"])
+            fields["due"] = deadline
+        if requirement is not None:
+            fields["requirement"] = parse_free_text(requirement, limit=100) or None
+        if severity is not None:
+            fields["severity"] = parse_severity(severity)
+        changed = {k: v for k, v in fields.items() if v != row[_COLUMN.get(k, k)]}
+        if not changed:
+            raise DyzError("nothing_to_change")
+        store.put("hazard", row["id"], changed)
+        return show_hazard(store, row["id"])
+
+
+# what a person writes for a hazard in a common part of the building, responsible: nobody
+COMMON_PARTS = ("公共部位", "公共", "无", "none", "common")
+_COLUMN = {"household": "household_id"}
 
 
 def find_hazard(store: Store, id_prefix: str) -> Any:
@@ -277,6 +355,7 @@ def describe(
             "overdue": bool(deadline and deadline < day and status in ("found", "notified")),
             "recurrence_of": _recurrence_of(store, row, window) if with_recurrence else None,
             "note": row["note"],
+            "requirement": row["requirement"],
             "notice_no": row["notice_no"],
             "notice_on": row["notice_on"],
         }

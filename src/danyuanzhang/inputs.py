@@ -256,3 +256,26 @@ def parse_yes_no(text: str, option: str) -> bool:
 def clean_for_display(text: str) -> str:
     """Drop control and direction-override characters before echoing text back."""
     return "".join(ch for ch in text if unicodedata.category(ch) not in _FORBIDDEN)
+
+
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                   "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+
+def parse_count(text: str, option: str) -> int:
+    """A count as people write it: 3, ３, 3天, 三, 十五, 二十 (up to 999)."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().removesuffix("天").strip()
+    if cleaned.isascii() and cleaned.isdigit():
+        return int(cleaned)
+    total, digit = 0, None
+    for char in cleaned:
+        if char in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[char]
+        elif char in "十百" and cleaned:
+            total += (digit if digit is not None else 1) * (10 if char == "十" else 100)
+            digit = None
+        else:
+            raise DyzError("bad_count", text=text, option=option)
+    if not cleaned:
+        raise DyzError("bad_count", text=text, option=option)
+    return total + (digit or 0)

@@ -159,9 +159,11 @@ def hazards(store: Store, within: Period) -> Rows:
                 "place": f"{item['unit']} {row['place']}".strip(),
                 "kind": word(row["kind"], kinds),
                 "note": row["note"],
-                "severity": word(row["severity"], SEVERITIES),
+                # blank when nobody judged it: a ledger does not invent a grade
+                "severity": word(row["severity"], SEVERITIES) if row["severity"] else None,
                 "household": item["household"],
-                "requirement": notified["note"] if notified else None,
+                "requirement": row["requirement"],
+                "notice_no": row["notice_no"],
                 "due": _day(item["due"]),
                 "notified_on": _day(notified["on"]) if notified else None,
                 "rectified_on": _day(rectified["on"]) if rectified else None,

@@ -95,6 +95,7 @@ def kinds() -> dict[str, Kind]:
                 _c("severity", "等级", "severity"),
                 _c("household", "责任户", "household responsible"),
                 _c("requirement", "整改要求", "what was asked"),
+                _c("notice_no", "通知书编号", "notice number"),
                 _c("due", "期限", "deadline"),
                 _c("notified_on", "告知日", "notified on"),
                 _c("rectified_on", "整改日", "rectified on"),

@@ -3,8 +3,9 @@ office numbers its letters (芙南〔2026〕第3-12号), dated, with the deadlin
 the unit head to call, signature lines and a receipt stub to sign and return.
 
 The number is the community's short name, the year, this laptop's place among the community's
-laptops (in the order the office admitted them; the office is 0; a laptop that has joined no
-office has none) and its own count of notices that year, so that 170 laptops issuing notices
+laptops (in the order the office admitted them; the office is 0; a laptop that had joined no
+office when it gave its first notice, the first four digits of its id, kept for good) and its
+own count of notices that year, so that 170 laptops issuing notices
 while apart never give two the same number. It is kept on the hazard: printed again, or on
 another laptop, it is the same notice.
 """
@@ -23,14 +24,17 @@ from danyuanzhang.store import registry as reg
 RE_INSPECTION_AFTER = timedelta(days=1)  # the day after the deadline, the unit head comes back
 
 
-def notice(store: Store, id_prefix: str, on: str | None = None) -> dict[str, Any]:
+def notice(
+    store: Store, id_prefix: str, on: str | None = None, preview: bool = False
+) -> dict[str, Any]:
     """What the notice says: the hazard, why it is dangerous, the deadline, and who to call —
-    the unit head's own phone in full (it is on the stairwell card anyway). The first time,
-    the notice is given its number and day (`on`, else today)."""
+    the unit head's own phone in full (it is on the stairwell card anyway). The first time it
+    is printed, the notice is given its number and day (`on`, else today); a preview on the
+    screen uses up no number."""
     from danyuanzhang.inputs import day_or_today
 
     row = find_hazard(store, id_prefix)
-    if not row["notice_no"]:
+    if not row["notice_no"] and not preview:
         with store.transaction():
             issued = day_or_today(on)
             store.put(
@@ -85,12 +89,24 @@ def laptop_number(store: Store) -> int | None:
     return admitted.index(me) + 1 if me in admitted else None
 
 
+NUMBERED_AS = "notice_laptop_part"  # the setting: this laptop's part of every number it gives
+
+
+def laptop_part(store: Store) -> str:
+    """This laptop's part of its notice numbers, fixed by its first notice so that a notebook
+    numbers one way all its life: its place in the office's list once it has joined, else the
+    first four digits of its id (unique without asking anyone)."""
+    fixed = store.setting(NUMBERED_AS)
+    if fixed is None:
+        place = laptop_number(store)
+        fixed = str(place) if place is not None else store.device()[0][:4].upper()
+        store.set_setting(NUMBERED_AS, fixed)
+    return fixed
+
+
 def next_number(store: Store, issued_on: str) -> str:
     """The next notice number of this laptop in the year of `issued_on`."""
-    laptop = laptop_number(store)
-    prefix = f"{community_code(store)}〔{issued_on[:4]}〕第" + (
-        "" if laptop is None else f"{laptop}-"
-    )
+    prefix = f"{community_code(store)}〔{issued_on[:4]}〕第{laptop_part(store)}-"
     taken = [
         int(found[1])
         for number in q.notice_numbers(store, prefix)

@@ -15,13 +15,13 @@ from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.hazards import COMMON_PARTS
 from danyuanzhang.households import choose_estate
 from danyuanzhang.i18n import pick
 from danyuanzhang.inputs import (
     day_it_happened,
     parse_building,
     parse_free_text,
-    parse_pair,
     parse_unit,
     today,
 )
@@ -68,7 +68,18 @@ CHECKS: dict[str, Check] = {
 
 class Problem(NamedTuple):
     item: str  # a code of CHECKS
-    text: str  # what was seen and where: "3楼楼道堆放纸箱", or "2-1 3楼…" on a building walk
+    text: str  # what was seen: "堆放纸箱"
+    place: str = ""  # where: "3楼楼道", or "2-1 3楼楼道" on a building walk
+    household: str | None = None  # the flat responsible; None for a common part
+    days: int | None = None  # to put it right; None for the kind's usual days
+
+
+# "5楼窗口拉飞线充电" → "5楼窗口" and "拉飞线充电": a floor, then the part of it, when the
+# patroller wrote the place and what was seen in one breath
+_PLACE_FIRST = re.compile(
+    r"^((?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[楼层]"
+    r"(?:楼道|楼梯间|楼梯|窗口|窗外|门口|走廊|过道|平台|电表箱|消防栓|东侧|西侧)?)(.+)$"
+)
 
 
 def check_vocabulary() -> Vocabulary:
@@ -85,12 +96,38 @@ def check_from_text(text: str) -> str:
 
 
 def parse_problem(text: str) -> Problem:
-    """`通道:3楼楼道堆放纸箱` (a colon of either width) → the item and what was seen."""
-    try:
-        item, seen = parse_pair(text, ":", "--problem")
+    """`通道:3楼楼道:堆放纸箱[:2-2-301]` (colons of either width): the item, where, what was
+    seen and the flat responsible; `通道:3楼楼道堆放纸箱` is split where a floor's place ends."""
+    import unicodedata
+
+    parts = [p.strip() for p in unicodedata.normalize("NFKC", text).split(":")]
+    if len(parts) < 2 or len(parts) > 4 or not all(parts):
+        raise DyzError("patrol_bad_problem", text=text)
+    item = check_from_text(parts[0])
+    if len(parts) == 2:
+        return split_seen(item, parts[1])
+    household = parts[3] if len(parts) == 4 and parts[3] not in COMMON_PARTS else None
+    return Problem(
+        item, parse_free_text(parts[2], limit=100), parse_free_text(parts[1], limit=100), household
+    )
+
+
+def split_seen(item: str, text: str) -> Problem:
+    """What a patroller wrote in one breath, as place and what was seen where it can tell."""
+    import unicodedata
+
+    seen = parse_free_text(unicodedata.normalize("NFKC", text), limit=100)
+    first, _, rest = seen.partition(" ")
+    prefix = ""
+    try:  # a building's walk names the unit first
+        parse_unit(first)
+        prefix, seen = first + " ", rest.strip()
     except DyzError:
-        raise DyzError("patrol_bad_problem", text=text) from None
-    return Problem(check_from_text(item), parse_free_text(seen, limit=100))
+        pass
+    match = _PLACE_FIRST.match(seen)
+    if match:
+        return Problem(item, match.group(2).strip(), prefix + match.group(1))
+    return Problem(item, "", prefix + seen)
 
 
 def parse_at(text: str) -> str:
@@ -122,7 +159,7 @@ def record_patrol(
     estate: str | None = None,
 ) -> dict[str, Any]:
     """One patrol and a hazard for each problem it found, all written at once."""
-    from danyuanzhang.hazards import add_hazard, check_days, parse_severity
+    from danyuanzhang.hazards import add_hazard, check_days, default_days, parse_severity
     from danyuanzhang.visits import visitor_name
 
     if (unit is None) == (building is None):
@@ -163,13 +200,17 @@ def record_patrol(
         hazards = []
         for problem in found:
             where = _hazard_where(problem, where_building, where_unit)
+            kind = _hazard_kind(problem)
+            given_days = problem.days if problem.days is not None else days
             hazards.append(
                 add_hazard(
                     store,
-                    _hazard_kind(problem),
+                    kind,
                     where,
+                    household=problem.household,
                     severity=severity,
-                    days=days,
+                    days=default_days(kind) if given_days is None else given_days,
+                    note=problem.text or None,
                     on=day,
                     estate=fields["estate"],
                     patrol=patrol_id,
@@ -185,23 +226,25 @@ def record_patrol(
 
 
 def _hazard_kind(problem: Problem) -> str:
-    if problem.item == "ebike" and ("飞线" in problem.text or "拉线" in problem.text):
+    said = problem.text + problem.place
+    if problem.item == "ebike" and ("飞线" in said or "拉线" in said):
         return "flying_wire"
     return CHECKS[problem.item].hazard_kind
 
 
 def _hazard_where(problem: Problem, building: str, unit: str | None) -> str:
     """A hazard lives in a unit: a unit's patrol gives it; a building's names it first."""
+    place = problem.place or problem.text
     if unit is not None:
-        return f"{building}-{unit} {problem.text}"
-    first = problem.text.split(" ", 1)[0]
+        return f"{building}-{unit} {place}"
+    first = place.split(" ", 1)[0]
     try:
         found = parse_unit(first)
     except DyzError:
-        raise DyzError("patrol_problem_needs_unit", text=problem.text, building=building) from None
+        raise DyzError("patrol_problem_needs_unit", text=place, building=building) from None
     if found.building != building:
-        raise DyzError("patrol_problem_needs_unit", text=problem.text, building=building)
-    return problem.text
+        raise DyzError("patrol_problem_needs_unit", text=place, building=building)
+    return place
 
 
 def _where_words(building: str, unit: str | None) -> str:
@@ -301,9 +344,12 @@ def _days_between(first: str, last: str) -> int:
     return (date.fromisoformat(last) - date.fromisoformat(first)).days
 
 
-def ask_checklist(asker: Any, building: str | None = None) -> list[Problem]:
+def ask_checklist(asker: Any, building: str | None = None, check_flat: Any = None) -> list[Problem]:
     """Walk the checklist with the patroller: each item in order or a problem, and for a
-    problem what was seen and where (a building's walk names the unit first)."""
+    problem where it is (a building's walk names the unit first), what was seen, the flat
+    responsible (Enter for a common part) and the days to put it right (the kind's usual
+    days offered). `check_flat` refuses a flat that is not on the roll, to ask again."""
+    from danyuanzhang.hazards import default_days
     from danyuanzhang.i18n import t
 
     found = []
@@ -315,19 +361,42 @@ def ask_checklist(asker: Any, building: str | None = None) -> list[Problem]:
         )
         if answer != "problem":
             continue
-        question = (
-            t("patrol_ask_seen_building", building=building) if building else t("patrol_ask_seen")
-        )
 
-        def check_text(text: str, code: str = code) -> str:
+        def check_place(text: str, code: str = code) -> str:
+            place = parse_free_text(text, limit=100)
+            if not place:
+                raise DyzError("patrol_place_empty")
+            if building:
+                _hazard_where(Problem(code, "", place), building, None)
+            return place
+
+        def check_seen(text: str) -> str:
             seen = parse_free_text(text, limit=100)
             if not seen:
                 raise DyzError("patrol_seen_empty")
-            if building:
-                _hazard_where(Problem(code, seen), building, None)
             return seen
 
-        found.append(Problem(code, check_text(asker.text(question, check=check_text))))
+        def check_days_text(text: str) -> int:
+            from danyuanzhang.hazards import check_days
+            from danyuanzhang.inputs import parse_count
+
+            days = parse_count(text, "--days")
+            check_days(days)
+            return days
+
+        question = (
+            t("patrol_ask_place_building", building=building) if building else t("patrol_ask_place")
+        )
+        place = check_place(asker.text(question, check=check_place))
+        seen = check_seen(asker.text(t("patrol_ask_what"), check=check_seen))
+        flat = asker.text(t("patrol_ask_household"), check=check_flat).strip()
+        kind = _hazard_kind(Problem(code, seen, place))
+        usual = default_days(kind)
+        days = check_days_text(
+            asker.text(t("patrol_ask_days"), default=str(usual), check=check_days_text)
+        )
+        household = flat if flat and flat not in COMMON_PARTS else None
+        found.append(Problem(code, seen, place, household, days))
     return found
 
 

@@ -306,7 +306,8 @@ DECLARED = (
             ),  # fmt: skip
         ),
         placed_by="self",
-        required=("kind", "estate", "place", "severity", "found_on"),
+        # a severity only when someone judged it (schema 15): a ledger's 等级 is blank otherwise
+        required=("kind", "estate", "place", "found_on"),
     ),
     Entity(
         "hazard_event",

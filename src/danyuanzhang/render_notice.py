@@ -47,7 +47,7 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
     issued = day_words(data["issued_on"], full=True)
     return {
         "title": t("notice_title"),
-        "number": t("notice_number", number=data["number"]),
+        "number": t("notice_number", number=data["number"] or t("notice_unnumbered")),
         "to": t("notice_to", household=household)
         if household
         else t("notice_to_unit", unit=joined(estate, unit_words(hazard["unit"]))),
@@ -58,6 +58,9 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
             kind=kind,
             note=t("notice_note", note=note) if note else "",
         ),
+        "requirement": t("notice_requirement", what=hazard["requirement"])
+        if hazard.get("requirement")
+        else "",
         "danger": t("notice_danger", why=danger),
         "due": t("notice_due", due=day_words(due, full=True), weekday=weekday_words(due))
         if due
@@ -73,7 +76,9 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
         "issued": issued,
         "cut": t("notice_cut"),
         "receipt": t("notice_receipt"),
-        "receipt_number": t("notice_receipt_number", number=data["number"]),
+        "receipt_number": t(
+            "notice_receipt_number", number=data["number"] or t("notice_unnumbered")
+        ),
         "receipt_to": household or joined(estate, unit_words(hazard["unit"])),
         "receipt_text": t(
             "notice_receipt_text" if due else "notice_receipt_text_soon",
@@ -99,6 +104,7 @@ def notice_txt(data: dict[str, Any]) -> str:
             lines["to"],
             "",
             lines["found"],
+            *([lines["requirement"]] if lines["requirement"] else []),
             lines["danger"],
             lines["due"],
             lines["recheck"],
@@ -134,6 +140,7 @@ def notice_html(data: dict[str, Any], paper: str = "a5") -> str:
         + p("number")
         + p("to")
         + p("found", "text")
+        + (p("requirement", "text") if lines["requirement"] else "")
         + p("danger")
         + p("due")
         + p("recheck", "text")

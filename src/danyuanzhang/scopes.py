@@ -51,6 +51,8 @@ class Scope(NamedTuple):
         from danyuanzhang.i18n import t
 
         where = "、".join(self.estates)
+        if not where and self.kind in ("unit", "building"):  # a laptop set up before its roll
+            return t(f"scope_{self.kind}_bare", name=self.name)
         return t(f"scope_{self.kind}", name=self.name, estates=where)
 
 
@@ -66,9 +68,7 @@ def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Sc
         estates = tuple(e for e in pinned.split(",") if e)
     else:
         estates = (choose_estate(store, estate),) if estate else tuple(reg.estates(store))
-    kind, _, value = raw.replace("：", ":").partition(":")
-    kind = kind.strip().lower()
-    value = value.strip()
+    kind, value = _kind_and_value(raw)
     if kind == "community" and not value:
         from danyuanzhang.i18n import join, t
 
@@ -95,3 +95,120 @@ def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Sc
                 )
         raise DyzError("unknown_area", area=value)
     raise DyzError("bad_scope", scope=text or "")
+
+
+# the words people write for a kind of scope, besides its English name
+_KIND_WORDS = {
+    "单元": "unit",
+    "楼栋": "building",
+    "楼": "building",
+    "栋": "building",
+    "片区": "area",
+    "片": "area",
+    "小区": "estate",
+    "社区": "community",
+}
+_WHOLE_WORDS = ("community", "all", "全社区", "社区", "全部")
+
+
+def _kind_and_value(raw: str) -> tuple[str, str]:
+    """`unit:2-2`, `单元:2-2`, a bare `2-2` or `2栋2单元`, `building:2`, `2栋`, `全社区`…"""
+    import unicodedata
+
+    cleaned = unicodedata.normalize("NFKC", raw).strip()
+    if cleaned.lower() in _WHOLE_WORDS:
+        return "community", ""
+    kind, colon, value = cleaned.partition(":")
+    if colon:
+        kind = kind.strip()
+        return _KIND_WORDS.get(kind, kind.lower()), value.strip()
+    from danyuanzhang.inputs import parse_building, parse_unit
+
+    for guess, parse in (("unit", parse_unit), ("building", parse_building)):
+        try:
+            parse(cleaned)
+        except DyzError:
+            continue
+        return guess, cleaned
+    return cleaned.lower(), ""
+
+
+TERRITORY = "territory"  # the setting: the scope this laptop's person looks after
+
+
+class Place(NamedTuple):
+    """Where a command looks: the options the domain's queries take, and the scope they make."""
+
+    unit: str | None  # "2-2"
+    building: str | None
+    estate: str | None
+    scope: Scope
+    by_default: bool  # taken from the laptop's territory, not from the command line
+
+
+def territory(store: Store) -> Scope | None:
+    """The part of the community this laptop's person looks after (dyz init --unit), if any."""
+    saved = store.setting(TERRITORY)
+    if not saved:
+        return None
+    try:
+        return parse_scope(store, saved)
+    except DyzError:  # an estate renamed since: the whole community rather than a refusal
+        return None
+
+
+def set_territory(store: Store, scope_text: str | None, estate: str | None = None) -> Scope | None:
+    """Remember (or, with None, forget) what this laptop looks after; the scope is checked."""
+    if scope_text is None:
+        store.delete_setting(TERRITORY)
+        return None
+    scope = parse_scope(store, scope_text, estate)
+    key = scope.key() if scope.estates else f"{scope.kind}:{scope.name}"
+    store.set_setting(TERRITORY, key or "community")
+    return scope
+
+
+def place_for(
+    store: Store,
+    unit: str | None = None,
+    building: str | None = None,
+    estate: str | None = None,
+    everything: bool = False,
+) -> Place:
+    """The place a command shows: what its options name, else the laptop's territory, else
+    the whole notebook; `--all` is the whole notebook whatever the territory."""
+    if unit or building or everything:
+        if unit:
+            scope = parse_scope(store, f"unit:{unit}", estate)
+        elif building:
+            scope = parse_scope(store, f"building:{building}", estate)
+        else:
+            scope = parse_scope(store, f"estate:{estate}") if estate else parse_scope(store, None)
+        return Place(unit, building, estate, scope, by_default=False)
+    if estate is None:
+        home = territory(store)
+        if home is not None and not home.whole:
+            return _place_of(home)
+    scope = parse_scope(store, f"estate:{estate}") if estate else parse_scope(store, None)
+    return Place(None, None, estate, scope, by_default=False)
+
+
+def _place_of(scope: Scope) -> Place:
+    only = scope.estates[0] if len(scope.estates) == 1 else None
+    if scope.kind == "unit":
+        return Place(scope.name, None, only, scope, by_default=True)
+    if scope.kind == "building":
+        return Place(None, scope.name, only, scope, by_default=True)
+    if scope.kind == "estate":
+        return Place(None, None, scope.name, scope, by_default=True)
+    # an area: the queries that take one place look at its estate; reports take the scope
+    return Place(None, None, only, scope, by_default=True)
+
+
+def scope_or_territory(store: Store, text: str | None, estate: str | None = None) -> Scope:
+    """A report's or a ledger's scope: the one given, else the laptop's territory."""
+    if text is None and estate is None:
+        home = territory(store)
+        if home is not None:
+            return home
+    return parse_scope(store, text, estate)

@@ -1,27 +1,79 @@
-"""Setting up a laptop's notebook: its device identity and the community it serves."""
+"""Setting up a laptop's notebook: its device identity, the community it serves, the person
+who uses it and the part of the community they look after."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from danyuanzhang.inputs import parse_name
-from danyuanzhang.store import Store
+from danyuanzhang.store import PERSON, Store
+
+# what a roster role looks after, as a scope (an area head's scope is the area's name)
+_ROLE_SCOPES = {"unit_head": "unit", "building_head": "building", "area_head": "area"}
 
 
 def initialise(
-    store: Store, community: str | None, device_name: str | None, default_name: str
+    store: Store,
+    community: str | None,
+    device_name: str | None,
+    default_name: str,
+    person: str | None = None,
+    territory: str | None = None,
+    estate: str | None = None,
 ) -> dict[str, Any]:
-    """Create this device's identity once; later runs only change the names that are given."""
+    """Create this device's identity once; later runs change only what is given, and say so.
+
+    >>> initialise(store, "芙蓉南路社区", None, "laptop", person="李志平", territory="unit:2-2")
+    """
+    from danyuanzhang.scopes import parse_scope, set_territory
+    from danyuanzhang.scopes import territory as current_territory
+
+    changed: list[str] = []
     wanted = parse_name(device_name) if device_name is not None else None
     device_id, current_name, new_device = store.ensure_device(wanted or default_name)
     if not new_device and wanted and wanted != current_name:
         store.rename_device(wanted)
         current_name = wanted
+        changed.append("device")
     if community is not None:
-        store.set_setting("community", parse_name(community))
+        name = parse_name(community)
+        if name != store.setting("community"):
+            store.set_setting("community", name)
+            changed.append("community")
+    if person is not None:
+        name = parse_name(person)
+        if name != store.setting(PERSON):
+            store.set_setting(PERSON, name)
+            changed.append("person")
+    me = store.setting(PERSON)
+    role = roster_entry(store, me) if me else None
+    if territory is None and role is not None and store.setting("territory") is None:
+        territory = f"{_ROLE_SCOPES[role['role']]}:{role['scope']}"
+        estate = estate or role["estate"]
+    if territory is not None:
+        before = current_territory(store)
+        wanted_scope = parse_scope(store, territory, estate)
+        if before is None or before.key() != wanted_scope.key():
+            set_territory(store, territory, estate)
+            changed.append("territory")
+    home = current_territory(store)
     return {
         "device_id": device_id,
         "device_name": current_name,
         "new_device": new_device,
         "community": store.setting("community"),
+        "person": me,
+        "territory": home.words() if home is not None else None,
+        "roster": dict(role) if role is not None else None,
+        "changed": changed,
     }
+
+
+def roster_entry(store: Store, person: str) -> Any:
+    """The person's post on the roster (单元长 of 2-2, 楼栋长 of 2…), the narrowest first."""
+    from danyuanzhang.store import registry as reg
+
+    posts = [r for r in reg.roster(store) if r["name"] == person and r["role"] in _ROLE_SCOPES]
+    order = ("unit_head", "building_head", "area_head")
+    posts.sort(key=lambda r: order.index(r["role"]))
+    return posts[0] if posts else None

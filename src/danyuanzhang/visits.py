@@ -85,12 +85,11 @@ class VisitPlan:
 
 
 def visitor_name(store: Store, given: str | None = None) -> str:
-    """Who knocked: the name given, the one set with `dyz config`, or this laptop's name."""
+    """Who knocked: the name given, else the author of this command (`--by`, the laptop's
+    person, or its name)."""
     if given:
         return parse_name(given)
-    from danyuanzhang import config
-
-    return str(config.value(store, "visitor.name") or store.device()[1])
+    return store.author()
 
 
 @dataclass

@@ -276,6 +276,13 @@ def root(
             is_eager=True,
         ),
     ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="这次是谁在做（两人合用一台电脑时）· who is doing this, on a shared laptop",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", help="版本 · version", callback=_version, is_eager=True)
     ] = False,
@@ -285,7 +292,7 @@ def root(
         from danyuanzhang.i18n import set_lang
 
         set_lang(None)
-    ctx.obj = State(db)
+    ctx.obj = State(db, by)
     if ctx.invoked_subcommand is None:
         from danyuanzhang.cli.common import is_interactive, out
 

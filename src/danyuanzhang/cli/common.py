@@ -39,6 +39,12 @@ EstateOption = Annotated[
         help="小区名称（只有一个小区时可省略）· estate (may be left out if there is only one)",
     ),
 ]
+AllOption = Annotated[
+    bool,
+    typer.Option(
+        "--all", help="全社区，不只本机负责的地方 · everywhere, not only this laptop's part"
+    ),
+]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="不再确认 · do not ask to confirm")]
 SheetOption = Annotated[
     Path | None,
@@ -51,8 +57,9 @@ SheetOption = Annotated[
 class State:
     """Per-invocation settings from the root options; the database opens on first use."""
 
-    def __init__(self, db: Path | None) -> None:
+    def __init__(self, db: Path | None, by: str | None = None) -> None:
         self.db = db
+        self.by = by
         self._store: Store | None = None
 
     def store(self, with_device: bool = True, remind: bool = True) -> Store:
@@ -87,6 +94,10 @@ class State:
 
             if store.setting(SCRUB_PENDING) is not None:
                 store.scrub()
+            if self.by is not None:
+                from danyuanzhang.inputs import parse_name
+
+                store.acting_as = parse_name(self.by)
             if remind:
                 from danyuanzhang.reminders import backup_reminder
 
@@ -111,6 +122,50 @@ def state(ctx: typer.Context) -> State:
 
 def store_of(ctx: typer.Context) -> Store:
     return state(ctx).store()
+
+
+def place_of(
+    ctx: typer.Context,
+    unit: str | None = None,
+    building: str | None = None,
+    estate: str | None = None,
+    everything: bool = False,
+) -> Any:
+    """Where the command looks (scopes.Place): its options, else this laptop's territory, said
+    on the screen so that nobody takes one unit's list for the whole community's."""
+    from danyuanzhang.scopes import place_for
+
+    place = place_for(store_of(ctx), unit, building, estate, everything)
+    if place.by_default:
+        say(t("territory_default", where=place.scope.words()))
+    return place
+
+
+def scope_of(
+    ctx: typer.Context,
+    scope: str | None,
+    unit: str | None = None,
+    building: str | None = None,
+    everything: bool = False,
+    estate: str | None = None,
+) -> str | None:
+    """A report's or a ledger's scope, as text: `--all`, `--unit`, `--building` or `--scope`
+    as given, else this laptop's territory (said on the screen), else the whole notebook."""
+    if everything:
+        return "community"
+    if unit:
+        return f"unit:{unit}"
+    if building:
+        return f"building:{building}"
+    if scope is not None or estate is not None:
+        return scope
+    from danyuanzhang.scopes import territory
+
+    home = territory(store_of(ctx))
+    if home is None or home.whole:
+        return None
+    say(t("territory_default", where=home.words()))
+    return home.key()
 
 
 def default_device_name() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -143,6 +144,46 @@ def hazard_withdraw(
     say(t("hazard_withdrawn", id=item["id"][:8]))
 
 
+@hazard_app.command("edit")
+def hazard_edit(
+    ctx: typer.Context,
+    hazard: HazardArgument,
+    where: Annotated[
+        str | None, typer.Option("--where", help='在哪里，如 "2-2 5楼窗口" · where')
+    ] = None,
+    household: Annotated[
+        str | None,
+        typer.Option("--household", help="责任户，如 2-2-502；公共部位写 公共部位 · household"),
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="看到的情况 · what was seen")] = None,
+    due: Annotated[str | None, typer.Option("--due", help="整改期限 · deadline")] = None,
+    requirement: Annotated[
+        str | None, typer.Option("--requirement", help="整改要求 · what is required")
+    ] = None,
+    severity: Annotated[str | None, typer.Option("--severity", help=SEVERITY.help)] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """改正隐患记录：地点、责任户、描述、期限、整改要求 · Correct a hazard, e.g. `dyz hazard edit 3fa2 --where "2-2 5楼窗口" --household 2-2-502 --due 2026-12-10`."""
+    from danyuanzhang.hazards import edit_hazard
+
+    item = edit_hazard(
+        store_of(ctx),
+        hazard,
+        where=where,
+        household=household,
+        note=note,
+        due=due,
+        requirement=requirement,
+        severity=severity,
+    )
+    if fmt is Format.json:
+        from danyuanzhang.render import to_json
+
+        out(to_json(item))
+        return
+    say(t("hazard_edited", id=item["id"][:8]))
+
+
 @hazard_app.command("list")
 def hazard_list(
     ctx: typer.Context,
@@ -237,7 +278,11 @@ def hazard_notice(
     from danyuanzhang.typeset import paper_of
 
     chosen = paper_of(paper)
-    data = notice(store_of(ctx), hazard, on=on)
+    # on the screen it is a look before printing: a number is given to paper, a file or a pipe
+    preview = output is None and sys.stdout.isatty()
+    data = notice(store_of(ctx), hazard, on=on, preview=preview)
+    if preview:
+        say(t("notice_preview"))
     # handed to the household, or posted at the door: made to be seen
     write_output(
         notice_html(data, chosen) if fmt == "html" else notice_txt(data), output, personal=False

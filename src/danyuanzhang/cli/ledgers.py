@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from danyuanzhang.cli.common import EstateOption, Format, FormatOption, out, say, state
+from danyuanzhang.cli.common import (
+    AllOption,
+    EstateOption,
+    Format,
+    FormatOption,
+    out,
+    say,
+    scope_of,
+    state,
+)
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
 
@@ -37,7 +46,7 @@ def ledger(
     end: Annotated[str | None, typer.Option("--to", help="截止日期，默认今天 · to")] = None,
     scope: Annotated[
         str | None,
-        typer.Option("--scope", help="范围，如 unit:2-2、building:2，默认全社区 · scope"),
+        typer.Option("--scope", help="范围，如 2-2、building:2，默认本机负责的地方 · scope"),
     ] = None,
     template: Annotated[
         str | None, typer.Option("--template", "-t", help="台账模板（文件或名字） · template")
@@ -49,7 +58,10 @@ def ledger(
     list_all: Annotated[
         bool, typer.Option("--list", help="列出台账种类和模板 · list ledgers and templates")
     ] = False,
+    unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
+    building: Annotated[str | None, typer.Option("--building", help="楼栋 · building")] = None,
     estate: EstateOption = None,
+    everything: AllOption = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """生成台账 · Fill a ledger, e.g. `dyz ledger visits --from 2026-11-01 -o 走访台账.xlsx`."""
@@ -74,7 +86,9 @@ def ledger(
     filled = ledgers.fill(
         store,
         kind,
-        ledgers.period(store, start, end, scope, estate),
+        ledgers.period(
+            store, start, end, scope_of(ctx, scope, unit, building, everything, estate), estate
+        ),
         chosen,
     )
     if output is not None:

@@ -14,6 +14,7 @@ from danyuanzhang.cli.common import (
     emit_list,
     is_interactive,
     out,
+    place_of,
     say,
     store_of,
 )
@@ -56,6 +57,9 @@ def patrol_record(
     from danyuanzhang import patrols
 
     store = store_of(ctx)
+    if unit is None and building is None:
+        place = place_of(ctx, estate=estate)
+        unit, building, estate = place.unit, place.building, estate or place.estate
     problems: list[Any] = list(problem or [])
     if not all_clear and not problems and is_interactive() and (unit or building):
         from danyuanzhang.inputs import parse_building
@@ -63,7 +67,15 @@ def patrol_record(
 
         asker = Asker()
         walked = None if unit else parse_building(building or "")
-        problems = patrols.ask_checklist(asker, building=walked)
+
+        def check_flat(text: str) -> None:
+            from danyuanzhang.hazards import COMMON_PARTS
+            from danyuanzhang.households import find_household
+
+            if text.strip() and text.strip() not in COMMON_PARTS:
+                find_household(store, text, estate)
+
+        problems = patrols.ask_checklist(asker, building=walked, check_flat=check_flat)
         all_clear = not problems
         if not asker.confirm(t("patrol_ask_save")):
             say(t("patrol_not_saved"))

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
-from danyuanzhang.cli.common import EstateOption, store_of, write_output
+from danyuanzhang.cli.common import AllOption, EstateOption, scope_of, store_of, write_output
 
 report_app = typer.Typer()
 
@@ -51,7 +51,7 @@ def report(
         typer.Option(
             "--scope",
             "-s",
-            help="范围：unit:2-2 | building:2 | area:片区 | community（默认全社区）· scope: unit:2-2 | building:2 | area:NAME | community (the default)",
+            help="范围：unit:2-2 | building:2 | area:片区 | community（默认本机负责的地方）· scope: unit:2-2 | building:2 | area:NAME | community (default: this laptop's part)",
         ),
     ] = None,
     fmt: Annotated[
@@ -69,7 +69,10 @@ def report(
         bool,
         typer.Option("--redact", help="居民姓名换成门牌，可外传 · names replaced by references"),
     ] = False,
+    unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
+    building: Annotated[str | None, typer.Option("--building", help="楼栋 · building")] = None,
     estate: EstateOption = None,
+    everything: AllOption = False,
 ) -> None:
     """每周汇总，带去议事会 · The weekly report, e.g. `dyz report --week --scope unit:2-2 -f html -o 周报.html`."""
     from danyuanzhang import render_report
@@ -78,7 +81,7 @@ def report(
     data = weekly_report(
         store_of(ctx),
         week=None if week in (None, THIS_WEEK) else week,
-        scope=scope,
+        scope=scope_of(ctx, scope, unit, building, everything, estate),
         estate=estate,
         # a group chat gets flats, never residents' names
         redact=redact or fmt is ReportFormat.text,

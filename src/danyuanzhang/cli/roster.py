@@ -16,6 +16,7 @@ from danyuanzhang.cli.common import (
     YesOption,
     confirm_or_require_yes,
     emit_list,
+    place_of,
     say,
     store_of,
     write_output,
@@ -198,7 +199,9 @@ card_app = typer.Typer()
 @card_app.command("card")
 def card_command(
     ctx: typer.Context,
-    unit: Annotated[str, typer.Option("--unit", help="单元，如 2-2 · unit")],
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="单元，如 2-2（默认本机负责的）· unit")
+    ] = None,
     estate: EstateOption = None,
     fmt: Annotated[
         CardFormat,
@@ -220,6 +223,13 @@ def card_command(
     from danyuanzhang.typeset import paper_of
 
     chosen = paper_of(paper)
+    if unit is None:
+        place = place_of(ctx, estate=estate)
+        if place.unit is None:
+            from danyuanzhang.errors import DyzError
+
+            raise DyzError("card_need_unit")
+        unit, estate = place.unit, place.estate
     card = service_card(store_of(ctx), unit, estate=estate)
     if fmt == CardFormat.html:
         text = render_card.card_html(card, chosen)

@@ -17,6 +17,25 @@ demo_app = typer.Typer()
 @init_app.command("init")
 def init_command(
     ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="您的姓名，印在台账和周报上 · your name, on every paper"),
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="您负责的单元，如 2-2 · the unit you look after")
+    ] = None,
+    building: Annotated[
+        str | None, typer.Option("--building", help="您负责的楼栋，如 2 · the building")
+    ] = None,
+    area: Annotated[
+        str | None, typer.Option("--area", help="您负责的片区（名册上的名称）· the area")
+    ] = None,
+    estate: Annotated[
+        str | None, typer.Option("--estate", help="小区名称 · the estate you look after")
+    ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="负责全社区（社区办公室）· the whole community")
+    ] = False,
     community: Annotated[str | None, typer.Option(help="社区名称 · community name")] = None,
     device_name: Annotated[
         str | None,
@@ -29,13 +48,28 @@ def init_command(
         ),
     ] = False,
 ) -> None:
-    """建立本机的工作本（可重复运行）· Set up this laptop's notebook; safe to run twice."""
+    """建立本机的工作本，记下谁在用、负责哪里（可重复运行）· Set up this laptop: who uses it and what they look after, e.g. `dyz init --name 李志平 --unit 2-2`."""
+    from danyuanzhang.cli.common import is_interactive
     from danyuanzhang.keys import ensure_key, fingerprint
     from danyuanzhang.setup import initialise
+    from danyuanzhang.store import PERSON
 
     store = state(ctx).store(with_device=False)
-    result = initialise(store, community, device_name, default_device_name())
+    territory = _territory_option(unit, building, area, estate, everything or office)
+    if name is None and store.setting(PERSON) is None and is_interactive():
+        name, territory = _ask_person(territory)
+    result = initialise(
+        store,
+        community,
+        device_name,
+        default_device_name(),
+        person=name,
+        territory=territory,
+        estate=estate,
+    )
     key = "init_done" if result["new_device"] else "init_already"
+    if result["changed"] and not result["new_device"]:
+        key = "init_changed"
     say(
         t(
             key,
@@ -43,8 +77,22 @@ def init_command(
             device=result["device_name"],
             id=result["device_id"][:8],
             community=result["community"] or t("not_set"),
+            changed=join(t(f"init_changed_{what}") for what in result["changed"]),
         )
     )
+    say(
+        t(
+            "init_person",
+            person=result["person"] or t("init_no_person"),
+            territory=result["territory"] or t("scope_community"),
+        )
+    )
+    if result["roster"] is not None:
+        from danyuanzhang.i18n import word
+        from danyuanzhang.vocab import ROLES
+
+        post = result["roster"]
+        say(t("init_on_roster", role=word(post["role"], ROLES), scope=post["scope"]))
     say(t("init_fingerprint", fingerprint=fingerprint(ensure_key(store))))
     if result["new_device"]:
         say(t("init_next"))
@@ -57,6 +105,51 @@ def init_command(
             heard = len(sql.peers(store))
             if heard:
                 say(t("office_made_known", count=heard))
+
+
+def _territory_option(
+    unit: str | None, building: str | None, area: str | None, estate: str | None, whole: bool
+) -> str | None:
+    """The one place init was told this laptop looks after, as a scope."""
+    from danyuanzhang.errors import DyzError
+
+    given = [
+        text
+        for text in (
+            f"unit:{unit}" if unit else None,
+            f"building:{building}" if building else None,
+            f"area:{area}" if area else None,
+            "community" if whole else None,
+        )
+        if text
+    ]
+    if len(given) > 1:
+        raise DyzError("init_one_territory")
+    if given:
+        return given[0]
+    return f"estate:{estate}" if estate else None
+
+
+def _ask_person(territory: str | None) -> tuple[str, str | None]:
+    """In a terminal, a new laptop asks whose it is and, unless told, which unit."""
+    from danyuanzhang.i18n import pick
+    from danyuanzhang.interview import Asker
+
+    asker = Asker()
+
+    def required(text: str) -> None:
+        from danyuanzhang.errors import DyzError
+        from danyuanzhang.inputs import parse_name
+
+        if not text.strip():
+            raise DyzError("mn_required")
+        parse_name(text)
+
+    person = asker.text(t("init_ask_name"), check=required).strip()
+    if territory is None:
+        place = asker.text(t("init_ask_unit") + pick("：", ": ")).strip()
+        territory = f"unit:{place}" if place else None
+    return person, territory
 
 
 @demo_app.command("demo")

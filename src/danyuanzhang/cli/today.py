@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from danyuanzhang.cli.common import EstateOption, Format, FormatOption, out, store_of
+from danyuanzhang.cli.common import (
+    AllOption,
+    EstateOption,
+    Format,
+    FormatOption,
+    out,
+    place_of,
+    store_of,
+)
 
 today_app = typer.Typer()
 
@@ -24,14 +32,16 @@ def today(
         str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of this day")
     ] = None,
     estate: EstateOption = None,
+    everything: AllOption = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """今天该做的：该走访的户、到期的隐患、等着您的诉求、该巡查的单元 · What to do today:
     visits due, hazard deadlines, needs waiting on you, patrols due."""
     from danyuanzhang.today import today_plan
 
+    place = place_of(ctx, unit, building, estate, everything)
     store = store_of(ctx)
-    plan = today_plan(store, unit=unit, building=building, estate=estate, on=on)
+    plan = today_plan(store, unit=place.unit, building=place.building, estate=place.estate, on=on)
     if fmt is Format.json:
         from danyuanzhang.render import to_json
 

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from danyuanzhang.cli.common import (
+    AllOption,
     EstateOption,
     Format,
     FormatOption,
@@ -17,6 +18,7 @@ from danyuanzhang.cli.common import (
     emit_list,
     is_interactive,
     out,
+    place_of,
     remind_if_exposed,
     say,
     store_of,
@@ -269,9 +271,10 @@ def visit_due(
         str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of date")
     ] = None,
     everyone: Annotated[
-        bool, typer.Option("--all", help="也列出还没到期的 · also those not yet due")
+        bool, typer.Option("--not-due", help="也列出还没到期的 · also those not yet due")
     ] = False,
     estate: EstateOption = None,
+    everywhere: AllOption = False,
     fmt: Annotated[
         DueFormat,
         typer.Option(
@@ -289,8 +292,15 @@ def visit_due(
     from danyuanzhang.sheets import SUFFIXES
     from danyuanzhang.visits import visits_due
 
+    place = place_of(ctx, unit, building, estate, everywhere)
+    unit, building = place.unit, place.building
     items = visits_due(
-        store_of(ctx), unit=unit, building=building, estate=estate, on=on, everyone=everyone
+        store_of(ctx),
+        unit=unit,
+        building=building,
+        estate=place.estate,
+        on=on,
+        everyone=everyone,
     )
     sheet = output is not None and output.suffix.lower() in SUFFIXES
     if output is not None and sheet and fmt in (DueFormat.table, DueFormat.csv):
@@ -328,6 +338,7 @@ def antifraud(
         str | None, typer.Option("--on", help="按哪天计算，默认今天 · as of date")
     ] = None,
     estate: EstateOption = None,
+    everywhere: AllOption = False,
     fmt: FormatOption = Format.table,
     output: SheetOption = None,
 ) -> None:
@@ -335,8 +346,14 @@ def antifraud(
     from danyuanzhang import render
     from danyuanzhang.visits import anti_fraud
 
+    place = place_of(ctx, unit, None, estate, everywhere)
     data = anti_fraud(
-        store_of(ctx), by="building" if building_level else "unit", estate=estate, unit=unit, on=on
+        store_of(ctx),
+        by="building" if building_level else "unit",
+        estate=place.estate,
+        building=place.building,
+        unit=place.unit,
+        on=on,
     )
     if output is not None:
         from danyuanzhang.sheets import write_sheet

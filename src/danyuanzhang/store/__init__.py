@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 ID_SHOWN = 8
 
+# the setting naming the person who uses this laptop (dyz init --name); it was the visitor's
+# name before it named the author of every change too, hence the row's name
+PERSON = "visitor_name"
+
 
 # where new ids get their randomness; the property tests replay histories with a seeded one
 random_bytes: Callable[[int], bytes] = os.urandom
@@ -76,6 +80,8 @@ class Store:
         self.created = created
         self._clock: Clock | None = None  # made on the first write
         self._device: tuple[str, str] | None = None
+        # the person named for this command alone (a laptop two people share: `dyz --by`)
+        self.acting_as: str | None = None
         self._last_issued: str | None = None
         # Tests run laptops whose wall clocks are frozen or a year off; None is the real clock.
         self.wall_clock: Callable[[], int] | None = None
@@ -200,6 +206,11 @@ class Store:
             self._device = (device_id, name)
         return self._device
 
+    def author(self) -> str:
+        """Who is making this command's changes: a name given for this command (`--by`), else
+        the person of this laptop (`dyz init --name`), else the laptop's name."""
+        return self.acting_as or self.setting(PERSON) or self.device()[1]
+
     def wall_ms(self) -> int:
         """This laptop's wall clock, in milliseconds (a test's, when it set one)."""
         from danyuanzhang import hlc
@@ -273,7 +284,7 @@ class Store:
         if self.is_erased(entity, record):
             raise DyzError("record_erased")
         fields = derive.without_erased_words(self.conn, entity, record, fields)
-        device, author = self.device()
+        device, author = self.device()[0], self.author()
         group = derive.members(self.conn, record)
         record = group[0]
         states = derive.states_of(self.conn, entity, derive.changes_of(self.conn, group))
@@ -302,7 +313,7 @@ class Store:
         from danyuanzhang.merge import Incoming
         from danyuanzhang.store import derive
 
-        device, author = self.device()
+        device, author = self.device()[0], self.author()
         wanted = [(e, r, f) for e, r, f in records if f]
         wanted = [(e, r, derive.without_erased_words(self.conn, e, r, f)) for e, r, f in wanted]
         for entity, field_name in {(e, name) for e, _, f in wanted for name in f}:
@@ -343,7 +354,7 @@ class Store:
         """Tombstone a record: its values go from the tables and from the history."""
         from danyuanzhang.store import derive
 
-        device, author = self.device()
+        device, author = self.device()[0], self.author()
         change = self._make_change(device, author, entity, record, "delete", "", None, [])
         self._insert_change(change)
         derive.erase(self.conn, entity, record)

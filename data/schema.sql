@@ -1,4 +1,4 @@
--- dyz database schema, version 14 (PRAGMA user_version = 14).
+-- dyz database schema, version 15 (PRAGMA user_version = 15).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -49,7 +49,7 @@ CREATE TABLE residents (
     born INTEGER,
     moved_in TEXT,
     moved_out TEXT
-);
+, note TEXT);
 
 CREATE INDEX residents_by_household ON residents (household_id);
 

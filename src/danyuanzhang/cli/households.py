@@ -120,6 +120,7 @@ def household_show(
                     "flags",
                     "moved_in",
                     "moved_out",
+                    "note",
                 ],
             )
         )
@@ -156,6 +157,9 @@ def household_show(
         for r in item["residents"]
     ]
     out(render.text_table(headers, rows))
+    for r in item["residents"]:
+        if r["note"]:
+            out(f"{r['name']} {t('col_note')}{t('colon')}{r['note']}")
 
 
 @household_app.command("edit")
@@ -387,6 +391,9 @@ def resident_edit(
         list[str] | None, typer.Option("--unflag", help="去标记 · remove flag")
     ] = None,
     moved_in: Annotated[str | None, typer.Option("--moved-in", help="迁入日期 · moved in")] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="备注（空字符串清除）· note, empty clears")
+    ] = None,
 ) -> None:
     """修改居民信息 · Edit a resident, e.g. `dyz resident edit 3fa2 --flag 需帮扶`."""
     from danyuanzhang.households import edit_resident
@@ -400,6 +407,7 @@ def resident_edit(
         add_flags=flag,
         remove_flags=unflag,
         moved_in=moved_in,
+        note=note,
     )
     say(t("resident_updated", name=item["name"]))
 

@@ -577,6 +577,12 @@ CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 """
 
 
+# a resident's own note: what a roll's 备注 says beyond the flags
+V15 = """
+ALTER TABLE residents ADD COLUMN note TEXT;
+"""
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
@@ -612,6 +618,7 @@ MIGRATIONS: list[list[Step]] = [
     [V12],
     [V13, _strip_personal],
     [V14],
+    [V15],
 ]
 
 LATEST = len(MIGRATIONS)

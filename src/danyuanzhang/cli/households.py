@@ -33,6 +33,7 @@ ResidentArgument = Annotated[
 ]
 
 PLAN_LINES = 50  # what a dry run lists flat by flat, at most
+NOTES_LISTED = 8  # the words of the 备注 kept as notes, named after an import
 HOUSEHOLD_COLUMNS = [
     ("ref", "col_ref"),
     ("estate", "col_estate"),
@@ -255,7 +256,7 @@ def household_import(
 ) -> None:
     """导入花名册 · Import the household roll from Excel (.xlsx, .xls) or CSV, e.g. `dyz household import 花名册.xlsx`."""
     from danyuanzhang.i18n import lang
-    from danyuanzhang.rollcall import RollRejected, import_roll
+    from danyuanzhang.rollcall import RollRejected, import_roll, row_numbers
     from danyuanzhang.rollcall import template as roll_template
 
     if template:
@@ -285,6 +286,16 @@ def household_import(
         say(t("roll_id_cards_left_out", columns=join(result.id_card_columns)))
     if result.ignored_columns:
         say(t("roll_ignored_columns", columns=join(result.ignored_columns)))
+    for key, rows in (
+        ("roll_skipped_blank", result.blank_rows),
+        ("roll_skipped_totals", result.total_rows),
+    ):
+        if rows:
+            say(t(key, count=len(rows), lines=row_numbers(rows)))
+    if result.estate_from_title:
+        say(t("roll_estate_from_title", estate=result.estate_from_title))
+    if result.notes:
+        say(t("roll_notes_kept", words=join(result.notes, limit=NOTES_LISTED)))
     names = join(name for _, name in result.missing[:PLAN_LINES])
     if dry_run:
         lines = [

@@ -577,7 +577,8 @@ CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 """
 
 
-# a resident's own note: what a roll's 备注 says beyond the flags
+# a resident's own note: what a roll's 备注 says beyond the flags; and names spelt alike are
+# one name, no conflict
 V15 = """
 ALTER TABLE residents ADD COLUMN note TEXT;
 """
@@ -590,6 +591,13 @@ def _rebuild_identity(conn: sqlite3.Connection) -> None:
     from danyuanzhang.store.derive import rebuild_identity
 
     rebuild_identity(conn)
+
+
+def _settle_name_conflicts(conn: sqlite3.Connection) -> None:
+    """Conflicts between two spellings of one name are none since 15."""
+    from danyuanzhang.store.derive import settle_name_conflicts
+
+    settle_name_conflicts(conn)
 
 
 def _strip_personal(conn: sqlite3.Connection) -> None:
@@ -618,7 +626,7 @@ MIGRATIONS: list[list[Step]] = [
     [V12],
     [V13, _strip_personal],
     [V14],
-    [V15],
+    [V15, _settle_name_conflicts],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -577,11 +577,11 @@ CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 """
 
 
-# a resident's own note: what a roll's 备注 says beyond the flags; and names spelt alike are
-# one name, no conflict
-V15 = """
-ALTER TABLE residents ADD COLUMN note TEXT;
-"""
+def _resident_note(conn: sqlite3.Connection) -> None:
+    """A resident's own note (15): what a roll's 备注 says beyond the flags. Added by the step
+    of 7 already, which derives residents as today's code does."""
+    if "note" not in {row[1] for row in conn.execute("PRAGMA table_info(residents)")}:
+        conn.execute("ALTER TABLE residents ADD COLUMN note TEXT")
 
 
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
@@ -590,11 +590,12 @@ def _rebuild_identity(conn: sqlite3.Connection) -> None:
     and hazard, now pointing at the record kept."""
     from danyuanzhang.store.derive import rebuild_identity
 
+    _resident_note(conn)
     rebuild_identity(conn)
 
 
 def _settle_name_conflicts(conn: sqlite3.Connection) -> None:
-    """Conflicts between two spellings of one name are none since 15."""
+    """Conflicts between two spellings of one name (郑 德华, 郑德华) are none since 15."""
     from danyuanzhang.store.derive import settle_name_conflicts
 
     settle_name_conflicts(conn)
@@ -626,7 +627,7 @@ MIGRATIONS: list[list[Step]] = [
     [V12],
     [V13, _strip_personal],
     [V14],
-    [V15, _settle_name_conflicts],
+    [_resident_note, _settle_name_conflicts],
 ]
 
 LATEST = len(MIGRATIONS)

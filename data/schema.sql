@@ -49,7 +49,7 @@ CREATE TABLE residents (
     born INTEGER,
     moved_in TEXT,
     moved_out TEXT
-);
+, note TEXT);
 
 CREATE INDEX residents_by_household ON residents (household_id);
 

@@ -6,8 +6,9 @@ examples/households.csv (the same people):
 A sheet per building, a title row above the headers, an ID-card column (clearly made-up
 numbers), the address in one cell merged over the rows of a flat, phones stored as numbers,
 move-in dates as Excel dates, flags in the words people write (独居, 空巢, 残疾人), separated by
-spaces or Alt-Enter, and columns dyz does not use (序号, 性别). `dyz demo` and the README's tour
-import it. The file is written the same way every time (fixed document properties).
+spaces or Alt-Enter, columns dyz does not use (序号, 性别), and a closing 合计 row. `dyz demo`
+and the README's tour import it. The file is written the same way every time (fixed document
+properties).
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def main(target: Path) -> None:
                         line, 8, datetime(moved_in.year, moved_in.month, moved_in.day), day
                     )
                 line += 1
+        sheet.merge_range(line, 0, line, 2, f"合计：{number}人", cell)  # read past by the import
     book.close()
     print(f"wrote {target}")
 

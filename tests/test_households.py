@@ -43,6 +43,7 @@ def test_add_then_show_gives_the_documented_json(dyz: Runner, dyz_json, estate: 
         "flags": ["children_away", "elderly_alone"],
         "moved_in": "2001-05-01",
         "moved_out": None,
+        "note": None,
     }
     assert len(resident["id"]) == 32
 

@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import Runner, snapshot
 
-HEADER_ZH = "小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期"
-HEADER_EN = "estate,building,unit,room,name,phone,birth_year,flags,moved_in"
+HEADER_ZH = "小区,楼栋,单元,房号,姓名,电话,出生年份,标记,迁入日期,备注"
+HEADER_EN = "estate,building,unit,room,name,phone,birth_year,flags,moved_in,note"
 ROWS = [
     "新芙蓉之都,2,2,301,刘桂英,13812345678,1941,独居老人、子女不在身边,",
     "新芙蓉之都,2,2,302,陈志明,13900001111,1988,新迁入;tenant,2026-11-10",

@@ -146,6 +146,10 @@ def test_a_roll_naming_no_estate_is_told_once_not_on_every_row(
     dyz: Runner, db: Path, tmp_path: Path
 ) -> None:
     roll = messy_roll(tmp_path / "花名册.xlsx")
+    book = openpyxl.load_workbook(roll)  # neither its title nor an address names the estate
+    book["2栋"]["A1"] = "芙蓉南路社区住户花名册"
+    book["2栋"]["F6"] = "2栋2单元301"
+    book.save(roll)
     dyz("init")
     before = snapshot(db)
     line = one_line_error(dyz("household", "import", str(roll), code=1))
@@ -217,7 +221,7 @@ def test_the_roll_exported_in_english_reads_back_too(
     exported = tmp_path / "roll.csv"
     dyz("household", "export", "-o", str(exported))
     header = exported.read_bytes().decode("utf-8-sig").splitlines()[0]
-    assert header == "estate,building,unit,room,name,phone,birth_year,flags,moved_in"
+    assert header == "estate,building,unit,room,name,phone,birth_year,flags,moved_in,note"
     before = snapshot(db)
     assert "0 added" in dyz("household", "import", str(exported)).stderr
     assert snapshot(db) == before

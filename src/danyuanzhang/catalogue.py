@@ -2029,6 +2029,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dyz hit an internal error ({kind}); it is not something you did. Please report this"
         " line; set DYZ_DEBUG=1 for details.",
     ),
+    # -- rolls and conflicts (issue 33) ---------------------------------------------------------
+    "roll_skipped_blank": (
+        "略过空行 {count} 行（{lines}）。",
+        "Skipped {count} blank row(s) ({lines}).",
+    ),
+    "roll_skipped_totals": (
+        "略过合计行 {count} 行（{lines}），不当作住户。",
+        "Skipped {count} total row(s) ({lines}); they are not households.",
+    ),
+    "roll_rows": ("第 {lines} 行", "row {lines}"),
+    "roll_rows_in_sheet": ("{sheet}第 {lines} 行", "sheet {sheet} row {lines}"),
+    "roll_notes_kept": (
+        "备注里这些话不是标记，记在居民的备注里：{words}",
+        "These words of the remarks are no flags and were kept as the residents' notes: {words}",
+    ),
+    "roll_estate_from_title": (
+        "没写小区的行，按名册标题记在“{estate}”。",
+        "Rows naming no estate are put in “{estate}”, as the roll's title says.",
+    ),
+    "roll_in_sheet": ("工作表“{sheet}”", "sheet “{sheet}”, "),
+    "roll_estate_clash": (
+        "--estate 写的是“{option}”，名册{where}第 {line} 行写的却是“{named}”：名册里写了小区就不用 --estate，或者改正名册。",
+        "--estate says “{option}” but the roll says “{named}” ({where}row {line}): a roll that"
+        " names its estate needs no --estate; or correct the roll.",
+    ),
 }
 
 

@@ -112,6 +112,7 @@ def resident_json(store: Store, row: Any) -> dict[str, Any]:
         "flags": reg.flags_of(store, row["id"]),
         "moved_in": row["moved_in"],
         "moved_out": row["moved_out"],
+        "note": row["note"],
     }
 
 
@@ -319,8 +320,11 @@ def edit_resident(
     add_flags: list[str] | None = None,
     remove_flags: list[str] | None = None,
     moved_in: str | None = None,
+    note: str | None = None,
 ) -> dict[str, Any]:
     fields: dict[str, Any] = {}
+    if note is not None:
+        fields["note"] = parse_free_text(note) or None
     if name is not None:
         fields["name"] = parse_name(name)
     if phone is not None:

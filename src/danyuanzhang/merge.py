@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from danyuanzhang.changes import Change, decode
+from danyuanzhang.changes import Change, decode, encode
 from danyuanzhang.records import ENTITIES
 
 
@@ -138,6 +138,13 @@ class Merge(NamedTuple):
 def normalise(text: str) -> str:
     """Spelling that does not make two names different: full-width forms, spaces, case."""
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def name_alike(value: str | None) -> str | None:
+    """A name's value (as the log holds it) as identity reads it: two laptops writing 郑 德华
+    and 郑德华 wrote one name, no conflict (see field_state)."""
+    held = decode(value)
+    return encode(normalise(held)) if isinstance(held, str) else value
 
 
 def key_of(entity: str, values: Mapping[str, object]) -> str | None:

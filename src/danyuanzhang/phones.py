@@ -12,6 +12,7 @@ with or without its area code — and leaves other numbers alone: dates, flats, 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 # full-width digits, plus and dashes read as ASCII, one character for one, so that what is
@@ -34,15 +35,64 @@ def mask_phone(phone: str | None) -> str:
     recognise a number, not enough to call it."""
     if not phone:
         return ""
+    front, hidden, back = _parts(phone)
+    return front + ("*" * len(hidden) if len(hidden) < 4 and not back else "****") + back
+
+
+def masks_apart(phones: Sequence[str | None]) -> list[str]:
+    """Each phone masked, and numbers that would mask alike told apart: of their hidden digits,
+    those where they differ are shown, one place at a time from the left, until each mask is
+    its own — 13812342000 and 13856782000 are 1381***2000 and 1385***2000, not both
+    138****2000."""
+    masks = [mask_phone(phone) for phone in phones]
+    alike: dict[str, list[int]] = {}
+    for i, mask in enumerate(masks):
+        if mask:
+            alike.setdefault(mask, []).append(i)
+    for group in alike.values():
+        numbers = sorted({_parts(phones[i] or "") for i in group})
+        if len(numbers) < 2:
+            continue
+        shown: set[int] = set()
+        told = _told(numbers, shown)
+        while len(set(told.values())) < len(numbers):
+            width = max(len(hidden) for _, hidden, _ in numbers)
+            shown.add(
+                next(
+                    place
+                    for place in range(width)
+                    if place not in shown
+                    and len({hidden[place : place + 1] for _, hidden, _ in numbers}) > 1
+                )
+            )
+            told = _told(numbers, shown)
+        for i in group:
+            masks[i] = told[_parts(phones[i] or "")]
+    return masks
+
+
+def _told(numbers: list[tuple[str, str, str]], shown: set[int]) -> dict[tuple[str, str, str], str]:
+    """Each number with only the hidden digits at the places `shown` written out."""
+    return {
+        (front, hidden, back): front
+        + "".join(d if place in shown else "*" for place, d in enumerate(hidden))
+        + back
+        for front, hidden, back in numbers
+    }
+
+
+def _parts(phone: str) -> tuple[str, str, str]:
+    """A phone as its masked form shows it: what is shown before the hidden digits (138,
+    0731-), the hidden digits, and what is shown after them (the last four)."""
     digits = "".join(ch for ch in phone.translate(_FOLD) if ch.isdigit())
     if len(digits) == 11 and digits.startswith("1"):
-        return f"{digits[:3]}****{digits[-4:]}"
+        return digits[:3], digits[3:7], digits[-4:]
     area = re.match(_AREA, digits) if digits.startswith("0") else None
     if area is not None and len(digits) - area.end() >= 7:
-        return f"{area.group()}-****{digits[-4:]}"
+        return f"{area.group()}-", digits[area.end() : -4], digits[-4:]
     if len(digits) <= 4:
-        return "*" * len(digits)
-    return f"****{digits[-4:]}"
+        return "", digits, ""
+    return "", digits[:-4], digits[-4:]
 
 
 def spaced_phone(phone: str | None) -> str:

@@ -154,6 +154,7 @@ DECLARED = (
             ),
             Field("moved_in", "moved_in", "date", ("迁入日期", "moved-in date"), clearable=True),
             Field("moved_out", "moved_out", "date", ("迁出日期", "moved-out date"), clearable=True),
+            Field("note", "note", "text", _NOTE, clearable=True, personal=True),
             _DISTINCT,
         ),
         flag_table="resident_flags",

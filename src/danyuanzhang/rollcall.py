@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
@@ -23,6 +23,7 @@ from danyuanzhang.inputs import (
     parse_born,
     parse_building,
     parse_date,
+    parse_free_text,
     parse_name,
     parse_phone,
     parse_ref,
@@ -30,8 +31,25 @@ from danyuanzhang.inputs import (
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
 
-COLUMNS = ("estate", "building", "unit", "room", "name", "phone", "birth_year", "flags", "moved_in")
-COLUMNS_ZH = ("小区", "楼栋", "单元", "房号", "姓名", "电话", "出生年份", "标记", "迁入日期")
+if TYPE_CHECKING:
+    from danyuanzhang.rollfile import Sheet
+
+COLUMNS = (
+    *("estate", "building", "unit", "room", "name", "phone", "birth_year", "flags", "moved_in"),
+    "note",
+)
+COLUMNS_ZH = (
+    "小区",
+    "楼栋",
+    "单元",
+    "房号",
+    "姓名",
+    "电话",
+    "出生年份",
+    "标记",
+    "迁入日期",
+    "备注",
+)
 REQUIRED = ("building", "unit", "room")
 # The headers rolls are kept under, besides those of the template; the address in one cell
 # (2栋2单元602室) is split into building, unit and room.
@@ -44,8 +62,10 @@ _SYNONYMS = {
     "name": ("名字", "居民姓名", "户主姓名", "人员姓名", "户主"),
     "phone": ("联系电话", "手机", "手机号", "手机号码", "电话号码", "联系方式"),
     "birth_year": ("出生年月", "出生日期", "出生年", "生日"),
-    "flags": ("备注", "人员类别", "类别", "特殊人群", "人群类别", "标签"),
+    "flags": ("人员类别", "类别", "特殊人群", "人群类别", "标签"),
     "moved_in": ("迁入时间", "入住日期", "入住时间"),
+    # free text: the words that name a flag become flags, the rest the resident's note
+    "note": ("备注说明", "说明", "情况说明"),
 }
 # Never kept: the notebook holds only what the work needs
 _ID_CARD = ("身份证号", "身份证号码", "身份证", "公民身份号码", "证件号码", "id_card")
@@ -61,6 +81,15 @@ _ADDRESS = re.compile(
     r"\s*(?P<room>[0-9]+)\s*(?:室|号)?"
 )
 _LOST_DIGITS = re.compile(r"[0-9.]+[eE]\+?[0-9]+")
+# a row adding up the ones above (合计：3人, 小　计, 总计 45 户), in whichever cell it is written
+_TOTAL = re.compile(r"合计|小计|总计")
+# what an address or a title says before the estate: the city and district, the community
+_ABOVE_ESTATE = re.compile(r"^(?:[^市]{2,}市[^区县市]{2,}?[区县])?(?:.*(?:社区|街道|居委会))?")
+# where a title's estate ends: the building, or the name of the list
+_TITLE_END = re.compile(
+    r"[0-9]+(?:栋|幢|号楼|单元)|(?:住户|居民|人员|人口|家庭)?(?:花名册|名册|名单|信息表|登记表|台账|统计表)"
+)
+_NO_NOTE = ("无", "暂无", "没有", "/", "-", "--", "—", "——")  # a 备注 cell filled in to say nothing
 # problems of the whole roll, not of a row: which estate its flats are in
 _WHOLE_ROLL = {"need_estate_first", "need_estate"}
 _SHOWN_ROWS = 5  # rows named when many share one problem
@@ -125,6 +154,11 @@ class RollResult:
     # residents of the roll's flats, living there by the notebook, whom the roll leaves out
     missing: list[tuple[str, str]] = field(default_factory=list)  # (flat, name)
     moved_out: int = 0  # of them, recorded as moved out (`--moved-out`)
+    # rows read past: (sheet, or "" for one sheet; the row's number)
+    blank_rows: list[tuple[str, int]] = field(default_factory=list)
+    total_rows: list[tuple[str, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # words of the 备注 kept as notes, not flags
+    estate_from_title: str | None = None  # the estate the title named, for rows naming none
 
 
 def template(lang: str) -> str:
@@ -142,10 +176,12 @@ class _New:
     # a notebook with no flat ever registered (the first roll): nothing to look up
     blank: bool = False
     estates: dict[str | None, str] = field(default_factory=dict)  # as named → as kept
+    estate_names: _Estates | None = None
     # a roll repeats a few cells thousands of times (独居, 1948): each is read once
     flag_cells: dict[str, list[str]] = field(default_factory=dict)
+    note_cells: dict[str, tuple[list[str], str]] = field(default_factory=dict)
     born_cells: dict[str, int] = field(default_factory=dict)
-    places: dict[tuple[str, ...], tuple[str, HouseholdRef]] = field(default_factory=dict)
+    places: dict[tuple[str, ...], tuple[str, HouseholdRef, bool]] = field(default_factory=dict)
 
 
 @dataclass
@@ -209,6 +245,12 @@ def import_roll(
                 positions[column] = i
         missing = _missing(positions) or list(REQUIRED)
         raise DyzError("roll_missing_columns", columns="、".join(column_word(c) for c in missing))
+    for _, layout in found:
+        missing = _missing(layout.positions)
+        if missing:
+            raise DyzError(
+                "roll_missing_columns", columns="、".join(column_word(c) for c in missing)
+            )
     result = RollResult(dry_run=dry_run)
     for _, layout in found:
         for name in layout.ignored:
@@ -219,6 +261,7 @@ def import_roll(
                 result.id_card_columns.append(name)
     problems: list[tuple[str, int, str]] = []
     named_sheets = len(found) > 1
+    read = [_read(roll_sheet, layout, named_sheets, result) for roll_sheet, layout in found]
 
     class Discard(Exception):
         pass
@@ -227,37 +270,28 @@ def import_roll(
         with store.transaction():
             known = known_flags(store)
             new = _New(blank=reg.no_households_ever(store))
+            new.estate_names = _Estates(reg.estates(store), estate)
+            defaults = new.estate_names.defaults(read)
             residents_seen: dict[tuple[str, str], str] = {}
             planned: dict[tuple[str, str], dict[str, tuple[Any, int]]] = {}
-            for roll_sheet, layout in found:
-                missing = _missing(layout.positions)
-                if missing:
-                    raise DyzError(
-                        "roll_missing_columns", columns="、".join(column_word(c) for c in missing)
-                    )
+            for sheet_read, default in zip(read, defaults, strict=True):
                 above: dict[str, str] = {}
-                for line, row in roll_sheet.rows:
-                    if line <= layout.header_row or not any(c.strip() for c in row):
-                        continue
-                    cells = {
-                        name: (row[i].strip() if i < len(row) else "")
-                        for name, i in layout.positions.items()
-                    }
+                for line, row in sheet_read.rows:
+                    cells = _cells(row, sheet_read.layout)
                     for column in _PLACE:  # a merged cell: the flat of the row above
                         if column in cells:
                             if cells[column]:
                                 above[column] = cells[column]
-                            elif any(cells.values()):
+                            else:
                                 cells[column] = above.get(column, "")
                     try:
                         _import_row(
-                            store, cells, estate, known, residents_seen, planned, line, result, new
+                            store, cells, default, known, residents_seen, planned, line, result, new
                         )
                     except DyzError as error:
                         if error.key in _WHOLE_ROLL:  # said once, not on every row
                             raise
-                        where = roll_sheet.name if named_sheets else ""
-                        problems.append((where, line, error.message()))
+                        problems.append((sheet_read.where, line, error.message()))
                     result.rows += 1
             if problems:
                 raise RollRejected(problems)
@@ -273,6 +307,133 @@ def import_roll(
     return result
 
 
+def _cells(row: list[str], layout: _Layout) -> dict[str, str]:
+    """A row's cells by column."""
+    return {name: (row[i].strip() if i < len(row) else "") for name, i in layout.positions.items()}
+
+
+@dataclass
+class _Read:
+    """A sheet's rows of people, and its title (the rows above the headers)."""
+
+    where: str  # the sheet's name, when the roll has several
+    layout: _Layout
+    rows: list[tuple[int, list[str]]]
+    title: str
+
+
+def _read(roll_sheet: Sheet, layout: _Layout, named: bool, result: RollResult) -> _Read:
+    """The sheet's rows of people. Blank rows, and those adding up the rows above (合计：3人),
+    are read past and noted in `result`."""
+    where = roll_sheet.name if named else ""
+    rows: list[tuple[int, list[str]]] = []
+    blank: list[tuple[str, int]] = []
+    for line, row in roll_sheet.rows:
+        if line <= layout.header_row:
+            continue
+        cells = _cells(row, layout)
+        if _is_total(row, cells):
+            result.total_rows.append((where, line))
+        elif not any(cells.values()):  # blank, or only a 序号 numbering an empty line of a form
+            blank.append((where, line))
+        else:
+            result.blank_rows += blank  # a blank row below the last person is no row at all
+            blank = []
+            rows.append((line, row))
+    above = [c for line, row in roll_sheet.rows if line < layout.header_row for c in row if c]
+    return _Read(where, layout, rows, " ".join(above))
+
+
+def _is_total(row: list[str], cells: dict[str, str]) -> bool:
+    """A row adding up those above: 合计, 小计 or 总计 in any cell — though in a person's 备注
+    those words are only words."""
+    from danyuanzhang.merge import normalise
+
+    spoken = {cells.get("note")} if cells.get("name") else set()
+    return any(c and c.strip() not in spoken and _TOTAL.search(normalise(c)) for c in row)
+
+
+class _Estates:
+    """Which estate a row's flat is in: the one its estate or address cell names (the same as
+    an estate of the notebook, written longer: 芙蓉南路社区新芙蓉之都); for a row naming none,
+    `--estate`, else the estate of the title (新芙蓉之都2栋住户花名册) when the notebook has it
+    or it is the only one the file names."""
+
+    def __init__(self, known: list[str], option: str | None) -> None:
+        self.option = parse_name(option) if option else None
+        self.known = known if self.option is None else [*known, self.option]
+        self.named: dict[str, str] = {}
+
+    def of(self, text: str) -> str:
+        """The estate a cell names."""
+        held = self.named.get(text)
+        if held is None:
+            held = self.named[text] = self._kept(text) or _above_estate_gone(text) or text
+        return held
+
+    def _kept(self, text: str) -> str | None:
+        """The estate of the notebook (or `--estate`) the text names, if any."""
+        from danyuanzhang.merge import normalise
+
+        said = normalise(text)
+        inside = [e for e in self.known if normalise(e) in said]
+        exact = [e for e in inside if normalise(e) == said]
+        return next(iter(exact or sorted(inside, key=len, reverse=True)), None)
+
+    def defaults(self, read: list[_Read]) -> list[tuple[str | None, bool]]:
+        """For each sheet, the estate of its rows that name none (None: the notebook's only
+        one, or a question to the person), and whether its title named it. Cells naming
+        another estate than `--estate` are refused in one line."""
+        in_cells: dict[str, tuple[str, int]] = {}  # each estate the cells name: where first
+        for sheet_read in read:
+            for line, row in sheet_read.rows:
+                named = _estate_cell(_cells(row, sheet_read.layout))
+                if named:
+                    in_cells.setdefault(self.of(named), (sheet_read.where, line))
+        if self.option is not None:
+            for named, (where, line) in in_cells.items():
+                if named != self.option:
+                    where = t("roll_in_sheet", sheet=where) if where else ""
+                    raise DyzError(
+                        "roll_estate_clash", option=self.option, named=named, where=where, line=line
+                    )
+            return [(self.option, False)] * len(read)
+        titled = [self._title_estate(sheet_read.title) for sheet_read in read]
+        everywhere = set(in_cells) | {estate for estate, _ in titled if estate}
+        only = next(iter(in_cells)) if len(in_cells) == 1 else None
+        return [
+            (estate, True) if estate and (kept or everywhere == {estate}) else (only, False)
+            for estate, kept in titled
+        ]
+
+    def _title_estate(self, title: str) -> tuple[str | None, bool]:
+        """The estate a title names, and whether the notebook has it."""
+        import unicodedata
+
+        kept = self._kept(title)
+        if kept is not None:
+            return kept, True
+        text = "".join(unicodedata.normalize("NFKC", title).split())
+        text = re.sub(r"^[0-9]{4}年度?", "", text)
+        end = _TITLE_END.search(text)
+        named = _above_estate_gone(text[: end.start()] if end else "")
+        return named or None, False
+
+
+def _estate_cell(cells: dict[str, str]) -> str:
+    """The estate a row's cells name: its estate cell, or what its address says first."""
+    if cells.get("estate"):
+        return cells["estate"]
+    address = cells.get("address")
+    found = _ADDRESS.search(address) if address else None
+    return found["estate"].strip() if found is not None else ""
+
+
+def _above_estate_gone(text: str) -> str:
+    """芙蓉南路社区新芙蓉之都 → 新芙蓉之都; "" when nothing is left."""
+    return text[_ABOVE_ESTATE.match(text).end() :].strip()  # type: ignore[union-attr]
+
+
 def _registered(store: Store, entity: str, values: dict[str, Any]) -> str | None:
     """The record first registered under these values, though since corrected: importing the
     same roll again finds the household whose room was put right, not a new one."""
@@ -286,7 +447,7 @@ def _registered(store: Store, entity: str, values: dict[str, Any]) -> str | None
 def _import_row(
     store: Store,
     cells: dict[str, str],
-    estate: str | None,
+    default: tuple[str | None, bool],
     known: dict[str, tuple[str, str]],
     residents_seen: dict[tuple[str, str], str],
     planned: dict[tuple[str, str], dict[str, tuple[Any, int]]],
@@ -296,8 +457,10 @@ def _import_row(
 ) -> None:
     place = tuple(cells.get(column, "") for column in _PLACE)
     if place not in new.places:  # a flat's rows (merged cells) name it alike
-        new.places[place] = _flat_of(store, dict(cells), estate, new)
-    estate_name, ref = new.places[place]
+        new.places[place] = _flat_of(store, dict(cells), default, new)
+    estate_name, ref, from_title = new.places[place]
+    if from_title:
+        result.estate_from_title = estate_name
     fields: dict[str, Any] = {}
     name = cells.get("name", "")
     if cells.get("phone"):
@@ -316,6 +479,17 @@ def _import_row(
         new.flag_cells[flags] = _flag_codes(store, flags, known)
     for code in new.flag_cells[flags]:
         fields[FLAG_PREFIX + code] = True
+    said = cells.get("note", "")
+    if said and said not in _NO_NOTE:
+        if said not in new.note_cells:
+            new.note_cells[said] = _note_cell(said, known)
+        codes, note = new.note_cells[said]
+        fields.update({FLAG_PREFIX + code: True for code in codes})
+        if note:
+            fields["note"] = parse_free_text(note)
+            for word in _FLAG_SPLIT.split(note):
+                if word and word not in result.notes:
+                    result.notes.append(word)
     if name:
         name = parse_name(name)
     elif fields:
@@ -390,20 +564,21 @@ def _import_row(
 
 
 def _flat_of(
-    store: Store, cells: dict[str, str], estate: str | None, new: _New
-) -> tuple[str, HouseholdRef]:
-    """The estate and flat a row's place cells name."""
+    store: Store, cells: dict[str, str], default: tuple[str | None, bool], new: _New
+) -> tuple[str, HouseholdRef, bool]:
+    """The estate and flat a row's place cells name, and whether the estate is the title's."""
     if cells.get("address") and not (cells.get("room") and cells.get("unit")):
         _split_address(cells)
     building = parse_building(cells["building"]) if cells.get("building") else ""
     unit = cells.get("unit", "").removesuffix("单元")
     room = cells.get("room", "").removesuffix("室").removesuffix("号")
     ref = parse_ref(f"{building}-{unit}-{room}")
-    named = cells.get("estate") or estate
+    assert new.estate_names is not None
+    named = new.estate_names.of(cells["estate"]) if cells.get("estate") else default[0]
     estate_name = new.estates.get(named)  # the same few estates on every row
     if estate_name is None:
         estate_name = new.estates[named] = choose_estate(store, named, for_new=True)
-    return estate_name, ref
+    return estate_name, ref, default[1] and not cells.get("estate")
 
 
 def _split_address(cells: dict[str, str]) -> None:
@@ -443,6 +618,31 @@ def _flag_codes(store: Store, text: str, known: dict[str, tuple[str, str]]) -> l
     return codes
 
 
+def _note_cell(text: str, known: dict[str, tuple[str, str]]) -> tuple[list[str], str]:
+    """A 备注 cell (独居老人，党员，子女在国外): the flags its words name, and the rest as the
+    resident's note, as written when no word was a flag."""
+    from danyuanzhang.words import flag
+
+    vocabulary = flag(known)
+    codes: list[str] = []
+    rest: list[str] = []
+    for piece in _FLAG_SPLIT.split(text):
+        piece = piece.strip()
+        code = vocabulary.read(piece) if piece else None
+        if code is not None:
+            codes.append(code)
+            continue
+        words = piece.split()
+        read = [vocabulary.read(word) for word in words]
+        codes += [code for code in read if code is not None]
+        left = " ".join(word for word, code in zip(words, read, strict=True) if code is None)
+        if left:
+            rest.append(left)
+    if not codes:
+        return [], text.strip()
+    return codes, "，".join(rest)
+
+
 def roll_rows(
     store: Store,
     estate: str | None = None,
@@ -465,7 +665,7 @@ def roll_rows(
         part = ids[chunk : chunk + 500]
         marks = ",".join("?" * len(part))
         for row in store.conn.execute(
-            "SELECT id, household_id, name, phone, born, moved_in FROM residents"
+            "SELECT id, household_id, name, phone, born, moved_in, note FROM residents"
             f" WHERE household_id IN ({marks}) AND moved_out IS NULL ORDER BY name, id",
             part,
         ):
@@ -480,15 +680,15 @@ def roll_rows(
     for household in households:
         flat = [household["estate"], household["building"], household["unit"], household["room"]]
         living = people.get(household["id"], [])
-        for resident_id, _, name, phone, born, moved_in in living:
+        for resident_id, _, name, phone, born, moved_in, note in living:
             codes = flags.get(resident_id, [])
             # labels in Chinese; in English the codes, as English labels may hold commas
             written = (
                 "、".join(known.get(c, (c, c))[0] for c in codes) if chinese else "; ".join(codes)
             )
-            rows.append([*flat, name, phone or "", born, written, moved_in or ""])
+            rows.append([*flat, name, phone or "", born, written, moved_in or "", note or ""])
         if not living:
-            rows.append([*flat, "", "", None, "", ""])
+            rows.append([*flat, "", "", None, "", "", ""])
     return list(COLUMNS_ZH if chinese else COLUMNS), rows
 
 
@@ -499,12 +699,36 @@ def _differing(store: Store, resident_id: str, fields: dict[str, Any]) -> str:
     row = reg.resident(store, resident_id)
     flags = set(reg.flags_of(store, resident_id))
     changed = []
-    for name, column in (("phone", "phone"), ("born", "birth_year"), ("moved_in", "moved_in")):
+    for name, column in (
+        ("phone", "phone"),
+        ("born", "birth_year"),
+        ("moved_in", "moved_in"),
+        ("note", "note"),
+    ):
         if name in fields and fields[name] != row[name]:
             changed.append(column_word(column))
     if any(k.startswith(FLAG_PREFIX) and k[len(FLAG_PREFIX) :] not in flags for k in fields):
         changed.append(column_word("flags"))
     return join(changed)
+
+
+def row_numbers(rows: list[tuple[str, int]]) -> str:
+    """Rows as a person finds them: 第 5、9 行, or 2栋第 5、9 行；3栋第 4 行 when the roll has
+    several sheets."""
+    from danyuanzhang.i18n import pick
+
+    by_sheet: dict[str, list[int]] = {}
+    for sheet, line in rows:
+        by_sheet.setdefault(sheet, []).append(line)
+    return pick("；", "; ").join(
+        t(
+            "roll_rows_in_sheet" if sheet else "roll_rows",
+            sheet=sheet,
+            lines=pick("、", ", ").join(str(n) for n in lines[:_SHOWN_ROWS])
+            + pick("等", " …") * (len(lines) > _SHOWN_ROWS),
+        )
+        for sheet, lines in by_sheet.items()
+    )
 
 
 def _missing_residents(

@@ -33,6 +33,7 @@ ResidentArgument = Annotated[
 ]
 
 PLAN_LINES = 50  # what a dry run lists flat by flat, at most
+NOTES_LISTED = 8  # the words of the 备注 kept as notes, named after an import
 HOUSEHOLD_COLUMNS = [
     ("ref", "col_ref"),
     ("estate", "col_estate"),
@@ -120,6 +121,7 @@ def household_show(
                     "flags",
                     "moved_in",
                     "moved_out",
+                    "note",
                 ],
             )
         )
@@ -156,6 +158,9 @@ def household_show(
         for r in item["residents"]
     ]
     out(render.text_table(headers, rows))
+    for r in item["residents"]:
+        if r["note"]:
+            out(f"{r['name']} {t('col_note')}{t('colon')}{r['note']}")
 
 
 @household_app.command("edit")
@@ -251,7 +256,7 @@ def household_import(
 ) -> None:
     """导入花名册 · Import the household roll from Excel (.xlsx, .xls) or CSV, e.g. `dyz household import 花名册.xlsx`."""
     from danyuanzhang.i18n import lang
-    from danyuanzhang.rollcall import RollRejected, import_roll
+    from danyuanzhang.rollcall import RollRejected, import_roll, row_numbers
     from danyuanzhang.rollcall import template as roll_template
 
     if template:
@@ -281,6 +286,16 @@ def household_import(
         say(t("roll_id_cards_left_out", columns=join(result.id_card_columns)))
     if result.ignored_columns:
         say(t("roll_ignored_columns", columns=join(result.ignored_columns)))
+    for key, rows in (
+        ("roll_skipped_blank", result.blank_rows),
+        ("roll_skipped_totals", result.total_rows),
+    ):
+        if rows:
+            say(t(key, count=len(rows), lines=row_numbers(rows)))
+    if result.estate_from_title:
+        say(t("roll_estate_from_title", estate=result.estate_from_title))
+    if result.notes:
+        say(t("roll_notes_kept", words=join(result.notes, limit=NOTES_LISTED)))
     names = join(name for _, name in result.missing[:PLAN_LINES])
     if dry_run:
         lines = [
@@ -387,6 +402,9 @@ def resident_edit(
         list[str] | None, typer.Option("--unflag", help="去标记 · remove flag")
     ] = None,
     moved_in: Annotated[str | None, typer.Option("--moved-in", help="迁入日期 · moved in")] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="备注（空字符串清除）· note, empty clears")
+    ] = None,
 ) -> None:
     """修改居民信息 · Edit a resident, e.g. `dyz resident edit 3fa2 --flag 需帮扶`."""
     from danyuanzhang.households import edit_resident
@@ -400,6 +418,7 @@ def resident_edit(
         add_flags=flag,
         remove_flags=unflag,
         moved_in=moved_in,
+        note=note,
     )
     say(t("resident_updated", name=item["name"]))
 

@@ -215,7 +215,7 @@ def _say_conflicts(store: Store, conflicted: dict[str, tuple[str, str]], dry_run
     from collections import Counter
 
     from danyuanzhang.i18n import counted, join
-    from danyuanzhang.phones import mask_phone
+    from danyuanzhang.phones import masks_apart
     from danyuanzhang.records import ENTITIES, field_label, label
     from danyuanzhang.sync import show_conflict
 
@@ -232,9 +232,11 @@ def _say_conflicts(store: Store, conflicted: dict[str, tuple[str, str]], dry_run
     for conflict_id, (entity, name) in list(conflicted.items())[:CONFLICTS_LISTED]:
         item = show_conflict(store, conflict_id)
         phone = ENTITIES[entity].kinds.get(name) == "phone"
+        # two numbers masking alike are shown apart, or a person could not tell which to keep
+        masked = masks_apart([v["value"] for v in item["values"]]) if phone else []
         values = " | ".join(
-            mask_phone(v["value"]) if phone and v["value"] else v["value_text"]
-            for v in item["values"]
+            masked[i] if phone and v["value"] else v["value_text"]
+            for i, v in enumerate(item["values"])
         )
         say(
             t(

@@ -21,6 +21,7 @@ from danyuanzhang.merge import (
     BELONGS_THROUGH,
     NO_CHANGES,
     PERSONAL_WITH_HOUSEHOLD,
+    Alike,
     FieldState,
     Incoming,
     Keyed,
@@ -28,6 +29,7 @@ from danyuanzhang.merge import (
     erased_with_household,
     household_named,
     identities,
+    name_alike,
     natural_key,
     states_by_field,
 )
@@ -116,6 +118,12 @@ def state_of(conn: sqlite3.Connection, entity: str, record: str, field: str) -> 
     return states_of(conn, entity, changes).get(field, NO_CHANGES)
 
 
+# fields holding a name (a person's, an estate's): spelt alike, they are one value
+_NAMES: dict[str, dict[str, Alike]] = {
+    e.name: {f.name: name_alike for f in e.fields if f.kind == "name"} for e in ENTITIES.values()
+}
+
+
 def states_of(
     conn: sqlite3.Connection,
     entity: str,
@@ -123,20 +131,22 @@ def states_of(
     households: dict[str, str] | None = None,
 ) -> dict[str, FieldState]:
     """Each field's state; a field naming a household takes two copies of one flat (from two
-    laptops) as one value (`households`: the ones standing for them, when already known)."""
+    laptops) as one value (`households`: the ones standing for them, when already known), and
+    a name takes 郑 德华 and 郑德华 as one, as identity does."""
     naming = _NAMING[entity]
+    names = _NAMES[entity]
     if not naming:
-        return states_by_field(changes)
+        return states_by_field(changes, names)
     changes = list(changes)
     canon = households_for(conn, changes) if households is None else households
     if not canon:
-        return states_by_field(changes)
+        return states_by_field(changes, names)
 
     def alike(value: str | None) -> str | None:
         held = decode(value)
         return value if held is None else encode(canon.get(str(held), held))
 
-    return states_by_field(changes, {name: alike for name in naming})
+    return states_by_field(changes, {**names, **{name: alike for name in naming}})
 
 
 def tombstoned(conn: sqlite3.Connection, records: Sequence[str]) -> set[tuple[str, str]]:
@@ -834,6 +844,16 @@ def rebuild_identity(conn: sqlite3.Connection) -> None:
             (entity, entity),
         ).fetchall()
         settle(conn, entity, sorted(row[0] for row in shared))
+
+
+def settle_name_conflicts(conn: sqlite3.Connection) -> None:
+    """The conflicts over a name that only spelt it two ways (郑 德华, 郑德华), raised before
+    such spellings were one name: derived again, they are gone (a migration's step)."""
+    shown = conn.execute("SELECT DISTINCT entity, record, field FROM conflicts").fetchall()
+    for entity, record, field in shown:
+        if field in _NAMES.get(entity, {}):
+            group = members(conn, record)
+            rederive(conn, entity, group[0], group)
 
 
 def tables_present(conn: sqlite3.Connection) -> set[str]:

@@ -583,13 +583,28 @@ ALTER TABLE hazards ADD COLUMN requirement TEXT;
 """
 
 
+def _resident_note(conn: sqlite3.Connection) -> None:
+    """A resident's own note (15): what a roll's 备注 says beyond the flags. Added by the step
+    of 7 already, which derives residents as today's code does."""
+    if "note" not in {row[1] for row in conn.execute("PRAGMA table_info(residents)")}:
+        conn.execute("ALTER TABLE residents ADD COLUMN note TEXT")
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
     and hazard, now pointing at the record kept."""
     from danyuanzhang.store.derive import rebuild_identity
 
+    _resident_note(conn)
     rebuild_identity(conn)
+
+
+def _settle_name_conflicts(conn: sqlite3.Connection) -> None:
+    """Conflicts between two spellings of one name (郑 德华, 郑德华) are none since 15."""
+    from danyuanzhang.store.derive import settle_name_conflicts
+
+    settle_name_conflicts(conn)
 
 
 def _strip_personal(conn: sqlite3.Connection) -> None:
@@ -618,7 +633,7 @@ MIGRATIONS: list[list[Step]] = [
     [V12],
     [V13, _strip_personal],
     [V14],
-    [V15],
+    [V15, _resident_note, _settle_name_conflicts],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from contextlib import closing
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -298,7 +298,7 @@ def test_the_notice_text_is_exact(dyz: Runner, db: Path, estate: str) -> None:
         "新芙蓉之都2栋2单元301室住户：\n"
         "\n"
         "2026年11月20日，我们在2栋2单元3楼窗外发现飞线充电：电线从窗口垂下，房东王先生 138****5678。\n"
-        "整改要求：立即停止飞线充电，拆除私拉电线，到集中充电点充电。\n"
+        "整改要求：停止飞线充电，拆除私拉电线。\n"
         "为什么危险：从窗口拉线给电动车充电，电线易被磨损、淋雨短路，引发火灾和触电。\n"
         "请于2026年11月23日（星期一）前整改完毕。\n"
         "2026年11月24日起，单元长将上门复查整改情况。\n"
@@ -318,7 +318,10 @@ def test_the_notice_text_is_exact(dyz: Runner, db: Path, estate: str) -> None:
     # printed again, later, it is the same notice: its number and day were kept
     assert dyz("hazard", "notice", hazard, "--on", "2026-11-30").stdout == expected
     english = dyz("--lang", "en", "hazard", "notice", hazard).stdout
-    assert f"No. 芙蓉〔2026〕第{laptop_code(db)}-1号" in english and "by Monday 23 November 2026" in english
+    assert (
+        f"No. 芙蓉〔2026〕第{laptop_code(db)}-1号" in english
+        and "by Monday 23 November 2026" in english
+    )
     assert "call your unit head 周玉梅 on 139 0731 0202" in english
 
 

@@ -22,7 +22,7 @@ PERIOD = ("--from", "2026-06-01", "--to", "2026-11-30")
 
 HEADERS = {
     "visits": "日期 房号 受访人 电话 走访方式 结果 反映诉求 办理情况 发现隐患 走访人 居民签字",
-    "hazards": "排查日期 排查人 部位 类别 描述 等级 责任户 整改要求 期限 告知日 整改日 复查日"
+    "hazards": "排查日期 排查人 部位 类别 描述 等级 责任户 整改要求（通知书编号） 期限 告知日 整改日 复查日"
     " 复查人 结果 是否回潮",
     "patrols": "日期时间 巡查人 部位 通道/出口畅通 应急照明/指示 灭火器在位有效"
     " 电动车入户/飞线充电 可燃物堆放 巡查情况 处置 签名",
@@ -353,16 +353,21 @@ def test_every_ledger_prints_on_a4_landscape(
 
 
 def test_the_hazards_ledger_names_who_found_each(dyz: Runner, stairwell: str) -> None:
-    """The patroller of a patrol, the visitor of a visit, else the laptop that recorded it."""
-    dyz("config", "set", "visitor.name", "周玉梅")
+    """The patroller of a patrol, the visitor of a visit, else the person who recorded it:
+    the laptop's person, or one named for a command (--by); the laptop's name only when it
+    knows no person."""
+    dyz("hazard", "add", "--kind", "其他", "--where", "2-2 楼顶", "--on", "2026-11-19")
+    dyz("config", "set", "visitor.name", "周玉梅")  # its former name still sets the person
     dyz("visit", "add", "2-2-301", "--on", "2026-11-20", "--hazard", "飞线充电:3楼窗外")
     dyz("patrol", "--unit", "2-2", "-p", "灭火器:1楼灭火器过期", "--on", "2026-11-21",
         "--by", "李建国")  # fmt: skip
     dyz("hazard", "add", "--kind", "其他", "--where", "2-2 楼顶", "--on", "2026-11-22")
+    dyz("--by", "罗淑珍", "hazard", "add", "--kind", "其他", "--where", "2-2 1楼",
+        "--on", "2026-11-23")  # fmt: skip
     rows = json.loads(
         dyz("ledger", "hazards", "--from", "2026-11-01", "--to", "2026-11-30", "-f", "json").stdout
     )["rows"]
-    assert [r["finder"] for r in rows] == ["周玉梅", "李建国", "王建国的电脑"]
+    assert [r["finder"] for r in rows] == ["王建国的电脑", "周玉梅", "李建国", "周玉梅", "罗淑珍"]
 
 
 def test_a_ledger_is_named_by_its_chinese_title_too(dyz: Runner, demo: str) -> None:

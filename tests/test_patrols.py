@@ -70,7 +70,7 @@ def test_a_building_patrol_names_the_unit_of_each_problem(
         (["--unit", "2-2"], "--all-clear"),  # no terminal to ask the checklist on
         (["--unit", "2-2", "--all-clear", "-p", "通道:纸箱"], "不能同时"),
         (["--unit", "2-2", "-p", "电梯:坏了"], "不认识检查项“电梯”"),
-        (["--unit", "2-2", "-p", "楼道堆放纸箱"], "检查项:看到的情况"),
+        (["--unit", "2-2", "-p", "楼道堆放纸箱"], "检查项:在哪里:看到的情况"),
         (["--unit", "2-2", "--all-clear", "--at", "25:00"], "9:30"),
         (["--unit", "2-2", "--all-clear", "--on", "2099-01-01"], "还没到"),
         (["--unit", "2-2", "--all-clear", "--severity", "extreme"], "extreme"),
@@ -113,14 +113,34 @@ def test_the_checklist_asked_on_the_stairs(db: Path, stairwell: str) -> None:
     from danyuanzhang.store import Store
 
     with create_pipe_input() as pipe:
-        # passage: a problem (what was seen), the four others in order
-        pipe.send_text("2" + "3楼楼道堆放纸箱\r" + "1" + "1" + "1" + "1")
+        # passage: a problem — where, what was seen, the flat responsible, the days (the
+        # kind's three offered, changed to two in words) — then the four others in order
+        pipe.send_text(
+            "2" + "3楼楼道\r" + "堆放纸箱\r" + "2-2-301\r" + "\x15两\r" + "1" + "1" + "1" + "1"
+        )
         problems = ask_checklist(Asker(pipe, DummyOutput(), echo=lambda _: None))
-    assert [(p.item, p.text) for p in problems] == [("passage", "3楼楼道堆放纸箱")]
+    assert [(p.item, p.place, p.text, p.household, p.days) for p in problems] == [
+        ("passage", "3楼楼道", "堆放纸箱", "2-2-301", 2)
+    ]
     store = Store.open(db)
-    made = record_patrol(store, unit="2-2", problems=problems)
+    made = record_patrol(store, unit="2-2", problems=problems, on="2026-11-20")
     assert [h["unit"] for h in made["hazards"]] == ["2-2"]
+    assert [h["due"] for h in made["hazards"]] == ["2026-11-22"]
     store.close()
+
+
+def test_a_problem_on_a_common_part_keeps_the_kind_s_usual_days(db: Path, stairwell: str) -> None:
+    """Enter at the flat means a common part (the unit's notice); Enter at the days takes the
+    days the kind is usually given (a flying wire: one)."""
+    from danyuanzhang.interview import Asker
+    from danyuanzhang.patrols import ask_checklist
+
+    with create_pipe_input() as pipe:
+        pipe.send_text("1" + "1" + "1" + "2" + "5楼窗口\r" + "拉飞线充电\r" + "\r" + "\r" + "1")
+        problems = ask_checklist(Asker(pipe, DummyOutput(), echo=lambda _: None))
+    assert [(p.item, p.place, p.household, p.days) for p in problems] == [
+        ("ebike", "5楼窗口", None, 1)
+    ]
 
 
 def test_on_a_building_walk_the_checklist_wants_the_unit(db: Path, stairwell: str) -> None:
@@ -130,10 +150,13 @@ def test_on_a_building_walk_the_checklist_wants_the_unit(db: Path, stairwell: st
     with create_pipe_input() as pipe:
         # a problem with no unit is not accepted; the unit head writes it again with the unit
         pipe.send_text(
-            "1" + "1" + "2" + "1楼灭火器过期\r" + "\x15" + "2-2 1楼灭火器过期\r" + "1" + "1"
-        )
+            "1" + "1" + "2" + "1楼\r" + "\x15" + "2-2 1楼\r" + "灭火器过期\r" + "\r" + "\r"
+            + "1" + "1"
+        )  # fmt: skip
         problems = ask_checklist(Asker(pipe, DummyOutput(), echo=lambda _: None), building="2")
-    assert [(p.item, p.text) for p in problems] == [("extinguisher", "2-2 1楼灭火器过期")]
+    assert [(p.item, p.place, p.text) for p in problems] == [
+        ("extinguisher", "2-2 1楼", "灭火器过期")
+    ]
 
 
 def test_a_patrol_travels_with_the_hazard_it_found(

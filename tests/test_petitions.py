@@ -87,6 +87,26 @@ def test_linked_petitions_are_one_matter_of_several_households(
     assert "自己" in one_line_error(dyz("petition", "link", parking, parking, code=1))
 
 
+def test_a_matter_goes_to_the_council_as_one_and_counts_each_household_once(
+    dyz: Runner, dyz_json, parking: str
+) -> None:
+    """Escalating one of two linked needs escalates the matter; a need linked later to one
+    already carried up goes up too. The agenda then says 户数 2, not 1."""
+    other = added(dyz, "2-2-302", "--category", "parking", "--text", "脑科巷停车乱")
+    dyz("petition", "link", parking, other)
+    said = dyz("petition", "escalate", parking).stderr
+    assert f"同一件事的诉求 {other} 也一起上报了" in said
+    assert dyz_json("petition", "show", other)["status"] == "escalated"
+    [matter] = dyz_json("council", "agenda")["matters"]
+    assert matter["households"] == 2 and len(matter["petitions"]) == 2
+    dyz("household", "add", "2-2-401")
+    late = added(dyz, "2-2-401", "--category", "parking", "--text", "车位不够")
+    said = dyz("petition", "link", late, other).stderr
+    assert f"同一件事的诉求 {late} 也一起上报了" in said
+    [matter] = dyz_json("council", "agenda")["matters"]
+    assert matter["households"] == 3
+
+
 def test_list_filters(dyz: Runner, dyz_json, parking: str) -> None:
     added(dyz, "2-2-302", "--category", "维修", "--text", "楼道灯坏了")
     assert [p["category"] for p in dyz_json("petition", "list", "--category", "repair")] == [

@@ -143,8 +143,35 @@ def test_scopes(dyz: Runner, dyz_json, fortnight: str) -> None:
         5,
     )
     assert "第二片区" in one_line_error(dyz("report", "--scope", "area:第二片区", code=1))
-    assert "unit:2-2" in one_line_error(dyz("report", "--scope", "street:5", code=1))
+    assert "2-2（单元）" in one_line_error(dyz("report", "--scope", "street:5", code=1))
     assert "W60" in one_line_error(dyz("report", "--week", "2026-W60", code=1))
+    # a scope as people write it, and as every other command takes it
+    for written in ("2-2", "2栋2单元", "单元:2-2", "单元：2-2"):
+        assert report(dyz_json, "--week", "2026-W47", "--scope", written)["visits"]["made"] == 2
+    assert report(dyz_json, "--week", "2026-W47", "--unit", "2-2")["visits"]["made"] == 2
+    assert report(dyz_json, "--week", "2026-W47", "--building", "2")["visits"]["made"] == 3
+    assert report(dyz_json, "--week", "2026-W47", "--scope", "2栋")["visits"]["made"] == 3
+
+
+def test_a_laptop_s_territory_is_what_its_commands_show_unless_widened(
+    dyz: Runner, dyz_json, fortnight: str
+) -> None:
+    """dyz init --unit 2-2: the report, today, visit due and the ledgers show 2-2 and say so;
+    --all widens to the whole notebook."""
+    dyz("init", "--name", "周玉梅", "--unit", "2-2")
+    said = dyz("report", "--week", "2026-W47", "-f", "json")
+    assert "只看本机负责的新芙蓉之都 2-2单元（看全部加 --all）" in said.stderr
+    import json
+
+    assert json.loads(said.stdout)["visits"]["made"] == 2
+    assert report(dyz_json, "--week", "2026-W47", "--all")["visits"]["made"] == 3
+    assert report(dyz_json, "--week", "2026-W47", "--unit", "2-1")["visits"]["made"] == 1
+    due = dyz_json("visit", "due", "--not-due")
+    assert due and {d["unit"] for d in due} == {"2-2"}
+    assert {d["unit"] for d in dyz_json("visit", "due", "--not-due", "--all")} > {"2-2"}
+    assert "只看本机负责的" in dyz("visit", "due").stderr
+    assert "只看本机负责的" in dyz("ledger", "visits", "--from", "2026-11-01").stderr
+    assert "只看本机负责的" in dyz("antifraud").stderr
 
 
 def test_redaction_puts_households_for_names(dyz_json, fortnight: str) -> None:

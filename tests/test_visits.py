@@ -257,7 +257,7 @@ def test_cadences_decide_who_is_overdue_and_by_how_much(
         "2026-11-01",
     )
     # --all lists the rest, after those due, with the day they come due
-    everyone = dyz_json("visit", "due", "--on", "2026-11-26", "--all")
+    everyone = dyz_json("visit", "due", "--on", "2026-11-26", "--not-due")
     assert [(i["household"], i["is_due"], i["due_on"]) for i in everyone[2:]] == [
         ("2-2-302", False, "2026-11-30"),
         ("2-2-402", False, "2027-02-18"),

@@ -1112,6 +1112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已记录 {ref} 的诉求（编号 {id}）",
         "Recorded a petition from {ref} (id {id})",
     ),
+    "petition_carried": (
+        "同一件事的诉求 {ids} 也一起上报了，议事会上按户数算一件事。",
+        "The same matter's {ids} went up with it; the council counts it as one matter.",
+    ),
     "petition_linked": (
         "已合并诉求 {first} 和 {second}，议事会按户数统计。",
         "Linked petitions {first} and {second}; the agenda counts households.",

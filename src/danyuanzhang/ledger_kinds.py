@@ -162,8 +162,10 @@ def hazards(store: Store, within: Period) -> Rows:
                 # blank when nobody judged it: a ledger does not invent a grade
                 "severity": word(row["severity"], SEVERITIES) if row["severity"] else None,
                 "household": item["household"],
-                "requirement": row["requirement"],
-                "notice_no": row["notice_no"],
+                # the notice that asked it, by the number the office files it under
+                "requirement": (row["requirement"] or "")
+                + (f"（{row['notice_no']}）" if row["notice_no"] else "")
+                or None,
                 "due": _day(item["due"]),
                 "notified_on": _day(notified["on"]) if notified else None,
                 "rectified_on": _day(rectified["on"]) if rectified else None,

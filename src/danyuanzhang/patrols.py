@@ -272,7 +272,13 @@ def describe(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
                 "all_clear": all(v == "ok" for v in checks.values()),
                 "note": row["note"],
                 "hazards": [
-                    {"id": h["id"], "kind": h["kind"], "place": h["place"], "due": h["due"]}
+                    {
+                        "id": h["id"],
+                        "kind": h["kind"],
+                        "place": h["place"],
+                        "note": h["note"],
+                        "due": h["due"],
+                    }
                     for h in found.get(row["id"], [])
                 ],
             }
@@ -407,7 +413,8 @@ def result_words(item: dict[str, Any]) -> str:
     if item["all_clear"]:
         return t("patrol_ok") if not item["note"] else f"{t('patrol_ok')}（{item['note']}）"
     troubled = [pick(c.zh, c.en) for code, c in CHECKS.items() if item["checks"][code] != "ok"]
-    seen = [h["place"] for h in item["hazards"] if h["place"]]
+    seen = [f"{h['place'] or ''}{h['note'] or ''}" for h in item["hazards"]]
+    seen = [words for words in seen if words]
     words = pick("、", ", ").join(troubled)
     if seen:
         words += pick("：", ": ") + pick("；", "; ").join(seen)

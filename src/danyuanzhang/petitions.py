@@ -137,8 +137,35 @@ def withdraw(store: Store, id_prefix: str, reason: str, on: str | None = None) -
     return take_step(store, id_prefix, "withdrawn", on=on, note=reason)
 
 
-def link(store: Store, first: str, second: str) -> tuple[str, str]:
-    """Join two households' petitions on one matter: the agenda counts households, not lines."""
+def escalate(
+    store: Store,
+    id_prefix: str,
+    to: str | None = None,
+    on: str | None = None,
+    note: str | None = None,
+) -> tuple[dict[str, Any], list[str]]:
+    """Carry a need up, and with it every need joined to it (`petition link`) that is still
+    only collected: one matter goes to the council as one, its households counted once each.
+    Gives the need and the ids of the others carried with it."""
+    with store.transaction():
+        item = take_step(store, id_prefix, "escalated", on=on, note=note, to=to)
+        return item, _carry_matter(store, item["id"], item["escalated_to"], on)
+
+
+def _carry_matter(store: Store, petition_id: str, to: str, on: str | None) -> list[str]:
+    """The collected needs of this one's matter, escalated to where it went."""
+    others = sorted(matter_of(store, petition_id) - {petition_id})
+    carried = []
+    for other in describe(store, [q.petition(store, i) for i in others]):
+        if other["status"] == "collected":
+            take_step(store, other["id"], "escalated", on=on, to=to)
+            carried.append(other["id"])
+    return carried
+
+
+def link(store: Store, first: str, second: str) -> tuple[str, str, list[str]]:
+    """Join two households' petitions on one matter: the agenda counts households, not lines.
+    A need joined to one already carried up goes up with it (the ids of those it carried)."""
     with store.transaction():
         a, b = find_petition(store, first), find_petition(store, second)
         if a["id"] == b["id"]:
@@ -146,7 +173,12 @@ def link(store: Store, first: str, second: str) -> tuple[str, str]:
         if b["id"] in q.links_of(store, a["id"]):
             raise DyzError("already_linked")
         store.put("petition_link", new_id(), {"petition": a["id"], "other": b["id"]}, new=True)
-        return a["id"], b["id"]
+        carried: list[str] = []
+        for item in describe(store, [a, b]):
+            if item["status"] == "escalated" and item["escalated_to"]:
+                carried = _carry_matter(store, item["id"], item["escalated_to"], None)
+                break
+        return a["id"], b["id"], carried
 
 
 def matter_of(store: Store, petition_id: str) -> set[str]:

@@ -59,25 +59,17 @@ HAZARD_KINDS: dict[str, tuple[str, str]] = {
 # What a notice asks of each kind of hazard (整改要求) and in how many days by default: a
 # cable from a window or a bike charging indoors can burn tonight; a missing sign can wait a week.
 HAZARD_REQUIREMENTS: dict[str, tuple[int, str, str]] = {
-    "extinguisher": (7, "配齐或更换有效的灭火器", "put a working extinguisher in place"),
-    "emergency_light": (7, "修好或更换应急灯", "repair or replace the emergency light"),
-    "exit_sign": (7, "修好或更换安全出口指示牌", "repair or replace the exit sign"),
-    "blocked_exit": (
-        3,
-        "清走楼道和安全出口的堆放物，保持通道畅通",
-        "clear the stairwell and exits and keep them clear",
-    ),
+    "extinguisher": (7, "配齐有效的灭火器", "put a working extinguisher in place"),
+    "emergency_light": (7, "修好应急灯", "repair the emergency light"),
+    "exit_sign": (7, "修好安全出口指示牌", "repair the exit sign"),
+    "blocked_exit": (3, "清走堆放物，保持通道畅通", "clear the way and keep it clear"),
     "flammables": (3, "清走易燃可燃物", "remove the flammables"),
     "ebike_indoor": (
         1,
-        "电动车不进楼道、不进家，停到集中停放点充电",
-        "take the e-bike out of the building and charge it at the charging point",
+        "电动车移出楼道，到集中点充电",
+        "move the e-bike out; charge it at the point",
     ),
-    "flying_wire": (
-        1,
-        "立即停止飞线充电，拆除私拉电线，到集中充电点充电",
-        "stop at once, remove the cable and charge at the charging point",
-    ),
+    "flying_wire": (1, "停止飞线充电，拆除私拉电线", "stop charging by cable; remove the cable"),
     "other": (7, "按单元长告知的要求整改", "put it right as the unit head explained"),
 }
 

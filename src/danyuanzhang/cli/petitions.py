@@ -82,8 +82,10 @@ def petition_link(
     """合并同一件事 · Join two households' petitions on the same matter."""
     from danyuanzhang.petitions import link
 
-    a, b = link(store_of(ctx), first, second)
+    a, b, carried = link(store_of(ctx), first, second)
     say(t("petition_linked", first=a[:8], second=b[:8]))
+    if carried:
+        say(t("petition_carried", ids="、".join(c[:8] for c in carried)))
 
 
 @petition_app.command("resolve")
@@ -110,12 +112,14 @@ def petition_escalate(
 ) -> None:
     """上报 · Carry it up: to the building head, the area head or the council."""
     from danyuanzhang.i18n import pick
-    from danyuanzhang.petitions import take_step
+    from danyuanzhang.petitions import escalate
     from danyuanzhang.vocab import ESCALATION_TARGETS
 
-    item = take_step(store_of(ctx), petition, "escalated", on=on, note=note, to=to)
+    item, carried = escalate(store_of(ctx), petition, to=to, on=on, note=note)
     zh, en = ESCALATION_TARGETS[item["escalated_to"]]
     say(t("petition_escalated", id=item["id"][:8], to=pick(zh, en)))
+    if carried:
+        say(t("petition_carried", ids="、".join(c[:8] for c in carried)))
 
 
 @petition_app.command("done")

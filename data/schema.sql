@@ -494,4 +494,20 @@ CREATE TABLE mediation_steps (
 
 CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 
+CREATE TABLE council_items (
+    id TEXT PRIMARY KEY,
+    petition_id TEXT,
+    matter_id TEXT,
+    household_key TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    category TEXT,
+    raised_on TEXT,
+    escalated_on TEXT,
+    settled_on TEXT
+);
+
+CREATE INDEX council_items_open ON council_items (estate, settled_on, petition_id);
+
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);

@@ -1112,6 +1112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已记录 {ref} 的诉求（编号 {id}）",
         "Recorded a petition from {ref} (id {id})",
     ),
+    "agenda_kept_elsewhere": (
+        "另有 {count} 条在别的单元长那里（原话不外传）",
+        "{count} more kept by other units' heads (their words stay there)",
+    ),
     "petition_carried": (
         "同一件事的诉求 {ids} 也一起上报了，议事会上按户数算一件事。",
         "The same matter's {ids} went up with it; the council counts it as one matter.",

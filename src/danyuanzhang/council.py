@@ -51,7 +51,67 @@ def propose(
                 {"petition": item["id"], "step": "proposed", "on": day, "proposal": proposal_id},
                 new=True,
             )
+        from danyuanzhang.council_items import keep_up_to_date
+
+        keep_up_to_date(store, {i["id"] for i in waiting}, day)
         return {"id": proposal_id, "text": words, "petitions": [i["id"] for i in waiting]}
+
+
+def _add_other_units(
+    store: Store, matters: list[dict[str, Any]], homes: dict[str, str | None], day: date
+) -> None:
+    """The matters before the council that other laptops carried up (council_items): joined
+    to this notebook's own line of the same matter, else a line of their own without words;
+    each household counted once."""
+    from danyuanzhang.council_items import others_before_the_council
+
+    groups: dict[str, list[Any]] = {}
+    for item in others_before_the_council(store):
+        if item["raised_on"] <= day.isoformat():
+            groups.setdefault(item["matter_id"], []).append(item)
+    for matter_id, items in sorted(groups.items()):
+        ours = next(
+            (
+                m
+                for m in matters
+                if any(
+                    matter_id in joined or i["petition_id"] in joined
+                    for joined in (_whole_matter(store, m["petitions"]),)
+                    for i in items
+                )
+            ),
+            None,
+        )
+        keys = {i["household_key"] or i["petition_id"] for i in items}
+        first = min(i["raised_on"] for i in items)
+        if ours is None:
+            head = min(items, key=lambda i: (i["unit"] or "", i["raised_on"]))
+            matters.append(
+                {
+                    "category": head["category"],
+                    "unit": f"{head['building']}-{head['unit']}",
+                    "households": len(keys),
+                    "petitions": sorted(i["petition_id"] for i in items),
+                    "texts": [],
+                    "waiting_days": (day - date.fromisoformat(first)).days,
+                    "kept_elsewhere": len(items),
+                }
+            )
+            continue
+        held = {homes.get(p) or p for p in ours["petitions"]}
+        ours["households"] = len(held | keys)
+        ours["petitions"] = sorted({*ours["petitions"], *(i["petition_id"] for i in items)})
+        ours["kept_elsewhere"] += len(items)
+        waited = (day - date.fromisoformat(first)).days
+        ours["waiting_days"] = max(ours["waiting_days"], waited)
+
+
+def _whole_matter(store: Store, petitions: list[str]) -> set[str]:
+    """Every need linked to these, held here or not (a link names needs of other units)."""
+    joined: set[str] = set()
+    for petition in petitions:
+        joined |= matter_of(store, petition)
+    return joined
 
 
 def find_proposal(store: Store, id_prefix: str) -> Any:
@@ -91,6 +151,7 @@ def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -
     from danyuanzhang.phones import mask_phones_in
 
     day = date.fromisoformat(parse_date(on)) if on else date.today()
+    whole_community = rows is None
     if rows is None:  # the weekly report passes only the petitions still open on the day
         rows = [r for r in q.all_petitions(store) if r["raised_on"] <= day.isoformat()]
     items = {i["id"]: i for i in describe(store, rows, as_of=day.isoformat())}
@@ -119,8 +180,11 @@ def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -
                     for g in sorted(group, key=lambda g: g["raised_on"])
                 ],
                 "waiting_days": (day - date.fromisoformat(first)).days,
+                "kept_elsewhere": 0,
             }
         )
+    if whole_community:
+        _add_other_units(store, matters, {r["id"]: r["household_id"] for r in rows}, day)
     matters.sort(key=lambda m: (m["category"], m["unit"]))
     proposals = [
         {

@@ -126,6 +126,9 @@ def take_step(
             assert volunteer is not None
             fields["volunteer"] = volunteer
         store.put("petition_event", new_id(), fields, new=True)
+        from danyuanzhang.council_items import keep_up_to_date
+
+        keep_up_to_date(store, {row["id"]}, day)
         return describe(store, [q.petition(store, row["id"])], with_timeline=True)[0]
 
 
@@ -173,6 +176,10 @@ def link(store: Store, first: str, second: str) -> tuple[str, str, list[str]]:
         if b["id"] in q.links_of(store, a["id"]):
             raise DyzError("already_linked")
         store.put("petition_link", new_id(), {"petition": a["id"], "other": b["id"]}, new=True)
+        from danyuanzhang.council_items import keep_up_to_date
+        from danyuanzhang.inputs import today
+
+        keep_up_to_date(store, {a["id"], b["id"]}, today())
         carried: list[str] = []
         for item in describe(store, [a, b]):
             if item["status"] == "escalated" and item["escalated_to"]:

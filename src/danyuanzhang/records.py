@@ -418,6 +418,29 @@ DECLARED = (
         placed_by="petition",
         required=("petition", "other"),
     ),
+    # A need before the council, as every laptop of the community may see it (schema 15): the
+    # council is community-wide, so its agenda is; the resident's words and flat stay with the
+    # need, where its scope sends it. Written by the laptop that carries the need up, closed
+    # by the one that takes it off the agenda.
+    Entity(
+        "council_item",
+        "council_items",
+        ("议事会待议事项", "matter before the council"),
+        (
+            Field("petition", "petition_id", "record_id", ("诉求", "petition")),
+            Field("matter", "matter_id", "record_id", ("同一件事", "matter")),
+            # an id, so that a household behind two needs is counted once; never resolved
+            Field("household", "household_key", "record_id", ("住户编号", "household")),
+            *_PLACE,
+            Field("category", "category", "flag_code", ("类别", "category")),
+            Field("raised_on", "raised_on", "date", ("收集日期", "raised on")),
+            Field("escalated_on", "escalated_on", "date", ("上报日期", "escalated on")),
+            Field(
+                "settled_on", "settled_on", "date", ("离开议程", "off the agenda"), clearable=True
+            ),
+        ),
+        required=("petition", "matter", "estate", "category", "raised_on", "escalated_on"),
+    ),
     Entity(
         "service",
         "services",

@@ -150,6 +150,10 @@ def _agenda_rows(data: dict[str, Any]) -> tuple[list[list[str]], list[list[str]]
     for m in data["matters"]:
         zh, en = PETITION_CATEGORIES.get(m["category"], (m["category"], m["category"]))
         texts = t("list_sep").join(m["texts"])
+        if m.get("kept_elsewhere"):  # other units' words stay on their unit heads' laptops
+            texts = t("list_sep").join(
+                [*([texts] if texts else []), t("agenda_kept_elsewhere", count=m["kept_elsewhere"])]
+            )
         matters.append(
             [pick(zh, en), m["unit"], str(m["households"]), str(m["waiting_days"]), texts]
         )

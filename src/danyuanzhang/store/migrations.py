@@ -576,10 +576,25 @@ CREATE TABLE mediation_steps (
 CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 """
 
-# 15: who was met at the door (the residents of a visit), and what a hazard's notice requires
+# 15: who was met at the door (the residents of a visit), what a hazard's notice requires,
+# and the council's agenda as every laptop sees it
 V15 = """
 ALTER TABLE visits ADD COLUMN met TEXT;
 ALTER TABLE hazards ADD COLUMN requirement TEXT;
+CREATE TABLE council_items (
+    id TEXT PRIMARY KEY,
+    petition_id TEXT,
+    matter_id TEXT,
+    household_key TEXT,
+    estate TEXT,
+    building TEXT,
+    unit TEXT,
+    category TEXT,
+    raised_on TEXT,
+    escalated_on TEXT,
+    settled_on TEXT
+);
+CREATE INDEX council_items_open ON council_items (estate, settled_on, petition_id);
 """
 
 

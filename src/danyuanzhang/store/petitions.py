@@ -86,3 +86,28 @@ def petitions_by_id(store: Store, petition_ids: Sequence[str]) -> list[Any]:
     return store.conn.execute(
         f"SELECT id, household_id FROM petitions WHERE id IN ({marks})", list(petition_ids)
     ).fetchall()
+
+
+def open_council_items(store: Store, petition_ids: Sequence[str] | None = None) -> list[Any]:
+    """Matters before the council not yet taken off its agenda: of these needs, or all."""
+    if petition_ids is None:
+        return store.conn.execute(
+            "SELECT * FROM council_items WHERE settled_on IS NULL ORDER BY escalated_on, id"
+        ).fetchall()
+    marks = ", ".join("?" * len(petition_ids))
+    return store.conn.execute(
+        f"SELECT * FROM council_items WHERE settled_on IS NULL AND petition_id IN ({marks})"
+        " ORDER BY id",
+        list(petition_ids),
+    ).fetchall()
+
+
+def held_petitions(store: Store, petition_ids: Sequence[str]) -> set[str]:
+    """Of these needs, those this notebook holds (their words and flat)."""
+    if not petition_ids:
+        return set()
+    marks = ", ".join("?" * len(petition_ids))
+    rows = store.conn.execute(
+        f"SELECT id FROM petitions WHERE id IN ({marks})", list(petition_ids)
+    ).fetchall()
+    return {row[0] for row in rows}

@@ -1,0 +1,68 @@
+"""The council's agenda as every laptop of the community sees it.
+
+A need carried up to the council stays, with its resident's words and flat, where its scope
+sends it: a unit head's laptop holds its own unit's needs. The council is community-wide, so
+each need before it is also a `council_item` that travels everywhere: its unit, category, the
+days it was raised and carried up, the matter it belongs to (`petition link`) and an id that
+counts its household once. The laptop that carries a need up writes it; the one that takes the
+need off the agenda (proposed, settled, withdrawn) closes it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import petitions as q
+
+
+def keep_up_to_date(store: Store, petition_ids: set[str], on: str) -> None:
+    """After steps or links of these needs, their items say whether each is before the
+    council and which matter it is part of."""
+    from danyuanzhang.petitions import describe, matter_of
+
+    matters = {p: matter_of(store, p) for p in petition_ids}
+    for group in matters.values():
+        petition_ids |= group
+    for chunk_start in range(0, len(petition_ids), 500):
+        chunk = sorted(petition_ids)[chunk_start : chunk_start + 500]
+        items: dict[str, list[Any]] = {}
+        for row in q.open_council_items(store, chunk):
+            items.setdefault(row["petition_id"], []).append(row)
+        rows = [q.petition(store, p) for p in chunk]
+        for need in describe(store, [r for r in rows if r is not None]):
+            open_items = items.get(need["id"], [])
+            if need["status"] != "escalated":
+                for item in open_items:
+                    store.put("council_item", item["id"], {"settled_on": on})
+                continue
+            matter = min(matters.get(need["id"]) or matter_of(store, need["id"]))
+            if open_items:
+                for item in open_items:
+                    store.put("council_item", item["id"], {"matter": matter})
+                continue
+            store.put("council_item", new_id(), _fields(store, need, matter, on), new=True)
+
+
+def _fields(store: Store, need: dict[str, Any], matter: str, on: str) -> dict[str, Any]:
+    row = q.petition(store, need["id"])
+    fields: dict[str, Any] = {
+        "petition": need["id"],
+        "matter": matter,
+        "estate": row["estate"],
+        "building": row["building"],
+        "unit": row["unit"],
+        "category": row["category"],
+        "raised_on": row["raised_on"],
+        "escalated_on": on,
+    }
+    if row["household_id"]:
+        fields["household"] = row["household_id"]
+    return fields
+
+
+def others_before_the_council(store: Store) -> list[Any]:
+    """The open items of needs this notebook does not hold: other units' matters."""
+    items = q.open_council_items(store)
+    held = q.held_petitions(store, [i["petition_id"] for i in items])
+    return [i for i in items if i["petition_id"] not in held]

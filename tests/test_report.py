@@ -278,14 +278,15 @@ def test_the_council_as_it_stood_at_the_end_of_the_week(dyz_json, fortnight: str
     assert (needs["open"], needs["oldest_open"]["days"]) == (1, 5)
 
 
-def test_a_bare_week_means_this_week_wherever_it_stands(
+def test_a_bare_week_means_the_last_full_week_wherever_it_stands(
     dyz: Runner, dyz_json, stairwell: str
 ) -> None:
     from datetime import date
 
+    last_week = "{}-W{:02d}".format(*(date.today() - timedelta(weeks=1)).isocalendar()[:2])
+    assert dyz_json("report", "--week", "--scope", "unit:2-2")["week"] == last_week
+    assert dyz_json("report", "--scope", "unit:2-2", "--week")["week"] == last_week
     this_week = "{}-W{:02d}".format(*date.today().isocalendar()[:2])
-    assert dyz_json("report", "--week", "--scope", "unit:2-2")["week"] == this_week
-    assert dyz_json("report", "--scope", "unit:2-2", "--week")["week"] == this_week
     assert dyz_json("report")["week"] == this_week
 
 

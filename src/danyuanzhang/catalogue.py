@@ -221,13 +221,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  dyz today          今天该做的\n"
         "  dyz visit          入户走访（一问一答）\n"
         "  dyz hazard add     登记隐患\n"
-        "  dyz report --week  本周汇总\n"
+        "  dyz report --week  上周汇总，带去议事会\n"
         "在终端里只输入 dyz 会打开菜单；全部命令见 dyz --help。",
         "dyz: the unit head's notebook.\n"
         "  dyz today          what to do today\n"
         "  dyz visit          a door-knocking visit, question by question\n"
         "  dyz hazard add     record a hazard\n"
-        "  dyz report --week  this week's report\n"
+        "  dyz report --week  last week's report, for the council\n"
         "Typed alone in a terminal, dyz opens a menu; dyz --help lists every command.",
     ),
     # -- the menu ------------------------------------------------------------------------------

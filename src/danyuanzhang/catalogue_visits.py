@@ -484,4 +484,9 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "报告格式只能是 table、md、csv、json 或 html。",
         "The report's format is table, md, csv, json or html.",
     ),
+    # -- issue 33: the menu, weeks and the WeChat text (h-menu) ------------------------------
+    "config_bad_weekday": (
+        "{key} 要写星期几：1 到 7（1＝周一），或“周三”这样，不是“{value}”。",
+        "{key} takes a day of the week: 1 to 7 (1 = Monday), or a name like Wednesday, not “{value}”.",
+    ),
 }

@@ -521,8 +521,10 @@ def _is_empty(report: dict[str, Any]) -> bool:
 
 
 def _privacy(report: dict[str, Any], redact: bool) -> dict[str, Any]:
-    """Phones are masked wherever they were typed; `redact` also puts each resident's name
-    under their household's reference."""
+    """Phones are masked wherever they were typed. A redacted report (for the WeChat group)
+    ties no flat to a person, a vulnerability or an absence: the vulnerable households not
+    reached and the move-ins keep their reasons and dates but lose their flats (the forms
+    count them), and the oldest need loses its flat and the resident's words."""
     from danyuanzhang.phones import mask_phones_in
 
     def clean(text: str | None) -> str | None:
@@ -539,5 +541,9 @@ def _privacy(report: dict[str, Any], redact: bool) -> dict[str, Any]:
         item["text"] = clean(item["text"])
     if redact:  # visitors stay named: they are the volunteers on the stairwell's card
         for move_in in report["anti_fraud"]["move_ins"]:
-            move_in["name"] = move_in["household"]
+            move_in["household"] = move_in["name"] = None
+        for home in report["visits"]["vulnerable_not_reached"]:
+            home["household"] = None
+        if needs["oldest_open"]:
+            needs["oldest_open"]["household"] = needs["oldest_open"]["text"] = None
     return report

@@ -49,8 +49,8 @@ def report(
             "--week",
             "-w",
             help="哪一周：2026-W48、其中一天、本周或上周；只写 --week 是议事会要看的上一整周"
-            "（见 council.weekday），不写是本周到今天 · ISO week, a day in it, 本周 or 上周;"
-            " --week alone is the last full week, for the council; none, this week so far",
+            "（见 council.weekday），不写是本周到今天 · ISO week, a day in it, or this (this"
+            " week); --week alone is the last full week, for the council; none, this week so far",
         ),
     ] = None,
     scope: Annotated[
@@ -74,7 +74,11 @@ def report(
     ] = None,
     redact: Annotated[
         bool,
-        typer.Option("--redact", help="居民姓名换成门牌，可外传 · names replaced by references"),
+        typer.Option(
+            "--redact",
+            help="可外传：不写居民姓名，重点户和新迁入只给户数 · for sharing: no names;"
+            " vulnerable households and move-ins counted, not named",
+        ),
     ] = False,
     estate: EstateOption = None,
 ) -> None:
@@ -87,7 +91,7 @@ def report(
         week=None if week in (None, THIS_WEEK) else week,
         scope=scope,
         estate=estate,
-        # a group chat gets flats, never residents' names
+        # a group chat gets no names, and no flat beside a vulnerability or an absence
         redact=redact or fmt is ReportFormat.text,
     )
     if fmt is ReportFormat.text:

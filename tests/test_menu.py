@@ -365,3 +365,16 @@ def test_the_readme_shows_the_menu_as_it_is() -> None:
     shown = re.findall(r"^ (?:»| ) (\d)\. (\S+)$", listing, flags=re.M)
     entries = [(str(n), label) for n, (label, _) in enumerate(main_entries(), start=1)]
     assert shown == [*entries, ("0", "退出")]
+
+
+def test_with_several_estates_registering_a_flat_asks_which(
+    dyz: Runner, dyz_json, estate: str, capsys
+) -> None:
+    dyz("household", "add", "1-1-101", "--estate", "书香苑")
+    drive("7", "2", "1", "3-1-101" + ENTER, ENTER, "0")  # 书香苑 (listed first), no resident
+    drive("7", "2", "3", "桂花园" + ENTER, "5-1-101" + ENTER, ENTER, "0")  # another estate
+    told = capsys.readouterr().err
+    assert "下次可以直接输入：dyz household add 3-1-101 --estate 书香苑" in told
+    assert "下次可以直接输入：dyz household add 5-1-101 --estate 桂花园" in told
+    homes = {(h["estate"], h["ref"]) for h in dyz_json("household", "list")}
+    assert {("书香苑", "3-1-101"), ("桂花园", "5-1-101")} <= homes

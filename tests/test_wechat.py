@@ -35,7 +35,7 @@ def test_the_report_for_the_group_reads_as_a_message(dyz: Runner, dyz_json, demo
     text = dyz(*demo, "report", "--week", "2026-W46", "--scope", "unit:2-2", "-f", "text").stdout
     assert text.startswith("【2栋2单元每周汇总（11月9日—11月15日）】\n")
     assert "【入户走访】" in text and "走访次数：2（上周 3，-1）" in text
-    assert "【反诈】" in text and "本周迁入：2-2-502（未宣传）" in text
+    assert "【反诈】" in text and "本周迁入：2 人，其中 2 人还没讲过骗术（哪几户见纸质版）" in text
     assert not MARKDOWN.search(text), MARKDOWN.search(text)
     assert not re.search(r"1[3-9][0-9]{9}", text)
     assert len(text) < MESSAGE_LIMIT and "（1/" not in text  # one message

@@ -266,13 +266,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  dyz today          今天该做的\n"
         "  dyz visit          入户走访（一问一答）\n"
         "  dyz hazard add     登记隐患\n"
-        "  dyz report --week  本周汇总\n"
+        "  dyz report --week  上周汇总，带去议事会\n"
         "在终端里只输入 dyz 会打开菜单；全部命令见 dyz --help。",
         "dyz: the unit head's notebook.\n"
         "  dyz today          what to do today\n"
         "  dyz visit          a door-knocking visit, question by question\n"
         "  dyz hazard add     record a hazard\n"
-        "  dyz report --week  this week's report\n"
+        "  dyz report --week  last week's report, for the council\n"
         "Typed alone in a terminal, dyz opens a menu; dyz --help lists every command.",
     ),
     # -- the menu ------------------------------------------------------------------------------
@@ -300,7 +300,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mn_team_hours": ("多长时间（小时，如 1.5）？", "How long (hours, e.g. 1.5)?"),
     "mn_report": ("周报", "The weekly report"),
     "mn_households": ("住户和名册", "Households and the roster"),
-    "mn_exchange": ("和别的电脑交换数据", "Exchange data with another laptop"),
     "mn_help": ("帮助", "Help"),
     "mn_quit": ("退出", "Quit"),
     "mn_back": ("已返回菜单。", "Back to the menu."),
@@ -323,13 +322,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mn_need_category": ("是哪一类的事？", "What kind of need?"),
     "mn_need_text": ("居民说了什么？", "What did the resident say?"),
     "mn_report_which": ("哪一周？", "Which week?"),
-    "mn_report_this": ("本周", "This week"),
-    "mn_report_last": ("上周", "Last week"),
-    "mn_households_what": ("看什么？", "What would you like to see?"),
+    "mn_report_this": ("本周（到今天）", "This week so far"),
+    "mn_households_what": ("住户和名册：做什么？", "Households and the roster: what now?"),
     "mn_households_list": ("一个单元的住户", "The households of a unit"),
     "mn_households_roster": ("三长一户名册", "The roster of heads"),
     "mn_households_card": ("单元服务牌", "The stairwell service card"),
-    "mn_exchange_what": ("导出还是导入？", "Export or import?"),
     "mn_exchange_out": ("导出数据包，带给别的电脑", "Export a bundle for another laptop"),
     "mn_exchange_in": ("导入别的电脑的数据包", "Import a bundle from another laptop"),
     "mn_exchange_for": ("给谁？", "For whom?"),
@@ -2062,6 +2059,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--estate says “{option}” but the roll says “{named}” ({where}row {line}): a roll that"
         " names its estate needs no --estate; or correct the roll.",
     ),
+    # -- issue 33: the menu, weeks and the WeChat text (h-menu) ------------------------------
+    "mn_go_back": ("返回", "Back"),
+    "iv_keys_back": (
+        "（按数字键，或 ↑↓ 加回车；0、q 或 Esc：{back}）",
+        "(a number key, or ↑↓ and Enter; 0, q or Esc: {back})",
+    ),
+    "iv_keys_back_unnumbered": (
+        "（↑↓ 选择，回车确定；q 或 Esc：{back}）",
+        "(↑↓ to choose, Enter to answer; q or Esc: {back})",
+    ),
+    "mn_more": ("和别的电脑交换数据、帮助", "Exchange data with other laptops, help"),
+    "mn_more_what": ("做什么？", "What now?"),
+    "mn_roll_import": ("导入花名册（Excel 或 CSV）", "Import the roll (Excel or CSV)"),
+    "mn_roll_file": (
+        "花名册文件在哪里？（可以把文件拖进来）",
+        "Where is the roll? (you may drag the file here)",
+    ),
+    "mn_roll_estate": (
+        "哪个小区？（花名册里有“小区名称”一列就直接回车）",
+        "Which estate? (Enter if the roll has a column naming it)",
+    ),
+    "mn_roll_estate_in_file": ("花名册里写明了", "The roll names it"),
+    "mn_which_estate": ("哪个小区？", "Which estate?"),
+    "mn_register": ("登记一户和住在里面的人", "Register a household and who lives there"),
+    "mn_register_ref": (
+        "房号？（楼栋-单元-房号，如 2-2-301）",
+        "Which flat? (building-unit-room, e.g. 2-2-301)",
+    ),
+    "mn_register_other_estate": ("别的小区", "Another estate"),
+    "mn_estate_name": ("小区名称？（如 新芙蓉之都）", "The estate's name? (e.g. 新芙蓉之都)"),
+    "mn_resident_name": (
+        "住在这里的人叫什么？（都登记完了就直接回车）",
+        "Who lives here? (Enter when everyone is in)",
+    ),
+    "mn_resident_phone": ("{name}的电话？（没有就直接回车）", "{name}'s phone? (Enter for none)"),
+    "mn_resident_born": (
+        "{name}哪年出生？（如 1948，不知道就直接回车）",
+        "{name}'s year of birth? (e.g. 1948; Enter if not known)",
+    ),
+    "mn_resident_flags": (
+        "{name}的标记？（{known}；几个就用顿号隔开，没有就直接回车）",
+        "Flags for {name}? ({known}; several parted by ;, Enter for none)",
+    ),
+    "mn_report_council": (
+        "上一整周，议事会用（{days}）",
+        "The last full week, for the council ({days})",
+    ),
+    "mn_report_save": ("把周报存成可打印的网页吗？", "Save the report as a page to print?"),
+    "mn_report_where": (
+        "存到哪里？（直接回车＝存在当前文件夹）",
+        "Save it where? (Enter = in the current folder)",
+    ),
+    "mn_report_file": ("周报{first}至{last}.html", "report-{first}-to-{last}.html"),
+    "mn_report_print": (
+        "用浏览器打开这个文件，就能打印。",
+        "Open that file in a browser to print it.",
+    ),
+    "mn_no_such_folder": ("没有这个文件夹：{path}", "No such folder: {path}"),
 }
 
 

@@ -484,4 +484,22 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "报告格式只能是 table、md、csv、json 或 html。",
         "The report's format is table, md, csv, json or html.",
     ),
+    # -- issue 33: the menu, weeks and the WeChat text (h-menu) ------------------------------
+    "config_bad_weekday": (
+        "{key} 要写星期几：1 到 7（1＝周一），或“周三”这样，不是“{value}”。",
+        "{key} takes a day of the week: 1 to 7 (1 = Monday), or a name like Wednesday, not “{value}”.",
+    ),
+    "rp_vulnerable_counted": (
+        "独居、需帮扶未按时走访：{what}（哪几户见纸质版）",
+        "Living alone or needing help, not visited in time: {what} (which flats: see the printed report)",
+    ),
+    "rp_households_of": ("{what} {count} 户", "{what}: {count}"),
+    "rp_oldest_counted": (
+        "最久的一条：{category}，已 {days} 天（{id}）",
+        "Oldest: {category}, {days} days ({id})",
+    ),
+    "rp_move_ins_counted": (
+        "本周迁入：{count} 人，其中 {unbriefed} 人还没讲过骗术（哪几户见纸质版）",
+        "Moved in this week: {count}, {unbriefed} not yet briefed (which flats: see the printed report)",
+    ),
 }

@@ -1,5 +1,6 @@
 """This laptop's settings a unit head may change: visit cadences, the recurrence window, the
-the name of the person using it, the short name numbering notices, the phones on the card. They stay on this laptop; they are not records and do not travel.
+name of the person using it, the short name numbering notices, the phones on the card, the
+council's day. They stay on this laptop; they are not records and do not travel.
 
 >>> set_value(store, "visit.cadence.elderly_alone", "5")
 >>> value(store, "visit.cadence.elderly_alone")
@@ -16,7 +17,7 @@ from danyuanzhang.errors import DyzError
 class Key(NamedTuple):
     setting: str  # the row in the settings table
     default: Any
-    kind: str  # "days", "name" or "phone"
+    kind: str  # "days", "weekday" (1 Monday … 7 Sunday), "name" or "phone"
     help_zh: str
     help_en: str
 
@@ -70,6 +71,13 @@ KEYS: dict[str, Key] = {
         "居民迁出多少天后，dyz doctor 提议抹去其信息",
         "days after a resident moved out before dyz doctor proposes erasing them",
     ),
+    "council.weekday": Key(
+        "council_weekday",
+        1,
+        "weekday",
+        "议事会每周哪天开（1＝周一 … 7＝周日，也可写“周三”）；只写 --week 的周报是开会前的七天",
+        "the council's day (1 Monday … 7 Sunday); a bare --week reports the seven days before it",
+    ),
     "me.name": Key(
         "visitor_name",
         None,
@@ -119,6 +127,8 @@ def parse(name: str, text: str) -> Any:
         if not cleaned.isascii() or not cleaned.isdigit() or not 1 <= int(cleaned) <= 3650:
             raise DyzError("config_bad_days", key=name, value=text)
         return int(cleaned)
+    if key.kind == "weekday":
+        return _weekday(name, text)
     if key.kind == "phone":
         from danyuanzhang.inputs import parse_phone
 
@@ -133,7 +143,28 @@ def value(store: Any, name: str) -> Any:
     stored = store.setting(key.setting)
     if stored is None:
         return key.default
-    return int(stored) if key.kind == "days" else stored
+    return int(stored) if key.kind in ("days", "weekday") else stored
+
+
+_WEEKDAY_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday(name: str, text: str) -> int:
+    """1 (Monday) to 7 (Sunday), from 3, 周三, 星期三, 礼拜三 or Wednesday."""
+    import re
+    import unicodedata
+
+    cleaned = unicodedata.normalize("NFKC", text).strip().lower()
+    if cleaned.isascii() and cleaned.isdigit() and 1 <= int(cleaned) <= 7:
+        return int(cleaned)
+    said = re.fullmatch(r"(?:周|星期|礼拜)?([一二三四五六日天七])", cleaned)
+    if said:
+        return _WEEKDAY_WORDS[said.group(1)]
+    english = next((n for n, day in enumerate(_WEEKDAY_NAMES, 1) if cleaned.startswith(day)), None)
+    if english is not None and len(cleaned) >= 3:
+        return english
+    raise DyzError("config_bad_weekday", key=name, value=text)
 
 
 def set_value(store: Any, name: str, text: str) -> Any:

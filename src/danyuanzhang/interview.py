@@ -94,19 +94,29 @@ class Asker:
         keys: dict[str, int] | None = None,
         instruction: str | None = None,
         default: int | None = None,
+        back: str | None = None,
     ) -> Any:
         """One of the choices; `numbered` lets a digit key choose and answer at once, and
         `keys` other keys (是 for yes). With `none_chosen` the pointer starts on "please
         choose", which only asks again, so that a habitual Enter files nothing under the
-        first choice; `default` (an index) puts it on the answer being changed instead."""
+        first choice; `default` (an index) puts it on the answer being changed instead.
+        `back` (返回, 退出) is a last choice numbered 0, also answered by q and Esc: it gives
+        None. A digit answers at once, so a list of more than nine is not numbered: 1 would
+        take the first before 10 could be typed."""
         import questionary
 
+        numbered = numbered and len(choices) <= 9
         labelled = [
             questionary.Choice(f"{i}. {title}" if numbered else title, value=i - 1)
             for i, (title, _) in enumerate(choices, start=1)
         ]
+        going_back = len(choices)
+        if back is not None:
+            labelled.append(questionary.Choice(f"0. {back}" if numbered else back, going_back))
         if none_chosen:
             labelled.insert(0, questionary.Choice(t("iv_choose_one"), value=-1))
+        if instruction is None and back is not None:
+            instruction = t("iv_keys_back" if numbered else "iv_keys_back_unnumbered", back=back)
         question = questionary.select(
             message,
             choices=labelled,
@@ -117,14 +127,24 @@ class Asker:
         pressed: list[int] = []
         answering = dict(keys or {})
         if numbered:
-            answering |= {str(i + 1): i for i in range(min(len(choices), 9))}
+            answering |= {str(i + 1): i for i in range(len(choices))}
+        if back is not None:
+            answering |= {"0": going_back, "q": going_back, "Q": going_back}
         bindings: Any = question.application.key_bindings
         for key, index in answering.items():
             bindings.add(key, eager=True)(_answer_with(index, pressed))
+        if back is not None:  # not eager: an arrow key's code begins with Esc too
+            bindings.add("escape")(_answer_with(going_back, pressed))
         index = question.unsafe_ask()
         if index == -1:
             self.echo(f"  {t('iv_choose_one_again')}")
-            return self.select(message, choices, numbered, none_chosen, keys, instruction, default)
+            return self.select(
+                message, choices, numbered, none_chosen, keys, instruction, default, back
+            )
+        if index == going_back:
+            if pressed:
+                self.echo(f"  » {back}")
+            return None
         if pressed:  # questionary shows the answer only when Enter gave it
             self.echo(f"  » {choices[index][0]}")
         return choices[index][1]

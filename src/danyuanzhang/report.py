@@ -18,6 +18,25 @@ from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 
 TREND_WEEKS = 8
+COUNCIL_WEEK = "council"  # `--week` alone: the seven days the council meets on
+
+
+def council_week(today: date, council_weekday: int) -> tuple[str, str]:
+    """The seven days ending the day before the council's most recent day (today's included):
+    with the council on Mondays, last Monday to Sunday, even on a Monday."""
+    meeting = today - timedelta(days=(today.isoweekday() - council_weekday) % 7)
+    return (meeting - timedelta(days=7)).isoformat(), (meeting - timedelta(days=1)).isoformat()
+
+
+def report_week(store: Store, week: str | None) -> tuple[str, str]:
+    """(first day, last day) of the week a report covers: `COUNCIL_WEEK`, the council's week
+    (its day is the setting council.weekday); a week as `parse_week` reads it; None, this
+    week so far."""
+    if week == COUNCIL_WEEK:
+        from danyuanzhang.config import value
+
+        return council_week(date.today(), int(value(store, "council.weekday")))
+    return parse_week(week or date.today().isoformat())
 
 
 def week_of(day: date) -> str:
@@ -429,10 +448,11 @@ def weekly_report(
     estate: str | None = None,
     redact: bool = False,
 ) -> dict[str, Any]:
-    """Every figure of one week for one scope, with last week's beside it."""
-    start, end = parse_week(week) if week else parse_week(date.today().isoformat())
+    """Every figure of one week for one scope, with last week's beside it (the week as
+    `report_week` reads it)."""
+    start, end = report_week(store, week)
     where = parse_scope(store, scope, estate)
-    monday = date.fromisoformat(start)
+    monday = date.fromisoformat(start)  # a Monday unless the council meets on another day
     weeks = [
         (
             (monday - timedelta(weeks=n)).isoformat(),
@@ -501,8 +521,10 @@ def _is_empty(report: dict[str, Any]) -> bool:
 
 
 def _privacy(report: dict[str, Any], redact: bool) -> dict[str, Any]:
-    """Phones are masked wherever they were typed; `redact` also puts each resident's name
-    under their household's reference."""
+    """Phones are masked wherever they were typed. A redacted report (for the WeChat group)
+    ties no flat to a person, a vulnerability or an absence: the vulnerable households not
+    reached and the move-ins keep their reasons and dates but lose their flats (the forms
+    count them), and the oldest need loses its flat and the resident's words."""
     from danyuanzhang.phones import mask_phones_in
 
     def clean(text: str | None) -> str | None:
@@ -519,5 +541,9 @@ def _privacy(report: dict[str, Any], redact: bool) -> dict[str, Any]:
         item["text"] = clean(item["text"])
     if redact:  # visitors stay named: they are the volunteers on the stairwell's card
         for move_in in report["anti_fraud"]["move_ins"]:
-            move_in["name"] = move_in["household"]
+            move_in["household"] = move_in["name"] = None
+        for home in report["visits"]["vulnerable_not_reached"]:
+            home["household"] = None
+        if needs["oldest_open"]:
+            needs["oldest_open"]["household"] = needs["oldest_open"]["text"] = None
     return report

@@ -17,14 +17,17 @@ THIS_WEEK = "this"
 
 
 class WeekMayBeBare(TyperCommand):
-    """`dyz report --week` with no value means this week, as the design card has it."""
+    """`dyz report --week` with no value means the week the council meets on: the last full
+    one, not the one a Monday has just begun."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from danyuanzhang.report import COUNCIL_WEEK
+
         fixed: list[str] = []
         for i, arg in enumerate(args):
             fixed.append(arg)
-            if arg == "--week" and (i + 1 == len(args) or args[i + 1].startswith("-")):
-                fixed.append(THIS_WEEK)
+            if arg in ("--week", "-w") and (i + 1 == len(args) or args[i + 1].startswith("-")):
+                fixed.append(COUNCIL_WEEK)
         return list(super().parse_args(ctx, fixed))
 
 
@@ -43,7 +46,11 @@ def report(
     week: Annotated[
         str | None,
         typer.Option(
-            "--week", "-w", help="哪一周：2026-W48 或其中一天，默认本周 · ISO week or a day in it"
+            "--week",
+            "-w",
+            help="哪一周：2026-W48、其中一天、本周或上周；只写 --week 是议事会要看的上一整周"
+            "（见 council.weekday），不写是本周到今天 · ISO week, a day in it, or this (this"
+            " week); --week alone is the last full week, for the council; none, this week so far",
         ),
     ] = None,
     scope: Annotated[
@@ -67,7 +74,11 @@ def report(
     ] = None,
     redact: Annotated[
         bool,
-        typer.Option("--redact", help="居民姓名换成门牌，可外传 · names replaced by references"),
+        typer.Option(
+            "--redact",
+            help="可外传：不写居民姓名，重点户和新迁入只给户数 · for sharing: no names;"
+            " vulnerable households and move-ins counted, not named",
+        ),
     ] = False,
     unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
     building: Annotated[str | None, typer.Option("--building", help="楼栋 · building")] = None,
@@ -83,7 +94,7 @@ def report(
         week=None if week in (None, THIS_WEEK) else week,
         scope=scope_of(ctx, scope, unit, building, everything, estate),
         estate=estate,
-        # a group chat gets flats, never residents' names
+        # a group chat gets no names, and no flat beside a vulnerability or an absence
         redact=redact or fmt is ReportFormat.text,
     )
     if fmt is ReportFormat.text:

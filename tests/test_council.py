@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,3 +134,52 @@ def test_only_escalated_petitions_can_be_proposed(dyz: Runner, db: Path, estate:
     line = one_line_error(dyz("council", "propose", petition, "--text", "修灯", code=1))
     assert "已上报" in line and "没有可以形成建议" in line
     assert snapshot(db) == before
+
+
+def test_a_matter_before_the_council_reaches_every_unit_s_laptop_without_its_words(
+    dyz: Runner, dyz_json: Any, tmp_path: Path
+) -> None:
+    """3-1's need carried up reaches 2-2's laptop through the office: the agenda is the
+    community's; 3-1's resident's words and flat stay with 3-1 (and the office). Joined at
+    the office with 2-2's need on the same matter, the agenda counts two households; once the
+    council has proposed, it leaves every agenda."""
+    from tests.test_members import Community
+
+    community = Community(dyz, tmp_path)
+    two = community.join("2-2单元长", "2-2-301")
+    three = community.join("3-1单元长", "3-1-101")
+    office = community.office
+    dyz(*office, "peers", "scope", "2-2单元长", "unit:2-2")
+    dyz(*office, "peers", "scope", "3-1单元长", "unit:3-1")
+
+    def raise_and_carry_up(db: list[str], flat: str, text: str) -> str:
+        dyz(*db, "petition", "add", flat, "--category", "停车", "--text", text)
+        [need] = dyz_json(*db, "petition", "list")
+        dyz(*db, "petition", "escalate", need["id"][:8])
+        return str(need["id"])
+
+    theirs = raise_and_carry_up(three, "3-1-101", "脑科巷乱停车，早上车开不出去")
+    ours = raise_and_carry_up(two, "2-2-301", "巷子口停满了车")
+    for db, name in ((three, "3-1"), (two, "2-2")):
+        dyz(*office, "import", str(community.export(db, f"{name}-up")))
+    dyz(*office, "petition", "link", ours[:8], theirs[:8])
+
+    dyz(*two, "import", str(community.export(office, "to-2-2", "--for", "2-2单元长")))
+    [matter] = dyz_json(*two, "council", "agenda")["matters"]
+    assert matter["households"] == 2 and matter["petitions"] == sorted([ours, theirs])
+    shown = dyz(*two, "council", "agenda").stdout
+    assert "巷子口停满了车" in shown and "另有 1 条在别的单元长那里" in shown
+    assert "脑科巷" not in shown
+    # the need itself, its words and its flat, never came
+    assert [p["id"] for p in dyz_json(*two, "petition", "list")] == [ours]
+    assert "3-1-101" not in json.dumps(dyz_json(*two, "household", "list"))
+
+    # the office's agenda, which holds both, says the same
+    [at_office] = dyz_json(*office, "council", "agenda")["matters"]
+    assert at_office["households"] == 2
+
+    # the council proposes: off the agenda at the office, and at 2-2 after the next round
+    dyz(*office, "council", "propose", ours[:8], "--text", "脑科巷划车位，加强巡查")
+    assert dyz_json(*office, "council", "agenda")["matters"] == []
+    dyz(*two, "import", str(community.export(office, "to-2-2-again", "--for", "2-2单元长")))
+    assert dyz_json(*two, "council", "agenda")["matters"] == []

@@ -928,3 +928,14 @@ def test_a_need_the_team_can_answer_is_handed_to_a_volunteer_at_the_door(
     assert need["status"] == "assigned"
     timeline = dyz_json("petition", "show", need["id"][:8])["timeline"]
     assert timeline[-1]["volunteer"] == "钱师傅"
+
+
+def test_a_room_number_is_the_flat_of_the_unit_this_laptop_looks_after(
+    store: Store, dyz: Runner
+) -> None:
+    """301 is a room in 2-2 and in 3-1; on 2-2's laptop it is 2-2-301, taken at once."""
+    dyz("household", "add", "3-1-301")
+    dyz("init", "--name", "周玉梅", "--unit", "2-2")
+    visit, shown = interview(store, "301" + ENTER, "2")
+    assert visit["household"] == "2-2-301" and visit["outcome"] == "not_home", shown
+    assert "» 2-2-301" in shown

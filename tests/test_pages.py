@@ -116,7 +116,7 @@ def test_the_walk_sheet_never_splits_a_name(
     dyz: Runner, tmp_path: Path, notebook: str, request: pytest.FixtureRequest
 ) -> None:
     db = request.getfixturevalue(notebook)
-    page = page_of(dyz, tmp_path, f"walk-{notebook}", *db, "visit", "due", "--all", "--on",
+    page = page_of(dyz, tmp_path, f"walk-{notebook}", *db, "visit", "due", "--not-due", "--on",
                    "2026-11-26", "-f", "html")  # fmt: skip
     sheets, size = printed(page, tmp_path)
     assert size == A4 and 1 <= sheets <= 8

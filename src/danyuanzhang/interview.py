@@ -305,7 +305,7 @@ class Interview:
         completer = HouseholdCompleter(index)
         while True:
             typed = self.ask.household(t("iv_which_household"), completer)
-            matches = index.match(typed)
+            matches = self._own_first(index.match(typed), typed)
             exact = index.by_label.get(typed.strip())
             if exact is not None:
                 matches = [exact]
@@ -360,9 +360,34 @@ class Interview:
             return str(self.ask.select(t("iv_which_estate"), [(e, e) for e in known]))
         return parse_name(self.ask.text(t("iv_new_estate"), check=parse_name))
 
+    def _own_first(self, matches: list[Any], typed: str) -> list[Any]:
+        """The flats of the unit this laptop looks after first; a room number alone (602)
+        that is one flat there is that flat, not one of six across the estate."""
+        from danyuanzhang.scopes import territory
+
+        home = territory(self.store)
+        if home is None or home.whole or not matches:
+            return matches
+
+        def ours(household: Any) -> bool:
+            building, unit, _ = household.ref.split("-", 2)
+            row = {"estate": household.estate, "building": building, "unit": unit}
+            return home.holds(row)
+
+        own = [h for h in matches if ours(h)]
+        if len(own) == 1 and typed.strip().rstrip("室号").isdigit():
+            return own
+        return own + [h for h in matches if not ours(h)]
+
     def _working_unit(self) -> str | None:
-        """The unit a new flat is most likely in: the notebook's only unit."""
+        """The unit a new flat is most likely in: the unit this laptop looks after, else the
+        notebook's only unit."""
+        from danyuanzhang.scopes import territory
         from danyuanzhang.store import patrols as q
+
+        home = territory(self.store)
+        if home is not None and home.kind == "unit":
+            return home.name
 
         units = q.units(self.store, reg.estates(self.store))
         return f"{units[0]['building']}-{units[0]['unit']}" if len(units) == 1 else None

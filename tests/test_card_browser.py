@@ -56,7 +56,19 @@ def test_the_walk_sheet_prints_on_a4_pages(dyz: Runner, tmp_path: Path) -> None:
     demo = str(tmp_path / "demo.db")
     dyz("demo", "--to", demo)
     page = tmp_path / "walk.html"
-    dyz("--db", demo, "visit", "due", "--not-due", "--on", "2026-11-26", "-f", "html", "-o", str(page))
+    dyz(
+        "--db",
+        demo,
+        "visit",
+        "due",
+        "--not-due",
+        "--on",
+        "2026-11-26",
+        "-f",
+        "html",
+        "-o",
+        str(page),
+    )
     assert page.read_text(encoding="utf-8").count("<tr>") == 1 + 72
     pdf = tmp_path / "walk.pdf"
     result = chromium([f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()], tmp_path)

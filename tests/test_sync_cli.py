@@ -247,6 +247,21 @@ def test_keep_mine_or_theirs_on_a_laptop_that_made_one_side(
     assert dyz_json(*unit, "conflicts") == []
 
 
+def test_a_laptop_is_asked_to_settle_only_the_conflicts_of_its_own_part(
+    dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    """A conflict over a resident of 2-2 is 2-2's to settle: a laptop that looks after 3-1
+    does not list it unless asked for everything."""
+    unit, _ = laptops
+    make_conflict(dyz, dyz_json, laptops, tmp_path)
+    dyz(*unit, "import", str(tmp_path / "other.yaml"))
+    dyz(*unit, "init", "--unit", "3-1")
+    assert dyz_json(*unit, "conflicts") == []
+    assert len(dyz_json(*unit, "conflicts", "--all")) == 1
+    dyz(*unit, "init", "--unit", "2-2")
+    assert len(dyz_json(*unit, "conflicts")) == 1
+
+
 def test_equal_values_are_no_conflict(
     dyz: Runner, dyz_json, laptops: tuple[list[str], list[str]], tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from danyuanzhang.cli.common import (
+    AllOption,
     EstateOption,
     Format,
     FormatOption,
@@ -345,20 +346,25 @@ def peers_scope(
 
 
 @conflicts_app.callback()
-def conflicts_default(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def conflicts_default(
+    ctx: typer.Context, fmt: FormatOption = Format.table, everything: AllOption = False
+) -> None:
     """冲突：两台电脑改了同一项 · Conflicts: one field changed on two laptops; `dyz conflicts` lists them."""
     if ctx.invoked_subcommand is None:
-        conflicts_list(ctx, fmt)
+        conflicts_list(ctx, fmt, everything=everything)
 
 
 @conflicts_app.command("list")
 def conflicts_list(
-    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    output: SheetOption = None,
+    everything: AllOption = False,
 ) -> None:
-    """列出冲突 · List conflicts."""
+    """列出冲突（默认只列本机负责的地方）· List conflicts (this laptop's part unless --all)."""
     from danyuanzhang.sync import list_conflicts
 
-    items = list_conflicts(store_of(ctx))
+    items = list_conflicts(store_of(ctx), everywhere=everything)
     if fmt is Format.table or output is not None:
         items = [
             {**i, "id": i["id"][:8], "values": " | ".join(v["value_text"] for v in i["values"])}

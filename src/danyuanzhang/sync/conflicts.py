@@ -130,8 +130,19 @@ def _item(store: Store, row: Any) -> dict[str, Any]:
     }
 
 
-def list_conflicts(store: Store) -> list[dict[str, Any]]:
-    return [_item(store, row) for row in sql.conflicts(store)]
+def list_conflicts(store: Store, everywhere: bool = False) -> list[dict[str, Any]]:
+    """The conflicts for this laptop's person to settle: those of records in the part of the
+    community it looks after (and community-wide ones), or all of them."""
+    rows = sql.conflicts(store)
+    from danyuanzhang.scopes import territory
+
+    home = None if everywhere else territory(store)
+    if home is not None and not home.whole and rows:
+        from danyuanzhang.sync.exporting import records_in_scope
+
+        inside = records_in_scope(store, home, {(r["entity"], r["record"]) for r in rows})
+        rows = [r for r in rows if r["record"] in inside]
+    return [_item(store, row) for row in rows]
 
 
 def find_conflict(store: Store, id_prefix: str) -> Any:

@@ -448,6 +448,9 @@ def _in_scope(store: Store, scope: Scope, wanted: set[tuple[str, str]]) -> set[s
     return inside
 
 
+# for the other commands that keep to a part of the community (dyz conflicts)
+records_in_scope = _in_scope
+
 # the record type whose place a record shares, when its placing field does not say
 _PLACED_IN = {
     "hazard_event": "hazard",

@@ -1004,6 +1004,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice_note": ("：{note}", ": {note}"),
     "notice_requirement": ("整改要求：{what}。", "What is required: {what}."),
     "notice_unnumbered": ("（预览，打印时编号）", "(preview: numbered when printed)"),
+    "notice_past_due": (
+        "注意：整改期限 {due} 已经过了。要给新期限：dyz hazard edit {id} --due 日期，再打印。",
+        "Note: the deadline {due} has passed. To give a new one: dyz hazard edit {id} --due DATE,"
+        " then print again.",
+    ),
     "notice_preview": (
         "这是预览，没有占用编号；打印时加 -o 通知.html（或 -f html -o 文件）才编号。",
         "This is a preview and uses no number; print with -o notice.html to number it.",

@@ -55,6 +55,12 @@ def _by_room_or_name(store: Store, text: str, estate: str | None) -> Any:
         rows = reg.households_with_resident(store, estates, cleaned)
     else:
         return None
+    if len(rows) > 1:  # on a unit head's laptop, 502 is the unit's own 502
+        from danyuanzhang.scopes import territory
+
+        home = territory(store)
+        own = [r for r in rows if home is not None and not home.whole and home.holds(r)]
+        rows = own if len(own) == 1 else rows
     if len(rows) == 1:
         return rows[0]
     if len(rows) > 1:

@@ -51,7 +51,8 @@ def notice(
     return {
         "hazard": hazard,
         "number": hazard["notice_no"],
-        "issued_on": hazard["notice_on"],
+        # a preview shows the day it would be given, without taking it
+        "issued_on": hazard["notice_on"] or day_or_today(on),
         "re_inspection": (date.fromisoformat(due) + RE_INSPECTION_AFTER).isoformat()
         if due
         else None,

@@ -58,7 +58,7 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
             kind=kind,
             note=t("notice_note", note=note) if note else "",
         ),
-        "requirement": t("notice_requirement", what=hazard["requirement"])
+        "requirement": t("notice_requirement", what=_requirement_words(hazard))
         if hazard.get("requirement")
         else "",
         "danger": t("notice_danger", why=danger),
@@ -89,6 +89,16 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
         "resident_sign": t("notice_resident_sign"),
         "date_blank": t("notice_date_blank"),
     }
+
+
+def _requirement_words(hazard: dict[str, Any]) -> str:
+    """The requirement as written, or the kind's standard wording in the reader's language."""
+    from danyuanzhang.vocab import HAZARD_REQUIREMENTS
+
+    standard = HAZARD_REQUIREMENTS.get(hazard["kind"])
+    if standard is not None and hazard["requirement"] == standard[1]:
+        return pick(standard[1], standard[2])
+    return str(hazard["requirement"])
 
 
 def notice_txt(data: dict[str, Any]) -> str:

@@ -283,6 +283,9 @@ def hazard_notice(
     data = notice(store_of(ctx), hazard, on=on, preview=preview)
     if preview:
         say(t("notice_preview"))
+    due = data["hazard"]["due"]
+    if due and due < data["issued_on"]:
+        say(t("notice_past_due", due=due, id=data["hazard"]["id"][:8]))
     # handed to the household, or posted at the door: made to be seen
     write_output(
         notice_html(data, chosen) if fmt == "html" else notice_txt(data), output, personal=False

@@ -147,7 +147,14 @@ def _ask_person(territory: str | None) -> tuple[str, str | None]:
 
     person = asker.text(t("init_ask_name"), check=required).strip()
     if territory is None:
-        place = asker.text(t("init_ask_unit") + pick("：", ": ")).strip()
+
+        def unit_or_nothing(text: str) -> None:
+            from danyuanzhang.inputs import parse_unit
+
+            if text.strip():
+                parse_unit(text)
+
+        place = asker.text(t("init_ask_unit") + pick("：", ": "), check=unit_or_nothing).strip()
         territory = f"unit:{place}" if place else None
     return person, territory
 

@@ -168,7 +168,6 @@ def test_ci_runs_the_readmes_test_command() -> None:
         ),
         (("household", "list", "--colour"), "没有 --colour 这个选项", "has no option --colour"),
         (("household", "add", "2-2-301", "3楼"), "多写了 3楼", "Unexpected 3楼"),
-        (("card",), "少了 --unit", "--unit is missing"),
     ],
 )
 def test_typing_mistakes_are_explained_in_the_interface_language(

@@ -33,6 +33,7 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("visit add", "hazard"): words.hazard_kind(vocab.HAZARD_KINDS),
     ("visit add", "common_hazard"): words.hazard_kind(vocab.HAZARD_KINDS),
     ("visit add", "flag"): words.flag(vocab.BUILTIN_FLAGS),
+    ("hazard edit", "severity"): words.SEVERITY,
     ("petition add", "category"): words.PETITION_CATEGORY,
     ("petition list", "category"): words.PETITION_CATEGORY,
     ("petition list", "status"): words.PETITION_STATUS,
@@ -61,7 +62,7 @@ NOT_CODES = {
     "accept_erasures", "all_clear", "anti_fraud_app", "at", "born", "briefed", "building",
     "building_level", "buildings", "by", "code", "community", "confirmed", "conflict", "days",
     "db", "device_name", "discard", "dry_run", "due", "duties", "en", "end", "estate",
-    "everyone", "everything", "file", "files", "first", "fmt", "hazard", "household",
+    "everyone", "everything", "everywhere", "requirement", "file", "files", "first", "fmt", "hazard", "household",
     "install_completion", "introduced", "keep", "key", "known", "lang", "list_all", "member",
     "moved_in", "moved_out", "name", "new_estate", "new_household", "new_ref", "note", "office",
     "older_than", "on", "open_only", "other", "output", "overdue", "overwrite", "paper",
@@ -183,6 +184,12 @@ def _hazard_severity(dyz: Runner, word: str) -> str:
         dyz, HAZARDS, "hazard", "add", "--where", "2-2", "-k", "other", "--severity", word
     )
     return str(added["severity"])
+
+
+def _hazard_edit_severity(dyz: Runner, word: str) -> str:
+    added = _added(dyz, HAZARDS, "hazard", "add", "--where", "2-2", "-k", "other")
+    dyz("hazard", "edit", added["id"][:8], "--severity", word)
+    return str(json.loads(dyz("hazard", "show", added["id"][:8], "-f", "json").stdout)["severity"])
 
 
 def _hazard_list_kind(dyz: Runner, word: str) -> str:
@@ -420,6 +427,7 @@ def _ledger(dyz: Runner, word: str) -> str:
 THROUGH: dict[tuple[str, str], Stored] = {
     ("hazard add", "kind"): _hazard_kind,
     ("hazard add", "severity"): _hazard_severity,
+    ("hazard edit", "severity"): _hazard_edit_severity,
     ("hazard list", "kind"): _hazard_list_kind,
     ("patrol record", "severity"): _patrol_severity,
     ("patrol record", "problem"): _patrol_item,

@@ -1002,7 +1002,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "On {on} we found {kind} at {where}{note}.",
     ),
     "notice_note": ("：{note}", ": {note}"),
-    "notice_requirement": ("整改要求：{what}。", "What is required: {what}."),
+    "notice_due_what": (
+        "请于{due}（{weekday}）前整改完毕：{what}。",
+        "Please put it right by {weekday} {due}: {what}.",
+    ),
+    "notice_soon_what": (
+        "请尽快整改完毕：{what}。",
+        "Please put it right as soon as you can: {what}.",
+    ),
     "notice_unnumbered": ("（预览，打印时编号）", "(preview: numbered when printed)"),
     "notice_past_due": (
         "注意：整改期限 {due} 已经过了。要给新期限：dyz hazard edit {id} --due 日期，再打印。",

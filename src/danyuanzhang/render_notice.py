@@ -43,7 +43,9 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
     estate, due, head = hazard["estate"], hazard["due"], data["unit_head"]
     household = joined(estate, flat_words(hazard["household"])) if hazard["household"] else None
     where = joined(unit_words(hazard["unit"]), hazard["place"])
-    note = quoted(mask_phones_in(hazard["note"]), NOTE_ROOM[paper]) if hazard["note"] else ""
+    # the requirement takes its room from the note's on the small sheet
+    room = NOTE_ROOM[paper] - (len(hazard.get("requirement") or "") if paper == "a5" else 0)
+    note = quoted(mask_phones_in(hazard["note"]), max(room, 20)) if hazard["note"] else ""
     issued = day_words(data["issued_on"], full=True)
     return {
         "title": t("notice_title"),
@@ -58,13 +60,8 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
             kind=kind,
             note=t("notice_note", note=note) if note else "",
         ),
-        "requirement": t("notice_requirement", what=_requirement_words(hazard))
-        if hazard.get("requirement")
-        else "",
         "danger": t("notice_danger", why=danger),
-        "due": t("notice_due", due=day_words(due, full=True), weekday=weekday_words(due))
-        if due
-        else t("notice_soon"),
+        "due": _due_words(hazard, due),
         "recheck": t("notice_recheck", day=day_words(data["re_inspection"], full=True))
         if due
         else t("notice_recheck_soon"),
@@ -91,6 +88,16 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
     }
 
 
+def _due_words(hazard: dict[str, Any], due: str | None) -> str:
+    """请于…前整改完毕, with what is required when the hazard says it: in the line printed
+    bold, so that the notice stays one sheet of A5 with its stub."""
+    what = _requirement_words(hazard) if hazard.get("requirement") else None
+    if due:
+        when = {"due": day_words(due, full=True), "weekday": weekday_words(due)}
+        return t("notice_due_what", what=what, **when) if what else t("notice_due", **when)
+    return t("notice_soon_what", what=what) if what else t("notice_soon")
+
+
 def _requirement_words(hazard: dict[str, Any]) -> str:
     """The requirement as written, or the kind's standard wording in the reader's language."""
     from danyuanzhang.vocab import HAZARD_REQUIREMENTS
@@ -114,7 +121,6 @@ def notice_txt(data: dict[str, Any]) -> str:
             lines["to"],
             "",
             lines["found"],
-            *([lines["requirement"]] if lines["requirement"] else []),
             lines["danger"],
             lines["due"],
             lines["recheck"],
@@ -150,7 +156,6 @@ def notice_html(data: dict[str, Any], paper: str = "a5") -> str:
         + p("number")
         + p("to")
         + p("found", "text")
-        + (p("requirement", "text") if lines["requirement"] else "")
         + p("danger")
         + p("due")
         + p("recheck", "text")

@@ -69,8 +69,7 @@ def test_a_week_in_2_2_and_the_papers_the_office_files(
     notice = notice_file.read_text(encoding="utf-8")
     assert "新芙蓉之都2栋2单元502室住户：" in notice
     assert "2026年12月1日，我们在2栋2单元5楼窗口发现飞线充电：拉飞线给电动车充电。" in notice
-    assert "整改要求：停止飞线充电，拆除私拉电线。" in notice
-    assert "请于2026年12月2日（星期三）前整改完毕。" in notice
+    assert "请于2026年12月2日（星期三）前整改完毕：停止飞线充电，拆除私拉电线。" in notice
     number = dyz_json(*sample, "hazard", "show", found["id"][:8])["notice_no"]
     assert number is not None and number in notice
 

@@ -102,7 +102,7 @@ def test_the_foot_names_the_laptops_person_else_the_laptop(
     dyz: Runner, dyz_json, stairwell: str, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     ledger = dyz_json("ledger", "moves", *PERIOD)
-    assert (ledger["filled_by"], ledger["on"]) == ("王建国的电脑", date.today().isoformat())
+    assert (ledger["filled_by"], ledger["printed_on"]) == ("王建国的电脑", date.today().isoformat())
     dyz("config", "set", "visitor.name", "李志平")
     assert dyz_json("ledger", "moves", *PERIOD)["filled_by"] == "李志平"
 

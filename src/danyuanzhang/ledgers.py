@@ -1,9 +1,10 @@
 """The ledgers (台账) the community office files, filled from what dyz has recorded.
 
 A ledger is a kind (`visits`, `hazards`, …), a period (all of last month unless given) and a
-scope; its rows come from the records alone, numbered (序号) in the order they are listed. What dyz does not know (a resident's signature, who was met when a flat has
-several residents) is an empty column for pen, never invented. A district's own layout of a
-ledger is a template (`ledger_templates`): it renames, reorders and drops columns.
+scope; its rows come from the records alone, numbered (序号) in the order they are listed.
+What dyz does not know (a signature, who was met when a flat has several residents) is an
+empty column for pen, never invented. A district's own layout of a ledger is a template
+(`ledger_templates`): it renames, reorders and drops columns.
 
 >>> ledger = fill(store, "visits", period(store, "2026-11-01", "2026-11-30"))
 >>> ledger.rows[0]["household"]
@@ -361,5 +362,5 @@ def as_json(ledger: Ledger) -> dict[str, Any]:
         "rows": [{c.key: plain(row.get(c.key)) for c in ledger.columns} for row in ledger.rows],
         "notes": ledger.notes,
         "filled_by": ledger.filled_by,
-        "on": ledger.printed_on,
+        "printed_on": ledger.printed_on,
     }

@@ -14,6 +14,8 @@ from danyuanzhang.i18n import t
 if TYPE_CHECKING:
     from danyuanzhang.ledgers import Ledger
 
+_SUFFIXES = (".xlsx", ".csv", ".md", ".html", ".htm")
+
 ledger_app = typer.Typer(help="台账 · the office's ledgers", add_completion=False)
 
 
@@ -74,13 +76,7 @@ def ledger(
     kind = ledgers.kind_name(kind)
     if chosen is not None and chosen.kind != kind:
         raise DyzError("template_wrong_kind", path=template, template=chosen.kind, kind=kind)
-    if output is not None and output.suffix.lower() not in (
-        ".xlsx",
-        ".csv",
-        ".md",
-        ".html",
-        ".htm",
-    ):
+    if output is not None and output.suffix.lower() not in _SUFFIXES:
         raise DyzError("ledger_suffix", path=str(output))
     store = state(ctx).store()
     filled = ledgers.fill(

@@ -79,6 +79,8 @@ td.nowrap { white-space: nowrap; }
 th.pen, td.pen { width: 15mm; min-width: 15mm; }
 span.line { white-space: nowrap; }
 td.n { text-align: right; }
+/* the totals and the foot never stand alone on a last sheet: the last rows come along */
+div.end { break-before: avoid; break-inside: avoid; }
 ul.notes { margin: 3mm 0 0; padding-left: 5mm; }
 div.signatures { display: flex; justify-content: space-between; margin-top: 8mm; }
 div.signatures span { white-space: nowrap; }
@@ -152,10 +154,11 @@ def ledger_html(ledger: Ledger) -> str:
         f"<h1>{esc(ledger.title)}</h1>"
         f'<p class="period">{esc(period_words(ledger.period))}</p>'
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        '<div class="end">'
         + (f'<ul class="notes">{notes}</ul>' if notes else "")
         + f'<div class="signatures">{signatures}</div>'
         f'<p class="footer">{esc(t("ledger_footer"))}</p>'
-        "</body></html>\n"
+        "</div></body></html>\n"
     )
 
 

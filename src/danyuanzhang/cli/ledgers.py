@@ -85,11 +85,16 @@ def ledger(
         ledgers.period(store, start, end, scope, estate),
         chosen,
     )
-    if filled.period.defaulted and fmt is Format.table:
-        say(t("ledger_default_period", start=filled.period.start, end=filled.period.end))
+    defaulted = (
+        t("ledger_default_period", start=filled.period.start, end=filled.period.end)
+        if filled.period.defaulted
+        else None
+    )
     if output is not None:
         _write(filled, output)
         say(t("ledger_written", title=filled.title, rows=len(filled.rows), path=str(output)))
+        if defaulted:
+            say(defaulted)
         from danyuanzhang.cli.common import remind_if_exposed
 
         remind_if_exposed(output)
@@ -107,6 +112,8 @@ def ledger(
         from danyuanzhang.ledger_page import cell_text
 
         say(f"{filled.title} · {ledgers.period_words(filled.period)}")
+        if defaulted:
+            say(defaulted)
         if not filled.rows:
             say(t("ledger_empty"))
         else:

@@ -21,16 +21,19 @@ FULL_PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 PERIOD = ("--from", "2026-06-01", "--to", "2026-11-30")
 
 HEADERS = {
-    "visits": "日期 房号 受访人 电话 走访方式 结果 反映诉求 办理情况 发现隐患 走访人 居民签字",
-    "hazards": "排查日期 排查人 部位 类别 描述 等级 责任户 整改要求（通知书编号） 期限 告知日 整改日 复查日"
-    " 复查人 结果 是否回潮",
-    "patrols": "日期时间 巡查人 部位 通道/出口畅通 应急照明/指示 灭火器在位有效"
-    " 电动车入户/飞线充电 可燃物堆放 巡查情况 处置 签名",
-    "needs": "收集日期 户 类别 内容 联名户数 办理层级 承办人 结果 办结日 居民确认",
-    "care": "姓名 出生年份 住址 电话 类别 探访日期 方式 情况 需求帮扶 探访人",
-    "antifraud": "日期 房号 对象 是否安装国家反诈中心APP 宣传内容 宣传人",
-    "moves": "房号 住户 自住/租户 迁入 迁出",
-    "council": "日期 议题 户数 建议 社区决定 落实",
+    "visits": "序号 日期 房号 受访人 电话 走访方式 结果 反映诉求 办理情况 发现隐患 走访人"
+    " 走访人签字 群众签字",
+    "hazards": "序号 排查日期 排查人 部位 类别 描述 等级 责任户 被查户签名 整改要求（通知书编号） 期限 告知日"
+    " 整改日 复查日 复查人 复查人签字 结果 是否回潮",
+    "patrols": "序号 日期时间 巡查人 部位 通道/出口畅通 应急照明/指示 灭火器在位有效"
+    " 电动车入户/飞线充电 可燃物堆放 巡查情况 处置 巡查人1签字 巡查人2签字 值班负责人签字",
+    "needs": "序号 收集日期 户 类别 内容 联名户数 办理层级 承办人 结果 办结日 居民确认",
+    "care": "序号 姓名 出生年份 住址 电话 类别 探访日期 方式 情况 需求帮扶 探访人 探访人签字",
+    "antifraud": "序号 日期 房号 对象 是否安装国家反诈中心APP 宣传内容 宣传人",
+    "moves": "序号 房号 住户 自住/租户 迁入 迁出",
+    "volunteers": "序号 志愿者 日期 服务对象（房号） 服务内容 时长（小时） 记录人",
+    "mediation": "序号 受理日期 当事人（房号） 纠纷类型 调解人 调解经过 结果 回访日期 回访情况",
+    "council": "序号 日期 议题 户数 建议 社区决定 落实",
 }
 
 
@@ -64,17 +67,20 @@ def test_every_ledger_has_its_columns_masks_phones_and_runs_no_formula(
     said = dyz("--db", demo, "ledger", kind, *PERIOD, "-o", str(target)).stderr
     assert str(target) in said and "行" in said
     rows = sheet_rows(target)
-    title, header = rows[0], rows[1]
+    title, period, header = rows[0], rows[1], rows[2]
     assert str(title[0]).startswith("芙蓉南路社区")
+    assert period[0] == "2026-06-01 至 2026-11-30（全社区）"
     assert " ".join(str(h) for h in header) == HEADERS[kind]
-    body = rows[2:]
+    body = rows[3:]
     assert body, "the sample community fills every ledger"
+    numbers = [row[0] for row in body if isinstance(row[0], int)]
+    assert numbers == list(range(1, len(numbers) + 1)) and numbers
     text = " ".join(str(c) for row in body for c in row if c is not None)
     assert not FULL_PHONE.search(text), "a full phone in a ledger"
     assert FORMULA not in text.replace("'" + FORMULA, "")
     book = openpyxl.load_workbook(target)
-    assert book.active is not None and book.active.freeze_panes == "A3"
-    for cell in (c for row in book.active.iter_rows(min_row=3) for c in row):
+    assert book.active is not None and book.active.freeze_panes == "A4"
+    for cell in (c for row in book.active.iter_rows(min_row=4) for c in row):
         if isinstance(cell.value, str):
             assert not cell.value.startswith(("=", "+", "-", "@")), cell.value
     # the same ledger as CSV: the same rows, a BOM for Excel, the flats kept text
@@ -221,9 +227,9 @@ def test_a_scope_and_a_period_bound_the_rows(dyz: Runner, demo: str) -> None:
 def test_dates_are_dates_in_the_workbook(dyz: Runner, demo: str, tmp_path: Path) -> None:
     target = tmp_path / "hazards.xlsx"
     dyz("--db", demo, "ledger", "hazards", *PERIOD, "-o", str(target))
-    first = sheet_rows(target)[2]
-    assert first[0] == datetime(2026, 9, 1)
-    assert first[6] == "2-2-301"
+    first = sheet_rows(target)[3]
+    assert first[:2] == (1, datetime(2026, 9, 1))
+    assert first[7] == "2-2-301"
 
 
 def test_english_headers_when_the_interface_is_english(
@@ -232,8 +238,9 @@ def test_english_headers_when_the_interface_is_english(
     target = tmp_path / "patrols.xlsx"
     dyz("--lang", "en", "--db", demo, "ledger", "patrols", *PERIOD, "-o", str(target))
     rows = sheet_rows(target)
-    assert rows[1][:3] == ("date and time", "patroller", "where")
-    assert "in order" in [c for row in rows[2:] for c in row]
+    assert rows[1][0] == "2026-06-01 to 2026-11-30 (the whole community)"
+    assert rows[2][:4] == ("No.", "date and time", "patroller", "where")
+    assert "in order" in [c for row in rows[3:] for c in row]
 
 
 @pytest.mark.parametrize(
@@ -241,7 +248,7 @@ def test_english_headers_when_the_interface_is_english(
     [
         (["ledger", "meetings"], "没有“meetings”这种台账"),
         (["ledger"], "dyz ledger --list"),
-        (["ledger", "visits", "-o", "走访.docx"], ".xlsx、.csv 或 .html"),
+        (["ledger", "visits", "-o", "走访.docx"], ".xlsx、.csv、.md 或 .html"),
         (["ledger", "visits", "--from", "2026-12-01", "--to", "2026-11-01"], "请对调"),
         (["ledger", "visits", "--from", "昨儿"], "--from"),
         (["ledger", "visits", "--template", "nowhere"], "找不到台账模板“nowhere”"),
@@ -267,12 +274,41 @@ def test_a_template_renames_reorders_drops_and_adds_columns(
     dyz("--db", demo, "ledger", "--template", str(EXAMPLE), *PERIOD, "-o", str(target))
     rows = sheet_rows(target)
     assert rows[0][0] == "芙蓉南路社区入户走访登记表"
-    assert rows[1] == (
-        "走访日期", "户号", "受访人", "联系电话", "走访方式", "群众反映的问题", "办理情况",
-        "走访人员", "备注", "群众签字",
+    assert rows[2] == (
+        "序号", "走访日期", "户号", "受访人", "联系电话", "走访方式", "群众反映的问题", "办理情况",
+        "走访人员", "走访人签字", "备注", "群众签字",
     )  # fmt: skip
-    luo = next(r for r in rows[2:] if r[1] == "2-1-602")
-    assert luo[2:4] == ("罗永红", "136****7072") and luo[8] is None
+    luo = next(r for r in rows[3:] if r[2] == "2-1-602")
+    assert luo[3:5] == ("罗永红", "136****7072") and luo[9] is None and luo[10] is None
+
+
+SHORT = EXAMPLE.with_name("巡查记录-简表.yaml")
+
+
+def test_a_template_renames_moves_and_drops_the_number_and_the_signature_columns(
+    dyz: Runner, demo: str, tmp_path: Path
+) -> None:
+    """序号 and the signature columns are columns like any other to a district's template."""
+    renamed = ledger_json(dyz, demo, "patrols", "-t", str(SHORT))
+    keys = [c["key"] for c in renamed["columns"]]
+    assert keys[0] == "no" and renamed["columns"][0]["header"] == "编号"
+    assert keys[-2:] == ["signature", "duty_signature"] and "signature_2" not in keys
+    assert [r["no"] for r in renamed["rows"]] == list(range(1, len(renamed["rows"]) + 1))
+    template = tmp_path / "t.yaml"
+    template.write_text(
+        "kind: visits\ncolumns: [household, {signature: 签名}, {no: 序}]\n", encoding="utf-8"
+    )
+    moved = ledger_json(dyz, demo, "visits", "-t", str(template))
+    assert [(c["key"], c["header"]) for c in moved["columns"]] == [
+        ("household", "房号"),
+        ("signature", "签名"),
+        ("no", "序"),
+    ]
+    dropped = tmp_path / "d.yaml"
+    dropped.write_text("kind: visits\ncolumns: [on, household]\n", encoding="utf-8")
+    target = tmp_path / "走访.xlsx"
+    dyz("--db", demo, "ledger", "-t", str(dropped), *PERIOD, "-o", str(target))
+    assert sheet_rows(target)[2] == ("日期", "房号")
 
 
 def test_templates_beside_the_database_are_found_by_name_and_listed(
@@ -288,7 +324,7 @@ def test_templates_beside_the_database_are_found_by_name_and_listed(
     assert "走访台账-芙蓉南路" in listing and "芙蓉南路社区入户走访登记表" in listing
     assert "坏的" in listing
     shown = dyz("--db", demo, "ledger", "visits", "-t", "走访台账-芙蓉南路", *PERIOD).stdout
-    assert shown.splitlines()[0].split()[:2] == ["走访日期", "户号"]
+    assert shown.splitlines()[0].split()[:3] == ["序号", "走访日期", "户号"]
     line = one_line_error(dyz("--db", demo, "ledger", "visits", "-t", "坏的", *PERIOD, code=1))
     assert "nosuch" in line and "household" in line  # names the columns it knows
 

@@ -98,7 +98,7 @@ def test_the_ledger_has_the_course_the_result_and_the_follow_up(
     dyz("mediation", "step", dispute, "回访", "--note", "没再漏", "--on", "2026-11-26")
     ledger = dyz_json("ledger", "mediation", "--from", "2026-11-01", "--to", "2026-11-30")
     assert [c["header"] for c in ledger["columns"]] == [
-        "受理日期", "当事人（房号）", "纠纷类型", "调解人", "调解经过", "结果", "回访日期", "回访情况",
+        "序号", "受理日期", "当事人（房号）", "纠纷类型", "调解人", "调解经过", "结果", "回访日期", "回访情况",
     ]  # fmt: skip
     [row] = ledger["rows"]
     assert row["parties"] == "2-2-301、2-2-401" and row["dispute"] == "楼上漏水"

@@ -3,6 +3,7 @@ the office files (志愿服务记录)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -103,7 +104,7 @@ def test_a_service_the_community_adds_is_offered_and_recorded(
     dyz("service", "add", "李老师", "--for", "2-2-301", "--kind", "理发", "--hours", "0.5")
     [given] = dyz_json("service", "list")
     assert given["kind"] == "haircut"
-    assert "义务理发" in dyz("ledger", "volunteers").stdout
+    assert "义务理发" in dyz("ledger", "volunteers", "--from", date.today().isoformat()).stdout
 
 
 def test_the_ledger_has_who_when_for_whom_what_how_long_and_who_wrote_it(
@@ -117,7 +118,7 @@ def test_the_ledger_has_who_when_for_whom_what_how_long_and_who_wrote_it(
         "--on", "2026-12-01")  # fmt: skip
     ledger = dyz_json("ledger", "volunteers", "--from", "2026-11-01", "--to", "2026-11-30")
     assert [c["header"] for c in ledger["columns"]] == [
-        "志愿者", "日期", "服务对象（房号）", "服务内容", "时长（小时）", "记录人",
+        "序号", "志愿者", "日期", "服务对象（房号）", "服务内容", "时长（小时）", "记录人",
     ]  # fmt: skip
     first, second = ledger["rows"]
     assert first["volunteer"] == "左师傅" and first["served"] == "2-2-301"
@@ -145,7 +146,7 @@ def test_a_removed_volunteer_leaves_no_trace_and_their_services_stay_unnamed(
     )
     for secret in ("左师傅", "13507310001", "13507319999"):
         assert secret.encode() not in raw, secret
-    [row] = dyz_json("ledger", "volunteers")["rows"]
+    [row] = dyz_json("ledger", "volunteers", "--from", date.today().isoformat())["rows"]
     assert row["volunteer"] == "（已删除的志愿者）" and row["hours"] == 1
 
 
@@ -220,7 +221,9 @@ def test_a_district_s_template_lays_out_the_volunteer_ledger(
         "  - on: 服务日期\n  - volunteer: 志愿者姓名\n  - hours: 服务时长\n",
         encoding="utf-8",
     )
-    ledger = dyz_json("ledger", "volunteers", "--template", str(template))
+    ledger = dyz_json(
+        "ledger", "volunteers", "--template", str(template), "--from", date.today().isoformat()
+    )
     assert ledger["title"].endswith("志愿服务时长登记表")
     assert [c["header"] for c in ledger["columns"]] == ["服务日期", "志愿者姓名", "服务时长"]
     assert [(r["volunteer"], r["hours"]) for r in ledger["rows"]] == [("左师傅", 2)]

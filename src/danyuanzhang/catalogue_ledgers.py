@@ -103,8 +103,8 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "Say which ledger, e.g. dyz ledger visits -o visits.xlsx; dyz ledger --list lists them.",
     ),
     "ledger_suffix": (
-        "台账文件“{path}”要以 .xlsx、.csv 或 .html 结尾，如 -o 走访台账.xlsx。",
-        "The ledger file “{path}” must end in .xlsx, .csv or .html, e.g. -o visits.xlsx.",
+        "台账文件“{path}”要以 .xlsx、.csv、.md 或 .html 结尾，如 -o 走访台账.xlsx。",
+        "The ledger file “{path}” must end in .xlsx, .csv, .md or .html, e.g. -o visits.xlsx.",
     ),
     "ledger_written": (
         "已写好{title}（{rows} 行）：{path}",
@@ -189,4 +189,11 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "The template {path} names an unknown column “{key}”. This ledger's columns: {known};"
         " blank adds an empty column.",
     ),
+    # -- issue 33: one filing frame for every ledger ------------------------------------------
+    "ledger_stamp": ("社区（盖章）：", "Community (stamp): "),
+    "ledger_default_period": (
+        "没写日期，按上个月整月（{start} 至 {end}）；别的时段用 --from 和 --to。",
+        "No dates given: all of last month ({start} to {end}); --from and --to choose others.",
+    ),
+    "ledger_need_unconfirmed": ("待确认", "not yet"),
 }

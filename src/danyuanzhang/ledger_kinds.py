@@ -246,11 +246,19 @@ def needs(store: Store, within: Period) -> Rows:
                 "handler": taken[-1]["by"] if taken else collectors.get(row["id"]),
                 "result": word(item["status"], PETITION_STATUSES),
                 "settled_on": _day(row["settled_on"]),
-                "confirmed": _yes_no(closed.get("confirmed_by_resident")) if closed else None,
+                "confirmed": _confirmed(closed, row["settled_on"]),
             }
         )
     settled = sum(1 for r in rows if r["settled_on"])
     return result, [t("ledger_count_needs", count=len(result), settled=settled)]
+
+
+def _confirmed(closed: dict[str, Any] | None, settled_on: str | None) -> str | None:
+    """居民确认: yes or no once the need is closed (as the closing step says), "not yet" when it
+    is settled but not closed, nothing while it is still open."""
+    if closed is not None:
+        return _yes_no(closed.get("confirmed_by_resident"))
+    return t("ledger_need_unconfirmed") if settled_on else None
 
 
 def care(store: Store, within: Period) -> Rows:

@@ -10,9 +10,9 @@ without code. For example (examples/ledger-templates/走访台账-芙蓉南路.y
       - visitor: 走访人
       - blank: 备注            # an empty column, for pen
 
-Columns are listed in the order wanted; those not listed are left out. Templates kept in the
-folder `台账模板` beside the database are found by name (`--template 走访台账-芙蓉南路`) and
-listed by `dyz ledger --list`.
+Columns are listed in the order wanted; those not listed are left out, 序号 (`no`) and the
+signature columns as much as any other. Templates kept in the folder `台账模板` beside the
+database are found by name (`--template 走访台账-芙蓉南路`) and listed by `dyz ledger --list`.
 """
 
 from __future__ import annotations

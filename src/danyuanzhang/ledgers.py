@@ -1,9 +1,10 @@
 """The ledgers (台账) the community office files, filled from what dyz has recorded.
 
-A ledger is a kind (`visits`, `hazards`, …), a period and a scope; its rows come from the
-records alone. What dyz does not know (a resident's signature, who was met when a flat has
-several residents) is an empty column for pen, never invented. A district's own layout of a
-ledger is a template (`ledger_templates`): it renames, reorders and drops columns.
+A ledger is a kind (`visits`, `hazards`, …), a period (all of last month unless given) and a
+scope; its rows come from the records alone, numbered (序号) in the order they are listed.
+What dyz does not know (a signature, who was met when a flat has several residents) is an
+empty column for pen, never invented. A district's own layout of a ledger is a template
+(`ledger_templates`): it renames, reorders and drops columns.
 
 >>> ledger = fill(store, "visits", period(store, "2026-11-01", "2026-11-30"))
 >>> ledger.rows[0]["household"]
@@ -17,7 +18,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import pick
+from danyuanzhang.i18n import pick, t
 from danyuanzhang.store import Store
 
 
@@ -35,6 +36,7 @@ class Period(NamedTuple):
     start: str
     end: str
     scope: Any  # scopes.Scope
+    defaulted: bool = False  # no dates were given: all of last month
 
     def holds(self, row: Any) -> bool:
         return bool(self.scope.holds(row))
@@ -47,6 +49,8 @@ class Ledger(NamedTuple):
     columns: list[Column]
     rows: list[dict[str, Any]]
     notes: list[str]  # the totals a ledger ends with: a visit rate, the install rate per unit
+    filled_by: str = ""  # the person who fills it in (填表人)
+    printed_on: str = ""  # the day it was made (日期)
 
 
 Builder = Callable[[Store, Period], tuple[list[dict[str, Any]], list[str]]]
@@ -62,11 +66,16 @@ def _c(key: str, zh: str, en: str, pen: bool = False) -> Column:
     return Column(key, zh, en, pen)
 
 
+# the first column of every ledger; a template may rename, move or drop it like any other
+NUMBER = Column("no", "序号", "No.")
+
+
 def kinds() -> dict[str, Kind]:
+    """Every ledger kind with its columns, 序号 first."""
     from danyuanzhang import ledger_kinds as k
     from danyuanzhang.patrols import CHECKS
 
-    return {
+    declared = {
         "visits": Kind(
             ("入户走访台账", "Home visits ledger"),
             (
@@ -80,7 +89,8 @@ def kinds() -> dict[str, Kind]:
                 _c("handling", "办理情况", "how they were handled"),
                 _c("hazards", "发现隐患", "hazards found"),
                 _c("visitor", "走访人", "visitor"),
-                _c("signature", "居民签字", "resident's signature", pen=True),
+                _c("visitor_signature", "走访人签字", "visitor's signature", pen=True),
+                _c("signature", "群众签字", "resident's signature", pen=True),
             ),
             k.visits,
         ),
@@ -94,12 +104,14 @@ def kinds() -> dict[str, Kind]:
                 _c("note", "描述", "description"),
                 _c("severity", "等级", "severity"),
                 _c("household", "责任户", "household responsible"),
+                _c("household_signature", "被查户签名", "household's signature", pen=True),
                 _c("requirement", "整改要求（通知书编号）", "what was asked (notice)"),
                 _c("due", "期限", "deadline"),
                 _c("notified_on", "告知日", "notified on"),
                 _c("rectified_on", "整改日", "rectified on"),
                 _c("verified_on", "复查日", "re-inspected on"),
                 _c("verifier", "复查人", "re-inspected by"),
+                _c("verifier_signature", "复查人签字", "re-inspector's signature", pen=True),
                 _c("result", "结果", "result"),
                 _c("recurrence", "是否回潮", "came back"),
             ),
@@ -114,7 +126,10 @@ def kinds() -> dict[str, Kind]:
                 *(_c(code, check.zh, check.en) for code, check in CHECKS.items()),
                 _c("result", "巡查情况", "what was found"),
                 _c("handling", "处置", "what was done"),
-                _c("signature", "签名", "signature", pen=True),
+                # a fire patrol is walked by two, and signed off by the one on duty
+                _c("signature", "巡查人1签字", "patroller 1's signature", pen=True),
+                _c("signature_2", "巡查人2签字", "patroller 2's signature", pen=True),
+                _c("duty_signature", "值班负责人签字", "duty supervisor's signature", pen=True),
             ),
             k.patrols,
         ),
@@ -147,6 +162,7 @@ def kinds() -> dict[str, Kind]:
                 _c("wellbeing", "情况", "how they were"),
                 _c("needs", "需求帮扶", "help needed"),
                 _c("visitor", "探访人", "visitor"),
+                _c("visitor_signature", "探访人签字", "visitor's signature", pen=True),
             ),
             k.care,
         ),
@@ -212,6 +228,7 @@ def kinds() -> dict[str, Kind]:
             k.council,
         ),
     }
+    return {name: kind._replace(columns=(NUMBER, *kind.columns)) for name, kind in declared.items()}
 
 
 KIND_NAMES = (
@@ -253,21 +270,43 @@ def period(
     scope: str | None = None,
     estate: str | None = None,
 ) -> Period:
-    """The days from `start` to `end` (both included); this month so far by default."""
+    """The days from `start` to `end` (both included). Neither given: all of last month, the
+    period an office files; `start` alone runs to today, `end` alone from the 1st of its month."""
     from danyuanzhang.inputs import parse_date, today
     from danyuanzhang.scopes import parse_scope
 
+    within = parse_scope(store, scope, estate)
+    if start is None and end is None:
+        first, last = last_full_month(date.fromisoformat(today()))
+        return Period(first, last, within, defaulted=True)
     last = parse_date(end, "--to") if end else today()
     first = parse_date(start, "--from") if start else last[:8] + "01"
     if last < first:
         raise DyzError("dates_reversed", start=first, end=last)
-    return Period(first, last, parse_scope(store, scope, estate))
+    return Period(first, last, within)
+
+
+def last_full_month(day: date) -> tuple[str, str]:
+    """The first and last day of the calendar month before `day`'s."""
+    from datetime import timedelta
+
+    last = day.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1).isoformat(), last.isoformat()
+
+
+def filled_by(store: Store) -> str:
+    """The person named as 填表人: who runs this command (`--by`, the laptop's person), else
+    the laptop's own name."""
+    return store.author()
 
 
 def fill(store: Store, name: str, within: Period, template: Any = None) -> Ledger:
     """The ledger `name` for the period, laid out as `template` says (or as is usual)."""
+    from danyuanzhang.inputs import today
+
     kind = kind_of(name)
-    rows, notes = kind.build(store, within)
+    built, notes = kind.build(store, within)
+    rows = [{**row, NUMBER.key: number} for number, row in enumerate(built, start=1)]
     columns = list(kind.columns)
     title = pick(*kind.title)
     community = store.setting("community")
@@ -276,7 +315,7 @@ def fill(store: Store, name: str, within: Period, template: Any = None) -> Ledge
     if template is not None:
         columns = template.columns_of(kind.columns)
         title = template.title or title
-    return Ledger(name, title, within, columns, rows, notes)
+    return Ledger(name, title, within, columns, rows, notes, filled_by(store), today())
 
 
 def period_words(within: Period) -> str:
@@ -284,6 +323,22 @@ def period_words(within: Period) -> str:
         f"{within.start} 至 {within.end}（{within.scope.words()}）",
         f"{within.start} to {within.end} ({within.scope.words()})",
     )
+
+
+def foot(ledger: Ledger) -> list[tuple[str, str]]:
+    """The lines a filed ledger ends with, as (label, what is written on it): who filled it in,
+    a blank for who checked it, the day, and room for the community's stamp."""
+    return [
+        (t("ledger_signed_by"), ledger.filled_by),
+        (t("ledger_checked_by"), ""),
+        (t("ledger_signed_on"), ledger.printed_on),
+        (t("ledger_stamp"), ""),
+    ]
+
+
+def foot_text(ledger: Ledger, blank: str = "________") -> list[str]:
+    """`foot` as plain text, a line drawn where a hand fills it in."""
+    return [label + (value or blank) for label, value in foot(ledger)]
 
 
 def as_json(ledger: Ledger) -> dict[str, Any]:
@@ -301,4 +356,6 @@ def as_json(ledger: Ledger) -> dict[str, Any]:
         "columns": [{"key": c.key, "header": c.header()} for c in ledger.columns],
         "rows": [{c.key: plain(row.get(c.key)) for c in ledger.columns} for row in ledger.rows],
         "notes": ledger.notes,
+        "filled_by": ledger.filled_by,
+        "printed_on": ledger.printed_on,
     }

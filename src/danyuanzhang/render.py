@@ -185,7 +185,7 @@ def agenda_table(data: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
+def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
@@ -201,11 +201,11 @@ def agenda_md(data: dict[str, Any]) -> str:
         lines += [f"**{data['community']}**", ""]
     lines += [f"## {t('agenda_matters')}", ""]
     lines += (
-        _md_table([t(h) for h in AGENDA_MATTER_HEADERS], matters) if matters else [t("agenda_none")]
+        md_table([t(h) for h in AGENDA_MATTER_HEADERS], matters) if matters else [t("agenda_none")]
     )
     lines += ["", f"## {t('agenda_proposals')}", ""]
     lines += (
-        _md_table([t(h) for h in AGENDA_PROPOSAL_HEADERS], proposals)
+        md_table([t(h) for h in AGENDA_PROPOSAL_HEADERS], proposals)
         if proposals
         else [t("agenda_none")]
     )

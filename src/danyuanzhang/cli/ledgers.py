@@ -23,6 +23,8 @@ from danyuanzhang.i18n import t
 if TYPE_CHECKING:
     from danyuanzhang.ledgers import Ledger
 
+_SUFFIXES = (".xlsx", ".csv", ".md", ".html", ".htm")
+
 ledger_app = typer.Typer(help="台账 · the office's ledgers", add_completion=False)
 
 
@@ -41,9 +43,15 @@ def ledger(
         ),
     ] = None,
     start: Annotated[
-        str | None, typer.Option("--from", help="起始日期，默认本月1日 · from")
+        str | None,
+        typer.Option(
+            "--from", help="起始日期；日期都不写则为上个月整月 · from (default: last month)"
+        ),
     ] = None,
-    end: Annotated[str | None, typer.Option("--to", help="截止日期，默认今天 · to")] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", help="截止日期，默认今天；日期都不写则为上个月整月 · to"),
+    ] = None,
     scope: Annotated[
         str | None,
         typer.Option("--scope", help="范围，如 2-2、building:2，默认本机负责的地方 · scope"),
@@ -53,7 +61,7 @@ def ledger(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="写成 .xlsx、.csv 或可打印的 .html · file"),
+        typer.Option("--output", "-o", help="写成 .xlsx、.csv、.md 或可打印的 .html · file"),
     ] = None,
     list_all: Annotated[
         bool, typer.Option("--list", help="列出台账种类和模板 · list ledgers and templates")
@@ -80,7 +88,7 @@ def ledger(
     kind = ledgers.kind_name(kind)
     if chosen is not None and chosen.kind != kind:
         raise DyzError("template_wrong_kind", path=template, template=chosen.kind, kind=kind)
-    if output is not None and output.suffix.lower() not in (".xlsx", ".csv", ".html", ".htm"):
+    if output is not None and output.suffix.lower() not in _SUFFIXES:
         raise DyzError("ledger_suffix", path=str(output))
     store = state(ctx).store()
     filled = ledgers.fill(
@@ -91,9 +99,16 @@ def ledger(
         ),
         chosen,
     )
+    defaulted = (
+        t("ledger_default_period", start=filled.period.start, end=filled.period.end)
+        if filled.period.defaulted
+        else None
+    )
     if output is not None:
         _write(filled, output)
         say(t("ledger_written", title=filled.title, rows=len(filled.rows), path=str(output)))
+        if defaulted:
+            say(defaulted)
         from danyuanzhang.cli.common import remind_if_exposed
 
         remind_if_exposed(output)
@@ -111,6 +126,8 @@ def ledger(
         from danyuanzhang.ledger_page import cell_text
 
         say(f"{filled.title} · {ledgers.period_words(filled.period)}")
+        if defaulted:
+            say(defaulted)
         if not filled.rows:
             say(t("ledger_empty"))
         else:
@@ -128,13 +145,16 @@ def _database(ctx: typer.Context) -> Path:
 
 
 def _write(filled: Ledger, output: Path) -> None:
-    if output.suffix.lower() in (".html", ".htm"):
-        from danyuanzhang.cli.common import write_output
-        from danyuanzhang.ledger_page import ledger_html
+    from danyuanzhang import ledgers
 
-        write_output(ledger_html(filled), output, quiet=True, personal=False)
+    if output.suffix.lower() in (".html", ".htm", ".md"):
+        from danyuanzhang.cli.common import write_output
+        from danyuanzhang.ledger_page import ledger_html, ledger_markdown
+
+        page = ledger_markdown if output.suffix.lower() == ".md" else ledger_html
+        write_output(page(filled), output, quiet=True, personal=False)
         return
-    from danyuanzhang.sheets import write_sheet
+    from danyuanzhang.sheets import Form, write_sheet
 
     write_sheet(
         output,
@@ -142,6 +162,11 @@ def _write(filled: Ledger, output: Path) -> None:
         ([row.get(c.key) for c in filled.columns] for row in filled.rows),
         title=filled.title,
         notes=filled.notes,
+        form=Form(
+            lines=[ledgers.period_words(filled.period)],
+            foot=ledgers.foot_text(filled),
+            pen=frozenset(n for n, c in enumerate(filled.columns) if c.pen),
+        ),
     )
 
 

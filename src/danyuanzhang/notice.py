@@ -37,9 +37,9 @@ def notice(
     if not row["notice_no"] and not preview:
         with store.transaction():
             issued = day_or_today(on)
-            store.put(
-                "hazard", row["id"], {"notice_no": next_number(store, issued), "notice_on": issued}
-            )
+            number = next_number(store, issued)
+            store.put("hazard", row["id"], {"notice_no": number, "notice_on": issued})
+            _told_by_notice(store, row, number, issued)
     hazard = show_hazard(store, row["id"])
     heads = [
         m
@@ -60,6 +60,15 @@ def notice(
         "community": store.setting("community"),
         "unit_head": {"name": heads[0]["name"], "phone": heads[0]["phone"]} if heads else None,
     }
+
+
+def _told_by_notice(store: Store, row: Any, number: str, issued: str) -> None:
+    """A notice handed over is the household told: a hazard only found is 已告知 that day,
+    and the ledger's 告知日 is the notice's."""
+    from danyuanzhang.hazards import describe, take_step
+
+    if describe(store, [row])[0]["status"] == "found" and issued >= row["found_on"]:
+        take_step(store, row["id"], "notified", on=issued, note=f"整改通知书{number}")
 
 
 def community_code(store: Store) -> str:

@@ -88,6 +88,7 @@ def test_a_week_in_2_2_and_the_papers_the_office_files(
     assert row["requirement"] == f"停止飞线充电，拆除私拉电线（{number}）"
     assert not row["severity"]
     assert row["due"] == "2026-12-02" and row["rectified_on"] == FIXED_ON
+    assert row["notified_on"] == FOUND_ON  # the notice handed over is the household told
 
     # -- the weekly report is her unit's
     report = dyz(*sample, "report", "--week", "2026-W49", "-f", "json")

@@ -188,7 +188,7 @@ CREATE TABLE petition_events (
     proposal_id TEXT,
     confirmed TEXT,
     note TEXT
-, volunteer_id TEXT);
+, volunteer_id TEXT, satisfaction TEXT);
 
 CREATE INDEX petition_events_by_petition ON petition_events (petition_id);
 

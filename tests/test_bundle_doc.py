@@ -39,6 +39,7 @@ KIND_NAMES = {
     "petition_step": "petition step",
     "escalation": "escalation",
     "decision": "decision",
+    "satisfaction": "satisfaction",
     "visit_kind": "visit kind",
     "visit_outcome": "outcome",
     "wellbeing": "wellbeing",

@@ -27,7 +27,7 @@ HEADERS = {
     " 整改日 复查日 复查人 复查人签字 结果 是否回潮",
     "patrols": "序号 日期时间 巡查人 部位 通道/出口畅通 应急照明/指示 灭火器在位有效"
     " 电动车入户/飞线充电 可燃物堆放 巡查情况 处置 巡查人1签字 巡查人2签字 值班负责人签字",
-    "needs": "序号 收集日期 户 类别 内容 联名户数 办理层级 承办人 结果 办结日 居民确认",
+    "needs": "序号 收集日期 户 类别 内容 联名户数 办理层级 承办人 结果 办结日 居民确认 回访日 满意度",
     "care": "序号 姓名 出生年份 住址 电话 类别 探访日期 方式 情况 需求帮扶 探访人 探访人签字",
     "antifraud": "序号 日期 房号 对象 是否安装国家反诈中心APP 宣传内容 宣传人",
     "moves": "序号 房号 住户 自住/租户 迁入 迁出",
@@ -409,3 +409,25 @@ def test_the_hazards_ledger_names_who_found_each(dyz: Runner, stairwell: str) ->
 def test_a_ledger_is_named_by_its_chinese_title_too(dyz: Runner, demo: str) -> None:
     by_code = ledger_json(dyz, demo, "patrols")
     assert ledger_json(dyz, demo, "防火巡查记录") == by_code
+
+
+def test_the_needs_ledger_has_the_return_visit_and_what_the_resident_said(
+    dyz: Runner, stairwell: str
+) -> None:
+    """A need closed after asking the resident: 回访日 is that day, 满意度 their answer."""
+    said = dyz("petition", "add", "2-2-301", "-c", "维修", "--text", "楼道灯坏了",
+               "--on", "2026-11-02").stderr  # fmt: skip
+    need = said.split("编号 ")[1][:8]
+    dyz("petition", "resolve", need, "--note", "换了灯泡", "--on", "2026-11-02")
+    refused = one_line_error(dyz("petition", "close", need, "--satisfaction", "凑合", code=1))
+    assert "满意度" in refused and "满意" in refused
+    dyz("petition", "close", need, "--confirmed-by-resident", "--satisfaction", "基本满意",
+        "--on", "2026-11-09")  # fmt: skip
+    [row] = json.loads(
+        dyz("ledger", "needs", "--from", "2026-11-01", "--to", "2026-11-30", "-f", "json").stdout
+    )["rows"]
+    assert (row["confirmed"], row["revisited_on"], row["satisfaction"]) == (
+        "是",
+        "2026-11-09",
+        "基本满意",
+    )

@@ -38,6 +38,7 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("petition list", "category"): words.PETITION_CATEGORY,
     ("petition list", "status"): words.PETITION_STATUS,
     ("petition escalate", "to"): words.ESCALATION,
+    ("petition close", "satisfaction"): words.SATISFACTION,
     ("council decide", "decision"): words.DECISION,
     ("roster add", "role"): words.ROLE,
     ("roster edit", "role"): words.ROLE,
@@ -315,6 +316,14 @@ def _escalate(dyz: Runner, word: str) -> str:
     return str(_last(dyz, "petition", "show", petition)["escalated_to"])
 
 
+def _satisfaction(dyz: Runner, word: str) -> str:
+    added = _added(dyz, PETITIONS, "petition", "add", "2-2-301", "-c", "repair", "--text", "灯坏了")
+    petition = added["id"][:8]
+    dyz("petition", "resolve", petition, "--note", "换了灯泡")
+    dyz("petition", "close", petition, "--satisfaction", word)
+    return str(_last(dyz, "petition", "show", petition)["timeline"][-1]["satisfaction"])
+
+
 def _decide(dyz: Runner, word: str) -> str:
     added = _added(dyz, PETITIONS, "petition", "add", "2-2-301", "-c", "repair", "--text", "灯坏了")
     petition = added["id"][:8]
@@ -443,6 +452,7 @@ THROUGH: dict[tuple[str, str], Stored] = {
     ("petition list", "category"): _petition_list("--category", "category"),
     ("petition list", "status"): _petition_list("--status", "status"),
     ("petition escalate", "to"): _escalate,
+    ("petition close", "satisfaction"): _satisfaction,
     ("council decide", "decision"): _decide,
     ("roster add", "role"): _roster("add"),
     ("roster edit", "role"): _roster("edit"),

@@ -22,6 +22,7 @@ from danyuanzhang.vocab import (
     HAZARD_STATUSES,
     PETITION_CATEGORIES,
     PETITION_STATUSES,
+    SATISFACTION,
     SEVERITIES,
     VISIT_KINDS,
     VISIT_OUTCOMES,
@@ -247,6 +248,11 @@ def needs(store: Store, within: Period) -> Rows:
                 "result": word(item["status"], PETITION_STATUSES),
                 "settled_on": _day(row["settled_on"]),
                 "confirmed": _confirmed(closed, row["settled_on"]),
+                # the return visit is the one that closed it, asking how it was handled
+                "revisited_on": _day(closed["on"]) if closed else None,
+                "satisfaction": word(closed["satisfaction"], SATISFACTION)
+                if closed and closed.get("satisfaction")
+                else None,
             }
         )
     settled = sum(1 for r in rows if r["settled_on"])

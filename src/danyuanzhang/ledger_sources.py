@@ -93,6 +93,8 @@ SOURCES: dict[str, dict[str, str]] = {
         "settled_on": "the day of its first 就地解决, 已落实, 未采纳 or 已办结 step",
         "confirmed": "是 or 否 from its 办结 step (--confirmed-by-resident); 待确认 when"
         " settled but not closed; blank while open",
+        "revisited_on": "the day of its 办结 step: the return visit that asked the resident",
+        "satisfaction": "what the resident said then (petition close --satisfaction)",
     },
     "care": {
         "name": "the resident's name",

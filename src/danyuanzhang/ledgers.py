@@ -146,6 +146,8 @@ def kinds() -> dict[str, Kind]:
                 _c("result", "结果", "result"),
                 _c("settled_on", "办结日", "settled on"),
                 _c("confirmed", "居民确认", "resident confirmed"),
+                _c("revisited_on", "回访日", "return visit"),
+                _c("satisfaction", "满意度", "satisfaction"),
             ),
             k.needs,
         ),

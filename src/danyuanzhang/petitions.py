@@ -96,6 +96,7 @@ def take_step(
     to: str | None = None,
     confirmed: bool = False,
     volunteer: str | None = None,
+    satisfaction: str | None = None,
 ) -> dict[str, Any]:
     """Record a step; refuse one that does not follow from where the petition stands.
     `volunteer`: the id of the one an `assigned` need is handed to (assignments.assign)."""
@@ -122,6 +123,10 @@ def take_step(
             fields["note"] = parse_free_text(note)
         if step == "closed":
             fields["confirmed"] = confirmed
+            if satisfaction is not None:
+                from danyuanzhang.words import SATISFACTION
+
+                fields["satisfaction"] = SATISFACTION.parse(satisfaction)
         if step == "assigned":
             assert volunteer is not None
             fields["volunteer"] = volunteer
@@ -267,7 +272,10 @@ def describe(
                         else {}
                     ),
                     **(
-                        {"confirmed_by_resident": stored_bool(e["confirmed"])}
+                        {
+                            "confirmed_by_resident": stored_bool(e["confirmed"]),
+                            "satisfaction": e["satisfaction"],
+                        }
                         if e["step"] == "closed"
                         else {}
                     ),

@@ -386,6 +386,8 @@ DECLARED = (
             Field("to", "escalated_to", "escalation", ("上报给", "escalated to")),
             Field("proposal", "proposal_id", "record_id", ("建议", "proposal")),
             Field("confirmed", "confirmed", "bool", ("居民确认", "confirmed by the resident")),
+            # asked at the return visit that closes it (schema 15)
+            Field("satisfaction", "satisfaction", "satisfaction", ("满意度", "satisfaction")),
             Field("volunteer", "volunteer_id", "record_id", ("交给的志愿者", "volunteer")),
             Field("note", "note", "text", _NOTE, clearable=True),
         ),

@@ -196,6 +196,13 @@ ESCALATION_TARGETS: dict[str, tuple[str, str]] = {
 }
 
 
+# how the resident found the way their need was handled, asked when it is closed (回访)
+SATISFACTION: dict[str, tuple[str, str]] = {
+    "satisfied": ("满意", "satisfied"),
+    "fairly": ("基本满意", "fairly satisfied"),
+    "unsatisfied": ("不满意", "not satisfied"),
+}
+
 DECISIONS: dict[str, tuple[str, str]] = {
     "adopted": ("采纳", "adopted"),
     "declined": ("未采纳", "declined"),

@@ -148,6 +148,13 @@ ESCALATION = Vocabulary(
     | {"网格长": "area_head", "片区长": "area_head"},
 )
 
+SATISFACTION = Vocabulary(
+    ("满意度", "satisfaction"),
+    vocab.SATISFACTION,
+    {"很满意": "satisfied", "非常满意": "satisfied", "一般": "fairly", "还行": "fairly"}
+    | {"较满意": "fairly", "不太满意": "unsatisfied"},
+)
+
 DECISION = Vocabulary(
     ("议事会的决定", "decision"),
     vocab.DECISIONS,

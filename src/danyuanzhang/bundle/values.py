@@ -19,6 +19,7 @@ from danyuanzhang.inputs import parse_free_text, parse_name, parse_phone
 from danyuanzhang.vocab import (
     DISPUTE_KINDS,
     MEDIATION_STEPS,
+    SATISFACTION,
     VISIT_KINDS,
     VISIT_OUTCOMES,
     WELLBEING,
@@ -232,6 +233,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "bool": _bool,
     "role": _role,
     "decision": _one_of(("adopted", "declined"), "decision"),
+    "satisfaction": _one_of(tuple(SATISFACTION), "satisfaction"),
     "escalation": _one_of(("building_head", "area_head", "council"), "escalated to"),
     "visit_kind": _one_of(tuple(VISIT_KINDS), "visit kind"),
     "visit_outcome": _one_of(tuple(VISIT_OUTCOMES), "outcome"),

@@ -219,13 +219,28 @@ def petition_close(
     confirmed: Annotated[
         bool, typer.Option("--confirmed-by-resident", help="居民已确认 · the resident confirmed")
     ] = False,
+    satisfaction: Annotated[
+        str | None,
+        typer.Option(
+            "--satisfaction",
+            help="回访时居民的满意度：满意 | 基本满意 | 不满意 · satisfied | fairly | unsatisfied",
+        ),
+    ] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
     on: OnOption = None,
 ) -> None:
-    """办结 · Close it, with or without the resident's confirmation."""
+    """办结（回访居民）· Close it after asking the resident, e.g. `dyz petition close 3fa2 --confirmed-by-resident --satisfaction 满意`."""
     from danyuanzhang.petitions import take_step
 
-    item = take_step(store_of(ctx), petition, "closed", on=on, note=note, confirmed=confirmed)
+    item = take_step(
+        store_of(ctx),
+        petition,
+        "closed",
+        on=on,
+        note=note,
+        confirmed=confirmed,
+        satisfaction=satisfaction,
+    )
     say(t("petition_closed", id=item["id"][:8]))
 
 

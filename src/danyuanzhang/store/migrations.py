@@ -581,6 +581,7 @@ CREATE INDEX mediation_steps_by_petition ON mediation_steps (petition_id);
 V15 = """
 ALTER TABLE visits ADD COLUMN met TEXT;
 ALTER TABLE hazards ADD COLUMN requirement TEXT;
+ALTER TABLE petition_events ADD COLUMN satisfaction TEXT;
 CREATE TABLE council_items (
     id TEXT PRIMARY KEY,
     petition_id TEXT,

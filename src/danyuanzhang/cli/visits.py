@@ -139,6 +139,24 @@ def visit_add(
         str | None,
         typer.Option("--wellbeing", help=WELLBEING.help),
     ] = None,
+    help_needed: Annotated[
+        str | None,
+        typer.Option(
+            "--help-needed",
+            help="需要帮助时，要什么帮助（记为一条诉求）· the help needed, kept as a need",
+        ),
+    ] = None,
+    help_category: Annotated[
+        str,
+        typer.Option("--help-category", help="这条帮助的类别，默认助老 · its category"),
+    ] = "elderly_care",
+    met: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--met",
+            help="见到的住户（姓名或名字开头，可写多次）· a resident met (name or its beginning)",
+        ),
+    ] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
     visitor: Annotated[
         str | None, typer.Option("--visitor", help="走访人，默认本机设置 · who visited")
@@ -180,6 +198,8 @@ def visit_add(
         anti_fraud_app=app,
         briefed=briefed,
         wellbeing=wellbeing,
+        help_needed=(help_category, help_needed) if help_needed is not None else None,
+        met=list(met) if met else None,
         note=note,
     )
     item = record_visit(store_of(ctx), plan)

@@ -516,5 +516,5 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "再去一次：{household} 上次{day}家中无人（{flags}），{by}前",
         "Try again: {household}, nobody home on {day} ({flags}), by {by}",
     ),
-    "td_retries_next": ("见到人后：dyz visit", "Once met: dyz visit"),
+    "td_retries_next": ("再去时：dyz visit", "When you go again: dyz visit"),
 }

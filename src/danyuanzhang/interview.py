@@ -102,14 +102,18 @@ class Asker:
             questionary.Choice(title, value=n, checked=value in ticked)
             for n, (title, value) in enumerate(choices)
         ]
-        picked = questionary.checkbox(
+        question = questionary.checkbox(
             message,
             choices=labelled,
             instruction=t("iv_keys_checkbox"),
             validate=lambda chosen: bool(chosen) or t("iv_tick_one"),
             **self.io,
-        ).unsafe_ask()
-        return [choices[n][1] for n in sorted(picked)]
+        )
+        # questionary would leave "done (2 selections)" in English: the names are said instead
+        question.application.erase_when_done = True
+        picked = sorted(question.unsafe_ask())
+        self.echo(f"? {message} {'、'.join(choices[n][0] for n in picked)}")
+        return [choices[n][1] for n in picked]
 
     def select(
         self,

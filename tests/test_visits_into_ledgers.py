@@ -190,6 +190,9 @@ def test_needing_help_at_the_door_becomes_a_need_that_today_lists(
         dyz("visit", "add", "2-2-401", "--wellbeing", "well", "--help-needed", "买菜", code=1)
     )
     assert "--help-needed" in line and "needs_help" in line
+    # needing help without saying what: asked for, as the interview asks
+    line = one_line_error(dyz("visit", "add", "2-2-401", "--wellbeing", "needs_help", code=1))
+    assert "--help-needed" in line
 
 
 def test_nobody_home_at_a_vulnerable_flat_is_tried_again_first(
@@ -198,20 +201,50 @@ def test_nobody_home_at_a_vulnerable_flat_is_tried_again_first(
     dyz("visit", "add", "2-2-301", "--on", ago(3))  # lives alone, met: not due for a week
     dyz("visit", "add", "2-2-301", "--on", ago(1), "--outcome", "not_home")
     dyz("visit", "add", "2-2-401", "--on", ago(1), "--outcome", "not_home")  # nobody vulnerable
+    # a disabled man met last week is not due for months: nobody home still calls for a retry
+    dyz("resident", "edit", resident_id(dyz_json, "2-2-302", "王建国")[:8], "--flag", "残疾")
+    dyz("visit", "add", "2-2-302", "--on", ago(6), "--met", "王建国")
+    dyz("visit", "add", "2-2-302", "--on", ago(2), "--outcome", "not_home")
     plan = dyz_json("today")
     assert [(r["household"], r["not_home_on"], r["retry_by"]) for r in plan["retries"]] == [
-        ("2-2-301", ago(1), (date.today() + timedelta(days=2)).isoformat())
+        ("2-2-302", ago(2), (date.today() + timedelta(days=1)).isoformat()),
+        ("2-2-301", ago(1), (date.today() + timedelta(days=2)).isoformat()),
     ]
+    assert "2-2-302" not in [v["household"] for v in plan["visits"]]
     text = dyz("today").stdout.splitlines()
-    assert text[2] == "先去：1 户上次家中无人，再去一次"
+    assert text[2] == "先去：2 户上次家中无人，再去一次"
     when = date.fromisoformat(ago(1))
-    assert text[3].startswith(
+    assert text[3].startswith("  再去一次：2-2-302 ")
+    assert text[4].startswith(
         f"  再去一次：2-2-301 上次{when.month}月{when.day}日家中无人（独居老人）"
     )
-    assert text.index("先去：1 户上次家中无人，再去一次") < next(
+    assert text.index("先去：2 户上次家中无人，再去一次") < next(
         n for n, line in enumerate(text) if line.startswith("一、入户走访")
     )
-    # a later visit that met her ends it
+    # a later visit that met them ends it
     dyz("visit", "add", "2-2-301")
+    dyz("visit", "add", "2-2-302", "--met", "王建国")
     assert dyz_json("today")["retries"] == []
     assert "再去一次" not in dyz("today").stdout
+
+
+def test_who_was_met_travels_to_a_laptop_that_registered_the_same_people_apart(
+    dyz: Runner, dyz_json: Any, tmp_path: Path
+) -> None:
+    unit = ["--db", str(tmp_path / "unit.db")]
+    office = ["--db", str(tmp_path / "office.db")]
+    for db, name in ((unit, "周玉梅的电脑"), (office, "社区办公室")):
+        dyz(*db, "init", "--device-name", name)
+        dyz(*db, "household", "add", "2-2-302", "--estate", "新芙蓉之都")
+        dyz(*db, "resident", "add", "2-2-302", "--name", "王建国")
+        dyz(*db, "resident", "add", "2-2-302", "--name", "李秀兰")
+    dyz(
+        *unit, "visit", "add", "2-2-302", "--on", "2026-11-20", "--met", "王建国", "--met", "李秀兰"
+    )
+    bundle = tmp_path / "to-office.yaml"
+    dyz(*unit, "export", "--all", "-o", str(bundle))
+    dyz(*office, "import", str(bundle))
+    [visit] = dyz_json(*office, "visit", "list")
+    assert visit["met"] == ["王建国", "李秀兰"]
+    rows = json.loads(dyz(*office, "ledger", "visits", *NOVEMBER, "-f", "json").stdout)["rows"]
+    assert rows[0]["resident"] == "王建国、李秀兰"

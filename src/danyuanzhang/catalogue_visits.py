@@ -511,6 +511,12 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "--help-needed 只在 --wellbeing needs_help（需要帮助）时才记。",
         "--help-needed goes with --wellbeing needs_help only.",
     ),
+    "help_needed_missing": (
+        "需要帮助的，请用 --help-needed 写下需要什么帮助（记为一条诉求，dyz today 会列出），"
+        "如 --help-needed “想要助餐送上门”。",
+        "Someone needing help: say what help with --help-needed (kept as a need that dyz today"
+        " lists), e.g. --help-needed “meals brought to the door”.",
+    ),
     "td_retries": ("先去：{count} 户上次家中无人，再去一次", "First: {count} to try again"),
     "td_retry": (
         "再去一次：{household} 上次{day}家中无人（{flags}），{by}前",

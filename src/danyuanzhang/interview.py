@@ -722,6 +722,8 @@ class Interview:
             self._added(self.plan.needs, self._ask_need(), "iv_same_need")
         if "hazard" in self.pending and self.applies("safety"):
             self._add_hazard(self._ask_hazard())
+        if self.plan.wellbeing == "needs_help" and self.plan.help_needed is None:
+            self._help_or_not()  # a draft kept before dyz asked what help
 
     def run(self) -> dict[str, Any] | None:
         self.ask_remaining()

@@ -34,7 +34,7 @@ def today_plan(
 
     day = day_or_today(on)
     as_of = date.fromisoformat(day)
-    every = visits_due(store, unit=unit, building=building, estate=estate, on=day, everyone=True)
+    every = visits_due(store, unit=unit, building=building, estate=estate, on=day, retrying=True)
     visits = [v for v in every if v["is_due"]]
     hazards = []
     for item in list_hazards(

@@ -161,6 +161,8 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
         (parse_name(a.name), parse_phone(a.phone) if a.phone else None) for a in plan.moved_in
     ]
     help_needed = None
+    if wellbeing == "needs_help" and plan.help_needed is None:
+        raise DyzError("help_needed_missing")
     if plan.help_needed is not None:
         if wellbeing != "needs_help":
             raise DyzError("help_needs_needs_help")
@@ -467,11 +469,14 @@ def visits_due(
     estate: str | None = None,
     on: str | None = None,
     everyone: bool = False,
+    retrying: bool = False,
 ) -> list[dict[str, Any]]:
     """Households in the order they should be visited: those living alone, needing help or
     disabled before others, and within each, those never met before the most overdue against
     their cadence (lives alone: weekly; needs help: fortnightly; a new arrival: within a week
-    of moving in; everyone else: every 90 days), each with its reason."""
+    of moving in; everyone else: every 90 days), each with its reason. `everyone` adds those
+    not due yet; `retrying` those not due whose last knock at a vulnerable flat found nobody
+    home (`retries`)."""
     day = day_or_today(on)
     from danyuanzhang.config import cadences
 
@@ -514,7 +519,14 @@ def visits_due(
             if last_met is None or arrival_due < due_on:
                 reason, every, due_on = "new_arrival", cadence["new_arrival"], arrival_due
         listed = last_met is None or due_on <= today or arrived is not None
-        if not (listed or everyone):
+        # with `retrying`, also a vulnerable flat not due whose last knock found nobody home
+        retry = (
+            retrying
+            and not_home is not None
+            and (last_met is None or not_home > last_met)
+            and (wellbeing is not None or not flags.isdisjoint(RETRY_FLAGS))
+        )
+        if not (listed or everyone or retry):
             continue
         last_attempt, last_outcome = latest_attempt(last_met, not_home, declined)
         due.append(
@@ -557,7 +569,7 @@ RETRY_DAYS = 3
 
 
 def retries(due: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Of `visits_due(everyone=True)`: the flats flagged vulnerable (or last found needing
+    """Of `visits_due(retrying=True)`: the flats flagged vulnerable (or last found needing
     help) whose latest knock found nobody home, each to be tried again within RETRY_DAYS of
     it, soonest first. Someone met there since ends it."""
     found = []

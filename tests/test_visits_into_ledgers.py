@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from danyuanzhang.i18n import short_day
 from tests.conftest import Runner, one_line_error, snapshot
 
 NOVEMBER = ("--from", "2026-11-01", "--to", "2026-11-30")
@@ -215,9 +216,7 @@ def test_nobody_home_at_a_vulnerable_flat_is_tried_again_first(
     assert text[2] == "先去：2 户上次家中无人，再去一次"
     when = date.fromisoformat(ago(1))
     assert text[3].startswith("  再去一次：2-2-302 ")
-    assert text[4].startswith(
-        f"  再去一次：2-2-301 上次{when.month}月{when.day}日家中无人（独居老人）"
-    )
+    assert text[4].startswith(f"  再去一次：2-2-301 上次{short_day(when)}家中无人（独居老人）")
     assert text.index("先去：2 户上次家中无人，再去一次") < next(
         n for n, line in enumerate(text) if line.startswith("一、入户走访")
     )

@@ -24,7 +24,7 @@ from danyuanzhang.cli.common import (
 )
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
-from danyuanzhang.words import VISIT_KIND, VISIT_OUTCOME, WELLBEING
+from danyuanzhang.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
 
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
@@ -147,8 +147,7 @@ def visit_add(
         ),
     ] = None,
     help_category: Annotated[
-        str,
-        typer.Option("--help-category", help="这条帮助的类别，默认助老 · its category"),
+        str, typer.Option("--help-category", help=PETITION_CATEGORY.help)
     ] = "elderly_care",
     met: Annotated[
         list[str] | None,

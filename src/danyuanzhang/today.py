@@ -1,6 +1,7 @@
-"""What is to be done today (今天该做的): a second knock at a vulnerable flat where nobody
-was home, first; the visits due, the most vulnerable and most overdue first; hazard deadlines reached or past, and fixes waiting to be re-inspected; needs waiting on
-the unit head; units whose fire patrol is due.
+"""What is to be done today (今天该做的): first a second knock at a vulnerable flat where
+nobody was home; the visits due, the most vulnerable and most overdue first; hazard deadlines
+reached or past, and fixes waiting to be re-inspected; needs waiting on the unit head; units
+whose fire patrol is due.
 
 >>> plan = today_plan(store, unit="2-2")
 >>> [v["household"] for v in plan["visits"]][:2]

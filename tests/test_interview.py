@@ -72,32 +72,32 @@ def test_a_full_visit_with_several_needs_a_move_out_a_flag_and_a_hazard(
         ENTER,  # … and picked from the matches
         "1",  # met
         "y",  # introduced (first visit)
-        DOWN * 2 + ENTER,  # someone moved out
-        ENTER,  # … 李秀兰 (listed first)
-        DOWN * 3 + ENTER,  # mark someone
-        ENTER,  # … 王建国, the one staying
-        DOWN + ENTER,  # … children away
-        ENTER,  # no more changes
+        "3",  # someone moved out
+        DOWN + ENTER,  # … 李秀兰 (listed first, under "please choose")
+        "4",  # mark someone
+        DOWN + ENTER,  # … 王建国, the one staying
+        "2",  # … children away
+        "1",  # no more changes; 王建国 alone stays: met, without asking
         "y",  # any needs
         "3",  # repairs
         "楼道灯坏了" + ENTER,
-        ENTER,  # kept open
+        "1",  # kept open
         "y",  # another
         "4",  # elderly care
         "帮忙买药" + ENTER,
-        DOWN + ENTER,  # settled on the spot
+        "2",  # settled on the spot
         "已代买降压药" + ENTER,
         "n",  # no more needs
         "y",  # a hazard
-        DOWN * 6 + ENTER,  # flying wire
+        "7",  # flying wire
         "窗外拉线充电" + ENTER,
-        ENTER,  # this household is to fix it
+        "1",  # this household is to fix it
         "y",  # another hazard
-        DOWN + ENTER,  # emergency light
+        "2",  # emergency light
         "三楼应急灯不亮" + ENTER,
-        DOWN + ENTER,  # a common area: nobody's in particular
+        "2",  # a common area: nobody's in particular
         "n",
-        DOWN + ENTER,  # app: not installed
+        "2",  # app: not installed
         "y",  # briefed
         "孩子在外地" + ENTER,  # note
         "y",  # save
@@ -123,6 +123,7 @@ def test_a_full_visit_with_several_needs_a_move_out_a_flag_and_a_hazard(
     people = {r["name"]: r for r in dyz_json("household", "show", "2-2-302")["residents"]}
     assert people["李秀兰"]["moved_out"] == visit["on"]
     assert people["王建国"]["flags"] == ["children_away"]
+    assert visit["met"] == ["王建国"]
     assert "迁出：李秀兰" in shown and "需求 [维修] 楼道灯坏了（记下，往上报）" in shown
     assert "· 王建国" in shown  # the residents on record were shown first
 
@@ -135,13 +136,13 @@ def test_a_new_household_and_someone_moving_in(store: Store, dyz_json) -> None:
         ENTER,  # the reference, offered as typed
         "1",
         "y",
-        DOWN + ENTER,  # someone moved in
+        "2",  # someone moved in
         "陈志明" + ENTER,
         "139 0000 1111" + ENTER,
-        ENTER,  # done
+        "1",  # done
         "n",
         "n",
-        ENTER,  # app installed
+        "1",  # app installed
         "n",  # not briefed
         ENTER,
         "y",
@@ -162,14 +163,15 @@ def test_a_wrong_answer_is_asked_again_not_fatal(store: Store, dyz_json) -> None
         "2-2-302" + ENTER,
         "1",
         "n",
-        DOWN + ENTER,
+        "2",
         "陈志明" + ENTER,
         "12345" + ENTER,  # not a phone number: the question stays
         "\x7f" * 5 + ENTER,  # erased: no phone
-        ENTER,
+        "1",
+        ENTER,  # met: all three, as ticked
         "n",
         "n",
-        DOWN * 2 + ENTER,  # app: did not ask
+        "3",  # app: did not ask
         "n",
         ENTER,
         "y",
@@ -180,10 +182,17 @@ def test_a_wrong_answer_is_asked_again_not_fatal(store: Store, dyz_json) -> None
 
 
 def test_the_wellbeing_check_is_asked_for_someone_living_alone(store: Store) -> None:
-    visit, _ = interview(
-        store, "2-2-301" + ENTER, "1", "y", ENTER, "n", "n", ENTER, "y", DOWN + ENTER, ENTER, "y"
-    )
+    visit, shown = interview(
+        store, "2-2-301" + ENTER, "1", "y", "1", "n", "n", "1", "y",
+        "2",  # needs help: what help?
+        "4", "想要社区助餐送上门" + ENTER,
+        ENTER, "y",
+    )  # fmt: skip
     assert visit["wellbeing"] == "needs_help"
+    assert [(n["category"], n["text"], n["status"]) for n in visit["needs"]] == [
+        ("elderly_care", "想要社区助餐送上门", "collected")
+    ]
+    assert "需要的帮助 [助老] 想要社区助餐送上门（记下，往上报）" in shown
 
 
 def test_declined_asks_only_for_a_note(store: Store) -> None:
@@ -203,11 +212,12 @@ def test_ctrl_c_keeps_every_answer_and_resume_goes_on(store: Store, db: Path, dy
         "2-2-302" + ENTER,
         "1",
         "n",
-        ENTER,
+        "1",
+        ENTER,  # met: both
         "y",
         "3",
         "楼道灯坏了" + ENTER,
-        ENTER,
+        "1",
         CTRL_C,  # at "another need?"
     )
     assert isinstance(first, DyzError) and first.key == "visit_kept_as_draft"
@@ -224,10 +234,10 @@ def test_ctrl_c_keeps_every_answer_and_resume_goes_on(store: Store, db: Path, dy
         "y",  # another need: yes (the question interrupted is asked again)
         "1",  # parking
         "车位不够" + ENTER,
-        ENTER,
+        "1",
         "n",
         "n",  # no hazard
-        ENTER,
+        "1",
         "y",
         ENTER,
         "y",
@@ -246,7 +256,7 @@ def test_a_closed_terminal_keeps_the_draft_and_the_next_run_offers_it(store: Sto
     result, _ = interview(store, "2-2-302" + ENTER, "1", hang_up=0.5)
     assert isinstance(result, DyzError) and result.key == "visit_kept_as_draft"
     # without --resume, the next interview asks whether to go on with it
-    visit, _ = interview(store, ENTER, "n", ENTER, "n", "n", ENTER, "y", ENTER, "y")
+    visit, _ = interview(store, ENTER, "n", "1", ENTER, "n", "n", "1", "y", ENTER, "y")
     assert visit["household"] == "2-2-302" and visit["outcome"] == "met"
     # or drops it
     interview(store, "2-2-301" + ENTER, hang_up=0.5)
@@ -293,27 +303,28 @@ def test_the_same_answers_make_the_same_records_both_ways(
         "2-2-301" + ENTER,
         "1",
         "y",
-        DOWN + ENTER,
+        "2",
         "孙丽" + ENTER,
         ENTER,
-        DOWN * 3 + ENTER,
-        DOWN + ENTER,  # … 孙丽
-        DOWN * 4 + ENTER,  # … tenant
-        ENTER,
+        "4",
+        DOWN * 2 + ENTER,  # … 孙丽
+        "5",  # … tenant
+        "1",
+        ENTER,  # met: both, as ticked
         "y",
         "3",
         "楼道灯坏了" + ENTER,
-        DOWN + ENTER,
+        "2",
         "换了灯泡" + ENTER,
         "n",
         "y",
-        DOWN * 6 + ENTER,
+        "7",
         "窗外拉线" + ENTER,
-        ENTER,
+        "1",
         "n",
-        ENTER,
+        "1",
         "y",
-        ENTER,  # well
+        "1",  # well
         "精神好" + ENTER,
         "y",
     )
@@ -321,7 +332,7 @@ def test_the_same_answers_make_the_same_records_both_ways(
         "--db", str(twin), "visit", "add", "2-2-301", "--introduced", "--moved-in", "孙丽",
         "--flag", "孙丽:租户", "--resolved-need", "维修:楼道灯坏了=>换了灯泡",
         "--hazard", "飞线充电:窗外拉线", "--anti-fraud-app", "yes", "--briefed",
-        "--wellbeing", "well", "--note", "精神好",
+        "--wellbeing", "well", "--note", "精神好", "--met", "刘桂英", "--met", "孙",
     )  # fmt: skip
 
     def without_ids(value: Any) -> Any:
@@ -444,7 +455,7 @@ def test_in_a_real_pseudo_terminal_with_the_real_program(
     child.expect("introduce yourself")
     child.send("y")
     child.expect("Any change among the residents")
-    child.send("\r")
+    child.send("1")
     child.expect("raise any need")
     child.send("\x03")
     child.expect("kept as a draft")
@@ -458,11 +469,11 @@ def test_in_a_real_pseudo_terminal_with_the_real_program(
     child.expect("see a hazard")
     child.send("n")
     child.expect("Anti-Fraud Center app")
-    child.send("\r")
+    child.send("1")
     child.expect("current scams")
     child.send("y")
     child.expect("How is the resident who lives alone")
-    child.send("\r")
+    child.send("1")
     child.expect("Anything else")
     child.send("\r")
     child.expect("Save this visit")
@@ -511,15 +522,16 @@ def test_yes_and_no_in_chinese_and_no_category_taken_by_a_habitual_enter(
         "2-2-302" + ENTER,
         "1",
         "否",  # not introduced
-        ENTER,  # no changes to the residents
+        "1",  # no changes to the residents
+        ENTER,  # both met
         "是",  # a need
         ENTER,  # a habitual Enter on the category list files nothing: asked again
         "3",  # repairs
         "家里电路老化" + ENTER,
-        ENTER,  # kept open
+        "1",  # kept open
         "否",  # no other need
         "否",  # no hazard
-        ENTER,
+        "1",
         "是",
         ENTER,
         "是",  # save
@@ -559,14 +571,15 @@ def test_a_refused_answer_is_said_right_under_the_question(store: Store) -> None
         "2-2-302" + ENTER,
         "1",
         "n",
-        DOWN + ENTER,  # someone moved in
+        "2",  # someone moved in
         "陈志明" + ENTER,
         "12345" + ENTER,  # not a phone: said at once, and the text kept to be corrected
         "\x7f" * 5 + "13900001111" + ENTER,
+        "1",
         ENTER,
         "n",
         "n",
-        ENTER,
+        "1",
         "n",
         ENTER,
         "y",
@@ -599,18 +612,19 @@ def test_any_answer_is_changed_before_saving(store: Store, dyz_json) -> None:
         "2-2-302" + ENTER,
         "1",
         "n",
+        "1",
         ENTER,
         "y",
         "3",
         "楼道灯坏了" + ENTER,
-        ENTER,
+        "1",
         "y",
         "1",
         "车位不够" + ENTER,
-        ENTER,
+        "1",
         "n",
         "n",
-        ENTER,
+        "1",
         "y",
         ENTER,
         "改",  # at the summary: change an answer
@@ -637,13 +651,14 @@ def test_someone_moving_in_is_corrected_at_the_summary_not_lost(store: Store, dy
         "2-2-302" + ENTER,
         "1",
         "n",
-        DOWN + ENTER,  # someone moved in
+        "2",  # someone moved in
         "陈志明" + ENTER,
         ENTER,  # no phone given
-        ENTER,
+        "1",
+        ENTER,  # all three met
         "n",
         "n",
-        ENTER,
+        "1",
         "y",
         ENTER,
         "改",
@@ -667,14 +682,15 @@ def test_changing_the_outcome_drops_the_answers_it_no_longer_needs(store: Store)
         "2-2-302" + ENTER,
         "1",
         "n",
+        "1",
         ENTER,
         "y",
         "3",
         "楼道灯坏了" + ENTER,
-        ENTER,
+        "1",
         "n",
         "n",
-        ENTER,
+        "1",
         "y",
         ENTER,
         "改",
@@ -684,21 +700,22 @@ def test_changing_the_outcome_drops_the_answers_it_no_longer_needs(store: Store)
     )
     assert not isinstance(visit, DyzError), visit
     assert (visit["outcome"], visit["needs"], visit["briefed"]) == ("declined", [], None)
+    assert visit["met"] is None  # nobody is named as met at a door that stayed shut
     assert "这次是“不愿交谈”，用不上的回答已去掉。" in shown
 
 
 def test_a_resumed_visit_does_not_force_a_second_need(store: Store, dyz_json) -> None:
     interview(
-        store, "2-2-302" + ENTER, "1", "n", ENTER, "y", "3", "楼道灯坏了" + ENTER, ENTER, CTRL_C
+        store, "2-2-302" + ENTER, "1", "n", "1", ENTER, "y", "3", "楼道灯坏了" + ENTER, "1", CTRL_C
     )
-    visit, _ = interview(store, "n", "n", ENTER, "y", ENTER, "y", resume=True)
+    visit, _ = interview(store, "n", "n", "1", "y", ENTER, "y", resume=True)
     assert [n["text"] for n in visit["needs"]] == ["楼道灯坏了"]
     assert [p["text"] for p in dyz_json("petition", "list")] == ["楼道灯坏了"]
 
 
 def test_a_half_answered_need_survives_a_closed_window(store: Store, dyz_json) -> None:
     result, _ = interview(
-        store, "2-2-302" + ENTER, "1", "n", ENTER, "y", "3", "楼道灯坏了" + ENTER, hang_up=1.5
+        store, "2-2-302" + ENTER, "1", "n", "1", ENTER, "y", "3", "楼道灯坏了" + ENTER, hang_up=1.5
     )
     assert isinstance(result, DyzError) and result.key == "visit_kept_as_draft"
     draft = drafts.load(store)
@@ -708,11 +725,11 @@ def test_a_half_answered_need_survives_a_closed_window(store: Store, dyz_json) -
     }
     visit, shown = interview(
         store,
-        DOWN + ENTER,  # settled on the spot: the question the window closed on
+        "2",  # settled on the spot: the question the window closed on
         "换了灯泡" + ENTER,
         "n",
         "n",
-        ENTER,
+        "1",
         "y",
         ENTER,
         "y",
@@ -728,18 +745,19 @@ def test_the_same_need_is_never_saved_twice(store: Store, dyz_json) -> None:
         "2-2-302" + ENTER,
         "1",
         "n",
+        "1",
         ENTER,
         "y",
         "3",
         "楼道灯坏了" + ENTER,
-        ENTER,
+        "1",
         "y",
         "3",
         "楼道灯坏了" + ENTER,  # said again
-        ENTER,
+        "1",
         "n",
         "n",
-        ENTER,
+        "1",
         "y",
         ENTER,
         "y",
@@ -782,7 +800,7 @@ def test_in_a_pseudo_terminal_ctrl_c_resume_change_and_save(
         first.wait_for("自我介绍了、留下服务牌了吗？")
         first.send("是")
         first.wait_for("居民有变化吗？")
-        first.send(ENTER)
+        first.send("1")
         first.wait_for("有什么需要帮忙的吗？")
         first.send("是")
         first.wait_for("是哪一类的事？")
@@ -803,17 +821,17 @@ def test_in_a_pseudo_terminal_ctrl_c_resume_change_and_save(
         again.wait_for("住户：2-2-301")
         again.wait_for("（没答完的需求：[助老] 帮忙买菜）")
         again.wait_for("当场解决了吗？")  # where it stopped, nothing asked twice
-        again.send(ENTER)  # kept open
+        again.send("1")  # kept open
         again.wait_for("还有别的需求吗？")
         again.send("否")
         again.wait_for("看到安全隐患了吗？")
         again.send("否")
         again.wait_for("反诈")
-        again.send(ENTER)
+        again.send("1")
         again.wait_for("讲了最新的骗术吗？")
         again.send("是")
         again.wait_for("独居老人身体和生活怎么样？")
-        again.send(ENTER)
+        again.send("1")
         again.wait_for("还有什么要记的？")
         again.send(ENTER)
         again.wait_for("保存这次走访吗？")
@@ -840,20 +858,18 @@ def test_in_a_pseudo_terminal_ctrl_c_resume_change_and_save(
     assert needs == [("elderly_care", "帮忙买菜，每周一次")]
 
 
-ONE_NEED = ["2-2-302" + ENTER, "1", "n", ENTER, "y", "3", "楼道灯坏了" + ENTER, ENTER, "n", "n"]
+ONE_NEED = ["2-2-302" + ENTER, "1", "n", "1", ENTER, "y", "3", "楼道灯坏了" + ENTER, "1", "n", "n"]
 
 
 def test_ctrl_c_while_changing_a_need_or_hazard_keeps_it_as_it_was(store: Store) -> None:
-    result, _ = interview(
-        store, *ONE_NEED, ENTER, "y", ENTER, "改", DOWN * 2 + ENTER, ENTER, CTRL_C
-    )
+    result, _ = interview(store, *ONE_NEED, "1", "y", ENTER, "改", DOWN * 2 + ENTER, ENTER, CTRL_C)
     assert isinstance(result, DyzError) and result.key == "visit_kept_as_draft"
     draft = drafts.load(store)
     assert draft is not None and [n["text"] for n in draft["plan"]["needs"]] == ["楼道灯坏了"]
     drafts.discard(store)
-    hazard = ["2-2-302" + ENTER, "1", "n", ENTER, "n", "y", DOWN * 6 + ENTER, "窗外拉线" + ENTER]
+    hazard = ["2-2-302" + ENTER, "1", "n", "1", ENTER, "n", "y", "7", "窗外拉线" + ENTER]
     result, _ = interview(
-        store, *hazard, ENTER, "n", ENTER, "y", ENTER, "改", DOWN * 2 + ENTER, ENTER, CTRL_C
+        store, *hazard, "1", "n", "1", "y", ENTER, "改", DOWN * 2 + ENTER, ENTER, CTRL_C
     )
     draft = drafts.load(store)
     assert draft is not None and draft["plan"]["hazards"] == [["flying_wire", "窗外拉线"]]
@@ -879,22 +895,26 @@ def test_changing_a_new_flat_to_one_on_the_roll_visits_that_one(store: Store, dy
 
 def test_the_living_alone_question_follows_changes_among_residents(store: Store) -> None:
     # the one living alone moved out after all: how she was found goes with her
-    alone = ["2-2-301" + ENTER, "1", "y", ENTER, "n", "n", ENTER, "y", DOWN + ENTER, ENTER]
-    visit, _ = interview(store, *alone, "改", DOWN * 8 + ENTER, DOWN * 2 + ENTER, ENTER, ENTER, "y")
+    alone = ["2-2-301" + ENTER, "1", "y", "1", "n", "n", "1", "y", "2", "4", "陪同就医" + ENTER]
+    visit, _ = interview(
+        store, *alone, ENTER, "改", DOWN * 9 + ENTER, "3", DOWN + ENTER, "1", "y"
+    )  # fmt: skip
     assert not isinstance(visit, DyzError), visit
-    assert visit["wellbeing"] is None
+    assert visit["wellbeing"] is None and visit["needs"] == []  # the help she needed too
     # someone marked as living alone at the summary: the question is asked then
     visit, shown = interview(
         store,
-        "2-2-401" + ENTER, "1", "y", ENTER, "n", "n", ENTER, "y", ENTER,
+        "2-2-401" + ENTER, "1", "y", "1", "n", "n", "1", "y", ENTER,
         "改", DOWN * 7 + ENTER,  # another change among the residents
-        DOWN * 3 + ENTER, ENTER, ENTER,  # 赵磊 lives alone
-        ENTER,  # no more changes
-        DOWN + ENTER,  # how is he? needs help
+        "4", DOWN + ENTER, "1",  # 赵磊 lives alone
+        "1",  # no more changes
+        "2",  # how is he? needs help
+        "4", "买菜不方便" + ENTER,  # what help: elderly care, shopping
         "y",
     )  # fmt: skip
     assert not isinstance(visit, DyzError), visit
     assert visit["wellbeing"] == "needs_help"
+    assert [n["text"] for n in visit["needs"]] == ["买菜不方便"]
 
 
 def test_a_need_the_team_can_answer_is_handed_to_a_volunteer_at_the_door(
@@ -908,15 +928,16 @@ def test_a_need_the_team_can_answer_is_handed_to_a_volunteer_at_the_door(
         ENTER,
         "1",  # met
         "y",  # introduced
-        ENTER,  # no changes to the residents
+        "1",  # no changes to the residents
+        ENTER,  # both met
         "y",  # a need
         "3",  # repairs
         "水龙头漏水" + ENTER,
-        ENTER,  # kept open
+        "1",  # kept open
         "2",  # handed to the nearest: 钱师傅 of this unit
         "n",  # no more needs
         "n",  # no hazard
-        DOWN + ENTER,  # app: not installed
+        "2",  # app: not installed
         "n",  # not briefed
         ENTER,  # no note
         "y",  # save
@@ -939,3 +960,115 @@ def test_a_room_number_is_the_flat_of_the_unit_this_laptop_looks_after(
     visit, shown = interview(store, "301" + ENTER, "2")
     assert visit["household"] == "2-2-301" and visit["outcome"] == "not_home", shown
     assert "» 2-2-301" in shown
+
+
+# -- issue 33: 是 first, nothing chosen for the person, and who was met ------------------------
+
+
+def test_yes_is_always_listed_first_whatever_the_question(store: Store) -> None:
+    """1 is 是 and 2 is 否 on every yes/no question, not 是 first on one and 否 on the next."""
+    visit, shown = interview(
+        store,
+        "2-2-302" + ENTER,
+        "1",  # met
+        "2",  # introduced? no
+        "1",  # no change among the residents
+        ENTER,  # both met
+        "1",  # any needs? yes
+        "3",
+        "楼道灯坏了" + ENTER,
+        "1",  # kept open
+        "2",  # another need? no
+        "1",  # a hazard? yes
+        "2",
+        "应急灯不亮" + ENTER,
+        "2",  # a common area
+        "2",  # another hazard? no
+        "3",  # app: did not ask
+        "1",  # briefed? yes
+        ENTER,
+        "1",  # save
+    )
+    assert not isinstance(visit, DyzError), (visit, shown)
+    assert (visit["introduced"], visit["briefed"]) == (False, True)
+    assert [n["text"] for n in visit["needs"]] == ["楼道灯坏了"]
+    assert [h["kind"] for h in visit["hazards"]] == ["emergency_light"]
+
+
+def test_a_habitual_enter_records_no_fact(store: Store, dyz_json) -> None:
+    """Enter on the app, a mark, whom to mark or whether briefed answers nothing: it is asked
+    again until the person moves to an answer or types it."""
+    visit, shown = interview(
+        store,
+        "2-2-302" + ENTER,
+        "1",
+        ENTER,  # introduced? asked again
+        "n",
+        "4",  # mark someone
+        ENTER,  # whom? asked again
+        DOWN * 2 + ENTER,  # 王建国
+        ENTER,  # which mark? asked again
+        "5",  # tenant
+        "1",  # done
+        ENTER,  # both met
+        "n",
+        "n",
+        ENTER,  # app? asked again: no Enter installs it
+        "2",  # not installed
+        ENTER,  # briefed? asked again
+        "n",
+        ENTER,
+        "y",
+    )
+    assert not isinstance(visit, DyzError), (visit, shown)
+    assert (visit["introduced"], visit["anti_fraud_app"], visit["briefed"]) == (False, False, False)
+    assert shown.count("请选一项：") == 5
+    people = {r["name"]: r["flags"] for r in dyz_json("household", "show", "2-2-302")["residents"]}
+    assert people == {"李秀兰": [], "王建国": ["tenant"]}
+
+
+def test_a_new_family_at_the_door_is_asked_who_moved_in_and_is_who_was_met(
+    store: Store,
+) -> None:
+    visit, shown = interview(
+        store,
+        "2-2-502" + ENTER,
+        ENTER,  # register it
+        ENTER,
+        "1",
+        "y",
+        ENTER,  # a habitual Enter does not skip who lives here
+        "2",
+        "陈志明" + ENTER,
+        ENTER,
+        "2",
+        "黄晓燕" + ENTER,
+        ENTER,
+        "1",  # that is all: both of them were met, without asking
+        "n",
+        "n",
+        "2",
+        "y",
+        ENTER,
+        "y",
+    )
+    assert not isinstance(visit, DyzError), (visit, shown)
+    assert "请选一项：" in shown
+    assert visit["met"] == ["陈志明", "黄晓燕"]
+
+
+def test_who_was_met_is_asked_among_several_all_ticked(store: Store, dyz_json) -> None:
+    one = ["2-2-302" + ENTER, "1", "n", "1"]
+    rest = ["n", "n", "3", "n", ENTER]
+    visit, _ = interview(store, *one, ENTER, *rest, "y")  # as ticked: both
+    assert visit["met"] == ["李秀兰", "王建国"]
+    visit, shown = interview(store, *one, " " + ENTER, *rest, "y")  # 李秀兰 unticked
+    assert visit["met"] == ["王建国"] and "见到：王建国" in shown
+    # changed at the summary: ticked as it was, and 李秀兰 ticked again
+    visit, shown = interview(
+        store, *one, " " + ENTER, *rest, "改", DOWN * 2 + ENTER, " " + ENTER, "y"
+    )
+    assert visit["met"] == ["李秀兰", "王建国"], shown
+    # nobody ticked is no answer: the question stays, on the one unticked last
+    visit, shown = interview(store, *one, " " + DOWN + " " + ENTER, " " + ENTER, *rest, "y")
+    assert visit["met"] == ["王建国"]

@@ -28,8 +28,8 @@ HEADERS = {
     "patrols": "序号 日期时间 巡查人 部位 通道/出口畅通 应急照明/指示 灭火器在位有效"
     " 电动车入户/飞线充电 可燃物堆放 巡查情况 处置 巡查人1签字 巡查人2签字 值班负责人签字",
     "needs": "序号 收集日期 户 类别 内容 联名户数 办理层级 承办人 结果 办结日 居民确认 回访日 满意度",
-    "care": "序号 姓名 出生年份 住址 电话 类别 探访日期 方式 情况 需求帮扶 探访人 探访人签字",
-    "antifraud": "序号 日期 房号 对象 是否安装国家反诈中心APP 宣传内容 宣传人",
+    "care": "序号 姓名 出生年份 住址 电话 类别 月均探访（次） 探访日期 方式 情况 需求帮扶 探访人 探访人签字",
+    "antifraud": "序号 日期 房号 对象 电话 是否安装国家反诈中心APP 宣传内容 宣传人",
     "moves": "序号 房号 住户 自住/租户 迁入 迁出",
     "volunteers": "序号 志愿者 日期 服务对象（房号） 服务内容 时长（小时） 记录人",
     "mediation": "序号 受理日期 当事人（房号） 纠纷类型 调解人 调解经过 结果 回访日期 回访情况",
@@ -173,13 +173,24 @@ def test_the_care_ledger(dyz: Runner, demo: str) -> None:
     assert [r["on"] for r in liu] == ["2026-11-02", "2026-11-16"]  # a row per visit
     assert liu[0]["address"] == "2-2-301" and "独居老人" in liu[0]["category"]
     assert liu[0]["phone"] == "186****3936" and liu[0]["wellbeing"] == "一切安好"
+    assert liu[0]["rate"] == 0.3  # two visits in the six months
     unvisited = [r for r in rows if r["on"] is None]  # on the ledger too, for all to see
     assert unvisited and all(r["visitor"] is None for r in unvisited)
-    visited = len({r["address"] for r in rows if r["on"]})
-    homes = len({r["address"] for r in rows})
-    assert ledger["notes"] == [
-        f"本期探访率：{homes} 户中探访了 {visited} 户（{visited * 100 // homes}%）。"
+    # who it is for, by the rule its first line says: the young only by a flag
+    assert all(r["born"] <= 1966 or r["category"] in ("残疾", "需帮扶") for r in rows if r["born"])
+    assert ledger["notes"][0].startswith("关爱对象：截至 2026-11-30 年满 60 周岁")
+    # a knock that found nobody home is listed, not counted
+    song = [r for r in rows if r["name"] == "宋永红"]
+    assert [(r["on"], r["wellbeing"]) for r in song] == [
+        ("2026-11-05", "家中无人"),
+        ("2026-11-12", "见到了"),
     ]
+    assert song[0]["rate"] == 0.2  # one visit met her: 1 ÷ 6 months
+    people = len({(r["name"], r["address"]) for r in rows})
+    met = len({(r["name"], r["address"]) for r in rows if r["rate"]})
+    assert ledger["notes"][1].startswith(
+        f"本期关爱对象 {people} 人，见到本人的 {met} 人（{met * 100 // people}%）"
+    )
 
 
 def test_the_antifraud_ledger_with_the_install_rate_per_unit(dyz: Runner, demo: str) -> None:
@@ -368,7 +379,9 @@ def test_every_ledger_prints_on_a4_landscape(
     assert result.returncode == 0, result.stderr[-2000:]
     data = pdf.read_bytes()
     pages = re.findall(rb"/Type\s*/Page(?!s)", data)
-    assert 1 <= len(pages) <= 3
+    # the care ledger lists everyone aged 60 and over, with a line to sign beside each: some
+    # 60 people in the sample community, a dozen a sheet
+    assert 1 <= len(pages) <= (5 if kind == "care" else 3)
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
     assert box is not None
     assert (round(float(box.group(1))), round(float(box.group(2)))) == (842, 595)

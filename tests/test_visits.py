@@ -268,7 +268,8 @@ def test_a_visit_that_found_someone_needing_help_shortens_the_cadence(
     dyz: Runner, dyz_json, stairwell: str
 ) -> None:
     dyz("config", "set", "visit.cadence.elderly_alone", "30")
-    dyz("visit", "add", "2-2-301", "--on", "2026-11-01", "--wellbeing", "needs_help")
+    dyz("visit", "add", "2-2-301", "--on", "2026-11-01", "--wellbeing", "needs_help",
+        "--help-needed", "想要助餐送上门")  # fmt: skip
     assert ("2-2-301", "needs_help", 11) in due(dyz_json, "--on", "2026-11-26")
 
 
@@ -395,6 +396,8 @@ def test_removing_a_household_keeps_its_visits_in_the_figures_without_their_word
         "2026-11-20",
         "--wellbeing",
         "needs_help",
+        "--help-needed",
+        "想要助餐送上门",
         "--note",
         "夜里常头晕XQ",
     )
@@ -423,6 +426,8 @@ def test_a_redacted_bundle_leaves_out_what_was_said_at_the_door(
         "2026-11-20",
         "--wellbeing",
         "needs_help",
+        "--help-needed",
+        "想要助餐送上门",
         "--note",
         "夜里常头晕",
     )

@@ -34,6 +34,7 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("visit add", "common_hazard"): words.hazard_kind(vocab.HAZARD_KINDS),
     ("visit add", "flag"): words.flag(vocab.BUILTIN_FLAGS),
     ("hazard edit", "severity"): words.SEVERITY,
+    ("visit add", "help_category"): words.PETITION_CATEGORY,
     ("petition add", "category"): words.PETITION_CATEGORY,
     ("petition list", "category"): words.PETITION_CATEGORY,
     ("petition list", "status"): words.PETITION_STATUS,
@@ -72,6 +73,7 @@ NOT_CODES = {
     "petitions", "phone", "photo", "plain", "proposal", "read_out", "redact", "ref", "repair",
     "resident", "resume", "scope", "second", "sheet", "show_completion", "start", "template",
     "text", "to", "unit", "value", "version", "visit", "visitor", "week", "where", "yes", "zh",
+    "help_needed", "met",
 }  # fmt: skip
 
 
@@ -223,6 +225,19 @@ def _visit(option: str, key: str) -> Stored:
         return str(_added(dyz, ("visit", "list"), "visit", "add", "2-2-301", option, word)[key])
 
     return stored
+
+
+def _visit_wellbeing(dyz: Runner, word: str) -> str:
+    needing = words.WELLBEING.parse(word) == "needs_help"
+    helped = ("--help-needed", "想要助餐送上门") if needing else ()
+    added = _added(dyz, ("visit", "list"), "visit", "add", "2-2-301", "--wellbeing", word, *helped)
+    return str(added["wellbeing"])
+
+
+def _visit_help_category(dyz: Runner, word: str) -> str:
+    added = _added(dyz, PETITIONS, "visit", "add", "2-2-301", "--wellbeing", "needs_help",
+                   "--help-needed", "灯坏了", "--help-category", word)  # fmt: skip
+    return str(added["category"])
 
 
 def _visit_need(option: str) -> Stored:
@@ -442,7 +457,8 @@ THROUGH: dict[tuple[str, str], Stored] = {
     ("patrol record", "problem"): _patrol_item,
     ("visit add", "kind"): _visit("--kind", "kind"),
     ("visit add", "outcome"): _visit("--outcome", "outcome"),
-    ("visit add", "wellbeing"): _visit("--wellbeing", "wellbeing"),
+    ("visit add", "wellbeing"): _visit_wellbeing,
+    ("visit add", "help_category"): _visit_help_category,
     ("visit add", "need"): _visit_need("--need"),
     ("visit add", "resolved_need"): _visit_need("--resolved-need"),
     ("visit add", "hazard"): _visit_hazard("--hazard"),

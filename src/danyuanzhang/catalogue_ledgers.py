@@ -138,10 +138,6 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "共收集诉求 {count} 件，已办结 {settled} 件。",
         "{count} needs collected, {settled} settled.",
     ),
-    "ledger_care_rate": (
-        "本期探访率：{homes} 户中探访了 {visited} 户（{share}）。",
-        "Visit rate this period: {visited} of {homes} households ({share}).",
-    ),
     "ledger_antifraud_app": ("国家反诈中心APP", "the national anti-fraud app"),
     "ledger_antifraud_briefed": ("常见骗术讲解", "common scams explained"),
     "ledger_antifraud_rate": (
@@ -196,4 +192,20 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "No dates given: all of last month ({start} to {end}); --from and --to choose others.",
     ),
     "ledger_need_unconfirmed": ("待确认", "not yet"),
+    # -- issue 33, visits: whom the care ledger is for, and what counts as a visit ----------
+    "ledger_care_rule": (
+        "关爱对象：截至 {end} 年满 {age} 周岁（{born_by} 年及以前出生）的居民，"
+        "以及标记为{flags}的居民。只有见到本人才算探访。",
+        "Who this ledger is for: residents aged {age} and over on {end} (born in {born_by} or"
+        " before), and those flagged {flags}. Only a visit that met them counts.",
+    ),
+    "ledger_care_count": (
+        "本期关爱对象 {people} 人，见到本人的 {visited} 人（{share}），共探访 {visits} 次"
+        "（{months} 个月）；家中无人、不愿交谈或未见到本人 {attempts} 次，不计为探访。",
+        "{people} people; {visited} of them met ({share}), {visits} visits in {months}"
+        " month(s); {attempts} calls found nobody home, were declined or missed them, and"
+        " are not counted.",
+    ),
+    "ledger_care_aged": ("{age}岁及以上", "aged {age}+"),
+    "ledger_care_not_them": ("未见到本人", "not met in person"),
 }

@@ -502,4 +502,43 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "本周迁入：{count} 人，其中 {unbriefed} 人还没讲过骗术（哪几户见纸质版）",
         "Moved in this week: {count}, {unbriefed} not yet briefed (which flats: see the printed report)",
     ),
+    # -- issue 33, visits: who was met, the help someone needs, a retry, the questions ------
+    "iv_who_was_met": ("见到了谁？", "Whom did you meet?"),
+    "iv_keys_checkbox": (
+        "（空格键勾选或取消，回车确定）",
+        "(Space to tick or untick, Enter to answer)",
+    ),
+    "iv_tick_one": ("至少勾选一位", "Tick at least one"),
+    "iv_sum_met": ("见到：{names}", "Met: {names}"),
+    "iv_help_category": ("需要哪一类帮助？", "What kind of help?"),
+    "iv_help_text": ("具体需要什么帮助？", "What help, in a few words?"),
+    "iv_sum_help": (
+        "需要的帮助 [{category}] {text}（记下，往上报）",
+        "Help needed [{category}] {text} (kept, carried on)",
+    ),
+    "col_met": ("受访人", "Met"),
+    "visit_met_unknown": (
+        "这一户在住的居民里没有“{name}”。在住的有：{known}。",
+        "No current resident here is called “{name}”. Current residents: {known}.",
+    ),
+    "visit_met_several": (
+        "“{name}”对得上好几位：{names}。请写全名。",
+        "“{name}” fits several residents: {names}. Write the whole name.",
+    ),
+    "help_needs_needs_help": (
+        "--help-needed 只在 --wellbeing needs_help（需要帮助）时才记。",
+        "--help-needed goes with --wellbeing needs_help only.",
+    ),
+    "help_needed_missing": (
+        "需要帮助的，请用 --help-needed 写下需要什么帮助（记为一条诉求，dyz today 会列出），"
+        "如 --help-needed “想要助餐送上门”。",
+        "Someone needing help: say what help with --help-needed (kept as a need that dyz today"
+        " lists), e.g. --help-needed “meals brought to the door”.",
+    ),
+    "td_retries": ("先去：{count} 户上次家中无人，再去一次", "First: {count} to try again"),
+    "td_retry": (
+        "再去一次：{household} 上次{day}家中无人（{flags}），{by}前",
+        "Try again: {household}, nobody home on {day} ({flags}), by {by}",
+    ),
+    "td_retries_next": ("再去时：dyz visit", "When you go again: dyz visit"),
 }

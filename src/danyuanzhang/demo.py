@@ -149,7 +149,8 @@ def _walks(store: Store, path: Path) -> dict[str, int]:
 
 def _visits(store: Store, path: Path) -> dict[str, int]:
     """Door-knocking in units 2-1 and 2-2 since the summer: the app installed on a second
-    visit, a resident found needing help, new tenants not yet briefed."""
+    visit, a resident found needing help (and the help kept as a need), new tenants not yet
+    briefed, who was met where several live."""
     from danyuanzhang import visits
 
     rows = _rows(path)
@@ -165,6 +166,8 @@ def _visits(store: Store, path: Path) -> dict[str, int]:
                 anti_fraud_app=answered.get(row["app"]),
                 briefed=row["briefed"] == "yes",
                 wellbeing=row["wellbeing"] or None,
+                help_needed=("elderly_care", row["help"]) if row["help"] else None,
+                met=row["met"].split("、") if row["met"] else None,
                 note=row["note"] or None,
             ),
         )

@@ -28,6 +28,7 @@ STEPS = (
     "outcome",
     "introduced",
     "residents",
+    "met",
     "needs",
     "safety",
     "anti_fraud",
@@ -37,9 +38,10 @@ STEPS = (
 STEP_FIELDS = {
     "introduced": ("introduced",),
     "residents": ("moved_in", "moved_out", "flags"),
+    "met": ("met",),
     "needs": ("needs",),
     "safety": ("hazards", "common_hazards"),
-    "anti_fraud": ("anti_fraud_app", "briefed", "wellbeing"),
+    "anti_fraud": ("anti_fraud_app", "briefed", "wellbeing", "help_needed"),
     "note": ("note",),
 }
 Hazard = tuple[str, str, bool]  # (kind, note, whether this household is to fix it)
@@ -73,17 +75,45 @@ class Asker:
                 return answer
             self.echo(t("iv_problem", problem=problem))
 
-    def confirm(self, message: str, default: bool = True) -> bool:
-        """是 or 否: a choice of the two (the default first), answered at once by 是, 否, y,
-        n, 1 or 2 as well as by the arrows and Enter."""
+    def confirm(self, message: str, default: bool | None = None) -> bool:
+        """是 or 否, always in that order, answered at once by 是, 否, y, n, 1 or 2 as well
+        as by the arrows and Enter. Without `default` (a question about a fact) the pointer
+        starts on "please choose", so that a habitual Enter records neither; `default` puts
+        it on an answer: the safe side of an action, or the answer being changed."""
         answers = [(t("yes"), True), (t("no"), False)]
-        if not default:
-            answers.reverse()
-        yes = 0 if default else 1
-        keys = {key: yes for key in "是yY"} | {key: 1 - yes for key in "否nN"}
+        keys = {key: 0 for key in "是yY"} | {key: 1 for key in "否nN"}
         return bool(
-            self.select(message, answers, numbered=True, keys=keys, instruction=t("iv_keys_yes_no"))
+            self.select(
+                message,
+                answers,
+                numbered=True,
+                none_chosen=default is None,
+                keys=keys,
+                instruction=t("iv_keys_yes_no"),
+                default=None if default is None else 1 - default,
+            )
         )
+
+    def checkbox(self, message: str, choices: list[tuple[str, Any]], ticked: set[Any]) -> list[Any]:
+        """Some of the choices, those in `ticked` ticked to begin with; at least one."""
+        import questionary
+
+        labelled = [
+            questionary.Choice(title, value=n, checked=value in ticked)
+            for n, (title, value) in enumerate(choices)
+        ]
+        question = questionary.checkbox(
+            message,
+            choices=labelled,
+            instruction=t("iv_keys_checkbox"),
+            validate=lambda chosen: bool(chosen) or t("iv_tick_one"),
+            **self.io,
+        )
+        # questionary would leave "done (2 selections)" in English: the names are said instead
+        question.application.erase_when_done = True
+        picked = sorted(question.unsafe_ask())
+        self.echo(f"? {message} {'、'.join(choices[n][0] for n in picked)}")
+        return [choices[n][1] for n in picked]
 
     def select(
         self,
@@ -225,6 +255,7 @@ class Interview:
         self.plan = plan
         self.done = done
         self.unit_for_new: str | None = None
+        self.met_among: list[str] | None = None  # whom "who was met?" chose among
         # the answers of a need or hazard not finished yet: kept with the draft like the rest
         self.pending: dict[str, dict[str, Any]] = {}
 
@@ -276,15 +307,10 @@ class Interview:
         return find_household(self.store, self.plan.household, self.plan.estate)
 
     def residents(self) -> list[Any]:
-        home = self.home()
-        if home is None:
-            return []
-        return [r for r in reg.residents_of(self.store, home["id"]) if not r["moved_out"]]
+        return _residents(self.store, self.plan)
 
     def staying_names(self) -> list[str]:
-        leaving = set(self.plan.moved_out)
-        names = [r["name"] for r in self.residents() if r["name"] not in leaving]
-        return names + [a.name for a in self.plan.moved_in]
+        return _staying_names(self.store, self.plan)
 
     def someone_alone(self) -> bool:
         staying = set(self.staying_names())
@@ -411,7 +437,9 @@ class Interview:
         from danyuanzhang.vocab import VISIT_OUTCOMES
 
         choices = [(pick(zh, en), code) for code, (zh, en) in VISIT_OUTCOMES.items()]
-        self.plan.outcome = self.ask.select(t("iv_how_did_it_go"), choices, numbered=True)
+        self.plan.outcome = self.ask.select(
+            t("iv_how_did_it_go"), choices, numbered=True, none_chosen=True
+        )
 
     def step_introduced(self) -> None:
         home = self.home()
@@ -421,7 +449,7 @@ class Interview:
             v["outcome"] == "met" for v in visits_of(self.store, [home["id"]])
         ):
             return  # the first visit only
-        self.plan.introduced = self.ask.confirm(t("iv_introduced"), default=True)
+        self.plan.introduced = self.ask.confirm(t("iv_introduced"))
 
     def step_residents(self) -> None:
         from danyuanzhang.flags import known_flags, label
@@ -446,6 +474,8 @@ class Interview:
                     (t("iv_moved_out"), "out"),
                     (t("iv_set_flag"), "flag"),
                 ],
+                numbered=True,
+                none_chosen=True,
             )
             if what == "done":
                 return
@@ -463,28 +493,50 @@ class Interview:
                     self.ask.echo(t("iv_nobody_to_move_out"))
                     continue
                 self.plan.moved_out.append(
-                    self.ask.select(t("iv_who_moved_out"), [(n, n) for n in staying])
+                    self.ask.select(
+                        t("iv_who_moved_out"), [(n, n) for n in staying], none_chosen=True
+                    )
                 )
             else:
                 names = self.staying_names()
                 if not names:
                     self.ask.echo(t("iv_nobody_to_flag"))
                     continue
-                name = self.ask.select(t("iv_flag_whom"), [(n, n) for n in names])
+                name = self.ask.select(t("iv_flag_whom"), [(n, n) for n in names], none_chosen=True)
                 flag = self.ask.select(
-                    t("iv_which_flag"), [(label(code, flags), code) for code in flags]
+                    t("iv_which_flag"),
+                    [(label(code, flags), code) for code in flags],
+                    numbered=True,
+                    none_chosen=True,
                 )
                 self.plan.flags.append((name, flag))
             self.keep()
 
+    def step_met(self, changing: bool = False) -> None:
+        """Who was met: the only resident, or the family just registered, without asking;
+        among several, the ones ticked (all of them, unless this is a change)."""
+        names = self.met_among = self._met_candidates()
+        if len(names) <= 1 or self.plan.new_household:
+            self.plan.met = names or None
+            return
+        ticked = set(self.plan.met or []) if changing and self.plan.met else set(names)
+        self.plan.met = self.ask.checkbox(t("iv_who_was_met"), [(n, n) for n in names], ticked)
+
+    def _met_candidates(self) -> list[str]:
+        """Who may have opened the door: the residents staying, or at a flat registered just
+        now, the family registered with it."""
+        if self.plan.new_household:
+            return [a.name for a in self.plan.moved_in]
+        return self.staying_names()
+
     def step_needs(self) -> None:
         if "need" not in self.pending:  # a need begun before the window closed goes on
             first = not self.plan.needs  # a resumed visit is not made to give a second one
-            if not self.ask.confirm(t("iv_any_needs" if first else "iv_another_need"), False):
+            if not self.ask.confirm(t("iv_any_needs" if first else "iv_another_need")):
                 return
         while True:
             self._added(self.plan.needs, self._ask_need(), "iv_same_need")
-            if not self.ask.confirm(t("iv_another_need"), default=False):
+            if not self.ask.confirm(t("iv_another_need")):
                 return
 
     def _ask_need(self, changing: Need | None = None) -> Need:
@@ -519,7 +571,9 @@ class Interview:
             lambda: self.ask.select(
                 t("iv_need_settled"),
                 [(t("iv_keep_open"), False), (t("iv_resolved_here"), True)],
-                default=1 if changing and changing.done else None,
+                numbered=True,
+                none_chosen=True,
+                default=(1 if changing.done else 0) if changing else None,
             ),
         )
         done = None
@@ -571,11 +625,11 @@ class Interview:
     def step_safety(self) -> None:
         if "hazard" not in self.pending:
             first = not (self.plan.hazards or self.plan.common_hazards)
-            if not self.ask.confirm(t("iv_any_hazard" if first else "iv_another_hazard"), False):
+            if not self.ask.confirm(t("iv_any_hazard" if first else "iv_another_hazard")):
                 return
         while True:
             self._add_hazard(self._ask_hazard())
-            if not self.ask.confirm(t("iv_another_hazard"), default=False):
+            if not self.ask.confirm(t("iv_another_hazard")):
                 return
 
     def _add_hazard(self, hazard: Hazard) -> None:
@@ -598,6 +652,8 @@ class Interview:
             lambda: self.ask.select(
                 t("iv_hazard_kind"),
                 kinds,
+                numbered=True,
+                none_chosen=True,
                 default=_position(kinds, changing[0]) if changing else None,
             ),
         )
@@ -614,7 +670,9 @@ class Interview:
             lambda: self.ask.select(
                 t("iv_hazard_whose"),
                 [(t("iv_hazard_theirs"), True), (t("iv_hazard_common"), False)],
-                default=1 if changing and not changing[2] else None,
+                numbered=True,
+                none_chosen=True,
+                default=(0 if changing[2] else 1) if changing else None,
             ),
         )
         self.pending.pop("hazard", None)
@@ -625,26 +683,60 @@ class Interview:
         self.plan.anti_fraud_app = self.ask.select(
             t("iv_app_installed"),
             answers,
+            numbered=True,
+            none_chosen=True,
             default=_position(answers, self.plan.anti_fraud_app) if changing else None,
         )
         self.keep()
         self.plan.briefed = self.ask.confirm(
-            t("iv_briefed"), default=self.plan.briefed if changing else True
+            t("iv_briefed"), default=self.plan.briefed if changing else None
         )
         if self.someone_alone():
             self.keep()
             self.plan.wellbeing = self._ask_wellbeing(changing)
         else:
             self.plan.wellbeing = None
+        self._help_or_not(changing)
 
     def _ask_wellbeing(self, changing: bool) -> str:
+        answers = [(t("iv_well"), "well"), (t("iv_needs_help"), "needs_help")]
         return str(
             self.ask.select(
                 t("iv_wellbeing"),
-                [(t("iv_well"), "well"), (t("iv_needs_help"), "needs_help")],
-                default=1 if changing and self.plan.wellbeing == "needs_help" else None,
+                answers,
+                numbered=True,
+                none_chosen=True,
+                default=_position(answers, self.plan.wellbeing) if changing else None,
             )
         )
+
+    def _help_or_not(self, changing: bool = False) -> None:
+        """Found needing help: what help, kept as a need that `dyz today` lists until it is
+        settled; found well (or nobody alone any more): no such need."""
+        if self.plan.wellbeing != "needs_help":
+            self.plan.help_needed = None
+            return
+        if self.plan.help_needed is not None and not changing:
+            return
+        from danyuanzhang.inputs import parse_free_text
+        from danyuanzhang.vocab import PETITION_CATEGORIES
+
+        self.keep()
+        before = self.plan.help_needed
+        categories = [(pick(zh, en), code) for code, (zh, en) in PETITION_CATEGORIES.items()]
+        category = self.ask.select(
+            t("iv_help_category"),
+            categories,
+            numbered=True,
+            none_chosen=True,
+            default=_position(categories, before[0]) if before else None,
+        )
+        text = self.ask.text(
+            t("iv_help_text"),
+            default=before[1] if before else "",
+            check=_non_empty(parse_free_text),
+        ).strip()
+        self.plan.help_needed = (str(category), text)
 
     def step_note(self) -> None:
         from danyuanzhang.inputs import parse_free_text
@@ -675,6 +767,8 @@ class Interview:
             self._added(self.plan.needs, self._ask_need(), "iv_same_need")
         if "hazard" in self.pending and self.applies("safety"):
             self._add_hazard(self._ask_hazard())
+        if self.plan.wellbeing == "needs_help" and self.plan.help_needed is None:
+            self._help_or_not()  # a draft kept before dyz asked what help
 
     def run(self) -> dict[str, Any] | None:
         self.ask_remaining()
@@ -732,7 +826,7 @@ class Interview:
         self.step_household()
         if (self.plan.household, self.plan.new_household) != before:
             # another door: what was heard about the residents belongs to the first one
-            for step in ("introduced", "residents", "anti_fraud"):
+            for step in ("introduced", "residents", "met", "anti_fraud"):
                 self._forget(step)
 
     def _change_outcome(self) -> None:
@@ -797,6 +891,9 @@ class Interview:
             self.plan.wellbeing = None
         elif self.plan.wellbeing is None and "anti_fraud" in self.done:
             self.plan.wellbeing = self._ask_wellbeing(changing=False)
+        self._help_or_not()
+        if self.met_among != self._met_candidates():  # asked again among those there now
+            self._forget("met")
 
     def _remove_only(self) -> bool:
         return bool(
@@ -848,6 +945,9 @@ class Interview:
     def _change_anti_fraud(self) -> None:
         self.step_anti_fraud(changing=True)
 
+    def _change_met(self) -> None:
+        self.step_met(changing=True)
+
     def _change_note(self) -> None:
         self.step_note()
 
@@ -857,6 +957,23 @@ class Interview:
             setattr(self.plan, name, getattr(blank, name))
         if step in self.done:
             self.done.remove(step)
+
+
+def _residents(store: Store, plan: VisitPlan) -> list[Any]:
+    """The current residents on record of the flat visited (none at a flat new to dyz)."""
+    if plan.new_household:
+        return []
+    from danyuanzhang.households import find_household
+
+    home = find_household(store, plan.household, plan.estate)
+    return [r for r in reg.residents_of(store, home["id"]) if not r["moved_out"]]
+
+
+def _staying_names(store: Store, plan: VisitPlan) -> list[str]:
+    """Who lives there after the visit: those on record who did not move out, and arrivals."""
+    leaving = set(plan.moved_out)
+    names = [r["name"] for r in _residents(store, plan) if r["name"] not in leaving]
+    return names + [a.name for a in plan.moved_in]
 
 
 def _non_empty(parse: Callable[[str], str]) -> Callable[[str], str]:
@@ -926,6 +1043,12 @@ def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, .
     if plan.wellbeing:
         wzh, wen = WELLBEING[plan.wellbeing]
         lines.append((t("iv_sum_wellbeing", wellbeing=pick(wzh, wen)), ("anti_fraud",)))
+    if plan.help_needed:
+        hzh, hen = PETITION_CATEGORIES.get(plan.help_needed[0], (plan.help_needed[0],) * 2)
+        line = t("iv_sum_help", category=pick(hzh, hen), text=plan.help_needed[1])
+        lines.append((line, ("anti_fraud",)))
+    if plan.met and not plan.new_household and len(_staying_names(store, plan)) > 1:
+        lines.append((t("iv_sum_met", names="、".join(plan.met)), ("met",)))
     if plan.note:
         lines.append((t("iv_sum_note", note=plan.note), ("note",)))
     return lines

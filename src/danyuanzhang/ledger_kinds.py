@@ -29,7 +29,9 @@ from danyuanzhang.vocab import (
     WELLBEING,
 )
 
-# the residents the care ledger follows
+# the residents the care ledger follows: those of CARE_AGE and over at the period's end, and
+# those flagged so whatever their age (said in the ledger's first line)
+CARE_AGE = 60
 CARE_FLAGS = ("elderly_alone", "children_away", "disabled", "needs_help")
 Rows = tuple[list[dict[str, Any]], list[str]]
 
@@ -62,16 +64,40 @@ def _share(part: int, whole: int) -> str:
     return f"{part * 100 // whole}%" if whole else "—"
 
 
-def _met_alone(visit: Any, people: list[Any]) -> Any:
-    """The resident a visit met, when dyz can tell: someone was met and only one lives there."""
-    return people[0] if visit["outcome"] == "met" and len(people) == 1 else None
-
-
 def _residents_by_home(store: Store, household_ids: list[str]) -> dict[str, list[Any]]:
     people: dict[str, list[Any]] = {}
     for resident in qv.current_residents(store, household_ids):
         people.setdefault(resident["household_id"], []).append(resident)
     return people
+
+
+def _people_met(store: Store, visits: list[Any]) -> dict[str, list[Any]]:
+    """Whom each visit met: the residents it names (`met`; an erased one is gone), or for a
+    visit that did not say (before schema 15), the only resident when someone was met."""
+    named = qv.residents_by_id(store, [i for v in visits if v["met"] for i in v["met"].split(",")])
+    unsaid = [v for v in visits if not v["met"] and v["outcome"] == "met"]
+    living = _residents_by_home(store, sorted({v["household_id"] for v in unsaid}))
+    found: dict[str, list[Any]] = {}
+    for visit in visits:
+        if visit["met"]:
+            people = {}
+            for resident_id in visit["met"].split(","):
+                row = named.get(resident_id)
+                if row is not None and row["name"]:
+                    people[row["id"]] = row
+            found[visit["id"]] = list(people.values())
+        elif visit["outcome"] == "met":
+            alone = living.get(visit["household_id"], [])
+            found[visit["id"]] = alone if len(alone) == 1 else []
+    return found
+
+
+def _names(people: list[Any]) -> str | None:
+    return "、".join(p["name"] for p in people) or None
+
+
+def _phones(people: list[Any]) -> str | None:
+    return "、".join(mask_phone(p["phone"]) for p in people if p["phone"]) or None
 
 
 def _petition_statuses(store: Store, rows: list[Any]) -> dict[str, str]:
@@ -103,18 +129,17 @@ def visits(store: Store, within: Period) -> Rows:
     statuses = _petition_statuses(store, [p for ps in needs.values() for p in ps])
     categories = PETITION_CATEGORIES
     kinds = known_kinds(store)
-    people = _residents_by_home(store, sorted({r["household_id"] for r in rows}))
+    met = _people_met(store, rows)
     semi = _semi()
     result = []
     for visit in rows:
-        met = _met_alone(visit, people.get(visit["household_id"], []))
         heard = needs.get(visit["id"], [])
         result.append(
             {
                 "on": _day(visit["on_date"]),
                 "household": _flat(visit),
-                "resident": met["name"] if met is not None else None,
-                "phone": mask_phone(met["phone"]) or None if met is not None else None,
+                "resident": _names(met.get(visit["id"], [])),
+                "phone": _phones(met.get(visit["id"], [])),
                 "kind": word(visit["kind"], VISIT_KINDS),
                 "outcome": word(visit["outcome"], VISIT_OUTCOMES),
                 "needs": semi.join(_need_words(p, categories) for p in heard) or None,
@@ -267,34 +292,76 @@ def _confirmed(closed: dict[str, Any] | None, settled_on: str | None) -> str | N
     return t("ledger_need_unconfirmed") if settled_on else None
 
 
+def _months(within: Period) -> int:
+    """The calendar months a period touches: November alone is 1, June to November 6."""
+    first, last = date.fromisoformat(within.start), date.fromisoformat(within.end)
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
 def care(store: Store, within: Period) -> Rows:
+    """特殊困难老人探访关爱台账: everyone the rule names (60 and over at the period's end, or
+    flagged), a row per knock at their door; only a visit that met them counts as a visit,
+    per person, with their visits a month."""
     estates = list(within.scope.estates)
-    people = [r for r in ql.residents_with_flags(store, estates, CARE_FLAGS) if within.holds(r)]
+    born_by = date.fromisoformat(within.end).year - CARE_AGE
+    people = [
+        r for r in ql.residents_cared_for(store, estates, CARE_FLAGS, born_by) if within.holds(r)
+    ]
     homes = sorted({p["household_id"] for p in people})
     seen = ql.visits_of_households(store, homes, within.start, within.end)
+    named = qv.residents_by_id(
+        store, [i for vs in seen.values() for v in vs if v["met"] for i in v["met"].split(",")]
+    )
     needs = ql.visit_findings(store, "petitions", within.start, within.end)
     categories = PETITION_CATEGORIES
+    months = _months(within)
     result = []
+    visited = visits_met = attempts = 0
     for person in people:
         flags = [f for f in (person["flags"] or "").split(",") if f in CARE_FLAGS]
+        why = (
+            [t("ledger_care_aged", age=CARE_AGE)]
+            if person["born"] and int(person["born"]) <= born_by
+            else []
+        )
+        visits = seen.get(person["household_id"], [])
+
+        def met_them(visit: Any, person: Any = person) -> bool:
+            if visit["outcome"] != "met":
+                return False
+            if not visit["met"]:  # a visit that did not say whom it met: the household's
+                return True
+            return any(
+                named[i]["id"] == person["id"] for i in visit["met"].split(",") if i in named
+            )
+
+        met_count = sum(1 for v in visits if met_them(v))
+        visited += met_count > 0
+        visits_met += met_count
+        attempts += len(visits) - met_count
         base = {
             "name": person["name"],
             "born": person["born"],
             "address": _flat(person),
             "phone": mask_phone(person["phone"]) or None,
-            "category": join(word(f, BUILTIN_FLAGS) for f in flags),
+            "category": join([*why, *(word(f, BUILTIN_FLAGS) for f in flags)]),
+            "rate": _number(round(met_count / months, 1)),
         }
-        visits = seen.get(person["household_id"], [])
         if not visits:
             result.append(base)
         for visit in visits:
-            how = word(visit["wellbeing"], WELLBEING) if visit["outcome"] == "met" else ""
+            if met_them(visit):
+                how = word(visit["wellbeing"], WELLBEING) or word(visit["outcome"], VISIT_OUTCOMES)
+            elif visit["outcome"] == "met":  # others of the flat were met, not this person
+                how = t("ledger_care_not_them")
+            else:
+                how = word(visit["outcome"], VISIT_OUTCOMES)
             result.append(
                 {
                     **base,
                     "on": _day(visit["on_date"]),
                     "kind": word(visit["kind"], VISIT_KINDS),
-                    "wellbeing": how or word(visit["outcome"], VISIT_OUTCOMES),
+                    "wellbeing": how,
                     "needs": _semi().join(
                         _need_words(p, categories) for p in needs.get(visit["id"], [])
                     )
@@ -302,10 +369,23 @@ def care(store: Store, within: Period) -> Rows:
                     "visitor": visit["visitor"],
                 }
             )
-    visited = sum(1 for h in homes if seen.get(h))
-    return result, [
-        t("ledger_care_rate", visited=visited, homes=len(homes), share=_share(visited, len(homes)))
-    ]
+    rule = t(
+        "ledger_care_rule",
+        end=within.end,
+        age=CARE_AGE,
+        born_by=born_by,
+        flags=join(word(f, BUILTIN_FLAGS) for f in CARE_FLAGS),
+    )
+    counted = t(
+        "ledger_care_count",
+        people=len(people),
+        visited=visited,
+        share=_share(visited, len(people)),
+        visits=visits_met,
+        months=months,
+        attempts=attempts,
+    )
+    return result, [rule, counted]
 
 
 def antifraud(store: Store, within: Period) -> Rows:
@@ -318,10 +398,9 @@ def antifraud(store: Store, within: Period) -> Rows:
         for r in ql.visits_between(store, estates, within.start, within.end)
         if within.holds(r) and (r["anti_fraud_app"] is not None or stored_bool(r["briefed"]))
     ]
-    people = _residents_by_home(store, sorted({r["household_id"] for r in rows}))
+    met = _people_met(store, rows)
     result = []
     for visit in rows:
-        met = _met_alone(visit, people.get(visit["household_id"], []))
         covered = []
         if visit["anti_fraud_app"] is not None:
             covered.append(t("ledger_antifraud_app"))
@@ -331,7 +410,8 @@ def antifraud(store: Store, within: Period) -> Rows:
             {
                 "on": _day(visit["on_date"]),
                 "household": _flat(visit),
-                "resident": met["name"] if met is not None else None,
+                "resident": _names(met.get(visit["id"], [])),
+                "phone": _phones(met.get(visit["id"], [])),
                 "app": _yes_no(stored_bool(visit["anti_fraud_app"])),
                 "content": join(covered),
                 "visitor": visit["visitor"],

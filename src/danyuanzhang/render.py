@@ -238,6 +238,8 @@ def visit_text(item: dict[str, Any]) -> str:
         f"{t('col_visitor')}{sep}{item['visitor']}",
     ]
     if item["outcome"] == "met":
+        if item.get("met"):
+            lines.append(f"{t('col_met')}{sep}{'、'.join(item['met'])}")
         lines.append(f"{t('col_introduced')}{sep}{yes_no(item['introduced'], '—')}")
         lines.append(f"{t('col_app')}{sep}{yes_no(item['anti_fraud_app'], '—')}")
         lines.append(f"{t('col_briefed')}{sep}{yes_no(item['briefed'], '—')}")

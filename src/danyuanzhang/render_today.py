@@ -1,4 +1,5 @@
-"""`dyz today` as text for the terminal: four short sections, each ending in what to type."""
+"""`dyz today` as text for the terminal: four short sections, each ending in what to type,
+after the flats to knock on again when there are any."""
 
 from __future__ import annotations
 
@@ -25,7 +26,22 @@ def today_text(
     def command(text: str) -> None:
         lines.append(f"    → {text}")
 
-    due = [v for v in plan["visits"] if v["is_due"]]
+    retries = plan.get("retries", [])
+    if retries:
+        from danyuanzhang.vocab import BUILTIN_FLAGS
+
+        say(t("td_retries", count=len(retries)))
+        for item in retries:
+            flags = "、".join(word(f, BUILTIN_FLAGS) for f in item["flags"])
+            when = short_day(date.fromisoformat(item["not_home_on"]))
+            by = short_day(date.fromisoformat(item["retry_by"]))
+            text = t("td_retry", household=item["household"], day=when, flags=flags, by=by)
+            say(text, "  ")
+        command(t("td_retries_next"))
+        lines.append("")
+    # a flat to knock on again is said once, above
+    again = {item["household_id"] for item in retries}
+    due = [v for v in plan["visits"] if v["is_due"] and v["household_id"] not in again]
     say(t("td_visits", count=len(due)) if due else t("td_visits_none"))
     for n, item in enumerate(due[:shown], start=1):
         names = "、".join(item["residents"])

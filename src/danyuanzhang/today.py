@@ -1,6 +1,7 @@
-"""What is to be done today (今天该做的): the visits due, the most vulnerable and most overdue
-first; hazard deadlines reached or past, and fixes waiting to be re-inspected; needs waiting on
-the unit head; units whose fire patrol is due.
+"""What is to be done today (今天该做的): first a second knock at a vulnerable flat where
+nobody was home; the visits due, the most vulnerable and most overdue first; hazard deadlines
+reached or past, and fixes waiting to be re-inspected; needs waiting on the unit head; units
+whose fire patrol is due.
 
 >>> plan = today_plan(store, unit="2-2")
 >>> [v["household"] for v in plan["visits"]][:2]
@@ -30,11 +31,12 @@ def today_plan(
     from danyuanzhang.inputs import day_or_today
     from danyuanzhang.patrols import due_patrols
     from danyuanzhang.petitions import list_petitions
-    from danyuanzhang.visits import visits_due
+    from danyuanzhang.visits import retries, visits_due
 
     day = day_or_today(on)
     as_of = date.fromisoformat(day)
-    visits = visits_due(store, unit=unit, building=building, estate=estate, on=day)
+    every = visits_due(store, unit=unit, building=building, estate=estate, on=day, retrying=True)
+    visits = [v for v in every if v["is_due"]]
     hazards = []
     for item in list_hazards(
         store, estate=estate, unit=unit, building=building, open_only=True, on=day
@@ -77,6 +79,7 @@ def today_plan(
     follow_ups = follow_ups_due(store, day, here)
     return {
         "day": day,
+        "retries": retries(every),
         "visits": visits,
         "hazards": hazards,
         "needs": needs,

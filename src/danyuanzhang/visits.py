@@ -67,6 +67,9 @@ class VisitPlan:
     anti_fraud_app: bool | None = None
     briefed: bool = False
     wellbeing: str | None = None
+    # what help someone found needing it asked for: (category, text), kept as a need
+    help_needed: tuple[str, str] | None = None
+    met: list[str] | None = None  # the residents met, by name (None: not said)
     note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -81,6 +84,8 @@ class VisitPlan:
         plan.flags = [(name, flag) for name, flag in data.get("flags", [])]
         plan.hazards = [(kind, note) for kind, note in data.get("hazards", [])]
         plan.common_hazards = [(kind, note) for kind, note in data.get("common_hazards", [])]
+        helped = data.get("help_needed")
+        plan.help_needed = (str(helped[0]), str(helped[1])) if helped else None
         return plan
 
 
@@ -104,6 +109,7 @@ class _Checked:
     arrivals: list[tuple[str, str | None]]
     needs: list[tuple[str, str, str | None, str | None]]
     hazards: list[tuple[str, str | None, bool]]  # (kind, note, this household's to fix)
+    help_needed: tuple[str, str] | None  # (category, text) of the help someone needs
 
 
 def _check(store: Store, plan: VisitPlan) -> _Checked:
@@ -126,6 +132,8 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
                 ("--anti-fraud-app", plan.anti_fraud_app is not None),
                 ("--briefed", plan.briefed),
                 ("--wellbeing", wellbeing),
+                ("--met", plan.met),
+                ("--help-needed", plan.help_needed),
             )
             if given
         ]
@@ -151,8 +159,21 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
     arrivals = [
         (parse_name(a.name), parse_phone(a.phone) if a.phone else None) for a in plan.moved_in
     ]
+    help_needed = None
+    if wellbeing == "needs_help" and plan.help_needed is None:
+        raise DyzError("help_needed_missing")
+    if plan.help_needed is not None:
+        if wellbeing != "needs_help":
+            raise DyzError("help_needs_needs_help")
+        category, text = plan.help_needed
+        help_text = parse_free_text(text)
+        if not help_text:
+            raise DyzError("empty_petition")
+        help_needed = (parse_category(category), help_text)
     note = parse_free_text(plan.note) if plan.note else None
-    return _Checked(day, kind, outcome, wellbeing, note or None, arrivals, needs, hazards)
+    return _Checked(
+        day, kind, outcome, wellbeing, note or None, arrivals, needs, hazards, help_needed
+    )
 
 
 def _resident_by_name(residents: list[Any], text: str) -> Any:
@@ -165,6 +186,34 @@ def _resident_by_name(residents: list[Any], text: str) -> Any:
     raise DyzError(
         "visit_resident_unknown", name=wanted, known=join([r["name"] for r in residents]) or "—"
     )
+
+
+def _resident_met(residents: list[Any], text: str) -> Any:
+    """The current resident named, or the only one whose name begins so."""
+    from danyuanzhang.i18n import join
+    from danyuanzhang.merge import normalise
+
+    wanted = normalise(text)
+    named = [r for r in residents if r["name"] and normalise(r["name"]) == wanted]
+    if not named and wanted:
+        named = [r for r in residents if r["name"] and normalise(r["name"]).startswith(wanted)]
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise DyzError("visit_met_several", name=text.strip(), names=join(r["name"] for r in named))
+    known = join([r["name"] for r in residents if r["name"]]) or "—"
+    raise DyzError("visit_met_unknown", name=text.strip(), known=known)
+
+
+def _met_ids(plan: VisitPlan, present: list[Any], arrived: set[str]) -> list[str]:
+    """Who was met, by id: the residents named, else the family just registered at a new
+    door, else the only resident; nobody when dyz cannot tell."""
+    if plan.met is not None:
+        chosen = [_resident_met(present, name)["id"] for name in plan.met]
+        return list(dict.fromkeys(chosen))
+    if plan.new_household:
+        return [r["id"] for r in present if r["id"] in arrived]
+    return [present[0]["id"]] if len(present) == 1 else []
 
 
 def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
@@ -188,8 +237,9 @@ def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
             leaving = _resident_by_name(present, name)
             move_out(store, leaving["id"], on=day)
             present = [r for r in present if r["id"] != leaving["id"]]
+        arrived = set()
         for name, phone in checked.arrivals:
-            add_resident(store, home["id"], name, phone=phone, moved_in=day)
+            arrived.add(add_resident(store, home["id"], name, phone=phone, moved_in=day)["id"])
         present = [r for r in reg.residents_of(store, home["id"]) if not r["moved_out"]]
         for name, flag in plan.flags:
             edit_resident(store, _resident_by_name(present, name)["id"], add_flags=[flag])
@@ -211,6 +261,9 @@ def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
         if checked.outcome == "met":
             fields["introduced"] = plan.introduced
             fields["briefed"] = plan.briefed
+            met = _met_ids(plan, present, arrived)
+            if met:
+                fields["met"] = ",".join(met)
         if plan.anti_fraud_app is not None:
             fields["anti_fraud_app"] = plan.anti_fraud_app
         if checked.wellbeing:
@@ -218,6 +271,10 @@ def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
         if checked.note:
             fields["note"] = checked.note
         store.put("visit", visit_id, fields, new=True)
+        if checked.help_needed is not None and checked.help_needed not in {
+            (category, text) for category, text, _, _ in checked.needs
+        }:
+            add_petition(store, home["id"], *checked.help_needed, on=day, visit=visit_id)
         for category, text, done, volunteer in checked.needs:
             petition = add_petition(store, home["id"], category, text, on=day, visit=visit_id)
             if done is not None:
@@ -244,6 +301,23 @@ def find_visit(store: Store, id_prefix: str) -> Any:
     return q.visit(store, store.resolve_prefix("visits", id_prefix, "visit_not_found"))
 
 
+def residents_met(store: Store, met: str | None) -> list[Any]:
+    """The residents a visit met (its `met` field), as they are now; erased ones are gone."""
+    if not met:
+        return []
+    ids = met.split(",")
+    found = q.residents_by_id(store, ids)
+    people = {found[i]["id"]: found[i] for i in ids if i in found and found[i]["name"]}
+    return list(people.values())
+
+
+def names_met(store: Store, met: str | None) -> list[str] | None:
+    """The names of the residents a visit met; None when the visit did not say."""
+    if not met:
+        return None
+    return [r["name"] for r in residents_met(store, met)]
+
+
 def describe_visit(store: Store, row: Any, with_records: bool = True) -> dict[str, Any]:
     home = reg.household(store, row["household_id"])
     item: dict[str, Any] = {
@@ -260,6 +334,7 @@ def describe_visit(store: Store, row: Any, with_records: bool = True) -> dict[st
         "anti_fraud_app": stored_bool(row["anti_fraud_app"]),
         "briefed": stored_bool(row["briefed"]),
         "wellbeing": row["wellbeing"],
+        "met": names_met(store, row["met"]),
         "note": row["note"],
     }
     if with_records:
@@ -393,11 +468,14 @@ def visits_due(
     estate: str | None = None,
     on: str | None = None,
     everyone: bool = False,
+    retrying: bool = False,
 ) -> list[dict[str, Any]]:
     """Households in the order they should be visited: those living alone, needing help or
     disabled before others, and within each, those never met before the most overdue against
     their cadence (lives alone: weekly; needs help: fortnightly; a new arrival: within a week
-    of moving in; everyone else: every 90 days), each with its reason."""
+    of moving in; everyone else: every 90 days), each with its reason. `everyone` adds those
+    not due yet; `retrying` those not due whose last knock at a vulnerable flat found nobody
+    home (`retries`)."""
     day = day_or_today(on)
     from danyuanzhang.config import cadences
 
@@ -440,7 +518,14 @@ def visits_due(
             if last_met is None or arrival_due < due_on:
                 reason, every, due_on = "new_arrival", cadence["new_arrival"], arrival_due
         listed = last_met is None or due_on <= today or arrived is not None
-        if not (listed or everyone):
+        # with `retrying`, also a vulnerable flat not due whose last knock found nobody home
+        retry = (
+            retrying
+            and not_home is not None
+            and (last_met is None or not_home > last_met)
+            and (wellbeing is not None or not flags.isdisjoint(RETRY_FLAGS))
+        )
+        if not (listed or everyone or retry):
             continue
         last_attempt, last_outcome = latest_attempt(last_met, not_home, declined)
         due.append(
@@ -474,6 +559,36 @@ def visits_due(
     for item in due:
         del item["_order"]
     return due
+
+
+# whose door is knocked on again soon when nobody opened it: a welfare check is not done until
+# someone is seen, and the usual cadence would leave them a week or more
+RETRY_FLAGS = ("elderly_alone", "disabled", "needs_help", "children_away")
+RETRY_DAYS = 3
+
+
+def retries(due: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Of `visits_due(retrying=True)`: the flats flagged vulnerable (or last found needing
+    help) whose latest knock found nobody home, each to be tried again within RETRY_DAYS of
+    it, soonest first. Someone met there since ends it."""
+    found = []
+    for item in due:
+        vulnerable = [f for f in RETRY_FLAGS if f in item["flags"]]
+        if item["reason"] == "needs_help" and "needs_help" not in vulnerable:
+            vulnerable.append("needs_help")
+        if not vulnerable or item["last_outcome"] != "not_home":
+            continue
+        by = date.fromisoformat(item["last_attempt"]) + timedelta(days=RETRY_DAYS)
+        found.append(
+            {
+                **{k: item[k] for k in ("household", "household_id", "estate", "unit")},
+                "residents": item["residents"],
+                "flags": vulnerable,
+                "not_home_on": item["last_attempt"],
+                "retry_by": by.isoformat(),
+            }
+        )
+    return sorted(found, key=lambda r: r["retry_by"])
 
 
 # -- the anti-fraud watch ----------------------------------------------------------------------

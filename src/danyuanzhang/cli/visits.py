@@ -26,7 +26,7 @@ from danyuanzhang.cli.common import (
 )
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
-from danyuanzhang.words import VISIT_KIND, VISIT_OUTCOME, WELLBEING
+from danyuanzhang.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
 
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
@@ -141,6 +141,23 @@ def visit_add(
         str | None,
         typer.Option("--wellbeing", help=WELLBEING.help),
     ] = None,
+    help_needed: Annotated[
+        str | None,
+        typer.Option(
+            "--help-needed",
+            help="需要帮助时，要什么帮助（记为一条诉求）· the help needed, kept as a need",
+        ),
+    ] = None,
+    help_category: Annotated[
+        str, typer.Option("--help-category", help=PETITION_CATEGORY.help)
+    ] = "elderly_care",
+    met: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--met",
+            help="见到的住户（姓名或名字开头，可写多次）· a resident met (name or its beginning)",
+        ),
+    ] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
     visitor: Annotated[
         str | None, typer.Option("--visitor", help="走访人，默认本机设置 · who visited")
@@ -182,6 +199,8 @@ def visit_add(
         anti_fraud_app=app,
         briefed=briefed,
         wellbeing=wellbeing,
+        help_needed=(help_category, help_needed) if help_needed is not None else None,
+        met=list(met) if met else None,
         note=note,
     )
     item = record_visit(store_of(ctx), plan)

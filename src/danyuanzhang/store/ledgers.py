@@ -150,3 +150,23 @@ def names_of(store: Store, table: str, column: str, ids: Sequence[str | None]) -
         ):
             found[row[0]] = row[1]
     return found
+
+
+def residents_cared_for(
+    store: Store, estates: Sequence[str], flags: Sequence[str], born_by: int
+) -> list[Any]:
+    """Current residents born in `born_by` or before, or carrying any of these flags, with
+    their flat and flags, by flat."""
+    return store.conn.execute(
+        f"""
+        SELECT r.*, h.estate, h.building, h.unit, h.room,
+               (SELECT group_concat(f.flag) FROM resident_flags f WHERE f.resident_id = r.id)
+               AS flags
+        FROM residents r JOIN households h ON h.id = r.household_id
+        WHERE h.estate IN {_in(estates)} AND r.moved_out IS NULL AND r.name <> '' AND (
+            CAST(r.born AS INTEGER) BETWEEN 1 AND ? OR EXISTS (
+            SELECT 1 FROM resident_flags f WHERE f.resident_id = r.id AND f.flag IN {_in(flags)}))
+        ORDER BY h.building, h.unit, h.room, r.name
+        """,
+        [*estates, born_by, *flags],
+    ).fetchall()

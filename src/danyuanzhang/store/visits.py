@@ -167,3 +167,22 @@ def search_index(store: Store) -> list[Any]:
                  length(h.room), h.room
         """
     ).fetchall()
+
+
+def residents_by_id(store: Store, resident_ids: Sequence[str]) -> dict[str, Any]:
+    """The residents these ids name, moved out or not (a copy merged into another: the one
+    that stands for it); an erased resident is not found, and so never named."""
+    found: dict[str, Any] = {}
+    for chunk in in_chunks(sorted(set(resident_ids))):
+        marks = ", ".join("?" * len(chunk))
+        for row in store.conn.execute(
+            f"""
+            SELECT r.id AS asked, r.* FROM residents r WHERE r.id IN ({marks})
+            UNION ALL
+            SELECT a.record AS asked, r.* FROM aliases a JOIN residents r ON r.id = a.canonical
+            WHERE a.record IN ({marks})
+            """,
+            [*chunk, *chunk],
+        ):
+            found[row["asked"]] = row
+    return found

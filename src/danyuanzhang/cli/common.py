@@ -231,11 +231,10 @@ def emit_list(
     fmt: Format,
     columns: list[tuple[str, str]],
     output: Path | None = None,
-    fit: str | None = None,
 ) -> None:
     """`columns` are (key, catalogue key of its header) for the terminal table and for the
     spreadsheet `output` (.xlsx or .csv), both holding the items as the table shows them;
-    the column keyed `fit` is wrapped to fit the terminal, never cut short."""
+    the table fits the terminal, its long texts wrapped, never cut short."""
     from danyuanzhang import render
 
     if output is not None:
@@ -254,8 +253,7 @@ def emit_list(
     else:
         headers = [t(header) for _, header in columns]
         rows = [[render.csv_cell(item.get(key)) for key, _ in columns] for item in items]
-        keys = [key for key, _ in columns]
-        out(render.text_table(headers, rows, fit=keys.index(fit) if fit in keys else None))
+        out(render.text_table(headers, rows))
 
 
 def sheet_cell(value: Any) -> Any:

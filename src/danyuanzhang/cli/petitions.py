@@ -270,7 +270,7 @@ def petition_list(
     )
     if fmt is Format.table or output is not None:
         items = [_for_table(i) for i in items]
-    emit_list(items, fmt, COLUMNS, output, fit="text")
+    emit_list(items, fmt, COLUMNS, output)
 
 
 @petition_app.command("show")

@@ -159,7 +159,11 @@ def test_ci_runs_the_readmes_test_command() -> None:
 @pytest.mark.parametrize(
     ("args", "zh", "en"),
     [
-        (("resident", "add", "2-2-301"), "少了 --name", "--name / -n is missing"),
+        (
+            ("resident", "add", "2-2-301"),
+            "少了姓名，请加上 -n, --name",
+            "Missing name: add -n, --name",
+        ),
         (("houshold", "list"), "没有 houshold 这个命令", "There is no command houshold"),
         (
             ("household", "list", "--format", "xml"),
@@ -168,7 +172,7 @@ def test_ci_runs_the_readmes_test_command() -> None:
         ),
         (("household", "list", "--colour"), "没有 --colour 这个选项", "has no option --colour"),
         (("household", "add", "2-2-301", "3楼"), "多写了 3楼", "Unexpected 3楼"),
-        (("card",), "少了 --unit", "--unit is missing"),
+        (("card",), "少了单元，请加上 --unit", "Missing unit: add --unit"),
     ],
 )
 def test_typing_mistakes_are_explained_in_the_interface_language(

@@ -1956,8 +1956,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} must be one of: {allowed}. See: {command} --help",
     ),
     "usage_bad_value": (
-        "{what} 的值不对（{detail}）。写法见：{command} --help",
-        "Wrong value for {what} ({detail}). See: {command} --help",
+        "{what} 的值不对：{detail}。写法见：{command} --help",
+        "Wrong value for {what}: {detail}. See: {command} --help",
     ),
     "usage_no_command": (
         "没有 {name} 这个命令。所有命令见：{command} --help",
@@ -1974,6 +1974,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dyz 出了内部错误（{kind}），这不是您的操作问题。请把这句话告诉维护人员；设 DYZ_DEBUG=1 可看详情。",
         "dyz hit an internal error ({kind}); it is not something you did. Please report this"
         " line; set DYZ_DEBUG=1 for details.",
+    ),
+    # -- h-text: how a command is typed, and counts, said without click's English -------------
+    "bad_count": (
+        "“{text}”不是一个数，请写如 3、三、十五 或 两",
+        "“{text}” is not a number: write e.g. 3 or 15",
+    ),
+    "usage_missing_argument": (
+        "少了{what}，请写在命令后面：{usage}。写法见：{command} --help",
+        "Missing {what}: give it after the command, as in {usage}. See: {command} --help",
+    ),
+    "usage_missing_option": (
+        "少了{what}，请加上 {option}。写法见：{command} --help",
+        "Missing {what}: add {option}. See: {command} --help",
+    ),
+    "usage_needs_value": (
+        "{option} 后面要写上{what}。写法见：{command} --help",
+        "{option} needs a value: {what}. See: {command} --help",
+    ),
+    "usage_takes_no_value": (
+        "{option} 后面不用写值，单写 {option} 就行。写法见：{command} --help",
+        "{option} takes no value; write {option} alone. See: {command} --help",
+    ),
+    "usage_no_option_guess": (
+        "{command} 没有 {option} 这个选项，是不是 {guess}？写法见：{command} --help",
+        "{command} has no option {option}; did you mean {guess}? See: {command} --help",
+    ),
+    "usage_no_command_guess": (
+        "没有 {name} 这个命令，是不是 {guess}？所有命令见：{command} --help",
+        "There is no command {name}; did you mean {guess}? All commands: {command} --help",
+    ),
+    "usage_wrong_value": (
+        "{what} 的值不对。写法见：{command} --help",
+        "Wrong value for {what}. See: {command} --help",
+    ),
+    "usage_wrong": (
+        "这条命令的写法不对。写法见：{command} --help",
+        "This command is not written right. See: {command} --help",
     ),
 }
 

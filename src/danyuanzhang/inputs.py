@@ -185,6 +185,47 @@ def parse_week(text: str, option: str = "--week") -> tuple[str, str]:
     return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
 
 
+_DIGITS_ZH = {"零": 0, "〇": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS_ZH |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_TENS_ZH = {"十": 10, "百": 100, "千": 1000}
+# what may follow a count as it is said: 三天, 两周, 五条, 十个
+_COUNTERS = "天日周条个次户人项件名"
+
+
+def parse_count(text: str) -> int:
+    """A count as people type it: 3, ３, 三, 两, 十五, 二十, 一百零五, 三天.
+
+    >>> [parse_count(x) for x in ("3", "三天", "两", "十五", "二十", "一百零五")]
+    [3, 3, 2, 15, 20, 105]
+    """
+    cleaned = _squash(text).rstrip(_COUNTERS) if text.strip() else ""
+    if cleaned.isascii() and cleaned.isdigit():
+        return int(cleaned)
+    count = _chinese_count(cleaned)
+    if count is None:
+        raise DyzError("bad_count", text=text)
+    return count
+
+
+def _chinese_count(text: str) -> int | None:
+    """一百零五 → 105; None unless every character is a numeral in a sensible order."""
+    if not text or any(ch not in _DIGITS_ZH and ch not in _TENS_ZH for ch in text):
+        return None
+    total, digit, last_ten = 0, None, 10_000
+    for ch in text:
+        if ch in _DIGITS_ZH:
+            if digit:  # 五五: two digits with no ten between them
+                return None
+            digit = _DIGITS_ZH[ch]
+        else:
+            ten = _TENS_ZH[ch]
+            if ten >= last_ten or digit == 0:
+                return None
+            total += (1 if digit is None else digit) * ten
+            digit, last_ten = None, ten
+    return total + (digit or 0)
+
+
 # what a Chinese input method types for each separator
 _WIDE = {":": ("：",), "=>": ("＝＞", "=》", "＝》", "→")}
 

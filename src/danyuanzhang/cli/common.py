@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.types import ParamType
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
@@ -46,6 +47,25 @@ SheetOption = Annotated[
         "--output", "-o", help="写成表格文件 .xlsx 或 .csv · write a spreadsheet (.xlsx or .csv)"
     ),
 ]
+
+
+class Count(ParamType):
+    """A count or a number of days as people type it: 3, 三, 十五, 两, 三天."""
+
+    name = "int"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        from danyuanzhang.inputs import parse_count
+
+        try:
+            return parse_count(str(value))
+        except DyzError as error:
+            self.fail(error.message(), param, ctx)
+
+
+COUNT = Count()
 
 
 class State:

@@ -2012,6 +2012,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这条命令的写法不对。写法见：{command} --help",
         "This command is not written right. See: {command} --help",
     ),
+    # -- h-text: init run again says what it changed --------------------------------------------
+    "init_changed": (
+        "工作本早已建立：{path}\n本机：{device}（编号 {id}）\n社区：{community}",
+        "Notebook already set up: {path}\nThis laptop: {device} (id {id})\nCommunity: {community}",
+    ),
+    "init_community_renamed": (
+        "已改社区名称为“{new}”（原为“{old}”）。",
+        "Community name changed to “{new}” (was “{old}”).",
+    ),
+    "init_device_renamed": (
+        "已改本机名称为“{new}”（原为“{old}”）。",
+        "This laptop's name changed to “{new}” (was “{old}”).",
+    ),
+    # -- h-text: a flat's reference with a letter for a digit -----------------------------------
+    "household_ref_slip": (
+        "{estate} 没有 {ref} 这一户。房号里的 {letters} 像是打错了（字母 O 当成了零，I 或 l 当成了一）：是不是 {fixed}？",
+        "{estate} has no flat {ref}. The {letters} in it looks mistyped (the letter O for zero, I"
+        " or l for one): did you mean {fixed}?",
+    ),
+    "household_ref_slip_unknown": (
+        "{estate} 没有 {ref} 这一户。房号里的 {letters} 像是打错了（字母 O 当成了零，I 或 l 当成了一），请检查房号再输入。",
+        "{estate} has no flat {ref}. The {letters} in it looks mistyped (the letter O for zero, I"
+        " or l for one): check the reference and type it again.",
+    ),
 }
 
 

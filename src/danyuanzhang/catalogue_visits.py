@@ -484,4 +484,14 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "报告格式只能是 table、md、csv、json 或 html。",
         "The report's format is table, md, csv, json or html.",
     ),
+    # -- h-text: today on an empty notebook ----------------------------------------------------
+    "td_visits_nobody": (
+        "一、入户走访：工作本里还没有住户。先导入花名册：dyz household import 花名册.xlsx",
+        "1. Visits: no household in the notebook yet. Import the roll first:"
+        " dyz household import roll.xlsx",
+    ),
+    "td_patrols_nobody": (
+        "四、防火巡查：还没有登记住户，也就没有要巡查的单元。",
+        "4. Fire patrols: no household registered, so no unit to patrol yet.",
+    ),
 }

@@ -26,7 +26,12 @@ def today_text(
         lines.append(f"    → {text}")
 
     due = [v for v in plan["visits"] if v["is_due"]]
-    say(t("td_visits", count=len(due)) if due else t("td_visits_none"))
+    empty = plan.get("no_households", False)  # an empty notebook: nothing is on time
+    say(
+        t("td_visits", count=len(due))
+        if due
+        else t("td_visits_nobody" if empty else "td_visits_none")
+    )
     for n, item in enumerate(due[:shown], start=1):
         names = "、".join(item["residents"])
         say(f"{n}. {item['household']} {names} {due_reason(item)}".replace("  ", " "), "  ")
@@ -74,7 +79,11 @@ def today_text(
     lines.append("")
 
     patrols = plan["patrols"]
-    say(t("td_patrols", count=len(patrols)) if patrols else t("td_patrols_none"))
+    say(
+        t("td_patrols", count=len(patrols))
+        if patrols
+        else t("td_patrols_nobody" if empty else "td_patrols_none")
+    )
     for item in patrols:
         if item["last_patrol"]:
             last = short_day(date.fromisoformat(item["last_patrol"]))

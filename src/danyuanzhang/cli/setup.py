@@ -35,7 +35,8 @@ def init_command(
 
     store = state(ctx).store(with_device=False)
     result = initialise(store, community, device_name, default_device_name())
-    key = "init_done" if result["new_device"] else "init_already"
+    changes = [] if result["new_device"] else _changes(result)
+    key = "init_done" if result["new_device"] else "init_changed" if changes else "init_already"
     say(
         t(
             key,
@@ -45,6 +46,8 @@ def init_command(
             community=result["community"] or t("not_set"),
         )
     )
+    for change in changes:
+        say(change)
     say(t("init_fingerprint", fingerprint=fingerprint(ensure_key(store))))
     if result["new_device"]:
         say(t("init_next"))
@@ -57,6 +60,19 @@ def init_command(
             heard = len(sql.peers(store))
             if heard:
                 say(t("office_made_known", count=heard))
+
+
+def _changes(result: dict[str, object]) -> list[str]:
+    """What running init again changed: it must not say "data untouched" and rename things."""
+    changes = []
+    before, now = result["community_before"], result["community"]
+    if now != before:
+        changes.append(t("init_community_renamed", new=now, old=before or t("not_set")))
+    if result["device_renamed_from"]:
+        changes.append(
+            t("init_device_renamed", new=result["device_name"], old=result["device_renamed_from"])
+        )
+    return changes
 
 
 @demo_app.command("demo")

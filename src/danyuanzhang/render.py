@@ -50,22 +50,35 @@ def table_chunks(
         for start in range(0, len(rows), 1_000):
             yield "".join(_record_blocks(headers, rows[start : start + 1_000], room, start == 0))
         return
-    wrapped: dict[
-        tuple[str, int], list[tuple[str, int]]
-    ] = {}  # a walk list says the same reasons often
+    wrapped: dict[tuple[str, int], list[tuple[str, int]]] = {}  # a walk list repeats itself
+
+    def cell_lines(cell: str, size: int, wrap_at: int) -> list[tuple[str, int]]:
+        if size <= wrap_at and "\n" not in cell:
+            return [(cell, size)]
+        if (cell, wrap_at) not in wrapped:
+            lines = _wrapped(cell, wrap_at)
+            wrapped[cell, wrap_at] = [(line, display_width(line)) for line in lines]
+        return wrapped[cell, wrap_at]
+
+    # a narrowed column is as wide as its widest line once wrapped, no wider
+    wrap_at, widths = widths, list(widths)
+    for n, size in enumerate(natural):
+        if wrap_at[n] >= size:
+            continue
+        used = 0
+        column = ((row[n], sized) for row, sized in zip(rows, sizes, strict=True))
+        for cell, sized in [(headers[n], header_sizes), *column]:
+            if sized[n] <= wrap_at[n] and not several_lines:
+                used = max(used, sized[n])
+            else:
+                used = max(used, *(w for _, w in cell_lines(cell, sized[n], wrap_at[n])))
+        widths[n] = used
 
     def lines(row: Sequence[str], sized: Sequence[int]) -> str:
-        if not several_lines and all(map(int.__le__, sized, widths)):
+        if not several_lines and all(map(int.__le__, sized, wrap_at)):
             cells = (c + " " * (w - n) for c, n, w in zip(row, sized, widths, strict=True))
             return "  ".join(cells).rstrip() + "\n"
-        parts: list[list[tuple[str, int]]] = []
-        for cell, n, w in zip(row, sized, widths, strict=True):
-            if n <= w and "\n" not in cell:
-                parts.append([(cell, n)])
-                continue
-            if (cell, w) not in wrapped:
-                wrapped[cell, w] = [(line, display_width(line)) for line in _wrapped(cell, w)]
-            parts.append(wrapped[cell, w])
+        parts = list(map(cell_lines, row, sized, wrap_at))
         drawn = []
         for n in range(max(map(len, parts))):
             padded = (
@@ -124,17 +137,24 @@ def _floors(
     """How narrow each column may be: as readable, and as wide as its widest piece that must
     stay whole (a header may break between any two characters). `measured` remembers each
     text's narrowest: the same few fill a walk list's columns thousands of times."""
-    from danyuanzhang.textwidth import narrowest
 
-    floors = [max(narrowest(h), least) for h, least in zip(headers, readable, strict=True)]
+    floors = [max(_least(h, 0), least) for h, least in zip(headers, readable, strict=True)]
     for row, sized in zip(rows, sizes, strict=True):
         for n, cell in enumerate(row):
             if sized[n] <= floors[n]:  # a cell this narrow cannot raise the floor
                 continue
             if cell not in measured:
-                measured[cell] = narrowest(cell, whole)
+                measured[cell] = _least(cell, whole)
             floors[n] = max(floors[n], measured[cell])
     return floors
+
+
+def _least(cell: str, whole: int) -> int:
+    """How narrow a cell may be wrapped; a command to copy (dyz resident merge …) is one piece,
+    for it is pasted as it is shown."""
+    from danyuanzhang.textwidth import narrowest
+
+    return display_width(cell) if cell.startswith("dyz ") else narrowest(cell, whole)
 
 
 def _short(size: int) -> int:
@@ -168,7 +188,6 @@ def _record_blocks(
     headers: Sequence[str], rows: Sequence[Sequence[str]], room: int, first: bool
 ) -> Iterator[str]:
     """A table too wide for the terminal, one record per block of "header：value" lines."""
-    from danyuanzhang.textwidth import narrowest
 
     colon = t("colon")
     for n, row in enumerate(rows):
@@ -178,7 +197,7 @@ def _record_blocks(
                 continue
             label = f"{header}{colon}"
             indent = display_width(label)
-            if indent > room // 2 or narrowest(cell) > room - indent:
+            if indent > room // 2 or _least(cell, 0) > room - indent:
                 lines.append(label.rstrip())
                 label, indent = "  ", 2
             value = _wrapped(cell, room - indent)
@@ -192,6 +211,8 @@ def _wrapped(text: str, width: int) -> list[str]:
     from the line above (…早上车开不 / 出去, not …开不出 / 去)."""
     from danyuanzhang.textwidth import WHOLE_WORD, narrowest, wrap
 
+    if text.startswith("dyz ") and display_width(text) <= width:
+        return [text]
     whole = min(WHOLE_WORD, width)
     lines = wrap(text, width, whole)
     if len(lines) > 1 and len(lines[-1]) == 1 and narrowest(text) <= width - 2:

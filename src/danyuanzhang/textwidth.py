@@ -124,8 +124,10 @@ def _tokens(text: str, whole: int = WHOLE_WORD) -> list[tuple[str, str]]:
 # breaks before the bracket and after the semicolon, not inside a name
 _CLOSING = "，。、；：？！）》」』”"
 _OPENING = "（《「『“"
+# …and after a slash between two Chinese words: 楼道/ 安全通道堵塞 (not inside 0/11)
 _PHRASE_ENDS = re.compile(
     rf"(?<=[{_CLOSING}])(?![{_CLOSING}])|(?<![{_OPENING}])(?<=.)(?=[{_OPENING}])"
+    r"|(?<=[\u4e00-\u9fff][/／])(?=[\u4e00-\u9fff])"
 )
 
 

@@ -114,6 +114,14 @@ def test_a_long_text_wraps_inside_its_column_and_a_short_one_stays_whole() -> No
     assert "138****5678" in lines and "2026-11-10" in lines
 
 
+def test_a_separator_stays_at_the_end_of_its_line() -> None:
+    headers = ["unit", "Households", "App installed", "Briefed", "Recent move-ins not briefed"]
+    moved_in = "2-2-502 陈志明（2026-11-10）; 2-2-502 黄晓燕（2026-11-10）"
+    row = ["新芙蓉之都 2-2", "12", "4/12 (33%)", "5/12 (42%)", moved_in]
+    text = text_table(headers, [row], width=60)
+    assert "（2026-11-10）;\n" in text and not re.search(r"^\s*;", text, re.M), text
+
+
 CHINESE = st.text(
     st.sampled_from("楼道灯坏了独居老人王建国李秀兰刘桂英停车维修安全出口"), min_size=1, max_size=12
 )
@@ -125,7 +133,7 @@ PIECES = st.one_of(
     CHINESE,
     st.sampled_from(["elderly", "lives alone", "children away", "(18%)", "0/11"]),
 )
-GLUE = st.sampled_from([" ", "", "，", "（", "）", "；", "、"])
+GLUE = st.sampled_from([" ", "", "，", "（", "）", "；", "、", "; ", ";"])
 
 
 @st.composite
@@ -151,3 +159,15 @@ def test_no_line_is_wider_than_the_terminal_and_nothing_whole_is_cut(
     for piece in {p for row in rows for cell in row for p in WHOLE.findall(cell)}:
         wanted = sum(cell.count(piece) for row in rows for cell in row)
         assert text.count(piece) >= wanted, (piece, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=cells(), width=st.integers(24, 80))
+def test_a_wrapped_cell_never_starts_a_line_with_a_closing_mark(text: str, width: int) -> None:
+    from danyuanzhang.textwidth import wrap
+
+    lines = wrap(text, width, whole=16)
+    assert all(display_width(line) <= width for line in lines), lines
+    assert not any(line.startswith(("，", "）", "；", "、", ";", ",", ")")) for line in lines), (
+        lines
+    )

@@ -126,7 +126,8 @@ _CLOSING = "，。、；：？！）》」』”"
 _OPENING = "（《「『“"
 # …and after a slash between two Chinese words: 楼道/ 安全通道堵塞 (not inside 0/11)
 _PHRASE_ENDS = re.compile(
-    rf"(?<=[{_CLOSING}])(?![{_CLOSING}])|(?<![{_OPENING}])(?<=.)(?=[{_OPENING}])"
+    rf"(?<=[{_CLOSING}])(?![{re.escape(''.join(_NO_LINE_START))}])"
+    rf"|(?<![{_OPENING}])(?<=.)(?=[{_OPENING}])"
     r"|(?<=[\u4e00-\u9fff][/／])(?=[\u4e00-\u9fff])"
 )
 

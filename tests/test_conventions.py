@@ -159,7 +159,11 @@ def test_ci_runs_the_readmes_test_command() -> None:
 @pytest.mark.parametrize(
     ("args", "zh", "en"),
     [
-        (("resident", "add", "2-2-301"), "少了 --name", "--name / -n is missing"),
+        (
+            ("resident", "add", "2-2-301"),
+            "少了姓名，请加上 -n, --name",
+            "Missing name: add -n, --name",
+        ),
         (("houshold", "list"), "没有 houshold 这个命令", "There is no command houshold"),
         (
             ("household", "list", "--format", "xml"),

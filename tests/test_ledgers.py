@@ -323,7 +323,7 @@ def test_a_template_renames_moves_and_drops_the_number_and_the_signature_columns
 
 
 def test_templates_beside_the_database_are_found_by_name_and_listed(
-    dyz: Runner, demo: str, tmp_path: Path
+    dyz: Runner, demo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "台账模板"
     folder.mkdir()
@@ -334,6 +334,7 @@ def test_templates_beside_the_database_are_found_by_name_and_listed(
         assert f"  {kind}" in listing
     assert "走访台账-芙蓉南路" in listing and "芙蓉南路社区入户走访登记表" in listing
     assert "坏的" in listing
+    monkeypatch.setenv("COLUMNS", "250")  # the ledger's columns side by side
     shown = dyz("--db", demo, "ledger", "visits", "-t", "走访台账-芙蓉南路", *PERIOD).stdout
     assert shown.splitlines()[0].split()[:3] == ["序号", "走访日期", "户号"]
     line = one_line_error(dyz("--db", demo, "ledger", "visits", "-t", "坏的", *PERIOD, code=1))

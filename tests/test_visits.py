@@ -193,7 +193,7 @@ def test_never_visited_first_the_most_vulnerable_leading(
 
 
 def test_an_overdue_person_living_alone_comes_before_flats_never_visited(
-    dyz: Runner, dyz_json, stairwell: str
+    dyz: Runner, dyz_json, stairwell: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dyz("visit", "add", "2-2-301", "--on", "2026-11-10")  # lives alone: due 11-17
     dyz("visit", "add", "2-2-401", "--on", "2026-11-25", "--outcome", "not_home")
@@ -205,6 +205,7 @@ def test_an_overdue_person_living_alone_comes_before_flats_never_visited(
         False, True, "not_home",
     )  # fmt: skip
     assert (never["never_visited"], never["never_met"]) == (True, True)
+    monkeypatch.setenv("COLUMNS", "120")  # each row on one line
     table = dyz("visit", "due", "--on", "2026-11-26").stdout
     line_401 = next(x for x in table.splitlines() if "2-2-401" in x)
     line_402 = next(x for x in table.splitlines() if "2-2-402" in x)
@@ -386,7 +387,7 @@ def test_visit_list_of_an_empty_notebook_says_so(dyz: Runner, estate: str) -> No
 
 
 def test_removing_a_household_keeps_its_visits_in_the_figures_without_their_words(
-    dyz: Runner, dyz_json, stairwell: str, db: Path
+    dyz: Runner, dyz_json, stairwell: str, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dyz(
         "visit",
@@ -406,6 +407,7 @@ def test_removing_a_household_keeps_its_visits_in_the_figures_without_their_word
     [kept] = dyz_json("visit", "list")
     assert (kept["on"], kept["unit"], kept["outcome"]) == ("2026-11-20", "2-2", "met")
     assert kept["household"] is None and kept["wellbeing"] is None and kept["note"] is None
+    monkeypatch.setenv("COLUMNS", "120")  # each row on one line
     assert "2-2（已删除的一户）" in dyz("visit", "list").stdout
     after = dyz_json("report", "--week", "2026-11-20")["visits"]
     assert after["made"] == week["made"] == 1

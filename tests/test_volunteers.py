@@ -24,7 +24,7 @@ def team(dyz: Runner, stairwell: str) -> str:
 
 
 def test_a_volunteer_is_registered_with_their_services_and_area(
-    dyz: Runner, dyz_json, team: str
+    dyz: Runner, dyz_json, team: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     zuo, li = sorted(dyz_json("volunteer", "list"), key=lambda v: v["name"] != "左师傅")
     assert zuo["services"] == ["repair"] and zuo["area"] == "2-2"
@@ -33,6 +33,7 @@ def test_a_volunteer_is_registered_with_their_services_and_area(
     assert li["household"] is None and li["available"] == "周末上午"
     repairers = dyz_json("volunteer", "list", "--service", "repair")
     assert [v["name"] for v in repairers] == ["左师傅"]
+    monkeypatch.setenv("COLUMNS", "120")  # each row on one line
     shown = dyz("volunteer", "list").stdout
     assert "义务维修" in shown and "送学上门、帮扶老人" in shown
 

@@ -196,15 +196,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Notebook already set up, data untouched: {path}\nThis laptop: {device} (id {id})\n"
         "Community: {community}",
     ),
-    "init_changed": (
-        "工作本早已建立，数据未动，只改了{changed}：{path}\n本机：{device}（编号 {id}）\n社区：{community}",
-        "Notebook already set up, data untouched; changed {changed}: {path}\nThis laptop: {device}"
-        " (id {id})\nCommunity: {community}",
-    ),
-    "init_changed_device": ("本机名称", "this laptop's name"),
-    "init_changed_community": ("社区名称", "the community's name"),
-    "init_changed_person": ("使用人", "who uses it"),
-    "init_changed_territory": ("负责范围", "what it looks after"),
     "init_person": (
         "使用人：{person}（印在台账和周报上）\n负责：{territory}（今天该做的、走访、周报、台账默认只看这里，看全部加 --all）",
         "Used by: {person} (named on every ledger and report)\nLooks after: {territory} (today,"
@@ -232,10 +223,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Say where the hazard is, e.g. --where "2-2 5th-floor window".',
     ),
     "hazard_edited": ("隐患 {id} 已改好。", "Hazard {id} corrected."),
-    "bad_count": (
-        "{option} 的“{text}”不是天数或个数：请写数字，如 3 或 三。",
-        "{option}: “{text}” is not a number: write e.g. 3.",
-    ),
     "init_ask_name": ("您的姓名（印在台账上）：", "Your name (printed on the ledgers): "),
     "init_ask_unit": (
         "您负责哪个单元？如 2-2（楼栋长、社区办公室直接回车）",
@@ -2027,8 +2014,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} must be one of: {allowed}. See: {command} --help",
     ),
     "usage_bad_value": (
-        "{what} 的值不对（{detail}）。写法见：{command} --help",
-        "Wrong value for {what} ({detail}). See: {command} --help",
+        "{what} 的值不对：{detail}。写法见：{command} --help",
+        "Wrong value for {what}: {detail}. See: {command} --help",
     ),
     "usage_no_command": (
         "没有 {name} 这个命令。所有命令见：{command} --help",
@@ -2129,6 +2116,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Open that file in a browser to print it.",
     ),
     "mn_no_such_folder": ("没有这个文件夹：{path}", "No such folder: {path}"),
+    # -- h-text: how a command is typed, and counts, said without click's English -------------
+    "bad_count": (
+        "“{text}”不是一个数，请写如 3、三、十五 或 两",
+        "“{text}” is not a number: write e.g. 3 or 15",
+    ),
+    "usage_missing_argument": (
+        "少了{what}，请写在命令后面：{usage}。写法见：{command} --help",
+        "Missing {what}: give it after the command, as in {usage}. See: {command} --help",
+    ),
+    "usage_missing_option": (
+        "少了{what}，请加上 {option}。写法见：{command} --help",
+        "Missing {what}: add {option}. See: {command} --help",
+    ),
+    "usage_needs_value": (
+        "{option} 后面要写上{what}。写法见：{command} --help",
+        "{option} needs a value: {what}. See: {command} --help",
+    ),
+    "usage_takes_no_value": (
+        "{option} 后面不用写值，单写 {option} 就行。写法见：{command} --help",
+        "{option} takes no value; write {option} alone. See: {command} --help",
+    ),
+    "usage_no_option_guess": (
+        "{command} 没有 {option} 这个选项，是不是 {guess}？写法见：{command} --help",
+        "{command} has no option {option}; did you mean {guess}? See: {command} --help",
+    ),
+    "usage_no_command_guess": (
+        "没有 {name} 这个命令，是不是 {guess}？所有命令见：{command} --help",
+        "There is no command {name}; did you mean {guess}? All commands: {command} --help",
+    ),
+    "usage_wrong_value": (
+        "{what} 的值不对。写法见：{command} --help",
+        "Wrong value for {what}. See: {command} --help",
+    ),
+    "usage_wrong": (
+        "这条命令的写法不对。写法见：{command} --help",
+        "This command is not written right. See: {command} --help",
+    ),
+    # -- h-text: init run again says what it changed --------------------------------------------
+    "init_changed": (
+        "工作本早已建立：{path}\n本机：{device}（编号 {id}）\n社区：{community}",
+        "Notebook already set up: {path}\nThis laptop: {device} (id {id})\nCommunity: {community}",
+    ),
+    "init_community_renamed": (
+        "已改社区名称为“{new}”（原为“{old}”）。",
+        "Community name changed to “{new}” (was “{old}”).",
+    ),
+    "init_device_renamed": (
+        "已改本机名称为“{new}”（原为“{old}”）。",
+        "This laptop's name changed to “{new}” (was “{old}”).",
+    ),
+    # -- h-text: a flat's reference with a letter for a digit -----------------------------------
+    "household_ref_slip": (
+        "{estate} 没有 {ref} 这一户。房号里的 {letters} 像是打错了（字母 O 当成了零，I 或 l 当成了一）：是不是 {fixed}？",
+        "{estate} has no flat {ref}. The {letters} in it looks mistyped (the letter O for zero, I"
+        " or l for one): did you mean {fixed}?",
+    ),
+    "household_ref_slip_unknown": (
+        "{estate} 没有 {ref} 这一户。房号里的 {letters} 像是打错了（字母 O 当成了零，I 或 l 当成了一），请检查房号再输入。",
+        "{estate} has no flat {ref}. The {letters} in it looks mistyped (the letter O for zero, I"
+        " or l for one): check the reference and type it again.",
+    ),
 }
 
 

@@ -95,8 +95,9 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
     "col_patrol_hazards": ("登记的隐患", "hazards recorded"),
     # -- ledgers ---------------------------------------------------------------------------------
     "ledger_unknown_kind": (
-        "没有“{kind}”这种台账。可用的台账：{known}（dyz ledger --list 可看各台账的列）",
-        "There is no ledger “{kind}”. Ledgers: {known} (dyz ledger --list shows their columns)",
+        "没有“{kind}”这种台账。{near}可用的台账：{known}（dyz ledger --list 可看各台账的列）",
+        "There is no ledger “{kind}”. {near}Ledgers: {known} (dyz ledger --list shows their"
+        " columns)",
     ),
     "ledger_need_kind": (
         "请说要哪种台账，如 dyz ledger visits -o 走访台账.xlsx；dyz ledger --list 列出全部。",

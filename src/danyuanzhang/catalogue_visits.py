@@ -541,4 +541,14 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "Try again: {household}, nobody home on {day} ({flags}), by {by}",
     ),
     "td_retries_next": ("再去时：dyz visit", "When you go again: dyz visit"),
+    # -- h-text: today on an empty notebook ----------------------------------------------------
+    "td_visits_nobody": (
+        "一、入户走访：工作本里还没有住户。先导入花名册：dyz household import 花名册.xlsx",
+        "1. Visits: no household in the notebook yet. Import the roll first:"
+        " dyz household import roll.xlsx",
+    ),
+    "td_patrols_nobody": (
+        "四、防火巡查：还没有登记住户，也就没有要巡查的单元。",
+        "4. Fire patrols: no household registered, so no unit to patrol yet.",
+    ),
 }

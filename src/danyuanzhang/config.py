@@ -123,10 +123,15 @@ def _key(name: str) -> Key:
 def parse(name: str, text: str) -> Any:
     key = _key(name)
     if key.kind == "days":
-        cleaned = text.strip().removesuffix("天")
-        if not cleaned.isascii() or not cleaned.isdigit() or not 1 <= int(cleaned) <= 3650:
+        from danyuanzhang.inputs import parse_count
+
+        try:
+            days = parse_count(text)
+        except DyzError:
+            raise DyzError("config_bad_days", key=name, value=text) from None
+        if not 1 <= days <= 3650:
             raise DyzError("config_bad_days", key=name, value=text)
-        return int(cleaned)
+        return days
     if key.kind == "weekday":
         return _weekday(name, text)
     if key.kind == "phone":

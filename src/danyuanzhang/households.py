@@ -12,6 +12,7 @@ from danyuanzhang.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import join
 from danyuanzhang.inputs import (
+    HouseholdRef,
     day_it_happened,
     parse_born,
     parse_date,
@@ -84,7 +85,7 @@ def find_household(store: Store, ref_text: str, estate: str | None = None) -> An
     name = choose_estate(store, estate)
     rows = reg.households_at(store, name, ref.building, ref.unit, ref.room)
     if not rows:
-        raise DyzError("household_not_found", ref=str(ref), estate=name)
+        raise _not_found(store, ref, ref_text, name)
     if len(rows) > 1:  # two laptops corrected two records to one address
         raise DyzError(
             "household_twice",
@@ -95,6 +96,32 @@ def find_household(store: Store, ref_text: str, estate: str | None = None) -> An
             other=short(rows[1]["id"]),
         )
     return rows[0]
+
+
+# letters typed for digits that look alike: 2-2-3O1 for 2-2-301, 2-2-3l1 for 2-2-311
+_DIGIT_SLIPS = str.maketrans("OIL", "011")
+
+
+def _not_found(store: Store, ref: HouseholdRef, typed: str, estate: str) -> DyzError:
+    """No flat at `ref`: where a letter stands for a look-alike digit, the flat is not offered
+    to be registered but the reference is said to be mistyped, with the flat it likely is."""
+    import re
+
+    fixed = HouseholdRef(
+        ref.building.translate(_DIGIT_SLIPS), ref.unit, ref.room.translate(_DIGIT_SLIPS)
+    )
+    if fixed == ref or not re.search(r"\d", ref.room):
+        return DyzError("household_not_found", ref=str(ref), estate=estate)
+    letters = join(dict.fromkeys(re.findall(r"[OoIiLl]", typed)))
+    if reg.households_at(store, estate, fixed.building, fixed.unit, fixed.room):
+        return DyzError(
+            "household_ref_slip",
+            ref=typed.strip(),
+            letters=letters,
+            fixed=str(fixed),
+            estate=estate,
+        )
+    return DyzError("household_ref_slip_unknown", ref=typed.strip(), letters=letters, estate=estate)
 
 
 def household_json(row: Any) -> dict[str, Any]:

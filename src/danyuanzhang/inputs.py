@@ -185,6 +185,47 @@ def parse_week(text: str, option: str = "--week") -> tuple[str, str]:
     return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
 
 
+_DIGITS_ZH = {"零": 0, "〇": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS_ZH |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_TENS_ZH = {"十": 10, "百": 100, "千": 1000}
+# what may follow a count as it is said: 三天, 两周, 五条, 十个
+_COUNTERS = "天日周条个次户人项件名"
+
+
+def parse_count(text: str) -> int:
+    """A count as people type it: 3, ３, 三, 两, 十五, 二十, 一百零五, 三天.
+
+    >>> [parse_count(x) for x in ("3", "三天", "两", "十五", "二十", "一百零五")]
+    [3, 3, 2, 15, 20, 105]
+    """
+    cleaned = _squash(text).rstrip(_COUNTERS) if text.strip() else ""
+    if cleaned.isascii() and cleaned.isdigit():
+        return int(cleaned)
+    count = _chinese_count(cleaned)
+    if count is None:
+        raise DyzError("bad_count", text=text)
+    return count
+
+
+def _chinese_count(text: str) -> int | None:
+    """一百零五 → 105; None unless every character is a numeral in a sensible order."""
+    if not text or any(ch not in _DIGITS_ZH and ch not in _TENS_ZH for ch in text):
+        return None
+    total, digit, last_ten = 0, None, 10_000
+    for ch in text:
+        if ch in _DIGITS_ZH:
+            if digit:  # 五五: two digits with no ten between them
+                return None
+            digit = _DIGITS_ZH[ch]
+        else:
+            ten = _TENS_ZH[ch]
+            if ten >= last_ten or digit == 0:
+                return None
+            total += (1 if digit is None else digit) * ten
+            digit, last_ten = None, ten
+    return total + (digit or 0)
+
+
 # what a Chinese input method types for each separator
 _WIDE = {":": ("：",), "=>": ("＝＞", "=》", "＝》", "→")}
 
@@ -256,26 +297,3 @@ def parse_yes_no(text: str, option: str) -> bool:
 def clean_for_display(text: str) -> str:
     """Drop control and direction-override characters before echoing text back."""
     return "".join(ch for ch in text if unicodedata.category(ch) not in _FORBIDDEN)
-
-
-_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                   "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-
-
-def parse_count(text: str, option: str) -> int:
-    """A count as people write it: 3, ３, 3天, 三, 十五, 二十 (up to 999)."""
-    cleaned = unicodedata.normalize("NFKC", text).strip().removesuffix("天").strip()
-    if cleaned.isascii() and cleaned.isdigit():
-        return int(cleaned)
-    total, digit = 0, None
-    for char in cleaned:
-        if char in _CHINESE_DIGITS:
-            digit = _CHINESE_DIGITS[char]
-        elif char in "十百" and cleaned:
-            total += (digit if digit is not None else 1) * (10 if char == "十" else 100)
-            digit = None
-        else:
-            raise DyzError("bad_count", text=text, option=option)
-    if not cleaned:
-        raise DyzError("bad_count", text=text, option=option)
-    return total + (digit or 0)

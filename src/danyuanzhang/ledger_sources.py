@@ -33,9 +33,9 @@ SOURCES: dict[str, dict[str, str]] = {
     "visits": {
         "on": "the visit's day",
         "household": "the visit's flat (building-unit-room)",
-        "resident": "the resident met: filled only when someone was met and one resident"
-        " lives there, else blank",
-        "phone": "that resident's phone, masked",
+        "resident": "the residents met at the door (asked when the flat has several, all by"
+        " default), else the only resident of an old visit",
+        "phone": "their phones, masked",
         "kind": "how the visit was made (上门, 电话…)",
         "outcome": "the visit's outcome (见到了, 家中无人…)",
         "needs": "the needs recorded during the visit: category and text, phones masked",
@@ -101,10 +101,12 @@ SOURCES: dict[str, dict[str, str]] = {
         "born": "their year of birth",
         "address": "their flat",
         "phone": "their phone, masked",
-        "category": "which of the care flags they carry",
+        "category": "why they are on it: 60岁及以上 and the care flags they carry",
+        "rate": "their visits that met them ÷ the calendar months of the period",
         "on": "the visit's day (blank: not visited in the period)",
         "kind": "how the visit was made",
-        "wellbeing": "how they were when met, else the visit's outcome",
+        "wellbeing": "how they were when met, else the visit's outcome (nobody home, declined"
+        " or not met in person: listed, never counted as a visit)",
         "needs": "the needs recorded during the visit",
         "visitor": "the visit's visitor",
         "visitor_signature": PEN,
@@ -112,7 +114,9 @@ SOURCES: dict[str, dict[str, str]] = {
     "antifraud": {
         "on": "the visit's day",
         "household": "the visit's flat",
-        "resident": "the resident met, when someone was met and one resident lives there",
+        "resident": "the residents met (the visit's `met`), else the only resident of an old"
+        " visit",
+        "phone": "their phones, masked",
         "app": "是 or 否 as the visit recorded the anti-fraud app",
         "content": "what was covered: the app asked about, the household briefed",
         "visitor": "the visit's visitor",

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import pick, t
 from danyuanzhang.store import Store
+
+if TYPE_CHECKING:
+    from danyuanzhang.words import Vocabulary
 
 
 class Column(NamedTuple):
@@ -249,22 +252,71 @@ KIND_NAMES = (
 )
 
 
-def kind_name(text: str) -> str:
-    """`visits`, or the ledger's Chinese title as `dyz ledger --list` shows it (入户走访台账)."""
+# what people call a ledger besides its title: 走访台账 for 入户走访台账
+KIND_SYNONYMS = {
+    "走访台账": "visits",
+    "走访": "visits",
+    "入户走访": "visits",
+    "隐患台账": "hazards",
+    "隐患排查台账": "hazards",
+    "隐患": "hazards",
+    "巡查记录": "patrols",
+    "防火巡查": "patrols",
+    "巡查台账": "patrols",
+    "诉求台账": "needs",
+    "诉求": "needs",
+    "关爱台账": "care",
+    "探访台账": "care",
+    "关爱": "care",
+    "反诈台账": "antifraud",
+    "反诈": "antifraud",
+    "迁入迁出": "moves",
+    "迁入迁出台账": "moves",
+    "志愿服务": "volunteers",
+    "志愿服务台账": "volunteers",
+    "调解台账": "mediation",
+    "矛盾纠纷台账": "mediation",
+    "调解": "mediation",
+    "议事会": "council",
+    "议事会台账": "council",
+}
+
+
+def _vocabulary() -> Vocabulary:
     from danyuanzhang.words import Vocabulary
 
     titles = {name: kind.title for name, kind in kinds().items()}
-    found = Vocabulary(("台账", "ledger"), titles).read(text)
+    return Vocabulary(("台账", "ledger"), titles, KIND_SYNONYMS)
+
+
+def kind_name(text: str) -> str:
+    """`visits`, the ledger's Chinese title as `dyz ledger --list` shows it (入户走访台账), or
+    what people call it (走访台账)."""
+    found = _vocabulary().read(text.replace("帐", "账"))  # 台帐, as it is also written
     if found is None:
-        raise DyzError("ledger_unknown_kind", kind=text, known=", ".join(KIND_NAMES))
+        raise _unknown(text)
     return found
 
 
 def kind_of(name: str) -> Kind:
     found = kinds().get(name.strip().lower())
     if found is None:
-        raise DyzError("ledger_unknown_kind", kind=name, known=", ".join(KIND_NAMES))
+        raise _unknown(name)
     return found
+
+
+def _unknown(text: str) -> DyzError:
+    """No such ledger: the nearest ones, then all of them, by the names the reader uses."""
+    from danyuanzhang.i18n import join, t
+
+    vocabulary = _vocabulary()
+    near = vocabulary.near(text)
+    return DyzError(
+        "ledger_unknown_kind",
+        kind=text,
+        near=t("did_you_mean", words=join(f"“{w}”" for w in near)) if near else "",
+        known=join(vocabulary.label(name) for name in KIND_NAMES),
+    )
 
 
 def period(

@@ -386,7 +386,7 @@ def ask_checklist(asker: Any, building: str | None = None, check_flat: Any = Non
             from danyuanzhang.hazards import check_days
             from danyuanzhang.inputs import parse_count
 
-            days = parse_count(text, "--days")
+            days = parse_count(text)
             check_days(days)
             return days
 

@@ -17,75 +17,207 @@ from danyuanzhang.vocab import ROLES
 
 
 def text_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], fit: int | None = None
+    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None
 ) -> str:
-    """Columns padded to their widest cell; a cell of several lines takes as many lines of
-    the table. Column `fit` (a long text) is wrapped so that the table fits the terminal."""
-    return "".join(table_chunks(headers, rows, fit))
+    """Columns padded to their widest cell, fitted to `width` (the terminal's by default); a
+    cell of several lines takes as many lines of the table."""
+    return "".join(table_chunks(headers, rows, width))
 
 
 def table_chunks(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], fit: int | None = None
+    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None
 ) -> Iterator[str]:
-    """The table of `text_table` in pieces of a thousand lines, for writing as they come: a
-    district's walk list is tens of thousands of lines, better not held twice in memory."""
-    if fit is not None:
-        rows = _fitted(headers, rows, fit)
-    if any("\n" in cell for row in rows for cell in row):
-        rows = _lines_of(rows)
-    header_sizes = [display_width(h) for h in headers]
-    widths = header_sizes
-    sizes = []
-    for row in rows:
-        sized = [display_width(cell) for cell in row]
-        sizes.append(sized)
-        widths = list(map(max, widths, sized))
+    """The table of `text_table` in pieces of a thousand rows, for writing as they come: a
+    district's walk list is tens of thousands of lines, better not held twice in memory.
 
-    def line(row: Sequence[str], sized: Sequence[int]) -> str:
-        cells = (c + " " * (w - n) for c, n, w in zip(row, sized, widths, strict=True))
-        return "  ".join(cells).rstrip() + "\n"
-
-    yield (line(headers, header_sizes) + "  ".join("-" * w for w in widths) + "\n")
-    for start in range(0, len(rows), 1_000):
-        yield "".join(map(line, rows[start : start + 1_000], sizes[start : start + 1_000]))
-
-
-def _fitted(headers: Sequence[str], rows: Sequence[Sequence[str]], fit: int) -> list[list[str]]:
+    A table wider than the terminal would spill its lines into the next ones, so the widest
+    columns are wrapped inside their cells, between words or Chinese characters, never inside
+    a flat, a date or a phone; a table that cannot fit so is shown one record per block."""
     from danyuanzhang.textwidth import terminal_width
 
-    others = sum(
-        max(display_width(cell) for cell in column) + 2
-        for n, column in enumerate(zip(headers, *rows, strict=True))
-        if n != fit
-    )
-    room = max(16, terminal_width() - others - 1)
-    return [
-        [
-            _wrapped(cell, room) if n == fit and display_width(cell) > room else cell
-            for n, cell in enumerate(row)
-        ]
-        for row in rows
-    ]
+    room = terminal_width() if width is None else width
+    several_lines = any("\n" in cell for row in rows for cell in row)
+    measure = _cell_width if several_lines else display_width
+    header_sizes = [_cell_width(h) for h in headers]
+    natural = header_sizes
+    sizes = []
+    for row in rows:
+        sized = list(map(measure, row))
+        sizes.append(sized)
+        natural = list(map(max, natural, sized))
+    widths = _fitted_widths(headers, rows, sizes, natural, room)
+    if widths is None:
+        for start in range(0, len(rows), 1_000):
+            yield "".join(_record_blocks(headers, rows[start : start + 1_000], room, start == 0))
+        return
+    wrapped: dict[tuple[str, int], list[tuple[str, int]]] = {}  # a walk list repeats itself
+
+    def cell_lines(cell: str, size: int, wrap_at: int) -> list[tuple[str, int]]:
+        if size <= wrap_at and "\n" not in cell:
+            return [(cell, size)]
+        if (cell, wrap_at) not in wrapped:
+            lines = _wrapped(cell, wrap_at)
+            wrapped[cell, wrap_at] = [(line, display_width(line)) for line in lines]
+        return wrapped[cell, wrap_at]
+
+    # a narrowed column is as wide as its widest line once wrapped, no wider
+    wrap_at, widths = widths, list(widths)
+    for n, size in enumerate(natural):
+        if wrap_at[n] >= size:
+            continue
+        used = 0
+        column = ((row[n], sized) for row, sized in zip(rows, sizes, strict=True))
+        for cell, sized in [(headers[n], header_sizes), *column]:
+            if sized[n] <= wrap_at[n] and not several_lines:
+                used = max(used, sized[n])
+            else:
+                used = max(used, *(w for _, w in cell_lines(cell, sized[n], wrap_at[n])))
+        widths[n] = used
+
+    def lines(row: Sequence[str], sized: Sequence[int]) -> str:
+        if not several_lines and all(map(int.__le__, sized, wrap_at)):
+            cells = (c + " " * (w - n) for c, n, w in zip(row, sized, widths, strict=True))
+            return "  ".join(cells).rstrip() + "\n"
+        parts = list(map(cell_lines, row, sized, wrap_at))
+        drawn = []
+        for n in range(max(map(len, parts))):
+            padded = (
+                part[n][0] + " " * (w - part[n][1]) if n < len(part) else " " * w
+                for part, w in zip(parts, widths, strict=True)
+            )
+            drawn.append("  ".join(padded).rstrip() + "\n")
+        return "".join(drawn)
+
+    yield lines(headers, header_sizes) + "  ".join("-" * w for w in widths) + "\n"
+    for start in range(0, len(rows), 1_000):
+        yield "".join(map(lines, rows[start : start + 1_000], sizes[start : start + 1_000]))
 
 
-def _wrapped(text: str, width: int) -> str:
+def _cell_width(cell: str) -> int:
+    if "\n" in cell:
+        return max(map(display_width, cell.split("\n")))
+    return display_width(cell)
+
+
+def _fitted_widths(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    sizes: Sequence[Sequence[int]],
+    natural: list[int],
+    room: int,
+) -> list[int] | None:
+    """Each column's width so that the table fits `room`, or None if it cannot. The widest
+    columns are narrowed first; a cell is broken at its spaces if it can, else also between
+    Chinese characters, never inside a piece that must stay whole; a header may always break
+    between its characters."""
+    from danyuanzhang.textwidth import WHOLE_WORD
+
+    room -= 2 * (len(natural) - 1)
+    if sum(natural) <= room:
+        return natural
+    # narrowed by a cap on the widest, each column stays at least as wide as its floor: first
+    # a floor that keeps words whole and long texts readable, then one that breaks fewer words
+    measured: dict[int, dict[str, int]] = {WHOLE_WORD: {}, 0: {}}
+    for whole, readable in ((WHOLE_WORD, _readable), (WHOLE_WORD, _short), (0, _short)):
+        least = [readable(size) for size in natural]
+        floors = _floors(headers, rows, sizes, least, whole, measured[whole])
+        if sum(floors) <= room:
+            return _widest_narrowed(natural, floors, room)
+    return None
+
+
+def _floors(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    sizes: Sequence[Sequence[int]],
+    readable: list[int],
+    whole: int,
+    measured: dict[str, int],
+) -> list[int]:
+    """How narrow each column may be: as readable, and as wide as its widest piece that must
+    stay whole (a header may break between any two characters). `measured` remembers each
+    text's narrowest: the same few fill a walk list's columns thousands of times."""
+
+    floors = [max(_least(h, 0), least) for h, least in zip(headers, readable, strict=True)]
+    for row, sized in zip(rows, sizes, strict=True):
+        for n, cell in enumerate(row):
+            if sized[n] <= floors[n]:  # a cell this narrow cannot raise the floor
+                continue
+            if cell not in measured:
+                measured[cell] = _least(cell, whole)
+            floors[n] = max(floors[n], measured[cell])
+    return floors
+
+
+def _least(cell: str, whole: int) -> int:
+    """How narrow a cell may be wrapped; a command to copy (dyz resident merge …) is one piece,
+    for it is pasted as it is shown."""
+    from danyuanzhang.textwidth import narrowest
+
+    return display_width(cell) if cell.startswith("dyz ") else narrowest(cell, whole)
+
+
+def _short(size: int) -> int:
+    """How narrow a column `size` wide may become and still be read: a narrower one is a
+    ribbon of single characters, and a list of records reads better."""
+    return min(size, 8)
+
+
+def _readable(size: int) -> int:
+    """How narrow a column `size` wide may become and read well: a long text keeps a third of
+    its width, up to 20 columns."""
+    return min(size, max(8, min(size // 3, 20)))
+
+
+def _widest_narrowed(natural: list[int], floors: list[int], room: int) -> list[int]:
+    def capped(cap: int) -> list[int]:
+        return [min(size, max(floor, cap)) for size, floor in zip(natural, floors, strict=True)]
+
+    low, high = 0, max(natural)  # the widest cap that fits: capped(0) always does
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(capped(middle)) <= room else (low, middle - 1)
+    widths = capped(low)
+    for n, size in enumerate(natural):  # what a cap cannot share evenly goes left to right
+        if sum(widths) < room and widths[n] < size:
+            widths[n] += 1
+    return widths
+
+
+def _record_blocks(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], room: int, first: bool
+) -> Iterator[str]:
+    """A table too wide for the terminal, one record per block of "header：value" lines."""
+
+    colon = t("colon")
+    for n, row in enumerate(rows):
+        lines = [] if first and n == 0 else [""]
+        for header, cell in zip(headers, row, strict=True):
+            if not cell:
+                continue
+            label = f"{header}{colon}"
+            indent = display_width(label)
+            if indent > room // 2 or _least(cell, 0) > room - indent:
+                lines.append(label.rstrip())
+                label, indent = "  ", 2
+            value = _wrapped(cell, room - indent)
+            lines.append(label + value[0])
+            lines += [" " * indent + line for line in value[1:]]
+        yield "\n".join(lines) + "\n"
+
+
+def _wrapped(text: str, width: int) -> list[str]:
     """Lines of `text` at most `width` wide; a last line of one character takes one more
     from the line above (…早上车开不 / 出去, not …开不出 / 去)."""
-    from danyuanzhang.textwidth import wrap
+    from danyuanzhang.textwidth import WHOLE_WORD, narrowest, wrap
 
-    lines = wrap(text, width)
-    if len(lines) > 1 and len(lines[-1]) == 1:
-        lines = wrap(text, width - 2)
-    return "\n".join(lines)
-
-
-def _lines_of(rows: Sequence[Sequence[str]]) -> list[list[str]]:
-    spread = []
-    for row in rows:
-        parts = [cell.split("\n") for cell in row]
-        for line in range(max(len(part) for part in parts)):
-            spread.append([part[line] if line < len(part) else "" for part in parts])
-    return spread
+    if text.startswith("dyz ") and display_width(text) <= width:
+        return [text]
+    whole = min(WHOLE_WORD, width)
+    lines = wrap(text, width, whole)
+    if len(lines) > 1 and len(lines[-1]) == 1 and narrowest(text) <= width - 2:
+        lines = wrap(text, width - 2, min(whole, width - 2))
+    return lines
 
 
 def to_json(value: Any) -> str:

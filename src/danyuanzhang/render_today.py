@@ -42,7 +42,12 @@ def today_text(
     # a flat to knock on again is said once, above
     again = {item["household_id"] for item in retries}
     due = [v for v in plan["visits"] if v["is_due"] and v["household_id"] not in again]
-    say(t("td_visits", count=len(due)) if due else t("td_visits_none"))
+    empty = plan.get("no_households", False)  # an empty notebook: nothing is on time
+    say(
+        t("td_visits", count=len(due))
+        if due
+        else t("td_visits_nobody" if empty else "td_visits_none")
+    )
     for n, item in enumerate(due[:shown], start=1):
         names = "、".join(item["residents"])
         say(f"{n}. {item['household']} {names} {due_reason(item)}".replace("  ", " "), "  ")
@@ -90,7 +95,11 @@ def today_text(
     lines.append("")
 
     patrols = plan["patrols"]
-    say(t("td_patrols", count=len(patrols)) if patrols else t("td_patrols_none"))
+    say(
+        t("td_patrols", count=len(patrols))
+        if patrols
+        else t("td_patrols_nobody" if empty else "td_patrols_none")
+    )
     for item in patrols:
         if item["last_patrol"]:
             last = short_day(date.fromisoformat(item["last_patrol"]))

@@ -31,10 +31,12 @@ def initialise(
     changed: list[str] = []
     wanted = parse_name(device_name) if device_name is not None else None
     device_id, current_name, new_device = store.ensure_device(wanted or default_name)
+    renamed_from = None
     if not new_device and wanted and wanted != current_name:
         store.rename_device(wanted)
-        current_name = wanted
+        renamed_from, current_name = current_name, wanted
         changed.append("device")
+    community_before = store.setting("community")
     if community is not None:
         name = parse_name(community)
         if name != store.setting("community"):
@@ -66,6 +68,9 @@ def initialise(
         "territory": home.words() if home is not None else None,
         "roster": dict(role) if role is not None else None,
         "changed": changed,
+        # what a second run changed, for it to say so
+        "device_renamed_from": renamed_from,
+        "community_before": community_before,
     }
 
 

@@ -43,7 +43,9 @@ _NO_LINE_START = set("，。、；：？！）》」』”’…—,.;:?!)]}%·"
 _NO_LINE_END = set("（《「『“‘([{")
 # counters and units stay with their number: 12月1日, 3楼, 2栋2单元601室, 6天
 _WITH_NUMBER = set("年月日号时分栋幢单元室楼层天周户人个次件岁条项期")
-_UNITS = re.compile(r"单元|[0-9A-Za-z._\-/:+#@%]+|[^\s]")
+# a masked phone (139****5678), a setting's name (visit.cadence.new_arrival) and an English
+# word with its apostrophe are each one unit
+_UNITS = re.compile(r"单元|[0-9A-Za-z._\-/:+#@%*'&=]+|[^\s]")
 
 
 def terminal_width(default: int = 80) -> int:
@@ -53,22 +55,36 @@ def terminal_width(default: int = 80) -> int:
     return max(40, shutil.get_terminal_size((default, 24)).columns)
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, whole: int | None = None) -> list[str]:
     """`text` in lines of at most `width` columns, broken at spaces or between Chinese
     characters, never inside a reference, a date, a number or an English word (unless it is
-    longer than a whole line)."""
+    longer than a whole line). A space-free run of at most `whole` columns is kept on one
+    line if it can be."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += _wrap_line(paragraph, width)
+        lines += _wrap_line(paragraph, width, WHOLE_WORD if whole is None else whole)
     return lines
 
 
+def narrowest(text: str, whole: int = 0) -> int:
+    """The narrowest width `text` wraps to without breaking a reference, a date, a phone, a
+    number with its counter or a word (nor a space-free run of at most `whole` columns): its
+    widest piece that cannot be broken."""
+    if whole and "`" not in text:  # most often: words between spaces, each short enough
+        words = text.split()
+        sizes = list(map(display_width, words))
+        if max(sizes, default=0) <= whole and all(w[0] not in _WITH_NUMBER for w in words[1:]):
+            return max(sizes, default=0)
+    pieces = (piece for paragraph in text.split("\n") for piece, _ in _tokens(paragraph, whole))
+    return max(map(display_width, pieces), default=0)
+
+
 # a space-free word this short moves to the next line whole (安全出口指示牌, 2026-11-20, 602室)
-_WHOLE_WORD = 16
+WHOLE_WORD = 16
 _WORDS = re.compile(r"`[^`]*`[^\s`]*|[^\s`]+")
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
+def _tokens(text: str, whole: int = WHOLE_WORD) -> list[tuple[str, str]]:
     """(piece, the spaces before it): pieces a line may be broken between. Spaces come first; a
     long run of Chinese may also break between its characters; an example in backticks
     breaks only at its spaces."""
@@ -78,14 +94,42 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         spaced = text[position : match.start()]
         position = match.end()
         word = match.group()
-        if word.startswith("`"):
+        if tokens and tokens[-1][0][-1:].isdigit() and word[0] in _WITH_NUMBER:
+            # a count stays with its counter across the space: 每 7 天, not 每 7 / 天
+            counted, *rest = _tokens(word, whole)
+            glued = tokens[-1][0] + spaced + counted[0]
+            if display_width(glued) > whole:  # only the counter, the rest may go on
+                counter = _broken_word(word, "")[0][0]
+                glued = tokens[-1][0] + spaced + counter
+                rest = _tokens(word[len(counter) :], whole)
+            tokens[-1] = (glued, tokens[-1][1])
+            tokens += rest
+        elif word.startswith("`"):
             pieces = word.split(" ")
             tokens += [(pieces[0], spaced), *((piece, " ") for piece in pieces[1:] if piece)]
-        elif display_width(word) <= _WHOLE_WORD:
+        elif display_width(word) <= whole:
             tokens.append((word, spaced))
         else:
-            tokens += _broken_word(word, spaced)
+            phrases = [p for p in _PHRASE_ENDS.split(word) if p] if whole else [word]
+            for n, phrase in enumerate(phrases):
+                gap = spaced if n == 0 else ""
+                if display_width(phrase) <= whole:
+                    tokens.append((phrase, gap))
+                else:
+                    tokens += _broken_word(phrase, gap)
     return tokens
+
+
+# a long run of Chinese breaks at its punctuation first: 2-2-502 陈志明（2026-11-10）；黄晓燕…
+# breaks before the bracket and after the semicolon, not inside a name
+_CLOSING = "，。、；：？！）》」』”"
+_OPENING = "（《「『“"
+# …and after a slash between two Chinese words: 楼道/ 安全通道堵塞 (not inside 0/11)
+_PHRASE_ENDS = re.compile(
+    rf"(?<=[{_CLOSING}])(?![{re.escape(''.join(_NO_LINE_START))}])"
+    rf"|(?<![{_OPENING}])(?<=.)(?=[{_OPENING}])"
+    r"|(?<=[\u4e00-\u9fff][/／])(?=[\u4e00-\u9fff])"
+)
 
 
 def _broken_word(word: str, spaced: str) -> list[tuple[str, str]]:
@@ -108,10 +152,10 @@ def _joined(before: str, unit: str) -> bool:
     return unit[0].isdigit() and (before[-1] in _WITH_NUMBER or before.endswith("单元"))
 
 
-def _wrap_line(text: str, width: int) -> list[str]:
+def _wrap_line(text: str, width: int, whole: int) -> list[str]:
     lines: list[str] = []
     current, used = "", 0
-    for piece, spaced in _tokens(text):
+    for piece, spaced in _tokens(text, whole):
         size = display_width(piece)
         gap = spaced if current or not lines else ""  # a first line keeps its indent
         if current and used + len(gap) + size > width:

@@ -77,9 +77,12 @@ def today_plan(
         )
 
     follow_ups = follow_ups_due(store, day, here)
+    from danyuanzhang.store.registry import has_households
+
     return {
         "day": day,
         "retries": retries(every),
+        "no_households": not has_households(store),
         "visits": visits,
         "hazards": hazards,
         "needs": needs,

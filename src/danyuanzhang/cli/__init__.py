@@ -203,7 +203,12 @@ def _parse_args_asking(self: Any, ctx: Any, args: list[str]) -> list[str]:
     while True:
         try:
             return list(_parse_command_args(self, ctx, list(args)))
-        except MissingParameter as missing:
+        except UsageError as error:
+            if error.ctx is None:  # click's parser leaves it out: the help named is this one's
+                error.ctx = ctx
+            if not isinstance(error, MissingParameter):
+                raise
+            missing = error
             from danyuanzhang.cli.common import is_interactive
 
             name = getattr(missing.param, "name", None)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.types import ParamType
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
@@ -52,6 +53,25 @@ SheetOption = Annotated[
         "--output", "-o", help="写成表格文件 .xlsx 或 .csv · write a spreadsheet (.xlsx or .csv)"
     ),
 ]
+
+
+class Count(ParamType):
+    """A count or a number of days as people type it: 3, 三, 十五, 两, 三天."""
+
+    name = "int"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        from danyuanzhang.inputs import parse_count
+
+        try:
+            return parse_count(str(value))
+        except DyzError as error:
+            self.fail(error.message(), param, ctx)
+
+
+COUNT = Count()
 
 
 class State:
@@ -286,11 +306,10 @@ def emit_list(
     fmt: Format,
     columns: list[tuple[str, str]],
     output: Path | None = None,
-    fit: str | None = None,
 ) -> None:
     """`columns` are (key, catalogue key of its header) for the terminal table and for the
     spreadsheet `output` (.xlsx or .csv), both holding the items as the table shows them;
-    the column keyed `fit` is wrapped to fit the terminal, never cut short."""
+    the table fits the terminal, its long texts wrapped, never cut short."""
     from danyuanzhang import render
 
     if output is not None:
@@ -309,8 +328,7 @@ def emit_list(
     else:
         headers = [t(header) for _, header in columns]
         rows = [[render.csv_cell(item.get(key)) for key, _ in columns] for item in items]
-        keys = [key for key, _ in columns]
-        out(render.text_table(headers, rows, fit=keys.index(fit) if fit in keys else None))
+        out(render.text_table(headers, rows))
 
 
 def sheet_cell(value: Any) -> Any:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from danyuanzhang.cli.common import (
+    COUNT,
     EstateOption,
     Format,
     FormatOption,
@@ -73,7 +74,9 @@ def hazard_add(
     ] = None,
     severity: Annotated[str | None, typer.Option("--severity", help=SEVERITY.help)] = None,
     due: Annotated[str | None, typer.Option("--due", help="整改期限 · deadline")] = None,
-    days: Annotated[int | None, typer.Option("--days", help="几天内整改 · days to fix")] = None,
+    days: Annotated[
+        int | None, typer.Option("--days", help="几天内整改 · days to fix", click_type=COUNT)
+    ] = None,
     note: NoteOption = None,
     photo: Annotated[str | None, typer.Option("--photo", help="照片 · photo")] = None,
     on: OnOption = None,
@@ -107,7 +110,9 @@ def _step_command(step: str, doc: str) -> Any:
         on: OnOption = None,
         note: NoteOption = None,
         due: Annotated[str | None, typer.Option("--due", help="整改期限 · deadline")] = None,
-        days: Annotated[int | None, typer.Option("--days", help="几天内整改 · days to fix")] = None,
+        days: Annotated[
+            int | None, typer.Option("--days", help="几天内整改 · days to fix", click_type=COUNT)
+        ] = None,
     ) -> None:
         from danyuanzhang.hazards import take_step
 
@@ -320,7 +325,9 @@ def hazard_kinds(
 @hazard_app.command("recurrence-days")
 def hazard_recurrence_days(
     ctx: typer.Context,
-    days: Annotated[int | None, typer.Argument(help="天数，默认 90 · days, default 90")] = None,
+    days: Annotated[
+        int | None, typer.Argument(help="天数，默认 90 · days, default 90", click_type=COUNT)
+    ] = None,
 ) -> None:
     """回潮的认定期限 · How many days after a verification a new hazard counts as a recurrence."""
     from danyuanzhang.hazards import recurrence_days, set_recurrence_days

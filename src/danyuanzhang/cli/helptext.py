@@ -54,10 +54,10 @@ def help_text(command: Any, ctx: Any) -> str:
     arguments = [p for p in params if p.param_type_name == "argument"]
     options = [p for p in params if p.param_type_name == "option"]
     if arguments:
-        rows = [(_argument_name(p), _param_help(p)) for p in arguments]
+        rows = [(argument_name(p), _param_help(p)) for p in arguments]
         lines += [pick("参数：", "Arguments:"), *_rows(rows, width), ""]
     if options:
-        rows = [(_option_names(p, ctx), _param_help(p)) for p in options]
+        rows = [(option_names(p, ctx), _param_help(p)) for p in options]
         lines += [pick("选项：", "Options:"), *_rows(rows, width), ""]
     if hasattr(command, "list_commands"):
         rows = []
@@ -75,14 +75,14 @@ def usage(command: Any, ctx: Any) -> str:
     for param in command.get_params(ctx):
         if param.param_type_name != "argument":
             continue
-        name = _argument_name(param) + ("..." if param.nargs != 1 else "")
+        name = argument_name(param) + ("..." if param.nargs != 1 else "")
         pieces.append(name if param.required else f"[{name}]")
     if hasattr(command, "list_commands"):
         pieces.append(pick("命令 [参数]...", "COMMAND [ARGS]..."))
     return " ".join(pieces)
 
 
-def _argument_name(param: Any) -> str:
+def argument_name(param: Any) -> str:
     """An argument by what it is: 隐患编号 rather than HAZARD."""
     if lang() == "en":
         return (param.name or "").upper()
@@ -90,7 +90,17 @@ def _argument_name(param: Any) -> str:
     return words or (param.name or "").upper()
 
 
-def _option_names(param: Any, ctx: Any) -> str:
+def param_words(param: Any) -> str:
+    """What a parameter is, in a few words of the interface language: 隐患类别 for --kind."""
+    words = re.split(r"[（(，,：:;；]", side(getattr(param, "help", None)), maxsplit=1)[0].strip()
+    if words:
+        return words
+    if param.param_type_name == "argument":
+        return argument_name(param)
+    return str(max(param.opts, key=len))
+
+
+def option_names(param: Any, ctx: Any) -> str:
     names = ", ".join(sorted(param.opts, key=len))
     if param.secondary_opts:
         names += " / " + ", ".join(param.secondary_opts)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from danyuanzhang.cli.common import Format, FormatOption, out, say, store_of
+from danyuanzhang.cli.common import COUNT, Format, FormatOption, out, say, store_of
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
 
@@ -31,7 +31,9 @@ def log_command(
     by: Annotated[
         str | None, typer.Option("--by", help="只看这台电脑的 · only this laptop's changes")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="最多列几条 · at most this many")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", help="最多列几条 · at most this many", click_type=COUNT)
+    ] = 50,
     fmt: FormatOption = Format.table,
 ) -> None:
     """修改记录：谁在什么时候改了什么 · The change history in words, e.g. `dyz log --household 2-2-301`."""

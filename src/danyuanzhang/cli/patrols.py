@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from danyuanzhang.cli.common import (
+    COUNT,
     EstateOption,
     Format,
     FormatOption,
@@ -49,7 +50,10 @@ def patrol_record(
     by: Annotated[str | None, typer.Option("--by", help="巡查人 · patroller")] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
     severity: Annotated[str | None, typer.Option("--severity", help=SEVERITY.help)] = None,
-    days: Annotated[int | None, typer.Option("--days", help="隐患几天内整改 · days to fix")] = None,
+    days: Annotated[
+        int | None,
+        typer.Option("--days", help="隐患几天内整改 · days to fix", click_type=COUNT),
+    ] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from danyuanzhang.cli.common import (
+    COUNT,
     EstateOption,
     Format,
     FormatOption,
@@ -270,7 +271,11 @@ def petition_list(
     unit: Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")] = None,
     older_than: Annotated[
         int | None,
-        typer.Option("--older-than", help="超过多少天未办结 · open for more than N days"),
+        typer.Option(
+            "--older-than",
+            help="超过多少天未办结 · open for more than N days",
+            click_type=COUNT,
+        ),
     ] = None,
     estate: EstateOption = None,
     fmt: FormatOption = Format.table,
@@ -289,7 +294,7 @@ def petition_list(
     )
     if fmt is Format.table or output is not None:
         items = [_for_table(i) for i in items]
-    emit_list(items, fmt, COLUMNS, output, fit="text")
+    emit_list(items, fmt, COLUMNS, output)
 
 
 @petition_app.command("show")

@@ -67,9 +67,9 @@ def init_command(
         territory=territory,
         estate=estate,
     )
-    key = "init_done" if result["new_device"] else "init_already"
-    if result["changed"] and not result["new_device"]:
-        key = "init_changed"
+    changes = [] if result["new_device"] else _changes(result)
+    changed = changes or (result["changed"] and not result["new_device"])
+    key = "init_done" if result["new_device"] else "init_changed" if changed else "init_already"
     say(
         t(
             key,
@@ -77,9 +77,10 @@ def init_command(
             device=result["device_name"],
             id=result["device_id"][:8],
             community=result["community"] or t("not_set"),
-            changed=join(t(f"init_changed_{what}") for what in result["changed"]),
         )
     )
+    for change in changes:
+        say(change)
     say(
         t(
             "init_person",
@@ -157,6 +158,19 @@ def _ask_person(territory: str | None) -> tuple[str, str | None]:
         place = asker.text(t("init_ask_unit") + pick("：", ": "), check=unit_or_nothing).strip()
         territory = f"unit:{place}" if place else None
     return person, territory
+
+
+def _changes(result: dict[str, object]) -> list[str]:
+    """What running init again changed: it must not say "data untouched" and rename things."""
+    changes = []
+    before, now = result["community_before"], result["community"]
+    if now != before:
+        changes.append(t("init_community_renamed", new=now, old=before or t("not_set")))
+    if result["device_renamed_from"]:
+        changes.append(
+            t("init_device_renamed", new=result["device_name"], old=result["device_renamed_from"])
+        )
+    return changes
 
 
 @demo_app.command("demo")

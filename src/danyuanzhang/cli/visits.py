@@ -56,7 +56,7 @@ def visit_interview(
 ) -> None:
     """敲门走访：一问一答，记下这一户的情况 · The door-knocking interview, one household at a time.
 
-    `dyz visit` alone runs this. Without a terminal, use `dyz visit add` instead."""
+    `dyz visit` alone runs this. Without a terminal, use `dyz visit add 2-2-301` instead."""
     from danyuanzhang import drafts
 
     if discard:

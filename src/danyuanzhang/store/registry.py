@@ -29,6 +29,10 @@ def has_estate(store: Store, estate: str) -> bool:
     return found.fetchone() is not None
 
 
+def has_households(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM households LIMIT 1").fetchone() is not None
+
+
 def no_households_ever(store: Store) -> bool:
     """No household here, nor one ever registered (erased or merged away)."""
     return (

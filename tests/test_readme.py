@@ -20,6 +20,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?", "TIME", text)
     text = re.sub(r"\b[0-9a-f]{32}\b", "ID", text)
     text = re.sub(FINGERPRINT, "FINGERPRINT", text)
+    # a laptop that joined no office numbers its notices under its id's first four digits
+    text = re.sub(r"第[0-9A-F]{4}-(\d+)号", r"第LAPTOP-\1号", text)
     # an encrypted bundle is compressed: its size moves by a few bytes with its random ids
     text = re.sub(r"（\d+ KB）", "（N KB）", text)
     return re.sub(r"\b[0-9a-f]{8}\b", "ID", text).strip()

@@ -197,14 +197,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Community: {community}",
     ),
     "init_person": (
-        "使用人：{person}（印在台账和周报上）\n负责：{territory}（今天该做的、走访、周报、台账默认只看这里，看全部加 --all）",
-        "Used by: {person} (named on every ledger and report)\nLooks after: {territory} (today,"
-        " visits, the report and ledgers show this by default; --all shows everything)",
+        "使用人：{person}（印在台账和周报上）",
+        "Used by: {person} (named on every ledger and report)",
     ),
     "init_no_person": (
-        "（未填，用 dyz init --name 姓名 填上）",
-        "(not given: dyz init --name NAME)",
+        "使用人：未填。台账和周报要写明是谁做的，请用 dyz init --name 姓名 填上。",
+        "Used by: not given. Ledgers and reports name who did the work: dyz init --name NAME",
     ),
+    "init_territory": (
+        "负责：{territory}（今天该做的、走访、周报、台账默认只看这里，看全部加 --all）",
+        "Looks after: {territory} (today, visits, the report and ledgers show this by default;"
+        " --all shows everything)",
+    ),
+    "init_territory_all": ("负责：全社区", "Looks after: the whole community"),
     "init_on_roster": ("名册上：{scope} 的{role}", "On the roster: {role} of {scope}"),
     "init_one_territory": (
         "--unit、--building、--area、--all 只能选一个：一台电脑记一个负责范围。",

@@ -81,12 +81,13 @@ def init_command(
     )
     for change in changes:
         say(change)
+    person = result["person"]
+    say(t("init_person", person=person) if person else t("init_no_person"))
+    territory_words = result["territory"]
     say(
-        t(
-            "init_person",
-            person=result["person"] or t("init_no_person"),
-            territory=result["territory"] or t("scope_community"),
-        )
+        t("init_territory", territory=territory_words)
+        if territory_words
+        else t("init_territory_all")
     )
     if result["roster"] is not None:
         from danyuanzhang.i18n import word

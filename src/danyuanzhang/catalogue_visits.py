@@ -334,7 +334,10 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "{household}【{category}】“{text}”：社区已落实，问过居民后办结",
         "{household} [{category}] “{text}”: done by the office; ask the resident, then close it",
     ),
-    "td_need_done_next": ("dyz petition close {id}", "dyz petition close {id}"),
+    "td_need_done_next": (
+        "dyz petition close {id} --confirmed-by-resident --satisfaction 满意",
+        "dyz petition close {id} --confirmed-by-resident --satisfaction satisfied",
+    ),
     "td_follow_ups": (
         "五、调解回访：{count} 件达成协议的纠纷该回访了",
         "5. Disputes to revisit: {count} settled by agreement",

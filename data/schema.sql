@@ -210,7 +210,7 @@ CREATE TABLE proposals (
     decision TEXT,
     decided_on TEXT,
     decision_note TEXT
-);
+, place TEXT, host TEXT, recorder TEXT, expected INTEGER, present INTEGER, votes_for INTEGER, votes_against INTEGER, votes_abstain INTEGER);
 
 CREATE TABLE visits (
     id TEXT PRIMARY KEY,

@@ -21,6 +21,7 @@ KIND_NAMES = {
     "part": "part",
     "unit": "unit",
     "year": "year",
+    "count": "count",
     "date": "date",
     "bool": "bool",
     "role": "role",

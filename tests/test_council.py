@@ -183,3 +183,51 @@ def test_a_matter_before_the_council_reaches_every_unit_s_laptop_without_its_wor
     assert dyz_json(*office, "council", "agenda")["matters"] == []
     dyz(*two, "import", str(community.export(office, "to-2-2-again", "--for", "2-2单元长")))
     assert dyz_json(*two, "council", "agenda")["matters"] == []
+
+
+def test_the_council_s_record_has_its_meeting_attendance_and_votes(
+    dyz: Runner, db: Path, matter: list[str]
+) -> None:
+    """议事会记录: where, who chaired and wrote it, members expected and present, the votes;
+    figures that do not add up are refused in one line and change nothing."""
+    dyz("init", "--name", "周玉梅")
+    before = snapshot(db)
+    assert "实到" in one_line_error(
+        dyz(
+            "council",
+            "propose",
+            matter[0],
+            "--text",
+            "施划车位",
+            "--expected",
+            "9",
+            "--present",
+            "十一",
+            code=1,
+        )  # fmt: skip
+    )
+    assert "票" in one_line_error(
+        dyz(
+            "council",
+            "propose",
+            matter[0],
+            "--text",
+            "施划车位",
+            "--present",
+            "5",
+            "--for",
+            "4",
+            "--against",
+            "2",
+            code=1,
+        )  # fmt: skip
+    )
+    assert snapshot(db) == before
+    dyz("council", "propose", matter[0], "--text", "脑科巷施划停车位", "--on", "2026-11-26",
+        "--place", "社区活动室", "--host", "李秀兰", "--expected", "11", "--present", "九",
+        "--for", "8", "--against", "0", "--abstain", "1")  # fmt: skip
+    [row] = json.loads(
+        dyz("ledger", "council", "--from", "2026-11-01", "--to", "2026-11-30", "-f", "json").stdout
+    )["rows"]
+    assert (row["place"], row["host"], row["recorder"]) == ("社区活动室", "李秀兰", "周玉梅")
+    assert (row["attendance"], row["votes"]) == ("11/9", "8/0/1")

@@ -1117,6 +1117,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "另有 {count} 条在别的单元长那里（原话不外传）",
         "{count} more kept by other units' heads (their words stay there)",
     ),
+    "meeting_bad_count": (
+        "人数 {value} 不对：请写 0 到 9999 之间的数。",
+        "{value} is not a number of people: write 0 to 9999.",
+    ),
+    "meeting_more_present": (
+        "实到 {present} 人比应到 {expected} 人还多：请核对 --present 和 --expected。",
+        "{present} present but only {expected} members: check --present and --expected.",
+    ),
+    "meeting_more_votes": (
+        "赞成、反对、弃权一共 {votes} 票，比实到的 {present} 人还多：请核对票数。",
+        "{votes} votes but only {present} present: check the votes.",
+    ),
     "petition_carried": (
         "同一件事的诉求 {ids} 也一起上报了，议事会上按户数算一件事。",
         "The same matter's {ids} went up with it; the council counts it as one matter.",

@@ -20,13 +20,20 @@ from danyuanzhang.store import petitions as q
 
 
 def propose(
-    store: Store, petition_ids: list[str], text: str, on: str | None = None
+    store: Store,
+    petition_ids: list[str],
+    text: str,
+    on: str | None = None,
+    meeting: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Turn escalated petitions (and all linked to them) into one proposal to the office."""
+    """Turn escalated petitions (and all linked to them) into one proposal to the office;
+    `meeting` is the council's record of it (place, host, recorder, members expected and
+    present, votes for, against and abstaining), checked to add up."""
     words = parse_free_text(text)
     if not words:
         raise DyzError("empty_proposal")
     day = day_it_happened(on)
+    minutes = _meeting_fields(store, meeting or {})
     with store.transaction():
         members: set[str] = set()
         for prefix in petition_ids:
@@ -41,7 +48,7 @@ def propose(
             "proposal",
             proposal_id,
             # the needs' own estate: it may have no flat left on the roll
-            {"estate": rows[0]["estate"], "text": words, "proposed_on": day},
+            {"estate": rows[0]["estate"], "text": words, "proposed_on": day, **minutes},
             new=True,
         )
         for item in waiting:
@@ -112,6 +119,31 @@ def _whole_matter(store: Store, petitions: list[str]) -> set[str]:
     for petition in petitions:
         joined |= matter_of(store, petition)
     return joined
+
+
+def _meeting_fields(store: Store, meeting: dict[str, Any]) -> dict[str, Any]:
+    """The meeting's record as fields; the recorder is whoever records it unless named."""
+    from danyuanzhang.inputs import parse_name
+
+    fields: dict[str, Any] = {"recorder": parse_name(meeting.get("recorder") or store.author())}
+    if meeting.get("place"):
+        fields["place"] = parse_free_text(meeting["place"], limit=60)
+    if meeting.get("host"):
+        fields["host"] = parse_name(meeting["host"])
+    counts = {k: meeting[k] for k in _COUNTS if meeting.get(k) is not None}
+    for value in counts.values():
+        if not 0 <= value <= 9999:
+            raise DyzError("meeting_bad_count", value=value)
+    expected, present = counts.get("expected"), counts.get("present")
+    if expected is not None and present is not None and present > expected:
+        raise DyzError("meeting_more_present", present=present, expected=expected)
+    votes = sum(counts.get(k, 0) for k in ("votes_for", "votes_against", "votes_abstain"))
+    if present is not None and votes > present:
+        raise DyzError("meeting_more_votes", votes=votes, present=present)
+    return {**fields, **counts}
+
+
+_COUNTS = ("expected", "present", "votes_for", "votes_against", "votes_abstain")
 
 
 def find_proposal(store: Store, id_prefix: str) -> Any:

@@ -454,6 +454,19 @@ def moves(store: Store, within: Period) -> Rows:
     return result, [t("ledger_count_moves", count=len(result))]
 
 
+def _pair(expected: int | None, present: int | None) -> str | None:
+    if expected is None and present is None:
+        return None
+    return f"{'' if expected is None else expected}/{'' if present is None else present}"
+
+
+def _votes(proposal: Any) -> str | None:
+    counts = [proposal["votes_for"], proposal["votes_against"], proposal["votes_abstain"]]
+    if all(c is None for c in counts):
+        return None
+    return "/".join("" if c is None else str(c) for c in counts)
+
+
 def council(store: Store, within: Period) -> Rows:
     estates = list(within.scope.estates)
     proposals = ql.between(store, "proposals", "proposed_on", estates, within.start, within.end)
@@ -486,10 +499,16 @@ def council(store: Store, within: Period) -> Rows:
         result.append(
             {
                 "on": _day(proposal["proposed_on"]),
+                "place": proposal["place"],
+                "host": proposal["host"],
+                # the record's writer; before 15, the laptop that wrote the proposal down
+                "recorder": proposal["recorder"],
+                "attendance": _pair(proposal["expected"], proposal["present"]),
                 "topic": join(topics) or None,
                 "households": len({p["household_id"] for p in petitions if p["household_id"]})
                 or None,
                 "proposal": mask_phones_in(proposal["text"]),
+                "votes": _votes(proposal),
                 "decision": decision,
                 "done": t("ledger_council_done", on=finished[-1]) if finished else None,
             }

@@ -114,8 +114,7 @@ SOURCES: dict[str, dict[str, str]] = {
     "antifraud": {
         "on": "the visit's day",
         "household": "the visit's flat",
-        "resident": "the residents met (the visit's `met`), else the only resident of an old"
-        " visit",
+        "resident": "the residents met (the visit's `met`), else the only resident of an old visit",
         "phone": "their phones, masked",
         "app": "是 or 否 as the visit recorded the anti-fraud app",
         "content": "what was covered: the app asked about, the household briefed",
@@ -148,9 +147,14 @@ SOURCES: dict[str, dict[str, str]] = {
     },
     "council": {
         "on": "the proposal's day",
+        "place": "where the council met (council propose --place)",
+        "host": "who chaired it (--host)",
+        "recorder": "who wrote the record (--recorder, else whoever made the proposal)",
+        "attendance": "members expected / present (--expected, --present)",
         "topic": "the categories and units of the needs behind it",
         "households": "the households behind those needs",
         "proposal": "the proposal's words, phones masked",
+        "votes": "votes for / against / abstaining (--for, --against, --abstain)",
         "decision": "采纳 or 未采纳, its day and note",
         "done": "the last day a need behind it was carried out (已落实)",
     },
@@ -161,8 +165,8 @@ FRAME = """Every ledger is framed alike, whatever its kind and format:
 - **序号** (`no`) is its first column: the row's place in the ledger, from 1.
 - At the top (the terminal's heading, .xlsx, .html, .md): the title, with the community's
   name, and the period with the scope under it.
-- At the foot (.xlsx, .html, .md): 填表人 (the laptop's person: `me.name`, else
-  `visitor.name`, else the laptop's name), 审核人 (a blank line), 日期 (the day it was made)
+- At the foot (.xlsx, .html, .md): 填表人 (who made it: `dyz --by NAME`, else the laptop's
+  person, `me.name`, set by `dyz init --name`, else the laptop's name), 审核人 (a blank line), 日期 (the day it was made)
   and 社区（盖章） (room for the stamp).
 - The period is what `--from` and `--to` say; with neither, all of last month by the
   calendar, and the terminal says so.

@@ -73,6 +73,15 @@ def _pattern(pattern: re.Pattern[str], what: str) -> Callable[[str], str]:
     return check
 
 
+def _count(text: str) -> int:
+    """A number of people: 0 to 9999, digits only, no leading zero."""
+    if not (
+        text.isascii() and text.isdigit() and len(text) <= 4 and (text == "0" or text[0] != "0")
+    ):
+        raise BadValue(f"count: “{text[:20]}”")
+    return int(text)
+
+
 def _year(text: str) -> int:
     if not (text.isascii() and text.isdigit() and len(text) == 4):
         raise BadValue(f"year: “{text[:20]}”")
@@ -229,6 +238,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "household_id": _pattern(_HEX32, "household id"),
     "flag_code": _pattern(_FLAG_CODE, "flag code"),
     "year": _year,
+    "count": _count,
     "date": _date,
     "bool": _bool,
     "role": _role,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from danyuanzhang.cli.common import say, store_of, write_output
+from danyuanzhang.cli.common import COUNT, say, store_of, write_output
 from danyuanzhang.i18n import t
 from danyuanzhang.words import DECISION
 
@@ -20,11 +20,41 @@ def council_propose(
     petitions: Annotated[list[str], typer.Argument(help="已上报的诉求编号 · escalated petitions")],
     text: Annotated[str, typer.Option("--text", "-t", help="建议内容 · the proposal")],
     on: Annotated[str | None, typer.Option("--on", help="日期 · date")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="开会地点 · where")] = None,
+    host: Annotated[str | None, typer.Option("--host", help="主持人 · chaired by")] = None,
+    recorder: Annotated[
+        str | None, typer.Option("--recorder", help="记录人（默认本人）· minutes by")
+    ] = None,
+    expected: Annotated[
+        int | None, typer.Option("--expected", help="应到人数 · members", click_type=COUNT)
+    ] = None,
+    present: Annotated[
+        int | None, typer.Option("--present", help="实到人数 · present", click_type=COUNT)
+    ] = None,
+    votes_for: Annotated[
+        int | None, typer.Option("--for", help="赞成票 · votes for", click_type=COUNT)
+    ] = None,
+    votes_against: Annotated[
+        int | None, typer.Option("--against", help="反对票 · votes against", click_type=COUNT)
+    ] = None,
+    votes_abstain: Annotated[
+        int | None, typer.Option("--abstain", help="弃权票 · abstained", click_type=COUNT)
+    ] = None,
 ) -> None:
-    """形成建议报社区 · Turn escalated petitions into a proposal to the office."""
+    """形成建议报社区，记下这次议事会 · Turn escalated petitions into a proposal, with the meeting's record, e.g. `dyz council propose 3fa2 --text 增设车位 --place 社区活动室 --host 李秀兰 --expected 11 --present 9 --for 8 --against 0 --abstain 1`."""
     from danyuanzhang.council import propose
 
-    made = propose(store_of(ctx), petitions, text, on=on)
+    meeting = {
+        "place": place,
+        "host": host,
+        "recorder": recorder,
+        "expected": expected,
+        "present": present,
+        "votes_for": votes_for,
+        "votes_against": votes_against,
+        "votes_abstain": votes_abstain,
+    }
+    made = propose(store_of(ctx), petitions, text, on=on, meeting=meeting)
     from danyuanzhang.i18n import counted
 
     how_many = counted(len(made["petitions"]), "条诉求", "petition")

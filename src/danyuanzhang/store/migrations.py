@@ -582,6 +582,14 @@ V15 = """
 ALTER TABLE visits ADD COLUMN met TEXT;
 ALTER TABLE hazards ADD COLUMN requirement TEXT;
 ALTER TABLE petition_events ADD COLUMN satisfaction TEXT;
+ALTER TABLE proposals ADD COLUMN place TEXT;
+ALTER TABLE proposals ADD COLUMN host TEXT;
+ALTER TABLE proposals ADD COLUMN recorder TEXT;
+ALTER TABLE proposals ADD COLUMN expected INTEGER;
+ALTER TABLE proposals ADD COLUMN present INTEGER;
+ALTER TABLE proposals ADD COLUMN votes_for INTEGER;
+ALTER TABLE proposals ADD COLUMN votes_against INTEGER;
+ALTER TABLE proposals ADD COLUMN votes_abstain INTEGER;
 CREATE TABLE council_items (
     id TEXT PRIMARY KEY,
     petition_id TEXT,

@@ -175,7 +175,7 @@ CREATE TABLE petitions (
     category TEXT,
     text TEXT,
     raised_on TEXT
-, visit_id TEXT, settled_on TEXT, withdrawn_on TEXT, dispute TEXT, parties TEXT, mediator TEXT);
+, visit_id TEXT, settled_on TEXT, withdrawn_on TEXT, dispute TEXT, parties TEXT, mediator TEXT, case_no TEXT, agreement_no TEXT, case_source TEXT);
 
 CREATE INDEX petitions_by_place ON petitions (estate, building, unit);
 

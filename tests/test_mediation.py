@@ -84,24 +84,35 @@ def test_the_follow_up_is_proposed_today_until_it_is_made(
     dyz("mediation", "step", dispute, "回访", "--note", "没再漏", "--on", "2026-11-26")
     assert "调解回访" not in dyz("today", "--on", "2026-11-27").stdout
     assert dyz_json("mediation", "show", dispute)["followed_up"] == [
-        {"on": "2026-11-26", "note": "没再漏"}
+        {"on": "2026-11-26", "note": "没再漏", "by": "王建国的电脑"}
     ]
 
 
 def test_the_ledger_has_the_course_the_result_and_the_follow_up(
     dyz: Runner, dyz_json, dispute: str
 ) -> None:
-    dyz("mediation", "set", dispute, "--kind", "漏水", "--party", "2-2-401", "--mediator", "周阿姨")
+    dyz("mediation", "set", dispute, "--kind", "漏水", "--party", "2-2-401", "--mediator", "周阿姨",
+        "--case-no", "芙南调〔2026〕3号", "--source", "当事人申请")  # fmt: skip
     dyz("mediation", "step", dispute, "谈过", "--with", "2-2-401", "--note", "回电13812345678",
         "--on", "2026-11-02")  # fmt: skip
     dyz("mediation", "step", dispute, "达成协议", "--on", "2026-11-04")
-    dyz("mediation", "step", dispute, "回访", "--note", "没再漏", "--on", "2026-11-26")
+    dyz("mediation", "set", dispute, "--agreement-no", "芙南调协〔2026〕3号")
+    dyz("--by", "罗淑珍", "mediation", "step", dispute, "回访", "--note", "没再漏",
+        "--on", "2026-11-26")  # fmt: skip
     ledger = dyz_json("ledger", "mediation", "--from", "2026-11-01", "--to", "2026-11-30")
     assert [c["header"] for c in ledger["columns"]] == [
-        "序号", "受理日期", "当事人（房号）", "纠纷类型", "调解人", "调解经过", "结果", "回访日期", "回访情况",
+        "序号", "卷号", "受理日期", "案件来源", "当事人（房号）", "纠纷类型", "调解人", "调解经过",
+        "结果", "协议书编号", "回访日期", "回访人", "回访情况",
     ]  # fmt: skip
     [row] = ledger["rows"]
-    assert row["parties"] == "2-2-301、2-2-401" and row["dispute"] == "楼上漏水"
+    assert (row["case_no"], row["source"], row["agreement_no"]) == (
+        "芙南调〔2026〕3号",
+        "当事人申请",
+        "芙南调协〔2026〕3号",
+    )
+    # the parties by flat and by name, as the 人民调解 forms list them
+    assert row["parties"] == "2-2-301 刘桂英；2-2-401 赵磊" and row["dispute"] == "楼上漏水"
+    assert row["follow_up_by"] == "罗淑珍"
     assert row["course"] == "11-02 分别谈过（2-2-401）：回电138****5678；11-04 达成协议"
     assert (row["result"], row["follow_up_on"], row["follow_up"]) == (
         "调解成功",

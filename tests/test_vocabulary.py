@@ -64,7 +64,7 @@ NOT_CODES = {
     "accept_erasures", "all_clear", "anti_fraud_app", "at", "born", "briefed", "building",
     "building_level", "buildings", "by", "code", "community", "confirmed", "conflict", "days",
     "db", "device_name", "discard", "dry_run", "due", "duties", "en", "end", "estate",
-    "everyone", "everything", "everywhere", "requirement", "place", "host", "recorder", "expected",
+    "everyone", "everything", "everywhere", "requirement", "place", "host", "case_no", "agreement_no", "source", "recorder", "expected",
     "present", "votes_for", "votes_against", "votes_abstain", "file", "files", "first", "fmt", "hazard", "household",
     "install_completion", "introduced", "keep", "key", "known", "lang", "list_all", "member",
     "moved_in", "moved_out", "name", "new_estate", "new_household", "new_ref", "note", "office",

@@ -579,6 +579,24 @@ def volunteers(store: Store, within: Period) -> Rows:
     return result, lines
 
 
+def _parties(store: Store, item: dict[str, Any]) -> str:
+    """The flats in a dispute, each with the names of who lives there: 1-1-201 张三、李四."""
+    from danyuanzhang.errors import DyzError
+    from danyuanzhang.households import find_household
+    from danyuanzhang.store.visits import current_residents
+
+    parts = []
+    for flat in item["parties"]:
+        try:
+            home = find_household(store, flat, item["estate"])
+        except DyzError:  # a flat erased since: its reference alone
+            parts.append(flat)
+            continue
+        names = "、".join(r["name"] for r in current_residents(store, [home["id"]]) if r["name"])
+        parts.append(f"{flat} {names}".strip())
+    return _semi().join(parts)
+
+
 def mediation(store: Store, within: Period) -> Rows:
     """矛盾纠纷调处台账: the disputes taken on in the period, each with its parties (flats), the
     mediation's steps in a line, how it ended and the follow-up visit."""
@@ -604,8 +622,10 @@ def mediation(store: Store, within: Period) -> Rows:
         course = [s for s in item["steps"] if s["step"] != "followed_up"]
         result.append(
             {
+                "case_no": item["case_no"],
                 "raised_on": _day(item["raised_on"]),
-                "parties": join(item["parties"]) or item["unit"],
+                "source": item["source"],
+                "parties": _parties(store, item) or item["unit"],
                 "dispute": word(item["dispute"], DISPUTE_KINDS) or None,
                 "mediator": item["mediator"],
                 "course": semi.join(
@@ -616,6 +636,8 @@ def mediation(store: Store, within: Period) -> Rows:
                 )
                 or None,
                 "result": word(item["result"], MEDIATION_RESULTS) or t("mediation_open"),
+                "agreement_no": item["agreement_no"],
+                "follow_up_by": item["followed_up"][0]["by"] if item["followed_up"] else None,
                 "follow_up_on": _day(item["followed_up"][0]["on"])
                 if item["followed_up"]
                 else _day(item["follow_up_on"]),

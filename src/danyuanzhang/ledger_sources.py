@@ -136,13 +136,17 @@ SOURCES: dict[str, dict[str, str]] = {
         "recorder": "the laptop that recorded it",
     },
     "mediation": {
+        "case_no": "the file number (mediation set --case-no)",
         "raised_on": "the day the dispute was taken on (its need raised)",
-        "parties": "the flats in the dispute",
+        "source": "how the case came (mediation set --source)",
+        "parties": "the flats in the dispute, each with the names of who lives there",
         "dispute": "the kind of dispute",
         "mediator": "who mediates",
         "course": "each mediation step but the follow-up: day, step, side and note",
         "result": "how it ended, else 调解中",
+        "agreement_no": "the agreement's number (mediation set --agreement-no)",
         "follow_up_on": "the day of the follow-up visit, else the day it is due",
+        "follow_up_by": "who recorded the follow-up visit",
         "follow_up": "what the follow-up visit found",
     },
     "council": {

@@ -211,13 +211,17 @@ def kinds() -> dict[str, Kind]:
         "mediation": Kind(
             ("矛盾纠纷调处台账", "Dispute mediation ledger"),
             (
+                _c("case_no", "卷号", "file number"),
                 _c("raised_on", "受理日期", "taken on"),
+                _c("source", "案件来源", "how it came"),
                 _c("parties", "当事人（房号）", "parties (flats)"),
                 _c("dispute", "纠纷类型", "dispute"),
                 _c("mediator", "调解人", "mediator"),
                 _c("course", "调解经过", "course of the mediation"),
                 _c("result", "结果", "result"),
+                _c("agreement_no", "协议书编号", "agreement number"),
                 _c("follow_up_on", "回访日期", "follow-up on"),
+                _c("follow_up_by", "回访人", "followed up by"),
                 _c("follow_up", "回访情况", "follow-up found"),
             ),
             k.mediation,

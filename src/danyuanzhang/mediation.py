@@ -44,9 +44,14 @@ def set_dispute(
     kind: str | None = None,
     parties: list[str] | None = None,
     mediator: str | None = None,
+    case_no: str | None = None,
+    agreement_no: str | None = None,
+    source: str | None = None,
 ) -> dict[str, Any]:
-    """The kind of dispute, the other flats in it (replacing those given before), and who
-    mediates (the unit head, a volunteer, the council: a name)."""
+    """The kind of dispute, the other flats in it (replacing those given before), who
+    mediates (the unit head, a volunteer, the council: a name), and what the office files it
+    under: its 卷号, the agreement's number and how the case came (当事人申请, 排查发现…);
+    an empty text clears one."""
     from danyuanzhang.words import DISPUTE
 
     with store.transaction():
@@ -60,6 +65,13 @@ def set_dispute(
             fields["parties"] = ",".join(f for f in dict.fromkeys(flats) if f != own) or None
         if mediator is not None:
             fields["mediator"] = parse_name(mediator) if mediator else None
+        for field, text in (
+            ("case_no", case_no),
+            ("agreement_no", agreement_no),
+            ("source", source),
+        ):
+            if text is not None:
+                fields[field] = parse_free_text(text, limit=40) or None
         if not fields:
             raise DyzError("nothing_to_change")
         store.put("petition", row["id"], fields)
@@ -158,6 +170,9 @@ def describe(store: Store, row: Any, steps: list[Any] | None = None) -> dict[str
         "parties": [p for p in [own, *(row["parties"] or "").split(",")] if p],
         "dispute": row["dispute"],
         "mediator": row["mediator"],
+        "case_no": row["case_no"],
+        "agreement_no": row["agreement_no"],
+        "source": row["case_source"],
         "text": row["text"],
         "steps": [
             {
@@ -173,7 +188,7 @@ def describe(store: Store, row: Any, steps: list[Any] | None = None) -> dict[str
         "result": ended["step"] if ended is not None else None,
         "result_on": ended["on_date"] if ended is not None else None,
         "follow_up_on": follow_up_on,
-        "followed_up": [{"on": s["on_date"], "note": s["note"]} for s in visits],
+        "followed_up": [{"on": s["on_date"], "note": s["note"], "by": s["author"]} for s in visits],
     }
 
 

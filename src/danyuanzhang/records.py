@@ -380,6 +380,16 @@ DECLARED = (
                 clearable=True,
             ),
             Field("mediator", "mediator", "name", ("调解人", "mediator"), clearable=True),
+            # the numbers a mediation file is kept under, and how the case came (schema 15)
+            Field("case_no", "case_no", "text", ("卷号", "file number"), clearable=True),
+            Field(
+                "agreement_no",
+                "agreement_no",
+                "text",
+                ("协议书编号", "agreement number"),
+                clearable=True,
+            ),  # fmt: skip
+            Field("source", "case_source", "text", ("案件来源", "how it came"), clearable=True),
         ),
         placed_by="self",
         required=("estate", "category", "text", "raised_on"),

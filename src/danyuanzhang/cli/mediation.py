@@ -61,11 +61,32 @@ def mediation_set(
     mediator: Annotated[
         str | None, typer.Option("--mediator", help="调解人：单元长、志愿者或议事会 · who mediates")
     ] = None,
+    case_no: Annotated[
+        str | None, typer.Option("--case-no", help="卷号，如 芙南调〔2026〕3号 · file number")
+    ] = None,
+    agreement_no: Annotated[
+        str | None, typer.Option("--agreement-no", help="调解协议书编号 · agreement number")
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", help="案件来源，如 当事人申请、排查发现、派出所移交 · how it came"
+        ),
+    ] = None,
 ) -> None:
     """记下纠纷类型、当事人和调解人 · Say what the dispute is, who is in it and who mediates, e.g. `dyz mediation set 3fa2 --kind 漏水 --party 1-1-301 --mediator 周阿姨`."""
     from danyuanzhang.mediation import set_dispute
 
-    item = set_dispute(store_of(ctx), petition, kind=kind, parties=party, mediator=mediator)
+    item = set_dispute(
+        store_of(ctx),
+        petition,
+        kind=kind,
+        parties=party,
+        mediator=mediator,
+        case_no=case_no,
+        agreement_no=agreement_no,
+        source=source,
+    )
     shown = _shown(item)
     say(t("mediation_set", id=shown["id"], parties=shown["parties"], dispute=shown["dispute"]))
 

@@ -27,7 +27,10 @@ def demo(dyz: Runner, tmp_path: Path) -> str:
     return str(path)
 
 
-def test_every_format_numbers_the_rows_first(dyz: Runner, demo: str, tmp_path: Path) -> None:
+def test_every_format_numbers_the_rows_first(
+    dyz: Runner, demo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # the whole row on one line, as a wide screen shows it
     ledger = json.loads(dyz("--db", demo, "ledger", "visits", *PERIOD, "-f", "json").stdout)
     assert ledger["columns"][0] == {"key": "no", "header": "序号"}
     assert [r["no"] for r in ledger["rows"]] == list(range(1, 12))

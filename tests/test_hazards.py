@@ -409,3 +409,52 @@ def test_the_recurrence_window_is_configurable(dyz: Runner, dyz_json, estate: st
     dyz("hazard", "recurrence-days", "120")
     assert sum(1 for h in dyz_json("hazard", "list") if h["recurrence_of"]) == 1
     assert "3650" in one_line_error(dyz("hazard", "recurrence-days", "0", code=1))
+
+
+def test_a_hazard_is_put_right_after_the_patrol(dyz: Runner, dyz_json, db: Path, stairwell: str):  # type: ignore[no-untyped-def]
+    """hazard edit corrects where, whose, what and by when; nothing to change, an unknown flat
+    or a deadline before the day found is one line and changes nothing."""
+    said = dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 ５楼窗口拉线",
+               "--on", "2026-11-20").stderr  # fmt: skip
+    hazard = said.split("编号 ")[1][:8]
+    shown = dyz_json("hazard", "show", hazard)
+    assert shown["place"] == "5楼窗口拉线" and shown["household"] is None and shown["due"] is None
+    before = snapshot(db)
+    for args, words in (
+        ((), "--where"),
+        (("--household", "2-2-909"), "2-2-909"),
+        (("--due", "2026-11-19"), "2026-11-19"),
+    ):
+        assert words in one_line_error(dyz("hazard", "edit", hazard, *args, code=1))
+    assert snapshot(db) == before
+    dyz("hazard", "edit", hazard, "--where", "2-2 5楼窗口", "--household", "2-2-401",
+        "--note", "拉线给电动车充电", "--due", "2026-11-21")  # fmt: skip
+    shown = dyz_json("hazard", "show", hazard)
+    assert (shown["place"], shown["household"], shown["note"], shown["due"]) == (
+        "5楼窗口", "2-2-401", "拉线给电动车充电", "2026-11-21",
+    )  # fmt: skip
+    dyz("hazard", "edit", hazard, "--household", "公共部位")
+    assert dyz_json("hazard", "show", hazard)["household"] is None
+
+
+def test_a_notice_looked_at_on_the_screen_takes_no_number(
+    dyz: Runner, dyz_json, db: Path, stairwell: str, tmp_path: Path
+) -> None:
+    """On a terminal the notice is a preview: no number is used up until it goes to a file."""
+    import os
+
+    from tests.terminal import Terminal
+
+    said = dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 3楼窗外", "--on",
+               "2026-11-20", "--days", "1").stderr  # fmt: skip
+    hazard = said.split("编号 ")[1][:8]
+    terminal = Terminal(["--db", str(db), "hazard", "notice", hazard], dict(os.environ), tmp_path)
+    try:
+        screen = terminal.wait_for("没有占用编号")
+        assert terminal.process.wait(timeout=20) == 0
+    finally:
+        terminal.close()
+    assert "（预览，打印时编号）" in screen
+    assert dyz_json("hazard", "show", hazard)["notice_no"] is None
+    dyz("hazard", "notice", hazard, "-o", str(tmp_path / "通知.txt"))
+    assert dyz_json("hazard", "show", hazard)["notice_no"] is not None

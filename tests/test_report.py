@@ -368,3 +368,25 @@ def test_a_vulnerable_flat_knocked_on_but_never_met_is_not_called_never_visited(
 def test_the_title_of_an_empty_notebook_names_it(dyz) -> None:
     title = dyz("report").stdout.splitlines()[0]
     assert title.startswith("本机记录每周汇总（")
+
+
+def test_init_asks_whose_laptop_it_is_in_a_terminal(db: Path, tmp_path: Path) -> None:
+    """A new laptop at a terminal asks the name and the unit; a unit it cannot read is said
+    under the question and asked again."""
+    import os
+
+    from tests.terminal import Terminal
+
+    terminal = Terminal(["--db", str(db), "init"], dict(os.environ), tmp_path)
+    try:
+        terminal.wait_for("您的姓名")
+        terminal.send("李志平\r")
+        terminal.wait_for("您负责哪个单元")
+        terminal.send("二单元\r")
+        terminal.wait_for("2-2")  # the refusal shows how a unit is written
+        terminal.send("\x15" + "2-2\r")
+        screen = terminal.wait_for("本机密钥指纹")
+        assert terminal.process.wait(timeout=20) == 0
+    finally:
+        terminal.close()
+    assert "使用人：李志平" in screen and "负责：2-2单元" in screen

@@ -227,6 +227,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '请写出隐患在哪里，如 --where "2-2 5楼窗口"。',
         'Say where the hazard is, e.g. --where "2-2 5th-floor window".',
     ),
+    "hazard_nothing_to_change": (
+        "没有要修改的内容：请写上要改的项，如 --where、--household、--note 或 --due。",
+        "Nothing to change: say what to correct, e.g. --where, --household, --note or --due.",
+    ),
     "hazard_edited": ("隐患 {id} 已改好。", "Hazard {id} corrected."),
     "init_ask_name": ("您的姓名（印在台账上）：", "Your name (printed on the ledgers): "),
     "init_ask_unit": (

@@ -254,7 +254,7 @@ def edit_hazard(
             fields["severity"] = parse_severity(severity)
         changed = {k: v for k, v in fields.items() if v != row[_COLUMN.get(k, k)]}
         if not changed:
-            raise DyzError("nothing_to_change")
+            raise DyzError("hazard_nothing_to_change")
         store.put("hazard", row["id"], changed)
         return show_hazard(store, row["id"])
 

@@ -24,8 +24,9 @@ def keep_up_to_date(store: Store, petition_ids: set[str], on: str) -> None:
     matters = {p: matter_of(store, p) for p in petition_ids}
     for group in matters.values():
         petition_ids |= group
-    for chunk_start in range(0, len(petition_ids), 500):
-        chunk = sorted(petition_ids)[chunk_start : chunk_start + 500]
+    from danyuanzhang.store import in_chunks
+
+    for chunk in in_chunks(sorted(petition_ids)):
         items: dict[str, list[Any]] = {}
         for row in q.open_council_items(store, chunk):
             items.setdefault(row["petition_id"], []).append(row)

@@ -65,22 +65,6 @@ def creators(store: Store, entity: str, field: str, records: Sequence[str]) -> d
     return found
 
 
-def residents_with_flags(store: Store, estates: Sequence[str], flags: Sequence[str]) -> list[Any]:
-    """Current residents carrying any of these flags, with their flat, by flat."""
-    return store.conn.execute(
-        f"""
-        SELECT r.*, h.estate, h.building, h.unit, h.room,
-               (SELECT group_concat(f.flag) FROM resident_flags f WHERE f.resident_id = r.id)
-               AS flags
-        FROM residents r JOIN households h ON h.id = r.household_id
-        WHERE h.estate IN {_in(estates)} AND r.moved_out IS NULL AND EXISTS (
-            SELECT 1 FROM resident_flags f WHERE f.resident_id = r.id AND f.flag IN {_in(flags)})
-        ORDER BY h.building, h.unit, h.room, r.name
-        """,
-        [*estates, *flags],
-    ).fetchall()
-
-
 def visits_of_households(
     store: Store, household_ids: Sequence[str], start: str, end: str
 ) -> dict[str, list[Any]]:

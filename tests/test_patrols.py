@@ -143,6 +143,19 @@ def test_a_problem_on_a_common_part_keeps_the_kind_s_usual_days(db: Path, stairw
     ]
 
 
+def test_enter_alone_signs_off_no_item_of_the_checklist(db: Path, stairwell: str) -> None:
+    """No item starts on 正常: Enter alone asks again, and only a choice answers."""
+    from danyuanzhang.interview import Asker
+    from danyuanzhang.patrols import CHECKS, ask_checklist
+
+    said: list[str] = []
+    with create_pipe_input() as pipe:
+        pipe.send_text("\r" + "2" + "楼道\r" + "堆放纸箱\r" + "\r" + "\r" + "1" * (len(CHECKS) - 1))
+        problems = ask_checklist(Asker(pipe, DummyOutput(), echo=said.append))
+    assert [(p.item, p.place) for p in problems] == [("passage", "楼道")]
+    assert said and "请选" in said[0]
+
+
 def test_on_a_building_walk_the_checklist_wants_the_unit(db: Path, stairwell: str) -> None:
     from danyuanzhang.interview import Asker
     from danyuanzhang.patrols import ask_checklist

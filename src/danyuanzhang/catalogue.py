@@ -234,8 +234,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hazard_edited": ("隐患 {id} 已改好。", "Hazard {id} corrected."),
     "init_ask_name": ("您的姓名（印在台账上）：", "Your name (printed on the ledgers): "),
     "init_ask_unit": (
-        "您负责哪个单元？如 2-2（楼栋长、社区办公室直接回车）",
-        "Which unit do you look after? e.g. 2-2 (building heads and the office: press Enter)",
+        "您负责哪个单元？如 2-2，几个单元写 2-1、2-2（楼栋长、社区办公室直接回车）",
+        "Which unit do you look after? e.g. 2-2, or 2-1,2-2 for several (building heads and the office: press Enter)",
     ),
     "init_fingerprint": (
         "本机密钥指纹：{fingerprint}（对方要核对本机身份时，打电话念给对方听）",

@@ -364,6 +364,7 @@ def ask_checklist(asker: Any, building: str | None = None, check_flat: Any = Non
             t("patrol_ask_item", item=pick(check.zh, check.en)),
             [(t("patrol_ok"), "ok"), (t("patrol_problem"), "problem")],
             numbered=True,
+            none_chosen=True,  # a habitual Enter must not sign a stairwell off as 正常
         )
         if answer != "problem":
             continue

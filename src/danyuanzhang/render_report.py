@@ -30,8 +30,10 @@ def title(report: dict[str, Any]) -> str:
 
     scope = report["scope"]
     if scope["kind"] == "unit":
-        building, unit = str(scope["name"]).split("-", 1)
-        name = t("rp_scope_unit", building=building, unit=unit)
+        name = "、".join(
+            t("rp_scope_unit", building=building, unit=unit)
+            for building, _, unit in (u.partition("-") for u in str(scope["name"]).split(","))
+        )
     else:
         name = t(f"rp_scope_{scope['kind']}", name=scope["name"])
     as_of = ""

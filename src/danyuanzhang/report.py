@@ -165,8 +165,10 @@ def _vulnerable_not_reached(
 
 def _unit_in(scope: Scope, unit_text: str) -> bool:
     building, _, unit = unit_text.partition("-")
-    return (scope.buildings is None or building in scope.buildings) and (
-        scope.unit is None or unit == scope.unit
+    return (
+        (scope.buildings is None or building in scope.buildings)
+        and (scope.unit is None or unit == scope.unit)
+        and (scope.units is None or unit_text in scope.units)
     )
 
 
@@ -427,7 +429,7 @@ def _trend(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str
     for name, table in (("visits", "visits"), ("needs", "petitions"), ("hazards", "hazards")):
         counts = [0] * len(weeks)
         for row in rq.weekly_counts(store, table, scope.estates, building, unit, first, last):
-            if scope.buildings is None or row["building"] in scope.buildings:
+            if scope.holds(row):
                 counts[row["week"]] += row["n"]
         series[name] = counts
     return {

@@ -24,7 +24,8 @@ class Scope(NamedTuple):
     name: str  # "2-2", "2", the area's or estate's name, or the community's
     estates: tuple[str, ...]
     buildings: frozenset[str] | None  # None: every building
-    unit: str | None
+    unit: str | None  # the unit's number when the scope is one unit
+    units: frozenset[str] | None = None  # "2-1", "2-2" when a unit head looks after several
 
     def holds(self, row: Any) -> bool:
         """Whether a record of a place is in this one; a record of a whole estate or building
@@ -34,7 +35,20 @@ class Scope(NamedTuple):
             row["estate"] in self.estates
             and (self.buildings is None or building is None or building in self.buildings)
             and (self.unit is None or unit is None or unit == self.unit)
+            and (self.units is None or unit is None or f"{building}-{unit}" in self.units)
         )
+
+    def covers(self, item: Any) -> bool:
+        """`holds` for an item that names its unit as "2-2" (or its building alone)."""
+        building, _, unit = (item["unit"] or "").partition("-")
+        return self.holds(
+            {"estate": item["estate"], "building": building or None, "unit": unit or None}
+        )
+
+    @property
+    def several_places(self) -> bool:
+        """An area or several units: more than one building, estate and unit can say."""
+        return self.kind == "area" or self.units is not None
 
     @property
     def whole(self) -> bool:
@@ -52,8 +66,9 @@ class Scope(NamedTuple):
 
         where = "、".join(self.estates)
         if not where and self.kind in ("unit", "building"):  # a laptop set up before its roll
-            return t(f"scope_{self.kind}_bare", name=self.name)
-        return t(f"scope_{self.kind}", name=self.name, estates=where)
+            return t(f"scope_{self.kind}_bare", name=self.name.replace(",", "、"))
+        name = self.name.replace(",", "、")
+        return t(f"scope_{self.kind}", name=name, estates=where)
 
 
 def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Scope:
@@ -75,7 +90,11 @@ def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Sc
         name = store.setting("community") or join(estates, limit=3) or t("scope_notebook")
         return Scope("community", name, estates, None, None)
     if kind == "unit" and value:
-        unit = parse_unit(value)
+        units = sorted({str(parse_unit(part)) for part in several(value)}, key=_unit_order)
+        if len(units) > 1:
+            buildings = frozenset(u.partition("-")[0] for u in units)
+            return Scope("unit", ",".join(units), estates, buildings, None, frozenset(units))
+        unit = parse_unit(units[0])
         return Scope("unit", str(unit), estates, frozenset({unit.building}), unit.unit)
     if kind == "building" and value:
         building = parse_building(value)
@@ -95,6 +114,17 @@ def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Sc
                 )
         raise DyzError("unknown_area", area=value)
     raise DyzError("bad_scope", scope=text or "")
+
+
+def several(value: str) -> list[str]:
+    """The units of `2-1,2-2` or `2-1、2-2` (commas and ideographic commas alike)."""
+    import re
+
+    return [part for part in re.split(r"[,，、\s]+", value) if part]
+
+
+def _unit_order(unit: str) -> tuple[int, ...]:
+    return tuple(int(n) if n.isdigit() else 0 for n in unit.split("-"))
 
 
 # the words people write for a kind of scope, besides its English name
@@ -126,7 +156,8 @@ def _kind_and_value(raw: str) -> tuple[str, str]:
 
     for guess, parse in (("unit", parse_unit), ("building", parse_building)):
         try:
-            parse(cleaned)
+            for part in several(cleaned):
+                parse(part)
         except DyzError:
             continue
         return guess, cleaned
@@ -144,6 +175,13 @@ class Place(NamedTuple):
     estate: str | None
     scope: Scope
     by_default: bool  # taken from the laptop's territory, not from the command line
+
+    def narrow(self, items: list[Any]) -> list[Any]:
+        """What a query of `unit`, `building` and `estate` found, kept to the scope when
+        those cannot say it (an area, several units); items name their unit as "2-2"."""
+        if not self.scope.several_places:
+            return items
+        return [item for item in items if self.scope.covers(item)]
 
 
 def territory(store: Store) -> Scope | None:
@@ -195,13 +233,17 @@ def place_for(
 
 def _place_of(scope: Scope) -> Place:
     only = scope.estates[0] if len(scope.estates) == 1 else None
-    if scope.kind == "unit":
+    if scope.kind == "unit" and scope.units is None:
         return Place(scope.name, None, only, scope, by_default=True)
+    if scope.kind == "unit" and scope.buildings and len(scope.buildings) == 1:
+        [building] = scope.buildings  # several units of one building: the building, narrowed
+        return Place(None, building, only, scope, by_default=True)
     if scope.kind == "building":
         return Place(None, scope.name, only, scope, by_default=True)
     if scope.kind == "estate":
         return Place(None, None, scope.name, scope, by_default=True)
-    # an area: the queries that take one place look at its estate; reports take the scope
+    # an area or units in several buildings: the queries that take one place look at the
+    # estate, and what they find is narrowed to the scope (Place.narrow)
     return Place(None, None, only, scope, by_default=True)
 
 

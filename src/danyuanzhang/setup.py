@@ -30,6 +30,11 @@ def initialise(
 
     changed: list[str] = []
     wanted = parse_name(device_name) if device_name is not None else None
+    # everything given is read before anything is written: a refusal leaves the notebook be
+    community = parse_name(community) if community is not None else None
+    person = parse_name(person) if person is not None else None
+    if territory is not None:
+        parse_scope(store, territory, estate)
     device_id, current_name, new_device = store.ensure_device(wanted or default_name)
     renamed_from = None
     if not new_device and wanted and wanted != current_name:
@@ -37,16 +42,12 @@ def initialise(
         renamed_from, current_name = current_name, wanted
         changed.append("device")
     community_before = store.setting("community")
-    if community is not None:
-        name = parse_name(community)
-        if name != store.setting("community"):
-            store.set_setting("community", name)
-            changed.append("community")
-    if person is not None:
-        name = parse_name(person)
-        if name != store.setting(PERSON):
-            store.set_setting(PERSON, name)
-            changed.append("person")
+    if community is not None and community != store.setting("community"):
+        store.set_setting("community", community)
+        changed.append("community")
+    if person is not None and person != store.setting(PERSON):
+        store.set_setting(PERSON, person)
+        changed.append("person")
     me = store.setting(PERSON)
     role = roster_entry(store, me) if me else None
     if territory is None and role is not None and store.setting("territory") is None:

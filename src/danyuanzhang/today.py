@@ -10,6 +10,7 @@ whose fire patrol is due.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -26,7 +27,10 @@ def today_plan(
     building: str | None = None,
     estate: str | None = None,
     on: str | None = None,
+    narrow: Callable[[list[Any]], list[Any]] = list,
 ) -> dict[str, Any]:
+    """What is due on a day in a place; `narrow` keeps what the queries of `unit`,
+    `building` and `estate` found to a place they cannot say (an area, several units)."""
     from danyuanzhang.hazards import list_hazards
     from danyuanzhang.inputs import day_or_today
     from danyuanzhang.patrols import due_patrols
@@ -35,11 +39,13 @@ def today_plan(
 
     day = day_or_today(on)
     as_of = date.fromisoformat(day)
-    every = visits_due(store, unit=unit, building=building, estate=estate, on=day, retrying=True)
+    every = narrow(
+        visits_due(store, unit=unit, building=building, estate=estate, on=day, retrying=True)
+    )
     visits = [v for v in every if v["is_due"]]
     hazards = []
-    for item in list_hazards(
-        store, estate=estate, unit=unit, building=building, open_only=True, on=day
+    for item in narrow(
+        list_hazards(store, estate=estate, unit=unit, building=building, open_only=True, on=day)
     ):
         if item["status"] == "rectified":
             hazards.append({**item, "todo": "reinspect", "days_over": None})
@@ -49,7 +55,7 @@ def today_plan(
     hazards.sort(key=lambda h: (h["todo"] != "deadline", -(h["days_over"] or 0)))
     needs = [
         {**item, "waiting_days": (as_of - date.fromisoformat(item["raised_on"])).days}
-        for item in list_petitions(store, estate=estate, unit=unit, building=building)
+        for item in narrow(list_petitions(store, estate=estate, unit=unit, building=building))
         if item["status"] in WAITING_ON_UNIT_HEAD
     ]
     needs.sort(key=lambda n: (n["status"] != "done", -n["waiting_days"]))
@@ -65,7 +71,7 @@ def today_plan(
                 volunteer, on = helpers[need["id"]]
                 need["volunteer"] = names.get(volunteer) or "—"
                 need["waiting_days"] = (as_of - date.fromisoformat(on)).days
-    patrols = due_patrols(store, estate=estate, on=day, unit=unit, building=building)
+    patrols = narrow(due_patrols(store, estate=estate, on=day, unit=unit, building=building))
     from danyuanzhang.mediation import follow_ups_due
 
     def here(item: dict[str, Any]) -> bool:
@@ -76,7 +82,7 @@ def today_plan(
             and (unit is None or item["unit"] == unit)
         )
 
-    follow_ups = follow_ups_due(store, day, here)
+    follow_ups = narrow(follow_ups_due(store, day, here))
     from danyuanzhang.store.registry import has_households
 
     return {

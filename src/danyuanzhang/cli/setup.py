@@ -22,7 +22,11 @@ def init_command(
         typer.Option("--name", help="您的姓名，印在台账和周报上 · your name, on every paper"),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="您负责的单元，如 2-2 · the unit you look after")
+        list[str] | None,
+        typer.Option(
+            "--unit",
+            help="您负责的单元，如 2-2（负责几个单元就写几次）· the unit you look after (repeat for several)",
+        ),
     ] = None,
     building: Annotated[
         str | None, typer.Option("--building", help="您负责的楼栋，如 2 · the building")
@@ -110,7 +114,7 @@ def init_command(
 
 
 def _territory_option(
-    unit: str | None, building: str | None, area: str | None, estate: str | None, whole: bool
+    unit: list[str] | None, building: str | None, area: str | None, estate: str | None, whole: bool
 ) -> str | None:
     """The one place init was told this laptop looks after, as a scope."""
     from danyuanzhang.errors import DyzError
@@ -118,7 +122,7 @@ def _territory_option(
     given = [
         text
         for text in (
-            f"unit:{unit}" if unit else None,
+            f"unit:{','.join(unit)}" if unit else None,
             f"building:{building}" if building else None,
             f"area:{area}" if area else None,
             "community" if whole else None,
@@ -152,9 +156,10 @@ def _ask_person(territory: str | None) -> tuple[str, str | None]:
 
         def unit_or_nothing(text: str) -> None:
             from danyuanzhang.inputs import parse_unit
+            from danyuanzhang.scopes import several
 
-            if text.strip():
-                parse_unit(text)
+            for part in several(text):
+                parse_unit(part)
 
         place = asker.text(t("init_ask_unit") + pick("：", ": "), check=unit_or_nothing).strip()
         territory = f"unit:{place}" if place else None

@@ -41,7 +41,14 @@ def today(
 
     place = place_of(ctx, unit, building, estate, everything)
     store = store_of(ctx)
-    plan = today_plan(store, unit=place.unit, building=place.building, estate=place.estate, on=on)
+    plan = today_plan(
+        store,
+        unit=place.unit,
+        building=place.building,
+        estate=place.estate,
+        on=on,
+        narrow=place.narrow,
+    )
     if fmt is Format.json:
         from danyuanzhang.render import to_json
 

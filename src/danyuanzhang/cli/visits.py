@@ -313,13 +313,15 @@ def visit_due(
 
     place = place_of(ctx, unit, building, estate, everywhere)
     unit, building = place.unit, place.building
-    items = visits_due(
-        store_of(ctx),
-        unit=unit,
-        building=building,
-        estate=place.estate,
-        on=on,
-        everyone=everyone,
+    items = place.narrow(
+        visits_due(
+            store_of(ctx),
+            unit=unit,
+            building=building,
+            estate=place.estate,
+            on=on,
+            everyone=everyone,
+        )
     )
     sheet = output is not None and output.suffix.lower() in SUFFIXES
     if output is not None and sheet and fmt in (DueFormat.table, DueFormat.csv):
@@ -374,6 +376,8 @@ def antifraud(
         unit=place.unit,
         on=on,
     )
+    if not building_level:
+        data["groups"] = place.narrow(data["groups"])
     if output is not None:
         from danyuanzhang.sheets import write_sheet
 

@@ -36,16 +36,17 @@ def weekly_counts(
     first: str,
     last: str,
 ) -> list[Any]:
-    """(building, week number counted from `first`, how many) of the records of a place
-    dated between two days: counted by SQLite, not read out row by row."""
+    """(estate, building, unit, week number counted from `first`, how many) of the records
+    of a place dated between two days: counted by SQLite, not read out row by row."""
     column = DATED[table]
     where, params = place_clause("t", estates, building, unit)
     if table in WITHDRAWABLE:
         where += " AND t.withdrawn_on IS NULL"
     return store.conn.execute(
-        f"SELECT t.building, CAST((julianday(t.{column}) - julianday(?)) / 7 AS INTEGER) AS week,"
-        f" count(*) AS n FROM {table} t"
-        f" WHERE {where} AND t.{column} BETWEEN ? AND ? GROUP BY t.building, week",
+        f"SELECT t.estate, t.building, t.unit,"
+        f" CAST((julianday(t.{column}) - julianday(?)) / 7 AS INTEGER) AS week,"
+        f" count(*) AS n FROM {table} t WHERE {where} AND t.{column} BETWEEN ? AND ?"
+        f" GROUP BY t.estate, t.building, t.unit, week",
         [first, *params, first, last],
     ).fetchall()
 

@@ -57,10 +57,9 @@ def _by_room_or_name(store: Store, text: str, estate: str | None) -> Any:
     else:
         return None
     if len(rows) > 1:  # on a unit head's laptop, 502 is the unit's own 502
-        from danyuanzhang.scopes import territory
+        from danyuanzhang.scopes import ours_first
 
-        home = territory(store)
-        own = [r for r in rows if home is not None and not home.whole and home.holds(r)]
+        own, _ = ours_first(store, rows, lambda row: row)
         rows = own if len(own) == 1 else rows
     if len(rows) == 1:
         return rows[0]

@@ -389,21 +389,16 @@ class Interview:
     def _own_first(self, matches: list[Any], typed: str) -> list[Any]:
         """The flats of the unit this laptop looks after first; a room number alone (602)
         that is one flat there is that flat, not one of six across the estate."""
-        from danyuanzhang.scopes import territory
+        from danyuanzhang.scopes import ours_first
 
-        home = territory(self.store)
-        if home is None or home.whole or not matches:
-            return matches
-
-        def ours(household: Any) -> bool:
+        def where(household: Any) -> dict[str, str]:
             building, unit, _ = household.ref.split("-", 2)
-            row = {"estate": household.estate, "building": building, "unit": unit}
-            return home.holds(row)
+            return {"estate": household.estate, "building": building, "unit": unit}
 
-        own = [h for h in matches if ours(h)]
+        own, others = ours_first(self.store, matches, where)
         if len(own) == 1 and typed.strip().rstrip("室号").isdigit():
             return own
-        return own + [h for h in matches if not ours(h)]
+        return own + others
 
     def _working_unit(self) -> str | None:
         """The unit a new flat is most likely in: the unit this laptop looks after, else the

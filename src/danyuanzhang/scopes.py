@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
@@ -193,6 +194,19 @@ def territory(store: Store) -> Scope | None:
         return parse_scope(store, saved)
     except DyzError:  # an estate renamed since: the whole community rather than a refusal
         return None
+
+
+def ours_first(
+    store: Store, items: list[Any], where: Callable[[Any], Any]
+) -> tuple[list[Any], list[Any]]:
+    """(those in this laptop's territory, the others), each in its order; `where` gives an
+    item's estate, building and unit. With no territory, or the whole community, none is ours:
+    a room number alone means the unit head's own flat only when the laptop has a unit."""
+    home = territory(store)
+    if home is None or home.whole:
+        return [], list(items)
+    own = [item for item in items if home.holds(where(item))]
+    return own, [item for item in items if not home.holds(where(item))]
 
 
 def set_territory(store: Store, scope_text: str | None, estate: str | None = None) -> Scope | None:

@@ -207,13 +207,14 @@ def _resident_met(residents: list[Any], text: str) -> Any:
 
 def _met_ids(plan: VisitPlan, present: list[Any], arrived: set[str]) -> list[str]:
     """Who was met, by id: the residents named, else the family just registered at a new
-    door, else the only resident; nobody when dyz cannot tell."""
+    door, else everyone living there (the interview asks when a flat has several; a visit
+    recorded in one line that names nobody met the household)."""
     if plan.met is not None:
         chosen = [_resident_met(present, name)["id"] for name in plan.met]
         return list(dict.fromkeys(chosen))
     if plan.new_household:
         return [r["id"] for r in present if r["id"] in arrived]
-    return [present[0]["id"]] if len(present) == 1 else []
+    return [r["id"] for r in present]
 
 
 def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:

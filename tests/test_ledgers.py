@@ -133,8 +133,10 @@ def test_the_hazards_ledger(dyz: Runner, demo: str) -> None:
     )
     assert first["verifier"] and first["result"] == "已复查" and first["recurrence"] == "否"
     assert any(r["recurrence"] == "是" for r in rows)  # it came back in November
-    on_patrol = [r for r in rows if r["finder"] == "李建国"]  # found by the building head
+    on_patrol = [r for r in rows if r["finder"] == "谭国强"]  # found by the building head
     assert [r["kind"] for r in on_patrol] == ["灭火器缺失/过期"]
+    # each found by the unit head on the roster, as on their own laptop: never "演示电脑"
+    assert {r["finder"] for r in rows} == {"周玉梅", "胡德胜", "何丽华", "邓立新", "谭国强"}
     assert any("逾期" in r["result"] for r in rows)
 
 
@@ -149,7 +151,7 @@ def test_the_patrols_ledger_shows_every_patrol_all_clear_included(dyz: Runner, d
     problem = next(r for r in rows if r["combustibles"] == "有问题")
     assert "4楼楼道堆放泡沫箱" in problem["result"]
     assert "已登记隐患" in problem["handling"] and "期限 2026-11-16" in problem["handling"]
-    assert next(r for r in rows if r["where"] == "3栋")["patroller"] == "李建国"
+    assert next(r for r in rows if r["where"] == "3栋")["patroller"] == "谭国强"
     assert ledger["notes"] == ["共巡查 7 次，其中一切正常 4 次。"]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ DEMO_COMMUNITY = "芙蓉南路社区"
 DEMO_DEVICE = "演示电脑"
 DEMO_UNIT = "2-2"
 DEMO_ESTATE = "新芙蓉之都"
+# whose laptop the demo is: the area head, who chairs the council (examples/roster.csv)
+DEMO_PERSON = "李秀兰"
 # the week the demo reports on: every section of the weekly report has something in it
 DEMO_WEEK = "2026-W46"
 
@@ -61,6 +65,9 @@ def build_demo(path: Path) -> tuple[Store, dict[str, Any]]:
     store.ensure_device(DEMO_DEVICE)
     store.set_setting("demo", "1")
     store.set_setting("community", DEMO_COMMUNITY)
+    from danyuanzhang.store import PERSON
+
+    store.set_setting(PERSON, DEMO_PERSON)
     # the roll as the community keeps it (examples/make_roll_workbook.py), which names its
     # estate only in its title
     roll = import_roll(store, examples / "花名册.xlsx", estate=DEMO_ESTATE)
@@ -98,23 +105,36 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(read_text(path).splitlines()))
 
 
+@contextmanager
+def _by_the_unit_head(store: Store, unit: str) -> Iterator[None]:
+    """What the demo records in a unit is the work of its unit head on the roster, as it
+    would be on their laptop: the ledgers name people, never the demo's laptop."""
+    heads = {r["scope"]: r["name"] for r in reg.roster(store, role="unit_head")}
+    before, store.acting_as = store.acting_as, heads.get(unit, DEMO_PERSON)
+    try:
+        yield
+    finally:
+        store.acting_as = before
+
+
 def _patrols(store: Store, path: Path) -> dict[str, int]:
     """A few weeks of patrols: a flying-wire case that comes back, an overdue stairwell."""
     from danyuanzhang import hazards
 
     for row in _rows(path):
-        made = hazards.add_hazard(
-            store,
-            row["kind"],
-            row["where"],
-            household=row["household"] or None,
-            days=int(row["days"]),
-            note=row["note"] or None,
-            on=row["found_on"],
-        )
-        for step in filter(None, row["steps"].split(";")):
-            name, day = step.split(":")
-            hazards.take_step(store, made["id"], name, on=day)
+        with _by_the_unit_head(store, row["where"].split()[0]):
+            made = hazards.add_hazard(
+                store,
+                row["kind"],
+                row["where"],
+                household=row["household"] or None,
+                days=int(row["days"]),
+                note=row["note"] or None,
+                on=row["found_on"],
+            )
+            for step in filter(None, row["steps"].split(";")):
+                name, day = step.split(":")
+                hazards.take_step(store, made["id"], name, on=day)
     listed = hazards.list_hazards(store)
     return {
         "hazards": len(listed),
@@ -239,15 +259,18 @@ def _petitions(store: Store, path: Path) -> dict[str, int]:
 
     made: dict[str, str] = {}
     for row in _rows(path):
-        item = petitions.add_petition(
-            store, row["household"], row["category"], row["text"], on=row["raised_on"]
-        )
-        made[row["label"]] = item["id"]
-        if row["link"]:
-            petitions.link(store, made[row["link"]], item["id"])
-        for step in filter(None, row["steps"].split(";")):
-            name, day, *note = step.split(":")
-            petitions.take_step(store, item["id"], name, on=day, note=note[0] if note else None)
+        with _by_the_unit_head(store, row["household"].rpartition("-")[0]):
+            item = petitions.add_petition(
+                store, row["household"], row["category"], row["text"], on=row["raised_on"]
+            )
+            made[row["label"]] = item["id"]
+            if row["link"]:
+                petitions.link(store, made[row["link"]], item["id"])
+            for step in filter(None, row["steps"].split(";")):
+                name, day, *note = step.split(":")
+                petitions.take_step(
+                    store, item["id"], name, on=day, note=note[0] if note else None
+                )
     proposal = council.propose(
         store, [made["p1"]], "脑科巷施划停车位，早晚加强巡查，违停由交警劝离处罚", on="2026-11-01"
     )

@@ -231,3 +231,33 @@ def test_the_council_s_record_has_its_meeting_attendance_and_votes(
     )["rows"]
     assert (row["place"], row["host"], row["recorder"]) == ("社区活动室", "李秀兰", "周玉梅")
     assert (row["attendance"], row["votes"]) == ("11/9", "8/0/1")
+
+
+def test_a_need_carried_up_on_two_laptops_at_once_leaves_no_stale_matter_on_a_third(
+    dyz: Runner, dyz_json: Any, tmp_path: Path
+) -> None:
+    """2-2's unit head and the office carry the same need up before hearing of each other;
+    the office's council proposes before 2-2's bundle arrives. 3-1's laptop, which holds
+    neither the need nor a way to judge it, must not keep it on its agenda for ever."""
+    from tests.test_members import Community
+
+    community = Community(dyz, tmp_path)
+    two = community.join("2-2单元长", "2-2-301")
+    three = community.join("3-1单元长", "3-1-101")
+    office = community.office
+    dyz(*office, "peers", "scope", "2-2单元长", "unit:2-2")
+    dyz(*office, "peers", "scope", "3-1单元长", "unit:3-1")
+    dyz(*two, "petition", "add", "2-2-301", "--category", "停车", "--text", "巷子口停满了车")
+    [need] = dyz_json(*two, "petition", "list")
+    dyz(*office, "import", str(community.export(two, "2-2-need")))
+
+    dyz(*two, "petition", "escalate", need["id"][:8])
+    dyz(*office, "petition", "escalate", need["id"][:8])
+    dyz(*office, "council", "propose", need["id"][:8], "--text", "划车位")
+    dyz(*office, "import", str(community.export(two, "2-2-escalated")))
+    assert dyz_json(*office, "council", "agenda")["matters"] == []
+
+    dyz(*three, "import", str(community.export(office, "to-3-1", "--for", "3-1单元长")))
+    assert dyz_json(*three, "council", "agenda")["matters"] == []
+    dyz(*two, "import", str(community.export(office, "to-2-2", "--for", "2-2单元长")))
+    assert dyz_json(*two, "council", "agenda")["matters"] == []

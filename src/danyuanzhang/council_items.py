@@ -6,14 +6,28 @@ each need before it is also a `council_item` that travels everywhere: its unit, 
 days it was raised and carried up, the matter it belongs to (`petition link`) and an id that
 counts its household once. The laptop that carries a need up writes it; the one that takes the
 need off the agenda (proposed, settled, withdrawn) closes it.
+
+A need has one item whatever laptop writes it: its id is made from the need's, so that the
+office and the unit head carrying the same need up at once write the same record, and the one
+closing it closes the other's too (two items would leave one open on every third laptop,
+which holds neither the need nor a way to tell). Carried up again later, the item reopens.
 """
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import Store
 from danyuanzhang.store import petitions as q
+
+# the namespace of council items' ids (uuid5 of the need's id)
+_ITEMS = uuid.UUID("5f0c0a3e-6d2b-4c1e-9a57-3c0f2f1b7d11")
+
+
+def item_id(petition_id: str) -> str:
+    """The id of a need's council item, the same on every laptop."""
+    return uuid.uuid5(_ITEMS, petition_id).hex
 
 
 def keep_up_to_date(store: Store, petition_ids: set[str], on: str) -> None:
@@ -27,6 +41,7 @@ def keep_up_to_date(store: Store, petition_ids: set[str], on: str) -> None:
     from danyuanzhang.store import in_chunks
 
     for chunk in in_chunks(sorted(petition_ids)):
+        written = q.council_item_ids(store, [item_id(p) for p in chunk])
         items: dict[str, list[Any]] = {}
         for row in q.open_council_items(store, chunk):
             items.setdefault(row["petition_id"], []).append(row)
@@ -42,7 +57,12 @@ def keep_up_to_date(store: Store, petition_ids: set[str], on: str) -> None:
                 for item in open_items:
                     store.put("council_item", item["id"], {"matter": matter})
                 continue
-            store.put("council_item", new_id(), _fields(store, need, matter, on), new=True)
+            this = item_id(need["id"])
+            if this in written:  # carried up again: its item back on the agenda
+                reopened = {**_fields(store, need, matter, on), "settled_on": None}
+                store.put("council_item", this, reopened)
+            else:
+                store.put("council_item", this, _fields(store, need, matter, on), new=True)
 
 
 def _fields(store: Store, need: dict[str, Any], matter: str, on: str) -> dict[str, Any]:

@@ -268,9 +268,7 @@ def _petitions(store: Store, path: Path) -> dict[str, int]:
                 petitions.link(store, made[row["link"]], item["id"])
             for step in filter(None, row["steps"].split(";")):
                 name, day, *note = step.split(":")
-                petitions.take_step(
-                    store, item["id"], name, on=day, note=note[0] if note else None
-                )
+                petitions.take_step(store, item["id"], name, on=day, note=note[0] if note else None)
     proposal = council.propose(
         store, [made["p1"]], "脑科巷施划停车位，早晚加强巡查，违停由交警劝离处罚", on="2026-11-01"
     )

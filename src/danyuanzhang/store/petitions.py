@@ -102,6 +102,15 @@ def open_council_items(store: Store, petition_ids: Sequence[str] | None = None) 
     ).fetchall()
 
 
+def council_item_ids(store: Store, item_ids: Sequence[str]) -> set[str]:
+    """Of these council items, those written here already (open or off the agenda)."""
+    if not item_ids:
+        return set()
+    marks = ", ".join("?" * len(item_ids))
+    rows = store.conn.execute(f"SELECT id FROM council_items WHERE id IN ({marks})", list(item_ids))
+    return {row[0] for row in rows}
+
+
 def held_petitions(store: Store, petition_ids: Sequence[str]) -> set[str]:
     """Of these needs, those this notebook holds (their words and flat)."""
     if not petition_ids:

@@ -183,3 +183,13 @@ def test_a_patrol_travels_with_the_hazard_it_found(
     dyz("--db", other, "import", str(bundle))
     mine, theirs = dyz_json("patrol", "list"), dyz_json("--db", other, "patrol", "list")
     assert mine == theirs and theirs[0]["hazards"][0]["kind"] == "flammables"
+
+
+def test_a_room_number_alone_is_the_flat_of_the_unit_walked(
+    dyz: Runner, dyz_json, stairwell: str
+) -> None:  # type: ignore[no-untyped-def]
+    """On a patrol of 2-2, "401" is 2-2-401 even where other units have a 401 too."""
+    dyz("household", "add", "3-1-401", "--estate", stairwell)
+    dyz("patrol", "--unit", "2-2", "-p", "通道:4楼楼道:堆放纸箱:401室")
+    [hazard] = dyz_json("hazard", "list")
+    assert hazard["household"] == "2-2-401"

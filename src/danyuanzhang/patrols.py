@@ -207,7 +207,7 @@ def record_patrol(
                     store,
                     kind,
                     where,
-                    household=problem.household,
+                    household=_in_walked_unit(problem.household, where_building, where_unit),
                     severity=severity,
                     days=default_days(kind) if given_days is None else given_days,
                     note=problem.text or None,
@@ -348,6 +348,24 @@ def due_patrols(
 
 def _days_between(first: str, last: str) -> int:
     return (date.fromisoformat(last) - date.fromisoformat(first)).days
+
+
+def _in_walked_unit(flat: str | None, building: str, unit: str | None) -> str | None:
+    """A room number alone (502, 502室) is the flat of the unit walked: 2-2-502."""
+    import unicodedata
+
+    if flat is None or unit is None:
+        return flat
+    room = re.fullmatch(r"(\d{3,4})[室号]?", unicodedata.normalize("NFKC", flat).strip())
+    return f"{building}-{unit}-{room.group(1)}" if room else flat
+
+
+def flat_in_walk(flat: str, unit: str | None) -> str:
+    """What a patroller typed for the flat, a room alone read in the unit walked (2-2)."""
+    if unit is None:
+        return flat
+    place = parse_unit(unit)
+    return _in_walked_unit(flat, place.building, place.unit) or flat
 
 
 def ask_checklist(asker: Any, building: str | None = None, check_flat: Any = None) -> list[Problem]:

@@ -77,7 +77,7 @@ def patrol_record(
             from danyuanzhang.households import find_household
 
             if text.strip() and text.strip() not in COMMON_PARTS:
-                find_household(store, text, estate)
+                find_household(store, patrols.flat_in_walk(text, unit), estate)
 
         problems = patrols.ask_checklist(asker, building=walked, check_flat=check_flat)
         all_clear = not problems

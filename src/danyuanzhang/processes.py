@@ -65,8 +65,14 @@ def _windows_start(pid: int) -> float | _Nothing | None:
     query_limited_information = 0x1000
     error_invalid_parameter = 87  # no process has the id
     still_active = 259
+    if pid > 0xFFFFFFFF:  # no process id is wider than a DWORD
+        return _NONE
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32.OpenProcess.argtypes = [wintypes.DWORD, wintypes.BOOL, wintypes.DWORD]
     kernel32.OpenProcess.restype = wintypes.HANDLE
+    kernel32.GetExitCodeProcess.argtypes = [wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD)]
+    kernel32.GetProcessTimes.argtypes = [wintypes.HANDLE, *[ctypes.POINTER(wintypes.FILETIME)] * 4]
+    kernel32.CloseHandle.argtypes = [wintypes.HANDLE]
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
         if ctypes.get_last_error() == error_invalid_parameter:  # type: ignore[attr-defined]

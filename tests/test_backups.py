@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,8 @@ def test_a_backup_that_fails_leaves_no_temporary_file(
 ) -> None:
     stray = db.parent / ".dyz-backup-copy-99999.tmp"
     stray.write_bytes(b"an earlier crash")
+    then = time.time() - 2 * 3600
+    os.utime(stray, (then, then))
     missing = tmp_path / "没有这个文件夹" / "b.dyzbak"
     line = one_line_error(
         dyz("backup", "-o", str(missing), "--passphrase-file", passphrase, code=1)

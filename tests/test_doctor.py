@@ -4,8 +4,13 @@ travels."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -259,6 +264,7 @@ def test_stray_temporary_files_are_removed_and_loose_modes_mended(
     stray = [db.parent / ".dyz-backup-copy-4242.tmp", db.parent / ".名册.dyzbak.part"]
     for path in stray:
         path.write_bytes(b"half a copy")
+        untouched_for(path, hours=2)
     db.chmod(0o644)
     said = dyz("doctor", code=1).stderr
     assert "2 个中断留下的临时文件" in said and "--repair 会删掉" in said
@@ -266,6 +272,81 @@ def test_stray_temporary_files_are_removed_and_loose_modes_mended(
     dyz("doctor", "--repair")
     assert not any(path.exists() for path in stray)
     assert all(doctor_json(dyz).values())
+
+
+def untouched_for(path: Path, hours: float) -> None:
+    then = time.time() - hours * 3600
+    os.utime(path, (then, then))
+
+
+@pytest.fixture
+def another_window() -> Iterator[int]:
+    """The process id of another dyz running now beside this one."""
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        yield running.pid
+    finally:
+        running.kill()
+        running.wait()
+
+
+def test_another_running_dyz_s_temporary_files_are_not_leftovers(
+    dyz: Runner, estate: str, db: Path, another_window: int
+) -> None:
+    """Several notebooks in one folder: a backup and a restore under way in another window
+    are not "left by an interruption", and --repair leaves them be."""
+    working = [
+        db.parent / f".dyz-backup-copy-{another_window}.tmp",
+        db.parent / f".dyz-backup-restore-{another_window}.tmp",
+    ]
+    for path in working:
+        path.write_bytes(b"half a copy")
+    assert all(doctor_json(dyz).values())
+    dyz("doctor", "--repair")
+    assert all(path.read_bytes() == b"half a copy" for path in working)
+
+
+def test_a_temporary_file_is_a_leftover_only_when_old_and_its_dyz_is_gone(
+    dyz: Runner, estate: str, db: Path
+) -> None:
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    fresh = db.parent / f".dyz-backup-copy-{ended.stdout.strip()}.tmp"
+    fresh.write_bytes(b"half a copy")  # it may still be a dyz's that just started writing
+    assert all(doctor_json(dyz).values())
+    untouched_for(fresh, hours=2)
+    assert "1 个中断留下的临时文件" in dyz("doctor", code=1).stderr
+    dyz("doctor", "--repair")
+    assert not fresh.exists()
+
+
+def test_each_doctor_checks_in_a_scratch_file_of_its_own(
+    dyz: Runner, estate: str, db: Path, another_window: int
+) -> None:
+    """Two doctors at once: the other's scratch file (under the name doctors shared before,
+    or its own) is neither written over nor taken for a difference of the tables."""
+    others = [
+        db.parent / ".dyz-backup-doctor.tmp",
+        db.parent / f".dyz-backup-doctor-{another_window}.tmp",
+    ]
+    for path in others:
+        path.write_bytes(b"another doctor's rebuild, half written")
+    said = dyz("doctor").stderr
+    assert "-1" not in said
+    assert all(doctor_json(dyz).values())
+    assert all(path.read_bytes() == b"another doctor's rebuild, half written" for path in others)
+
+
+def test_a_process_id_given_again_is_not_the_dyz_that_wrote_the_file() -> None:
+    from danyuanzhang.processes import gone
+
+    assert not gone(os.getpid(), time.time())
+    # this process started after the file was last written: the id was given again
+    assert gone(os.getpid(), time.time() - 365 * 86400)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    assert gone(int(ended.stdout), time.time())
+    assert gone(2**70, time.time())
 
 
 def test_a_week_without_a_backup_is_a_check_to_see_to(dyz: Runner, estate: str, db: Path) -> None:

@@ -84,6 +84,71 @@ def test_the_state_does_not_depend_on_the_order_changes_arrive(order: list[int])
     assert field_state([pool[i] for i in order]) == field_state(pool)
 
 
+def live_by_definition(changes: list[Change], heads: tuple[Change, ...]) -> set[str]:
+    """The heads still in the running, straight from the definition: a head is out when another
+    head of another value descends from a change holding its value."""
+    by_id = {c.id: c for c in changes}
+
+    def values_before(change: Change) -> set[str | None]:
+        values, pending, visited = set(), change.parent_ids(), set()
+        while pending:
+            parent = by_id.get(pending.pop())
+            if parent is not None and parent.id not in visited:
+                visited.add(parent.id)
+                values.add(parent.value)
+                pending.extend(parent.parent_ids())
+        return values
+
+    seen = {h.id: values_before(h) for h in heads}
+    live = {
+        h.id for h in heads if not any(o.value != h.value and h.value in seen[o.id] for o in heads)
+    }
+    return live or {h.id for h in heads}
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> list[Change]:
+    """Edits of one field on three laptops, each replacing some of the edits before it."""
+    made: list[Change] = []
+    for wall in range(draw(st.integers(2, 12))):
+        replaced = draw(st.lists(st.sampled_from(made), unique=True, max_size=3)) if made else []
+        device = draw(st.sampled_from([A, B, C]))
+        made.append(
+            change(
+                draw(st.integers(1, 20)) * 100 + wall,
+                device,
+                draw(st.sampled_from("123")),
+                replaced,
+            )
+        )
+    return made
+
+
+@given(histories())
+def test_the_heads_in_the_running_are_those_the_definition_names(made: list[Change]) -> None:
+    state = field_state(made)
+    assert {h.id for h in state.live} == live_by_definition(made, state.heads)
+
+
+def test_thousands_of_edits_of_one_field_are_read_in_one_pass() -> None:
+    """A hostile bundle's shape: a long run of edits, then thousands of heads of other values
+    replacing its end; each change is looked at a bounded number of times."""
+    looked_at = 0
+
+    def counted(value: str | None) -> str | None:
+        nonlocal looked_at
+        looked_at += 1
+        return value
+
+    run = [change(1, A, "0")]
+    for n in range(1, 2_000):
+        run.append(change(1 + n, A, str(n % 7), [run[-1]]))
+    fanned = [change(20_000 + n, B, f"x{n}", [run[-1]]) for n in range(2_000)]
+    state = field_state(run + fanned, counted)
+    assert state.conflict and len(state.live) == 2_000
+    assert looked_at <= 4 * len(run + fanned)
+
+
 def test_natural_keys_come_from_first_values_and_forgive_spacing() -> None:
     born = change(1, A, "新芙蓉之都", field="estate", entity="household")
     parts = [

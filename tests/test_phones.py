@@ -4,10 +4,13 @@ other numbers are left alone."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
-from hypothesis import assume, given
+import phonenumbers
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from phonenumbers import PhoneNumber, PhoneNumberFormat
 
 from danyuanzhang.phones import mask_phone, mask_phones_in
 
@@ -82,6 +85,59 @@ def test_no_phone_survives_however_it_was_typed(
     assert number not in digits_of(masked), masked
     assert digits_of(masked).endswith(number[-4:]), masked  # enough to recognise it
     assert masked.startswith(before) and masked.endswith(after)
+
+
+CHINA = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+# every way libphonenumber writes a number: +8673185551234, +86 731 8555 1234, 0731 8555 1234,
+# tel:+86-731-8555-1234, and dialled from abroad, 00 86 731 8555 1234
+WRITTEN: list[Callable[[PhoneNumber], str]] = [
+    *(
+        lambda number, way=way: phonenumbers.format_number(number, way)
+        for way in (
+            PhoneNumberFormat.E164,
+            PhoneNumberFormat.INTERNATIONAL,
+            PhoneNumberFormat.NATIONAL,
+            PhoneNumberFormat.RFC3966,
+        )
+    ),
+    lambda number: phonenumbers.format_out_of_country_calling_number(number, "HK"),
+]
+
+
+@st.composite
+def libphonenumber_phones(draw: st.DrawFn) -> tuple[str, str]:
+    """(the national number, as libphonenumber writes it): a mobile or a landline drawn from
+    libphonenumber's own patterns of Chinese numbers, not from ours."""
+    kind = draw(st.sampled_from([CHINA.mobile, CHINA.fixed_line]))
+    pattern = re.compile(kind.national_number_pattern, re.ASCII)
+    national = draw(st.from_regex(pattern, fullmatch=True))
+    number = phonenumbers.parse(f"+86{national}")
+    assume(phonenumbers.is_valid_number(number))
+    if kind is CHINA.fixed_line:
+        # five or six digits after the area code are services (95555 a bank, 12345 the
+        # government's hotline), not a household's line
+        area = phonenumbers.length_of_geographical_area_code(number)
+        assume(len(national) - area >= 7)
+    return national, draw(st.sampled_from(WRITTEN))(number)
+
+
+@settings(max_examples=400)
+@given(words, libphonenumber_phones(), words)
+def test_every_way_libphonenumber_writes_a_chinese_phone_is_masked(
+    before: str, phone: tuple[str, str], after: str
+) -> None:
+    number, written = phone
+    masked = mask_phones_in(f"{before}{written}{after}")
+    assert number not in digits_of(masked), masked
+    assert digits_of(masked).endswith(number[-4:]), masked
+    assert masked.startswith(before) and masked.endswith(after)
+
+
+def test_a_landline_written_from_abroad_is_masked_like_one_written_at_home() -> None:
+    written = "+86 731 8555 1234；+8673185551234；tel:+86-731-8555-1234；00 86 10 6234 5678"
+    assert mask_phones_in(written) == (
+        "0731-****1234；0731-****1234；tel:0731-****1234；010-****5678"
+    )
 
 
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
@@ -162,3 +218,31 @@ def test_no_output_for_the_council_holds_a_phone_in_full(dyz, dyz_json, estate: 
         for number in IN_FULL:
             assert number not in digits_of(output), output
     assert "138****5678" in outputs[0] and "0731-****1234" in outputs[3]
+
+
+def test_a_landline_written_from_abroad_is_masked_in_the_council_s_agenda(
+    dyz, dyz_json, estate: str
+) -> None:
+    """Issue 34: +86 731 8555 1234, +8673185551234 and tel:+86-731-8555-1234 went out whole."""
+    dyz("init", "--community", "芙蓉南路社区")
+    for n, written in enumerate(("+86 731 8555 1234", "+8673185564321", "tel:+86-731-8557-1111")):
+        said = dyz("petition", "add", "2-2-301", "--category", "环境卫生", "--text",
+                   f"夜里施工，请回电{written}", "--on", f"2026-11-0{n + 2}").stderr  # fmt: skip
+        dyz(
+            "petition",
+            "escalate",
+            said.split("编号 ")[1][:8],
+            "--to",
+            "议事会",
+            "--on",
+            "2026-11-10",
+        )
+    outputs = [
+        dyz("council", "agenda", "--date", "2026-11-26", "--format", fmt).stdout
+        for fmt in ("table", "md", "html", "json", "text")
+    ]
+    outputs.append(dyz("report", "--week", "2026-11-26", "--format", "json").stdout)
+    for output in outputs:
+        for number in ("73185551234", "73185564321", "73185571111"):
+            assert number not in digits_of(output), output
+    assert "0731-****1234" in outputs[3] and "0731-****1111" in outputs[3]

@@ -123,41 +123,41 @@ def temporaries(folder: Path) -> list[Path]:
 
 
 def abandoned(path: Path) -> bool:
-    """Whether a temporary file was left by a dyz that is no longer running (its process id
-    is in the name), rather than one another window is writing now."""
+    """Whether a temporary file was left by a dyz that is no longer running, rather than one
+    another window is writing now: untouched for an hour, and the process whose id is in its
+    name (`-PID.tmp`) gone; a file whose name holds no id, by its age alone."""
+    from danyuanzhang.processes import gone
     from danyuanzhang.store.faults import STRAY_AFTER_SECONDS
 
     try:
-        if time.time() - path.stat().st_mtime > STRAY_AFTER_SECONDS:
-            return True
+        written = path.stat().st_mtime
     except OSError:
         return False
-    found = re.search(r"-(\d+)\.tmp", path.name)
-    if found is None or os.name != "posix":
-        return found is None
-    try:
-        os.kill(int(found.group(1)), 0)
-    except ProcessLookupError:
-        return True
-    except (PermissionError, OverflowError):
+    if time.time() - written <= STRAY_AFTER_SECONDS:
         return False
-    return False
+    found = re.search(r"-(\d+)\.tmp", path.name)
+    return found is None or gone(int(found.group(1)), written)
 
 
 def remove_temporaries(folder: Path) -> list[Path]:
     """Remove what interrupted backups, restores and checks left in `folder`."""
     removed = []
     for stray in temporaries(folder):
-        if stray.name.endswith(".part") or abandoned(stray):
+        if abandoned(stray):
             with contextlib.suppress(OSError):
                 stray.unlink()
                 removed.append(stray)
     return removed
 
 
+def scratch_name(what: str) -> str:
+    """A temporary file's name, carrying this process's id: one window's never another's."""
+    return f"{TEMPORARY_PREFIX}{what}-{os.getpid()}.tmp"
+
+
 @contextlib.contextmanager
 def _temporary(folder: Path, what: str) -> Iterator[Path]:
-    path = folder / f"{TEMPORARY_PREFIX}{what}-{os.getpid()}.tmp"
+    path = folder / scratch_name(what)
     path.unlink(missing_ok=True)
     try:
         yield path

@@ -2198,6 +2198,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{estate} has no flat {ref}. The {letters} in it looks mistyped (the letter O for zero, I"
         " or l for one): check the reference and type it again.",
     ),
+    # -- issue 34, slice "files": PyYAML without libyaml ----------------------------------------
+    "import_yaml_without_libyaml": (
+        "注意：PyYAML 没有装 C 扩展（libyaml），数据包用较慢的纯 Python 方式读取。",
+        "Note: PyYAML has no C extension (libyaml) here; bundles are read by its slower pure-Python reader.",
+    ),
 }
 
 

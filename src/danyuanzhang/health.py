@@ -67,12 +67,13 @@ def tables(store: Store, scratch: Path) -> Finding:
 
 
 def stray_files(folder: Path) -> list[Path]:
-    """What interrupted backups, restores, exports and doctors left in the notebook's folder."""
-    from danyuanzhang.backup import temporaries
+    """What interrupted backups, restores, exports and doctors left in the notebook's folder
+    (not what another dyz running now is writing there)."""
+    from danyuanzhang.backup import abandoned, temporaries
 
     found = set(temporaries(folder))
     found |= {p for p in folder.glob(".*.part") if p.is_file()}
-    return sorted(found)
+    return sorted(p for p in found if abandoned(p))
 
 
 def temporaries(store: Store) -> Finding:
@@ -213,11 +214,11 @@ def examine_damaged(path: Path) -> list[Finding]:
 def rebuild_damaged(path: Path) -> Path:
     """Make the notebook again from its log, keeping the damaged file aside; where it was kept.
     Only for a log that reads whole and sound (see `examine_damaged`)."""
-    from danyuanzhang.backup import TEMPORARY_PREFIX, keep_aside
+    from danyuanzhang.backup import keep_aside, scratch_name
     from danyuanzhang.store.rebuild import rebuild_into
 
     folder = path.resolve().parent
-    fresh = folder / f"{TEMPORARY_PREFIX}rebuild-{os.getpid()}.tmp"
+    fresh = folder / scratch_name("rebuild")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{fresh}{suffix}").unlink(missing_ok=True)
     try:

@@ -59,28 +59,16 @@ def field_state(changes: Sequence[Change], alike: Alike | None = None) -> FieldS
     if len(changes) == 1:
         only = changes[0]
         return FieldState(only, (only,), (only,), False)
-    replaced: set[str] = set()
-    for change in changes:
-        if change.parents != "[]":
-            replaced.update(change.parent_ids())
+    parents_of = {c.id: c.parent_ids() for c in changes if c.parents != "[]"}
+    replaced = {parent for parents in parents_of.values() for parent in parents}
     heads = tuple(sorted((c for c in changes if c.id not in replaced), key=_order)) or tuple(
         sorted(changes, key=_order)
     )
     same = alike or _itself
     live = heads
     if len({same(h.value) for h in heads}) > 1:
-        by_id = {c.id: c for c in changes}
-        seen = {h.id: _values_before(h, by_id, same) for h in heads}
-        live = (
-            tuple(
-                h
-                for h in heads
-                if not any(
-                    same(o.value) != same(h.value) and same(h.value) in seen[o.id] for o in heads
-                )
-            )
-            or heads
-        )
+        overtaken = _values_overtaken(changes, parents_of, {h.id for h in heads}, same)
+        live = tuple(h for h in heads if same(h.value) not in overtaken) or heads
     winner = max(live, key=_order)
     return FieldState(winner, heads, live, len({same(h.value) for h in live}) > 1)
 
@@ -89,19 +77,52 @@ def _itself(value: str | None) -> str | None:
     return value
 
 
-def _values_before(change: Change, by_id: Mapping[str, Change], same: Alike) -> set[str | None]:
-    """The values of every change this one descends from."""
-    values: set[str | None] = set()
-    pending = change.parent_ids()
-    visited: set[str] = set()
-    while pending:
-        parent = by_id.get(pending.pop())
-        if parent is None or parent.id in visited:
-            continue
-        visited.add(parent.id)
-        values.add(same(parent.value))
-        pending.extend(parent.parent_ids())
-    return values
+class _Seen:
+    """What a change's descending heads hold, when not one value: none, or several."""
+
+
+_NO_HEAD, _SEVERAL = _Seen(), _Seen()
+
+
+def _values_overtaken(
+    changes: Sequence[Change], parents_of: Mapping[str, list[str]], heads: set[str], same: Alike
+) -> set[str | None]:
+    """The values that a head holding another value has seen and replaced: the values of the
+    changes some head of another value descends from.
+
+    Each change is visited once, from the heads down to the first changes, carrying only
+    which value the heads below it hold (one, or several), so that a field changed many
+    times costs in proportion to its changes, not to their square (a hostile bundle could
+    send 20,000 changes to one field). Change ids are hashes over their parents, so the
+    changes form no cycle."""
+    by_id = {c.id: c for c in changes}
+    waiting: dict[str, int] = {}  # of each change, the replacing changes not yet visited
+    for parents in parents_of.values():
+        for parent in set(parents):
+            if parent in by_id:
+                waiting[parent] = waiting.get(parent, 0) + 1
+    below: dict[str, object] = {}
+    ready = [change for change in by_id if change not in waiting]
+    overtaken: set[str | None] = set()
+    while ready:
+        change = ready.pop()
+        value = same(by_id[change].value)
+        seen = below.get(change, _NO_HEAD)
+        if seen is _SEVERAL or (seen is not _NO_HEAD and seen != value):
+            overtaken.add(value)
+        handed_down = value if change in heads else seen
+        for parent in set(parents_of.get(change, ())):
+            if parent not in by_id:
+                continue
+            held = below.get(parent, _NO_HEAD)
+            if held is _NO_HEAD:
+                below[parent] = handed_down
+            elif held is not _SEVERAL and handed_down is not _NO_HEAD and held != handed_down:
+                below[parent] = _SEVERAL
+            waiting[parent] -= 1
+            if not waiting[parent]:
+                ready.append(parent)
+    return overtaken
 
 
 def states_by_field(

@@ -1,7 +1,8 @@
 """Phones masked in everything meant for other eyes: the agenda, the report, the notice, the
 walk sheet, the ledgers, the WeChat text, redacted bundles. One masker finds them however they
 were typed — 13812345678, 138 1234 5678, 138-1234-5678, +86 138…, full-width digits, a landline
-with or without its area code — and leaves other numbers alone: dates, flats, counts, years.
+with or without its area code, or written from abroad (+86 731 8555 1234, tel:+86-731-8555-1234)
+— and leaves other numbers alone: dates, flats, counts, years.
 
 >>> mask_phones_in("王大爷138 1234 5678，座机0731-85551234")
 '王大爷138****5678，座机0731-****1234'
@@ -20,8 +21,17 @@ from datetime import date
 _FOLD = str.maketrans("０１２３４５６７８９＋－（）．　", "0123456789+-(). ")
 _GAP = r"[ \-.]?"  # what people put between the groups of a number
 _MOBILE = rf"(?:(?:\+|00)?86{_GAP})?(?P<mobile>1[3-9][0-9]{_GAP}[0-9]{{4}}{_GAP}[0-9]{{4}})"
-_AREA = r"0(?:10|2[0-9]|[3-9][0-9]{2})"  # Beijing 010, 02x, and the four-digit codes
-_LANDLINE = rf"(?P<area>\({_AREA}\)|{_AREA}){_GAP}(?P<local>[1-9][0-9]{{2,3}}{_GAP}[0-9]{{4}})"
+_AREA_DIALLED = r"(?:10|2[0-9]|[3-9][0-9]{2})"  # Beijing 10, 2x, and the three-digit codes
+_AREA = rf"0{_AREA_DIALLED}"
+# from abroad the area code follows +86 (or 0086) without its 0: +86 731 8555 1234, and in
+# libphonenumber's RFC 3966 form tel:+86-731-8555-1234; some write the 0 in brackets
+_ABROAD = rf"(?:\+|00){_GAP}86{_GAP}(?:\(0\){_GAP})?(?P<dialled>{_AREA_DIALLED})"
+# after an area code the local number may start with any digit (libphonenumber's own examples
+# include 010 1234 5678)
+_LANDLINE = (
+    rf"(?:(?P<area>\({_AREA}\)|{_AREA})|{_ABROAD}){_GAP}"
+    rf"(?P<local>[0-9]{{3,4}}{_GAP}[0-9]{{4}})"
+)
 _LOCAL = r"(?P<alone>[2-9][0-9]{2,3}-?[0-9]{4})"
 # a number glued to other digits, or to them by a dash, slash or dot (a flat 2-2-301, a day
 # 2026-12-01, a decimal) is not a phone
@@ -121,7 +131,8 @@ def mask_phones_in(text: str) -> str:
             continue
         digits = re.sub(r"[^0-9]", "", found.group(found.lastgroup or 0))
         if found["local"] is not None:
-            digits = re.sub(r"[^0-9]", "", found["area"] + found["local"])
+            area = found["area"] or f"0{found['dialled']}"
+            digits = re.sub(r"[^0-9]", "", area + found["local"])
         pieces += [text[position : found.start()], mask_phone(digits)]
         position = found.end()
     return "".join([*pieces, text[position:]])

@@ -1,5 +1,5 @@
-"""Reading YAML defensively, from PyYAML's C event stream, without constructing any object
-that the file asks for.
+"""Reading YAML defensively, from PyYAML's C event stream (its pure-Python one where PyYAML was
+installed without libyaml), without constructing any object that the file asks for.
 
 Refused before anything is built: several documents, tags, anchors and aliases, nesting deeper
 than the bundle format needs, duplicate keys, keys that are not plain strings. Every scalar is
@@ -38,24 +38,39 @@ def walk(
     after it, the only shape in which such a key would still belong to the same mapping."""
     import yaml
 
-    loader = yaml.CSafeLoader(text)
     decorated = could_decorate(text) if isinstance(text, (str, bytes)) else True
+    loader = None
     try:
+        # PyYAML's own reader reads the first bytes, and may refuse them, as it starts
+        loader = event_reader(yaml)(text)
         return _walk(loader, yaml, sequence_readers or {}, decorated, continued)
-    except yaml.reader.ReaderError as error:  # libyaml checks the UTF-8 as it reads
+    except yaml.reader.ReaderError as error:  # the UTF-8 is checked as it is read
         line = _line_at(text, error.position)
-        problem = (
-            "bundle_not_utf8"
-            if "utf-8" in str(error.reason).lower() or "octet" in str(error.reason)
-            else "bundle_not_yaml"
-        )
+        reason = str(error.reason)
+        # libyaml names the encoding in its reason; PyYAML's own reader in the error
+        not_utf8 = "utf-8" in reason.lower() or "octet" in reason or error.encoding == "utf-8"
+        problem = "bundle_not_utf8" if not_utf8 else "bundle_not_yaml"
         raise BundleError(problem, line=line, detail=str(error.reason)[:80]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = mark.line + 1 if mark is not None else None
         raise BundleError("bundle_not_yaml", line=where, detail=_first_line(error)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def with_libyaml() -> bool:
+    """Whether PyYAML has its C extension (libyaml); without it YAML is read by PyYAML's own
+    reader, alike but several times slower."""
+    import yaml
+
+    return hasattr(yaml, "CSafeLoader")
+
+
+def event_reader(yaml: Any) -> Any:
+    """The fastest safe loader this PyYAML has: libyaml's, else its own."""
+    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
 def _line_at(text: str | bytes | IO[bytes], position: int) -> int:

@@ -53,7 +53,7 @@ def _lenient_text(data: bytes) -> str:
 
 def _healthy_file(ctx: typer.Context, repair: bool, fmt: Format, integrity: Any, yes: bool) -> None:
     from danyuanzhang import health
-    from danyuanzhang.backup import TEMPORARY_PREFIX
+    from danyuanzhang.backup import scratch_name
     from danyuanzhang.doctor import examine
     from danyuanzhang.doctor import repair as mend_clock
     from danyuanzhang.i18n import join
@@ -66,7 +66,7 @@ def _healthy_file(ctx: typer.Context, repair: bool, fmt: Format, integrity: Any,
     if checkup.own_date_behind:
         say(t("doctor_own_date_behind", made=checkup.own_date_behind))
         raise typer.Exit(1)
-    scratch = store.path.resolve().parent / f"{TEMPORARY_PREFIX}doctor.tmp"
+    scratch = store.path.resolve().parent / scratch_name("doctor")
     try:
         findings = health.examine(store, scratch, integrity)
         clock = health.Finding(

@@ -136,6 +136,7 @@ def import_command(
     ] = False,
 ) -> None:
     """导入别的电脑的数据包 · Import bundles from other laptops, e.g. `dyz import 2-2单元.yaml`."""
+    from danyuanzhang.bundle.yamlwalk import with_libyaml
     from danyuanzhang.errors import DyzError
     from danyuanzhang.i18n import counted
     from danyuanzhang.sync import import_bundle
@@ -202,6 +203,8 @@ def import_command(
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicted:
             _say_conflicts(store, report.conflicted, dry_run)
+    if not with_libyaml():  # after what was read: a refusal stays one line
+        say(t("import_yaml_without_libyaml"))
     if refused:
         say(t("import_some_refused", refused=refused, total=len(files)))
         raise typer.Exit(1)

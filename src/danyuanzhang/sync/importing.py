@@ -198,6 +198,10 @@ def _import(
         report.own = True
         return report
     if sql.bundle_seen(store, header.checksum) is not None:
+        # a copy altered after its checksum was written declares the genuine one's: only a
+        # bundle whose signature, change ids and checksum hold is the one imported before
+        _check_signature(store, header, path)
+        _check_unaltered(source, path)
         report.seen_before = True
         return report
     _check_signature(store, header, path)
@@ -548,6 +552,23 @@ def _check_references(store: Store, body: Body) -> None:
                 ref=ref[:8],
                 table=label(table),
             )
+
+
+def _check_unaltered(source: Source, path: Path) -> None:
+    """Read the whole bundle, applying nothing: each change's id against its content, the
+    counts and the checksum, as an import would."""
+
+    def ignore(_incoming: Incoming, _line: int) -> None:
+        pass
+
+    try:
+        try:
+            read(source, ignore)
+        except ReadAgain:
+            read_by_events(source, ignore)
+    except BundleError as error:
+        error.path = str(path)
+        raise
 
 
 def _check_signature(store: Store, header: Header, path: Path) -> None:

@@ -3,6 +3,7 @@ bound to keys, no plain export by accident, joining from an empty laptop, tamper
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from tests.conftest import Runner, one_line_error, snapshot
@@ -32,3 +33,151 @@ def test_an_altered_copy_of_a_bundle_imported_before_is_refused(
     line = one_line_error(dyz("import", str(forged), code=1))
     assert "以前导入过" not in line and "数据未作任何改动" in line
     assert snapshot(office) == before
+
+
+# -- joining from an empty laptop --------------------------------------------------------------
+
+
+class Community:
+    """An office named as offices are (芙蓉南路社区办公室) and unit heads' laptops."""
+
+    OFFICE = "芙蓉南路社区办公室"
+
+    def __init__(self, dyz: Runner, folder: Path) -> None:
+        self.dyz = dyz
+        self.folder = folder
+        self.office = self.laptop(self.OFFICE, "--office")
+
+    def laptop(self, name: str, *options: str) -> list[str]:
+        db = ["--db", str(self.folder / f"{name}.db")]
+        self.dyz(*db, "init", "--community", "芙蓉南路", "--device-name", name, *options)
+        return db
+
+    def join(self, name: str) -> list[str]:
+        """A new laptop asks to join from empty, is admitted, and takes the office's bundle."""
+        import re
+
+        db = self.laptop(name)
+        request = self.folder / f"{name}-request.yaml"
+        said = self.dyz(*db, "export", "-o", str(request)).stderr
+        found = re.search(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}", said)
+        assert found is not None, said
+        self.dyz(*self.office, "import", str(request))
+        self.dyz(*self.office, "members", "admit", name, "--fingerprint", found.group())
+        welcome = self.folder / f"to-{name}.yaml"
+        self.dyz(*self.office, "export", "--for", name, "-o", str(welcome))
+        self.dyz(*db, "import", str(welcome))
+        return db
+
+
+def test_an_empty_laptop_asked_to_export_writes_a_request_to_join(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    community = Community(dyz, tmp_path)
+    unit = community.laptop("3-1单元长")
+    request = tmp_path / "入网请求.yaml"
+    said = dyz(*unit, "export", "-o", str(request)).stderr
+    assert "入网请求" in said and str(request) in said
+    assert request.exists()
+    text = request.read_text(encoding="utf-8")
+    assert "3-1单元长" in text and "芙蓉南路" in text and "\nkey: " in text
+    said = dyz(*community.office, "import", str(request)).stderr
+    assert "“3-1单元长”" in said and "请求加入" in said
+    [waiting] = dyz_json(*community.office, "members")["members"]
+    assert waiting["name"] == "3-1单元长" and waiting["state"] == "requested"
+    assert waiting["fingerprint"] in said
+
+
+# -- no plain export by accident ---------------------------------------------------------------
+
+
+def with_a_resident(dyz: Runner, db: list[str]) -> None:
+    dyz(*db, "household", "add", "3-1-101", "--estate", "新芙蓉之都")
+    dyz(*db, "resident", "add", "3-1-101", "--name", "陈桂兰", "--phone", "13812345678")
+
+
+def refused_export(dyz: Runner, db: list[str], path: Path, *args: str) -> str:
+    """`dyz export -o path ARGS` is refused: one line, no file, the notebook as it was."""
+    before = snapshot(Path(db[1]))
+    line = one_line_error(dyz(*db, "export", "-o", str(path), *args, code=1))
+    assert not path.exists() and not list(path.parent.glob(f".{path.name}*"))
+    assert snapshot(Path(db[1])) == before
+    return line
+
+
+def test_for_the_office_in_the_words_of_the_help_means_this_laptops_office(
+    dyz: Runner, tmp_path: Path
+) -> None:
+    community = Community(dyz, tmp_path)
+    unit = community.join("3-1单元长")
+    with_a_resident(dyz, unit)
+    for word in ("社区办公室", "office"):
+        path = tmp_path / f"给{word}.yaml"
+        said = dyz(*unit, "export", "--for", word, "-o", str(path)).stderr
+        assert f"只有“{Community.OFFICE}”能打开" in said
+        assert "13812345678" not in path.read_text(encoding="utf-8")
+    said = dyz(*community.office, "import", str(tmp_path / "给office.yaml")).stderr
+    assert "新增" in said
+
+
+def test_a_name_never_heard_of_is_refused_with_the_names_known(dyz: Runner, tmp_path: Path) -> None:
+    community = Community(dyz, tmp_path)
+    unit = community.join("3-1单元长")
+    with_a_resident(dyz, unit)
+    line = refused_export(dyz, unit, tmp_path / "typo.yaml", "--for", "芙蓉南路办公室")
+    assert "芙蓉南路办公室" in line and Community.OFFICE in line
+    assert "--for 社区办公室" in line
+    line = refused_export(dyz, unit, tmp_path / "stranger.yaml", "--for", "张三的电脑")
+    assert "没有听说过“张三的电脑”" in line and f"已知的电脑：{Community.OFFICE}" in line
+    assert "没有写文件" in line
+    # at the office, the laptops it admitted are the names it knows
+    line = refused_export(dyz, community.office, tmp_path / "o.yaml", "--for", "3-2单元长")
+    assert "3-1单元长" in line
+
+
+def test_a_laptop_of_no_office_is_told_to_ask_to_join_first(dyz: Runner, tmp_path: Path) -> None:
+    unit = Community(dyz, tmp_path).laptop("3-1单元长")
+    with_a_resident(dyz, unit)
+    line = refused_export(dyz, unit, tmp_path / "o.yaml", "--for", "社区办公室")
+    assert "还没有加入社区办公室" in line and "入网请求" in line
+
+
+def test_a_plain_bundle_with_personal_data_is_written_only_with_plain(
+    dyz: Runner, tmp_path: Path
+) -> None:
+    unit = Community(dyz, tmp_path).laptop("3-1单元长")
+    with_a_resident(dyz, unit)
+    for args in ((), ("--all",), ("--scope", "unit:3-1", "--estate", "新芙蓉之都")):
+        line = refused_export(dyz, unit, tmp_path / "plain.yaml", *args)
+        assert "没有加密" in line and "--plain" in line and "--redact" in line
+    redacted = tmp_path / "redacted.yaml"
+    dyz(*unit, "export", "--all", "--redact", "-o", str(redacted))
+    assert "陈桂兰" not in redacted.read_text(encoding="utf-8")
+    plain = tmp_path / "plain.yaml"
+    said = dyz(*unit, "export", "--all", "--plain", "-o", str(plain)).stderr
+    assert "没有加密" in said and "陈桂兰" in plain.read_text(encoding="utf-8")
+
+
+def test_a_peer_whose_key_is_unknown_gets_no_plain_bundle_unless_asked(
+    dyz: Runner, tmp_path: Path
+) -> None:
+    """A peer heard from only through an earlier, unsigned format: no key to encrypt to."""
+    community = Community(dyz, tmp_path)
+    one = community.laptop("甲")
+    two = community.laptop("乙")
+    dyz(*two, "import", str(_exported(dyz, one, tmp_path / "from-one.yaml")))
+    conn = sqlite3.connect(two[1])
+    conn.execute("DELETE FROM device_keys")  # as if 甲 had sent only unsigned bundles
+    conn.commit()
+    conn.close()
+    with_a_resident(dyz, two)
+    line = refused_export(dyz, two, tmp_path / "to-one.yaml", "--for", "甲")
+    assert "不知道它的密钥" in line and "--plain" in line
+    said = dyz(*two, "export", "--for", "甲", "--plain", "-o", str(tmp_path / "to-one.yaml"))
+    assert "不知道它的密钥" in said.stderr
+
+
+def _exported(dyz: Runner, db: list[str], path: Path) -> Path:
+    dyz(*db, "household", "add", "9-9-901", "--estate", "新芙蓉之都")
+    dyz(*db, "export", "--all", "--redact", "-o", str(path))
+    return path

@@ -560,8 +560,8 @@ def test_a_change_passing_for_this_laptop_is_refused(dyz: Runner, dyz_json, tmp_
     text = own.read_text(encoding="utf-8")
     record = re.search(r'table: "resident"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
     text = re.sub(
-        r'sender: \{id: "[0-9a-f]{32}"',
-        'sender: {id: "0123456789abcdef0123456789abcdef"',
+        r'sender: \{id: "[0-9a-f]{32}", name: "[^"]*"',
+        'sender: {id: "0123456789abcdef0123456789abcdef", name: "陌生的电脑"',
         text,
         count=1,
     )

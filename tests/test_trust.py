@@ -181,3 +181,79 @@ def _exported(dyz: Runner, db: list[str], path: Path) -> Path:
     dyz(*db, "household", "add", "9-9-901", "--estate", "新芙蓉之都")
     dyz(*db, "export", "--all", "--redact", "-o", str(path))
     return path
+
+
+# -- names bound to keys -----------------------------------------------------------------------
+
+
+def test_a_member_claiming_the_offices_name_is_refused(dyz: Runner, tmp_path: Path) -> None:
+    community = Community(dyz, tmp_path)
+    member = community.join("3-1单元长")
+    dyz(*member, "init", "--device-name", Community.OFFICE)  # its own notebook lets it
+    dyz(*member, "household", "add", "3-1-102", "--estate", "新芙蓉之都")
+    bundle = tmp_path / "passing.yaml"
+    dyz(*member, "export", "-o", str(bundle))
+    before = snapshot(Path(community.office[1]))
+    line = one_line_error(dyz(*community.office, "import", str(bundle), code=1))
+    assert f"自称来自“{Community.OFFICE}”" in line and "“3-1单元长”" in line
+    assert "数据未作任何改动" in line
+    assert snapshot(Path(community.office[1])) == before
+
+
+def test_a_laptop_is_shown_by_the_name_it_was_admitted_under(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    community = Community(dyz, tmp_path)
+    member = community.join("3-1单元长")
+    dyz(*member, "init", "--device-name", "随便起的名字")
+    dyz(*member, "household", "add", "3-1-102", "--estate", "新芙蓉之都")
+    bundle = tmp_path / "renamed.yaml"
+    dyz(*member, "export", "-o", str(bundle))
+    said = dyz(*community.office, "import", str(bundle)).stderr
+    assert "（来自 3-1单元长）" in said and "随便起的名字" not in said
+    assert [p["name"] for p in dyz_json(*community.office, "peers")] == ["3-1单元长"]
+    [entry] = [e for e in dyz_json(*community.office, "log") if e["laptop"] != Community.OFFICE]
+    assert entry["laptop"] == "3-1单元长"
+
+
+def test_the_author_is_shown_with_the_laptop_that_signed_it(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    community = Community(dyz, tmp_path)
+    member = community.join("3-1单元长")
+    dyz(*member, "--by", Community.OFFICE, "household", "add", "3-1-102", "--estate", "新芙蓉之都")
+    dyz(*member, "--by", "王芳", "household", "add", "3-1-103", "--estate", "新芙蓉之都")
+    bundle = tmp_path / "by.yaml"
+    dyz(*member, "export", "-o", str(bundle))
+    dyz(*community.office, "import", str(bundle))
+    lines = dyz(*community.office, "log").stdout.splitlines()
+    passing = [line for line in lines if "3-1-102" in line]
+    assert passing and f"{Community.OFFICE}（在 3-1单元长 的电脑上）" in passing[0]
+    assert any("王芳（在 3-1单元长 的电脑上）" in line and "3-1-103" in line for line in lines)
+    by = {e["by"] for e in dyz_json(*community.office, "log")}
+    assert "王芳（在 3-1单元长 的电脑上）" in by
+
+
+def test_a_laptop_name_that_is_a_path_is_refused_at_init(dyz: Runner, db: Path) -> None:
+    for name in ("../../../../x", "a\\b", "A" * 41, "甲\x1b[2J"):
+        said = dyz("init", "--device-name", name, code=1).stderr
+        assert "Traceback" not in said and "\x1b" not in said
+        assert "名称" in said.splitlines()[-1]
+    settings = dict(sqlite3.connect(db).execute("SELECT key, value FROM settings").fetchall())
+    assert "device_id" not in settings
+
+
+def test_a_sender_name_that_is_a_path_is_refused_at_import(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    community = Community(dyz, tmp_path)
+    newcomer = community.laptop("3-1单元长")
+    request = tmp_path / "request.yaml"
+    dyz(*newcomer, "export", "-o", str(request))
+    text = request.read_text(encoding="utf-8").replace('"3-1单元长"', '"../../../../x"', 1)
+    forged = write(tmp_path, reseal(text), "forged.yaml")
+    before = snapshot(Path(community.office[1]))
+    line = one_line_error(dyz(*community.office, "import", str(forged), code=1))
+    assert "sender.name" in line and "../../../../x" not in line
+    assert snapshot(Path(community.office[1])) == before
+    assert dyz_json(*community.office, "members")["members"] == []

@@ -2243,6 +2243,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " read this laptop's key fingerprint {fingerprint} to them on the phone, so that they"
         " can check it and admit this laptop.",
     ),
+    "bundle_name_taken": (
+        "数据包自称来自“{claimed}”，但这个名称属于本机认识的另一台电脑（发出它的是“{sender}”）。"
+        "一台电脑不能用别的电脑的名称；如果是新电脑，请对方换个名称（dyz init --device-name 新名称）再导出",
+        "the bundle claims to come from “{claimed}”, a name another laptop known here holds (it"
+        " was sent by “{sender}”). No laptop may go by another's name; if it is a new laptop,"
+        " it should take another name (dyz init --device-name NEW-NAME) and export again",
+    ),
+    "author_on_laptop": ("{author}（在 {laptop} 的电脑上）", "{author} (on the laptop {laptop})"),
+    "author_on_named_laptop": ("{author}（在 {laptop} 上）", "{author} (on {laptop})"),
+    "bad_laptop_name": (
+        "电脑名称“{text}”不能用：不能含 / 或 \\，不能含不可见字符，不超过 40 字。",
+        "The laptop name “{text}” cannot be used: no / or \\, no invisible characters, 40"
+        " characters at most.",
+    ),
 }
 
 

@@ -204,6 +204,8 @@ def _import(
         _check_unaltered(source, path)
         report.seen_before = True
         return report
+    _bind_name(store, header, path)
+    report.sender = header.sender_name
     _check_signature(store, header, path)
     mine = store.setting("community")
     if mine and header.community and mine != header.community:
@@ -554,6 +556,17 @@ def _check_references(store: Store, body: Body) -> None:
             )
 
 
+def _bind_name(store: Store, header: Header, path: Path) -> None:
+    """From here on the sender goes by the name bound to its key, not the one it claims."""
+    from danyuanzhang.sync.names import bound_name
+
+    try:
+        header.sender_name = bound_name(store, header.sender_id, header.sender_name)
+    except BundleError as error:
+        error.path = str(path)
+        raise
+
+
 def _check_unaltered(source: Source, path: Path) -> None:
     """Read the whole bundle, applying nothing: each change's id against its content, the
     counts and the checksum, as an import would."""
@@ -628,7 +641,7 @@ def _remember(store: Store, header: Header, report: ImportReport, carried: dict[
         if known is not None:
             sql.learn(store, header.sender_id, *known)
     receipt = header.checksum[7:] if report.total else None
-    sql.remember_peer(store, header.sender_id, header.sender_name, now, header.created, receipt)
+    sql.remember_peer(store, header.sender_id, report.sender, now, header.created, receipt)
     if header.office_held:
         sql.remember_office_list(store, header.sender_id, header.office_held)
     sql.remember_bundle(store, header.checksum, header.sender_id, header.created, now, report.total)

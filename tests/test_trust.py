@@ -54,16 +54,20 @@ class Community:
         return db
 
     def join(self, name: str) -> list[str]:
-        """A new laptop asks to join from empty, is admitted, and takes the office's bundle."""
+        """A unit head's laptop registers a flat, hands its first bundle to the office in
+        person (a request to join), is admitted, and takes the office's bundle."""
         import re
 
         db = self.laptop(name)
+        said = self.dyz(*db, "init").stderr
+        fingerprint = re.search(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}", said)
+        assert fingerprint is not None, said
+        self.dyz(*db, "household", "add", "3-1-201", "--estate", "新芙蓉之都")
         request = self.folder / f"{name}-request.yaml"
-        said = self.dyz(*db, "export", "-o", str(request)).stderr
-        found = re.search(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){3}", said)
-        assert found is not None, said
+        self.dyz(*db, "export", "--plain", "-o", str(request))
         self.dyz(*self.office, "import", str(request))
-        self.dyz(*self.office, "members", "admit", name, "--fingerprint", found.group())
+        self.dyz(*self.office, "members", "admit", name, "--fingerprint", fingerprint.group())
+        self.dyz(*self.office, "import", str(request))
         welcome = self.folder / f"to-{name}.yaml"
         self.dyz(*self.office, "export", "--for", name, "-o", str(welcome))
         self.dyz(*db, "import", str(welcome))
@@ -212,8 +216,8 @@ def test_a_laptop_is_shown_by_the_name_it_was_admitted_under(
     said = dyz(*community.office, "import", str(bundle)).stderr
     assert "（来自 3-1单元长）" in said and "随便起的名字" not in said
     assert [p["name"] for p in dyz_json(*community.office, "peers")] == ["3-1单元长"]
-    [entry] = [e for e in dyz_json(*community.office, "log") if e["laptop"] != Community.OFFICE]
-    assert entry["laptop"] == "3-1单元长"
+    theirs = [e for e in dyz_json(*community.office, "log") if e["laptop"] != Community.OFFICE]
+    assert len(theirs) == 2 and {e["laptop"] for e in theirs} == {"3-1单元长"}
 
 
 def test_the_author_is_shown_with_the_laptop_that_signed_it(
@@ -248,8 +252,9 @@ def test_a_sender_name_that_is_a_path_is_refused_at_import(
 ) -> None:
     community = Community(dyz, tmp_path)
     newcomer = community.laptop("3-1单元长")
+    dyz(*newcomer, "household", "add", "3-1-201", "--estate", "新芙蓉之都")
     request = tmp_path / "request.yaml"
-    dyz(*newcomer, "export", "-o", str(request))
+    dyz(*newcomer, "export", "--plain", "-o", str(request))
     text = request.read_text(encoding="utf-8").replace('"3-1单元长"', '"../../../../x"', 1)
     forged = write(tmp_path, reseal(text), "forged.yaml")
     before = snapshot(Path(community.office[1]))
@@ -257,3 +262,23 @@ def test_a_sender_name_that_is_a_path_is_refused_at_import(
     assert "sender.name" in line and "../../../../x" not in line
     assert snapshot(Path(community.office[1])) == before
     assert dyz_json(*community.office, "members")["members"] == []
+
+
+def test_a_conflict_names_each_author_with_the_laptop_that_signed_it(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    community = Community(dyz, tmp_path)
+    one, two = community.laptop("甲"), community.laptop("乙")
+    with_a_resident(dyz, one)
+    start = tmp_path / "start.yaml"
+    dyz(*one, "export", "--all", "--plain", "-o", str(start))
+    dyz(*two, "import", str(start))
+    who = dyz_json(*one, "household", "show", "3-1-101")["residents"][0]["id"]
+    dyz(*one, "resident", "edit", who[:8], "--phone", "13900001111")
+    dyz(*two, "--by", "王芳", "resident", "edit", who[:8], "--phone", "13900002222")
+    back = tmp_path / "back.yaml"
+    dyz(*two, "export", "--for", "甲", "-o", str(back))
+    dyz(*one, "import", str(back))
+    [conflict] = dyz_json(*one, "conflicts")
+    shown = dyz_json(*one, "conflicts", "show", conflict["id"])
+    assert {v["by"] for v in shown["values"]} == {"甲", "王芳（在 乙 的电脑上）"}

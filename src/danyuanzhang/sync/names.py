@@ -34,10 +34,10 @@ def bound_name(store: Store, device: str, claimed: str) -> str:
     """The name the sender of a bundle is shown by. A bundle claiming a name another laptop
     holds here (this one's, the office's, a member's, one heard from or asking to join) is
     refused: it would pass for that laptop in every message and in `dyz log`."""
-    held = _holders(store)
-    other = held.get(claimed)
     known = laptop_name(store, device)
-    if other is not None and other != device:
+    # the name it goes by already is its own, even where an earlier version let another
+    # laptop be heard under it too
+    if claimed != known and _holders(store).get(claimed, device) != device:
         raise BundleError("bundle_name_taken", claimed=claimed, sender=known or device[:8])
     return known or claimed
 

@@ -349,7 +349,9 @@ class _ClockCheck:
         if device == self.header.sender_id:
             name = self.header.sender_name
         else:
-            name = sql.device_name(self.store, device) or device[:8]
+            from danyuanzhang.sync.names import laptop_name
+
+            name = laptop_name(self.store, device) or device[:8]
         error = BundleError(problem, line, device=name, **params)
         error.path = str(self.path)
         return error

@@ -282,3 +282,23 @@ def test_a_conflict_names_each_author_with_the_laptop_that_signed_it(
     [conflict] = dyz_json(*one, "conflicts")
     shown = dyz_json(*one, "conflicts", "show", conflict["id"])
     assert {v["by"] for v in shown["values"]} == {"甲", "王芳（在 乙 的电脑上）"}
+
+
+def test_an_envelope_naming_its_laptop_as_a_path_is_refused_unprinted(
+    dyz: Runner, tmp_path: Path
+) -> None:
+    community = Community(dyz, tmp_path)
+    unit = community.join("3-1单元长")
+    with_a_resident(dyz, unit)
+    sealed = tmp_path / "sealed.yaml"
+    dyz(*unit, "export", "--for", "office", "-o", str(sealed))
+    text = sealed.read_text(encoding="utf-8")
+    altered = text.replace(f'"{Community.OFFICE}"', '"../../../../x"', 1)
+    assert altered != text
+    stranger = community.laptop("路人的电脑")
+    before = snapshot(Path(stranger[1]))
+    line = one_line_error(
+        dyz(*stranger, "import", str(write(tmp_path, altered, "altered.yaml")), code=1)
+    )
+    assert "../../../../x" not in line and "数据未作任何改动" in line
+    assert snapshot(Path(stranger[1])) == before

@@ -69,7 +69,11 @@ def export_command(
     ] = False,
     plain: Annotated[
         bool,
-        typer.Option("--plain", help="用 --for 时也不加密 · do not encrypt, even with --for"),
+        typer.Option(
+            "--plain",
+            help="写出不加密、谁都能看的文件（含居民个人信息时必须写明）· write a readable file"
+            " (required for one with residents' personal data)",
+        ),
     ] = False,
 ) -> None:
     """导出数据包，带给别的电脑 · Export a bundle for another laptop, e.g. `dyz export --for 社区办公室`."""

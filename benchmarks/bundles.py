@@ -143,7 +143,7 @@ def main() -> None:
         store = Store.open(source)
         bundle = folder / "bundle.yaml"
         started = time.perf_counter()
-        report = export_bundle(store, bundle, everything=True)
+        report = export_bundle(store, bundle, everything=True, plain=True)
         export_time = time.perf_counter() - started
         store.close()
         # walk and import take turns, so that a busy moment of this shared machine falls on

@@ -261,7 +261,7 @@ def knowing_a_peer(db: Path, folder: Path) -> None:
         estate.close()
     add_household(peer, "99-9-901", estate=first)
     hello = folder / f"hello-{db.stem}.yaml"
-    export_bundle(peer, hello, everything=True)
+    export_bundle(peer, hello, everything=True, plain=True)
     peer.close()
     store = Store.open(db)
     if import_bundle(store, hello).join_request:  # the office admits it, then takes it
@@ -377,7 +377,7 @@ def main() -> None:
             if unit:
                 a_season(laptop, building, unit, season, rng)
         from danyuanzhang.keys import ensure_key
-        from danyuanzhang.sync.members import admit_known, become_office
+        from danyuanzhang.sync.members import admit_known, become_office, office_of
 
         become_office(office.store)
         admit_known(
@@ -415,7 +415,9 @@ def main() -> None:
             for laptop, _, unit in arrival:
                 path = folder / f"r{round_number}-{laptop.name}.yaml"
                 began = time.perf_counter()
-                made = export_bundle(laptop.store, path)
+                # a laptop of no office yet hands its first bundle over in person
+                plain = office_of(laptop.store) is None
+                made = export_bundle(laptop.store, path, plain=plain)
                 spent["laptops export"] += time.perf_counter() - began
                 if made.nothing_new:
                     continue
@@ -464,7 +466,7 @@ def main() -> None:
         for laptop, _, _ in laptops:
             laptop.store.close()
         whole = folder / "whole.yaml"
-        made = export_bundle(office.store, whole, everything=True)
+        made = export_bundle(office.store, whole, everything=True, plain=True)
         receiver_db, sealed_whole = sealed_for_a_new_laptop(office.store, whole, folder)
         office.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         office.store.close()

@@ -278,12 +278,12 @@ def test_a_lost_laptop_is_rebuilt_from_the_office_s_bundle_without_a_backup(
     dyz(*lost, "visit", "add", "2-2-301", "--need", "维修:楼道灯坏了", "--on", "2026-12-01")
     dyz(*lost, "hazard", "add", "--kind", "楼道堵塞", "--where", "2-2 3楼", "--on", "2026-12-01")
     sent = tmp_path / "to-office.yaml"
-    dyz(*lost, "export", "-o", str(sent))
+    dyz(*lost, "export", "--plain", "-o", str(sent))
     dyz(*office, "import", str(sent))
     Path(lost[1]).unlink()  # the laptop is gone, with no backup
     dyz(*new, "init", "--community", "芙蓉南路社区", "--device-name", "周玉梅的新电脑")
     back = tmp_path / "for-new.yaml"
-    dyz(*office, "export", "--all", "-o", str(back))
+    dyz(*office, "export", "--plain", "--all", "-o", str(back))
     dyz(*new, "import", str(back))
     for listing in (
         ["household", "show", "2-2-301"],

@@ -94,7 +94,7 @@ def test_the_layout_shown_is_what_dyz_writes(tmp_path: Path) -> None:
     from danyuanzhang.households import add_household
 
     add_household(store, "2-2-301", estate="新芙蓉之都")
-    export_bundle(store, tmp_path / "b.yaml", everything=True)
+    export_bundle(store, tmp_path / "b.yaml", everything=True, plain=True)
     store.close()
     written = (tmp_path / "b.yaml").read_text(encoding="utf-8").split("\nbody:")[0]
     shown = DOC[DOC.index("```yaml") : DOC.index("\nbody:")]

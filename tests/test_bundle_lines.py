@@ -75,7 +75,7 @@ def written() -> tuple[str, str, str]:
         store.put("resident", gone, {"household": household, "name": "王建国"}, new=True)
         store.erase("resident", gone)  # a delete
     path = folder / "bundle.yaml"
-    export_bundle(store, path, everything=True)
+    export_bundle(store, path, everything=True, plain=True)
     store.close()
     text = path.read_text(encoding="utf-8")
     hlc = re.search(r'hlc: "([^"]+)", by: "[^"]+", set: "name", to: "刘桂英"', text)

@@ -52,7 +52,7 @@ def test_a_laptop_five_years_ahead_is_refused_with_its_name_and_date(
     bundle = tmp_path / "ahead.yaml"
     with clock_off_by(monkeypatch, 5 * YEAR_MS):
         dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
-        dyz(*unit, "export", "-o", str(bundle))
+        dyz(*unit, "export", "--plain", "-o", str(bundle))
     year = datetime.fromtimestamp((REAL_NOW() + 5 * YEAR_MS) / 1000).year
     line = refused_unchanged(dyz, office, bundle, "周玉梅的电脑", f"{year}年", "日期", "重新导出")
     assert "快了一天以上" in line
@@ -66,7 +66,7 @@ def test_a_change_stamped_in_9999_cannot_pin_the_clock(
     far = 253_402_214_399_000 - REAL_NOW()  # 9999-12-31 23:59:59 UTC
     with clock_off_by(monkeypatch, far):
         dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
-        dyz(*unit, "export", "-o", str(bundle))
+        dyz(*unit, "export", "--plain", "-o", str(bundle))
     refused_unchanged(dyz, office, bundle, "坏人的电脑", "9999年")
     # and the office's own clock stayed its own: its next change is stamped now
     dyz(*office, "household", "add", "1-1-102")
@@ -83,7 +83,7 @@ def test_a_change_less_than_a_day_ahead_is_accepted(
     bundle = tmp_path / "soon.yaml"
     with clock_off_by(monkeypatch, hlc.DAY_MS - 3_600_000):  # 23 hours: a time zone set wrong
         dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
-        dyz(*unit, "export", "-o", str(bundle))
+        dyz(*unit, "export", "--plain", "-o", str(bundle))
     assert "新增" in dyz(*office, "import", str(bundle)).stderr
 
 
@@ -93,7 +93,7 @@ def test_a_seen_mark_from_the_future_is_refused(
     unit = unit_head(dyz, tmp_path)
     dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     bundle = tmp_path / "good.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     text = bundle.read_text(encoding="utf-8")
     forged = re.sub(r'(seen: \{"[0-9a-f]{32}": ")[0-9]{15}', r"\g<1>253402214399000", text, count=1)
     assert forged != text
@@ -106,7 +106,7 @@ def test_a_counter_at_its_end_is_refused(dyz: Runner, office: list[str], tmp_pat
     unit = unit_head(dyz, tmp_path)
     dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     bundle = tmp_path / "good.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     text = bundle.read_text(encoding="utf-8")
     line = next(line for line in text.split("\n") if 'set: "room"' in line)
     stamp = re.search(r'hlc: "([^"]+)"', line).group(1)  # type: ignore[union-attr]
@@ -145,7 +145,7 @@ def test_a_laptop_twenty_years_behind_is_told_once_a_day_and_loses_nothing(
         first = dyz(*unit, "household", "add", "2-2-302").stderr
         again = dyz(*unit, "household", "list").stderr
         bundle = tmp_path / "behind.yaml"
-        dyz(*unit, "export", "-o", str(bundle))
+        dyz(*unit, "export", "--plain", "-o", str(bundle))
     year = datetime.fromtimestamp((REAL_NOW() - 20 * YEAR_MS) / 1000).year
     assert f"本机的日期显示 {year}年" in first and "日期不对" in first
     assert "本机的日期" not in again
@@ -160,7 +160,7 @@ def test_a_laptop_a_year_ahead_of_its_last_bundle_is_told(
 ) -> None:
     unit = unit_head(dyz, tmp_path)
     from_office = tmp_path / "from-office.yaml"
-    dyz(*office, "export", "--all", "-o", str(from_office))
+    dyz(*office, "export", "--plain", "--all", "-o", str(from_office))
     dyz(*unit, "import", str(from_office))
     assert "本机的日期" not in dyz(*unit, "household", "list").stderr
     with clock_off_by(monkeypatch, 5 * YEAR_MS):
@@ -175,7 +175,7 @@ def test_a_clock_poisoned_by_an_earlier_version_still_shows_peers_and_conflicts(
     unit = unit_head(dyz, tmp_path)
     dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     bundle = tmp_path / "good.yaml"
-    dyz(*unit, "export", "--all", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(bundle))
     dyz(*office, "import", str(bundle))
     conn = sqlite3.connect(office[1])
     conn.execute("UPDATE knowledge SET hlc = '999999999999999' || substr(hlc, 16)")

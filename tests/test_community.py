@@ -46,6 +46,7 @@ class Laptop:
     def __init__(self, dyz: Runner, folder: Path, name: str, community: str = "芙蓉南路社区"):
         self.dyz, self.folder, self.name = dyz, folder, name
         self.db = ["--db", str(folder / f"{name}.db")]
+        self.heard: set[str] = set()  # the laptops whose bundles came here
         dyz(*self.db, "init", "--community", community, "--device-name", name)
 
     def __call__(self, *args: str, code: int | None = 0):  # type: ignore[no-untyped-def]
@@ -55,12 +56,15 @@ class Laptop:
         return json.loads(self(*args, "--format", "json").stdout)
 
     def send(self, other: Laptop, *how: str) -> Path | None:
-        """Export for `other` (a delta; or `how`, such as --all) and import it there."""
+        """Export for `other` (a delta, once it is known here, else everything, as a plain
+        file handed over in person; or `how`, such as --all) and import it there."""
         path = self.folder / f"{self.name}-to-{other.name}-{len(list(self.folder.iterdir()))}.yaml"
-        said = self("export", *(how or ("--for", other.name)), "-o", str(path)).stderr
+        first = ("--all", "--plain") if other.name not in self.heard else ("--for", other.name)
+        said = self("export", *(how or first), "-o", str(path)).stderr
         if "没有新的修改要导出" in said:
             return None
         other("import", str(path))
+        other.heard.add(self.name)
         return path
 
     def residents(self, ref: str) -> list[dict]:  # type: ignore[type-arg]
@@ -142,7 +146,7 @@ def test_two_phones_for_one_person_are_a_conflict_settled_in_chinese(
     unit = laptop(dyz, office, "周玉梅的电脑")
     office("household", "import", str(roll))
     unit("household", "import", str(roll))
-    office.send(unit, "--all")  # one notebook now, the roll's phones alike: no conflict
+    office.send(unit, "--all", "--plain")  # one notebook now, the roll's phones alike: no conflict
     assert unit.json("conflicts") == []
     who = unit.residents("2-2-301")[0]["id"][:8]
     unit("resident", "edit", who, "--phone", "13811112222")
@@ -163,12 +167,12 @@ def test_a_value_typed_to_settle_a_conflict_is_checked_as_its_command_checks_it(
 ) -> None:
     unit, other = laptop(dyz, office, "周玉梅的电脑"), laptop(dyz, office, "罗淑珍的电脑")
     unit("household", "import", str(roll))
-    unit.send(other, "--all")
+    unit.send(other, "--all", "--plain")
     who = unit.residents("2-2-301")[0]["id"][:8]
     unit("resident", "edit", who, "--phone", "13811112222")
     other("resident", "edit", who, "--phone", "13933334444")
-    unit.send(office, "--all")
-    other.send(office, "--all")
+    unit.send(office, "--all", "--plain")
+    other.send(office, "--all", "--plain")
     [item] = office.json("conflicts")
     before = snapshot(tmp_path / "laptops" / "社区办公室.db")
     assert "电话" in one_line_error(
@@ -196,7 +200,7 @@ def test_a_family_moves_away_and_the_flat_is_registered_again(
 ) -> None:
     unit = laptop(dyz, office, "周玉梅的电脑")
     office("household", "import", str(roll))
-    old = office.send(unit, "--all")
+    old = office.send(unit, "--all", "--plain")
     assert old is not None
     unit("household", "remove", "2-2-301", "--yes")
     unit("household", "add", "2-2-301")
@@ -282,7 +286,7 @@ def test_two_laptops_merging_one_pair_in_opposite_directions_agree(
     office("household", "add", "2-2-301", "--estate", "新芙蓉之都")
     office("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "18671013936")
     office("resident", "add", "2-2-301", "--name", "刘桂瑛", "--born", "1941")
-    office.send(unit, "--all")
+    office.send(unit, "--all", "--plain")
     a, b = (r["id"][:8] for r in office.residents("2-2-301"))
     office("resident", "merge", a, b, "--yes")
     unit("resident", "merge", b, a, "--yes")  # the other way round, apart
@@ -375,7 +379,7 @@ def test_a_bundle_of_another_community_is_refused_naming_both(
     stranger = Laptop(dyz, office.folder, "别的社区", community="砂子塘社区")
     stranger("household", "add", "2-2-301", "--estate", "新芙蓉之都")
     path = tmp_path / "stranger.yaml"
-    stranger("export", "-o", str(path))
+    stranger("export", "--plain", "-o", str(path))
     before = snapshot(tmp_path / "laptops" / "社区办公室.db")
     line = one_line_error(office("import", str(path), code=1))
     assert "砂子塘社区" in line and "芙蓉南路社区" in line
@@ -387,7 +391,7 @@ def test_this_laptops_own_bundle_changes_nothing_and_says_so(
 ) -> None:
     office("household", "add", "2-2-301", "--estate", "新芙蓉之都")
     path = tmp_path / "own.yaml"
-    office("export", "-o", str(path))
+    office("export", "--plain", "-o", str(path))
     before = snapshot(tmp_path / "laptops" / "社区办公室.db")
     assert "本机自己导出的" in office("import", str(path)).stderr
     assert snapshot(tmp_path / "laptops" / "社区办公室.db") == before
@@ -399,7 +403,7 @@ def test_a_bundle_through_windows_or_another_program_is_the_same_bundle(
     unit = laptop(dyz, office, "周玉梅的电脑")
     unit("household", "import", str(roll))
     path = tmp_path / "b.yaml"
-    unit("export", "--all", "-o", str(path))
+    unit("export", "--plain", "--all", "-o", str(path))
     text = path.read_text(encoding="utf-8")
     loaded = yaml.safe_load(text)
     spellings = {
@@ -428,16 +432,19 @@ def test_after_the_offices_notebook_a_plain_export_carries_only_what_is_new(
 ) -> None:
     office("household", "import", str(roll))
     unit = laptop(dyz, office, "周玉梅的电脑")
-    office.send(unit, "--all")
+    office.send(unit, "--all", "--plain")
     # nothing new here, but the office should hear that its notebook arrived: a receipt
-    assert "回执" in unit("export", "-o", str(office.folder / "x.yaml")).stderr
+    assert "回执" in unit("export", "--plain", "-o", str(office.folder / "x.yaml")).stderr
     office("import", str(office.folder / "x.yaml"))
-    assert "没有新的修改要导出" in unit("export", "-o", str(office.folder / "y.yaml")).stderr
+    assert (
+        "没有新的修改要导出"
+        in unit("export", "--plain", "-o", str(office.folder / "y.yaml")).stderr
+    )
     assert "没有新的修改要导出" in office("export", "--for", "周玉梅的电脑").stderr
     who = unit.residents("2-2-301")[0]["id"][:8]
     unit("resident", "edit", who, "--phone", "13800001111")
     path = office.folder / "one.yaml"
-    said = unit("export", "-o", str(path)).stderr
+    said = unit("export", "--plain", "-o", str(path)).stderr
     assert "已导出 1 条新修改" in said  # with the rest of the record and its household
     header = yaml.safe_load(path.read_text(encoding="utf-8"))
     # the header names only the laptop whose change it carries
@@ -482,9 +489,11 @@ def test_a_unit_handed_to_a_new_unit_head_is_all_of_that_unit(
     """`--scope` alone: the office gives a new unit head their stairwell, even when the office
     has nothing new of its own."""
     office("household", "import", str(roll))
-    office.send(laptop(dyz, office, "周玉梅的电脑"), "--all")  # the office has exported before
+    office.send(
+        laptop(dyz, office, "周玉梅的电脑"), "--all", "--plain"
+    )  # the office has exported before
     path = office.folder / "2-3单元.yaml"
-    said = office("export", "--scope", "unit:2-3", "-o", str(path)).stderr
+    said = office("export", "--plain", "--scope", "unit:2-3", "-o", str(path)).stderr
     assert "2-3单元" in said
     new = laptop(dyz, office, "新单元长")
     new("import", str(path))
@@ -492,12 +501,15 @@ def test_a_unit_handed_to_a_new_unit_head_is_all_of_that_unit(
     assert [r["name"] for r in new.residents("2-3-101")] == ["赵磊"]
 
 
-def test_an_export_for_a_laptop_never_heard_from_is_everything(
+def test_an_export_for_a_laptop_never_heard_of_is_refused_and_everything_goes_with_all(
     dyz: Runner, office: Laptop, roll: Path
 ) -> None:
+    """A name never heard of is no laptop to encrypt to: refused, not written for anyone."""
     office("household", "import", str(roll))
-    said = office("export", "--for", "新电脑", "-o", str(office.folder / "n.yaml")).stderr
-    assert "还没有收到过“新电脑”的数据包" in said and "已导出 29 条修改" in said
+    said = office("export", "--for", "新电脑", "-o", str(office.folder / "n.yaml"), code=1).stderr
+    assert "没有听说过“新电脑”" in said and not (office.folder / "n.yaml").exists()
+    said = office("export", "--all", "--plain", "-o", str(office.folder / "n.yaml")).stderr
+    assert "已导出 29 条修改" in said
 
 
 def test_a_bundle_from_the_version_before_is_still_read(dyz: Runner, office: Laptop) -> None:

@@ -21,14 +21,14 @@ def edited_apart(
     unit, _ = laptops
     other = ["--db", str(tmp_path / "other.db")]
     dyz(*other, "init", "--device-name", "罗淑珍的电脑")
-    dyz(*unit, "export", "--all", "-o", str(tmp_path / "start.yaml"))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(tmp_path / "start.yaml"))
     dyz(*other, "import", str(tmp_path / "start.yaml"))
     who = resident(dyz_json, unit)["id"][:8]
     option, mine, theirs = edit
     dyz(*unit, "resident", "edit", who, option, mine)
     dyz(*other, "resident", "edit", who, option, theirs)
-    dyz(*unit, "export", "--all", "-o", str(tmp_path / "unit.yaml"))
-    dyz(*other, "export", "--all", "-o", str(tmp_path / "other.yaml"))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(tmp_path / "unit.yaml"))
+    dyz(*other, "export", "--plain", "--all", "-o", str(tmp_path / "other.yaml"))
     return unit, other
 
 

@@ -116,7 +116,7 @@ def test_the_repair_travels_and_a_laptop_holding_the_poison_drops_it(
         conn.execute("DELETE FROM settings WHERE key = 'signing_key'")
     conn.close()
     dyz("doctor", "--repair")
-    dyz("export", "--all", "-o", str(tmp_path / "repaired.yaml"))
+    dyz("export", "--plain", "--all", "-o", str(tmp_path / "repaired.yaml"))
     # a laptop that never held the poison takes the repaired notebook
     fresh = ["--db", str(tmp_path / "fresh.db")]
     dyz(*fresh, "init", "--device-name", "新电脑")
@@ -143,7 +143,7 @@ def test_doctor_repairs_nothing_while_this_laptop_s_own_date_is_behind(
     other = ["--db", str(tmp_path / "other.db")]
     dyz(*other, "init", "--device-name", "别的电脑")
     dyz(*other, "household", "add", "1-1-101", "--estate", "新芙蓉之都")
-    dyz(*other, "export", "-o", str(tmp_path / "o.yaml"))
+    dyz(*other, "export", "--plain", "-o", str(tmp_path / "o.yaml"))
     dyz("import", str(tmp_path / "o.yaml"))
     before = snapshot(db)
     from danyuanzhang import hlc
@@ -166,15 +166,15 @@ def test_after_the_repair_the_laptop_s_new_changes_are_signed_for_relaying(
     receiver = ["--db", str(tmp_path / "receiver.db")]
     dyz(*relay, "init", "--device-name", "转交的电脑")
     dyz(*receiver, "init", "--device-name", "收的电脑")
-    dyz("export", "--all", "-o", str(tmp_path / "before.yaml"))
+    dyz("export", "--plain", "--all", "-o", str(tmp_path / "before.yaml"))
     dyz(*receiver, "import", str(tmp_path / "before.yaml"))  # knows this laptop signs
     poison(db, "future")
     dyz("export", "--all", "--plain", "-o", str(tmp_path / "poisoned.yaml"))  # a 9999 span
     dyz("doctor", "--repair")
     dyz("household", "edit", "2-2-309", "--note", "灯已修好")
-    dyz("export", "--all", "-o", str(tmp_path / "after.yaml"))
+    dyz("export", "--plain", "--all", "-o", str(tmp_path / "after.yaml"))
     dyz(*relay, "import", str(tmp_path / "after.yaml"))
-    dyz(*relay, "export", "--all", "-o", str(tmp_path / "relayed.yaml"))
+    dyz(*relay, "export", "--plain", "--all", "-o", str(tmp_path / "relayed.yaml"))
     dyz(*receiver, "import", str(tmp_path / "relayed.yaml"))
     assert dyz_json(*receiver, "household", "show", "2-2-309")["note"] == "灯已修好"
 

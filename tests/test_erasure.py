@@ -260,18 +260,18 @@ def test_the_words_go_on_every_laptop_whichever_arrives_first(
     dyz(*a, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     dyz(*a, "household", "add", "2-2-302")
     shared = tmp_path / "shared.yaml"
-    dyz(*a, "export", "-o", str(shared))
+    dyz(*a, "export", "--plain", "-o", str(shared))
     dyz(*b, "import", str(shared))
     dyz(*b, "petition", "add", "2-2-301", "-c", "维修", "-t", "王大爷家灯坏了")
     need = tmp_path / "need.yaml"
-    dyz(*b, "export", "-o", str(need))
+    dyz(*b, "export", "--plain", "-o", str(need))
     if first == "need":
         dyz(*a, "import", str(need))
     dyz(*a, "household", "remove", "2-2-301", "--yes")
     if first == "erasure":
         dyz(*a, "import", str(need))
     erasure = tmp_path / "erasure.yaml"
-    dyz(*a, "export", "-o", str(erasure))
+    dyz(*a, "export", "--plain", "-o", str(erasure))
     dyz(*b, "import", str(erasure), "--accept-erasures")
     for laptop in (a, b):
         [shown] = dyz_json(*laptop, "petition", "list")

@@ -67,7 +67,7 @@ def test_a_ledger_on_the_desktop_is_named_and_one_kept_elsewhere_is_not(
 def test_a_plain_bundle_on_the_desktop_is_named_and_a_card_for_the_wall_is_not(
     dyz: Runner, stairwell: str, home: Path
 ) -> None:
-    bundle = dyz("export", "-o", str(home / "Desktop" / "a.yaml"))
+    bundle = dyz("export", "--plain", "-o", str(home / "Desktop" / "a.yaml"))
     assert "提醒" in bundle.stderr and "a.yaml" in bundle.stderr
     listing = dyz("household", "list", "-o", str(home / "Desktop" / "roll.xlsx"))
     assert "提醒" in listing.stderr

@@ -300,7 +300,7 @@ def test_an_export_to_a_full_disk_says_so_and_leaves_no_part_file(
                 fill.write(b"\0" * 4096)
                 fill.flush()
         line = refused(
-            dyz("export", "-o", str(stick / "给办公室.yaml"), code=1), "磁盘满了", "只剩"
+            dyz("export", "--plain", "-o", str(stick / "给办公室.yaml"), code=1), "磁盘满了", "只剩"
         )
         assert "给办公室.yaml" in line
         assert sorted(p.name for p in stick.iterdir()) == ["fill"]
@@ -332,7 +332,7 @@ def test_part_files_left_by_a_killed_export_go_at_the_next_one(
         path.write_bytes(b"half a bundle with names in it")
     an_hour_and_more = time.time() - 4000
     os.utime(old, (an_hour_and_more, an_hour_and_more))
-    dyz("export", "-o", str(tmp_path / "给办公室.yaml"))
+    dyz("export", "--plain", "-o", str(tmp_path / "给办公室.yaml"))
     assert not mine.exists() and not old.exists() and fresh.exists()
 
 

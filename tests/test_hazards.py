@@ -234,12 +234,12 @@ def test_hazards_travel_and_two_laptops_fixing_one_hazard_merge(
 ) -> None:
     office = ["--db", str(tmp_path / "office.db")]
     dyz(*office, "init", "--device-name", "社区办公室")
-    dyz("export", "--all", "-o", str(tmp_path / "a.yaml"))
+    dyz("export", "--plain", "--all", "-o", str(tmp_path / "a.yaml"))
     dyz(*office, "import", str(tmp_path / "a.yaml"))
     dyz("hazard", "fix", patrol, "--note", "单元长看到已拆")
     dyz(*office, "hazard", "fix", patrol, "--note", "物业已拆")
     dyz(*office, "hazard", "verify", patrol)
-    dyz(*office, "export", "--all", "-o", str(tmp_path / "b.yaml"))
+    dyz(*office, "export", "--plain", "--all", "-o", str(tmp_path / "b.yaml"))
     said = dyz("import", str(tmp_path / "b.yaml")).stderr
     assert "冲突" not in said
     shown = dyz_json("hazard", "show", patrol)
@@ -265,9 +265,11 @@ def test_a_step_travels_with_its_hazard_and_the_household(
     that never saw them can import it."""
     office = ["--db", str(tmp_path / "office.db")]
     dyz(*office, "init", "--device-name", "社区办公室")
-    dyz("export", "-o", str(tmp_path / "first.yaml"))  # goes elsewhere; the office never sees it
+    dyz(
+        "export", "--plain", "-o", str(tmp_path / "first.yaml")
+    )  # goes elsewhere; the office never sees it
     dyz("hazard", "notify", patrol)
-    dyz("export", "-o", str(tmp_path / "second.yaml"))
+    dyz("export", "--plain", "-o", str(tmp_path / "second.yaml"))
     dyz(*office, "import", str(tmp_path / "second.yaml"))
     [item] = dyz_json(*office, "hazard", "list")
     assert (item["status"], item["household"]) == ("notified", "2-2-301")

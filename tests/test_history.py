@@ -67,7 +67,7 @@ def test_another_laptop_s_changes_are_named_by_it(dyz: Runner, dyz_json, tmp_pat
     dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英")
     bundle = tmp_path / "b.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     dyz(*office, "import", str(bundle))
     dyz(*office, "household", "edit", "2-2-301", "--note", "楼道灯坏了")
     entries = dyz_json(*office, "log")

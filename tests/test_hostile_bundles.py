@@ -48,7 +48,7 @@ def bundle(dyz: Runner, tmp_path: Path) -> Path:
         "elderly_alone",
     )
     path = tmp_path / "good.yaml"
-    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    dyz("--db", str(unit), "export", "--all", "--plain", "-o", str(path))
     return path
 
 
@@ -207,7 +207,7 @@ def test_retypable_scalars_stay_text(dyz: Runner, dyz_json, office: Path, tmp_pa
     )
     dyz("--db", str(unit), "resident", "add", "2-2-301", "--name", "no", "--phone", "07318555123")
     path = tmp_path / "plain.yaml"
-    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    dyz("--db", str(unit), "export", "--all", "--plain", "-o", str(path))
     # written plain, as a person or another tool might: YAML 1.1 would make no False, 1:20 4800…
     text = path.read_text(encoding="utf-8")
     for value in ("no", "07318555123", "1:20"):
@@ -258,7 +258,7 @@ def test_a_reference_to_a_record_neither_side_has(
     dyz("--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     dyz("--db", str(unit), "resident", "add", "2-2-301", "--name", "刘桂英")
     path = tmp_path / "full.yaml"
-    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    dyz("--db", str(unit), "export", "--all", "--plain", "-o", str(path))
     text = path.read_text(encoding="utf-8")
     start = text.index('- table: "household"')
     end = text.index('- table: "resident"')
@@ -342,7 +342,7 @@ def test_new_records_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_pa
     dyz("--db", str(unit), "hazard", "notify", said.split("编号 ")[1][:8])
     dyz("--db", str(unit), "petition", "add", "2-2-301", "--category", "停车", "--text", "乱停车")
     path = tmp_path / "all.yaml"
-    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    dyz("--db", str(unit), "export", "--all", "--plain", "-o", str(path))
     text = path.read_text(encoding="utf-8")
     record = re.search(r'table: "hazard"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
     severe = reseal(
@@ -369,7 +369,7 @@ def test_visits_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_path: P
     dyz("--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     dyz("--db", str(unit), "visit", "add", "2-2-301", "--on", "2026-11-20", "--briefed")
     path = tmp_path / "visit.yaml"
-    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    dyz("--db", str(unit), "export", "--all", "--plain", "-o", str(path))
     text = path.read_text(encoding="utf-8")
     record = re.search(r'table: "visit"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
     odd = text.replace('set: "outcome", to: "met"', 'set: "outcome", to: "maybe"')
@@ -450,12 +450,12 @@ def test_a_new_resident_of_a_household_erased_here_goes_with_it(
 ) -> None:
     unit = unit_head_with_a_flat(dyz, tmp_path)
     first = tmp_path / "first.yaml"
-    dyz(*unit, "export", "--all", "-o", str(first))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(first))
     dyz("import", str(first))
     dyz("household", "remove", "2-2-301", "--yes")
     dyz(*unit, "resident", "add", "2-2-301", "--name", "王建国", "--phone", "13900001111")
     later = tmp_path / "later.yaml"
-    dyz(*unit, "export", "--all", "-o", str(later))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(later))
     text = later.read_text(encoding="utf-8")
     start = text.index('- table: "household"\n')
     end = text.index('- table: "resident"\n')
@@ -490,11 +490,11 @@ def test_a_forged_seen_mark_cannot_stop_a_laptop_relaying_the_office_s_news(
     dyz(*unit, "init", "--device-name", "周玉梅的电脑")
     dyz(*other, "init", "--device-name", "罗淑珍的电脑")
     dyz(*office, "household", "add", "1-1-101", "--estate", "新芙蓉之都")
-    dyz(*office, "export", "--all", "-o", str(tmp_path / "office1.yaml"))
+    dyz(*office, "export", "--plain", "--all", "-o", str(tmp_path / "office1.yaml"))
     dyz(*unit, "import", str(tmp_path / "office1.yaml"))
     dyz(*other, "household", "add", "3-1-101", "--estate", "新芙蓉之都")
     theirs = tmp_path / "theirs.yaml"
-    dyz(*other, "export", "-o", str(theirs))
+    dyz(*other, "export", "--plain", "-o", str(theirs))
     store = Store.open(tmp_path / "office.db")
     office_id, latest = store.device()[0], store.setting("clock") or ""
     store.close()
@@ -504,7 +504,7 @@ def test_a_forged_seen_mark_cannot_stop_a_laptop_relaying_the_office_s_news(
     assert forged != text
     dyz(*unit, "import", str(write(tmp_path, reseal(forged), "forged.yaml")))
     dyz(*office, "household", "add", "1-1-102")
-    dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(tmp_path / "office2.yaml"))
+    dyz(*office, "export", "--all", "--plain", "-o", str(tmp_path / "office2.yaml"))
     dyz(*unit, "import", str(tmp_path / "office2.yaml"))
     relayed = tmp_path / "relayed.yaml"
     said = dyz(*unit, "export", "--for", "罗淑珍的电脑", "--plain", "-o", str(relayed)).stderr
@@ -522,21 +522,21 @@ def test_many_erasures_at_once_are_held_until_a_person_accepts_them(
     rooms = [f"2-2-{floor}0{n}" for floor in range(1, 5) for n in (1, 2)]
     for room in rooms:
         dyz(*unit, "household", "add", room, "--estate", "新芙蓉之都")
-    dyz(*unit, "export", "-o", str(tmp_path / "first.yaml"))
+    dyz(*unit, "export", "--plain", "-o", str(tmp_path / "first.yaml"))
     dyz(*office, "import", str(tmp_path / "first.yaml"))
     for room in rooms[:5]:  # five: an ordinary week
         dyz(*unit, "household", "remove", room, "--yes")
-    dyz(*unit, "export", "-o", str(tmp_path / "five.yaml"))
+    dyz(*unit, "export", "--plain", "-o", str(tmp_path / "five.yaml"))
     dyz(*office, "import", str(tmp_path / "five.yaml"))
     assert len(dyz_json(*office, "household", "list")) == 3
     for room in rooms[5:]:
         dyz(*unit, "household", "add", room.replace("2-2-", "3-1-"), "--estate", "新芙蓉之都")
-    dyz(*unit, "export", "-o", str(tmp_path / "more.yaml"))
+    dyz(*unit, "export", "--plain", "-o", str(tmp_path / "more.yaml"))
     dyz(*office, "import", str(tmp_path / "more.yaml"))
     for room in [*rooms[5:], *(r.replace("2-2-", "3-1-") for r in rooms[5:])]:
         dyz(*unit, "household", "remove", room, "--yes")
     wiped = tmp_path / "wiped.yaml"
-    dyz(*unit, "export", "-o", str(wiped))
+    dyz(*unit, "export", "--plain", "-o", str(wiped))
     before = snapshot(tmp_path / "office.db")
     held = dyz(*office, "import", str(wiped), code=1).stderr
     assert "要删除下面 6 户" in held and "--accept-erasures" in held and "周玉梅的电脑" in held
@@ -556,12 +556,12 @@ def test_a_change_passing_for_this_laptop_is_refused(dyz: Runner, dyz_json, tmp_
     unit = unit_head_with_a_flat(dyz, tmp_path)
     dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
     own = tmp_path / "own.yaml"
-    dyz(*unit, "export", "--all", "-o", str(own))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(own))
     text = own.read_text(encoding="utf-8")
     record = re.search(r'table: "resident"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
     text = re.sub(
-        r'sender: \{id: "[0-9a-f]{32}"',
-        'sender: {id: "0123456789abcdef0123456789abcdef"',
+        r'sender: \{id: "[0-9a-f]{32}", name: "[^"]*"',
+        'sender: {id: "0123456789abcdef0123456789abcdef", name: "陌生的电脑"',
         text,
         count=1,
     )
@@ -586,7 +586,7 @@ def test_patrols_are_checked_like_the_rest(dyz: Runner, office: Path, tmp_path: 
     dyz("--db", str(unit), "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     dyz("--db", str(unit), "patrol", "--unit", "2-2", "--all-clear", "--at", "9:30")
     path = tmp_path / "patrol.yaml"
-    dyz("--db", str(unit), "export", "--all", "-o", str(path))
+    dyz("--db", str(unit), "export", "--all", "--plain", "-o", str(path))
     text = path.read_text(encoding="utf-8")
     record = re.search(r'table: "patrol"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
     odd = text.replace('set: "passage", to: "ok"', 'set: "passage", to: "maybe"')
@@ -612,7 +612,7 @@ def test_volunteers_and_services_are_checked_like_the_rest(
     )
     dyz(*unit, "service", "add", "左师傅", "--for", "2-2-301", "--kind", "维修", "--hours", "1.5")
     path = tmp_path / "team.yaml"
-    dyz(*unit, "export", "--all", "-o", str(path))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(path))
     text = path.read_text(encoding="utf-8")
     service = re.search(r'table: "service"\n  id: "([0-9a-f]+)"', text).group(1)  # type: ignore[union-attr]
     for line, bad, words in (

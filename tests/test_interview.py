@@ -295,8 +295,8 @@ def test_the_same_answers_make_the_same_records_both_ways(
 ) -> None:
     """The interview in one notebook, `dyz visit add` in a copy of it: the same records."""
     twin = tmp_path / "twin.db"
-    dyz("export", "--all", "-o", str(tmp_path / "all.yaml"))
-    dyz("--db", str(twin), "init", "--community", "芙蓉南路社区", "--device-name", "王建国的电脑")
+    dyz("export", "--plain", "--all", "-o", str(tmp_path / "all.yaml"))
+    dyz("--db", str(twin), "init", "--community", "芙蓉南路社区", "--device-name", "王建国的平板")
     dyz("--db", str(twin), "import", str(tmp_path / "all.yaml"))
     asked, _ = interview(
         store,
@@ -329,7 +329,7 @@ def test_the_same_answers_make_the_same_records_both_ways(
         "y",
     )
     typed = dyz_json(
-        "--db", str(twin), "visit", "add", "2-2-301", "--introduced", "--moved-in", "孙丽",
+        "--db", str(twin), "--by", "王建国的电脑", "visit", "add", "2-2-301", "--introduced", "--moved-in", "孙丽",
         "--flag", "孙丽:租户", "--resolved-need", "维修:楼道灯坏了=>换了灯泡",
         "--hazard", "飞线充电:窗外拉线", "--anti-fraud-app", "yes", "--briefed",
         "--wellbeing", "well", "--note", "精神好", "--met", "刘桂英", "--met", "孙",

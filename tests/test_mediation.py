@@ -167,7 +167,7 @@ def test_the_steps_travel_and_their_notes_go_with_the_flat(
     office = ["--db", str(tmp_path / "office.db")]
     dyz(*office, "init", "--device-name", "社区办公室")
     bundle = tmp_path / "all.yaml"
-    dyz("export", "-o", str(bundle))
+    dyz("export", "--plain", "-o", str(bundle))
     dyz(*office, "import", str(bundle))
     [step] = dyz_json(*office, "mediation", "show", dispute)["steps"]
     assert step["note"] == "刘阿姨说楼上装修"

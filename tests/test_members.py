@@ -376,7 +376,7 @@ def test_a_revoked_laptop_gets_nothing_more_and_its_later_changes_leave_a_relay(
     assert "已被社区办公室撤销" in line
     # after it was revoked it made a change, and a relay took it before hearing of it
     dyz(*unit, "household", "add", "2-2-699")
-    dyz(*other, "import", str(community.export(unit, "after", "--for", "3-1单元长")))
+    dyz(*other, "import", str(community.export(unit, "after", "--all", "--plain")))
     assert "2-2-699" in {h["ref"] for h in dyz_json(*other, "household", "list")}
     news = community.export(community.office, "news", "--for", "3-1单元长")
     said = dyz(*other, "import", str(news)).stderr
@@ -388,7 +388,7 @@ def test_a_revoked_laptop_gets_nothing_more_and_its_later_changes_leave_a_relay(
     # the revoked laptop is told when the office's list reaches it
     line = one_line_error(dyz(*other, "export", "--for", "2-2单元长", "-o", "y.yaml", code=1))
     assert "已被社区办公室撤销" in line  # nor from a laptop that knows the list
-    everything = community.export(community.office, "everything", "--all")
+    everything = community.export(community.office, "everything", "--all", "--plain")
     assert "撤销了本机" in dyz(*unit, "import", str(everything)).stderr
 
 

@@ -177,7 +177,7 @@ def test_a_patrol_travels_with_the_hazard_it_found(
 ) -> None:  # type: ignore[no-untyped-def]
     dyz("patrol", "--unit", "2-2", "-p", "可燃物:4楼堆放泡沫箱", "--at", "20:00")
     bundle = tmp_path / "all.yaml"
-    dyz("export", "--all", "-o", str(bundle))
+    dyz("export", "--plain", "--all", "-o", str(bundle))
     other = str(tmp_path / "office.db")
     dyz("--db", other, "init", "--device-name", "社区办公室")
     dyz("--db", other, "import", str(bundle))

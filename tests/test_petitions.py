@@ -154,7 +154,7 @@ def test_petitions_travel_and_their_text_stays_home_when_redacted(
     office = ["--db", str(tmp_path / "office.db")]
     dyz(*office, "init", "--device-name", "社区办公室")
     dyz("petition", "escalate", parking)
-    dyz("export", "--all", "-o", str(tmp_path / "a.yaml"))
+    dyz("export", "--plain", "--all", "-o", str(tmp_path / "a.yaml"))
     dyz(*office, "import", str(tmp_path / "a.yaml"))
     [item] = dyz_json(*office, "petition", "list", "--status", "escalated")
     assert item["text"] == "脑科巷乱停车，出不了门"

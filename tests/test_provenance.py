@@ -102,11 +102,11 @@ def test_a_relay_that_leaves_a_change_out_of_a_span_is_refused(dyz: Runner, tmp_
     for room in ("2-2-601", "2-2-602"):
         dyz(*maker, "household", "add", room, "--estate", "新芙蓉之都")
     made = tmp_path / "made.yaml"
-    dyz(*maker, "export", "--all", "-o", str(made))
+    dyz(*maker, "export", "--plain", "--all", "-o", str(made))
     dyz(*receiver, "import", str(made))  # it knows the maker's key now
     dyz(*relay, "import", str(made))
     relayed = tmp_path / "relayed.yaml"
-    dyz(*relay, "export", "--for", "收的电脑", "-o", str(relayed))
+    dyz(*relay, "export", "--all", "--plain", "-o", str(relayed))
     text = relayed.read_text(encoding="utf-8")
     maker_id = device_of(maker)
     assert re.search(f'^- \\["[^"]*{maker_id}"', text.split("\nbody:")[0], re.M)
@@ -318,7 +318,7 @@ def test_a_made_up_span_cannot_hide_that_a_laptop_signs(dyz: Runner, tmp_path: P
     dyz(*receiver, "init", "--device-name", "收的电脑")
     dyz(*maker, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
     made = tmp_path / "made.yaml"
-    dyz(*maker, "export", "--all", "-o", str(made))
+    dyz(*maker, "export", "--plain", "--all", "-o", str(made))
     dyz(*relay, "import", str(made))
     conn = sqlite3.connect(relay[1])
     record = conn.execute("SELECT id FROM households").fetchone()[0]
@@ -331,7 +331,7 @@ def test_a_made_up_span_cannot_hide_that_a_laptop_signs(dyz: Runner, tmp_path: P
         keep(conn, made_up, Tree(1, {0: leaf}, {}), checked=False)
     conn.close()
     first = tmp_path / "first.yaml"
-    dyz(*relay, "export", "--all", "-o", str(first))
+    dyz(*relay, "export", "--plain", "--all", "-o", str(first))
     dyz(*receiver, "import", str(first))  # the maker's key is not known here: the relay's word
     dyz(*receiver, "import", str(made))  # now it is, with the maker's own spans
     forge_in_log(relay[1], device_of(maker), record, "note", "已搬走，可以删除")
@@ -340,5 +340,5 @@ def test_a_made_up_span_cannot_hide_that_a_laptop_signs(dyz: Runner, tmp_path: P
         conn.execute("DELETE FROM spans WHERE device = ?", (device_of(maker),))
     conn.close()
     forged = tmp_path / "forged.yaml"
-    dyz(*relay, "export", "--all", "-o", str(forged))
+    dyz(*relay, "export", "--plain", "--all", "-o", str(forged))
     refused_unchanged(dyz, receiver, forged, "没有“2-2单元长”的签名")

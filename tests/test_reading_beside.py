@@ -22,7 +22,7 @@ def demo_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store, _ = build_demo(folder / "demo.db")
     try:
         bundle = folder / "demo.yaml"
-        export_bundle(store, bundle, everything=True)
+        export_bundle(store, bundle, everything=True, plain=True)
     finally:
         store.close()
     return bundle

@@ -107,12 +107,12 @@ def test_plain_is_readable_and_warns_about_personal_data(
     assert snapshot(Path(office[1])) != before
 
 
-def test_a_peer_whose_key_is_not_known_gets_a_plain_file_with_a_warning(
+def test_a_peer_whose_key_is_not_known_gets_a_plain_file_only_with_plain(
     dyz: Runner, dyz_json, paired: tuple[list[str], list[str], list[str]], tmp_path: Path
 ) -> None:
     unit, office, _ = paired
     # the office heard from the unit head before it had a key: no key pinned for it
-    dyz(*unit, "export", "-o", str(tmp_path / "u.yaml"))
+    dyz(*unit, "export", "--plain", "-o", str(tmp_path / "u.yaml"))
     dyz(*office, "import", str(tmp_path / "u.yaml"))
     import sqlite3
 
@@ -122,7 +122,9 @@ def test_a_peer_whose_key_is_not_known_gets_a_plain_file_with_a_warning(
     conn.close()
     dyz(*office, "resident", "add", "1-1-101", "--name", "王建国", "--phone", "13900001111")
     out = tmp_path / "o.yaml"
-    said = dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(out)).stderr
+    said = dyz(*office, "export", "--for", "周玉梅的电脑", "-o", str(out), code=1).stderr
+    assert "不知道它的密钥" in said and "--plain" in said and not out.exists()
+    said = dyz(*office, "export", "--for", "周玉梅的电脑", "--plain", "-o", str(out)).stderr
     assert "没有加密" in said and not is_sealed(out)
 
 

@@ -31,11 +31,11 @@ def two(dyz: Runner, tmp_path: Path) -> tuple[list[str], list[str], str]:
 
 def a_later_bundle(dyz: Runner, unit: list[str], office: list[str], tmp_path: Path) -> Path:
     """The unit head's second bundle, after the office imported (and pinned) the first."""
-    dyz(*unit, "export", "-o", str(tmp_path / "first.yaml"))
+    dyz(*unit, "export", "--plain", "-o", str(tmp_path / "first.yaml"))
     dyz(*office, "import", str(tmp_path / "first.yaml"))
     dyz(*unit, "household", "add", "2-2-302")
     later = tmp_path / "later.yaml"
-    dyz(*unit, "export", "-o", str(later))
+    dyz(*unit, "export", "--plain", "-o", str(later))
     return later
 
 
@@ -54,7 +54,7 @@ def test_the_first_bundle_pins_the_sender_s_key_and_peers_shows_it(
 ) -> None:
     unit, office, fingerprint = two
     bundle = tmp_path / "first.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     text = bundle.read_text(encoding="utf-8")
     assert 'format_version: "5"' in text and re.search(r'^signature: "', text, re.M)
     dyz(*office, "import", str(bundle))
@@ -63,7 +63,7 @@ def test_the_first_bundle_pins_the_sender_s_key_and_peers_shows_it(
     assert fingerprint in dyz(*office, "peers").stdout
     # the next bundle, signed with the same key, is taken
     dyz(*unit, "household", "add", "2-2-302")
-    dyz(*unit, "export", "-o", str(tmp_path / "second.yaml"))
+    dyz(*unit, "export", "--plain", "-o", str(tmp_path / "second.yaml"))
     assert "新增" in dyz(*office, "import", str(tmp_path / "second.yaml")).stderr
 
 
@@ -93,7 +93,7 @@ def test_an_unsigned_bundle_of_an_earlier_version_from_a_new_laptop_still_import
 ) -> None:
     unit, office, _ = two
     bundle = tmp_path / "first.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     old = tmp_path / "old.yaml"
     old.write_text(as_format_2(bundle.read_text(encoding="utf-8")), encoding="utf-8")
     assert "新增" in dyz(*office, "import", str(old)).stderr
@@ -106,7 +106,7 @@ def test_a_signature_that_does_not_match_is_refused(
 ) -> None:
     unit, office, _ = two
     bundle = tmp_path / "first.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     text = bundle.read_text(encoding="utf-8")
     signature = re.search(r'^signature: "([^"]+)"', text, re.M).group(1)  # type: ignore[union-attr]
     flipped = ("B" if signature[0] == "A" else "A") + signature[1:]

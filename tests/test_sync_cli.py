@@ -45,7 +45,7 @@ def test_the_unit_head_and_the_office_exchange_notebooks(
 ) -> None:
     unit, office = laptops
     to_office = tmp_path / "to-office.yaml"
-    said = dyz(*unit, "export", "-o", str(to_office)).stderr
+    said = dyz(*unit, "export", "--plain", "-o", str(to_office)).stderr
     assert "已导出 8 条修改" in said and "dyz import" in said
     assert "新增 8 条修改，已有 0 条" in dyz(*office, "import", str(to_office)).stderr
     assert resident(dyz_json, office)["name"] == "刘桂英"
@@ -69,7 +69,7 @@ def test_importing_again_changes_nothing_and_says_so(
 ) -> None:
     unit, office = laptops
     bundle = tmp_path / "b.yaml"
-    dyz(*unit, "export", "--all", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(bundle))
     dyz(*office, "import", str(bundle))
     before = snapshot(tmp_path / "office.db")
     assert "以前导入过了" in dyz(*office, "import", str(bundle)).stderr
@@ -80,13 +80,16 @@ def test_a_default_export_holds_only_what_was_not_exported_yet(
     dyz: Runner, laptops: tuple[list[str], list[str]], tmp_path: Path
 ) -> None:
     unit, _ = laptops
-    assert "已导出 8 条" in dyz(*unit, "export", "-o", str(tmp_path / "1.yaml")).stderr
-    said = one_line_error(dyz(*unit, "export", "-o", str(tmp_path / "2.yaml")))
+    assert "已导出 8 条" in dyz(*unit, "export", "--plain", "-o", str(tmp_path / "1.yaml")).stderr
+    said = one_line_error(dyz(*unit, "export", "--plain", "-o", str(tmp_path / "2.yaml")))
     assert "没有新的修改要导出" in said and "--all" in said
     assert not (tmp_path / "2.yaml").exists()
     dyz(*unit, "household", "add", "2-2-302")
-    assert "已导出 4 条" in dyz(*unit, "export", "-o", str(tmp_path / "3.yaml")).stderr
-    assert "已导出 12 条" in dyz(*unit, "export", "--all", "-o", str(tmp_path / "4.yaml")).stderr
+    assert "已导出 4 条" in dyz(*unit, "export", "--plain", "-o", str(tmp_path / "3.yaml")).stderr
+    assert (
+        "已导出 12 条"
+        in dyz(*unit, "export", "--plain", "--all", "-o", str(tmp_path / "4.yaml")).stderr
+    )
 
 
 def test_dry_run_checks_and_writes_nothing(
@@ -94,7 +97,7 @@ def test_dry_run_checks_and_writes_nothing(
 ) -> None:
     unit, office = laptops
     bundle = tmp_path / "b.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     before = snapshot(tmp_path / "office.db")
     assert "检查通过（未写入）" in dyz(*office, "import", "--dry-run", str(bundle)).stderr
     assert snapshot(tmp_path / "office.db") == before
@@ -108,14 +111,14 @@ def test_several_bundles_at_once(
     other = ["--db", str(tmp_path / "other.db")]
     dyz(*other, "init", "--device-name", "胡德胜的电脑")
     dyz(*other, "household", "add", "2-1-101", "--estate", "新芙蓉之都")
-    dyz(*unit, "export", "-o", str(tmp_path / "a.yaml"))
-    dyz(*other, "export", "-o", str(tmp_path / "b.yaml"))
+    dyz(*unit, "export", "--plain", "-o", str(tmp_path / "a.yaml"))
+    dyz(*other, "export", "--plain", "-o", str(tmp_path / "b.yaml"))
     said = dyz(*office, "import", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")).stderr
     assert said.count("已导入") == 2
     assert [h["ref"] for h in dyz_json(*office, "household", "list")] == ["2-1-101", "2-2-301"]
     # a bundle refused among several: the others are imported, and the exit says so
     dyz(*other, "household", "add", "2-1-102")
-    dyz(*other, "export", "-o", str(tmp_path / "c.yaml"))
+    dyz(*other, "export", "--plain", "-o", str(tmp_path / "c.yaml"))
     (tmp_path / "bad.yaml").write_text("format: nonsense\n", encoding="utf-8")
     said = dyz(*office, "import", str(tmp_path / "bad.yaml"), str(tmp_path / "c.yaml"), code=1)
     assert (
@@ -162,7 +165,7 @@ def test_the_bundle_file_is_private_and_never_half_written(
 ) -> None:
     unit, _ = laptops
     bundle = tmp_path / "b.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     if os.name == "posix":
         assert stat.S_IMODE(bundle.stat().st_mode) == 0o600
     assert not list(tmp_path.glob(".*.part"))
@@ -171,11 +174,12 @@ def test_the_bundle_file_is_private_and_never_half_written(
 
 def test_export_refusals(dyz: Runner, laptops: tuple[list[str], list[str]], tmp_path: Path) -> None:
     unit, _ = laptops
-    said = dyz(*unit, "export", "--for", "区政府", "-o", str(tmp_path / "first.yaml")).stderr
-    assert "还没有收到过“区政府”的数据包" in said and "已导出 8 条修改" in said
+    first = tmp_path / "first.yaml"
+    said = one_line_error(dyz(*unit, "export", "--for", "区政府", "-o", str(first), code=1))
+    assert "没有听说过“区政府”" in said and not first.exists()
     assert "只能选一个" in one_line_error(dyz(*unit, "export", "--for", "x", "--all", code=1))
     assert "无法写入" in one_line_error(
-        dyz(*unit, "export", "-o", str(tmp_path / "no-such-folder" / "b.yaml"), code=1)
+        dyz(*unit, "export", "--plain", "-o", str(tmp_path / "no-such-folder" / "b.yaml"), code=1)
     )
 
 
@@ -186,13 +190,13 @@ def make_conflict(
     unit, office = laptops
     other = ["--db", str(tmp_path / "other.db")]
     dyz(*other, "init", "--device-name", "罗淑珍的电脑")
-    dyz(*unit, "export", "--all", "-o", str(tmp_path / "start.yaml"))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(tmp_path / "start.yaml"))
     dyz(*other, "import", str(tmp_path / "start.yaml"))
     who = resident(dyz_json, unit)["id"][:8]
     dyz(*unit, "resident", "edit", who, "--phone", "13811112222")
     dyz(*other, "resident", "edit", who, "--phone", "13933334444")
-    dyz(*unit, "export", "--all", "-o", str(tmp_path / "unit.yaml"))
-    dyz(*other, "export", "--all", "-o", str(tmp_path / "other.yaml"))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(tmp_path / "unit.yaml"))
+    dyz(*other, "export", "--plain", "--all", "-o", str(tmp_path / "other.yaml"))
     return other
 
 
@@ -268,12 +272,12 @@ def test_equal_values_are_no_conflict(
     unit, office = laptops
     other = ["--db", str(tmp_path / "other.db")]
     dyz(*other, "init", "--device-name", "罗淑珍的电脑")
-    dyz(*unit, "export", "--all", "-o", str(tmp_path / "start.yaml"))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(tmp_path / "start.yaml"))
     dyz(*other, "import", str(tmp_path / "start.yaml"))
     who = resident(dyz_json, unit)["id"][:8]
     dyz(*unit, "resident", "edit", who, "--born", "1941")
     dyz(*other, "resident", "edit", who, "--born", "1941")
-    dyz(*other, "export", "--all", "-o", str(tmp_path / "other.yaml"))
+    dyz(*other, "export", "--plain", "--all", "-o", str(tmp_path / "other.yaml"))
     assert "冲突" not in dyz(*unit, "import", str(tmp_path / "other.yaml")).stderr
     assert dyz_json(*unit, "conflicts") == []
 
@@ -309,7 +313,7 @@ def test_import_reports_its_progress(
     for room in range(101, 161):
         dyz(*unit, "household", "add", f"3-1-{room}")
     bundle = tmp_path / "b.yaml"
-    dyz(*unit, "export", "--all", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(bundle))
     monkeypatch.setattr("danyuanzhang.bundle.reader.PROGRESS_EVERY", 50)
     heard: list[tuple[str, float]] = []
     store = Store.open(tmp_path / "office.db")
@@ -339,7 +343,7 @@ def test_a_flood_of_conflicts_is_summed_up_and_shows_no_phone_in_full(
         )
     other = ["--db", str(tmp_path / "other.db")]
     dyz(*other, "init", "--device-name", "罗淑珍的电脑")
-    dyz(*unit, "export", "--all", "-o", str(tmp_path / "start.yaml"))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(tmp_path / "start.yaml"))
     dyz(*other, "import", str(tmp_path / "start.yaml"))
     people = dyz_json(*unit, "household", "show", "2-2-301")["residents"]
     for n, person in enumerate(people):
@@ -347,7 +351,7 @@ def test_a_flood_of_conflicts_is_summed_up_and_shows_no_phone_in_full(
         dyz(*other, "resident", "edit", person["id"][:8], "--phone", f"137222222{n:02d}")
         dyz(*other, "resident", "edit", person["id"][:8], "--born", "1950")
         dyz(*unit, "resident", "edit", person["id"][:8], "--born", "1951")
-    dyz(*unit, "export", "--all", "-o", str(tmp_path / "unit.yaml"))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(tmp_path / "unit.yaml"))
     said = dyz(*other, "import", str(tmp_path / "unit.yaml")).stderr
     lines = [line for line in said.splitlines() if line.strip()]
     assert f"发现 {2 * len(people)} 处冲突" in said

@@ -614,13 +614,16 @@ class Laptops(RuleBasedStateMachine):
         # a scoped delta is found through the log or through the scope's records: both ways
         through_records = mode == "scoped" and len(self.exported) % 2 == 1
         with mock.patch.object(exporting, "SCOPE_BEFORE_LOG", -1 if through_records else 10**9):
+            # a laptop never heard of is no name to export for: everything goes, plainly
+            addressed = mode in ("for", "scoped") and known
             made = export_bundle(
                 sender,
                 path,
-                peer=peer if mode in ("for", "scoped") else None,
-                everything=mode == "all",
+                peer=peer if addressed else None,
+                everything=mode == "all" or (mode == "for" and not known),
                 scope=scope,
                 estate=ESTATE if scope else None,
+                plain=not addressed,
             )
         if made.nothing_new:
             assert not path.exists()
@@ -794,12 +797,20 @@ class Laptops(RuleBasedStateMachine):
                         continue
                     sender, receiver = self.laptops[source], self.laptops[target]
                     peer = receiver.device()[1]
-                    if any(
+                    known = any(
                         r["name"] == peer for r in sender.conn.execute("SELECT name FROM peers")
-                    ):
+                    )
+                    if known:
                         set_scope(sender, peer, "community")
                     path = self._path(f"final-{source}-{target}")
-                    if not export_bundle(sender, path, peer=peer).nothing_new:
+                    made = export_bundle(
+                        sender,
+                        path,
+                        peer=peer if known else None,
+                        everything=not known,
+                        plain=not known,
+                    )
+                    if not made.nothing_new:
                         import_bundle(receiver, path, accept_erasures=True)
         states = [shared(store) for store in self.laptops]
         for table in SHARED_TABLES:
@@ -828,7 +839,7 @@ class Laptops(RuleBasedStateMachine):
         assert conflicts[0] == conflicts[1] == conflicts[2]
         # everything, exported and imported into an empty notebook, is the same notebook
         path = self._path("everything")
-        export_bundle(self.laptops[0], path, everything=True)
+        export_bundle(self.laptops[0], path, everything=True, plain=True)
         empty = Store.open(self.folder / "empty.db")
         try:
             empty.ensure_device("empty")

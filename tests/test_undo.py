@@ -70,17 +70,17 @@ def test_an_undo_travels_and_a_later_change_elsewhere_is_kept(
     [person] = dyz_json(*unit, "household", "show", "2-2-301")["residents"]
     dyz(*unit, "resident", "edit", person["id"][:8], "--phone", "18612343936", "--born", "1941")
     first = tmp_path / "first.yaml"
-    dyz(*unit, "export", "-o", str(first))
+    dyz(*unit, "export", "--plain", "-o", str(first))
     dyz(*office, "import", str(first))
     # the office corrects the birth year; then the unit head takes back the edit
     dyz(*office, "resident", "edit", person["id"][:8], "--born", "1942")
     back = tmp_path / "back.yaml"
-    dyz(*office, "export", "--all", "-o", str(back))
+    dyz(*office, "export", "--plain", "--all", "-o", str(back))
     dyz(*unit, "import", str(back))
     said = dyz(*unit, "undo", "--yes").stderr
     assert "1 项改回原样" in said and "出生年份" in said  # the birth year changed since: kept
     again = tmp_path / "again.yaml"
-    dyz(*unit, "export", "-o", str(again))
+    dyz(*unit, "export", "--plain", "-o", str(again))
     dyz(*office, "import", str(again))
     for db in (unit, office):
         [shown] = dyz_json(*db, "household", "show", "2-2-301")["residents"]

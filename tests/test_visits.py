@@ -434,7 +434,7 @@ def test_a_redacted_bundle_leaves_out_what_was_said_at_the_door(
         "夜里常头晕",
     )
     plain, redacted = tmp_path / "plain.yaml", tmp_path / "redacted.yaml"
-    dyz("export", "--all", "-o", str(plain))
+    dyz("export", "--plain", "--all", "-o", str(plain))
     dyz("export", "--all", "--redact", "-o", str(redacted))
     assert "夜里常头晕" in plain.read_text(encoding="utf-8")
     text = redacted.read_text(encoding="utf-8")

@@ -241,7 +241,7 @@ def test_who_was_met_travels_to_a_laptop_that_registered_the_same_people_apart(
         *unit, "visit", "add", "2-2-302", "--on", "2026-11-20", "--met", "王建国", "--met", "李秀兰"
     )
     bundle = tmp_path / "to-office.yaml"
-    dyz(*unit, "export", "--all", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "--all", "-o", str(bundle))
     dyz(*office, "import", str(bundle))
     [visit] = dyz_json(*office, "visit", "list")
     assert visit["met"] == ["王建国", "李秀兰"]

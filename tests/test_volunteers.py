@@ -169,14 +169,14 @@ def test_volunteers_and_services_travel_and_a_unit_bundle_holds_its_own(
     office = ["--db", str(tmp_path / "office.db")]
     dyz(*office, "init", "--device-name", "社区办公室")
     everything = tmp_path / "all.yaml"
-    dyz("export", "-o", str(everything))
+    dyz("export", "--plain", "-o", str(everything))
     dyz(*office, "import", str(everything))
     assert sorted(v["name"] for v in dyz_json(*office, "volunteer", "list")) == [
         "孙阿姨", "左师傅", "李老师",
     ]  # fmt: skip
     assert dyz_json(*office, "volunteer", "show", "左师傅")["hours_total"] == "1"
     unit = tmp_path / "unit.yaml"
-    dyz("export", "--scope", "unit:2-2", "-o", str(unit))
+    dyz("export", "--plain", "--scope", "unit:2-2", "-o", str(unit))
     other = ["--db", str(tmp_path / "other.db")]
     dyz(*other, "init", "--device-name", "2-2单元长")
     dyz(*other, "import", str(unit))

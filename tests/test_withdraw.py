@@ -84,12 +84,12 @@ def test_a_withdrawal_travels_to_the_office(dyz: Runner, dyz_json, tmp_path: Pat
     dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     dyz(*unit, "hazard", "add", "--kind", "楼道堵塞", "--where", "2-2 3楼")
     bundle = tmp_path / "first.yaml"
-    dyz(*unit, "export", "-o", str(bundle))
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
     dyz(*office, "import", str(bundle))
     [hazard] = dyz_json(*office, "hazard", "list")
     dyz(*unit, "hazard", "withdraw", hazard["id"][:8], "--reason", "看错了")
     again = tmp_path / "second.yaml"
-    dyz(*unit, "export", "-o", str(again))
+    dyz(*unit, "export", "--plain", "-o", str(again))
     dyz(*office, "import", str(again))
     assert dyz_json(*office, "hazard", "list") == []
     assert dyz_json(*office, "hazard", "show", hazard["id"][:8])["status"] == "withdrawn"

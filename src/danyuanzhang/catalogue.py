@@ -2203,6 +2203,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "注意：PyYAML 没有装 C 扩展（libyaml），数据包用较慢的纯 Python 方式读取。",
         "Note: PyYAML has no C extension (libyaml) here; bundles are read by its slower pure-Python reader.",
     ),
+    # -- issue 34, trust: names bound to keys, no plain export by accident, joining -----------
+    "export_peer_unknown": (
+        "没有听说过“{peer}”这台电脑（没收到过它的数据包，社区办公室的名单上也没有），没有写文件：不加密的文件谁都能看。已知的电脑：{known}。",
+        "No laptop called “{peer}” is known here (no bundle came from it, and it is not on the"
+        " office's list), so no file was written: an unencrypted one would be readable by"
+        " anyone. Known laptops: {known}.",
+    ),
+    "export_peer_unknown_office": (
+        "没有听说过“{peer}”这台电脑，没有写文件。本机的社区办公室叫“{office}”：给它请用 dyz export --for 社区办公室。已知的电脑：{known}。",
+        "No laptop called “{peer}” is known here, so no file was written. This laptop's office"
+        " is “{office}”: for it, use dyz export --for office. Known laptops: {known}.",
+    ),
+    "export_no_office_yet": (
+        "本机还没有加入社区办公室，不知道“{peer}”的密钥，没法加密，没有写文件。请先运行 dyz export -o 入网请求.yaml，"
+        "把文件交给社区办公室并打电话念本机的密钥指纹；办公室接纳本机、本机导入它发来的数据包之后，就能用 --for 社区办公室 了。",
+        "This laptop has joined no office yet, so the key of “{peer}” is not known and nothing"
+        " could be encrypted: no file was written. First run dyz export -o request.yaml, hand"
+        " the file to the community office and read this laptop's key fingerprint to them on"
+        " the phone; once the office has admitted this laptop and its bundle is imported here,"
+        " --for office works.",
+    ),
+    "export_plain_refused": (
+        "这个数据包里有居民的个人信息（姓名、电话等），又没有加密，所以没有写文件。要加密，请用 dyz export --for 对方电脑的名称；"
+        "确实要写一个谁都能看的文件（当面或用U盘交给对方），请加 --plain；不要个人信息，请加 --redact。",
+        "This bundle would hold residents' personal data (names, phones…) unencrypted, so no"
+        " file was written. To encrypt it, use dyz export --for THE-OTHER-LAPTOP; to write a"
+        " file anyone can read (hand it over in person or on a USB stick), add --plain; to"
+        " leave personal data out, add --redact.",
+    ),
+    "export_no_key_refused": (
+        "“{peer}”还没有发来过签名的数据包（可能是旧版 dyz），本机不知道它的密钥，没法加密；数据包里有居民的个人信息，所以没有写文件。"
+        "确实要写一个谁都能看的文件（当面交给对方），请加 --plain；不要个人信息，请加 --redact。",
+        "“{peer}” has not sent a signed bundle yet (an earlier dyz?), so its key is not known"
+        " and the bundle could not be encrypted; it would hold residents' personal data, so no"
+        " file was written. To write a file anyone can read (hand it over in person), add"
+        " --plain; to leave personal data out, add --redact.",
+    ),
+    "export_join_request": (
+        "本机还没有加入社区办公室，也没有要导出的内容：写了入网请求 {path}（本机的密钥、名称和社区）。"
+        "请交给社区办公室，并打电话念本机的密钥指纹 {fingerprint}，对方核对后接纳本机。",
+        "This laptop has joined no office and has nothing to export: {path} is a request to"
+        " join (this laptop's key, name and community). Hand it to the community office and"
+        " read this laptop's key fingerprint {fingerprint} to them on the phone, so that they"
+        " can check it and admit this laptop.",
+    ),
+    "bundle_name_taken": (
+        "数据包自称来自“{claimed}”，但这个名称属于本机认识的另一台电脑（发出它的是“{sender}”）。"
+        "一台电脑不能用别的电脑的名称；如果是新电脑，请对方换个名称（dyz init --device-name 新名称）再导出",
+        "the bundle claims to come from “{claimed}”, a name another laptop known here holds (it"
+        " was sent by “{sender}”). No laptop may go by another's name; if it is a new laptop,"
+        " it should take another name (dyz init --device-name NEW-NAME) and export again",
+    ),
+    "author_on_laptop": ("{author}（在 {laptop} 的电脑上）", "{author} (on the laptop {laptop})"),
+    "author_on_named_laptop": ("{author}（在 {laptop} 上）", "{author} (on {laptop})"),
+    "bad_laptop_name": (
+        "电脑名称“{text}”不能用：不能含 / 或 \\，不能含不可见字符，不超过 40 字。",
+        "The laptop name “{text}” cannot be used: no / or \\, no invisible characters, 40"
+        " characters at most.",
+    ),
 }
 
 

@@ -279,13 +279,14 @@ def _tally(counts: dict[str, int]) -> str:
 
 def as_json(store: Store, entry: Entry) -> dict[str, Any]:
     from danyuanzhang.hlc import local_time
-    from danyuanzhang.store import sync as sql
+    from danyuanzhang.sync.names import author_on_laptop, laptop_name
 
     return {
         "at": local_time(entry.wall_ms).replace(microsecond=0).isoformat(),
-        "laptop": sql.device_name(store, entry.device) or entry.device[:8],
+        "laptop": laptop_name(store, entry.device) or entry.device[:8],
         "laptop_id": entry.device,
         "author": entry.author,
+        "by": author_on_laptop(store, entry.author, entry.device),
         "text": words(store, entry),
         "changes": len(entry.changes),
         "records": sorted({c.record for c in entry.changes}),
@@ -298,4 +299,4 @@ def line(store: Store, entry: Entry) -> str:
 
     when = local_time(entry.wall_ms)
     item = as_json(store, entry)
-    return f"{short_day(date(when.year, when.month, when.day))} {when:%H:%M}  {item['laptop']}  {item['text']}"
+    return f"{short_day(date(when.year, when.month, when.day))} {when:%H:%M}  {item['by']}  {item['text']}"

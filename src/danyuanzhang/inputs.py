@@ -251,6 +251,18 @@ def parse_name(text: str, what: str = "name") -> str:
     return name
 
 
+def parse_laptop_name(text: str) -> str:
+    """A laptop's name: a name that is never a path, since bundles carry it to other laptops."""
+    name = parse_name(text)
+    if not laptop_name_ok(name):
+        raise DyzError("bad_laptop_name", text=clean_for_display(name))
+    return name
+
+
+def laptop_name_ok(name: str) -> bool:
+    return "/" not in name and "\\" not in name and name not in (".", "..")
+
+
 def parse_phone(text: str) -> str:
     """Mobile (11 digits, starting 1) or landline (area code and number); kept as digits."""
     cleaned = _squash(text).replace("-", "").replace("(", "").replace(")", "")

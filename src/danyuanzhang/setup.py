@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from danyuanzhang.inputs import parse_name
+from danyuanzhang.inputs import parse_laptop_name, parse_name
 from danyuanzhang.store import PERSON, Store
 
 # what a roster role looks after, as a scope (an area head's scope is the area's name)
@@ -29,7 +29,7 @@ def initialise(
     from danyuanzhang.scopes import territory as current_territory
 
     changed: list[str] = []
-    wanted = parse_name(device_name) if device_name is not None else None
+    wanted = parse_laptop_name(device_name) if device_name is not None else None
     # everything given is read before anything is written: a refusal leaves the notebook be
     community = parse_name(community) if community is not None else None
     person = parse_name(person) if person is not None else None

@@ -221,7 +221,7 @@ def read_header(doc: dict[str, Any]) -> Header:
     sender = _mapping(doc["sender"], "sender", {"id", "name"})
     if not _HEX32.fullmatch(_text(sender["id"], "sender")):
         raise BundleError("bundle_bad_header", line=sender[LINE], key="sender.id")
-    sender_name = _value("name", _text(sender["name"], "sender"), sender[LINE], "sender.name")
+    sender_name = _laptop_name(_text(sender["name"], "sender"), sender[LINE], "sender.name")
     created = _text(doc["created"], "created")
     try:
         from datetime import datetime
@@ -285,6 +285,16 @@ def read_header(doc: dict[str, Any]) -> Header:
     )
 
 
+def _laptop_name(text: str, line: int | None, key: str) -> str:
+    """A laptop's name, as a name, and never a path."""
+    from danyuanzhang.inputs import laptop_name_ok
+
+    name = str(_value("name", text, line, key))
+    if not laptop_name_ok(name):
+        raise BundleError("bundle_bad_header", line=line, key=key)
+    return name
+
+
 def _office(value: Any) -> tuple[OfficeList | None, str]:
     """The office's list as the header spells it, and the stamp of the list the sender holds:
     {} for none, only `issued` when the receiver is known to hold that list already.
@@ -312,7 +322,7 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
         and _SIGNATURE.fullmatch(signature)
     ):
         raise BundleError("bundle_bad_header", line=line, key="office")
-    name = _value("name", _text(block["name"], "office.name"), line, "office.name")
+    name = _laptop_name(_text(block["name"], "office.name"), line, "office.name")
     rows = block["members"]
     if not isinstance(rows, list) or len(rows) > MEMBERS_LIMIT:
         raise BundleError("bundle_bad_header", line=line, key="office.members")
@@ -327,7 +337,7 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
             and (not texts["revoked"] or _HLC.fullmatch(texts["revoked"]))
         ):
             raise BundleError("bundle_bad_header", line=entry[LINE], key="office.members")
-        member_name = _value("name", texts["name"], entry[LINE], "office.members.name")
+        member_name = _laptop_name(texts["name"], entry[LINE], "office.members.name")
         members.append(
             Member(texts["id"], member_name, texts["key"], texts["admitted"], texts["revoked"])
         )

@@ -177,8 +177,13 @@ def _lines(data: bytes) -> bytes:
 
 
 def _sound_name(name: object) -> bool:
-    """A laptop's name as dyz writes one: printable text, in UTF-8, not too long."""
-    if not isinstance(name, str) or not 0 < len(name) <= 200 or not name.isprintable():
+    """A laptop's name as dyz writes one: printable text, in UTF-8, of 40 characters at most,
+    and never a path."""
+    from danyuanzhang.inputs import laptop_name_ok
+
+    if not isinstance(name, str) or not 0 < len(name) <= 40 or not name.isprintable():
+        return False
+    if not laptop_name_ok(name):
         return False
     try:
         name.encode("utf-8")

@@ -69,7 +69,11 @@ def export_command(
     ] = False,
     plain: Annotated[
         bool,
-        typer.Option("--plain", help="用 --for 时也不加密 · do not encrypt, even with --for"),
+        typer.Option(
+            "--plain",
+            help="写出不加密、谁都能看的文件（含居民个人信息时必须写明）· write a readable file"
+            " (required for one with residents' personal data)",
+        ),
     ] = False,
 ) -> None:
     """导出数据包，带给别的电脑 · Export a bundle for another laptop, e.g. `dyz export --for 社区办公室`."""
@@ -94,6 +98,12 @@ def export_command(
         else:
             say(t("export_nothing_new_plain"))
         return
+    if report.join_request:
+        from danyuanzhang.keys import ensure_key, fingerprint
+
+        key = fingerprint(ensure_key(store))
+        say(t("export_join_request", path=str(report.path), fingerprint=key))
+        return
     if report.peer_unknown:
         say(t("export_peer_first_time", peer=report.peer))
     if report.receipt_only:
@@ -112,12 +122,12 @@ def export_command(
     )
     if report.sealed_for:
         say(t("export_sealed", peer=report.sealed_for))
-    elif report.no_key and report.plain_personal:
-        say(t("export_no_key", peer=report.peer))
-    elif plain and report.plain_personal:
-        say(t("export_plain_asked"))
-    elif report.plain_personal:
+    elif report.plain_personal and peer is None:
         say(t("export_plain_warning"))
+    elif report.plain_personal and report.no_key:
+        say(t("export_no_key", peer=report.peer))
+    elif report.plain_personal:
+        say(t("export_plain_asked"))
     if report.plain_personal and not report.sealed_for:
         remind_if_exposed(report.path)
 

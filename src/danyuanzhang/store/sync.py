@@ -280,11 +280,13 @@ def remember_peer(
     store: Store, device: str, name: str, now: str, created: str, received: str | None
 ) -> None:
     """A bundle came from `device`; `received` is its checksum, to acknowledge in our next
-    bundle to it (None for a bundle that carried nothing: a receipt needs no receipt)."""
+    bundle to it (None for a bundle that carried nothing: a receipt needs no receipt). The
+    name is the one it was first heard under (sync/names.py): a later bundle's claim does not
+    rename it."""
     store.conn.execute(
         "INSERT INTO peers (device, name, last_heard, last_bundle, received)"
         " VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (device) DO UPDATE SET name = excluded.name,"
+        " ON CONFLICT (device) DO UPDATE SET"
         " last_heard = excluded.last_heard,"
         " received = CASE WHEN excluded.last_bundle >= peers.last_bundle"
         "  AND excluded.received IS NOT NULL THEN excluded.received ELSE peers.received END,"
@@ -293,7 +295,7 @@ def remember_peer(
     )
     store.conn.execute(
         "INSERT INTO devices (id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (id) DO UPDATE SET name = excluded.name, last_seen = excluded.last_seen",
+        " ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen",
         (device, name, now, now),
     )
 

@@ -103,6 +103,7 @@ def _kind_of(entity: str, field_name: str) -> str:
 
 def _item(store: Store, row: Any) -> dict[str, Any]:
     from danyuanzhang.hlc import local_time, parse
+    from danyuanzhang.sync.names import author_on_laptop
 
     me = store.device()[0]
     entity, record, field_name = row["entity"], row["record"], row["field"]
@@ -120,7 +121,8 @@ def _item(store: Store, row: Any) -> dict[str, Any]:
                 "change": head.id,
                 "value": decode(head.value),
                 "value_text": value_text(head.value, kind),
-                "by": head.author,
+                "by": author_on_laptop(store, head.author, head.device),
+                "author": head.author,
                 "device": head.device,
                 "when": local_time(parse(head.hlc).wall_ms).isoformat(timespec="minutes"),
                 "mine": head.device == me,

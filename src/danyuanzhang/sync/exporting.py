@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,7 @@ class ExportReport:
     sealed_for: str = ""  # encrypted to this laptop: only it can open the file
     plain_personal: bool = False  # readable by anyone, with residents' personal data in it
     no_key: bool = False  # --for a laptop whose key is not known: it could not be encrypted
+    join_request: bool = False  # nothing to send, and no office joined: a request to join
     checksum: str = ""
 
 
@@ -92,12 +94,12 @@ def export_bundle(
     if peer and everything:
         raise DyzError("export_peer_or_all")
     report = ExportReport(path=path)
-    target = find_peer(store, peer) if peer else None
+    target, named = _named_peer(store, peer) if peer else (None, None)
     if peer:
-        _refuse_if_revoked(store, target["device"] if target is not None else None, peer)
+        _refuse_if_revoked(store, named[0] if named is not None else None, peer)
     if peer and target is None:
         everything, report.peer_unknown = True, True
-    report.peer = target["name"] if target is not None else peer
+    report.peer = named[1] if named is not None else None
     chosen: Scope | None = None
     if scope:
         chosen = parse_scope(store, scope, estate)
@@ -127,8 +129,12 @@ def export_bundle(
     else:
         delta = _delta(store, since, chosen)
         if not delta and not _unacknowledged(store, target):
-            report.nothing_new = True
-            return report
+            if peer or chosen is not None or not _empty_and_alone(store):
+                report.nothing_new = True
+                return report
+            # a new laptop, of no office yet: its bundle asks to join (its key, name and
+            # community), which the office takes as a request
+            report.join_request = True
         report.new = len(delta)
         report.receipt_only = not delta
         records = _whole_records(store, {(c.entity, c.record) for c in delta})
@@ -157,29 +163,38 @@ def export_bundle(
     from danyuanzhang.bundle.writer import write_bundle
     from danyuanzhang.sync.provenance import Carried, seal_own
 
-    seal_own(store)
-    in_bundle = Carried()
-    written = _Counted(_records(store, records, redact), in_bundle)
-    receiver = None if plain or not peer else _receiver(store, target, peer)
+    known_receiver = _receiver(store, *named) if named is not None else None
+    receiver = None if plain else known_receiver
     own_news = not peer and not everything and not scope
     if own_news and not plain and held is not None and held.device != store.device()[0]:
         receiver = (held.device, held.name, held.key)  # a laptop's own news: for its office
     opened_by = receiver[0] if receiver is not None else ""
+    report.no_key = named is not None and known_receiver is None
+    # readable by anyone: residents' personal data goes so only when --plain asks for it
+    refusal = None
+    if receiver is None and not plain and not redact:
+        refusal = DyzError("export_no_key_refused", peer=report.peer or "")
+        if not peer:
+            refusal = DyzError("export_plain_refused")
+    in_bundle = Carried()
+    written = _Counted(_records(store, records, redact), in_bundle, refusal)
 
     def finish(header: Header) -> None:
         header.spans = in_bundle.spans(store, opened_by)
 
-    report.no_key = bool(peer) and not plain and receiver is None
     try:
-        if receiver is None:
-            report.size, report.checksum = write_bundle(
-                path, header, written, lambda checksum: sign(store, checksum), finish
-            )
-        else:
-            report.size, report.checksum = _write_sealed(
-                store, path, header, written, receiver, finish
-            )
-            report.sealed_for = receiver[1]
+        # a refused bundle leaves the notebook as it was, the spans sealed for it included
+        with store.transaction() if refusal is not None else nullcontext():
+            seal_own(store)
+            if receiver is None:
+                report.size, report.checksum = write_bundle(
+                    path, header, written, lambda checksum: sign(store, checksum), finish
+                )
+            else:
+                report.size, report.checksum = _write_sealed(
+                    store, path, header, written, receiver, finish
+                )
+                report.sealed_for = receiver[1]
     except OSError as error:
         from danyuanzhang.store.faults import write_failure
 
@@ -208,6 +223,59 @@ def export_bundle(
     return report
 
 
+# what `--for` may say for this laptop's office, whatever the office is called (the menu
+# offers the first and the last as its answer to "for whom?")
+OFFICE_WORDS = ("社区办公室", "office", "the community office")
+
+
+def _named_peer(store: Store, text: str) -> tuple[Any, tuple[str, str]]:
+    """The laptop `--for TEXT` means: its peer row (None for a laptop on the office's list
+    never heard from) and its (id, name). A name this laptop has never heard of is refused,
+    with the names it knows: a typo must not turn into a bundle for no one, readable by all."""
+    from danyuanzhang.sync.members import office_of
+
+    target = find_peer(store, text)
+    if target is not None:
+        return target, (target["device"], target["name"])
+    held = office_of(store)
+    me = store.device()[0]
+    if text.strip().lower() in OFFICE_WORDS:
+        if held is None:
+            raise DyzError("export_no_office_yet", peer=text.strip())
+        if held.device != me:
+            return sql.peer(store, held.device), (held.device, held.name)
+    listed = store.conn.execute("SELECT device, name FROM members").fetchall()
+    member = one_named(listed, text)
+    if member is not None:
+        return None, (member["device"], member["name"])
+    raise _unknown_peer(store, text.strip(), held.name if held and held.device != me else None)
+
+
+def _unknown_peer(store: Store, text: str, office: str | None) -> DyzError:
+    from difflib import SequenceMatcher
+
+    from danyuanzhang.i18n import join
+
+    names = [r["name"] for r in sql.peers(store)]
+    names += [r[0] for r in store.conn.execute("SELECT name FROM members WHERE revoked = ''")]
+    if office is not None:
+        names.append(office)
+    known = join(dict.fromkeys(n for n in names if n != store.device()[1])) or "—"
+    if office is not None and (
+        text in office or office in text or SequenceMatcher(None, text, office).ratio() >= 0.5
+    ):
+        return DyzError("export_peer_unknown_office", peer=text, office=office, known=known)
+    return DyzError("export_peer_unknown", peer=text, known=known)
+
+
+def _empty_and_alone(store: Store) -> bool:
+    """A laptop that has joined no office, made nothing and heard from no one: new."""
+    from danyuanzhang.sync.members import office_of
+
+    me = store.device()[0]
+    return office_of(store) is None and me not in store.marks() and not sql.peers(store)
+
+
 def _refuse_if_revoked(store: Store, device: str | None, peer: str) -> None:
     """A laptop the office revoked (lost, stolen) gets nothing more."""
     rows = store.conn.execute("SELECT device, name FROM members WHERE revoked != ''").fetchall()
@@ -227,22 +295,23 @@ def _needs_the_list(store: Store, issued: str, target: Any, peer_unknown: bool) 
     return bool(target["office_list"] != issued)
 
 
-def _receiver(store: Store, target: Any, peer: str) -> tuple[str, str, str] | None:
+def _receiver(store: Store, device: str, name: str) -> tuple[str, str, str] | None:
     """The laptop a bundle `--for` it is encrypted to (id, name, key), if its key is known:
-    pinned from its own bundles, or on the office's list (a laptop never heard from, too)."""
+    pinned from its own bundles, or on the office's list (a laptop never heard from, too),
+    or the office's own."""
     from danyuanzhang.keys import pinned
+    from danyuanzhang.sync.members import office_of
 
-    listed = store.conn.execute("SELECT device, name, key FROM members WHERE key != ''")
-    member = target or one_named(listed.fetchall(), peer)
-    if member is None:
-        return None
-    key = pinned(store, member["device"])
+    key = pinned(store, device)
     if key is None:
         row = store.conn.execute(
-            "SELECT key FROM members WHERE device = ? AND key != ''", (member["device"],)
+            "SELECT key FROM members WHERE device = ? AND key != ''", (device,)
         ).fetchone()
         key = row[0] if row is not None else None
-    return None if key is None else (member["device"], member["name"], str(key))
+    held = office_of(store)
+    if key is None and held is not None and held.device == device:
+        key = held.key
+    return None if key is None else (device, name, str(key))
 
 
 def _write_sealed(
@@ -416,11 +485,15 @@ def _holds_a_phone(change: Change) -> bool:
 
 
 class _Counted:
-    """Records as they are written, counting their changes, and whether any is personal."""
+    """Records as they are written, counting their changes, and whether any is personal;
+    `refusal` is raised at the first personal change, in a bundle that may hold none."""
 
-    def __init__(self, records: Iterable[Any], carried: Carried) -> None:
+    def __init__(
+        self, records: Iterable[Any], carried: Carried, refusal: DyzError | None = None
+    ) -> None:
         self.records = records
         self.carried = carried
+        self.refusal = refusal
         self.changes = 0
         self.personal = False
 
@@ -431,6 +504,8 @@ class _Counted:
             fields = ENTITIES[entity].personal
             if not self.personal and fields:
                 self.personal = any(c.field in fields for c in changes)
+                if self.personal and self.refusal is not None:
+                    raise self.refusal
             yield entity, record, changes
 
 

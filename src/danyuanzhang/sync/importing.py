@@ -198,8 +198,14 @@ def _import(
         report.own = True
         return report
     if sql.bundle_seen(store, header.checksum) is not None:
+        # a copy altered after its checksum was written declares the genuine one's: only a
+        # bundle whose signature, change ids and checksum hold is the one imported before
+        _check_signature(store, header, path)
+        _check_unaltered(source, path)
         report.seen_before = True
         return report
+    _bind_name(store, header, path)
+    report.sender = header.sender_name
     _check_signature(store, header, path)
     mine = store.setting("community")
     if mine and header.community and mine != header.community:
@@ -343,7 +349,9 @@ class _ClockCheck:
         if device == self.header.sender_id:
             name = self.header.sender_name
         else:
-            name = sql.device_name(self.store, device) or device[:8]
+            from danyuanzhang.sync.names import laptop_name
+
+            name = laptop_name(self.store, device) or device[:8]
         error = BundleError(problem, line, device=name, **params)
         error.path = str(self.path)
         return error
@@ -550,6 +558,34 @@ def _check_references(store: Store, body: Body) -> None:
             )
 
 
+def _bind_name(store: Store, header: Header, path: Path) -> None:
+    """From here on the sender goes by the name bound to its key, not the one it claims."""
+    from danyuanzhang.sync.names import bound_name
+
+    try:
+        header.sender_name = bound_name(store, header.sender_id, header.sender_name)
+    except BundleError as error:
+        error.path = str(path)
+        raise
+
+
+def _check_unaltered(source: Source, path: Path) -> None:
+    """Read the whole bundle, applying nothing: each change's id against its content, the
+    counts and the checksum, as an import would."""
+
+    def ignore(_incoming: Incoming, _line: int) -> None:
+        pass
+
+    try:
+        try:
+            read(source, ignore)
+        except ReadAgain:
+            read_by_events(source, ignore)
+    except BundleError as error:
+        error.path = str(path)
+        raise
+
+
 def _check_signature(store: Store, header: Header, path: Path) -> None:
     """A signed bundle's signature covers its checksum, which covers everything in it (checked
     as it is read). A laptop's key is remembered the first time one of its bundles comes; a
@@ -607,7 +643,7 @@ def _remember(store: Store, header: Header, report: ImportReport, carried: dict[
         if known is not None:
             sql.learn(store, header.sender_id, *known)
     receipt = header.checksum[7:] if report.total else None
-    sql.remember_peer(store, header.sender_id, header.sender_name, now, header.created, receipt)
+    sql.remember_peer(store, header.sender_id, report.sender, now, header.created, receipt)
     if header.office_held:
         sql.remember_office_list(store, header.sender_id, header.office_held)
     sql.remember_bundle(store, header.checksum, header.sender_id, header.created, now, report.total)

@@ -155,3 +155,83 @@ def test_a_week_in_2_2_and_the_papers_the_office_files(
     assert reached["households"] == 12 and reached["not_home"] == 1
     assert reached["households_reached"] == 2  # 402 and 102; nobody home at 602 is no reach
     assert reached["coverage"] == round(100 * 2 / 12, 1)  # of 2-2's twelve flats
+
+
+def test_her_need_and_3_1_s_go_before_the_council_as_one_matter(
+    dyz: Runner, dyz_json: Any, sample: list[str], tmp_path: Path
+) -> None:
+    """The same week, the east gate's lamp: 周玉梅 hears of it at 501, 邓立新 at 3-1-101 on
+    his own laptop. Each carries it up; the office, which holds both, sees one matter and
+    links them; after a round trip through the office both laptops' agendas count two
+    households, each unit head reading only their own resident's words."""
+    import re
+
+    fingerprint = r"本机密钥指纹：([0-9A-F]{4}(?:-[0-9A-F]{4}){3})"
+
+    def laptop(db: list[str], *options: str) -> str:
+        said = dyz(*db, "init", "--community", "芙蓉南路社区", *options).stderr
+        found = re.search(fingerprint, said)
+        assert found is not None, said
+        return found.group(1)
+
+    def bundle(db: list[str], name: str, *options: str) -> str:
+        path = tmp_path / f"{name}.yaml"
+        dyz(*db, "export", "-o", str(path), *options)
+        return str(path)
+
+    office = ["--db", str(tmp_path / "office.db")]
+    deng = ["--db", str(tmp_path / "3-1.db")]
+    laptop(office, "--device-name", "社区办公室", "--office", "--name", "李秀兰", "--all")
+    zhou_key = laptop(sample, "--device-name", "周玉梅的电脑", "--name", "周玉梅")
+    deng_key = laptop(deng, "--device-name", "邓立新的电脑", "--name", "邓立新")
+
+    # -- both laptops ask to join; the office admits them by the fingerprints read out
+    ask = bundle(sample, "2-2-request", "--plain")  # the sample community, all of it
+    dyz(*office, "import", ask)
+    dyz(*office, "members", "admit", "周玉梅的电脑", "--fingerprint", zhou_key)
+    dyz(*office, "import", ask)
+    dyz(*office, "peers", "scope", "周玉梅的电脑", "unit:2-2")
+    dyz(*sample, "import", bundle(office, "to-2-2-welcome", "--for", "周玉梅的电脑"))
+    ask = bundle(deng, "3-1-request")  # an empty laptop's request to join
+    dyz(*office, "import", ask)
+    dyz(*office, "members", "admit", "邓立新的电脑", "--fingerprint", deng_key)
+    dyz(*office, "import", ask)
+    dyz(*office, "peers", "scope", "邓立新的电脑", "unit:3-1")
+    dyz(*deng, "import", bundle(office, "to-3-1", "--for", "邓立新的电脑"))
+    dyz(*deng, "init", "--unit", "3-1")
+
+    # -- each hears of the lamp at a door and carries it up
+    def carry_up(db: list[str], flat: str, text: str) -> str:
+        said = dyz(*db, "petition", "add", flat, "--category", "安全", "--text", text,
+                   "--on", DOORS_ON).stderr  # fmt: skip
+        found = re.search(r"编号 ([0-9a-f]{8})", said)
+        assert found is not None, said
+        dyz(*db, "petition", "escalate", found.group(1), "--on", DOORS_ON)
+        return str(dyz_json(*db, "petition", "show", found.group(1))["id"])
+
+    hers = carry_up(sample, "501", "东门路灯不亮，老人晚上不敢出门")
+    his = carry_up(deng, "3-1-101", "东门那盏路灯坏了快一个月")
+    for db, name in ((sample, "2-2"), (deng, "3-1")):
+        dyz(*office, "import", bundle(db, f"{name}-up", "--for", "社区办公室"))
+
+    # -- at the office: one matter
+    dyz(*office, "petition", "link", hers[:8], his[:8])
+
+    def the_lamp(db: list[str]) -> dict[str, Any]:
+        [matter] = [m for m in dyz_json(*db, "council", "agenda")["matters"]
+                    if hers in m["petitions"] or his in m["petitions"]]  # fmt: skip
+        return dict(matter)
+
+    matter = the_lamp(office)
+    assert matter["households"] == 2 and sorted(matter["petitions"]) == sorted([hers, his])
+
+    # -- back to each laptop: the community's agenda, each one's own words
+    dyz(*sample, "import", bundle(office, "to-2-2", "--for", "周玉梅的电脑"))
+    dyz(*deng, "import", bundle(office, "to-3-1-again", "--for", "邓立新的电脑"))
+    for db, own, other in ((sample, "老人晚上不敢出门", "快一个月"),
+                           (deng, "快一个月", "老人晚上不敢出门")):  # fmt: skip
+        seen = the_lamp(db)
+        assert seen["households"] == 2 and sorted(seen["petitions"]) == sorted([hers, his])
+        shown = "".join(dyz(*db, "council", "agenda").stdout.split())  # as read, unwrapped
+        assert own in shown and other not in shown and "另有1条在别的单元长那里" in shown
+    assert his not in {p["id"] for p in dyz_json(*sample, "petition", "list")}

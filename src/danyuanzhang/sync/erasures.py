@@ -141,6 +141,12 @@ class Allowance:
                 self._holding[household] = device
         return remaining
 
+    def taken(self, changes: Sequence[Change]) -> None:
+        """Changes held before that came again and went into the log (accepted with their
+        bundle): no longer held."""
+        if self._holding:
+            sql.release(self.store, [c.id for c in changes if c.op == "delete"])
+
     def _flat(self, household: str) -> str:
         from danyuanzhang.sync.conflicts import describe_record
 

@@ -205,3 +205,19 @@ def test_the_office_sets_the_allowance(
         "“2-2单元长”在 30 天内要本机删除的住户超过了 0 户，下面 1 户的删除暂缓执行" in said.stderr
     )
     assert len(flats(office)) == 21
+
+
+def test_the_office_s_erasures_pass_relayed_too(
+    dyz: Runner, community: Community, member: list[str]
+) -> None:
+    rooms = [f"5-1-{floor}0{n}" for floor in range(1, 11) for n in (1, 2)]
+    office = community.office
+    other = community.join("3-1单元长", "3-1-101")
+    dyz(*other, "import", str(community.export(office, "building", "--for", "3-1单元长")))
+    for room in rooms[:8]:  # a building pulled down
+        dyz(*office, "household", "remove", room, "--yes")
+    dyz(*member, "import", str(community.export(office, "down", "--for", "2-2单元长")))
+    assert len(flats(member)) == 14
+    said = dyz(*other, "import", str(community.export(member, "relayed", "--for", "3-1单元长")))
+    assert "暂缓" not in said.stderr
+    assert [f for f in flats(other) if f.startswith("5-")] == sorted(rooms[8:])

@@ -208,6 +208,8 @@ def _import(
         report.office_trusted = header.sender_name
     proofs = Proofs(store, header, path)
     office = gate.office.device if gate.office is not None else ""
+    if office and header.sender_id != office and not proofs.known_to_sign(office):
+        office = ""  # relayed, the office's erasures pass only as proved by its signature
     allowance = Allowance(store, header.checksum, str(path), accept_erasures, office)
     if progress is not None:
         progress = forward_only(progress)

@@ -221,3 +221,17 @@ def test_the_office_s_erasures_pass_relayed_too(
     said = dyz(*other, "import", str(community.export(member, "relayed", "--for", "3-1单元长")))
     assert "暂缓" not in said.stderr
     assert [f for f in flats(other) if f.startswith("5-")] == sorted(rooms[8:])
+
+
+def test_a_laptop_revoked_meanwhile_erases_nothing_held(
+    dyz: Runner, dyz_json, community: Community, member: list[str]
+) -> None:
+    rooms = [f"5-1-{floor}0{n}" for floor in range(1, 11) for n in (1, 2)]
+    office = community.office
+    wiped = member_erases(dyz, community, member, "wiped", rooms[:8])
+    dyz(*office, "import", str(wiped))
+    assert len(flats(office)) == 16  # five erased, three held
+    dyz(*office, "members", "revoke", "2-2单元长", "--yes")  # the laptop was stolen
+    said = dyz(*office, "import", str(wiped), "--accept-erasures").stderr
+    assert "已执行" not in said and len(flats(office)) == 16
+    assert dyz_json(*office, "members")["erasures_held"] == []

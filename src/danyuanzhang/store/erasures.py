@@ -106,3 +106,9 @@ def lower_mark(store: Store, device: str, stamp: str) -> None:
     store.conn.execute(
         "UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (stamp, device, stamp)
     )
+
+
+def revoked(store: Store) -> dict[str, str]:
+    """The laptops the office revoked, with the last of their changes that counts."""
+    rows = store.conn.execute("SELECT device, revoked FROM members WHERE revoked != ''")
+    return {str(r[0]): str(r[1]) for r in rows}

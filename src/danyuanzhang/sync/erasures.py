@@ -245,10 +245,14 @@ def accept_held(store: Store, bundle: str) -> list[str]:
     changes = sql.held_changes(store, bundle)
     if not changes:
         return []
-    households = {c.record for c in changes if c.entity == "household"}
+    # a laptop revoked since (lost, stolen): what it made after the last change that counts
+    # is dropped, never applied
+    cut = sql.revoked(store)
+    kept = [c for c in changes if c.device not in cut or c.hlc <= cut[c.device]]
+    households = {c.record for c in kept if c.entity == "household"}
     flats = [row["flat"] for row in sql.held_flats(store) if row["household"] in households]
     with store.transaction():
-        apply_held(store, changes)
+        apply_held(store, kept)
         sql.release(store, [c.id for c in changes])
         settle_marks(store)
     return flats

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from danyuanzhang.i18n import pick, said, short_day, t, word
+from danyuanzhang.i18n import join, pick, said, short_day, t, word
 from danyuanzhang.textwidth import wrap
 
 
@@ -30,7 +30,7 @@ def today_text(
     if held:
         say(t("td_erasures_held", count=sum(len(group["flats"]) for group in held)))
         for group in held:
-            say(t("td_erasure_held", laptop=group["laptop"], flats="、".join(group["flats"])), "  ")
+            say(t("td_erasure_held", laptop=group["laptop"], flats=join(group["flats"], 10)), "  ")
             command(t("td_erasures_held_next", file=group["file"]))
         lines.append("")
     retries = plan.get("retries", [])

@@ -78,12 +78,14 @@ def members_list(
 
 
 def _say_erasures_held(listing: dict[str, Any]) -> None:
+    from danyuanzhang.i18n import join
+
     held = listing["erasures_held"]
     rule = listing["erasure_rule"]
     count = sum(len(group["flats"]) for group in held)
     say(t("members_erasures_held", count=count, unseen=rule["unseen"], days=rule["days"]))
     for group in held:
-        flats = "、".join(group["flats"])
+        flats = join(group["flats"], 10)  # the import listed them all
         say(
             "  "
             + t("members_erasure_held", laptop=group["laptop"], flats=flats, file=group["file"])

@@ -18,7 +18,7 @@ given back when the last of them is accepted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,7 +93,9 @@ class Allowance:
         for entity, record in plan.erased:
             if entity != "household" or record not in in_log:
                 continue  # a flat never registered here loses nothing here
-            deletes = sorted(c for c in by_record[record].changes if c.op == "delete")
+            deletes = sorted(
+                (c for c in by_record[record].changes if c.op == "delete"), key=lambda c: c.hlc
+            )
             if not deletes or any(c.device == self.office for c in deletes):
                 continue
             erasing.append((deletes[0].hlc, record, deletes[0].device))
@@ -141,7 +143,7 @@ class Allowance:
                 self._holding[household] = device
         return remaining
 
-    def taken(self, changes: Sequence[Change]) -> None:
+    def applied(self, changes: Sequence[Change]) -> None:
         """Changes held before that came again and went into the log (accepted with their
         bundle): no longer held."""
         if self._holding:
@@ -258,9 +260,7 @@ def accept_held(store: Store, bundle: str) -> list[str]:
     return flats
 
 
-def apply_held(
-    store: Store, changes: Sequence[Change], on_conflict: Callable[..., None] | None = None
-) -> None:
+def apply_held(store: Store, changes: Sequence[Change]) -> None:
     from danyuanzhang.sync.importing import apply_changes
 
-    apply_changes(store, list(changes), on_conflict or (lambda *_: None))
+    apply_changes(store, list(changes), lambda *_: None)

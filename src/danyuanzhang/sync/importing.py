@@ -419,7 +419,7 @@ class _Importer:
                 groups = remaining
                 plan = plan_import(groups, held, erased, named)
         _apply_plan(self.store, groups, plan, self._conflict)
-        self.allowance.taken(plan.insert)
+        self.allowance.applied(plan.insert)
         report = self.report
         report.added += len(plan.insert)
         report.ignored_erased += plan.dropped

@@ -1,10 +1,12 @@
--- dyz database schema, version 15 (PRAGMA user_version = 15).
+-- dyz database schema, version 16 (PRAGMA user_version = 16).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
 -- The change log (`changes`) is the truth: every other table except `settings`, `devices`,
--- `marks`, `peers`, `knowledge`, `exports` and `bundles` (this laptop's own bookkeeping) is
--- derived from it in the same transaction (store/derive.py).
+-- `marks`, `peers`, `knowledge`, `exports`, `bundles` and `erasures_*` / `erasure_marks` (this
+-- laptop's own bookkeeping) is derived from it in the same transaction (store/derive.py).
+-- erasures_held: another laptop's erasures beyond what it may erase unseen, kept out of
+-- `changes` until a person accepts them (`dyz import FILE --accept-erasures`).
 --
 -- changes.hlc: hybrid logical clock stamp "WALL_MS(15)-COUNTER(10)-DEVICE", ordered as text.
 -- changes.id: the first 32 hex digits of SHA-256 over the change's fields joined by NUL.
@@ -509,5 +511,35 @@ CREATE TABLE council_items (
 );
 
 CREATE INDEX council_items_open ON council_items (estate, settled_on, petition_id);
+
+CREATE TABLE erasures_held (
+    id TEXT PRIMARY KEY,
+    hlc TEXT NOT NULL,
+    author TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    record TEXT NOT NULL,
+    op TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    parents TEXT NOT NULL,
+    household TEXT NOT NULL,
+    erased_by TEXT NOT NULL,
+    flat TEXT NOT NULL,
+    bundle TEXT NOT NULL,
+    path TEXT NOT NULL,
+    held_at TEXT NOT NULL
+);
+
+CREATE TABLE erasures_taken (
+    device TEXT NOT NULL,
+    record TEXT NOT NULL,
+    taken_ms INTEGER NOT NULL,
+    PRIMARY KEY (device, record)
+) WITHOUT ROWID;
+
+CREATE TABLE erasure_marks (
+    device TEXT PRIMARY KEY,
+    hlc TEXT NOT NULL
+);
 
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);

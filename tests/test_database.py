@@ -34,8 +34,10 @@ SCHEMA_HEADER = """\
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
 -- The change log (`changes`) is the truth: every other table except `settings`, `devices`,
--- `marks`, `peers`, `knowledge`, `exports` and `bundles` (this laptop's own bookkeeping) is
--- derived from it in the same transaction (store/derive.py).
+-- `marks`, `peers`, `knowledge`, `exports`, `bundles` and `erasures_*` / `erasure_marks` (this
+-- laptop's own bookkeeping) is derived from it in the same transaction (store/derive.py).
+-- erasures_held: another laptop's erasures beyond what it may erase unseen, kept out of
+-- `changes` until a person accepts them (`dyz import FILE --accept-erasures`).
 --
 -- changes.hlc: hybrid logical clock stamp "WALL_MS(15)-COUNTER(10)-DEVICE", ordered as text.
 -- changes.id: the first 32 hex digits of SHA-256 over the change's fields joined by NUL.

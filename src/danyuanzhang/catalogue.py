@@ -1274,25 +1274,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "其中 {count} 条属于已删除抹去的记录，已忽略。",
         "{count} of them belong to erased records and were left out.",
     ),
-    "import_erasures_held": (
-        "数据包 {path}（来自 {sender}）要删除下面 {count} 户并抹去其居民信息。一次删这么多户很不寻常，"
-        "所以没有导入，数据未作任何改动。请先向 {sender} 核实；确认无误后再运行："
-        "dyz import {path} --accept-erasures",
-        "The bundle {path} (from {sender}) erases the {count} households below and their"
-        " residents' data. So many at once is unusual, so it was not imported and nothing was"
-        " changed. Check with {sender} first; if it is right, run:"
-        " dyz import {path} --accept-erasures",
-    ),
     "import_some_refused": (
         "{total} 个数据包中有 {refused} 个没有导入（原因见上），其余的已导入。",
         "{refused} of the {total} bundles were not imported (see above); the others were.",
     ),
     "import_erasures_more": ("……另有 {more} 户", "… and {more} more"),
-    "import_erasures_would_hold": (
-        "这个数据包要删除 {count} 户并抹去其居民信息；导入时会先暂缓，要加 --accept-erasures 才会执行：",
-        "This bundle erases {count} households and their residents' data; an import holds it"
-        " back unless given --accept-erasures:",
-    ),
     "import_conflicts_by_field": ("其中：{fields}。", "Of them: {fields}."),
     "import_conflicts_more": (
         "另有 {more} 处没有列出，dyz conflicts list 可以全部查看。",
@@ -2261,6 +2247,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "电脑名称“{text}”不能用：不能含 / 或 \\，不能含不可见字符，不超过 40 字。",
         "The laptop name “{text}” cannot be used: no / or \\, no invisible characters, 40"
         " characters at most.",
+    ),
+    # -- erase (issue 34): erasure limits that cannot be split ------------------------------------
+    "import_erasures_held": (
+        "“{laptop}”在 {days} 天内要本机删除的住户超过了 {unseen} 户，下面 {count} 户的删除暂缓执行："
+        "这些户和居民信息仍留在本机，数据包里的其他内容已导入。请先向“{laptop}”核实；确认无误后运行："
+        "dyz import {path} --accept-erasures",
+        "“{laptop}” erases more than {unseen} households here within {days} days: the erasure of"
+        " the {count} below is held. They stay here with their residents; the rest of the bundle"
+        " was imported. Check with “{laptop}” first; if it is right, run:"
+        " dyz import {path} --accept-erasures",
+    ),
+    "import_erasures_would_hold": (
+        "导入时，“{laptop}”要删除的下面 {count} 户会暂缓执行（{days} 天内超过了 {unseen} 户），"
+        "要加 --accept-erasures 才会执行：",
+        "An import would hold the erasure of the {count} households below by “{laptop}” (more"
+        " than {unseen} within {days} days) unless given --accept-erasures:",
+    ),
+    "import_erasures_accepted": (
+        "已执行 {path} 里暂缓的 {count} 户删除，这些户和居民信息已抹去：",
+        "Applied the {count} erasures held from {path}; these households and their residents'"
+        " data are erased:",
+    ),
+    "members_erasures_held": (
+        "有 {count} 户的删除暂缓执行，等人核实（一台电脑 {days} 天内最多直接删除 {unseen} 户）：",
+        "{count} households' erasures are held for a person to check (a laptop erases at most"
+        " {unseen} within {days} days unseen):",
+    ),
+    "members_erasure_held": (
+        "“{laptop}”要删除：{flats}；核实后运行 dyz import {file} --accept-erasures",
+        "“{laptop}” erases: {flats}; once checked, run dyz import {file} --accept-erasures",
+    ),
+    "td_erasures_held": (
+        "有 {count} 户的删除暂缓执行，请先向删除的电脑核实：",
+        "{count} households' erasures are held: check with the laptop that erased them first:",
+    ),
+    "td_erasure_held": ("“{laptop}”要删除：{flats}", "“{laptop}” erases: {flats}"),
+    "td_erasures_held_next": (
+        "dyz import {file} --accept-erasures",
+        "dyz import {file} --accept-erasures",
+    ),
+    "config_bad_households": (
+        "{key} 要写 0 到 1000 之间的户数，不是“{value}”。",
+        "{key} takes a number of households from 0 to 1000, not “{value}”.",
     ),
 }
 

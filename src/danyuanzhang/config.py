@@ -17,7 +17,7 @@ from danyuanzhang.errors import DyzError
 class Key(NamedTuple):
     setting: str  # the row in the settings table
     default: Any
-    kind: str  # "days", "weekday" (1 Monday … 7 Sunday), "name" or "phone"
+    kind: str  # "days", "weekday" (1 Monday … 7 Sunday), "households", "name" or "phone"
     help_zh: str
     help_en: str
 
@@ -106,6 +106,21 @@ KEYS: dict[str, Key] = {
         "社区居委会电话（印在服务牌上）",
         "community office's phone, for the card",
     ),
+    "sync.erasures_unseen": Key(
+        "erasures_unseen",
+        5,
+        "households",
+        "另一台电脑在一段时间内最多可以直接删除本机几户；再多的暂缓执行，等人核实后用 --accept-erasures 执行",
+        "households another laptop may erase here unseen within the window; beyond, they are"
+        " held until a person runs --accept-erasures",
+    ),
+    "sync.erasure_window_days": Key(
+        "erasure_window_days",
+        7,
+        "days",
+        "上一项按几天计算",
+        "the window, in days, of sync.erasures_unseen",
+    ),
 }
 
 
@@ -132,6 +147,16 @@ def parse(name: str, text: str) -> Any:
         if not 1 <= days <= 3650:
             raise DyzError("config_bad_days", key=name, value=text)
         return days
+    if key.kind == "households":
+        from danyuanzhang.inputs import parse_count
+
+        try:
+            count = parse_count(text)
+        except DyzError:
+            raise DyzError("config_bad_households", key=name, value=text) from None
+        if not 0 <= count <= 1000:
+            raise DyzError("config_bad_households", key=name, value=text)
+        return count
     if key.kind == "weekday":
         return _weekday(name, text)
     if key.kind == "phone":
@@ -148,7 +173,7 @@ def value(store: Any, name: str) -> Any:
     stored = store.setting(key.setting)
     if stored is None:
         return key.default
-    return int(stored) if key.kind in ("days", "weekday") else stored
+    return int(stored) if key.kind in ("days", "weekday", "households") else stored
 
 
 _WEEKDAY_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}

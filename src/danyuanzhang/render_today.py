@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from danyuanzhang.i18n import pick, said, short_day, t, word
+from danyuanzhang.i18n import join, pick, said, short_day, t, word
 from danyuanzhang.textwidth import wrap
 
 
@@ -26,6 +26,13 @@ def today_text(
     def command(text: str) -> None:
         lines.append(f"    → {text}")
 
+    held = plan.get("erasures_held", [])
+    if held:
+        say(t("td_erasures_held", count=sum(len(group["flats"]) for group in held)))
+        for group in held:
+            say(t("td_erasure_held", laptop=group["laptop"], flats=join(group["flats"], 10)), "  ")
+            command(t("td_erasures_held_next", file=group["file"]))
+        lines.append("")
     retries = plan.get("retries", [])
     if retries:
         from danyuanzhang.vocab import BUILTIN_FLAGS

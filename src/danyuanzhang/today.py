@@ -84,6 +84,7 @@ def today_plan(
 
     follow_ups = narrow(follow_ups_due(store, day, here))
     from danyuanzhang.store.registry import has_households
+    from danyuanzhang.sync.erasures import held_by_file
 
     return {
         "day": day,
@@ -94,4 +95,5 @@ def today_plan(
         "needs": needs,
         "patrols": patrols,
         "follow_ups": follow_ups,
+        "erasures_held": held_by_file(store),  # another laptop's, waiting for a person
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -38,9 +38,9 @@ def members_list(
 ) -> None:
     """列出接纳的电脑和等待接纳的 · List admitted laptops, and those waiting to join."""
     from danyuanzhang.render import to_json
-    from danyuanzhang.sync.members import list_members
+    from danyuanzhang.sync.erasures import members_and_held
 
-    listing = list_members(store_of(ctx))
+    listing = members_and_held(store_of(ctx))
     if fmt is Format.json and output is None:
         out(to_json(listing))
         return
@@ -73,6 +73,23 @@ def members_list(
         ],
         output,
     )
+    if listing["erasures_held"] and output is None:
+        _say_erasures_held(listing)
+
+
+def _say_erasures_held(listing: dict[str, Any]) -> None:
+    from danyuanzhang.i18n import join
+
+    held = listing["erasures_held"]
+    rule = listing["erasure_rule"]
+    count = sum(len(group["flats"]) for group in held)
+    say(t("members_erasures_held", count=count, unseen=rule["unseen"], days=rule["days"]))
+    for group in held:
+        flats = join(group["flats"], 10)  # the import listed them all
+        say(
+            "  "
+            + t("members_erasure_held", laptop=group["laptop"], flats=flats, file=group["file"])
+        )
 
 
 @members_app.command("admit")

@@ -27,6 +27,7 @@ from danyuanzhang.i18n import t
 export_app = typer.Typer()
 if TYPE_CHECKING:
     from danyuanzhang.store import Store
+    from danyuanzhang.sync.importing import ImportReport
 
 import_app = typer.Typer()
 peers_app = typer.Typer(
@@ -150,7 +151,6 @@ def import_command(
     from danyuanzhang.errors import DyzError
     from danyuanzhang.i18n import counted
     from danyuanzhang.sync import import_bundle
-    from danyuanzhang.sync.importing import ERASURES_HELD_OVER, listed_households
 
     store = store_of(ctx)
     refused = 0
@@ -168,6 +168,10 @@ def import_command(
             continue
         if report.own:
             say(t("import_own", path=str(path)))
+            continue
+        if report.erasures_accepted:
+            say(t("import_erasures_accepted", path=str(path), count=len(report.erasures_accepted)))
+            say_households(report.erasures_accepted)
             continue
         if report.seen_before:
             say(t("import_seen_before", path=str(path)))
@@ -205,10 +209,8 @@ def import_command(
             say(t("import_me_revoked", me=store.device()[1]))
         if report.community_adopted:
             say(t("import_community_adopted", community=report.community_adopted))
-        if dry_run and len(report.erased_households) > ERASURES_HELD_OVER:
-            say(t("import_erasures_would_hold", count=len(report.erased_households)))
-            for line in listed_households(report.erased_households):
-                say(line)
+        if report.erasures_held:
+            say_held_erasures(store, report, dry_run)
         if report.ignored_erased:
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicted:
@@ -218,6 +220,27 @@ def import_command(
     if refused:
         say(t("import_some_refused", refused=refused, total=len(files)))
         raise typer.Exit(1)
+
+
+def say_households(flats: list[str]) -> None:
+    from danyuanzhang.sync.importing import listed_households
+
+    for line in listed_households(flats):
+        say(line)
+
+
+def say_held_erasures(store: Store, report: ImportReport, dry_run: bool) -> None:
+    """The erasures held, by the laptop that made them, with the rule and what to run."""
+    unseen, days = report.erasure_rule
+    by_laptop: dict[str, list[str]] = {}
+    for held in report.erasures_held:
+        by_laptop.setdefault(held.laptop, []).append(held.flat)
+    for laptop, flats in by_laptop.items():
+        key = "import_erasures_would_hold" if dry_run else "import_erasures_held"
+        say(
+            t(key, path=str(report.path), laptop=laptop, count=len(flats), unseen=unseen, days=days)
+        )
+        say_households(sorted(flats))
 
 
 CONFLICTS_LISTED = 5  # after an import; `dyz conflicts list` shows them all

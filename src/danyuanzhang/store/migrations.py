@@ -609,6 +609,40 @@ CREATE TABLE council_items (
 CREATE INDEX council_items_open ON council_items (estate, settled_on, petition_id);
 """
 
+# 16 (slice "erase"): erasures held for a person to read (sync/erasures.py). Another laptop's
+# erasures of households beyond what it may erase unseen in a window stay out of the log, with
+# the bundle they came in, until accepted; the erasures taken unseen, to count the window; and,
+# per laptop with a change held, the mark it would have were the held changes in the log
+V16 = """
+CREATE TABLE erasures_held (
+    id TEXT PRIMARY KEY,
+    hlc TEXT NOT NULL,
+    author TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    record TEXT NOT NULL,
+    op TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    parents TEXT NOT NULL,
+    household TEXT NOT NULL,
+    erased_by TEXT NOT NULL,
+    flat TEXT NOT NULL,
+    bundle TEXT NOT NULL,
+    path TEXT NOT NULL,
+    held_at TEXT NOT NULL
+);
+CREATE TABLE erasures_taken (
+    device TEXT NOT NULL,
+    record TEXT NOT NULL,
+    taken_ms INTEGER NOT NULL,
+    PRIMARY KEY (device, record)
+) WITHOUT ROWID;
+CREATE TABLE erasure_marks (
+    device TEXT PRIMARY KEY,
+    hlc TEXT NOT NULL
+);
+"""
+
 
 def _resident_note(conn: sqlite3.Connection) -> None:
     """A resident's own note (15): what a roll's 备注 says beyond the flags. Added by the step
@@ -661,6 +695,7 @@ MIGRATIONS: list[list[Step]] = [
     [V13, _strip_personal],
     [V14],
     [V15, _resident_note, _settle_name_conflicts],
+    [V16],
 ]
 
 LATEST = len(MIGRATIONS)

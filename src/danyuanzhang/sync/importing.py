@@ -40,20 +40,18 @@ from danyuanzhang.merge import (
     BELONGS_THROUGH,
     PERSONAL_WITH_HOUSEHOLD,
     Incoming,
+    Plan,
     household_named,
     plan_import,
 )
 from danyuanzhang.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
-from danyuanzhang.sync.conflicts import describe_record
+from danyuanzhang.sync.erasures import Allowance, HeldFlat, marks_as_if_accepted, settle_marks
 from danyuanzhang.sync.members import Gate
 from danyuanzhang.sync.provenance import Proofs
 
 BATCH = 20_000  # changes applied at a time: bounded memory, few round trips
-# A bundle erasing more households than this is held back until a person has read the list
-# (`--accept-erasures`): a forged file of erasures would otherwise wipe a notebook, and spread.
-ERASURES_HELD_OVER = 5
 IMPORT_CACHE_KIB = 64 * 1024
 
 
@@ -73,29 +71,16 @@ class ImportReport:
     dry_run: bool = False
     scope: str = ""  # the part of the notebook it carried ("" for all of it)
     community_adopted: str | None = None
-    erased_households: list[str] = field(default_factory=list)  # as people know them
+    # erasures beyond what their laptops may make here unseen, held for a person to read
+    erasures_held: list[HeldFlat] = field(default_factory=list)
+    held_changes: int = 0
+    erasures_accepted: list[str] = field(default_factory=list)  # held before, applied now
+    erasure_rule: tuple[int, int] = (0, 0)  # households a laptop may erase unseen, in days
     join_request: bool = False  # at the office: a laptop asking to join; nothing applied
     sender_fingerprint: str = ""
     office_trusted: str = ""  # the office this bundle made this laptop trust, if it did
     revoked_now: list[str] = field(default_factory=list)  # laptops the office's new list revokes
     me_revoked: bool = False  # the office's list says this laptop is revoked
-
-
-class ErasuresHeld(DyzError):
-    """Too many households erased by one bundle: nothing imported, the list shown."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__(
-            "import_erasures_held",
-            path=str(report.path),
-            sender=report.sender,
-            count=len(report.erased_households),
-        )
-        self.households = report.erased_households
-
-    def message(self) -> str:
-
-        return "\n".join([super().message(), *listed_households(self.households)])
 
 
 def listed_households(households: list[str], most: int = 20) -> list[str]:
@@ -118,8 +103,9 @@ def import_bundle(
     progress: Callable[[str, float], None] | None = None,
     accept_erasures: bool = False,
 ) -> ImportReport:
-    """Check and apply one bundle. `progress(phase, fraction)` hears how far it has got. A
-    bundle erasing many households is refused (ErasuresHeld) unless `accept_erasures`. An
+    """Check and apply one bundle. `progress(phase, fraction)` hears how far it has got.
+    Erasures beyond what their laptop may make unseen are held (sync/erasures.py) unless
+    `accept_erasures`, which also applies those held from this bundle when it came before. An
     encrypted bundle is opened first, if it is for this laptop."""
     from danyuanzhang.bundle.sealing import is_sealed
 
@@ -203,6 +189,10 @@ def _import(
         _check_signature(store, header, path)
         _check_unaltered(source, path)
         report.seen_before = True
+        if accept_erasures and not dry_run:
+            from danyuanzhang.sync.erasures import accept_held
+
+            report.erasures_accepted = accept_held(store, header.checksum)
         return report
     _bind_name(store, header, path)
     report.sender = header.sender_name
@@ -223,6 +213,10 @@ def _import(
     if gate.trusted_now:
         report.office_trusted = header.sender_name
     proofs = Proofs(store, header, path)
+    office = gate.office.device if gate.office is not None else ""
+    if office and header.sender_id != office and not proofs.known_to_sign(office):
+        office = ""  # relayed, the office's erasures pass only as proved by its signature
+    allowance = Allowance(store, header.checksum, str(path), accept_erasures, office)
     if progress is not None:
         progress = forward_only(progress)
     clocks = _ClockCheck(store, header, path)
@@ -236,21 +230,22 @@ def _import(
             with store.transaction():
                 gate.take_on()
                 body, carried = _read_into(
-                    store, report, readable, source, clocks, gate, proofs, progress
+                    store, report, readable, source, clocks, gate, proofs, allowance, progress
                 )
                 proofs.check_and_keep()
                 if progress is not None:
                     progress("write", 0.0)
                 _check_references(store, body)
                 _remember(store, body.header, report, carried)
+                settle_marks(store)
                 if not mine and header.community:
                     store.set_setting("community", header.community)
                     report.community_adopted = header.community
                 if progress is not None:
                     progress("write", 1.0)
-                held = len(report.erased_households) > ERASURES_HELD_OVER
-                if held and not accept_erasures and not dry_run:
-                    raise ErasuresHeld(report)
+                report.erasures_held = allowance.held
+                report.held_changes = allowance.held_changes
+                report.erasure_rule = (allowance.unseen, allowance.days)
                 if dry_run:
                     raise _Discard
         except _Discard:
@@ -258,7 +253,7 @@ def _import(
         except BundleError as error:
             error.path = str(path)
             raise
-    report.already = report.total - report.added - report.ignored_erased
+    report.already = report.total - report.added - report.ignored_erased - report.held_changes
     report.revoked_now, report.me_revoked = gate.revoked_now, gate.me_revoked
     return report
 
@@ -271,6 +266,7 @@ def _read_into(
     clocks: _ClockCheck,
     gate: Gate,
     proofs: Proofs,
+    allowance: Allowance,
     progress: Callable[[str, float], None] | None,
 ) -> tuple[Body, dict[str, str]]:
     """Read the bundle and apply its records as they come. A big one is read by a second
@@ -281,7 +277,8 @@ def _read_into(
     way = "beside" if worth_reading_beside(source.size) else "here"
     while True:
         proofs.read_again()
-        importer = _Importer(store, report, clocks, gate, proofs)
+        allowance.restart()  # what a reader that gave up held was undone with the rest
+        importer = _Importer(store, report, clocks, gate, proofs, allowance)
         try:
             if way == "beside":
                 body = read_beside(path, importer.deliver, progress)
@@ -361,9 +358,16 @@ class _Importer:
     """Gathers a bundle's records into batches and applies each: plan, write, derive."""
 
     def __init__(
-        self, store: Store, report: ImportReport, clocks: _ClockCheck, gate: Gate, proofs: Proofs
+        self,
+        store: Store,
+        report: ImportReport,
+        clocks: _ClockCheck,
+        gate: Gate,
+        proofs: Proofs,
+        allowance: Allowance,
     ) -> None:
         self.store = store
+        self.allowance = allowance
         self.report = report
         self.clocks = clocks
         self.gate = gate
@@ -374,7 +378,6 @@ class _Importer:
         report.added_by_table = {}
         report.conflicts = []
         report.conflicted = {}
-        report.erased_households = []
         self.batch: dict[str, Incoming] = {}
         self.size = 0
         self.top: dict[str, str] = {}  # per device, the latest of its changes read so far
@@ -406,7 +409,7 @@ class _Importer:
         self.batch, self.size = {}, 0
         ids = [g.record for g in groups]
         held = sql.held(self.store, ids)
-        named = self._households(groups, held)
+        named = _households_of(self.store, groups, held)
         # the households its records were registered in may be erased here too
         erased = derive.tombstoned(conn, [*ids, *{h for h in named.values() if h}])
         plan = plan_import(groups, held, erased, named)
@@ -418,26 +421,13 @@ class _Importer:
             self.gate.check(plan.insert, self.top, self.lines)
         self.proofs.require(plan.insert, self.lines)
         self.lines = {}
-        # in the log's own order (record, field, id): the B-tree is written front to back
-        sql.insert_changes(self.store, sorted(plan.insert, key=_LOG_ORDER))
-        by_office = self.gate.erasures_by_office(plan.insert)
-        for entity, record in plan.erased:
-            if entity == "household" and record not in by_office:
-                self.report.erased_households.append(describe_record(self.store, entity, record))
-            derive.erase(conn, entity, record)
-        derive.add_records(conn, plan.fresh, self._conflict)
-        by_entity: dict[str, dict[str, set[str]]] = {}
-        entity_of = {g.record: g.entity for g in groups}
-        for record, fields in plan.touched.items():
-            by_entity.setdefault(entity_of[record], {})[record] = fields
-        for entity in ENTITY_ORDER:
-            if entity in by_entity:
-                derive.refresh(conn, entity, by_entity[entity], self._conflict)
-        if erasing or plan.dropped:
-            # the needs, hazards and visits of the flats erased now lose their words (those
-            # arriving for a flat erased before were left without them by plan_import, but a
-            # step that came before its need may be here still)
-            derive.strip_personal(conn)
+        if plan.erased:
+            remaining = self.allowance.sort_out(groups, plan, named, held)
+            if remaining is not None:  # some erasures are held: the rest goes in
+                groups = remaining
+                plan = plan_import(groups, held, erased, named)
+        _apply_plan(self.store, groups, plan, self._conflict)
+        self.allowance.applied(plan.insert)
         report = self.report
         report.added += len(plan.insert)
         report.ignored_erased += plan.dropped
@@ -445,43 +435,6 @@ class _Importer:
             report.added_by_table[entity] = report.added_by_table.get(entity, 0) + count
         if self.top:
             self.store.observe(max(self.top.values()))
-
-    def _households(
-        self, groups: list[Incoming], held: dict[str, set[str]]
-    ) -> dict[str, str | None]:
-        """The household each record of the batch that belongs to one was registered in, over
-        its changes here and in the batch: what decides whether a resident is erased with a
-        household and whether a need's, a hazard's or a visit's words are. A step belongs to
-        its need's or hazard's household."""
-        belonging = [
-            g
-            for g in groups
-            if ENTITIES[g.entity].erased_with_household or g.entity in PERSONAL_WITH_HOUSEHOLD
-        ]
-        steps = {
-            g.record: household_named(g.changes, first=True, field=BELONGS_THROUGH[g.entity])
-            for g in belonging
-            if g.entity in BELONGS_THROUGH
-        }
-        homes = [g for g in belonging if g.record not in steps]
-        in_batch = {g.record for g in homes}
-        looked_up = [g.record for g in homes if g.record in held]
-        looked_up += [p for p in steps.values() if p is not None and p not in in_batch]
-        here: dict[str, list[Change]] = {}
-        for change in derive.field_changes(self.store.conn, looked_up, "household"):
-            here.setdefault(change.record, []).append(change)
-        named = {
-            g.record: household_named([*here.get(g.record, []), *g.changes], first=True)
-            for g in homes
-        }
-        for step, parent in steps.items():
-            if parent is None:
-                named[step] = None
-            elif parent in named:
-                named[step] = named[parent]
-            else:
-                named[step] = household_named(here.get(parent, []), first=True)
-        return named
 
     def _refuse_if_claiming_me(self, new: list[Change]) -> None:
         """This laptop holds every change it made: a new one that claims to come from it was
@@ -533,6 +486,83 @@ class _Importer:
 
 
 ENTITY_RANK = {name: rank for rank, name in enumerate(ENTITY_ORDER)}
+
+
+def _apply_plan(
+    store: Store, groups: list[Incoming], plan: Plan, on_conflict: Callable[[str, str, str], None]
+) -> None:
+    """Write a batch's plan: its new changes, its erasures and the records they derive."""
+    conn = store.conn
+    # in the log's own order (record, field, id): the B-tree is written front to back
+    sql.insert_changes(store, sorted(plan.insert, key=_LOG_ORDER))
+    for entity, record in plan.erased:
+        derive.erase(conn, entity, record)
+    derive.add_records(conn, plan.fresh, on_conflict)
+    by_entity: dict[str, dict[str, set[str]]] = {}
+    entity_of = {g.record: g.entity for g in groups}
+    for record, fields in plan.touched.items():
+        by_entity.setdefault(entity_of[record], {})[record] = fields
+    for entity in ENTITY_ORDER:
+        if entity in by_entity:
+            derive.refresh(conn, entity, by_entity[entity], on_conflict)
+    if any(entity == "household" for entity, _ in plan.erased) or plan.dropped:
+        # the needs, hazards and visits of the flats erased now lose their words (those
+        # arriving for a flat erased before were left without them by plan_import, but a
+        # step that came before its need may be here still)
+        derive.strip_personal(conn)
+
+
+def apply_changes(
+    store: Store, changes: list[Change], on_conflict: Callable[[str, str, str], None]
+) -> None:
+    """Apply changes checked before (erasures held, now accepted) as a bundle's would be."""
+    by_record: dict[str, Incoming] = {}
+    for change in changes:
+        by_record.setdefault(
+            change.record, Incoming(change.entity, change.record, [])
+        ).changes.append(change)
+    groups = sorted(by_record.values(), key=lambda g: (ENTITY_RANK[g.entity], g.record))
+    held = sql.held(store, list(by_record))
+    named = _households_of(store, groups, held)
+    erased = derive.tombstoned(store.conn, [*by_record, *{h for h in named.values() if h}])
+    _apply_plan(store, groups, plan_import(groups, held, erased, named), on_conflict)
+
+
+def _households_of(
+    store: Store, groups: list[Incoming], held: dict[str, set[str]]
+) -> dict[str, str | None]:
+    """The household each record of the batch that belongs to one was registered in, over
+    its changes here and in the batch: what decides whether a resident is erased with a
+    household and whether a need's, a hazard's or a visit's words are. A step belongs to
+    its need's or hazard's household."""
+    belonging = [
+        g
+        for g in groups
+        if ENTITIES[g.entity].erased_with_household or g.entity in PERSONAL_WITH_HOUSEHOLD
+    ]
+    steps = {
+        g.record: household_named(g.changes, first=True, field=BELONGS_THROUGH[g.entity])
+        for g in belonging
+        if g.entity in BELONGS_THROUGH
+    }
+    homes = [g for g in belonging if g.record not in steps]
+    in_batch = {g.record for g in homes}
+    looked_up = [g.record for g in homes if g.record in held]
+    looked_up += [p for p in steps.values() if p is not None and p not in in_batch]
+    here: dict[str, list[Change]] = {}
+    for change in derive.field_changes(store.conn, looked_up, "household"):
+        here.setdefault(change.record, []).append(change)
+    named = {
+        g.record: household_named([*here.get(g.record, []), *g.changes], first=True) for g in homes
+    }
+    for step, parent in steps.items():
+        if parent is None:
+            named[step] = None
+        elif parent in named:
+            named[step] = named[parent]
+        else:
+            named[step] = household_named(here.get(parent, []), first=True)
+    return named
 
 
 # the log's key (record, field, id), read off a Change by position for speed
@@ -626,7 +656,9 @@ def _remember(store: Store, header: Header, report: ImportReport, carried: dict[
         # everything of each device in `seen` after `since` came: if all before `since` was
         # here already, all up to `seen` is here now. A scoped or redacted bundle left things
         # out, so it says nothing of the kind.
-        marks = store.marks()
+        # a laptop's mark kept down by an erasure held here counts as if it were accepted: the
+        # changes after it are here, and the held one is kept (sync/erasures.py)
+        marks = marks_as_if_accepted(store)
         for device, stamp in shown.items():
             base = header.since.get(device)
             if base is None or marks.get(device, "") >= base:

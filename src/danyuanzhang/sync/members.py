@@ -433,14 +433,6 @@ class Gate:
                 [(m.device, m.name, m.key, m.admitted, m.revoked) for m in office.members],
             )
 
-    def erasures_by_office(self, new: Sequence[Change]) -> set[str]:
-        """The records this bundle erases by the office's own hand, in a bundle the office
-        signed: no erasure of many households is held back for a person to read then."""
-        office = self.office
-        if office is None or self.header.sender_id != office.device:
-            return set()
-        return {c.record for c in new if c.op == "delete" and c.device == office.device}
-
     def check(self, new: Sequence[Change], latest: dict[str, str], lines: dict[str, int]) -> None:
         """Every new change must be made by the office or by a laptop on its list, before it
         was revoked. `latest` (per device, its latest change in the bundle) spares a look at

@@ -205,6 +205,10 @@ class Proofs:
             self.signs_after[device] = found
         return found
 
+    def known_to_sign(self, device: str) -> bool:
+        """Whether a change relayed from `device` must be proved by its signature here."""
+        return self._signs_after(device) is not None
+
     def require(self, new: Sequence[Change], lines: dict[str, int]) -> None:
         """A new change relayed from a laptop known to sign must be held by a span."""
         sender = self.header.sender_id

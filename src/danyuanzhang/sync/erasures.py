@@ -1,0 +1,266 @@
+"""Erasure limits that cannot be split: what another laptop may erase here unseen.
+
+Each laptop may have this laptop erase a few households a week without a person looking
+(`sync.erasures_unseen` in a window of `sync.erasure_window_days`, 5 in 7 days by default),
+counted across bundles against the laptop that made the erasure (relayed or not), never the
+one that carried it. The office's own erasures pass. Beyond that, an erasure is held: the
+rest of the bundle is imported, the household stays with its residents, and the held changes
+wait outside the log, listed by `dyz import`, `dyz members` and `dyz today`, until a person
+who has checked with that laptop runs `dyz import FILE --accept-erasures`.
+
+So that held changes are never lost and the laptops still converge once they are accepted,
+this laptop's mark of the laptop that made a held change stays just below it (it does not
+claim to hold it, so no laptop it tells leaves it out); the mark it would have is kept and
+given back when the last of them is accepted.
+
+>>> accept_held(store, bundle=checksum)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from danyuanzhang.changes import Change
+from danyuanzhang.merge import Incoming, Plan
+from danyuanzhang.records import ENTITIES
+from danyuanzhang.store import Store
+from danyuanzhang.store import erasures as sql
+
+UNSEEN_KEY = "sync.erasures_unseen"
+WINDOW_KEY = "sync.erasure_window_days"
+
+
+@dataclass
+class HeldFlat:
+    laptop: str  # the name of the laptop that erased it
+    flat: str  # as people know it: 新芙蓉之都 2-2-301
+
+
+@dataclass
+class Allowance:
+    """For one import: which of its new erasures of households are taken, which held."""
+
+    store: Store
+    bundle: str  # the bundle's checksum, to accept its held erasures by its file later
+    path: str
+    accept: bool  # a person read the list: every erasure is taken
+    office: str  # the office's device ("" when this laptop trusts none): its erasures pass
+    held: list[HeldFlat] = field(default_factory=list)  # held by this import
+    held_changes: int = 0  # changes this import kept out of the log
+    unseen: int = 0  # the rule: so many households a laptop may erase unseen
+    days: int = 0  # within so many days
+    _left: dict[str, int] | None = None
+    _holding: dict[str, str] = field(default_factory=dict)  # household: the laptop erasing it
+
+    def __post_init__(self) -> None:
+        self.restart()
+
+    def restart(self) -> None:
+        """As before the bundle was read (a reader that gave up is undone, holds and all)."""
+        from danyuanzhang import config
+
+        self.held, self.held_changes, self._left = [], 0, None
+        self._holding = sql.held_households(self.store)
+        self.unseen = int(config.value(self.store, UNSEEN_KEY))
+        self.days = int(config.value(self.store, WINDOW_KEY))
+
+    def left(self, device: str) -> int:
+        """How many more households `device` may erase here unseen, in this window."""
+        if self._left is None:
+            from danyuanzhang.hlc import DAY_MS
+
+            taken = sql.taken_since(self.store, self.store.wall_ms() - self.days * DAY_MS)
+            self._left = {d: self.unseen - n for d, n in taken.items()}
+            self._left[""] = self.unseen
+        return self._left.get(device, self._left[""])
+
+    def sort_out(
+        self,
+        groups: list[Incoming],
+        plan: Plan,
+        named: dict[str, str | None],
+        in_log: dict[str, set[str]],
+    ) -> list[Incoming] | None:
+        """The batch without the changes it holds (None when it holds none): the erasures of
+        households here beyond what their laptops may erase unseen, and the erasures of what
+        goes with a household held (its residents), so that no part of it goes meanwhile."""
+        if self.accept:
+            return None
+        by_record = {g.record: g for g in groups}
+        erasing = []
+        for entity, record in plan.erased:
+            if entity != "household" or record not in in_log:
+                continue  # a flat never registered here loses nothing here
+            deletes = sorted(
+                (c for c in by_record[record].changes if c.op == "delete"), key=lambda c: c.hlc
+            )
+            if not deletes or any(c.device == self.office for c in deletes):
+                continue
+            erasing.append((deletes[0].hlc, record, deletes[0].device))
+        holding = dict(self._holding)
+        taken: dict[str, list[str]] = {}
+        for _, record, device in sorted(erasing):
+            if record in holding:
+                continue  # held before and brought again: held still
+            waiting = device in holding.values()
+            if not waiting and self.left(device) > 0:
+                assert self._left is not None
+                self._left[device] = self.left(device) - 1
+                taken.setdefault(device, []).append(record)
+            else:
+                holding[record] = device
+        for device, records in taken.items():
+            sql.took(self.store, device, records, self.store.wall_ms())
+        if not holding:
+            return None
+        kept_out: list[tuple[Change, str, str, str]] = []
+        remaining: list[Incoming] = []
+        for group in groups:
+            household = group.record if group.entity == "household" else None
+            if household is None and ENTITIES[group.entity].erased_with_household:
+                household = named.get(group.record)
+            if household is None or household not in holding:
+                remaining.append(group)
+                continue
+            known = in_log.get(group.record, set())
+            out = [c for c in group.changes if c.op == "delete" and c.id not in known]
+            if not out:
+                remaining.append(group)
+                continue
+            flat = self._flat(household)
+            kept_out += [(c, household, holding[household], flat) for c in out]
+            rest = [c for c in group.changes if c not in out]
+            if rest:
+                remaining.append(Incoming(group.entity, group.record, rest))
+        if not kept_out:
+            return None
+        self.held_changes += sql.hold(self.store, kept_out, self.bundle, self.path)
+        for change, household, device, flat in kept_out:
+            if change.record == household and household not in self._holding:
+                self.held.append(HeldFlat(laptop_name(self.store, device), flat))
+                self._holding[household] = device
+        return remaining
+
+    def applied(self, changes: Sequence[Change]) -> None:
+        """Changes held before that came again and went into the log (accepted with their
+        bundle): no longer held."""
+        if self._holding:
+            sql.release(self.store, [c.id for c in changes if c.op == "delete"])
+
+    def _flat(self, household: str) -> str:
+        from danyuanzhang.sync.conflicts import describe_record
+
+        return describe_record(self.store, "household", household)
+
+
+def laptop_name(store: Store, device: str) -> str:
+    from danyuanzhang.store import sync as sync_sql
+
+    if device == store.device()[0]:
+        return store.device()[1]
+    return sync_sql.device_name(store, device) or device[:8]
+
+
+# -- marks -------------------------------------------------------------------------------------
+
+
+def marks_as_if_accepted(store: Store) -> dict[str, str]:
+    """This laptop's marks, with those kept down by held changes as they would be without."""
+    marks = store.marks()
+    for device, stamp in sql.held_back_marks(store).items():
+        marks[device] = max(marks.get(device, ""), stamp)
+    return marks
+
+
+def settle_marks(store: Store) -> None:
+    """The mark of each laptop with a change held stays just below the first of them (what it
+    would be is kept); a laptop with none held any more gets its mark back."""
+    firsts = sql.first_held(store)
+    marks = store.marks()
+    for device, stamp in sql.held_back_marks(store).items():
+        if device not in firsts:
+            store.raise_mark(device, stamp)
+            sql.forget_held_back_mark(store, device)
+    for device, first in firsts.items():
+        mark = marks.get(device)
+        if mark is not None and mark >= first:
+            sql.keep_held_back_mark(store, device, mark)
+            sql.lower_mark(store, device, just_before(first))
+
+
+def just_before(stamp: str) -> str:
+    """The latest stamp of the same laptop before `stamp`."""
+    from danyuanzhang.hlc import COUNTER_LIMIT, Stamp, parse
+
+    wall, counter, device = parse(stamp)
+    if counter:
+        return Stamp(wall, counter - 1, device).text()
+    return Stamp(wall - 1, COUNTER_LIMIT - 1, device).text()
+
+
+# -- what a person sees and accepts ------------------------------------------------------------
+
+
+def held_flats(store: Store) -> list[dict[str, Any]]:
+    """The households whose erasure is held, with the laptop that erased each and the file
+    that brought it (`dyz import FILE --accept-erasures` applies it)."""
+    return [
+        {
+            "laptop": laptop_name(store, row["erased_by"]),
+            "flat": row["flat"],
+            "file": row["path"],
+            "held_at": row["held_at"][:16],
+        }
+        for row in sql.held_flats(store)
+    ]
+
+
+def held_by_file(store: Store) -> list[dict[str, Any]]:
+    """The held households grouped by the laptop that erased them and the file they came in."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for item in held_flats(store):
+        groups.setdefault((item["laptop"], item["file"]), []).append(item["flat"])
+    return [
+        {"laptop": laptop, "file": path, "flats": flats} for (laptop, path), flats in groups.items()
+    ]
+
+
+def members_and_held(store: Store) -> dict[str, Any]:
+    """`dyz members`: the office's list, and the erasures held here with the rule that held
+    them."""
+    from danyuanzhang import config
+    from danyuanzhang.sync.members import list_members
+
+    listing = list_members(store)
+    listing["erasures_held"] = held_by_file(store)
+    listing["erasure_rule"] = {
+        "unseen": int(config.value(store, UNSEEN_KEY)),
+        "days": int(config.value(store, WINDOW_KEY)),
+    }
+    return listing
+
+
+def accept_held(store: Store, bundle: str) -> list[str]:
+    """Apply the erasures held from one bundle (a person has read the list): the flats."""
+    changes = sql.held_changes(store, bundle)
+    if not changes:
+        return []
+    # a laptop revoked since (lost, stolen): what it made after the last change that counts
+    # is dropped, never applied
+    cut = sql.revoked(store)
+    kept = [c for c in changes if c.device not in cut or c.hlc <= cut[c.device]]
+    households = {c.record for c in kept if c.entity == "household"}
+    flats = [row["flat"] for row in sql.held_flats(store) if row["household"] in households]
+    with store.transaction():
+        apply_held(store, kept)
+        sql.release(store, [c.id for c in changes])
+        settle_marks(store)
+    return flats
+
+
+def apply_held(store: Store, changes: Sequence[Change]) -> None:
+    from danyuanzhang.sync.importing import apply_changes
+
+    apply_changes(store, list(changes), lambda *_: None)

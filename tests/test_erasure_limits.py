@@ -127,6 +127,8 @@ def test_relayed_erasures_count_against_the_laptop_that_made_them(
     for room in rooms[:5]:
         dyz(*member, "household", "remove", room, "--yes")
     dyz(*relay, "import", str(community.export(office, "building", "--for", "3-1单元长")))
+    # the member hears of 3-1's laptop from the office's list, to write to it
+    dyz(*member, "import", str(community.export(office, "the-list", "--for", "2-2单元长")))
     # the five reach the office through another laptop
     dyz(*relay, "import", str(community.export(member, "five", "--for", "3-1单元长")))
     dyz(*office, "import", str(community.export(relay, "relayed", "--for", "社区办公室")))

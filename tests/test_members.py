@@ -54,7 +54,7 @@ class Community:
         self.dyz(*self.office, "import", str(request))
         self.admit(name)
         self.dyz(*self.office, "import", str(request))
-        welcome = self.export(self.office, f"to-{name}", "--all")
+        welcome = self.export(self.office, f"to-{name}", "--all", "--plain")
         self.dyz(*db, "import", str(welcome))
         return db
 

@@ -237,6 +237,14 @@ class Laptops(RuleBasedStateMachine):
                 {"flag.elderly_alone": True},
                 {"flag.elderly_alone": False},
                 {"moved_out": "2026-11-20"},
+                {
+                    "contact_name": "张伟",
+                    "contact_phone": "13800001111",
+                    "contact_relation": "儿子",
+                },
+                {"contact_phone": None},
+                {"risk": "high"},
+                {"risk": None},
             ]
         ),
     )
@@ -256,6 +264,7 @@ class Laptops(RuleBasedStateMachine):
                 ("phone", "13812345678", "13900001111"),
                 ("born", 1941, 1942),
                 ("flag.tenant", True, False),
+                ("risk", "high", "low"),
                 ("phone", "13812345678", "13812345678"),  # the same value twice: no conflict
             ]
         ),

@@ -47,6 +47,7 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("resident add", "flag"): words.flag(vocab.BUILTIN_FLAGS),
     ("resident edit", "flag"): words.flag(vocab.BUILTIN_FLAGS),
     ("resident edit", "unflag"): words.flag(vocab.BUILTIN_FLAGS),
+    ("resident edit", "risk"): words.RISK,
     ("household list", "flag"): words.flag(vocab.BUILTIN_FLAGS),
     ("volunteer add", "service"): words.service_kind(vocab.SERVICE_KINDS),
     ("volunteer edit", "service"): words.service_kind(vocab.SERVICE_KINDS),
@@ -74,7 +75,7 @@ NOT_CODES = {
     "petitions", "phone", "photo", "plain", "proposal", "read_out", "redact", "ref", "repair",
     "resident", "resume", "scope", "second", "sheet", "show_completion", "start", "template",
     "text", "to", "unit", "value", "version", "visit", "visitor", "week", "where", "yes", "zh",
-    "help_needed", "met",
+    "help_needed", "met", "emergency_contact", "referral",
 }  # fmt: skip
 
 
@@ -302,6 +303,12 @@ def _resident_flag(command: str, option: str) -> Stored:
     return stored
 
 
+def _resident_risk(dyz: Runner, word: str) -> str:
+    dyz("resident", "edit", _resident_302(dyz), "--risk", word)
+    home = _last(dyz, "household", "show", "2-2-302")
+    return str(next(r["risk"] for r in home["residents"] if r["name"] == "王建国"))
+
+
 def _household_list_flag(dyz: Runner, word: str) -> str:
     dyz("household", "list", "--flag", word, "--format", "json")
     return CODE_OPTIONS[("household list", "flag")].parse(word)
@@ -477,6 +484,7 @@ THROUGH: dict[tuple[str, str], Stored] = {
     ("resident add", "flag"): _resident_flag("add", "--flag"),
     ("resident edit", "flag"): _resident_flag("edit", "--flag"),
     ("resident edit", "unflag"): _resident_flag("edit", "--unflag"),
+    ("resident edit", "risk"): _resident_risk,
     ("household list", "flag"): _household_list_flag,
     ("ledger", "kind"): _ledger,
     ("volunteer add", "service"): _volunteer("add"),

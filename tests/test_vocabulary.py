@@ -29,6 +29,7 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("visit add", "outcome"): words.VISIT_OUTCOME,
     ("visit add", "wellbeing"): words.WELLBEING,
     ("visit add", "need"): words.PETITION_CATEGORY,
+    ("visit add", "check"): words.CARE_AREA,
     ("visit add", "resolved_need"): words.PETITION_CATEGORY,
     ("visit add", "hazard"): words.hazard_kind(vocab.HAZARD_KINDS),
     ("visit add", "common_hazard"): words.hazard_kind(vocab.HAZARD_KINDS),
@@ -250,6 +251,11 @@ def _visit_need(option: str) -> Stored:
     return stored
 
 
+def _visit_check(dyz: Runner, word: str) -> str:
+    added = _added(dyz, ("visit", "list"), "visit", "add", "2-2-301", "--check", f"{word}=正常")
+    return _only(set(added["checks"]))
+
+
 def _visit_hazard(option: str) -> Stored:
     def stored(dyz: Runner, word: str) -> str:
         return str(_added(dyz, HAZARDS, "visit", "add", "2-2-301", option, f"{word}:三楼")["kind"])
@@ -468,6 +474,7 @@ THROUGH: dict[tuple[str, str], Stored] = {
     ("visit add", "wellbeing"): _visit_wellbeing,
     ("visit add", "help_category"): _visit_help_category,
     ("visit add", "need"): _visit_need("--need"),
+    ("visit add", "check"): _visit_check,
     ("visit add", "resolved_need"): _visit_need("--resolved-need"),
     ("visit add", "hazard"): _visit_hazard("--hazard"),
     ("visit add", "common_hazard"): _visit_hazard("--common-hazard"),

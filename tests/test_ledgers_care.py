@@ -96,13 +96,18 @@ def test_an_emergency_contact_goes_with_the_household(
 ) -> None:
     liu = resident_id(dyz_json, "2-2-301", "刘桂英")
     dyz("resident", "edit", liu, "--emergency-contact", "张卫东 13700002222 侄子", "--risk", "中")
+    visit = dyz_json("visit", "add", "2-2-301", "--check", "健康=高血压没按时吃药",
+                     "--referral", "仁心诊所王医生")  # fmt: skip
     dyz("household", "remove", "2-2-301", "--yes")
+    # what the visit found goes with her; the visit stays for the figures
+    kept = dyz_json("visit", "show", visit["id"][:8])
+    assert (kept["checks"], kept["referral"]) == ({}, None)
     raw = b"".join(
         Path(str(db) + suffix).read_bytes()
         for suffix in ("", "-wal")
         if Path(str(db) + suffix).exists()
     )
-    for secret in ("张卫东", "13700002222", "侄子"):
+    for secret in ("张卫东", "13700002222", "侄子", "高血压没按时吃药", "仁心诊所王医生"):
         assert secret.encode() not in raw, secret
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM residents WHERE risk IS NOT NULL").fetchone() == (0,)

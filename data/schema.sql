@@ -510,4 +510,6 @@ CREATE TABLE council_items (
 
 CREATE INDEX council_items_open ON council_items (estate, settled_on, petition_id);
 
+CREATE INDEX residents_at_risk ON residents (household_id) WHERE risk IS NOT NULL;
+
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);

@@ -208,16 +208,16 @@ def _care_checks(plan: VisitPlan) -> tuple[dict[str, str], str | None]:
     referral = parse_free_text(plan.referral) if plan.referral else None
     for area_text, found_text in plan.checks:
         found = parse_free_text(found_text, limit=100)
+        if not found:
+            raise DyzError("care_check_empty", area=area_text.strip())
         if fold(area_text) in {fold("转介"), "referral"}:
-            if referral is not None or not found:
+            if referral is not None:
                 raise DyzError("care_check_twice", area=area_text.strip())
             referral = found
             continue
         area = CARE_AREA.parse(area_text)
         if area in checks:
             raise DyzError("care_check_twice", area=area_text.strip())
-        if not found:
-            raise DyzError("care_check_empty", area=area_text.strip())
         checks[area] = CARE_OK if fold(found) in {fold(w) for w in _OK_WORDS} else found
     return checks, referral or None
 
@@ -564,9 +564,8 @@ def visits_due(
     # the household's highest risk level: its residents' shortest risk cadence
     risks: dict[str, str] = {}
     for household_id, level in q.due_risks(store, None if whole else estates, building, unit):
-        if level in RISK_CADENCE and RISK_CADENCE[level] < RISK_CADENCE.get(
-            risks.get(household_id, ""), 1 << 30
-        ):
+        known = risks.get(household_id)
+        if known is None or RISK_CADENCE[level] < RISK_CADENCE[known]:
             risks[household_id] = level
 
     due = []

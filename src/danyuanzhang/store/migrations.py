@@ -617,6 +617,7 @@ ALTER TABLE visits ADD COLUMN mind TEXT;
 ALTER TABLE visits ADD COLUMN home_safety TEXT;
 ALTER TABLE visits ADD COLUMN support TEXT;
 ALTER TABLE visits ADD COLUMN referral TEXT;
+CREATE INDEX residents_at_risk ON residents (household_id) WHERE risk IS NOT NULL;
 """
 
 
@@ -681,7 +682,7 @@ MIGRATIONS: list[list[Step]] = [
     [V13, _strip_personal],
     [V14],
     [V15, _resident_note, _settle_name_conflicts],
-    [V16, _resident_columns],
+    [_resident_columns, V16],
 ]
 
 LATEST = len(MIGRATIONS)

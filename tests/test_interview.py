@@ -1150,3 +1150,20 @@ def test_a_disabled_man_found_needing_help_is_asked_what_help_and_today_lists_it
     assert not isinstance(visit, DyzError), visit
     assert visit["wellbeing"] == "well"
     assert visit["checks"] == dict.fromkeys(("health", "mind", "home_safety", "support"), "ok")
+
+
+def test_a_habitual_enter_records_no_finding_of_a_care_visit(store: Store) -> None:
+    """How she is, each area a care visit checks and whether she was referred have nothing
+    chosen: Enter answers none of them, and 正常 is never assumed."""
+    visit, shown = interview(
+        store, "2-2-301" + ENTER, "1", "y", "1", "n", "n", "1", "y",
+        ENTER, "1",  # how is she? asked again; well
+        ENTER, "1",  # health? asked again; 正常
+        "1", "1", "1",
+        ENTER, "n",  # referred? asked again; no
+        ENTER, "y",
+    )  # fmt: skip
+    assert not isinstance(visit, DyzError), (visit, shown)
+    assert shown.count("请选一项：") == 3
+    assert visit["checks"] == dict.fromkeys(("health", "mind", "home_safety", "support"), "ok")
+    assert (visit["wellbeing"], visit["referral"]) == ("well", None)

@@ -146,3 +146,23 @@ def test_nobody_home_where_someone_has_a_risk_level_is_tried_again_first(
     assert (retry["household"], retry["risk"]) == ("2-2-401", "medium")
     text = dyz("today").stdout.splitlines()
     assert text[3].startswith("  再去一次：2-2-401 ") and "（风险等级中）" in text[3]
+
+
+def test_csv_gives_each_area_and_the_care_fields_a_column_of_their_own(
+    dyz: Runner, dyz_json, stairwell: str
+) -> None:
+    import csv
+    import io
+
+    liu = _resident_id(dyz_json, "2-2-301", "刘桂英")[:8]
+    dyz("resident", "edit", liu, "--emergency-contact", "张伟 13800001111", "--risk", "中")
+    dyz("visit", "add", "2-2-301", "--check", "健康=正常", "--check", "居家安全=燃气管老化")
+    [row] = csv.DictReader(io.StringIO(dyz("visit", "list", "--format", "csv").stdout))
+    assert (row["health"], row["home_safety"], row["mind"]) == ("ok", "燃气管老化", "")
+    assert "checks" not in row
+    [person] = csv.DictReader(io.StringIO(dyz("household", "show", "2-2-301", "-f", "csv").stdout))
+    assert (person["contact_name"], person["contact_phone"], person["risk"]) == (
+        "张伟",
+        "13800001111",
+        "medium",
+    )

@@ -106,7 +106,16 @@ def household_show(
         return
     if fmt is Format.csv:
         resident_rows = [
-            {"household": item["ref"], "estate": item["estate"], **r} for r in item["residents"]
+            {
+                "household": item["ref"],
+                "estate": item["estate"],
+                **r,
+                **{
+                    f"contact_{part}": (r["emergency_contact"] or {}).get(part)
+                    for part in ("name", "phone", "relation")
+                },
+            }
+            for r in item["residents"]
         ]
         out(
             render.to_csv(
@@ -122,6 +131,10 @@ def household_show(
                     "moved_in",
                     "moved_out",
                     "note",
+                    "contact_name",
+                    "contact_phone",
+                    "contact_relation",
+                    "risk",
                 ],
             )
         )

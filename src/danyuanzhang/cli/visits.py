@@ -272,7 +272,20 @@ def visit_list(
             }
             for i in items
         ]
+    if fmt is Format.csv:
+        items = [_areas_apart(i) for i in items]
     emit_list(items, fmt, VISIT_COLUMNS, output)
+
+
+def _areas_apart(item: dict[str, Any]) -> dict[str, Any]:
+    """A visit for a CSV row: each area a care visit checked a column of its own."""
+    from danyuanzhang.vocab import CARE_AREAS
+
+    checks = item["checks"]
+    return {
+        **{k: v for k, v in item.items() if k != "checks"},
+        **{area: checks.get(area) for area in CARE_AREAS},
+    }
 
 
 @visit_app.command("show")
@@ -290,10 +303,8 @@ def visit_show(
     if fmt is Format.json:
         out(render.to_json(item))
     elif fmt is Format.csv:
-        from danyuanzhang.vocab import CARE_AREAS
-
-        shown = {k: v for k, v in item.items() if k not in ("needs", "hazards", "checks")}
-        out(render.to_csv([{**shown, **{a: item["checks"].get(a) for a in CARE_AREAS}}]))
+        shown = {k: v for k, v in item.items() if k not in ("needs", "hazards")}
+        out(render.to_csv([_areas_apart(shown)]))
     else:
         out(render.visit_text(item))
 

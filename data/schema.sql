@@ -1,4 +1,4 @@
--- dyz database schema, version 16 (PRAGMA user_version = 16).
+-- dyz database schema, version 17 (PRAGMA user_version = 17).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -51,7 +51,7 @@ CREATE TABLE residents (
     born INTEGER,
     moved_in TEXT,
     moved_out TEXT
-, note TEXT);
+, note TEXT, contact_name TEXT, contact_phone TEXT, contact_relation TEXT, risk TEXT);
 
 CREATE INDEX residents_by_household ON residents (household_id);
 
@@ -229,7 +229,7 @@ CREATE TABLE visits (
     briefed TEXT,
     wellbeing TEXT,
     note TEXT
-, met TEXT);
+, met TEXT, health TEXT, mind TEXT, home_safety TEXT, support TEXT, referral TEXT);
 
 CREATE INDEX visits_by_household ON visits (household_id, outcome, on_date);
 
@@ -541,5 +541,7 @@ CREATE TABLE erasure_marks (
     device TEXT PRIMARY KEY,
     hlc TEXT NOT NULL
 );
+
+CREATE INDEX residents_at_risk ON residents (household_id) WHERE risk IS NOT NULL;
 
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);

@@ -44,6 +44,7 @@ KIND_NAMES = {
     "visit_kind": "visit kind",
     "visit_outcome": "outcome",
     "wellbeing": "wellbeing",
+    "risk": "risk level",
     "clock": "time of day",
     "check": "checklist item",
     "record_id": "a record id",

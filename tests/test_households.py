@@ -44,6 +44,8 @@ def test_add_then_show_gives_the_documented_json(dyz: Runner, dyz_json, estate: 
         "moved_in": "2001-05-01",
         "moved_out": None,
         "note": None,
+        "emergency_contact": None,
+        "risk": None,
     }
     assert len(resident["id"]) == 32
 

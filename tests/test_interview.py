@@ -99,10 +99,23 @@ def test_a_full_visit_with_several_needs_a_move_out_a_flag_and_a_hazard(
         "n",
         "2",  # app: not installed
         "y",  # briefed
+        # 王建国, his children away, is one the care ledger follows: how is he, and the areas
+        "1",  # well
+        "1",  # health: 正常
+        "1",  # state of mind: 正常
+        "2",  # home safety: something found …
+        "燃气管老化" + ENTER,
+        "3",  # family support: not asked
+        "y",  # referred …
+        "社区卫生服务站" + ENTER,  # … to the clinic
         "孩子在外地" + ENTER,  # note
         "y",  # save
     )
     assert not isinstance(visit, DyzError), visit
+    assert visit["wellbeing"] == "well"
+    assert visit["checks"] == {"health": "ok", "mind": "ok", "home_safety": "燃气管老化"}
+    assert visit["referral"] == "社区卫生服务站"
+    assert "关爱探访：健康 正常；精神 正常；居家安全 燃气管老化；转介 社区卫生服务站" in shown
     assert (visit["household"], visit["introduced"], visit["anti_fraud_app"], visit["briefed"]) == (
         "2-2-302",
         True,
@@ -186,6 +199,7 @@ def test_the_wellbeing_check_is_asked_for_someone_living_alone(store: Store) -> 
         store, "2-2-301" + ENTER, "1", "y", "1", "n", "n", "1", "y",
         "2",  # needs help: what help?
         "4", "想要社区助餐送上门" + ENTER,
+        "1", "1", "1", "1", "n",  # the four areas 正常, not referred
         ENTER, "y",
     )  # fmt: skip
     assert visit["wellbeing"] == "needs_help"
@@ -325,6 +339,13 @@ def test_the_same_answers_make_the_same_records_both_ways(
         "1",
         "y",
         "1",  # well
+        "1",  # health: 正常
+        "2",  # state of mind: …
+        "有点孤单" + ENTER,
+        "1",  # home safety: 正常
+        "3",  # family support: not asked
+        "y",  # referred
+        "街道心理咨询室" + ENTER,
         "精神好" + ENTER,
         "y",
     )
@@ -333,7 +354,10 @@ def test_the_same_answers_make_the_same_records_both_ways(
         "--flag", "孙丽:租户", "--resolved-need", "维修:楼道灯坏了=>换了灯泡",
         "--hazard", "飞线充电:窗外拉线", "--anti-fraud-app", "yes", "--briefed",
         "--wellbeing", "well", "--note", "精神好", "--met", "刘桂英", "--met", "孙",
+        "--check", "精神=有点孤单", "--check", "健康=正常", "--check", "居家安全＝正常",
+        "--referral", "街道心理咨询室",
     )  # fmt: skip
+    assert asked["checks"] == {"health": "ok", "mind": "有点孤单", "home_safety": "ok"}
 
     def without_ids(value: Any) -> Any:
         if isinstance(value, dict):
@@ -472,8 +496,13 @@ def test_in_a_real_pseudo_terminal_with_the_real_program(
     child.send("1")
     child.expect("current scams")
     child.send("y")
-    child.expect("How is the resident who lives alone")
+    child.expect("How is 刘桂英")
     child.send("1")
+    for area in ("health", "state of mind", "home safety", "family support"):
+        child.expect(f"{area}: how was it")
+        child.send("1")
+    child.expect("Referred on")
+    child.send("n")
     child.expect("Anything else")
     child.send("\r")
     child.expect("Save this visit")
@@ -830,8 +859,13 @@ def test_in_a_pseudo_terminal_ctrl_c_resume_change_and_save(
         again.send("1")
         again.wait_for("讲了最新的骗术吗？")
         again.send("是")
-        again.wait_for("独居老人身体和生活怎么样？")
+        again.wait_for("刘桂英身体和生活怎么样？")
         again.send("1")
+        for area in ("健康", "精神", "居家安全", "赡养/照料"):
+            again.wait_for(f"{area}：看过了吗？")
+            again.send("1")
+        again.wait_for("转介了吗")
+        again.send("否")
         again.wait_for("还有什么要记的？")
         again.send(ENTER)
         again.wait_for("保存这次走访吗？")
@@ -896,11 +930,13 @@ def test_changing_a_new_flat_to_one_on_the_roll_visits_that_one(store: Store, dy
 def test_the_living_alone_question_follows_changes_among_residents(store: Store) -> None:
     # the one living alone moved out after all: how she was found goes with her
     alone = ["2-2-301" + ENTER, "1", "y", "1", "n", "n", "1", "y", "2", "4", "陪同就医" + ENTER]
+    alone += ["1", "1", "1", "1", "n"]  # the four areas 正常, not referred
     visit, _ = interview(
-        store, *alone, ENTER, "改", DOWN * 9 + ENTER, "3", DOWN + ENTER, "1", "y"
+        store, *alone, ENTER, "改", DOWN * 10 + ENTER, "3", DOWN + ENTER, "1", "y"
     )  # fmt: skip
     assert not isinstance(visit, DyzError), visit
     assert visit["wellbeing"] is None and visit["needs"] == []  # the help she needed too
+    assert visit["checks"] == {}  # and the areas her care visit checked
     # someone marked as living alone at the summary: the question is asked then
     visit, shown = interview(
         store,
@@ -910,11 +946,13 @@ def test_the_living_alone_question_follows_changes_among_residents(store: Store)
         "1",  # no more changes
         "2",  # how is he? needs help
         "4", "买菜不方便" + ENTER,  # what help: elderly care, shopping
+        "1", "1", "1", "2", "儿子很少来" + ENTER, "n",  # the four areas, not referred
         "y",
     )  # fmt: skip
     assert not isinstance(visit, DyzError), visit
     assert visit["wellbeing"] == "needs_help"
     assert [n["text"] for n in visit["needs"]] == ["买菜不方便"]
+    assert visit["checks"]["support"] == "儿子很少来"
 
 
 def test_a_need_the_team_can_answer_is_handed_to_a_volunteer_at_the_door(
@@ -1072,3 +1110,60 @@ def test_who_was_met_is_asked_among_several_all_ticked(store: Store, dyz_json) -
     # nobody ticked is no answer: the question stays, on the one unticked last
     visit, shown = interview(store, *one, " " + DOWN + " " + ENTER, " " + ENTER, *rest, "y")
     assert visit["met"] == ["王建国"]
+
+
+def test_a_disabled_man_found_needing_help_is_asked_what_help_and_today_lists_it(
+    store: Store, dyz, dyz_json
+) -> None:
+    """Not only those living alone: anyone the care ledger follows by flag (here disabled)
+    or by a risk level is asked how they are; 需要帮助 asks what help and keeps a need that
+    `dyz today` lists."""
+    zhao = dyz_json("household", "show", "2-2-401")["residents"][0]["id"]
+    dyz("resident", "edit", zhao[:8], "--flag", "残疾")
+    visit, shown = interview(
+        store, "2-2-401" + ENTER, "1", "y", "1", "n", "n", "1", "y",
+        "2",  # how is 赵磊: needs help …
+        "3", "卫生间扶手松了" + ENTER,  # … repairs: the grab rail
+        "1", "1", "2", "扶手松动" + ENTER, "3", "n",  # the areas, not referred
+        ENTER, "y",
+    )  # fmt: skip
+    assert not isinstance(visit, DyzError), visit
+    assert visit["wellbeing"] == "needs_help"
+    assert visit["checks"] == {"health": "ok", "mind": "ok", "home_safety": "扶手松动"}
+    assert [(n["category"], n["text"]) for n in visit["needs"]] == [("repair", "卫生间扶手松了")]
+    today = dyz("today", "--unit", "2-2", "--on", visit["on"]).stdout
+    assert "2-2-401" in today and "卫生间扶手松了" in today
+
+    # someone with a risk level set, and no flag, is asked too
+    wang = next(
+        r["id"]
+        for r in dyz_json("household", "show", "2-2-302")["residents"]
+        if r["name"] == "王建国"
+    )
+    dyz("resident", "edit", wang[:8], "--risk", "中")
+    visit, _ = interview(
+        store, "2-2-302" + ENTER, "1", "y", "1", ENTER, "n", "n", "1", "y",
+        "1",  # how is 王建国: well
+        "1", "1", "1", "1", "n",  # the areas, not referred
+        ENTER, "y",
+    )  # fmt: skip
+    assert not isinstance(visit, DyzError), visit
+    assert visit["wellbeing"] == "well"
+    assert visit["checks"] == dict.fromkeys(("health", "mind", "home_safety", "support"), "ok")
+
+
+def test_a_habitual_enter_records_no_finding_of_a_care_visit(store: Store) -> None:
+    """How she is, each area a care visit checks and whether she was referred have nothing
+    chosen: Enter answers none of them, and 正常 is never assumed."""
+    visit, shown = interview(
+        store, "2-2-301" + ENTER, "1", "y", "1", "n", "n", "1", "y",
+        ENTER, "1",  # how is she? asked again; well
+        ENTER, "1",  # health? asked again; 正常
+        "1", "1", "1",
+        ENTER, "n",  # referred? asked again; no
+        ENTER, "y",
+    )  # fmt: skip
+    assert not isinstance(visit, DyzError), (visit, shown)
+    assert shown.count("请选一项：") == 3
+    assert visit["checks"] == dict.fromkeys(("health", "mind", "home_safety", "support"), "ok")
+    assert (visit["wellbeing"], visit["referral"]) == ("well", None)

@@ -28,7 +28,8 @@ HEADERS = {
     "patrols": "序号 日期时间 巡查人 部位 通道/出口畅通 应急照明/指示 灭火器在位有效"
     " 电动车入户/飞线充电 可燃物堆放 巡查情况 处置 巡查人1签字 巡查人2签字 值班负责人签字",
     "needs": "序号 收集日期 户 类别 内容 联名户数 办理层级 承办人 结果 办结日 居民确认 回访日 满意度",
-    "care": "序号 姓名 出生年份 住址 电话 类别 月均探访（次） 探访日期 方式 情况 需求帮扶 探访人 探访人签字",
+    "care": "序号 姓名 出生年份 住址 电话 紧急联系人（电话） 类别 风险等级 月均探访（次） 探访日期 方式"
+    " 情况 探访内容 转介 发现的需求 探访人 探访人签字",
     "antifraud": "序号 日期 房号 对象 电话 是否安装国家反诈中心APP 宣传内容 宣传人",
     "moves": "序号 房号 住户 自住/租户 迁入 迁出",
     "volunteers": "序号 志愿者 日期 服务对象（房号） 服务内容 时长（小时） 记录人",
@@ -68,11 +69,14 @@ def test_every_ledger_has_its_columns_masks_phones_and_runs_no_formula(
     said = dyz("--db", demo, "ledger", kind, *PERIOD, "-o", str(target)).stderr
     assert str(target) in said and "行" in said
     rows = sheet_rows(target)
-    title, period, header = rows[0], rows[1], rows[2]
+    # the care ledger says whom it is for under the period
+    heading = [row[0] for row in rows[2:3]] if kind == "care" else []
+    title, period, header = rows[0], rows[1], rows[2 + len(heading)]
     assert str(title[0]).startswith("芙蓉南路社区")
     assert period[0] == "2026-06-01 至 2026-11-30（全社区）"
+    assert all(str(line).startswith("关爱对象：截至 2026-11-30") for line in heading)
     assert " ".join(str(h) for h in header) == HEADERS[kind]
-    body = rows[3:]
+    body = rows[3 + len(heading) :]
     assert body, "the sample community fills every ledger"
     numbers = [row[0] for row in body if isinstance(row[0], int)]
     assert numbers == list(range(1, len(numbers) + 1)) and numbers
@@ -80,8 +84,8 @@ def test_every_ledger_has_its_columns_masks_phones_and_runs_no_formula(
     assert not FULL_PHONE.search(text), "a full phone in a ledger"
     assert FORMULA not in text.replace("'" + FORMULA, "")
     book = openpyxl.load_workbook(target)
-    assert book.active is not None and book.active.freeze_panes == "A4"
-    for cell in (c for row in book.active.iter_rows(min_row=4) for c in row):
+    assert book.active is not None and book.active.freeze_panes == f"A{4 + len(heading)}"
+    for cell in (c for row in book.active.iter_rows(min_row=4 + len(heading)) for c in row):
         if isinstance(cell.value, str):
             assert not cell.value.startswith(("=", "+", "-", "@")), cell.value
     # the same ledger as CSV: the same rows, a BOM for Excel, the flats kept text
@@ -181,7 +185,7 @@ def test_the_care_ledger(dyz: Runner, demo: str) -> None:
     assert unvisited and all(r["visitor"] is None for r in unvisited)
     # who it is for, by the rule its first line says: the young only by a flag
     assert all(r["born"] <= 1966 or r["category"] in ("残疾", "需帮扶") for r in rows if r["born"])
-    assert ledger["notes"][0].startswith("关爱对象：截至 2026-11-30 年满 60 周岁")
+    assert ledger["heading"][0].startswith("关爱对象：截至 2026-11-30 年满 60 周岁")
     # a knock that found nobody home is listed, not counted
     song = [r for r in rows if r["name"] == "宋永红"]
     assert [(r["on"], r["wellbeing"]) for r in song] == [
@@ -191,7 +195,7 @@ def test_the_care_ledger(dyz: Runner, demo: str) -> None:
     assert song[0]["rate"] == 0.2  # one visit met her: 1 ÷ 6 months
     people = len({(r["name"], r["address"]) for r in rows})
     met = len({(r["name"], r["address"]) for r in rows if r["rate"]})
-    assert ledger["notes"][1].startswith(
+    assert ledger["notes"][0].startswith(
         f"本期关爱对象 {people} 人，见到本人的 {met} 人（{met * 100 // people}%）"
     )
 
@@ -384,8 +388,9 @@ def test_every_ledger_prints_on_a4_landscape(
     data = pdf.read_bytes()
     pages = re.findall(rb"/Type\s*/Page(?!s)", data)
     # the care ledger lists everyone aged 60 and over, with a line to sign beside each: some
-    # 60 people in the sample community, a dozen a sheet
-    assert 1 <= len(pages) <= (5 if kind == "care" else 3)
+    # 60 people in the sample community, ten a sheet beside its 2022 columns (紧急联系人,
+    # 风险等级, 探访内容, 转介)
+    assert 1 <= len(pages) <= (6 if kind == "care" else 3)
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
     assert box is not None
     assert (round(float(box.group(1))), round(float(box.group(2)))) == (842, 595)

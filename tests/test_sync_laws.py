@@ -240,6 +240,14 @@ class Laptops(RuleBasedStateMachine):
                 {"flag.elderly_alone": True},
                 {"flag.elderly_alone": False},
                 {"moved_out": "2026-11-20"},
+                {
+                    "contact_name": "张伟",
+                    "contact_phone": "13800001111",
+                    "contact_relation": "儿子",
+                },
+                {"contact_phone": None},
+                {"risk": "high"},
+                {"risk": None},
             ]
         ),
     )
@@ -259,6 +267,7 @@ class Laptops(RuleBasedStateMachine):
                 ("phone", "13812345678", "13900001111"),
                 ("born", 1941, 1942),
                 ("flag.tenant", True, False),
+                ("risk", "high", "low"),
                 ("phone", "13812345678", "13812345678"),  # the same value twice: no conflict
             ]
         ),
@@ -553,8 +562,15 @@ class Laptops(RuleBasedStateMachine):
         if not homes:
             return
         met = outcome == "met"
+        home = homes[pick % len(homes)]
+        # someone the care ledger follows: what the care visit checked travels too
+        cared = met and any(
+            visits_api.cared_for(reg.flags_of(store, r["id"]), r["risk"])
+            for r in reg.residents_of(store, home["id"])
+            if not r["moved_out"]
+        )
         plan = visits_api.VisitPlan(
-            household=homes[pick % len(homes)]["id"][:12],
+            household=home["id"][:12],
             on="2026-11-03",
             outcome=outcome,
             needs=[visits_api.Need("repair", "楼道灯坏了")] if met else [],
@@ -562,9 +578,11 @@ class Laptops(RuleBasedStateMachine):
             anti_fraud_app=True if met else None,
             briefed=met,
             note="腿脚不便" if met else None,
+            checks=[("健康", "正常"), ("居家安全", "燃气管老化")] if cared else [],
+            referral="社区卫生服务站" if cared else None,
         )
         visits_api.record_visit(store, plan)
-        event("a visit")
+        event("a care visit" if cared else "a visit")
 
     # -- erasure --------------------------------------------------------------------------------
 

@@ -132,9 +132,9 @@ def test_the_care_ledger_says_whom_it_is_for_and_counts_only_visits_that_met_the
     # the young tenant is no one this ledger is for; the young woman is, by her flag
     assert sorted(rows) == ["刘桂英", "孙大爷", "蔡丽华"]
     assert rows["孙大爷"]["category"] == "60岁及以上" and rows["蔡丽华"]["category"] == "残疾"
-    assert ledger["notes"][0].startswith(
+    assert ledger["heading"][0].startswith(
         "关爱对象：截至 2026-11-30 年满 60 周岁（1966 年及以前出生）的居民，"
-        "以及标记为独居老人、子女不在身边、残疾、需帮扶的居民。"
+        "以及标记为独居老人、子女不在身边、残疾、需帮扶或定了风险等级的居民。"
     )
     # nobody home is listed as a knock, never counted as a visit
     assert (rows["刘桂英"]["on"], rows["刘桂英"]["wellbeing"], rows["刘桂英"]["rate"]) == (
@@ -145,7 +145,7 @@ def test_the_care_ledger_says_whom_it_is_for_and_counts_only_visits_that_met_the
     # her flat's visit met 赵磊, not her: listed, not counted
     assert (rows["蔡丽华"]["wellbeing"], rows["蔡丽华"]["rate"]) == ("未见到本人", 0)
     assert rows["孙大爷"]["rate"] == 1  # one visit in the one month
-    assert ledger["notes"][1] == (
+    assert ledger["notes"][0] == (
         "本期关爱对象 3 人，见到本人的 1 人（33%），共探访 1 次（1 个月）；"
         "家中无人、不愿交谈或未见到本人 2 次，不计为探访。"
     )

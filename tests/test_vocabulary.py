@@ -29,6 +29,7 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("visit add", "outcome"): words.VISIT_OUTCOME,
     ("visit add", "wellbeing"): words.WELLBEING,
     ("visit add", "need"): words.PETITION_CATEGORY,
+    ("visit add", "check"): words.CARE_AREA,
     ("visit add", "resolved_need"): words.PETITION_CATEGORY,
     ("visit add", "hazard"): words.hazard_kind(vocab.HAZARD_KINDS),
     ("visit add", "common_hazard"): words.hazard_kind(vocab.HAZARD_KINDS),
@@ -47,6 +48,7 @@ CODE_OPTIONS: dict[tuple[str, str], words.Vocabulary] = {
     ("resident add", "flag"): words.flag(vocab.BUILTIN_FLAGS),
     ("resident edit", "flag"): words.flag(vocab.BUILTIN_FLAGS),
     ("resident edit", "unflag"): words.flag(vocab.BUILTIN_FLAGS),
+    ("resident edit", "risk"): words.RISK,
     ("household list", "flag"): words.flag(vocab.BUILTIN_FLAGS),
     ("volunteer add", "service"): words.service_kind(vocab.SERVICE_KINDS),
     ("volunteer edit", "service"): words.service_kind(vocab.SERVICE_KINDS),
@@ -74,7 +76,7 @@ NOT_CODES = {
     "petitions", "phone", "photo", "plain", "proposal", "read_out", "redact", "ref", "repair",
     "resident", "resume", "scope", "second", "sheet", "show_completion", "start", "template",
     "text", "to", "unit", "value", "version", "visit", "visitor", "week", "where", "yes", "zh",
-    "help_needed", "met",
+    "help_needed", "met", "emergency_contact", "referral",
 }  # fmt: skip
 
 
@@ -249,6 +251,11 @@ def _visit_need(option: str) -> Stored:
     return stored
 
 
+def _visit_check(dyz: Runner, word: str) -> str:
+    added = _added(dyz, ("visit", "list"), "visit", "add", "2-2-301", "--check", f"{word}=正常")
+    return _only(set(added["checks"]))
+
+
 def _visit_hazard(option: str) -> Stored:
     def stored(dyz: Runner, word: str) -> str:
         return str(_added(dyz, HAZARDS, "visit", "add", "2-2-301", option, f"{word}:三楼")["kind"])
@@ -300,6 +307,12 @@ def _resident_flag(command: str, option: str) -> Stored:
         return _flagged_then_cleared(dyz, word)
 
     return stored
+
+
+def _resident_risk(dyz: Runner, word: str) -> str:
+    dyz("resident", "edit", _resident_302(dyz), "--risk", word)
+    home = _last(dyz, "household", "show", "2-2-302")
+    return str(next(r["risk"] for r in home["residents"] if r["name"] == "王建国"))
 
 
 def _household_list_flag(dyz: Runner, word: str) -> str:
@@ -461,6 +474,7 @@ THROUGH: dict[tuple[str, str], Stored] = {
     ("visit add", "wellbeing"): _visit_wellbeing,
     ("visit add", "help_category"): _visit_help_category,
     ("visit add", "need"): _visit_need("--need"),
+    ("visit add", "check"): _visit_check,
     ("visit add", "resolved_need"): _visit_need("--resolved-need"),
     ("visit add", "hazard"): _visit_hazard("--hazard"),
     ("visit add", "common_hazard"): _visit_hazard("--common-hazard"),
@@ -477,6 +491,7 @@ THROUGH: dict[tuple[str, str], Stored] = {
     ("resident add", "flag"): _resident_flag("add", "--flag"),
     ("resident edit", "flag"): _resident_flag("edit", "--flag"),
     ("resident edit", "unflag"): _resident_flag("edit", "--unflag"),
+    ("resident edit", "risk"): _resident_risk,
     ("household list", "flag"): _household_list_flag,
     ("ledger", "kind"): _ledger,
     ("volunteer add", "service"): _volunteer("add"),

@@ -2291,6 +2291,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} 要写 0 到 1000 之间的户数，不是“{value}”。",
         "{key} takes a number of households from 0 to 1000, not “{value}”.",
     ),
+    # -- issue 33, care: a resident's emergency contact and risk level ---------------------
+    "emergency_contact_form": (
+        "“{text}”不是紧急联系人：请写姓名、电话，可加关系，如 --emergency-contact “张伟 13800001111 儿子”。",
+        "“{text}” is not an emergency contact: give a name and a phone, and the relation if you"
+        " like, e.g. --emergency-contact “Zhang Wei 13800001111 son”.",
+    ),
+    "resident_contact": (
+        "紧急联系人 {name}{relation} {phone}",
+        "emergency contact {name}{relation} {phone}",
+    ),
+    "resident_risk": (
+        "风险等级 {risk}（每 {days} 天探访）",
+        "risk level {risk} (visited every {days} days)",
+    ),
 }
 
 

@@ -196,9 +196,12 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
     # -- issue 33, visits: whom the care ledger is for, and what counts as a visit ----------
     "ledger_care_rule": (
         "关爱对象：截至 {end} 年满 {age} 周岁（{born_by} 年及以前出生）的居民，"
-        "以及标记为{flags}的居民。只有见到本人才算探访。",
+        "以及标记为{flags}或定了风险等级的居民。只有见到本人才算探访；"
+        "风险等级定探访频次：高每 {every_high} 天、中每 {every_medium} 天、低每 {every_low} 天。",
         "Who this ledger is for: residents aged {age} and over on {end} (born in {born_by} or"
-        " before), and those flagged {flags}. Only a visit that met them counts.",
+        " before), and those flagged {flags} or given a risk level. Only a visit that met them"
+        " counts. The risk level sets how often they are visited: high every {every_high} days,"
+        " medium every {every_medium}, low every {every_low}.",
     ),
     "ledger_care_count": (
         "本期关爱对象 {people} 人，见到本人的 {visited} 人（{share}），共探访 {visits} 次"

@@ -35,11 +35,6 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "这一户没有叫“{name}”的在住居民。在住的有：{known}。",
         "This household has no current resident called “{name}”. Current residents: {known}.",
     ),
-    "wellbeing_needs_alone": (
-        "状况检查只对独居老人：这一户没有标记为独居老人的居民。可先加 --flag 姓名:独居老人。",
-        "The wellbeing check is for residents living alone, and nobody here is flagged so. Add"
-        " --flag NAME:elderly_alone first.",
-    ),
     "visit_not_found": (
         "找不到编号以 {id} 开头的走访记录。用 dyz visit list 查看编号。",
         "No visit id starts with {id}. See the ids with dyz visit list.",
@@ -98,7 +93,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "col_app": ("反诈APP", "Anti-fraud app"),
     "col_briefed": ("讲过骗术", "Briefed"),
     "col_introduced": ("已自我介绍", "Introduced"),
-    "col_wellbeing": ("独居老人状况", "Wellbeing"),
+    "col_wellbeing": ("关爱对象状况", "Wellbeing"),
     "col_need": ("需求", "Need"),
     "col_hazard": ("隐患", "Hazard"),
     "col_order": ("序", "#"),
@@ -219,7 +214,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "讲了最新的骗术吗？（冒充公检法、“安全账户”、虚假退款）",
         "Did you go over current scams? (fake police, “safe account”, fake refunds)",
     ),
-    "iv_wellbeing": ("独居老人身体和生活怎么样？", "How is the resident who lives alone?"),
+    "iv_wellbeing": ("{who}身体和生活怎么样？", "How is {who}?"),
     "iv_well": ("一切安好", "Well"),
     "iv_needs_help": ("需要帮助", "Needs help"),
     "iv_note": ("还有什么要记的？（可不填）", "Anything else to note? (may be left empty)"),
@@ -247,7 +242,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_sum_app_yes": ("反诈APP：已装", "Anti-fraud app: installed"),
     "iv_sum_app_no": ("反诈APP：没装", "Anti-fraud app: not installed"),
     "iv_sum_briefed": ("讲过最新骗术", "Briefed on current scams"),
-    "iv_sum_wellbeing": ("独居老人状况：{wellbeing}", "Wellbeing: {wellbeing}"),
+    "iv_sum_wellbeing": ("关爱对象状况：{wellbeing}", "Wellbeing: {wellbeing}"),
     "iv_sum_note": ("备注：{note}", "Note: {note}"),
     "iv_save": ("保存这次走访吗？", "Save this visit?"),
     "iv_discard_instead": (
@@ -554,4 +549,36 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "四、防火巡查：还没有登记住户，也就没有要巡查的单元。",
         "4. Fire patrols: no household registered, so no unit to patrol yet.",
     ),
+    # -- issue 33, care: wellbeing and the five areas for everyone the care ledger follows --
+    "care_needs_cared_for": (
+        "状况和探访内容只记关爱对象：这一户没有标记为独居老人、子女不在身边、残疾或需帮扶的居民，"
+        "也没有定风险等级。可先加 --flag 姓名:独居老人，或 dyz resident edit 编号 --risk 中。",
+        "Wellbeing and the areas checked are for those the care ledger follows, and nobody here"
+        " is flagged elderly_alone, children_away, disabled or needs_help, or has a risk level."
+        " Add --flag NAME:elderly_alone first, or dyz resident edit ID --risk medium.",
+    ),
+    "care_check_twice": (
+        "“{area}”写了两次，请只写一次。",
+        "“{area}” was given twice; give it once.",
+    ),
+    "care_check_empty": (
+        "“{area}”后面没写情况：正常就写 {area}=正常，否则写看到了什么。",
+        "Nothing was said after “{area}”: write {area}=ok, or what was found.",
+    ),
+    "due_reason_risk_high": ("风险等级高，每 {days} 天", "high risk, every {days} days"),
+    "due_reason_risk_medium": ("风险等级中，每 {days} 天", "medium risk, every {days} days"),
+    "due_reason_risk_low": ("风险等级低，每 {days} 天", "low risk, every {days} days"),
+    "risk_level_word": ("风险等级{risk}", "{risk} risk"),
+    "care_ok": ("正常", "ok"),
+    "col_referral": ("转介", "referred to"),
+    "iv_care_area": ("{area}：看过了吗？", "{area}: how was it?"),
+    "iv_care_found": ("有情况（写下来）", "Something found (write it down)"),
+    "iv_care_what": ("{area}方面看到了什么？", "What was found about {area}?"),
+    "iv_referred": (
+        "转介了吗（卫生服务站、民政、残联等）？",
+        "Referred on (clinic, civil affairs…)?",
+    ),
+    "iv_referred_to": ("转介给谁/哪里？", "Referred to whom?"),
+    "iv_sum_care": ("关爱探访：{found}", "Care visit: {found}"),
+    "iv_sum_referral": ("转介 {to}", "referred to {to}"),
 }

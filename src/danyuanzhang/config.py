@@ -226,7 +226,13 @@ def listing(store: Any) -> list[dict[str, Any]]:
 
 def cadences(store: Any) -> dict[str, int]:
     """Days between visits, by the reason a household is visited."""
+    from danyuanzhang.vocab import RISK_CADENCE
+
     return {
-        reason: int(value(store, f"visit.cadence.{reason}"))
-        for reason in ("elderly_alone", "needs_help", "new_arrival", "default")
+        **{
+            reason: int(value(store, f"visit.cadence.{reason}"))
+            for reason in ("elderly_alone", "needs_help", "new_arrival", "default")
+        },
+        # the care policy's, by the risk level the community set (weekly, monthly, quarterly)
+        **{f"risk_{level}": days for level, days in RISK_CADENCE.items()},
     }

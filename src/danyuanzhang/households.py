@@ -145,6 +145,14 @@ def resident_json(store: Store, row: Any) -> dict[str, Any]:
         "moved_in": row["moved_in"],
         "moved_out": row["moved_out"],
         "note": row["note"],
+        "emergency_contact": {
+            "name": row["contact_name"],
+            "phone": row["contact_phone"],
+            "relation": row["contact_relation"],
+        }
+        if row["contact_name"]
+        else None,
+        "risk": row["risk"],
     }
 
 
@@ -353,8 +361,16 @@ def edit_resident(
     remove_flags: list[str] | None = None,
     moved_in: str | None = None,
     note: str | None = None,
+    emergency_contact: str | None = None,
+    risk: str | None = None,
 ) -> dict[str, Any]:
     fields: dict[str, Any] = {}
+    if emergency_contact is not None:
+        fields.update(parse_emergency_contact(emergency_contact))
+    if risk is not None:
+        from danyuanzhang.words import RISK
+
+        fields["risk"] = RISK.parse(risk) if risk.strip() else None
     if note is not None:
         fields["note"] = parse_free_text(note) or None
     if name is not None:
@@ -373,6 +389,26 @@ def edit_resident(
             raise DyzError("nothing_to_change")
         store.put("resident", row["id"], fields)
         return resident_json(store, reg.resident(store, row["id"]))
+
+
+def parse_emergency_contact(text: str) -> dict[str, Any]:
+    """紧急联系人 as said: a name, a phone, and what they are to the resident if said
+    (张伟 13800001111 儿子); an empty text clears all three."""
+    import re
+
+    if not text.strip():
+        return {"contact_name": None, "contact_phone": None, "contact_relation": None}
+    words = [w for w in re.split(r"[\s,，、;；]+", text.strip()) if w]
+    with_digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+    if not with_digits or with_digits[0] == 0:
+        raise DyzError("emergency_contact_form", text=text.strip())
+    first, last = with_digits[0], with_digits[-1]
+    relation = parse_free_text(" ".join(words[last + 1 :]), limit=20)
+    return {
+        "contact_name": parse_name("".join(words[:first])),
+        "contact_phone": parse_phone("".join(words[first : last + 1])),
+        "contact_relation": relation or None,
+    }
 
 
 def move_out(store: Store, id_prefix: str, on: str | None = None) -> dict[str, Any]:

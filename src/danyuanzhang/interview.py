@@ -32,6 +32,7 @@ STEPS = (
     "needs",
     "safety",
     "anti_fraud",
+    "care",
     "note",
 )
 # the parts of the plan each step answers: what is forgotten when a step no longer applies
@@ -42,6 +43,7 @@ STEP_FIELDS = {
     "needs": ("needs",),
     "safety": ("hazards", "common_hazards"),
     "anti_fraud": ("anti_fraud_app", "briefed", "wellbeing", "help_needed"),
+    "care": ("checks", "referral"),
     "note": ("note",),
 }
 Hazard = tuple[str, str, bool]  # (kind, note, whether this household is to fix it)
@@ -312,15 +314,25 @@ class Interview:
     def staying_names(self) -> list[str]:
         return _staying_names(self.store, self.plan)
 
-    def someone_alone(self) -> bool:
-        staying = set(self.staying_names())
-        if any(flag == "elderly_alone" for name, flag in self.plan.flags if name in staying):
-            return True
-        return any(
-            "elderly_alone" in reg.flags_of(self.store, r["id"])
-            for r in self.residents()
-            if r["name"] in staying
-        )
+    def cared_for_names(self) -> list[str]:
+        """Those staying whom the care ledger follows by flag or risk level: their wellbeing
+        and the areas a care visit checks are asked."""
+        from danyuanzhang.visits import cared_for
+
+        staying = self.staying_names()
+        marked: dict[str, set[str]] = {}
+        for name, flag in self.plan.flags:
+            marked.setdefault(name, set()).add(flag)
+        risks = {r["name"]: r["risk"] for r in self.residents()}
+        flags = {r["name"]: set(reg.flags_of(self.store, r["id"])) for r in self.residents()}
+        return [
+            name
+            for name in staying
+            if cared_for(flags.get(name, set()) | marked.get(name, set()), risks.get(name))
+        ]
+
+    def someone_cared_for(self) -> bool:
+        return bool(self.cared_for_names())
 
     # -- the steps --------------------------------------------------------------------------
 
@@ -686,7 +698,7 @@ class Interview:
         self.plan.briefed = self.ask.confirm(
             t("iv_briefed"), default=self.plan.briefed if changing else None
         )
-        if self.someone_alone():
+        if self.someone_cared_for():
             self.keep()
             self.plan.wellbeing = self._ask_wellbeing(changing)
         else:
@@ -697,7 +709,7 @@ class Interview:
         answers = [(t("iv_well"), "well"), (t("iv_needs_help"), "needs_help")]
         return str(
             self.ask.select(
-                t("iv_wellbeing"),
+                t("iv_wellbeing", who="、".join(self.cared_for_names())),
                 answers,
                 numbered=True,
                 none_chosen=True,
@@ -733,6 +745,53 @@ class Interview:
         ).strip()
         self.plan.help_needed = (str(category), text)
 
+    def step_care(self, changing: bool = False) -> None:
+        """The areas a care visit checks (健康, 精神, 居家安全, 赡养/照料), each 正常, what was
+        found, or not asked; then whether they were referred (转介), and to whom. No answer
+        is chosen beforehand: a habitual Enter records nothing."""
+        from danyuanzhang.inputs import parse_free_text
+        from danyuanzhang.vocab import CARE_AREAS, CARE_OK
+
+        before = dict(self.plan.checks) if changing else {}
+        answers = [
+            (t("care_ok"), CARE_OK),
+            (t("iv_care_found"), "found"),
+            (t("iv_not_asked"), None),
+        ]
+        checks = []
+        for area, (zh, en) in CARE_AREAS.items():
+            said = before.get(area)
+            was = None if said is None else CARE_OK if said == CARE_OK else "found"
+            chosen = self.ask.select(
+                t("iv_care_area", area=pick(zh, en)),
+                answers,
+                numbered=True,
+                none_chosen=True,
+                default=_position(answers, was) if changing else None,
+            )
+            if chosen == "found":
+                found = self.ask.text(
+                    t("iv_care_what", area=pick(zh, en)),
+                    default="" if said in (None, CARE_OK) else str(said),
+                    check=_non_empty(lambda text: parse_free_text(text, limit=100)),
+                ).strip()
+                checks.append((area, found))
+            elif chosen == CARE_OK:
+                checks.append((area, CARE_OK))
+            self.plan.checks = list(checks)
+            self.keep()
+        referred = self.ask.confirm(
+            t("iv_referred"), default=self.plan.referral is not None if changing else None
+        )
+        if referred:
+            self.plan.referral = self.ask.text(
+                t("iv_referred_to"),
+                default=self.plan.referral or "",
+                check=_non_empty(parse_free_text),
+            ).strip()
+        else:
+            self.plan.referral = None
+
     def step_note(self) -> None:
         from danyuanzhang.inputs import parse_free_text
 
@@ -748,6 +807,8 @@ class Interview:
             return False
         if self.plan.outcome == "declined":
             return step == "note"
+        if step == "care":
+            return self.someone_cared_for()
         return True
 
     def ask_remaining(self) -> None:
@@ -882,8 +943,9 @@ class Interview:
         """After a change among the residents: how someone living alone was found means
         nothing once nobody lives alone, and is asked if someone now does and the question
         has gone by."""
-        if not self.someone_alone():
+        if not self.someone_cared_for():
             self.plan.wellbeing = None
+            self._forget("care")
         elif self.plan.wellbeing is None and "anti_fraud" in self.done:
             self.plan.wellbeing = self._ask_wellbeing(changing=False)
         self._help_or_not()
@@ -939,6 +1001,9 @@ class Interview:
 
     def _change_anti_fraud(self) -> None:
         self.step_anti_fraud(changing=True)
+
+    def _change_care(self) -> None:
+        self.step_care(changing=True)
 
     def _change_met(self) -> None:
         self.step_met(changing=True)
@@ -1042,6 +1107,15 @@ def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, .
         hzh, hen = PETITION_CATEGORIES.get(plan.help_needed[0], (plan.help_needed[0],) * 2)
         line = t("iv_sum_help", category=pick(hzh, hen), text=plan.help_needed[1])
         lines.append((line, ("anti_fraud",)))
+    if plan.checks or plan.referral:
+        from danyuanzhang.i18n import word
+        from danyuanzhang.render import care_finding
+        from danyuanzhang.vocab import CARE_AREAS
+
+        found = [f"{word(area, CARE_AREAS)} {care_finding(said)}" for area, said in plan.checks]
+        if plan.referral:
+            found.append(t("iv_sum_referral", to=plan.referral))
+        lines.append((t("iv_sum_care", found=pick("；", "; ").join(found)), ("care",)))
     if plan.met and not plan.new_household and len(_staying_names(store, plan)) > 1:
         lines.append((t("iv_sum_met", names="、".join(plan.met)), ("met",)))
     if plan.note:

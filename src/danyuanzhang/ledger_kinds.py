@@ -18,10 +18,15 @@ from danyuanzhang.store import ledgers as ql
 from danyuanzhang.store import visits as qv
 from danyuanzhang.vocab import (
     BUILTIN_FLAGS,
+    CARE_AREAS,
+    CARE_FLAGS,
+    CARE_OK,
     ESCALATION_TARGETS,
     HAZARD_STATUSES,
     PETITION_CATEGORIES,
     PETITION_STATUSES,
+    RISK_CADENCE,
+    RISK_LEVELS,
     SATISFACTION,
     SEVERITIES,
     VISIT_KINDS,
@@ -30,9 +35,8 @@ from danyuanzhang.vocab import (
 )
 
 # the residents the care ledger follows: those of CARE_AGE and over at the period's end, and
-# those flagged so whatever their age (said in the ledger's first line)
+# those flagged so or given a risk level whatever their age (said in the ledger's heading)
 CARE_AGE = 60
-CARE_FLAGS = ("elderly_alone", "children_away", "disabled", "needs_help")
 Rows = tuple[list[dict[str, Any]], list[str]]
 
 
@@ -298,10 +302,48 @@ def _months(within: Period) -> int:
     return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
+def care_rule(within: Period) -> list[str]:
+    """Whom the care ledger is for, and what it counts: said at its top."""
+    born_by = date.fromisoformat(within.end).year - CARE_AGE
+    return [
+        t(
+            "ledger_care_rule",
+            end=within.end,
+            age=CARE_AGE,
+            born_by=born_by,
+            flags=join(word(f, BUILTIN_FLAGS) for f in CARE_FLAGS),
+            **{f"every_{level}": days for level, days in RISK_CADENCE.items()},
+        )
+    ]
+
+
+def _contact(person: Any) -> str | None:
+    """紧急联系人（电话）: the name, what they are to the resident, the phone masked."""
+    if not person["contact_name"]:
+        return None
+    relation = f"（{person['contact_relation']}）" if person["contact_relation"] else ""
+    phone = mask_phone(person["contact_phone"])
+    return f"{person['contact_name']}{relation}" + (f" {phone}" if phone else "")
+
+
+def _findings(visit: Any) -> str | None:
+    """探访内容: each area the visit checked (健康, 精神, 居家安全, 赡养/照料), 正常 or what
+    was found, phones masked."""
+    said = [
+        word(area, CARE_AREAS)
+        + pick("：", ": ")
+        + (t("care_ok") if visit[area] == CARE_OK else mask_phones_in(visit[area]))
+        for area in CARE_AREAS
+        if visit[area]
+    ]
+    return _semi().join(said) or None
+
+
 def care(store: Store, within: Period) -> Rows:
-    """特殊困难老人探访关爱台账: everyone the rule names (60 and over at the period's end, or
-    flagged), a row per knock at their door; only a visit that met them counts as a visit,
-    per person, with their visits a month."""
+    """特殊困难老人探访关爱台账: everyone the rule names (60 and over at the period's end,
+    flagged, or given a risk level), a row per knock at their door with what a visit that met
+    them checked; only a visit that met them counts as a visit, per person, with their
+    visits a month."""
     estates = list(within.scope.estates)
     born_by = date.fromisoformat(within.end).year - CARE_AGE
     people = [
@@ -345,13 +387,20 @@ def care(store: Store, within: Period) -> Rows:
             "address": _flat(person),
             "phone": mask_phone(person["phone"]) or None,
             "category": join([*why, *(word(f, BUILTIN_FLAGS) for f in flags)]),
+            "contact": _contact(person),
+            "risk": word(person["risk"], RISK_LEVELS) or None,
             "rate": _number(round(met_count / months, 1)),
         }
         if not visits:
             result.append(base)
         for visit in visits:
+            checked: dict[str, str | None] = {}
             if met_them(visit):
                 how = word(visit["wellbeing"], WELLBEING) or word(visit["outcome"], VISIT_OUTCOMES)
+                checked = {
+                    "checks": _findings(visit),
+                    "referral": mask_phones_in(visit["referral"] or "") or None,
+                }
             elif visit["outcome"] == "met":  # others of the flat were met, not this person
                 how = t("ledger_care_not_them")
             else:
@@ -362,6 +411,7 @@ def care(store: Store, within: Period) -> Rows:
                     "on": _day(visit["on_date"]),
                     "kind": word(visit["kind"], VISIT_KINDS),
                     "wellbeing": how,
+                    **checked,
                     "needs": _semi().join(
                         _need_words(p, categories) for p in needs.get(visit["id"], [])
                     )
@@ -369,13 +419,6 @@ def care(store: Store, within: Period) -> Rows:
                     "visitor": visit["visitor"],
                 }
             )
-    rule = t(
-        "ledger_care_rule",
-        end=within.end,
-        age=CARE_AGE,
-        born_by=born_by,
-        flags=join(word(f, BUILTIN_FLAGS) for f in CARE_FLAGS),
-    )
     counted = t(
         "ledger_care_count",
         people=len(people),
@@ -385,7 +428,7 @@ def care(store: Store, within: Period) -> Rows:
         months=months,
         attempts=attempts,
     )
-    return result, [rule, counted]
+    return result, [counted]
 
 
 def antifraud(store: Store, within: Period) -> Rows:

@@ -34,6 +34,7 @@ _NOWRAP = {
     "address",
     "where",
     "severity",
+    "risk",
     "finder",
     "verifier",
     "visitor",
@@ -62,6 +63,10 @@ _NOWRAP = {
     "follow_up_on",
 }
 
+# columns of a few short words each (独居老人、残疾) in a ledger of many columns: wide enough
+# for a word or two a line, not a character a line
+_WORDS = {("care", "category")}
+
 _CSS = """
 @page { size: A4 landscape; margin: 12mm 10mm 14mm;
         @bottom-center { content: counter(page) " / " counter(pages); font-size: 10pt; } }
@@ -69,6 +74,7 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
        sans-serif; font-size: 12pt; color: #000; margin: 0; }
 h1 { font-size: 17pt; text-align: center; margin: 0 0 2mm; letter-spacing: 0.1em; }
 p.period { text-align: center; margin: 0 0 3mm; font-size: 12pt; }
+p.heading { margin: 0 0 3mm; font-size: 12pt; }
 table { width: 100%; border-collapse: collapse; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -76,6 +82,7 @@ th, td { border: 0.3mm solid #000; padding: 1.2mm 1.2mm; vertical-align: top;
          overflow-wrap: break-word; line-height: 1.35; }
 th { font-weight: bold; background: #eee; text-align: center; min-width: 2.2em; }
 td.nowrap { white-space: nowrap; }
+td.words { min-width: 5.5em; }
 th.pen, td.pen { width: 15mm; min-width: 15mm; }
 span.line { white-space: nowrap; }
 td.n { text-align: right; }
@@ -133,6 +140,7 @@ def ledger_html(ledger: Ledger) -> str:
                 name
                 for name, wanted in (
                     ("nowrap", column.key in _NOWRAP),
+                    ("words", (ledger.kind, column.key) in _WORDS),
                     ("pen", column.pen),
                     ("n", isinstance(value, int | float)),
                 )
@@ -153,7 +161,8 @@ def ledger_html(ledger: Ledger) -> str:
         f"<title>{esc(ledger.title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{esc(ledger.title)}</h1>"
         f'<p class="period">{esc(period_words(ledger.period))}</p>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        + "".join(f'<p class="heading">{esc(line)}</p>' for line in ledger.heading)
+        + f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
         '<div class="end">'
         + (f'<ul class="notes">{notes}</ul>' if notes else "")
         + f'<div class="signatures">{signatures}</div>'
@@ -169,6 +178,8 @@ def ledger_markdown(ledger: Ledger) -> str:
     headers = [c.header() for c in ledger.columns]
     rows = [[cell_text(row.get(c.key)) for c in ledger.columns] for row in ledger.rows]
     lines = [f"# {ledger.title}", "", period_words(ledger.period), ""]
+    if ledger.heading:
+        lines += [*ledger.heading, ""]
     lines += md_table(headers, rows) if rows else [t("ledger_empty")]
     if ledger.notes:
         lines += ["", *(f"- {note}" for note in ledger.notes)]

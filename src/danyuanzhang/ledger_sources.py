@@ -18,8 +18,9 @@ ROWS: dict[str, str] = {
     "hazards": "one row per hazard found in the period (withdrawn ones left out); oldest first",
     "patrols": "one row per patrol walked in the period, all-clear ones included",
     "needs": "one row per need raised in the period (withdrawn ones left out); oldest first",
-    "care": "one row per visit in the period to a current resident flagged 独居老人, 空巢, 残疾"
-    " or 需帮扶, and one row with no visit for such a resident not visited at all",
+    "care": "one row per visit in the period to a current resident the rule its heading says"
+    " names (60 and over at the period's end, or flagged 独居老人, 子女不在身边, 残疾 or 需帮扶,"
+    " or given a risk level), and one row with no visit for such a resident not visited at all",
     "antifraud": "one row per visit in the period that asked about the anti-fraud app or"
     " briefed the household",
     "moves": "one row per resident who moved in or out in the period",
@@ -101,12 +102,19 @@ SOURCES: dict[str, dict[str, str]] = {
         "born": "their year of birth",
         "address": "their flat",
         "phone": "their phone, masked",
+        "contact": "their emergency contact: name, relation, phone masked (resident edit"
+        " --emergency-contact)",
         "category": "why they are on it: 60岁及以上 and the care flags they carry",
+        "risk": "their risk level 高, 中 or 低 (resident edit --risk): visited weekly, monthly or"
+        " quarterly",
         "rate": "their visits that met them ÷ the calendar months of the period",
         "on": "the visit's day (blank: not visited in the period)",
         "kind": "how the visit was made",
         "wellbeing": "how they were when met, else the visit's outcome (nobody home, declined"
         " or not met in person: listed, never counted as a visit)",
+        "checks": "what a visit that met them found in each area it checked — 健康, 精神,"
+        " 居家安全, 赡养/照料 — 正常 or the note (visit add --check 健康=正常), phones masked",
+        "referral": "whom a visit that met them referred them to (visit add --referral)",
         "needs": "the needs recorded during the visit",
         "visitor": "the visit's visitor",
         "visitor_signature": PEN,
@@ -168,7 +176,8 @@ FRAME = """Every ledger is framed alike, whatever its kind and format:
 
 - **序号** (`no`) is its first column: the row's place in the ledger, from 1.
 - At the top (the terminal's heading, .xlsx, .html, .md): the title, with the community's
-  name, and the period with the scope under it.
+  name, and the period with the scope under it; a ledger whose rows follow a rule (the care
+  ledger: whom it is for) says the rule under the period.
 - At the foot (.xlsx, .html, .md): 填表人 (who made it: `dyz --by NAME`, else the laptop's
   person, `me.name`, set by `dyz init --name`, else the laptop's name), 审核人 (a blank line), 日期 (the day it was made)
   and 社区（盖章） (room for the stamp).

@@ -54,6 +54,7 @@ class Ledger(NamedTuple):
     notes: list[str]  # the totals a ledger ends with: a visit rate, the install rate per unit
     filled_by: str = ""  # the person who fills it in (填表人)
     printed_on: str = ""  # the day it was made (日期)
+    heading: tuple[str, ...] = ()  # said under the period at the top: whom a ledger is for
 
 
 Builder = Callable[[Store, Period], tuple[list[dict[str, Any]], list[str]]]
@@ -63,6 +64,8 @@ class Kind(NamedTuple):
     title: tuple[str, str]
     columns: tuple[Column, ...]
     build: Builder
+    # the lines under the period at the top, for a ledger whose rows follow a rule
+    heading: Callable[[Period], list[str]] | None = None
 
 
 def _c(key: str, zh: str, en: str, pen: bool = False) -> Column:
@@ -161,16 +164,21 @@ def kinds() -> dict[str, Kind]:
                 _c("born", "出生年份", "born"),
                 _c("address", "住址", "address"),
                 _c("phone", "电话", "phone"),
+                _c("contact", "紧急联系人（电话）", "emergency contact (phone)"),
                 _c("category", "类别", "category"),
+                _c("risk", "风险等级", "risk level"),
                 _c("rate", "月均探访（次）", "visits a month"),
                 _c("on", "探访日期", "visited on"),
                 _c("kind", "方式", "how"),
                 _c("wellbeing", "情况", "how they were"),
-                _c("needs", "需求帮扶", "help needed"),
+                _c("checks", "探访内容", "areas checked"),
+                _c("referral", "转介", "referred to"),
+                _c("needs", "发现的需求", "needs found"),
                 _c("visitor", "探访人", "visitor"),
                 _c("visitor_signature", "探访人签字", "visitor's signature", pen=True),
             ),
             k.care,
+            k.care_rule,
         ),
         "antifraud": Kind(
             ("反诈宣传台账", "Anti-fraud outreach ledger"),
@@ -380,7 +388,8 @@ def fill(store: Store, name: str, within: Period, template: Any = None) -> Ledge
     if template is not None:
         columns = template.columns_of(kind.columns)
         title = template.title or title
-    return Ledger(name, title, within, columns, rows, notes, filled_by(store), today())
+    heading = tuple(kind.heading(within)) if kind.heading is not None else ()
+    return Ledger(name, title, within, columns, rows, notes, filled_by(store), today(), heading)
 
 
 def period_words(within: Period) -> str:
@@ -420,6 +429,7 @@ def as_json(ledger: Ledger) -> dict[str, Any]:
         "scope": ledger.period.scope.key() or "community",
         "columns": [{"key": c.key, "header": c.header()} for c in ledger.columns],
         "rows": [{c.key: plain(row.get(c.key)) for c in ledger.columns} for row in ledger.rows],
+        "heading": list(ledger.heading),
         "notes": ledger.notes,
         "filled_by": ledger.filled_by,
         "printed_on": ledger.printed_on,

@@ -277,7 +277,7 @@ def identities(records: Iterable[Keyed], merges: Iterable[Merge]) -> dict[str, s
 PERSONAL_WITH_HOUSEHOLD: dict[str, tuple[str, ...]] = {
     "petition": ("text",),
     "hazard": ("note", "photo"),
-    "visit": ("wellbeing", "note"),
+    "visit": ("wellbeing", "note", "health", "mind", "home_safety", "support", "referral"),
     "petition_event": ("note",),
     "hazard_event": ("note",),
     "service": ("note",),

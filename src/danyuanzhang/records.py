@@ -155,6 +155,34 @@ DECLARED = (
             Field("moved_in", "moved_in", "date", ("迁入日期", "moved-in date"), clearable=True),
             Field("moved_out", "moved_out", "date", ("迁出日期", "moved-out date"), clearable=True),
             Field("note", "note", "text", _NOTE, clearable=True, personal=True),
+            # the 2022 care policy's (schema 17): whom to call, and how often to visit
+            Field(
+                "contact_name",
+                "contact_name",
+                "name",
+                ("紧急联系人", "emergency contact"),
+                clearable=True,
+                personal=True,
+            ),
+            Field(
+                "contact_phone",
+                "contact_phone",
+                "phone",
+                ("紧急联系人电话", "emergency contact's phone"),
+                clearable=True,
+                personal=True,
+            ),
+            Field(
+                "contact_relation",
+                "contact_relation",
+                "text",
+                ("与本人关系", "relation"),
+                clearable=True,
+                personal=True,
+            ),
+            Field(
+                "risk", "risk", "risk", ("风险等级", "risk level"), clearable=True, personal=True
+            ),
             _DISTINCT,
         ),
         flag_table="resident_flags",
@@ -232,6 +260,17 @@ DECLARED = (
             Field("note", "note", "text", _NOTE, personal=True),
             # the residents met at the door, by id; absent when nobody was asked (before 15)
             Field("met", "met", "record_ids", ("受访人", "residents met"), clearable=True),
+            # what a care visit checked (schema 17): `ok` (正常) or what was found
+            *(
+                Field(code, code, "text", labels, personal=True)
+                for code, labels in (
+                    ("health", ("健康", "health")),
+                    ("mind", ("精神", "state of mind")),
+                    ("home_safety", ("居家安全", "home safety")),
+                    ("support", ("赡养/照料", "family support")),
+                )
+            ),
+            Field("referral", "referral", "text", ("转介", "referred to"), personal=True),
         ),
         placed_by="self",
         required=("household", "estate", "building", "unit", "on", "kind", "outcome"),

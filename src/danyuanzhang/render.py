@@ -351,9 +351,19 @@ def yes_no(value: bool | None, unknown: str = "") -> str:
     return unknown if value is None else t("yes") if value else t("no")
 
 
+def care_finding(found: str | None) -> str:
+    """What a care visit found in one area: 正常, or the note of what was wrong."""
+    from danyuanzhang.vocab import CARE_OK
+
+    if found is None:
+        return ""
+    return t("care_ok") if found == CARE_OK else found
+
+
 def visit_text(item: dict[str, Any]) -> str:
     """One visit as a unit head would read it back from the notebook."""
     from danyuanzhang.vocab import (
+        CARE_AREAS,
         HAZARD_KINDS,
         PETITION_CATEGORIES,
         PETITION_STATUSES,
@@ -377,6 +387,10 @@ def visit_text(item: dict[str, Any]) -> str:
         lines.append(f"{t('col_briefed')}{sep}{yes_no(item['briefed'], '—')}")
     if item["wellbeing"]:
         lines.append(f"{t('col_wellbeing')}{sep}{word(item['wellbeing'], WELLBEING)}")
+    for area, found in item.get("checks", {}).items():
+        lines.append(f"{word(area, CARE_AREAS)}{sep}{care_finding(found)}")
+    if item.get("referral"):
+        lines.append(f"{t('col_referral')}{sep}{item['referral']}")
     if item["note"]:
         lines.append(f"{t('col_note')}{sep}{item['note']}")
     for need in item.get("needs", []):

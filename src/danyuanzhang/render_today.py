@@ -35,11 +35,14 @@ def today_text(
         lines.append("")
     retries = plan.get("retries", [])
     if retries:
-        from danyuanzhang.vocab import BUILTIN_FLAGS
+        from danyuanzhang.vocab import BUILTIN_FLAGS, RISK_LEVELS
 
         say(t("td_retries", count=len(retries)))
         for item in retries:
-            flags = "、".join(word(f, BUILTIN_FLAGS) for f in item["flags"])
+            why = [word(f, BUILTIN_FLAGS) for f in item["flags"]]
+            if item.get("risk"):
+                why.append(t("risk_level_word", risk=word(item["risk"], RISK_LEVELS)))
+            flags = "、".join(why)
             when = short_day(date.fromisoformat(item["not_home_on"]))
             by = short_day(date.fromisoformat(item["retry_by"]))
             text = t("td_retry", household=item["household"], day=when, flags=flags, by=by)

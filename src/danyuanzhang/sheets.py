@@ -148,8 +148,12 @@ def _write_xlsx(
     ]
     above = ([title] if title else []) + list(form.lines)
     for line, text in enumerate(above):
-        # a form's title and period are centred over the table, as on the paper form
+        # a form's title and period are centred over the table, as on the paper form; a rule
+        # said under them (whom the ledger is for) is read as a sentence, wrapped
         look = book.add_format({"bold": line == 0 and bool(title), "align": "center"})
+        if line >= 1 + bool(title) and len(headers) > 1:
+            look = book.add_format({"text_wrap": True, "valign": "top"})
+            sheet.set_row(line, 32)
         if form.lines and len(headers) > 1:
             sheet.merge_range(line, 0, line, len(headers) - 1, "", look)
         else:

@@ -29,7 +29,7 @@ from danyuanzhang.inputs import (
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import registry as reg
 from danyuanzhang.store import visits as q
-from danyuanzhang.vocab import VISIT_OUTCOMES
+from danyuanzhang.vocab import CARE_AREAS, CARE_FLAGS, CARE_OK, RISK_CADENCE, VISIT_OUTCOMES
 
 
 @dataclass
@@ -71,6 +71,9 @@ class VisitPlan:
     help_needed: tuple[str, str] | None = None
     met: list[str] | None = None  # the residents met, by name (None: not said)
     note: str | None = None
+    # a care visit's areas checked, as said: (area, 正常 or what was found); and 转介
+    checks: list[tuple[str, str]] = field(default_factory=list)
+    referral: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,6 +87,7 @@ class VisitPlan:
         plan.flags = [(name, flag) for name, flag in data.get("flags", [])]
         plan.hazards = [(kind, note) for kind, note in data.get("hazards", [])]
         plan.common_hazards = [(kind, note) for kind, note in data.get("common_hazards", [])]
+        plan.checks = [(area, found) for area, found in data.get("checks", [])]
         helped = data.get("help_needed")
         plan.help_needed = (str(helped[0]), str(helped[1])) if helped else None
         return plan
@@ -110,6 +114,8 @@ class _Checked:
     needs: list[tuple[str, str, str | None, str | None]]
     hazards: list[tuple[str, str | None, bool]]  # (kind, note, this household's to fix)
     help_needed: tuple[str, str] | None  # (category, text) of the help someone needs
+    checks: dict[str, str]  # area: `ok` or what was found
+    referral: str | None
 
 
 def _check(store: Store, plan: VisitPlan) -> _Checked:
@@ -134,6 +140,8 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
                 ("--wellbeing", wellbeing),
                 ("--met", plan.met),
                 ("--help-needed", plan.help_needed),
+                ("--check", plan.checks),
+                ("--referral", plan.referral),
             )
             if given
         ]
@@ -171,9 +179,53 @@ def _check(store: Store, plan: VisitPlan) -> _Checked:
             raise DyzError("empty_petition")
         help_needed = (parse_category(category), help_text)
     note = parse_free_text(plan.note) if plan.note else None
+    checks, referral = _care_checks(plan)
     return _Checked(
-        day, kind, outcome, wellbeing, note or None, arrivals, needs, hazards, help_needed
+        day,
+        kind,
+        outcome,
+        wellbeing,
+        note or None,
+        arrivals,
+        needs,
+        hazards,
+        help_needed,
+        checks,
+        referral,
     )
+
+
+# what a finding says when nothing is wrong in an area
+_OK_WORDS = {CARE_OK, "正常", "normal", "无异常", "没问题", "良好", "好"}
+
+
+def _care_checks(plan: VisitPlan) -> tuple[dict[str, str], str | None]:
+    """The areas a care visit checked, each `ok` or what was found, and whom it referred them
+    to (转介, given as --referral or as --check 转介=…)."""
+    from danyuanzhang.words import CARE_AREA, fold
+
+    checks: dict[str, str] = {}
+    referral = parse_free_text(plan.referral) if plan.referral else None
+    for area_text, found_text in plan.checks:
+        found = parse_free_text(found_text, limit=100)
+        if not found:
+            raise DyzError("care_check_empty", area=area_text.strip())
+        if fold(area_text) in {fold("转介"), "referral"}:
+            if referral is not None:
+                raise DyzError("care_check_twice", area=area_text.strip())
+            referral = found
+            continue
+        area = CARE_AREA.parse(area_text)
+        if area in checks:
+            raise DyzError("care_check_twice", area=area_text.strip())
+        checks[area] = CARE_OK if fold(found) in {fold(w) for w in _OK_WORDS} else found
+    return checks, referral or None
+
+
+def cared_for(flags: set[str] | frozenset[str] | list[str], risk: str | None) -> bool:
+    """Whether the care ledger follows a resident by what the community said of them: a
+    care flag or a risk level (those of 60 and over by age alone are counted there too)."""
+    return risk is not None or any(flag in CARE_FLAGS for flag in flags)
 
 
 def _resident_by_name(residents: list[Any], text: str) -> Any:
@@ -244,10 +296,10 @@ def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
         present = [r for r in reg.residents_of(store, home["id"]) if not r["moved_out"]]
         for name, flag in plan.flags:
             edit_resident(store, _resident_by_name(present, name)["id"], add_flags=[flag])
-        if checked.wellbeing and not any(
-            "elderly_alone" in reg.flags_of(store, r["id"]) for r in present
+        if (checked.wellbeing or checked.checks or checked.referral) and not any(
+            cared_for(reg.flags_of(store, r["id"]), r["risk"]) for r in present
         ):
-            raise DyzError("wellbeing_needs_alone")
+            raise DyzError("care_needs_cared_for")
         visit_id = new_id()
         fields: dict[str, Any] = {
             "household": home["id"],
@@ -271,6 +323,9 @@ def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
             fields["wellbeing"] = checked.wellbeing
         if checked.note:
             fields["note"] = checked.note
+        fields.update(checked.checks)
+        if checked.referral:
+            fields["referral"] = checked.referral
         store.put("visit", visit_id, fields, new=True)
         if checked.help_needed is not None and checked.help_needed not in {
             (category, text) for category, text, _, _ in checked.needs
@@ -337,6 +392,8 @@ def describe_visit(store: Store, row: Any, with_records: bool = True) -> dict[st
         "wellbeing": row["wellbeing"],
         "met": names_met(store, row["met"]),
         "note": row["note"],
+        "checks": {area: row[area] for area in CARE_AREAS if row[area]},
+        "referral": row["referral"],
     }
     if with_records:
         from danyuanzhang.hazards import describe as describe_hazards
@@ -402,8 +459,16 @@ def list_visits(
 
 
 VULNERABLE = ("elderly_alone", "needs_help")  # the flags that shorten a household's cadence
-# who is visited first when several are due: living alone, needing help, disabled, then others
-FIRST_VISITED = ("elderly_alone", "needs_help", "disabled")
+# who is visited first when several are due: at high risk, living alone, needing help,
+# disabled, at medium or low risk, then others
+FIRST_VISITED = (
+    "risk_high",
+    "elderly_alone",
+    "needs_help",
+    "disabled",
+    "risk_medium",
+    "risk_low",
+)
 
 
 def cadence_reason(
@@ -411,14 +476,18 @@ def cadence_reason(
     last_wellbeing: str | None,
     cadence: dict[str, int],
     everyone: bool = True,
+    risk: str | None = None,
 ) -> str | None:
     """Why a household is visited as often as it is: of living alone and needing help (by
-    flag, or as the last visit that met someone found), and with `everyone` the default, the
-    one with the shortest cadence; the first of them on a tie. None for a household that is
-    neither, when the default is left out."""
+    flag, or as the last visit that met someone found), the risk level the community set
+    (`risk_high`…), and with `everyone` the default, the one with the shortest cadence; the
+    first of them on a tie (a flag before a risk level). None for a household that is none
+    of these, when the default is left out."""
     reasons = [flag for flag in VULNERABLE if flag in flags]
     if last_wellbeing == "needs_help" and "needs_help" not in reasons:
         reasons.append("needs_help")
+    if risk is not None:
+        reasons.append(f"risk_{risk}")
     if everyone:
         reasons.append("default")
     return min(reasons, key=cadence.__getitem__) if reasons else None
@@ -435,11 +504,13 @@ def latest_attempt(
     return day, outcome
 
 
-def _vulnerability(flags: set[str] | frozenset[str], wellbeing: str | None) -> int:
-    if not flags and wellbeing is None:
+def _vulnerability(
+    flags: set[str] | frozenset[str], wellbeing: str | None, risk: str | None = None
+) -> int:
+    if not flags and wellbeing is None and risk is None:
         return len(FIRST_VISITED)
     for rank, flag in enumerate(FIRST_VISITED):
-        if flag in flags or (flag == "needs_help" and wellbeing == flag):
+        if flag in flags or (flag == "needs_help" and wellbeing == flag) or flag == f"risk_{risk}":
             return rank
     return len(FIRST_VISITED)
 
@@ -491,6 +562,12 @@ def visits_due(
     flagged: dict[str, set[str]] = {}
     for household_id, flag in q.due_flags(store, None if whole else estates, building, unit):
         flagged.setdefault(household_id, set()).add(flag)
+    # the household's highest risk level: its residents' shortest risk cadence
+    risks: dict[str, str] = {}
+    for household_id, level in q.due_risks(store, None if whole else estates, building, unit):
+        known = risks.get(household_id)
+        if known is None or RISK_CADENCE[level] < RISK_CADENCE[known]:
+            risks[household_id] = level
 
     due = []
     default_every = cadence["default"]
@@ -501,8 +578,9 @@ def visits_due(
         # how they were found the day they were last met: needing help, if anyone said so
         wellbeing = "needs_help" if helped is not None and helped == last_met else None
         flags = flagged.get(household_id, _NO_FLAGS)
-        if flags or wellbeing == "needs_help":
-            reason = str(cadence_reason(flags, wellbeing, cadence))
+        risk = risks.get(household_id)
+        if flags or wellbeing == "needs_help" or risk is not None:
+            reason = str(cadence_reason(flags, wellbeing, cadence, risk=risk))
             every = cadence[reason]
         else:
             reason, every = "default", default_every
@@ -524,7 +602,7 @@ def visits_due(
             retrying
             and not_home is not None
             and (last_met is None or not_home > last_met)
-            and (wellbeing is not None or not flags.isdisjoint(RETRY_FLAGS))
+            and (wellbeing is not None or risk is not None or not flags.isdisjoint(RETRY_FLAGS))
         )
         if not (listed or everyone or retry):
             continue
@@ -537,6 +615,7 @@ def visits_due(
                 "unit": f"{building_name}-{unit_name}",
                 "residents": names.split("\x1f") if names else [],
                 "flags": sorted(flags) if flags else [],
+                "risk": risk,
                 "never_visited": last_attempt is None,
                 "never_met": last_met is None,
                 "reason": reason,
@@ -549,7 +628,7 @@ def visits_due(
                 "is_due": listed,
                 "_order": (
                     not listed,
-                    _vulnerability(flags, wellbeing),
+                    _vulnerability(flags, wellbeing, risk),
                     last_met is not None,
                     due_on,
                     position,
@@ -577,7 +656,7 @@ def retries(due: list[dict[str, Any]]) -> list[dict[str, Any]]:
         vulnerable = [f for f in RETRY_FLAGS if f in item["flags"]]
         if item["reason"] == "needs_help" and "needs_help" not in vulnerable:
             vulnerable.append("needs_help")
-        if not vulnerable or item["last_outcome"] != "not_home":
+        if not (vulnerable or item["risk"]) or item["last_outcome"] != "not_home":
             continue
         by = date.fromisoformat(item["last_attempt"]) + timedelta(days=RETRY_DAYS)
         found.append(
@@ -585,6 +664,7 @@ def retries(due: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 **{k: item[k] for k in ("household", "household_id", "estate", "unit")},
                 "residents": item["residents"],
                 "flags": vulnerable,
+                "risk": item["risk"],
                 "not_home_on": item["last_attempt"],
                 "retry_by": by.isoformat(),
             }

@@ -230,3 +230,27 @@ WELLBEING: dict[str, tuple[str, str]] = {
     "well": ("一切安好", "well"),
     "needs_help": ("需要帮助", "needs help"),
 }
+
+# -- issue 33, care: the 2022 care policy's risk levels, and what a care visit checks ---------
+
+# whom the care ledger follows besides those of 60 and over, and whose wellbeing a visit asks
+CARE_FLAGS = ("elderly_alone", "children_away", "disabled", "needs_help")
+
+# a cared-for resident's 风险等级, set by the community; it sets how often they are visited
+RISK_LEVELS: dict[str, tuple[str, str]] = {
+    "high": ("高", "high"),
+    "medium": ("中", "medium"),
+    "low": ("低", "low"),
+}
+# days between visits by risk level: weekly, monthly, quarterly (a flag's shorter cadence wins)
+RISK_CADENCE = {"high": 7, "medium": 30, "low": 90}
+
+# the areas a care visit checks, each found 正常 (`ok`) or in a short note of what was found;
+# the fifth, 转介, is whom the visit referred them to (a visit's `referral`)
+CARE_AREAS: dict[str, tuple[str, str]] = {
+    "health": ("健康", "health"),
+    "mind": ("精神", "state of mind"),
+    "home_safety": ("居家安全", "home safety"),
+    "support": ("赡养/照料", "family support"),
+}
+CARE_OK = "ok"

@@ -204,6 +204,19 @@ WELLBEING = Vocabulary(
     | {"需帮助": "needs_help", "要帮助": "needs_help", "需帮扶": "needs_help"},
 )
 
+# -- issue 33, care ---------------------------------------------------------------------------
+RISK = Vocabulary(
+    ("风险等级", "risk level"),
+    vocab.RISK_LEVELS,
+    {"高风险": "high", "中风险": "medium", "低风险": "low", "较高": "high", "一般": "medium"},
+)
+CARE_AREA = Vocabulary(
+    ("探访内容", "area checked"),
+    vocab.CARE_AREAS,
+    {"身体": "health", "身体状况": "health", "精神状况": "mind", "心理": "mind"}
+    | {"安全": "home_safety", "居家": "home_safety", "赡养": "support", "照料": "support"},
+)
+
 ROLE = Vocabulary(
     ("角色", "role"),
     vocab.ROLES,

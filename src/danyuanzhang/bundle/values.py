@@ -19,6 +19,7 @@ from danyuanzhang.inputs import parse_free_text, parse_name, parse_phone
 from danyuanzhang.vocab import (
     DISPUTE_KINDS,
     MEDIATION_STEPS,
+    RISK_LEVELS,
     SATISFACTION,
     VISIT_KINDS,
     VISIT_OUTCOMES,
@@ -248,6 +249,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "visit_kind": _one_of(tuple(VISIT_KINDS), "visit kind"),
     "visit_outcome": _one_of(tuple(VISIT_OUTCOMES), "outcome"),
     "wellbeing": _one_of(tuple(WELLBEING), "wellbeing"),
+    "risk": _one_of(tuple(RISK_LEVELS), "risk level"),
     "buildings": _buildings,
     "photo": _photo,
     "clock": _pattern(_CLOCK, "time of day"),

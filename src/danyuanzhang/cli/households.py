@@ -106,7 +106,16 @@ def household_show(
         return
     if fmt is Format.csv:
         resident_rows = [
-            {"household": item["ref"], "estate": item["estate"], **r} for r in item["residents"]
+            {
+                "household": item["ref"],
+                "estate": item["estate"],
+                **r,
+                **{
+                    f"contact_{part}": (r["emergency_contact"] or {}).get(part)
+                    for part in ("name", "phone", "relation")
+                },
+            }
+            for r in item["residents"]
         ]
         out(
             render.to_csv(
@@ -122,6 +131,10 @@ def household_show(
                     "moved_in",
                     "moved_out",
                     "note",
+                    "contact_name",
+                    "contact_phone",
+                    "contact_relation",
+                    "risk",
                 ],
             )
         )
@@ -161,6 +174,32 @@ def household_show(
     for r in item["residents"]:
         if r["note"]:
             out(f"{r['name']} {t('col_note')}{t('colon')}{r['note']}")
+    for r in item["residents"]:
+        if r["emergency_contact"] or r["risk"]:
+            out(_care_line(r))
+
+
+def _care_line(resident: dict[str, Any]) -> str:
+    """A resident's 紧急联系人 and 风险等级, as `household show` prints them."""
+    from danyuanzhang.i18n import pick, word
+    from danyuanzhang.vocab import RISK_CADENCE, RISK_LEVELS
+
+    parts = []
+    contact = resident["emergency_contact"]
+    if contact:
+        relation = f"（{contact['relation']}）" if contact["relation"] else ""
+        parts.append(
+            t("resident_contact", name=contact["name"], relation=relation, phone=contact["phone"])
+        )
+    if resident["risk"]:
+        parts.append(
+            t(
+                "resident_risk",
+                risk=word(resident["risk"], RISK_LEVELS),
+                days=RISK_CADENCE[resident["risk"]],
+            )
+        )
+    return f"{resident['name']} " + pick("；", "; ").join(parts)
 
 
 @household_app.command("edit")
@@ -405,8 +444,25 @@ def resident_edit(
     note: Annotated[
         str | None, typer.Option("--note", help="备注（空字符串清除）· note, empty clears")
     ] = None,
+    emergency_contact: Annotated[
+        str | None,
+        typer.Option(
+            "--emergency-contact",
+            help="紧急联系人：姓名 电话 关系（空字符串清除）· emergency contact: name phone"
+            " relation, empty clears",
+        ),
+    ] = None,
+    risk: Annotated[
+        str | None,
+        typer.Option(
+            "--risk",
+            help="风险等级：高（每周探访）| 中（每月）| 低（每季度）（空字符串清除）"
+            " · risk level: high (weekly visits) | medium (monthly) | low (quarterly)",
+        ),
+    ] = None,
 ) -> None:
-    """修改居民信息 · Edit a resident, e.g. `dyz resident edit 3fa2 --flag 需帮扶`."""
+    """修改居民信息 · Edit a resident, e.g. `dyz resident edit 3fa2 --flag 需帮扶`,
+    `dyz resident edit 3fa2 --emergency-contact "张伟 13800001111 儿子" --risk 高`."""
     from danyuanzhang.households import edit_resident
 
     item = edit_resident(
@@ -419,6 +475,8 @@ def resident_edit(
         remove_flags=unflag,
         moved_in=moved_in,
         note=note,
+        emergency_contact=emergency_contact,
+        risk=risk,
     )
     say(t("resident_updated", name=item["name"]))
 

@@ -126,6 +126,8 @@ def ledger(
         from danyuanzhang.ledger_page import cell_text
 
         say(f"{filled.title} · {ledgers.period_words(filled.period)}")
+        for line in filled.heading:
+            say(line)
         if defaulted:
             say(defaulted)
         if not filled.rows:
@@ -163,7 +165,7 @@ def _write(filled: Ledger, output: Path) -> None:
         title=filled.title,
         notes=filled.notes,
         form=Form(
-            lines=[ledgers.period_words(filled.period)],
+            lines=[ledgers.period_words(filled.period), *filled.heading],
             foot=ledgers.foot_text(filled),
             pen=frozenset(n for n, c in enumerate(filled.columns) if c.pen),
         ),

@@ -159,6 +159,18 @@ def visit_add(
         ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
+    check: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--check",
+            help="关爱探访看了什么：方面=正常或情况，方面为 健康|精神|居家安全|赡养，可多次，"
+            "如 居家安全=燃气管老化 · AREA=ok or what was found: health|mind|home_safety|support",
+        ),
+    ] = None,
+    referral: Annotated[
+        str | None,
+        typer.Option("--referral", help="转介给谁/哪里，如 社区卫生服务站 · referred to"),
+    ] = None,
     visitor: Annotated[
         str | None, typer.Option("--visitor", help="走访人，默认本机设置 · who visited")
     ] = None,
@@ -202,6 +214,8 @@ def visit_add(
         help_needed=(help_category, help_needed) if help_needed is not None else None,
         met=list(met) if met else None,
         note=note,
+        checks=[parse_pair(c.replace("＝", "="), "=", "--check") for c in check or []],
+        referral=referral,
     )
     item = record_visit(store_of(ctx), plan)
     if fmt is Format.json:
@@ -258,7 +272,20 @@ def visit_list(
             }
             for i in items
         ]
+    if fmt is Format.csv:
+        items = [_areas_apart(i) for i in items]
     emit_list(items, fmt, VISIT_COLUMNS, output)
+
+
+def _areas_apart(item: dict[str, Any]) -> dict[str, Any]:
+    """A visit for a CSV row: each area a care visit checked a column of its own."""
+    from danyuanzhang.vocab import CARE_AREAS
+
+    checks = item["checks"]
+    return {
+        **{k: v for k, v in item.items() if k != "checks"},
+        **{area: checks.get(area) for area in CARE_AREAS},
+    }
 
 
 @visit_app.command("show")
@@ -276,7 +303,8 @@ def visit_show(
     if fmt is Format.json:
         out(render.to_json(item))
     elif fmt is Format.csv:
-        out(render.to_csv([{k: v for k, v in item.items() if k not in ("needs", "hazards")}]))
+        shown = {k: v for k, v in item.items() if k not in ("needs", "hazards")}
+        out(render.to_csv([_areas_apart(shown)]))
     else:
         out(render.visit_text(item))
 

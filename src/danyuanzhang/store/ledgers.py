@@ -139,8 +139,8 @@ def names_of(store: Store, table: str, column: str, ids: Sequence[str | None]) -
 def residents_cared_for(
     store: Store, estates: Sequence[str], flags: Sequence[str], born_by: int
 ) -> list[Any]:
-    """Current residents born in `born_by` or before, or carrying any of these flags, with
-    their flat and flags, by flat."""
+    """Current residents born in `born_by` or before, carrying any of these flags, or given a
+    risk level, with their flat and flags, by flat."""
     return store.conn.execute(
         f"""
         SELECT r.*, h.estate, h.building, h.unit, h.room,
@@ -148,7 +148,7 @@ def residents_cared_for(
                AS flags
         FROM residents r JOIN households h ON h.id = r.household_id
         WHERE h.estate IN {_in(estates)} AND r.moved_out IS NULL AND r.name <> '' AND (
-            CAST(r.born AS INTEGER) BETWEEN 1 AND ? OR EXISTS (
+            CAST(r.born AS INTEGER) BETWEEN 1 AND ? OR r.risk IS NOT NULL OR EXISTS (
             SELECT 1 FROM resident_flags f WHERE f.resident_id = r.id AND f.flag IN {_in(flags)}))
         ORDER BY h.building, h.unit, h.room, r.name
         """,

@@ -609,7 +609,7 @@ CREATE TABLE council_items (
 CREATE INDEX council_items_open ON council_items (estate, settled_on, petition_id);
 """
 
-# 16 (slice "erase"): erasures held for a person to read (sync/erasures.py). Another laptop's
+# 16: erasures held for a person to read (sync/erasures.py). Another laptop's
 # erasures of households beyond what it may erase unseen in a window stay out of the log, with
 # the bundle they came in, until accepted; the erasures taken unseen, to count the window; and,
 # per laptop with a change held, the mark it would have were the held changes in the log
@@ -643,6 +643,17 @@ CREATE TABLE erasure_marks (
 );
 """
 
+# 17: the care policy's: a resident's emergency contact and risk level, what a visit checked
+# (the residents' columns by `_resident_columns`)
+V17 = """
+ALTER TABLE visits ADD COLUMN health TEXT;
+ALTER TABLE visits ADD COLUMN mind TEXT;
+ALTER TABLE visits ADD COLUMN home_safety TEXT;
+ALTER TABLE visits ADD COLUMN support TEXT;
+ALTER TABLE visits ADD COLUMN referral TEXT;
+CREATE INDEX residents_at_risk ON residents (household_id) WHERE risk IS NOT NULL;
+"""
+
 
 def _resident_note(conn: sqlite3.Connection) -> None:
     """A resident's own note (15): what a roll's 备注 says beyond the flags. Added by the step
@@ -651,13 +662,23 @@ def _resident_note(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE residents ADD COLUMN note TEXT")
 
 
+def _resident_columns(conn: sqlite3.Connection) -> None:
+    """A resident's emergency contact and risk level (17). Added by the step of 7 already,
+    which derives residents as today's code does."""
+    _resident_note(conn)
+    present = {row[1] for row in conn.execute("PRAGMA table_info(residents)")}
+    for column in ("contact_name", "contact_phone", "contact_relation", "risk"):
+        if column not in present:
+            conn.execute(f"ALTER TABLE residents ADD COLUMN {column} TEXT")
+
+
 def _rebuild_identity(conn: sqlite3.Connection) -> None:
     """Notebooks of schema 6 may hold one flat twice (the same roll on two laptops): find every
     record's natural key and merge what the new rule identifies, keeping every visit, petition
     and hazard, now pointing at the record kept."""
     from danyuanzhang.store.derive import rebuild_identity
 
-    _resident_note(conn)
+    _resident_columns(conn)
     rebuild_identity(conn)
 
 
@@ -696,6 +717,7 @@ MIGRATIONS: list[list[Step]] = [
     [V14],
     [V15, _resident_note, _settle_name_conflicts],
     [V16],
+    [_resident_columns, V17],
 ]
 
 LATEST = len(MIGRATIONS)

@@ -120,6 +120,20 @@ def due_flags(
     )
 
 
+def due_risks(
+    store: Store, estates: Sequence[str] | None, building: str | None, unit: str | None
+) -> Iterator[tuple[str, str]]:
+    """(household id, risk level) of the current residents of a place given a risk level,
+    or of every place when `estates` is None."""
+    risks = "SELECT r.household_id, r.risk FROM residents r WHERE r.moved_out IS NULL AND r.risk IS NOT NULL"
+    if estates is None:
+        return _plain(store).execute(risks)
+    where, params = place_clause("h", estates, building, unit)
+    return _plain(store).execute(
+        f"{risks} AND r.household_id IN (SELECT h.id FROM households h WHERE {where})", params
+    )
+
+
 def _plain(store: Store) -> sqlite3.Cursor:
     """A cursor giving plain tuples, read as they come: a district's lists are long."""
     cursor = store.conn.cursor()

@@ -89,6 +89,7 @@ def _vocabulary(kind: str) -> dict[str, tuple[str, str]]:
         "visit_kind": vocab.VISIT_KINDS,
         "visit_outcome": vocab.VISIT_OUTCOMES,
         "wellbeing": vocab.WELLBEING,
+        "risk": vocab.RISK_LEVELS,
         "escalation": vocab.ESCALATION_TARGETS,
         "decision": vocab.DECISIONS,
     }.get(kind, {})
@@ -239,6 +240,7 @@ def _command_parsers(store: Store) -> dict[str, Callable[[str], Any]]:
         "visit_kind": words.VISIT_KIND.parse,
         "visit_outcome": words.VISIT_OUTCOME.parse,
         "wellbeing": words.WELLBEING.parse,
+        "risk": words.RISK.parse,
         "escalation": words.ESCALATION.parse,
         "decision": words.DECISION.parse,
     }

@@ -459,4 +459,14 @@ def test_a_notice_looked_at_on_the_screen_takes_no_number(
     assert "（预览，打印时编号）" in screen
     assert dyz_json("hazard", "show", hazard)["notice_no"] is None
     dyz("hazard", "notice", hazard, "-o", str(tmp_path / "通知.txt"))
-    assert dyz_json("hazard", "show", hazard)["notice_no"] is not None
+    number = dyz_json("hazard", "show", hazard)["notice_no"]
+    assert number is not None
+    # numbered now: the screen shows it as printed, and never says it uses no number
+    terminal = Terminal(["--db", str(db), "hazard", "notice", hazard], dict(os.environ), tmp_path)
+    try:
+        terminal.wait_for(number)
+        assert terminal.process.wait(timeout=20) == 0
+        screen = terminal.read()
+    finally:
+        terminal.close()
+    assert "没有占用编号" not in screen

@@ -29,6 +29,26 @@ class CardFormat(str, Enum):
     html = "html"
 
 
+# the format a file's name asks for, when the command's --format is left as it was
+_FORMAT_OF_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".txt": "txt",
+}
+
+
+def format_for(output: Path | None, given: str, default: str, known: Iterable[str]) -> str:
+    """`-o 通知.html` alone prints the page, not text in a file called .html: a format left
+    at its default follows the file's name when the command knows that format."""
+    if output is None or given != default:
+        return given
+    named = _FORMAT_OF_SUFFIX.get(output.suffix.lower())
+    return named if named in set(known) else given
+
+
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="输出格式 · output format: table | json | csv")
 ]

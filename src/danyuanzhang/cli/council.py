@@ -105,6 +105,9 @@ def council_agenda(
         "html": render_pages.agenda_page,
         "json": render.to_json,
     }
+    from danyuanzhang.cli.common import format_for
+
+    fmt = format_for(output, fmt, "table", renderers)
     if fmt not in (*renderers, "text"):
         raise DyzError("bad_agenda_format", format=fmt)
     data = agenda(store_of(ctx), on=on)

@@ -274,10 +274,12 @@ def hazard_notice(
     ] = None,
 ) -> None:
     """打印整改通知书（带编号和回执）· Print the numbered notice with its receipt stub, e.g. `dyz hazard notice 3fa2 -f html -o 通知.html`."""
+    from danyuanzhang.cli.common import format_for
     from danyuanzhang.errors import DyzError
     from danyuanzhang.notice import notice
     from danyuanzhang.render_notice import notice_html, notice_txt
 
+    fmt = format_for(output, fmt, "txt", ("txt", "html"))
     if fmt not in ("txt", "html"):
         raise DyzError("bad_notice_format", format=fmt)
     from danyuanzhang.typeset import paper_of
@@ -286,7 +288,7 @@ def hazard_notice(
     # on the screen it is a look before printing: a number is given to paper, a file or a pipe
     preview = output is None and sys.stdout.isatty()
     data = notice(store_of(ctx), hazard, on=on, preview=preview)
-    if preview:
+    if preview and not data["number"]:  # one numbered already is shown as it was printed
         say(t("notice_preview"))
     due = data["hazard"]["due"]
     if due and due < data["issued_on"]:

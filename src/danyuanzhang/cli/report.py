@@ -87,7 +87,12 @@ def report(
 ) -> None:
     """每周汇总，带去议事会 · The weekly report, e.g. `dyz report --week --scope unit:2-2 -f html -o 周报.html`."""
     from danyuanzhang import render_report
+    from danyuanzhang.cli.common import format_for
     from danyuanzhang.report import weekly_report
+
+    fmt = ReportFormat(
+        format_for(output, fmt.value, ReportFormat.table.value, ("md", "csv", "json", "html"))
+    )
 
     data = weekly_report(
         store_of(ctx),

@@ -220,8 +220,10 @@ def card_command(
     """打印单元服务牌 · Print the stairwell service card, e.g. `dyz card --unit 2-2 -f html -o 服务牌.html`."""
     from danyuanzhang import render_card
     from danyuanzhang.card import service_card
+    from danyuanzhang.cli.common import format_for
     from danyuanzhang.typeset import paper_of
 
+    fmt = CardFormat(format_for(output, fmt.value, CardFormat.txt.value, ("md", "html")))
     chosen = paper_of(paper)
     if unit is None:
         place = place_of(ctx, estate=estate)

@@ -16,6 +16,7 @@ from danyuanzhang.cli.common import (
     FormatOption,
     SheetOption,
     emit_list,
+    format_for,
     is_interactive,
     out,
     place_of,
@@ -339,6 +340,7 @@ def visit_due(
     from danyuanzhang.sheets import SUFFIXES
     from danyuanzhang.visits import visits_due
 
+    fmt = DueFormat(format_for(output, fmt.value, DueFormat.table.value, ("json", "html")))
     place = place_of(ctx, unit, building, estate, everywhere)
     unit, building = place.unit, place.building
     items = place.narrow(

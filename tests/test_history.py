@@ -92,3 +92,16 @@ def test_an_erasure_is_one_line_and_the_command_before_it_stays_its_own(
     assert texts[1] == "把诉求“（内容已随住户一起抹去）”（2-2）记为 上报"
     assert texts[2].startswith("登记了走访（2-2，")
     assert "刘阿姨" not in str(texts)
+
+
+def test_the_log_speaks_words_never_codes_or_none(dyz: Runner, tmp_path: Path) -> None:
+    """A volunteer of a whole building or estate has no unit to print ("1-None"); a dispute's
+    kind is said in words (楼上漏水), not its code."""
+    from danyuanzhang.demo import build_demo
+
+    path = tmp_path / "sample.db"
+    store, _ = build_demo(path)
+    store.close()
+    shown = dyz("--db", str(path), "log", "--limit", "400").stdout
+    assert "登记了志愿者" in shown and "纠纷类型改为 楼上漏水" in shown
+    assert "None" not in shown and "leak" not in shown

@@ -140,7 +140,9 @@ def _value_words(entity: str, change: Change) -> str:
         return t("log_cleared")
     if isinstance(value, bool) or change.field.startswith(FLAG_PREFIX):
         return t("yes_word") if value else t("no_word")
-    return _shortened(str(value))
+    from danyuanzhang.sync.conflicts import field_kind, value_text
+
+    return _shortened(value_text(change.value, field_kind(entity, change.field)))
 
 
 def _made_by(store: Store, entry: Entry, records: list[str]) -> set[str]:
@@ -174,7 +176,8 @@ def _record_words(store: Store, entity: str, record: str) -> str:
             (record,),
         ).fetchone()
         if row is not None:
-            place = f"{row['building']}-{row['unit']}" + (f"-{row['room']}" if row["room"] else "")
+            parts = (row["building"], row["unit"], row["room"])
+            place = "-".join(str(part) for part in parts if part is not None)
             if entity == "petition":
                 from danyuanzhang.i18n import said
 

@@ -52,8 +52,8 @@ def describe_record(store: Store, entity: str, record: str) -> str:
         row = store.conn.execute(
             f"SELECT building, unit FROM {spec.table} WHERE id = ?", (record,)
         ).fetchone()
-        if row is not None:
-            place = f"{row[0]}-{row[1]}"
+        if row is not None and row[0] is not None:  # a record of a whole estate has no place
+            place = "-".join(str(part) for part in row if part is not None)
             return pick(
                 f"{label(entity)}（{place}，{record[:8]}）",
                 f"{label(entity)} ({place}, {record[:8]})",
@@ -92,10 +92,11 @@ def _vocabulary(kind: str) -> dict[str, tuple[str, str]]:
         "risk": vocab.RISK_LEVELS,
         "escalation": vocab.ESCALATION_TARGETS,
         "decision": vocab.DECISIONS,
+        "dispute_kind": vocab.DISPUTE_KINDS,
     }.get(kind, {})
 
 
-def _kind_of(entity: str, field_name: str) -> str:
+def field_kind(entity: str, field_name: str) -> str:
     if field_name.startswith(FLAG_PREFIX):
         return "bool"
     spec = ENTITIES[entity].field(field_name)
@@ -109,7 +110,7 @@ def _item(store: Store, row: Any) -> dict[str, Any]:
     me = store.device()[0]
     entity, record, field_name = row["entity"], row["record"], row["field"]
     state = derive.state_of(store.conn, entity, record, field_name)
-    kind = _kind_of(entity, field_name)
+    kind = field_kind(entity, field_name)
     return {
         "id": row["id"],
         "table": entity,
@@ -185,7 +186,7 @@ def resolve_conflict(store: Store, id_prefix: str, keep: str) -> dict[str, Any]:
         else:
             chosen = typed_value(store, row["entity"], row["field"], keep, item["field_label"])
         store.put(row["entity"], row["record"], {row["field"]: chosen})
-        kind = _kind_of(row["entity"], row["field"])
+        kind = field_kind(row["entity"], row["field"])
         return {**item, "value_text": value_text(encode(chosen), kind)}
 
 
@@ -194,7 +195,7 @@ def typed_value(store: Store, entity: str, field_name: str, text: str, what: str
     phone), then held to the form a bundle carries."""
     from danyuanzhang.bundle.values import READERS, BadValue
 
-    kind = _kind_of(entity, field_name)
+    kind = field_kind(entity, field_name)
     parse = _command_parsers(store).get(kind)
     if parse is None:
         raise DyzError("conflict_pick_side", field=what)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Runner, one_line_error
 
 ROLL = Path(__file__).resolve().parent.parent / "examples" / "households.csv"
@@ -94,14 +96,14 @@ def test_an_erasure_is_one_line_and_the_command_before_it_stays_its_own(
     assert "刘阿姨" not in str(texts)
 
 
-def test_the_log_speaks_words_never_codes_or_none(dyz: Runner, tmp_path: Path) -> None:
+def test_the_log_speaks_words_never_codes_or_none(
+    dyz: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A volunteer of a whole building or estate has no unit to print ("1-None"); a dispute's
     kind is said in words (楼上漏水), not its code."""
-    from danyuanzhang.demo import build_demo
-
     path = tmp_path / "sample.db"
-    store, _ = build_demo(path)
-    store.close()
+    monkeypatch.setenv("DYZ_DEMO_DB", str(path))
+    dyz("demo")
     shown = dyz("--db", str(path), "log", "--limit", "400").stdout
     assert "登记了志愿者" in shown and "纠纷类型改为 楼上漏水" in shown
     assert "None" not in shown and "leak" not in shown

@@ -339,6 +339,7 @@ def test_templates_beside_the_database_are_found_by_name_and_listed(
     listing = dyz("--db", demo, "ledger", "--list").stdout
     for kind in HEADERS:
         assert f"  {kind}" in listing
+    assert dyz("--db", demo, "ledger").stdout == listing  # no name: the list, as help says
     assert "走访台账-芙蓉南路" in listing and "芙蓉南路社区入户走访登记表" in listing
     assert "坏的" in listing
     monkeypatch.setenv("COLUMNS", "250")  # the ledger's columns side by side

@@ -99,10 +99,6 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "There is no ledger “{kind}”. {near}Ledgers: {known} (dyz ledger --list shows their"
         " columns)",
     ),
-    "ledger_need_kind": (
-        "请说要哪种台账，如 dyz ledger visits -o 走访台账.xlsx；dyz ledger --list 列出全部。",
-        "Say which ledger, e.g. dyz ledger visits -o visits.xlsx; dyz ledger --list lists them.",
-    ),
     "ledger_suffix": (
         "台账文件“{path}”要以 .xlsx、.csv、.md 或 .html 结尾，如 -o 走访台账.xlsx。",
         "The ledger file “{path}” must end in .xlsx, .csv, .md or .html, e.g. -o visits.xlsx.",

@@ -77,13 +77,11 @@ def ledger(
     from danyuanzhang import ledgers
 
     database = _database(ctx)
-    if list_all:
+    if list_all or (kind is None and template is None):  # the help promises the list
         _list(database)
         return
     chosen = templates.load(templates.find(template, database)) if template else None
-    if kind is None:
-        if chosen is None:
-            raise DyzError("ledger_need_kind")
+    if kind is None and chosen is not None:
         kind = chosen.kind
     kind = ledgers.kind_name(kind)
     if chosen is not None and chosen.kind != kind:

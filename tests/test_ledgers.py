@@ -265,7 +265,6 @@ def test_english_headers_when_the_interface_is_english(
     ("args", "words"),
     [
         (["ledger", "meetings"], "没有“meetings”这种台账"),
-        (["ledger"], "dyz ledger --list"),
         (["ledger", "visits", "-o", "走访.docx"], ".xlsx、.csv、.md 或 .html"),
         (["ledger", "visits", "--from", "2026-12-01", "--to", "2026-11-01"], "请对调"),
         (["ledger", "visits", "--from", "昨儿"], "--from"),

@@ -81,8 +81,9 @@ def ledger(
         _list(database)
         return
     chosen = templates.load(templates.find(template, database)) if template else None
-    if kind is None and chosen is not None:
-        kind = chosen.kind
+    if chosen is not None:
+        kind = kind or chosen.kind
+    assert kind is not None  # a template, or a name: listed above otherwise
     kind = ledgers.kind_name(kind)
     if chosen is not None and chosen.kind != kind:
         raise DyzError("template_wrong_kind", path=template, template=chosen.kind, kind=kind)

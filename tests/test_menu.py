@@ -379,3 +379,25 @@ def test_with_several_estates_registering_a_flat_asks_which(
     assert "下次可以直接输入：dyz household add 5-1-101 --estate 桂花园" in told
     homes = {(h["estate"], h["ref"]) for h in dyz_json("household", "list")}
     assert {("书香苑", "3-1-101"), ("桂花园", "5-1-101")} <= homes
+
+
+def test_the_units_offered_begin_with_the_laptop_s_own(dyz: Runner, stairwell: str) -> None:
+    """Asked which unit, the menu lists the unit this laptop looks after first (where the
+    pointer starts), not the first of the estate."""
+    from typer.main import get_command
+
+    from danyuanzhang.cli import app
+    from danyuanzhang.cli.common import State
+    from danyuanzhang.cli.menu import _units
+
+    dyz("household", "add", "1-1-101", "--estate", stairwell)
+    dyz("household", "add", "3-1-101", "--estate", stairwell)
+    ctx = get_command(app).make_context("dyz", [])
+    ctx.obj = State(None)
+    with ctx:
+        assert _units(ctx) == ["1-1", "2-2", "3-1"]
+    dyz("init", "--name", "周玉梅", "--unit", "2-2")
+    ctx = get_command(app).make_context("dyz", [])
+    ctx.obj = State(None)
+    with ctx:
+        assert _units(ctx) == ["2-2", "1-1", "3-1"]

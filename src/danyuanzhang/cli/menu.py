@@ -108,11 +108,14 @@ def _run_shown(ctx: Any, args: list[str]) -> bool:
 
 
 def _units(ctx: Any) -> list[str]:
+    """The notebook's units, those this laptop looks after first."""
+    from danyuanzhang.scopes import ours_first
     from danyuanzhang.store import patrols as q
     from danyuanzhang.store import registry as reg
 
     store = state(ctx).store()
-    return [f"{u['building']}-{u['unit']}" for u in q.units(store, reg.estates(store))]
+    own, others = ours_first(store, list(q.units(store, reg.estates(store))), lambda u: u)
+    return [f"{u['building']}-{u['unit']}" for u in own + others]
 
 
 def _unit(ctx: Any, asker: Asker) -> str | None:

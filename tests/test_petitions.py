@@ -196,3 +196,15 @@ def test_a_long_need_is_listed_whole_over_several_lines(dyz, stairwell: str) -> 
     # the text column holds all of it, read down; the other columns stay on the first line
     assert more and first.split()[2] == "2-2-301"
     assert first.split()[3] + "".join(line.strip() for line in more) == text
+
+
+def test_the_collecting_step_names_who_took_the_need(dyz: Runner, dyz_json, estate: str) -> None:
+    dyz("init", "--name", "周玉梅")
+    said = dyz("petition", "add", "2-2-301", "--category", "维修", "--text", "楼道灯坏了").stderr
+    need = said.split("编号 ")[1][:8]
+    dyz("--by", "罗淑珍", "petition", "escalate", need)
+    steps = dyz_json("petition", "show", need)["timeline"]
+    assert [(s["step"], s["by"]) for s in steps] == [
+        ("collected", "周玉梅"),
+        ("escalated", "罗淑珍"),
+    ]

@@ -247,6 +247,9 @@ def describe(
         }
         item["households"] = _households_of(store, {row["id"], *item["linked"]})
         if with_timeline:
+            from danyuanzhang.store.ledgers import creators
+
+            collector = creators(store, "petition", "raised_on", [row["id"]]).get(row["id"])
             counted = {e["id"] for e in taken}
             helpers = _volunteer_names(store, events[row["id"]])
             item["timeline"] = [
@@ -254,7 +257,7 @@ def describe(
                     "step": "collected",
                     "on": row["raised_on"],
                     "note": None,
-                    "by": None,
+                    "by": collector,
                     "counted": True,
                 }
             ] + [

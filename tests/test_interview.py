@@ -396,11 +396,38 @@ def test_the_completer_offers_matches_as_the_person_types(store: Store) -> None:
     from danyuanzhang.interview import HouseholdCompleter
     from danyuanzhang.matching import HouseholdIndex
 
-    completer = HouseholdCompleter(HouseholdIndex.build(store))
+    completer = HouseholdCompleter(HouseholdIndex.build(store), lambda found, _: found)
     offered = list(completer.get_completions(Document("30"), CompleteEvent()))
     # residents as the registry lists them: earliest arrival first, then by name
     assert [c.text for c in offered] == ["2-2-301  刘桂英", "2-2-302  李秀兰 王建国"]
     assert all(c.start_position == -2 for c in offered)
+
+
+def test_on_a_unit_head_s_laptop_a_room_number_offers_her_own_flat(
+    dyz: Runner, store: Store, stairwell: str
+) -> None:
+    """Typing 301 in dyz visit on 2-2's laptop offers 2-2-301 alone, not every unit's 301;
+    a part of a room offers her unit's flats first."""
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+
+    from danyuanzhang.interview import Asker, HouseholdCompleter, Interview
+    from danyuanzhang.matching import HouseholdIndex
+    from danyuanzhang.visits import VisitPlan
+
+    for flat in ("1-1-301", "1-1-302", "3-1-301"):
+        dyz("household", "add", flat, "--estate", stairwell)
+    dyz("init", "--name", "周玉梅", "--unit", "2-2")
+    walk = Interview(store, Asker(), VisitPlan(household=""), [])
+    completer = HouseholdCompleter(HouseholdIndex.build(store), walk._own_first)
+
+    def offered(typed: str) -> list[str]:
+        found = completer.get_completions(Document(typed), CompleteEvent())
+        return [c.text.split()[0] for c in found]
+
+    assert offered("301") == ["2-2-301"]
+    assert offered("30")[:2] == ["2-2-301", "2-2-302"]
+    assert set(offered("30")[2:]) == {"1-1-301", "1-1-302", "3-1-301"}
 
 
 # -- with no terminal, and in a real one ---------------------------------------------------------

@@ -232,16 +232,18 @@ def _print(text: str) -> None:
 
 
 class HouseholdCompleter(Completer):
-    """Offers the households that match what has been typed so far, on every keystroke."""
+    """Offers the households that match what has been typed so far, on every keystroke;
+    `ordered` puts them in the order offered (the laptop's own unit first)."""
 
-    def __init__(self, index: Any) -> None:
+    def __init__(self, index: Any, ordered: Callable[[list[Any], str], list[Any]]) -> None:
         self.index = index
+        self.ordered = ordered
 
     def get_completions(self, document: Any, complete_event: Any) -> Any:
         from prompt_toolkit.completion import Completion
 
         typed = document.text_before_cursor
-        for household in self.index.match(typed):
+        for household in self.ordered(self.index.match(typed), typed):
             yield Completion(
                 household.label,
                 start_position=-len(typed),
@@ -340,7 +342,7 @@ class Interview:
         from danyuanzhang.matching import HouseholdIndex, as_ref_text
 
         index = HouseholdIndex.build(self.store)
-        completer = HouseholdCompleter(index)
+        completer = HouseholdCompleter(index, self._own_first)
         while True:
             typed = self.ask.household(t("iv_which_household"), completer)
             matches = self._own_first(index.match(typed), typed)

@@ -15,14 +15,14 @@ ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
 
 
 class Terminal:
-    def __init__(self, args: list[str], env: dict[str, str], cwd: Path) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], cwd: Path, columns: int = 100) -> None:
         import pty
         import termios
 
         master, slave = pty.openpty()
         size = termios.tcgetwinsize(slave) if hasattr(termios, "tcgetwinsize") else None
         if size is not None:
-            termios.tcsetwinsize(slave, (40, 100))
+            termios.tcsetwinsize(slave, (40, columns))
         clean = {k: v for k, v in env.items() if k != "CI"}  # CI would mean "no terminal"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "danyuanzhang", *args],
@@ -33,7 +33,7 @@ class Terminal:
             env={
                 **clean,
                 "TERM": "xterm",
-                "COLUMNS": "100",
+                "COLUMNS": str(columns),
                 "LINES": "40",
                 "PROMPT_TOOLKIT_NO_CPR": "1",
             },

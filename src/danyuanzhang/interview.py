@@ -227,7 +227,9 @@ def _problem(check: Callable[[str], Any] | None, text: str) -> str | None:
 
 
 def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    from danyuanzhang.textwidth import for_the_screen
+
+    sys.stdout.write(for_the_screen(text, sys.stdout) + "\n")
     sys.stdout.flush()
 
 

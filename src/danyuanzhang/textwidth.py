@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 
 @cache
@@ -64,6 +65,15 @@ def wrap(text: str, width: int, whole: int | None = None) -> list[str]:
     for paragraph in text.split("\n"):
         lines += _wrap_line(paragraph, width, WHOLE_WORD if whole is None else whole)
     return lines
+
+
+def for_the_screen(text: str, stream: Any) -> str:
+    """Text bound for a terminal broken to its width as `wrap` breaks it (the terminal would
+    cut 2026-12-10, 31bffcea or "everything" wherever the edge falls); unchanged for a file
+    or a pipe."""
+    if not stream.isatty():
+        return text
+    return "\n".join(wrap(text, terminal_width()))
 
 
 def narrowest(text: str, whole: int = 0) -> int:

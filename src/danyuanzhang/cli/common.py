@@ -221,7 +221,9 @@ def out(text: str) -> None:
 
 def say(text: str) -> None:
     """Messages to the person go to stderr, so stdout stays clean for --format json."""
-    sys.stderr.write(text + "\n")
+    from danyuanzhang.textwidth import for_the_screen
+
+    sys.stderr.write(for_the_screen(text, sys.stderr) + "\n")
 
 
 def is_interactive() -> bool:

@@ -294,9 +294,12 @@ def hazard_notice(
     if due and due < data["issued_on"]:
         say(t("notice_past_due", due=due, id=data["hazard"]["id"][:8]))
     # handed to the household, or posted at the door: made to be seen
-    write_output(
-        notice_html(data, chosen) if fmt == "html" else notice_txt(data), output, personal=False
-    )
+    page = notice_html(data, chosen) if fmt == "html" else notice_txt(data)
+    if output is None and fmt == "txt":
+        from danyuanzhang.textwidth import for_the_screen
+
+        page = for_the_screen(page, sys.stdout)
+    write_output(page, output, personal=False)
 
 
 @hazard_app.command("kind-add")

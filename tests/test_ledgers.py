@@ -410,6 +410,17 @@ def test_every_ledger_prints_on_a4_landscape(
     assert_well_laid_out(page, tmp_path, 277)
 
 
+def test_a_day_or_a_flat_inside_a_printed_cell_is_never_broken(
+    dyz: Runner, demo: str, tmp_path: Path
+) -> None:
+    """In free text (处置: 已登记隐患…期限 2026-11-16) a day, a flat and an id are kept on one
+    line of the printed page however narrow the column."""
+    page = tmp_path / "patrols.html"
+    dyz("--db", demo, "ledger", "patrols", *PERIOD, "-o", str(page))
+    text = page.read_text(encoding="utf-8")
+    assert '期限 <span class="line">2026-11-16</span>' in text
+
+
 def test_the_hazards_ledger_names_who_found_each(dyz: Runner, stairwell: str) -> None:
     """The patroller of a patrol, the visitor of a visit, else the person who recorded it:
     the laptop's person, or one named for a command (--by); the laptop's name only when it

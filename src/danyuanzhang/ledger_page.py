@@ -8,6 +8,7 @@ Markdown, for a ledger pasted into a document.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from typing import Any
 
@@ -106,6 +107,15 @@ def cell_text(value: Any, year: int | None = None) -> str:
     return str(value)
 
 
+# inside free text, what a printed line must not break: a day (2026-12-10), a flat (2-2-502),
+# a masked phone, an id
+_WHOLE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d+-\d+(?:-\d+)?|\d{3}\*{4}\d{4}|[0-9a-f]{8}")
+
+
+def _kept_whole(escaped: str) -> str:
+    return _WHOLE.sub(lambda m: f'<span class="line">{m.group()}</span>', escaped)
+
+
 def header_lines(column: Column) -> list[str]:
     """A header as printed: a signature column's on two lines (who, then 签字), so that the
     column stays as narrow as a signature; any other on one."""
@@ -146,7 +156,8 @@ def ledger_html(ledger: Ledger) -> str:
                 )
                 if wanted
             ]
-            cells.append(f'<td class="{" ".join(classes)}">{esc(cell_text(value, year))}</td>')
+            text = _kept_whole(esc(cell_text(value, year)))
+            cells.append(f'<td class="{" ".join(classes)}">{text}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     if not body:
         body.append(f'<tr><td colspan="{len(ledger.columns)}">{esc(t("ledger_empty"))}</td></tr>')

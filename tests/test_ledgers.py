@@ -418,7 +418,7 @@ def test_a_day_or_a_flat_inside_a_printed_cell_is_never_broken(
     page = tmp_path / "patrols.html"
     dyz("--db", demo, "ledger", "patrols", *PERIOD, "-o", str(page))
     text = page.read_text(encoding="utf-8")
-    assert '期限 <span class="line">2026-11-16</span>' in text
+    assert '期限 <span class="nobreak">2026-11-16</span>' in text
 
 
 def test_the_hazards_ledger_names_who_found_each(dyz: Runner, stairwell: str) -> None:

@@ -8,12 +8,12 @@ Markdown, for a ledger pasted into a document.
 from __future__ import annotations
 
 import html
-import re
 from datetime import date
 from typing import Any
 
 from danyuanzhang.i18n import pick, t
 from danyuanzhang.ledgers import Column, Ledger, foot, foot_text, period_words
+from danyuanzhang.typeset import unbroken
 
 # columns holding a date, a flat, a name or a short word: kept on one line (free text wraps)
 _NOWRAP = {
@@ -85,7 +85,7 @@ th { font-weight: bold; background: #eee; text-align: center; min-width: 2.2em; 
 td.nowrap { white-space: nowrap; }
 td.words { min-width: 5.5em; }
 th.pen, td.pen { width: 15mm; min-width: 15mm; }
-span.line { white-space: nowrap; }
+span.line, span.nobreak { white-space: nowrap; }
 td.n { text-align: right; }
 /* the totals and the foot never stand alone on a last sheet: the last rows come along */
 div.end { break-before: avoid; break-inside: avoid; }
@@ -105,15 +105,6 @@ def cell_text(value: Any, year: int | None = None) -> str:
     if isinstance(value, date):
         return value.strftime("%m-%d") if value.year == year else value.isoformat()
     return str(value)
-
-
-# inside free text, what a printed line must not break: a day (2026-12-10), a flat (2-2-502),
-# a masked phone, an id
-_WHOLE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d+-\d+(?:-\d+)?|\d{3}\*{4}\d{4}|[0-9a-f]{8}")
-
-
-def _kept_whole(escaped: str) -> str:
-    return _WHOLE.sub(lambda m: f'<span class="line">{m.group()}</span>', escaped)
 
 
 def header_lines(column: Column) -> list[str]:
@@ -156,7 +147,7 @@ def ledger_html(ledger: Ledger) -> str:
                 )
                 if wanted
             ]
-            text = _kept_whole(esc(cell_text(value, year)))
+            text = unbroken(cell_text(value, year))
             cells.append(f'<td class="{" ".join(classes)}">{text}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     if not body:

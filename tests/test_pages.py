@@ -125,16 +125,17 @@ def test_the_walk_sheet_never_splits_a_name(
 
 
 @pytest.mark.parametrize("paper", ["a5", "a4"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_notice_fits_one_sheet_with_its_receipt(
-    dyz: Runner, dyz_json, long: list[str], tmp_path: Path, paper: str
+    dyz: Runner, dyz_json, long: list[str], tmp_path: Path, paper: str, lang: str
 ) -> None:
     [hazard] = dyz_json(*long, "hazard", "list")
-    page = page_of(dyz, tmp_path, f"notice-{paper}", *long, "hazard", "notice", hazard["id"][:8],
-                   "--on", "2026-11-21", "-f", "html", "--paper", paper)  # fmt: skip
+    page = page_of(dyz, tmp_path, f"notice-{paper}", "--lang", lang, *long, "hazard", "notice",
+                   hazard["id"][:8], "--on", "2026-11-21", "-f", "html", "--paper", paper)  # fmt: skip
     assert printed(page, tmp_path) == (1, A5 if paper == "a5" else A4)
     assert_well_laid_out(page, tmp_path, printable_width(paper.upper(), 10))
     text = page.read_text(encoding="utf-8")
-    assert "回执" in text and "139 0731 8888" not in text
+    assert ("回执" if lang == "zh" else "Receipt") in text and "139 0731 8888" not in text
     # A5 quotes the long note up to a pause, A4 holds it, its phone masked
     assert ("……" in text) if paper == "a5" else ("139****8888" in text)
 

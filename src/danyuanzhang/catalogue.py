@@ -989,7 +989,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "格式“{format}”不对，可选 txt 或 html。",
         "Format “{format}” is not txt or html.",
     ),
-    "notice_title": ("消防安全隐患整改通知书", "Notice to Remove a Fire Hazard"),
+    "notice_title": ("消防安全隐患整改通知书", "Fire Hazard Notice"),
     "notice_number": ("{number}", "No. {number}"),
     "notice_to": ("{household}住户：", "To the household of {household}:"),
     "notice_to_unit": ("{unit}全体住户：", "To all households of {unit}:"),

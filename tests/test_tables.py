@@ -171,3 +171,19 @@ def test_a_wrapped_cell_never_starts_a_line_with_a_closing_mark(text: str, width
     assert not any(line.startswith(("，", "）", "；", "、", ";", ",", ")")) for line in lines), (
         lines
     )
+
+
+def test_one_space_between_columns_comes_before_breaking_a_word() -> None:
+    """The hazards of a stairwell at 80 columns: with two spaces between columns 电动车入户停放
+    would break; with one, every term stays whole."""
+    headers = ["状态", "类别", "单元", "地点", "责任户", "期限", "提示", "编号"]
+    rows = [
+        ["已告知整改", "电动车入户停放", "2-1", "4楼楼道", "2-1-201", "2026-10-25", "逾期、回潮", "8bb857e1"],
+        ["已复查", "灭火器缺失/过期", "2-2", "2楼", "", "2026-11-17", "", "281a3204"],
+    ]  # fmt: skip
+    shown = text_table(headers, rows, width=80)
+    lines = shown.splitlines()
+    assert all(display_width(line) <= 80 for line in lines)
+    assert len(lines) == 4  # header, separator, one line a hazard
+    assert "电动车入户停放" in shown and "灭火器缺失/过期" in shown and "已告知整改" in shown
+    assert text_table(headers, rows, width=120).count("  ") > shown.count("  ")

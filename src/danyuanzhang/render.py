@@ -45,11 +45,13 @@ def table_chunks(
         sized = list(map(measure, row))
         sizes.append(sized)
         natural = list(map(max, natural, sized))
-    widths = _fitted_widths(headers, rows, sizes, natural, room)
-    if widths is None:
+    fitted = _fitted_widths(headers, rows, sizes, natural, room)
+    if fitted is None:
         for start in range(0, len(rows), 1_000):
             yield "".join(_record_blocks(headers, rows[start : start + 1_000], room, start == 0))
         return
+    widths, gap = fitted
+    between = " " * gap
     wrapped: dict[tuple[str, int], list[tuple[str, int]]] = {}  # a walk list repeats itself
 
     def cell_lines(cell: str, size: int, wrap_at: int) -> list[tuple[str, int]]:
@@ -77,7 +79,7 @@ def table_chunks(
     def lines(row: Sequence[str], sized: Sequence[int]) -> str:
         if not several_lines and all(map(int.__le__, sized, wrap_at)):
             cells = (c + " " * (w - n) for c, n, w in zip(row, sized, widths, strict=True))
-            return "  ".join(cells).rstrip() + "\n"
+            return between.join(cells).rstrip() + "\n"
         parts = list(map(cell_lines, row, sized, wrap_at))
         drawn = []
         for n in range(max(map(len, parts))):
@@ -85,10 +87,10 @@ def table_chunks(
                 part[n][0] + " " * (w - part[n][1]) if n < len(part) else " " * w
                 for part, w in zip(parts, widths, strict=True)
             )
-            drawn.append("  ".join(padded).rstrip() + "\n")
+            drawn.append(between.join(padded).rstrip() + "\n")
         return "".join(drawn)
 
-    yield lines(headers, header_sizes) + "  ".join("-" * w for w in widths) + "\n"
+    yield lines(headers, header_sizes) + between.join("-" * w for w in widths) + "\n"
     for start in range(0, len(rows), 1_000):
         yield "".join(map(lines, rows[start : start + 1_000], sizes[start : start + 1_000]))
 
@@ -105,24 +107,26 @@ def _fitted_widths(
     sizes: Sequence[Sequence[int]],
     natural: list[int],
     room: int,
-) -> list[int] | None:
-    """Each column's width so that the table fits `room`, or None if it cannot. The widest
-    columns are narrowed first; a cell is broken at its spaces if it can, else also between
-    Chinese characters, never inside a piece that must stay whole; a header may always break
-    between its characters."""
+) -> tuple[list[int], int] | None:
+    """Each column's width so that the table fits `room`, and the spaces between columns; None
+    if it cannot. The widest columns are narrowed first; a cell is broken at its spaces if it
+    can, else also between Chinese characters, never inside a piece that must stay whole; a
+    header may always break between its characters. One space between columns comes before
+    breaking a word (电动车入/户停放)."""
     from danyuanzhang.textwidth import WHOLE_WORD
 
-    room -= 2 * (len(natural) - 1)
-    if sum(natural) <= room:
-        return natural
+    if sum(natural) + 2 * (len(natural) - 1) <= room:
+        return natural, 2
     # narrowed by a cap on the widest, each column stays at least as wide as its floor: first
     # a floor that keeps words whole and long texts readable, then one that breaks fewer words
     measured: dict[int, dict[str, int]] = {WHOLE_WORD: {}, 0: {}}
-    for whole, readable in ((WHOLE_WORD, _readable), (WHOLE_WORD, _short), (0, _short)):
+    passes = [(gap, WHOLE_WORD, readable) for gap in (2, 1) for readable in (_readable, _short)]
+    for gap, whole, readable in [*passes, (2, 0, _short), (1, 0, _short)]:
+        space = room - gap * (len(natural) - 1)
         least = [readable(size) for size in natural]
         floors = _floors(headers, rows, sizes, least, whole, measured[whole])
-        if sum(floors) <= room:
-            return _widest_narrowed(natural, floors, room)
+        if sum(floors) <= space:
+            return _widest_narrowed(natural, floors, space), gap
     return None
 
 

@@ -43,7 +43,7 @@ def one_field_edited(dyz: Runner, folder: Path, edits: int) -> Path:
     finally:
         store.close()
     bundle = folder / f"notes-{edits}.yaml"
-    dyz("--db", str(unit), "export", "--all", "-o", str(bundle))
+    dyz("--db", str(unit), "export", "--all", "--plain", "-o", str(bundle))
     return bundle
 
 

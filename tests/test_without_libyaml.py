@@ -36,7 +36,7 @@ def test_a_bundle_is_imported_where_pyyaml_has_no_libyaml(
     dyz(*unit, "household", "add", "2-2-301", "--estate", "新芙蓉之都")
     dyz(*unit, "resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
     bundle = tmp_path / "2-2单元.yaml"
-    dyz(*unit, "export", "--all", "-o", str(bundle))
+    dyz(*unit, "export", "--all", "--plain", "-o", str(bundle))
     dyz("init", "--device-name", "社区办公室")
     done = dyz_without_libyaml("import", str(bundle))
     assert done.returncode == 0, done.stderr

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Runner, one_line_error, snapshot
 from tests.test_hostile_bundles import bundle, office, reseal, write
 
@@ -33,6 +35,30 @@ def test_an_altered_copy_of_a_bundle_imported_before_is_refused(
     line = one_line_error(dyz("import", str(forged), code=1))
     assert "以前导入过" not in line and "数据未作任何改动" in line
     assert snapshot(office) == before
+
+
+def test_the_very_bytes_of_a_bundle_checked_before_are_not_read_again(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Importing the same file twice is answered from its bytes' digest (the second import
+    stays a small part of the first); a copy spelt otherwise is read whole and checked."""
+    from danyuanzhang.sync import importing
+
+    dyz("import", str(bundle))
+    read: list[Path] = []
+    checked = importing._check_unaltered
+    monkeypatch.setattr(
+        importing,
+        "_check_unaltered",
+        lambda source, path: read.append(path) or checked(source, path),
+    )
+    assert "以前导入过了" in dyz("import", str(bundle)).stderr
+    assert read == []
+    respelt = write(tmp_path, bundle.read_text(encoding="utf-8").replace("\n", "\r\n"), "crlf.yaml")
+    assert "以前导入过了" in dyz("import", str(respelt)).stderr
+    assert read == [respelt]
+    assert "以前导入过了" in dyz("import", str(respelt)).stderr
+    assert read == [respelt]  # checked once, its bytes known since
 
 
 # -- joining from an empty laptop --------------------------------------------------------------

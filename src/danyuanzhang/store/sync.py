@@ -266,6 +266,15 @@ def bundle_seen(store: Store, checksum: str) -> Any:
     return store.conn.execute("SELECT * FROM bundles WHERE checksum = ?", (checksum,)).fetchone()
 
 
+def remember_copy(store: Store, key: str, checksum: str) -> None:
+    """These very bytes (`key`) are the bundle of `checksum`, imported before and checked."""
+    store.conn.execute(
+        "INSERT OR IGNORE INTO bundles (checksum, sender, created, imported, changes)"
+        " SELECT ?, sender, created, imported, changes FROM bundles WHERE checksum = ?",
+        (key, checksum),
+    )
+
+
 def remember_bundle(
     store: Store, checksum: str, sender: str, created: str, now: str, count: int
 ) -> None:

@@ -185,9 +185,15 @@ def _import(
         return report
     if sql.bundle_seen(store, header.checksum) is not None:
         # a copy altered after its checksum was written declares the genuine one's: only a
-        # bundle whose signature, change ids and checksum hold is the one imported before
-        _check_signature(store, header, path)
-        _check_unaltered(source, path)
+        # bundle whose signature, change ids and checksum hold is the one imported before;
+        # the very bytes of one checked already need no second reading
+        copy = _bytes_key(readable)
+        if sql.bundle_seen(store, copy) is None:
+            _check_signature(store, header, path)
+            _check_unaltered(source, path)
+            if not dry_run:
+                with store.transaction():
+                    sql.remember_copy(store, copy, header.checksum)
         report.seen_before = True
         if accept_erasures and not dry_run:
             from danyuanzhang.sync.erasures import accept_held
@@ -237,6 +243,7 @@ def _import(
                     progress("write", 0.0)
                 _check_references(store, body)
                 _remember(store, body.header, report, carried)
+                sql.remember_copy(store, _bytes_key(readable), header.checksum)
                 settle_marks(store)
                 if not mine and header.community:
                     store.set_setting("community", header.community)
@@ -597,6 +604,17 @@ def _bind_name(store: Store, header: Header, path: Path) -> None:
     except BundleError as error:
         error.path = str(path)
         raise
+
+
+def _bytes_key(readable: Path) -> str:
+    """The key of a bundle's very bytes (as opened, when it came sealed)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with readable.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return f"bytes:{digest.hexdigest()}"
 
 
 def _check_unaltered(source: Source, path: Path) -> None:

@@ -2198,6 +2198,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{estate} has no flat {ref}. The {letters} in it looks mistyped (the letter O for zero, I"
         " or l for one): check the reference and type it again.",
     ),
+    # -- h-revoke: revocation that travels and cannot be rolled back -----------------------------
+    "export_list_only": (
+        "没有新的修改；写了一个只带社区办公室最新名单的小文件 {path}：对方导入后就知道名单的变化（比如撤销了哪台电脑）。",
+        "Nothing new but the office's newest list; {path} is a small file carrying it: once"
+        " imported there, the other laptop knows what changed (a laptop revoked, say).",
+    ),
 }
 
 

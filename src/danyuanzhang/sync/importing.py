@@ -204,7 +204,7 @@ def _import(
     mine = store.setting("community")
     if mine and header.community and mine != header.community:
         raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
-    gate = Gate(store, header, path)
+    gate = Gate(store, header, path, dry_run)
     if header.key:
         from danyuanzhang.keys import fingerprint
 
@@ -251,6 +251,7 @@ def _import(
             pass
         except BundleError as error:
             error.path = str(path)
+            gate.keep_news()
             raise
     report.already = report.total - report.added - report.ignored_erased
     report.revoked_now, report.me_revoked = gate.revoked_now, gate.me_revoked

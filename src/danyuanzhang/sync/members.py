@@ -268,6 +268,7 @@ def list_members(store: Store) -> dict[str, Any]:
 def _withdraw(store: Store, device: str, last: str) -> None:
     """Take out the changes `device` made after `last`, as if they had never come."""
     from danyuanzhang.changes import COLUMNS
+    from danyuanzhang.records import ENTITIES
     from danyuanzhang.store import derive
 
     conn = store.conn
@@ -282,10 +283,18 @@ def _withdraw(store: Store, device: str, last: str) -> None:
     for change in gone:
         touched.setdefault(change.entity, {}).setdefault(change.record, set()).add(change.field)
     for entity, records in touched.items():
-        left = {c.record for c in derive.changes_of(conn, list(records))}
-        for record in [r for r in records if r not in left]:
+        required = set(ENTITIES[entity].required)
+        left: dict[str, set[str]] = {}
+        for change in derive.changes_of(conn, list(records)):
+            left.setdefault(change.record, set()).add(change.field)
+        # a record it made goes with it, and with the record what others wrote on it before
+        # they heard (a phone put to a resident it made up): their laptops take it out too
+        made = {r for r, fields in records.items() if r in left and (fields & required) - left[r]}
+        for record in [r for r in records if r not in left or r in made]:
             derive.purge(conn, entity, record)
-        derive.refresh(conn, entity, {r: f for r, f in records.items() if r in left})
+        derive.refresh(
+            conn, entity, {r: f for r, f in records.items() if r in left and r not in made}
+        )
     conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
 
 
@@ -294,8 +303,9 @@ class Gate:
     it, take it as a request to join (on the office), or let it in, after which its new
     changes are checked as they are applied (`check`)."""
 
-    def __init__(self, store: Store, header: Header, path: Path) -> None:
+    def __init__(self, store: Store, header: Header, path: Path, dry_run: bool = False) -> None:
         self.store = store
+        self.dry_run = dry_run
         self.header = header
         self.path = path
         self.me = store.device()[0]
@@ -311,7 +321,11 @@ class Gate:
         self.office = office
         self.members = {m.device: m for m in office.members} if office is not None else {}
         if office is not None:
-            self._check_sender(office)
+            try:
+                self._check_sender(office)
+            except BundleError:
+                self.keep_news()
+                raise
 
     @property
     def active(self) -> bool:
@@ -432,6 +446,18 @@ class Gate:
                 "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, ?)",
                 [(m.device, m.name, m.key, m.admitted, m.revoked) for m in office.members],
             )
+
+    def keep_news(self) -> None:
+        """After a refusal: the office's newer list the bundle carried (its signature checked)
+        is kept if it revokes a laptop, so that a revocation is never lost with the bundle that
+        brought it (most often the revoked laptop's own)."""
+        if self.adopt is None or self.trusted_now or self.dry_run:
+            return
+        held = office_of(self.store)
+        before = {m.device: m.revoked for m in held.members} if held is not None else {}
+        if any(m.revoked and before.get(m.device) != m.revoked for m in self.adopt.members):
+            with self.store.transaction():
+                self.take_on()
 
     def erasures_by_office(self, new: Sequence[Change]) -> set[str]:
         """The records this bundle erases by the office's own hand, in a bundle the office

@@ -4,6 +4,7 @@ every order; these are the orders people meet, through the commands.)"""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,12 @@ from tests.conftest import Runner, refused_unchanged, snapshot
 from tests.test_members import Community
 
 LOST = "丢失的电脑"
+
+
+def today() -> str:
+    """The day a revocation made now is dated, as the refusal says it."""
+    now = date.today()
+    return f"{now.year}年{now.month}月{now.day}日"
 
 
 @pytest.fixture
@@ -37,7 +44,10 @@ def test_a_revocation_travels_in_the_office_s_next_bundle_with_nothing_else_new(
     assert "撤销了：丢失的电脑" in dyz(*unit, "import", "news.yaml").stderr
     assert state_of(dyz_json, unit, LOST) == "revoked"
     dyz(*lost, "household", "add", "3-3-102")
-    refused_unchanged(dyz, unit, community.export(lost, "next", "--for", "甲单元长"), LOST, "撤销")
+    line = refused_unchanged(
+        dyz, unit, community.export(lost, "next", "--for", "甲单元长"), LOST, "撤销"
+    )
+    assert f"已于{today()}撤销了“{LOST}”" in line
 
 
 def test_the_revoked_laptop_s_own_bundle_brings_the_news_it_carries(
@@ -55,7 +65,7 @@ def test_the_revoked_laptop_s_own_bundle_brings_the_news_it_carries(
     carrying = community.export(lost, "carrying", "--for", "甲单元长")
     households = dyz_json(*unit, "household", "list")
     line = dyz(*unit, "import", str(carrying), code=1).stderr
-    assert LOST in line and "撤销" in line and "数据未作任何改动" in line
+    assert f"已于{today()}撤销了“{LOST}”" in line and "数据未作任何改动" in line
     assert state_of(dyz_json, unit, LOST) == "revoked"
     assert dyz_json(*unit, "household", "list") == households
     # and an older list relayed afterwards does not bring it back

@@ -1489,8 +1489,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " latest bundle first",
     ),
     "bundle_sender_revoked": (
-        "“{office}”已经撤销了“{name}”，不再接受它的数据包",
-        "“{office}” has revoked “{name}”: its bundles are no longer accepted",
+        "“{office}”已于{date}撤销了“{name}”，不再接受它的数据包",
+        "“{office}” revoked “{name}” on {date}: its bundles are no longer accepted",
     ),
     "bundle_request_unsigned": (
         "“{name}”想加入本社区，但它的数据包没有签名：请那台电脑先升级 dyz，再导出一次",
@@ -1531,9 +1531,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " may be someone passing for a laptop",
     ),
     "bundle_change_after_revoked": (
-        "里面有“{device}”在被社区办公室撤销之后做的修改，不能接受",
-        "it carries changes “{device}” made after the community office revoked it, which are"
-        " not accepted",
+        "里面有“{device}”在被社区办公室撤销（{date}）之后做的修改，不能接受",
+        "it carries changes “{device}” made after the community office revoked it (on {date}),"
+        " which are not accepted",
     ),
     "export_sealed": (
         "已加密：只有“{peer}”能打开这个文件，可以放心经微信或U盘转交。",

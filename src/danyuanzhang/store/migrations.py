@@ -609,6 +609,12 @@ CREATE TABLE council_items (
 CREATE INDEX council_items_open ON council_items (estate, settled_on, petition_id);
 """
 
+# when the office revoked each laptop it revoked (its stamp), beside the last change of that
+# laptop it accepted: the refusal of a revoked laptop's bundle says the day
+V16 = """
+ALTER TABLE members ADD COLUMN revoked_on TEXT NOT NULL DEFAULT '';
+"""
+
 
 def _resident_note(conn: sqlite3.Connection) -> None:
     """A resident's own note (15): what a roll's 备注 says beyond the flags. Added by the step
@@ -661,6 +667,7 @@ MIGRATIONS: list[list[Step]] = [
     [V13, _strip_personal],
     [V14],
     [V15, _resident_note, _settle_name_conflicts],
+    [V16],
 ]
 
 LATEST = len(MIGRATIONS)

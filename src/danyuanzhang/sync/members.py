@@ -50,7 +50,7 @@ def _from_tables(
     store: Store, device: str, name: str, key: str, issued: str, signature: str = ""
 ) -> OfficeList:
     rows = store.conn.execute(
-        "SELECT device, name, key, admitted, revoked FROM members ORDER BY device"
+        "SELECT device, name, key, admitted, revoked, revoked_on FROM members ORDER BY device"
     ).fetchall()
     members = [Member(*(str(v) for v in row)) for row in rows]
     return OfficeList(device, name, key, issued, members, signature)
@@ -166,7 +166,7 @@ def _add_member(store: Store, device: str, name: str, key: str) -> None:
     store.conn.execute(
         "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, '')"
         " ON CONFLICT (device) DO UPDATE SET name = excluded.name, key = excluded.key,"
-        " admitted = excluded.admitted, revoked = ''",
+        " admitted = excluded.admitted, revoked = '', revoked_on = ''",
         (device, name, key, store.stamp()),
     )
     store.conn.execute("DELETE FROM join_requests WHERE device = ?", (device,))
@@ -219,7 +219,10 @@ def revoke(store: Store, text: str) -> dict[str, Any]:
         # the last of its changes that counts: the latest the office holds (so that a clock
         # set back on a stolen laptop makes nothing new count), or now if it holds none
         last = store.marks().get(row["device"]) or store.stamp()
-        store.conn.execute("UPDATE members SET revoked = ? WHERE device = ?", (last, row["device"]))
+        store.conn.execute(
+            "UPDATE members SET revoked = ?, revoked_on = ? WHERE device = ?",
+            (last, store.stamp(), row["device"]),
+        )
         sign_list(store)
     return {"id": row["device"], "name": row["name"]}
 
@@ -242,7 +245,7 @@ def list_members(store: Store) -> dict[str, Any]:
             "name": m.name,
             "fingerprint": fingerprint(m.key) if m.key else None,
             "state": "revoked" if m.revoked else "admitted",
-            "since": when(m.revoked or m.admitted),
+            "since": when(m.when_revoked() or m.admitted),
         }
         for m in held.members
     ]
@@ -296,6 +299,13 @@ def _withdraw(store: Store, device: str, last: str) -> None:
             conn, entity, {r: f for r, f in records.items() if r in left and r not in made}
         )
     conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
+
+
+def _day_of(stamp: str) -> str:
+    from danyuanzhang.hlc import local_time, wall_of
+    from danyuanzhang.i18n import day
+
+    return day(local_time(wall_of(stamp)).date())
 
 
 class Gate:
@@ -378,7 +388,12 @@ class Gate:
                 self.join_request = True
                 return
             if member.revoked:
-                raise self._refuse("bundle_sender_revoked", name=name, office=office.name)
+                raise self._refuse(
+                    "bundle_sender_revoked",
+                    name=name,
+                    office=office.name,
+                    date=_day_of(member.when_revoked()),
+                )
             expected = member.key
             if not expected:  # admitted from an earlier version, before it had a key
                 if header.version < 3:
@@ -443,8 +458,12 @@ class Gate:
                 store.set_setting(key, value)
             store.conn.execute("DELETE FROM members")
             store.conn.executemany(
-                "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, ?)",
-                [(m.device, m.name, m.key, m.admitted, m.revoked) for m in office.members],
+                "INSERT INTO members (device, name, key, admitted, revoked, revoked_on)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (m.device, m.name, m.key, m.admitted, m.revoked, m.revoked_on)
+                    for m in office.members
+                ],
             )
 
     def keep_news(self) -> None:
@@ -479,7 +498,12 @@ class Gate:
                 line = lines.get(change.record)
                 member = self.members.get(change.device)
                 if member is not None:
-                    raise self._refuse("bundle_change_after_revoked", line, device=member.name)
+                    raise self._refuse(
+                        "bundle_change_after_revoked",
+                        line,
+                        device=member.name,
+                        date=_day_of(member.when_revoked()),
+                    )
                 who = sql.device_name(self.store, change.device) or change.author
                 raise self._refuse("bundle_change_by_stranger", line, device=who)
 

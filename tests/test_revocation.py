@@ -94,3 +94,29 @@ def test_what_a_unit_head_wrote_on_a_record_the_lost_laptop_made_leaves_with_it(
     said = dyz(*community.office, "import", str(community.export(unit, "next"))).stderr
     assert "新增" in said
     assert snapshot(Path(community.office[1]))["residents"] == before["residents"]
+
+
+def test_an_older_list_after_the_doctor_mended_a_list_from_the_future_changes_nothing(
+    dyz: Runner, dyz_json, community: Community
+) -> None:
+    """`dyz doctor --repair` forgets the stamp of a list from the future so that the office's
+    mended list is taken: an older list relayed then must not bring a revoked laptop back."""
+    import sqlite3
+
+    unit = community.join("甲单元长", "1-1-101")
+    lost = community.join(LOST, "3-3-101")
+    older = community.export(community.office, "older", "--all")  # the list before
+    dyz(*community.office, "members", "revoke", LOST, "--yes")
+    dyz(*unit, "import", str(community.export(community.office, "news", "--for", "甲单元长")))
+    conn = sqlite3.connect(unit[1])  # as an earlier version let in a list stamped in 2099
+    with conn:
+        conn.execute(
+            "UPDATE settings SET value = '004070908800000' || substr(value, 16)"
+            " WHERE key = 'office_issued'"
+        )
+    conn.close()
+    dyz(*unit, "doctor", "--repair")
+    dyz(*unit, "import", str(older))
+    assert state_of(dyz_json, unit, LOST) == "revoked"
+    dyz(*lost, "household", "add", "3-3-102")
+    refused_unchanged(dyz, unit, community.export(lost, "next", "--for", "甲单元长"), LOST, "撤销")

@@ -301,6 +301,27 @@ def _withdraw(store: Store, device: str, last: str) -> None:
     conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
 
 
+def _stamp_forgotten(held: OfficeList) -> bool:
+    """The list held had a stamp from the future, which `dyz doctor --repair` forgot (so that
+    the office's mended list is taken): any list is later now, an older one too."""
+    from danyuanzhang.hlc import wall_of
+
+    return wall_of(held.issued) == 0
+
+
+def _forgets_a_revocation(held: OfficeList, incoming: OfficeList) -> bool:
+    """Whether `incoming` leaves out or lists as admitted a laptop `held` revokes, admitted
+    before it was revoked: an older list, not the office admitting it again."""
+    listed = {m.device: m for m in incoming.members}
+    for member in held.members:
+        if not member.revoked:
+            continue
+        other = listed.get(member.device)
+        if other is None or (not other.revoked and other.admitted <= member.when_revoked()):
+            return True
+    return False
+
+
 def _day_of(stamp: str) -> str:
     from danyuanzhang.hlc import local_time, wall_of
     from danyuanzhang.i18n import day
@@ -369,7 +390,8 @@ class Gate:
                 our_fingerprint=fingerprint(held.key),
             )
         elif held.device != self.me and incoming.issued > held.issued:
-            self.adopt = incoming
+            if not (_stamp_forgotten(held) and _forgets_a_revocation(held, incoming)):
+                self.adopt = incoming
 
     def _check_sender(self, office: OfficeList) -> None:
         from danyuanzhang.keys import fingerprint

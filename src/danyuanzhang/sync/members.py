@@ -389,9 +389,12 @@ class Gate:
                 ours=held.name,
                 our_fingerprint=fingerprint(held.key),
             )
-        elif held.device != self.me and incoming.issued > held.issued:
-            if not (_stamp_forgotten(held) and _forgets_a_revocation(held, incoming)):
-                self.adopt = incoming
+        elif (
+            held.device != self.me
+            and incoming.issued > held.issued
+            and not (_stamp_forgotten(held) and _forgets_a_revocation(held, incoming))
+        ):
+            self.adopt = incoming
 
     def _check_sender(self, office: OfficeList) -> None:
         from danyuanzhang.keys import fingerprint

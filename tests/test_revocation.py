@@ -65,7 +65,8 @@ def test_the_revoked_laptop_s_own_bundle_brings_the_news_it_carries(
     carrying = community.export(lost, "carrying", "--for", "甲单元长")
     households = dyz_json(*unit, "household", "list")
     line = dyz(*unit, "import", str(carrying), code=1).stderr
-    assert f"已于{today()}撤销了“{LOST}”" in line and "数据未作任何改动" in line
+    assert f"已于{today()}撤销了“{LOST}”" in line
+    assert f"只记下了它带来的社区办公室新名单（撤销了：{LOST}），其余数据未作任何改动" in line
     assert state_of(dyz_json, unit, LOST) == "revoked"
     assert dyz_json(*unit, "household", "list") == households
     # and an older list relayed afterwards does not bring it back

@@ -2199,6 +2199,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " or l for one): check the reference and type it again.",
     ),
     # -- h-revoke: revocation that travels and cannot be rolled back -----------------------------
+    "bundle_refused_list_kept": (
+        "数据包 {path} 不能导入{where}：{problem}。只记下了它带来的社区办公室新名单（撤销了：{names}），其余数据未作任何改动。",
+        "The bundle {path} was refused{where}: {problem}. Only the office's newer list it carried"
+        " was kept (it revokes {names}); nothing else was changed.",
+    ),
     "export_list_only": (
         "没有新的修改；写了一个只带社区办公室最新名单的小文件 {path}：对方导入后就知道名单的变化（比如撤销了哪台电脑）。",
         "Nothing new but the office's newest list; {path} is a small file carrying it: once"

@@ -251,7 +251,7 @@ def _import(
             pass
         except BundleError as error:
             error.path = str(path)
-            gate.keep_news()
+            error.revoked_kept = gate.keep_news()
             raise
     report.already = report.total - report.added - report.ignored_erased
     report.revoked_now, report.me_revoked = gate.revoked_now, gate.me_revoked

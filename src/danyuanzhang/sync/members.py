@@ -354,8 +354,8 @@ class Gate:
         if office is not None:
             try:
                 self._check_sender(office)
-            except BundleError:
-                self.keep_news()
+            except BundleError as refused:
+                refused.revoked_kept = self.keep_news()
                 raise
 
     @property
@@ -491,17 +491,20 @@ class Gate:
                 ],
             )
 
-    def keep_news(self) -> None:
+    def keep_news(self) -> list[str]:
         """After a refusal: the office's newer list the bundle carried (its signature checked)
         is kept if it revokes a laptop, so that a revocation is never lost with the bundle that
-        brought it (most often the revoked laptop's own)."""
+        brought it (most often the revoked laptop's own). The laptops it revokes, by name."""
         if self.adopt is None or self.trusted_now or self.dry_run:
-            return
+            return []
         held = office_of(self.store)
         before = {m.device: m.revoked for m in held.members} if held is not None else {}
-        if any(m.revoked and before.get(m.device) != m.revoked for m in self.adopt.members):
-            with self.store.transaction():
-                self.take_on()
+        if not any(m.revoked and before.get(m.device) != m.revoked for m in self.adopt.members):
+            return []
+        self.revoked_now = []
+        with self.store.transaction():
+            self.take_on()
+        return self.revoked_now
 
     def erasures_by_office(self, new: Sequence[Change]) -> set[str]:
         """The records this bundle erases by the office's own hand, in a bundle the office

@@ -232,7 +232,7 @@ def _needs_the_list(store: Store, issued: str, target: Any, peer_unknown: bool) 
         return True
     if target is None:
         return peer_unknown
-    return bool(target["office_list"] != issued)
+    return _older(target["office_list"], issued)
 
 
 def _list_is_news(store: Store, issued: str, target: Any) -> bool:
@@ -242,8 +242,14 @@ def _list_is_news(store: Store, issued: str, target: Any) -> bool:
     from danyuanzhang.sync.members import is_office
 
     if target is not None:
-        return bool(target["office_list"] != issued)
-    return is_office(store) and store.setting(EXPORTED_LIST) != issued
+        return _older(target["office_list"], issued)
+    return is_office(store) and _older(store.setting(EXPORTED_LIST), issued)
+
+
+def _older(held: str | None, issued: str) -> bool:
+    """Whether the list a laptop holds (None: not known) is older than ours: one that holds a
+    newer list has no use for ours, which it would ignore."""
+    return held is None or held < issued
 
 
 def _receiver(store: Store, target: Any, peer: str) -> tuple[str, str, str] | None:

@@ -247,7 +247,7 @@ def list_members(store: Store) -> dict[str, Any]:
             "state": "revoked" if m.revoked else "admitted",
             "since": when(m.when_revoked() or m.admitted),
         }
-        for m in held.members
+        for m in sorted(held.members, key=lambda m: m.admitted)  # in the order admitted
     ]
     if held.device == store.device()[0]:
         for row in store.conn.execute("SELECT device, name, key, asked FROM join_requests"):

@@ -406,9 +406,9 @@ class _Importer:
         erasing = {record for entity, record in plan.erased if entity == "household"}
         for group in plan.fresh:
             self._refuse_if_incomplete(group, erasing)
-        self._refuse_if_claiming_me(plan.insert)
-        if self.gate.active:
+        if self.gate.active:  # first: a change that claims this laptop may be a relay's
             self.gate.check(plan.insert, self.top, self.lines)
+        self._refuse_if_claiming_me(plan.insert)
         self.proofs.require(plan.insert, self.lines)
         self.lines = {}
         # in the log's own order (record, field, id): the B-tree is written front to back

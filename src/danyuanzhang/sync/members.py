@@ -218,7 +218,10 @@ def revoke(store: Store, text: str) -> dict[str, Any]:
             raise DyzError("member_already_revoked", name=row["name"])
         # the last of its changes that counts: the latest the office holds (so that a clock
         # set back on a stolen laptop makes nothing new count), or now if it holds none
-        last = store.marks().get(row["device"]) or store.stamp()
+        held = store.conn.execute(
+            "SELECT max(hlc) FROM changes WHERE device = ?", (row["device"],)
+        ).fetchone()[0]
+        last = max(store.marks().get(row["device"]) or "", held or "") or store.stamp()
         store.conn.execute(
             "UPDATE members SET revoked = ?, revoked_on = ? WHERE device = ?",
             (last, store.stamp(), row["device"]),
@@ -476,7 +479,8 @@ class Gate:
             before = {m.device: m.revoked for m in held.members} if held is not None else {}
             for member in office.members:
                 if member.revoked and before.get(member.device) != member.revoked:
-                    _withdraw(store, member.device, member.revoked)
+                    if member.device != self.me:  # the revoked laptop keeps what it made
+                        _withdraw(store, member.device, member.revoked)
                     self.revoked_now.append(member.name)
             values = (office.device, office.name, office.key, office.issued, office.signature)
             for key, value in zip(OFFICE_SETTINGS, values, strict=True):

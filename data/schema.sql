@@ -1,4 +1,4 @@
--- dyz database schema, version 17 (PRAGMA user_version = 17).
+-- dyz database schema, version 18 (PRAGMA user_version = 18).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -357,7 +357,7 @@ CREATE TABLE members (
     key TEXT NOT NULL,
     admitted TEXT NOT NULL,
     revoked TEXT NOT NULL
-);
+, revoked_on TEXT NOT NULL DEFAULT '');
 
 CREATE TABLE join_requests (
     device TEXT PRIMARY KEY,

@@ -24,6 +24,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"第[0-9A-F]{4}-(\d+)号", r"第LAPTOP-\1号", text)
     # an encrypted bundle is compressed: its size moves by a few bytes with its random ids
     text = re.sub(r"（\d+ KB）", "（N KB）", text)
+    # a revocation is dated the day the tour runs
+    text = re.sub(r"已于\d{4}年\d{1,2}月\d{1,2}日撤销", "已于DATE撤销", text)
     return re.sub(r"\b[0-9a-f]{8}\b", "ID", text).strip()
 
 

@@ -1475,8 +1475,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " latest bundle first",
     ),
     "bundle_sender_revoked": (
-        "“{office}”已经撤销了“{name}”，不再接受它的数据包",
-        "“{office}” has revoked “{name}”: its bundles are no longer accepted",
+        "“{office}”已于{date}撤销了“{name}”，不再接受它的数据包",
+        "“{office}” revoked “{name}” on {date}: its bundles are no longer accepted",
     ),
     "bundle_request_unsigned": (
         "“{name}”想加入本社区，但它的数据包没有签名：请那台电脑先升级 dyz，再导出一次",
@@ -1517,9 +1517,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " may be someone passing for a laptop",
     ),
     "bundle_change_after_revoked": (
-        "里面有“{device}”在被社区办公室撤销之后做的修改，不能接受",
-        "it carries changes “{device}” made after the community office revoked it, which are"
-        " not accepted",
+        "里面有“{device}”在被社区办公室撤销（{date}）之后做的修改，不能接受",
+        "it carries changes “{device}” made after the community office revoked it (on {date}),"
+        " which are not accepted",
     ),
     "export_sealed": (
         "已加密：只有“{peer}”能打开这个文件，可以放心经微信或U盘转交。",
@@ -2304,6 +2304,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resident_risk": (
         "风险等级 {risk}（每 {days} 天探访）",
         "risk level {risk} (visited every {days} days)",
+    ),
+    # -- h-revoke: revocation that travels and cannot be rolled back -----------------------------
+    "bundle_refused_list_kept": (
+        "数据包 {path} 不能导入{where}：{problem}。只记下了它带来的社区办公室新名单（撤销了：{names}），其余数据未作任何改动。",
+        "The bundle {path} was refused{where}: {problem}. Only the office's newer list it carried"
+        " was kept (it revokes {names}); nothing else was changed.",
+    ),
+    "export_list_only": (
+        "没有新的修改；写了一个只带社区办公室最新名单的小文件 {path}：对方导入后就知道名单的变化（比如撤销了哪台电脑）。",
+        "Nothing new but the office's newest list; {path} is a small file carrying it: once"
+        " imported there, the other laptop knows what changed (a laptop revoked, say).",
     ),
 }
 

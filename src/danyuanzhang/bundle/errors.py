@@ -16,10 +16,21 @@ class BundleError(DyzError):
         self.line = line
         self.path = ""
         self.problem_params = params
+        # laptops revoked by the office's newer list it carried, kept all the same (members.py)
+        self.revoked_kept: list[str] = []
 
     def message(self) -> str:
-        from danyuanzhang.i18n import t
+        from danyuanzhang.i18n import join, t
 
         where = t("bundle_where_line", line=self.line) if self.line else ""
         problem = t(self.problem, **self.problem_params)
+        if self.revoked_kept:
+            names = join(self.revoked_kept)
+            return t(
+                "bundle_refused_list_kept",
+                path=self.path,
+                where=where,
+                problem=problem,
+                names=names,
+            )
         return t("bundle_refused", path=self.path, where=where, problem=problem)

@@ -16,7 +16,14 @@ class Member:
     name: str
     key: str  # "" when admitted before it had signed a bundle: pinned from its first one
     admitted: str  # the office's clock stamp when it was admitted
-    revoked: str = ""  # the office's clock stamp when it was revoked; "" while it belongs
+    # the last of its changes the office accepted (beyond it none is taken); "" while it belongs
+    revoked: str = ""
+    revoked_on: str = ""  # the office's clock stamp when it revoked it ("" from earlier lists)
+
+    def when_revoked(self) -> str:
+        """The stamp that dates the revocation: its own, or (a list of an earlier version) the
+        last change that counts."""
+        return self.revoked_on or self.revoked
 
 
 @dataclass
@@ -30,10 +37,15 @@ class OfficeList:
 
     def signed_text(self) -> str:
         """What the office signs: its identity, the stamp, then each member sorted by id, the
-        fields joined by U+001F and the members by U+001E (no field may hold either)."""
+        fields joined by U+001F and the members by U+001E (no field may hold either); a
+        member's `revoked_on` follows only when there is one, so that an earlier list reads as
+        it was signed."""
         head = "\x1f".join(("dyz-members", self.device, self.name, self.key, self.issued))
         rows = (
-            "\x1f".join((m.device, m.name, m.key, m.admitted, m.revoked))
+            "\x1f".join(
+                (m.device, m.name, m.key, m.admitted, m.revoked)
+                + ((m.revoked_on,) if m.revoked_on else ())
+            )
             for m in sorted(self.members, key=lambda m: m.device)
         )
         return "\x1e".join((head, *rows))

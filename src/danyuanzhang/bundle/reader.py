@@ -70,6 +70,7 @@ HEADER_KEYS = {
 }
 OFFICE_KEYS = {"id", "name", "key", "issued", "signature", "members"}
 MEMBER_KEYS = {"id", "name", "key", "admitted", "revoked"}
+MEMBER_OPTIONAL = {"revoked_on"}  # when the office revoked it (a list of schema 18 on)
 MEMBERS_LIMIT = 100_000
 SPAN_PARTS = 7  # first, last, count, signs_after, signature, at, proof (store/spans.py)
 SPANS_LIMIT = 1_000_000
@@ -328,18 +329,27 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
         raise BundleError("bundle_bad_header", line=line, key="office.members")
     members = []
     for row in rows:
-        entry = _mapping(row, "office.members", MEMBER_KEYS)
+        entry = _mapping(row, "office.members", MEMBER_KEYS | MEMBER_OPTIONAL)
         texts = {k: _text(entry.get(k), f"office.members.{k}") for k in MEMBER_KEYS}
+        revoked_on = _text(entry.get("revoked_on", ""), "office.members.revoked_on")
         if not (
             _HEX32.fullmatch(texts["id"])
             and (not texts["key"] or well_formed(texts["key"]))
             and _HLC.fullmatch(texts["admitted"])
             and (not texts["revoked"] or _HLC.fullmatch(texts["revoked"]))
+            and (not revoked_on or (texts["revoked"] and _HLC.fullmatch(revoked_on)))
         ):
             raise BundleError("bundle_bad_header", line=entry[LINE], key="office.members")
         member_name = _laptop_name(texts["name"], entry[LINE], "office.members.name")
         members.append(
-            Member(texts["id"], member_name, texts["key"], texts["admitted"], texts["revoked"])
+            Member(
+                texts["id"],
+                member_name,
+                texts["key"],
+                texts["admitted"],
+                texts["revoked"],
+                revoked_on,
+            )
         )
     return OfficeList(device, name, key, issued, members, signature), issued
 

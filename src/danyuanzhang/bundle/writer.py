@@ -126,7 +126,8 @@ def _office_lines(header: Header) -> list[str]:
     for m in sorted(office.members, key=lambda m: m.device):
         lines.append(
             f'  - {{id: "{m.device}", name: {quoted(m.name)}, key: "{m.key}",'
-            f' admitted: "{m.admitted}", revoked: "{m.revoked}"}}'
+            f' admitted: "{m.admitted}", revoked: "{m.revoked}"'
+            + (f', revoked_on: "{m.revoked_on}"}}' if m.revoked_on else "}")
         )
     return lines
 

@@ -107,6 +107,9 @@ def export_command(
         return
     if report.peer_unknown:
         say(t("export_peer_first_time", peer=report.peer))
+    if report.list_only:
+        say(t("export_list_only", path=str(report.path)))
+        return
     if report.receipt_only:
         say(t("export_receipt_only", path=str(report.path)))
         return

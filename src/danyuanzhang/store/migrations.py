@@ -654,6 +654,12 @@ ALTER TABLE visits ADD COLUMN referral TEXT;
 CREATE INDEX residents_at_risk ON residents (household_id) WHERE risk IS NOT NULL;
 """
 
+# 18: when the office revoked each laptop it revoked (its stamp), beside the last change of
+# that laptop it accepted: the refusal of a revoked laptop's bundle says the day
+V18 = """
+ALTER TABLE members ADD COLUMN revoked_on TEXT NOT NULL DEFAULT '';
+"""
+
 
 def _resident_note(conn: sqlite3.Connection) -> None:
     """A resident's own note (15): what a roll's 备注 says beyond the flags. Added by the step
@@ -718,6 +724,7 @@ MIGRATIONS: list[list[Step]] = [
     [V15, _resident_note, _settle_name_conflicts],
     [V16],
     [_resident_columns, V17],
+    [V18],
 ]
 
 LATEST = len(MIGRATIONS)

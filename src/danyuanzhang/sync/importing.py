@@ -206,7 +206,7 @@ def _import(
     mine = store.setting("community")
     if mine and header.community and mine != header.community:
         raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
-    gate = Gate(store, header, path)
+    gate = Gate(store, header, path, dry_run)
     if header.key:
         from danyuanzhang.keys import fingerprint
 
@@ -259,6 +259,7 @@ def _import(
             pass
         except BundleError as error:
             error.path = str(path)
+            error.revoked_kept = gate.keep_news()
             raise
     report.already = report.total - report.added - report.ignored_erased - report.held_changes
     report.revoked_now, report.me_revoked = gate.revoked_now, gate.me_revoked
@@ -423,9 +424,9 @@ class _Importer:
         erasing = {record for entity, record in plan.erased if entity == "household"}
         for group in plan.fresh:
             self._refuse_if_incomplete(group, erasing)
-        self._refuse_if_claiming_me(plan.insert)
-        if self.gate.active:
+        if self.gate.active:  # first: a change that claims this laptop may be a relay's
             self.gate.check(plan.insert, self.top, self.lines)
+        self._refuse_if_claiming_me(plan.insert)
         self.proofs.require(plan.insert, self.lines)
         self.lines = {}
         if plan.erased:

@@ -50,7 +50,7 @@ def _from_tables(
     store: Store, device: str, name: str, key: str, issued: str, signature: str = ""
 ) -> OfficeList:
     rows = store.conn.execute(
-        "SELECT device, name, key, admitted, revoked FROM members ORDER BY device"
+        "SELECT device, name, key, admitted, revoked, revoked_on FROM members ORDER BY device"
     ).fetchall()
     members = [Member(*(str(v) for v in row)) for row in rows]
     return OfficeList(device, name, key, issued, members, signature)
@@ -166,7 +166,7 @@ def _add_member(store: Store, device: str, name: str, key: str) -> None:
     store.conn.execute(
         "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, '')"
         " ON CONFLICT (device) DO UPDATE SET name = excluded.name, key = excluded.key,"
-        " admitted = excluded.admitted, revoked = ''",
+        " admitted = excluded.admitted, revoked = '', revoked_on = ''",
         (device, name, key, store.stamp()),
     )
     store.conn.execute("DELETE FROM join_requests WHERE device = ?", (device,))
@@ -218,8 +218,14 @@ def revoke(store: Store, text: str) -> dict[str, Any]:
             raise DyzError("member_already_revoked", name=row["name"])
         # the last of its changes that counts: the latest the office holds (so that a clock
         # set back on a stolen laptop makes nothing new count), or now if it holds none
-        last = store.marks().get(row["device"]) or store.stamp()
-        store.conn.execute("UPDATE members SET revoked = ? WHERE device = ?", (last, row["device"]))
+        held = store.conn.execute(
+            "SELECT max(hlc) FROM changes WHERE device = ?", (row["device"],)
+        ).fetchone()[0]
+        last = max(store.marks().get(row["device"]) or "", held or "") or store.stamp()
+        store.conn.execute(
+            "UPDATE members SET revoked = ?, revoked_on = ? WHERE device = ?",
+            (last, store.stamp(), row["device"]),
+        )
         sign_list(store)
     return {"id": row["device"], "name": row["name"]}
 
@@ -242,9 +248,9 @@ def list_members(store: Store) -> dict[str, Any]:
             "name": m.name,
             "fingerprint": fingerprint(m.key) if m.key else None,
             "state": "revoked" if m.revoked else "admitted",
-            "since": when(m.revoked or m.admitted),
+            "since": when(m.when_revoked() or m.admitted),
         }
-        for m in held.members
+        for m in sorted(held.members, key=lambda m: m.admitted)  # in the order admitted
     ]
     if held.device == store.device()[0]:
         for row in store.conn.execute("SELECT device, name, key, asked FROM join_requests"):
@@ -268,6 +274,7 @@ def list_members(store: Store) -> dict[str, Any]:
 def _withdraw(store: Store, device: str, last: str) -> None:
     """Take out the changes `device` made after `last`, as if they had never come."""
     from danyuanzhang.changes import COLUMNS
+    from danyuanzhang.records import ENTITIES
     from danyuanzhang.store import derive
 
     conn = store.conn
@@ -282,11 +289,47 @@ def _withdraw(store: Store, device: str, last: str) -> None:
     for change in gone:
         touched.setdefault(change.entity, {}).setdefault(change.record, set()).add(change.field)
     for entity, records in touched.items():
-        left = {c.record for c in derive.changes_of(conn, list(records))}
-        for record in [r for r in records if r not in left]:
+        required = set(ENTITIES[entity].required)
+        left: dict[str, set[str]] = {}
+        for change in derive.changes_of(conn, list(records)):
+            left.setdefault(change.record, set()).add(change.field)
+        # a record it made goes with it, and with the record what others wrote on it before
+        # they heard (a phone put to a resident it made up): their laptops take it out too
+        made = {r for r, fields in records.items() if r in left and (fields & required) - left[r]}
+        for record in [r for r in records if r not in left or r in made]:
             derive.purge(conn, entity, record)
-        derive.refresh(conn, entity, {r: f for r, f in records.items() if r in left})
+        derive.refresh(
+            conn, entity, {r: f for r, f in records.items() if r in left and r not in made}
+        )
     conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
+
+
+def _stamp_forgotten(held: OfficeList) -> bool:
+    """The list held had a stamp from the future, which `dyz doctor --repair` forgot (so that
+    the office's mended list is taken): any list is later now, an older one too."""
+    from danyuanzhang.hlc import wall_of
+
+    return wall_of(held.issued) == 0
+
+
+def _forgets_a_revocation(held: OfficeList, incoming: OfficeList) -> bool:
+    """Whether `incoming` leaves out or lists as admitted a laptop `held` revokes, admitted
+    before it was revoked: an older list, not the office admitting it again."""
+    listed = {m.device: m for m in incoming.members}
+    for member in held.members:
+        if not member.revoked:
+            continue
+        other = listed.get(member.device)
+        if other is None or (not other.revoked and other.admitted <= member.when_revoked()):
+            return True
+    return False
+
+
+def _day_of(stamp: str) -> str:
+    from danyuanzhang.hlc import local_time, wall_of
+    from danyuanzhang.i18n import day
+
+    return day(local_time(wall_of(stamp)).date())
 
 
 class Gate:
@@ -294,8 +337,9 @@ class Gate:
     it, take it as a request to join (on the office), or let it in, after which its new
     changes are checked as they are applied (`check`)."""
 
-    def __init__(self, store: Store, header: Header, path: Path) -> None:
+    def __init__(self, store: Store, header: Header, path: Path, dry_run: bool = False) -> None:
         self.store = store
+        self.dry_run = dry_run
         self.header = header
         self.path = path
         self.me = store.device()[0]
@@ -311,7 +355,11 @@ class Gate:
         self.office = office
         self.members = {m.device: m for m in office.members} if office is not None else {}
         if office is not None:
-            self._check_sender(office)
+            try:
+                self._check_sender(office)
+            except BundleError as refused:
+                refused.revoked_kept = self.keep_news()
+                raise
 
     @property
     def active(self) -> bool:
@@ -344,7 +392,11 @@ class Gate:
                 ours=held.name,
                 our_fingerprint=fingerprint(held.key),
             )
-        elif held.device != self.me and incoming.issued > held.issued:
+        elif (
+            held.device != self.me
+            and incoming.issued > held.issued
+            and not (_stamp_forgotten(held) and _forgets_a_revocation(held, incoming))
+        ):
             self.adopt = incoming
 
     def _check_sender(self, office: OfficeList) -> None:
@@ -364,7 +416,12 @@ class Gate:
                 self.join_request = True
                 return
             if member.revoked:
-                raise self._refuse("bundle_sender_revoked", name=name, office=office.name)
+                raise self._refuse(
+                    "bundle_sender_revoked",
+                    name=name,
+                    office=office.name,
+                    date=_day_of(member.when_revoked()),
+                )
             expected = member.key
             if not expected:  # admitted from an earlier version, before it had a key
                 if header.version < 3:
@@ -422,16 +479,36 @@ class Gate:
             before = {m.device: m.revoked for m in held.members} if held is not None else {}
             for member in office.members:
                 if member.revoked and before.get(member.device) != member.revoked:
-                    _withdraw(store, member.device, member.revoked)
+                    if member.device != self.me:  # the revoked laptop keeps what it made
+                        _withdraw(store, member.device, member.revoked)
                     self.revoked_now.append(member.name)
             values = (office.device, office.name, office.key, office.issued, office.signature)
             for key, value in zip(OFFICE_SETTINGS, values, strict=True):
                 store.set_setting(key, value)
             store.conn.execute("DELETE FROM members")
             store.conn.executemany(
-                "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, ?)",
-                [(m.device, m.name, m.key, m.admitted, m.revoked) for m in office.members],
+                "INSERT INTO members (device, name, key, admitted, revoked, revoked_on)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (m.device, m.name, m.key, m.admitted, m.revoked, m.revoked_on)
+                    for m in office.members
+                ],
             )
+
+    def keep_news(self) -> list[str]:
+        """After a refusal: the office's newer list the bundle carried (its signature checked)
+        is kept if it revokes a laptop, so that a revocation is never lost with the bundle that
+        brought it (most often the revoked laptop's own). The laptops it revokes, by name."""
+        if self.adopt is None or self.trusted_now or self.dry_run:
+            return []
+        held = office_of(self.store)
+        before = {m.device: m.revoked for m in held.members} if held is not None else {}
+        if not any(m.revoked and before.get(m.device) != m.revoked for m in self.adopt.members):
+            return []
+        self.revoked_now = []
+        with self.store.transaction():
+            self.take_on()
+        return self.revoked_now
 
     def check(self, new: Sequence[Change], latest: dict[str, str], lines: dict[str, int]) -> None:
         """Every new change must be made by the office or by a laptop on its list, before it
@@ -445,7 +522,12 @@ class Gate:
                 line = lines.get(change.record)
                 member = self.members.get(change.device)
                 if member is not None:
-                    raise self._refuse("bundle_change_after_revoked", line, device=member.name)
+                    raise self._refuse(
+                        "bundle_change_after_revoked",
+                        line,
+                        device=member.name,
+                        date=_day_of(member.when_revoked()),
+                    )
                 who = sql.device_name(self.store, change.device) or change.author
                 raise self._refuse("bundle_change_by_stranger", line, device=who)
 

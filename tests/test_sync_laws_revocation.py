@@ -216,6 +216,7 @@ class Community(RuleBasedStateMachine):
                 path,
                 peer=self.name(into) if mode == "for" else None,
                 everything=mode == "all",
+                plain=mode != "for",  # handed over in person: readable on purpose
             )
         except DyzError as refused:
             assert refused.key == "export_revoked"
@@ -304,7 +305,7 @@ class Community(RuleBasedStateMachine):
         for gone in set(range(len(self.laptops))) - set(alive):
             reg_api.add_household(self.laptops[gone], "9-9-901", estate=ESTATE)
             path = self._path(f"from-{gone}")
-            export_bundle(self.laptops[gone], path, everything=True)
+            export_bundle(self.laptops[gone], path, everything=True, plain=True)
             for n in alive:
                 before = whole(self.laptops[n])
                 with pytest.raises(BundleError) as refused:

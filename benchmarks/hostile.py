@@ -90,7 +90,7 @@ def make_bundles(folder: Path, changes: int) -> tuple[Path, dict[str, Path]]:
             ]
         )  # fmt: skip
     flats = folder / "flats.yaml"
-    export_bundle(member, flats, everything=True)
+    export_bundle(member, flats, everything=True, plain=True)
     member.close()
     checkpointed(source)
     office_path = folder / "office.db"
@@ -116,7 +116,7 @@ def make_bundles(folder: Path, changes: int) -> tuple[Path, dict[str, Path]]:
                 member.conn, "household", {r: {"note"} for r in {c.record for c in made}}
             )
         bundles[shape] = folder / f"bundle-{number}.yaml"
-        export_bundle(member, bundles[shape])
+        export_bundle(member, bundles[shape], plain=True)
         member.close()
     return office_path, bundles
 

@@ -135,28 +135,26 @@ def _key(name: str) -> Key:
     return key
 
 
+# a setting that is a count: (its least, its most, the message refusing another)
+_COUNTS = {"days": (1, 3650, "config_bad_days"), "households": (0, 1000, "config_bad_households")}
+
+
+def _count(name: str, text: str, least: int, most: int, refusal: str) -> int:
+    from danyuanzhang.inputs import parse_count
+
+    try:
+        count = parse_count(text)
+    except DyzError:
+        raise DyzError(refusal, key=name, value=text) from None
+    if not least <= count <= most:
+        raise DyzError(refusal, key=name, value=text)
+    return count
+
+
 def parse(name: str, text: str) -> Any:
     key = _key(name)
-    if key.kind == "days":
-        from danyuanzhang.inputs import parse_count
-
-        try:
-            days = parse_count(text)
-        except DyzError:
-            raise DyzError("config_bad_days", key=name, value=text) from None
-        if not 1 <= days <= 3650:
-            raise DyzError("config_bad_days", key=name, value=text)
-        return days
-    if key.kind == "households":
-        from danyuanzhang.inputs import parse_count
-
-        try:
-            count = parse_count(text)
-        except DyzError:
-            raise DyzError("config_bad_households", key=name, value=text) from None
-        if not 0 <= count <= 1000:
-            raise DyzError("config_bad_households", key=name, value=text)
-        return count
+    if key.kind in _COUNTS:
+        return _count(name, text, *_COUNTS[key.kind])
     if key.kind == "weekday":
         return _weekday(name, text)
     if key.kind == "phone":

@@ -76,7 +76,7 @@ NOT_CODES = {
     "petitions", "phone", "photo", "plain", "proposal", "read_out", "redact", "ref", "repair",
     "resident", "resume", "scope", "second", "sheet", "show_completion", "start", "template",
     "text", "to", "unit", "value", "version", "visit", "visitor", "week", "where", "yes", "zh",
-    "help_needed", "met", "emergency_contact", "referral",
+    "help_needed", "met", "emergency_contact", "referral", "as_that_laptop",
 }  # fmt: skip
 
 

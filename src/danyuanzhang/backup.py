@@ -30,7 +30,7 @@ import shutil
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -49,6 +49,10 @@ _CHECK_TEXT = b"dyz backup passphrase check"
 _HEADER_LIMIT = 8192
 MIN_PASSPHRASE = 8
 TEMPORARY_PREFIX = ".dyz-backup-"
+# the largest notebook a restore unpacks: a district's years of visits take a few GB
+LARGEST_NOTEBOOK = 32 << 30
+_PIECE = 1 << 18  # bytes inflated at a time
+_SQLITE_HEADER = 100
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class Header:
     # Ed25519 key) and the file key sealed to it
     office: tuple[str, str, str] | None = None
     sealed_key: bytes = b""
+    size: int | None = None  # the notebook's bytes; absent from backups of dyz before 2026-12
 
     def made_words(self) -> str:
         """When it was made, as people say it: 2026年12月3日 17:27."""
@@ -155,6 +160,27 @@ def scratch_name(what: str) -> str:
     return f"{TEMPORARY_PREFIX}{what}-{os.getpid()}.tmp"
 
 
+def scratch_folder(*folders: Path) -> Path:
+    """The first of `folders` a file can be made in: the notebook's own, where its protection
+    applies, unless it is read-only (a write-protected USB stick), then the next."""
+    for folder in folders:
+        probe = folder / scratch_name("probe")
+        try:
+            os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError:
+            continue
+        probe.unlink(missing_ok=True)
+        return folder
+    raise DyzError("scratch_nowhere", folders="、".join(str(f) for f in folders))
+
+
+def private_temporary_folder() -> Path:
+    """The system's folder for temporary files, where a working copy goes last."""
+    import tempfile
+
+    return Path(tempfile.gettempdir())
+
+
 @contextlib.contextmanager
 def _temporary(folder: Path, what: str) -> Iterator[Path]:
     path = folder / scratch_name(what)
@@ -183,12 +209,12 @@ def make_backup(
 
     if office is None:
         check_passphrase(passphrase or "")
-    sodium = _sodium()
-    folder = store.path.resolve().parent
-    remove_temporaries(folder)
+    home = store.path.resolve().parent
+    remove_temporaries(home)
+    folder = scratch_folder(home, target.resolve().parent, private_temporary_folder())
     with _temporary(folder, "copy") as copy:
         try:
-            store.conn.execute("VACUUM INTO ?", (str(copy),))
+            _copy_of(store, copy)
         except sqlite3.Error as error:
             raise explained(error, copy) from None
         with contextlib.suppress(OSError):
@@ -203,32 +229,69 @@ def make_backup(
             "schema": schema,
             "changes": changes,
             "latest": latest,
+            "size": copy.stat().st_size,
             "chunk": CHUNK,
             "compression": "zlib",
         }
-        if office is None:
-            salt = os.urandom(16)
-            key = _key(str(passphrase), salt, OPS_LIMIT, MEM_LIMIT)
-            fields |= {
-                "kdf": "argon2id13",
-                "ops": OPS_LIMIT,
-                "mem": MEM_LIMIT,
-                "salt": base64.b64encode(salt).decode(),
-                "check": base64.b64encode(_check(key)).decode(),
-            }
-        else:
-            key = sodium.crypto_secretstream_xchacha20poly1305_keygen()
-            fields |= {
-                "kdf": "sealed",
-                "office": {"id": office[0], "name": office[1], "key": office[2]},
-                "sealed_key": base64.b64encode(_sealed_to(office[2], key)).decode(),
-            }
-        state = sodium.crypto_secretstream_xchacha20poly1305_state()
-        stream = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
-        fields["stream"] = base64.b64encode(stream).decode()
-        line = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
-        _write_encrypted(copy, target, line, state)
+        key, keyed = key_fields(passphrase, office)
+        write_sealed(_blocks(copy), target, fields | keyed, key)
     return read_header(target)
+
+
+def _copy_of(store: Any, copy: Path) -> None:
+    """A consistent copy of the notebook: `VACUUM INTO`, or, for a notebook that cannot be
+    written (SQLite 3.40 fails `VACUUM INTO` from a read-only notebook whose log has a
+    generated column), its pages through SQLite's backup API, no other window writing it."""
+    from danyuanzhang.store.faults import writable
+
+    try:
+        store.conn.execute("VACUUM INTO ?", (str(copy),))
+        return
+    except sqlite3.OperationalError:
+        if writable(store.path):
+            raise
+    for suffix in ("", "-journal"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    target = sqlite3.connect(copy, isolation_level=None)
+    try:
+        store.conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
+def key_fields(
+    passphrase: str | None, office: tuple[str, str, str] | None
+) -> tuple[bytes, dict[str, Any]]:
+    """A new file key, and the header fields that open it: Argon2id's of the passphrase, or
+    the key sealed to the `office`."""
+    if office is None:
+        salt = os.urandom(16)
+        key = _key(str(passphrase), salt, OPS_LIMIT, MEM_LIMIT)
+        return key, {
+            "kdf": "argon2id13",
+            "ops": OPS_LIMIT,
+            "mem": MEM_LIMIT,
+            "salt": base64.b64encode(salt).decode(),
+            "check": base64.b64encode(_check(key)).decode(),
+        }
+    key = _sodium().crypto_secretstream_xchacha20poly1305_keygen()
+    return key, {
+        "kdf": "sealed",
+        "office": {"id": office[0], "name": office[1], "key": office[2]},
+        "sealed_key": base64.b64encode(_sealed_to(office[2], key)).decode(),
+    }
+
+
+def write_sealed(blocks: Iterable[bytes], target: Path, fields: dict[str, Any], key: bytes) -> None:
+    """`blocks` (the notebook's bytes) deflated and encrypted under `key` into `target`, after
+    the header line of `fields`."""
+    sodium = _sodium()
+    state = sodium.crypto_secretstream_xchacha20poly1305_state()
+    stream = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
+    fields = fields | {"stream": base64.b64encode(stream).decode()}
+    line = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
+    _write_encrypted(blocks, target, line, state)
 
 
 def _sealed_to(office_key: str, file_key: bytes) -> bytes:
@@ -266,7 +329,7 @@ def _contents(copy: Path) -> tuple[int, int, str | None]:
         conn.close()
 
 
-def _write_encrypted(copy: Path, target: Path, line: bytes, state: Any) -> None:
+def _write_encrypted(blocks: Iterable[bytes], target: Path, line: bytes, state: Any) -> None:
     from danyuanzhang.store.faults import remove_stray_parts, write_failure
 
     sodium = _sodium()
@@ -277,7 +340,7 @@ def _write_encrypted(copy: Path, target: Path, line: bytes, state: Any) -> None:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(MAGIC + line)
-            for piece, last in _packed_pieces(copy):
+            for piece, last in _packed_pieces(blocks):
                 tag = (
                     sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
                     if last
@@ -293,11 +356,11 @@ def _write_encrypted(copy: Path, target: Path, line: bytes, state: Any) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _packed_pieces(copy: Path) -> Iterator[tuple[bytes, bool]]:
-    """The deflated copy in pieces of CHUNK bytes, each with whether it is the last (which
+def _packed_pieces(blocks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
+    """The deflated blocks in pieces of CHUNK bytes, each with whether it is the last (which
     may be shorter, or empty)."""
     pending = bytearray()
-    for block in _deflated(copy):
+    for block in _deflated(blocks):
         pending += block
         while len(pending) > CHUNK:  # more than a piece: what follows is not the last
             yield bytes(pending[:CHUNK]), False
@@ -305,11 +368,16 @@ def _packed_pieces(copy: Path) -> Iterator[tuple[bytes, bool]]:
     yield bytes(pending), True
 
 
-def _deflated(copy: Path) -> Iterator[bytes]:
-    packer = zlib.compressobj(1)
+def _blocks(copy: Path) -> Iterator[bytes]:
     with copy.open("rb") as source:
         while block := source.read(CHUNK):
-            yield packer.compress(block)
+            yield block
+
+
+def _deflated(blocks: Iterable[bytes]) -> Iterator[bytes]:
+    packer = zlib.compressobj(1)
+    for block in blocks:
+        yield packer.compress(block)
     yield packer.flush()
 
 
@@ -333,27 +401,8 @@ def read_header(path: Path) -> Header:
     line = head[len(MAGIC) : end + 1]
     try:
         fields = json.loads(line)
-        sealed = fields.get("kdf") == "sealed"
-        office = fields["office"] if sealed else None
-        header = Header(
-            made=str(fields["made"]),
-            laptop=str(fields["laptop"]),
-            laptop_name=str(fields["laptop_name"]),
-            schema=int(fields["schema"]),
-            changes=int(fields["changes"]),
-            latest=None if fields["latest"] is None else str(fields["latest"]),
-            salt=b"" if sealed else base64.b64decode(fields["salt"], validate=True),
-            ops=0 if sealed else int(fields["ops"]),
-            mem=0 if sealed else int(fields["mem"]),
-            check=b"" if sealed else base64.b64decode(fields["check"], validate=True),
-            stream=base64.b64decode(fields["stream"], validate=True),
-            line=line,
-            office=None
-            if office is None
-            else (str(office["id"]), str(office["name"]), str(office["key"])),
-            sealed_key=base64.b64decode(fields["sealed_key"], validate=True) if sealed else b"",
-        )
-        if sealed:
+        header = _header_of(fields, line)
+        if header.office is not None:
             keyed = len(header.sealed_key) == 80  # crypto_box_seal of a 32-byte key
         else:
             keyed = (
@@ -369,6 +418,7 @@ def read_header(path: Path) -> Header:
             and fields.get("chunk") == CHUNK
             and fields.get("compression") == "zlib"
             and len(header.stream) == 24
+            and (header.size is None or header.size >= 0)
         )
     except (KeyError, TypeError, ValueError, binascii.Error):
         sound = False
@@ -377,17 +427,66 @@ def read_header(path: Path) -> Header:
     return header
 
 
+def _header_of(fields: Any, line: bytes) -> Header:
+    """The header's fields, each of the type it must be: `"ops": true` is no number of
+    passes, though Python would take it for 1 (TypeError, ValueError or KeyError if not)."""
+
+    def text(where: Any, name: str) -> str:
+        value = where[name]
+        if not isinstance(value, str):
+            raise TypeError(name)
+        return value
+
+    def number(where: Any, name: str) -> int:
+        value = where[name]
+        if type(value) is not int:  # not bool, which is an int to Python
+            raise TypeError(name)
+        return value
+
+    def data(name: str) -> bytes:
+        return base64.b64decode(text(fields, name), validate=True)
+
+    if not isinstance(fields, dict):
+        raise TypeError("header")
+    sealed = fields.get("kdf") == "sealed"
+    office = fields["office"] if sealed else None
+    if office is not None and not isinstance(office, dict):
+        raise TypeError("office")
+    datetime.fromisoformat(text(fields, "made"))
+    return Header(
+        made=text(fields, "made"),
+        laptop=text(fields, "laptop"),
+        laptop_name=text(fields, "laptop_name"),
+        schema=number(fields, "schema"),
+        changes=number(fields, "changes"),
+        latest=None if fields["latest"] is None else text(fields, "latest"),
+        salt=b"" if sealed else data("salt"),
+        ops=0 if sealed else number(fields, "ops"),
+        mem=0 if sealed else number(fields, "mem"),
+        check=b"" if sealed else data("check"),
+        stream=data("stream"),
+        line=line,
+        office=None
+        if office is None
+        else (text(office, "id"), text(office, "name"), text(office, "key")),
+        sealed_key=data("sealed_key") if sealed else b"",
+        size=number(fields, "size") if "size" in fields else None,
+    )
+
+
 def decrypt(
     path: Path,
     header: Header,
     passphrase: str | None,
     target: IO[bytes],
     signing_seed: bytes | None = None,
+    room: int = LARGEST_NOTEBOOK,
 ) -> None:
     """The notebook inside the backup, into `target`: opened with the passphrase, or, for a
     backup sealed to the office, with the office's `signing_seed`. A wrong passphrase or key,
     or a damaged or cut-off file, is refused in one line (before anything is written, for
-    the passphrase and the key)."""
+    the passphrase and the key); so is a file that unpacks to more than the notebook it
+    claims to be, or than `room` (bytes)."""
     from nacl.exceptions import CryptoError
 
     sodium = _sodium()
@@ -404,6 +503,7 @@ def decrypt(
         raise DyzError("backup_damaged", path=str(path)) from None
     ad = MAGIC + header.line
     size = CHUNK + sodium.crypto_secretstream_xchacha20poly1305_ABYTES
+    sink = _Sink(target, path, header.size, room)
     unpacker = zlib.decompressobj()
     final = False
     with path.open("rb") as stream:
@@ -413,18 +513,81 @@ def decrypt(
                 raise DyzError("backup_damaged", path=str(path))
             try:
                 plain, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, block, ad)
-                target.write(unpacker.decompress(plain))
+                _unpack(unpacker, plain, sink)
             except (CryptoError, ValueError, zlib.error):
                 raise DyzError("backup_damaged", path=str(path)) from None
             final = tag == sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
     if not final:
         raise DyzError("backup_truncated", path=str(path))
     try:
-        target.write(unpacker.flush())
+        sink.write(unpacker.flush())
     except zlib.error:
         raise DyzError("backup_damaged", path=str(path)) from None
     if not unpacker.eof or unpacker.unused_data:
         raise DyzError("backup_damaged", path=str(path))
+    sink.finish()
+
+
+def _unpack(unpacker: Any, packed: bytes, sink: _Sink) -> None:
+    """Inflate `packed` a piece at a time: a megabyte of zeros deflated is a gigabyte."""
+    while True:
+        piece = unpacker.decompress(packed, _PIECE)
+        sink.write(piece)
+        packed = unpacker.unconsumed_tail
+        if not packed and len(piece) < _PIECE:
+            return
+
+
+class _Sink:
+    """Where a notebook being unpacked goes, never more of it than it can be: a SQLite file
+    says its own size in its first 100 bytes (pages × page size), the header of a backup of
+    this dyz says it too, and both must agree, fit in `room`, and be what comes."""
+
+    def __init__(self, target: IO[bytes], path: Path, claimed: int | None, room: int) -> None:
+        self.target, self.path, self.claimed, self.room = target, path, claimed, room
+        self.head = b""
+        self.written = 0
+        self.limit: int | None = None
+
+    def write(self, data: bytes) -> None:
+        if self.limit is None and len(self.head) < _SQLITE_HEADER:
+            self.head += data[: _SQLITE_HEADER - len(self.head)]
+            if len(self.head) == _SQLITE_HEADER:
+                self.limit = self._stated_size()
+        self.written += len(data)
+        if self.written > (self.room if self.limit is None else self.limit):
+            raise DyzError("backup_damaged", path=str(self.path))
+        self.target.write(data)
+
+    def finish(self) -> None:
+        if self.limit is None or self.written != self.limit:
+            raise DyzError("backup_damaged", path=str(self.path))
+
+    def _stated_size(self) -> int:
+        head = self.head
+        page = int.from_bytes(head[16:18], "big")
+        page = 65536 if page == 1 else page
+        pages = int.from_bytes(head[28:32], "big")
+        sound = (
+            head.startswith(b"SQLite format 3\x00")
+            and 512 <= page <= 65536
+            and page & (page - 1) == 0
+            and pages > 0
+            and head[24:28] == head[92:96]  # else SQLite itself does not trust the page count
+            and (self.claimed is None or self.claimed == page * pages)
+        )
+        if not sound:
+            raise DyzError("backup_damaged", path=str(self.path))
+        if page * pages > self.room:
+            from danyuanzhang.store.faults import size_words
+
+            raise DyzError(
+                "backup_no_room",
+                path=str(self.path),
+                need=size_words(page * pages),
+                room=size_words(self.room),
+            )
+        return page * pages
 
 
 # -- restoring ----------------------------------------------------------------------------------
@@ -443,7 +606,7 @@ def lacking(notebook: Path, copy: Path) -> tuple[int, str | None] | None:
     if not notebook.exists() or notebook.stat().st_size == 0:
         return None
     try:
-        conn = sqlite3.connect(f"{notebook.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _read_only(notebook)
     except sqlite3.Error:
         return None
     try:
@@ -464,22 +627,69 @@ def lacking(notebook: Path, copy: Path) -> tuple[int, str | None] | None:
         conn.close()
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """`path` opened to be read, and to run nothing its schema would have run: functions with
+    side effects in its views and triggers are refused (`trusted_schema`)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
+
+
+def laptop_of(notebook: Path) -> tuple[str, str] | None:
+    """The laptop a notebook belongs to (its device id and name), if it can be read."""
+    if not notebook.is_file() or notebook.stat().st_size == 0:
+        return None
+    try:
+        conn = _read_only(notebook)
+        try:
+            rows = dict(
+                conn.execute(
+                    "SELECT key, value FROM settings WHERE key IN ('device_id', 'device_name')"
+                ).fetchall()
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if not rows.get("device_id"):
+        return None
+    return str(rows["device_id"]), str(rows.get("device_name") or "")
+
+
 def _sound(copy: Path, path: Path) -> None:
+    """The unpacked notebook is dyz's own shape, exactly, before anything else is read of it
+    (see store/shape.py), and SQLite finds it whole."""
+    from danyuanzhang.i18n import join, t
     from danyuanzhang.store.migrations import LATEST
+    from danyuanzhang.store.shape import strangers
 
     try:
-        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _read_only(copy)
         try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > LATEST:
+                raise DyzError("db_too_new", path=str(path), version=version, supported=LATEST)
+            if version < 1:
+                raise DyzError("backup_damaged", path=str(path))
+            odd = strangers(conn, version)
+            if odd:
+                named = join((f"{t(f'schema_kind_{s.kind}')} {s.name}" for s in odd), 5)
+                raise DyzError("restore_strange_schema", path=str(path), objects=named)
             if conn.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
                 raise DyzError("backup_damaged", path=str(path))
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute("SELECT count(*) FROM changes").fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
         raise DyzError("backup_damaged", path=str(path)) from None
-    if version > LATEST:
-        raise DyzError("db_too_new", path=str(path), version=version, supported=LATEST)
+
+
+def room_for(folder: Path) -> int:
+    """How large a notebook a restore may unpack into `folder`: what its disk has free."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = LARGEST_NOTEBOOK
+    return min(free, LARGEST_NOTEBOOK)
 
 
 def restore(
@@ -499,7 +709,7 @@ def restore(
         try:
             fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as out:
-                decrypt(backup, header, passphrase, out, signing_seed)
+                decrypt(backup, header, passphrase, out, signing_seed, room_for(folder))
                 out.flush()
                 os.fsync(out.fileno())
         except OSError as error:

@@ -176,6 +176,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "backup_never": ("从来", "ever"),
     "backup_since_days": ("已经 {days} 天", "for {days} days"),
+    "backup_no_room": (
+        "备份 {path} 解开要 {need}，这里只有 {room} 可用，什么也没有改动。请腾出空间，或换一份备份。",
+        "The backup {path} unpacks to {need}, and only {room} is free here; nothing was"
+        " changed. Make room, or try another backup.",
+    ),
+    "restore_strange_schema": (
+        "备份 {path} 里有 dyz 自己不会建的东西（{objects}），可能被人动过手脚，所以没有恢复，什么也没有改动。请换一份备份。",
+        "The backup {path} holds what dyz itself never makes ({objects}): it may have been"
+        " tampered with, so nothing was restored or changed. Try another backup.",
+    ),
+    "restore_other_laptop": (
+        "这份备份是另一台电脑“{laptop}”的，本机是“{mine}”：恢复后本机就成了“{laptop}”（用它的名字和密钥），"
+        "什么也没有改动。确实要这样，请加 --as-that-laptop。",
+        "This backup is of another laptop, “{laptop}”; this one is “{mine}”: once restored,"
+        " this laptop becomes “{laptop}” (its name and keys). Nothing was changed; to do it"
+        " all the same, add --as-that-laptop.",
+    ),
+    "restore_other_laptop_confirm": (
+        "这份备份是另一台电脑“{laptop}”的，本机是“{mine}”。恢复后本机就成了“{laptop}”，确定吗？",
+        "This backup is of another laptop, “{laptop}”; this one is “{mine}”. Once restored,"
+        " this laptop becomes “{laptop}”. Go ahead?",
+    ),
+    "scratch_nowhere": (
+        "没有可以写临时文件的文件夹（{folders} 都写不进去），什么也没有改动。请用 -o 指定一个能写的位置。",
+        "No folder takes a temporary file ({folders} are all read-only); nothing was changed."
+        " Give a writable place with -o.",
+    ),
+    "schema_kind_table": ("表", "table"),
+    "schema_kind_index": ("索引", "index"),
+    "schema_kind_view": ("视图", "view"),
+    "schema_kind_trigger": ("触发器", "trigger"),
     "no_device": (
         "本机还没有设置，请先运行 dyz init。",
         "This laptop is not set up yet: run dyz init first.",
@@ -1803,6 +1834,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mended: the clock is back to a sound time; {remade} changes recorded again with a sound"
         " time, {dropped} already recorded again by another laptop and dropped. Export once to"
         " take the repair to the other laptops.",
+    ),
+    "doctor_ok_schema": (
+        "工作本的结构和 dyz 建的一样",
+        "The notebook's tables, indexes and triggers are dyz's own",
+    ),
+    "doctor_bad_schema_extra": (
+        "工作本里有 dyz 不会建的{kind} {name}：dyz doctor --repair 会删掉它{data}",
+        "The notebook holds a {kind} dyz never makes, {name}: dyz doctor --repair drops it{data}",
+    ),
+    "doctor_bad_schema_altered": (
+        "dyz 的{kind} {name} 被改过：dyz doctor --repair 会按 dyz 的样子重建它",
+        "dyz's {kind} {name} was altered: dyz doctor --repair makes it again as dyz does",
+    ),
+    "doctor_bad_schema_table": (
+        "dyz 的表 {name} 被改过或不见了：修不了，请从备份恢复（dyz restore 备份文件）",
+        "dyz's table {name} was altered or is missing: it cannot be mended here; restore a"
+        " backup (dyz restore FILE)",
+    ),
+    "doctor_bad_schema_missing": (
+        "dyz 的{kind} {name} 不见了：dyz doctor --repair 会按 dyz 的样子重建它",
+        "dyz's {kind} {name} is missing: dyz doctor --repair makes it again as dyz does",
+    ),
+    "doctor_schema_data": ("（表里的内容也一起删掉）", " (and what the table holds)"),
+    "doctor_schema_first": (
+        "先处理上面这些，其他检查要等工作本的结构恢复正常后才做：dyz doctor --repair",
+        "See to these first; the other checks wait until the notebook is dyz's own shape"
+        " again: dyz doctor --repair",
+    ),
+    "doctor_schema_dropped": (
+        "已删掉 dyz 不会建的、重建了被改过的：{objects}",
+        "Dropped what dyz never makes and made again what was altered: {objects}",
     ),
     "office_other_trusted": (
         "本机已经认定“{office}”为社区办公室，不能再做办公室",

@@ -21,8 +21,18 @@ def _today(store: Store) -> date:
 
 
 def backed_up(store: Store, target: Path, changes: int) -> None:
+    """Note the backup, for the reminder; a notebook on a write-protected stick is backed up
+    all the same, unnoted."""
+    import sqlite3
+
+    from danyuanzhang.store.faults import code_of
+
     record = {"on": _today(store).isoformat(), "path": str(target.resolve()), "changes": changes}
-    store.set_setting("last_backup", json.dumps(record, ensure_ascii=False))
+    try:
+        store.set_setting("last_backup", json.dumps(record, ensure_ascii=False))
+    except sqlite3.OperationalError as error:
+        if not code_of(error).startswith("SQLITE_READONLY"):
+            raise
 
 
 def last_backup(store: Store) -> dict[str, Any] | None:

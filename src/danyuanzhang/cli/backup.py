@@ -128,6 +128,13 @@ def restore_command(
         ),
     ] = None,
     yes: YesOption = False,
+    as_that_laptop: Annotated[
+        bool,
+        typer.Option(
+            "--as-that-laptop",
+            help="备份是另一台电脑的也恢复，本机从此成为那台电脑 · restore another laptop's backup, taking its identity",
+        ),
+    ] = False,
 ) -> None:
     """从备份恢复工作本 · Restore the notebook from a backup, e.g. `dyz restore E:/dyz-backup.dyzbak`."""
     from danyuanzhang.backup import read_header, restore
@@ -149,6 +156,7 @@ def restore_command(
                 changes=header.changes,
             )
         )
+    _same_laptop_or_confirmed(notebook, header.laptop_name, header.laptop, as_that_laptop)
     passphrase = None if header.office is not None else passphrase_from(passphrase_file, False)
     if notebook.exists() and notebook.stat().st_size > 0:
         confirm_or_require_yes(
@@ -158,6 +166,23 @@ def restore_command(
     say(t("restore_done", path=str(notebook), changes=header.changes))
     if done.kept_aside is not None:
         say(t("restore_kept_aside", path=str(done.kept_aside)))
+
+
+def _same_laptop_or_confirmed(notebook: Path, name: str, laptop: str, confirmed: bool) -> None:
+    """A backup of another laptop makes this one that laptop: its id, name and keys. Said,
+    and asked at a terminal; without one, only with --as-that-laptop."""
+    from danyuanzhang.backup import laptop_of
+
+    mine = laptop_of(notebook)
+    if mine is None or mine[0] == laptop or confirmed:
+        return
+    words = {"laptop": name, "mine": mine[1]}
+    if not is_interactive():
+        raise DyzError("restore_other_laptop", **words)
+    from danyuanzhang.cli.common import ask_yes_no
+
+    if not ask_yes_no(t("restore_other_laptop_confirm", **words), default=False):
+        raise DyzError("not_confirmed")
 
 
 def _office_seed(ctx: typer.Context, office_id: str, file: Path, office_name: str) -> bytes:

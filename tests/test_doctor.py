@@ -4,6 +4,7 @@ travels."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -197,8 +198,8 @@ def test_a_sound_notebook_passes_every_check(dyz: Runner, estate: str) -> None:
     dyz("petition", "add", "2-2-301", "--category", "维修", "--text", "楼道灯坏了")
     found = doctor_json(dyz)
     assert set(found) == {
-        "integrity", "foreign_keys", "log", "clock", "tables", "temporaries", "modes", "backup",
-        "retention",
+        "integrity", "schema", "foreign_keys", "log", "clock", "tables", "temporaries", "modes",
+        "backup", "retention",
     }  # fmt: skip
     assert all(found.values()), found
 
@@ -430,3 +431,90 @@ def test_residents_who_left_long_ago_are_proposed_and_erased_once_confirmed(
     assert "刘桂英".encode() in raw()
     dyz("config", "set", "privacy.retention_days", "10")
     assert "1 位居民迁出已超过 10 天" in dyz("doctor", code=1).stderr
+
+
+# -- what dyz never makes, put into the notebook -------------------------------------------------
+
+STASH = (
+    "CREATE TABLE zz_stash (name TEXT, phone TEXT);"
+    " CREATE TRIGGER zz_keep BEFORE DELETE ON residents BEGIN"
+    " INSERT INTO zz_stash VALUES (old.name, old.phone); END;"
+)
+ABORT = "CREATE TRIGGER zz_stop BEFORE INSERT ON changes BEGIN SELECT RAISE(ABORT, 'no'); END;"
+
+
+def _run_sql(db: Path, script: str) -> None:
+    conn = sqlite3.connect(db)
+    conn.executescript(script)
+    conn.close()
+
+
+def _names(db: Path) -> set[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    finally:
+        conn.close()
+
+
+def test_doctor_names_each_thing_dyz_never_makes_and_repair_drops_it(
+    dyz: Runner, stairwell: str, db: Path
+) -> None:
+    _run_sql(db, STASH + ABORT)
+    said = dyz("doctor", code=1).stderr
+    lines = [line for line in said.splitlines() if "dyz 不会建的" in line]
+    assert len(lines) == 3, said
+    assert any("表 zz_stash" in x and "表里的内容也一起删掉" in x for x in lines)
+    assert any("触发器 zz_keep" in x for x in lines) and any("触发器 zz_stop" in x for x in lines)
+    assert "dyz doctor --repair" in said
+    found = checks(json.loads(dyz("doctor", "--format", "json", code=1).stdout))
+    assert found == {"schema": False}
+    assert {"zz_stash", "zz_keep", "zz_stop"} <= _names(db)  # told, not touched
+    said = dyz("doctor", "--repair").stderr
+    assert "zz_stash" in said and "zz_keep" in said and "zz_stop" in said
+    assert not {"zz_stash", "zz_keep", "zz_stop"} & _names(db)
+    dyz("household", "remove", "2-2-301", "--yes")  # writes again, and nothing is stashed
+    assert all(doctor_json(dyz).values())
+
+
+def test_doctor_makes_again_a_trigger_of_dyz_s_that_was_altered(
+    dyz: Runner, stairwell: str, db: Path
+) -> None:
+    conn = sqlite3.connect(db)
+    name, sql = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name LIMIT 1"
+    ).fetchone()
+    conn.executescript(
+        f"DROP TRIGGER {name}; CREATE TRIGGER {name} AFTER INSERT ON households BEGIN"
+        " SELECT 1; END;"
+    )
+    conn.close()
+    said = dyz("doctor", code=1).stderr
+    assert f"触发器 {name} 被改过" in said
+    dyz("doctor", "--repair")
+    conn = sqlite3.connect(db)
+    assert (
+        conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0] == sql
+    )
+    conn.close()
+
+
+def test_doctor_reads_no_view_put_where_the_log_was(stairwell: str, db: Path) -> None:
+    """A recursive view in place of the change log: named within seconds, never read."""
+    from tests.bounded import run_bounded
+
+    _run_sql(
+        db,
+        "DROP TABLE changes; CREATE VIEW changes (id, record, field, hlc) AS WITH RECURSIVE"
+        " r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n, n, n, n FROM r;",
+    )
+    result = run_bounded("doctor", seconds=30)
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert any("视图 changes" in line for line in result.lines), result.lines
+    assert any("表 changes" in line for line in result.lines), result.lines
+    repaired = run_bounded("doctor", "--repair", seconds=30)
+    assert repaired.code == 1 and "Traceback" not in repaired.stderr
+    assert any(
+        "表 changes 被改过或不见了" in line and "dyz restore" in line for line in repaired.lines
+    )
+    print(f"\ndoctor on a recursive view: {result.seconds:.2f} s, peak {result.peak_mib:.0f} MiB")

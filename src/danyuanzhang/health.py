@@ -193,6 +193,73 @@ def mend(store: Store, findings: list[Finding], scratch: Path, erase: bool = Fal
     return mended
 
 
+# -- the file's shape: only what dyz makes ---------------------------------------------------------
+
+
+def _shape_of(path: Path) -> tuple[sqlite3.Connection, int] | None:
+    """The notebook opened to read its `sqlite_master` and nothing else, and its version;
+    None when that cannot be told here (a damaged file, a newer dyz's, another program's)."""
+    from danyuanzhang.store.migrations import LATEST
+
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        conn.close()
+        return None
+    if not 1 <= version <= LATEST:
+        conn.close()
+        return None
+    return conn, version
+
+
+def shape(path: Path) -> Finding | None:
+    """Whether the notebook holds exactly the tables, indexes, views and triggers dyz makes,
+    read before anything else of the file (see store/shape.py); None when it cannot be told."""
+    from danyuanzhang.store.shape import strangers
+
+    opened = _shape_of(path)
+    if opened is None:
+        return None
+    conn, version = opened
+    try:
+        odd = strangers(conn, version)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    objects = [{"kind": s.kind, "name": s.name, "how": s.how} for s in odd]
+    return Finding("schema", not odd, {"objects": objects}, any(s.mendable for s in odd))
+
+
+def mend_shape(path: Path) -> list[str]:
+    """Drop from the notebook what dyz does not make (with the data of such tables), and make
+    again what of dyz's was altered; the names mended."""
+    from danyuanzhang.store.db import BUSY_TIMEOUT_MS
+    from danyuanzhang.store.shape import mend, strangers
+
+    opened = _shape_of(path)
+    if opened is None:
+        return []
+    reader, version = opened
+    try:
+        odd = strangers(reader, version)
+    finally:
+        reader.close()
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        return [s.name for s in mend(conn, odd, version)]
+    finally:
+        conn.close()
+
+
 # -- a file that does not open -------------------------------------------------------------------
 
 

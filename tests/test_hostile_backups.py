@@ -316,3 +316,30 @@ def test_a_working_copy_goes_to_the_first_folder_that_takes_one(tmp_path: Path) 
     with pytest.raises(DyzError) as nowhere:
         scratch_folder(not_a_folder, tmp_path / "nowhere")
     assert nowhere.value.key == "scratch_nowhere"
+
+
+def test_ctrl_c_ends_a_query_on_the_unpacked_copy(tmp_path: Path) -> None:
+    """SQLite does not hear Ctrl-C by itself: a query that would never end (here a recursive
+    one, as a hostile view would be) ends as a KeyboardInterrupt."""
+    import signal
+    import threading
+
+    from danyuanzhang import backup as module
+
+    copy = tmp_path / "copy.db"
+    sqlite3.connect(copy).execute("CREATE TABLE t (x)").connection.close()
+    conn = module._read_only(copy)
+    endless = (
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"
+    )
+    timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            try:
+                conn.execute(endless).fetchone()
+            except sqlite3.Error as error:
+                module._stop_if_interrupted(error)
+    finally:
+        timer.cancel()
+        conn.close()

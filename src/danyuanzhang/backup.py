@@ -214,11 +214,16 @@ def make_backup(
     folder = scratch_folder(home, target.resolve().parent, private_temporary_folder())
     with _temporary(folder, "copy") as copy:
         try:
+            # made empty and private first: SQLite would make it readable by all, and the
+            # folder may be the system's temporary one
+            os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             _copy_of(store, copy)
         except sqlite3.Error as error:
             raise explained(error, copy) from None
-        with contextlib.suppress(OSError):
-            copy.chmod(0o600)
+        except OSError as error:
+            from danyuanzhang.store.faults import write_failure
+
+            raise write_failure(error, copy) from None
         schema, changes, latest = _contents(copy)
         device_id, device_name = store.device()
         fields: dict[str, Any] = {
@@ -250,8 +255,9 @@ def _copy_of(store: Any, copy: Path) -> None:
     except sqlite3.OperationalError:
         if writable(store.path):
             raise
-    for suffix in ("", "-journal"):
-        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    Path(f"{copy}-journal").unlink(missing_ok=True)
+    with copy.open("r+b") as emptied:  # what VACUUM INTO may have begun
+        emptied.truncate(0)
     target = sqlite3.connect(copy, isolation_level=None)
     try:
         store.conn.backup(target)
@@ -621,7 +627,8 @@ def lacking(notebook: Path, copy: Path) -> tuple[int, str | None] | None:
             " copy.tombstones b WHERE b.entity = t.entity AND b.record = t.record)"
         ).fetchone()[0]
         return int(count) + int(erased), latest
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        _stop_if_interrupted(error)
         return None
     finally:
         conn.close()
@@ -632,7 +639,20 @@ def _read_only(path: Path) -> sqlite3.Connection:
     side effects in its views and triggers are refused (`trusted_schema`)."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     conn.execute("PRAGMA trusted_schema = OFF")
+    # SQLite does not hear Ctrl-C; calling back into Python lets it be heard, and the query
+    # ends ("interrupted", see `_stop_if_interrupted`)
+    conn.set_progress_handler(_go_on, 100_000)
     return conn
+
+
+def _go_on() -> int:
+    return 0
+
+
+def _stop_if_interrupted(error: sqlite3.Error) -> None:
+    """Ctrl-C during a query of `_read_only`'s: the KeyboardInterrupt it was."""
+    if isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error):
+        raise KeyboardInterrupt from None
 
 
 def laptop_of(notebook: Path) -> tuple[str, str] | None:
@@ -679,7 +699,8 @@ def _sound(copy: Path, path: Path) -> None:
                 raise DyzError("backup_damaged", path=str(path))
         finally:
             conn.close()
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        _stop_if_interrupted(error)
         raise DyzError("backup_damaged", path=str(path)) from None
 
 

@@ -300,6 +300,7 @@ def test_backup_and_doctor_of_a_notebook_on_a_write_protected_stick(
         assert "备份已写好" in said.stderr, said.stderr
         doctor = dyz("--db", str(notebook), "doctor", code=None)
         assert "内部错误" not in doctor.stderr and "检查完毕" in doctor.stderr, doctor.stderr
+        assert "工作本的结构和 dyz 建的一样" in doctor.stderr  # its shape was read too
     other = tmp_path / "新电脑.db"
     dyz("--db", str(other), "restore", str(backup), "--passphrase-file", passphrase)
     assert snapshot(other)["changes"] == snapshot(db)["changes"]
@@ -324,11 +325,11 @@ def test_ctrl_c_ends_a_query_on_the_unpacked_copy(tmp_path: Path) -> None:
     import signal
     import threading
 
-    from danyuanzhang import backup as module
+    from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted
 
     copy = tmp_path / "copy.db"
     sqlite3.connect(copy).execute("CREATE TABLE t (x)").connection.close()
-    conn = module._read_only(copy)
+    conn = open_to_inspect(copy)
     endless = (
         "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"
     )
@@ -339,7 +340,7 @@ def test_ctrl_c_ends_a_query_on_the_unpacked_copy(tmp_path: Path) -> None:
             try:
                 conn.execute(endless).fetchone()
             except sqlite3.Error as error:
-                module._stop_if_interrupted(error)
+                stop_if_interrupted(error)
     finally:
         timer.cancel()
         conn.close()

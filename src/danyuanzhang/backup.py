@@ -609,10 +609,12 @@ class Restored:
 def lacking(notebook: Path, copy: Path) -> tuple[int, str | None] | None:
     """What the notebook holds that the checked copy lacks: (changes and erasures, the day of
     the newest such change), or None when the notebook cannot be read (damaged, missing)."""
+    from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted
+
     if not notebook.exists() or notebook.stat().st_size == 0:
         return None
     try:
-        conn = _read_only(notebook)
+        conn = open_to_inspect(notebook)
     except sqlite3.Error:
         return None
     try:
@@ -628,39 +630,20 @@ def lacking(notebook: Path, copy: Path) -> tuple[int, str | None] | None:
         ).fetchone()[0]
         return int(count) + int(erased), latest
     except sqlite3.Error as error:
-        _stop_if_interrupted(error)
+        stop_if_interrupted(error)
         return None
     finally:
         conn.close()
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    """`path` opened to be read, and to run nothing its schema would have run: functions with
-    side effects in its views and triggers are refused (`trusted_schema`)."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    conn.execute("PRAGMA trusted_schema = OFF")
-    # SQLite does not hear Ctrl-C; calling back into Python lets it be heard, and the query
-    # ends ("interrupted", see `_stop_if_interrupted`)
-    conn.set_progress_handler(_go_on, 100_000)
-    return conn
-
-
-def _go_on() -> int:
-    return 0
-
-
-def _stop_if_interrupted(error: sqlite3.Error) -> None:
-    """Ctrl-C during a query of `_read_only`'s: the KeyboardInterrupt it was."""
-    if isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error):
-        raise KeyboardInterrupt from None
-
-
 def laptop_of(notebook: Path) -> tuple[str, str] | None:
     """The laptop a notebook belongs to (its device id and name), if it can be read."""
+    from danyuanzhang.store.shape import open_to_inspect
+
     if not notebook.is_file() or notebook.stat().st_size == 0:
         return None
     try:
-        conn = _read_only(notebook)
+        conn = open_to_inspect(notebook)
         try:
             rows = dict(
                 conn.execute(
@@ -681,10 +664,10 @@ def _sound(copy: Path, path: Path) -> None:
     (see store/shape.py), and SQLite finds it whole."""
     from danyuanzhang.i18n import join, t
     from danyuanzhang.store.migrations import LATEST
-    from danyuanzhang.store.shape import strangers
+    from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted, strangers
 
     try:
-        conn = _read_only(copy)
+        conn = open_to_inspect(copy)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > LATEST:
@@ -700,7 +683,7 @@ def _sound(copy: Path, path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as error:
-        _stop_if_interrupted(error)
+        stop_if_interrupted(error)
         raise DyzError("backup_damaged", path=str(path)) from None
 
 

@@ -22,6 +22,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 KINDS = ("trigger", "view", "index", "table")  # the order they are dropped in
 
@@ -37,6 +38,40 @@ class Stranger:
         """Dropped (and, when dyz's own, made again) by `dyz doctor --repair`: everything but a
         table of dyz's that is missing or made otherwise, which holds the data."""
         return self.how == "extra" or (self.how == "altered" and self.kind != "table")
+
+
+def open_to_inspect(path: Path) -> sqlite3.Connection:
+    """A file not yet trusted, opened to be read and to run nothing its schema would run:
+    functions with side effects in its views and triggers are refused (`trusted_schema`).
+    A notebook on a write-protected stick, with nothing left in its -wal file, is read as it
+    is (SQLite cannot make the -shm file a read-only WAL notebook needs)."""
+    from danyuanzhang.store.db import is_wal_pending
+
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if is_wal_pending(path):
+            raise
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+        conn.execute("PRAGMA trusted_schema = OFF")
+    # SQLite does not hear Ctrl-C; calling back into Python lets it be heard, and the query
+    # ends ("interrupted", see `stop_if_interrupted`)
+    conn.set_progress_handler(_go_on, 100_000)
+    return conn
+
+
+def _go_on() -> int:
+    return 0
+
+
+def stop_if_interrupted(error: sqlite3.Error) -> None:
+    """Ctrl-C during a query on an `open_to_inspect` connection: the KeyboardInterrupt it was."""
+    if isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error):
+        raise KeyboardInterrupt from None
 
 
 Shape = dict[tuple[str, str], tuple[str, str | None]]  # (kind, name): (table, normalised sql)

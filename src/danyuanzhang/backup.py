@@ -326,11 +326,18 @@ def _unsealed_key(header: Header, path: Path, signing_seed: bytes | None) -> byt
 
 
 def _contents(copy: Path) -> tuple[int, int, str | None]:
-    conn = sqlite3.connect(copy)
+    """The copy's schema version, and its log's size and newest stamp (Ctrl-C heard: a
+    notebook someone put a view into is the doctor's to find, but must not hang a backup)."""
+    from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted
+
+    conn = open_to_inspect(copy)
     try:
         schema = conn.execute("PRAGMA user_version").fetchone()[0]
         count, latest = conn.execute("SELECT count(*), max(hlc) FROM changes").fetchone()
         return int(schema), int(count), latest
+    except sqlite3.Error as error:
+        stop_if_interrupted(error)
+        raise
     finally:
         conn.close()
 

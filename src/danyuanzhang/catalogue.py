@@ -177,9 +177,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_never": ("从来", "ever"),
     "backup_since_days": ("已经 {days} 天", "for {days} days"),
     "backup_no_room": (
-        "备份 {path} 解开要 {need}，这里只有 {room} 可用，什么也没有改动。请腾出空间，或换一份备份。",
-        "The backup {path} unpacks to {need}, and only {room} is free here; nothing was"
-        " changed. Make room, or try another backup.",
+        "备份 {path} 解开要 {need}，超过这里能用的 {room}，什么也没有改动。请腾出空间，或换一份备份。",
+        "The backup {path} unpacks to {need}, more than the {room} a restore may take here;"
+        " nothing was changed. Make room, or try another backup.",
     ),
     "restore_strange_schema": (
         "备份 {path} 里有 dyz 自己不会建的东西（{objects}），可能被人动过手脚，所以没有恢复，什么也没有改动。请换一份备份。",

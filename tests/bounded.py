@@ -8,6 +8,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ class Bounded:
     stdout: str
     stderr: str
     seconds: float
-    peak_mib: float  # the child's peak resident memory
+    peak_mib: float  # this child's own peak resident memory
 
     @property
     def lines(self) -> list[str]:
@@ -44,21 +45,38 @@ def run_bounded(
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
     env = {**os.environ, "PYTHONUTF8": "1"}
-    started = time.monotonic()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    completed = subprocess.run(
-        [sys.executable, "-m", "danyuanzhang", *args],
-        cwd=cwd or Path.cwd(),
-        env=env,
-        input=stdin if stdin is not None else "",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=seconds,
-        preexec_fn=capped,
-    )
-    elapsed = time.monotonic() - started
-    # ru_maxrss of children is the largest of any child so far: a fair bound, not exact
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return Bounded(completed.returncode, completed.stdout, completed.stderr, elapsed, peak)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.monotonic()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "danyuanzhang", *args],
+            cwd=cwd or Path.cwd(),
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=err,
+            preexec_fn=capped,
+        )
+        assert child.stdin is not None
+        child.stdin.write((stdin or "").encode())
+        child.stdin.close()
+        # reaped here with os.wait4, so that the peak is this child's own, not the largest so far
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - started > seconds:
+                child.kill()
+                child.wait()
+                raise subprocess.TimeoutExpired(args, seconds)
+            time.sleep(0.02)
+        elapsed = time.monotonic() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Bounded(
+            child.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            elapsed,
+            usage.ru_maxrss / 1024,  # KiB on Linux
+        )

@@ -383,6 +383,9 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from danyuanzhang.visible import visible
 
     buffer = io.StringIO()
     console = Console(
@@ -423,7 +426,8 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
                         "" if last is None else str(last),
                         "" if change is None else signed(change),
                     ]
-                table.add_row(*cells)
+                # a Text is never read as rich markup: a label of `[red]` stays as typed
+                table.add_row(*(Text(visible(cell)) for cell in cells))
             console.print(table)
         for line in section["lines"]:
             say(line)

@@ -222,8 +222,9 @@ def out(text: str) -> None:
 def say(text: str) -> None:
     """Messages to the person go to stderr, so stdout stays clean for --format json."""
     from danyuanzhang.textwidth import for_the_screen
+    from danyuanzhang.visible import visible
 
-    sys.stderr.write(for_the_screen(text, sys.stderr) + "\n")
+    sys.stderr.write(for_the_screen(visible(text, lines=True), sys.stderr) + "\n")
 
 
 def is_interactive() -> bool:

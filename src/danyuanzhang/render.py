@@ -340,20 +340,13 @@ def agenda_table(data: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def agenda_md(data: dict[str, Any]) -> str:
+    from danyuanzhang.markdown import md_cell, md_table
+
     matters, proposals = _agenda_rows(data)
     lines = [f"# {t('agenda_title', date=data['date'])}", ""]
     if data.get("community"):
-        lines += [f"**{data['community']}**", ""]
+        lines += [f"**{md_cell(data['community'])}**", ""]
     lines += [f"## {t('agenda_matters')}", ""]
     lines += (
         md_table([t(h) for h in AGENDA_MATTER_HEADERS], matters) if matters else [t("agenda_none")]

@@ -4,6 +4,7 @@ direction override in a cell, an argument or a stored value is echoed as a visib
 
 from __future__ import annotations
 
+import io
 import json
 import unicodedata
 from pathlib import Path
@@ -165,3 +166,24 @@ def test_whatever_the_text_nothing_obeyed_is_left(text: str) -> None:
     shown = visible(text)
     assert not any(ch in shown for ch in OBEYED)
     assert all(unicodedata.category(ch) != "Cs" for ch in shown)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_results_printed_to_a_terminal_are_made_visible_and_piped_ones_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from danyuanzhang.cli.common import out
+
+    csv = "name,place\r\n刘桂英,楼道\x1b[2J\u202e\r\n"
+    screen = _Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    out(csv)
+    assert screen.getvalue() == "name,place\n刘桂英,楼道␛[2J⟨U+202E⟩\n"
+    piped = io.StringIO()
+    monkeypatch.setattr("sys.stdout", piped)
+    out(csv)
+    assert piped.getvalue() == csv

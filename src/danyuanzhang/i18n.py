@@ -50,8 +50,13 @@ def t(key: str, /, **params: Any) -> str:
     text = pair[0] if lang() == "zh" else pair[1]
     if not params:
         return text
-    # the catalogue's words are ours; what fills them in was typed or read from a file
-    return text.format(**{name: visible_value(value, True) for name, value in params.items()})
+    # the catalogue's words are ours; what fills them in was typed or read from a file. A
+    # district's walk list formats hundreds of thousands: plain values go as they are
+    for value in params.values():
+        if not (value.isprintable() if type(value) is str else type(value) is int):
+            params = {name: visible_value(value, True) for name, value in params.items()}
+            break
+    return text.format(**params)
 
 
 # messages of the catalogues imported only when asked for, once found: a district's walk list

@@ -67,6 +67,19 @@ def test_a_hostile_roll_cell_is_shown_not_obeyed_and_nothing_is_written(
     assert snapshot(db) == before
 
 
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_hostile_address_cell_is_shown_not_obeyed(
+    dyz: Runner, db: Path, tmp_path: Path, payload: str
+) -> None:
+    dyz("init")
+    before = snapshot(db)
+    hostile, seen = PAYLOADS[payload]
+    cells = {"address": "新芙蓉之都2栋2单元" + hostile, "name": "刘桂英"}
+    result = dyz("household", "import", str(roll(tmp_path / "r.csv", cells, "住址,姓名")), code=1)
+    shows_nothing_raw(result.stdout + result.stderr)
+    assert seen in result.stderr and snapshot(db) == before
+
+
 def test_a_hostile_column_header_is_shown_when_listed_as_unused(
     dyz: Runner, tmp_path: Path
 ) -> None:

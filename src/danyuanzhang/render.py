@@ -7,14 +7,13 @@ rich is imported only for the demo's panels and tables, inside the function that
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
 from danyuanzhang.i18n import lang, pick, said, t, word
 from danyuanzhang.textwidth import display_width
-from danyuanzhang.visible import visible
+from danyuanzhang.visible import json_escaped, visible
 from danyuanzhang.vocab import ROLES
 
 
@@ -242,25 +241,13 @@ def json_chunks(value: Any) -> Iterator[str]:
     import json
 
     if not (isinstance(value, list) and len(value) > 1_000):
-        yield _json_escaped(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+        yield json_escaped(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
         return
     yield "["
     for start in range(0, len(value), 1_000):
         lines = (json.dumps(item, ensure_ascii=False) for item in value[start : start + 1_000])
-        yield _json_escaped(("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines))
+        yield json_escaped(("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines))
     yield "\n]\n"
-
-
-# what json.dumps leaves raw that a terminal would obey (C1, DEL, direction controls) or an
-# encoder refuse (a lone surrogate); only inside strings can they be, where \uXXXX is the
-# same value
-_JSON_RAW = re.compile(
-    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ud800-\udfff]"
-)
-
-
-def _json_escaped(text: str) -> str:
-    return _JSON_RAW.sub(lambda found: f"\\u{ord(found.group(0)):04x}", text)
 
 
 def to_csv(items: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -> str:

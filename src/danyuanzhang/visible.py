@@ -28,6 +28,9 @@ _ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 # text that may take several lines (a remark, a list in a message) keeps its line breaks
 _LINES = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]")
 
+# what json.dumps leaves raw (it escapes C0 alone)
+_RAW_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}]")
+
 
 def _placeholder(found: re.Match[str]) -> str:
     code = ord(found.group(0))
@@ -54,3 +57,14 @@ def visible_value(value: Any, lines: bool = False) -> Any:
     if isinstance(value, PathLike):
         return visible(str(value), lines)
     return value
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with what `json.dumps` leaves raw and a terminal would obey (DEL, C1, the
+    direction controls) or an encoder refuse (a lone surrogate) written as \\uXXXX: only in
+    strings can they be, where the escape is the same value.
+
+    >>> json_escaped('"abc\\u202eexe"')
+    '"abc\\\\u202eexe"'
+    """
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group(0)):04x}", text)

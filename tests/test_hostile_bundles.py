@@ -635,3 +635,12 @@ def test_volunteers_and_services_are_checked_like_the_rest(
         write(tmp_path, reseal(without_lines(orphan)), "orphan-volunteer.yaml"),
         "在本机和数据包里都没有",
     )
+
+
+def test_a_table_name_of_escapes_and_line_breaks_is_quoted_on_one_visible_line(
+    dyz: Runner, office: Path, bundle: Path, tmp_path: Path
+) -> None:
+    text = bundle.read_text(encoding="utf-8")
+    forged = reseal(text.replace('table: "household"', 'table: "bank\\e[2J\\n数据已导入"', 1))
+    line = refused(dyz, office, write(tmp_path, forged), "bank␛[2J␊数据已导入")
+    assert "\x1b" not in line

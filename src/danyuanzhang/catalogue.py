@@ -438,8 +438,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That text is too long: {limit} characters at most.",
     ),
     "bad_text": (
-        "内容里有不可见的控制字符，请重新输入。",
-        "The text holds invisible control characters; type it again.",
+        "内容里有不可见的控制字符（在“{where}”处），请重新输入。",
+        "The text holds invisible control characters (at “{where}”); type it again.",
     ),
     # -- estates and households ---------------------------------------------------------------
     "scope_notebook": ("本机记录", "This notebook"),

@@ -20,8 +20,10 @@ class DyzError(Exception):
 
     def message(self) -> str:
         from danyuanzhang.i18n import t
+        from danyuanzhang.visible import visible_value
 
-        return t(self.key, **self.params)
+        # an error is one line: a line break in the value it quotes is shown, not obeyed
+        return t(self.key, **{name: visible_value(v) for name, v in self.params.items()})
 
     def __str__(self) -> str:
         return self.message()

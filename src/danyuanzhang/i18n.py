@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.catalogue import MESSAGES
+from danyuanzhang.visible import visible_value
 
 LANGS = ("zh", "en")
 _lang: str | None = None
@@ -47,7 +48,15 @@ def lang() -> str:
 def t(key: str, /, **params: Any) -> str:
     pair = MESSAGES.get(key) or _found.get(key) or _other_catalogue(key)
     text = pair[0] if lang() == "zh" else pair[1]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    # the catalogue's words are ours; what fills them in was typed or read from a file. A
+    # district's walk list formats hundreds of thousands: plain values go as they are
+    for value in params.values():
+        if not (value.isprintable() if type(value) is str else type(value) is int):
+            params = {name: visible_value(value, True) for name, value in params.items()}
+            break
+    return text.format(**params)
 
 
 # messages of the catalogues imported only when asked for, once found: a district's walk list

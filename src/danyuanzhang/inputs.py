@@ -247,7 +247,7 @@ def parse_name(text: str, what: str = "name") -> str:
     if not name:
         raise DyzError("empty_name")
     if len(name) > 40 or any(unicodedata.category(ch) in _FORBIDDEN for ch in name):
-        raise DyzError("bad_name", text=clean_for_display(name))
+        raise DyzError("bad_name", text=name)
     return name
 
 
@@ -255,7 +255,7 @@ def parse_laptop_name(text: str) -> str:
     """A laptop's name: a name that is never a path, since bundles carry it to other laptops."""
     name = parse_name(text)
     if not laptop_name_ok(name):
-        raise DyzError("bad_laptop_name", text=clean_for_display(name))
+        raise DyzError("bad_laptop_name", text=name)
     return name
 
 
@@ -289,10 +289,13 @@ def parse_free_text(text: str, limit: int = 500) -> str:
     cleaned = unicodedata.normalize("NFC", text).strip()
     if len(cleaned) > limit:
         raise DyzError("text_too_long", limit=limit)
-    if any(unicodedata.category(ch) in _FORBIDDEN - {"Cc"} for ch in cleaned) or any(
-        unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in cleaned
-    ):
-        raise DyzError("bad_text")
+    if cleaned.isprintable():  # nearly every text: nothing to look for
+        return cleaned
+    for at, ch in enumerate(cleaned):
+        category = unicodedata.category(ch)
+        if category in _FORBIDDEN and (category != "Cc" or ch not in "\n\t"):
+            # the words around it, so the person finds it in a long text (shown made visible)
+            raise DyzError("bad_text", where=cleaned[max(0, at - 8) : at + 9])
     return cleaned
 
 
@@ -304,8 +307,3 @@ def parse_yes_no(text: str, option: str) -> bool:
     if cleaned in ("no", "n", "false", "0", "否", "没装", "没有", "不是"):
         return False
     raise DyzError("bad_yes_no", option=option, text=text)
-
-
-def clean_for_display(text: str) -> str:
-    """Drop control and direction-override characters before echoing text back."""
-    return "".join(ch for ch in text if unicodedata.category(ch) not in _FORBIDDEN)

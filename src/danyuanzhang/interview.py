@@ -228,8 +228,9 @@ def _problem(check: Callable[[str], Any] | None, text: str) -> str | None:
 
 def _print(text: str) -> None:
     from danyuanzhang.textwidth import for_the_screen
+    from danyuanzhang.visible import visible
 
-    sys.stdout.write(for_the_screen(text, sys.stdout) + "\n")
+    sys.stdout.write(for_the_screen(visible(text, lines=True), sys.stdout) + "\n")
     sys.stdout.flush()
 
 

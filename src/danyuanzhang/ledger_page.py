@@ -175,15 +175,15 @@ def ledger_html(ledger: Ledger) -> str:
 
 def ledger_markdown(ledger: Ledger) -> str:
     """The ledger as Markdown: title, period, the table, its totals and the lines at its foot."""
-    from danyuanzhang.render import md_table
+    from danyuanzhang.markdown import md_cell, md_table, md_text
 
     headers = [c.header() for c in ledger.columns]
     rows = [[cell_text(row.get(c.key)) for c in ledger.columns] for row in ledger.rows]
-    lines = [f"# {ledger.title}", "", period_words(ledger.period), ""]
+    lines = [f"# {md_cell(ledger.title)}", "", md_text(period_words(ledger.period)), ""]
     if ledger.heading:
-        lines += [*ledger.heading, ""]
+        lines += [*map(md_text, ledger.heading), ""]
     lines += md_table(headers, rows) if rows else [t("ledger_empty")]
     if ledger.notes:
-        lines += ["", *(f"- {note}" for note in ledger.notes)]
-    lines += ["", pick("　　", "    ").join(foot_text(ledger)), "", t("ledger_footer")]
+        lines += ["", *(f"- {md_cell(note)}" for note in ledger.notes)]
+    lines += ["", md_text(pick("　　", "    ").join(foot_text(ledger))), "", t("ledger_footer")]
     return "\n".join(lines) + "\n"

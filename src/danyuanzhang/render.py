@@ -13,6 +13,7 @@ from typing import Any
 
 from danyuanzhang.i18n import lang, pick, said, t, word
 from danyuanzhang.textwidth import display_width
+from danyuanzhang.visible import json_escaped, visible
 from danyuanzhang.vocab import ROLES
 
 
@@ -36,6 +37,11 @@ def table_chunks(
     from danyuanzhang.textwidth import terminal_width
 
     room = terminal_width() if width is None else width
+    headers = [visible(h, lines=True) for h in headers]
+    rows = [
+        row if all(map(str.isprintable, row)) else [visible(c, lines=True) for c in row]
+        for row in rows
+    ]
     several_lines = any("\n" in cell for row in rows for cell in row)
     measure = _cell_width if several_lines else display_width
     header_sizes = [_cell_width(h) for h in headers]
@@ -235,12 +241,12 @@ def json_chunks(value: Any) -> Iterator[str]:
     import json
 
     if not (isinstance(value, list) and len(value) > 1_000):
-        yield json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+        yield json_escaped(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
         return
     yield "["
     for start in range(0, len(value), 1_000):
         lines = (json.dumps(item, ensure_ascii=False) for item in value[start : start + 1_000])
-        yield ("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines)
+        yield json_escaped(("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines))
     yield "\n]\n"
 
 
@@ -321,20 +327,13 @@ def agenda_table(data: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def agenda_md(data: dict[str, Any]) -> str:
+    from danyuanzhang.markdown import md_cell, md_table
+
     matters, proposals = _agenda_rows(data)
     lines = [f"# {t('agenda_title', date=data['date'])}", ""]
     if data.get("community"):
-        lines += [f"**{data['community']}**", ""]
+        lines += [f"**{md_cell(data['community'])}**", ""]
     lines += [f"## {t('agenda_matters')}", ""]
     lines += (
         md_table([t(h) for h in AGENDA_MATTER_HEADERS], matters) if matters else [t("agenda_none")]

@@ -66,20 +66,23 @@ def card_txt(card: dict[str, Any]) -> str:
 
 
 def card_md(card: dict[str, Any]) -> str:
-    lines = [f"# {unit_title(card)} {t('card_title')}", "", f"**{card_heading(card)}**", ""]
+    from danyuanzhang.markdown import md_cell
+
+    lines = [f"# {md_cell(unit_title(card))} {t('card_title')}", ""]
+    lines += [f"**{md_cell(card_heading(card))}**", ""]
     for role, person, duties in entries(card):
         if person is None:
             lines += [f"## {role_name(role)}{t('colon')}{t('card_vacant')}", ""]
             continue
         lines += [
-            f"## {role_name(role)}{t('colon')}{person['name']}",
+            f"## {role_name(role)}{t('colon')}{md_cell(person['name'])}",
             "",
-            f"- {t('card_phone')}{t('colon')}**{spaced_phone(person['phone'])}**",
-            f"- {t('card_duties')}{t('colon')}{duties}",
+            f"- {t('card_phone')}{t('colon')}**{md_cell(spaced_phone(person['phone']))}**",
+            f"- {t('card_duties')}{t('colon')}{md_cell(duties)}",
             "",
         ]
     lines += [f"## {t('card_numbers')}", ""]
-    lines += [f"- {whom}{t('colon')}**{phone}**" for whom, phone in numbers(card)]
+    lines += [f"- {whom}{t('colon')}**{md_cell(phone)}**" for whom, phone in numbers(card)]
     lines += ["", f"> {t('card_footer')}", ""]
     return "\n".join(lines)
 

@@ -383,6 +383,9 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from danyuanzhang.visible import visible
 
     buffer = io.StringIO()
     console = Console(
@@ -423,7 +426,8 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
                         "" if last is None else str(last),
                         "" if change is None else signed(change),
                     ]
-                table.add_row(*cells)
+                # a Text is never read as rich markup: a label of `[red]` stays as typed
+                table.add_row(*(Text(visible(cell)) for cell in cells))
             console.print(table)
         for line in section["lines"]:
             say(line)
@@ -438,30 +442,35 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
 
 
 def report_md(report: dict[str, Any]) -> str:
-    lines = [f"# {title(report)}", ""]
+    from danyuanzhang.markdown import md_cell, md_text
+
+    lines = [f"# {md_cell(title(report))}", ""]
     empty = empty_line(report)
     if empty:
-        lines += [empty, ""]
+        lines += [md_text(empty), ""]
     if quiet(report):
         return "\n".join(lines)
     for section in sections(report):
-        lines += [f"## {section['heading']}", ""]
+        lines += [f"## {md_cell(section['heading'])}", ""]
         if section["rows"]:
             lines += [
                 f"| {t('rp_col_what')} | {t('rp_col_this')} | {t('rp_col_last')} | {t('rp_col_change')} |",
                 "|---|---:|---:|---:|",
             ]
             lines += [
-                f"| {label} | {this} | {'' if last is None else last} | {'' if change is None else signed(change)} |"
+                f"| {md_cell(label)} | {this} | {'' if last is None else last} | {'' if change is None else signed(change)} |"
                 for label, this, last, change in section["rows"]
             ]
             lines.append("")
-        lines += [f"- {line}" for line in section["lines"]] + [""]
+        lines += [f"- {md_cell(line)}" for line in section["lines"]] + [""]
     lines += [
-        f"## {trend_heading(report)}",
+        f"## {md_cell(trend_heading(report))}",
         "",
     ]
-    lines += [f"- {label} `{bars}` {numbers}" for label, bars, numbers in trend_rows(report)]
+    lines += [
+        f"- {md_cell(label)} `{bars}` {md_cell(numbers)}"
+        for label, bars, numbers in trend_rows(report)
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -21,9 +21,12 @@ class BundleError(DyzError):
 
     def message(self) -> str:
         from danyuanzhang.i18n import join, t
+        from danyuanzhang.visible import visible_value
 
         where = t("bundle_where_line", line=self.line) if self.line else ""
-        problem = t(self.problem, **self.problem_params)
+        # what the bundle holds is quoted on the one line, its line breaks shown (␊)
+        shown = {name: visible_value(value) for name, value in self.problem_params.items()}
+        problem = t(self.problem, **shown)
         if self.revoked_kept:
             names = join(self.revoked_kept)
             return t(

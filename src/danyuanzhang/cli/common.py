@@ -216,14 +216,25 @@ def default_device_name() -> str:
 
 def out(text: str) -> None:
     """Results go to stdout, so they can be piped and redirected."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.write(for_a_terminal(text if text.endswith("\n") else text + "\n"))
+
+
+def for_a_terminal(text: str) -> str:
+    """What a result holds that a terminal would obey, made `visible` when stdout is one; a
+    pipe or a file gets the data as it is (a CSV's cells unchanged)."""
+    if not sys.stdout.isatty():
+        return text
+    from danyuanzhang.visible import visible
+
+    return visible(text.replace("\r\n", "\n"), lines=True)
 
 
 def say(text: str) -> None:
     """Messages to the person go to stderr, so stdout stays clean for --format json."""
     from danyuanzhang.textwidth import for_the_screen
+    from danyuanzhang.visible import visible
 
-    sys.stderr.write(for_the_screen(text, sys.stderr) + "\n")
+    sys.stderr.write(for_the_screen(visible(text, lines=True), sys.stderr) + "\n")
 
 
 def is_interactive() -> bool:
@@ -286,7 +297,7 @@ def write_output(
             out(text)
             return
         for piece in text:
-            sys.stdout.write(piece)
+            sys.stdout.write(for_a_terminal(piece))
         return
     from danyuanzhang.store.faults import written_whole
 

@@ -305,15 +305,18 @@ def progress_bar(path: Path) -> Iterator[Callable[[str, float], None] | None]:
         yield None
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, Progress, TextColumn
 
     with Progress(
         TextColumn("{task.description}"), BarColumn(), console=Console(stderr=True), transient=True
     ) as bar:
-        task = bar.add_task(t("progress_read", name=path.name), total=1.0)
+        task = bar.add_task(escape(t("progress_read", name=path.name)), total=1.0)
 
         def report(phase: str, fraction: float) -> None:
-            label = t("progress_read" if phase == "read" else "progress_write", name=path.name)
+            label = escape(
+                t("progress_read" if phase == "read" else "progress_write", name=path.name)
+            )
             bar.update(task, description=label, completed=min(fraction, 1.0))
 
         yield report

@@ -32,7 +32,7 @@ from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
 
 if TYPE_CHECKING:
-    from danyuanzhang.rollfile import Sheet
+    from danyuanzhang.rollfile import Rows, Sheet
 
 COLUMNS = (
     *("estate", "building", "unit", "room", "name", "phone", "birth_year", "flags", "moved_in"),
@@ -192,10 +192,10 @@ class _Layout:
     id_cards: list[str]
 
 
-def _layout(rows: list[tuple[int, list[str]]]) -> _Layout | None:
+def _layout(rows: Rows) -> _Layout | None:
     """The header row (the first, under any title rows, naming a person's and a flat's
     columns) and where each column is; None when the sheet has none."""
-    for number, cells in rows[:_HEADER_SEARCH]:
+    for number, cells in rows.head(_HEADER_SEARCH):
         positions: dict[str, int] = {}
         ignored, id_cards = [], []
         for i, raw in enumerate(cells):
@@ -318,15 +318,17 @@ class _Read:
 
     where: str  # the sheet's name, when the roll has several
     layout: _Layout
-    rows: list[tuple[int, list[str]]]
+    rows: Rows
     title: str
 
 
 def _read(roll_sheet: Sheet, layout: _Layout, named: bool, result: RollResult) -> _Read:
     """The sheet's rows of people. Blank rows, and those adding up the rows above (合计：3人),
     are read past and noted in `result`."""
+    from danyuanzhang.rollfile import Rows
+
     where = roll_sheet.name if named else ""
-    rows: list[tuple[int, list[str]]] = []
+    rows = Rows()
     blank: list[tuple[str, int]] = []
     for line, row in roll_sheet.rows:
         if line <= layout.header_row:
@@ -339,8 +341,9 @@ def _read(roll_sheet: Sheet, layout: _Layout, named: bool, result: RollResult) -
         else:
             result.blank_rows += blank  # a blank row below the last person is no row at all
             blank = []
-            rows.append((line, row))
-    above = [c for line, row in roll_sheet.rows if line < layout.header_row for c in row if c]
+            rows.append(line, row)
+    head = roll_sheet.rows.head(_HEADER_SEARCH)
+    above = [c for line, row in head if line < layout.header_row for c in row if c]
     return _Read(where, layout, rows, " ".join(above))
 
 

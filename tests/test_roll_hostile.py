@@ -216,3 +216,21 @@ def test_a_folder_is_refused(dyz: Runner, db: Path, notebook: None, tmp_path: Pa
     folder = tmp_path / "花名册.csv"
     folder.mkdir()
     refused(dyz, db, folder)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_the_other_files_a_user_names_are_read_bounded(
+    dyz: Runner, db: Path, notebook: None, tmp_path: Path
+) -> None:
+    """A roster to import and a photo for the card go through the same bounded read."""
+    photo = tmp_path / "照片.jpg"
+    photo.symlink_to("/dev/zero")
+    add = ("roster", "add", "--role", "unit_head", "--name", "王", "--phone", "13900000000")
+    for args in (
+        (*add, "--scope", "1-1", "--photo", str(photo)),
+        ("roster", "import", str(photo)),
+    ):
+        before = snapshot(db)
+        run = run_bounded(*args)
+        assert run.code == 1 and len(run.lines) == 1, run.lines
+        assert "不是普通文件" in run.lines[0] and snapshot(db) == before

@@ -233,3 +233,54 @@ def test_a_newer_roll_shows_per_flat_what_it_changes_and_who_left(
                  if r["name"] == "黄晓燕")  # fmt: skip
     assert huang["moved_out"] is not None
     assert dyz_json("household", "show", "2-2-301")["residents"][0]["phone"] == "13999998888"
+
+
+def test_unicode_text_from_excel_is_read_as_tabs(dyz: Runner, dyz_json, tmp_path: Path) -> None:
+    """Excel's "Unicode text": UTF-16 with its mark, the cells apart by tabs."""
+    roll = tmp_path / "花名册.txt"
+    roll.write_bytes(
+        "".join(f"{line}\r\n" for line in [HEADER_ZH, *ROWS]).replace(",", "\t").encode("utf-16")
+    )
+    dyz("household", "import", str(roll))
+    assert len(dyz_json("household", "list")) == 3
+
+
+def test_the_encoding_is_told_by_the_first_bytes_beyond_ascii(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is decoded as it is read, not held whole: ASCII reads alike in UTF-8 and GBK,
+    so the first bytes beyond it decide, however far down they are."""
+    from danyuanzhang import rollfile
+
+    monkeypatch.setattr(rollfile, "_SNIFF", 64)
+    ascii_rows = [f"Estate,{n},1,101,Li {n},,,,," for n in range(40)]
+    roll = write(tmp_path / "roll.csv", [HEADER_EN, *ascii_rows, ROWS[0]], "gbk")
+    (sheet,) = rollfile.read_roll_file(roll)
+    rows = list(sheet.rows)
+    assert len(rows) == 42 and rows[-1][1][4] == "刘桂英" and rows[1][1][4] == "Li 0"
+
+
+def test_a_fault_far_into_the_file_is_its_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """UTF-8 at the start, a byte no UTF-8 has further on: the same one line as before."""
+    from danyuanzhang import rollfile
+    from danyuanzhang.errors import DyzError
+
+    monkeypatch.setattr(rollfile, "_SNIFF", 64)
+    roll = tmp_path / "roll.csv"
+    roll.write_bytes(("\r\n".join([HEADER_ZH, *ROWS * 20]) + "\r\n").encode() + b"\xff\xfe,x\r\n")
+    with pytest.raises(DyzError) as raised:
+        rollfile.read_roll_file(roll)
+    assert raised.value.key == "file_encoding"
+
+
+def test_a_csv_that_is_no_csv_is_one_line(dyz: Runner, db: Path, tmp_path: Path) -> None:
+    """A cell longer than any roll's (an unclosed quote swallowing the file): one line."""
+    roll = tmp_path / "花名册.csv"
+    roll.write_text(HEADER_ZH + '\r\n"' + "x" * 200_000 + "\r\n", encoding="utf-8")
+    dyz("init")
+    before = snapshot(db)
+    result = dyz("household", "import", str(roll), code=1)
+    assert "另存为“CSV UTF-8”" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(db) == before

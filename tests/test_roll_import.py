@@ -284,3 +284,51 @@ def test_a_csv_that_is_no_csv_is_one_line(dyz: Runner, db: Path, tmp_path: Path)
     result = dyz("household", "import", str(roll), code=1)
     assert "另存为“CSV UTF-8”" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(db) == before
+
+
+def test_a_roll_written_as_it_is_read_makes_the_same_notebook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A district's roll is written every so many flats and residents, to be read in bounded
+    memory: a person met again after their record was written still adds what the row adds,
+    and a second row saying otherwise is still a bad row."""
+    from danyuanzhang import rollcall
+    from danyuanzhang.rollcall import RollRejected, import_roll
+    from danyuanzhang.store import Store
+
+    again = "新芙蓉之都,2,2,301,刘桂英,,,残疾,2020-01-01,"  # adds a flag and a date
+    lines = [HEADER_ZH, *ROWS, again, ROWS[0]]
+    roll = write(tmp_path / "roll.csv", lines, "utf-8")
+    tables = "SELECT estate, building, unit, room, r.name, r.phone, born, moved_in, r.note, flag"
+    tables += " FROM households h LEFT JOIN residents r ON r.household_id = h.id"
+    tables += " LEFT JOIN resident_flags f ON f.resident_id = r.id ORDER BY 1, 2, 3, 4, 5, 10"
+    made = []
+    for pending in (1000, 1):
+        monkeypatch.setattr(rollcall, "_PENDING", pending)
+        store = Store.open(tmp_path / f"{pending}.db")
+        store.ensure_device("test")
+        try:
+            first = import_roll(store, roll)
+            rows = [tuple(row) for row in store.conn.execute(tables)]
+            made.append((rows, first.residents_updated))
+            assert import_roll(store, roll).unchanged == len(lines) - 2  # all but the empty flat
+        finally:
+            store.close()
+        store = Store.open(tmp_path / f"bad-{pending}.db")
+        store.ensure_device("test")
+        bad = [HEADER_ZH, *ROWS, ROWS[0].replace("1941", "1942")]
+        try:
+            with pytest.raises(RollRejected) as rejected:
+                import_roll(store, write(tmp_path / "bad.csv", bad, "utf-8"))
+            assert rejected.value.problems[0][1] == 6
+            assert store.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
+        finally:
+            store.close()
+    assert made[0] == made[1] and made[0][1] == 1
+    assert ("新芙蓉之都", "2", "2", "301", "刘桂英") + (
+        "13812345678",
+        1941,
+        "2020-01-01",
+        None,
+        "disabled",
+    ) in made[0][0], [r[5:] for r in made[0][0]]

@@ -351,17 +351,13 @@ class Store:
             self._last_issued = incoming[-1].changes[-1].hlc
         # in the log's own order (record, field, id): a roll's random ids written in a run,
         # not scattered over the tree, take half the time
-        rows = sorted(
-            ((c.record, c.field, c.id, c) for item in incoming for c in item.changes),
-            key=lambda row: row[:3],
-        )
-        self.conn.executemany(
-            _INSERT_CHANGE,
-            [
-                (c.id, c.hlc, c.author, c.entity, c.record, c.op, c.field, c.value, c.parents)
-                for *_, c in rows
-            ],
-        )
+        from operator import itemgetter
+
+        in_log_order = itemgetter(*(Change._fields.index(f) for f in ("record", "field", "id")))
+        as_inserted = itemgetter(*(i for i, f in enumerate(Change._fields) if f != "device"))
+        rows = sorted((c for item in incoming for c in item.changes), key=in_log_order)
+        self.conn.executemany(_INSERT_CHANGE, map(as_inserted, rows))
+        del rows
         derive.add_records(self.conn, incoming)
 
     def erase(self, entity: str, record: str) -> None:

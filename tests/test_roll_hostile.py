@@ -234,3 +234,18 @@ def test_the_other_files_a_user_names_are_read_bounded(
         run = run_bounded(*args)
         assert run.code == 1 and len(run.lines) == 1, run.lines
         assert "不是普通文件" in run.lines[0] and snapshot(db) == before
+
+
+def test_sheets_each_within_bounds_are_bounded_together(
+    dyz: Runner, db: Path, notebook: None, tmp_path: Path
+) -> None:
+    import xlsxwriter
+
+    roll = tmp_path / "花名册.xlsx"
+    book = xlsxwriter.Workbook(str(roll))
+    for name in ("1栋", "2栋"):
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, ["住址", "姓名"])
+        sheet.write_row(129_999, 0, ["2栋2单元602室", "刘桂英"])
+    book.close()
+    refused(dyz, db, roll, "250000")

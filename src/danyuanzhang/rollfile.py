@@ -135,12 +135,15 @@ def _workbook(path: Path, wanted: str | None) -> list[Sheet]:
         del data
         with opened as book:
             sheets = []
+            rows = 0
             for name in book.sheet_names:
                 if wanted is not None and name != wanted.strip():
                     sheets.append(Sheet(name))  # named in a message, never read
                     continue
                 found = book.get_sheet_by_name(name)
-                if found.total_height > ROW_LIMIT:  # an .xls, which is not looked into first
+                # the sheets together: each within bounds, many of them could still be too many
+                rows += found.total_height
+                if rows > ROW_LIMIT:
                     raise DyzError("roll_too_many_rows", path=str(path), limit=ROW_LIMIT)
                 left = [""] * (found.start[1] if found.start else 0)
                 sheet = Sheet(name)

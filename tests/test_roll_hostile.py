@@ -249,3 +249,27 @@ def test_sheets_each_within_bounds_are_bounded_together(
         sheet.write_row(129_999, 0, ["2栋2单元602室", "刘桂英"])
     book.close()
     refused(dyz, db, roll, "250000")
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        '<x:row r="2"><x:c r="XFD2"/></x:row>',  # prefixed, as the Open XML SDK writes
+        "<row r='2'><c r='XFD2'/></row>",  # single quotes
+        '<row r="2"><c\tr="XFD2"/></row>',  # a tab before the place
+        '<row r="2"><c s="0" r="XFD2"/></row>',  # the place not first
+        '<row r="2"><c r="xfd2"/></row>',  # small letters
+        "<row>" + "<c/>" * 300 + "</row>",  # no place: one after another
+        '<row r="2"><c r="A2" s=">" r="XFD2"/></row>',  # said twice, a '>' in between
+        '<row r="2"/><row/><row r=" 900000"/>',
+    ],
+)
+def test_a_far_place_written_any_way_xml_allows_is_refused(
+    dyz: Runner, db: Path, notebook: None, tmp_path: Path, far: str
+) -> None:
+    """What the quick reading does not recognise is parsed, as calamine would read it."""
+    head = SHEET_HEAD.replace("<worksheet ", '<worksheet xmlns:x="urn:x" ')
+    roll = workbook(
+        tmp_path / "花名册.xlsx", f"{head}<sheetData>{HEADER_ROW}{far}</sheetData></worksheet>"
+    )
+    refused(dyz, db, roll)

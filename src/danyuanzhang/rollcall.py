@@ -185,11 +185,9 @@ class _New:
     date_cells: dict[str, str] = field(default_factory=dict)
     note_words: set[str] = field(default_factory=set)  # those of result.notes
     places: dict[tuple[str, ...], tuple[str, HouseholdRef, bool]] = field(default_factory=dict)
-    # each person of the roll, by flat and name: their record, what the roll says of them (for
-    # a new one, the very dict of its record, until it is written) and the row they were last
-    # met on
-    # (None once written: read back if they are met again), the row they were last met on, and
-    # whether this roll made them
+    # each person of the roll, by flat and name: their record; what the roll says of them (for
+    # a new one, the very dict of its record until it is written, then None: read back if they
+    # are met again); the row they were last met on; and whether this roll made them
     people: dict[tuple[str, str], tuple[str, dict[str, Any] | None, int, bool]] = field(
         default_factory=dict
     )

@@ -233,3 +233,102 @@ def test_a_newer_roll_shows_per_flat_what_it_changes_and_who_left(
                  if r["name"] == "黄晓燕")  # fmt: skip
     assert huang["moved_out"] is not None
     assert dyz_json("household", "show", "2-2-301")["residents"][0]["phone"] == "13999998888"
+
+
+def test_unicode_text_from_excel_is_read_as_tabs(dyz: Runner, dyz_json, tmp_path: Path) -> None:
+    """Excel's "Unicode text": UTF-16 with its mark, the cells apart by tabs."""
+    roll = tmp_path / "花名册.txt"
+    roll.write_bytes(
+        "".join(f"{line}\r\n" for line in [HEADER_ZH, *ROWS]).replace(",", "\t").encode("utf-16")
+    )
+    dyz("household", "import", str(roll))
+    assert len(dyz_json("household", "list")) == 3
+
+
+def test_the_encoding_is_told_by_the_first_bytes_beyond_ascii(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is decoded as it is read, not held whole: ASCII reads alike in UTF-8 and GBK,
+    so the first bytes beyond it decide, however far down they are."""
+    from danyuanzhang import rollfile
+
+    monkeypatch.setattr(rollfile, "_SNIFF", 64)
+    ascii_rows = [f"Estate,{n},1,101,Li {n},,,,," for n in range(40)]
+    roll = write(tmp_path / "roll.csv", [HEADER_EN, *ascii_rows, ROWS[0]], "gbk")
+    (sheet,) = rollfile.read_roll_file(roll)
+    rows = list(sheet.rows)
+    assert len(rows) == 42 and rows[-1][1][4] == "刘桂英" and rows[1][1][4] == "Li 0"
+
+
+def test_a_fault_far_into_the_file_is_its_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """UTF-8 at the start, a byte no UTF-8 has further on: the same one line as before."""
+    from danyuanzhang import rollfile
+    from danyuanzhang.errors import DyzError
+
+    monkeypatch.setattr(rollfile, "_SNIFF", 64)
+    roll = tmp_path / "roll.csv"
+    roll.write_bytes(("\r\n".join([HEADER_ZH, *ROWS * 20]) + "\r\n").encode() + b"\xff\xfe,x\r\n")
+    with pytest.raises(DyzError) as raised:
+        rollfile.read_roll_file(roll)
+    assert raised.value.key == "file_encoding"
+
+
+def test_a_csv_that_is_no_csv_is_one_line(dyz: Runner, db: Path, tmp_path: Path) -> None:
+    """A cell longer than any roll's (an unclosed quote swallowing the file): one line."""
+    roll = tmp_path / "花名册.csv"
+    roll.write_text(HEADER_ZH + '\r\n"' + "x" * 200_000 + "\r\n", encoding="utf-8")
+    dyz("init")
+    before = snapshot(db)
+    result = dyz("household", "import", str(roll), code=1)
+    assert "另存为“CSV UTF-8”" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(db) == before
+
+
+def test_a_roll_written_as_it_is_read_makes_the_same_notebook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A district's roll is written every so many flats and residents, to be read in bounded
+    memory: a person met again after their record was written still adds what the row adds,
+    and a second row saying otherwise is still a bad row."""
+    from danyuanzhang import rollcall
+    from danyuanzhang.rollcall import RollRejected, import_roll
+    from danyuanzhang.store import Store
+
+    again = "新芙蓉之都,2,2,301,刘桂英,,,残疾,2020-01-01,"  # adds a flag and a date
+    lines = [HEADER_ZH, *ROWS, again, ROWS[0]]
+    roll = write(tmp_path / "roll.csv", lines, "utf-8")
+    tables = "SELECT estate, building, unit, room, r.name, r.phone, born, moved_in, r.note, flag"
+    tables += " FROM households h LEFT JOIN residents r ON r.household_id = h.id"
+    tables += " LEFT JOIN resident_flags f ON f.resident_id = r.id ORDER BY 1, 2, 3, 4, 5, 10"
+    made = []
+    for pending in (1000, 1):
+        monkeypatch.setattr(rollcall, "_PENDING", pending)
+        store = Store.open(tmp_path / f"{pending}.db")
+        store.ensure_device("test")
+        try:
+            first = import_roll(store, roll)
+            rows = [tuple(row) for row in store.conn.execute(tables)]
+            made.append((rows, first.residents_updated))
+            assert import_roll(store, roll).unchanged == len(lines) - 2  # all but the empty flat
+        finally:
+            store.close()
+        store = Store.open(tmp_path / f"bad-{pending}.db")
+        store.ensure_device("test")
+        bad = [HEADER_ZH, *ROWS, ROWS[0].replace("1941", "1942")]
+        try:
+            with pytest.raises(RollRejected) as rejected:
+                import_roll(store, write(tmp_path / "bad.csv", bad, "utf-8"))
+            assert rejected.value.problems[0][1] == 6
+            assert store.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
+        finally:
+            store.close()
+    assert made[0] == made[1] and made[0][1] == 1
+    assert ("新芙蓉之都", "2", "2", "301", "刘桂英") + (
+        "13812345678",
+        1941,
+        "2020-01-01",
+        None,
+        "disabled",
+    ) in made[0][0], [r[5:] for r in made[0][0]]

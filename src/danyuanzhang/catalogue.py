@@ -759,6 +759,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check passed, nothing written: {rows} rows; would add {households} households and"
         " {added} residents, update {updated}, leave {unchanged} unchanged.",
     ),
+    # -- issue 35: rolls read within bounds -------------------------------------------------
+    "file_not_regular": (
+        "{path} 不是普通文件（是文件夹、设备或管道），读不了：请给出文件本身，如 花名册.xlsx。",
+        "{path} is not an ordinary file (a folder, a device or a pipe) and cannot be read:"
+        " give the file itself, such as roll.xlsx.",
+    ),
+    "roll_too_many_rows": (
+        "{path} 超过 {limit} 行，不像一份花名册：请删去数据下方的空行，或按小区、楼栋分成几个文件导入。",
+        "{path} has more than {limit} rows, more than a roll has: delete the empty rows below"
+        " the data, or split it by estate or building and import each file.",
+    ),
+    "roll_csv_broken": (
+        "{path} 第 {line} 行读不了（引号没有配对，或一格太长）：请在 Excel 里打开，另存为“CSV UTF-8”再导入。",
+        "{path} cannot be read at line {line} (an unmatched quote, or a cell too long): open it"
+        " in Excel and save it as “CSV UTF-8”, then import that.",
+    ),
+    "roll_workbook_unpacks_big": (
+        "{path} 解压后有 {mb} MB，超过花名册能有的 {limit_mb} MB：请在 Excel 或 WPS 里删去数据下方和右边的空行空列，另存一份再导入。",
+        "{path} unpacks to {mb} MB, more than the {limit_mb} MB a roll can be: delete the empty"
+        " rows and columns beyond the data in Excel or WPS, save a copy and import that.",
+    ),
+    "roll_workbook_packed_oddly": (
+        "{path} 里有一部分压缩了 {ratio} 倍，Excel 存的文件不会这样（可能是恶意文件）：请在 Excel 或 WPS 里打开它，另存一份再导入。",
+        "Part of {path} is packed {ratio} times over, which no file saved by Excel is (it may be"
+        " hostile): open it in Excel or WPS, save a copy and import that.",
+    ),
+    "roll_sheet_too_far": (
+        "{path} 有工作表延伸到第 {rows} 行、第 {columns} 列，花名册最多 {row_limit} 行、{column_limit} 列：请在 Excel 或 WPS 里删去数据下方和右边的空行空列，另存一份再导入。",
+        "{path} has a sheet reaching row {rows}, column {columns}, beyond the {row_limit} rows"
+        " and {column_limit} columns a roll can have: delete the empty rows and columns beyond"
+        " the data in Excel or WPS, save a copy and import that.",
+    ),
     # -- output -----------------------------------------------------------------------------------
     "empty_list": ("（没有符合条件的记录）", "(nothing matches)"),
     "written_to": ("已写入 {path}", "Written to {path}"),

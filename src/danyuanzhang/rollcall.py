@@ -32,7 +32,7 @@ from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
 
 if TYPE_CHECKING:
-    from danyuanzhang.rollfile import Sheet
+    from danyuanzhang.rollfile import Rows, Sheet
 
 COLUMNS = (
     *("estate", "building", "unit", "room", "name", "phone", "birth_year", "flags", "moved_in"),
@@ -94,6 +94,7 @@ _NO_NOTE = ("无", "暂无", "没有", "/", "-", "--", "—", "——")  # a 备
 _WHOLE_ROLL = {"need_estate_first", "need_estate"}
 _SHOWN_ROWS = 5  # rows named when many share one problem
 _HEADER_SEARCH = 15  # rows looked through for the headers, under the title rows
+_PENDING = 50_000  # flats and residents made and not yet written: what a roll holds at most
 
 
 def column_word(column: str) -> str:
@@ -181,7 +182,16 @@ class _New:
     flag_cells: dict[str, list[str]] = field(default_factory=dict)
     note_cells: dict[str, tuple[list[str], str]] = field(default_factory=dict)
     born_cells: dict[str, int] = field(default_factory=dict)
+    date_cells: dict[str, str] = field(default_factory=dict)
+    note_words: set[str] = field(default_factory=set)  # those of result.notes
     places: dict[tuple[str, ...], tuple[str, HouseholdRef, bool]] = field(default_factory=dict)
+    # each person of the roll, by flat and name: their record; what the roll says of them (for
+    # a new one, the very dict of its record until it is written, then None: read back if they
+    # are met again); the row they were last met on; and whether this roll made them
+    people: dict[tuple[str, str], tuple[str, dict[str, Any] | None, int, bool]] = field(
+        default_factory=dict
+    )
+    made: set[str] = field(default_factory=set)  # the flats this roll makes
 
 
 @dataclass
@@ -192,10 +202,10 @@ class _Layout:
     id_cards: list[str]
 
 
-def _layout(rows: list[tuple[int, list[str]]]) -> _Layout | None:
+def _layout(rows: Rows) -> _Layout | None:
     """The header row (the first, under any title rows, naming a person's and a flat's
     columns) and where each column is; None when the sheet has none."""
-    for number, cells in rows[:_HEADER_SEARCH]:
+    for number, cells in rows.head(_HEADER_SEARCH):
         positions: dict[str, int] = {}
         ignored, id_cards = [], []
         for i, raw in enumerate(cells):
@@ -245,14 +255,15 @@ def import_roll(
                 positions[column] = i
         missing = _missing(positions) or list(REQUIRED)
         raise DyzError("roll_missing_columns", columns="、".join(column_word(c) for c in missing))
-    for _, layout in found:
+    layouts = [layout for _, layout in found]
+    for layout in layouts:
         missing = _missing(layout.positions)
         if missing:
             raise DyzError(
                 "roll_missing_columns", columns="、".join(column_word(c) for c in missing)
             )
     result = RollResult(dry_run=dry_run)
-    for _, layout in found:
+    for layout in layouts:
         for name in layout.ignored:
             if name not in result.ignored_columns:
                 result.ignored_columns.append(name)
@@ -262,6 +273,7 @@ def import_roll(
     problems: list[tuple[str, int, str]] = []
     named_sheets = len(found) > 1
     read = [_read(roll_sheet, layout, named_sheets, result) for roll_sheet, layout in found]
+    del sheets, laid_out, found  # their rows are in `read`: not held twice
 
     class Discard(Exception):
         pass
@@ -272,8 +284,6 @@ def import_roll(
             new = _New(blank=reg.no_households_ever(store))
             new.estate_names = _Estates(reg.estates(store), estate)
             defaults = new.estate_names.defaults(read)
-            residents_seen: dict[tuple[str, str], str] = {}
-            planned: dict[tuple[str, str], dict[str, tuple[Any, int]]] = {}
             for sheet_read, default in zip(read, defaults, strict=True):
                 above: dict[str, str] = {}
                 for line, row in sheet_read.rows:
@@ -285,26 +295,48 @@ def import_roll(
                             else:
                                 cells[column] = above.get(column, "")
                     try:
-                        _import_row(
-                            store, cells, default, known, residents_seen, planned, line, result, new
-                        )
+                        _import_row(store, cells, default, known, line, result, new)
                     except DyzError as error:
                         if error.key in _WHOLE_ROLL:  # said once, not on every row
                             raise
                         problems.append((sheet_read.where, line, error.message()))
                     result.rows += 1
+                    if len(new.records) >= _PENDING:
+                        _write_made(store, new)
             if problems:
                 raise RollRejected(problems)
-            households = [(e, r, f) for r, (e, f) in new.records.items() if e == "household"]
-            people = [(e, r, f) for r, (e, f) in new.records.items() if e == "resident"]
-            store.put_new([*households, *people])
-            _missing_residents(store, new, set(residents_seen.values()), result, moved_out)
+            _write_made(store, new)
+            on_roll = {resident_id for resident_id, *_ in new.people.values()}
+            _missing_residents(store, new, on_roll, result, moved_out)
             result.estates = reg.estates(store)
             if dry_run:
                 raise Discard
     except Discard:
         pass
     return result
+
+
+def _write_made(store: Store, new: _New) -> None:
+    """Write the flats and residents made so far (in the roll's transaction: a bad row
+    further on still writes nothing), and forget what is only a shortcut, so that a district's
+    roll is read in bounded memory."""
+    households = [(e, r, f) for r, (e, f) in new.records.items() if e == "household"]
+    people = [(e, r, f) for r, (e, f) in new.records.items() if e == "resident"]
+    store.put_new([*households, *people])
+    for _, record, fields in people:
+        key = (fields["household"], fields["name"])
+        new.people[key] = (record, None, new.people[key][2], True)
+    new.records.clear()
+    for cache in (new.places, new.flag_cells, new.note_cells, new.born_cells, new.date_cells):
+        cache.clear()
+
+
+def _said_of(store: Store, resident_id: str) -> dict[str, Any]:
+    """What a resident written by this roll already holds, as a row of the roll gives it."""
+    row = reg.resident(store, resident_id)
+    said: dict[str, Any] = {k: row[k] for k in ("phone", "born", "moved_in", "note") if row[k]}
+    said.update(dict.fromkeys((FLAG_PREFIX + f for f in reg.flags_of(store, resident_id)), True))
+    return said
 
 
 def _cells(row: list[str], layout: _Layout) -> dict[str, str]:
@@ -318,15 +350,17 @@ class _Read:
 
     where: str  # the sheet's name, when the roll has several
     layout: _Layout
-    rows: list[tuple[int, list[str]]]
+    rows: Rows
     title: str
 
 
 def _read(roll_sheet: Sheet, layout: _Layout, named: bool, result: RollResult) -> _Read:
     """The sheet's rows of people. Blank rows, and those adding up the rows above (合计：3人),
     are read past and noted in `result`."""
+    from danyuanzhang.rollfile import Rows
+
     where = roll_sheet.name if named else ""
-    rows: list[tuple[int, list[str]]] = []
+    rows = Rows()
     blank: list[tuple[str, int]] = []
     for line, row in roll_sheet.rows:
         if line <= layout.header_row:
@@ -339,8 +373,9 @@ def _read(roll_sheet: Sheet, layout: _Layout, named: bool, result: RollResult) -
         else:
             result.blank_rows += blank  # a blank row below the last person is no row at all
             blank = []
-            rows.append((line, row))
-    above = [c for line, row in roll_sheet.rows if line < layout.header_row for c in row if c]
+            rows.append(line, row)
+    head = roll_sheet.rows.head(_HEADER_SEARCH)
+    above = [c for line, row in head if line < layout.header_row for c in row if c]
     return _Read(where, layout, rows, " ".join(above))
 
 
@@ -449,8 +484,6 @@ def _import_row(
     cells: dict[str, str],
     default: tuple[str | None, bool],
     known: dict[str, tuple[str, str]],
-    residents_seen: dict[tuple[str, str], str],
-    planned: dict[tuple[str, str], dict[str, tuple[Any, int]]],
     line: int,
     result: RollResult,
     new: _New,
@@ -472,24 +505,30 @@ def _import_row(
         if born not in new.born_cells:
             new.born_cells[born] = parse_born(_year_of(born))
         fields["born"] = new.born_cells[born]
-    if cells.get("moved_in"):
-        fields["moved_in"] = parse_date(cells["moved_in"], "moved_in")
+    moved_in = cells.get("moved_in")
+    if moved_in:
+        if moved_in not in new.date_cells:
+            new.date_cells[moved_in] = parse_date(moved_in, "moved_in")
+        fields["moved_in"] = new.date_cells[moved_in]
     flags = cells.get("flags", "")
     if flags not in new.flag_cells:
-        new.flag_cells[flags] = _flag_codes(store, flags, known)
-    for code in new.flag_cells[flags]:
-        fields[FLAG_PREFIX + code] = True
+        new.flag_cells[flags] = [FLAG_PREFIX + code for code in _flag_codes(store, flags, known)]
+    for key in new.flag_cells[flags]:
+        fields[key] = True
     said = cells.get("note", "")
     if said and said not in _NO_NOTE:
         if said not in new.note_cells:
-            new.note_cells[said] = _note_cell(said, known)
-        codes, note = new.note_cells[said]
-        fields.update({FLAG_PREFIX + code: True for code in codes})
-        if note:
-            fields["note"] = parse_free_text(note)
-            for word in _FLAG_SPLIT.split(note):
-                if word and word not in result.notes:
+            codes, note = _note_cell(said, known)
+            kept = parse_free_text(note) if note else ""  # a bad note: said on each of its rows
+            new.note_cells[said] = ([FLAG_PREFIX + code for code in codes], kept)
+            for word in _FLAG_SPLIT.split(note) if note else []:
+                if word and word not in new.note_words:
+                    new.note_words.add(word)
                     result.notes.append(word)
+        keys, note = new.note_cells[said]
+        fields.update(dict.fromkeys(keys, True))
+        if note:
+            fields["note"] = note
     if name:
         name = parse_name(name)
     elif fields:
@@ -509,6 +548,7 @@ def _import_row(
     if household is None and household_id is None:
         household_id = new_id()
         new.households[flat] = household_id
+        new.made.add(household_id)
         new.records[household_id] = (
             "household",
             {"estate": estate_name, "building": ref.building, "unit": ref.unit, "room": ref.room},
@@ -518,21 +558,23 @@ def _import_row(
         household_id = household["id"]
     assert household_id is not None
     ref_text = str(ref)
-    if household_id not in new.records:
+    if household_id not in new.made:
         new.existing[household_id] = ref_text
     if not name:
         return
     # The same person twice in one roll is fine; with different details it is a mistake to show,
     # or a second import would flip their details back and forth.
-    earlier = planned.setdefault((household_id, name), {})
-    for key, value in fields.items():
-        if key in earlier and earlier[key][0] != value:
-            raise DyzError("roll_duplicate_person", name=name, other=earlier[key][1])
-        earlier[key] = (value, line)
-    assert household_id is not None
-    resident_id = residents_seen.get((household_id, name))
+    met = new.people.get((household_id, name))
+    resident_id = None
+    if met is not None:
+        resident_id, pending, last_line, made_here = met
+        earlier = pending if pending is not None else _said_of(store, resident_id)
+        for key, value in fields.items():
+            if key in earlier and earlier[key] != value:
+                raise DyzError("roll_duplicate_person", name=name, other=last_line)
+        new.people[(household_id, name)] = (resident_id, pending, line, made_here)
     # nobody is on record yet in a flat this roll registers
-    if resident_id is None and household_id not in new.records:
+    elif household_id not in new.made:
         existing = reg.resident_named(store, household_id, name)
         resident_id = (
             existing["id"]
@@ -541,26 +583,34 @@ def _import_row(
         )
     if resident_id is None:
         resident_id = new_id()
-        new.records[resident_id] = ("resident", {"household": household_id, "name": name, **fields})
+        made = {"household": household_id, "name": name, **fields}
+        new.records[resident_id] = ("resident", made)
+        # what the roll says of them is what the record holds: one dict for both
+        new.people[(household_id, name)] = (resident_id, made, line, True)
         result.residents_added += 1
         if household_id in new.existing:
             result.plan.append(t("roll_plan_added", ref=ref_text, name=name))
-    elif resident_id in new.records:  # met again in this roll: what it adds joins the record
-        made = new.records[resident_id][1]
-        added = {k: v for k, v in fields.items() if k not in made}
-        made.update(added)
+    elif met is not None and met[3]:  # made by this roll, met again: what it adds joins it
+        added = {k: v for k, v in fields.items() if k not in earlier}
+        if met[1] is not None:
+            met[1].update(added)
+        elif added:  # written already
+            store.put("resident", resident_id, added)
         if added:
             result.residents_updated += 1
         else:
             result.unchanged += 1
     else:
+        if met is None:
+            new.people[(household_id, name)] = (resident_id, dict(fields), line, False)
+        elif met[1] is not None:
+            met[1].update(fields)
         differ = _differing(store, resident_id, fields)
         if differ and store.put("resident", resident_id, fields):
             result.residents_updated += 1
             result.plan.append(t("roll_plan_changed", ref=ref_text, name=name, fields=differ))
         else:
             result.unchanged += 1
-    residents_seen[(household_id, name)] = resident_id
 
 
 def _flat_of(

@@ -68,13 +68,16 @@ def parse_buildings(text: str) -> str:
 
 def read_photo(path_text: str) -> str:
     """A portrait for the card, kept inside the database so that it travels with the roster."""
-    path = Path(path_text).expanduser()
+    from danyuanzhang.userfiles import read_bounded
+
     try:
-        data = path.read_bytes()
-    except OSError:
-        raise DyzError("photo_unreadable", path=path_text) from None
-    if len(data) > PHOTO_LIMIT:
-        raise DyzError("photo_too_big", path=path_text, limit_kb=PHOTO_LIMIT // 1024)
+        data = read_bounded(Path(path_text).expanduser(), PHOTO_LIMIT)
+    except DyzError as error:
+        if error.key == "file_too_big":
+            raise DyzError("photo_too_big", path=path_text, limit_kb=PHOTO_LIMIT // 1024) from None
+        if error.key == "file_unreadable":
+            raise DyzError("photo_unreadable", path=path_text) from None
+        raise
     mime = next((m for magic, m in _IMAGE_MAGIC.items() if data.startswith(magic)), None)
     if mime is None:
         raise DyzError("photo_not_image", path=path_text)

@@ -218,13 +218,18 @@ def test_a_folder_is_refused(dyz: Runner, db: Path, notebook: None, tmp_path: Pa
 def test_the_other_files_a_user_names_are_read_bounded(
     dyz: Runner, db: Path, notebook: None, tmp_path: Path
 ) -> None:
-    """A roster to import and a photo for the card go through the same bounded read."""
+    """A roster to import, a photo for the card, a backup's passphrase file and a ledger's
+    template go through the same bounded read."""
     photo = tmp_path / "照片.jpg"
     photo.symlink_to("/dev/zero")
+    template = tmp_path / "模板.yaml"
+    template.symlink_to("/dev/zero")
     add = ("roster", "add", "--role", "unit_head", "--name", "王", "--phone", "13900000000")
     for args in (
         (*add, "--scope", "1-1", "--photo", str(photo)),
         ("roster", "import", str(photo)),
+        ("backup", "-o", str(tmp_path / "备份.dyzbak"), "--passphrase-file", str(photo)),
+        ("ledger", "hazards", "--template", str(template), "-o", str(tmp_path / "台账.html")),
     ):
         before = snapshot(db)
         run = run_bounded(*args)

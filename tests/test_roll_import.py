@@ -90,6 +90,7 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(
         "第 6 行",
     ]
     assert "1381234abcd" in lines[1] and "2026-02-30" in lines[2] and "低保户" in lines[3]
+    assert "迁入 的日期" in lines[2] and "moved_in" not in lines[2]  # the column as it is read
     assert "什么都没有写入" in lines[-1]
     assert "Traceback" not in result.output
     assert snapshot(db) == before

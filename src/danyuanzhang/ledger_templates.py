@@ -59,7 +59,7 @@ def find(text: str, database: Path) -> Path:
     """A template by its path, or by its name in the folder beside the database."""
     given = Path(text).expanduser()
     for candidate in (given, folder(database) / text, folder(database) / f"{text}.yaml"):
-        if candidate.is_file():
+        if candidate.exists() and not candidate.is_dir():  # what is no file is refused by `load`
             return candidate
     raise DyzError("template_not_found", name=text, folder=str(folder(database)))
 
@@ -71,11 +71,14 @@ def load(path: Path) -> Template:
     from danyuanzhang.ledgers import KIND_NAMES
 
     name = str(path)
-    try:
-        raw = path.read_bytes()[: _LIMIT + 1]
-    except OSError as error:
-        raise DyzError("template_unreadable", path=name, reason=error.strerror) from None
-    if len(raw) > _LIMIT:
+    from danyuanzhang.userfiles import open_regular
+
+    with open_regular(path, _LIMIT) as stream:
+        try:
+            raw = stream.read(_LIMIT + 1)
+        except OSError as error:
+            raise DyzError("template_unreadable", path=name, reason=error.strerror) from None
+    if len(raw) > _LIMIT:  # grew while it was read
         raise DyzError("template_bad", path=name, problem="> 64 KiB")
     try:
         # every scalar as text: YAML 1.1 would read the column `on:` as true, and 1号楼 is safe

@@ -508,7 +508,7 @@ def _import_row(
     moved_in = cells.get("moved_in")
     if moved_in:
         if moved_in not in new.date_cells:
-            new.date_cells[moved_in] = parse_date(moved_in, "moved_in")
+            new.date_cells[moved_in] = parse_date(moved_in, t("col_moved_in"))
         fields["moved_in"] = new.date_cells[moved_in]
     flags = cells.get("flags", "")
     if flags not in new.flag_cells:

@@ -33,10 +33,12 @@ def passphrase_from(file: Path | None, twice: bool) -> str:
     """The passphrase: a file's first line, or asked at the terminal (twice for a new
     backup); without a terminal and a file, one line saying how to give it."""
     if file is not None:
-        try:
-            lines = file.read_text(encoding="utf-8-sig").splitlines()
-        except OSError as error:
-            raise DyzError("cannot_read", path=str(file), reason=error.strerror) from None
+        from danyuanzhang.userfiles import read_bounded
+
+        try:  # a passphrase is a line: a file of more than 64 KiB is the wrong file
+            lines = read_bounded(file, 64 << 10).decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError:
+            raise DyzError("file_encoding", path=str(file)) from None
         if not lines or not lines[0].strip("\r\n"):
             raise DyzError("backup_passphrase_file_empty", path=str(file))
         return lines[0].strip("\r\n")

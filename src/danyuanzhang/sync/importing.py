@@ -36,15 +36,8 @@ from danyuanzhang.bundle.reader import (
 from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
 from danyuanzhang.hlc import latest_allowed, local_time, parse, wall_of
-from danyuanzhang.merge import (
-    BELONGS_THROUGH,
-    PERSONAL_WITH_HOUSEHOLD,
-    Incoming,
-    Plan,
-    household_named,
-    plan_import,
-)
-from danyuanzhang.records import ENTITIES, ENTITY_ORDER
+from danyuanzhang.merge import Incoming, Plan, household_named, plan_import
+from danyuanzhang.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.erasures import Allowance, HeldFlat, marks_as_if_accepted, settle_marks
@@ -465,10 +458,10 @@ class _Importer:
         if "" in present:  # an erasure: nothing else to hold
             return
         stripped: tuple[str, ...] = ()
-        if group.entity in PERSONAL_WITH_HOUSEHOLD:
+        if group.entity in WORDS_WITH_HOUSEHOLD:
             home = household_named(group.changes)
             if home is not None and (home in erasing or self.store.is_erased("household", home)):
-                stripped = PERSONAL_WITH_HOUSEHOLD[group.entity]
+                stripped = WORDS_WITH_HOUSEHOLD[group.entity]
         missing = [
             name
             for name in spec.required
@@ -546,7 +539,7 @@ def _households_of(
     belonging = [
         g
         for g in groups
-        if ENTITIES[g.entity].erased_with_household or g.entity in PERSONAL_WITH_HOUSEHOLD
+        if ENTITIES[g.entity].erased_with_household or g.entity in WORDS_WITH_HOUSEHOLD
     ]
     steps = {
         g.record: household_named(g.changes, first=True, field=BELONGS_THROUGH[g.entity])

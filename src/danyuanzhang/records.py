@@ -63,6 +63,12 @@ class Entity(NamedTuple):
     def personal(self) -> frozenset[str]:
         return _derived(self)[2]
 
+    @property
+    def free_text(self) -> frozenset[str]:
+        """The fields a person types freely (a phone may be in one): a redacted bundle leaves
+        out each that holds a phone."""
+        return _derived(self)[3]
+
     def field(self, name: str) -> Field | None:
         for candidate in self.fields:
             if candidate.name == name:
@@ -70,21 +76,25 @@ class Entity(NamedTuple):
         return None
 
 
-def _derived(spec: Entity) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+_Derived = tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]
+
+
+def _derived(spec: Entity) -> _Derived:
     found = _DERIVED.get(spec.name)
     if found is None:
         found = _DERIVED[spec.name] = _derive(spec)
     return found
 
 
-_DERIVED: dict[str, tuple[dict[str, str], dict[str, str], frozenset[str]]] = {}
+_DERIVED: dict[str, _Derived] = {}
 
 
-def _derive(spec: Entity) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+def _derive(spec: Entity) -> _Derived:
     return (
         {f.name: f.column for f in spec.fields if f.column},
         {f.name: f.kind for f in spec.fields},
         frozenset(f.name for f in spec.fields if f.personal),
+        frozenset(f.name for f in spec.fields if f.kind == "text"),
     )
 
 

@@ -450,9 +450,9 @@ class _Importer:
 
     def _refuse_if_incomplete(self, group: Incoming, erasing: set[str]) -> None:
         """A new record must hold what its command always records (a resident its name): one
-        left incomplete is refused, not stored. A redacted bundle leaves personal data out,
-        and a need or a hazard of an erased flat its words (`erasing`: the flats this batch
-        erases)."""
+        left incomplete is refused, not stored. A redacted bundle leaves personal data out (and
+        a text someone typed a phone into), and a need or a hazard of an erased flat its words
+        (`erasing`: the flats this batch erases)."""
         spec = ENTITIES[group.entity]
         present = {change.field for change in group.changes}
         if "" in present:  # an erasure: nothing else to hold
@@ -462,12 +462,12 @@ class _Importer:
             home = household_named(group.changes)
             if home is not None and (home in erasing or self.store.is_erased("household", home)):
                 stripped = WORDS_WITH_HOUSEHOLD[group.entity]
+        # left out of a redacted bundle: personal data, and a text that held a phone
+        redacted = spec.personal | spec.free_text if self.redacted else frozenset()
         missing = [
             name
             for name in spec.required
-            if name not in present
-            and not (self.redacted and name in spec.personal)
-            and name not in stripped
+            if name not in present and name not in redacted and name not in stripped
         ]
         if missing:
             from danyuanzhang.i18n import join

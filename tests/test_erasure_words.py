@@ -181,3 +181,26 @@ def test_a_notebook_erased_under_the_old_rule_loses_the_place_when_opened(
     assert conn.execute("SELECT count(*) FROM changes WHERE field = 'place'").fetchone()[0] == 0
     conn.close()
     assert_gone("migrated", every_byte(db))
+
+
+def test_a_mediation_keeps_its_file_numbers_and_result_without_the_household_s_words(
+    dyz: Runner, dyz_json, db: Path, stairwell: str
+) -> None:
+    dyz("petition", "add", "2-2-301", "-c", "矛盾调解", "-t", "楼上漏水到我家",
+        "--on", "2026-11-01")  # fmt: skip
+    dispute = str(dyz_json("petition", "list")[0]["id"][:8])
+    dyz("mediation", "set", dispute, "--kind", "漏水", "--party", "2-2-401",
+        "--case-no", "芙南调〔2026〕3号", "--source", f"{NAME}来电{PHONE}")  # fmt: skip
+    dyz("mediation", "step", dispute, "移交", "--to", f"{NAME}的女儿所在单位", "--on", "2026-11-02")
+    dyz("household", "remove", "2-2-301", "--yes")
+    item = dyz_json("mediation", "show", dispute)
+    assert (item["result"], item["case_no"], item["dispute"]) == (
+        "referred",
+        "芙南调〔2026〕3号",
+        "leak",
+    )
+    assert item["source"] is None and item["steps"][-1]["to"] is None
+    ledger = dyz("ledger", "mediation", "--from", "2026-11-01", "--to", "2026-11-30", "-f", "csv")
+    assert "芙南调〔2026〕3号" in ledger.stdout
+    assert_gone("mediation", ledger.stdout + dyz("mediation", "show", dispute).stdout)
+    assert_gone("database", every_byte(db))

@@ -204,3 +204,29 @@ def test_a_mediation_keeps_its_file_numbers_and_result_without_the_household_s_w
     assert "芙南调〔2026〕3号" in ledger.stdout
     assert_gone("mediation", ledger.stdout + dyz("mediation", "show", dispute).stdout)
     assert_gone("database", every_byte(db))
+
+
+def test_an_erasure_arriving_while_another_window_is_open_leaves_no_copy(
+    dyz: Runner, dyz_json, tmp_path: Path
+) -> None:
+    a = ["--db", str(tmp_path / "a.db")]
+    b = ["--db", str(tmp_path / "b.db")]
+    dyz(*a, "init", "--device-name", "甲")
+    dyz(*b, "init", "--device-name", "乙")
+    dyz(*a, "household", "add", "6-6-606", "--estate", "新芙蓉之都")
+    dyz(*a, "household", "add", "6-6-605")
+    dyz(*a, "hazard", "add", "--kind", "飞线充电", "--where", WHERE, "--household", "6-6-606")
+    shared = tmp_path / "shared.yaml"
+    dyz(*a, "export", "--plain", "-o", str(shared))
+    dyz(*b, "import", str(shared))
+    dyz(*b, "household", "remove", "6-6-606", "--yes")
+    erasure = tmp_path / "erasure.yaml"
+    dyz(*b, "export", "--plain", "-o", str(erasure))
+    # another window on A's notebook, idle: closing the import does not end the log for it
+    window = sqlite3.connect(tmp_path / "a.db")
+    try:
+        window.execute("SELECT count(*) FROM hazards").fetchone()
+        dyz(*a, "import", str(erasure), "--accept-erasures")
+        assert_gone("laptop A", every_byte(tmp_path / "a.db"))
+    finally:
+        window.close()

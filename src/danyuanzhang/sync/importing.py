@@ -56,6 +56,7 @@ class ImportReport:
     added: int = 0
     already: int = 0
     ignored_erased: int = 0
+    erased: int = 0  # records this import erased
     added_by_table: dict[str, int] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)  # ids of conflicts this import found
     conflicted: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: (type, field)
@@ -254,6 +255,8 @@ def _import(
             error.path = str(path)
             error.revoked_kept = gate.keep_news()
             raise
+    if report.erased and not dry_run:
+        store.scrub()  # what the erasures took leaves no copy in the write-ahead log
     report.already = report.total - report.added - report.ignored_erased - report.held_changes
     report.revoked_now, report.me_revoked = gate.revoked_now, gate.me_revoked
     return report
@@ -432,6 +435,7 @@ class _Importer:
         report = self.report
         report.added += len(plan.insert)
         report.ignored_erased += plan.dropped
+        report.erased += len(plan.erased)
         for entity, count in Counter(change.entity for change in plan.insert).items():
             report.added_by_table[entity] = report.added_by_table.get(entity, 0) + count
         if self.top:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from danyuanzhang.backup import decrypt, read_header
 from danyuanzhang.records import DECLARED
-from tests.conftest import Runner
+from tests.conftest import Runner, one_line_error, snapshot
 from tests.test_erasure import every_byte
 
 NAME, PHONE = "隐私丙", "13912340006"
@@ -230,3 +230,21 @@ def test_an_erasure_arriving_while_another_window_is_open_leaves_no_copy(
         assert_gone("laptop A", every_byte(tmp_path / "a.db"))
     finally:
         window.close()
+
+
+def test_a_correction_of_the_words_of_an_erased_household_s_hazard_is_refused(
+    dyz: Runner, dyz_json, db: Path
+) -> None:
+    hazard_id = unit_with_a_hazard_at(dyz, dyz_json)[:8]
+    dyz("household", "remove", "6-6-606", "--yes")
+    before = snapshot(db)
+    for words in (
+        ("--where", "6-6 7楼 隐私丙家"),
+        ("--note", "隐私丙说会拆"),
+        ("--requirement", "拆"),
+    ):
+        line = one_line_error(dyz("hazard", "edit", hazard_id, *words, code=1))
+        assert "已随住户抹去" in line and "--due" in line
+    assert snapshot(db) == before
+    dyz("hazard", "edit", hazard_id, "--due", "2026-12-20")
+    assert dyz_json("hazard", "show", hazard_id)["due"] == "2026-12-20"

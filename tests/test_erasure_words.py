@@ -82,7 +82,8 @@ def test_the_place_of_a_hazard_goes_with_the_household_from_everything_kept(
         dyz("export", "--all", how, "-o", str(bundle))
         assert_gone(how, bundle.read_bytes())
     # the screens and pages: the history, the hazard, the ledger
-    shown = dyz("log").stdout + dyz("hazard", "show", hazard_id[:8]).stdout
+    shown = dyz("log").stdout + dyz("log", "--record", hazard_id[:8], "-f", "json").stdout
+    shown += dyz("hazard", "show", hazard_id[:8]).stdout
     shown += dyz("hazard", "list").stdout
     ledger = dyz("ledger", "hazards", "--all", "--from", "2026-12-01", "-f", "csv").stdout
     assert_gone("screens", shown + ledger)

@@ -257,7 +257,6 @@ def accept_held(store: Store, bundle: str) -> list[str]:
         apply_held(store, kept)
         sql.release(store, [c.id for c in changes])
         settle_marks(store)
-    store.scrub()  # the held changes and what the erasures took: no copy in the log
     return flats
 
 

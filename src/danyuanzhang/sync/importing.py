@@ -193,6 +193,8 @@ def _import(
             from danyuanzhang.sync.erasures import accept_held
 
             report.erasures_accepted = accept_held(store, header.checksum)
+            if report.erasures_accepted:
+                store.scrub()  # the changes held and what the erasures took: no copy left
         return report
     _bind_name(store, header, path)
     report.sender = header.sender_name

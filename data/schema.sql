@@ -1,4 +1,4 @@
--- dyz database schema, version 18 (PRAGMA user_version = 18).
+-- dyz database schema, version 19 (PRAGMA user_version = 19).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).

@@ -52,8 +52,8 @@ from danyuanzhang import store as store_module
 from danyuanzhang import visits as visits_api
 from danyuanzhang import volunteers as volunteers_api
 from danyuanzhang.errors import DyzError
-from danyuanzhang.merge import PERSONAL_WITH_HOUSEHOLD, normalise
-from danyuanzhang.records import ENTITIES
+from danyuanzhang.merge import normalise
+from danyuanzhang.records import ENTITIES, WORDS_WITH_HOUSEHOLD
 from danyuanzhang.rollcall import import_roll
 from danyuanzhang.store import Store, derive, in_chunks
 from danyuanzhang.store import registry as reg
@@ -855,7 +855,7 @@ class Laptops(RuleBasedStateMachine):
             ).fetchone()[0]
             assert orphans == 0
             # what stays of an erased flat's visits, needs, hazards and steps keeps no words
-            for entity, words in PERSONAL_WITH_HOUSEHOLD.items():
+            for entity, words in WORDS_WITH_HOUSEHOLD.items():
                 belonging = derive.belonging_to_erased(store.conn, entity)
                 for chunk in in_chunks(belonging):
                     marks = ", ".join("?" * len(chunk))

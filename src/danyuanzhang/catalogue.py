@@ -2410,6 +2410,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing new but the office's newest list; {path} is a small file carrying it: once"
         " imported there, the other laptop knows what changed (a laptop revoked, say).",
     ),
+    # -- erase (issue 35): the words typed beside a household go with it -------------------------
+    "hazard_words_erased": (
+        "这处隐患的责任户已删除，它的地点、备注和整改要求已随住户抹去，不再记录；"
+        "要改别的（如 --due）就只写那一项。",
+        "This hazard's household was erased, and its place, note and requirement with it: they"
+        " are no longer kept. To correct something else (e.g. --due), give only that.",
+    ),
 }
 
 

@@ -276,7 +276,7 @@ def edit_household(
 def remove_household(store: Store, ref_text: str, estate: str | None = None) -> dict[str, Any]:
     """Erase a household, every copy of it from other laptops and its residents: only
     tombstones with their ids remain. Its visits, needs and hazards stay for the community's
-    figures, without their words (merge.PERSONAL_WITH_HOUSEHOLD)."""
+    figures, without their words (records.WORDS_WITH_HOUSEHOLD)."""
     with store.transaction():
         row = find_household(store, ref_text, estate)
         gone = household_json(row)

@@ -186,7 +186,8 @@ def hazards(store: Store, within: Period) -> Rows:
                 "finder": patrollers.get(row["patrol_id"])
                 or visitors.get(row["visit_id"])
                 or finders.get(row["id"]),
-                "place": f"{item['unit']} {row['place']}".strip(),
+                # a flat's erasure takes the place with it: the unit alone is left
+                "place": f"{item['unit']} {row['place'] or ''}".strip(),
                 "kind": word(row["kind"], kinds),
                 "note": row["note"],
                 # blank when nobody judged it: a ledger does not invent a grade

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from danyuanzhang.changes import Change, decode, encode
-from danyuanzhang.records import ENTITIES
+from danyuanzhang.records import ENTITIES, WORDS_WITH_HOUSEHOLD
 
 
 def _order(change: Change) -> tuple[str, str]:
@@ -268,29 +268,6 @@ def identities(records: Iterable[Keyed], merges: Iterable[Merge]) -> dict[str, s
 # -- erasure -------------------------------------------------------------------------------------
 
 
-# What of a record that stays when its household is erased (the community's figures need its
-# category, unit, dates and steps) is the household's own words, and goes with it: a need's
-# text, a hazard's note and photo, what a visit found and noted, the notes on the steps of its
-# needs and hazards. It goes from any record that ever named an erased flat (a step: whose need
-# or hazard did), a rule every laptop applies alike whatever order the erasure and the record
-# reach it in.
-PERSONAL_WITH_HOUSEHOLD: dict[str, tuple[str, ...]] = {
-    "petition": ("text",),
-    "hazard": ("note", "photo"),
-    "visit": ("wellbeing", "note", "health", "mind", "home_safety", "support", "referral"),
-    "petition_event": ("note",),
-    "hazard_event": ("note",),
-    "service": ("note",),
-    "mediation_step": ("note",),
-}
-# a step belongs to the household of its need or hazard: the field that names it, by record type
-BELONGS_THROUGH = {
-    "petition_event": "petition",
-    "hazard_event": "hazard",
-    "mediation_step": "petition",
-}
-
-
 def erased_with_household(households: Mapping[str, str | None], erased: set[str]) -> set[str]:
     """Of records that are erased with their household (its residents), given the household
     each names, those whose household is erased. They get no tombstone of their own: a laptop
@@ -370,7 +347,7 @@ def plan_import(
     for group in groups:
         key = (group.entity, group.record)
         known = held.get(group.record)
-        words = PERSONAL_WITH_HOUSEHOLD.get(group.entity)
+        words = WORDS_WITH_HOUSEHOLD.get(group.entity)
         if words and households_named.get(group.record) in gone_households:
             # a need or a hazard of an erased flat: its words never come back
             kept = [c for c in group.changes if not (c.op == "set" and c.field in words)]

@@ -23,6 +23,9 @@ class Field(NamedTuple):
     clearable: bool = False
     refers_to: str | None = None  # the record type whose record it names, checked on import
     personal: bool = False  # left out of bundles exported with --redact
+    # the household's own words on a record that stays when it is erased (a hazard's place, a
+    # need's text): they go with it, from the table and the log, here and on arrival
+    household_words: bool = False
 
 
 class Entity(NamedTuple):
@@ -42,6 +45,9 @@ class Entity(NamedTuple):
     placed_by: str | None = None
     # the fields its command always records: a new record arriving without one is refused
     required: tuple[str, ...] = ()
+    # a step belongs to the household of its need or hazard: the field naming that record
+    # (named as its record type), for the words erased with the household
+    belongs_through: str | None = None
 
     # derived from `fields`, once: read for every change of a big import
     @property
@@ -57,6 +63,12 @@ class Entity(NamedTuple):
     def personal(self) -> frozenset[str]:
         return _derived(self)[2]
 
+    @property
+    def free_text(self) -> frozenset[str]:
+        """The fields a person types freely (a phone may be in one): a redacted bundle leaves
+        out each that holds a phone."""
+        return _derived(self)[3]
+
     def field(self, name: str) -> Field | None:
         for candidate in self.fields:
             if candidate.name == name:
@@ -64,21 +76,25 @@ class Entity(NamedTuple):
         return None
 
 
-def _derived(spec: Entity) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+_Derived = tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]
+
+
+def _derived(spec: Entity) -> _Derived:
     found = _DERIVED.get(spec.name)
     if found is None:
         found = _DERIVED[spec.name] = _derive(spec)
     return found
 
 
-_DERIVED: dict[str, tuple[dict[str, str], dict[str, str], frozenset[str]]] = {}
+_DERIVED: dict[str, _Derived] = {}
 
 
-def _derive(spec: Entity) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+def _derive(spec: Entity) -> _Derived:
     return (
         {f.name: f.column for f in spec.fields if f.column},
         {f.name: f.kind for f in spec.fields},
         frozenset(f.name for f in spec.fields if f.personal),
+        frozenset(f.name for f in spec.fields if f.kind == "text"),
     )
 
 
@@ -256,13 +272,20 @@ DECLARED = (
             Field("introduced", "introduced", "bool", ("介绍过单元长", "introduced")),
             Field("anti_fraud_app", "anti_fraud_app", "bool", ("反诈APP", "anti-fraud app")),
             Field("briefed", "briefed", "bool", ("讲过骗术", "briefed on scams")),
-            Field("wellbeing", "wellbeing", "wellbeing", ("状况", "wellbeing"), personal=True),
-            Field("note", "note", "text", _NOTE, personal=True),
+            Field(
+                "wellbeing",
+                "wellbeing",
+                "wellbeing",
+                ("状况", "wellbeing"),
+                personal=True,
+                household_words=True,
+            ),
+            Field("note", "note", "text", _NOTE, personal=True, household_words=True),
             # the residents met at the door, by id; absent when nobody was asked (before 15)
             Field("met", "met", "record_ids", ("受访人", "residents met"), clearable=True),
             # what a care visit checked (schema 17): `ok` (正常) or what was found
             *(
-                Field(code, code, "text", labels, personal=True)
+                Field(code, code, "text", labels, personal=True, household_words=True)
                 for code, labels in (
                     ("health", ("健康", "health")),
                     ("mind", ("精神", "state of mind")),
@@ -270,7 +293,14 @@ DECLARED = (
                     ("support", ("赡养/照料", "family support")),
                 )
             ),
-            Field("referral", "referral", "text", ("转介", "referred to"), personal=True),
+            Field(
+                "referral",
+                "referral",
+                "text",
+                ("转介", "referred to"),
+                personal=True,
+                household_words=True,
+            ),
         ),
         placed_by="self",
         required=("household", "estate", "building", "unit", "on", "kind", "outcome"),
@@ -319,7 +349,7 @@ DECLARED = (
         (
             Field("kind", "kind", "hazard_kind", ("类别", "kind")),
             *_PLACE,
-            Field("place", "place", "text", ("地点", "place")),
+            Field("place", "place", "text", ("地点", "place"), household_words=True),
             Field(
                 "household",
                 "household_id",
@@ -331,8 +361,10 @@ DECLARED = (
             Field("severity", "severity", "severity", ("严重程度", "severity")),
             Field("found_on", "found_on", "date", ("发现日期", "found on")),
             Field("due", "due", "date", ("整改期限", "deadline"), clearable=True),
-            Field("note", "note", "text", _NOTE, clearable=True),
-            Field("photo", "photo", "photo", ("照片", "photo"), clearable=True),
+            Field("note", "note", "text", _NOTE, clearable=True, household_words=True),
+            Field(
+                "photo", "photo", "photo", ("照片", "photo"), clearable=True, household_words=True
+            ),
             Field("visit", "visit_id", "record_id", ("发现时的走访", "visit that found it")),
             Field("patrol", "patrol_id", "record_id", ("发现时的巡查", "patrol that found it")),
             Field("notice_no", "notice_no", "text", ("整改通知书编号", "notice number")),
@@ -343,7 +375,8 @@ DECLARED = (
                 "text",
                 ("整改要求", "what is required"),
                 clearable=True,
-            ),  # fmt: skip
+                household_words=True,
+            ),
         ),
         placed_by="self",
         # a severity only when someone judged it (schema 15): a ledger's 等级 is blank otherwise
@@ -358,9 +391,10 @@ DECLARED = (
             Field("step", "step", "step", ("步骤", "step")),
             Field("on", "on_date", "date", ("日期", "date")),
             Field("due", "due", "date", ("期限", "deadline"), clearable=True),
-            Field("note", "note", "text", _NOTE, clearable=True),
+            Field("note", "note", "text", _NOTE, clearable=True, household_words=True),
         ),
         placed_by="hazard",
+        belongs_through="hazard",
         required=("hazard", "step", "on"),
     ),
     Entity(
@@ -406,7 +440,14 @@ DECLARED = (
             ),
             *_PLACE,
             Field("category", "category", "flag_code", ("类别", "category")),
-            Field("text", "text", "text", ("诉求内容", "what was asked"), personal=True),
+            Field(
+                "text",
+                "text",
+                "text",
+                ("诉求内容", "what was asked"),
+                personal=True,
+                household_words=True,
+            ),
             Field("raised_on", "raised_on", "date", ("收集日期", "raised on")),
             Field("visit", "visit_id", "record_id", ("收集时的走访", "visit that heard it")),
             # a dispute to mediate (category mediation): its kind, the other flats, who mediates
@@ -428,7 +469,14 @@ DECLARED = (
                 ("协议书编号", "agreement number"),
                 clearable=True,
             ),  # fmt: skip
-            Field("source", "case_source", "text", ("案件来源", "how it came"), clearable=True),
+            Field(
+                "source",
+                "case_source",
+                "text",
+                ("案件来源", "how it came"),
+                clearable=True,
+                household_words=True,
+            ),
         ),
         placed_by="self",
         required=("estate", "category", "text", "raised_on"),
@@ -447,9 +495,10 @@ DECLARED = (
             # asked at the return visit that closes it (schema 15)
             Field("satisfaction", "satisfaction", "satisfaction", ("满意度", "satisfaction")),
             Field("volunteer", "volunteer_id", "record_id", ("交给的志愿者", "volunteer")),
-            Field("note", "note", "text", _NOTE, clearable=True),
+            Field("note", "note", "text", _NOTE, clearable=True, household_words=True),
         ),
         placed_by="petition",
+        belongs_through="petition",
         required=("petition", "step", "on"),
     ),
     Entity(
@@ -461,10 +510,11 @@ DECLARED = (
             Field("step", "step", "mediation_step", ("步骤", "step")),
             Field("on", "on_date", "date", ("日期", "date")),
             Field("party", "party", "flats", ("谈话的一方（房号）", "the side talked to")),
-            Field("to", "referred_to", "text", ("移交给", "referred to")),
-            Field("note", "note", "text", _NOTE, clearable=True),
+            Field("to", "referred_to", "text", ("移交给", "referred to"), household_words=True),
+            Field("note", "note", "text", _NOTE, clearable=True, household_words=True),
         ),
         placed_by="petition",
+        belongs_through="petition",
         required=("petition", "step", "on"),
     ),
     Entity(
@@ -519,7 +569,9 @@ DECLARED = (
             Field("on", "on_date", "date", ("日期", "date")),
             Field("hours", "hours", "hours", ("时长", "hours")),
             Field("petition", "petition_id", "record_id", ("对应的诉求", "need answered")),
-            Field("note", "note", "text", _NOTE, clearable=True, personal=True),
+            Field(
+                "note", "note", "text", _NOTE, clearable=True, personal=True, household_words=True
+            ),
         ),
         placed_by="self",
         required=("volunteer", "estate", "building", "unit", "kind", "on", "hours"),
@@ -545,11 +597,26 @@ KEYED = tuple(e.name for e in DECLARED if e.natural_key)
 CLEARABLE = {(e.name, f.name) for e in DECLARED for f in e.fields if f.clearable}
 # fields naming another record, by the record type it must be found in
 REFERENCES = {(e.name, f.name): f.refers_to for e in DECLARED for f in e.fields if f.refers_to}
+# What of a record that stays when its household is erased (the community's figures need its
+# category, unit, dates and steps) is the household's own words, and goes with it: a need's
+# text, a hazard's place, note and requirement, what a visit found, the notes on the steps of
+# its needs and hazards — every field a person types beside the household, but the numbers of
+# its paper file. It goes from any record that ever named an erased flat (a step: whose need
+# or hazard did), a rule every laptop applies alike whatever order the erasure and the record
+# reach it in.
+WORDS_WITH_HOUSEHOLD: dict[str, tuple[str, ...]] = {
+    e.name: words
+    for e in DECLARED
+    if (words := tuple(f.name for f in e.fields if f.household_words))
+}
+# the field that names the need or hazard a step belongs to, by record type
+BELONGS_THROUGH = {e.name: e.belongs_through for e in DECLARED if e.belongs_through}
 # A merge names two records of the type its `entity` gives, but only as context, like a
 # petition's visit: a merged resident may be gone with its household, and a merge whose records
 # are not (yet) here simply joins nothing.
 
 __all__ = [
+    "BELONGS_THROUGH",
     "CLEARABLE",
     "DECLARED",
     "ENTITIES",
@@ -557,6 +624,7 @@ __all__ = [
     "FLAG_PREFIX",
     "KEYED",
     "REFERENCES",
+    "WORDS_WITH_HOUSEHOLD",
     "Entity",
     "Field",
 ]

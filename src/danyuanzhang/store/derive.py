@@ -18,9 +18,7 @@ from typing import Any, Protocol
 
 from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode, encode
 from danyuanzhang.merge import (
-    BELONGS_THROUGH,
     NO_CHANGES,
-    PERSONAL_WITH_HOUSEHOLD,
     Alike,
     FieldState,
     Incoming,
@@ -33,7 +31,14 @@ from danyuanzhang.merge import (
     natural_key,
     states_by_field,
 )
-from danyuanzhang.records import ENTITIES, ENTITY_ORDER, KEYED, Entity
+from danyuanzhang.records import (
+    BELONGS_THROUGH,
+    ENTITIES,
+    ENTITY_ORDER,
+    KEYED,
+    WORDS_WITH_HOUSEHOLD,
+    Entity,
+)
 from danyuanzhang.store import in_chunks as chunks
 
 # fields that name a record that may stand for others: (record type, field, table, column)
@@ -735,14 +740,14 @@ def purge(conn: sqlite3.Connection, entity: str, record: str) -> None:
 
 
 def strip_personal(conn: sqlite3.Connection) -> int:
-    """Take the personal words (merge.PERSONAL_WITH_HOUSEHOLD) out of the log and the tables
+    """Take the personal words (records.WORDS_WITH_HOUSEHOLD) out of the log and the tables
     for every need, hazard, visit and step whose household is erased; how many records. Run
     after every erasure and every import that met an erased flat, so that the end state is the
     same on every laptop whichever of the two reached it first. Found through the tables (a
     few thousand rows), not the log."""
     stripped = 0
     present = tables_present(conn)
-    for entity, fields in PERSONAL_WITH_HOUSEHOLD.items():
+    for entity, fields in WORDS_WITH_HOUSEHOLD.items():
         if ENTITIES[entity].table not in present:  # a migration's step, before the table
             continue
         marks = _marks(len(fields))
@@ -770,10 +775,10 @@ def strip_personal(conn: sqlite3.Connection) -> int:
 def without_erased_words(
     conn: sqlite3.Connection, entity: str, record: str, fields: dict[str, Any]
 ) -> dict[str, Any]:
-    """The fields to write to a record, less the personal words (merge.PERSONAL_WITH_HOUSEHOLD)
+    """The fields to write to a record, less the personal words (records.WORDS_WITH_HOUSEHOLD)
     where its household is erased: a step taken later on such a hazard keeps no note, as
     every other laptop would drop it on arrival."""
-    words = PERSONAL_WITH_HOUSEHOLD.get(entity)
+    words = WORDS_WITH_HOUSEHOLD.get(entity)
     if not words or not fields.keys() & set(words):
         return fields
     home = _household_of(conn, entity, record, fields)

@@ -696,8 +696,9 @@ def _settle_name_conflicts(conn: sqlite3.Connection) -> None:
 
 
 def _strip_personal(conn: sqlite3.Connection) -> None:
-    """The needs and hazards (and their steps) of households erased before 13 lose their own
-    words, as they do now at the erasure."""
+    """The needs and hazards (and their steps) of households erased before lose their own
+    words, as they do now at the erasure: before 13 their text and notes, before 19 a hazard's
+    place and requirement, a case's source and where a mediation step referred it."""
     from danyuanzhang.store.derive import strip_personal
 
     strip_personal(conn)
@@ -725,6 +726,7 @@ MIGRATIONS: list[list[Step]] = [
     [V16],
     [_resident_columns, V17],
     [V18],
+    [_strip_personal],
 ]
 
 LATEST = len(MIGRATIONS)

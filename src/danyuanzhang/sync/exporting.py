@@ -489,7 +489,7 @@ def _records(store: Store, records: dict[str, set[str]], redact: bool) -> Iterat
         if entity in KEYED:  # the copies of one flat side by side: they are read together
             canonical = derive.canonical_of(store.conn, wanted)
             wanted.sort(key=lambda r: (canonical[r], r))
-        texts = {f.name for f in ENTITIES[entity].fields if f.kind == "text"} if redact else set()
+        texts = ENTITIES[entity].free_text if redact else frozenset()
         for record in wanted:
             changes = [c for c in _of(store, record) if c.field not in personal]
             if texts:  # a text someone typed a phone into goes as a personal field does

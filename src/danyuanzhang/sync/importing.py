@@ -36,15 +36,8 @@ from danyuanzhang.bundle.reader import (
 from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
 from danyuanzhang.hlc import latest_allowed, local_time, parse, wall_of
-from danyuanzhang.merge import (
-    BELONGS_THROUGH,
-    PERSONAL_WITH_HOUSEHOLD,
-    Incoming,
-    Plan,
-    household_named,
-    plan_import,
-)
-from danyuanzhang.records import ENTITIES, ENTITY_ORDER
+from danyuanzhang.merge import Incoming, Plan, household_named, plan_import
+from danyuanzhang.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.erasures import Allowance, HeldFlat, marks_as_if_accepted, settle_marks
@@ -63,6 +56,7 @@ class ImportReport:
     added: int = 0
     already: int = 0
     ignored_erased: int = 0
+    erased: int = 0  # records this import erased
     added_by_table: dict[str, int] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)  # ids of conflicts this import found
     conflicted: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: (type, field)
@@ -199,6 +193,8 @@ def _import(
             from danyuanzhang.sync.erasures import accept_held
 
             report.erasures_accepted = accept_held(store, header.checksum)
+            if report.erasures_accepted:
+                store.scrub()  # the changes held and what the erasures took: no copy left
         return report
     _bind_name(store, header, path)
     report.sender = header.sender_name
@@ -261,6 +257,8 @@ def _import(
             error.path = str(path)
             error.revoked_kept = gate.keep_news()
             raise
+    if report.erased and not dry_run:
+        store.scrub()  # what the erasures took leaves no copy in the write-ahead log
     report.already = report.total - report.added - report.ignored_erased - report.held_changes
     report.revoked_now, report.me_revoked = gate.revoked_now, gate.me_revoked
     return report
@@ -439,6 +437,7 @@ class _Importer:
         report = self.report
         report.added += len(plan.insert)
         report.ignored_erased += plan.dropped
+        report.erased += len(plan.erased)
         for entity, count in Counter(change.entity for change in plan.insert).items():
             report.added_by_table[entity] = report.added_by_table.get(entity, 0) + count
         if self.top:
@@ -457,24 +456,24 @@ class _Importer:
 
     def _refuse_if_incomplete(self, group: Incoming, erasing: set[str]) -> None:
         """A new record must hold what its command always records (a resident its name): one
-        left incomplete is refused, not stored. A redacted bundle leaves personal data out,
-        and a need or a hazard of an erased flat its words (`erasing`: the flats this batch
-        erases)."""
+        left incomplete is refused, not stored. A redacted bundle leaves personal data out (and
+        a text someone typed a phone into), and a need or a hazard of an erased flat its words
+        (`erasing`: the flats this batch erases)."""
         spec = ENTITIES[group.entity]
         present = {change.field for change in group.changes}
         if "" in present:  # an erasure: nothing else to hold
             return
         stripped: tuple[str, ...] = ()
-        if group.entity in PERSONAL_WITH_HOUSEHOLD:
+        if group.entity in WORDS_WITH_HOUSEHOLD:
             home = household_named(group.changes)
             if home is not None and (home in erasing or self.store.is_erased("household", home)):
-                stripped = PERSONAL_WITH_HOUSEHOLD[group.entity]
+                stripped = WORDS_WITH_HOUSEHOLD[group.entity]
+        # left out of a redacted bundle: personal data, and a text that held a phone
+        redacted = spec.personal | spec.free_text if self.redacted else frozenset()
         missing = [
             name
             for name in spec.required
-            if name not in present
-            and not (self.redacted and name in spec.personal)
-            and name not in stripped
+            if name not in present and name not in redacted and name not in stripped
         ]
         if missing:
             from danyuanzhang.i18n import join
@@ -546,7 +545,7 @@ def _households_of(
     belonging = [
         g
         for g in groups
-        if ENTITIES[g.entity].erased_with_household or g.entity in PERSONAL_WITH_HOUSEHOLD
+        if ENTITIES[g.entity].erased_with_household or g.entity in WORDS_WITH_HOUSEHOLD
     ]
     steps = {
         g.record: household_named(g.changes, first=True, field=BELONGS_THROUGH[g.entity])

@@ -332,7 +332,7 @@ def test_each_doctor_checks_in_a_scratch_file_of_its_own(
     ]
     for path in others:
         path.write_bytes(b"another doctor's rebuild, half written")
-    said = dyz("doctor").stderr
+    said = dyz("doctor").stderr.replace(str(db.parent), "")  # pytest's folder may hold "-1"
     assert "-1" not in said
     assert all(doctor_json(dyz).values())
     assert all(path.read_bytes() == b"another doctor's rebuild, half written" for path in others)

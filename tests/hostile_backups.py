@@ -1,12 +1,13 @@
 """Backups as an attacker makes them: any SQLite file, or any bytes, sealed with the very
-functions `dyz backup` uses, under a passphrase or to the office's public key (which is all a
-backup sealed to the office needs), with header fields of the attacker's choosing."""
+functions `dyz backup` uses, under a passphrase or to the office's public key (which is all
+sealing to the office needs), signed with any laptop's key or none, with header fields of the
+attacker's choosing."""
 
 from __future__ import annotations
 
 import base64
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +33,12 @@ def seal(
     target: Path,
     passphrase: str | None = PASSPHRASE,
     office: tuple[str, str, str] | None = None,
+    signed_by: bytes | None = None,
     **fields: Any,
 ) -> Path:
-    """`plain` (a file, or blocks of bytes) sealed into the backup `target`; `fields` replace
-    the header's own (ABSENT leaves one out), after the key is made, as a forger would."""
+    """`plain` (a file, or blocks of bytes) sealed into the backup `target`, and signed with
+    the Ed25519 seed `signed_by` if given; `fields` replace the header's own (ABSENT leaves one
+    out), after the key is made, as a forger would."""
     blocks = _blocks(plain) if isinstance(plain, Path) else plain
     header: dict[str, Any] = {
         "format": "dyz-backup",
@@ -57,28 +60,58 @@ def seal(
             header.pop(name, None)
         else:
             header[name] = value
-    write_sealed(blocks, target, header, key)
+    write_sealed(blocks, target, header, key, None if signed_by is None else _signer(signed_by))
     return target
+
+
+def _signer(seed: bytes) -> Callable[[str], str]:
+    from nacl.signing import SigningKey
+
+    key = SigningKey(seed)
+    return lambda text: base64.b64encode(key.sign(text.encode()).signature).decode()
+
+
+def laptop_seed(db: Path) -> bytes:
+    """A laptop's private signing key (its seed), as a thief of the laptop holds it."""
+    from danyuanzhang.keys import PRIVATE
+
+    store = Store.open(db)
+    try:
+        return base64.b64decode(str(store.setting(PRIVATE)))
+    finally:
+        store.close()
 
 
 def office_key(db: Path) -> tuple[str, str, str]:
     """The office's id, name and public key, as every laptop of its community holds them."""
     from nacl.signing import SigningKey
 
-    from danyuanzhang.keys import PRIVATE
+    device, name = laptop_of(db)
+    public = bytes(SigningKey(laptop_seed(db)).verify_key)
+    return device, name, base64.b64encode(public).decode()
 
+
+def laptop_of(db: Path) -> tuple[str, str]:
+    """A notebook's laptop: its id and name."""
     store = Store.open(db)
     try:
         device, name = store.device()
-        seed = base64.b64decode(str(store.setting(PRIVATE)))
+        return str(device), str(name)
     finally:
         store.close()
-    public = bytes(SigningKey(seed).verify_key)
-    return device, name, base64.b64encode(public).decode()
 
 
 def _version(path: Path) -> int:
     return int.from_bytes(path.read_bytes()[60:64], "big")
 
 
-__all__ = ["ABSENT", "PASSPHRASE", "copy_of", "office_key", "read_header", "seal"]
+__all__ = [
+    "ABSENT",
+    "PASSPHRASE",
+    "copy_of",
+    "laptop_of",
+    "laptop_seed",
+    "office_key",
+    "read_header",
+    "seal",
+]

@@ -17,7 +17,7 @@ import pytest
 from danyuanzhang.errors import DyzError
 from tests.bounded import Bounded, run_bounded
 from tests.conftest import Runner, one_line_error, snapshot
-from tests.hostile_backups import ABSENT, PASSPHRASE, copy_of, office_key, seal
+from tests.hostile_backups import ABSENT, PASSPHRASE, copy_of, seal
 
 GIB = 1 << 30
 
@@ -79,29 +79,6 @@ def test_a_backup_holding_what_dyz_never_makes_is_refused(
     assert result.seconds < 30
     assert snapshot(db) == before
     assert leftovers(db.parent) == []
-
-
-def test_a_backup_sealed_to_the_office_by_anyone_is_refused_there(
-    dyz: Runner, tmp_path: Path
-) -> None:
-    """Sealing to the office needs only its public key, which every laptop holds."""
-    from tests.test_members import Community
-
-    community = Community(dyz, tmp_path)
-    office_db = Path(community.office[1])
-    forged = seal(
-        hostile(office_db, tmp_path, HOSTILE_SQL["stash trigger"]),
-        tmp_path / "给办公室.dyzbak",
-        passphrase=None,
-        office=office_key(office_db),
-    )
-    into = tmp_path / "还给单元长.db"
-    line = one_line_error(
-        dyz(*community.office, "restore", str(forged), "--into", str(into), code=1)
-    )
-    assert "dyz 自己不会建的东西" in line and "触发器 zz_keep" in line
-    assert not into.exists()
-    assert leftovers(tmp_path) == []
 
 
 def _zeros(size: int) -> Iterator[bytes]:

@@ -11,6 +11,11 @@ is told from a whole one; each chunk authenticates the file's first two lines. A
 a fixed text under the key tells a wrong passphrase from a damaged file before anything is
 written. docs/backups.md gives every byte.
 
+A backup sealed to the office needs only the office's public key, which every laptop holds: so
+the laptop that makes one signs it (Ed25519, its bundle key) over a BLAKE2b hash of every byte
+written, in a trailer after the last chunk, and the office restores it only if the signature is
+that of a laptop on its list, not revoked. It is checked before anything is decrypted.
+
 A restore checks everything first (passphrase, every chunk, SQLite's integrity check, that it
 is a dyz notebook this dyz can read, and what the notebook holds that the backup lacks), and
 then replaces the notebook in one step: through SQLite's backup API into a healthy notebook
@@ -23,6 +28,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -30,7 +36,7 @@ import shutil
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -53,6 +59,11 @@ TEMPORARY_PREFIX = ".dyz-backup-"
 LARGEST_NOTEBOOK = 32 << 30
 _PIECE = 1 << 18  # bytes inflated at a time
 _SQLITE_HEADER = 100
+# a sealed backup's header says `"signed": SIGNED`; its last bytes are then the mark, the
+# base64 of an Ed25519 signature (88 characters) and a line end
+SIGNED = "ed25519-blake2b"
+_SIGNATURE_MARK = b"dyz-signature 1 "
+_TRAILER = len(_SIGNATURE_MARK) + 88 + 1
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,10 @@ class Header:
     office: tuple[str, str, str] | None = None
     sealed_key: bytes = b""
     size: int | None = None  # the notebook's bytes; absent from backups of dyz before 2026-12
+    signed: bool = False  # sealed, with the making laptop's signature after the chunks
+
+    def office_name(self) -> str:
+        return "-" if self.office is None else self.office[1]
 
     def made_words(self) -> str:
         """When it was made, as people say it: 2026年12月3日 17:27."""
@@ -239,8 +254,15 @@ def make_backup(
             "compression": "zlib",
         }
         key, keyed = key_fields(passphrase, office)
-        write_sealed(_blocks(copy), target, fields | keyed, key)
+        signer = None if office is None else _signer(store)
+        write_sealed(_blocks(copy), target, fields | keyed, key, signer)
     return read_header(target)
+
+
+def _signer(store: Any) -> Callable[[str], str]:
+    from danyuanzhang.keys import sign
+
+    return lambda text: sign(store, text)
 
 
 def _copy_of(store: Any, copy: Path) -> None:
@@ -286,18 +308,25 @@ def key_fields(
         "kdf": "sealed",
         "office": {"id": office[0], "name": office[1], "key": office[2]},
         "sealed_key": base64.b64encode(_sealed_to(office[2], key)).decode(),
+        "signed": SIGNED,
     }
 
 
-def write_sealed(blocks: Iterable[bytes], target: Path, fields: dict[str, Any], key: bytes) -> None:
+def write_sealed(
+    blocks: Iterable[bytes],
+    target: Path,
+    fields: dict[str, Any],
+    key: bytes,
+    signer: Callable[[str], str] | None = None,
+) -> None:
     """`blocks` (the notebook's bytes) deflated and encrypted under `key` into `target`, after
-    the header line of `fields`."""
+    the header line of `fields`; `signer` (text → base64 signature) signs all that."""
     sodium = _sodium()
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     stream = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
     fields = fields | {"stream": base64.b64encode(stream).decode()}
     line = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
-    _write_encrypted(blocks, target, line, state)
+    _write_encrypted(blocks, target, line, state, signer)
 
 
 def _sealed_to(office_key: str, file_key: bytes) -> bytes:
@@ -342,24 +371,42 @@ def _contents(copy: Path) -> tuple[int, int, str | None]:
         conn.close()
 
 
-def _write_encrypted(blocks: Iterable[bytes], target: Path, line: bytes, state: Any) -> None:
+def _signed_text(digest: bytes) -> str:
+    """What a sealed backup's signature is over: the BLAKE2b-256 of every byte before it."""
+    return f"dyz-backup {digest.hex()}"
+
+
+def _write_encrypted(
+    blocks: Iterable[bytes],
+    target: Path,
+    line: bytes,
+    state: Any,
+    signer: Callable[[str], str] | None,
+) -> None:
     from danyuanzhang.store.faults import remove_stray_parts, write_failure
 
     sodium = _sodium()
     ad = MAGIC + line
+    hashed = hashlib.blake2b(digest_size=32)
     remove_stray_parts(target)
     partial = target.with_name(f".{target.name}.part")
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(MAGIC + line)
+            hashed.update(MAGIC + line)
             for piece, last in _packed_pieces(blocks):
                 tag = (
                     sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
                     if last
                     else sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
                 )
-                out.write(sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, ad, tag))
+                chunk = sodium.crypto_secretstream_xchacha20poly1305_push(state, piece, ad, tag)
+                out.write(chunk)
+                hashed.update(chunk)
+            if signer is not None:
+                signature = signer(_signed_text(hashed.digest())).encode("ascii")
+                out.write(_SIGNATURE_MARK + signature + b"\n")
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, target)
@@ -417,8 +464,9 @@ def read_header(path: Path) -> Header:
         header = _header_of(fields, line)
         if header.office is not None:
             keyed = len(header.sealed_key) == 80  # crypto_box_seal of a 32-byte key
+            keyed = keyed and fields.get("signed", SIGNED) == SIGNED
         else:
-            keyed = (
+            keyed = "signed" not in fields and (
                 fields.get("kdf") == "argon2id13"
                 and len(header.salt) == 16
                 and len(header.check) == 32
@@ -484,6 +532,7 @@ def _header_of(fields: Any, line: bytes) -> Header:
         else (text(office, "id"), text(office, "name"), text(office, "key")),
         sealed_key=data("sealed_key") if sealed else b"",
         size=number(fields, "size") if "size" in fields else None,
+        signed=sealed and "signed" in fields,
     )
 
 
@@ -494,16 +543,20 @@ def decrypt(
     target: IO[bytes],
     signing_seed: bytes | None = None,
     room: int = LARGEST_NOTEBOOK,
+    signer: tuple[str, str] | None = None,
 ) -> None:
     """The notebook inside the backup, into `target`: opened with the passphrase, or, for a
-    backup sealed to the office, with the office's `signing_seed`. A wrong passphrase or key,
-    or a damaged or cut-off file, is refused in one line (before anything is written, for
-    the passphrase and the key); so is a file that unpacks to more than the notebook it
-    claims to be, or than `room` (bytes)."""
+    backup sealed to the office, with the office's `signing_seed`, once its signature is found
+    to be that of `signer` (the name and public key the office knows for the laptop it claims
+    to be). A wrong passphrase, key or signature, or a damaged or cut-off file, is refused in
+    one line (before anything is written, for the passphrase, key and signature); so is a
+    file that unpacks to more than the notebook it claims to be, or than `room` (bytes)."""
     from nacl.exceptions import CryptoError
 
     sodium = _sodium()
+    digest = None
     if header.office is not None:
+        digest = _verified_digest(path, header, signer)
         key = _unsealed_key(header, path, signing_seed)
     else:
         key = _key(passphrase or "", header.salt, header.ops, header.mem)
@@ -519,9 +572,13 @@ def decrypt(
     sink = _Sink(target, path, header.size, room)
     unpacker = zlib.decompressobj()
     final = False
+    # hashed again as it is read: the file may have changed since its signature was checked
+    hashed = hashlib.blake2b(MAGIC + header.line, digest_size=32)
     with path.open("rb") as stream:
-        stream.seek(len(MAGIC) + len(header.line))
-        while block := stream.read(size):
+        left = _chunks_end(path, header) - stream.seek(len(MAGIC) + len(header.line))
+        while left > 0 and (block := stream.read(min(size, left))):
+            left -= len(block)
+            hashed.update(block)
             if final:
                 raise DyzError("backup_damaged", path=str(path))
             try:
@@ -530,6 +587,8 @@ def decrypt(
             except (CryptoError, ValueError, zlib.error):
                 raise DyzError("backup_damaged", path=str(path)) from None
             final = tag == sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+    if digest is not None and not sodium.sodium_memcmp(hashed.digest(), digest):
+        raise DyzError("backup_signature_bad", path=str(path), laptop=_name_of(signer))
     if not final:
         raise DyzError("backup_truncated", path=str(path))
     try:
@@ -539,6 +598,44 @@ def decrypt(
     if not unpacker.eof or unpacker.unused_data:
         raise DyzError("backup_damaged", path=str(path))
     sink.finish()
+
+
+def _chunks_end(path: Path, header: Header) -> int:
+    """Where the chunks end: before the signature, in a signed backup."""
+    return path.stat().st_size - (_TRAILER if header.signed else 0)
+
+
+def _name_of(signer: tuple[str, str] | None) -> str:
+    return "-" if signer is None else signer[0]
+
+
+def _verified_digest(path: Path, header: Header, signer: tuple[str, str] | None) -> bytes:
+    """The hash of a sealed backup's header and chunks, once its signature is found to be
+    `signer`'s (name, public key); refused in one line otherwise, or if it has none."""
+    from danyuanzhang.keys import verified
+
+    if not header.signed:
+        raise DyzError("backup_unsigned", path=str(path))
+    if signer is None:
+        raise DyzError("backup_sealed_elsewhere", path=str(path), office=header.office_name())
+    hashed = hashlib.blake2b(digest_size=32)
+    with path.open("rb") as stream:
+        left = _chunks_end(path, header)
+        while left > 0 and (block := stream.read(min(CHUNK, left))):
+            left -= len(block)
+            hashed.update(block)
+        trailer = stream.read(_TRAILER + 1)
+    signature = trailer.removeprefix(_SIGNATURE_MARK).removesuffix(b"\n")
+    sound = (
+        left == 0
+        and len(trailer) == _TRAILER
+        and trailer.startswith(_SIGNATURE_MARK)
+        and trailer.endswith(b"\n")
+        and verified(signer[1], _signed_text(hashed.digest()), signature.decode("ascii", "replace"))
+    )
+    if not sound:
+        raise DyzError("backup_signature_bad", path=str(path), laptop=signer[0])
+    return hashed.digest()
 
 
 def _unpack(unpacker: Any, packed: bytes, sink: _Sink) -> None:
@@ -709,9 +806,11 @@ def restore(
     passphrase: str | None,
     overwrite: bool = False,
     signing_seed: bytes | None = None,
+    signer: tuple[str, str] | None = None,
 ) -> Restored:
     """Replace the notebook at `notebook` with the one in `backup`, after checking it all
-    (`signing_seed`: the office's, for a backup sealed to it)."""
+    (`signing_seed`: the office's, for a backup sealed to it; `signer`: the name and key the
+    office knows for the laptop that made it)."""
     header = read_header(backup)
     folder = notebook.resolve().parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -720,7 +819,7 @@ def restore(
         try:
             fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as out:
-                decrypt(backup, header, passphrase, out, signing_seed, room_for(folder))
+                decrypt(backup, header, passphrase, out, signing_seed, room_for(folder), signer)
                 out.flush()
                 os.fsync(out.fileno())
         except OSError as error:

@@ -198,6 +198,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This backup is of another laptop, “{laptop}”; this one is “{mine}”. Once restored,"
         " this laptop becomes “{laptop}”. Go ahead?",
     ),
+    "backup_unsigned": (
+        "备份 {path} 是加密给办公室的，却没有做备份的电脑的签名（旧版 dyz 做的，或是伪造的），"
+        "为安全起见不恢复，什么也没有改动。请单元长用现在的 dyz 重新备份：dyz backup --to-office。",
+        "The backup {path} is sealed to the office but carries no signature of the laptop that"
+        " made it (an older dyz made it, or someone forged it): to be safe it is not restored,"
+        " and nothing was changed. Ask the unit head for a new one: dyz backup --to-office.",
+    ),
+    "backup_signature_bad": (
+        "备份 {path} 的签名不是“{laptop}”的（文件被改过，或是别人冒充的），什么也没有改动。"
+        "请单元长重新备份：dyz backup --to-office。",
+        "The backup {path} is not signed by “{laptop}” (the file was altered, or someone"
+        " forged it); nothing was changed. Ask the unit head for a new one: dyz backup"
+        " --to-office.",
+    ),
+    "backup_signer_unknown": (
+        "备份 {path} 自称来自“{laptop}”，这台电脑不在办公室的成员名单上，什么也没有改动。"
+        "办公室只恢复名单上的电脑做的备份（dyz members list）。",
+        "The backup {path} claims to come from “{laptop}”, which is not on the office's list"
+        " of members; nothing was changed. The office restores only backups of listed laptops"
+        " (dyz members list).",
+    ),
+    "backup_signer_revoked": (
+        "备份 {path} 来自已撤销的电脑“{laptop}”，不恢复，什么也没有改动。",
+        "The backup {path} comes from “{laptop}”, a laptop taken off the list; it is not"
+        " restored, and nothing was changed.",
+    ),
     "scratch_nowhere": (
         "没有可以写临时文件的文件夹（{folders} 都写不进去），什么也没有改动。请用 -o 指定一个能写的位置。",
         "No folder takes a temporary file ({folders} are all read-only); nothing was changed."

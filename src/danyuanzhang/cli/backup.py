@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,9 @@ from danyuanzhang.cli.common import (
 )
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
+
+if TYPE_CHECKING:
+    from danyuanzhang.backup import Header
 
 backup_app = typer.Typer()
 restore_app = typer.Typer()
@@ -143,11 +146,11 @@ def restore_command(
     from danyuanzhang.store.db import default_path
 
     header = read_header(file)
-    seed = None
+    seed = signer = None
     if header.office is not None:  # sealed to the office: opened with the office's own key
         if into is None:
             raise DyzError("restore_sealed_needs_into", office=header.office[1])
-        seed = _office_seed(ctx, header.office[0], file, header.office[1])
+        seed, signer = _office_seed_and_signer(ctx, header, file)
     notebook = into or state(ctx).db or default_path()
     if passphrase_file is None and is_interactive():  # what is about to come back, first
         say(
@@ -164,7 +167,9 @@ def restore_command(
         confirm_or_require_yes(
             t("restore_confirm", path=str(notebook)), yes or not is_interactive()
         )
-    done = restore(notebook, file, passphrase, overwrite=overwrite, signing_seed=seed)
+    done = restore(
+        notebook, file, passphrase, overwrite=overwrite, signing_seed=seed, signer=signer
+    )
     say(t("restore_done", path=str(notebook), changes=header.changes))
     if done.kept_aside is not None:
         say(t("restore_kept_aside", path=str(done.kept_aside)))
@@ -187,13 +192,19 @@ def _same_laptop_or_confirmed(notebook: Path, name: str, laptop: str, confirmed:
         raise DyzError("not_confirmed")
 
 
-def _office_seed(ctx: typer.Context, office_id: str, file: Path, office_name: str) -> bytes:
-    """This laptop's private key, when it is the office the backup is sealed to."""
+def _office_seed_and_signer(
+    ctx: typer.Context, header: Header, file: Path
+) -> tuple[bytes, tuple[str, str]]:
+    """This laptop's private key, when it is the office the backup is sealed to, and the name
+    and key it knows for the laptop the backup claims to come from."""
     import base64
 
     from danyuanzhang.keys import PRIVATE
+    from danyuanzhang.sync.members import signer_of_backup
 
+    assert header.office is not None
     store = state(ctx).store(remind=False)
-    if store.device()[0] != office_id or store.setting(PRIVATE) is None:
-        raise DyzError("backup_sealed_elsewhere", path=str(file), office=office_name)
-    return base64.b64decode(str(store.setting(PRIVATE)))
+    if store.device()[0] != header.office[0] or store.setting(PRIVATE) is None:
+        raise DyzError("backup_sealed_elsewhere", path=str(file), office=header.office[1])
+    signer = signer_of_backup(store, header.laptop, header.laptop_name, file)
+    return base64.b64decode(str(store.setting(PRIVATE))), signer

@@ -230,6 +230,25 @@ def revoke(store: Store, text: str) -> dict[str, Any]:
     return {"id": row["device"], "name": row["name"]}
 
 
+def signer_of_backup(store: Store, device: str, claimed: str, path: Path) -> tuple[str, str]:
+    """The name and public key this office knows for the laptop a backup sealed to it claims
+    to come from: a member not revoked (or the office itself); refused in one line if not."""
+    from danyuanzhang.keys import ensure_key, pinned
+
+    me, my_name = store.device()
+    if device == me:
+        return my_name, ensure_key(store)
+    row = store.conn.execute(
+        "SELECT name, key, revoked FROM members WHERE device = ?", (device,)
+    ).fetchone()
+    key = None if row is None else (row["key"] or pinned(store, device))
+    if row is None or not key:
+        raise DyzError("backup_signer_unknown", path=str(path), laptop=claimed)
+    if row["revoked"]:
+        raise DyzError("backup_signer_revoked", path=str(path), laptop=row["name"])
+    return str(row["name"]), str(key)
+
+
 def list_members(store: Store) -> dict[str, Any]:
     """The office this laptop trusts and its list; on the office, the requests waiting too."""
     from danyuanzhang.hlc import local_time, wall_of

@@ -157,7 +157,7 @@ def test_without_a_terminal_or_a_passphrase_file_it_says_how(
     dyz: Runner, stairwell: str, tmp_path: Path
 ) -> None:
     line = one_line_error(dyz("backup", "-o", "b.dyzbak", code=1))
-    assert "--passphrase-file" in line
+    assert "--passphrase-file" in line and "两遍" in line
     assert not Path("b.dyzbak").exists()
     short = tmp_path / "短.txt"
     short.write_text("1234\n")
@@ -327,3 +327,35 @@ def test_a_laptop_of_no_office_cannot_seal_to_one(dyz: Runner, estate: str) -> N
     line = one_line_error(dyz("backup", "--to-office", "-o", "b.dyzbak", code=1))
     assert "没有加入社区办公室" in line and "口令" in line
     assert not Path("b.dyzbak").exists()
+
+
+def test_without_a_terminal_a_restore_asks_for_the_passphrase_once(
+    dyz: Runner, stairwell: str, passphrase: str
+) -> None:
+    backup = backed_up(dyz, passphrase)
+    line = one_line_error(dyz("restore", str(backup), code=1))
+    assert "--passphrase-file" in line and "两遍" not in line and "做备份时的口令" in line
+
+
+def test_replacing_is_asked_only_of_a_backup_that_can_be_restored(
+    dyz: Runner, stairwell: str, db: Path, passphrase: str
+) -> None:
+    """A backup lacking the notebook's newer changes is refused before "replace?" is asked,
+    not after the user said yes to it; one that can be restored is asked about last."""
+    from danyuanzhang.backup import restore
+
+    backup = backed_up(dyz, passphrase)
+    dyz("resident", "add", "2-2-402", "--name", "周常福")
+    asked: list[str] = []
+    with pytest.raises(DyzError) as refused:
+        restore(db, backup, PASSPHRASE, confirm=lambda: asked.append("replace?"))
+    assert refused.value.key == "restore_would_lose" and asked == []
+
+    def no() -> None:
+        asked.append("replace?")
+        raise DyzError("not_confirmed")
+
+    before = snapshot(db)
+    with pytest.raises(DyzError):
+        restore(db, backup, PASSPHRASE, overwrite=True, confirm=no)
+    assert asked == ["replace?"] and snapshot(db) == before

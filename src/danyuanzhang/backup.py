@@ -224,6 +224,7 @@ def make_backup(
 
     if office is None:
         check_passphrase(passphrase or "")
+    _own_shape(store)
     home = store.path.resolve().parent
     remove_temporaries(home)
     folder = scratch_folder(home, target.resolve().parent, private_temporary_folder())
@@ -257,6 +258,29 @@ def make_backup(
         signer = None if office is None else _signer(store)
         write_sealed(_blocks(copy), target, fields | keyed, key, signer)
     return read_header(target)
+
+
+def _own_shape(store: Any) -> None:
+    """A notebook holding what dyz never makes is not backed up: its backup could never be
+    restored (a restore refuses it), and what was put in it is not the user's to keep."""
+    from danyuanzhang.store.shape import strangers
+
+    version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+    odd = strangers(store.conn, version)
+    if odd:
+        raise DyzError("backup_strange_schema", objects=described(odd))
+
+
+def described(odd: list[Any]) -> str:
+    """What a file holds beyond dyz's shape, as people read it: 多出 触发器 zz；缺少 表 changes."""
+    from danyuanzhang.i18n import join, lang, t
+
+    parts = []
+    for how in ("extra", "altered", "missing"):
+        named = [f"{t(f'schema_kind_{s.kind}')} {s.name}" for s in odd if s.how == how]
+        if named:
+            parts.append(f"{t(f'schema_how_{how}')} {join(named, 5)}")
+    return ("；" if lang() == "zh" else "; ").join(parts)
 
 
 def _signer(store: Any) -> Callable[[str], str]:
@@ -766,7 +790,6 @@ def laptop_of(notebook: Path) -> tuple[str, str] | None:
 def _sound(copy: Path, path: Path) -> None:
     """The unpacked notebook is dyz's own shape, exactly, before anything else is read of it
     (see store/shape.py), and SQLite finds it whole."""
-    from danyuanzhang.i18n import join, t
     from danyuanzhang.store.migrations import LATEST
     from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted, strangers
 
@@ -780,8 +803,7 @@ def _sound(copy: Path, path: Path) -> None:
                 raise DyzError("backup_damaged", path=str(path))
             odd = strangers(conn, version)
             if odd:
-                named = join((f"{t(f'schema_kind_{s.kind}')} {s.name}" for s in odd), 5)
-                raise DyzError("restore_strange_schema", path=str(path), objects=named)
+                raise DyzError("restore_strange_schema", path=str(path), objects=described(odd))
             if conn.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
                 raise DyzError("backup_damaged", path=str(path))
         finally:
@@ -807,10 +829,12 @@ def restore(
     overwrite: bool = False,
     signing_seed: bytes | None = None,
     signer: tuple[str, str] | None = None,
+    confirm: Callable[[], None] | None = None,
 ) -> Restored:
     """Replace the notebook at `notebook` with the one in `backup`, after checking it all
     (`signing_seed`: the office's, for a backup sealed to it; `signer`: the name and key the
-    office knows for the laptop that made it)."""
+    office knows for the laptop that made it). `confirm` is asked last, when nothing but
+    the answer stands between the backup and the notebook (it raises to say no)."""
     header = read_header(backup)
     folder = notebook.resolve().parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -835,6 +859,8 @@ def restore(
                 day=_day_of(missing[1]),
                 path=str(notebook),
             )
+        if confirm is not None:
+            confirm()
         if missing is not None:
             _copy_into(copy, notebook)
             return Restored(header, None, missing[0])

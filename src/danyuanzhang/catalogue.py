@@ -95,6 +95,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A backup needs a passphrase: run this in a terminal window (it asks twice), or give"
         " one with --passphrase-file FILE.",
     ),
+    "restore_passphrase_needed": (
+        "打开备份需要口令：请在终端窗口里运行（会请您输入做备份时的口令），或用 --passphrase-file 文件 给出口令。",
+        "Opening a backup needs its passphrase: run this in a terminal window (it asks for the"
+        " one the backup was made with), or give it with --passphrase-file FILE.",
+    ),
     "backup_passphrase_ask": (
         "备份口令（输入时不显示）：",
         "Backup passphrase (not shown as you type): ",
@@ -194,9 +199,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " all the same, add --as-that-laptop.",
     ),
     "restore_other_laptop_confirm": (
-        "这份备份是另一台电脑“{laptop}”的，本机是“{mine}”。恢复后本机就成了“{laptop}”，确定吗？",
+        "这份备份是另一台电脑“{laptop}”的，本机是“{mine}”。恢复后本机的记录换成备份里的，"
+        "本机也就成了“{laptop}”，确定吗？",
         "This backup is of another laptop, “{laptop}”; this one is “{mine}”. Once restored,"
-        " this laptop becomes “{laptop}”. Go ahead?",
+        " this laptop's records are the backup's and this laptop becomes “{laptop}”. Go ahead?",
     ),
     "backup_unsigned": (
         "备份 {path} 是加密给办公室的，却没有做备份的电脑的签名（旧版 dyz 做的，或是伪造的），"
@@ -233,6 +239,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema_kind_index": ("索引", "index"),
     "schema_kind_view": ("视图", "view"),
     "schema_kind_trigger": ("触发器", "trigger"),
+    "schema_how_extra": ("多出", "extra:"),
+    "schema_how_altered": ("被改过的", "altered:"),
+    "schema_how_missing": ("缺少", "missing:"),
+    "backup_strange_schema": (
+        "工作本里有 dyz 自己不会建的东西（{objects}），这样的备份恢复不了，所以没有备份。"
+        "请先运行 dyz doctor 看看，dyz doctor --repair 会把它们去掉，然后再备份。",
+        "The notebook holds what dyz itself never makes ({objects}); a backup of it could not be"
+        " restored, so none was made. Run dyz doctor to see it; dyz doctor --repair removes it;"
+        " then back up again.",
+    ),
     "no_device": (
         "本机还没有设置，请先运行 dyz init。",
         "This laptop is not set up yet: run dyz init first.",
@@ -1704,6 +1720,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "有 {rows} 行表格和修改记录不一致（{tables}）：dyz doctor --repair 会按修改记录重建",
         "{rows} rows of the tables disagree with the change log ({tables}): dyz doctor"
         " --repair rebuilds them from the log",
+    ),
+    "doctor_bad_tables_unchecked": (
+        "表格没能和修改记录对照：照着修改记录重建没有成功。请先备份（dyz backup），再把这句话告诉维护人员",
+        "The tables could not be compared with the change log: rebuilding from the log failed."
+        " Back up first (dyz backup), then tell whoever looks after dyz",
     ),
     "doctor_ok_temporaries": (
         "没有中断留下的临时文件",

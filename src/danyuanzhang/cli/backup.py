@@ -46,7 +46,7 @@ def passphrase_from(file: Path | None, twice: bool) -> str:
             raise DyzError("backup_passphrase_file_empty", path=str(file))
         return lines[0].strip("\r\n")
     if not is_interactive():
-        raise DyzError("backup_passphrase_needed")
+        raise DyzError("backup_passphrase_needed" if twice else "restore_passphrase_needed")
     import getpass
 
     first = getpass.getpass(t("backup_passphrase_ask"))
@@ -163,12 +163,21 @@ def restore_command(
         )
     _same_laptop_or_confirmed(notebook, header.laptop_name, header.laptop, as_that_laptop)
     passphrase = None if header.office is not None else passphrase_from(passphrase_file, False)
-    if notebook.exists() and notebook.stat().st_size > 0:
-        confirm_or_require_yes(
-            t("restore_confirm", path=str(notebook)), yes or not is_interactive()
-        )
+
+    def replace_or_not() -> None:  # asked once the backup is known to be restorable
+        if notebook.exists() and notebook.stat().st_size > 0:
+            confirm_or_require_yes(
+                t("restore_confirm", path=str(notebook)), yes or not is_interactive()
+            )
+
     done = restore(
-        notebook, file, passphrase, overwrite=overwrite, signing_seed=seed, signer=signer
+        notebook,
+        file,
+        passphrase,
+        overwrite=overwrite,
+        signing_seed=seed,
+        signer=signer,
+        confirm=replace_or_not,
     )
     say(t("restore_done", path=str(notebook), changes=header.changes))
     if done.kept_aside is not None:

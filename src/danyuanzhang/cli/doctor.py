@@ -201,6 +201,8 @@ def _line(finding: Any) -> str:
     if "files" in detail:
         detail["count"] = len(detail["files"])
         detail["files"] = "、".join(detail["files"])
+    if finding.check == "tables" and detail.get("rows", 0) < 0:  # the rebuild itself failed
+        return t("doctor_mark_bad") + t("doctor_bad_tables_unchecked")
     if "tables" in detail:
         detail["tables"] = "、".join(detail["tables"])
     if finding.check == "modes" and "who" in detail:  # a Windows folder open to others

@@ -65,6 +65,13 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
         raise
 
 
+def reading_uri(path: Path) -> str:
+    """The URI a notebook is read through without writing it: as it is (`immutable`) when it
+    cannot be written and nothing waits in its -wal file (see `connect`), else read-only."""
+    way = "immutable=1" if not writable(path) and not is_wal_pending(path) else "mode=ro"
+    return f"{path.resolve().as_uri()}?{way}"
+
+
 def is_empty(path: Path) -> bool:
     """A file of 0 bytes whose log holds nothing either (a notebook's pages may all still be
     in its -wal file)."""

@@ -50,11 +50,11 @@ def damaged_changes(conn: sqlite3.Connection) -> int:
 def rebuild_into(source: Path, target: Path) -> None:
     """A fresh notebook at `target` made from the log, the erasures and the tables that are
     not derived of the notebook at `source` (read as far as it can be read)."""
-    from danyuanzhang.store.db import connect
+    from danyuanzhang.store.db import connect, reading_uri
 
     conn, _ = connect(target)
     try:
-        conn.execute("ATTACH DATABASE ? AS old", (f"{source.resolve().as_uri()}?mode=ro",))
+        conn.execute("ATTACH DATABASE ? AS old", (reading_uri(source),))
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN IMMEDIATE")
         carried = [t for t in tables_of(conn, "old") if t not in DERIVED_TABLES]

@@ -471,7 +471,7 @@ def test_doctor_names_each_thing_dyz_never_makes_and_repair_drops_it(
     assert found == {"schema": False}
     assert {"zz_stash", "zz_keep", "zz_stop"} <= _names(db)  # told, not touched
     said = dyz("doctor", "--repair").stderr
-    assert "zz_stash" in said and "zz_keep" in said and "zz_stop" in said
+    assert "（多出 表 zz_stash、触发器 zz_keep、触发器 zz_stop）：多出的已删掉" in said, said
     assert not {"zz_stash", "zz_keep", "zz_stop"} & _names(db)
     dyz("household", "remove", "2-2-301", "--yes")  # writes again, and nothing is stashed
     assert all(doctor_json(dyz).values())
@@ -491,7 +491,8 @@ def test_doctor_makes_again_a_trigger_of_dyz_s_that_was_altered(
     conn.close()
     said = dyz("doctor", code=1).stderr
     assert f"触发器 {name} 被改过" in said
-    dyz("doctor", "--repair")
+    said = dyz("doctor", "--repair").stderr
+    assert f"（被改过的 触发器 {name}）" in said and "按 dyz 的样子重建" in said, said
     conn = sqlite3.connect(db)
     assert (
         conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0] == sql

@@ -1942,8 +1942,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " again: dyz doctor --repair",
     ),
     "doctor_schema_dropped": (
-        "已删掉 dyz 不会建的、重建了被改过的：{objects}",
-        "Dropped what dyz never makes and made again what was altered: {objects}",
+        "已修好工作本的结构（{objects}）：多出的已删掉，被改过的已按 dyz 的样子重建。",
+        "Mended the notebook's shape ({objects}): what was extra is gone, what was altered is"
+        " made again as dyz makes it.",
     ),
     "office_other_trusted": (
         "本机已经认定“{office}”为社区办公室，不能再做办公室",

@@ -9,9 +9,12 @@ import os
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.store import Store
+
+if TYPE_CHECKING:
+    from danyuanzhang.store.shape import Stranger
 
 
 @dataclass
@@ -238,9 +241,9 @@ def shape(path: Path) -> Finding | None:
     return Finding("schema", not odd, {"objects": objects}, any(s.mendable for s in odd))
 
 
-def mend_shape(path: Path) -> list[str]:
+def mend_shape(path: Path) -> list[Stranger]:
     """Drop from the notebook what dyz does not make (with the data of such tables), and make
-    again what of dyz's was altered; the names mended."""
+    again what of dyz's was altered; what was mended."""
     from danyuanzhang.store.db import BUSY_TIMEOUT_MS
     from danyuanzhang.store.shape import mend, strangers
 
@@ -255,7 +258,7 @@ def mend_shape(path: Path) -> list[str]:
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
-        return [s.name for s in mend(conn, odd, version)]
+        return mend(conn, odd, version)
     finally:
         conn.close()
 

@@ -55,7 +55,7 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
     --repair, after which the other checks go on. Without it they wait: they would read
     the notebook, and run what was put in it."""
     from danyuanzhang import health
-    from danyuanzhang.i18n import join
+    from danyuanzhang.backup import described
 
     if not repair:
         if fmt is Format.json:
@@ -67,7 +67,7 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
         raise typer.Exit(1)
     mended = health.mend_shape(path)
     if mended:
-        say(t("doctor_schema_dropped", objects=join(mended)))
+        say(t("doctor_schema_dropped", objects=described(mended)))
     shaped = health.shape(path)
     if shaped is not None and not shaped.ok:  # a table of dyz's altered or missing
         if fmt is Format.json:

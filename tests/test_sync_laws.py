@@ -710,7 +710,7 @@ class Laptops(RuleBasedStateMachine):
     def accept_held_erasures(self, laptop: int, pick: int) -> None:
         """A person checked with the laptop that erased them and accepts one file's held
         erasures: its households go, and nothing else held does."""
-        from danyuanzhang.sync.erasures import accept_held
+        from danyuanzhang.sync.importing import accept_held
 
         store = self.laptops[laptop]
         bundles = [r[0] for r in store.conn.execute("SELECT DISTINCT bundle FROM erasures_held")]
@@ -889,7 +889,7 @@ class Laptops(RuleBasedStateMachine):
             assert all(count == 1 for _, count in keys)
 
     def check_convergence(self) -> None:
-        from danyuanzhang.sync.erasures import accept_held
+        from danyuanzhang.sync.importing import accept_held
 
         # a person on each laptop reads what is held and accepts it
         for store in self.laptops:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from danyuanzhang.households import choose_estate
 from danyuanzhang.inputs import parse_unit
+from danyuanzhang.scopes import choose_estate
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 

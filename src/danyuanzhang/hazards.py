@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.households import choose_estate, find_household, household_json
+from danyuanzhang.households import find_household, household_json
 from danyuanzhang.inputs import (
     UnitRef,
     day_it_happened,
@@ -25,6 +25,7 @@ from danyuanzhang.inputs import (
     place_of,
     today,
 )
+from danyuanzhang.scopes import choose_estate
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import hazards as q
 from danyuanzhang.store import registry as reg

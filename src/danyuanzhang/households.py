@@ -21,23 +21,9 @@ from danyuanzhang.inputs import (
     parse_phone,
     parse_ref,
 )
+from danyuanzhang.scopes import choose_estate, ours_first
 from danyuanzhang.store import ID_SHOWN, Store, new_id
 from danyuanzhang.store import registry as reg
-
-
-def choose_estate(store: Store, estate: str | None, for_new: bool = False) -> str:
-    """The estate named, or the only one the database holds."""
-    if estate is not None:
-        name = parse_name(estate)
-        if not for_new and not reg.has_estate(store, name):
-            raise DyzError("unknown_estate", estate=name, known=join(reg.estates(store), limit=8))
-        return name
-    known = reg.estates(store)
-    if len(known) == 1:
-        return known[0]
-    if not known:
-        raise DyzError("need_estate_first")
-    raise DyzError("need_estate", known=join(known, limit=8))
 
 
 def _by_room_or_name(store: Store, text: str, estate: str | None) -> Any:
@@ -57,8 +43,6 @@ def _by_room_or_name(store: Store, text: str, estate: str | None) -> Any:
     else:
         return None
     if len(rows) > 1:  # on a unit head's laptop, 502 is the unit's own 502
-        from danyuanzhang.scopes import ours_first
-
         own, _ = ours_first(store, rows, lambda row: row)
         rows = own if len(own) == 1 else rows
     if len(rows) == 1:

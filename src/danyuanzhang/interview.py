@@ -437,8 +437,8 @@ class Interview:
         return f"{unit}-{cleaned}" if unit and cleaned.isdigit() else cleaned
 
     def _check_new_ref(self, text: str) -> None:
-        from danyuanzhang.households import choose_estate
         from danyuanzhang.inputs import parse_ref
+        from danyuanzhang.scopes import choose_estate
 
         ref = parse_ref(self._full_ref(text))
         estate = choose_estate(self.store, self.plan.estate, for_new=True)

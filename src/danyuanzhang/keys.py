@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from danyuanzhang.store import Store
 
 PRIVATE = "signing_key"  # the setting holding this laptop's private key (base64 of its seed)
+SIGNS_AFTER = "signs_after"  # the setting: this laptop's last change made before its key
 
 
 def _signing_key(store: Store) -> SigningKey:
@@ -36,8 +37,6 @@ def _signing_key(store: Store) -> SigningKey:
 def _before_the_key(store: Store) -> None:
     """A notebook of an earlier version has changes made before it had a key: its spans
     (store/spans.py) cover only what comes after, and say so."""
-    from danyuanzhang.sync.provenance import SIGNS_AFTER
-
     row = store.conn.execute(
         "SELECT max(hlc) FROM changes WHERE device = ?", (store.device()[0],)
     ).fetchone()

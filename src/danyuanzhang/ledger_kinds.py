@@ -8,10 +8,9 @@ phones typed into free text are masked too: a ledger leaves the unit head's hand
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.i18n import join, pick, said, t, word
-from danyuanzhang.ledgers import Period
 from danyuanzhang.phones import mask_phone, mask_phones_in
 from danyuanzhang.store import Store
 from danyuanzhang.store import ledgers as ql
@@ -33,6 +32,9 @@ from danyuanzhang.vocab import (
     VISIT_OUTCOMES,
     WELLBEING,
 )
+
+if TYPE_CHECKING:  # ledgers imports this module to build each kind: Period is a type here
+    from danyuanzhang.ledgers import Period
 
 # the residents the care ledger follows: those of CARE_AGE and over at the period's end, and
 # those flagged so or given a risk level whatever their age (said in the ledger's heading)

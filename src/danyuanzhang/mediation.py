@@ -196,7 +196,7 @@ def list_disputes(
     store: Store, estate: str | None = None, open_only: bool = False
 ) -> list[dict[str, Any]]:
     """Every dispute (need of category mediation) not withdrawn, oldest first."""
-    from danyuanzhang.households import choose_estate
+    from danyuanzhang.scopes import choose_estate
 
     where, params = "category = 'mediation' AND withdrawn_on IS NULL", []
     if estate:

@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.hazards import COMMON_PARTS
-from danyuanzhang.households import choose_estate
 from danyuanzhang.i18n import pick
 from danyuanzhang.inputs import (
     day_it_happened,
@@ -25,6 +24,7 @@ from danyuanzhang.inputs import (
     parse_unit,
     today,
 )
+from danyuanzhang.scopes import choose_estate
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import patrols as q
 from danyuanzhang.store import registry as reg

@@ -15,8 +15,9 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.households import choose_estate, find_household, household_json
+from danyuanzhang.households import find_household, household_json
 from danyuanzhang.inputs import day_it_happened, parse_free_text, place_of
+from danyuanzhang.scopes import choose_estate
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import petitions as q
 from danyuanzhang.store import registry as reg

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.rollfile import ROW_LIMIT
 
+ROW_LIMIT = 250_000  # a district's roll is 200,000 residents; a sheet or a CSV holds no more
 UNZIPPED_LIMIT = 200 * 2**20  # all members together; a 200,000-row sheet is about 100 MB
 RATIO_LIMIT = (
     250  # Excel's XML packs 5-20 times, a sheet of blank styled rows 100; deflate's most is 1032

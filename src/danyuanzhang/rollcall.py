@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from danyuanzhang.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
 from danyuanzhang.flags import flag_code, known_flags
-from danyuanzhang.households import choose_estate
 from danyuanzhang.i18n import t
 from danyuanzhang.inputs import (
     HouseholdRef,
@@ -28,6 +27,7 @@ from danyuanzhang.inputs import (
     parse_phone,
     parse_ref,
 )
+from danyuanzhang.scopes import choose_estate
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
 

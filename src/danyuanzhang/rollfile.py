@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.rollbounds import ROW_LIMIT
 from danyuanzhang.userfiles import open_regular, read_bounded
 
 SIZE_LIMIT = 20 * 1024 * 1024
-ROW_LIMIT = 250_000  # a district's roll is 200,000 residents; a sheet or a CSV holds no more
 _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF = 1 << 20  # the bytes that decide between UTF-8 and GB18030, from the first non-ASCII
 _SEP = "\x1f"  # between the cells of a packed row: a control character no roll's cell keeps

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.households import choose_estate
 from danyuanzhang.inputs import (
     parse_building,
     parse_free_text,
@@ -19,6 +18,7 @@ from danyuanzhang.inputs import (
     parse_ref,
     parse_unit,
 )
+from danyuanzhang.scopes import choose_estate
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
 from danyuanzhang.vocab import ROLE_SCOPES

@@ -72,10 +72,27 @@ class Scope(NamedTuple):
         return t(f"scope_{self.kind}", name=name, estates=where)
 
 
+def choose_estate(store: Store, estate: str | None, for_new: bool = False) -> str:
+    """The estate named, or the only one the database holds."""
+    from danyuanzhang.i18n import join
+    from danyuanzhang.inputs import parse_name
+
+    if estate is not None:
+        name = parse_name(estate)
+        if not for_new and not reg.has_estate(store, name):
+            raise DyzError("unknown_estate", estate=name, known=join(reg.estates(store), limit=8))
+        return name
+    known = reg.estates(store)
+    if len(known) == 1:
+        return known[0]
+    if not known:
+        raise DyzError("need_estate_first")
+    raise DyzError("need_estate", known=join(known, limit=8))
+
+
 def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Scope:
     """`unit:2-2`, `building:2`, `area:第一片区`, `estate:新芙蓉之都` or `community` (the
     default); a remembered key (`unit:2-2@新芙蓉之都`) reads back the same."""
-    from danyuanzhang.households import choose_estate
     from danyuanzhang.inputs import parse_building, parse_unit
 
     raw = (text or "community").strip()

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from danyuanzhang import words
 from danyuanzhang.errors import DyzError
-from danyuanzhang.households import choose_estate, find_household, household_json
+from danyuanzhang.households import find_household, household_json
 from danyuanzhang.inputs import (
     day_it_happened,
     day_or_today,
@@ -26,6 +26,7 @@ from danyuanzhang.inputs import (
     parse_name,
     parse_phone,
 )
+from danyuanzhang.scopes import choose_estate
 from danyuanzhang.store import Store, new_id, stored_bool
 from danyuanzhang.store import registry as reg
 from danyuanzhang.store import visits as q

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.households import choose_estate, find_household, household_json
+from danyuanzhang.households import find_household, household_json
 from danyuanzhang.inputs import (
     UnitRef,
     day_it_happened,
@@ -28,6 +28,7 @@ from danyuanzhang.inputs import (
     parse_phone,
     parse_unit,
 )
+from danyuanzhang.scopes import choose_estate
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import volunteers as q
 

@@ -13,7 +13,7 @@ this laptop's mark of the laptop that made a held change stays just below it (it
 claim to hold it, so no laptop it tells leaves it out); the mark it would have is kept and
 given back when the last of them is accepted.
 
->>> accept_held(store, bundle=checksum)
+>>> settle_marks(store)  # after held erasures are accepted (sync/importing.accept_held)
 """
 
 from __future__ import annotations
@@ -240,27 +240,3 @@ def members_and_held(store: Store) -> dict[str, Any]:
         "days": int(config.value(store, WINDOW_KEY)),
     }
     return listing
-
-
-def accept_held(store: Store, bundle: str) -> list[str]:
-    """Apply the erasures held from one bundle (a person has read the list): the flats."""
-    changes = sql.held_changes(store, bundle)
-    if not changes:
-        return []
-    # a laptop revoked since (lost, stolen): what it made after the last change that counts
-    # is dropped, never applied
-    cut = sql.revoked(store)
-    kept = [c for c in changes if c.device not in cut or c.hlc <= cut[c.device]]
-    households = {c.record for c in kept if c.entity == "household"}
-    flats = [row["flat"] for row in sql.held_flats(store) if row["household"] in households]
-    with store.transaction():
-        apply_held(store, kept)
-        sql.release(store, [c.id for c in changes])
-        settle_marks(store)
-    return flats
-
-
-def apply_held(store: Store, changes: Sequence[Change]) -> None:
-    from danyuanzhang.sync.importing import apply_changes
-
-    apply_changes(store, list(changes), lambda *_: None)

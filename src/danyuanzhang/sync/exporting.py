@@ -32,6 +32,7 @@ from danyuanzhang.scopes import Scope
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from danyuanzhang.store.migrations import LATEST
+from danyuanzhang.sync.names import one_named
 
 if TYPE_CHECKING:
     from danyuanzhang.bundle.writer import RecordChanges
@@ -66,16 +67,6 @@ class ExportReport:
 def find_peer(store: Store, text: str) -> Any:
     """A laptop this one has had a bundle from, by name or the start of its id; None if none."""
     return one_named(sql.peers(store), text)
-
-
-def one_named(rows: Iterable[Any], text: str) -> Any:
-    """The row (with `name` and `device`) a person means by a laptop's name or the start of
-    its id; None if none; refused when several match."""
-    wanted = text.strip()
-    found = [r for r in rows if r["name"] == wanted or r["device"].startswith(wanted.lower())]
-    if len(found) > 1:
-        raise DyzError("peer_ambiguous", peer=wanted)
-    return found[0] if found else None
 
 
 def export_bundle(

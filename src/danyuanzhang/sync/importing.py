@@ -39,6 +39,7 @@ from danyuanzhang.hlc import latest_allowed, local_time, parse, wall_of
 from danyuanzhang.merge import Incoming, Plan, household_named, plan_import
 from danyuanzhang.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
 from danyuanzhang.store import Store, derive
+from danyuanzhang.store import erasures as esql
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.erasures import Allowance, HeldFlat, marks_as_if_accepted, settle_marks
 from danyuanzhang.sync.members import Gate
@@ -190,8 +191,6 @@ def _import(
                     sql.remember_copy(store, copy, header.checksum)
         report.seen_before = True
         if accept_erasures and not dry_run:
-            from danyuanzhang.sync.erasures import accept_held
-
             report.erasures_accepted = accept_held(store, header.checksum)
             if report.erasures_accepted:
                 store.scrub()  # the changes held and what the erasures took: no copy left
@@ -697,3 +696,21 @@ def _remember(store: Store, header: Header, report: ImportReport, carried: dict[
     if header.office_held:
         sql.remember_office_list(store, header.sender_id, header.office_held)
     sql.remember_bundle(store, header.checksum, header.sender_id, header.created, now, report.total)
+
+
+def accept_held(store: Store, bundle: str) -> list[str]:
+    """Apply the erasures held from one bundle (a person has read the list): the flats."""
+    changes = esql.held_changes(store, bundle)
+    if not changes:
+        return []
+    # a laptop revoked since (lost, stolen): what it made after the last change that counts
+    # is dropped, never applied
+    cut = esql.revoked(store)
+    kept = [c for c in changes if c.device not in cut or c.hlc <= cut[c.device]]
+    households = {c.record for c in kept if c.entity == "household"}
+    flats = [row["flat"] for row in esql.held_flats(store) if row["household"] in households]
+    with store.transaction():
+        apply_changes(store, kept, lambda *_: None)
+        esql.release(store, [c.id for c in changes])
+        settle_marks(store)
+    return flats

@@ -25,7 +25,7 @@ from danyuanzhang.changes import Change
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.store import sync as sql
-from danyuanzhang.sync.exporting import one_named
+from danyuanzhang.sync.names import one_named
 
 # settings holding the office this laptop trusts (on the office: itself) and its signed list
 REQUESTS_WAITING_AT_MOST = 500  # a community has a few hundred laptops; more is a flood

@@ -9,7 +9,11 @@ is refused. So no member can pass its changes off as the office's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from danyuanzhang.bundle.errors import BundleError
+from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.store import sync as sql
 
@@ -68,3 +72,13 @@ def author_on_laptop(store: Store, author: str, device: str) -> str:
     # 周玉梅的电脑 is a laptop already: "在 周玉梅的电脑 上", not "在 周玉梅的电脑 的电脑上"
     key = "author_on_named_laptop" if laptop.endswith("电脑") else "author_on_laptop"
     return t(key, author=author, laptop=laptop)
+
+
+def one_named(rows: Iterable[Any], text: str) -> Any:
+    """The row (with `name` and `device`) a person means by a laptop's name or the start of
+    its id; None if none; refused when several match."""
+    wanted = text.strip()
+    found = [r for r in rows if r["name"] == wanted or r["device"].startswith(wanted.lower())]
+    if len(found) > 1:
+        raise DyzError("peer_ambiguous", peer=wanted)
+    return found[0] if found else None

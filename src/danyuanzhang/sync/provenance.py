@@ -23,11 +23,11 @@ from pathlib import Path
 from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.bundle.reader import Header
 from danyuanzhang.changes import Change
+from danyuanzhang.keys import SIGNS_AFTER
 from danyuanzhang.store import Store
 from danyuanzhang.store import spans as sp
 from danyuanzhang.store import sync as sql
 
-SIGNS_AFTER = "signs_after"  # the setting: this laptop's last change made before its key
 # A carried change is held as its stamp without the device id and its id, in ASCII: fixed
 # width, so a whole notebook's are one bytearray per laptop, and sort as (stamp, id).
 _STAMP, _HELD = 26, 26 + 32

@@ -14,7 +14,13 @@ from typing import Any
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import said
 from danyuanzhang.inputs import day_it_happened, parse_date, parse_free_text
-from danyuanzhang.petitions import describe, find_petition, matter_of
+from danyuanzhang.petitions import (
+    describe,
+    find_petition,
+    keep_up_to_date,
+    matter_of,
+    others_before_the_council,
+)
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import petitions as q
 
@@ -58,8 +64,6 @@ def propose(
                 {"petition": item["id"], "step": "proposed", "on": day, "proposal": proposal_id},
                 new=True,
             )
-        from danyuanzhang.council_items import keep_up_to_date
-
         keep_up_to_date(store, {i["id"] for i in waiting}, day)
         return {"id": proposal_id, "text": words, "petitions": [i["id"] for i in waiting]}
 
@@ -70,7 +74,6 @@ def _add_other_units(
     """The matters before the council that other laptops carried up (council_items): joined
     to this notebook's own line of the same matter, else a line of their own without words;
     each household counted once."""
-    from danyuanzhang.council_items import others_before_the_council
 
     groups: dict[str, list[Any]] = {}
     for item in others_before_the_council(store):

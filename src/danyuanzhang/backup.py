@@ -883,8 +883,7 @@ def _day_of(stamp: str | None) -> str:
 def _copy_into(copy: Path, notebook: Path) -> None:
     """The checked copy written over the live notebook in one transaction of SQLite's: a
     window reading it meanwhile sees the old notebook or the new, and a crash leaves the old."""
-    from danyuanzhang.store.db import BUSY_TIMEOUT_MS
-    from danyuanzhang.store.faults import explained
+    from danyuanzhang.store.faults import BUSY_TIMEOUT_MS, explained
 
     source = sqlite3.connect(copy)
     try:

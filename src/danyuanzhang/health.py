@@ -244,7 +244,7 @@ def shape(path: Path) -> Finding | None:
 def mend_shape(path: Path) -> list[Stranger]:
     """Drop from the notebook what dyz does not make (with the data of such tables), and make
     again what of dyz's was altered; what was mended."""
-    from danyuanzhang.store.db import BUSY_TIMEOUT_MS
+    from danyuanzhang.store.faults import BUSY_TIMEOUT_MS
     from danyuanzhang.store.shape import mend, strangers
 
     opened = _shape_of(path)

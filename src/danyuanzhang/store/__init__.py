@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from danyuanzhang.changes import FLAG_PREFIX, Change, encode
 from danyuanzhang.errors import DyzError
 from danyuanzhang.records import ENTITIES, Entity
+from danyuanzhang.store.batches import in_chunks as in_chunks
 from danyuanzhang.store.db import connect
 
 if TYPE_CHECKING:
@@ -43,14 +44,7 @@ def new_id() -> str:
     return raw.hex()
 
 
-SQL_CHUNK = 500  # ids per `IN (...)`: well under SQLite's limit on bound parameters
 _NEW_AT_ONCE = 10_000  # new records made in one run of put_new: a roll's changes, bounded
-
-
-def in_chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    """Ids in slices small enough for one `IN (?, ?, ...)` each."""
-    for start in range(0, len(items), SQL_CHUNK):
-        yield items[start : start + SQL_CHUNK]
 
 
 def stored_bool(value: Any) -> bool | None:
@@ -132,7 +126,7 @@ class Store:
     def _begin(self) -> None:
         """Start writing; when another dyz is writing, say so once and wait for it, up to
         `write_wait_ms`, rather than fail after SQLite's few seconds."""
-        from danyuanzhang.store.db import BUSY_TIMEOUT_MS
+        from danyuanzhang.store.faults import BUSY_TIMEOUT_MS
 
         try:
             for wait in (FIRST_WAIT_MS, self.write_wait_ms):
@@ -425,7 +419,7 @@ class Store:
         """Push erased bytes out of the write-ahead log, so no copy of them remains on disk.
         Another dyz reading an older snapshot holds the log's frames: wait for it, up to
         `write_wait_ms`; whether it is done (if not, it is done at the next opening)."""
-        from danyuanzhang.store.db import BUSY_TIMEOUT_MS
+        from danyuanzhang.store.faults import BUSY_TIMEOUT_MS
 
         self.conn.execute(f"PRAGMA busy_timeout = {self.write_wait_ms}")
         try:

@@ -8,10 +8,9 @@ import sqlite3
 from pathlib import Path
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store.faults import explained, is_fault, writable
+from danyuanzhang.store.faults import BUSY_TIMEOUT_MS, explained, is_fault, writable
 from danyuanzhang.store.migrations import LATEST, MIGRATIONS, READING_INDEXES
 
-BUSY_TIMEOUT_MS = 5000
 PAGE_SIZE = 16384
 
 

@@ -39,7 +39,7 @@ from danyuanzhang.records import (
     WORDS_WITH_HOUSEHOLD,
     Entity,
 )
-from danyuanzhang.store import in_chunks as chunks
+from danyuanzhang.store.batches import in_chunks as chunks
 
 # fields that name a record that may stand for others: (record type, field, table, column)
 HOUSEHOLD_REFERENCES = [

@@ -19,6 +19,8 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another window's to end ("database is locked")
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 # what a write may need beyond the file's size: a page or two of the log and its index
 _SPARE_BYTES = 4 << 20
@@ -177,8 +179,6 @@ def explained(error: sqlite3.Error, path: Path, waited_ms: int | None = None) ->
     if code.startswith("SQLITE_FULL"):
         return disk_full(path)
     if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        from danyuanzhang.store.db import BUSY_TIMEOUT_MS
-
         seconds = (BUSY_TIMEOUT_MS if waited_ms is None else waited_ms) // 1000
         return DyzError("db_busy", path=where, seconds=seconds)
     if code.startswith("SQLITE_READONLY") or (

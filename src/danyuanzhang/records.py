@@ -75,6 +75,17 @@ class Entity(NamedTuple):
                 return candidate
         return None
 
+    @property
+    def placed_in(self) -> str | None:
+        """The record type whose place it shares: the one its placing field names (a field
+        is named as the record type it names, when it does not say so with `refers_to`);
+        None for a record placed by itself, by none, or by a record of either kind (a merge)."""
+        if self.placed_by in (None, "self"):
+            return None
+        field = self.field(self.placed_by)
+        target = (field.refers_to if field is not None else None) or self.placed_by
+        return target if target in ENTITIES else None
+
 
 _Derived = tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]
 

@@ -541,14 +541,6 @@ def _in_scope(store: Store, scope: Scope, wanted: set[tuple[str, str]]) -> set[s
 # for the other commands that keep to a part of the community (dyz conflicts)
 records_in_scope = _in_scope
 
-# the record type whose place a record shares, when its placing field does not say
-_PLACED_IN = {
-    "hazard_event": "hazard",
-    "petition_event": "petition",
-    "petition_link": "petition",
-    "mediation_step": "petition",
-}
-
 
 def _living_in(store: Store, scope: Scope, entity: str, records: list[str]) -> set[str]:
     spec = ENTITIES[entity]
@@ -564,8 +556,7 @@ def _living_in(store: Store, scope: Scope, entity: str, records: list[str]) -> s
         kinds = sql.entities_of(store, sorted({t for ts in named.values() for t in ts}))
         living = _in_scope(store, scope, {(k, t) for t, k in kinds.items()})
     else:
-        field = spec.field(spec.placed_by)
-        target = (field.refers_to if field is not None else None) or _PLACED_IN[entity]
+        target = str(spec.placed_in)
         targets = sorted({t for ts in named.values() for t in ts})
         living = _living_in(store, scope, target, targets)
     return {r for r in records if any(t in living for t in named.get(canon[r], ()))}
@@ -592,9 +583,7 @@ def _records_in_scope(store: Store, scope: Scope) -> set[tuple[str, str]]:
         elif entity == "merge":
             found[entity] = sql.merges_of(store, found["household"] + found["resident"])
         else:
-            parent = ENTITIES[entity].field(spec.placed_by)
-            target = (parent.refers_to if parent is not None else None) or _PLACED_IN[entity]
-            found[entity] = sql.ids_naming(store, entity, found.get(target, []))
+            found[entity] = sql.ids_naming(store, entity, found.get(str(spec.placed_in), []))
     chosen = {(e, r) for e, records in found.items() for r in records}
     for entity in KEYED:
         chosen |= set(sql.aliases_of(store, found[entity]))

@@ -121,3 +121,18 @@ def test_the_picture_sees_a_cycle_through_a_lazy_import_and_not_a_type_only_one(
     assert cycles(picture_of(lazy)) == [["a", "b"]]
     typed = {"a": "import b", "b": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n import a"}
     assert cycles(picture_of(typed)) == []
+
+
+def test_typer_s_private_click_is_reached_from_one_module() -> None:
+    """cli/clicks.py says why it is needed; no other module imports `typer._click`."""
+    reaching = sorted(
+        module_name(path)
+        for path in (SRC / PACKAGE).rglob("*.py")
+        if any(
+            (node.module or "").startswith("typer._click")
+            if isinstance(node, ast.ImportFrom)
+            else any(alias.name.startswith("typer._click") for alias in node.names)
+            for node in _imports(ast.parse(path.read_text(encoding="utf-8")))
+        )
+    )
+    assert reaching == ["danyuanzhang.cli.clicks"]

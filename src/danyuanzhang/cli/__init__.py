@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from danyuanzhang import __version__
+from danyuanzhang.cli.clicks import UsageError
 from danyuanzhang.cli.common import State, say, state
 from danyuanzhang.errors import DyzError
 
@@ -197,7 +197,7 @@ _parse_command_args = TyperCommand.parse_args
 def _parse_args_asking(self: Any, ctx: Any, args: list[str]) -> list[str]:
     """A value the command needs and was not given is asked for in a terminal; without one
     the one-line error stands."""
-    from typer._click.exceptions import MissingParameter
+    from danyuanzhang.cli.clicks import MissingParameter
 
     asked: set[str] = set()
     while True:

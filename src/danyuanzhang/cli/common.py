@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer._click.types import ParamType
 
+from danyuanzhang.cli.clicks import ParamType
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
 from danyuanzhang.store import Store

@@ -70,7 +70,8 @@ def _run(ctx: Any, args: list[str]) -> bool:
     """Run `dyz ARGS` inside this process, as the command line would, and say whether it
     succeeded; a user error is shown in its one line and the menu goes on."""
     from typer import Abort, Exit
-    from typer._click.exceptions import UsageError
+
+    from danyuanzhang.cli.clicks import UsageError
 
     root = ctx.command
     name, rest = args[0], args[1:]

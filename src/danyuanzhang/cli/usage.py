@@ -14,12 +14,9 @@ _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 def explain(error: Any) -> str:
     """One line for a click usage error: what is wrong, and where the help is."""
-    from typer._click.exceptions import (
-        BadOptionUsage,
-        BadParameter,
-        MissingParameter,
-        NoSuchOption,
-    )
+    from typer import BadParameter
+
+    from danyuanzhang.cli.clicks import BadOptionUsage, MissingParameter, NoSuchOption
 
     ctx = error.ctx
     command = ctx.command_path if ctx is not None else "dyz"

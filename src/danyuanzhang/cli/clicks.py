@@ -1,0 +1,15 @@
+"""Click's names that Typer's public API does not give.
+
+Typer 0.28 carries its own copy of Click (`typer._click`): its commands raise that copy's
+exceptions, so they are caught by these classes, not by those of a separately installed
+`click`. Typer exports `BadParameter` (used from `typer` itself); the rest are reached here,
+the one module that imports Typer's private package, so that a Typer that exports them, or
+stops carrying Click, changes this file alone.
+"""
+
+from __future__ import annotations
+
+from typer._click.exceptions import BadOptionUsage, MissingParameter, NoSuchOption, UsageError
+from typer._click.types import ParamType
+
+__all__ = ["BadOptionUsage", "MissingParameter", "NoSuchOption", "ParamType", "UsageError"]

@@ -242,7 +242,7 @@ class HouseholdCompleter(Completer):
         self.index = index
         self.ordered = ordered
 
-    def get_completions(self, document: Any, complete_event: Any) -> Any:
+    def get_completions(self, document: Any, _complete_event: Any) -> Any:
         from prompt_toolkit.completion import Completion
 
         typed = document.text_before_cursor

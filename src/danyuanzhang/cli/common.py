@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer._click.types import ParamType
+from typer._click.types import ParamType  # noqa: PLC2701 typer vendors click
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t

@@ -62,7 +62,7 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
             out(json.dumps([shaped.as_json()], ensure_ascii=False, indent=2))
         else:
             say(t("doctor_looking", path=str(path)))
-            say(_line(shaped))
+            say(finding_line(shaped))
             say(t("doctor_schema_first"))
         raise typer.Exit(1)
     mended = health.mend_shape(path)
@@ -73,7 +73,7 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
         if fmt is Format.json:
             out(json.dumps([shaped.as_json()], ensure_ascii=False, indent=2))
         else:
-            say(_line(shaped))
+            say(finding_line(shaped))
         raise typer.Exit(1)
     return shaped
 
@@ -117,7 +117,7 @@ def _healthy_file(
         else:
             say(t("doctor_looking", path=str(store.path)))
             for finding in findings:
-                say(_line(finding))
+                say(finding_line(finding))
             if not checkup.healthy:
                 if checkup.clock:
                     say(t("doctor_clock_ahead", date=checkup.clock))
@@ -153,7 +153,7 @@ def _healthy_file(
             out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
         if left:
             for finding in left:
-                say(_line(finding))
+                say(finding_line(finding))
             say(t("doctor_problems", count=len(left)))
             raise typer.Exit(1)
     finally:
@@ -176,7 +176,7 @@ def _erasure_confirmed(findings: list[Any], yes: bool) -> bool:
     return ask_yes_no(t("doctor_retention_confirm", count=due.detail["residents"]), False)
 
 
-def _line(finding: Any) -> str:
+def finding_line(finding: Any) -> str:
     detail = dict(finding.detail)
     if finding.check == "schema":
         if finding.ok:
@@ -241,7 +241,7 @@ def _damaged(path: Path, repair: bool, fmt: Format) -> None:
         for finding in findings:
             if finding.check == "log" and not finding.ok and finding.detail["damaged"] < 0:
                 continue
-            say(_line(finding))
+            say(finding_line(finding))
     if not log.ok:
         say(t("doctor_damaged_lost"))
         raise typer.Exit(1)

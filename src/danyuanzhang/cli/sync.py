@@ -213,7 +213,7 @@ def import_command(
         if report.community_adopted:
             say(t("import_community_adopted", community=report.community_adopted))
         if report.erasures_held:
-            say_held_erasures(store, report, dry_run)
+            say_held_erasures(report, dry_run)
         if report.ignored_erased:
             say(t("import_ignored_erased", count=report.ignored_erased))
         if report.conflicted:
@@ -232,7 +232,7 @@ def say_households(flats: list[str]) -> None:
         say(line)
 
 
-def say_held_erasures(store: Store, report: ImportReport, dry_run: bool) -> None:
+def say_held_erasures(report: ImportReport, dry_run: bool) -> None:
     """The erasures held, by the laptop that made them, with the rule and what to run."""
     unseen, days = report.erasure_rule
     by_laptop: dict[str, list[str]] = {}

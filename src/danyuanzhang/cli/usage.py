@@ -14,7 +14,7 @@ _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 def explain(error: Any) -> str:
     """One line for a click usage error: what is wrong, and where the help is."""
-    from typer._click.exceptions import (
+    from typer._click.exceptions import (  # noqa: PLC2701 typer vendors click
         BadOptionUsage,
         BadParameter,
         MissingParameter,

@@ -58,7 +58,7 @@ class Change(NamedTuple):
     parents: str  # JSON list of the ids of the changes of this field it replaces
 
     @staticmethod
-    def content_id(
+    def content_id(  # noqa: PLR0913
         hlc: str,
         device: str,
         author: str,

@@ -1056,7 +1056,7 @@ def summary(store: Store, plan: VisitPlan) -> str:
     return "\n".join(line for line, _ in summary_lines(store, plan))
 
 
-def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, ...]]]:
+def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, ...]]]:  # noqa: C901, PLR0912
     """The summary's lines, each with the answer it shows (a step, or a need or hazard and
     where it is): what a person picks to change."""
     from danyuanzhang.flags import known_flags, label

@@ -204,20 +204,7 @@ def _refuse_newer(head: bytes) -> None:
 
 def read_header(doc: dict[str, Any]) -> Header:
     """The header's values, checked; `doc` is the document with or without its body."""
-    if "format" not in doc:
-        raise BundleError("bundle_missing_field", key="format")
-    if doc["format"] != FORMAT:
-        raise BundleError("bundle_not_dyz")
-    version = _number(doc.get("format_version"), "format_version")
-    if version not in HEADER_KEYS:
-        raise BundleError("bundle_newer", version=version, supported=FORMAT_VERSION)
-    keys = HEADER_KEYS[version]
-    for key in doc:
-        if key != LINE and key not in keys:
-            raise BundleError("bundle_unknown_field", line=doc[LINE], key=key[:40])
-    for key in keys:
-        if key not in doc and key != "body":  # the body is each reader's to find
-            raise BundleError("bundle_missing_field", key=key)
+    version = _header_version(doc)
     schema = _number(doc["schema_version"], "schema_version")
     sender = _mapping(doc["sender"], "sender", {"id", "name"})
     if not _HEX32.fullmatch(_text(sender["id"], "sender")):
@@ -284,6 +271,26 @@ def read_header(doc: dict[str, Any]) -> Header:
         office_held,
         spans,
     )
+
+
+def _header_version(doc: dict[str, Any]) -> int:
+    """The header's format version, once it is known to be a dyz bundle with that version's
+    keys, no more and no fewer."""
+    if "format" not in doc:
+        raise BundleError("bundle_missing_field", key="format")
+    if doc["format"] != FORMAT:
+        raise BundleError("bundle_not_dyz")
+    version = _number(doc.get("format_version"), "format_version")
+    if version not in HEADER_KEYS:
+        raise BundleError("bundle_newer", version=version, supported=FORMAT_VERSION)
+    keys = HEADER_KEYS[version]
+    for key in doc:
+        if key != LINE and key not in keys:
+            raise BundleError("bundle_unknown_field", line=doc[LINE], key=key[:40])
+    for key in keys:
+        if key not in doc and key != "body":  # the body is each reader's to find
+            raise BundleError("bundle_missing_field", key=key)
+    return version
 
 
 def _laptop_name(text: str, line: int | None, key: str) -> str:
@@ -572,7 +579,7 @@ class Body:
     def checksum(self) -> str:
         return sealed(self.header, self.digest.hexdigest())
 
-    def _change(
+    def _change(  # noqa: C901, PLR0912, PLR0913
         self,
         spec: Any,
         record_id: str,

@@ -82,7 +82,7 @@ def _lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _healthy_file(
+def _healthy_file(  # noqa: C901, PLR0912, PLR0915
     ctx: typer.Context, repair: bool, fmt: Format, integrity: Any, yes: bool, shaped: Any
 ) -> None:
     from danyuanzhang import health

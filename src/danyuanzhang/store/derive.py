@@ -264,7 +264,7 @@ def _refs_of(spec: Entity, record: str, changes: Iterable[Change]) -> list[tuple
 # -- records new to this notebook ------------------------------------------------------------------
 
 
-def add_records(
+def add_records(  # noqa: C901, PLR0912
     conn: sqlite3.Connection, groups: Sequence[Incoming], seen: ConflictSeen | None = None
 ) -> None:
     """Rows for records this notebook has never had (their changes already in the log): one

@@ -76,7 +76,7 @@ class Allowance:
             self._left[""] = self.unseen
         return self._left.get(device, self._left[""])
 
-    def sort_out(
+    def sort_out(  # noqa: C901, PLR0912
         self,
         groups: list[Incoming],
         plan: Plan,

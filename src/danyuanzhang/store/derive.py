@@ -264,7 +264,7 @@ def _refs_of(spec: Entity, record: str, changes: Iterable[Change]) -> list[tuple
 # -- records new to this notebook ------------------------------------------------------------------
 
 
-def add_records(  # noqa: C901, PLR0912
+def add_records(
     conn: sqlite3.Connection, groups: Sequence[Incoming], seen: ConflictSeen | None = None
 ) -> None:
     """Rows for records this notebook has never had (their changes already in the log): one
@@ -291,20 +291,7 @@ def add_records(  # noqa: C901, PLR0912
                 _join_within(conn, spec, together, {g.record: g for g in batch}, households, seen)
                 joined = {k.record for members in together for k in members}
                 batch = [g for g in batch if g.record not in joined]
-        states: dict[str, Mapping[str, Valued]] = {}
-        conflicted: dict[str, dict[str, FieldState]] = {}
-        for group in batch:
-            if group.record in joining:
-                continue
-            sets = [c for c in group.changes if c.op == "set"]
-            once = {c.field: c for c in sets}
-            if len(once) == len(sets):  # each field set once: that change shows, no conflict
-                states[group.record] = once
-                continue
-            weighed = states_of(conn, entity, group.changes, households)
-            states[group.record] = weighed
-            if any(state.conflict for state in weighed.values()):
-                conflicted[group.record] = weighed
+        states, conflicted = _new_states(conn, entity, batch, joining, households)
         rows, refs, flags_on = [], [], []
         for group in batch:
             if group.record in joining:
@@ -337,6 +324,31 @@ def add_records(  # noqa: C901, PLR0912
             settle(conn, entity, sorted(joining), seen)
         if entity == "merge":
             _settle_merged(conn, list(states.values()), seen)
+
+
+def _new_states(
+    conn: sqlite3.Connection,
+    entity: str,
+    batch: Sequence[Incoming],
+    joining: set[str],
+    households: dict[str, str],
+) -> tuple[dict[str, Mapping[str, Valued]], dict[str, dict[str, FieldState]]]:
+    """The fields of new records (those joining another aside), and those in conflict."""
+    states: dict[str, Mapping[str, Valued]] = {}
+    conflicted: dict[str, dict[str, FieldState]] = {}
+    for group in batch:
+        if group.record in joining:
+            continue
+        sets = [c for c in group.changes if c.op == "set"]
+        once = {c.field: c for c in sets}
+        if len(once) == len(sets):  # each field set once: that change shows, no conflict
+            states[group.record] = once
+            continue
+        weighed = states_of(conn, entity, group.changes, households)
+        states[group.record] = weighed
+        if any(state.conflict for state in weighed.values()):
+            conflicted[group.record] = weighed
+    return states, conflicted
 
 
 def _settle_merged(

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from danyuanzhang.cli.common import Format, FormatOption, YesOption, out, say, state
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
+
+if TYPE_CHECKING:
+    from danyuanzhang.doctor import Checkup
+    from danyuanzhang.store import Store
 
 doctor_app = typer.Typer()
 
@@ -82,7 +86,7 @@ def _lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def _healthy_file(  # noqa: C901, PLR0912, PLR0915
+def _healthy_file(
     ctx: typer.Context, repair: bool, fmt: Format, integrity: Any, yes: bool, shaped: Any
 ) -> None:
     from danyuanzhang import health
@@ -115,17 +119,7 @@ def _healthy_file(  # noqa: C901, PLR0912, PLR0915
         if fmt is Format.json and not repair:
             out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
         else:
-            say(t("doctor_looking", path=str(store.path)))
-            for finding in findings:
-                say(finding_line(finding))
-            if not checkup.healthy:
-                if checkup.clock:
-                    say(t("doctor_clock_ahead", date=checkup.clock))
-                if checkup.poisoned:
-                    laptops = join(checkup.claimed_by)
-                    say(t("doctor_poisoned", count=checkup.poisoned, laptops=laptops))
-                if checkup.office_list:
-                    say(t("doctor_office_list"))
+            _say_findings(store.path, findings, checkup)
         problems = [f for f in findings if not f.ok]
         if not problems:
             say(t("doctor_healthy"))
@@ -142,23 +136,47 @@ def _healthy_file(  # noqa: C901, PLR0912, PLR0915
             say(t("doctor_repaired", remade=done.remade, dropped=done.dropped))
         if mended:
             say(t("doctor_mended", checks=join(t(f"doctor_ok_{c}") for c in mended)))
-        # looked at again: one mend may have mended more (tables rebuilt point right again)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
-        findings = health.examine(store, scratch)
-        if shaped is not None:
-            findings.insert(1, shaped)
-        left = [f for f in findings if not f.ok and f.check != "clock"]
-        if fmt is Format.json:
-            out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
-        if left:
-            for finding in left:
-                say(finding_line(finding))
-            say(t("doctor_problems", count=len(left)))
-            raise typer.Exit(1)
+        _look_again(store, scratch, shaped, fmt)
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+
+
+def _look_again(store: Store, scratch: Path, shaped: Any, fmt: Format) -> None:
+    """The checks once more after mending, as one mend may have mended more (tables rebuilt
+    point right again); exit 1 if any problem is left."""
+    from danyuanzhang import health
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+    findings = health.examine(store, scratch)
+    if shaped is not None:
+        findings.insert(1, shaped)
+    left = [f for f in findings if not f.ok and f.check != "clock"]
+    if fmt is Format.json:
+        out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+    if left:
+        for finding in left:
+            say(finding_line(finding))
+        say(t("doctor_problems", count=len(left)))
+        raise typer.Exit(1)
+
+
+def _say_findings(path: Path, findings: list[Any], checkup: Checkup) -> None:
+    """Each check's line, then what is wrong with the clock, if anything."""
+    from danyuanzhang.i18n import join
+
+    say(t("doctor_looking", path=str(path)))
+    for finding in findings:
+        say(finding_line(finding))
+    if not checkup.healthy:
+        if checkup.clock:
+            say(t("doctor_clock_ahead", date=checkup.clock))
+        if checkup.poisoned:
+            laptops = join(checkup.claimed_by)
+            say(t("doctor_poisoned", count=checkup.poisoned, laptops=laptops))
+        if checkup.office_list:
+            say(t("doctor_office_list"))
 
 
 def _erasure_confirmed(findings: list[Any], yes: bool) -> bool:

@@ -117,10 +117,6 @@ class Change(NamedTuple):
 
         return list(json.loads(self.parents))
 
-    @property
-    def is_delete(self) -> bool:
-        return self.op == "delete"
-
 
 # the columns of the `changes` table, in the order of Change's fields
 COLUMNS = ", ".join(Change._fields)

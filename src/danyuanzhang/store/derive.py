@@ -214,15 +214,6 @@ def _upsert(conn: sqlite3.Connection, spec: Entity, rows: Sequence[Sequence[Any]
     )
 
 
-def _set_flags(conn: sqlite3.Connection, spec: Entity, record: str, flags: Sequence[str]) -> None:
-    if spec.flag_table is None:
-        return
-    conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
-    conn.executemany(
-        f"INSERT INTO {spec.flag_table} VALUES (?, ?)", [(record, flag) for flag in flags]
-    )
-
-
 def _note_conflicts(
     conn: sqlite3.Connection,
     entity: str,

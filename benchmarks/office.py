@@ -353,7 +353,7 @@ def main() -> None:
             laptops.append((laptop, building, unit))
         for building in range(1, BUILDINGS + 1):
             laptop = Laptop(folder, f"楼栋长{building}", f"building:{building}")
-            part = part_of_roll(rows, folder, laptop.name, lambda b, u, x=building: b == x)
+            part = part_of_roll(rows, folder, laptop.name, lambda b, _u, x=building: b == x)
             import_roll(laptop.store, part)
             laptops.append((laptop, building, 0))
         from danyuanzhang.roster import add_member
@@ -362,7 +362,7 @@ def main() -> None:
             office.store, "area_head", "李秀兰", "13907310001", "第一片区", ESTATE, buildings="1-6"
         )
         area = Laptop(folder, "片长第一片区", "area:第一片区")
-        import_roll(area.store, part_of_roll(rows, folder, area.name, lambda b, u: b <= 6))
+        import_roll(area.store, part_of_roll(rows, folder, area.name, lambda b, _u: b <= 6))
         laptops.append((area, 0, 0))
         # Bundles reach the office in no particular order; here the heads' (their roll only,
         # each change joining a record the office has) come in the middle of the round, so that

@@ -23,11 +23,11 @@ from nacl.signing import SigningKey
 
 from danyuanzhang.backup import (
     CHUNK,
-    _blocks,
-    _verified_digest,
     decrypt,
+    file_blocks,
     key_fields,
     read_header,
+    verified_digest,
     write_sealed,
 )
 
@@ -69,11 +69,13 @@ def one_round(plain: Path, target: Path, office: SigningKey, maker: SigningKey) 
         return base64.b64encode(maker.sign(text.encode()).signature).decode()
 
     found = {
-        "unsigned": timed(lambda: write_sealed(_blocks(plain), target, fields | keyed, key)),
-        "signed": timed(lambda: write_sealed(_blocks(plain), target, fields | keyed, key, sign)),
+        "unsigned": timed(lambda: write_sealed(file_blocks(plain), target, fields | keyed, key)),
+        "signed": timed(
+            lambda: write_sealed(file_blocks(plain), target, fields | keyed, key, sign)
+        ),
     }
     header = read_header(target)
-    found["check"] = timed(lambda: _verified_digest(target, header, signer))
+    found["check"] = timed(lambda: verified_digest(target, header, signer))
     with open(os.devnull, "wb") as sink:
         found["restore read"] = timed(
             lambda: decrypt(target, header, None, sink, bytes(office), 1 << 40, signer)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from danyuanzhang.backup import CHUNK, _blocks, key_fields, read_header, write_sealed
+from danyuanzhang.backup import CHUNK, file_blocks, key_fields, read_header, write_sealed
 from danyuanzhang.store import Store
 
 PASSPHRASE = "芙蓉南路二栋二单元"
@@ -39,7 +39,7 @@ def seal(
     """`plain` (a file, or blocks of bytes) sealed into the backup `target`, and signed with
     the Ed25519 seed `signed_by` if given; `fields` replace the header's own (ABSENT leaves one
     out), after the key is made, as a forger would."""
-    blocks = _blocks(plain) if isinstance(plain, Path) else plain
+    blocks = file_blocks(plain) if isinstance(plain, Path) else plain
     header: dict[str, Any] = {
         "format": "dyz-backup",
         "made": "2026-12-03T17:27:56",

@@ -202,7 +202,7 @@ def test_pieces_round_trip_at_every_boundary(tmp_path: Path, stairwell: str, db:
     for size in (0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK):
         source = tmp_path / f"plain-{size}"
         source.write_bytes(os.urandom(size))  # random bytes do not deflate
-        pieces = list(module._packed_pieces(module._blocks(source)))
+        pieces = list(module._packed_pieces(module.file_blocks(source)))
         assert [last for _, last in pieces] == [False] * (len(pieces) - 1) + [True]
         assert all(len(piece) == CHUNK for piece, _ in pieces[:-1])
         import zlib

@@ -50,9 +50,9 @@ TUESDAY = date(2026, 12, 1)
     ],
 )
 def test_a_day_is_read_as_people_write_it(text: str, past: bool, expected: str) -> None:
-    from danyuanzhang.inputs import _squash
+    from danyuanzhang.inputs import squash
 
-    cleaned = _squash(text).replace("/", "-").replace(".", "-")
+    cleaned = squash(text).replace("/", "-").replace(".", "-")
     assert read_day(cleaned, TUESDAY, past) == date.fromisoformat(expected)
 
 

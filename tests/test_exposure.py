@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from danyuanzhang import health
-from danyuanzhang.cli.doctor import _line
+from danyuanzhang.cli.doctor import finding_line
 from danyuanzhang.exposure import where_exposed
-from danyuanzhang.owner_only import _sddl_of, broad_grants
+from danyuanzhang.owner_only import broad_grants, sddl_of
 from tests.conftest import Runner
 
 MOUNTS = [("/", "ext4"), ("/home", "ext4"), ("/mnt/stick", "vfat"), ("/mnt/stick/deep", "ext4")]
@@ -98,15 +98,15 @@ def test_a_folder_open_to_the_laptop_s_users_is_told_from_one_that_is_the_user_s
 
 def test_icacls_output_is_read_in_utf16_with_or_without_its_mark() -> None:
     saved = f"dyz\r\n{DRIVE_ROOT}\r\n"
-    assert _sddl_of(saved.encode("utf-16-le")) == DRIVE_ROOT
-    assert _sddl_of("\ufeff".encode("utf-16-le") + saved.encode("utf-16-le")) == DRIVE_ROOT
+    assert sddl_of(saved.encode("utf-16-le")) == DRIVE_ROOT
+    assert sddl_of("\ufeff".encode("utf-16-le") + saved.encode("utf-16-le")) == DRIVE_ROOT
 
 
 def test_doctor_names_the_folder_and_the_command_that_closes_it(tmp_path: Path) -> None:
     assert health.folder_access(tmp_path, LOCAL_APP_DATA).ok
     finding = health.folder_access(tmp_path, DRIVE_ROOT)
     assert not finding.ok and finding.detail["who"] == ["Users", "Authenticated Users"]
-    line = _line(finding)
+    line = finding_line(finding)
     assert str(tmp_path) in line and "icacls" in line and "Users" in line
 
 

@@ -60,14 +60,14 @@ def test_the_clock_only_moves_forward_whatever_the_wall_clock_does(
 def test_the_clock_writes_stamps_the_reader_takes_even_from_a_poisoned_counter(
     wall: int, counter: int, walls: list[int]
 ) -> None:
-    from danyuanzhang.bundle.reader import _HLC
+    from danyuanzhang.bundle.reader import HLC
     from danyuanzhang.hlc import Stamp
 
     start = Stamp(wall, counter, "b" * 32).text()
     clock = Clock(start)
     issued = [clock.tick("a" * 32, now_ms=now) for now in walls]
     assert issued == sorted(issued) and issued[0] > start
-    assert all(_HLC.fullmatch(stamp) for stamp in issued)
+    assert all(HLC.fullmatch(stamp) for stamp in issued)
 
 
 def test_new_ids_are_version_4_uuids() -> None:

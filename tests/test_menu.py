@@ -388,16 +388,16 @@ def test_the_units_offered_begin_with_the_laptop_s_own(dyz: Runner, stairwell: s
 
     from danyuanzhang.cli import app
     from danyuanzhang.cli.common import State
-    from danyuanzhang.cli.menu import _units
+    from danyuanzhang.cli.menu import units_ours_first
 
     dyz("household", "add", "1-1-101", "--estate", stairwell)
     dyz("household", "add", "3-1-101", "--estate", stairwell)
     ctx = get_command(app).make_context("dyz", [])
     ctx.obj = State(None)
     with ctx:
-        assert _units(ctx) == ["1-1", "2-2", "3-1"]
+        assert units_ours_first(ctx) == ["1-1", "2-2", "3-1"]
     dyz("init", "--name", "周玉梅", "--unit", "2-2")
     ctx = get_command(app).make_context("dyz", [])
     ctx.obj = State(None)
     with ctx:
-        assert _units(ctx) == ["2-2", "1-1", "3-1"]
+        assert units_ours_first(ctx) == ["2-2", "1-1", "3-1"]

@@ -174,4 +174,4 @@ def test_a_made_up_span_kept_unchecked_cannot_hide_that_its_laptop_signs() -> No
     keep(conn, other, whole(10), checked=False)
     keep(conn, real, tree, checked=True)
     assert stored(conn, DEVICE, real.first)[0].signature == "real"  # type: ignore[index]
-    assert signs_after(conn, DEVICE, lambda span: False) == ""  # checked: not asked again
+    assert signs_after(conn, DEVICE, lambda _span: False) == ""  # checked: not asked again

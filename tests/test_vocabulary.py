@@ -92,7 +92,7 @@ def _parameters() -> Iterator[tuple[str, str]]:
             for param in command.params:
                 yield " ".join(path), str(param.name)
 
-    from typer._click.core import Context
+    from typer._click.core import Context  # noqa: PLC2701 typer vendors click
 
     yield from walk(root, [], Context(root))
 

@@ -256,7 +256,7 @@ def make_backup(
         }
         key, keyed = key_fields(passphrase, office)
         signer = None if office is None else _signer(store)
-        write_sealed(_blocks(copy), target, fields | keyed, key, signer)
+        write_sealed(file_blocks(copy), target, fields | keyed, key, signer)
     return read_header(target)
 
 
@@ -452,7 +452,7 @@ def _packed_pieces(blocks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
     yield bytes(pending), True
 
 
-def _blocks(copy: Path) -> Iterator[bytes]:
+def file_blocks(copy: Path) -> Iterator[bytes]:
     with copy.open("rb") as source:
         while block := source.read(CHUNK):
             yield block
@@ -580,7 +580,7 @@ def decrypt(
     sodium = _sodium()
     digest = None
     if header.office is not None:
-        digest = _verified_digest(path, header, signer)
+        digest = verified_digest(path, header, signer)
         key = _unsealed_key(header, path, signing_seed)
     else:
         key = _key(passphrase or "", header.salt, header.ops, header.mem)
@@ -633,7 +633,7 @@ def _name_of(signer: tuple[str, str] | None) -> str:
     return "-" if signer is None else signer[0]
 
 
-def _verified_digest(path: Path, header: Header, signer: tuple[str, str] | None) -> bytes:
+def verified_digest(path: Path, header: Header, signer: tuple[str, str] | None) -> bytes:
     """The hash of a sealed backup's header and chunks, once its signature is found to be
     `signer`'s (name, public key); refused in one line otherwise, or if it has none."""
     from danyuanzhang.keys import verified

@@ -58,7 +58,7 @@ class Change(NamedTuple):
     parents: str  # JSON list of the ids of the changes of this field it replaces
 
     @staticmethod
-    def content_id(
+    def content_id(  # noqa: PLR0913
         hlc: str,
         device: str,
         author: str,
@@ -116,10 +116,6 @@ class Change(NamedTuple):
         import json
 
         return list(json.loads(self.parents))
-
-    @property
-    def is_delete(self) -> bool:
-        return self.op == "delete"
 
 
 # the columns of the `changes` table, in the order of Change's fields

@@ -143,7 +143,7 @@ def check_days(days: int) -> None:
         raise DyzError("bad_days", days=days)
 
 
-def add_hazard(
+def add_hazard(  # noqa: PLR0913
     store: Store,
     kind: str,
     where: str,

@@ -335,7 +335,7 @@ def add_resident(
         return resident_json(store, reg.resident(store, resident_id))
 
 
-def edit_resident(
+def edit_resident(  # noqa: PLR0913
     store: Store,
     id_prefix: str,
     name: str | None = None,

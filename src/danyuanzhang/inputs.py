@@ -41,12 +41,12 @@ class UnitRef(NamedTuple):
         return f"{self.building}-{self.unit}"
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().replace(" ", "")
 
 
 def parse_ref(text: str) -> HouseholdRef:
-    cleaned = _squash(text)
+    cleaned = squash(text)
     match = re.match(_REF, cleaned) or re.match(_REF_ZH, cleaned)
     if not match:
         raise DyzError("bad_ref", text=text)
@@ -55,7 +55,7 @@ def parse_ref(text: str) -> HouseholdRef:
 
 
 def parse_unit(text: str) -> UnitRef:
-    cleaned = _squash(text)
+    cleaned = squash(text)
     match = re.match(_UNIT, cleaned) or re.match(_UNIT_ZH, cleaned)
     if not match:
         raise DyzError("bad_unit", text=text)
@@ -64,7 +64,7 @@ def parse_unit(text: str) -> UnitRef:
 
 
 def parse_building(text: str) -> str:
-    match = re.match(_BUILDING, _squash(text))
+    match = re.match(_BUILDING, squash(text))
     if not match:
         raise DyzError("bad_building", text=text)
     return match.group(1).upper()
@@ -107,7 +107,7 @@ _LAST_YEAR_AFTER = 60
 def parse_date(text: str, option: str = "--on", past: bool = False) -> str:
     """A day as people write it: 2026-11-20, 2026年11月20日, 11月20日, 11.20, 11-20, 20号,
     今天, 昨天, 前天, 上周五, 周五, 3天前. With `past`, a day still to come is refused."""
-    day = read_day(_squash(text).replace("/", "-").replace(".", "-"), date.today(), past)
+    day = read_day(squash(text).replace("/", "-").replace(".", "-"), date.today(), past)
     if day is None:
         raise DyzError("bad_date", text=text, option=option)
     if past and day > date.today():
@@ -165,7 +165,7 @@ def read_day(cleaned: str, now: date, past: bool) -> date | None:
 def parse_week(text: str, option: str = "--week") -> tuple[str, str]:
     """An ISO week (`2026-W48`), 本周 or 上周, or any day inside it → (its Monday, its Sunday)."""
 
-    cleaned = _squash(text).upper()
+    cleaned = squash(text).upper()
     match = re.match(r"^(\d{4})-?W(\d{1,2})$", cleaned)
     shift = re.match(r"^(上|本|这|下)(?:周|星期|礼拜)$", cleaned)
     if shift:
@@ -198,7 +198,7 @@ def parse_count(text: str) -> int:
     >>> [parse_count(x) for x in ("3", "三天", "两", "十五", "二十", "一百零五")]
     [3, 3, 2, 15, 20, 105]
     """
-    cleaned = _squash(text).rstrip(_COUNTERS) if text.strip() else ""
+    cleaned = squash(text).rstrip(_COUNTERS) if text.strip() else ""
     if cleaned.isascii() and cleaned.isdigit():
         return int(cleaned)
     count = _chinese_count(cleaned)
@@ -242,7 +242,7 @@ def parse_pair(text: str, sep: str, option: str) -> tuple[str, str]:
     raise DyzError("bad_pair", option=option, text=text, sep=sep)
 
 
-def parse_name(text: str, what: str = "name") -> str:
+def parse_name(text: str) -> str:
     name = unicodedata.normalize("NFC", text).strip()
     if not name:
         raise DyzError("empty_name")
@@ -265,7 +265,7 @@ def laptop_name_ok(name: str) -> bool:
 
 def parse_phone(text: str) -> str:
     """Mobile (11 digits, starting 1) or landline (area code and number); kept as digits."""
-    cleaned = _squash(text).replace("-", "").replace("(", "").replace(")", "")
+    cleaned = squash(text).replace("-", "").replace("(", "").replace(")", "")
     if cleaned.startswith("+86"):
         cleaned = cleaned[3:]
     if not cleaned.isdigit() or not cleaned.isascii():
@@ -278,7 +278,7 @@ def parse_phone(text: str) -> str:
 
 
 def parse_born(text: str | int) -> int:
-    raw = _squash(str(text)).removesuffix("年")
+    raw = squash(str(text)).removesuffix("年")
     this_year = date.today().year
     if not raw.isdigit() or not 1900 <= int(raw) <= this_year:
         raise DyzError("bad_born", text=text, this_year=this_year)
@@ -301,7 +301,7 @@ def parse_free_text(text: str, limit: int = 500) -> str:
 
 def parse_yes_no(text: str, option: str) -> bool:
     """yes / no, in the words people use: 是、否、装了、没有…"""
-    cleaned = _squash(text).lower()
+    cleaned = squash(text).lower()
     if cleaned in ("yes", "y", "true", "1", "是", "装了", "有", "对"):
         return True
     if cleaned in ("no", "n", "false", "0", "否", "没装", "没有", "不是"):

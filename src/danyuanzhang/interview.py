@@ -242,7 +242,7 @@ class HouseholdCompleter(Completer):
         self.index = index
         self.ordered = ordered
 
-    def get_completions(self, document: Any, complete_event: Any) -> Any:
+    def get_completions(self, document: Any, _complete_event: Any) -> Any:
         from prompt_toolkit.completion import Completion
 
         typed = document.text_before_cursor
@@ -1061,7 +1061,7 @@ def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, .
     where it is): what a person picks to change."""
     from danyuanzhang.flags import known_flags, label
     from danyuanzhang.hazards import known_kinds
-    from danyuanzhang.vocab import PETITION_CATEGORIES, VISIT_OUTCOMES, WELLBEING
+    from danyuanzhang.vocab import VISIT_OUTCOMES
 
     lines: list[tuple[str, tuple[Any, ...]]] = [(t("iv_summary"), ())]
     if plan.new_household:
@@ -1083,35 +1083,14 @@ def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, .
     for index, (name, flag) in enumerate(plan.flags):
         lines.append((t("iv_sum_flag", name=name, flag=label(flag, flags)), ("mark", index)))
     for index, need in enumerate(plan.needs):
-        czh, cen = PETITION_CATEGORIES.get(need.category, (need.category, need.category))
-        if need.done:
-            line = t("iv_sum_need_done", category=pick(czh, cen), text=need.text, done=need.done)
-        elif need.volunteer:
-            from danyuanzhang.store.volunteers import names_of
-
-            name = names_of(store, [need.volunteer]).get(need.volunteer, "—")
-            line = t("iv_sum_need_handed", category=pick(czh, cen), text=need.text, name=name)
-        else:
-            line = t("iv_sum_need_open", category=pick(czh, cen), text=need.text)
-        lines.append((line, ("need", index)))
+        lines.append((_need_line(store, need), ("need", index)))
     kinds = known_kinds(store)
     for where in ("hazards", "common_hazards"):
         for index, (kind, note) in enumerate(getattr(plan, where)):
             kzh, ken = kinds.get(kind, (kind, kind))
             line = t("iv_sum_hazard", kind=pick(kzh, ken), note=note or "").rstrip()
             lines.append((line, ("hazard", where, index)))
-    if plan.anti_fraud_app is not None:
-        line = t("iv_sum_app_yes") if plan.anti_fraud_app else t("iv_sum_app_no")
-        lines.append((line, ("anti_fraud",)))
-    if plan.briefed:
-        lines.append((t("iv_sum_briefed"), ("anti_fraud",)))
-    if plan.wellbeing:
-        wzh, wen = WELLBEING[plan.wellbeing]
-        lines.append((t("iv_sum_wellbeing", wellbeing=pick(wzh, wen)), ("anti_fraud",)))
-    if plan.help_needed:
-        hzh, hen = PETITION_CATEGORIES.get(plan.help_needed[0], (plan.help_needed[0],) * 2)
-        line = t("iv_sum_help", category=pick(hzh, hen), text=plan.help_needed[1])
-        lines.append((line, ("anti_fraud",)))
+    lines.extend((line, ("anti_fraud",)) for line in _anti_fraud_lines(plan))
     if plan.checks or plan.referral:
         from danyuanzhang.i18n import word
         from danyuanzhang.render import care_finding
@@ -1125,6 +1104,39 @@ def summary_lines(store: Store, plan: VisitPlan) -> list[tuple[str, tuple[Any, .
         lines.append((t("iv_sum_met", names="、".join(plan.met)), ("met",)))
     if plan.note:
         lines.append((t("iv_sum_note", note=plan.note), ("note",)))
+    return lines
+
+
+def _need_line(store: Store, need: Need) -> str:
+    """A need on the summary: done, handed to a volunteer, or open."""
+    from danyuanzhang.vocab import PETITION_CATEGORIES
+
+    czh, cen = PETITION_CATEGORIES.get(need.category, (need.category, need.category))
+    if need.done:
+        return t("iv_sum_need_done", category=pick(czh, cen), text=need.text, done=need.done)
+    if need.volunteer:
+        from danyuanzhang.store.volunteers import names_of
+
+        name = names_of(store, [need.volunteer]).get(need.volunteer, "—")
+        return t("iv_sum_need_handed", category=pick(czh, cen), text=need.text, name=name)
+    return t("iv_sum_need_open", category=pick(czh, cen), text=need.text)
+
+
+def _anti_fraud_lines(plan: VisitPlan) -> list[str]:
+    """The anti-fraud step's answers on the summary: the app, the briefing, wellbeing, help."""
+    from danyuanzhang.vocab import PETITION_CATEGORIES, WELLBEING
+
+    lines = []
+    if plan.anti_fraud_app is not None:
+        lines.append(t("iv_sum_app_yes") if plan.anti_fraud_app else t("iv_sum_app_no"))
+    if plan.briefed:
+        lines.append(t("iv_sum_briefed"))
+    if plan.wellbeing:
+        wzh, wen = WELLBEING[plan.wellbeing]
+        lines.append(t("iv_sum_wellbeing", wellbeing=pick(wzh, wen)))
+    if plan.help_needed:
+        hzh, hen = PETITION_CATEGORIES.get(plan.help_needed[0], (plan.help_needed[0],) * 2)
+        lines.append(t("iv_sum_help", category=pick(hzh, hen), text=plan.help_needed[1]))
     return lines
 
 

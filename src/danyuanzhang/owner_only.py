@@ -58,10 +58,10 @@ def folder_sddl(folder: Path) -> str | None:
             raw = saved.read_bytes()
         except (OSError, subprocess.SubprocessError):
             return None
-    return _sddl_of(raw)
+    return sddl_of(raw)
 
 
-def _sddl_of(raw: bytes) -> str | None:
+def sddl_of(raw: bytes) -> str | None:
     """icacls writes the name, then the SDDL, in UTF-16 (with or without its mark)."""
     text = raw.decode("utf-16-le" if b"\x00" in raw else "utf-8", errors="replace")
     lines = [line.strip().lstrip("\ufeff") for line in text.splitlines() if line.strip()]

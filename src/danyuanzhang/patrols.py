@@ -144,7 +144,7 @@ def interval_days(store: Store) -> int:
     return int(config.value(store, "patrol.interval_days") or INTERVAL_DAYS)
 
 
-def record_patrol(
+def record_patrol(  # noqa: PLR0913
     store: Store,
     unit: str | None = None,
     building: str | None = None,

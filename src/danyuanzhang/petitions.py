@@ -89,7 +89,7 @@ def find_petition(store: Store, id_prefix: str) -> Any:
     return q.petition(store, store.resolve_prefix("petitions", id_prefix, "petition_not_found"))
 
 
-def take_step(
+def take_step(  # noqa: PLR0913
     store: Store,
     id_prefix: str,
     step: str,

@@ -410,7 +410,7 @@ def visit_text(item: dict[str, Any]) -> str:
 
 
 @cache
-def _cadence_words(reason: str, days: int, language: str) -> str:
+def _cadence_words(reason: str, days: int, language: str) -> str:  # noqa: ARG001 cache key only
     # a district's walk list says the same few cadences a hundred thousand times; the
     # language is part of the key because tests switch it in one process
     return t(f"due_reason_{reason}", days=days)

@@ -10,7 +10,7 @@ from danyuanzhang.i18n import join, pick, said, short_day, t, word
 from danyuanzhang.textwidth import wrap
 
 
-def today_text(
+def today_text(  # noqa: C901, PLR0912, PLR0915
     plan: dict[str, Any], kinds: dict[str, tuple[str, str]], width: int, shown: int
 ) -> str:
     from danyuanzhang.render import due_reason

@@ -230,7 +230,7 @@ def _missing(positions: dict[str, int]) -> list[str]:
     return [*place, *([] if "name" in positions else ["name"])]
 
 
-def import_roll(
+def import_roll(  # noqa: C901, PLR0912, PLR0915
     store: Store,
     path: Path,
     estate: str | None = None,
@@ -479,7 +479,7 @@ def _registered(store: Store, entity: str, values: dict[str, Any]) -> str | None
     return reg.canonical(store, found[0]) if found else None
 
 
-def _import_row(
+def _import_row(  # noqa: C901, PLR0912, PLR0915
     store: Store,
     cells: dict[str, str],
     default: tuple[str | None, bool],

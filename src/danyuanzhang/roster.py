@@ -98,7 +98,7 @@ def member_json(row: Any) -> dict[str, Any]:
     }
 
 
-def add_member(
+def add_member(  # noqa: PLR0913
     store: Store,
     role: str,
     name: str,
@@ -151,7 +151,7 @@ def list_members(
     return [member_json(row) for row in reg.roster(store, role=code, estate=name)]
 
 
-def edit_member(
+def edit_member(  # noqa: PLR0913
     store: Store,
     id_prefix: str,
     role: str | None = None,

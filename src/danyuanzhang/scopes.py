@@ -276,12 +276,3 @@ def _place_of(scope: Scope) -> Place:
     # an area or units in several buildings: the queries that take one place look at the
     # estate, and what they find is narrowed to the scope (Place.narrow)
     return Place(None, None, only, scope, by_default=True)
-
-
-def scope_or_territory(store: Store, text: str | None, estate: str | None = None) -> Scope:
-    """A report's or a ledger's scope: the one given, else the laptop's territory."""
-    if text is None and estate is None:
-        home = territory(store)
-        if home is not None:
-            return home
-    return parse_scope(store, text, estate)

@@ -125,6 +125,24 @@ def _write_csv(
                 writer.writerow([neutralised(note)])
 
 
+def _write_above(
+    book: Any, sheet: Any, above: Sequence[str], titled: bool, columns: int, form: Form
+) -> None:
+    """The title and the form's lines, over the table."""
+    for line, text in enumerate(above):
+        # a form's title and period are centred over the table, as on the paper form; a rule
+        # said under them (whom the ledger is for) is read as a sentence, wrapped
+        look = book.add_format({"bold": line == 0 and titled, "align": "center"})
+        if line >= 1 + titled and columns > 1:
+            look = book.add_format({"text_wrap": True, "valign": "top"})
+            sheet.set_row(line, 32)
+        if form.lines and columns > 1:
+            sheet.merge_range(line, 0, line, columns - 1, "", look)
+        else:
+            look = book.add_format({"bold": line == 0 and titled})
+        sheet.write_string(line, 0, neutralised(text), look)
+
+
 def _write_xlsx(
     path: Path,
     headers: Sequence[str],
@@ -147,18 +165,7 @@ def _write_xlsx(
         for column, h in enumerate(headers)
     ]
     above = ([title] if title else []) + list(form.lines)
-    for line, text in enumerate(above):
-        # a form's title and period are centred over the table, as on the paper form; a rule
-        # said under them (whom the ledger is for) is read as a sentence, wrapped
-        look = book.add_format({"bold": line == 0 and bool(title), "align": "center"})
-        if line >= 1 + bool(title) and len(headers) > 1:
-            look = book.add_format({"text_wrap": True, "valign": "top"})
-            sheet.set_row(line, 32)
-        if form.lines and len(headers) > 1:
-            sheet.merge_range(line, 0, line, len(headers) - 1, "", look)
-        else:
-            look = book.add_format({"bold": line == 0 and bool(title)})
-        sheet.write_string(line, 0, neutralised(text), look)
+    _write_above(book, sheet, above, bool(title), len(headers), form)
     first = len(above)
     for column, header in enumerate(headers):
         sheet.write_string(first, column, neutralised(header), bold)

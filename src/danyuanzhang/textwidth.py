@@ -22,10 +22,6 @@ def display_width(text: str) -> int:
     return len(text) + sum(map(_extra, text))
 
 
-def pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
-
-
 def fold(text: str, width: int) -> list[str]:
     """A line cut into pieces of at most `width` columns (Chinese has no spaces to wrap at)."""
     lines, current, used = [], "", 0

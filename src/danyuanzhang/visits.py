@@ -270,11 +270,33 @@ def _met_ids(plan: VisitPlan, present: list[Any], arrived: set[str]) -> list[str
     return [r["id"] for r in present]
 
 
+def _residents_after(
+    store: Store, home: str, plan: VisitPlan, checked: _Checked
+) -> tuple[list[dict[str, Any]], set[str]]:
+    """The household's residents once the visit's departures, arrivals and flags are written,
+    and the ids of those who arrived."""
+    from danyuanzhang.households import add_resident, edit_resident, move_out
+
+    day = checked.day
+    present = [r for r in reg.residents_of(store, home) if not r["moved_out"]]
+    for name in plan.moved_out:
+        leaving = _resident_by_name(present, name)
+        move_out(store, leaving["id"], on=day)
+        present = [r for r in present if r["id"] != leaving["id"]]
+    arrived = set()
+    for name, phone in checked.arrivals:
+        arrived.add(add_resident(store, home, name, phone=phone, moved_in=day)["id"])
+    present = [r for r in reg.residents_of(store, home) if not r["moved_out"]]
+    for name, flag in plan.flags:
+        edit_resident(store, _resident_by_name(present, name)["id"], add_flags=[flag])
+    return present, arrived
+
+
 def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
     """Write a visit and all it turned up, in one transaction; refuse it whole if any part
     is wrong."""
     from danyuanzhang.hazards import add_hazard
-    from danyuanzhang.households import add_household, add_resident, edit_resident, move_out
+    from danyuanzhang.households import add_household
     from danyuanzhang.petitions import add_petition
     from danyuanzhang.petitions import take_step as petition_step
 
@@ -286,17 +308,7 @@ def record_visit(store: Store, plan: VisitPlan) -> dict[str, Any]:
         else:
             home = find_household(store, plan.household, plan.estate)
         visitor = visitor_name(store, plan.visitor)
-        present = [r for r in reg.residents_of(store, home["id"]) if not r["moved_out"]]
-        for name in plan.moved_out:
-            leaving = _resident_by_name(present, name)
-            move_out(store, leaving["id"], on=day)
-            present = [r for r in present if r["id"] != leaving["id"]]
-        arrived = set()
-        for name, phone in checked.arrivals:
-            arrived.add(add_resident(store, home["id"], name, phone=phone, moved_in=day)["id"])
-        present = [r for r in reg.residents_of(store, home["id"]) if not r["moved_out"]]
-        for name, flag in plan.flags:
-            edit_resident(store, _resident_by_name(present, name)["id"], add_flags=[flag])
+        present, arrived = _residents_after(store, home["id"], plan, checked)
         if (checked.wellbeing or checked.checks or checked.referral) and not any(
             cared_for(reg.flags_of(store, r["id"]), r["risk"]) for r in present
         ):

@@ -126,7 +126,7 @@ def _unit_or_none(text: str) -> UnitRef | None:
         return None
 
 
-def add_volunteer(
+def add_volunteer(  # noqa: PLR0913
     store: Store,
     name: str,
     services: list[str],
@@ -327,7 +327,7 @@ def list_services(
     return [{**service_json(row), "volunteer": names.get(row["volunteer_id"])} for row in rows]
 
 
-def add_service(
+def add_service(  # noqa: PLR0913
     store: Store,
     volunteer: str,
     served: str,

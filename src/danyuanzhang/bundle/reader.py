@@ -78,7 +78,7 @@ RECORD_KEYS = {"table", "id", "changes", LINE}
 CHANGE_KEYS = ("id", "hlc", "by", "set", "clear", "delete", "to", "after")
 # a stamp's counter starts with 0: no laptop counts to 10^9 in one millisecond, and a counter at
 # its end (9999999999) would leave no stamp to write after it
-_HLC = re.compile(r"[0-9]{15}-0[0-9]{9}-[0-9a-f]{32}")
+HLC = re.compile(r"[0-9]{15}-0[0-9]{9}-[0-9a-f]{32}")
 _STAMP = re.compile(r"[0-9]{15}-0[0-9]{9}")  # a stamp without its laptop
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -204,20 +204,7 @@ def _refuse_newer(head: bytes) -> None:
 
 def read_header(doc: dict[str, Any]) -> Header:
     """The header's values, checked; `doc` is the document with or without its body."""
-    if "format" not in doc:
-        raise BundleError("bundle_missing_field", key="format")
-    if doc["format"] != FORMAT:
-        raise BundleError("bundle_not_dyz")
-    version = _number(doc.get("format_version"), "format_version")
-    if version not in HEADER_KEYS:
-        raise BundleError("bundle_newer", version=version, supported=FORMAT_VERSION)
-    keys = HEADER_KEYS[version]
-    for key in doc:
-        if key != LINE and key not in keys:
-            raise BundleError("bundle_unknown_field", line=doc[LINE], key=key[:40])
-    for key in keys:
-        if key not in doc and key != "body":  # the body is each reader's to find
-            raise BundleError("bundle_missing_field", key=key)
+    version = _header_version(doc)
     schema = _number(doc["schema_version"], "schema_version")
     sender = _mapping(doc["sender"], "sender", {"id", "name"})
     if not _HEX32.fullmatch(_text(sender["id"], "sender")):
@@ -286,6 +273,26 @@ def read_header(doc: dict[str, Any]) -> Header:
     )
 
 
+def _header_version(doc: dict[str, Any]) -> int:
+    """The header's format version, once it is known to be a dyz bundle with that version's
+    keys, no more and no fewer."""
+    if "format" not in doc:
+        raise BundleError("bundle_missing_field", key="format")
+    if doc["format"] != FORMAT:
+        raise BundleError("bundle_not_dyz")
+    version = _number(doc.get("format_version"), "format_version")
+    if version not in HEADER_KEYS:
+        raise BundleError("bundle_newer", version=version, supported=FORMAT_VERSION)
+    keys = HEADER_KEYS[version]
+    for key in doc:
+        if key != LINE and key not in keys:
+            raise BundleError("bundle_unknown_field", line=doc[LINE], key=key[:40])
+    for key in keys:
+        if key not in doc and key != "body":  # the body is each reader's to find
+            raise BundleError("bundle_missing_field", key=key)
+    return version
+
+
 def _laptop_name(text: str, line: int | None, key: str) -> str:
     """A laptop's name, as a name, and never a path."""
     from danyuanzhang.inputs import laptop_name_ok
@@ -308,7 +315,7 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
     line = block[LINE]
     if set(block) == {LINE, "issued"}:
         issued = _text(block["issued"], "office.issued")
-        if not _HLC.fullmatch(issued):
+        if not HLC.fullmatch(issued):
             raise BundleError("bundle_bad_header", line=line, key="office")
         return None, issued
     for key in OFFICE_KEYS:
@@ -319,7 +326,7 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
     if not (
         _HEX32.fullmatch(device)
         and well_formed(key)
-        and _HLC.fullmatch(issued)
+        and HLC.fullmatch(issued)
         and _SIGNATURE.fullmatch(signature)
     ):
         raise BundleError("bundle_bad_header", line=line, key="office")
@@ -335,9 +342,9 @@ def _office(value: Any) -> tuple[OfficeList | None, str]:
         if not (
             _HEX32.fullmatch(texts["id"])
             and (not texts["key"] or well_formed(texts["key"]))
-            and _HLC.fullmatch(texts["admitted"])
-            and (not texts["revoked"] or _HLC.fullmatch(texts["revoked"]))
-            and (not revoked_on or (texts["revoked"] and _HLC.fullmatch(revoked_on)))
+            and HLC.fullmatch(texts["admitted"])
+            and (not texts["revoked"] or HLC.fullmatch(texts["revoked"]))
+            and (not revoked_on or (texts["revoked"] and HLC.fullmatch(revoked_on)))
         ):
             raise BundleError("bundle_bad_header", line=entry[LINE], key="office.members")
         member_name = _laptop_name(texts["name"], entry[LINE], "office.members.name")
@@ -372,7 +379,7 @@ def _spans(value: Any) -> list[Span]:
         device = first[-32:]
         count = int(count_text) if count_text.isascii() and count_text.isdigit() else 0
         if not (
-            _HLC.fullmatch(first)
+            HLC.fullmatch(first)
             and _STAMP.fullmatch(last)
             and first <= f"{last}-{device}"
             and (not after or _STAMP.fullmatch(after))
@@ -437,7 +444,7 @@ def _marks(value: Any, key: str) -> dict[str, str]:
         if not (
             _HEX32.fullmatch(device)
             and isinstance(stamp, str)
-            and _HLC.fullmatch(stamp)
+            and HLC.fullmatch(stamp)
             and stamp.endswith(device)
         ):
             raise BundleError("bundle_bad_header", line=value[LINE], key=f"{key}.{device[:40]}")
@@ -572,7 +579,7 @@ class Body:
     def checksum(self) -> str:
         return sealed(self.header, self.digest.hexdigest())
 
-    def _change(
+    def _change(  # noqa: C901, PLR0912, PLR0913
         self,
         spec: Any,
         record_id: str,
@@ -592,7 +599,7 @@ class Body:
             self.progress("read", min(line / self.total_lines, 1.0))
         if type(change_id) is not str:  # its form is checked with its content, by the hash below
             raise BundleError("bundle_bad_change", line=line, detail="id")
-        if type(stamp) is not str or not _HLC.fullmatch(stamp):
+        if type(stamp) is not str or not HLC.fullmatch(stamp):
             raise BundleError("bundle_bad_change", line=line, detail="hlc")
         known_author = self.authors.get(author) if type(author) is str else None
         if known_author is None:
@@ -743,8 +750,8 @@ def _one_escape(found: re.Match[bytes]) -> bytes:
     return found.group(1) + b"\\U%08X" % point
 
 
-def _skip_body(walker: Any, start: Any, _doc: dict[str, Any]) -> list[Any]:
-    walker.skip(start, 1)
+def _skip_body(walker: Any, _start: Any, _doc: dict[str, Any]) -> list[Any]:
+    walker.skip(1)
     return []
 
 
@@ -834,7 +841,7 @@ def _read_by_events(
         raise BundleError("bundle_bad_header", line=doc[LINE], key="body")
     body = Body(header, deliver, progress, count_lines(source) if progress else 1)
 
-    def each_record(walker: Any, start: Any, _doc: dict[str, Any]) -> list[Any]:
+    def each_record(walker: Any, _start: Any, _doc: dict[str, Any]) -> list[Any]:
         while True:
             event = walker.get()
             if type(event) is walker.sequence_end:

@@ -195,7 +195,7 @@ class Walker:
                 else:
                     result[key] = self.node(value_event, depth + 1)
 
-    def skip(self, start: Any, depth: int) -> None:
+    def skip(self, depth: int) -> None:
         """Pass over a collection without building it (its depth and decorations still
         checked)."""
         open_collections = 1

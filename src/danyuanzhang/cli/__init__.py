@@ -69,10 +69,10 @@ class DyzGroup(TyperGroup):
             _usage_exit(ctx, error)
             raise
 
-    def list_commands(self, ctx: Any) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 click imposes signature
         return list(LAZY_COMMANDS)
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002 click imposes signature
         if cmd_name not in LAZY_COMMANDS:
             return None
         import importlib
@@ -165,10 +165,10 @@ class LazySubGroup(TyperGroup):
 
         return str(info.name or typer.main.get_command_name(info.callback.__name__))
 
-    def list_commands(self, ctx: Any) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 click imposes signature
         return list(self.infos)
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002 click imposes signature
         import typer.main
 
         info = self.infos.get(cmd_name)
@@ -288,7 +288,7 @@ def root(
             help="这次是谁在做（两人合用一台电脑时）· who is doing this, on a shared laptop",
         ),
     ] = None,
-    version: Annotated[
+    version: Annotated[  # noqa: ARG001 eager callback acts
         bool, typer.Option("--version", help="版本 · version", callback=_version, is_eager=True)
     ] = False,
 ) -> None:

@@ -18,7 +18,7 @@ Choices = list[tuple[str, str]]
 
 def _vocabulary(choices: dict[str, tuple[str, str]]) -> Callable[[Store], Choices]:
     """The words of a vocabulary, as the screen shows them; the command reads them back."""
-    return lambda store: [(pick(*names), pick(*names)) for names in choices.values()]
+    return lambda _store: [(pick(*names), pick(*names)) for names in choices.values()]
 
 
 def _hazard_kinds(store: Store) -> Choices:

@@ -9,7 +9,12 @@ stops carrying Click, changes this file alone.
 
 from __future__ import annotations
 
-from typer._click.exceptions import BadOptionUsage, MissingParameter, NoSuchOption, UsageError
-from typer._click.types import ParamType
+from typer._click.exceptions import (  # noqa: PLC2701 (why: the docstring)
+    BadOptionUsage,
+    MissingParameter,
+    NoSuchOption,
+    UsageError,
+)
+from typer._click.types import ParamType  # noqa: PLC2701
 
 __all__ = ["BadOptionUsage", "MissingParameter", "NoSuchOption", "ParamType", "UsageError"]

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from danyuanzhang.cli.common import Format, FormatOption, YesOption, out, say, state
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
+
+if TYPE_CHECKING:
+    from danyuanzhang.doctor import Checkup
+    from danyuanzhang.store import Store
 
 doctor_app = typer.Typer()
 
@@ -62,7 +66,7 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
             out(json.dumps([shaped.as_json()], ensure_ascii=False, indent=2))
         else:
             say(t("doctor_looking", path=str(path)))
-            say(_line(shaped))
+            say(finding_line(shaped))
             say(t("doctor_schema_first"))
         raise typer.Exit(1)
     mended = health.mend_shape(path)
@@ -73,7 +77,7 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
         if fmt is Format.json:
             out(json.dumps([shaped.as_json()], ensure_ascii=False, indent=2))
         else:
-            say(_line(shaped))
+            say(finding_line(shaped))
         raise typer.Exit(1)
     return shaped
 
@@ -115,17 +119,7 @@ def _healthy_file(
         if fmt is Format.json and not repair:
             out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
         else:
-            say(t("doctor_looking", path=str(store.path)))
-            for finding in findings:
-                say(_line(finding))
-            if not checkup.healthy:
-                if checkup.clock:
-                    say(t("doctor_clock_ahead", date=checkup.clock))
-                if checkup.poisoned:
-                    laptops = join(checkup.claimed_by)
-                    say(t("doctor_poisoned", count=checkup.poisoned, laptops=laptops))
-                if checkup.office_list:
-                    say(t("doctor_office_list"))
+            _say_findings(store.path, findings, checkup)
         problems = [f for f in findings if not f.ok]
         if not problems:
             say(t("doctor_healthy"))
@@ -142,23 +136,47 @@ def _healthy_file(
             say(t("doctor_repaired", remade=done.remade, dropped=done.dropped))
         if mended:
             say(t("doctor_mended", checks=join(t(f"doctor_ok_{c}") for c in mended)))
-        # looked at again: one mend may have mended more (tables rebuilt point right again)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
-        findings = health.examine(store, scratch)
-        if shaped is not None:
-            findings.insert(1, shaped)
-        left = [f for f in findings if not f.ok and f.check != "clock"]
-        if fmt is Format.json:
-            out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
-        if left:
-            for finding in left:
-                say(_line(finding))
-            say(t("doctor_problems", count=len(left)))
-            raise typer.Exit(1)
+        _look_again(store, scratch, shaped, fmt)
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+
+
+def _look_again(store: Store, scratch: Path, shaped: Any, fmt: Format) -> None:
+    """The checks once more after mending, as one mend may have mended more (tables rebuilt
+    point right again); exit 1 if any problem is left."""
+    from danyuanzhang import health
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+    findings = health.examine(store, scratch)
+    if shaped is not None:
+        findings.insert(1, shaped)
+    left = [f for f in findings if not f.ok and f.check != "clock"]
+    if fmt is Format.json:
+        out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+    if left:
+        for finding in left:
+            say(finding_line(finding))
+        say(t("doctor_problems", count=len(left)))
+        raise typer.Exit(1)
+
+
+def _say_findings(path: Path, findings: list[Any], checkup: Checkup) -> None:
+    """Each check's line, then what is wrong with the clock, if anything."""
+    from danyuanzhang.i18n import join
+
+    say(t("doctor_looking", path=str(path)))
+    for finding in findings:
+        say(finding_line(finding))
+    if not checkup.healthy:
+        if checkup.clock:
+            say(t("doctor_clock_ahead", date=checkup.clock))
+        if checkup.poisoned:
+            laptops = join(checkup.claimed_by)
+            say(t("doctor_poisoned", count=checkup.poisoned, laptops=laptops))
+        if checkup.office_list:
+            say(t("doctor_office_list"))
 
 
 def _erasure_confirmed(findings: list[Any], yes: bool) -> bool:
@@ -176,7 +194,7 @@ def _erasure_confirmed(findings: list[Any], yes: bool) -> bool:
     return ask_yes_no(t("doctor_retention_confirm", count=due.detail["residents"]), False)
 
 
-def _line(finding: Any) -> str:
+def finding_line(finding: Any) -> str:
     detail = dict(finding.detail)
     if finding.check == "schema":
         if finding.ok:
@@ -241,7 +259,7 @@ def _damaged(path: Path, repair: bool, fmt: Format) -> None:
         for finding in findings:
             if finding.check == "log" and not finding.ok and finding.detail["damaged"] < 0:
                 continue
-            say(_line(finding))
+            say(finding_line(finding))
     if not log.ok:
         say(t("doctor_damaged_lost"))
         raise typer.Exit(1)

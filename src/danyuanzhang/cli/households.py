@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,6 +22,9 @@ from danyuanzhang.cli.common import (
     write_output,
 )
 from danyuanzhang.i18n import join, t
+
+if TYPE_CHECKING:
+    from danyuanzhang.rollcall import RollResult
 
 household_app = typer.Typer(help="住户登记 · the household registry", no_args_is_help=True)
 duplicates_app = typer.Typer()
@@ -295,7 +298,7 @@ def household_import(
 ) -> None:
     """导入花名册 · Import the household roll from Excel (.xlsx, .xls) or CSV, e.g. `dyz household import 花名册.xlsx`."""
     from danyuanzhang.i18n import lang
-    from danyuanzhang.rollcall import RollRejected, import_roll, row_numbers
+    from danyuanzhang.rollcall import RollRejected, import_roll
     from danyuanzhang.rollcall import template as roll_template
 
     if template:
@@ -319,7 +322,13 @@ def household_import(
         for told in rejected.told():
             say(told)
         raise
-    from danyuanzhang.i18n import join
+    _say_what_was_read(result)
+    _say_outcome(result, dry_run)
+
+
+def _say_what_was_read(result: RollResult) -> None:
+    """What the roll held besides households: columns left out, rows skipped, notes kept."""
+    from danyuanzhang.rollcall import row_numbers
 
     if result.id_card_columns:
         say(t("roll_id_cards_left_out", columns=join(result.id_card_columns)))
@@ -335,6 +344,10 @@ def household_import(
         say(t("roll_estate_from_title", estate=result.estate_from_title))
     if result.notes:
         say(t("roll_notes_kept", words=join(result.notes, limit=NOTES_LISTED)))
+
+
+def _say_outcome(result: RollResult, dry_run: bool) -> None:
+    """The plan (dry run) or what was done, and the residents the roll no longer lists."""
     names = join(name for _, name in result.missing[:PLAN_LINES])
     if dry_run:
         lines = [

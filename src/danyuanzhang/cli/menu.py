@@ -108,7 +108,7 @@ def _run_shown(ctx: Any, args: list[str]) -> bool:
 # -- the jobs ---------------------------------------------------------------------------------
 
 
-def _units(ctx: Any) -> list[str]:
+def units_ours_first(ctx: Any) -> list[str]:
     """The notebook's units, those this laptop looks after first."""
     from danyuanzhang.scopes import ours_first
     from danyuanzhang.store import patrols as q
@@ -122,7 +122,7 @@ def _units(ctx: Any) -> list[str]:
 def _unit(ctx: Any, asker: Asker) -> str | None:
     """The unit to work on: asked only when the notebook holds more than one; None, and
     said, when it holds none yet."""
-    units = _units(ctx)
+    units = units_ours_first(ctx)
     if not units:
         say(t("mn_no_households"))
         return None
@@ -146,11 +146,11 @@ def _household(ctx: Any, asker: Asker) -> str | None:
     return str(asker.select(t("mn_need_household"), choices))
 
 
-def _today(ctx: Any, asker: Asker) -> list[str]:
+def _today(_ctx: Any, _asker: Asker) -> list[str]:
     return ["today"]
 
 
-def _visit(ctx: Any, asker: Asker) -> list[str]:
+def _visit(_ctx: Any, _asker: Asker) -> list[str]:
     return ["visit"]
 
 
@@ -254,7 +254,7 @@ def _team(ctx: Any, asker: Asker) -> list[str] | None:
     ]
 
 
-def _council(ctx: Any, asker: Asker) -> list[str]:
+def _council(_ctx: Any, _asker: Asker) -> list[str]:
     return ["council", "agenda"]
 
 
@@ -380,7 +380,7 @@ def _unit_households(ctx: Any, asker: Asker) -> list[str] | None:
     return None if unit is None else ["household", "list", "--unit", unit]
 
 
-def _roster(ctx: Any, asker: Asker) -> list[str]:
+def _roster(_ctx: Any, _asker: Asker) -> list[str]:
     return ["roster", "list"]
 
 
@@ -400,17 +400,17 @@ def _more(ctx: Any, asker: Asker) -> list[str] | None:
     return None if job is None else job(ctx, asker)
 
 
-def _export(ctx: Any, asker: Asker) -> list[str]:
+def _export(_ctx: Any, asker: Asker) -> list[str]:
     to = asker.text(t("mn_exchange_for"), default=t("mn_exchange_office"), check=_required)
     return ["export", "--for", to.strip()]
 
 
-def _import(ctx: Any, asker: Asker) -> list[str]:
+def _import(_ctx: Any, asker: Asker) -> list[str]:
     path = asker.text(t("mn_exchange_file"), check=_existing_file)
     return ["import", path.strip().strip('"')]
 
 
-def _help(ctx: Any, asker: Asker) -> None:
+def _help(ctx: Any, _asker: Asker) -> None:
     out(ctx.get_help())
     say(t("mn_same_command", command="dyz --help"))
     return None

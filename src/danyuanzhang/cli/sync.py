@@ -152,7 +152,6 @@ def import_command(
     """导入别的电脑的数据包 · Import bundles from other laptops, e.g. `dyz import 2-2单元.yaml`."""
     from danyuanzhang.bundle.yamlwalk import with_libyaml
     from danyuanzhang.errors import DyzError
-    from danyuanzhang.i18n import counted
     from danyuanzhang.sync import import_bundle
 
     store = store_of(ctx)
@@ -169,60 +168,67 @@ def import_command(
             say(error.message())  # each bundle is its own transaction: go on with the next
             refused += 1
             continue
-        if report.own:
-            say(t("import_own", path=str(path)))
-            continue
-        if report.erasures_accepted:
-            say(t("import_erasures_accepted", path=str(path), count=len(report.erasures_accepted)))
-            say_households(report.erasures_accepted)
-            continue
-        if report.seen_before:
-            say(t("import_seen_before", path=str(path)))
-            continue
-        if report.join_request:
-            say(
-                t(
-                    "import_join_request",
-                    path=str(path),
-                    sender=report.sender,
-                    fingerprint=report.sender_fingerprint,
-                )
-            )
-            continue
-        key = "import_checked" if dry_run else "imported"
-        added = counted(report.added, "条修改", "change")
-        say(t(key, path=str(path), sender=report.sender, added=added, already=report.already))
-        if report.scope:
-            from danyuanzhang.scopes import parse_scope
-
-            say(t("import_scoped", scope=parse_scope(store, report.scope).words()))
-        if report.office_trusted:
-            say(
-                t(
-                    "import_office_trusted",
-                    office=report.office_trusted,
-                    fingerprint=report.sender_fingerprint,
-                )
-            )
-        if report.revoked_now:
-            from danyuanzhang.i18n import join
-
-            say(t("import_revoked_now", names=join(report.revoked_now)))
-        if report.me_revoked:
-            say(t("import_me_revoked", me=store.device()[1]))
-        if report.community_adopted:
-            say(t("import_community_adopted", community=report.community_adopted))
-        if report.erasures_held:
-            say_held_erasures(store, report, dry_run)
-        if report.ignored_erased:
-            say(t("import_ignored_erased", count=report.ignored_erased))
-        if report.conflicted:
-            _say_conflicts(store, report.conflicted, dry_run)
+        _say_report(store, path, report, dry_run)
     if not with_libyaml():  # after what was read: a refusal stays one line
         say(t("import_yaml_without_libyaml"))
     if refused:
         say(t("import_some_refused", refused=refused, total=len(files)))
         raise typer.Exit(1)
+
+
+def _say_report(store: Store, path: Path, report: ImportReport, dry_run: bool) -> None:
+    """What one bundle brought, or why it brought nothing."""
+    from danyuanzhang.i18n import counted
+
+    if report.own:
+        say(t("import_own", path=str(path)))
+        return
+    if report.erasures_accepted:
+        say(t("import_erasures_accepted", path=str(path), count=len(report.erasures_accepted)))
+        say_households(report.erasures_accepted)
+        return
+    if report.seen_before:
+        say(t("import_seen_before", path=str(path)))
+        return
+    if report.join_request:
+        say(
+            t(
+                "import_join_request",
+                path=str(path),
+                sender=report.sender,
+                fingerprint=report.sender_fingerprint,
+            )
+        )
+        return
+    key = "import_checked" if dry_run else "imported"
+    added = counted(report.added, "条修改", "change")
+    say(t(key, path=str(path), sender=report.sender, added=added, already=report.already))
+    if report.scope:
+        from danyuanzhang.scopes import parse_scope
+
+        say(t("import_scoped", scope=parse_scope(store, report.scope).words()))
+    if report.office_trusted:
+        say(
+            t(
+                "import_office_trusted",
+                office=report.office_trusted,
+                fingerprint=report.sender_fingerprint,
+            )
+        )
+    if report.revoked_now:
+        from danyuanzhang.i18n import join
+
+        say(t("import_revoked_now", names=join(report.revoked_now)))
+    if report.me_revoked:
+        say(t("import_me_revoked", me=store.device()[1]))
+    if report.community_adopted:
+        say(t("import_community_adopted", community=report.community_adopted))
+    if report.erasures_held:
+        say_held_erasures(report, dry_run)
+    if report.ignored_erased:
+        say(t("import_ignored_erased", count=report.ignored_erased))
+    if report.conflicted:
+        _say_conflicts(store, report.conflicted, dry_run)
 
 
 def say_households(flats: list[str]) -> None:
@@ -232,7 +238,7 @@ def say_households(flats: list[str]) -> None:
         say(line)
 
 
-def say_held_erasures(store: Store, report: ImportReport, dry_run: bool) -> None:
+def say_held_erasures(report: ImportReport, dry_run: bool) -> None:
     """The erasures held, by the laptop that made them, with the rule and what to run."""
     unseen, days = report.erasure_rule
     by_laptop: dict[str, list[str]] = {}

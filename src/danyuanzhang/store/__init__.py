@@ -279,7 +279,7 @@ class Store:
         if self.is_erased(entity, record):
             raise DyzError("record_erased")
         fields = derive.without_erased_words(self.conn, entity, record, fields)
-        device, author = self.device()[0], self.author()
+        author = self.author()
         group = derive.members(self.conn, record)
         record = group[0]
         states = derive.states_of(self.conn, entity, derive.changes_of(self.conn, group))
@@ -292,9 +292,7 @@ class Store:
                 if not state.conflict and _alike(state.value, encoded, spec, field_name, self):
                     continue
                 parents = [h.id for h in state.heads]
-            change = self._make_change(
-                device, author, entity, record, "set", field_name, encoded, parents
-            )
+            change = self._make_change(author, entity, record, "set", field_name, encoded, parents)
             self._insert_change(change)
             written.append(change)
         if written:
@@ -358,14 +356,12 @@ class Store:
         """Tombstone a record: its values go from the tables and from the history."""
         from danyuanzhang.store import derive
 
-        device, author = self.device()[0], self.author()
-        change = self._make_change(device, author, entity, record, "delete", "", None, [])
+        change = self._make_change(self.author(), entity, record, "delete", "", None, [])
         self._insert_change(change)
         derive.erase(self.conn, entity, record)
 
     def _make_change(
         self,
-        device: str,
         author: str,
         entity: str,
         record: str,

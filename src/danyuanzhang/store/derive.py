@@ -214,15 +214,6 @@ def _upsert(conn: sqlite3.Connection, spec: Entity, rows: Sequence[Sequence[Any]
     )
 
 
-def _set_flags(conn: sqlite3.Connection, spec: Entity, record: str, flags: Sequence[str]) -> None:
-    if spec.flag_table is None:
-        return
-    conn.execute(f"DELETE FROM {spec.flag_table} WHERE resident_id = ?", (record,))
-    conn.executemany(
-        f"INSERT INTO {spec.flag_table} VALUES (?, ?)", [(record, flag) for flag in flags]
-    )
-
-
 def _note_conflicts(
     conn: sqlite3.Connection,
     entity: str,
@@ -291,20 +282,7 @@ def add_records(
                 _join_within(conn, spec, together, {g.record: g for g in batch}, households, seen)
                 joined = {k.record for members in together for k in members}
                 batch = [g for g in batch if g.record not in joined]
-        states: dict[str, Mapping[str, Valued]] = {}
-        conflicted: dict[str, dict[str, FieldState]] = {}
-        for group in batch:
-            if group.record in joining:
-                continue
-            sets = [c for c in group.changes if c.op == "set"]
-            once = {c.field: c for c in sets}
-            if len(once) == len(sets):  # each field set once: that change shows, no conflict
-                states[group.record] = once
-                continue
-            weighed = states_of(conn, entity, group.changes, households)
-            states[group.record] = weighed
-            if any(state.conflict for state in weighed.values()):
-                conflicted[group.record] = weighed
+        states, conflicted = _new_states(conn, entity, batch, joining, households)
         rows, refs, flags_on = [], [], []
         for group in batch:
             if group.record in joining:
@@ -337,6 +315,31 @@ def add_records(
             settle(conn, entity, sorted(joining), seen)
         if entity == "merge":
             _settle_merged(conn, list(states.values()), seen)
+
+
+def _new_states(
+    conn: sqlite3.Connection,
+    entity: str,
+    batch: Sequence[Incoming],
+    joining: set[str],
+    households: dict[str, str],
+) -> tuple[dict[str, Mapping[str, Valued]], dict[str, dict[str, FieldState]]]:
+    """The fields of new records (those joining another aside), and those in conflict."""
+    states: dict[str, Mapping[str, Valued]] = {}
+    conflicted: dict[str, dict[str, FieldState]] = {}
+    for group in batch:
+        if group.record in joining:
+            continue
+        sets = [c for c in group.changes if c.op == "set"]
+        once = {c.field: c for c in sets}
+        if len(once) == len(sets):  # each field set once: that change shows, no conflict
+            states[group.record] = once
+            continue
+        weighed = states_of(conn, entity, group.changes, households)
+        states[group.record] = weighed
+        if any(state.conflict for state in weighed.values()):
+            conflicted[group.record] = weighed
+    return states, conflicted
 
 
 def _settle_merged(

@@ -88,20 +88,9 @@ class Allowance:
         goes with a household held (its residents), so that no part of it goes meanwhile."""
         if self.accept:
             return None
-        by_record = {g.record: g for g in groups}
-        erasing = []
-        for entity, record in plan.erased:
-            if entity != "household" or record not in in_log:
-                continue  # a flat never registered here loses nothing here
-            deletes = sorted(
-                (c for c in by_record[record].changes if c.op == "delete"), key=lambda c: c.hlc
-            )
-            if not deletes or any(c.device == self.office for c in deletes):
-                continue
-            erasing.append((deletes[0].hlc, record, deletes[0].device))
         holding = dict(self._holding)
         taken: dict[str, list[str]] = {}
-        for _, record, device in sorted(erasing):
+        for _, record, device in sorted(self._erasing(groups, plan, in_log)):
             if record in holding:
                 continue  # held before and brought again: held still
             waiting = device in holding.values()
@@ -142,6 +131,24 @@ class Allowance:
                 self.held.append(HeldFlat(laptop_name(self.store, device), flat))
                 self._holding[household] = device
         return remaining
+
+    def _erasing(
+        self, groups: list[Incoming], plan: Plan, in_log: dict[str, set[str]]
+    ) -> list[tuple[str, str, str]]:
+        """The households here the batch erases, not by the office: (first erasure's stamp,
+        household, laptop that erased it)."""
+        by_record = {g.record: g for g in groups}
+        erasing = []
+        for entity, record in plan.erased:
+            if entity != "household" or record not in in_log:
+                continue  # a flat never registered here loses nothing here
+            deletes = sorted(
+                (c for c in by_record[record].changes if c.op == "delete"), key=lambda c: c.hlc
+            )
+            if not deletes or any(c.device == self.office for c in deletes):
+                continue
+            erasing.append((deletes[0].hlc, record, deletes[0].device))
+        return erasing
 
     def applied(self, changes: Sequence[Change]) -> None:
         """Changes held before that came again and went into the log (accepted with their

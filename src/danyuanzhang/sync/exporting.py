@@ -69,7 +69,7 @@ def find_peer(store: Store, text: str) -> Any:
     return one_named(sql.peers(store), text)
 
 
-def export_bundle(
+def export_bundle(  # noqa: C901, PLR0912, PLR0915
     store: Store,
     path: Path,
     peer: str | None = None,

@@ -158,7 +158,7 @@ def _forget_opened(folder: Path) -> None:
             pass
 
 
-def _import(
+def _import(  # noqa: C901, PLR0912, PLR0915
     store: Store,
     path: Path,
     readable: Path,
@@ -263,7 +263,7 @@ def _import(
     return report
 
 
-def _read_into(
+def _read_into(  # noqa: PLR0913
     store: Store,
     report: ImportReport,
     path: Path,

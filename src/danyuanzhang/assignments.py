@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, short
 from danyuanzhang.store import volunteers as q
 
 # how near a volunteer is to a need: where they live or help, against the need's place
@@ -117,7 +117,7 @@ def finish(
         need = find_petition(store, petition)
         helper = assigned_to(store, [need["id"]]).get(need["id"])
         if hours is not None and helper is None:
-            raise DyzError("hours_without_volunteer", id=need["id"][:8])
+            raise DyzError("hours_without_volunteer", id=short(need["id"]))
         item = take_step(store, need["id"], "done", on=on, note=note)
         if hours is not None and helper is not None:
             served = need["household_id"] and (

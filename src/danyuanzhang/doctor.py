@@ -20,7 +20,7 @@ from typing import Any
 
 from danyuanzhang.changes import COLUMNS, Change, encode
 from danyuanzhang.hlc import latest_allowed, local_time, wall_of
-from danyuanzhang.store import Store, derive
+from danyuanzhang.store import Store, derive, short
 
 _COUNTER_START = 17  # 1-based position of the counter in a stamp, for SQL's substr
 
@@ -80,7 +80,7 @@ def examine(store: Store) -> Checkup:
     poisoned = _poisoned_changes(store)
     checkup.poisoned = len(poisoned)
     devices = sorted({c.device for c in poisoned})
-    checkup.claimed_by = [sql.device_name(store, d) or d[:8] for d in devices]
+    checkup.claimed_by = [sql.device_name(store, d) or short(d) for d in devices]
     issued = store.setting("office_issued")
     checkup.office_list = bool(issued) and _poisoned(str(issued), _limit(store))
     checkup.own_date_behind = _own_date_behind(store)

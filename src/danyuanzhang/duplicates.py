@@ -17,9 +17,9 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from danyuanzhang.households import household_json, short
+from danyuanzhang.households import household_json
 from danyuanzhang.merge import normalise
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, short
 from danyuanzhang.store import petitions as pq
 
 LINK_WITHIN_DAYS = 14

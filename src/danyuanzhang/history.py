@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, short
 
 # changes of one laptop and author this close together are one command's
 MOMENT_MS = 1_500
@@ -286,7 +286,7 @@ def as_json(store: Store, entry: Entry) -> dict[str, Any]:
 
     return {
         "at": local_time(entry.wall_ms).replace(microsecond=0).isoformat(),
-        "laptop": laptop_name(store, entry.device) or entry.device[:8],
+        "laptop": laptop_name(store, entry.device) or short(entry.device),
         "laptop_id": entry.device,
         "author": entry.author,
         "by": author_on_laptop(store, entry.author, entry.device),

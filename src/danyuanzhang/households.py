@@ -22,7 +22,7 @@ from danyuanzhang.inputs import (
     parse_ref,
 )
 from danyuanzhang.scopes import choose_estate, ours_first
-from danyuanzhang.store import ID_SHOWN, Store, new_id
+from danyuanzhang.store import Store, new_id, short
 from danyuanzhang.store import registry as reg
 
 
@@ -482,7 +482,3 @@ def merge_records(store: Store, entity: str, keep: str, other: str) -> None:
     }
     if settle:
         store.put(entity, keep, settle)
-
-
-def short(record_id: str) -> str:
-    return record_id[:ID_SHOWN]

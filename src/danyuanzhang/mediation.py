@@ -16,7 +16,7 @@ from typing import Any
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households import find_household, household_json
 from danyuanzhang.inputs import day_it_happened, parse_free_text, parse_name
-from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import Store, new_id, short
 
 # a follow-up visit is proposed this long after an agreement
 FOLLOW_UP_DAYS = 21
@@ -29,7 +29,7 @@ def find_dispute(store: Store, petition: str) -> Any:
 
     row = find_petition(store, petition)
     if row["category"] != "mediation":
-        raise DyzError("not_a_dispute", id=row["id"][:8])
+        raise DyzError("not_a_dispute", id=short(row["id"]))
     return row
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from danyuanzhang.i18n import lang, pick, said, t, word
+from danyuanzhang.store import short
 from danyuanzhang.textwidth import display_width
 from danyuanzhang.visible import json_escaped, visible
 from danyuanzhang.vocab import ROLES
@@ -300,7 +301,7 @@ def _agenda_rows(data: dict[str, Any]) -> tuple[list[list[str]], list[list[str]]
             [pick(zh, en), m["unit"], str(m["households"]), str(m["waiting_days"]), texts]
         )
     proposals = [
-        [p["id"][:8], p["text"], p["proposed_on"], str(p["waiting_days"])]
+        [short(p["id"]), p["text"], p["proposed_on"], str(p["waiting_days"])]
         for p in data["proposals"]
     ]
     return matters, proposals
@@ -399,12 +400,12 @@ def visit_text(item: dict[str, Any]) -> str:
     for need in item.get("needs", []):
         lines.append(
             f"  {t('col_need')}{sep}[{word(need['category'], PETITION_CATEGORIES)}] {said(need['text'])}"
-            f" ({word(need['status'], PETITION_STATUSES)}, {need['id'][:8]})"
+            f" ({word(need['status'], PETITION_STATUSES)}, {short(need['id'])})"
         )
     for hazard in item.get("hazards", []):
         lines.append(
             f"  {t('col_hazard')}{sep}{word(hazard['kind'], HAZARD_KINDS)} {hazard['note'] or ''}"
-            f" ({hazard['id'][:8]})"
+            f" ({short(hazard['id'])})"
         )
     return "\n".join(lines)
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from danyuanzhang.i18n import pick, t
+from danyuanzhang.store import short
 from danyuanzhang.typeset import (
     BASE_CSS,
     day_words,
@@ -96,7 +97,7 @@ def agenda_page(data: dict[str, Any]) -> str:
     ]
     proposals = [
         [
-            esc(p["id"][:8]),
+            esc(short(p["id"])),
             unbroken(p["text"]),
             esc(day_words(p["proposed_on"])),
             esc(str(p["waiting_days"])),

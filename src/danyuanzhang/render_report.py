@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from danyuanzhang.i18n import counted, said, short_day, t, word
+from danyuanzhang.store import short
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -130,7 +131,7 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                 "rp_oldest_counted",
                 category=word(oldest["category"], PETITION_CATEGORIES),
                 days=oldest["days"],
-                id=oldest["id"][:8],
+                id=short(oldest["id"]),
             )
         )
     elif oldest:
@@ -140,7 +141,7 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                 ref=oldest["household"] or "—",
                 text=said(oldest["text"]),
                 days=oldest["days"],
-                id=oldest["id"][:8],
+                id=short(oldest["id"]),
             )
         )
     found.append(

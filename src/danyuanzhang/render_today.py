@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.i18n import join, pick, said, short_day, t, word
+from danyuanzhang.store import short
 from danyuanzhang.textwidth import wrap
 
 
@@ -72,16 +73,16 @@ def today_text(  # noqa: C901, PLR0912, PLR0915
     for item in hazards:
         place = f"{item['unit']} {item['place'] or ''}".strip()
         what = f"{word(item['kind'], kinds)}{pick('（', ' (')}{place}{pick('）', ')')}"
-        short = item["id"][:8]
+        shown_id = short(item["id"])
         if item["todo"] == "reinspect":
             say(t("td_hazard_reinspect", what=what), "  ")
-            command(t("td_hazard_verify", id=short))
+            command(t("td_hazard_verify", id=shown_id))
             continue
         if item["days_over"]:
             say(t("td_hazard_overdue", what=what, days=item["days_over"]), "  ")
         else:
             say(t("td_hazard_due_today", what=what), "  ")
-        command(t("td_hazard_fix", id=short))
+        command(t("td_hazard_fix", id=shown_id))
     lines.append("")
 
     needs = plan["needs"]
@@ -101,7 +102,7 @@ def today_text(  # noqa: C901, PLR0912, PLR0915
             ),
             "  ",
         )
-        command(t(f"{key}_next", id=item["id"][:8]))
+        command(t(f"{key}_next", id=short(item["id"])))
     lines.append("")
 
     patrols = plan["patrols"]
@@ -126,5 +127,5 @@ def today_text(  # noqa: C901, PLR0912, PLR0915
             say(
                 t("td_follow_up", parties="、".join(item["parties"]), on=item["follow_up_on"]), "  "
             )
-            command(t("td_follow_up_next", id=item["id"][:8]))
+            command(t("td_follow_up_next", id=short(item["id"])))
     return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"

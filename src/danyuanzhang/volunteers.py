@@ -29,7 +29,7 @@ from danyuanzhang.inputs import (
     parse_unit,
 )
 from danyuanzhang.scopes import choose_estate
-from danyuanzhang.store import Store, new_id
+from danyuanzhang.store import Store, new_id, short
 from danyuanzhang.store import volunteers as q
 
 MOST_HOURS = Decimal(24)  # in one service, on one day
@@ -189,7 +189,7 @@ def find_volunteer(store: Store, text: str) -> Any:
     raise DyzError(
         "volunteer_ambiguous",
         text=cleaned,
-        matches=join((f"{r['name']}（{r['id'][:8]}）" for r in found), limit=6),
+        matches=join((f"{r['name']}（{short(r['id'])}）" for r in found), limit=6),
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from danyuanzhang.i18n import pick, t, word
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, short
 
 Choices = list[tuple[str, str]]
 
@@ -34,9 +34,9 @@ def _hazards(statuses: tuple[str, ...]) -> Callable[[Store], Choices]:
         kinds = known_kinds(store)
         return [
             (
-                f"{h['id'][:8]}  {word(h['kind'], kinds)}"
+                f"{short(h['id'])}  {word(h['kind'], kinds)}"
                 f" {h['unit']} {h['place'] or ''}  ({h['found_on']})",
-                h["id"][:8],
+                short(h["id"]),
             )
             for h in list_hazards(store)
             if h["status"] in statuses
@@ -49,7 +49,7 @@ def _petitions(store: Store) -> Choices:
     from danyuanzhang.petitions import list_petitions
 
     return [
-        (f"{p['id'][:8]}  {p['household'] or p['unit']} “{p['text']}”", p["id"][:8])
+        (f"{short(p['id'])}  {p['household'] or p['unit']} “{p['text']}”", short(p["id"]))
         for p in list_petitions(store)
         if p["status"] not in ("closed", "resolved")
     ]

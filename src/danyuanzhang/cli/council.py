@@ -9,6 +9,7 @@ import typer
 
 from danyuanzhang.cli.common import COUNT, say, store_of, write_output
 from danyuanzhang.i18n import t
+from danyuanzhang.store import short
 from danyuanzhang.words import DECISION
 
 council_app = typer.Typer(help="“小巷回声”议事会 · the residents' council", no_args_is_help=True)
@@ -58,7 +59,7 @@ def council_propose(
     from danyuanzhang.i18n import counted
 
     how_many = counted(len(made["petitions"]), "条诉求", "petition")
-    say(t("proposal_made", id=made["id"][:8], petitions=how_many))
+    say(t("proposal_made", id=short(made["id"]), petitions=how_many))
 
 
 @council_app.command("decide")
@@ -73,7 +74,7 @@ def council_decide(
     from danyuanzhang.council import decide
 
     made = decide(store_of(ctx), proposal, decision, note=note, on=on)
-    say(t("proposal_decided", id=made["id"][:8], decision=t(f"pstep_{made['decision']}")))
+    say(t("proposal_decided", id=short(made["id"]), decision=t(f"pstep_{made['decision']}")))
 
 
 @council_app.command("agenda")

@@ -21,6 +21,7 @@ from danyuanzhang.cli.common import (
     write_output,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.store import short
 from danyuanzhang.words import HAZARD_KIND_HELP, SEVERITY
 
 hazard_app = typer.Typer(help="排查隐患 · fire-safety patrols", no_args_is_help=True)
@@ -49,14 +50,14 @@ def _for_table(item: dict[str, Any], kinds: dict[str, tuple[str, str]]) -> dict[
     if item["overdue"]:
         remarks.append(t("hazard_overdue"))
     if item["recurrence_of"]:
-        remarks.append(t("hazard_recurrence", id=item["recurrence_of"][:8]))
+        remarks.append(t("hazard_recurrence", id=short(item["recurrence_of"])))
     zh, en = HAZARD_STATUSES[item["status"]]
     kind_zh, kind_en = kinds.get(item["kind"], (item["kind"], item["kind"]))
     return {
         **item,
         "status": pick(zh, en),
         "kind": pick(kind_zh, kind_en),
-        "id": item["id"][:8],
+        "id": short(item["id"]),
         "flags": "、".join(remarks) if remarks else "",
     }
 
@@ -98,9 +99,9 @@ def hazard_add(
         on=on,
         estate=estate,
     )
-    say(t("hazard_added", unit=item["unit"], id=item["id"][:8], due=item["due"] or t("not_set")))
+    say(t("hazard_added", unit=item["unit"], id=short(item["id"]), due=item["due"] or t("not_set")))
     if item["recurrence_of"]:
-        say(t("hazard_is_recurrence", id=item["recurrence_of"][:8]))
+        say(t("hazard_is_recurrence", id=short(item["recurrence_of"])))
 
 
 def _step_command(step: str, doc: str) -> Any:
@@ -117,7 +118,7 @@ def _step_command(step: str, doc: str) -> Any:
         from danyuanzhang.hazards import take_step
 
         item = take_step(store_of(ctx), hazard, step, on=on, note=note, due=due, days=days)
-        say(t(f"hazard_{step}", id=item["id"][:8], due=item["due"] or t("not_set")))
+        say(t(f"hazard_{step}", id=short(item["id"]), due=item["due"] or t("not_set")))
 
     command.__doc__ = doc
     return command
@@ -146,7 +147,7 @@ def hazard_withdraw(
     from danyuanzhang.hazards import withdraw
 
     item = withdraw(store_of(ctx), hazard, reason, on=on)
-    say(t("hazard_withdrawn", id=item["id"][:8]))
+    say(t("hazard_withdrawn", id=short(item["id"])))
 
 
 @hazard_app.command("edit")
@@ -186,7 +187,7 @@ def hazard_edit(
 
         out(to_json(item))
         return
-    say(t("hazard_edited", id=item["id"][:8]))
+    say(t("hazard_edited", id=short(item["id"])))
 
 
 @hazard_app.command("list")
@@ -292,7 +293,7 @@ def hazard_notice(
         say(t("notice_preview"))
     due = data["hazard"]["due"]
     if due and due < data["issued_on"]:
-        say(t("notice_past_due", due=due, id=data["hazard"]["id"][:8]))
+        say(t("notice_past_due", due=due, id=short(data["hazard"]["id"])))
     # handed to the household, or posted at the door: made to be seen
     page = notice_html(data, chosen) if fmt == "html" else notice_txt(data)
     if output is None and fmt == "txt":

@@ -22,6 +22,7 @@ from danyuanzhang.cli.common import (
     write_output,
 )
 from danyuanzhang.i18n import join, t
+from danyuanzhang.store import short
 
 if TYPE_CHECKING:
     from danyuanzhang.rollcall import RollResult
@@ -47,7 +48,6 @@ HOUSEHOLD_COLUMNS = [
 
 
 def _short_ids(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    from danyuanzhang.households import short
 
     return [{**item, "id": short(item["id"])} for item in items]
 
@@ -67,7 +67,7 @@ def household_add(
     note: Annotated[str | None, typer.Option(help="备注 · note")] = None,
 ) -> None:
     """登记一户 · Register a household, e.g. `dyz household add 2-2-301 --estate 新芙蓉之都`."""
-    from danyuanzhang.households import add_household, short
+    from danyuanzhang.households import add_household
 
     item = add_household(store_of(ctx), ref, estate=estate, note=note)
     say(t("household_added", ref=item["ref"], estate=item["estate"], id=short(item["id"])))
@@ -101,7 +101,7 @@ def household_show(
 ) -> None:
     """查看一户及其居民 · Show a household and its residents, e.g. `dyz household show 2-2-301`."""
     from danyuanzhang import render
-    from danyuanzhang.households import short, show_household
+    from danyuanzhang.households import show_household
 
     item = show_household(store_of(ctx), ref, estate=estate)
     if fmt is Format.json:
@@ -267,7 +267,7 @@ def household_merge(
     shown = [household_json(find_household(store, text, estate)) for text in (keep, other)]
     confirm_or_require_yes(t("confirm_merge", keep=shown[0]["ref"], other=shown[1]["ref"]), yes)
     item = merge_households(store, keep, other, estate)
-    say(t("households_merged", keep=item["ref"], other=item["merged"]["ref"], id=item["id"][:8]))
+    say(t("households_merged", keep=item["ref"], other=item["merged"]["ref"], id=short(item["id"])))
 
 
 @household_app.command("import")
@@ -425,7 +425,7 @@ def resident_add(
     ] = None,
 ) -> None:
     """登记居民 · Add a resident, e.g. `dyz resident add 2-2-301 --name 刘桂英 --flag 独居老人`."""
-    from danyuanzhang.households import add_resident, short
+    from danyuanzhang.households import add_resident
 
     item = add_resident(
         store_of(ctx),
@@ -523,7 +523,9 @@ def resident_merge(
     names = [find_resident(store, text)["name"] for text in (keep, other)]
     confirm_or_require_yes(t("confirm_merge", keep=names[0], other=names[1]), yes)
     item = merge_residents(store, keep, other)
-    say(t("residents_merged", keep=item["name"], other=item["merged"]["name"], id=item["id"][:8]))
+    say(
+        t("residents_merged", keep=item["name"], other=item["merged"]["name"], id=short(item["id"]))
+    )
 
 
 @duplicates_app.command("duplicates")

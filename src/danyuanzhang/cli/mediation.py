@@ -16,6 +16,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.store import short
 from danyuanzhang.words import DISPUTE, MEDIATION_STEP
 
 mediation_app = typer.Typer(help="矛盾调解 · disputes mediated", no_args_is_help=True)
@@ -45,7 +46,7 @@ def _shown(item: dict[str, Any]) -> dict[str, Any]:
         "parties": join(item["parties"]),
         "dispute": word(item["dispute"], DISPUTE_KINDS),
         "result": word(item["result"], MEDIATION_RESULTS) or t("mediation_open"),
-        "id": item["id"][:8],
+        "id": short(item["id"]),
     }
 
 
@@ -112,11 +113,11 @@ def mediation_step(
 
     item = take_mediation_step(store_of(ctx), petition, step, on=on, party=party, note=note, to=to)
     last = item["steps"][-1]
-    say(t("mediation_step_done", id=item["id"][:8], step=word(last["step"], MEDIATION_STEPS)))
+    say(t("mediation_step_done", id=short(item["id"]), step=word(last["step"], MEDIATION_STEPS)))
     if item["follow_up_on"] and last["step"] == "agreed":
         say(t("mediation_follow_up", on=item["follow_up_on"]))
     if item["settled"]:
-        say(t("mediation_settled", id=item["id"][:8]))
+        say(t("mediation_settled", id=short(item["id"])))
 
 
 @mediation_app.command("list")

@@ -18,6 +18,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.store import short
 
 members_app = typer.Typer(
     help="本社区接纳的电脑（社区办公室管理）· the laptops the community office has admitted",
@@ -55,7 +56,7 @@ def members_list(
         items = [
             {
                 **i,
-                "id": i["id"][:8],
+                "id": short(i["id"]),
                 "fingerprint": i["fingerprint"] or "—",
                 "state": t(f"member_state_{i['state']}"),
             }
@@ -126,7 +127,7 @@ def members_admit(
         from danyuanzhang.render import text_table
 
         say(t("members_known_listed", count=len(laptops)))
-        rows = [[x["name"], x["fingerprint"] or "—", x["id"][:8]] for x in laptops]
+        rows = [[x["name"], x["fingerprint"] or "—", short(x["id"])] for x in laptops]
         say(text_table([t("col_device"), t("col_fingerprint"), t("col_id")], rows))
         confirm_or_require_yes(t("members_known_confirm"), yes, "members_need_yes")
         say(t("members_known_done", count=admit_known(store, laptops)))

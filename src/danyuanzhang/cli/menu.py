@@ -18,6 +18,7 @@ from danyuanzhang.cli.common import out, say, state
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
 from danyuanzhang.interview import Asker
+from danyuanzhang.store import short
 
 Job = Callable[[Any, Asker], list[str] | None]
 
@@ -232,7 +233,7 @@ def _team(ctx: Any, asker: Asker) -> list[str] | None:
     names = [v["name"] for v in team]
     who = asker.select(
         t("mn_team_who"),
-        [(v["name"], v["name"] if names.count(v["name"]) == 1 else v["id"][:8]) for v in team],
+        [(v["name"], v["name"] if names.count(v["name"]) == 1 else short(v["id"])) for v in team],
         numbered=True,
     )
     household = _household(ctx, asker)

@@ -20,6 +20,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.store import short
 from danyuanzhang.words import SEVERITY
 
 patrol_app = typer.Typer(help="防火巡查 · fire patrols", no_args_is_help=True, add_completion=False)
@@ -103,9 +104,9 @@ def patrol_record(
 
         out(render.to_json(item))
     if item["all_clear"]:
-        say(t("patrol_recorded", where=item["where"], on=item["on"], id=item["id"][:8]))
+        say(t("patrol_recorded", where=item["where"], on=item["on"], id=short(item["id"])))
     else:
-        found = "、".join(h["id"][:8] for h in item["hazards"])
+        found = "、".join(short(h["id"]) for h in item["hazards"])
         say(
             t(
                 "patrol_recorded_problems",
@@ -113,7 +114,7 @@ def patrol_record(
                 on=item["on"],
                 count=len(item["hazards"]),
                 hazards=found,
-                id=item["id"][:8],
+                id=short(item["id"]),
             )
         )
 
@@ -155,8 +156,8 @@ def patrol_list(
                 "where": i["unit"] or i["building"],
                 "patroller": i["patroller"],
                 "result": result_words(i),
-                "hazards": [h["id"][:8] for h in i["hazards"]],
-                "id": i["id"][:8],
+                "hazards": [short(h["id"]) for h in i["hazards"]],
+                "id": short(i["id"]),
             }
             for i in items
         ]

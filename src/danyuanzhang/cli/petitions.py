@@ -18,6 +18,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.i18n import said, t
+from danyuanzhang.store import short
 from danyuanzhang.words import ESCALATION, PETITION_CATEGORY, PETITION_STATUS
 
 petition_app = typer.Typer(help="入户问需 · residents' needs and petitions", no_args_is_help=True)
@@ -52,7 +53,7 @@ def _for_table(item: dict[str, Any]) -> dict[str, Any]:
         "category": pick(cat_zh, cat_en),
         "text": text,
         "households": str(item["households"]),
-        "id": item["id"][:8],
+        "id": short(item["id"]),
     }
 
 
@@ -69,7 +70,7 @@ def petition_add(
     from danyuanzhang.petitions import add_petition
 
     item = add_petition(store_of(ctx), ref, category, text, on=on, estate=estate)
-    say(t("petition_added", ref=item["household"], id=item["id"][:8]))
+    say(t("petition_added", ref=item["household"], id=short(item["id"])))
 
 
 @petition_app.command("link")
@@ -84,9 +85,9 @@ def petition_link(
     from danyuanzhang.petitions import link
 
     a, b, carried = link(store_of(ctx), first, second)
-    say(t("petition_linked", first=a[:8], second=b[:8]))
+    say(t("petition_linked", first=short(a), second=short(b)))
     if carried:
-        say(t("petition_carried", ids="、".join(c[:8] for c in carried)))
+        say(t("petition_carried", ids="、".join(short(c) for c in carried)))
 
 
 @petition_app.command("resolve")
@@ -100,7 +101,7 @@ def petition_resolve(
     from danyuanzhang.petitions import take_step
 
     item = take_step(store_of(ctx), petition, "resolved", on=on, note=note)
-    say(t("petition_resolved", id=item["id"][:8]))
+    say(t("petition_resolved", id=short(item["id"])))
 
 
 @petition_app.command("escalate")
@@ -118,9 +119,9 @@ def petition_escalate(
 
     item, carried = escalate(store_of(ctx), petition, to=to, on=on, note=note)
     zh, en = ESCALATION_TARGETS[item["escalated_to"]]
-    say(t("petition_escalated", id=item["id"][:8], to=pick(zh, en)))
+    say(t("petition_escalated", id=short(item["id"]), to=pick(zh, en)))
     if carried:
-        say(t("petition_carried", ids="、".join(c[:8] for c in carried)))
+        say(t("petition_carried", ids="、".join(short(c) for c in carried)))
 
 
 @petition_app.command("done")
@@ -140,7 +141,7 @@ def petition_done(
     from danyuanzhang.assignments import finish
 
     item = finish(store_of(ctx), petition, hours=hours, on=on, note=note)
-    say(t("petition_done", id=item["id"][:8]))
+    say(t("petition_done", id=short(item["id"])))
     if "service" in item:
         service = item["service"]
         say(t("petition_done_service", name=service["volunteer"], hours=service["hours"]))
@@ -173,13 +174,13 @@ def petition_match(
             v["phone"] or "",
             t(f"nearness_{v['nearness']}"),
             v["available"] or "",
-            v["id"][:8],
+            short(v["id"]),
         ]
         for v in found
     ]
     headers = [t(k) for k in ("col_name", "col_phone", "col_nearness", "col_available", "col_id")]
     out(render.text_table(headers, rows))
-    say(t("match_next", id=need["id"][:8], name=found[0]["name"]))
+    say(t("match_next", id=short(need["id"]), name=found[0]["name"]))
 
 
 @petition_app.command("assign")
@@ -203,7 +204,7 @@ def petition_assign(
         )
     if item["taken_from"]:
         say(t("assign_taken_from", name=item["taken_from"]))
-    say(t("petition_assigned", id=item["id"][:8], name=item["volunteer"]))
+    say(t("petition_assigned", id=short(item["id"]), name=item["volunteer"]))
 
 
 def _category_words(code: str) -> str:
@@ -242,7 +243,7 @@ def petition_close(
         confirmed=confirmed,
         satisfaction=satisfaction,
     )
-    say(t("petition_closed", id=item["id"][:8]))
+    say(t("petition_closed", id=short(item["id"])))
 
 
 @petition_app.command("withdraw")
@@ -258,7 +259,7 @@ def petition_withdraw(
     from danyuanzhang.petitions import withdraw
 
     item = withdraw(store_of(ctx), petition, reason, on=on)
-    say(t("petition_withdrawn", id=item["id"][:8]))
+    say(t("petition_withdrawn", id=short(item["id"])))
 
 
 @petition_app.command("list")

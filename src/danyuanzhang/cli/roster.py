@@ -61,9 +61,9 @@ def roster_add(
     buildings: Annotated[str | None, typer.Option(help=BuildingsHelp)] = None,
 ) -> None:
     """登记三长一户 · Add to the roster, e.g. `dyz roster add --role unit_head --name 王建国 --phone 13900001111 --scope 2-2`."""
-    from danyuanzhang.households import short
     from danyuanzhang.render import role_name
     from danyuanzhang.roster import add_member
+    from danyuanzhang.store import short
 
     item = add_member(
         store_of(ctx),
@@ -96,9 +96,9 @@ def roster_list(
     output: SheetOption = None,
 ) -> None:
     """列出三长一户 · List the roster, e.g. `dyz roster list --role unit_head`."""
-    from danyuanzhang.households import short
     from danyuanzhang.render import role_name
     from danyuanzhang.roster import list_members
+    from danyuanzhang.store import short
 
     items = list_members(store_of(ctx), role=role, estate=estate)
     if fmt is Format.table or output is not None:

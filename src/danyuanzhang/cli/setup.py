@@ -9,6 +9,7 @@ import typer
 
 from danyuanzhang.cli.common import default_device_name, out, say, state
 from danyuanzhang.i18n import join, t
+from danyuanzhang.store import short
 
 init_app = typer.Typer()
 demo_app = typer.Typer()
@@ -79,7 +80,7 @@ def init_command(
             key,
             path=str(store.path),
             device=result["device_name"],
-            id=result["device_id"][:8],
+            id=short(result["device_id"]),
             community=result["community"] or t("not_set"),
         )
     )
@@ -190,7 +191,7 @@ def demo_command(
     from danyuanzhang import render, render_card
     from danyuanzhang.card import service_card
     from danyuanzhang.demo import DEMO_UNIT, DEMO_WEEK, build_demo, demo_path
-    from danyuanzhang.households import list_households, short
+    from danyuanzhang.households import list_households
 
     path = to or demo_path()
     store, summary = build_demo(path)

@@ -23,6 +23,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.store import short
 
 export_app = typer.Typer()
 if TYPE_CHECKING:
@@ -290,7 +291,7 @@ def _say_conflicts(store: Store, conflicted: dict[str, tuple[str, str]], dry_run
                 what=item["what"],
                 field=item["field_label"],
                 values=values,
-                id=item["id"][:8],
+                id=short(item["id"]),
             )
         )
     if len(conflicted) > CONFLICTS_LISTED:
@@ -349,7 +350,7 @@ def peers_list(
         items = [
             {
                 **i,
-                "id": i["id"][:8],
+                "id": short(i["id"]),
                 "scope": parse_scope(store, i["scope"]).words()
                 if i["scope"]
                 else t("scope_community"),
@@ -415,7 +416,7 @@ def conflicts_list(
     items = list_conflicts(store_of(ctx), everywhere=everything)
     if fmt is Format.table or output is not None:
         items = [
-            {**i, "id": i["id"][:8], "values": " | ".join(v["value_text"] for v in i["values"])}
+            {**i, "id": short(i["id"]), "values": " | ".join(v["value_text"] for v in i["values"])}
             for i in items
         ]
     emit_list(
@@ -445,12 +446,12 @@ def conflicts_show(
     if fmt is not Format.table:
         out(render.to_json(item) if fmt is Format.json else render.to_csv(item["values"]))
         return
-    out(f"{item['what']} · {item['field_label']}  ({t('col_id')} {item['id'][:8]})")
+    out(f"{item['what']} · {item['field_label']}  ({t('col_id')} {short(item['id'])})")
     rows = [
         [v["value_text"], v["by"], v["when"], t("yes") if v["mine"] else ""] for v in item["values"]
     ]
     out(render.text_table([t("col_value"), t("col_by"), t("col_when"), t("col_mine")], rows))
-    say(t("conflict_how", id=item["id"][:8]))
+    say(t("conflict_how", id=short(item["id"])))
 
 
 @conflicts_app.command("resolve")

@@ -27,6 +27,7 @@ from danyuanzhang.cli.common import (
 )
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import t
+from danyuanzhang.store import short
 from danyuanzhang.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
 
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
@@ -79,7 +80,7 @@ def _recorded_line(item: dict[str, Any]) -> str:
     return t(
         "visit_recorded",
         ref=item["household"],
-        id=item["id"][:8],
+        id=short(item["id"]),
         needs=len(item["needs"]),
         hazards=len(item["hazards"]),
     )
@@ -269,7 +270,7 @@ def visit_list(
                 "kind": word(i["kind"], VISIT_KINDS),
                 "anti_fraud_app": yes_no(i["anti_fraud_app"]),
                 "briefed": yes_no(i["briefed"]),
-                "id": i["id"][:8],
+                "id": short(i["id"]),
             }
             for i in items
         ]

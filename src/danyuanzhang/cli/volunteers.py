@@ -19,6 +19,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.i18n import t
+from danyuanzhang.store import short
 
 volunteer_app = typer.Typer(help="志愿者队伍 · the volunteer team", no_args_is_help=True)
 service_app = typer.Typer(help="志愿服务记录 · services volunteers gave", no_args_is_help=True)
@@ -73,7 +74,6 @@ def volunteer_add(
     estate: EstateOption = None,
 ) -> None:
     """登记志愿者 · Add a volunteer, e.g. `dyz volunteer add --name 左师傅 --phone 13507310001 --service 义务维修 --household 3-2-101`."""
-    from danyuanzhang.households import short
     from danyuanzhang.volunteers import add_volunteer
 
     store = store_of(ctx)
@@ -110,7 +110,6 @@ def volunteer_list(
     output: SheetOption = None,
 ) -> None:
     """列出志愿者 · List the volunteers, e.g. `dyz volunteer list --service 义务维修`."""
-    from danyuanzhang.households import short
     from danyuanzhang.volunteers import list_volunteers
 
     store = store_of(ctx)
@@ -142,7 +141,7 @@ def volunteer_show(
         return
     known = known_services(store)
     sep = t("colon")
-    out(f"{item['name']}  {item['phone'] or ''}  ({t('col_id')} {item['id'][:8]})".rstrip())
+    out(f"{item['name']}  {item['phone'] or ''}  ({t('col_id')} {short(item['id'])})".rstrip())
     out(f"{t('col_services')}{sep}{_services_words(store, item['services'])}")
     out(f"{t('col_area')}{sep}{item['estate']} {item['area']}")
     if item["household"]:
@@ -162,7 +161,7 @@ def volunteer_show(
         for s in given
     ]
     rows = [
-        [render.csv_cell(s[key] if key != "id" else s["id"][:8]) for key, _ in SERVICE_COLUMNS]
+        [render.csv_cell(s[key] if key != "id" else short(s["id"])) for key, _ in SERVICE_COLUMNS]
         for s in shown
     ]
     out(render.text_table([t(header) for _, header in SERVICE_COLUMNS], rows))
@@ -269,7 +268,6 @@ def service_add(
     estate: EstateOption = None,
 ) -> None:
     """记一次志愿服务 · Record a service, e.g. `dyz service add 左师傅 --for 2-2-301 --kind 义务维修 --hours 1.5`."""
-    from danyuanzhang.households import short
     from danyuanzhang.i18n import word
     from danyuanzhang.volunteers import add_service, known_services
 
@@ -328,7 +326,7 @@ def service_list(
                 **i,
                 "household": i["household"] or i["unit"],
                 "kind": word(i["kind"], known),
-                "id": i["id"][:8],
+                "id": short(i["id"]),
             }
             for i in items
         ]

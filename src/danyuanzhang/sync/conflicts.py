@@ -17,7 +17,7 @@ from danyuanzhang.changes import FLAG_PREFIX, decode, encode
 from danyuanzhang.errors import DyzError
 from danyuanzhang.i18n import pick
 from danyuanzhang.records import ENTITIES, field_label, label
-from danyuanzhang.store import Store, derive
+from danyuanzhang.store import Store, derive, short
 from danyuanzhang.store import sync as sql
 
 MINE = ("mine", "本机", "本机的", "我的", "这台电脑的", "this laptop")
@@ -55,10 +55,10 @@ def describe_record(store: Store, entity: str, record: str) -> str:
         if row is not None and row[0] is not None:  # a record of a whole estate has no place
             place = "-".join(str(part) for part in row if part is not None)
             return pick(
-                f"{label(entity)}（{place}，{record[:8]}）",
-                f"{label(entity)} ({place}, {record[:8]})",
+                f"{label(entity)}（{place}，{short(record)}）",
+                f"{label(entity)} ({place}, {short(record)})",
             )
-    return pick(f"{label(entity)}（{record[:8]}）", f"{label(entity)} ({record[:8]})")
+    return pick(f"{label(entity)}（{short(record)}）", f"{label(entity)} ({short(record)})")
 
 
 def value_text(stored: str | None, kind: str | None = None) -> str:
@@ -181,7 +181,7 @@ def resolve_conflict(store: Store, id_prefix: str, keep: str) -> dict[str, Any]:
         if side is not None:
             chosen_side = [v for v in values if v["mine"] == (side == "mine")]
             if len(chosen_side) != 1 or len(values) != 2:
-                raise DyzError("conflict_keep_value", id=item["id"][:8])
+                raise DyzError("conflict_keep_value", id=short(item["id"]))
             chosen = chosen_side[0]["value"]
         else:
             chosen = typed_value(store, row["entity"], row["field"], keep, item["field_label"])

@@ -25,7 +25,7 @@ from typing import Any
 from danyuanzhang.changes import Change
 from danyuanzhang.merge import Incoming, Plan
 from danyuanzhang.records import ENTITIES
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, short
 from danyuanzhang.store import erasures as sql
 
 UNSEEN_KEY = "sync.erasures_unseen"
@@ -167,7 +167,7 @@ def laptop_name(store: Store, device: str) -> str:
 
     if device == store.device()[0]:
         return store.device()[1]
-    return sync_sql.device_name(store, device) or device[:8]
+    return sync_sql.device_name(store, device) or short(device)
 
 
 # -- marks -------------------------------------------------------------------------------------

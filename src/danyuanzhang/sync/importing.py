@@ -38,7 +38,7 @@ from danyuanzhang.errors import DyzError
 from danyuanzhang.hlc import latest_allowed, local_time, parse, wall_of
 from danyuanzhang.merge import Incoming, Plan, household_named, plan_import
 from danyuanzhang.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
-from danyuanzhang.store import Store, derive
+from danyuanzhang.store import Store, derive, short
 from danyuanzhang.store import erasures as esql
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.erasures import Allowance, HeldFlat, marks_as_if_accepted, settle_marks
@@ -353,7 +353,7 @@ class _ClockCheck:
         else:
             from danyuanzhang.sync.names import laptop_name
 
-            name = laptop_name(self.store, device) or device[:8]
+            name = laptop_name(self.store, device) or short(device)
         error = BundleError(problem, line, device=name, **params)
         error.path = str(self.path)
         return error
@@ -589,7 +589,7 @@ def _check_references(store: Store, body: Body) -> None:
             raise BundleError(
                 "bundle_unknown_reference",
                 line=body.references[(table, ref)],
-                ref=ref[:8],
+                ref=short(ref),
                 table=label(table),
             )
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, short
 from danyuanzhang.store import sync as sql
 
 
@@ -42,7 +42,7 @@ def bound_name(store: Store, device: str, claimed: str) -> str:
     # the name it goes by already is its own, even where an earlier version let another
     # laptop be heard under it too
     if claimed != known and _holders(store).get(claimed, device) != device:
-        raise BundleError("bundle_name_taken", claimed=claimed, sender=known or device[:8])
+        raise BundleError("bundle_name_taken", claimed=claimed, sender=known or short(device))
     return known or claimed
 
 
@@ -66,7 +66,7 @@ def author_on_laptop(store: Store, author: str, device: str) -> str:
     The author is only what that laptop wrote; the laptop is what its key proves."""
     from danyuanzhang.i18n import t
 
-    laptop = laptop_name(store, device) or device[:8]
+    laptop = laptop_name(store, device) or short(device)
     if not author or author == laptop:
         return laptop
     # 周玉梅的电脑 is a laptop already: "在 周玉梅的电脑 上", not "在 周玉梅的电脑 的电脑上"

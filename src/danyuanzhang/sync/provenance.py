@@ -24,7 +24,7 @@ from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.bundle.reader import Header
 from danyuanzhang.changes import Change
 from danyuanzhang.keys import SIGNS_AFTER
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, short
 from danyuanzhang.store import spans as sp
 from danyuanzhang.store import sync as sql
 
@@ -158,7 +158,7 @@ class Proofs:
         row = self.store.conn.execute(
             "SELECT name FROM members WHERE device = ?", (device,)
         ).fetchone()
-        name = sql.device_name(self.store, device) or (row[0] if row else device[:8])
+        name = sql.device_name(self.store, device) or (row[0] if row else short(device))
         error = BundleError(problem, line, device=name)
         error.path = str(self.path)
         return error

@@ -45,7 +45,7 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
     elif is_empty(path):
         # never silently a new notebook: it may be a copy that failed, or a disk that did
         raise DyzError("db_empty_file", path=str(path))
-    read_only = not created and not writable(path) and not is_wal_pending(path)
+    read_only = not created and readable_as_is(path)
     try:
         if read_only:
             # a write-protected stick or a read-only copy: SQLite cannot make the -shm file a
@@ -67,8 +67,14 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
 def reading_uri(path: Path) -> str:
     """The URI a notebook is read through without writing it: as it is (`immutable`) when it
     cannot be written and nothing waits in its -wal file (see `connect`), else read-only."""
-    way = "immutable=1" if not writable(path) and not is_wal_pending(path) else "mode=ro"
+    way = "immutable=1" if readable_as_is(path) else "mode=ro"
     return f"{path.resolve().as_uri()}?{way}"
+
+
+def readable_as_is(path: Path) -> bool:
+    """A notebook that cannot be written and whose -wal file holds nothing: whole in its one
+    file, read as it is (SQLite could not make the -shm file reading a WAL notebook needs)."""
+    return not writable(path) and not is_wal_pending(path)
 
 
 def is_empty(path: Path) -> bool:

@@ -51,7 +51,7 @@ from pathlib import Path
 from danyuanzhang.store import Store
 from danyuanzhang.sync import import_bundle
 if sys.argv[3] == "events":  # as a bundle laid out otherwise than dyz writes would be read
-    from danyuanzhang.bundle import reader
+    from danyuanzhang.sync.bundle import reader
     reader.read_as_written = lambda *_: None
 store = Store.open(Path(sys.argv[1]))
 store.ensure_device("office")

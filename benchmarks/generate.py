@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from danyuanzhang.store import Store, new_id
-from danyuanzhang.vocab import BUILTIN_FLAGS
+from danyuanzhang.text.vocab import BUILTIN_FLAGS
 
 SCALES = {
     # households, residents: a community as in DOMAIN.md, and a district of about 100 of them

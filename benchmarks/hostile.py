@@ -72,7 +72,7 @@ def notes(shape: str, households: list[str], changes: int) -> list[tuple[str, li
 
 def make_bundles(folder: Path, changes: int) -> tuple[Path, dict[str, Path]]:
     """The office's notebook holding the flats, and each shape's bundle from a member."""
-    from danyuanzhang.changes import Change, encode
+    from danyuanzhang.core.changes import Change, encode
     from danyuanzhang.store import Store, derive, new_id
     from danyuanzhang.store import sync as sql
     from danyuanzhang.sync import export_bundle, import_bundle

@@ -39,11 +39,11 @@ LEDGER = r"""
 import json, sys, time
 from pathlib import Path
 started = time.perf_counter()
-from danyuanzhang.i18n import set_lang
+from danyuanzhang.text.i18n import set_lang
 set_lang("zh")
 from danyuanzhang.store import Store
-from danyuanzhang import ledgers
-from danyuanzhang.sheets import write_sheet
+from danyuanzhang.paperwork import ledgers
+from danyuanzhang.text.sheets import write_sheet
 store = Store.open(Path(sys.argv[1]))
 filled = ledgers.fill(store, "visits", ledgers.period(store, sys.argv[3], sys.argv[4]))
 write_sheet(Path(sys.argv[2]), [c.header() for c in filled.columns],
@@ -135,9 +135,9 @@ def ledger_rows(database: Path, target: Path) -> int:
     """The ledger's rows, as cells, for the bare write to copy."""
     import json
 
-    from danyuanzhang import ledgers
-    from danyuanzhang.i18n import set_lang
+    from danyuanzhang.paperwork import ledgers
     from danyuanzhang.store import Store
+    from danyuanzhang.text.i18n import set_lang
 
     set_lang("zh")
     store = Store.open(database)

@@ -67,9 +67,9 @@ def main() -> None:
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
 
-    from danyuanzhang.interview import HouseholdCompleter
-    from danyuanzhang.matching import HouseholdIndex
+    from danyuanzhang.households.matching import HouseholdIndex
     from danyuanzhang.store import Store
+    from danyuanzhang.visits.interview import HouseholdCompleter
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "district.db"

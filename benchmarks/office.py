@@ -135,8 +135,8 @@ def part_of_roll(rows: list[list[str]], folder: Path, name: str, keep: object) -
 
 class Laptop:
     def __init__(self, folder: Path, name: str, scope: str | None) -> None:
-        from danyuanzhang.keys import ensure_key
         from danyuanzhang.store import Store
+        from danyuanzhang.sync.keys import ensure_key
 
         self.name, self.scope = name, scope
         self.path = folder / f"{name}.db"
@@ -150,11 +150,11 @@ def a_season(
     laptop: Laptop, building: int, unit: int, days: list[date], rng: random.Random
 ) -> None:
     """A unit head's door-knocking, needs and patrols over some days."""
+    from danyuanzhang.cases.hazards import add_hazard
+    from danyuanzhang.cases.hazards import take_step as hazard_step
+    from danyuanzhang.cases.petitions import take_step as petition_step
     from danyuanzhang.errors import DyzError
-    from danyuanzhang.hazards import add_hazard
-    from danyuanzhang.hazards import take_step as hazard_step
-    from danyuanzhang.petitions import take_step as petition_step
-    from danyuanzhang.visits import Need, VisitPlan, record_visit
+    from danyuanzhang.visits.doorstep import Need, VisitPlan, record_visit
 
     store = laptop.store
     for day in days:
@@ -191,7 +191,7 @@ def a_season(
 def bundle_size(path: Path, receiver: object = None) -> tuple[int, int]:
     """The header's bytes and the whole bundle's, as written (opened first if encrypted to
     `receiver`, a Store)."""
-    from danyuanzhang.bundle.sealing import is_sealed
+    from danyuanzhang.sync.bundle.sealing import is_sealed
 
     data = path.read_bytes()
     if is_sealed(path):
@@ -203,8 +203,8 @@ def opened(path: Path, receiver: object) -> bytes:
     import base64
     import io
 
-    from danyuanzhang.bundle.sealing import read_envelope, unseal
-    from danyuanzhang.keys import PRIVATE
+    from danyuanzhang.sync.bundle.sealing import read_envelope, unseal
+    from danyuanzhang.sync.keys import PRIVATE
 
     plain = io.BytesIO()
     seed = base64.b64decode(str(receiver.setting(PRIVATE)))  # type: ignore[attr-defined]
@@ -230,9 +230,9 @@ def walk_time(bundle: Path) -> float:
 def sealed_for_a_new_laptop(office: object, whole: Path, folder: Path) -> tuple[Path, Path]:
     """A new laptop's empty notebook (with its key), and the whole bundle encrypted to it as
     `dyz export --for` would."""
-    from danyuanzhang.bundle.sealing import seal
-    from danyuanzhang.keys import ensure_key
     from danyuanzhang.store import Store
+    from danyuanzhang.sync.bundle.sealing import seal
+    from danyuanzhang.sync.keys import ensure_key
 
     receiver_db = folder / "receiver.db"
     receiver = Store.open(receiver_db)
@@ -247,7 +247,7 @@ def sealed_for_a_new_laptop(office: object, whole: Path, folder: Path) -> tuple[
 
 def knowing_a_peer(db: Path, folder: Path) -> None:
     """Make the database know a peer that holds all of it, as after a round trip."""
-    from danyuanzhang.households import add_household
+    from danyuanzhang.households.registry import add_household
     from danyuanzhang.store import Store
     from danyuanzhang.sync import export_bundle, import_bundle
 
@@ -324,7 +324,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the laptops and bundles in this folder")
     args = parser.parse_args()
     compile_package()
-    from danyuanzhang.rollcall import import_roll
+    from danyuanzhang.households.rollcall import import_roll
     from danyuanzhang.store import registry as reg
     from danyuanzhang.sync import export_bundle, import_bundle, set_scope
 
@@ -356,7 +356,7 @@ def main() -> None:
             part = part_of_roll(rows, folder, laptop.name, lambda b, _u, x=building: b == x)
             import_roll(laptop.store, part)
             laptops.append((laptop, building, 0))
-        from danyuanzhang.roster import add_member
+        from danyuanzhang.households.roster import add_member
 
         add_member(
             office.store, "area_head", "李秀兰", "13907310001", "第一片区", ESTATE, buildings="1-6"
@@ -376,7 +376,7 @@ def main() -> None:
         for laptop, building, unit in laptops:
             if unit:
                 a_season(laptop, building, unit, season, rng)
-        from danyuanzhang.keys import ensure_key
+        from danyuanzhang.sync.keys import ensure_key
         from danyuanzhang.sync.members import admit_known, become_office, office_of
 
         become_office(office.store)

@@ -180,7 +180,7 @@ CHILD = r"""
 import sys, time
 from pathlib import Path
 from danyuanzhang.store import Store
-from danyuanzhang.report import weekly_report
+from danyuanzhang.paperwork.report import weekly_report
 store = Store.open(Path(sys.argv[1]))
 started = time.perf_counter()
 weekly_report(store, week=sys.argv[2], scope=sys.argv[3], estate=sys.argv[4])

@@ -65,7 +65,7 @@ import json, sys, time
 from pathlib import Path
 started = time.perf_counter()
 from danyuanzhang.store import Store
-from danyuanzhang.rollcall import import_roll
+from danyuanzhang.households.rollcall import import_roll
 store = Store.open(Path(sys.argv[2]))
 store.ensure_device("办公室")
 result = import_roll(store, Path(sys.argv[1]), estate="新芙蓉之都")

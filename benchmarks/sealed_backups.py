@@ -21,7 +21,7 @@ from pathlib import Path
 
 from nacl.signing import SigningKey
 
-from danyuanzhang.backup import (
+from danyuanzhang.upkeep.backup import (
     CHUNK,
     decrypt,
     file_blocks,

@@ -18,10 +18,10 @@ import statistics
 import time
 from collections.abc import Callable
 
-from danyuanzhang.catalogue import MESSAGES
-from danyuanzhang.i18n import lang, set_lang, t
-from danyuanzhang.render import text_table
-from danyuanzhang.visible import visible
+from danyuanzhang.text.catalogue import MESSAGES
+from danyuanzhang.text.i18n import lang, set_lang, t
+from danyuanzhang.text.render import text_table
+from danyuanzhang.text.visible import visible
 
 ROWS = [
     ["2-2-301", "新芙蓉之都", "刘桂英 王建国", "独居老人，每 7 天；逾期 3 天", "没见到"]

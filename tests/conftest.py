@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from danyuanzhang.cli import app
-from danyuanzhang.i18n import set_lang
+from danyuanzhang.text.i18n import set_lang
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from danyuanzhang.backup import CHUNK, file_blocks, key_fields, read_header, write_sealed
 from danyuanzhang.store import Store
+from danyuanzhang.upkeep.backup import CHUNK, file_blocks, key_fields, read_header, write_sealed
 
 PASSPHRASE = "芙蓉南路二栋二单元"
 ABSENT = object()  # a header field left out, as backups of an older dyz do
@@ -73,7 +73,7 @@ def _signer(seed: bytes) -> Callable[[str], str]:
 
 def laptop_seed(db: Path) -> bytes:
     """A laptop's private signing key (its seed), as a thief of the laptop holds it."""
-    from danyuanzhang.keys import PRIVATE
+    from danyuanzhang.sync.keys import PRIVATE
 
     store = Store.open(db)
     try:

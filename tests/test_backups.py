@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.backup import CHUNK, MAGIC, decrypt, make_backup, read_header
 from danyuanzhang.errors import DyzError
-from danyuanzhang.reminders import backup_reminder
 from danyuanzhang.store import Store
+from danyuanzhang.upkeep.backup import CHUNK, MAGIC, decrypt, make_backup, read_header
+from danyuanzhang.upkeep.reminders import backup_reminder
 from tests.conftest import Runner, one_line_error, snapshot
 
 PASSPHRASE = "芙蓉南路二栋二单元"
@@ -197,7 +197,7 @@ def test_pieces_round_trip_at_every_boundary(tmp_path: Path, stairwell: str, db:
     assert sqlite3.connect(target).execute("SELECT count(*) FROM changes").fetchone()[0] == (
         header.changes
     )
-    from danyuanzhang import backup as module
+    from danyuanzhang.upkeep import backup as module
 
     for size in (0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK):
         source = tmp_path / f"plain-{size}"
@@ -342,7 +342,7 @@ def test_replacing_is_asked_only_of_a_backup_that_can_be_restored(
 ) -> None:
     """A backup lacking the notebook's newer changes is refused before "replace?" is asked,
     not after the user said yes to it; one that can be restored is asked about last."""
-    from danyuanzhang.backup import restore
+    from danyuanzhang.upkeep.backup import restore
 
     backup = backed_up(dyz, passphrase)
     dyz("resident", "add", "2-2-402", "--name", "周常福")

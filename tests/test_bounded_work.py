@@ -8,7 +8,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from danyuanzhang.changes import Change, encode
+from danyuanzhang.core.changes import Change, encode
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from tests.conftest import Runner

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from danyuanzhang.bundle.reader import FORMAT_VERSION, HEADER_KEYS
-from danyuanzhang.bundle.values import READERS, is_record_id
-from danyuanzhang.records import CLEARABLE, ENTITIES, ENTITY_ORDER, FLAG_PREFIX, REFERENCES
+from danyuanzhang.core.records import CLEARABLE, ENTITIES, ENTITY_ORDER, FLAG_PREFIX, REFERENCES
 from danyuanzhang.store.migrations import LATEST
+from danyuanzhang.sync.bundle.reader import FORMAT_VERSION, HEADER_KEYS
+from danyuanzhang.sync.bundle.values import READERS, is_record_id
 
 DOC = (Path(__file__).parents[1] / "docs" / "bundle-format.md").read_text(encoding="utf-8")
 
@@ -92,7 +92,7 @@ def test_the_layout_shown_is_what_dyz_writes(tmp_path: Path) -> None:
 
     store = Store.open(tmp_path / "d.db")
     store.ensure_device("周玉梅的电脑")
-    from danyuanzhang.households import add_household
+    from danyuanzhang.households.registry import add_household
 
     add_household(store, "2-2-301", estate="新芙蓉之都")
     export_bundle(store, tmp_path / "b.yaml", everything=True, plain=True)

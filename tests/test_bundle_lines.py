@@ -20,19 +20,19 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from danyuanzhang.bundle import lines, reader, writer
-from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.bundle.reader import (
+from danyuanzhang.core.changes import Change, decode, encode
+from danyuanzhang.store import Store, new_id
+from danyuanzhang.sync import export_bundle
+from danyuanzhang.sync.bundle import lines, reader, writer
+from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.sync.bundle.reader import (
     Bundle,
     ReadAgain,
     content_checksum,
     read_bundle,
     source_from_bytes,
 )
-from danyuanzhang.bundle.values import READERS, BadValue
-from danyuanzhang.changes import Change, decode, encode
-from danyuanzhang.store import Store, new_id
-from danyuanzhang.sync import export_bundle
+from danyuanzhang.sync.bundle.values import READERS, BadValue
 
 AUTHOR = "周玉梅的电脑"
 # notes that make the writer quote, escape and reach outside the Basic Multilingual Plane

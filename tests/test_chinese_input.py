@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.inputs import parse_date, parse_week, read_day
+from danyuanzhang.text.inputs import parse_date, parse_week, read_day
 from tests.conftest import Runner, one_line_error, snapshot
 
 JsonRunner = Callable[..., Any]
@@ -50,7 +50,7 @@ TUESDAY = date(2026, 12, 1)
     ],
 )
 def test_a_day_is_read_as_people_write_it(text: str, past: bool, expected: str) -> None:
-    from danyuanzhang.inputs import squash
+    from danyuanzhang.text.inputs import squash
 
     cleaned = squash(text).replace("/", "-").replace(".", "-")
     assert read_day(cleaned, TUESDAY, past) == date.fromisoformat(expected)

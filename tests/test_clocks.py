@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang import hlc
+from danyuanzhang.core import hlc
 from tests.conftest import Runner, refused_unchanged
 from tests.test_hostile_bundles import rehash, reseal
 
@@ -188,7 +188,7 @@ def test_a_clock_poisoned_by_an_earlier_version_still_shows_peers_and_conflicts(
 def test_many_stamps_at_once_are_the_stamps_of_as_many_ticks() -> None:
     """A roll's thousands of changes take their stamps in one go: the same stamps, in order,
     that one tick each would give, and the clock where those ticks would leave it."""
-    from danyuanzhang.hlc import Clock
+    from danyuanzhang.core.hlc import Clock
 
     near_the_end = "000000000000009-0999999500-dev"  # the counter runs out on the way
     for start in (
@@ -206,7 +206,7 @@ def test_many_stamps_at_once_are_the_stamps_of_as_many_ticks() -> None:
 
 
 def test_a_change_made_in_a_batch_is_the_change_make_gives() -> None:
-    from danyuanzhang.changes import Change, encode
+    from danyuanzhang.core.changes import Change, encode
 
     stamp = "000000000000009-0000000004-" + "d" * 32
     made = Change.made_here("周玉梅的电脑")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from danyuanzhang.phones import mask_phone, masks_apart
+from danyuanzhang.text.phones import mask_phone, masks_apart
 from tests.conftest import Runner
 from tests.test_sync_cli import laptops, resident
 

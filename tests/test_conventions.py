@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from danyuanzhang import __version__
-from danyuanzhang.catalogue import all_messages
 from danyuanzhang.cli import app
+from danyuanzhang.text.catalogue import all_messages
 from tests.conftest import Runner
 
 MESSAGES = all_messages()
@@ -45,7 +45,10 @@ def test_every_message_used_is_in_the_catalogue() -> None:
 
 def test_no_message_is_written_twice() -> None:
     """A key given twice in the catalogue silently loses its first sentence."""
-    for path in (SRC / "catalogue.py", SRC / "catalogue_visits.py"):
+    for path in (
+        SRC / "text" / "catalogue" / "__init__.py",
+        SRC / "text" / "catalogue" / "visits.py",
+    ):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Dict):
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
@@ -101,7 +104,7 @@ def test_unexpected_errors_show_no_traceback_and_no_data(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("刘桂英 13812345678")
 
-    monkeypatch.setattr("danyuanzhang.households.list_households", explode)
+    monkeypatch.setattr("danyuanzhang.households.registry.list_households", explode)
     result = dyz("household", "list", code=3)
     assert "RuntimeError" in result.stderr and "内部错误" in result.stderr
     assert "13812345678" not in result.output and "Traceback" not in result.output
@@ -193,7 +196,7 @@ def test_a_wrong_language_is_explained(dyz: Runner) -> None:
 def test_the_language_follows_the_locale(
     monkeypatch: pytest.MonkeyPatch, env: str, expected: str
 ) -> None:
-    from danyuanzhang.i18n import detect_lang
+    from danyuanzhang.text.i18n import detect_lang
 
     monkeypatch.delenv("DYZ_LANG")
     for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):

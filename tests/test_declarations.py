@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from danyuanzhang.records import ENTITIES
+from danyuanzhang.core.records import ENTITIES
 
 SRC = Path(__file__).parents[1] / "src" / "danyuanzhang"
 

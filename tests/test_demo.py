@@ -6,8 +6,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from danyuanzhang.demo import examples_dir
-from danyuanzhang.i18n import span
+from danyuanzhang.text.i18n import span
+from danyuanzhang.upkeep.demo import examples_dir
 from tests.conftest import Runner, one_line_error
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.changes import Change, encode
-from danyuanzhang.hlc import wall_now_ms
+from danyuanzhang.core.changes import Change, encode
+from danyuanzhang.core.hlc import wall_now_ms
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from tests.conftest import Runner, snapshot
@@ -147,7 +147,7 @@ def test_doctor_repairs_nothing_while_this_laptop_s_own_date_is_behind(
     dyz(*other, "export", "--plain", "-o", str(tmp_path / "o.yaml"))
     dyz("import", str(tmp_path / "o.yaml"))
     before = snapshot(db)
-    from danyuanzhang import hlc
+    from danyuanzhang.core import hlc
 
     monkeypatch.setattr(hlc, "wall_now_ms", lambda: 946_684_800_000)  # 2000-01-01
     said = dyz("doctor", "--repair", code=1).stderr
@@ -339,7 +339,7 @@ def test_each_doctor_checks_in_a_scratch_file_of_its_own(
 
 
 def test_a_process_id_given_again_is_not_the_dyz_that_wrote_the_file() -> None:
-    from danyuanzhang.processes import gone
+    from danyuanzhang.system.processes import gone
 
     assert not gone(os.getpid(), time.time())
     # this process started after the file was last written: the id was given again

@@ -148,7 +148,7 @@ def test_an_erasure_with_a_window_that_stays_open_says_so_and_finishes_later(
     store = Store.open(db)
     store.write_wait_ms = 300
     try:
-        from danyuanzhang.households import remove_household
+        from danyuanzhang.households.registry import remove_household
 
         assert remove_household(store, "2-2-301")["scrubbed"] is False
     finally:
@@ -164,7 +164,7 @@ def test_an_erasure_with_a_window_that_stays_open_says_so_and_finishes_later(
 def test_an_unfinished_interview_at_an_erased_door_goes_with_it(
     dyz: Runner, db: Path, estate: str, named_by: str
 ) -> None:
-    from danyuanzhang import drafts
+    from danyuanzhang.store import drafts
 
     [household_id] = [
         r[0] for r in sqlite3.connect(db).execute("SELECT id FROM households").fetchall()
@@ -193,7 +193,7 @@ def test_an_unfinished_interview_at_an_erased_door_goes_with_it(
 
 
 def test_an_unfinished_interview_at_another_door_stays(dyz: Runner, db: Path, estate: str) -> None:
-    from danyuanzhang import drafts
+    from danyuanzhang.store import drafts
 
     dyz("household", "add", "2-2-302")
     store = Store.open(db)

@@ -176,7 +176,7 @@ def test_held_erasures_reach_every_laptop_once_accepted(
 def test_the_window_passes(
     dyz: Runner, community: Community, member: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from danyuanzhang import hlc
+    from danyuanzhang.core import hlc
 
     rooms = [f"5-1-{floor}0{n}" for floor in range(1, 11) for n in (1, 2)]
     dyz(*community.office, "import", str(member_erases(dyz, community, member, "a", rooms[:5])))

@@ -8,8 +8,8 @@ import re
 import sqlite3
 from pathlib import Path
 
-from danyuanzhang.backup import decrypt, read_header
-from danyuanzhang.records import DECLARED
+from danyuanzhang.core.records import DECLARED
+from danyuanzhang.upkeep.backup import decrypt, read_header
 from tests.conftest import Runner, one_line_error, snapshot
 from tests.test_erasure import every_byte
 

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from danyuanzhang.store import Store
-from danyuanzhang.visible import visible
+from danyuanzhang.text.visible import visible
 from tests.conftest import Runner, one_line_error, snapshot
 
 # (what a hostile cell holds, what the person sees of it)

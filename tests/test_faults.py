@@ -376,7 +376,7 @@ def _ledger_by_limit(tmp_path: Path) -> None:
 
 def test_a_sheet_stopped_halfway_leaves_no_part_behind(tmp_path: Path) -> None:
     from danyuanzhang.cli.common import write_output
-    from danyuanzhang.sheets import write_sheet
+    from danyuanzhang.text.sheets import write_sheet
 
     def rows() -> Iterator[list[str]]:
         yield ["刘桂英"]

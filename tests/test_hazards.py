@@ -378,7 +378,7 @@ def test_a_kind_the_community_adds(dyz: Runner, dyz_json, estate: str) -> None:
 
 
 def test_recurrences_per_unit_for_the_weekly_report(dyz: Runner, db: Path, estate: str) -> None:
-    from danyuanzhang.hazards import recurrences_by_unit
+    from danyuanzhang.cases.hazards import recurrences_by_unit
     from danyuanzhang.store import Store
 
     def add(unit: str, found: str) -> str:

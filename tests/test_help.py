@@ -7,8 +7,8 @@ import re
 import pytest
 
 from danyuanzhang.cli.helptext import side
-from danyuanzhang.i18n import set_lang
-from danyuanzhang.textwidth import display_width, wrap
+from danyuanzhang.text.i18n import set_lang
+from danyuanzhang.text.width import display_width, wrap
 from tests.conftest import Runner
 from tests.test_conventions import all_commands
 

@@ -42,7 +42,7 @@ EXAMPLES = help_examples()
 
 @pytest.fixture(scope="module")
 def demo_notebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from danyuanzhang.demo import build_demo
+    from danyuanzhang.upkeep.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     store, _ = build_demo(path)

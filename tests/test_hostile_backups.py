@@ -215,7 +215,7 @@ def test_an_interrupted_restore_leaves_no_decrypted_copy(
     stairwell: str, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ctrl-C while unpacking (or at any later step) removes the copy on the way out."""
-    from danyuanzhang import backup as module
+    from danyuanzhang.upkeep import backup as module
 
     backup = seal(copy_of(db, tmp_path / "plain.db"), tmp_path / "b.dyzbak", laptop=_me(db))
     before = snapshot(db)
@@ -289,7 +289,7 @@ def test_backup_and_doctor_of_a_notebook_on_a_write_protected_stick(
 
 
 def test_a_working_copy_goes_to_the_first_folder_that_takes_one(tmp_path: Path) -> None:
-    from danyuanzhang.backup import scratch_folder
+    from danyuanzhang.upkeep.backup import scratch_folder
 
     not_a_folder = tmp_path / "a file"
     not_a_folder.write_text("")

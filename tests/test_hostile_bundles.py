@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.changes import Change
+from danyuanzhang.core.changes import Change
 from danyuanzhang.store import Store
+from danyuanzhang.sync.bundle.errors import BundleError
 from tests.conftest import Runner, one_line_error, snapshot
 
 HEADER_END = "\nbody:"
@@ -59,7 +59,7 @@ def reseal(text: str) -> str:
 
     from nacl.signing import SigningKey
 
-    from danyuanzhang.bundle.reader import content_checksum, source_from_bytes
+    from danyuanzhang.sync.bundle.reader import content_checksum, source_from_bytes
 
     forger = SigningKey(b"\x07" * 32)
     key = base64.b64encode(bytes(forger.verify_key)).decode()

@@ -16,10 +16,9 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from danyuanzhang import drafts
 from danyuanzhang.errors import DyzError
-from danyuanzhang.interview import Asker, run_interview
-from danyuanzhang.store import Store
+from danyuanzhang.store import Store, drafts
+from danyuanzhang.visits.interview import Asker, run_interview
 from tests.conftest import Runner, snapshot
 
 ENTER = "\r"
@@ -376,7 +375,7 @@ def test_the_same_answers_make_the_same_records_both_ways(
 
 
 def test_household_matching_finds_rooms_references_and_names(store: Store) -> None:
-    from danyuanzhang.matching import HouseholdIndex
+    from danyuanzhang.households.matching import HouseholdIndex
 
     index = HouseholdIndex.build(store)
     assert [h.ref for h in index.match("2-2-301")] == ["2-2-301"]
@@ -393,8 +392,8 @@ def test_the_completer_offers_matches_as_the_person_types(store: Store) -> None:
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
 
-    from danyuanzhang.interview import HouseholdCompleter
-    from danyuanzhang.matching import HouseholdIndex
+    from danyuanzhang.households.matching import HouseholdIndex
+    from danyuanzhang.visits.interview import HouseholdCompleter
 
     completer = HouseholdCompleter(HouseholdIndex.build(store), lambda found, _: found)
     offered = list(completer.get_completions(Document("30"), CompleteEvent()))
@@ -411,9 +410,9 @@ def test_on_a_unit_head_s_laptop_a_room_number_offers_her_own_flat(
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
 
-    from danyuanzhang.interview import Asker, HouseholdCompleter, Interview
-    from danyuanzhang.matching import HouseholdIndex
-    from danyuanzhang.visits import VisitPlan
+    from danyuanzhang.households.matching import HouseholdIndex
+    from danyuanzhang.visits.doorstep import VisitPlan
+    from danyuanzhang.visits.interview import Asker, HouseholdCompleter, Interview
 
     for flat in ("1-1-301", "1-1-302", "3-1-301"):
         dyz("household", "add", flat, "--estate", stairwell)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from danyuanzhang.core.hlc import Clock, parse
 from danyuanzhang.errors import DyzError
-from danyuanzhang.hlc import Clock, parse
-from danyuanzhang.inputs import parse_date, parse_name, parse_phone, parse_ref
-from danyuanzhang.phones import mask_phone
+from danyuanzhang.text.inputs import parse_date, parse_name, parse_phone, parse_ref
+from danyuanzhang.text.phones import mask_phone
 
 parts = st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True)
 
@@ -60,8 +60,8 @@ def test_the_clock_only_moves_forward_whatever_the_wall_clock_does(
 def test_the_clock_writes_stamps_the_reader_takes_even_from_a_poisoned_counter(
     wall: int, counter: int, walls: list[int]
 ) -> None:
-    from danyuanzhang.bundle.reader import HLC
-    from danyuanzhang.hlc import Stamp
+    from danyuanzhang.core.hlc import Stamp
+    from danyuanzhang.sync.bundle.reader import HLC
 
     start = Stamp(wall, counter, "b" * 32).text()
     clock = Clock(start)
@@ -83,8 +83,8 @@ def test_new_ids_are_version_4_uuids() -> None:
 @given(st.text(max_size=60))
 def test_bundle_values_accept_exactly_what_the_commands_write(text: str) -> None:
     """The quick path for names, notes and phones agrees with the full checks."""
-    from danyuanzhang.bundle.values import READERS, BadValue
-    from danyuanzhang.inputs import parse_free_text, parse_name, parse_phone
+    from danyuanzhang.sync.bundle.values import READERS, BadValue
+    from danyuanzhang.text.inputs import parse_free_text, parse_name, parse_phone
 
     for kind, full_check in (
         ("name", parse_name),
@@ -106,7 +106,7 @@ def test_bundle_values_accept_exactly_what_the_commands_write(text: str) -> None
 def test_the_builtin_digest_is_sha256(data: bytes) -> None:
     import hashlib
 
-    from danyuanzhang.digest import sha256
+    from danyuanzhang.system.digest import sha256
 
     assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
 
@@ -123,7 +123,7 @@ def test_a_value_reads_back_as_json_reads_it(value: object) -> None:
     """`decode`'s quick ways (a string, a flag, a birth year) give what json gives."""
     import json
 
-    from danyuanzhang.changes import decode, encode
+    from danyuanzhang.core.changes import decode, encode
 
     assert decode(encode(value)) == value
     text = json.dumps(value)
@@ -134,7 +134,7 @@ def test_a_value_reads_back_as_json_reads_it(value: object) -> None:
 def test_digits_json_would_refuse_are_not_read_as_a_number(text: str) -> None:
     import json
 
-    from danyuanzhang.changes import decode
+    from danyuanzhang.core.changes import decode
 
     try:
         expected = json.loads(text)

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from danyuanzhang.ledgers import KIND_NAMES, last_full_month
+from danyuanzhang.paperwork.ledgers import KIND_NAMES, last_full_month
 from tests.conftest import Runner
 
 PERIOD = ("--from", "2026-06-01", "--to", "2026-11-30")

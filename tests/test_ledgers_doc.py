@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from danyuanzhang.ledger_sources import ROWS, SOURCES, columns_doc, made_part
-from danyuanzhang.ledgers import NUMBER, kinds
+from danyuanzhang.paperwork.ledgers import NUMBER, kinds
+from danyuanzhang.paperwork.ledgers.sources import ROWS, SOURCES, columns_doc, made_part
 
 DOC = (Path(__file__).parents[1] / "docs" / "ledgers.md").read_text(encoding="utf-8")
 
@@ -24,7 +24,7 @@ def test_every_declared_column_has_one_declared_source_and_no_other() -> None:
 def test_the_page_lists_exactly_the_columns_the_code_declares() -> None:
     made = made_part(DOC)
     assert made == columns_doc().strip("\n"), (
-        "docs/ledgers.md is out of date: python -m danyuanzhang.ledger_sources docs/ledgers.md"
+        "docs/ledgers.md is out of date: python -m danyuanzhang.paperwork.ledgers.sources docs/ledgers.md"
     )
     for name, kind in kinds().items():
         section = made.split(f"## `{name}`:")[1].split("\n## ")[0]

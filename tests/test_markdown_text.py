@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.markdown import md_cell, md_text
+from danyuanzhang.text.markdown import md_cell, md_text
 from tests.conftest import Runner
 
 HOSTILE = "<script>alert(1)</script> a|b `c` d\\|e"

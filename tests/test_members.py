@@ -130,7 +130,7 @@ def test_members_admitted_later_are_learned_from_the_office_list_a_peer_relays(
     # the office's newer list, signed by the office, and is taken
     dyz(*second, "household", "add", "3-1-102")
     relayed = community.export(second, "second", "--for", "2-2单元长")
-    from danyuanzhang.bundle.sealing import is_sealed
+    from danyuanzhang.sync.bundle.sealing import is_sealed
 
     assert is_sealed(relayed)  # never heard from, but its key is on the office's list
     said = dyz(*first, "import", str(relayed)).stderr
@@ -248,7 +248,7 @@ def test_the_list_travels_in_full_only_to_a_laptop_without_it(
     dyz(*community.office, "import", str(news))
     dyz(*unit, "household", "add", "2-2-605")
     sealed = community.export(unit, "sealed-news")  # its own news: for its office alone
-    from danyuanzhang.bundle.sealing import is_sealed, read_envelope
+    from danyuanzhang.sync.bundle.sealing import is_sealed, read_envelope
 
     assert is_sealed(sealed) and read_envelope(sealed).for_name == "社区办公室"
     assert "新增" in dyz(*community.office, "import", str(sealed)).stderr

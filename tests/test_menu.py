@@ -235,7 +235,7 @@ def drive(*keys: str, hang_up: float = 15.0) -> tuple[list[str], float]:
     from danyuanzhang.cli import app
     from danyuanzhang.cli.common import State
     from danyuanzhang.cli.menu import run_menu
-    from danyuanzhang.interview import Asker
+    from danyuanzhang.visits.interview import Asker
 
     shown: list[str] = []
     with create_pipe_input() as pipe:
@@ -279,7 +279,7 @@ def test_in_a_sub_menu_0_and_q_go_back_to_the_menu(stairwell: str, capsys) -> No
 def test_the_menu_imports_the_roll_on_a_new_notebook(
     dyz: Runner, dyz_json, tmp_path: Path, capsys
 ) -> None:
-    from danyuanzhang.demo import examples_dir
+    from danyuanzhang.upkeep.demo import examples_dir
 
     dyz("init", "--community", "芙蓉南路社区", "--device-name", "王建国的电脑")
     roll = tmp_path / "花名册.csv"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from danyuanzhang.changes import Change, encode
-from danyuanzhang.merge import (
+from danyuanzhang.core.changes import Change, encode
+from danyuanzhang.core.merge import (
     Incoming,
     Keyed,
     Merge,
@@ -18,7 +18,7 @@ from danyuanzhang.merge import (
     normalise,
     plan_import,
 )
-from danyuanzhang.records import DECLARED, ENTITIES, FLAG_PREFIX, field_label
+from danyuanzhang.core.records import DECLARED, ENTITIES, FLAG_PREFIX, field_label
 
 A, B, C = "a" * 32, "b" * 32, "c" * 32
 RECORD = "0" * 32
@@ -237,7 +237,7 @@ def test_a_resident_goes_with_the_household_it_was_registered_in() -> None:
 
 
 def test_every_record_type_and_field_has_a_name_in_both_languages() -> None:
-    from danyuanzhang.i18n import set_lang
+    from danyuanzhang.text.i18n import set_lang
 
     for spec in DECLARED:
         assert all(spec.label) and spec.name in ENTITIES

@@ -13,7 +13,7 @@ from tests.conftest import Runner
 
 @pytest.fixture
 def sample(dyz: Runner, tmp_path: Path) -> list[str]:
-    from danyuanzhang.demo import build_demo
+    from danyuanzhang.upkeep.demo import build_demo
 
     path = tmp_path / "2-2.db"
     store, _ = build_demo(path)

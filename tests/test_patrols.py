@@ -108,9 +108,9 @@ def test_units_due_a_patrol(dyz: Runner, dyz_json, stairwell: str) -> None:  # t
 def test_the_checklist_asked_on_the_stairs(db: Path, stairwell: str) -> None:
     """At a terminal `dyz patrol --unit 2-2` walks the checklist: a digit answers each item,
     and a problem asks what was seen."""
-    from danyuanzhang.interview import Asker
-    from danyuanzhang.patrols import ask_checklist, record_patrol
+    from danyuanzhang.cases.patrols import ask_checklist, record_patrol
     from danyuanzhang.store import Store
+    from danyuanzhang.visits.interview import Asker
 
     with create_pipe_input() as pipe:
         # passage: a problem — where, what was seen, the flat responsible, the days (the
@@ -132,8 +132,8 @@ def test_the_checklist_asked_on_the_stairs(db: Path, stairwell: str) -> None:
 def test_a_problem_on_a_common_part_keeps_the_kind_s_usual_days(db: Path, stairwell: str) -> None:
     """Enter at the flat means a common part (the unit's notice); Enter at the days takes the
     days the kind is usually given (a flying wire: one)."""
-    from danyuanzhang.interview import Asker
-    from danyuanzhang.patrols import ask_checklist
+    from danyuanzhang.cases.patrols import ask_checklist
+    from danyuanzhang.visits.interview import Asker
 
     with create_pipe_input() as pipe:
         pipe.send_text("1" + "1" + "1" + "2" + "5楼窗口\r" + "拉飞线充电\r" + "\r" + "\r" + "1")
@@ -145,8 +145,8 @@ def test_a_problem_on_a_common_part_keeps_the_kind_s_usual_days(db: Path, stairw
 
 def test_enter_alone_signs_off_no_item_of_the_checklist(db: Path, stairwell: str) -> None:
     """No item starts on 正常: Enter alone asks again, and only a choice answers."""
-    from danyuanzhang.interview import Asker
-    from danyuanzhang.patrols import CHECKS, ask_checklist
+    from danyuanzhang.cases.patrols import CHECKS, ask_checklist
+    from danyuanzhang.visits.interview import Asker
 
     said: list[str] = []
     with create_pipe_input() as pipe:
@@ -157,8 +157,8 @@ def test_enter_alone_signs_off_no_item_of_the_checklist(db: Path, stairwell: str
 
 
 def test_on_a_building_walk_the_checklist_wants_the_unit(db: Path, stairwell: str) -> None:
-    from danyuanzhang.interview import Asker
-    from danyuanzhang.patrols import ask_checklist
+    from danyuanzhang.cases.patrols import ask_checklist
+    from danyuanzhang.visits.interview import Asker
 
     with create_pipe_input() as pipe:
         # a problem with no unit is not accepted; the unit head writes it again with the unit

@@ -12,7 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from phonenumbers import PhoneNumber, PhoneNumberFormat
 
-from danyuanzhang.phones import mask_phone, mask_phones_in
+from danyuanzhang.text.phones import mask_phone, mask_phones_in
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 # Chinese text with no digit in it, as a petition is written around a phone

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.changes import Change, encode
+from danyuanzhang.core.changes import Change, encode
 from tests.conftest import Runner, refused_unchanged
 from tests.test_members import Community
 
@@ -133,7 +133,7 @@ def reseal_keeping_spans(text: str) -> str:
 
     from nacl.signing import SigningKey
 
-    from danyuanzhang.bundle.reader import content_checksum, source_from_bytes
+    from danyuanzhang.sync.bundle.reader import content_checksum, source_from_bytes
 
     forger = SigningKey(b"\x07" * 32)
     checksum = f"sha256:{content_checksum(source_from_bytes(text.encode('utf-8')))}"
@@ -204,7 +204,7 @@ def signed_as(text: str, db: str) -> str:
 
     from nacl.signing import SigningKey
 
-    from danyuanzhang.bundle.reader import content_checksum, source_from_bytes
+    from danyuanzhang.sync.bundle.reader import content_checksum, source_from_bytes
 
     conn = sqlite3.connect(db)
     seed = conn.execute("SELECT value FROM settings WHERE key = 'signing_key'").fetchone()[0]
@@ -244,7 +244,7 @@ def test_changes_made_before_a_laptop_had_its_key_are_relayed_as_before(
 ) -> None:
     """A notebook of an earlier version gets its key on first open; what it made before is in
     no span, and goes on through the office as it did."""
-    from danyuanzhang.keys import fingerprint
+    from danyuanzhang.sync.keys import fingerprint
 
     old = community.laptop("2-2单元长")
     dyz(*old, "household", "add", "2-2-601", "--estate", "新芙蓉之都")
@@ -270,8 +270,8 @@ def opened_header(bundle: Path, receiver: list[str]) -> str:
     import base64
     import io
 
-    from danyuanzhang.bundle.sealing import is_sealed, read_envelope, unseal
-    from danyuanzhang.keys import PRIVATE
+    from danyuanzhang.sync.bundle.sealing import is_sealed, read_envelope, unseal
+    from danyuanzhang.sync.keys import PRIVATE
 
     assert is_sealed(bundle)
     conn = sqlite3.connect(receiver[1])

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.bundle import beside
-from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.demo import build_demo
 from danyuanzhang.store import Store
 from danyuanzhang.sync import export_bundle, import_bundle
+from danyuanzhang.sync.bundle import beside
+from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.upkeep.demo import build_demo
 from tests.conftest import snapshot
 
 
@@ -93,7 +93,7 @@ def damaged(bundle: Path, folder: Path) -> Path:
 def test_a_damaged_bundle_is_refused_alike_and_changes_nothing(
     demo_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, big: bool
 ) -> None:
-    from danyuanzhang.bundle import reader
+    from danyuanzhang.sync.bundle import reader
 
     if big:  # the line reader's verdict is then the only one, given by the second process
         monkeypatch.setattr(reader, "EVENT_WALK_LIMIT", 1000)
@@ -155,7 +155,7 @@ def test_an_import_stopped_part_way_stops_the_reader_too(
 def test_the_progress_bar_hears_the_second_process(
     demo_bundle: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from danyuanzhang.bundle import reader
+    from danyuanzhang.sync.bundle import reader
 
     monkeypatch.setattr(reader, "PROGRESS_EVERY", 100)
     heard: list[tuple[str, float]] = []

@@ -8,7 +8,7 @@ import shlex
 import shutil
 from pathlib import Path
 
-from danyuanzhang.demo import examples_dir
+from danyuanzhang.upkeep.demo import examples_dir
 from tests.conftest import Runner
 
 README = Path(__file__).parents[1] / "README.md"

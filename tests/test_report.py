@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from danyuanzhang.i18n import short_day, span
+from danyuanzhang.text.i18n import short_day, span
 from tests.conftest import Runner, one_line_error
 
 

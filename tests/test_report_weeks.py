@@ -20,7 +20,7 @@ def pin_today(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
         def today(cls) -> PinnedDate:
             return cls(fixed.year, fixed.month, fixed.day)
 
-    for module in ("danyuanzhang.report", "danyuanzhang.inputs"):
+    for module in ("danyuanzhang.paperwork.report", "danyuanzhang.text.inputs"):
         monkeypatch.setattr(f"{module}.date", PinnedDate)
 
 

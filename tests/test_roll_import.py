@@ -175,7 +175,7 @@ rows = st.lists(
 )
 @given(rows)
 def test_any_valid_roll_imported_twice_equals_imported_once(tmp_path_factory, rows) -> None:  # type: ignore[no-untyped-def]
-    from danyuanzhang.rollcall import import_roll
+    from danyuanzhang.households.rollcall import import_roll
     from danyuanzhang.store import Store
 
     folder = tmp_path_factory.mktemp("roll")
@@ -251,7 +251,7 @@ def test_the_encoding_is_told_by_the_first_bytes_beyond_ascii(
 ) -> None:
     """The file is decoded as it is read, not held whole: ASCII reads alike in UTF-8 and GBK,
     so the first bytes beyond it decide, however far down they are."""
-    from danyuanzhang import rollfile
+    from danyuanzhang.households import rollfile
 
     monkeypatch.setattr(rollfile, "_SNIFF", 64)
     ascii_rows = [f"Estate,{n},1,101,Li {n},,,,," for n in range(40)]
@@ -265,8 +265,8 @@ def test_a_fault_far_into_the_file_is_its_encoding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """UTF-8 at the start, a byte no UTF-8 has further on: the same one line as before."""
-    from danyuanzhang import rollfile
     from danyuanzhang.errors import DyzError
+    from danyuanzhang.households import rollfile
 
     monkeypatch.setattr(rollfile, "_SNIFF", 64)
     roll = tmp_path / "roll.csv"
@@ -293,8 +293,8 @@ def test_a_roll_written_as_it_is_read_makes_the_same_notebook(
     """A district's roll is written every so many flats and residents, to be read in bounded
     memory: a person met again after their record was written still adds what the row adds,
     and a second row saying otherwise is still a bad row."""
-    from danyuanzhang import rollcall
-    from danyuanzhang.rollcall import RollRejected, import_roll
+    from danyuanzhang.households import rollcall
+    from danyuanzhang.households.rollcall import RollRejected, import_roll
     from danyuanzhang.store import Store
 
     again = "新芙蓉之都,2,2,301,刘桂英,,,残疾,2020-01-01,"  # adds a flag and a date

@@ -29,7 +29,7 @@ def screen_of(args: list[str], tmp_path: Path) -> list[str]:
 def test_messages_and_the_notice_fit_eighty_columns(
     dyz: Runner, stairwell: str, tmp_path: Path, lang: str
 ) -> None:
-    from danyuanzhang.textwidth import display_width
+    from danyuanzhang.text.width import display_width
 
     dyz("init", "--name", "周玉梅", "--unit", "2-2")
     said = dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 5楼窗口", "--household",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.bundle.sealing import CHUNK, is_sealed, read_envelope, seal, unseal
+from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.sync.bundle.sealing import CHUNK, is_sealed, read_envelope, seal, unseal
 from tests.conftest import Runner, refused_unchanged, snapshot
 
 
@@ -164,7 +164,7 @@ def test_sealing_round_trips_any_size_and_a_missing_last_chunk_is_told(
 
 
 def test_a_file_that_would_inflate_to_fill_the_disk_is_refused_part_way(tmp_path: Path) -> None:
-    from danyuanzhang.bundle.sealing import INFLATION_LIMIT
+    from danyuanzhang.sync.bundle.sealing import INFLATION_LIMIT
 
     keys = _Keys()
     plain = tmp_path / "zeros.yaml"

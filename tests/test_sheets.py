@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from danyuanzhang.sheets import neutralised, write_sheet
+from danyuanzhang.text.sheets import neutralised, write_sheet
 from tests.conftest import Runner, one_line_error, snapshot
 
 FORMULA = '=HYPERLINK("http://example.com","点这里")'

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.bundle.reader import content_checksum, source_from_bytes
+from danyuanzhang.sync.bundle.reader import content_checksum, source_from_bytes
 from tests.conftest import Runner, refused_unchanged
 from tests.test_hostile_bundles import reseal
 

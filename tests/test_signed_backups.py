@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.backup import read_header
+from danyuanzhang.upkeep.backup import read_header
 from tests.conftest import Runner, one_line_error, snapshot
 from tests.hostile_backups import ABSENT, copy_of, laptop_of, laptop_seed, office_key, seal
 from tests.test_hostile_backups import HOSTILE_SQL, hostile, leftovers
@@ -158,8 +158,8 @@ def test_a_backup_changed_after_its_signature_was_checked_is_refused(
 ) -> None:
     """The chunks are hashed again as they are decrypted: a file swapped on the stick between
     the check and the reading (here, while the sealed key is opened) is refused all the same."""
-    from danyuanzhang import backup as module
     from danyuanzhang.errors import DyzError
+    from danyuanzhang.upkeep import backup as module
     from tests.hostile_backups import office_key
 
     backup = sealed_by_the_unit(dyz, community)

@@ -316,7 +316,7 @@ def test_import_reports_its_progress(
         dyz(*unit, "household", "add", f"3-1-{room}")
     bundle = tmp_path / "b.yaml"
     dyz(*unit, "export", "--plain", "--all", "-o", str(bundle))
-    monkeypatch.setattr("danyuanzhang.bundle.reader.PROGRESS_EVERY", 50)
+    monkeypatch.setattr("danyuanzhang.sync.bundle.reader.PROGRESS_EVERY", 50)
     heard: list[tuple[str, float]] = []
     store = Store.open(tmp_path / "office.db")
     try:

@@ -40,21 +40,20 @@ from hypothesis.stateful import (
     rule,
 )
 
-from danyuanzhang import council as council_api
-from danyuanzhang import flags as flags_api
-from danyuanzhang import hazards as hazards_api
-from danyuanzhang import households as reg_api
-from danyuanzhang import mediation as mediation_api
-from danyuanzhang import patrols as patrols_api
-from danyuanzhang import petitions as petitions_api
-from danyuanzhang import roster as roster_api
 from danyuanzhang import store as store_module
-from danyuanzhang import visits as visits_api
-from danyuanzhang import volunteers as volunteers_api
+from danyuanzhang.cases import council as council_api
+from danyuanzhang.cases import hazards as hazards_api
+from danyuanzhang.cases import mediation as mediation_api
+from danyuanzhang.cases import patrols as patrols_api
+from danyuanzhang.cases import petitions as petitions_api
+from danyuanzhang.cases import volunteers as volunteers_api
+from danyuanzhang.core.merge import normalise
+from danyuanzhang.core.records import ENTITIES, WORDS_WITH_HOUSEHOLD
 from danyuanzhang.errors import DyzError
-from danyuanzhang.merge import normalise
-from danyuanzhang.records import ENTITIES, WORDS_WITH_HOUSEHOLD
-from danyuanzhang.rollcall import import_roll
+from danyuanzhang.households import flags as flags_api
+from danyuanzhang.households import registry as reg_api
+from danyuanzhang.households import roster as roster_api
+from danyuanzhang.households.rollcall import import_roll
 from danyuanzhang.store import Store, derive, in_chunks
 from danyuanzhang.store import registry as reg
 from danyuanzhang.sync import (
@@ -65,6 +64,7 @@ from danyuanzhang.sync import (
     resolve_conflict,
     set_scope,
 )
+from danyuanzhang.visits import doorstep as visits_api
 
 # every table that laptops must agree on: the log, the erasures, what is derived from the log
 # (each record type's table, the flags, the conflicts and the identity of records); the rest
@@ -653,7 +653,7 @@ class Laptops(RuleBasedStateMachine):
             assert not path.exists()
             return
         self.exported.append(path)
-        from danyuanzhang.bundle.sealing import is_sealed
+        from danyuanzhang.sync.bundle.sealing import is_sealed
 
         if is_sealed(path):
             event("a bundle sealed to its receiver")
@@ -982,8 +982,8 @@ def reg_links(store: Store, petition: str) -> list[str]:
 def _import_unless_own(store: Store, path: Path) -> None:
     """Import, unless the bundle is sealed to another laptop: then only that laptop opens it,
     and this one is refused and left as it was."""
-    from danyuanzhang.bundle.errors import BundleError
-    from danyuanzhang.bundle.sealing import is_sealed, read_envelope
+    from danyuanzhang.sync.bundle.errors import BundleError
+    from danyuanzhang.sync.bundle.sealing import is_sealed, read_envelope
 
     if is_sealed(path) and read_envelope(path).for_id != store.device()[0]:
         before = shared(store)

@@ -27,13 +27,13 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from danyuanzhang import households as reg_api
 from danyuanzhang import store as store_module
-from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.errors import DyzError
+from danyuanzhang.households import registry as reg_api
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 from danyuanzhang.sync import export_bundle, import_bundle
+from danyuanzhang.sync.bundle.errors import BundleError
 from danyuanzhang.sync.members import admit, become_office, office_of, revoke
 from tests.test_sync_laws import shared
 
@@ -238,7 +238,7 @@ class Community(RuleBasedStateMachine):
 
     def arrive(self, into: int, path: Path) -> None:
         """Import; a refusal must be for a revocation this laptop knows of, and change nothing."""
-        from danyuanzhang.bundle.sealing import is_sealed, read_envelope
+        from danyuanzhang.sync.bundle.sealing import is_sealed, read_envelope
 
         store = self.laptops[into]
         if is_sealed(path) and read_envelope(path).for_id != self.device(into):

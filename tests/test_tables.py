@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from danyuanzhang.render import text_table
-from danyuanzhang.textwidth import display_width
+from danyuanzhang.text.render import text_table
+from danyuanzhang.text.width import display_width
 from tests.conftest import Runner
 
 # what must never be cut across two lines: a flat, a date (with its time), a masked or a whole
@@ -44,7 +44,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from typer.testing import CliRunner
 
     from danyuanzhang.cli import app
-    from danyuanzhang.demo import build_demo
+    from danyuanzhang.upkeep.demo import build_demo
 
     path = tmp_path_factory.mktemp("sample") / "demo.db"
     store, _ = build_demo(path)
@@ -164,7 +164,7 @@ def test_no_line_is_wider_than_the_terminal_and_nothing_whole_is_cut(
 @settings(max_examples=300, deadline=None)
 @given(text=cells(), width=st.integers(24, 80))
 def test_a_wrapped_cell_never_starts_a_line_with_a_closing_mark(text: str, width: int) -> None:
-    from danyuanzhang.textwidth import wrap
+    from danyuanzhang.text.width import wrap
 
     lines = wrap(text, width, whole=16)
     assert all(display_width(line) <= width for line in lines), lines

@@ -15,7 +15,7 @@ LATER = "2026-12-20"  # every flat of the sample community is due a visit by the
 
 @pytest.fixture
 def sample(tmp_path: Path) -> list[str]:
-    from danyuanzhang.demo import build_demo
+    from danyuanzhang.upkeep.demo import build_demo
 
     path = tmp_path / "sample.db"
     store, _ = build_demo(path)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.inputs import parse_count
+from danyuanzhang.text.inputs import parse_count
 from tests.conftest import Runner
 
 MISTAKES = [

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from danyuanzhang.i18n import short_day
+from danyuanzhang.text.i18n import short_day
 from tests.conftest import Runner, one_line_error, snapshot
 
 NOVEMBER = ("--from", "2026-11-01", "--to", "2026-11-30")

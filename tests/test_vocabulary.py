@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 import typer.main
 
-from danyuanzhang import vocab, words
+from danyuanzhang.cases.patrols import check_vocabulary
 from danyuanzhang.cli import app
 from danyuanzhang.errors import DyzError
-from danyuanzhang.ledgers import kinds as ledger_kinds
-from danyuanzhang.patrols import check_vocabulary
+from danyuanzhang.paperwork.ledgers import kinds as ledger_kinds
+from danyuanzhang.text import vocab, words
 from tests.conftest import Runner
 
 # what each code option reads, by (command, parameter)

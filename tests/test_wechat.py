@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.wechat import MESSAGE_LIMIT, agenda_messages
+from danyuanzhang.paperwork.wechat import MESSAGE_LIMIT, agenda_messages
 from tests.conftest import Runner
 
 MARKDOWN = re.compile(r"^#|\|.*\||\*\*|```|^- ", re.M)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from danyuanzhang.vocab import BUILTIN_FLAGS, FLAG_WORDS
+from danyuanzhang.text.vocab import BUILTIN_FLAGS, FLAG_WORDS
 from tests.conftest import Runner
 
 # 2-2-301, or 2栋2单元301室 as the printed page writes it

@@ -19,8 +19,8 @@ class DyzError(Exception):
         self.params = params
 
     def message(self) -> str:
-        from danyuanzhang.i18n import t
-        from danyuanzhang.visible import visible_value
+        from danyuanzhang.text.i18n import t
+        from danyuanzhang.text.visible import visible_value
 
         # an error is one line: a line break in the value it quotes is shown, not obeyed
         return t(self.key, **{name: visible_value(v) for name, v in self.params.items()})

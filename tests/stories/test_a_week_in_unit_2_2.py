@@ -26,7 +26,7 @@ DOORS_ON = "2026-12-03"  # Thursday, the doors
 @pytest.fixture
 def sample(tmp_path: Path) -> list[str]:
     """The sample community's notebook (dyz demo), as the 2-2 laptop holds it."""
-    from danyuanzhang.demo import build_demo
+    from danyuanzhang.upkeep.demo import build_demo
 
     path = tmp_path / "2-2.db"
     store, _ = build_demo(path)

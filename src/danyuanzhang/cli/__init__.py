@@ -98,7 +98,7 @@ class DyzGroup(TyperGroup):
         except UsageError as error:
             _usage_exit(ctx, error)
         except KeyboardInterrupt:
-            from danyuanzhang.i18n import t
+            from danyuanzhang.text.i18n import t
 
             say(t("cancelled"))
             ctx.exit(130)
@@ -121,7 +121,7 @@ class DyzGroup(TyperGroup):
                 raise
             if os.environ.get("DYZ_DEBUG"):
                 raise
-            from danyuanzhang.i18n import t
+            from danyuanzhang.text.i18n import t
 
             # The exception's text may quote personal data, so only its type is shown.
             say(t("internal_error", kind=type(error).__name__))
@@ -254,7 +254,7 @@ def _version(value: bool) -> None:
 
 
 def _lang(value: str | None) -> str | None:
-    from danyuanzhang.i18n import LANGS, set_lang
+    from danyuanzhang.text.i18n import LANGS, set_lang
 
     if value is not None:
         if value not in LANGS:
@@ -294,7 +294,7 @@ def root(
 ) -> None:
     """单元长的工作本 · dyz, the unit head's notebook."""
     if lang is None:
-        from danyuanzhang.i18n import set_lang
+        from danyuanzhang.text.i18n import set_lang
 
         set_lang(None)
     ctx.obj = State(db, by)
@@ -302,7 +302,7 @@ def root(
         from danyuanzhang.cli.common import is_interactive, out
 
         if not is_interactive():
-            from danyuanzhang.i18n import t
+            from danyuanzhang.text.i18n import t
 
             out(t("short_help"))
             return

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from danyuanzhang.i18n import pick, t, word
 from danyuanzhang.store import Store, short
+from danyuanzhang.text.i18n import pick, t, word
 
 Choices = list[tuple[str, str]]
 
@@ -22,14 +22,14 @@ def _vocabulary(choices: dict[str, tuple[str, str]]) -> Callable[[Store], Choice
 
 
 def _hazard_kinds(store: Store) -> Choices:
-    from danyuanzhang.hazards import known_kinds
+    from danyuanzhang.cases.hazards import known_kinds
 
     return [(pick(*names), pick(*names)) for names in known_kinds(store).values()]
 
 
 def _hazards(statuses: tuple[str, ...]) -> Callable[[Store], Choices]:
     def choices(store: Store) -> Choices:
-        from danyuanzhang.hazards import known_kinds, list_hazards
+        from danyuanzhang.cases.hazards import known_kinds, list_hazards
 
         kinds = known_kinds(store)
         return [
@@ -46,7 +46,7 @@ def _hazards(statuses: tuple[str, ...]) -> Callable[[Store], Choices]:
 
 
 def _petitions(store: Store) -> Choices:
-    from danyuanzhang.petitions import list_petitions
+    from danyuanzhang.cases.petitions import list_petitions
 
     return [
         (f"{short(p['id'])}  {p['household'] or p['unit']} “{p['text']}”", short(p["id"]))
@@ -57,7 +57,7 @@ def _petitions(store: Store) -> Choices:
 
 def _choices() -> dict[tuple[str, str], tuple[str, Callable[[Store], Choices]]]:
     """(the question, its choices) by (command, parameter)."""
-    from danyuanzhang.vocab import DECISIONS, PETITION_CATEGORIES, ROLES
+    from danyuanzhang.text.vocab import DECISIONS, PETITION_CATEGORIES, ROLES
 
     unfixed = ("ask_hazard", _hazards(("found", "notified")))
     any_hazard = ("ask_hazard", _hazards(("found", "notified", "rectified", "verified")))
@@ -83,7 +83,7 @@ def ask_missing(ctx: Any, param: Any) -> list[str]:
     """What to add to the command line for the missing `param`, asked of the user."""
     from danyuanzhang.cli.common import state
     from danyuanzhang.cli.helptext import side
-    from danyuanzhang.interview import Asker
+    from danyuanzhang.visits.interview import Asker
 
     asker = Asker()
     command = ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ""

@@ -15,10 +15,10 @@ from danyuanzhang.cli.common import (
     state,
 )
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
+from danyuanzhang.text.i18n import t
 
 if TYPE_CHECKING:
-    from danyuanzhang.backup import Header
+    from danyuanzhang.upkeep.backup import Header
 
 backup_app = typer.Typer()
 restore_app = typer.Typer()
@@ -36,7 +36,7 @@ def passphrase_from(file: Path | None, twice: bool) -> str:
     """The passphrase: a file's first line, or asked at the terminal (twice for a new
     backup); without a terminal and a file, one line saying how to give it."""
     if file is not None:
-        from danyuanzhang.userfiles import read_bounded
+        from danyuanzhang.system.userfiles import read_bounded
 
         try:  # a passphrase is a line: a file of more than 64 KiB is the wrong file
             lines = read_bounded(file, 64 << 10).decode("utf-8-sig").splitlines()
@@ -51,7 +51,7 @@ def passphrase_from(file: Path | None, twice: bool) -> str:
 
     first = getpass.getpass(t("backup_passphrase_ask"))
     if twice:
-        from danyuanzhang.backup import check_passphrase
+        from danyuanzhang.upkeep.backup import check_passphrase
 
         check_passphrase(first)
         if getpass.getpass(t("backup_passphrase_again")) != first:
@@ -80,10 +80,10 @@ def backup_command(
     ] = False,
 ) -> None:
     """备份工作本（加密）· Back up the notebook, encrypted with a passphrase, e.g. `dyz backup -o E:/dyz-backup.dyzbak`."""
-    from danyuanzhang.backup import default_name, make_backup
-    from danyuanzhang.inputs import day_or_today
-    from danyuanzhang.reminders import backed_up
     from danyuanzhang.store.faults import size_words
+    from danyuanzhang.text.inputs import day_or_today
+    from danyuanzhang.upkeep.backup import default_name, make_backup
+    from danyuanzhang.upkeep.reminders import backed_up
 
     store = state(ctx).store(remind=False)
     today = day_or_today(None)
@@ -142,8 +142,8 @@ def restore_command(
     ] = False,
 ) -> None:
     """从备份恢复工作本 · Restore the notebook from a backup, e.g. `dyz restore E:/dyz-backup.dyzbak`."""
-    from danyuanzhang.backup import read_header, restore
     from danyuanzhang.store.db import default_path
+    from danyuanzhang.upkeep.backup import read_header, restore
 
     header = read_header(file)
     seed = signer = None
@@ -187,7 +187,7 @@ def restore_command(
 def _same_laptop_or_confirmed(notebook: Path, name: str, laptop: str, confirmed: bool) -> None:
     """A backup of another laptop makes this one that laptop: its id, name and keys. Said,
     and asked at a terminal; without one, only with --as-that-laptop."""
-    from danyuanzhang.backup import laptop_of
+    from danyuanzhang.upkeep.backup import laptop_of
 
     mine = laptop_of(notebook)
     if mine is None or mine[0] == laptop or confirmed:
@@ -208,7 +208,7 @@ def _office_seed_and_signer(
     and key it knows for the laptop the backup claims to come from."""
     import base64
 
-    from danyuanzhang.keys import PRIVATE
+    from danyuanzhang.sync.keys import PRIVATE
     from danyuanzhang.sync.members import signer_of_backup
 
     assert header.office is not None

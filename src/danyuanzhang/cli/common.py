@@ -13,8 +13,8 @@ import typer
 
 from danyuanzhang.cli.clicks import ParamType
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
 from danyuanzhang.store import Store
+from danyuanzhang.text.i18n import t
 
 
 class Format(str, Enum):
@@ -83,7 +83,7 @@ class Count(ParamType):
     def convert(self, value: Any, param: Any, ctx: Any) -> int:
         if isinstance(value, int):
             return value
-        from danyuanzhang.inputs import parse_count
+        from danyuanzhang.text.inputs import parse_count
 
         try:
             return parse_count(str(value))
@@ -114,10 +114,10 @@ class State:
             if with_device and store.setting("device_id") is None:
                 store.ensure_device(default_device_name())
             if with_device and store.setting("signing_key") is None:
-                from danyuanzhang.keys import ensure_key
+                from danyuanzhang.sync.keys import ensure_key
 
                 ensure_key(store)  # a notebook of an earlier version gets its key pair
-            from danyuanzhang.own_clock import wrong_clock
+            from danyuanzhang.upkeep.own_clock import wrong_clock
 
             warning = wrong_clock(store)
             if warning is not None:
@@ -126,7 +126,7 @@ class State:
 
             if store.created:
                 # what the first command of a day would otherwise note, noted at once
-                from danyuanzhang.reminders import start_watching
+                from danyuanzhang.upkeep.reminders import start_watching
 
                 start_watching(store)
             check_daily(store)
@@ -135,11 +135,11 @@ class State:
             if store.setting(SCRUB_PENDING) is not None:
                 store.scrub()
             if self.by is not None:
-                from danyuanzhang.inputs import parse_name
+                from danyuanzhang.text.inputs import parse_name
 
                 store.acting_as = parse_name(self.by)
             if remind:
-                from danyuanzhang.reminders import backup_reminder
+                from danyuanzhang.upkeep.reminders import backup_reminder
 
                 reminder = backup_reminder(store)
                 if reminder is not None:
@@ -173,7 +173,7 @@ def place_of(
 ) -> Any:
     """Where the command looks (scopes.Place): its options, else this laptop's territory, said
     on the screen so that nobody takes one unit's list for the whole community's."""
-    from danyuanzhang.scopes import place_for
+    from danyuanzhang.households.scopes import place_for
 
     place = place_for(store_of(ctx), unit, building, estate, everything)
     if place.by_default:
@@ -199,7 +199,7 @@ def scope_of(
         return f"building:{building}"
     if scope is not None or estate is not None:
         return scope
-    from danyuanzhang.scopes import territory
+    from danyuanzhang.households.scopes import territory
 
     home = territory(store_of(ctx))
     if home is None or home.whole:
@@ -224,15 +224,15 @@ def for_a_terminal(text: str) -> str:
     pipe or a file gets the data as it is (a CSV's cells unchanged)."""
     if not sys.stdout.isatty():
         return text
-    from danyuanzhang.visible import visible
+    from danyuanzhang.text.visible import visible
 
     return visible(text.replace("\r\n", "\n"), lines=True)
 
 
 def say(text: str) -> None:
     """Messages to the person go to stderr, so stdout stays clean for --format json."""
-    from danyuanzhang.textwidth import for_the_screen
-    from danyuanzhang.visible import visible
+    from danyuanzhang.text.visible import visible
+    from danyuanzhang.text.width import for_the_screen
 
     sys.stderr.write(for_the_screen(visible(text, lines=True), sys.stderr) + "\n")
 
@@ -257,7 +257,7 @@ def confirm_or_require_yes(question: str, yes: bool, without_terminal: str = "ne
 def ask_yes_no(question: str, default: bool) -> bool:
     """A yes-or-no question at the terminal, answered 是／否 as well as y/n; Enter takes the
     default; an answer it cannot read is asked again. End of input is the default."""
-    from danyuanzhang.inputs import parse_yes_no
+    from danyuanzhang.text.inputs import parse_yes_no
 
     hint = t("yes_no_default_yes") if default else t("yes_no_default_no")
     while True:
@@ -275,7 +275,7 @@ def ask_yes_no(question: str, default: bool) -> bool:
 def remind_if_exposed(path: Path) -> None:
     """A file with residents' personal data, written where others may read it (a USB stick,
     the Desktop): one line that names it."""
-    from danyuanzhang.exposure import where_exposed
+    from danyuanzhang.system.exposure import where_exposed
 
     place = where_exposed(path)
     if place is not None:
@@ -314,12 +314,12 @@ def write_output(
 def send_to_chat(messages: list[str], output: Path | None) -> None:
     """Messages for a WeChat group: printed (or written with -o); at a terminal whose system
     has a clipboard, each offered for it in turn, to paste into the group one by one."""
-    from danyuanzhang.wechat import as_text
+    from danyuanzhang.paperwork.wechat import as_text
 
     write_output(as_text(messages), output, personal=False)
     if output is not None or not is_interactive():
         return
-    from danyuanzhang import clipboard
+    from danyuanzhang.system import clipboard
 
     if not clipboard.available():
         return
@@ -343,10 +343,10 @@ def emit_list(
     """`columns` are (key, catalogue key of its header) for the terminal table and for the
     spreadsheet `output` (.xlsx or .csv), both holding the items as the table shows them;
     the table fits the terminal, its long texts wrapped, never cut short."""
-    from danyuanzhang import render
+    from danyuanzhang.text import render
 
     if output is not None:
-        from danyuanzhang.sheets import write_sheet
+        from danyuanzhang.text.sheets import write_sheet
 
         headers = [t(header) for _, header in columns]
         write_sheet(output, headers, ([sheet_cell(i.get(k)) for k, _ in columns] for i in items))
@@ -370,7 +370,7 @@ def sheet_cell(value: Any) -> Any:
     import re
     from datetime import date
 
-    from danyuanzhang.i18n import pick
+    from danyuanzhang.text.i18n import pick
 
     if isinstance(value, bool):
         return pick("是", "yes") if value else pick("否", "no")

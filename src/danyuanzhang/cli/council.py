@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from danyuanzhang.cli.common import COUNT, say, store_of, write_output
-from danyuanzhang.i18n import t
 from danyuanzhang.store import short
-from danyuanzhang.words import DECISION
+from danyuanzhang.text.i18n import t
+from danyuanzhang.text.words import DECISION
 
 council_app = typer.Typer(help="“小巷回声”议事会 · the residents' council", no_args_is_help=True)
 
@@ -43,7 +43,7 @@ def council_propose(
     ] = None,
 ) -> None:
     """形成建议报社区，记下这次议事会 · Turn escalated petitions into a proposal, with the meeting's record, e.g. `dyz council propose 3fa2 --text 增设车位 --place 社区活动室 --host 李秀兰 --expected 11 --present 9 --for 8 --against 0 --abstain 1`."""
-    from danyuanzhang.council import propose
+    from danyuanzhang.cases.council import propose
 
     meeting = {
         "place": place,
@@ -56,7 +56,7 @@ def council_propose(
         "votes_abstain": votes_abstain,
     }
     made = propose(store_of(ctx), petitions, text, on=on, meeting=meeting)
-    from danyuanzhang.i18n import counted
+    from danyuanzhang.text.i18n import counted
 
     how_many = counted(len(made["petitions"]), "条诉求", "petition")
     say(t("proposal_made", id=short(made["id"]), petitions=how_many))
@@ -71,7 +71,7 @@ def council_decide(
     on: Annotated[str | None, typer.Option("--on", help="日期 · date")] = None,
 ) -> None:
     """登记社区对建议的决定 · Record the office's answer to a proposal."""
-    from danyuanzhang.council import decide
+    from danyuanzhang.cases.council import decide
 
     made = decide(store_of(ctx), proposal, decision, note=note, on=on)
     say(t("proposal_decided", id=short(made["id"]), decision=t(f"pstep_{made['decision']}")))
@@ -96,9 +96,10 @@ def council_agenda(
     ] = None,
 ) -> None:
     """议事会议程 · The agenda: matters waiting, households behind each, proposals awaiting answers."""
-    from danyuanzhang import render, render_pages
-    from danyuanzhang.council import agenda
+    from danyuanzhang.cases.council import agenda
     from danyuanzhang.errors import DyzError
+    from danyuanzhang.paperwork import render_pages
+    from danyuanzhang.text import render
 
     renderers = {
         "table": render.agenda_table,
@@ -114,7 +115,7 @@ def council_agenda(
     data = agenda(store_of(ctx), on=on)
     if fmt == "text":
         from danyuanzhang.cli.common import send_to_chat
-        from danyuanzhang.wechat import agenda_messages
+        from danyuanzhang.paperwork.wechat import agenda_messages
 
         send_to_chat(agenda_messages(data), output)
     else:

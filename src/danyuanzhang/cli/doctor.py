@@ -11,11 +11,11 @@ import typer
 
 from danyuanzhang.cli.common import Format, FormatOption, YesOption, out, say, state
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
+from danyuanzhang.text.i18n import t
 
 if TYPE_CHECKING:
-    from danyuanzhang.doctor import Checkup
     from danyuanzhang.store import Store
+    from danyuanzhang.upkeep.doctor import Checkup
 
 doctor_app = typer.Typer()
 
@@ -31,8 +31,8 @@ def doctor_command(
     yes: YesOption = False,
 ) -> None:
     """检查工作本（文件是否完整、时钟、临时文件、备份）· Check the notebook: the file, the clock, stray files, backups."""
-    from danyuanzhang import health
     from danyuanzhang.store.db import default_path
+    from danyuanzhang.upkeep import health
 
     path = state(ctx).db or default_path()
     # before the notebook is opened and read: a trigger or a view put in it would run
@@ -58,8 +58,8 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
     """What dyz does not make, found in the notebook: named one per line; dropped with
     --repair, after which the other checks go on. Without it they wait: they would read
     the notebook, and run what was put in it."""
-    from danyuanzhang import health
-    from danyuanzhang.backup import described
+    from danyuanzhang.upkeep import health
+    from danyuanzhang.upkeep.backup import described
 
     if not repair:
         if fmt is Format.json:
@@ -89,11 +89,11 @@ def _lenient_text(data: bytes) -> str:
 def _healthy_file(
     ctx: typer.Context, repair: bool, fmt: Format, integrity: Any, yes: bool, shaped: Any
 ) -> None:
-    from danyuanzhang import health
-    from danyuanzhang.backup import private_temporary_folder, scratch_folder, scratch_name
-    from danyuanzhang.doctor import examine
-    from danyuanzhang.doctor import repair as mend_clock
-    from danyuanzhang.i18n import join
+    from danyuanzhang.text.i18n import join
+    from danyuanzhang.upkeep import health
+    from danyuanzhang.upkeep.backup import private_temporary_folder, scratch_folder, scratch_name
+    from danyuanzhang.upkeep.doctor import examine
+    from danyuanzhang.upkeep.doctor import repair as mend_clock
 
     store = state(ctx).store(remind=False)
     # text a damaged page made undecodable is read, marked, so that the checks see the damage
@@ -145,7 +145,7 @@ def _healthy_file(
 def _look_again(store: Store, scratch: Path, shaped: Any, fmt: Format) -> None:
     """The checks once more after mending, as one mend may have mended more (tables rebuilt
     point right again); exit 1 if any problem is left."""
-    from danyuanzhang import health
+    from danyuanzhang.upkeep import health
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{scratch}{suffix}").unlink(missing_ok=True)
@@ -164,7 +164,7 @@ def _look_again(store: Store, scratch: Path, shaped: Any, fmt: Format) -> None:
 
 def _say_findings(path: Path, findings: list[Any], checkup: Checkup) -> None:
     """Each check's line, then what is wrong with the clock, if anything."""
-    from danyuanzhang.i18n import join
+    from danyuanzhang.text.i18n import join
 
     say(t("doctor_looking", path=str(path)))
     for finding in findings:
@@ -206,7 +206,7 @@ def finding_line(finding: Any) -> str:
             if detail["last"] is not None:
                 from datetime import date
 
-                from danyuanzhang.i18n import day
+                from danyuanzhang.text.i18n import day
 
                 detail["day"] = day(date.fromisoformat(detail["last"]))
             return t("doctor_mark_ok") + t(key, **detail)
@@ -248,7 +248,7 @@ def _stranger_line(found: dict[str, str]) -> str:
 def _damaged(path: Path, repair: bool, fmt: Format) -> None:
     """A notebook SQLite calls damaged: rebuilt from its log where the log reads whole, else
     the steps to a backup or the office's bundle."""
-    from danyuanzhang import health
+    from danyuanzhang.upkeep import health
 
     findings = health.examine_damaged(path)
     log = next(f for f in findings if f.check == "log")

@@ -13,7 +13,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
+from danyuanzhang.text.i18n import t
 
 handover_app = typer.Typer()
 
@@ -21,8 +21,8 @@ handover_app = typer.Typer()
 @handover_app.command("handover")
 def handover_command(ctx: typer.Context, yes: YesOption = False) -> None:
     """卸任交接：确认办公室已收到全部数据后，删掉本机的工作本 · Step down: once the office holds everything, delete the notebook here."""
-    from danyuanzhang.handover import office_lacks, wipe
-    from danyuanzhang.reminders import last_backup
+    from danyuanzhang.sync.handover import office_lacks, wipe
+    from danyuanzhang.upkeep.reminders import last_backup
 
     store = store_of(ctx)
     office, lacking = office_lacks(store)

@@ -20,9 +20,9 @@ from danyuanzhang.cli.common import (
     store_of,
     write_output,
 )
-from danyuanzhang.i18n import t
 from danyuanzhang.store import short
-from danyuanzhang.words import HAZARD_KIND_HELP, SEVERITY
+from danyuanzhang.text.i18n import t
+from danyuanzhang.text.words import HAZARD_KIND_HELP, SEVERITY
 
 hazard_app = typer.Typer(help="排查隐患 · fire-safety patrols", no_args_is_help=True)
 
@@ -43,8 +43,8 @@ COLUMNS = [
 
 
 def _for_table(item: dict[str, Any], kinds: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    from danyuanzhang.i18n import pick
-    from danyuanzhang.vocab import HAZARD_STATUSES
+    from danyuanzhang.text.i18n import pick
+    from danyuanzhang.text.vocab import HAZARD_STATUSES
 
     remarks = []
     if item["overdue"]:
@@ -84,7 +84,7 @@ def hazard_add(
     estate: EstateOption = None,
 ) -> None:
     """登记隐患 · Record a hazard, e.g. `dyz hazard add --kind 飞线充电 --where "2-2 3楼窗外" --days 3`."""
-    from danyuanzhang.hazards import add_hazard
+    from danyuanzhang.cases.hazards import add_hazard
 
     item = add_hazard(
         store_of(ctx),
@@ -115,7 +115,7 @@ def _step_command(step: str, doc: str) -> Any:
             int | None, typer.Option("--days", help="几天内整改 · days to fix", click_type=COUNT)
         ] = None,
     ) -> None:
-        from danyuanzhang.hazards import take_step
+        from danyuanzhang.cases.hazards import take_step
 
         item = take_step(store_of(ctx), hazard, step, on=on, note=note, due=due, days=days)
         say(t(f"hazard_{step}", id=short(item["id"]), due=item["due"] or t("not_set")))
@@ -144,7 +144,7 @@ def hazard_withdraw(
     on: OnOption = None,
 ) -> None:
     """撤回记错的隐患 · Withdraw a hazard entered by mistake, e.g. `dyz hazard withdraw 7c1e --reason "记错了单元"`."""
-    from danyuanzhang.hazards import withdraw
+    from danyuanzhang.cases.hazards import withdraw
 
     item = withdraw(store_of(ctx), hazard, reason, on=on)
     say(t("hazard_withdrawn", id=short(item["id"])))
@@ -170,7 +170,7 @@ def hazard_edit(
     fmt: FormatOption = Format.table,
 ) -> None:
     """改正隐患记录：地点、责任户、描述、期限、整改要求 · Correct a hazard, e.g. `dyz hazard edit 3fa2 --where "2-2 5楼窗口" --household 2-2-502 --due 2026-12-10`."""
-    from danyuanzhang.hazards import edit_hazard
+    from danyuanzhang.cases.hazards import edit_hazard
 
     item = edit_hazard(
         store_of(ctx),
@@ -183,7 +183,7 @@ def hazard_edit(
         severity=severity,
     )
     if fmt is Format.json:
-        from danyuanzhang.render import to_json
+        from danyuanzhang.text.render import to_json
 
         out(to_json(item))
         return
@@ -204,7 +204,7 @@ def hazard_list(
     output: SheetOption = None,
 ) -> None:
     """列出隐患 · List hazards, e.g. `dyz hazard list --overdue`."""
-    from danyuanzhang.hazards import known_kinds, list_hazards
+    from danyuanzhang.cases.hazards import known_kinds, list_hazards
 
     store = store_of(ctx)
     items = list_hazards(
@@ -226,8 +226,8 @@ def hazard_show(
     ctx: typer.Context, hazard: HazardArgument, fmt: FormatOption = Format.table
 ) -> None:
     """查看隐患及其整改经过 · Show a hazard and its whole timeline."""
-    from danyuanzhang import render
-    from danyuanzhang.hazards import known_kinds, show_hazard
+    from danyuanzhang.cases.hazards import known_kinds, show_hazard
+    from danyuanzhang.text import render
 
     store = store_of(ctx)
     item = show_hazard(store, hazard)
@@ -277,13 +277,13 @@ def hazard_notice(
     """打印整改通知书（带编号和回执）· Print the numbered notice with its receipt stub, e.g. `dyz hazard notice 3fa2 -f html -o 通知.html`."""
     from danyuanzhang.cli.common import format_for
     from danyuanzhang.errors import DyzError
-    from danyuanzhang.notice import notice
-    from danyuanzhang.render_notice import notice_html, notice_txt
+    from danyuanzhang.paperwork.notice import notice
+    from danyuanzhang.paperwork.render_notice import notice_html, notice_txt
 
     fmt = format_for(output, fmt, "txt", ("txt", "html"))
     if fmt not in ("txt", "html"):
         raise DyzError("bad_notice_format", format=fmt)
-    from danyuanzhang.typeset import paper_of
+    from danyuanzhang.text.typeset import paper_of
 
     chosen = paper_of(paper)
     # on the screen it is a look before printing: a number is given to paper, a file or a pipe
@@ -297,7 +297,7 @@ def hazard_notice(
     # handed to the household, or posted at the door: made to be seen
     page = notice_html(data, chosen) if fmt == "html" else notice_txt(data)
     if output is None and fmt == "txt":
-        from danyuanzhang.textwidth import for_the_screen
+        from danyuanzhang.text.width import for_the_screen
 
         page = for_the_screen(page, sys.stdout)
     write_output(page, output, personal=False)
@@ -311,7 +311,7 @@ def hazard_kind_add(
     en: Annotated[str | None, typer.Option("--en", help="英文名称 · English name")] = None,
 ) -> None:
     """新增一种隐患类别 · Add a kind of hazard, e.g. `dyz hazard kind-add gas --zh 燃气泄漏`."""
-    from danyuanzhang.hazards import add_kind
+    from danyuanzhang.cases.hazards import add_kind
 
     say(t("hazard_kind_added", code=add_kind(store_of(ctx), code, zh, en)))
 
@@ -321,7 +321,7 @@ def hazard_kinds(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """隐患类别 · The kinds of hazard, built in and added."""
-    from danyuanzhang.hazards import known_kinds
+    from danyuanzhang.cases.hazards import known_kinds
 
     items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_kinds(store_of(ctx)).items()]
     columns = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
@@ -336,7 +336,7 @@ def hazard_recurrence_days(
     ] = None,
 ) -> None:
     """回潮的认定期限 · How many days after a verification a new hazard counts as a recurrence."""
-    from danyuanzhang.hazards import recurrence_days, set_recurrence_days
+    from danyuanzhang.cases.hazards import recurrence_days, set_recurrence_days
 
     store = store_of(ctx)
     if days is not None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from danyuanzhang.i18n import lang, pick
-from danyuanzhang.textwidth import display_width, terminal_width, wrap
+from danyuanzhang.text.i18n import lang, pick
+from danyuanzhang.text.width import display_width, terminal_width, wrap
 
 _SIDES = re.compile(r"\s?·\s")
 _EXAMPLE = re.compile(r"e\.g\. (`[^`]+`)")

@@ -9,7 +9,7 @@ import typer
 
 from danyuanzhang.cli.common import COUNT, Format, FormatOption, out, say, store_of
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
+from danyuanzhang.text.i18n import t
 
 log_app = typer.Typer()
 
@@ -37,12 +37,12 @@ def log_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """修改记录：谁在什么时候改了什么 · The change history in words, e.g. `dyz log --household 2-2-301`."""
-    from danyuanzhang import history
+    from danyuanzhang.upkeep import history
 
     store = store_of(ctx)
     records: set[str] | None = None
     if household is not None:
-        from danyuanzhang.households import find_household
+        from danyuanzhang.households.registry import find_household
 
         records = history.household_records(store, find_household(store, household)["id"])
     if record is not None:
@@ -52,7 +52,7 @@ def log_command(
         records = found if records is None else records & found
     day = None
     if since is not None:
-        from danyuanzhang.inputs import parse_date
+        from danyuanzhang.text.inputs import parse_date
 
         day = parse_date(since, "--since", past=True)
     device = None

@@ -21,11 +21,11 @@ from danyuanzhang.cli.common import (
     store_of,
     write_output,
 )
-from danyuanzhang.i18n import join, t
 from danyuanzhang.store import short
+from danyuanzhang.text.i18n import join, t
 
 if TYPE_CHECKING:
-    from danyuanzhang.rollcall import RollResult
+    from danyuanzhang.households.rollcall import RollResult
 
 household_app = typer.Typer(help="住户登记 · the household registry", no_args_is_help=True)
 duplicates_app = typer.Typer()
@@ -53,7 +53,7 @@ def _short_ids(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _flag_labels(codes: list[str], ctx: typer.Context) -> str:
-    from danyuanzhang.flags import known_flags, label
+    from danyuanzhang.households.flags import known_flags, label
 
     flags = known_flags(store_of(ctx))
     return join(label(code, flags) for code in codes)
@@ -67,7 +67,7 @@ def household_add(
     note: Annotated[str | None, typer.Option(help="备注 · note")] = None,
 ) -> None:
     """登记一户 · Register a household, e.g. `dyz household add 2-2-301 --estate 新芙蓉之都`."""
-    from danyuanzhang.households import add_household
+    from danyuanzhang.households.registry import add_household
 
     item = add_household(store_of(ctx), ref, estate=estate, note=note)
     say(t("household_added", ref=item["ref"], estate=item["estate"], id=short(item["id"])))
@@ -84,7 +84,7 @@ def household_list(
     output: SheetOption = None,
 ) -> None:
     """列出住户 · List households, e.g. `dyz household list --unit 2-2 --flag 独居老人`."""
-    from danyuanzhang.households import list_households
+    from danyuanzhang.households.registry import list_households
 
     items = list_households(store_of(ctx), estate=estate, building=building, unit=unit, flag=flag)
     if fmt is Format.table or output is not None:
@@ -100,8 +100,8 @@ def household_show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """查看一户及其居民 · Show a household and its residents, e.g. `dyz household show 2-2-301`."""
-    from danyuanzhang import render
-    from danyuanzhang.households import show_household
+    from danyuanzhang.households.registry import show_household
+    from danyuanzhang.text import render
 
     item = show_household(store_of(ctx), ref, estate=estate)
     if fmt is Format.json:
@@ -184,8 +184,8 @@ def household_show(
 
 def _care_line(resident: dict[str, Any]) -> str:
     """A resident's 紧急联系人 and 风险等级, as `household show` prints them."""
-    from danyuanzhang.i18n import pick, word
-    from danyuanzhang.vocab import RISK_CADENCE, RISK_LEVELS
+    from danyuanzhang.text.i18n import pick, word
+    from danyuanzhang.text.vocab import RISK_CADENCE, RISK_LEVELS
 
     parts = []
     contact = resident["emergency_contact"]
@@ -221,7 +221,7 @@ def household_edit(
     ] = None,
 ) -> None:
     """修改一户 · Correct a household, e.g. `dyz household edit 2-2-301 --ref 2-2-302`."""
-    from danyuanzhang.households import edit_household
+    from danyuanzhang.households.registry import edit_household
 
     item = edit_household(
         store_of(ctx), ref, estate, new_ref=new_ref, new_estate=new_estate, note=note
@@ -234,14 +234,14 @@ def household_remove(
     ctx: typer.Context, ref: RefArgument, estate: EstateOption = None, yes: YesOption = False
 ) -> None:
     """删除一户并抹去其居民信息 · Erase a household and its residents' personal data."""
-    from danyuanzhang.households import find_household, household_json, remove_household
+    from danyuanzhang.households.registry import find_household, household_json, remove_household
 
     store = store_of(ctx)
     found = household_json(find_household(store, ref, estate))
     confirm_or_require_yes(
         t("confirm_remove_household", ref=found["ref"], estate=found["estate"]), yes
     )
-    from danyuanzhang.i18n import counted
+    from danyuanzhang.text.i18n import counted
 
     gone = remove_household(store, ref, estate)
     residents = counted(gone["residents_erased"], "位居民", "resident")
@@ -261,7 +261,7 @@ def household_merge(
     yes: YesOption = False,
 ) -> None:
     """把登记了两次的一户合并 · Merge a flat entered twice, e.g. `dyz household merge 2-2-302 5e5c46c8 --yes`."""
-    from danyuanzhang.households import find_household, household_json, merge_households
+    from danyuanzhang.households.registry import find_household, household_json, merge_households
 
     store = store_of(ctx)
     shown = [household_json(find_household(store, text, estate)) for text in (keep, other)]
@@ -297,9 +297,9 @@ def household_import(
     ] = None,
 ) -> None:
     """导入花名册 · Import the household roll from Excel (.xlsx, .xls) or CSV, e.g. `dyz household import 花名册.xlsx`."""
-    from danyuanzhang.i18n import lang
-    from danyuanzhang.rollcall import RollRejected, import_roll
-    from danyuanzhang.rollcall import template as roll_template
+    from danyuanzhang.households.rollcall import RollRejected, import_roll
+    from danyuanzhang.households.rollcall import template as roll_template
+    from danyuanzhang.text.i18n import lang
 
     if template:
         # utf-8-sig: Excel on Chinese Windows opens a file with a BOM as UTF-8, otherwise as GBK.
@@ -328,7 +328,7 @@ def household_import(
 
 def _say_what_was_read(result: RollResult) -> None:
     """What the roll held besides households: columns left out, rows skipped, notes kept."""
-    from danyuanzhang.rollcall import row_numbers
+    from danyuanzhang.households.rollcall import row_numbers
 
     if result.id_card_columns:
         say(t("roll_id_cards_left_out", columns=join(result.id_card_columns)))
@@ -386,8 +386,8 @@ def household_export(
     unit: Annotated[str | None, typer.Option(help="单元，如 2-2 · unit")] = None,
 ) -> None:
     """导出花名册 · Write the roll as a spreadsheet that `household import` reads back, e.g. `dyz household export -o 花名册.xlsx`."""
-    from danyuanzhang.rollcall import roll_rows
-    from danyuanzhang.sheets import check_suffix, write_sheet
+    from danyuanzhang.households.rollcall import roll_rows
+    from danyuanzhang.text.sheets import check_suffix, write_sheet
 
     check_suffix(output)
     headers, rows = roll_rows(store_of(ctx), estate=estate, building=building, unit=unit)
@@ -425,7 +425,7 @@ def resident_add(
     ] = None,
 ) -> None:
     """登记居民 · Add a resident, e.g. `dyz resident add 2-2-301 --name 刘桂英 --flag 独居老人`."""
-    from danyuanzhang.households import add_resident
+    from danyuanzhang.households.registry import add_resident
 
     item = add_resident(
         store_of(ctx),
@@ -476,7 +476,7 @@ def resident_edit(
 ) -> None:
     """修改居民信息 · Edit a resident, e.g. `dyz resident edit 3fa2 --flag 需帮扶`,
     `dyz resident edit 3fa2 --emergency-contact "张伟 13800001111 儿子" --risk 高`."""
-    from danyuanzhang.households import edit_resident
+    from danyuanzhang.households.registry import edit_resident
 
     item = edit_resident(
         store_of(ctx),
@@ -503,7 +503,7 @@ def resident_move_out(
     ] = None,
 ) -> None:
     """登记迁出（保留记录）· Record a move-out; the resident stays in the history."""
-    from danyuanzhang.households import move_out
+    from danyuanzhang.households.registry import move_out
 
     item = move_out(store_of(ctx), resident, on=on)
     say(t("resident_moved_out", name=item["name"], on=item["moved_out"]))
@@ -517,7 +517,7 @@ def resident_merge(
     yes: YesOption = False,
 ) -> None:
     """把登记了两次的一个人合并（如 刘桂英 / 刘桂瑛）· Merge a person entered twice, e.g. `dyz resident merge 9e70 6a84 --yes`."""
-    from danyuanzhang.households import find_resident, merge_residents
+    from danyuanzhang.households.registry import find_resident, merge_residents
 
     store = store_of(ctx)
     names = [find_resident(store, text)["name"] for text in (keep, other)]
@@ -533,7 +533,7 @@ def duplicates_command(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出可能重复登记的住户、居民和诉求，附合并命令 · Likely duplicates, each with the command that would merge it."""
-    from danyuanzhang.duplicates import find_duplicates
+    from danyuanzhang.households.duplicates import find_duplicates
 
     items = find_duplicates(store_of(ctx))
     if fmt is Format.table or output is not None:
@@ -548,7 +548,7 @@ def duplicates_command(
 @resident_app.command("remove")
 def resident_remove(ctx: typer.Context, resident: ResidentArgument, yes: YesOption = False) -> None:
     """删除居民并抹去其信息 · Erase a resident (entered by mistake or asked to be forgotten)."""
-    from danyuanzhang.households import find_resident, remove_resident
+    from danyuanzhang.households.registry import find_resident, remove_resident
 
     store = store_of(ctx)
     found = find_resident(store, resident)

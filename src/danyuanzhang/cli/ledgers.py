@@ -18,10 +18,10 @@ from danyuanzhang.cli.common import (
     state,
 )
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
+from danyuanzhang.text.i18n import t
 
 if TYPE_CHECKING:
-    from danyuanzhang.ledgers import Ledger
+    from danyuanzhang.paperwork.ledgers import Ledger
 
 _SUFFIXES = (".xlsx", ".csv", ".md", ".html", ".htm")
 
@@ -73,8 +73,8 @@ def ledger(
     fmt: FormatOption = Format.table,
 ) -> None:
     """生成台账 · Fill a ledger, e.g. `dyz ledger visits --from 2026-11-01 -o 走访台账.xlsx`."""
-    from danyuanzhang import ledger_templates as templates
-    from danyuanzhang import ledgers
+    from danyuanzhang.paperwork import ledgers
+    from danyuanzhang.paperwork.ledgers import templates
 
     database = _database(ctx)
     if list_all or (kind is None and template is None):  # the help promises the list
@@ -112,17 +112,17 @@ def ledger(
 
         remind_if_exposed(output)
     elif fmt is Format.json:
-        from danyuanzhang import render
+        from danyuanzhang.text import render
 
         out(render.to_json(ledgers.as_json(filled)))
     elif fmt is Format.csv:
-        from danyuanzhang import render
+        from danyuanzhang.text import render
 
         rows = ledgers.as_json(filled)["rows"]
         out(render.to_csv(rows, [c.key for c in filled.columns]))
     else:
-        from danyuanzhang import render
-        from danyuanzhang.ledger_page import cell_text
+        from danyuanzhang.paperwork.ledgers.page import cell_text
+        from danyuanzhang.text import render
 
         say(f"{filled.title} · {ledgers.period_words(filled.period)}")
         for line in filled.heading:
@@ -146,16 +146,16 @@ def _database(ctx: typer.Context) -> Path:
 
 
 def _write(filled: Ledger, output: Path) -> None:
-    from danyuanzhang import ledgers
+    from danyuanzhang.paperwork import ledgers
 
     if output.suffix.lower() in (".html", ".htm", ".md"):
         from danyuanzhang.cli.common import write_output
-        from danyuanzhang.ledger_page import ledger_html, ledger_markdown
+        from danyuanzhang.paperwork.ledgers.page import ledger_html, ledger_markdown
 
         page = ledger_markdown if output.suffix.lower() == ".md" else ledger_html
         write_output(page(filled), output, quiet=True, personal=False)
         return
-    from danyuanzhang.sheets import Form, write_sheet
+    from danyuanzhang.text.sheets import Form, write_sheet
 
     write_sheet(
         output,
@@ -172,9 +172,9 @@ def _write(filled: Ledger, output: Path) -> None:
 
 
 def _list(database: Path) -> None:
-    from danyuanzhang import ledger_templates as templates
-    from danyuanzhang import ledgers
-    from danyuanzhang.i18n import pick
+    from danyuanzhang.paperwork import ledgers
+    from danyuanzhang.paperwork.ledgers import templates
+    from danyuanzhang.text.i18n import pick
 
     lines = [t("ledger_list_kinds")]
     for name, kind in ledgers.kinds().items():

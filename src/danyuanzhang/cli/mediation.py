@@ -15,9 +15,9 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.i18n import t
 from danyuanzhang.store import short
-from danyuanzhang.words import DISPUTE, MEDIATION_STEP
+from danyuanzhang.text.i18n import t
+from danyuanzhang.text.words import DISPUTE, MEDIATION_STEP
 
 mediation_app = typer.Typer(help="矛盾调解 · disputes mediated", no_args_is_help=True)
 
@@ -38,8 +38,8 @@ COLUMNS = [
 
 
 def _shown(item: dict[str, Any]) -> dict[str, Any]:
-    from danyuanzhang.i18n import join, word
-    from danyuanzhang.vocab import DISPUTE_KINDS, MEDIATION_RESULTS
+    from danyuanzhang.text.i18n import join, word
+    from danyuanzhang.text.vocab import DISPUTE_KINDS, MEDIATION_RESULTS
 
     return {
         **item,
@@ -76,7 +76,7 @@ def mediation_set(
     ] = None,
 ) -> None:
     """记下纠纷类型、当事人和调解人 · Say what the dispute is, who is in it and who mediates, e.g. `dyz mediation set 3fa2 --kind 漏水 --party 1-1-301 --mediator 周阿姨`."""
-    from danyuanzhang.mediation import set_dispute
+    from danyuanzhang.cases.mediation import set_dispute
 
     item = set_dispute(
         store_of(ctx),
@@ -107,9 +107,9 @@ def mediation_step(
     on: OnOption = None,
 ) -> None:
     """记一步调解经过 · Record a step, e.g. `dyz mediation step 3fa2 达成协议 --note "楼上修防水，费用各半"`."""
-    from danyuanzhang.i18n import word
-    from danyuanzhang.mediation import take_mediation_step
-    from danyuanzhang.vocab import MEDIATION_STEPS
+    from danyuanzhang.cases.mediation import take_mediation_step
+    from danyuanzhang.text.i18n import word
+    from danyuanzhang.text.vocab import MEDIATION_STEPS
 
     item = take_mediation_step(store_of(ctx), petition, step, on=on, party=party, note=note, to=to)
     last = item["steps"][-1]
@@ -130,7 +130,7 @@ def mediation_list(
     fmt: FormatOption = Format.table,
 ) -> None:
     """列出矛盾纠纷 · List the disputes, e.g. `dyz mediation list --open`."""
-    from danyuanzhang.mediation import list_disputes
+    from danyuanzhang.cases.mediation import list_disputes
 
     items = list_disputes(store_of(ctx), estate=estate, open_only=open_only)
     if fmt is Format.table:
@@ -143,10 +143,10 @@ def mediation_show(
     ctx: typer.Context, petition: PetitionArgument, fmt: FormatOption = Format.table
 ) -> None:
     """查看一件纠纷的调解经过 · Show a dispute and its mediation."""
-    from danyuanzhang import render
-    from danyuanzhang.i18n import said, word
-    from danyuanzhang.mediation import describe, find_dispute
-    from danyuanzhang.vocab import MEDIATION_STEPS
+    from danyuanzhang.cases.mediation import describe, find_dispute
+    from danyuanzhang.text import render
+    from danyuanzhang.text.i18n import said, word
+    from danyuanzhang.text.vocab import MEDIATION_STEPS
 
     store = store_of(ctx)
     item = describe(store, find_dispute(store, petition))

@@ -17,8 +17,8 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.i18n import t
 from danyuanzhang.store import short
+from danyuanzhang.text.i18n import t
 
 members_app = typer.Typer(
     help="本社区接纳的电脑（社区办公室管理）· the laptops the community office has admitted",
@@ -38,8 +38,8 @@ def members_list(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出接纳的电脑和等待接纳的 · List admitted laptops, and those waiting to join."""
-    from danyuanzhang.render import to_json
     from danyuanzhang.sync.erasures import members_and_held
+    from danyuanzhang.text.render import to_json
 
     listing = members_and_held(store_of(ctx))
     if fmt is Format.json and output is None:
@@ -79,7 +79,7 @@ def members_list(
 
 
 def _say_erasures_held(listing: dict[str, Any]) -> None:
-    from danyuanzhang.i18n import join
+    from danyuanzhang.text.i18n import join
 
     held = listing["erasures_held"]
     rule = listing["erasure_rule"]
@@ -124,7 +124,7 @@ def members_admit(
         if not laptops:
             say(t("members_known_none"))
             return
-        from danyuanzhang.render import text_table
+        from danyuanzhang.text.render import text_table
 
         say(t("members_known_listed", count=len(laptops)))
         rows = [[x["name"], x["fingerprint"] or "—", short(x["id"])] for x in laptops]

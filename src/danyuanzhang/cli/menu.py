@@ -16,9 +16,9 @@ from typing import Any
 
 from danyuanzhang.cli.common import out, say, state
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
-from danyuanzhang.interview import Asker
 from danyuanzhang.store import short
+from danyuanzhang.text.i18n import t
+from danyuanzhang.visits.interview import Asker
 
 Job = Callable[[Any, Asker], list[str] | None]
 
@@ -111,7 +111,7 @@ def _run_shown(ctx: Any, args: list[str]) -> bool:
 
 def units_ours_first(ctx: Any) -> list[str]:
     """The notebook's units, those this laptop looks after first."""
-    from danyuanzhang.scopes import ours_first
+    from danyuanzhang.households.scopes import ours_first
     from danyuanzhang.store import patrols as q
     from danyuanzhang.store import registry as reg
 
@@ -134,7 +134,7 @@ def _unit(ctx: Any, asker: Asker) -> str | None:
 
 def _household(ctx: Any, asker: Asker) -> str | None:
     """A household of the unit, chosen from the list with the names of who lives there."""
-    from danyuanzhang.households import list_households
+    from danyuanzhang.households.registry import list_households
     from danyuanzhang.store import registry as reg
 
     unit = _unit(ctx, asker)
@@ -169,8 +169,8 @@ def _patrol(ctx: Any, asker: Asker) -> list[str] | None:
         return None
     if choice == "walk":
         return ["patrol", "--unit", unit]
-    from danyuanzhang.hazards import known_kinds
-    from danyuanzhang.i18n import pick
+    from danyuanzhang.cases.hazards import known_kinds
+    from danyuanzhang.text.i18n import pick
 
     kinds = known_kinds(state(ctx).store())
     kind = asker.select(
@@ -187,8 +187,8 @@ def _patrol(ctx: Any, asker: Asker) -> list[str] | None:
 
 
 def _need(ctx: Any, asker: Asker) -> list[str] | None:
-    from danyuanzhang.i18n import pick
-    from danyuanzhang.vocab import PETITION_CATEGORIES
+    from danyuanzhang.text.i18n import pick
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES
 
     household = _household(ctx, asker)
     if household is None:
@@ -206,8 +206,8 @@ def _need(ctx: Any, asker: Asker) -> list[str] | None:
 
 def _team(ctx: Any, asker: Asker) -> list[str] | None:
     """The volunteer team: who is in it, a service given, the disputes still open."""
-    from danyuanzhang.i18n import pick
-    from danyuanzhang.volunteers import known_services, list_volunteers
+    from danyuanzhang.cases.volunteers import known_services, list_volunteers
+    from danyuanzhang.text.i18n import pick
 
     choice = asker.select(
         t("mn_team_what"),
@@ -261,8 +261,8 @@ def _council(_ctx: Any, _asker: Asker) -> list[str]:
 
 def _report(ctx: Any, asker: Asker) -> None:
     """The report on the screen, then offered as the printable page, saved where asked."""
-    from danyuanzhang.i18n import span
-    from danyuanzhang.report import COUNCIL_WEEK, report_week
+    from danyuanzhang.paperwork.report import COUNCIL_WEEK, report_week
+    from danyuanzhang.text.i18n import span
 
     store = state(ctx).store()
     first, last = report_week(store, COUNCIL_WEEK)
@@ -334,8 +334,8 @@ def _estate_of_roll(ctx: Any, asker: Asker) -> str | None:
 
 def _register(ctx: Any, asker: Asker) -> None:
     """A flat and the people in it, one by one, as `household add` and `resident add` do."""
-    from danyuanzhang.flags import known_flags, label
-    from danyuanzhang.i18n import join
+    from danyuanzhang.households.flags import known_flags, label
+    from danyuanzhang.text.i18n import join
 
     estate = _estate_of_new_flat(ctx, asker)
     ref = asker.text(t("mn_register_ref"), check=_flat).strip()
@@ -446,28 +446,28 @@ def _in_a_folder(text: str) -> None:
 
 
 def _flat(text: str) -> None:
-    from danyuanzhang.inputs import parse_ref
+    from danyuanzhang.text.inputs import parse_ref
 
     _required(text)
     parse_ref(text)
 
 
 def _a_name_or_none(text: str) -> None:
-    from danyuanzhang.inputs import parse_name
+    from danyuanzhang.text.inputs import parse_name
 
     if text.strip():
         parse_name(text)
 
 
 def _phone_or_none(text: str) -> None:
-    from danyuanzhang.inputs import parse_phone
+    from danyuanzhang.text.inputs import parse_phone
 
     if text.strip():
         parse_phone(text)
 
 
 def _year_or_none(text: str) -> None:
-    from danyuanzhang.inputs import parse_born
+    from danyuanzhang.text.inputs import parse_born
 
     if text.strip():
         parse_born(text.strip())
@@ -484,7 +484,7 @@ def _flag_words(text: str) -> list[str]:
 
 
 def _flags(store: Any, text: str) -> None:
-    from danyuanzhang.flags import flag_code
+    from danyuanzhang.households.flags import flag_code
 
     for word in _flag_words(text):
         flag_code(store, word)

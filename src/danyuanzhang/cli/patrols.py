@@ -19,9 +19,9 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.i18n import t
 from danyuanzhang.store import short
-from danyuanzhang.words import SEVERITY
+from danyuanzhang.text.i18n import t
+from danyuanzhang.text.words import SEVERITY
 
 patrol_app = typer.Typer(help="防火巡查 · fire patrols", no_args_is_help=True, add_completion=False)
 
@@ -59,7 +59,7 @@ def patrol_record(
     fmt: FormatOption = Format.table,
 ) -> None:
     """记录一次巡查 · Record a patrol, e.g. `dyz patrol --unit 2-2 --all-clear`."""
-    from danyuanzhang import patrols
+    from danyuanzhang.cases import patrols
 
     store = store_of(ctx)
     if unit is None and building is None:
@@ -67,15 +67,15 @@ def patrol_record(
         unit, building, estate = place.unit, place.building, estate or place.estate
     problems: list[Any] = list(problem or [])
     if not all_clear and not problems and is_interactive() and (unit or building):
-        from danyuanzhang.inputs import parse_building
-        from danyuanzhang.interview import Asker
+        from danyuanzhang.text.inputs import parse_building
+        from danyuanzhang.visits.interview import Asker
 
         asker = Asker()
         walked = None if unit else parse_building(building or "")
 
         def check_flat(text: str) -> None:
-            from danyuanzhang.hazards import COMMON_PARTS
-            from danyuanzhang.households import find_household
+            from danyuanzhang.cases.hazards import COMMON_PARTS
+            from danyuanzhang.households.registry import find_household
 
             if text.strip() and text.strip() not in COMMON_PARTS:
                 find_household(store, patrols.flat_in_walk(text, unit), estate)
@@ -100,7 +100,7 @@ def patrol_record(
         estate=estate,
     )
     if fmt is Format.json:
-        from danyuanzhang import render
+        from danyuanzhang.text import render
 
         out(render.to_json(item))
     if item["all_clear"]:
@@ -139,8 +139,8 @@ def patrol_list(
     output: SheetOption = None,
 ) -> None:
     """巡查记录 · Patrols recorded, oldest first."""
-    from danyuanzhang.inputs import parse_date
-    from danyuanzhang.patrols import list_patrols, result_words
+    from danyuanzhang.cases.patrols import list_patrols, result_words
+    from danyuanzhang.text.inputs import parse_date
 
     items = list_patrols(
         store_of(ctx),
@@ -182,8 +182,8 @@ def patrol_due(
     output: SheetOption = None,
 ) -> None:
     """该巡查的单元 · Units not patrolled within the interval (dyz config patrol.interval_days)."""
-    from danyuanzhang.inputs import parse_date
-    from danyuanzhang.patrols import due_patrols, interval_days
+    from danyuanzhang.cases.patrols import due_patrols, interval_days
+    from danyuanzhang.text.inputs import parse_date
 
     store = store_of(ctx)
     items = due_patrols(store, estate, parse_date(on) if on else None)

@@ -17,9 +17,9 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.i18n import said, t
 from danyuanzhang.store import short
-from danyuanzhang.words import ESCALATION, PETITION_CATEGORY, PETITION_STATUS
+from danyuanzhang.text.i18n import said, t
+from danyuanzhang.text.words import ESCALATION, PETITION_CATEGORY, PETITION_STATUS
 
 petition_app = typer.Typer(help="入户问需 · residents' needs and petitions", no_args_is_help=True)
 
@@ -41,8 +41,8 @@ COLUMNS = [
 
 def _for_table(item: dict[str, Any]) -> dict[str, Any]:
     """As the terminal table shows it, or a spreadsheet."""
-    from danyuanzhang.i18n import pick
-    from danyuanzhang.vocab import PETITION_CATEGORIES, PETITION_STATUSES
+    from danyuanzhang.text.i18n import pick
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES, PETITION_STATUSES
 
     status_zh, status_en = PETITION_STATUSES[item["status"]]
     cat_zh, cat_en = PETITION_CATEGORIES.get(item["category"], (item["category"], item["category"]))
@@ -67,7 +67,7 @@ def petition_add(
     estate: EstateOption = None,
 ) -> None:
     """记录一条诉求 · Record a need, e.g. `dyz petition add 2-2-301 --category 停车 --text "楼下乱停车"`."""
-    from danyuanzhang.petitions import add_petition
+    from danyuanzhang.cases.petitions import add_petition
 
     item = add_petition(store_of(ctx), ref, category, text, on=on, estate=estate)
     say(t("petition_added", ref=item["household"], id=short(item["id"])))
@@ -82,7 +82,7 @@ def petition_link(
     ],
 ) -> None:
     """合并同一件事 · Join two households' petitions on the same matter."""
-    from danyuanzhang.petitions import link
+    from danyuanzhang.cases.petitions import link
 
     a, b, carried = link(store_of(ctx), first, second)
     say(t("petition_linked", first=short(a), second=short(b)))
@@ -98,7 +98,7 @@ def petition_resolve(
     on: OnOption = None,
 ) -> None:
     """就地解决 · Settled on the spot, e.g. `dyz petition resolve 3fa2 --note "已帮忙修好门锁"`."""
-    from danyuanzhang.petitions import take_step
+    from danyuanzhang.cases.petitions import take_step
 
     item = take_step(store_of(ctx), petition, "resolved", on=on, note=note)
     say(t("petition_resolved", id=short(item["id"])))
@@ -113,9 +113,9 @@ def petition_escalate(
     on: OnOption = None,
 ) -> None:
     """上报 · Carry it up: to the building head, the area head or the council."""
-    from danyuanzhang.i18n import pick
-    from danyuanzhang.petitions import escalate
-    from danyuanzhang.vocab import ESCALATION_TARGETS
+    from danyuanzhang.cases.petitions import escalate
+    from danyuanzhang.text.i18n import pick
+    from danyuanzhang.text.vocab import ESCALATION_TARGETS
 
     item, carried = escalate(store_of(ctx), petition, to=to, on=on, note=note)
     zh, en = ESCALATION_TARGETS[item["escalated_to"]]
@@ -138,7 +138,7 @@ def petition_done(
     ] = None,
 ) -> None:
     """已落实：采纳的建议办了，或志愿者办好了 · Done: the adopted proposal, or the volunteer's work, e.g. `dyz petition done 3fa2 --hours 2`."""
-    from danyuanzhang.assignments import finish
+    from danyuanzhang.cases.assignments import finish
 
     item = finish(store_of(ctx), petition, hours=hours, on=on, note=note)
     say(t("petition_done", id=short(item["id"])))
@@ -152,9 +152,9 @@ def petition_match(
     ctx: typer.Context, petition: PetitionArgument, fmt: FormatOption = Format.table
 ) -> None:
     """谁能帮这个忙：做这项服务的志愿者，近的在前 · Volunteers who could help, nearest first, e.g. `dyz petition match 3fa2`."""
-    from danyuanzhang import render
-    from danyuanzhang.assignments import match, service_for
-    from danyuanzhang.petitions import find_petition
+    from danyuanzhang.cases.assignments import match, service_for
+    from danyuanzhang.cases.petitions import find_petition
+    from danyuanzhang.text import render
 
     store = store_of(ctx)
     found = match(store, petition)
@@ -191,7 +191,7 @@ def petition_assign(
     on: OnOption = None,
 ) -> None:
     """交给志愿者去办 · Hand a need to a volunteer, e.g. `dyz petition assign 3fa2 左师傅`."""
-    from danyuanzhang.assignments import assign
+    from danyuanzhang.cases.assignments import assign
 
     item = assign(store_of(ctx), petition, volunteer, on=on)
     if not item["offered"]:
@@ -208,8 +208,8 @@ def petition_assign(
 
 
 def _category_words(code: str) -> str:
-    from danyuanzhang.i18n import word
-    from danyuanzhang.vocab import PETITION_CATEGORIES
+    from danyuanzhang.text.i18n import word
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES
 
     return word(code, PETITION_CATEGORIES)
 
@@ -232,7 +232,7 @@ def petition_close(
     on: OnOption = None,
 ) -> None:
     """办结（回访居民）· Close it after asking the resident, e.g. `dyz petition close 3fa2 --confirmed-by-resident --satisfaction 满意`."""
-    from danyuanzhang.petitions import take_step
+    from danyuanzhang.cases.petitions import take_step
 
     item = take_step(
         store_of(ctx),
@@ -256,7 +256,7 @@ def petition_withdraw(
     on: OnOption = None,
 ) -> None:
     """撤回记错的诉求 · Withdraw a petition entered by mistake, e.g. `dyz petition withdraw 3fa2 --reason "记错了户"`."""
-    from danyuanzhang.petitions import withdraw
+    from danyuanzhang.cases.petitions import withdraw
 
     item = withdraw(store_of(ctx), petition, reason, on=on)
     say(t("petition_withdrawn", id=short(item["id"])))
@@ -283,7 +283,7 @@ def petition_list(
     output: SheetOption = None,
 ) -> None:
     """列出诉求 · List petitions, e.g. `dyz petition list --status escalated`."""
-    from danyuanzhang.petitions import list_petitions
+    from danyuanzhang.cases.petitions import list_petitions
 
     items = list_petitions(
         store_of(ctx),
@@ -303,8 +303,8 @@ def petition_show(
     ctx: typer.Context, petition: PetitionArgument, fmt: FormatOption = Format.table
 ) -> None:
     """查看诉求及其办理经过 · Show a petition and its timeline."""
-    from danyuanzhang import render
-    from danyuanzhang.petitions import show_petition
+    from danyuanzhang.cases.petitions import show_petition
+    from danyuanzhang.text import render
 
     item = show_petition(store_of(ctx), petition)
     if fmt is Format.json:

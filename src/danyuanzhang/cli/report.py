@@ -21,7 +21,7 @@ class WeekMayBeBare(TyperCommand):
     one, not the one a Monday has just begun."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from danyuanzhang.report import COUNCIL_WEEK
+        from danyuanzhang.paperwork.report import COUNCIL_WEEK
 
         fixed: list[str] = []
         for i, arg in enumerate(args):
@@ -86,9 +86,9 @@ def report(
     everything: AllOption = False,
 ) -> None:
     """每周汇总，带去议事会 · The weekly report, e.g. `dyz report --week --scope unit:2-2 -f html -o 周报.html`."""
-    from danyuanzhang import render_report
     from danyuanzhang.cli.common import format_for
-    from danyuanzhang.report import weekly_report
+    from danyuanzhang.paperwork import render_report
+    from danyuanzhang.paperwork.report import weekly_report
 
     fmt = ReportFormat(
         format_for(output, fmt.value, ReportFormat.table.value, ("md", "csv", "json", "html"))
@@ -104,11 +104,11 @@ def report(
     )
     if fmt is ReportFormat.text:
         from danyuanzhang.cli.common import send_to_chat
-        from danyuanzhang.wechat import report_messages
+        from danyuanzhang.paperwork.wechat import report_messages
 
         send_to_chat(report_messages(data), output)
     elif fmt is ReportFormat.json:
-        from danyuanzhang.render import to_json
+        from danyuanzhang.text.render import to_json
 
         write_output(to_json(data), output)
     elif fmt is ReportFormat.md:
@@ -118,7 +118,7 @@ def report(
     elif fmt is ReportFormat.html:
         write_output(render_report.report_html(data), output)
     else:
-        from danyuanzhang.textwidth import terminal_width
+        from danyuanzhang.text.width import terminal_width
 
         width = 80 if output else terminal_width()
         write_output(render_report.report_table(data, width), output)

@@ -21,8 +21,8 @@ from danyuanzhang.cli.common import (
     store_of,
     write_output,
 )
-from danyuanzhang.i18n import t
-from danyuanzhang.words import ROLE
+from danyuanzhang.text.i18n import t
+from danyuanzhang.text.words import ROLE
 
 roster_app = typer.Typer(help="三长一户名册 · the roster of heads", no_args_is_help=True)
 flag_app = typer.Typer(help="居民标记 · resident flags", no_args_is_help=True)
@@ -61,9 +61,9 @@ def roster_add(
     buildings: Annotated[str | None, typer.Option(help=BuildingsHelp)] = None,
 ) -> None:
     """登记三长一户 · Add to the roster, e.g. `dyz roster add --role unit_head --name 王建国 --phone 13900001111 --scope 2-2`."""
-    from danyuanzhang.render import role_name
-    from danyuanzhang.roster import add_member
+    from danyuanzhang.households.roster import add_member
     from danyuanzhang.store import short
+    from danyuanzhang.text.render import role_name
 
     item = add_member(
         store_of(ctx),
@@ -96,9 +96,9 @@ def roster_list(
     output: SheetOption = None,
 ) -> None:
     """列出三长一户 · List the roster, e.g. `dyz roster list --role unit_head`."""
-    from danyuanzhang.render import role_name
-    from danyuanzhang.roster import list_members
+    from danyuanzhang.households.roster import list_members
     from danyuanzhang.store import short
+    from danyuanzhang.text.render import role_name
 
     items = list_members(store_of(ctx), role=role, estate=estate)
     if fmt is Format.table or output is not None:
@@ -119,7 +119,7 @@ def roster_edit(
     buildings: Annotated[str | None, typer.Option(help=BuildingsHelp)] = None,
 ) -> None:
     """修改名册 · Edit a roster entry, e.g. `dyz roster edit 3fa2 --phone 13900002222`."""
-    from danyuanzhang.roster import edit_member
+    from danyuanzhang.households.roster import edit_member
 
     item = edit_member(
         store_of(ctx),
@@ -138,7 +138,7 @@ def roster_edit(
 @roster_app.command("remove")
 def roster_remove(ctx: typer.Context, member: MemberArgument, yes: YesOption = False) -> None:
     """从名册删除并抹去其信息 · Remove someone from the roster and erase their details."""
-    from danyuanzhang.roster import find_member, remove_member
+    from danyuanzhang.households.roster import find_member, remove_member
 
     store = store_of(ctx)
     found = find_member(store, member)
@@ -156,8 +156,8 @@ def roster_import(
     """导入名册 CSV（列：角色,姓名,电话,小区,范围,负责楼栋,职责）· Import the roster from a CSV
     file whose headers are those Chinese column names: role, name, phone, estate, scope,
     buildings, duties."""
-    from danyuanzhang.rollcall import RollRejected
-    from danyuanzhang.roster import import_roster
+    from danyuanzhang.households.rollcall import RollRejected
+    from danyuanzhang.households.roster import import_roster
 
     try:
         added, present = import_roster(store_of(ctx), file, estate=estate)
@@ -176,7 +176,7 @@ def flag_add(
     en: Annotated[str | None, typer.Option("--en", help="英文名称 · English label")] = None,
 ) -> None:
     """新增一种居民标记 · Define a new flag, e.g. `dyz flag add low_income --zh 低保户`."""
-    from danyuanzhang.flags import add_flag_kind
+    from danyuanzhang.households.flags import add_flag_kind
 
     say(t("flag_added", code=add_flag_kind(store_of(ctx), code, zh, en)))
 
@@ -186,7 +186,7 @@ def flag_list(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出居民标记 · List the flags residents can carry."""
-    from danyuanzhang.flags import known_flags
+    from danyuanzhang.households.flags import known_flags
 
     items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_flags(store_of(ctx)).items()]
     columns = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
@@ -218,10 +218,10 @@ def card_command(
     ] = None,
 ) -> None:
     """打印单元服务牌 · Print the stairwell service card, e.g. `dyz card --unit 2-2 -f html -o 服务牌.html`."""
-    from danyuanzhang import render_card
-    from danyuanzhang.card import service_card
     from danyuanzhang.cli.common import format_for
-    from danyuanzhang.typeset import paper_of
+    from danyuanzhang.paperwork import render_card
+    from danyuanzhang.paperwork.card import service_card
+    from danyuanzhang.text.typeset import paper_of
 
     fmt = CardFormat(format_for(output, fmt.value, CardFormat.txt.value, ("md", "html")))
     chosen = paper_of(paper)

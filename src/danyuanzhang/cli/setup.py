@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from danyuanzhang.cli.common import default_device_name, out, say, state
-from danyuanzhang.i18n import join, t
 from danyuanzhang.store import short
+from danyuanzhang.text.i18n import join, t
 
 init_app = typer.Typer()
 demo_app = typer.Typer()
@@ -55,9 +55,9 @@ def init_command(
 ) -> None:
     """建立本机的工作本，记下谁在用、负责哪里（可重复运行）· Set up this laptop: who uses it and what they look after, e.g. `dyz init --name 李志平 --unit 2-2`."""
     from danyuanzhang.cli.common import is_interactive
-    from danyuanzhang.keys import ensure_key, fingerprint
-    from danyuanzhang.setup import initialise
     from danyuanzhang.store import PERSON
+    from danyuanzhang.sync.keys import ensure_key, fingerprint
+    from danyuanzhang.upkeep.setup import initialise
 
     store = state(ctx).store(with_device=False)
     territory = _territory_option(unit, building, area, estate, everything or office)
@@ -95,8 +95,8 @@ def init_command(
         else t("init_territory_all")
     )
     if result["roster"] is not None:
-        from danyuanzhang.i18n import word
-        from danyuanzhang.vocab import ROLES
+        from danyuanzhang.text.i18n import word
+        from danyuanzhang.text.vocab import ROLES
 
         post = result["roster"]
         say(t("init_on_roster", role=word(post["role"], ROLES), scope=post["scope"]))
@@ -139,14 +139,14 @@ def _territory_option(
 
 def _ask_person(territory: str | None) -> tuple[str, str | None]:
     """In a terminal, a new laptop asks whose it is and, unless told, which unit."""
-    from danyuanzhang.i18n import pick
-    from danyuanzhang.interview import Asker
+    from danyuanzhang.text.i18n import pick
+    from danyuanzhang.visits.interview import Asker
 
     asker = Asker()
 
     def required(text: str) -> None:
         from danyuanzhang.errors import DyzError
-        from danyuanzhang.inputs import parse_name
+        from danyuanzhang.text.inputs import parse_name
 
         if not text.strip():
             raise DyzError("mn_required")
@@ -156,8 +156,8 @@ def _ask_person(territory: str | None) -> tuple[str, str | None]:
     if territory is None:
 
         def unit_or_nothing(text: str) -> None:
-            from danyuanzhang.inputs import parse_unit
-            from danyuanzhang.scopes import several
+            from danyuanzhang.households.scopes import several
+            from danyuanzhang.text.inputs import parse_unit
 
             for part in several(text):
                 parse_unit(part)
@@ -188,10 +188,11 @@ def demo_command(
     ] = None,
 ) -> None:
     """用示例社区试一试（不碰您自己的数据）· Build and show the sample community, apart from your own data."""
-    from danyuanzhang import render, render_card
-    from danyuanzhang.card import service_card
-    from danyuanzhang.demo import DEMO_UNIT, DEMO_WEEK, build_demo, demo_path
-    from danyuanzhang.households import list_households
+    from danyuanzhang.households.registry import list_households
+    from danyuanzhang.paperwork import render_card
+    from danyuanzhang.paperwork.card import service_card
+    from danyuanzhang.text import render
+    from danyuanzhang.upkeep.demo import DEMO_UNIT, DEMO_WEEK, build_demo, demo_path
 
     path = to or demo_path()
     store, summary = build_demo(path)
@@ -202,7 +203,7 @@ def demo_command(
         out(t("demo_unit_heading", unit=DEMO_UNIT))
         items = list_households(store, unit=DEMO_UNIT)
         headers = [t("col_ref"), t("col_residents"), t("col_flags"), t("col_id")]
-        from danyuanzhang.flags import known_flags, label
+        from danyuanzhang.households.flags import known_flags, label
 
         flags = known_flags(store)
         rows = [
@@ -216,9 +217,9 @@ def demo_command(
         ]
         out(render.text_table(headers, rows))
         out(render_card.card_txt(service_card(store, DEMO_UNIT)))
-        from danyuanzhang.render_report import report_table
-        from danyuanzhang.report import weekly_report
-        from danyuanzhang.textwidth import terminal_width
+        from danyuanzhang.paperwork.render_report import report_table
+        from danyuanzhang.paperwork.report import weekly_report
+        from danyuanzhang.text.width import terminal_width
 
         out("")
         out(report_table(weekly_report(store, week=DEMO_WEEK), terminal_width()))

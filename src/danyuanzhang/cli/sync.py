@@ -22,8 +22,8 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.i18n import t
 from danyuanzhang.store import short
+from danyuanzhang.text.i18n import t
 
 export_app = typer.Typer()
 if TYPE_CHECKING:
@@ -79,8 +79,8 @@ def export_command(
     ] = False,
 ) -> None:
     """导出数据包，带给别的电脑 · Export a bundle for another laptop, e.g. `dyz export --for 社区办公室`."""
-    from danyuanzhang.i18n import counted
     from danyuanzhang.sync import export_bundle
+    from danyuanzhang.text.i18n import counted
 
     store = store_of(ctx)
     path = output or default_bundle_name(store.device()[1])
@@ -101,7 +101,7 @@ def export_command(
             say(t("export_nothing_new_plain"))
         return
     if report.join_request:
-        from danyuanzhang.keys import ensure_key, fingerprint
+        from danyuanzhang.sync.keys import ensure_key, fingerprint
 
         key = fingerprint(ensure_key(store))
         say(t("export_join_request", path=str(report.path), fingerprint=key))
@@ -151,9 +151,9 @@ def import_command(
     ] = False,
 ) -> None:
     """导入别的电脑的数据包 · Import bundles from other laptops, e.g. `dyz import 2-2单元.yaml`."""
-    from danyuanzhang.bundle.yamlwalk import with_libyaml
     from danyuanzhang.errors import DyzError
     from danyuanzhang.sync import import_bundle
+    from danyuanzhang.sync.bundle.yamlwalk import with_libyaml
 
     store = store_of(ctx)
     refused = 0
@@ -179,7 +179,7 @@ def import_command(
 
 def _say_report(store: Store, path: Path, report: ImportReport, dry_run: bool) -> None:
     """What one bundle brought, or why it brought nothing."""
-    from danyuanzhang.i18n import counted
+    from danyuanzhang.text.i18n import counted
 
     if report.own:
         say(t("import_own", path=str(path)))
@@ -205,7 +205,7 @@ def _say_report(store: Store, path: Path, report: ImportReport, dry_run: bool) -
     added = counted(report.added, "条修改", "change")
     say(t(key, path=str(path), sender=report.sender, added=added, already=report.already))
     if report.scope:
-        from danyuanzhang.scopes import parse_scope
+        from danyuanzhang.households.scopes import parse_scope
 
         say(t("import_scoped", scope=parse_scope(store, report.scope).words()))
     if report.office_trusted:
@@ -217,7 +217,7 @@ def _say_report(store: Store, path: Path, report: ImportReport, dry_run: bool) -
             )
         )
     if report.revoked_now:
-        from danyuanzhang.i18n import join
+        from danyuanzhang.text.i18n import join
 
         say(t("import_revoked_now", names=join(report.revoked_now)))
     if report.me_revoked:
@@ -261,10 +261,10 @@ def _say_conflicts(store: Store, conflicted: dict[str, tuple[str, str]], dry_run
     a flood of conflicts is a few lines, and no phone number is printed in full."""
     from collections import Counter
 
-    from danyuanzhang.i18n import counted, join
-    from danyuanzhang.phones import masks_apart
-    from danyuanzhang.records import ENTITIES, field_label, label
+    from danyuanzhang.core.records import ENTITIES, field_label, label
     from danyuanzhang.sync import show_conflict
+    from danyuanzhang.text.i18n import counted, join
+    from danyuanzhang.text.phones import masks_apart
 
     say(t("import_conflicts", conflicts=counted(len(conflicted), "处冲突", "conflict")))
     if len(conflicted) > CONFLICTS_LISTED:
@@ -341,7 +341,7 @@ def peers_list(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出交换过数据的电脑 · List the laptops this one has exchanged bundles with."""
-    from danyuanzhang.scopes import parse_scope
+    from danyuanzhang.households.scopes import parse_scope
     from danyuanzhang.sync import list_peers
 
     store = store_of(ctx)
@@ -439,8 +439,8 @@ def conflicts_show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """查看一处冲突 · Show both values of a conflict, who made them and when."""
-    from danyuanzhang import render
     from danyuanzhang.sync import show_conflict
+    from danyuanzhang.text import render
 
     item = show_conflict(store_of(ctx), conflict)
     if fmt is not Format.table:

@@ -37,7 +37,7 @@ def today(
 ) -> None:
     """今天该做的：该走访的户、到期的隐患、等着您的诉求、该巡查的单元 · What to do today:
     visits due, hazard deadlines, needs waiting on you, patrols due."""
-    from danyuanzhang.today import today_plan
+    from danyuanzhang.paperwork.today import today_plan
 
     place = place_of(ctx, unit, building, estate, everything)
     store = store_of(ctx)
@@ -50,12 +50,12 @@ def today(
         narrow=place.narrow,
     )
     if fmt is Format.json:
-        from danyuanzhang.render import to_json
+        from danyuanzhang.text.render import to_json
 
         out(to_json(plan))
         return
-    from danyuanzhang.hazards import known_kinds
-    from danyuanzhang.render_today import today_text
-    from danyuanzhang.textwidth import terminal_width
+    from danyuanzhang.cases.hazards import known_kinds
+    from danyuanzhang.paperwork.render_today import today_text
+    from danyuanzhang.text.width import terminal_width
 
     out(today_text(plan, known_kinds(store), terminal_width(), SHOWN))

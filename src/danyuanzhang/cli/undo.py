@@ -12,7 +12,7 @@ from danyuanzhang.cli.common import (
     store_of,
 )
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
+from danyuanzhang.text.i18n import t
 
 undo_app = typer.Typer()
 
@@ -20,8 +20,8 @@ undo_app = typer.Typer()
 @undo_app.command("undo")
 def undo_command(ctx: typer.Context, yes: YesOption = False) -> None:
     """撤销本机上一条命令 · Take back this laptop's last command (shown first, then confirmed)."""
-    from danyuanzhang import history
-    from danyuanzhang.undo import last_command, undo
+    from danyuanzhang.upkeep import history
+    from danyuanzhang.upkeep.undo import last_command, undo
 
     store = store_of(ctx)
     found = last_command(store)
@@ -37,6 +37,6 @@ def undo_command(ctx: typer.Context, yes: YesOption = False) -> None:
     done = undo(store, entry, end)
     say(t("undo_done", restored=done.restored, erased=done.erased))
     if done.kept:
-        from danyuanzhang.i18n import join
+        from danyuanzhang.text.i18n import join
 
         say(t("undo_kept", fields=join(sorted(set(done.kept)))))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from danyuanzhang.i18n import join, lang, t
+from danyuanzhang.text.i18n import join, lang, t
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 

@@ -26,9 +26,9 @@ from danyuanzhang.cli.common import (
     write_output,
 )
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import t
 from danyuanzhang.store import short
-from danyuanzhang.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
+from danyuanzhang.text.i18n import t
+from danyuanzhang.text.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
 
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
@@ -59,7 +59,7 @@ def visit_interview(
     """敲门走访：一问一答，记下这一户的情况 · The door-knocking interview, one household at a time.
 
     `dyz visit` alone runs this. Without a terminal, use `dyz visit add 2-2-301` instead."""
-    from danyuanzhang import drafts
+    from danyuanzhang.store import drafts
 
     if discard:
         if resume:
@@ -68,7 +68,7 @@ def visit_interview(
         return
     if not is_interactive():
         raise DyzError("visit_no_terminal")
-    from danyuanzhang.interview import run_interview
+    from danyuanzhang.visits.interview import run_interview
 
     store = store_of(ctx)
     item = run_interview(store, resume=resume, estate=estate)
@@ -180,9 +180,9 @@ def visit_add(
     fmt: FormatOption = Format.table,
 ) -> None:
     """记一次走访（不用问答）· Record a visit in one command, e.g. `dyz visit add 2-2-301 --need "维修:楼道灯坏了" --anti-fraud-app yes`."""
-    from danyuanzhang import render
-    from danyuanzhang.inputs import parse_pair, parse_yes_no
-    from danyuanzhang.visits import Arrival, Need, VisitPlan, record_visit
+    from danyuanzhang.text import render
+    from danyuanzhang.text.inputs import parse_pair, parse_yes_no
+    from danyuanzhang.visits.doorstep import Arrival, Need, VisitPlan, record_visit
 
     app = parse_yes_no(anti_fraud_app, "--anti-fraud-app") if anti_fraud_app is not None else None
     needs = [Need(*parse_pair(n, ":", "--need")) for n in need or []]
@@ -253,10 +253,10 @@ def visit_list(
     output: SheetOption = None,
 ) -> None:
     """列出走访记录 · List visits, e.g. `dyz visit list --week 2026-W48 --unit 2-2`."""
-    from danyuanzhang.i18n import word
-    from danyuanzhang.render import yes_no
-    from danyuanzhang.visits import list_visits
-    from danyuanzhang.vocab import VISIT_KINDS, VISIT_OUTCOMES
+    from danyuanzhang.text.i18n import word
+    from danyuanzhang.text.render import yes_no
+    from danyuanzhang.text.vocab import VISIT_KINDS, VISIT_OUTCOMES
+    from danyuanzhang.visits.doorstep import list_visits
 
     items = list_visits(
         store_of(ctx), week=week, start=start, end=end, unit=unit, visitor=visitor, estate=estate
@@ -281,7 +281,7 @@ def visit_list(
 
 def _areas_apart(item: dict[str, Any]) -> dict[str, Any]:
     """A visit for a CSV row: each area a care visit checked a column of its own."""
-    from danyuanzhang.vocab import CARE_AREAS
+    from danyuanzhang.text.vocab import CARE_AREAS
 
     checks = item["checks"]
     return {
@@ -297,8 +297,8 @@ def visit_show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """查看一次走访 · Show one visit and the needs and hazards it raised."""
-    from danyuanzhang import render
-    from danyuanzhang.visits import describe_visit, find_visit
+    from danyuanzhang.text import render
+    from danyuanzhang.visits.doorstep import describe_visit, find_visit
 
     store = store_of(ctx)
     item = describe_visit(store, find_visit(store, visit))
@@ -337,9 +337,9 @@ def visit_due(
     ] = None,
 ) -> None:
     """该走访谁了 · Who is due a visit, most urgent first, e.g. `dyz visit due --unit 2-2 -f html -o 走访清单.html` (or `-o 走访.xlsx`)."""
-    from danyuanzhang import render
-    from danyuanzhang.sheets import SUFFIXES
-    from danyuanzhang.visits import visits_due
+    from danyuanzhang.text import render
+    from danyuanzhang.text.sheets import SUFFIXES
+    from danyuanzhang.visits.doorstep import visits_due
 
     fmt = DueFormat(format_for(output, fmt.value, DueFormat.table.value, ("json", "html")))
     place = place_of(ctx, unit, building, estate, everywhere)
@@ -356,7 +356,7 @@ def visit_due(
     )
     sheet = output is not None and output.suffix.lower() in SUFFIXES
     if output is not None and sheet and fmt in (DueFormat.table, DueFormat.csv):
-        from danyuanzhang.sheets import write_sheet
+        from danyuanzhang.text.sheets import write_sheet
 
         write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
         say(t("written_to", path=str(output)))
@@ -370,7 +370,7 @@ def visit_due(
         ]
         write_output(render.to_csv(flat), output, encoding="utf-8-sig")
     elif fmt is DueFormat.html:
-        from danyuanzhang.render_pages import walk_sheet_page
+        from danyuanzhang.paperwork.render_pages import walk_sheet_page
 
         write_output(walk_sheet_page(items, unit or building or "", on), output)
     elif not items:
@@ -395,8 +395,8 @@ def antifraud(
     output: SheetOption = None,
 ) -> None:
     """反诈：装了反诈APP、讲过骗术的户数，近期迁入未宣传的人 · The anti-fraud watch per unit or building."""
-    from danyuanzhang import render
-    from danyuanzhang.visits import anti_fraud
+    from danyuanzhang.text import render
+    from danyuanzhang.visits.doorstep import anti_fraud
 
     place = place_of(ctx, unit, None, estate, everywhere)
     data = anti_fraud(
@@ -410,7 +410,7 @@ def antifraud(
     if not building_level:
         data["groups"] = place.narrow(data["groups"])
     if output is not None:
-        from danyuanzhang.sheets import write_sheet
+        from danyuanzhang.text.sheets import write_sheet
 
         headers, table = render.antifraud_rows(data)
         cells = [[int(c) if c.isdigit() else c for c in row] for row in table]
@@ -433,7 +433,7 @@ def config_list(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出本机设置 · List this laptop's settings and their defaults."""
-    from danyuanzhang import config
+    from danyuanzhang.core import config
 
     emit_list(
         config.listing(store_of(ctx)),
@@ -453,7 +453,7 @@ def config_get(
     ctx: typer.Context, key: Annotated[str, typer.Argument(help="设置名 · key")]
 ) -> None:
     """查看一项设置 · Print one setting, e.g. `dyz config get visit.cadence.elderly_alone`."""
-    from danyuanzhang import config
+    from danyuanzhang.core import config
 
     value = config.value(store_of(ctx), key)
     out("" if value is None else str(value))
@@ -466,7 +466,7 @@ def config_set(
     value: Annotated[str, typer.Argument(help="新的值 · value")],
 ) -> None:
     """修改一项设置 · Change a setting, e.g. `dyz config set visit.cadence.elderly_alone 5`."""
-    from danyuanzhang import config
+    from danyuanzhang.core import config
 
     say(t("config_set", key=key, value=config.set_value(store_of(ctx), key, value)))
 
@@ -476,7 +476,7 @@ def config_unset(
     ctx: typer.Context, key: Annotated[str, typer.Argument(help="设置名 · key")]
 ) -> None:
     """恢复默认值 · Put a setting back to its default."""
-    from danyuanzhang import config
+    from danyuanzhang.core import config
 
     default = config.unset(store_of(ctx), key)
     say(t("config_unset", key=key, value="—" if default is None else default))

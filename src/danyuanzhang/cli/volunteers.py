@@ -18,8 +18,8 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.i18n import t
 from danyuanzhang.store import short
+from danyuanzhang.text.i18n import t
 
 volunteer_app = typer.Typer(help="志愿者队伍 · the volunteer team", no_args_is_help=True)
 service_app = typer.Typer(help="志愿服务记录 · services volunteers gave", no_args_is_help=True)
@@ -50,8 +50,8 @@ SERVICE_COLUMNS = [
 
 
 def _services_words(store: Any, codes: list[str]) -> str:
-    from danyuanzhang.i18n import join, word
-    from danyuanzhang.volunteers import known_services
+    from danyuanzhang.cases.volunteers import known_services
+    from danyuanzhang.text.i18n import join, word
 
     known = known_services(store)
     return join(word(code, known) for code in codes)
@@ -74,7 +74,7 @@ def volunteer_add(
     estate: EstateOption = None,
 ) -> None:
     """登记志愿者 · Add a volunteer, e.g. `dyz volunteer add --name 左师傅 --phone 13507310001 --service 义务维修 --household 3-2-101`."""
-    from danyuanzhang.volunteers import add_volunteer
+    from danyuanzhang.cases.volunteers import add_volunteer
 
     store = store_of(ctx)
     item = add_volunteer(
@@ -110,7 +110,7 @@ def volunteer_list(
     output: SheetOption = None,
 ) -> None:
     """列出志愿者 · List the volunteers, e.g. `dyz volunteer list --service 义务维修`."""
-    from danyuanzhang.volunteers import list_volunteers
+    from danyuanzhang.cases.volunteers import list_volunteers
 
     store = store_of(ctx)
     items = list_volunteers(store, service=service, estate=estate)
@@ -130,9 +130,9 @@ def volunteer_show(
     ctx: typer.Context, volunteer: VolunteerArgument, fmt: FormatOption = Format.table
 ) -> None:
     """查看志愿者和他做过的服务 · Show a volunteer with the services they gave and their hours."""
-    from danyuanzhang import render
-    from danyuanzhang.i18n import word
-    from danyuanzhang.volunteers import known_services, show_volunteer
+    from danyuanzhang.cases.volunteers import known_services, show_volunteer
+    from danyuanzhang.text import render
+    from danyuanzhang.text.i18n import word
 
     store = store_of(ctx)
     item = show_volunteer(store, volunteer)
@@ -185,7 +185,7 @@ def volunteer_edit(
     note: Annotated[str | None, typer.Option("--note", help="备注 · note")] = None,
 ) -> None:
     """修改志愿者 · Edit a volunteer, e.g. `dyz volunteer edit 左师傅 --service 义务维修 --service 帮扶老人`."""
-    from danyuanzhang.volunteers import edit_volunteer
+    from danyuanzhang.cases.volunteers import edit_volunteer
 
     store = store_of(ctx)
     item = edit_volunteer(
@@ -206,7 +206,7 @@ def volunteer_remove(
     ctx: typer.Context, volunteer: VolunteerArgument, yes: YesOption = False
 ) -> None:
     """删除志愿者并抹去其个人信息 · Erase a volunteer's personal data."""
-    from danyuanzhang.volunteers import find_volunteer, remove_volunteer
+    from danyuanzhang.cases.volunteers import find_volunteer, remove_volunteer
 
     store = store_of(ctx)
     found = find_volunteer(store, volunteer)
@@ -225,7 +225,7 @@ def volunteer_kind_add(
     en: Annotated[str | None, typer.Option("--en", help="英文名称 · English name")] = None,
 ) -> None:
     """新增一项志愿服务 · Add a service the team gives, e.g. `dyz volunteer kind-add haircut --zh 义务理发`."""
-    from danyuanzhang.volunteers import add_service_kind
+    from danyuanzhang.cases.volunteers import add_service_kind
 
     say(t("service_kind_added", code=add_service_kind(store_of(ctx), code, zh, en)))
 
@@ -233,7 +233,7 @@ def volunteer_kind_add(
 @volunteer_app.command("kinds")
 def volunteer_kinds(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     """志愿服务项目 · The services the team gives."""
-    from danyuanzhang.volunteers import known_services
+    from danyuanzhang.cases.volunteers import known_services
 
     items = [
         {"code": code, "label_zh": zh, "label_en": en}
@@ -268,8 +268,8 @@ def service_add(
     estate: EstateOption = None,
 ) -> None:
     """记一次志愿服务 · Record a service, e.g. `dyz service add 左师傅 --for 2-2-301 --kind 义务维修 --hours 1.5`."""
-    from danyuanzhang.i18n import word
-    from danyuanzhang.volunteers import add_service, known_services
+    from danyuanzhang.cases.volunteers import add_service, known_services
+    from danyuanzhang.text.i18n import word
 
     store = store_of(ctx)
     item = add_service(
@@ -314,8 +314,8 @@ def service_list(
     output: SheetOption = None,
 ) -> None:
     """列出志愿服务 · List the services given, e.g. `dyz service list --from 2026-11-01`."""
-    from danyuanzhang.i18n import word
-    from danyuanzhang.volunteers import known_services, list_services
+    from danyuanzhang.cases.volunteers import known_services, list_services
+    from danyuanzhang.text.i18n import word
 
     store = store_of(ctx)
     items = list_services(store, start=start, end=end, volunteer=volunteer, estate=estate)

@@ -15,14 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from danyuanzhang.changes import FLAG_PREFIX, Change, encode
+from danyuanzhang.core.changes import FLAG_PREFIX, Change, encode
+from danyuanzhang.core.records import ENTITIES, Entity
 from danyuanzhang.errors import DyzError
-from danyuanzhang.records import ENTITIES, Entity
 from danyuanzhang.store.batches import in_chunks as in_chunks
 from danyuanzhang.store.db import connect
 
 if TYPE_CHECKING:
-    from danyuanzhang.hlc import Clock
+    from danyuanzhang.core.hlc import Clock
 
 ID_SHOWN = 8
 
@@ -214,19 +214,19 @@ class Store:
 
     def wall_ms(self) -> int:
         """This laptop's wall clock, in milliseconds (a test's, when it set one)."""
-        from danyuanzhang import hlc
+        from danyuanzhang.core import hlc
 
         return self.wall_clock() if self.wall_clock is not None else hlc.wall_now_ms()
 
     def now_iso(self) -> str:
         """Local time for people to read (bundle headers, when a peer was heard from)."""
-        from danyuanzhang.hlc import local_time
+        from danyuanzhang.core.hlc import local_time
 
         return local_time(self.wall_ms()).isoformat(timespec="seconds")
 
     def clock(self) -> Clock:
         if self._clock is None:
-            from danyuanzhang.hlc import Clock
+            from danyuanzhang.core.hlc import Clock
 
             self._clock = Clock(self.setting("clock"))
         return self._clock
@@ -322,7 +322,7 @@ class Store:
                 self._put_new_run(ordered[start : start + _NEW_AT_ONCE])
 
     def _put_new_run(self, records: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
-        from danyuanzhang.merge import Incoming
+        from danyuanzhang.core.merge import Incoming
         from danyuanzhang.store import derive
 
         device, author = self.device()[0], self.author()
@@ -470,7 +470,7 @@ def _alike(shown: str | None, wanted: str, spec: Entity, field_name: str, store:
     field = spec.field(field_name)
     if field is None or field.refers_to is None or shown is None:
         return False
-    from danyuanzhang.changes import decode
+    from danyuanzhang.core.changes import decode
     from danyuanzhang.store.derive import canonical_of
 
     a, b = str(decode(shown)), str(decode(wanted))

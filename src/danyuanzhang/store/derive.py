@@ -16,8 +16,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from danyuanzhang.changes import COLUMNS, FLAG_PREFIX, Change, decode, encode
-from danyuanzhang.merge import (
+from danyuanzhang.core.changes import COLUMNS, FLAG_PREFIX, Change, decode, encode
+from danyuanzhang.core.merge import (
     NO_CHANGES,
     Alike,
     FieldState,
@@ -31,7 +31,7 @@ from danyuanzhang.merge import (
     natural_key,
     states_by_field,
 )
-from danyuanzhang.records import (
+from danyuanzhang.core.records import (
     BELONGS_THROUGH,
     ENTITIES,
     ENTITY_ORDER,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from danyuanzhang.changes import Change
+from danyuanzhang.core.changes import Change
 from danyuanzhang.store import Store, in_chunks
 
 _CHANGE = "id, hlc, substr(hlc, 28) AS device, author, entity, record, op, field, value, parents"

@@ -206,7 +206,7 @@ def check_daily(store: Any) -> None:
     """The first time a notebook is opened each day, SQLite's quick check: damage that would
     otherwise go unnoticed (commands still working on a file that is breaking) is said then,
     as `db_damaged`, before anything more is written into it."""
-    from danyuanzhang.hlc import local_time
+    from danyuanzhang.core.hlc import local_time
 
     today = local_time(store.wall_ms()).date().isoformat()
     if store.setting("checked_on") == today or store.created:

@@ -15,9 +15,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from danyuanzhang.changes import COLUMNS, Change
-from danyuanzhang.merge import Incoming
-from danyuanzhang.records import ENTITIES
+from danyuanzhang.core.changes import COLUMNS, Change
+from danyuanzhang.core.merge import Incoming
+from danyuanzhang.core.records import ENTITIES
 
 # what `derive` writes; everything else in the file is carried over unchanged
 IDENTITY_TABLES = ("record_keys", "aliases", "record_refs", "conflicts")

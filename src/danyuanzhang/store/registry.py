@@ -160,7 +160,7 @@ def resident(store: Store, resident_id: str) -> Any:
 
 def resident_named(store: Store, household_id: str, name: str) -> Any:
     """The resident of a household with this name, spelt with any spacing or width."""
-    from danyuanzhang.merge import normalise
+    from danyuanzhang.core.merge import normalise
 
     wanted = normalise(name)
     for row in residents_of(store, household_id):

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from danyuanzhang.changes import COLUMNS, Change
-from danyuanzhang.records import ENTITIES
+from danyuanzhang.core.changes import COLUMNS, Change
+from danyuanzhang.core.records import ENTITIES
 from danyuanzhang.store import Store, in_chunks
 
 

@@ -13,12 +13,12 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from danyuanzhang.changes import FLAG_PREFIX, decode, encode
+from danyuanzhang.core.changes import FLAG_PREFIX, decode, encode
+from danyuanzhang.core.records import ENTITIES, field_label, label
 from danyuanzhang.errors import DyzError
-from danyuanzhang.i18n import pick
-from danyuanzhang.records import ENTITIES, field_label, label
 from danyuanzhang.store import Store, derive, short
 from danyuanzhang.store import sync as sql
+from danyuanzhang.text.i18n import pick
 
 MINE = ("mine", "本机", "本机的", "我的", "这台电脑的", "this laptop")
 THEIRS = ("theirs", "对方", "对方的", "别人的", "那台电脑的", "the other laptop")
@@ -43,7 +43,7 @@ def describe_record(store: Store, entity: str, record: str) -> str:
         if row is not None:
             return f"{row['name']}（{row['scope']}）"
     elif entity in ("flag_kind", "hazard_kind", "service_kind"):
-        from danyuanzhang.i18n import lang
+        from danyuanzhang.text.i18n import lang
 
         code = record.partition("_kind_")[2] or record.partition("_")[2]
         return f"{label(entity)}{'' if lang() == 'zh' else ' '}“{code}”"
@@ -62,7 +62,7 @@ def describe_record(store: Store, entity: str, record: str) -> str:
 
 
 def value_text(stored: str | None, kind: str | None = None) -> str:
-    from danyuanzhang.i18n import t, word
+    from danyuanzhang.text.i18n import t, word
 
     value = decode(stored)
     if value is None:
@@ -79,7 +79,7 @@ def value_text(stored: str | None, kind: str | None = None) -> str:
 
 
 def _vocabulary(kind: str) -> dict[str, tuple[str, str]]:
-    from danyuanzhang import vocab
+    from danyuanzhang.text import vocab
 
     return {
         "hazard_kind": vocab.HAZARD_KINDS,
@@ -104,7 +104,7 @@ def field_kind(entity: str, field_name: str) -> str:
 
 
 def _item(store: Store, row: Any) -> dict[str, Any]:
-    from danyuanzhang.hlc import local_time, parse
+    from danyuanzhang.core.hlc import local_time, parse
     from danyuanzhang.sync.names import author_on_laptop
 
     me = store.device()[0]
@@ -138,7 +138,7 @@ def list_conflicts(store: Store, everywhere: bool = False) -> list[dict[str, Any
     """The conflicts for this laptop's person to settle: those of records in the part of the
     community it looks after (and community-wide ones), or all of them."""
     rows = sql.conflicts(store)
-    from danyuanzhang.scopes import territory
+    from danyuanzhang.households.scopes import territory
 
     home = None if everywhere else territory(store)
     if home is not None and not home.whole and rows:
@@ -193,7 +193,7 @@ def resolve_conflict(store: Store, id_prefix: str, keep: str) -> dict[str, Any]:
 def typed_value(store: Store, entity: str, field_name: str, text: str, what: str) -> Any:
     """A value typed for a field, read by the field's own command's rules (a phone must be a
     phone), then held to the form a bundle carries."""
-    from danyuanzhang.bundle.values import READERS, BadValue
+    from danyuanzhang.sync.bundle.values import READERS, BadValue
 
     kind = field_kind(entity, field_name)
     parse = _command_parsers(store).get(kind)
@@ -209,11 +209,11 @@ def typed_value(store: Store, entity: str, field_name: str, text: str, what: str
 
 
 def _command_parsers(store: Store) -> dict[str, Callable[[str], Any]]:
-    from danyuanzhang import inputs, words
-    from danyuanzhang.hazards import parse_kind
-    from danyuanzhang.petitions import parse_category
-    from danyuanzhang.roster import parse_buildings, parse_role
-    from danyuanzhang.volunteers import parse_hours, parse_service, parse_services
+    from danyuanzhang.cases.hazards import parse_kind
+    from danyuanzhang.cases.petitions import parse_category
+    from danyuanzhang.cases.volunteers import parse_hours, parse_service, parse_services
+    from danyuanzhang.households.roster import parse_buildings, parse_role
+    from danyuanzhang.text import inputs, words
 
     def unit_number(text: str) -> str:
         cleaned = _word(text).removesuffix("单元")

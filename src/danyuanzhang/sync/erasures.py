@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from danyuanzhang.changes import Change
-from danyuanzhang.merge import Incoming, Plan
-from danyuanzhang.records import ENTITIES
+from danyuanzhang.core.changes import Change
+from danyuanzhang.core.merge import Incoming, Plan
+from danyuanzhang.core.records import ENTITIES
 from danyuanzhang.store import Store, short
 from danyuanzhang.store import erasures as sql
 
@@ -59,7 +59,7 @@ class Allowance:
 
     def restart(self) -> None:
         """As before the bundle was read (a reader that gave up is undone, holds and all)."""
-        from danyuanzhang import config
+        from danyuanzhang.core import config
 
         self.held, self.held_changes, self._left = [], 0, None
         self._holding = sql.held_households(self.store)
@@ -69,7 +69,7 @@ class Allowance:
     def left(self, device: str) -> int:
         """How many more households `device` may erase here unseen, in this window."""
         if self._left is None:
-            from danyuanzhang.hlc import DAY_MS
+            from danyuanzhang.core.hlc import DAY_MS
 
             taken = sql.taken_since(self.store, self.store.wall_ms() - self.days * DAY_MS)
             self._left = {d: self.unseen - n for d, n in taken.items()}
@@ -199,7 +199,7 @@ def settle_marks(store: Store) -> None:
 
 def just_before(stamp: str) -> str:
     """The latest stamp of the same laptop before `stamp`."""
-    from danyuanzhang.hlc import COUNTER_LIMIT, Stamp, parse
+    from danyuanzhang.core.hlc import COUNTER_LIMIT, Stamp, parse
 
     wall, counter, device = parse(stamp)
     if counter:
@@ -237,7 +237,7 @@ def held_by_file(store: Store) -> list[dict[str, Any]]:
 def members_and_held(store: Store) -> dict[str, Any]:
     """`dyz members`: the office's list, and the erasures held here with the rule that held
     them."""
-    from danyuanzhang import config
+    from danyuanzhang.core import config
     from danyuanzhang.sync.members import list_members
 
     listing = list_members(store)

@@ -24,18 +24,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from danyuanzhang.bundle.reader import FORMAT_VERSION, Header
-from danyuanzhang.changes import Change, decode
+from danyuanzhang.core.changes import Change, decode
+from danyuanzhang.core.records import ENTITIES, ENTITY_ORDER, KEYED, REFERENCES
 from danyuanzhang.errors import DyzError
-from danyuanzhang.records import ENTITIES, ENTITY_ORDER, KEYED, REFERENCES
-from danyuanzhang.scopes import Scope
+from danyuanzhang.households.scopes import Scope
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from danyuanzhang.store.migrations import LATEST
+from danyuanzhang.sync.bundle.reader import FORMAT_VERSION, Header
 from danyuanzhang.sync.names import one_named
 
 if TYPE_CHECKING:
-    from danyuanzhang.bundle.writer import RecordChanges
+    from danyuanzhang.sync.bundle.writer import RecordChanges
     from danyuanzhang.sync.provenance import Carried
 
 EXPORTED_MARKS = "exported_marks"
@@ -80,8 +80,8 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
     plain: bool = False,
 ) -> ExportReport:
     """Write the bundle a peer needs (see the module's help); no file when there is nothing."""
-    from danyuanzhang.keys import ensure_key, sign
-    from danyuanzhang.scopes import parse_scope
+    from danyuanzhang.households.scopes import parse_scope
+    from danyuanzhang.sync.keys import ensure_key, sign
     from danyuanzhang.sync.members import office_of
 
     if peer and everything:
@@ -155,7 +155,7 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
         header.office_held = held.issued
         if _needs_the_list(store, held.issued, target, report.peer_unknown):
             header.office = held
-    from danyuanzhang.bundle.writer import write_bundle
+    from danyuanzhang.sync.bundle.writer import write_bundle
     from danyuanzhang.sync.provenance import Carried, seal_own
 
     known_receiver = _receiver(store, *named) if named is not None else None
@@ -251,7 +251,7 @@ def _named_peer(store: Store, text: str) -> tuple[Any, tuple[str, str]]:
 def _unknown_peer(store: Store, text: str, office: str | None) -> DyzError:
     from difflib import SequenceMatcher
 
-    from danyuanzhang.i18n import join
+    from danyuanzhang.text.i18n import join
 
     names = [r["name"] for r in sql.peers(store)]
     names += [r[0] for r in store.conn.execute("SELECT name FROM members WHERE revoked = ''")]
@@ -314,7 +314,7 @@ def _receiver(store: Store, device: str, name: str) -> tuple[str, str, str] | No
     """The laptop a bundle `--for` it is encrypted to (id, name, key), if its key is known:
     pinned from its own bundles, or on the office's list (a laptop never heard from, too),
     or the office's own."""
-    from danyuanzhang.keys import pinned
+    from danyuanzhang.sync.keys import pinned
     from danyuanzhang.sync.members import office_of
 
     key = pinned(store, device)
@@ -338,9 +338,9 @@ def _write_sealed(
     finish: Callable[[Header], None],
 ) -> tuple[int, str]:
     """The signed bundle, written beside the target, then sealed into it for the receiver."""
-    from danyuanzhang.bundle.sealing import seal
-    from danyuanzhang.bundle.writer import write_bundle
-    from danyuanzhang.keys import sign
+    from danyuanzhang.sync.bundle.sealing import seal
+    from danyuanzhang.sync.bundle.writer import write_bundle
+    from danyuanzhang.sync.keys import sign
 
     target = path.expanduser()
     # readable only for a moment, and beside the notebook: never on the stick it goes to
@@ -493,7 +493,7 @@ def _records(store: Store, records: dict[str, set[str]], redact: bool) -> Iterat
 def _holds_a_phone(change: Change) -> bool:
     """楼道灯坏了，找王师傅138 1234 5678: a change travels as it was made or not at all, so a
     redacted bundle cannot mask the phone in it; it leaves the field's history out."""
-    from danyuanzhang.phones import mask_phones_in
+    from danyuanzhang.text.phones import mask_phones_in
 
     text = decode(change.value)
     return isinstance(text, str) and mask_phones_in(text) != text

@@ -20,9 +20,17 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from danyuanzhang.bundle.beside import ReaderLost, read_beside, worth_reading_beside
-from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.bundle.reader import (
+from danyuanzhang.core.changes import Change
+from danyuanzhang.core.hlc import latest_allowed, local_time, parse, wall_of
+from danyuanzhang.core.merge import Incoming, Plan, household_named, plan_import
+from danyuanzhang.core.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
+from danyuanzhang.errors import DyzError
+from danyuanzhang.store import Store, derive, short
+from danyuanzhang.store import erasures as esql
+from danyuanzhang.store import sync as sql
+from danyuanzhang.sync.bundle.beside import ReaderLost, read_beside, worth_reading_beside
+from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.sync.bundle.reader import (
     Body,
     Header,
     ReadAgain,
@@ -33,14 +41,6 @@ from danyuanzhang.bundle.reader import (
     read,
     read_by_events,
 )
-from danyuanzhang.changes import Change
-from danyuanzhang.errors import DyzError
-from danyuanzhang.hlc import latest_allowed, local_time, parse, wall_of
-from danyuanzhang.merge import Incoming, Plan, household_named, plan_import
-from danyuanzhang.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
-from danyuanzhang.store import Store, derive, short
-from danyuanzhang.store import erasures as esql
-from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.erasures import Allowance, HeldFlat, marks_as_if_accepted, settle_marks
 from danyuanzhang.sync.members import Gate
 from danyuanzhang.sync.provenance import Proofs
@@ -79,7 +79,7 @@ class ImportReport:
 
 
 def listed_households(households: list[str], most: int = 20) -> list[str]:
-    from danyuanzhang.i18n import t
+    from danyuanzhang.text.i18n import t
 
     lines = [f"  {flat}" for flat in households[:most]]
     if len(households) > most:
@@ -102,7 +102,7 @@ def import_bundle(
     Erasures beyond what their laptop may make unseen are held (sync/erasures.py) unless
     `accept_erasures`, which also applies those held from this bundle when it came before. An
     encrypted bundle is opened first, if it is for this laptop."""
-    from danyuanzhang.bundle.sealing import is_sealed
+    from danyuanzhang.sync.bundle.sealing import is_sealed
 
     _forget_opened(store.path.parent)
     if not is_sealed(path):
@@ -119,8 +119,8 @@ def _unsealed(store: Store, path: Path) -> Iterator[Path]:
     import os
     import tempfile
 
-    from danyuanzhang.bundle.sealing import read_envelope, unseal
-    from danyuanzhang.keys import PRIVATE, ensure_key
+    from danyuanzhang.sync.bundle.sealing import read_envelope, unseal
+    from danyuanzhang.sync.keys import PRIVATE, ensure_key
 
     try:
         envelope = read_envelope(path)
@@ -203,7 +203,7 @@ def _import(  # noqa: C901, PLR0912, PLR0915
         raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
     gate = Gate(store, header, path, dry_run)
     if header.key:
-        from danyuanzhang.keys import fingerprint
+        from danyuanzhang.sync.keys import fingerprint
 
         report.sender_fingerprint = fingerprint(header.key)
     if gate.join_request:
@@ -341,7 +341,7 @@ class _ClockCheck:
 
     def check(self, stamp: str, line: int | None) -> None:
         if stamp[: len(self.limit)] > self.limit:
-            from danyuanzhang.i18n import day
+            from danyuanzhang.text.i18n import day
 
             made = day(local_time(wall_of(stamp)).date())
             raise self._refusal("bundle_clock_ahead", stamp, line, date=made)
@@ -475,8 +475,8 @@ class _Importer:
             if name not in present and name not in redacted and name not in stripped
         ]
         if missing:
-            from danyuanzhang.i18n import join
-            from danyuanzhang.records import field_label, label
+            from danyuanzhang.core.records import field_label, label
+            from danyuanzhang.text.i18n import join
 
             raise BundleError(
                 "bundle_incomplete",
@@ -584,7 +584,7 @@ def _check_references(store: Store, body: Body) -> None:
     found = sql.present(store, wanted)
     for table, ref in wanted:
         if (table, ref) not in found:
-            from danyuanzhang.records import label
+            from danyuanzhang.core.records import label
 
             raise BundleError(
                 "bundle_unknown_reference",
@@ -637,7 +637,7 @@ def _check_signature(store: Store, header: Header, path: Path) -> None:
     """A signed bundle's signature covers its checksum, which covers everything in it (checked
     as it is read). A laptop's key is remembered the first time one of its bundles comes; a
     later bundle claiming that laptop must be signed with that key."""
-    from danyuanzhang.keys import fingerprint, pinned, verified
+    from danyuanzhang.sync.keys import fingerprint, pinned, verified
 
     known = pinned(store, header.sender_id)
     problem: tuple[str, dict[str, str]] | None = None
@@ -682,7 +682,7 @@ def _remember(store: Store, header: Header, report: ImportReport, carried: dict[
                 store.raise_mark(device, stamp)
     sql.learn(store, header.sender_id, "", shown)
     if header.key:
-        from danyuanzhang.keys import pin
+        from danyuanzhang.sync.keys import pin
 
         pin(store, header.sender_id, header.key, now)
     me = store.device()[0]

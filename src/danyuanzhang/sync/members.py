@@ -18,13 +18,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.bundle.office import Member, OfficeList
-from danyuanzhang.bundle.reader import Header
-from danyuanzhang.changes import Change
+from danyuanzhang.core.changes import Change
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.store import sync as sql
+from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.sync.bundle.office import Member, OfficeList
+from danyuanzhang.sync.bundle.reader import Header
 from danyuanzhang.sync.names import one_named
 
 # settings holding the office this laptop trusts (on the office: itself) and its signed list
@@ -62,7 +62,7 @@ def is_office(store: Store) -> bool:
 
 def become_office(store: Store) -> bool:
     """Make this laptop the community's office (`dyz init --office`); False if it was already."""
-    from danyuanzhang.keys import ensure_key
+    from danyuanzhang.sync.keys import ensure_key
 
     held = office_of(store)
     me, name = store.device()
@@ -80,7 +80,7 @@ def become_office(store: Store) -> bool:
 
 def sign_list(store: Store) -> None:
     """A change of the office's list: a new stamp, and the office's signature over it."""
-    from danyuanzhang.keys import sign
+    from danyuanzhang.sync.keys import sign
 
     device, name, key = (str(store.setting(k)) for k in OFFICE_SETTINGS[:3])
     issued = store.stamp()
@@ -101,8 +101,8 @@ def _office_only(store: Store) -> None:
 def candidate(store: Store, text: str) -> dict[str, Any]:
     """The laptop a person means to admit: one that asked to join, or one this office has
     heard from, by name or id; refused when there is none or it is on the list already."""
-    from danyuanzhang.i18n import join
-    from danyuanzhang.keys import fingerprint, pinned
+    from danyuanzhang.sync.keys import fingerprint, pinned
+    from danyuanzhang.text.i18n import join
 
     _office_only(store)
     requests = store.conn.execute("SELECT device, name, key FROM join_requests").fetchall()
@@ -137,7 +137,7 @@ def candidate(store: Store, text: str) -> dict[str, Any]:
 def admit(store: Store, text: str, read_out: str | None = None) -> dict[str, Any]:
     """Admit the laptop `candidate` finds; `read_out`, the fingerprint its owner read over
     the phone, must then be its key's."""
-    from danyuanzhang.keys import pin
+    from danyuanzhang.sync.keys import pin
 
     with store.transaction():
         found = candidate(store, text)
@@ -151,7 +151,7 @@ def admit(store: Store, text: str, read_out: str | None = None) -> dict[str, Any
 
 
 def _check_read_out(name: str, key: str, read_out: str) -> None:
-    from danyuanzhang.keys import fingerprint
+    from danyuanzhang.sync.keys import fingerprint
 
     heard = "".join(ch for ch in read_out.upper() if ch.isalnum())
     if not key:
@@ -174,7 +174,7 @@ def _add_member(store: Store, device: str, name: str, key: str) -> None:
 
 def known_not_admitted(store: Store) -> list[dict[str, Any]]:
     """The laptops this office has heard from that are not on its list (`admit --known`)."""
-    from danyuanzhang.keys import fingerprint, pinned
+    from danyuanzhang.sync.keys import fingerprint, pinned
 
     _office_only(store)
     listed = {str(r[0]) for r in store.conn.execute("SELECT device FROM members")}
@@ -233,7 +233,7 @@ def revoke(store: Store, text: str) -> dict[str, Any]:
 def signer_of_backup(store: Store, device: str, claimed: str, path: Path) -> tuple[str, str]:
     """The name and public key this office knows for the laptop a backup sealed to it claims
     to come from: a member not revoked (or the office itself); refused in one line if not."""
-    from danyuanzhang.keys import ensure_key, pinned
+    from danyuanzhang.sync.keys import ensure_key, pinned
 
     me, my_name = store.device()
     if device == me:
@@ -251,8 +251,8 @@ def signer_of_backup(store: Store, device: str, claimed: str, path: Path) -> tup
 
 def list_members(store: Store) -> dict[str, Any]:
     """The office this laptop trusts and its list; on the office, the requests waiting too."""
-    from danyuanzhang.hlc import local_time, wall_of
-    from danyuanzhang.keys import fingerprint
+    from danyuanzhang.core.hlc import local_time, wall_of
+    from danyuanzhang.sync.keys import fingerprint
 
     held = office_of(store)
     if held is None:
@@ -292,8 +292,8 @@ def list_members(store: Store) -> dict[str, Any]:
 
 def _withdraw(store: Store, device: str, last: str) -> None:
     """Take out the changes `device` made after `last`, as if they had never come."""
-    from danyuanzhang.changes import COLUMNS
-    from danyuanzhang.records import ENTITIES
+    from danyuanzhang.core.changes import COLUMNS
+    from danyuanzhang.core.records import ENTITIES
     from danyuanzhang.store import derive
 
     conn = store.conn
@@ -326,7 +326,7 @@ def _withdraw(store: Store, device: str, last: str) -> None:
 def _stamp_forgotten(held: OfficeList) -> bool:
     """The list held had a stamp from the future, which `dyz doctor --repair` forgot (so that
     the office's mended list is taken): any list is later now, an older one too."""
-    from danyuanzhang.hlc import wall_of
+    from danyuanzhang.core.hlc import wall_of
 
     return wall_of(held.issued) == 0
 
@@ -345,8 +345,8 @@ def _forgets_a_revocation(held: OfficeList, incoming: OfficeList) -> bool:
 
 
 def _day_of(stamp: str) -> str:
-    from danyuanzhang.hlc import local_time, wall_of
-    from danyuanzhang.i18n import day
+    from danyuanzhang.core.hlc import local_time, wall_of
+    from danyuanzhang.text.i18n import day
 
     return day(local_time(wall_of(stamp)).date())
 
@@ -395,7 +395,7 @@ class Gate:
         return error
 
     def _weigh(self, held: OfficeList | None, incoming: OfficeList) -> None:
-        from danyuanzhang.keys import fingerprint, verified
+        from danyuanzhang.sync.keys import fingerprint, verified
 
         if not verified(incoming.key, incoming.signed_text(), incoming.signature):
             raise self._refuse("bundle_office_list_forged", office=incoming.name)
@@ -419,7 +419,7 @@ class Gate:
             self.adopt = incoming
 
     def _check_sender(self, office: OfficeList) -> None:
-        from danyuanzhang.keys import fingerprint
+        from danyuanzhang.sync.keys import fingerprint
 
         header = self.header
         name = header.sender_name
@@ -463,7 +463,7 @@ class Gate:
         """On the office: remember who asked to join, with the key its bundle was signed by.
         A second request for that laptop with another key is someone passing for it: the
         first stays, for a person to check over the phone."""
-        from danyuanzhang.keys import fingerprint
+        from danyuanzhang.sync.keys import fingerprint
 
         header = self.header
         conn = self.store.conn

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from danyuanzhang.bundle.errors import BundleError
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store, short
 from danyuanzhang.store import sync as sql
+from danyuanzhang.sync.bundle.errors import BundleError
 
 
 def listed_names(store: Store) -> dict[str, str]:
@@ -64,7 +64,7 @@ def _holders(store: Store) -> dict[str, str]:
 def author_on_laptop(store: Store, author: str, device: str) -> str:
     """Who made a change, as the laptop that signed it vouches: "王芳（在 3-1单元长 的电脑上）".
     The author is only what that laptop wrote; the laptop is what its key proves."""
-    from danyuanzhang.i18n import t
+    from danyuanzhang.text.i18n import t
 
     laptop = laptop_name(store, device) or short(device)
     if not author or author == laptop:

@@ -14,8 +14,8 @@ from danyuanzhang.store import sync as sql
 
 
 def list_peers(store: Store) -> list[dict[str, Any]]:
-    from danyuanzhang.hlc import local_time, parse
-    from danyuanzhang.keys import fingerprint, pinned
+    from danyuanzhang.core.hlc import local_time, parse
+    from danyuanzhang.sync.keys import fingerprint, pinned
 
     items = []
     for row in sql.peers(store):
@@ -44,9 +44,9 @@ def list_peers(store: Store) -> list[dict[str, Any]]:
 def set_scope(store: Store, peer: str, scope: str, estate: str | None = None) -> dict[str, Any]:
     """Remember the part of the notebook a peer receives: every `dyz export --for PEER` is then
     scoped to it (`community` for all of it)."""
-    from danyuanzhang.i18n import join
-    from danyuanzhang.scopes import parse_scope
+    from danyuanzhang.households.scopes import parse_scope
     from danyuanzhang.sync.exporting import find_peer
+    from danyuanzhang.text.i18n import join
 
     with store.transaction():
         row = find_peer(store, peer)

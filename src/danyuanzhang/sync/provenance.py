@@ -20,13 +20,13 @@ from binascii import unhexlify
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from danyuanzhang.bundle.errors import BundleError
-from danyuanzhang.bundle.reader import Header
-from danyuanzhang.changes import Change
-from danyuanzhang.keys import SIGNS_AFTER
+from danyuanzhang.core.changes import Change
 from danyuanzhang.store import Store, short
 from danyuanzhang.store import spans as sp
 from danyuanzhang.store import sync as sql
+from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.sync.bundle.reader import Header
+from danyuanzhang.sync.keys import SIGNS_AFTER
 
 # A carried change is held as its stamp without the device id and its id, in ASCII: fixed
 # width, so a whole notebook's are one bytearray per laptop, and sort as (stamp, id).
@@ -44,7 +44,7 @@ def _each(held: bytes | bytearray) -> Iterator[bytes]:
 
 def seal_own(store: Store) -> None:
     """Spans over this laptop's changes made since its last span, signed."""
-    from danyuanzhang.keys import sign
+    from danyuanzhang.sync.keys import sign
 
     me = store.device()[0]
     conn = store.conn
@@ -148,7 +148,7 @@ class Proofs:
         self.carried = {device: bytearray() for device in self.by_device}
 
     def key_of(self, device: str) -> str | None:
-        from danyuanzhang.keys import pinned
+        from danyuanzhang.sync.keys import pinned
 
         if device == self.header.sender_id:
             return self.header.key or None
@@ -193,7 +193,7 @@ class Proofs:
         not (no span of it seen, or none that its key shows it signed)."""
         if device in self.signs_after:
             return self.signs_after[device]
-        from danyuanzhang.keys import verified
+        from danyuanzhang.sync.keys import verified
 
         key = self.key_of(device)
         if key is None:
@@ -228,7 +228,7 @@ class Proofs:
     def check_and_keep(self) -> None:
         """Every span's root, from the changes carried and its proof, and its signature;
         then what it shows is kept."""
-        from danyuanzhang.keys import verified
+        from danyuanzhang.sync.keys import verified
 
         conn = self.store.conn
         for device, spans in self.by_device.items():

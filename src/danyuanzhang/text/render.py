@@ -1,0 +1,504 @@
+"""Turning results into text: terminal tables, JSON, CSV, and the printed service card.
+
+Lists are drawn as plain text tables, measured for Chinese double-width characters: `dyz
+household list` is typed all day and must start fast, and rich would double its start-up.
+rich is imported only for the demo's panels and tables, inside the function that needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from danyuanzhang.store import short
+from danyuanzhang.text.i18n import lang, pick, said, t, word
+from danyuanzhang.text.visible import json_escaped, visible
+from danyuanzhang.text.vocab import ROLES
+from danyuanzhang.text.width import display_width
+
+
+def text_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None
+) -> str:
+    """Columns padded to their widest cell, fitted to `width` (the terminal's by default); a
+    cell of several lines takes as many lines of the table."""
+    return "".join(table_chunks(headers, rows, width))
+
+
+def table_chunks(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None
+) -> Iterator[str]:
+    """The table of `text_table` in pieces of a thousand rows, for writing as they come: a
+    district's walk list is tens of thousands of lines, better not held twice in memory.
+
+    A table wider than the terminal would spill its lines into the next ones, so the widest
+    columns are wrapped inside their cells, between words or Chinese characters, never inside
+    a flat, a date or a phone; a table that cannot fit so is shown one record per block."""
+    from danyuanzhang.text.width import terminal_width
+
+    room = terminal_width() if width is None else width
+    headers = [visible(h, lines=True) for h in headers]
+    rows = [
+        row if all(map(str.isprintable, row)) else [visible(c, lines=True) for c in row]
+        for row in rows
+    ]
+    several_lines = any("\n" in cell for row in rows for cell in row)
+    measure = _cell_width if several_lines else display_width
+    header_sizes = [_cell_width(h) for h in headers]
+    natural = header_sizes
+    sizes = []
+    for row in rows:
+        sized = list(map(measure, row))
+        sizes.append(sized)
+        natural = list(map(max, natural, sized))
+    fitted = _fitted_widths(headers, rows, sizes, natural, room)
+    if fitted is None:
+        for start in range(0, len(rows), 1_000):
+            yield "".join(_record_blocks(headers, rows[start : start + 1_000], room, start == 0))
+        return
+    widths, gap = fitted
+    between = " " * gap
+    wrapped: dict[tuple[str, int], list[tuple[str, int]]] = {}  # a walk list repeats itself
+
+    def cell_lines(cell: str, size: int, wrap_at: int) -> list[tuple[str, int]]:
+        if size <= wrap_at and "\n" not in cell:
+            return [(cell, size)]
+        if (cell, wrap_at) not in wrapped:
+            lines = _wrapped(cell, wrap_at)
+            wrapped[cell, wrap_at] = [(line, display_width(line)) for line in lines]
+        return wrapped[cell, wrap_at]
+
+    # a narrowed column is as wide as its widest line once wrapped, no wider
+    wrap_at, widths = widths, list(widths)
+    for n, size in enumerate(natural):
+        if wrap_at[n] >= size:
+            continue
+        used = 0
+        column = ((row[n], sized) for row, sized in zip(rows, sizes, strict=True))
+        for cell, sized in [(headers[n], header_sizes), *column]:
+            if sized[n] <= wrap_at[n] and not several_lines:
+                used = max(used, sized[n])
+            else:
+                used = max(used, *(w for _, w in cell_lines(cell, sized[n], wrap_at[n])))
+        widths[n] = used
+
+    def lines(row: Sequence[str], sized: Sequence[int]) -> str:
+        if not several_lines and all(map(int.__le__, sized, wrap_at)):
+            cells = (c + " " * (w - n) for c, n, w in zip(row, sized, widths, strict=True))
+            return between.join(cells).rstrip() + "\n"
+        parts = list(map(cell_lines, row, sized, wrap_at))
+        drawn = []
+        for n in range(max(map(len, parts))):
+            padded = (
+                part[n][0] + " " * (w - part[n][1]) if n < len(part) else " " * w
+                for part, w in zip(parts, widths, strict=True)
+            )
+            drawn.append(between.join(padded).rstrip() + "\n")
+        return "".join(drawn)
+
+    yield lines(headers, header_sizes) + between.join("-" * w for w in widths) + "\n"
+    for start in range(0, len(rows), 1_000):
+        yield "".join(map(lines, rows[start : start + 1_000], sizes[start : start + 1_000]))
+
+
+def _cell_width(cell: str) -> int:
+    if "\n" in cell:
+        return max(map(display_width, cell.split("\n")))
+    return display_width(cell)
+
+
+def _fitted_widths(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    sizes: Sequence[Sequence[int]],
+    natural: list[int],
+    room: int,
+) -> tuple[list[int], int] | None:
+    """Each column's width so that the table fits `room`, and the spaces between columns; None
+    if it cannot. The widest columns are narrowed first; a cell is broken at its spaces if it
+    can, else also between Chinese characters, never inside a piece that must stay whole; a
+    header may always break between its characters. One space between columns comes before
+    breaking a word (电动车入/户停放)."""
+    from danyuanzhang.text.width import WHOLE_WORD
+
+    if sum(natural) + 2 * (len(natural) - 1) <= room:
+        return natural, 2
+    # narrowed by a cap on the widest, each column stays at least as wide as its floor: first
+    # a floor that keeps words whole and long texts readable, then one that breaks fewer words
+    measured: dict[int, dict[str, int]] = {WHOLE_WORD: {}, 0: {}}
+    passes = [(gap, WHOLE_WORD, readable) for gap in (2, 1) for readable in (_readable, _short)]
+    for gap, whole, readable in [*passes, (2, 0, _short), (1, 0, _short)]:
+        space = room - gap * (len(natural) - 1)
+        least = [readable(size) for size in natural]
+        floors = _floors(headers, rows, sizes, least, whole, measured[whole])
+        if sum(floors) <= space:
+            return _widest_narrowed(natural, floors, space), gap
+    return None
+
+
+def _floors(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    sizes: Sequence[Sequence[int]],
+    readable: list[int],
+    whole: int,
+    measured: dict[str, int],
+) -> list[int]:
+    """How narrow each column may be: as readable, and as wide as its widest piece that must
+    stay whole (a header may break between any two characters). `measured` remembers each
+    text's narrowest: the same few fill a walk list's columns thousands of times."""
+
+    floors = [max(_least(h, 0), least) for h, least in zip(headers, readable, strict=True)]
+    for row, sized in zip(rows, sizes, strict=True):
+        for n, cell in enumerate(row):
+            if sized[n] <= floors[n]:  # a cell this narrow cannot raise the floor
+                continue
+            if cell not in measured:
+                measured[cell] = _least(cell, whole)
+            floors[n] = max(floors[n], measured[cell])
+    return floors
+
+
+def _least(cell: str, whole: int) -> int:
+    """How narrow a cell may be wrapped; a command to copy (dyz resident merge …) is one piece,
+    for it is pasted as it is shown."""
+    from danyuanzhang.text.width import narrowest
+
+    return display_width(cell) if cell.startswith("dyz ") else narrowest(cell, whole)
+
+
+def _short(size: int) -> int:
+    """How narrow a column `size` wide may become and still be read: a narrower one is a
+    ribbon of single characters, and a list of records reads better."""
+    return min(size, 8)
+
+
+def _readable(size: int) -> int:
+    """How narrow a column `size` wide may become and read well: a long text keeps a third of
+    its width, up to 20 columns."""
+    return min(size, max(8, min(size // 3, 20)))
+
+
+def _widest_narrowed(natural: list[int], floors: list[int], room: int) -> list[int]:
+    def capped(cap: int) -> list[int]:
+        return [min(size, max(floor, cap)) for size, floor in zip(natural, floors, strict=True)]
+
+    low, high = 0, max(natural)  # the widest cap that fits: capped(0) always does
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(capped(middle)) <= room else (low, middle - 1)
+    widths = capped(low)
+    for n, size in enumerate(natural):  # what a cap cannot share evenly goes left to right
+        if sum(widths) < room and widths[n] < size:
+            widths[n] += 1
+    return widths
+
+
+def _record_blocks(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], room: int, first: bool
+) -> Iterator[str]:
+    """A table too wide for the terminal, one record per block of "header：value" lines."""
+
+    colon = t("colon")
+    for n, row in enumerate(rows):
+        lines = [] if first and n == 0 else [""]
+        for header, cell in zip(headers, row, strict=True):
+            if not cell:
+                continue
+            label = f"{header}{colon}"
+            indent = display_width(label)
+            if indent > room // 2 or _least(cell, 0) > room - indent:
+                lines.append(label.rstrip())
+                label, indent = "  ", 2
+            value = _wrapped(cell, room - indent)
+            lines.append(label + value[0])
+            lines += [" " * indent + line for line in value[1:]]
+        yield "\n".join(lines) + "\n"
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """Lines of `text` at most `width` wide; a last line of one character takes one more
+    from the line above (…早上车开不 / 出去, not …开不出 / 去)."""
+    from danyuanzhang.text.width import WHOLE_WORD, narrowest, wrap
+
+    if text.startswith("dyz ") and display_width(text) <= width:
+        return [text]
+    whole = min(WHOLE_WORD, width)
+    lines = wrap(text, width, whole)
+    if len(lines) > 1 and len(lines[-1]) == 1 and narrowest(text) <= width - 2:
+        lines = wrap(text, width - 2, min(whole, width - 2))
+    return lines
+
+
+def to_json(value: Any) -> str:
+    """Indented JSON; a long list has one record per line instead, because the indenting
+    encoder is pure Python and a district's list would take seconds to write."""
+    return "".join(json_chunks(value))
+
+
+def json_chunks(value: Any) -> Iterator[str]:
+    """The JSON of `to_json` in pieces, for writing as they come."""
+    import json
+
+    if not (isinstance(value, list) and len(value) > 1_000):
+        yield json_escaped(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+        return
+    yield "["
+    for start in range(0, len(value), 1_000):
+        lines = (json.dumps(item, ensure_ascii=False) for item in value[start : start + 1_000])
+        yield json_escaped(("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines))
+    yield "\n]\n"
+
+
+def to_csv(items: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -> str:
+    import csv
+    import io
+
+    from danyuanzhang.text.sheets import neutralised
+
+    if not items and not keys:
+        return ""
+    keys = list(keys or items[0].keys())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(keys)
+    for item in items:  # opened in a spreadsheet, no text of a resident's runs as a formula
+        writer.writerow([neutralised(csv_cell(item.get(key))) for key in keys])
+    return buffer.getvalue()
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return str(value)
+
+
+def role_name(role: str) -> str:
+    zh, en = ROLES[role]
+    return pick(zh, en.capitalize())
+
+
+# -- the council agenda -------------------------------------------------------------------------
+
+
+def _agenda_rows(data: dict[str, Any]) -> tuple[list[list[str]], list[list[str]]]:
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES
+
+    matters = []
+    for m in data["matters"]:
+        zh, en = PETITION_CATEGORIES.get(m["category"], (m["category"], m["category"]))
+        texts = t("list_sep").join(m["texts"])
+        if m.get("kept_elsewhere"):  # other units' words stay on their unit heads' laptops
+            texts = t("list_sep").join(
+                [*([texts] if texts else []), t("agenda_kept_elsewhere", count=m["kept_elsewhere"])]
+            )
+        matters.append(
+            [pick(zh, en), m["unit"], str(m["households"]), str(m["waiting_days"]), texts]
+        )
+    proposals = [
+        [short(p["id"]), p["text"], p["proposed_on"], str(p["waiting_days"])]
+        for p in data["proposals"]
+    ]
+    return matters, proposals
+
+
+AGENDA_MATTER_HEADERS = ("col_category", "col_unit", "col_households", "col_waiting", "col_text")
+AGENDA_PROPOSAL_HEADERS = ("col_id", "col_proposal", "col_proposed_on", "col_waiting")
+
+
+def agenda_table(data: dict[str, Any]) -> str:
+    matters, proposals = _agenda_rows(data)
+    parts = [t("agenda_title", date=data["date"]), "", t("agenda_matters")]
+    parts.append(
+        text_table([t(h) for h in AGENDA_MATTER_HEADERS], matters)
+        if matters
+        else t("agenda_none") + "\n"
+    )
+    parts += [t("agenda_proposals")]
+    parts.append(
+        text_table([t(h) for h in AGENDA_PROPOSAL_HEADERS], proposals)
+        if proposals
+        else t("agenda_none") + "\n"
+    )
+    return "\n".join(parts)
+
+
+def agenda_md(data: dict[str, Any]) -> str:
+    from danyuanzhang.text.markdown import md_cell, md_table
+
+    matters, proposals = _agenda_rows(data)
+    lines = [f"# {t('agenda_title', date=data['date'])}", ""]
+    if data.get("community"):
+        lines += [f"**{md_cell(data['community'])}**", ""]
+    lines += [f"## {t('agenda_matters')}", ""]
+    lines += (
+        md_table([t(h) for h in AGENDA_MATTER_HEADERS], matters) if matters else [t("agenda_none")]
+    )
+    lines += ["", f"## {t('agenda_proposals')}", ""]
+    lines += (
+        md_table([t(h) for h in AGENDA_PROPOSAL_HEADERS], proposals)
+        if proposals
+        else [t("agenda_none")]
+    )
+    return "\n".join(lines) + "\n"
+
+
+# -- visits ----------------------------------------------------------------------------------------
+
+
+def yes_no(value: bool | None, unknown: str = "") -> str:
+    return unknown if value is None else t("yes") if value else t("no")
+
+
+def care_finding(found: str | None) -> str:
+    """What a care visit found in one area: 正常, or the note of what was wrong."""
+    from danyuanzhang.text.vocab import CARE_OK
+
+    if found is None:
+        return ""
+    return t("care_ok") if found == CARE_OK else found
+
+
+def visit_text(item: dict[str, Any]) -> str:
+    """One visit as a unit head would read it back from the notebook."""
+    from danyuanzhang.text.vocab import (
+        CARE_AREAS,
+        HAZARD_KINDS,
+        PETITION_CATEGORIES,
+        PETITION_STATUSES,
+        VISIT_KINDS,
+        VISIT_OUTCOMES,
+        WELLBEING,
+    )
+
+    sep = t("colon")
+    lines = [
+        f"{item['estate']} {item['household'] or t('erased_flat', unit=item['unit'])}"
+        f" · {item['on']} · "
+        f"{word(item['kind'], VISIT_KINDS)} · {word(item['outcome'], VISIT_OUTCOMES)}",
+        f"{t('col_visitor')}{sep}{item['visitor']}",
+    ]
+    if item["outcome"] == "met":
+        if item.get("met"):
+            lines.append(f"{t('col_met')}{sep}{'、'.join(item['met'])}")
+        lines.append(f"{t('col_introduced')}{sep}{yes_no(item['introduced'], '—')}")
+        lines.append(f"{t('col_app')}{sep}{yes_no(item['anti_fraud_app'], '—')}")
+        lines.append(f"{t('col_briefed')}{sep}{yes_no(item['briefed'], '—')}")
+    if item["wellbeing"]:
+        lines.append(f"{t('col_wellbeing')}{sep}{word(item['wellbeing'], WELLBEING)}")
+    for area, found in item.get("checks", {}).items():
+        lines.append(f"{word(area, CARE_AREAS)}{sep}{care_finding(found)}")
+    if item.get("referral"):
+        lines.append(f"{t('col_referral')}{sep}{item['referral']}")
+    if item["note"]:
+        lines.append(f"{t('col_note')}{sep}{item['note']}")
+    for need in item.get("needs", []):
+        lines.append(
+            f"  {t('col_need')}{sep}[{word(need['category'], PETITION_CATEGORIES)}] {said(need['text'])}"
+            f" ({word(need['status'], PETITION_STATUSES)}, {short(need['id'])})"
+        )
+    for hazard in item.get("hazards", []):
+        lines.append(
+            f"  {t('col_hazard')}{sep}{word(hazard['kind'], HAZARD_KINDS)} {hazard['note'] or ''}"
+            f" ({short(hazard['id'])})"
+        )
+    return "\n".join(lines)
+
+
+@cache
+def _cadence_words(reason: str, days: int, language: str) -> str:  # noqa: ARG001 cache key only
+    # a district's walk list says the same few cadences a hundred thousand times; the
+    # language is part of the key because tests switch it in one process
+    return t(f"due_reason_{reason}", days=days)
+
+
+def due_reason(item: dict[str, Any]) -> str:
+    """Why a household is on the list: "独居老人，每 7 天；逾期 3 天"."""
+    reason = _cadence_words(item["reason"], item["every_days"], lang())
+    if item["never_visited"]:
+        when = t("due_never")
+    elif item["last_visit"] is None:
+        from danyuanzhang.text.vocab import VISIT_OUTCOMES
+
+        outcome = word(item["last_outcome"], VISIT_OUTCOMES)
+        when = t("due_never_met", outcome=outcome, last=item["last_attempt"])
+    elif item["overdue_days"] > 0:
+        when = t("due_overdue", days=item["overdue_days"], last=item["last_visit"])
+    elif item["overdue_days"] == 0:
+        when = t("due_today", last=item["last_visit"])
+    else:
+        when = t("due_by", on=item["due_on"])
+    return f"{reason}{t('list_sep')}{when}"
+
+
+def due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
+    """The walk list's rows as the table, the walk sheet and the spreadsheet show them."""
+    from danyuanzhang.text.vocab import VISIT_OUTCOMES
+
+    return [
+        [
+            str(n),
+            i["household"],
+            " ".join(i["residents"]),
+            due_reason(i),
+            word(i["last_outcome"], VISIT_OUTCOMES) if i["last_attempt"] else "",
+        ]
+        for n, i in enumerate(items, start=1)
+    ]
+
+
+DUE_HEADERS = ("col_order", "col_household", "col_residents_names", "col_reason", "col_last_try")
+
+
+def due_table(items: Sequence[dict[str, Any]]) -> Iterator[str]:
+    """The walk list as a terminal table, in pieces (see `table_chunks`)."""
+    return table_chunks([t(h) for h in DUE_HEADERS], due_rows(items))
+
+
+def antifraud_table(data: dict[str, Any]) -> str:
+    headers, rows = antifraud_rows(data)
+    return t("af_title", date=data["on"]) + "\n" + text_table(headers, rows)
+
+
+def antifraud_rows(data: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    """The anti-fraud watch as a table: one row per unit or building, then the totals."""
+    by = data["by"]
+    rows = [
+        [
+            f"{g['estate']} {g[by]}",
+            str(g["households"]),
+            _share(g["app_installed"], g["households"]),
+            _share(g["briefed"], g["households"]),
+            t("list_sep").join(
+                f"{m['household']} {m['name']}（{m['moved_in']}）" for m in g["move_ins_unbriefed"]
+            ),
+        ]
+        for g in data["groups"]
+    ]
+    totals = data["totals"]
+    rows.append(
+        [
+            t("af_total"),
+            str(totals["households"]),
+            _share(totals["app_installed"], totals["households"]),
+            _share(totals["briefed"], totals["households"]),
+            str(totals["move_ins_unbriefed"]) if totals["move_ins_unbriefed"] else "",
+        ]
+    )
+    headers = [
+        t("col_unit" if by == "unit" else "col_building"),
+        t("af_households"),
+        t("af_app"),
+        t("af_briefed"),
+        t("af_unbriefed_move_ins"),
+    ]
+    return headers, rows
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({round(100 * part / whole)}%)" if whole else "0/0"

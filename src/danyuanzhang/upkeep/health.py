@@ -1,0 +1,305 @@
+"""`dyz doctor`'s look at the file itself: SQLite's own checks, the change log against the
+tables derived from it, stray temporary files, file modes and the last backup; and the mending
+of what can be mended (`mend`), a damaged file included, from its log (`rebuild_damaged`)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from danyuanzhang.store import Store
+
+if TYPE_CHECKING:
+    from danyuanzhang.store.shape import Stranger
+
+
+@dataclass
+class Finding:
+    check: str  # integrity, foreign_keys, log, tables, temporaries, modes, backup
+    ok: bool
+    detail: dict[str, Any] = field(default_factory=dict)
+    mendable: bool = False  # `dyz doctor --repair` mends it
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def integrity(conn: sqlite3.Connection) -> Finding:
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
+    except sqlite3.DatabaseError:
+        return Finding("integrity", False, {"problems": 1})
+    problems = [row for row in rows if row != "ok"]
+    return Finding("integrity", not problems, {"problems": len(problems)})
+
+
+def foreign_keys(conn: sqlite3.Connection) -> Finding:
+    try:
+        rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError:
+        return Finding("foreign_keys", False, {"problems": 1})
+    return Finding("foreign_keys", not rows, {"problems": len(rows)})
+
+
+def log(conn: sqlite3.Connection) -> Finding:
+    from danyuanzhang.store.rebuild import damaged_changes
+
+    try:
+        damaged = damaged_changes(conn)
+    except sqlite3.DatabaseError:
+        return Finding("log", False, {"damaged": -1})
+    return Finding("log", damaged == 0, {"damaged": damaged})
+
+
+def tables(store: Store, scratch: Path) -> Finding:
+    """Rebuild the notebook from its log in `scratch` and compare."""
+    from danyuanzhang.store.rebuild import differences, rebuild_into
+
+    try:
+        rebuild_into(store.path, scratch)
+        found = differences(store.conn, scratch)
+    except sqlite3.DatabaseError:
+        return Finding("tables", False, {"tables": [], "rows": -1})
+    return Finding(
+        "tables", not found, {"tables": sorted(found), "rows": sum(found.values())}, bool(found)
+    )
+
+
+def stray_files(folder: Path) -> list[Path]:
+    """What interrupted backups, restores, exports and doctors left in the notebook's folder
+    (not what another dyz running now is writing there)."""
+    from danyuanzhang.upkeep.backup import abandoned, temporaries
+
+    found = set(temporaries(folder))
+    found |= {p for p in folder.glob(".*.part") if p.is_file()}
+    return sorted(p for p in found if abandoned(p))
+
+
+def temporaries(store: Store) -> Finding:
+    stray = stray_files(store.path.resolve().parent)
+    return Finding("temporaries", not stray, {"files": [p.name for p in stray]}, bool(stray))
+
+
+def modes(store: Store) -> Finding:
+    if os.name != "posix":
+        return folder_access(store.path.resolve().parent)
+    loose = [
+        p.name
+        for p in (Path(f"{store.path}{s}") for s in ("", "-wal", "-shm"))
+        if p.exists() and p.stat().st_mode & 0o077
+    ]
+    return Finding("modes", not loose, {"files": loose}, bool(loose))
+
+
+def folder_access(folder: Path, sddl: str | None = None) -> Finding:
+    """On Windows, whether the notebook's folder lets in more people than its user (`sddl`: its
+    access list, read with icacls unless given). Not mended here: the folder may hold other
+    files, so the command that restricts it is shown, or the notebook is moved to the default
+    folder (%LOCALAPPDATA%), which is the user's alone."""
+    from danyuanzhang.system import owner_only
+
+    if sddl is None:
+        sddl = owner_only.folder_sddl(folder)
+    if sddl is None:  # icacls could not say: nothing to report
+        return Finding("modes", True)
+    broad = owner_only.broad_grants(sddl)
+    detail = {"folder": str(folder), "who": broad, "command": owner_only.restrict_command(folder)}
+    return Finding("modes", not broad, detail if broad else {})
+
+
+def backup(store: Store) -> Finding:
+    from danyuanzhang.upkeep.reminders import REMIND_AFTER_DAYS, days_without_backup, last_backup
+
+    days = days_without_backup(store)
+    last = last_backup(store)
+    detail = {"days": days, "last": None if last is None else last.get("on")}
+    return Finding("backup", days is None or days < REMIND_AFTER_DAYS, detail)
+
+
+def moved_out_long_ago(store: Store) -> list[Any]:
+    """Residents who moved out longer ago than the retention time (`privacy.retention_days`):
+    their personal data has no more use here (PIPL art. 19: kept no longer than needed)."""
+    from datetime import timedelta
+
+    from danyuanzhang.core.config import value
+    from danyuanzhang.core.hlc import local_time
+
+    today = local_time(store.wall_ms()).date()
+    before = (today - timedelta(days=int(value(store, "privacy.retention_days")))).isoformat()
+    return store.conn.execute(
+        "SELECT id, name, moved_out FROM residents WHERE moved_out IS NOT NULL"
+        " AND moved_out < ? ORDER BY moved_out, id",
+        (before,),
+    ).fetchall()
+
+
+def retention(store: Store) -> Finding:
+    from danyuanzhang.core.config import value
+
+    gone = moved_out_long_ago(store)
+    days = int(value(store, "privacy.retention_days"))
+    return Finding("retention", not gone, {"residents": len(gone), "days": days}, bool(gone))
+
+
+def erase_moved_out(store: Store) -> int:
+    """Erase the residents `moved_out_long_ago` names, every copy of them; how many."""
+    from danyuanzhang.store import registry as reg
+
+    gone = moved_out_long_ago(store)
+    with store.transaction():
+        for row in gone:
+            for copy in reg.members_of(store, row["id"]):
+                store.erase("resident", copy)
+    store.scrub()
+    return len(gone)
+
+
+def examine(store: Store, scratch: Path, whole: Finding | None = None) -> list[Finding]:
+    """Every check of a notebook that opens (`whole`: its integrity check, if made)."""
+    conn = store.conn
+    found = [whole or integrity(conn), foreign_keys(conn), log(conn)]
+    # before the scratch file exists
+    rest = [temporaries(store), modes(store), backup(store), retention(store)]
+    if found[0].ok and found[2].ok:
+        found.append(tables(store, scratch))
+    return found + rest
+
+
+def mend(store: Store, findings: list[Finding], scratch: Path, erase: bool = False) -> list[str]:
+    """Mend what `examine` found mendable; the checks mended. Residents long gone are erased
+    only with `erase`: that cannot be undone, and a person confirms it."""
+    from danyuanzhang.store.rebuild import replace_derived
+
+    mended = []
+    for finding in findings:
+        if finding.ok or not finding.mendable:
+            continue
+        if finding.check == "tables":
+            replace_derived(store.conn, scratch)
+        elif finding.check == "temporaries":
+            for stray in stray_files(store.path.resolve().parent):
+                with contextlib.suppress(OSError):
+                    stray.unlink()
+        elif finding.check == "retention":
+            if not erase:
+                continue
+            erase_moved_out(store)
+        elif finding.check == "modes":
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    Path(f"{store.path}{suffix}").chmod(0o600)
+        mended.append(finding.check)
+    return mended
+
+
+# -- the file's shape: only what dyz makes ---------------------------------------------------------
+
+
+def _shape_of(path: Path) -> tuple[sqlite3.Connection, int] | None:
+    """The notebook opened to read its `sqlite_master` and nothing else, and its version;
+    None when that cannot be told here (a damaged file, a newer dyz's, another program's)."""
+    from danyuanzhang.store.migrations import LATEST
+    from danyuanzhang.store.shape import open_to_inspect
+
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = open_to_inspect(path)
+    except sqlite3.Error:
+        return None
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        conn.close()
+        return None
+    if not 1 <= version <= LATEST:
+        conn.close()
+        return None
+    return conn, version
+
+
+def shape(path: Path) -> Finding | None:
+    """Whether the notebook holds exactly the tables, indexes, views and triggers dyz makes,
+    read before anything else of the file (see store/shape.py); None when it cannot be told."""
+    from danyuanzhang.store.shape import strangers
+
+    opened = _shape_of(path)
+    if opened is None:
+        return None
+    conn, version = opened
+    try:
+        odd = strangers(conn, version)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    objects = [{"kind": s.kind, "name": s.name, "how": s.how} for s in odd]
+    return Finding("schema", not odd, {"objects": objects}, any(s.mendable for s in odd))
+
+
+def mend_shape(path: Path) -> list[Stranger]:
+    """Drop from the notebook what dyz does not make (with the data of such tables), and make
+    again what of dyz's was altered; what was mended."""
+    from danyuanzhang.store.faults import BUSY_TIMEOUT_MS
+    from danyuanzhang.store.shape import mend, strangers
+
+    opened = _shape_of(path)
+    if opened is None:
+        return []
+    reader, version = opened
+    try:
+        odd = strangers(reader, version)
+    finally:
+        reader.close()
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        return mend(conn, odd, version)
+    finally:
+        conn.close()
+
+
+# -- a file that does not open -------------------------------------------------------------------
+
+
+def examine_damaged(path: Path) -> list[Finding]:
+    """The checks that can still be made of a notebook SQLite calls damaged."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return [
+            Finding("integrity", False, {"problems": 1}),
+            Finding("log", False, {"damaged": -1}),
+        ]
+    try:
+        return [integrity(conn), log(conn)]
+    finally:
+        conn.close()
+
+
+def rebuild_damaged(path: Path) -> Path:
+    """Make the notebook again from its log, keeping the damaged file aside; where it was kept.
+    Only for a log that reads whole and sound (see `examine_damaged`)."""
+    from danyuanzhang.store.rebuild import rebuild_into
+    from danyuanzhang.upkeep.backup import keep_aside, scratch_name
+
+    folder = path.resolve().parent
+    fresh = folder / scratch_name("rebuild")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{fresh}{suffix}").unlink(missing_ok=True)
+    try:
+        rebuild_into(path, fresh)
+        checkpoint = sqlite3.connect(fresh)
+        checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint.close()
+        aside = keep_aside(path)
+        assert aside is not None  # a damaged file is never empty
+        os.replace(fresh, path)
+        return aside
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{fresh}{suffix}").unlink(missing_ok=True)

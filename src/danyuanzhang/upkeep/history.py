@@ -1,0 +1,305 @@
+"""`dyz log`: the change history in words, one line per command.
+
+The log holds low-level changes, one per field; a person thinks in commands ("I added 刘桂英's
+phone"). This laptop notes the last stamp of each command it runs (`command_ends`, kept here,
+never sent); changes from other laptops, whose commands are not known here, are grouped by
+laptop, author and moment (within a second and a half of each other). So a roll import of a
+thousand rows is one line, counted ("登记了住户 72 条、居民 138 条"), and a correction is one
+line naming what it changed ("把刘桂英（2-2-301）的电话改为 186****3936").
+Phones are masked, as everywhere a screen may be seen by others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from danyuanzhang.core.changes import COLUMNS, FLAG_PREFIX, Change, decode
+from danyuanzhang.store import Store, short
+
+# changes of one laptop and author this close together are one command's
+MOMENT_MS = 1_500
+_SHOWN_RECORDS = 3
+_TEXT_LIMIT = 30
+
+
+@dataclass
+class Entry:
+    device: str
+    author: str
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def first(self) -> str:
+        return self.changes[0].hlc
+
+    @property
+    def wall_ms(self) -> int:
+        from danyuanzhang.core.hlc import wall_of
+
+        return wall_of(self.changes[0].hlc)
+
+
+def entries(
+    store: Store,
+    records: set[str] | None = None,
+    since: str | None = None,
+    device: str | None = None,
+) -> list[Entry]:
+    """The commands, newest first: of every record, or only their changes to `records`;
+    from the day `since` (ISO) on; of one laptop."""
+    from datetime import datetime
+
+    from danyuanzhang.core.hlc import WALL_DIGITS, wall_of
+
+    where, params = [], []
+    if since is not None:
+        start_ms = int(datetime.fromisoformat(since).timestamp() * 1000)
+        where.append(f"substr(hlc, 1, {WALL_DIGITS}) >= ?")
+        params.append(f"{start_ms:0{WALL_DIGITS}d}")
+    if device is not None:
+        where.append("device = ?")
+        params.append(device)
+    rows = store.conn.execute(
+        f"SELECT {COLUMNS} FROM changes {'WHERE ' + ' AND '.join(where) if where else ''}"
+        " ORDER BY device, hlc",
+        params,
+    )
+    ends = sorted(row[0] for row in store.conn.execute("SELECT hlc FROM command_ends"))
+    found: list[Entry] = []
+    current: Entry | None = None
+    last_ms = 0
+    last_hlc = ""
+    for row in rows:
+        change = Change(*row)
+        at = wall_of(change.hlc)
+        if (
+            current is None
+            or _ended_between(ends, last_hlc, change.hlc)
+            or change.device != current.device
+            or change.author != current.author
+            or at - last_ms > MOMENT_MS
+        ):
+            current = Entry(change.device, change.author)
+            found.append(current)
+        current.changes.append(change)
+        last_ms, last_hlc = at, change.hlc
+    if records is not None:
+        for entry in found:
+            entry.changes = [c for c in entry.changes if c.record in records]
+        found = [e for e in found if e.changes]
+    return sorted(found, key=lambda e: e.first, reverse=True)
+
+
+def _ended_between(ends: list[str], previous: str, this: str) -> bool:
+    """Whether this laptop noted a command ending at or after the previous change and before
+    this one: where a command's last change was itself erased since, the end still tells the
+    commands apart. Another laptop's are told apart by the moment between them."""
+    from bisect import bisect_left
+
+    at = bisect_left(ends, previous)
+    return at < len(ends) and ends[at] < this
+
+
+def household_records(store: Store, household_id: str) -> set[str]:
+    """A household's own records (every copy of the flat) and every record naming it."""
+    from danyuanzhang.store import derive
+
+    flat = set(derive.members(store.conn, household_id)) | {household_id}
+    marks = ", ".join("?" * len(flat))
+    rows = store.conn.execute(
+        f"SELECT record FROM record_refs WHERE target IN ({marks})", sorted(flat)
+    )
+    named = {row[0] for row in rows}
+    # the steps of its petitions and hazards name those, not the flat
+    steps: set[str] = set()
+    if named:
+        marks = ", ".join("?" * len(named))
+        for table, column in (("petition_events", "petition_id"), ("hazard_events", "hazard_id")):
+            rows = store.conn.execute(
+                f"SELECT id FROM {table} WHERE {column} IN ({marks})", sorted(named)
+            )
+            steps |= {row[0] for row in rows}
+    return flat | named | steps
+
+
+def records_starting(store: Store, prefix: str) -> set[str]:
+    rows = store.conn.execute(
+        "SELECT DISTINCT record FROM changes WHERE record >= ? AND record < ?",
+        (prefix, prefix + "g"),
+    )
+    return {row[0] for row in rows}
+
+
+def _value_words(entity: str, change: Change) -> str:
+    from danyuanzhang.text.i18n import t
+
+    value = decode(change.value)
+    if value is None:
+        return t("log_cleared")
+    if isinstance(value, bool) or change.field.startswith(FLAG_PREFIX):
+        return t("yes_word") if value else t("no_word")
+    from danyuanzhang.sync.conflicts import field_kind, value_text
+
+    return _shortened(value_text(change.value, field_kind(entity, change.field)))
+
+
+def _made_by(store: Store, entry: Entry, records: list[str]) -> set[str]:
+    """Those of `records` the command made: none of their changes is older than it. One
+    query per thousand records, not one each: a roll's import touches thousands."""
+    from danyuanzhang.store import in_chunks
+
+    older: set[str] = set()
+    for chunk in in_chunks(records):
+        rows = store.conn.execute(
+            f"SELECT DISTINCT record FROM changes WHERE record IN ({', '.join('?' * len(chunk))})"
+            " AND hlc < ?",
+            (*chunk, entry.first),
+        )
+        older |= {row[0] for row in rows}
+    return set(records) - older
+
+
+def _record_words(store: Store, entity: str, record: str) -> str:
+    """A record as people know it; a need or a hazard by its own words and its flat."""
+    from danyuanzhang.core.records import label
+    from danyuanzhang.sync.conflicts import describe_record
+    from danyuanzhang.text.i18n import t
+
+    if store.is_erased(entity, record):
+        return t("log_erased_record", what=label(entity))
+    if entity in ("petition", "hazard"):
+        row = store.conn.execute(
+            f"SELECT p.*, h.room FROM {entity}s p LEFT JOIN households h ON h.id = p.household_id"
+            " WHERE p.id = ?",
+            (record,),
+        ).fetchone()
+        if row is not None:
+            parts = (row["building"], row["unit"], row["room"])
+            place = "-".join(str(part) for part in parts if part is not None)
+            if entity == "petition":
+                from danyuanzhang.text.i18n import said
+
+                words = _shortened(said(row["text"]))
+            else:
+                from danyuanzhang.text.i18n import word
+                from danyuanzhang.text.vocab import HAZARD_KINDS
+
+                words = word(row["kind"], HAZARD_KINDS)
+            return t("log_matter", kind=label(entity), words=words, place=place)
+    return describe_record(store, entity, record)
+
+
+def _shortened(text: str) -> str:
+    from danyuanzhang.text.phones import mask_phones_in
+
+    text = mask_phones_in(text)
+    return text if len(text) <= _TEXT_LIMIT else text[:_TEXT_LIMIT] + "……"
+
+
+def _step_words(store: Store, entity: str, changes: list[Change]) -> str | None:
+    """A step on a need or a hazard: "把诉求“楼道灯坏了”（2-2-301）记为 上报：…"."""
+    from danyuanzhang.text.i18n import t
+
+    values = {c.field: decode(c.value) for c in changes if c.op == "set"}
+    parent = "petition" if entity == "petition_event" else "hazard"
+    step, target = values.get("step"), values.get(parent)
+    if not isinstance(step, str) or not isinstance(target, str):
+        return None
+    prefix = "pstep_" if parent == "petition" else "step_"
+    phrase = t("log_step", what=_record_words(store, parent, target), step=t(prefix + step))
+    note = values.get("note")
+    return phrase + (t("log_step_note", note=_shortened(str(note))) if note else "")
+
+
+def words(store: Store, entry: Entry) -> str:
+    """The command in one line: what it did, to what, as people say it."""
+    from danyuanzhang.core.records import field_label, label
+    from danyuanzhang.text.i18n import join, t
+
+    by_record: dict[tuple[str, str], list[Change]] = {}
+    shown = [c for c in entry.changes if c.entity not in _COPIES] or entry.changes
+    for change in shown:
+        by_record.setdefault((change.entity, change.record), []).append(change)
+    made = _made_by(store, entry, [record for _, record in by_record])
+    if len(by_record) > _SHOWN_RECORDS:
+        new: dict[str, int] = {}
+        changed: dict[str, int] = {}
+        for entity, record in by_record:
+            tally = new if record in made else changed
+            tally[entity] = tally.get(entity, 0) + 1
+        parts = []
+        if new:
+            parts.append(t("log_added", what=_tally(new)))
+        if changed:
+            parts.append(t("log_changed_many", what=_tally(changed)))
+        return t("list_sep").join(parts)
+    phrases = []
+    erased: dict[str, int] = {}
+    for (entity, record), changes in by_record.items():
+        if entity in ("petition_event", "hazard_event"):
+            step = _step_words(store, entity, changes)
+            if step is not None:
+                phrases.append(step)
+                continue
+        if any(c.op == "delete" for c in changes):
+            erased[entity] = erased.get(entity, 0) + 1
+            continue
+        what = _record_words(store, entity, record)
+        if record in made:
+            # a need, a hazard or a visit names its kind in its own words; a flat or a person not
+            named = entity in ("petition", "hazard") or what.startswith(label(entity))
+            kind = "" if named else t("log_kind", kind=label(entity))
+            phrases.append(t("log_added_one", kind=kind, what=what))
+        else:
+            fields = join(
+                t("log_field_to", field=field_label(entity, c.field), value=_value_words(entity, c))
+                for c in changes
+            )
+            phrases.append(t("log_changed", what=what, fields=fields))
+    if sum(erased.values()) == 1:
+        phrases.append(t("log_erased", kind=label(next(iter(erased)))))
+    elif erased:
+        from danyuanzhang.core.records import ENTITY_ORDER
+
+        ordered = {entity: erased[entity] for entity in ENTITY_ORDER if entity in erased}
+        phrases.append(t("log_erased_many", what=_tally(ordered)))
+    return t("list_sep").join(phrases)
+
+
+# records that only copy what a command's own words already say (a need carried up is also
+# on the community's agenda): left out of the line, unless they are all it holds
+_COPIES = ("council_item",)
+
+
+def _tally(counts: dict[str, int]) -> str:
+    from danyuanzhang.core.records import label
+    from danyuanzhang.text.i18n import join, t
+
+    return join(t("log_count", what=label(entity), count=n) for entity, n in counts.items())
+
+
+def as_json(store: Store, entry: Entry) -> dict[str, Any]:
+    from danyuanzhang.core.hlc import local_time
+    from danyuanzhang.sync.names import author_on_laptop, laptop_name
+
+    return {
+        "at": local_time(entry.wall_ms).replace(microsecond=0).isoformat(),
+        "laptop": laptop_name(store, entry.device) or short(entry.device),
+        "laptop_id": entry.device,
+        "author": entry.author,
+        "by": author_on_laptop(store, entry.author, entry.device),
+        "text": words(store, entry),
+        "changes": len(entry.changes),
+        "records": sorted({c.record for c in entry.changes}),
+    }
+
+
+def line(store: Store, entry: Entry) -> str:
+    from danyuanzhang.core.hlc import local_time
+    from danyuanzhang.text.i18n import short_day
+
+    when = local_time(entry.wall_ms)
+    item = as_json(store, entry)
+    return f"{short_day(date(when.year, when.month, when.day))} {when:%H:%M}  {item['by']}  {item['text']}"

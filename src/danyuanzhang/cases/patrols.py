@@ -160,7 +160,7 @@ def record_patrol(  # noqa: PLR0913
 ) -> dict[str, Any]:
     """One patrol and a hazard for each problem it found, all written at once."""
     from danyuanzhang.cases.hazards import add_hazard, check_days, default_days, parse_severity
-    from danyuanzhang.visits.doorstep import visitor_name
+    from danyuanzhang.store import visitor_name
 
     if (unit is None) == (building is None):
         raise DyzError("patrol_unit_or_building")

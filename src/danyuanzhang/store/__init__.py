@@ -37,6 +37,16 @@ def short(record_id: str) -> str:
 PERSON = "visitor_name"
 
 
+def visitor_name(store: Store, given: str | None = None) -> str:
+    """Who knocked or walked: the name given, else the author of this command (`--by`, the
+    laptop's person, or its name)."""
+    if given:
+        from danyuanzhang.text.inputs import parse_name
+
+        return parse_name(given)
+    return store.author()
+
+
 # where new ids get their randomness; the property tests replay histories with a seeded one
 random_bytes: Callable[[int], bytes] = os.urandom
 

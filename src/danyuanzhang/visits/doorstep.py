@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.registry import find_household, household_json
 from danyuanzhang.households.scopes import choose_estate
-from danyuanzhang.store import Store, new_id, stored_bool
+from danyuanzhang.store import Store, new_id, stored_bool, visitor_name
 from danyuanzhang.store import registry as reg
 from danyuanzhang.store import visits as q
 from danyuanzhang.text import words
@@ -92,14 +92,6 @@ class VisitPlan:
         helped = data.get("help_needed")
         plan.help_needed = (str(helped[0]), str(helped[1])) if helped else None
         return plan
-
-
-def visitor_name(store: Store, given: str | None = None) -> str:
-    """Who knocked: the name given, else the author of this command (`--by`, the laptop's
-    person, or its name)."""
-    if given:
-        return parse_name(given)
-    return store.author()
 
 
 @dataclass

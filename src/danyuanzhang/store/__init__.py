@@ -1,5 +1,6 @@
-"""The only module that speaks SQL. Every write is a change appended to the log and applied to
-the tables that commands read, in the same transaction.
+"""The notebook's SQLite file, where SQL is spoken (here and in a package's own `queries.py`).
+Every write is a change appended to the log and applied to the tables that commands read, in
+the same transaction.
 
 >>> store = Store.open(Path("dyz.db"))
 >>> with store.transaction():

@@ -564,18 +564,9 @@ def visits_due(
     recent = dates[today - cadence["default"]]
     estates, building, unit = place_filter(store, estate, building, unit)
     whole = estate is None and building is None and unit is None
-    flagged: dict[str, set[str]] = {}
-    for household_id, flag in q.due_flags(store, None if whole else estates, building, unit):
-        flagged.setdefault(household_id, set()).add(flag)
-    # the household's highest risk level: its residents' shortest risk cadence
-    risks: dict[str, str] = {}
-    for household_id, level in q.due_risks(store, None if whole else estates, building, unit):
-        known = risks.get(household_id)
-        if known is None or RISK_CADENCE[level] < RISK_CADENCE[known]:
-            risks[household_id] = level
+    flagged, risks = _flags_and_risks(store, None if whole else estates, building, unit)
 
     due = []
-    default_every = cadence["default"]
     homes = q.due_households(store, estates, building, unit, day, recent)
     for position, home in enumerate(homes):
         household_id, estate_name, building_name, unit_name, room = home[:5]
@@ -584,23 +575,9 @@ def visits_due(
         wellbeing = "needs_help" if helped is not None and helped == last_met else None
         flags = flagged.get(household_id, _NO_FLAGS)
         risk = risks.get(household_id)
-        if flags or wellbeing == "needs_help" or risk is not None:
-            reason = str(cadence_reason(flags, wellbeing, cadence, risk=risk))
-            every = cadence[reason]
-        else:
-            reason, every = "default", default_every
-        due_on = days[last_met] + every if last_met is not None else today
-        # moved in since the last visit, and recently enough that the usual round would
-        # not come to them in time
-        arrived = None
-        if arrivals is not None:
-            arrived = min(
-                (d for d in arrivals.split(",") if last_met is None or last_met < d), default=None
-            )
-        if arrived:
-            arrival_due = days[arrived] + cadence["new_arrival"]
-            if last_met is None or arrival_due < due_on:
-                reason, every, due_on = "new_arrival", cadence["new_arrival"], arrival_due
+        reason, every, due_on, arrived = _next_due(
+            cadence, days, today, last_met, arrivals, flags, wellbeing, risk
+        )
         listed = last_met is None or due_on <= today or arrived is not None
         # with `retrying`, also a vulnerable flat not due whose last knock found nobody home
         retry = (
@@ -644,6 +621,54 @@ def visits_due(
     for item in due:
         del item["_order"]
     return due
+
+
+def _flags_and_risks(
+    store: Store, estates: Any, building: str | None, unit: str | None
+) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Each household's flags, and its highest risk level: its residents' shortest risk
+    cadence."""
+    flagged: dict[str, set[str]] = {}
+    for household_id, flag in q.due_flags(store, estates, building, unit):
+        flagged.setdefault(household_id, set()).add(flag)
+    risks: dict[str, str] = {}
+    for household_id, level in q.due_risks(store, estates, building, unit):
+        known = risks.get(household_id)
+        if known is None or RISK_CADENCE[level] < RISK_CADENCE[known]:
+            risks[household_id] = level
+    return flagged, risks
+
+
+def _next_due(  # noqa: PLR0913 - one household's facts, read from one row of the query
+    cadence: dict[str, int],
+    days: _Days,
+    today: int,
+    last_met: str | None,
+    arrivals: str | None,
+    flags: set[str] | frozenset[str],
+    wellbeing: str | None,
+    risk: str | None,
+) -> tuple[str, int, int, str | None]:
+    """Why a household is visited, how often, the day (as a day number) it is next due, and
+    the day someone moved in that brought that day forward."""
+    if flags or wellbeing == "needs_help" or risk is not None:
+        reason = str(cadence_reason(flags, wellbeing, cadence, risk=risk))
+        every = cadence[reason]
+    else:
+        reason, every = "default", cadence["default"]
+    due_on = days[last_met] + every if last_met is not None else today
+    # moved in since the last visit, and recently enough that the usual round would
+    # not come to them in time
+    arrived = None
+    if arrivals is not None:
+        arrived = min(
+            (d for d in arrivals.split(",") if last_met is None or last_met < d), default=None
+        )
+    if arrived:
+        arrival_due = days[arrived] + cadence["new_arrival"]
+        if last_met is None or arrival_due < due_on:
+            reason, every, due_on = "new_arrival", cadence["new_arrival"], arrival_due
+    return reason, every, due_on, arrived
 
 
 # whose door is knocked on again soon when nobody opened it: a welfare check is not done until

@@ -58,8 +58,8 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
     """What dyz does not make, found in the notebook: named one per line; dropped with
     --repair, after which the other checks go on. Without it they wait: they would read
     the notebook, and run what was put in it."""
+    from danyuanzhang.store.shape import described
     from danyuanzhang.upkeep import health
-    from danyuanzhang.upkeep.backup import described
 
     if not repair:
         if fmt is Format.json:

@@ -33,7 +33,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -222,7 +221,7 @@ def make_backup(
     """Write an encrypted backup of `store` to `target`, under a passphrase, or sealed to
     the `office` (id, name, Ed25519 key) so that only the office's laptop opens it; its
     header."""
-    from danyuanzhang.store.faults import explained
+    from danyuanzhang.store.faults import StoreError, explained
 
     if office is None:
         check_passphrase(passphrase or "")
@@ -236,7 +235,7 @@ def make_backup(
             # folder may be the system's temporary one
             os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             copy_of(store, copy)
-        except sqlite3.Error as error:
+        except StoreError as error:
             raise explained(error, copy) from None
         except OSError as error:
             from danyuanzhang.store.faults import write_failure

@@ -113,14 +113,11 @@ def moved_out_long_ago(store: Store) -> list[Any]:
 
     from danyuanzhang.core.config import value
     from danyuanzhang.core.hlc import local_time
+    from danyuanzhang.upkeep import queries
 
     today = local_time(store.wall_ms()).date()
     before = (today - timedelta(days=int(value(store, "privacy.retention_days")))).isoformat()
-    return store.conn.execute(
-        "SELECT id, name, moved_out FROM residents WHERE moved_out IS NOT NULL"
-        " AND moved_out < ? ORDER BY moved_out, id",
-        (before,),
-    ).fetchall()
+    return queries.moved_out_before(store, before)
 
 
 def retention(store: Store) -> Finding:

@@ -37,16 +37,16 @@ def log_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """修改记录：谁在什么时候改了什么 · The change history in words, e.g. `dyz log --household 2-2-301`."""
-    from danyuanzhang.upkeep import history
+    from danyuanzhang.upkeep import history, queries
 
     store = store_of(ctx)
     records: set[str] | None = None
     if household is not None:
         from danyuanzhang.households.registry import find_household
 
-        records = history.household_records(store, find_household(store, household)["id"])
+        records = queries.household_records(store, find_household(store, household)["id"])
     if record is not None:
-        found = history.records_starting(store, record.strip().lower())
+        found = queries.records_starting(store, record.strip().lower())
         if not found:
             raise DyzError("log_nothing")
         records = found if records is None else records & found

@@ -3,8 +3,10 @@ read of the notebook, and the few rows the doctor mends by hand."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from danyuanzhang.core.changes import COLUMNS, Change
 from danyuanzhang.store import Store
 
 
@@ -15,3 +17,85 @@ def moved_out_before(store: Store, before: str) -> list[Any]:
         " AND moved_out < ? ORDER BY moved_out, id",
         (before,),
     ).fetchall()
+
+
+# -- dyz log ---------------------------------------------------------------------------------------
+
+
+def changes_by_laptop(store: Store, since_ms: int | None, device: str | None) -> Iterator[Change]:
+    """The log's changes by laptop, then stamp: made from `since_ms` on; of one laptop."""
+    from danyuanzhang.core.hlc import WALL_DIGITS
+
+    where, params = [], []
+    if since_ms is not None:
+        where.append(f"substr(hlc, 1, {WALL_DIGITS}) >= ?")
+        params.append(f"{since_ms:0{WALL_DIGITS}d}")
+    if device is not None:
+        where.append("device = ?")
+        params.append(device)
+    rows = store.conn.execute(
+        f"SELECT {COLUMNS} FROM changes {'WHERE ' + ' AND '.join(where) if where else ''}"
+        " ORDER BY device, hlc",
+        params,
+    )
+    return (Change(*row) for row in rows)
+
+
+def command_ends(store: Store) -> list[str]:
+    """Where this laptop's commands ended, in order."""
+    return sorted(row[0] for row in store.conn.execute("SELECT hlc FROM command_ends"))
+
+
+def household_records(store: Store, household_id: str) -> set[str]:
+    """A household's own records (every copy of the flat) and every record naming it."""
+    from danyuanzhang.store import derive
+
+    flat = set(derive.members(store.conn, household_id)) | {household_id}
+    marks = ", ".join("?" * len(flat))
+    rows = store.conn.execute(
+        f"SELECT record FROM record_refs WHERE target IN ({marks})", sorted(flat)
+    )
+    named = {row[0] for row in rows}
+    # the steps of its petitions and hazards name those, not the flat
+    steps: set[str] = set()
+    if named:
+        marks = ", ".join("?" * len(named))
+        for table, column in (("petition_events", "petition_id"), ("hazard_events", "hazard_id")):
+            rows = store.conn.execute(
+                f"SELECT id FROM {table} WHERE {column} IN ({marks})", sorted(named)
+            )
+            steps |= {row[0] for row in rows}
+    return flat | named | steps
+
+
+def records_starting(store: Store, prefix: str) -> set[str]:
+    rows = store.conn.execute(
+        "SELECT DISTINCT record FROM changes WHERE record >= ? AND record < ?",
+        (prefix, prefix + "g"),
+    )
+    return {row[0] for row in rows}
+
+
+def changed_before(store: Store, records: Sequence[str], stamp: str) -> set[str]:
+    """Those of `records` changed before `stamp`. One query per thousand records, not one
+    each: a roll's import touches thousands."""
+    from danyuanzhang.store import in_chunks
+
+    older: set[str] = set()
+    for chunk in in_chunks(records):
+        rows = store.conn.execute(
+            f"SELECT DISTINCT record FROM changes WHERE record IN ({', '.join('?' * len(chunk))})"
+            " AND hlc < ?",
+            (*chunk, stamp),
+        )
+        older |= {row[0] for row in rows}
+    return older
+
+
+def matter_with_room(store: Store, entity: str, record: str) -> Any:
+    """A petition or a hazard (`entity`), with the room of its flat."""
+    return store.conn.execute(
+        f"SELECT p.*, h.room FROM {entity}s p LEFT JOIN households h ON h.id = p.household_id"
+        " WHERE p.id = ?",
+        (record,),
+    ).fetchone()

@@ -70,10 +70,11 @@ def log_command(
 
 def _laptop(store: object, text: str) -> str:
     from danyuanzhang.store import Store
+    from danyuanzhang.upkeep import queries
 
     assert isinstance(store, Store)
     wanted = text.strip()
-    for row in store.conn.execute("SELECT id, name FROM devices"):
-        if row[1] == wanted or row[0].startswith(wanted.lower()):
-            return str(row[0])
+    for device, name in queries.laptops(store):
+        if name == wanted or device.startswith(wanted.lower()):
+            return device
     raise DyzError("log_no_laptop", name=wanted)

@@ -41,6 +41,11 @@ def changes_by_laptop(store: Store, since_ms: int | None, device: str | None) ->
     return (Change(*row) for row in rows)
 
 
+def laptops(store: Store) -> list[tuple[str, str]]:
+    """Every laptop this notebook has heard of: its id and name."""
+    return [(str(row[0]), row[1]) for row in store.conn.execute("SELECT id, name FROM devices")]
+
+
 def command_ends(store: Store) -> list[str]:
     """Where this laptop's commands ended, in order."""
     return sorted(row[0] for row in store.conn.execute("SELECT hlc FROM command_ends"))

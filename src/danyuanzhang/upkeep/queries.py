@@ -4,10 +4,13 @@ read of the notebook, and the few rows the doctor mends by hand."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.core.changes import COLUMNS, Change
 from danyuanzhang.store import Store
+
+if TYPE_CHECKING:
+    from danyuanzhang.core.merge import FieldState
 
 
 def moved_out_before(store: Store, before: str) -> list[Any]:
@@ -104,3 +107,42 @@ def matter_with_room(store: Store, entity: str, record: str) -> Any:
         " WHERE p.id = ?",
         (record,),
     ).fetchone()
+
+
+def changes_of(store: Store, records: Sequence[str]) -> list[Change]:
+    from danyuanzhang.store import derive
+
+    return derive.changes_of(store.conn, records)
+
+
+# -- dyz undo --------------------------------------------------------------------------------------
+
+
+def command_ends_of(store: Store, device: str) -> list[str]:
+    """Where the laptop `device`'s commands ended, the last first."""
+    return [
+        row[0]
+        for row in store.conn.execute(
+            "SELECT hlc FROM command_ends WHERE substr(hlc, 28) = ? ORDER BY hlc DESC", (device,)
+        )
+    ]
+
+
+def changes_between(store: Store, device: str, after: str, end: str) -> list[Change]:
+    """The laptop `device`'s changes stamped after `after`, up to `end`, in order."""
+    rows = store.conn.execute(
+        f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ? AND hlc <= ? ORDER BY hlc",
+        (device, after, end),
+    ).fetchall()
+    return [Change(*row) for row in rows]
+
+
+def field_states(store: Store, entity: str, record: str) -> dict[str, FieldState]:
+    """Each field's state over every copy of the record."""
+    from danyuanzhang.store import derive
+
+    return derive.states_of(
+        store.conn,
+        entity,
+        derive.changes_of(store.conn, derive.members(store.conn, record)),
+    )

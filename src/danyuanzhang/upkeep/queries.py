@@ -12,6 +12,8 @@ from danyuanzhang.store import Store
 if TYPE_CHECKING:
     from danyuanzhang.core.merge import FieldState
 
+COUNTER_START = 17  # 1-based position of the counter in a stamp, for SQL's substr
+
 
 def moved_out_before(store: Store, before: str) -> list[Any]:
     """Residents who moved out before the day `before` (ISO), the longest gone first."""
@@ -146,3 +148,81 @@ def field_states(store: Store, entity: str, record: str) -> dict[str, FieldState
         entity,
         derive.changes_of(store.conn, derive.members(store.conn, record)),
     )
+
+
+# -- dyz doctor: stamps an earlier version let into the future ---------------------------------------
+
+
+def poisoned_changes(store: Store, limit: str) -> list[Change]:
+    """Changes stamped past `limit`, or with their counter at its end, in order."""
+    rows = store.conn.execute(
+        f"SELECT {COLUMNS} FROM changes"
+        f" WHERE substr(hlc, 1, 15) > ? OR substr(hlc, {COUNTER_START}, 1) != '0'"
+        " ORDER BY hlc",
+        (limit,),
+    ).fetchall()
+    return [Change(*row) for row in rows]
+
+
+def last_bundle_made(store: Store) -> str | None:
+    """When the newest bundle received here was made (ISO)."""
+    row = store.conn.execute("SELECT max(last_bundle) FROM peers").fetchone()
+    return None if row is None else row[0]
+
+
+def forget_poisoned_spans(store: Store, device: str, limit: str) -> None:
+    """The laptop `device`'s spans over a stamp past `limit`, or with its counter at its end."""
+    store.conn.execute(
+        "DELETE FROM spans WHERE device = ? AND (substr(last, 1, 15) > ?"
+        f" OR substr(last, {COUNTER_START}, 1) != '0')",
+        (device, limit),
+    )
+
+
+def drop_change(store: Store, change_id: str) -> None:
+    store.conn.execute("DELETE FROM changes WHERE id = ?", (change_id,))
+
+
+def refresh(store: Store, entity: str, touched: dict[str, set[str]]) -> None:
+    """The fields of records whose changes were made again: shown anew."""
+    from danyuanzhang.store import derive
+
+    derive.refresh(store.conn, entity, touched)
+
+
+def latest_sound(store: Store, limit: str, device: str | None) -> str | None:
+    """The newest stamp not past `limit` nor with its counter at its end: of every laptop, or
+    of `device`."""
+    where = "substr(hlc, 1, 15) <= ? AND substr(hlc, ?, 1) = '0'"
+    params: list[Any] = [limit, COUNTER_START]
+    if device is not None:
+        where += " AND device = ?"
+        params.append(device)
+    row = store.conn.execute(f"SELECT max(hlc) FROM changes WHERE {where}", params).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def drop_mark(store: Store, device: str) -> None:
+    store.conn.execute("DELETE FROM marks WHERE device = ?", (device,))
+
+
+def set_mark(store: Store, device: str, stamp: str) -> None:
+    """What of `device` is here, put back to `stamp` (`Store.raise_mark` only raises it)."""
+    store.conn.execute("UPDATE marks SET hlc = ? WHERE device = ?", (stamp, device))
+
+
+def forget_poisoned_knowledge(store: Store, limit: str) -> None:
+    """What peers were known to hold up to a stamp past `limit`, or with its counter at its end."""
+    store.conn.execute(
+        "DELETE FROM knowledge WHERE substr(hlc, 1, 15) > ? OR substr(hlc, ?, 1) != '0'",
+        (limit, COUNTER_START),
+    )
+
+
+def exports(store: Store) -> list[tuple[str, str]]:
+    """Every bundle exported here, with what it carried up to (JSON: laptop to stamp)."""
+    return [(row[0], row[1]) for row in store.conn.execute("SELECT bundle, upto FROM exports")]
+
+
+def forget_export(store: Store, bundle: str) -> None:
+    store.conn.execute("DELETE FROM exports WHERE bundle = ?", (bundle,))

@@ -43,10 +43,12 @@ def wrong_clock(store: Store) -> tuple[str, dict[str, str]] | None:
 
 
 def _last_bundle_made(store: Store) -> date | None:
-    row = store.conn.execute("SELECT max(last_bundle) FROM peers").fetchone()
-    if row is None or not row[0]:
+    from danyuanzhang.upkeep import queries
+
+    last = queries.last_bundle_made(store)
+    if not last:
         return None
     try:
-        return datetime.fromisoformat(str(row[0])).date()
+        return datetime.fromisoformat(str(last)).date()
     except ValueError:
         return None

@@ -24,6 +24,11 @@ def moved_out_before(store: Store, before: str) -> list[Any]:
     ).fetchall()
 
 
+def has_changes(store: Store) -> bool:
+    """Whether the log holds any change at all."""
+    return store.conn.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is not None
+
+
 # -- dyz log ---------------------------------------------------------------------------------------
 
 

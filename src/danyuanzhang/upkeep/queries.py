@@ -231,3 +231,20 @@ def exports(store: Store) -> list[tuple[str, str]]:
 
 def forget_export(store: Store, bundle: str) -> None:
     store.conn.execute("DELETE FROM exports WHERE bundle = ?", (bundle,))
+
+
+# -- the demo notebook -----------------------------------------------------------------------------
+
+
+def petition_saying(store: Store, text: str) -> str:
+    """The id of the petition whose words are `text`."""
+    return str(store.conn.execute("SELECT id FROM petitions WHERE text = ?", (text,)).fetchone()[0])
+
+
+def first_mediation(store: Store) -> str:
+    """The id of the first petition raised for mediation."""
+    return str(
+        store.conn.execute(
+            "SELECT id FROM petitions WHERE category = 'mediation' ORDER BY raised_on"
+        ).fetchone()[0]
+    )

@@ -36,7 +36,7 @@ LAZY_COMMANDS = {
     "mediation": ("danyuanzhang.cli.mediation", "mediation_app"),
     "visit": ("danyuanzhang.cli.visits", "visit_app"),
     "antifraud": ("danyuanzhang.cli.visits", "antifraud_app"),
-    "config": ("danyuanzhang.cli.visits", "config_app"),
+    "config": ("danyuanzhang.cli.config", "config_app"),
     "report": ("danyuanzhang.cli.report", "report_app"),
     "export": ("danyuanzhang.cli.sync", "export_app"),
     "import": ("danyuanzhang.cli.sync", "import_app"),

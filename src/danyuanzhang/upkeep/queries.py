@@ -155,7 +155,7 @@ def field_states(store: Store, entity: str, record: str) -> dict[str, FieldState
     )
 
 
-# -- dyz doctor: stamps an earlier version let into the future ---------------------------------------
+# -- dyz doctor: stamps an earlier version let into the future -------------------------------------
 
 
 def poisoned_changes(store: Store, limit: str) -> list[Change]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -37,7 +36,7 @@ LAZY_COMMANDS = {
     "mediation": ("danyuanzhang.cli.mediation", "mediation_app"),
     "visit": ("danyuanzhang.cli.visits", "visit_app"),
     "antifraud": ("danyuanzhang.cli.visits", "antifraud_app"),
-    "config": ("danyuanzhang.cli.visits", "config_app"),
+    "config": ("danyuanzhang.cli.config", "config_app"),
     "report": ("danyuanzhang.cli.report", "report_app"),
     "export": ("danyuanzhang.cli.sync", "export_app"),
     "import": ("danyuanzhang.cli.sync", "import_app"),
@@ -109,9 +108,9 @@ class DyzGroup(TyperGroup):
             _silence_stdout()
             ctx.exit(141)
         except Exception as error:
-            from danyuanzhang.store.faults import explained, is_fault
+            from danyuanzhang.store.faults import StoreError, explained, is_fault
 
-            if isinstance(error, sqlite3.Error) and is_fault(error):
+            if isinstance(error, StoreError) and is_fault(error):
                 # a full disk, a busy, read-only or damaged file: said as such, not "internal"
                 if os.environ.get("DYZ_DEBUG"):
                     raise

@@ -187,7 +187,7 @@ def restore_command(
 def _same_laptop_or_confirmed(notebook: Path, name: str, laptop: str, confirmed: bool) -> None:
     """A backup of another laptop makes this one that laptop: its id, name and keys. Said,
     and asked at a terminal; without one, only with --as-that-laptop."""
-    from danyuanzhang.upkeep.backup import laptop_of
+    from danyuanzhang.store.backups import laptop_of
 
     mine = laptop_of(notebook)
     if mine is None or mine[0] == laptop or confirmed:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -46,7 +45,7 @@ def doctor_command(
             raise
         _damaged(path, repair, fmt)
         return
-    integrity = health.integrity(store.conn)
+    integrity = health.integrity(store)
     if not integrity.ok:
         state(ctx).close()
         _damaged(path, repair, fmt)
@@ -58,8 +57,9 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
     """What dyz does not make, found in the notebook: named one per line; dropped with
     --repair, after which the other checks go on. Without it they wait: they would read
     the notebook, and run what was put in it."""
+    from danyuanzhang.store import checks
+    from danyuanzhang.store.shape import described
     from danyuanzhang.upkeep import health
-    from danyuanzhang.upkeep.backup import described
 
     if not repair:
         if fmt is Format.json:
@@ -69,7 +69,7 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
             say(finding_line(shaped))
             say(t("doctor_schema_first"))
         raise typer.Exit(1)
-    mended = health.mend_shape(path)
+    mended = checks.mend_shape(path)
     if mended:
         say(t("doctor_schema_dropped", objects=described(mended)))
     shaped = health.shape(path)
@@ -82,13 +82,10 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
     return shaped
 
 
-def _lenient_text(data: bytes) -> str:
-    return data.decode("utf-8", "replace")
-
-
 def _healthy_file(
     ctx: typer.Context, repair: bool, fmt: Format, integrity: Any, yes: bool, shaped: Any
 ) -> None:
+    from danyuanzhang.store import checks
     from danyuanzhang.text.i18n import join
     from danyuanzhang.upkeep import health
     from danyuanzhang.upkeep.backup import private_temporary_folder, scratch_folder, scratch_name
@@ -96,9 +93,7 @@ def _healthy_file(
     from danyuanzhang.upkeep.doctor import repair as mend_clock
 
     store = state(ctx).store(remind=False)
-    # text a damaged page made undecodable is read, marked, so that the checks see the damage
-    # (the change log's ids no longer match; the tables differ from it) instead of stopping
-    store.conn.text_factory = _lenient_text
+    checks.read_leniently(store)
     checkup = examine(store)
     if checkup.own_date_behind:
         say(t("doctor_own_date_behind", made=checkup.own_date_behind))
@@ -248,6 +243,7 @@ def _stranger_line(found: dict[str, str]) -> str:
 def _damaged(path: Path, repair: bool, fmt: Format) -> None:
     """A notebook SQLite calls damaged: rebuilt from its log where the log reads whole, else
     the steps to a backup or the office's bundle."""
+    from danyuanzhang.store.faults import StoreError
     from danyuanzhang.upkeep import health
 
     findings = health.examine_damaged(path)
@@ -268,7 +264,7 @@ def _damaged(path: Path, repair: bool, fmt: Format) -> None:
         raise typer.Exit(1)
     try:
         aside = health.rebuild_damaged(path)
-    except (sqlite3.Error, OSError):  # the log read whole, yet could not be rebuilt
+    except (StoreError, OSError):  # the log read whole, yet could not be rebuilt
         say(t("doctor_damaged_lost"))
         raise typer.Exit(1) from None
     say(t("doctor_rebuilt", path=str(path), aside=str(aside)))

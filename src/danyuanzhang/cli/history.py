@@ -37,16 +37,16 @@ def log_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """修改记录：谁在什么时候改了什么 · The change history in words, e.g. `dyz log --household 2-2-301`."""
-    from danyuanzhang.upkeep import history
+    from danyuanzhang.upkeep import history, queries
 
     store = store_of(ctx)
     records: set[str] | None = None
     if household is not None:
         from danyuanzhang.households.registry import find_household
 
-        records = history.household_records(store, find_household(store, household)["id"])
+        records = queries.household_records(store, find_household(store, household)["id"])
     if record is not None:
-        found = history.records_starting(store, record.strip().lower())
+        found = queries.records_starting(store, record.strip().lower())
         if not found:
             raise DyzError("log_nothing")
         records = found if records is None else records & found
@@ -70,10 +70,11 @@ def log_command(
 
 def _laptop(store: object, text: str) -> str:
     from danyuanzhang.store import Store
+    from danyuanzhang.upkeep import queries
 
     assert isinstance(store, Store)
     wanted = text.strip()
-    for row in store.conn.execute("SELECT id, name FROM devices"):
-        if row[1] == wanted or row[0].startswith(wanted.lower()):
-            return str(row[0])
+    for device, name in queries.laptops(store):
+        if name == wanted or device.startswith(wanted.lower()):
+            return device
     raise DyzError("log_no_laptop", name=wanted)

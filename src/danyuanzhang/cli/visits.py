@@ -1,5 +1,4 @@
-"""`dyz visit ...`, `dyz antifraud` and `dyz config`: door-knocking, the anti-fraud watch, and
-this laptop's settings."""
+"""`dyz visit ...` and `dyz antifraud`: door-knocking and the anti-fraud watch."""
 
 from __future__ import annotations
 
@@ -32,7 +31,6 @@ from danyuanzhang.text.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME
 
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
-config_app = typer.Typer(help="本机设置 · this laptop's settings", no_args_is_help=True)
 
 OnOption = Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date, default today")]
 UnitOption = Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")]
@@ -426,57 +424,3 @@ def antifraud(
         say(t("empty_list"))
     else:
         out(render.antifraud_table(data))
-
-
-@config_app.command("list")
-def config_list(
-    ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
-) -> None:
-    """列出本机设置 · List this laptop's settings and their defaults."""
-    from danyuanzhang.core import config
-
-    emit_list(
-        config.listing(store_of(ctx)),
-        fmt,
-        [
-            ("key", "col_key"),
-            ("value", "col_value"),
-            ("default", "col_default"),
-            ("meaning", "col_meaning"),
-        ],
-        output,
-    )
-
-
-@config_app.command("get")
-def config_get(
-    ctx: typer.Context, key: Annotated[str, typer.Argument(help="设置名 · key")]
-) -> None:
-    """查看一项设置 · Print one setting, e.g. `dyz config get visit.cadence.elderly_alone`."""
-    from danyuanzhang.core import config
-
-    value = config.value(store_of(ctx), key)
-    out("" if value is None else str(value))
-
-
-@config_app.command("set")
-def config_set(
-    ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="设置名 · key")],
-    value: Annotated[str, typer.Argument(help="新的值 · value")],
-) -> None:
-    """修改一项设置 · Change a setting, e.g. `dyz config set visit.cadence.elderly_alone 5`."""
-    from danyuanzhang.core import config
-
-    say(t("config_set", key=key, value=config.set_value(store_of(ctx), key, value)))
-
-
-@config_app.command("unset")
-def config_unset(
-    ctx: typer.Context, key: Annotated[str, typer.Argument(help="设置名 · key")]
-) -> None:
-    """恢复默认值 · Put a setting back to its default."""
-    from danyuanzhang.core import config
-
-    default = config.unset(store_of(ctx), key)
-    say(t("config_unset", key=key, value="—" if default is None else default))

@@ -19,6 +19,9 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 
+# what SQLite raises: the name code outside store/ catches it by, importing no sqlite3
+StoreError = sqlite3.Error
+
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another window's to end ("database is locked")
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -99,6 +99,18 @@ def strangers(conn: sqlite3.Connection, version: int, schema: str = "main") -> l
     return [s for s in odd if not (s.how == "missing" and (s.kind, s.name) in optional)]
 
 
+def described(odd: list[Stranger]) -> str:
+    """What a file holds beyond dyz's shape, as people read it: 多出 触发器 zz；缺少 表 changes."""
+    from danyuanzhang.text.i18n import join, lang, t
+
+    parts = []
+    for how in ("extra", "altered", "missing"):
+        named = [f"{t(f'schema_kind_{s.kind}')} {s.name}" for s in odd if s.how == how]
+        if named:
+            parts.append(f"{t(f'schema_how_{how}')} {join(named, 5)}")
+    return ("；" if lang() == "zh" else "; ").join(parts)
+
+
 def made_sql(version: int, kind: str, name: str) -> str | None:
     """The statement dyz makes `name` with at `version` (for `dyz doctor --repair`)."""
     return _statements(version).get((kind, name))

@@ -33,7 +33,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -43,6 +42,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.store.backups import check_unpacked as _sound
+from danyuanzhang.store.backups import contents, copy_into, copy_of, lacking, own_shape
 
 MAGIC = b"dyz-backup 1\n"
 SUFFIX = ".dyzbak"
@@ -220,11 +221,11 @@ def make_backup(
     """Write an encrypted backup of `store` to `target`, under a passphrase, or sealed to
     the `office` (id, name, Ed25519 key) so that only the office's laptop opens it; its
     header."""
-    from danyuanzhang.store.faults import explained
+    from danyuanzhang.store.faults import StoreError, explained
 
     if office is None:
         check_passphrase(passphrase or "")
-    _own_shape(store)
+    own_shape(store)
     home = store.path.resolve().parent
     remove_temporaries(home)
     folder = scratch_folder(home, target.resolve().parent, private_temporary_folder())
@@ -233,14 +234,14 @@ def make_backup(
             # made empty and private first: SQLite would make it readable by all, and the
             # folder may be the system's temporary one
             os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            _copy_of(store, copy)
-        except sqlite3.Error as error:
+            copy_of(store, copy)
+        except StoreError as error:
             raise explained(error, copy) from None
         except OSError as error:
             from danyuanzhang.store.faults import write_failure
 
             raise write_failure(error, copy) from None
-        schema, changes, latest = _contents(copy)
+        schema, changes, latest = contents(copy)
         device_id, device_name = store.device()
         fields: dict[str, Any] = {
             "format": "dyz-backup",
@@ -260,56 +261,10 @@ def make_backup(
     return read_header(target)
 
 
-def _own_shape(store: Any) -> None:
-    """A notebook holding what dyz never makes is not backed up: its backup could never be
-    restored (a restore refuses it), and what was put in it is not the user's to keep."""
-    from danyuanzhang.store.shape import strangers
-
-    version = store.conn.execute("PRAGMA user_version").fetchone()[0]
-    odd = strangers(store.conn, version)
-    if odd:
-        raise DyzError("backup_strange_schema", objects=described(odd))
-
-
-def described(odd: list[Any]) -> str:
-    """What a file holds beyond dyz's shape, as people read it: 多出 触发器 zz；缺少 表 changes."""
-    from danyuanzhang.text.i18n import join, lang, t
-
-    parts = []
-    for how in ("extra", "altered", "missing"):
-        named = [f"{t(f'schema_kind_{s.kind}')} {s.name}" for s in odd if s.how == how]
-        if named:
-            parts.append(f"{t(f'schema_how_{how}')} {join(named, 5)}")
-    return ("；" if lang() == "zh" else "; ").join(parts)
-
-
 def _signer(store: Any) -> Callable[[str], str]:
     from danyuanzhang.sync.keys import sign
 
     return lambda text: sign(store, text)
-
-
-def _copy_of(store: Any, copy: Path) -> None:
-    """A consistent copy of the notebook: `VACUUM INTO`, or, for a notebook that cannot be
-    written (SQLite 3.40 fails `VACUUM INTO` from a read-only notebook whose log has a
-    generated column), its pages through SQLite's backup API, no other window writing it."""
-    from danyuanzhang.store.faults import writable
-
-    try:
-        store.conn.execute("VACUUM INTO ?", (str(copy),))
-        return
-    except sqlite3.OperationalError:
-        if writable(store.path):
-            raise
-    Path(f"{copy}-journal").unlink(missing_ok=True)
-    with copy.open("r+b") as emptied:  # what VACUUM INTO may have begun
-        emptied.truncate(0)
-    target = sqlite3.connect(copy, isolation_level=None)
-    try:
-        store.conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
 
 
 def key_fields(
@@ -376,23 +331,6 @@ def _unsealed_key(header: Header, path: Path, signing_seed: bytes | None) -> byt
         return bytes(SealedBox(mine).decrypt(header.sealed_key))
     except CryptoError:
         raise DyzError("backup_sealed_elsewhere", path=str(path), office=header.office[1]) from None
-
-
-def _contents(copy: Path) -> tuple[int, int, str | None]:
-    """The copy's schema version, and its log's size and newest stamp (Ctrl-C heard: a
-    notebook someone put a view into is the doctor's to find, but must not hang a backup)."""
-    from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted
-
-    conn = open_to_inspect(copy)
-    try:
-        schema = conn.execute("PRAGMA user_version").fetchone()[0]
-        count, latest = conn.execute("SELECT count(*), max(hlc) FROM changes").fetchone()
-        return int(schema), int(count), latest
-    except sqlite3.Error as error:
-        stop_if_interrupted(error)
-        raise
-    finally:
-        conn.close()
 
 
 def _signed_text(digest: bytes) -> str:
@@ -734,85 +672,6 @@ class Restored:
     lacking: int  # changes and erasures of the notebook that the backup did not have
 
 
-def lacking(notebook: Path, copy: Path) -> tuple[int, str | None] | None:
-    """What the notebook holds that the checked copy lacks: (changes and erasures, the day of
-    the newest such change), or None when the notebook cannot be read (damaged, missing)."""
-    from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted
-
-    if not notebook.exists() or notebook.stat().st_size == 0:
-        return None
-    try:
-        conn = open_to_inspect(notebook)
-    except sqlite3.Error:
-        return None
-    try:
-        conn.execute("ATTACH DATABASE ? AS copy", (f"{copy.resolve().as_uri()}?mode=ro",))
-        count, latest = conn.execute(
-            "SELECT count(*), max(hlc) FROM main.changes c"
-            " WHERE NOT EXISTS (SELECT 1 FROM copy.changes b"
-            "  WHERE b.record = c.record AND b.field = c.field AND b.id = c.id)"
-        ).fetchone()
-        erased = conn.execute(
-            "SELECT count(*) FROM main.tombstones t WHERE NOT EXISTS (SELECT 1 FROM"
-            " copy.tombstones b WHERE b.entity = t.entity AND b.record = t.record)"
-        ).fetchone()[0]
-        return int(count) + int(erased), latest
-    except sqlite3.Error as error:
-        stop_if_interrupted(error)
-        return None
-    finally:
-        conn.close()
-
-
-def laptop_of(notebook: Path) -> tuple[str, str] | None:
-    """The laptop a notebook belongs to (its device id and name), if it can be read."""
-    from danyuanzhang.store.shape import open_to_inspect
-
-    if not notebook.is_file() or notebook.stat().st_size == 0:
-        return None
-    try:
-        conn = open_to_inspect(notebook)
-        try:
-            rows = dict(
-                conn.execute(
-                    "SELECT key, value FROM settings WHERE key IN ('device_id', 'device_name')"
-                ).fetchall()
-            )
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-    if not rows.get("device_id"):
-        return None
-    return str(rows["device_id"]), str(rows.get("device_name") or "")
-
-
-def _sound(copy: Path, path: Path) -> None:
-    """The unpacked notebook is dyz's own shape, exactly, before anything else is read of it
-    (see store/shape.py), and SQLite finds it whole."""
-    from danyuanzhang.store.migrations import LATEST
-    from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted, strangers
-
-    try:
-        conn = open_to_inspect(copy)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > LATEST:
-                raise DyzError("db_too_new", path=str(path), version=version, supported=LATEST)
-            if version < 1:
-                raise DyzError("backup_damaged", path=str(path))
-            odd = strangers(conn, version)
-            if odd:
-                raise DyzError("restore_strange_schema", path=str(path), objects=described(odd))
-            if conn.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
-                raise DyzError("backup_damaged", path=str(path))
-        finally:
-            conn.close()
-    except sqlite3.Error as error:
-        stop_if_interrupted(error)
-        raise DyzError("backup_damaged", path=str(path)) from None
-
-
 def room_for(folder: Path) -> int:
     """How large a notebook a restore may unpack into `folder`: what its disk has free."""
     try:
@@ -862,7 +721,7 @@ def restore(
         if confirm is not None:
             confirm()
         if missing is not None:
-            _copy_into(copy, notebook)
+            copy_into(copy, notebook)
             return Restored(header, None, missing[0])
         aside = keep_aside(notebook)
         os.replace(copy, notebook)
@@ -878,24 +737,6 @@ def _day_of(stamp: str | None) -> str:
     from danyuanzhang.text.i18n import day
 
     return day(local_time(wall_of(stamp)).date())
-
-
-def _copy_into(copy: Path, notebook: Path) -> None:
-    """The checked copy written over the live notebook in one transaction of SQLite's: a
-    window reading it meanwhile sees the old notebook or the new, and a crash leaves the old."""
-    from danyuanzhang.store.faults import BUSY_TIMEOUT_MS, explained
-
-    source = sqlite3.connect(copy)
-    try:
-        target = sqlite3.connect(notebook, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            source.backup(target)
-        except sqlite3.Error as error:
-            raise explained(error, notebook) from None
-        finally:
-            target.close()
-    finally:
-        source.close()
 
 
 def keep_aside(notebook: Path) -> Path | None:

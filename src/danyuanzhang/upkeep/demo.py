@@ -14,6 +14,7 @@ from danyuanzhang.households.roster import import_roster
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 from danyuanzhang.text.i18n import join
+from danyuanzhang.upkeep import queries
 
 DEMO_COMMUNITY = "芙蓉南路社区"
 DEMO_DEVICE = "演示电脑"
@@ -216,9 +217,7 @@ def _volunteers(store: Store, team: Path, given: Path) -> dict[str, int]:
     services = _rows(given)
     for row in services:
         if row["need"]:
-            need = store.conn.execute(
-                "SELECT id FROM petitions WHERE text = ?", (row["need"],)
-            ).fetchone()[0]
+            need = queries.petition_saying(store, row["need"])
             assignments.assign(store, need, row["volunteer"], on=row["on"])
             assignments.finish(store, need, hours=row["hours"], on=row["on"], note=row["note"])
             continue
@@ -240,9 +239,7 @@ def _mediation(store: Store) -> None:
     settled by agreement, its follow-up visit still to make."""
     from danyuanzhang.cases import mediation
 
-    need = store.conn.execute(
-        "SELECT id FROM petitions WHERE category = 'mediation' ORDER BY raised_on"
-    ).fetchone()[0]
+    need = queries.first_mediation(store)
     mediation.set_dispute(store, need, kind="漏水", parties=["1-1-301"], mediator="周阿姨")
     for step, day, party, note in (
         ("talked", "2026-11-19", "1-1-301", "楼上说卫生间防水层老化，愿意修"),

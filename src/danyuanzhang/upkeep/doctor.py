@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
-from danyuanzhang.core.changes import COLUMNS, Change, encode
+from danyuanzhang.core.changes import Change, encode
 from danyuanzhang.core.hlc import latest_allowed, local_time, wall_of
-from danyuanzhang.store import Store, derive, short
-
-_COUNTER_START = 17  # 1-based position of the counter in a stamp, for SQL's substr
+from danyuanzhang.store import Store, short
+from danyuanzhang.upkeep import queries
+from danyuanzhang.upkeep.queries import COUNTER_START
 
 
 @dataclass
@@ -51,17 +50,11 @@ def _limit(store: Store) -> str:
 
 
 def _poisoned(stamp: str, limit: str) -> bool:
-    return stamp[:15] > limit or stamp[_COUNTER_START - 1] != "0"
+    return stamp[:15] > limit or stamp[COUNTER_START - 1] != "0"
 
 
 def _poisoned_changes(store: Store) -> list[Change]:
-    rows = store.conn.execute(
-        f"SELECT {COLUMNS} FROM changes"
-        f" WHERE substr(hlc, 1, 15) > ? OR substr(hlc, {_COUNTER_START}, 1) != '0'"
-        " ORDER BY hlc",
-        (_limit(store),),
-    ).fetchall()
-    return [Change(*row) for row in rows]
+    return queries.poisoned_changes(store, _limit(store))
 
 
 def _day(stamp: str) -> str:
@@ -94,11 +87,11 @@ def _own_date_behind(store: Store) -> str | None:
 
     from danyuanzhang.text.i18n import day
 
-    row = store.conn.execute("SELECT max(last_bundle) FROM peers").fetchone()
-    if row is None or not row[0]:
+    last = queries.last_bundle_made(store)
+    if not last:
         return None
     try:
-        made = datetime.fromisoformat(str(row[0]))
+        made = datetime.fromisoformat(str(last))
     except ValueError:
         return None
     now = local_time(store.wall_ms())
@@ -111,7 +104,6 @@ def repair(store: Store) -> Repair:
     from danyuanzhang.store import sync as sql
 
     report = Repair()
-    conn = store.conn
     with store.transaction():
         limit = _limit(store)
         bad = _poisoned_changes(store)
@@ -122,14 +114,10 @@ def repair(store: Store) -> Repair:
         me, author = store.device()
         # this laptop's spans over a poisoned stamp: its changes after them would never be
         # signed; what of them is sound is signed again at the next export
-        conn.execute(
-            "DELETE FROM spans WHERE device = ? AND (substr(last, 1, 15) > ?"
-            f" OR substr(last, {_COUNTER_START}, 1) != '0')",
-            (me, limit),
-        )
+        queries.forget_poisoned_spans(store, me, limit)
         renamed: dict[str, str] = {}
         for change in bad:
-            conn.execute("DELETE FROM changes WHERE id = ?", (change.id,))
+            queries.drop_change(store, change.id)
             if change.id in replaced:
                 report.dropped += 1
                 continue
@@ -153,7 +141,7 @@ def repair(store: Store) -> Repair:
                 fields = touched.setdefault(change.entity, {}).setdefault(change.record, set())
                 fields.add(change.field)
         for entity, by_record in touched.items():
-            derive.refresh(conn, entity, by_record)
+            queries.refresh(store, entity, by_record)
     return report
 
 
@@ -174,45 +162,31 @@ def _mend_office_list(store: Store, limit: str) -> None:
 def _replaced_by_sound(store: Store, records: list[str], bad: set[str]) -> set[str]:
     """The poisoned changes a sound change already replaces (another laptop remade them)."""
     named: set[str] = set()
-    for change in derive.changes_of(store.conn, records):
+    for change in queries.changes_of(store, records):
         if change.id not in bad:
             named.update(change.parent_ids())
     return named & bad
 
 
 def _mend_clock_and_marks(store: Store, limit: str) -> None:
-    conn = store.conn
-
-    def latest_sound(device: str | None) -> str | None:
-        where = "substr(hlc, 1, 15) <= ? AND substr(hlc, ?, 1) = '0'"
-        params: list[Any] = [limit, _COUNTER_START]
-        if device is not None:
-            where += " AND device = ?"
-            params.append(device)
-        row = conn.execute(f"SELECT max(hlc) FROM changes WHERE {where}", params).fetchone()
-        return str(row[0]) if row and row[0] else None
-
     clock = store.setting("clock")
     if clock and _poisoned(clock, limit):
-        sound = latest_sound(None)
+        sound = queries.latest_sound(store, limit, None)
         store.set_clock(sound)
     for device, stamp in store.marks().items():
         if _poisoned(stamp, limit):
-            sound = latest_sound(device)
+            sound = queries.latest_sound(store, limit, device)
             if sound is None:
-                conn.execute("DELETE FROM marks WHERE device = ?", (device,))
+                queries.drop_mark(store, device)
             else:
-                conn.execute("UPDATE marks SET hlc = ? WHERE device = ?", (sound, device))
+                queries.set_mark(store, device, sound)
     # what peers were known to hold, and what earlier exports carried: forgotten where
     # poisoned, so that what they lack is sent again (harmless: they hold it or take it)
-    conn.execute(
-        "DELETE FROM knowledge WHERE substr(hlc, 1, 15) > ? OR substr(hlc, ?, 1) != '0'",
-        (limit, _COUNTER_START),
-    )
+    queries.forget_poisoned_knowledge(store, limit)
     exported = json.loads(store.setting("exported_marks") or "{}")
     kept = {d: s for d, s in exported.items() if not _poisoned(s, limit)}
     if kept != exported:
         store.set_setting("exported_marks", json.dumps(kept, sort_keys=True))
-    for bundle, upto in conn.execute("SELECT bundle, upto FROM exports").fetchall():
+    for bundle, upto in queries.exports(store):
         if any(_poisoned(s, limit) for s in json.loads(upto).values()):
-            conn.execute("DELETE FROM exports WHERE bundle = ?", (bundle,))
+            queries.forget_export(store, bundle)

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from danyuanzhang.store import Store
-
-if TYPE_CHECKING:
-    from danyuanzhang.store.shape import Stranger
+from danyuanzhang.store import Store, checks
 
 
 @dataclass
@@ -28,41 +24,31 @@ class Finding:
         return asdict(self)
 
 
-def integrity(conn: sqlite3.Connection) -> Finding:
-    try:
-        rows = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]
-    except sqlite3.DatabaseError:
-        return Finding("integrity", False, {"problems": 1})
-    problems = [row for row in rows if row != "ok"]
-    return Finding("integrity", not problems, {"problems": len(problems)})
+def integrity(store: Store) -> Finding:
+    return _integrity(checks.integrity_problems(store))
 
 
-def foreign_keys(conn: sqlite3.Connection) -> Finding:
-    try:
-        rows = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError:
-        return Finding("foreign_keys", False, {"problems": 1})
-    return Finding("foreign_keys", not rows, {"problems": len(rows)})
+def _integrity(problems: int) -> Finding:
+    return Finding("integrity", not problems, {"problems": problems})
 
 
-def log(conn: sqlite3.Connection) -> Finding:
-    from danyuanzhang.store.rebuild import damaged_changes
+def foreign_keys(store: Store) -> Finding:
+    problems = checks.foreign_key_problems(store)
+    return Finding("foreign_keys", not problems, {"problems": problems})
 
-    try:
-        damaged = damaged_changes(conn)
-    except sqlite3.DatabaseError:
-        return Finding("log", False, {"damaged": -1})
+
+def log(store: Store) -> Finding:
+    return _log(checks.damaged_in_log(store))
+
+
+def _log(damaged: int) -> Finding:
     return Finding("log", damaged == 0, {"damaged": damaged})
 
 
 def tables(store: Store, scratch: Path) -> Finding:
     """Rebuild the notebook from its log in `scratch` and compare."""
-    from danyuanzhang.store.rebuild import differences, rebuild_into
-
-    try:
-        rebuild_into(store.path, scratch)
-        found = differences(store.conn, scratch)
-    except sqlite3.DatabaseError:
+    found = checks.differences_from_log(store, scratch)
+    if found is None:
         return Finding("tables", False, {"tables": [], "rows": -1})
     return Finding(
         "tables", not found, {"tables": sorted(found), "rows": sum(found.values())}, bool(found)
@@ -127,14 +113,11 @@ def moved_out_long_ago(store: Store) -> list[Any]:
 
     from danyuanzhang.core.config import value
     from danyuanzhang.core.hlc import local_time
+    from danyuanzhang.upkeep import queries
 
     today = local_time(store.wall_ms()).date()
     before = (today - timedelta(days=int(value(store, "privacy.retention_days")))).isoformat()
-    return store.conn.execute(
-        "SELECT id, name, moved_out FROM residents WHERE moved_out IS NOT NULL"
-        " AND moved_out < ? ORDER BY moved_out, id",
-        (before,),
-    ).fetchall()
+    return queries.moved_out_before(store, before)
 
 
 def retention(store: Store) -> Finding:
@@ -160,8 +143,7 @@ def erase_moved_out(store: Store) -> int:
 
 def examine(store: Store, scratch: Path, whole: Finding | None = None) -> list[Finding]:
     """Every check of a notebook that opens (`whole`: its integrity check, if made)."""
-    conn = store.conn
-    found = [whole or integrity(conn), foreign_keys(conn), log(conn)]
+    found = [whole or integrity(store), foreign_keys(store), log(store)]
     # before the scratch file exists
     rest = [temporaries(store), modes(store), backup(store), retention(store)]
     if found[0].ok and found[2].ok:
@@ -172,14 +154,12 @@ def examine(store: Store, scratch: Path, whole: Finding | None = None) -> list[F
 def mend(store: Store, findings: list[Finding], scratch: Path, erase: bool = False) -> list[str]:
     """Mend what `examine` found mendable; the checks mended. Residents long gone are erased
     only with `erase`: that cannot be undone, and a person confirms it."""
-    from danyuanzhang.store.rebuild import replace_derived
-
     mended = []
     for finding in findings:
         if finding.ok or not finding.mendable:
             continue
         if finding.check == "tables":
-            replace_derived(store.conn, scratch)
+            checks.replace_tables(store, scratch)
         elif finding.check == "temporaries":
             for stray in stray_files(store.path.resolve().parent):
                 with contextlib.suppress(OSError):
@@ -199,68 +179,14 @@ def mend(store: Store, findings: list[Finding], scratch: Path, erase: bool = Fal
 # -- the file's shape: only what dyz makes ---------------------------------------------------------
 
 
-def _shape_of(path: Path) -> tuple[sqlite3.Connection, int] | None:
-    """The notebook opened to read its `sqlite_master` and nothing else, and its version;
-    None when that cannot be told here (a damaged file, a newer dyz's, another program's)."""
-    from danyuanzhang.store.migrations import LATEST
-    from danyuanzhang.store.shape import open_to_inspect
-
-    if not path.is_file() or path.stat().st_size == 0:
-        return None
-    try:
-        conn = open_to_inspect(path)
-    except sqlite3.Error:
-        return None
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.Error:
-        conn.close()
-        return None
-    if not 1 <= version <= LATEST:
-        conn.close()
-        return None
-    return conn, version
-
-
 def shape(path: Path) -> Finding | None:
     """Whether the notebook holds exactly the tables, indexes, views and triggers dyz makes,
     read before anything else of the file (see store/shape.py); None when it cannot be told."""
-    from danyuanzhang.store.shape import strangers
-
-    opened = _shape_of(path)
-    if opened is None:
+    odd = checks.strangers_in_file(path)
+    if odd is None:
         return None
-    conn, version = opened
-    try:
-        odd = strangers(conn, version)
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
     objects = [{"kind": s.kind, "name": s.name, "how": s.how} for s in odd]
     return Finding("schema", not odd, {"objects": objects}, any(s.mendable for s in odd))
-
-
-def mend_shape(path: Path) -> list[Stranger]:
-    """Drop from the notebook what dyz does not make (with the data of such tables), and make
-    again what of dyz's was altered; what was mended."""
-    from danyuanzhang.store.faults import BUSY_TIMEOUT_MS
-    from danyuanzhang.store.shape import mend, strangers
-
-    opened = _shape_of(path)
-    if opened is None:
-        return []
-    reader, version = opened
-    try:
-        odd = strangers(reader, version)
-    finally:
-        reader.close()
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        conn.execute("PRAGMA trusted_schema = OFF")
-        return mend(conn, odd, version)
-    finally:
-        conn.close()
 
 
 # -- a file that does not open -------------------------------------------------------------------
@@ -268,23 +194,13 @@ def mend_shape(path: Path) -> list[Stranger]:
 
 def examine_damaged(path: Path) -> list[Finding]:
     """The checks that can still be made of a notebook SQLite calls damaged."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return [
-            Finding("integrity", False, {"problems": 1}),
-            Finding("log", False, {"damaged": -1}),
-        ]
-    try:
-        return [integrity(conn), log(conn)]
-    finally:
-        conn.close()
+    problems, damaged = checks.damaged_file(path)
+    return [_integrity(problems), _log(damaged)]
 
 
 def rebuild_damaged(path: Path) -> Path:
     """Make the notebook again from its log, keeping the damaged file aside; where it was kept.
     Only for a log that reads whole and sound (see `examine_damaged`)."""
-    from danyuanzhang.store.rebuild import rebuild_into
     from danyuanzhang.upkeep.backup import keep_aside, scratch_name
 
     folder = path.resolve().parent
@@ -292,10 +208,7 @@ def rebuild_damaged(path: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{fresh}{suffix}").unlink(missing_ok=True)
     try:
-        rebuild_into(path, fresh)
-        checkpoint = sqlite3.connect(fresh)
-        checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        checkpoint.close()
+        checks.rebuild_file(path, fresh)
         aside = keep_aside(path)
         assert aside is not None  # a damaged file is never empty
         os.replace(fresh, path)

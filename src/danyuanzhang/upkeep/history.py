@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from danyuanzhang.core.changes import COLUMNS, FLAG_PREFIX, Change, decode
+from danyuanzhang.core.changes import FLAG_PREFIX, Change, decode
 from danyuanzhang.store import Store, short
 
 # changes of one laptop and author this close together are one command's
@@ -51,28 +51,17 @@ def entries(
     from the day `since` (ISO) on; of one laptop."""
     from datetime import datetime
 
-    from danyuanzhang.core.hlc import WALL_DIGITS, wall_of
+    from danyuanzhang.core.hlc import wall_of
+    from danyuanzhang.upkeep import queries
 
-    where, params = [], []
-    if since is not None:
-        start_ms = int(datetime.fromisoformat(since).timestamp() * 1000)
-        where.append(f"substr(hlc, 1, {WALL_DIGITS}) >= ?")
-        params.append(f"{start_ms:0{WALL_DIGITS}d}")
-    if device is not None:
-        where.append("device = ?")
-        params.append(device)
-    rows = store.conn.execute(
-        f"SELECT {COLUMNS} FROM changes {'WHERE ' + ' AND '.join(where) if where else ''}"
-        " ORDER BY device, hlc",
-        params,
-    )
-    ends = sorted(row[0] for row in store.conn.execute("SELECT hlc FROM command_ends"))
+    start_ms = None if since is None else int(datetime.fromisoformat(since).timestamp() * 1000)
+    changes = queries.changes_by_laptop(store, start_ms, device)
+    ends = queries.command_ends(store)
     found: list[Entry] = []
     current: Entry | None = None
     last_ms = 0
     last_hlc = ""
-    for row in rows:
-        change = Change(*row)
+    for change in changes:
         at = wall_of(change.hlc)
         if (
             current is None
@@ -102,36 +91,6 @@ def _ended_between(ends: list[str], previous: str, this: str) -> bool:
     return at < len(ends) and ends[at] < this
 
 
-def household_records(store: Store, household_id: str) -> set[str]:
-    """A household's own records (every copy of the flat) and every record naming it."""
-    from danyuanzhang.store import derive
-
-    flat = set(derive.members(store.conn, household_id)) | {household_id}
-    marks = ", ".join("?" * len(flat))
-    rows = store.conn.execute(
-        f"SELECT record FROM record_refs WHERE target IN ({marks})", sorted(flat)
-    )
-    named = {row[0] for row in rows}
-    # the steps of its petitions and hazards name those, not the flat
-    steps: set[str] = set()
-    if named:
-        marks = ", ".join("?" * len(named))
-        for table, column in (("petition_events", "petition_id"), ("hazard_events", "hazard_id")):
-            rows = store.conn.execute(
-                f"SELECT id FROM {table} WHERE {column} IN ({marks})", sorted(named)
-            )
-            steps |= {row[0] for row in rows}
-    return flat | named | steps
-
-
-def records_starting(store: Store, prefix: str) -> set[str]:
-    rows = store.conn.execute(
-        "SELECT DISTINCT record FROM changes WHERE record >= ? AND record < ?",
-        (prefix, prefix + "g"),
-    )
-    return {row[0] for row in rows}
-
-
 def _value_words(entity: str, change: Change) -> str:
     from danyuanzhang.text.i18n import t
 
@@ -146,19 +105,10 @@ def _value_words(entity: str, change: Change) -> str:
 
 
 def _made_by(store: Store, entry: Entry, records: list[str]) -> set[str]:
-    """Those of `records` the command made: none of their changes is older than it. One
-    query per thousand records, not one each: a roll's import touches thousands."""
-    from danyuanzhang.store import in_chunks
+    """Those of `records` the command made: none of their changes is older than it."""
+    from danyuanzhang.upkeep import queries
 
-    older: set[str] = set()
-    for chunk in in_chunks(records):
-        rows = store.conn.execute(
-            f"SELECT DISTINCT record FROM changes WHERE record IN ({', '.join('?' * len(chunk))})"
-            " AND hlc < ?",
-            (*chunk, entry.first),
-        )
-        older |= {row[0] for row in rows}
-    return set(records) - older
+    return set(records) - queries.changed_before(store, records, entry.first)
 
 
 def _record_words(store: Store, entity: str, record: str) -> str:
@@ -166,15 +116,12 @@ def _record_words(store: Store, entity: str, record: str) -> str:
     from danyuanzhang.core.records import label
     from danyuanzhang.sync.conflicts import describe_record
     from danyuanzhang.text.i18n import t
+    from danyuanzhang.upkeep import queries
 
     if store.is_erased(entity, record):
         return t("log_erased_record", what=label(entity))
     if entity in ("petition", "hazard"):
-        row = store.conn.execute(
-            f"SELECT p.*, h.room FROM {entity}s p LEFT JOIN households h ON h.id = p.household_id"
-            " WHERE p.id = ?",
-            (record,),
-        ).fetchone()
+        row = queries.matter_with_room(store, entity, record)
         if row is not None:
             parts = (row["building"], row["unit"], row["room"])
             place = "-".join(str(part) for part in parts if part is not None)

@@ -6,11 +6,11 @@ dates it shows and files would be wrong, so the person is told once a day, in pl
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from datetime import date, datetime, timedelta
 
 from danyuanzhang.core.hlc import DAY_MS, local_time, wall_of
 from danyuanzhang.store import Store
+from danyuanzhang.store.faults import StoreError
 
 WARNED = "clock_warned"  # which warning was last given, and on which day of this laptop's
 AHEAD_OF_BUNDLES = timedelta(days=365)
@@ -37,16 +37,18 @@ def wrong_clock(store: Store) -> tuple[str, dict[str, str]] | None:
     said = f"{found[0]} {now.date().isoformat()}"
     if store.setting(WARNED) == said:
         return None
-    with contextlib.suppress(sqlite3.Error):  # a read-only or busy notebook: warn all the same
+    with contextlib.suppress(StoreError):  # a read-only or busy notebook: warn all the same
         store.set_setting(WARNED, said)
     return found
 
 
 def _last_bundle_made(store: Store) -> date | None:
-    row = store.conn.execute("SELECT max(last_bundle) FROM peers").fetchone()
-    if row is None or not row[0]:
+    from danyuanzhang.upkeep import queries
+
+    last = queries.last_bundle_made(store)
+    if not last:
         return None
     try:
-        return datetime.fromisoformat(str(row[0])).date()
+        return datetime.fromisoformat(str(last)).date()
     except ValueError:
         return None

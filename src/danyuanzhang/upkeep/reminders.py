@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from danyuanzhang.store import Store
+from danyuanzhang.store.faults import StoreError
 
 REMIND_AFTER_DAYS = 7
 
@@ -23,14 +23,12 @@ def _today(store: Store) -> date:
 def backed_up(store: Store, target: Path, changes: int) -> None:
     """Note the backup, for the reminder; a notebook on a write-protected stick is backed up
     all the same, unnoted."""
-    import sqlite3
-
     from danyuanzhang.store.faults import code_of
 
     record = {"on": _today(store).isoformat(), "path": str(target.resolve()), "changes": changes}
     try:
         store.set_setting("last_backup", json.dumps(record, ensure_ascii=False))
-    except sqlite3.OperationalError as error:
+    except StoreError as error:
         if not code_of(error).startswith("SQLITE_READONLY"):
             raise
 
@@ -58,15 +56,17 @@ def days_without_backup(store: Store) -> int | None:
     """Days since the last backup, or, when there has been none, since dyz first looked (the
     day is noted then: reading the whole change log for its first day would cost an office's
     notebook seconds on every command); None for a notebook with nothing in it yet."""
+    from danyuanzhang.upkeep import queries
+
     today = _today(store)
     last = last_backup(store)
     if last is not None:
         return (today - date.fromisoformat(last["on"])).days
-    if store.conn.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is None:
+    if not queries.has_changes(store):
         return None  # nothing to lose yet
     since = store.setting("backup_watch_since")
     if since is None:  # a notebook of an earlier dyz: watched from today
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(StoreError):
             store.set_setting("backup_watch_since", today.isoformat())
         return 0
     try:
@@ -85,7 +85,7 @@ def backup_reminder(store: Store) -> str | None:
     days = days_without_backup(store)
     if days is None or days < REMIND_AFTER_DAYS:
         return None
-    with contextlib.suppress(sqlite3.Error):  # a read-only notebook is reminded every time
+    with contextlib.suppress(StoreError):  # a read-only notebook is reminded every time
         store.set_setting("backup_reminded", today)
     since = t("backup_never") if last_backup(store) is None else t("backup_since_days", days=days)
     return t("backup_reminder", since=since)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from danyuanzhang.core.changes import COLUMNS, Change, decode
+from danyuanzhang.core.changes import Change, decode
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.upkeep.history import Entry
@@ -42,23 +42,16 @@ def _skipped(store: Store) -> set[str]:
 def last_command(store: Store) -> tuple[Entry, str] | None:
     """This laptop's last command not yet undone (and no undo itself), with the stamp it
     ended at."""
+    from danyuanzhang.upkeep import queries
+
     device, author = store.device()
     skipped = _skipped(store)
-    ends = [
-        row[0]
-        for row in store.conn.execute(
-            "SELECT hlc FROM command_ends WHERE substr(hlc, 28) = ? ORDER BY hlc DESC", (device,)
-        )
-    ]
+    ends = queries.command_ends_of(store, device)
     for position, end in enumerate(ends):
         if end in skipped:
             continue
         after = ends[position + 1] if position + 1 < len(ends) else ""
-        rows = store.conn.execute(
-            f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ? AND hlc <= ? ORDER BY hlc",
-            (device, after, end),
-        ).fetchall()
-        entry = Entry(device, author, [Change(*row) for row in rows])
+        entry = Entry(device, author, queries.changes_between(store, device, after, end))
         if entry.changes:
             return entry, end
         # a command whose changes are all erased since: nothing left to take back
@@ -68,7 +61,7 @@ def last_command(store: Store) -> tuple[Entry, str] | None:
 def undo(store: Store, entry: Entry, end: str) -> Undone:
     """Take back the command `entry`, which ended at `end` (see the module's help)."""
     from danyuanzhang.core.records import ENTITY_ORDER
-    from danyuanzhang.store import derive
+    from danyuanzhang.upkeep import queries
 
     if any(c.op == "delete" for c in entry.changes):
         raise DyzError("undo_erasure")
@@ -81,19 +74,11 @@ def undo(store: Store, entry: Entry, end: str) -> Undone:
         for (entity, record), changes in by_record.items():
             if store.is_erased(entity, record):
                 continue
-            earlier = store.conn.execute(
-                "SELECT count(*) FROM changes WHERE record = ? AND hlc < ?",
-                (record, changes[0].hlc),
-            ).fetchone()[0]
-            if not earlier:
+            if not queries.changed_before(store, [record], changes[0].hlc):
                 made.append((entity, record))
                 continue
-            states = derive.states_of(
-                store.conn,
-                entity,
-                derive.changes_of(store.conn, derive.members(store.conn, record)),
-            )
-            every = {c.id: c for c in derive.changes_of(store.conn, [record])}
+            states = queries.field_states(store, entity, record)
+            every = {c.id: c for c in queries.changes_of(store, [record])}
             for change in changes:
                 state = states.get(change.field)
                 if state is None or [h.id for h in state.heads] != [change.id]:

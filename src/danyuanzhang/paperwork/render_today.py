@@ -4,11 +4,23 @@ after the flats to knock on again when there are any."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from danyuanzhang.store import short
 from danyuanzhang.text.i18n import join, pick, said, short_day, t, word
 from danyuanzhang.text.width import wrap
+
+if TYPE_CHECKING:
+    from danyuanzhang.paperwork.today import (
+        FollowUp,
+        HazardToDo,
+        HeldErasures,
+        NeedWaiting,
+        PatrolDue,
+        Retry,
+        TodayPlan,
+        VisitDue,
+    )
 
 
 class _Screen:
@@ -32,9 +44,7 @@ class _Screen:
         self.lines.append("")
 
 
-def today_text(
-    plan: dict[str, Any], kinds: dict[str, tuple[str, str]], width: int, shown: int
-) -> str:
+def today_text(plan: TodayPlan, kinds: dict[str, tuple[str, str]], width: int, shown: int) -> str:
     screen = _Screen(width)
     screen.lines += [t("td_title", day=short_day(date.fromisoformat(plan["day"]))), ""]
     _erasures_held(screen, plan.get("erasures_held", []))
@@ -52,7 +62,7 @@ def today_text(
     return "\n".join(line.rstrip() for line in screen.lines).rstrip() + "\n"
 
 
-def _erasures_held(screen: _Screen, held: list[dict[str, Any]]) -> None:
+def _erasures_held(screen: _Screen, held: list[HeldErasures]) -> None:
     if not held:
         return
     screen.say(t("td_erasures_held", count=sum(len(group["flats"]) for group in held)))
@@ -63,7 +73,7 @@ def _erasures_held(screen: _Screen, held: list[dict[str, Any]]) -> None:
     screen.gap()
 
 
-def _retries(screen: _Screen, retries: list[dict[str, Any]]) -> None:
+def _retries(screen: _Screen, retries: list[Retry]) -> None:
     if not retries:
         return
     from danyuanzhang.text.vocab import BUILTIN_FLAGS, RISK_LEVELS
@@ -82,7 +92,7 @@ def _retries(screen: _Screen, retries: list[dict[str, Any]]) -> None:
     screen.gap()
 
 
-def _visits(screen: _Screen, due: list[dict[str, Any]], shown: int, empty: bool) -> None:
+def _visits(screen: _Screen, due: list[VisitDue], shown: int, empty: bool) -> None:
     from danyuanzhang.text.render import due_reason
 
     screen.say(
@@ -101,9 +111,7 @@ def _visits(screen: _Screen, due: list[dict[str, Any]], shown: int, empty: bool)
     screen.gap()
 
 
-def _hazards(
-    screen: _Screen, hazards: list[dict[str, Any]], kinds: dict[str, tuple[str, str]]
-) -> None:
+def _hazards(screen: _Screen, hazards: list[HazardToDo], kinds: dict[str, tuple[str, str]]) -> None:
     screen.say(t("td_hazards", count=len(hazards)) if hazards else t("td_hazards_none"))
     for item in hazards:
         place = f"{item['unit']} {item['place'] or ''}".strip()
@@ -121,7 +129,7 @@ def _hazards(
     screen.gap()
 
 
-def _needs(screen: _Screen, needs: list[dict[str, Any]]) -> None:
+def _needs(screen: _Screen, needs: list[NeedWaiting]) -> None:
     from danyuanzhang.text.vocab import PETITION_CATEGORIES
 
     screen.say(t("td_needs", count=len(needs)) if needs else t("td_needs_none"))
@@ -144,7 +152,7 @@ def _needs(screen: _Screen, needs: list[dict[str, Any]]) -> None:
     screen.gap()
 
 
-def _patrols(screen: _Screen, patrols: list[dict[str, Any]], empty: bool) -> None:
+def _patrols(screen: _Screen, patrols: list[PatrolDue], empty: bool) -> None:
     screen.say(
         t("td_patrols", count=len(patrols))
         if patrols
@@ -161,7 +169,7 @@ def _patrols(screen: _Screen, patrols: list[dict[str, Any]], empty: bool) -> Non
         screen.command(t("td_patrols_next", unit=patrols[0]["unit"]))
 
 
-def _follow_ups(screen: _Screen, follow_ups: list[dict[str, Any]]) -> None:
+def _follow_ups(screen: _Screen, follow_ups: list[FollowUp]) -> None:
     if not follow_ups:
         return
     screen.gap()

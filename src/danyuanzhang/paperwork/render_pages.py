@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.store import short
 from danyuanzhang.text.i18n import pick, t
@@ -18,6 +18,9 @@ from danyuanzhang.text.typeset import (
     unbroken,
     unit_words,
 )
+
+if TYPE_CHECKING:
+    from danyuanzhang.cases.council import Agenda
 
 PAGES_ZH = '"第 " counter(page) " 页，共 " counter(pages) " 页"'
 PAGES_EN = '"page " counter(page) " of " counter(pages)'
@@ -77,7 +80,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], kinds: str) ->
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def agenda_page(data: dict[str, Any]) -> str:
+def agenda_page(data: Agenda) -> str:
     """议事会议程 for the council table: each matter with the households behind it and how
     long it has waited, then the proposals the office has not answered. The texts are the
     residents' own words, phones masked: the page says it is not to be kept."""

@@ -15,14 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.text.i18n import pick, t
 
 if TYPE_CHECKING:
+    from danyuanzhang.households.scopes import Scope
+    from danyuanzhang.paperwork.ledgers.templates import Template
     from danyuanzhang.text.words import Vocabulary
+
+# A cell as the records give it: text, a number, a day; None where dyz does not know. A page
+# reads a row's cells by the keys of the columns a template chose, so a row is keyed by text.
+Cell = str | int | float | date | None
+Row = dict[str, Cell]
 
 
 class Column(NamedTuple):
@@ -38,7 +45,7 @@ class Column(NamedTuple):
 class Period(NamedTuple):
     start: str
     end: str
-    scope: Any  # scopes.Scope
+    scope: Scope
     defaulted: bool = False  # no dates were given: all of last month
 
     def holds(self, row: Any) -> bool:
@@ -50,14 +57,14 @@ class Ledger(NamedTuple):
     title: str
     period: Period
     columns: list[Column]
-    rows: list[dict[str, Any]]
+    rows: list[Row]
     notes: list[str]  # the totals a ledger ends with: a visit rate, the install rate per unit
     filled_by: str = ""  # the person who fills it in (填表人)
     printed_on: str = ""  # the day it was made (日期)
     heading: tuple[str, ...] = ()  # said under the period at the top: whom a ledger is for
 
 
-Builder = Callable[[Store, Period], tuple[list[dict[str, Any]], list[str]]]
+Builder = Callable[[Store, Period], tuple[list[Row], list[str]]]
 
 
 class Kind(NamedTuple):
@@ -379,7 +386,7 @@ def filled_by(store: Store) -> str:
     return store.author()
 
 
-def fill(store: Store, name: str, within: Period, template: Any = None) -> Ledger:
+def fill(store: Store, name: str, within: Period, template: Template | None = None) -> Ledger:
     """The ledger `name` for the period, laid out as `template` says (or as is usual)."""
     from danyuanzhang.text.inputs import today
 
@@ -421,10 +428,31 @@ def foot_text(ledger: Ledger, blank: str = "________") -> list[str]:
     return [label + (value or blank) for label, value in foot(ledger)]
 
 
-def as_json(ledger: Ledger) -> dict[str, Any]:
+JsonCell = str | int | float | None
+
+# `dyz ledger --format json`; `from` is a keyword in Python, hence the call form
+LedgerJson = TypedDict(
+    "LedgerJson",
+    {
+        "kind": str,
+        "title": str,
+        "from": str,
+        "to": str,
+        "scope": str,
+        "columns": list[dict[str, str]],
+        "rows": list[dict[str, JsonCell]],
+        "heading": list[str],
+        "notes": list[str],
+        "filled_by": str,
+        "printed_on": str,
+    },
+)
+
+
+def as_json(ledger: Ledger) -> LedgerJson:
     """The ledger for `--format json`: English keys, dates as text."""
 
-    def plain(value: Any) -> Any:
+    def plain(value: Cell) -> JsonCell:
         return value.isoformat() if isinstance(value, date) else value
 
     return {

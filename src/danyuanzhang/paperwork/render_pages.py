@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from danyuanzhang.store import short
 from danyuanzhang.text.i18n import pick, t
@@ -21,6 +21,7 @@ from danyuanzhang.text.typeset import (
 
 if TYPE_CHECKING:
     from danyuanzhang.cases.council import Agenda
+    from danyuanzhang.paperwork.today import VisitDue
 
 PAGES_ZH = '"第 " counter(page) " 页，共 " counter(pages) " 页"'
 PAGES_EN = '"page " counter(page) " of " counter(pages)'
@@ -135,7 +136,7 @@ td:last-child { width: 24%; }
 """
 
 
-def walk_sheet_page(items: Sequence[dict[str, Any]], scope: str, on: str | None) -> str:
+def walk_sheet_page(items: Sequence[VisitDue], scope: str, on: str | None) -> str:
     """The walk sheet (走访清单): one line per household in the order to visit, boxes to tick
     and room for notes. It names the residents: the page says it is not to be kept."""
     from datetime import date
@@ -174,7 +175,7 @@ def walk_sheet_page(items: Sequence[dict[str, Any]], scope: str, on: str | None)
     return page(title, body, _TABLE_CSS + _WALK_CSS, personal=True)
 
 
-def _in_words(item: dict[str, Any]) -> dict[str, Any]:
+def _in_words(item: VisitDue) -> dict[str, object]:
     """The walk list's item with its days as the page writes them (11月5日)."""
     return {
         **item,

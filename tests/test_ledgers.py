@@ -464,3 +464,21 @@ def test_the_needs_ledger_has_the_return_visit_and_what_the_resident_said(
         "2026-11-09",
         "基本满意",
     )
+
+
+def test_every_builder_fills_only_the_columns_its_kind_declares(demo: str) -> None:
+    """A row is keyed by text (a template picks its columns when it runs), so mypy cannot see
+    a misspelt key in a builder: it would leave its column empty without a word."""
+    from danyuanzhang.paperwork import ledgers
+    from danyuanzhang.store import Store
+
+    store = Store.open(Path(demo))
+    try:
+        within = ledgers.period(store, *PERIOD[1::2])
+        for name, kind in ledgers.kinds().items():
+            declared = {column.key for column in kind.columns}
+            rows, _ = kind.build(store, within)
+            assert rows, name
+            assert {key for row in rows for key in row} <= declared, name
+    finally:
+        store.close()

@@ -9,7 +9,7 @@ and the office's answers.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Final, TypedDict
 
 from danyuanzhang.cases.petitions import (
     describe,
@@ -25,13 +25,66 @@ from danyuanzhang.text.i18n import said
 from danyuanzhang.text.inputs import day_it_happened, parse_date, parse_free_text
 
 
+class Meeting(TypedDict, total=False):
+    """The council's record of a meeting, as typed (`dyz council propose --place …`)."""
+
+    place: str | None
+    host: str | None
+    recorder: str | None
+    expected: int | None
+    present: int | None
+    votes_for: int | None
+    votes_against: int | None
+    votes_abstain: int | None
+
+
+class Proposed(TypedDict):
+    id: str
+    text: str
+    petitions: list[str]
+
+
+class Decided(TypedDict):
+    id: str
+    decision: str
+
+
+class AgendaMatter(TypedDict):
+    """An escalated matter waiting for the council: one line however many needs it joins."""
+
+    category: str
+    unit: str
+    households: int
+    petitions: list[str]
+    texts: list[str]  # the residents' words, phones masked; none for another laptop's
+    waiting_days: int
+    kept_elsewhere: int  # needs of the matter held on other laptops
+
+
+class AgendaProposal(TypedDict):
+    """A proposal the office has not answered."""
+
+    id: str
+    text: str
+    proposed_on: str
+    petitions: list[str]
+    waiting_days: int
+
+
+class Agenda(TypedDict):
+    date: str
+    community: str | None
+    matters: list[AgendaMatter]
+    proposals: list[AgendaProposal]
+
+
 def propose(
     store: Store,
     petition_ids: list[str],
     text: str,
     on: str | None = None,
-    meeting: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+    meeting: Meeting | None = None,
+) -> Proposed:
     """Turn escalated petitions (and all linked to them) into one proposal to the office;
     `meeting` is the council's record of it (place, host, recorder, members expected and
     present, votes for, against and abstaining), checked to add up."""
@@ -69,7 +122,7 @@ def propose(
 
 
 def _add_other_units(
-    store: Store, matters: list[dict[str, Any]], homes: dict[str, str | None], day: date
+    store: Store, matters: list[AgendaMatter], homes: dict[str, str | None], day: date
 ) -> None:
     """The matters before the council that other laptops carried up (council_items): joined
     to this notebook's own line of the same matter, else a line of their own without words;
@@ -124,16 +177,19 @@ def _whole_matter(store: Store, petitions: list[str]) -> set[str]:
     return joined
 
 
-def _meeting_fields(store: Store, meeting: dict[str, Any]) -> dict[str, Any]:
+def _meeting_fields(store: Store, meeting: Meeting) -> dict[str, Any]:
     """The meeting's record as fields; the recorder is whoever records it unless named."""
     from danyuanzhang.text.inputs import parse_name
 
     fields: dict[str, Any] = {"recorder": parse_name(meeting.get("recorder") or store.author())}
-    if meeting.get("place"):
-        fields["place"] = parse_free_text(meeting["place"], limit=60)
-    if meeting.get("host"):
-        fields["host"] = parse_name(meeting["host"])
-    counts = {k: meeting[k] for k in _COUNTS if meeting.get(k) is not None}
+    place, host = meeting.get("place"), meeting.get("host")
+    if place:
+        fields["place"] = parse_free_text(place, limit=60)
+    if host:
+        fields["host"] = parse_name(host)
+    counts: dict[str, int] = {
+        k: count for k in _COUNTS if k in meeting and (count := meeting[k]) is not None
+    }
     for value in counts.values():
         if not 0 <= value <= 9999:
             raise DyzError("meeting_bad_count", value=value)
@@ -146,7 +202,7 @@ def _meeting_fields(store: Store, meeting: dict[str, Any]) -> dict[str, Any]:
     return {**fields, **counts}
 
 
-_COUNTS = ("expected", "present", "votes_for", "votes_against", "votes_abstain")
+_COUNTS: Final = ("expected", "present", "votes_for", "votes_against", "votes_abstain")
 
 
 def find_proposal(store: Store, id_prefix: str) -> Any:
@@ -155,7 +211,7 @@ def find_proposal(store: Store, id_prefix: str) -> Any:
 
 def decide(
     store: Store, id_prefix: str, decision: str, note: str | None = None, on: str | None = None
-) -> dict[str, Any]:
+) -> Decided:
     """The office's answer: every petition behind the proposal is adopted or declined."""
     from danyuanzhang.text.words import DECISION
 
@@ -179,7 +235,7 @@ def decide(
         return {"id": row["id"], "decision": decision}
 
 
-def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -> dict[str, Any]:
+def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -> Agenda:
     """What the council should take up: escalated matters not yet proposed — one line per
     matter, counting the households behind it — and the proposals the office has not answered.
     It goes round a table: phones typed into the texts are masked, in every format."""
@@ -191,7 +247,7 @@ def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -
         rows = [r for r in q.all_petitions(store) if r["raised_on"] <= day.isoformat()]
     items = {i["id"]: i for i in describe(store, rows, as_of=day.isoformat())}
     seen: set[str] = set()
-    matters = []
+    matters: list[AgendaMatter] = []
     for item in sorted(
         items.values(), key=lambda i: (i["category"], i["unit"], i["raised_on"], i["id"])
     ):
@@ -221,7 +277,7 @@ def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -
     if whole_community:
         _add_other_units(store, matters, {r["id"]: r["household_id"] for r in rows}, day)
     matters.sort(key=lambda m: (m["category"], m["unit"]))
-    proposals = [
+    proposals: list[AgendaProposal] = [
         {
             "id": p["id"],
             "text": mask_phones_in(p["text"]),

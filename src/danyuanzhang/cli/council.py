@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -43,9 +44,9 @@ def council_propose(
     ] = None,
 ) -> None:
     """形成建议报社区，记下这次议事会 · Turn escalated petitions into a proposal, with the meeting's record, e.g. `dyz council propose 3fa2 --text 增设车位 --place 社区活动室 --host 李秀兰 --expected 11 --present 9 --for 8 --against 0 --abstain 1`."""
-    from danyuanzhang.cases.council import propose
+    from danyuanzhang.cases.council import Meeting, propose
 
-    meeting = {
+    meeting: Meeting = {
         "place": place,
         "host": host,
         "recorder": recorder,
@@ -96,12 +97,12 @@ def council_agenda(
     ] = None,
 ) -> None:
     """议事会议程 · The agenda: matters waiting, households behind each, proposals awaiting answers."""
-    from danyuanzhang.cases.council import agenda
+    from danyuanzhang.cases.council import Agenda, agenda
     from danyuanzhang.errors import DyzError
     from danyuanzhang.paperwork import render_pages
     from danyuanzhang.text import render
 
-    renderers = {
+    renderers: dict[str, Callable[[Agenda], str]] = {
         "table": render.agenda_table,
         "md": render.agenda_md,
         "html": render_pages.agenda_page,
@@ -117,6 +118,7 @@ def council_agenda(
         from danyuanzhang.cli.common import send_to_chat
         from danyuanzhang.paperwork.wechat import agenda_messages
 
-        send_to_chat(agenda_messages(data), output)
+        # the messages (paperwork/wechat.py) read the agenda as a plain dict
+        send_to_chat(agenda_messages(dict(data)), output)
     else:
         write_output(renderers[fmt](data), output)

@@ -22,6 +22,7 @@ from danyuanzhang.text.i18n import t
 
 if TYPE_CHECKING:
     from danyuanzhang.paperwork.ledgers import Ledger
+    from danyuanzhang.paperwork.ledgers.templates import Template
 
 _SUFFIXES = (".xlsx", ".csv", ".md", ".html", ".htm")
 
@@ -74,19 +75,12 @@ def ledger(
 ) -> None:
     """生成台账 · Fill a ledger, e.g. `dyz ledger visits --from 2026-11-01 -o 走访台账.xlsx`."""
     from danyuanzhang.paperwork import ledgers
-    from danyuanzhang.paperwork.ledgers import templates
 
     database = _database(ctx)
     if list_all or (kind is None and template is None):  # the help promises the list
         _list(database)
         return
-    chosen = templates.load(templates.find(template, database)) if template else None
-    if chosen is not None:
-        kind = kind or chosen.kind
-    assert kind is not None  # a template, or a name: listed above otherwise
-    kind = ledgers.kind_name(kind)
-    if chosen is not None and chosen.kind != kind:
-        raise DyzError("template_wrong_kind", path=template, template=chosen.kind, kind=kind)
+    kind, chosen = _kind_and_template(kind, template, database)
     if output is not None and output.suffix.lower() not in _SUFFIXES:
         raise DyzError("ledger_suffix", path=str(output))
     store = state(ctx).store()
@@ -121,22 +115,45 @@ def ledger(
         rows = ledgers.as_json(filled)["rows"]
         out(render.to_csv(rows, [c.key for c in filled.columns]))
     else:
-        from danyuanzhang.paperwork.ledgers.page import cell_text
-        from danyuanzhang.text import render
+        _show(filled, defaulted)
 
-        say(f"{filled.title} · {ledgers.period_words(filled.period)}")
-        for line in filled.heading:
-            say(line)
-        if defaulted:
-            say(defaulted)
-        if not filled.rows:
-            say(t("ledger_empty"))
-        else:
-            headers = [c.header() for c in filled.columns]
-            rows = [[cell_text(r.get(c.key)) for c in filled.columns] for r in filled.rows]
-            out(render.text_table(headers, rows))
-        for note in filled.notes:
-            say(note)
+
+def _kind_and_template(
+    kind: str | None, template: str | None, database: Path
+) -> tuple[str, Template | None]:
+    """The ledger asked for, by its name or by the template's kind, and the template."""
+    from danyuanzhang.paperwork import ledgers
+    from danyuanzhang.paperwork.ledgers import templates
+
+    chosen = templates.load(templates.find(template, database)) if template else None
+    if chosen is not None:
+        kind = kind or chosen.kind
+    assert kind is not None  # a template, or a name: listed before otherwise
+    kind = ledgers.kind_name(kind)
+    if chosen is not None and chosen.kind != kind:
+        raise DyzError("template_wrong_kind", path=template, template=chosen.kind, kind=kind)
+    return kind, chosen
+
+
+def _show(filled: Ledger, defaulted: str | None) -> None:
+    """The ledger on the terminal: its title and period, the table, its totals."""
+    from danyuanzhang.paperwork import ledgers
+    from danyuanzhang.paperwork.ledgers.page import cell_text
+    from danyuanzhang.text import render
+
+    say(f"{filled.title} · {ledgers.period_words(filled.period)}")
+    for line in filled.heading:
+        say(line)
+    if defaulted:
+        say(defaulted)
+    if not filled.rows:
+        say(t("ledger_empty"))
+    else:
+        headers = [c.header() for c in filled.columns]
+        rows = [[cell_text(r.get(c.key)) for c in filled.columns] for r in filled.rows]
+        out(render.text_table(headers, rows))
+    for note in filled.notes:
+        say(note)
 
 
 def _database(ctx: typer.Context) -> Path:

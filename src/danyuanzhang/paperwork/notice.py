@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from danyuanzhang.cases.hazards import find_hazard, known_kinds, show_hazard
 from danyuanzhang.store import Store
@@ -24,9 +24,39 @@ from danyuanzhang.store import registry as reg
 RE_INSPECTION_AFTER = timedelta(days=1)  # the day after the deadline, the unit head comes back
 
 
-def notice(
-    store: Store, id_prefix: str, on: str | None = None, preview: bool = False
-) -> dict[str, Any]:
+class NoticeHazard(TypedDict):
+    """What the notice reads of the hazard (`show_hazard`, which holds more)."""
+
+    id: str
+    kind: str
+    estate: str
+    unit: str
+    place: str | None
+    household: str | None
+    found_on: str
+    due: str | None
+    note: str | None
+    requirement: str | None
+    notice_no: str | None
+    notice_on: str | None
+
+
+class UnitHead(TypedDict):
+    name: str
+    phone: str | None
+
+
+class Notice(TypedDict):
+    hazard: NoticeHazard
+    number: str | None  # None on a preview of a notice never printed
+    issued_on: str
+    re_inspection: str | None
+    kind_names: tuple[str, str]
+    community: str | None
+    unit_head: UnitHead | None
+
+
+def notice(store: Store, id_prefix: str, on: str | None = None, preview: bool = False) -> Notice:
     """What the notice says: the hazard, why it is dangerous, the deadline, and who to call —
     the unit head's own phone in full (it is on the stairwell card anyway). The first time it
     is printed, the notice is given its number and day (`on`, else today); a preview on the
@@ -40,7 +70,7 @@ def notice(
             number = next_number(store, issued)
             store.put("hazard", row["id"], {"notice_no": number, "notice_on": issued})
             _told_by_notice(store, row, number, issued)
-    hazard = show_hazard(store, row["id"])
+    hazard = cast(NoticeHazard, show_hazard(store, row["id"]))
     heads = [
         m
         for m in reg.roster(store, role="unit_head", estate=hazard["estate"])

@@ -5,7 +5,7 @@ unit head to call, the signature lines, and a receipt stub to cut off, sign and 
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from danyuanzhang.text.i18n import pick, t
 from danyuanzhang.text.phones import mask_phones_in, spaced_phone
@@ -18,6 +18,9 @@ from danyuanzhang.text.typeset import (
     unit_words,
     weekday_words,
 )
+
+if TYPE_CHECKING:
+    from danyuanzhang.paperwork.notice import Notice, NoticeHazard
 
 PAPERS = {"a5": ("A5", 148, 210), "a4": ("A4", 210, 297)}  # name, width and height in mm
 # how much of the unit head's note the notice quotes, so that it stays one sheet with its stub
@@ -34,7 +37,7 @@ def quoted(note: str, room: int) -> str:
     return (cut[:pause] if pause > room // 2 else cut).rstrip("，。；、,; ") + "……"
 
 
-def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
+def notice_lines(data: Notice, paper: str = "a4") -> dict[str, str]:
     """Each part of the notice in words; the note quoted as the paper has room for."""
     from danyuanzhang.text.vocab import HAZARD_DANGERS
 
@@ -89,7 +92,7 @@ def notice_lines(data: dict[str, Any], paper: str = "a4") -> dict[str, str]:
     }
 
 
-def _due_words(hazard: dict[str, Any], due: str | None) -> str:
+def _due_words(hazard: NoticeHazard, due: str | None) -> str:
     """请于…前整改完毕, with what is required when the hazard says it: in the line printed
     bold, so that the notice stays one sheet of A5 with its stub."""
     what = _requirement_words(hazard) if hazard.get("requirement") else None
@@ -99,7 +102,7 @@ def _due_words(hazard: dict[str, Any], due: str | None) -> str:
     return t("notice_soon_what", what=what) if what else t("notice_soon")
 
 
-def _requirement_words(hazard: dict[str, Any]) -> str:
+def _requirement_words(hazard: NoticeHazard) -> str:
     """The requirement as written, or the kind's standard wording in the reader's language."""
     from danyuanzhang.text.vocab import HAZARD_REQUIREMENTS
 
@@ -109,7 +112,7 @@ def _requirement_words(hazard: dict[str, Any]) -> str:
     return str(hazard["requirement"])
 
 
-def notice_txt(data: dict[str, Any]) -> str:
+def notice_txt(data: Notice) -> str:
     lines = notice_lines(data)
     rule, cut = "=" * 44, "-" * 12
     return "\n".join(
@@ -141,7 +144,7 @@ def notice_txt(data: dict[str, Any]) -> str:
     )
 
 
-def notice_html(data: dict[str, Any], paper: str = "a5") -> str:
+def notice_html(data: Notice, paper: str = "a5") -> str:
     """One page of A5 (or A4): the notice above, the receipt stub at the foot of the page."""
     name, _, height = PAPERS[paper]
     margin = 10

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from danyuanzhang.store import short
 from danyuanzhang.text.i18n import pick, t
@@ -18,6 +18,10 @@ from danyuanzhang.text.typeset import (
     unbroken,
     unit_words,
 )
+
+if TYPE_CHECKING:
+    from danyuanzhang.cases.council import Agenda
+    from danyuanzhang.paperwork.today import VisitDue
 
 PAGES_ZH = '"第 " counter(page) " 页，共 " counter(pages) " 页"'
 PAGES_EN = '"page " counter(page) " of " counter(pages)'
@@ -77,7 +81,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], kinds: str) ->
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def agenda_page(data: dict[str, Any]) -> str:
+def agenda_page(data: Agenda) -> str:
     """议事会议程 for the council table: each matter with the households behind it and how
     long it has waited, then the proposals the office has not answered. The texts are the
     residents' own words, phones masked: the page says it is not to be kept."""
@@ -132,7 +136,7 @@ td:last-child { width: 24%; }
 """
 
 
-def walk_sheet_page(items: Sequence[dict[str, Any]], scope: str, on: str | None) -> str:
+def walk_sheet_page(items: Sequence[VisitDue], scope: str, on: str | None) -> str:
     """The walk sheet (走访清单): one line per household in the order to visit, boxes to tick
     and room for notes. It names the residents: the page says it is not to be kept."""
     from datetime import date
@@ -171,7 +175,7 @@ def walk_sheet_page(items: Sequence[dict[str, Any]], scope: str, on: str | None)
     return page(title, body, _TABLE_CSS + _WALK_CSS, personal=True)
 
 
-def _in_words(item: dict[str, Any]) -> dict[str, Any]:
+def _in_words(item: VisitDue) -> dict[str, object]:
     """The walk list's item with its days as the page writes them (11月5日)."""
     return {
         **item,

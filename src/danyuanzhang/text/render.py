@@ -7,7 +7,7 @@ rich is imported only for the demo's panels and tables, inside the function that
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -286,7 +286,7 @@ def role_name(role: str) -> str:
 # -- the council agenda -------------------------------------------------------------------------
 
 
-def _agenda_rows(data: dict[str, Any]) -> tuple[list[list[str]], list[list[str]]]:
+def _agenda_rows(data: Mapping[str, Any]) -> tuple[list[list[str]], list[list[str]]]:
     from danyuanzhang.text.vocab import PETITION_CATEGORIES
 
     matters = []
@@ -311,7 +311,7 @@ AGENDA_MATTER_HEADERS = ("col_category", "col_unit", "col_households", "col_wait
 AGENDA_PROPOSAL_HEADERS = ("col_id", "col_proposal", "col_proposed_on", "col_waiting")
 
 
-def agenda_table(data: dict[str, Any]) -> str:
+def agenda_table(data: Mapping[str, Any]) -> str:
     matters, proposals = _agenda_rows(data)
     parts = [t("agenda_title", date=data["date"]), "", t("agenda_matters")]
     parts.append(
@@ -328,7 +328,7 @@ def agenda_table(data: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def agenda_md(data: dict[str, Any]) -> str:
+def agenda_md(data: Mapping[str, Any]) -> str:
     from danyuanzhang.text.markdown import md_cell, md_table
 
     matters, proposals = _agenda_rows(data)
@@ -417,7 +417,7 @@ def _cadence_words(reason: str, days: int, language: str) -> str:  # noqa: ARG00
     return t(f"due_reason_{reason}", days=days)
 
 
-def due_reason(item: dict[str, Any]) -> str:
+def due_reason(item: Mapping[str, Any]) -> str:
     """Why a household is on the list: "独居老人，每 7 天；逾期 3 天"."""
     reason = _cadence_words(item["reason"], item["every_days"], lang())
     if item["never_visited"]:

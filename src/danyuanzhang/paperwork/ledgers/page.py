@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import Any
 
-from danyuanzhang.paperwork.ledgers import Column, Ledger, foot, foot_text, period_words
+from danyuanzhang.paperwork.ledgers import Cell, Column, Ledger, foot, foot_text, period_words
 from danyuanzhang.text.i18n import pick, t
 from danyuanzhang.text.typeset import unbroken
 
@@ -97,7 +96,7 @@ p.footer { margin-top: 4mm; font-size: 12pt; text-align: center; }
 """
 
 
-def cell_text(value: Any, year: int | None = None) -> str:
+def cell_text(value: Cell, year: int | None = None) -> str:
     """A cell as printed; a day of `year` (the year the period lies in, printed above the
     table) as month and day alone, so that a ledger of many dated columns fits the page."""
     if value is None:

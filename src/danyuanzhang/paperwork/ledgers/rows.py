@@ -34,12 +34,12 @@ from danyuanzhang.text.vocab import (
 )
 
 if TYPE_CHECKING:  # ledgers imports this module to build each kind: Period is a type here
-    from danyuanzhang.paperwork.ledgers import Period
+    from danyuanzhang.paperwork.ledgers import Period, Row
 
 # the residents the care ledger follows: those of CARE_AGE and over at the period's end, and
 # those flagged so or given a risk level whatever their age (said in the ledger's heading)
 CARE_AGE = 60
-Rows = tuple[list[dict[str, Any]], list[str]]
+Rows = tuple[list["Row"], list[str]]
 
 
 def _day(text: str | None) -> date | None:
@@ -235,7 +235,7 @@ def patrols(store: Store, within: Period) -> Rows:
                 + word(state["status"], HAZARD_STATUSES)
                 + due
             )
-        row: dict[str, Any] = {
+        row: Row = {
             "when": f"{item['on']} {item['at'] or ''}".strip(),
             "patroller": item["patroller"],
             "where": item["unit"] or pick(f"{item['building']}栋", f"building {item['building']}"),

@@ -18,9 +18,12 @@ database are found by name (`--template 走访台账-芙蓉南路`) and listed b
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
+
+if TYPE_CHECKING:
+    from danyuanzhang.paperwork.ledgers import Column
 
 FOLDER = "台账模板"
 _LIMIT = 64 * 1024  # a template is a few lines: anything bigger is not one
@@ -32,7 +35,7 @@ class Template(NamedTuple):
     title: str | None
     layout: list[tuple[str, str | None]]  # (column key or "blank", header or None)
 
-    def columns_of(self, usual: tuple[Any, ...]) -> list[Any]:
+    def columns_of(self, usual: tuple[Column, ...]) -> list[Column]:
         from danyuanzhang.paperwork.ledgers import Column
 
         by_key = {c.key: c for c in usual}

@@ -3,7 +3,6 @@ this laptop's settings."""
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +16,7 @@ from danyuanzhang.cli.common import (
     SheetOption,
     emit_list,
     format_for,
+    format_option,
     is_interactive,
     out,
     place_of,
@@ -36,13 +36,6 @@ config_app = typer.Typer(help="本机设置 · this laptop's settings", no_args_
 
 OnOption = Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date, default today")]
 UnitOption = Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")]
-
-
-class DueFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    html = "html"
 
 
 @visit_app.command("start")
@@ -325,13 +318,12 @@ def visit_due(
     estate: EstateOption = None,
     everywhere: AllOption = False,
     fmt: Annotated[
-        DueFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="格式：table | json | csv | html（打印走访清单）· format: table | json | csv | html (a walk sheet)",
+        Format,
+        format_option(
+            (Format.table, Format.json, Format.csv, Format.html),
+            "格式：table | json | csv | html（打印走访清单）· format: table | json | csv | html (a walk sheet)",
         ),
-    ] = DueFormat.table,
+    ] = Format.table,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,
@@ -341,7 +333,7 @@ def visit_due(
     from danyuanzhang.text.sheets import SUFFIXES
     from danyuanzhang.visits.doorstep import visits_due
 
-    fmt = DueFormat(format_for(output, fmt.value, DueFormat.table.value, ("json", "html")))
+    fmt = Format(format_for(output, fmt.value, Format.table.value, ("json", "html")))
     place = place_of(ctx, unit, building, estate, everywhere)
     unit, building = place.unit, place.building
     items = place.narrow(
@@ -355,21 +347,21 @@ def visit_due(
         )
     )
     sheet = output is not None and output.suffix.lower() in SUFFIXES
-    if output is not None and sheet and fmt in (DueFormat.table, DueFormat.csv):
+    if output is not None and sheet and fmt in (Format.table, Format.csv):
         from danyuanzhang.text.sheets import write_sheet
 
         write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
         say(t("written_to", path=str(output)))
         remind_if_exposed(output)
-    elif fmt is DueFormat.json:
+    elif fmt is Format.json:
         write_output(render.json_chunks(items), output)
-    elif fmt is DueFormat.csv:
+    elif fmt is Format.csv:
         flat = [
             {**i, "residents": " ".join(i["residents"]), "flags": " ".join(i["flags"])}
             for i in items
         ]
         write_output(render.to_csv(flat), output, encoding="utf-8-sig")
-    elif fmt is DueFormat.html:
+    elif fmt is Format.html:
         from danyuanzhang.paperwork.render_pages import walk_sheet_page
 
         write_output(walk_sheet_page(items, unit or building or "", on), output)

@@ -9,7 +9,7 @@ import typer
 
 from danyuanzhang.cli.common import default_device_name, out, say, state
 from danyuanzhang.store import short
-from danyuanzhang.text.i18n import join, t
+from danyuanzhang.text.i18n import t
 
 init_app = typer.Typer()
 demo_app = typer.Typer()
@@ -188,10 +188,11 @@ def demo_command(
     ] = None,
 ) -> None:
     """用示例社区试一试（不碰您自己的数据）· Build and show the sample community, apart from your own data."""
+    from danyuanzhang.households.flags import known_flags
     from danyuanzhang.households.registry import list_households
+    from danyuanzhang.households.views import unit_households_table
     from danyuanzhang.paperwork import render_card
     from danyuanzhang.paperwork.card import service_card
-    from danyuanzhang.text import render
     from danyuanzhang.upkeep.demo import DEMO_UNIT, DEMO_WEEK, build_demo, demo_path
 
     path = to or demo_path()
@@ -202,20 +203,7 @@ def demo_command(
         out("")
         out(t("demo_unit_heading", unit=DEMO_UNIT))
         items = list_households(store, unit=DEMO_UNIT)
-        headers = [t("col_ref"), t("col_residents"), t("col_flags"), t("col_id")]
-        from danyuanzhang.households.flags import known_flags, label
-
-        flags = known_flags(store)
-        rows = [
-            [
-                i["ref"],
-                str(i["residents"]),
-                join(label(f, flags) for f in i["flags"]),
-                short(i["id"]),
-            ]
-            for i in items
-        ]
-        out(render.text_table(headers, rows))
+        out(unit_households_table(items, known_flags(store)))
         out(render_card.card_txt(service_card(store, DEMO_UNIT)))
         from danyuanzhang.paperwork.render_report import report_table
         from danyuanzhang.paperwork.report import weekly_report

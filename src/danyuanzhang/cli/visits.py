@@ -4,7 +4,7 @@ this laptop's settings."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -29,6 +29,9 @@ from danyuanzhang.errors import DyzError
 from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
 from danyuanzhang.text.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
+
+if TYPE_CHECKING:
+    from danyuanzhang.visits.doorstep import Arrival, Need
 
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
@@ -173,21 +176,12 @@ def visit_add(
     fmt: FormatOption = Format.table,
 ) -> None:
     """记一次走访（不用问答）· Record a visit in one command, e.g. `dyz visit add 2-2-301 --need "维修:楼道灯坏了" --anti-fraud-app yes`."""
-    from danyuanzhang.text import render
-    from danyuanzhang.text.inputs import parse_pair, parse_yes_no
-    from danyuanzhang.visits.doorstep import Arrival, Need, VisitPlan, record_visit
+    from danyuanzhang.text.inputs import parse_yes_no
+    from danyuanzhang.visits.doorstep import VisitPlan, record_visit
 
     app = parse_yes_no(anti_fraud_app, "--anti-fraud-app") if anti_fraud_app is not None else None
-    needs = [Need(*parse_pair(n, ":", "--need")) for n in need or []]
-    for text in resolved_need or []:
-        what, done = parse_pair(text, "=>", "--resolved-need")
-        needs.append(Need(*parse_pair(what, ":", "--resolved-need"), done=done))
-    arrivals = []
-    for text in moved_in or []:
-        name, phone = (
-            parse_pair(text, ":", "--moved-in") if ":" in text.replace("：", ":") else (text, "")
-        )
-        arrivals.append(Arrival(name.strip(), phone.strip() or None))
+    needs = _needs(need, resolved_need)
+    arrivals = _arrivals(moved_in)
     plan = VisitPlan(
         household=ref,
         estate=estate,
@@ -199,20 +193,58 @@ def visit_add(
         introduced=introduced,
         moved_in=arrivals,
         moved_out=list(moved_out or []),
-        flags=[parse_pair(f, ":", "--flag") for f in flag or []],
+        flags=_pairs(flag, ":", "--flag"),
         needs=needs,
-        hazards=[parse_pair(h, ":", "--hazard") for h in hazard or []],
-        common_hazards=[parse_pair(h, ":", "--common-hazard") for h in common_hazard or []],
+        hazards=_pairs(hazard, ":", "--hazard"),
+        common_hazards=_pairs(common_hazard, ":", "--common-hazard"),
         anti_fraud_app=app,
         briefed=briefed,
         wellbeing=wellbeing,
         help_needed=(help_category, help_needed) if help_needed is not None else None,
         met=list(met) if met else None,
         note=note,
-        checks=[parse_pair(c.replace("＝", "="), "=", "--check") for c in check or []],
+        checks=_pairs([c.replace("＝", "=") for c in check or []], "=", "--check"),
         referral=referral,
     )
-    item = record_visit(store_of(ctx), plan)
+    _print_recorded(record_visit(store_of(ctx), plan), fmt)
+
+
+def _pairs(texts: list[str] | None, separator: str, option: str) -> list[tuple[str, str]]:
+    """Each `--flag 刘桂英:独居老人` given, read as its two halves."""
+    from danyuanzhang.text.inputs import parse_pair
+
+    return [parse_pair(text, separator, option) for text in texts or []]
+
+
+def _needs(kept_open: list[str] | None, settled: list[str] | None) -> list[Need]:
+    """The needs of `--need 类别:内容`, then those of `--resolved-need 类别:内容=>怎么解决的`."""
+    from danyuanzhang.text.inputs import parse_pair
+    from danyuanzhang.visits.doorstep import Need
+
+    needs = [Need(*pair) for pair in _pairs(kept_open, ":", "--need")]
+    for text in settled or []:
+        what, done = parse_pair(text, "=>", "--resolved-need")
+        needs.append(Need(*parse_pair(what, ":", "--resolved-need"), done=done))
+    return needs
+
+
+def _arrivals(moved_in: list[str] | None) -> list[Arrival]:
+    """The residents of `--moved-in 姓名[:电话]`."""
+    from danyuanzhang.text.inputs import parse_pair
+    from danyuanzhang.visits.doorstep import Arrival
+
+    arrivals = []
+    for text in moved_in or []:
+        name, phone = (
+            parse_pair(text, ":", "--moved-in") if ":" in text.replace("：", ":") else (text, "")
+        )
+        arrivals.append(Arrival(name.strip(), phone.strip() or None))
+    return arrivals
+
+
+def _print_recorded(item: dict[str, Any], fmt: Format) -> None:
+    from danyuanzhang.text import render
+
     if fmt is Format.json:
         out(render.to_json(item))
     else:

@@ -251,18 +251,6 @@ def _print_recorded(item: dict[str, Any], fmt: Format) -> None:
         say(_recorded_line(item))
 
 
-VISIT_COLUMNS = [
-    ("on", "col_on"),
-    ("household", "col_household"),
-    ("outcome", "col_outcome"),
-    ("kind", "col_visit_kind"),
-    ("visitor", "col_visitor"),
-    ("anti_fraud_app", "col_app"),
-    ("briefed", "col_briefed"),
-    ("id", "col_id"),
-]
-
-
 @visit_app.command("list")
 def visit_list(
     ctx: typer.Context,
@@ -278,41 +266,17 @@ def visit_list(
     output: SheetOption = None,
 ) -> None:
     """列出走访记录 · List visits, e.g. `dyz visit list --week 2026-W48 --unit 2-2`."""
-    from danyuanzhang.text.i18n import word
-    from danyuanzhang.text.render import yes_no
-    from danyuanzhang.text.vocab import VISIT_KINDS, VISIT_OUTCOMES
+    from danyuanzhang.text import render
     from danyuanzhang.visits.doorstep import list_visits
 
     items = list_visits(
         store_of(ctx), week=week, start=start, end=end, unit=unit, visitor=visitor, estate=estate
     )
     if fmt is Format.table or output is not None:
-        items = [
-            {
-                **i,
-                "household": i["household"] or t("erased_flat", unit=i["unit"]),
-                "outcome": word(i["outcome"], VISIT_OUTCOMES),
-                "kind": word(i["kind"], VISIT_KINDS),
-                "anti_fraud_app": yes_no(i["anti_fraud_app"]),
-                "briefed": yes_no(i["briefed"]),
-                "id": short(i["id"]),
-            }
-            for i in items
-        ]
+        items = render.visits_shown(items)
     if fmt is Format.csv:
-        items = [_areas_apart(i) for i in items]
-    emit_list(items, fmt, VISIT_COLUMNS, output)
-
-
-def _areas_apart(item: dict[str, Any]) -> dict[str, Any]:
-    """A visit for a CSV row: each area a care visit checked a column of its own."""
-    from danyuanzhang.text.vocab import CARE_AREAS
-
-    checks = item["checks"]
-    return {
-        **{k: v for k, v in item.items() if k != "checks"},
-        **{area: checks.get(area) for area in CARE_AREAS},
-    }
+        items = [render.areas_apart(i) for i in items]
+    emit_list(items, fmt, render.VISIT_COLUMNS, output)
 
 
 @visit_app.command("show")
@@ -330,8 +294,7 @@ def visit_show(
     if fmt is Format.json:
         out(render.to_json(item))
     elif fmt is Format.csv:
-        shown = {k: v for k, v in item.items() if k not in ("needs", "hazards")}
-        out(render.to_csv([_areas_apart(shown)]))
+        out(render.visit_csv(item))
     else:
         out(render.visit_text(item))
 
@@ -388,11 +351,7 @@ def visit_due(
     elif fmt is Format.json:
         write_output(render.json_chunks(items), output)
     elif fmt is Format.csv:
-        flat = [
-            {**i, "residents": " ".join(i["residents"]), "flags": " ".join(i["flags"])}
-            for i in items
-        ]
-        write_output(render.to_csv(flat), output, encoding="utf-8-sig")
+        write_output(render.due_csv(items), output, encoding="utf-8-sig")
     elif fmt is Format.html:
         from danyuanzhang.paperwork.render_pages import walk_sheet_page
 
@@ -436,16 +395,14 @@ def antifraud(
     if output is not None:
         from danyuanzhang.text.sheets import write_sheet
 
-        headers, table = render.antifraud_rows(data)
-        cells = [[int(c) if c.isdigit() else c for c in row] for row in table]
+        headers, cells = render.antifraud_sheet(data)
         write_sheet(output, headers, cells, title=t("af_title", date=data["on"]))
         say(t("written_to", path=str(output)))
         remind_if_exposed(output)
     elif fmt is Format.json:
         out(render.to_json(data))
     elif fmt is Format.csv:
-        rows = [{**g, "move_ins_unbriefed": len(g["move_ins_unbriefed"])} for g in data["groups"]]
-        out(render.to_csv(rows))
+        out(render.antifraud_csv(data))
     elif not data["groups"]:
         say(t("empty_list"))
     else:

@@ -1,5 +1,5 @@
 """Exchanges as the terminal and a spreadsheet show them: the laptops heard from, the
-conflicts, and the conflicts an import brought."""
+community's members, the conflicts, and the conflicts an import brought."""
 
 from __future__ import annotations
 
@@ -14,6 +14,13 @@ PEER_COLUMNS = [
     ("latest_seen", "col_latest_seen"),
     ("scope", "col_scope"),
     ("fingerprint", "col_fingerprint"),
+    ("id", "col_id"),
+]
+MEMBER_COLUMNS = [
+    ("name", "col_device"),
+    ("fingerprint", "col_fingerprint"),
+    ("state", "col_member_state"),
+    ("since", "col_member_since"),
     ("id", "col_id"),
 ]
 CONFLICT_COLUMNS = [
@@ -37,6 +44,45 @@ def peers_shown(store: Store, items: list[dict[str, Any]]) -> list[dict[str, Any
         }
         for i in items
     ]
+
+
+def members_shown(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The community's laptops as the table and the spreadsheet show them: ids short, a laptop
+    without a key marked, each one's state in words."""
+    return [
+        {
+            **i,
+            "id": short(i["id"]),
+            "fingerprint": i["fingerprint"] or "—",
+            "state": t(f"member_state_{i['state']}"),
+        }
+        for i in items
+    ]
+
+
+def laptops_table(laptops: list[dict[str, Any]]) -> str:
+    """Laptops heard from: name, key fingerprint and id."""
+    from danyuanzhang.text.render import text_table
+
+    rows = [[x["name"], x["fingerprint"] or "—", short(x["id"])] for x in laptops]
+    return text_table([t("col_device"), t("col_fingerprint"), t("col_id")], rows)
+
+
+def erasures_held_lines(listing: dict[str, Any]) -> list[str]:
+    """The erasures the office holds back (members_and_held), laptop by laptop."""
+    from danyuanzhang.text.i18n import join
+
+    held = listing["erasures_held"]
+    rule = listing["erasure_rule"]
+    count = sum(len(group["flats"]) for group in held)
+    lines = [t("members_erasures_held", count=count, unseen=rule["unseen"], days=rule["days"])]
+    for group in held:
+        flats = join(group["flats"], 10)  # the import listed them all
+        lines.append(
+            "  "
+            + t("members_erasure_held", laptop=group["laptop"], flats=flats, file=group["file"])
+        )
+    return lines
 
 
 def conflicts_shown(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -98,6 +98,28 @@ def test_every_command_has_bilingual_help(dyz: Runner, path: list[str]) -> None:
     assert dyz(*path, "--help").stdout.startswith("用法：dyz ")
 
 
+def test_every_format_choice_is_values_of_the_one_format_type() -> None:
+    """A command's --format that is a choice takes a few of the values of text.render.Format,
+    and its help names each of them."""
+    import typer.main
+
+    from danyuanzhang.text.render import Format
+
+    formats = {f.value for f in Format}
+    taken = 0
+    for path in all_commands():
+        command = typer.main.get_command(app)
+        for name in path:
+            command = command.get_command(None, name)  # type: ignore[attr-defined]
+        for param in command.params:
+            if "--format" in param.opts and hasattr(param.type, "choices"):
+                choices = {getattr(c, "value", c) for c in param.type.choices}
+                assert choices <= formats, path
+                assert all(choice in (param.help or "") for choice in choices), path
+                taken += 1
+    assert taken >= 20
+
+
 def test_unexpected_errors_show_no_traceback_and_no_data(
     dyz: Runner, estate: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

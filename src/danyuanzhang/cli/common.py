@@ -5,29 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from danyuanzhang.cli.clicks import ParamType
+from danyuanzhang.cli.clicks import Choice, ParamType
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.text.i18n import t
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class CardFormat(str, Enum):
-    txt = "txt"
-    md = "md"
-    html = "html"
-
+from danyuanzhang.text.render import Format as Format  # the commands take it from here
 
 # the format a file's name asks for, when the command's --format is left as it was
 _FORMAT_OF_SUFFIX = {
@@ -49,8 +36,18 @@ def format_for(output: Path | None, given: str, default: str, known: Iterable[st
     return named if named in set(known) else given
 
 
+def format_option(accepted: Iterable[Format], help_text: str) -> Any:
+    """The --format of a command whose result takes the `accepted` forms, in that order."""
+    return typer.Option(
+        "--format", "-f", help=help_text, click_type=Choice([f.value for f in accepted])
+    )
+
+
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="输出格式 · output format: table | json | csv")
+    Format,
+    format_option(
+        (Format.table, Format.json, Format.csv), "输出格式 · output format: table | json | csv"
+    ),
 ]
 EstateOption = Annotated[
     str | None,

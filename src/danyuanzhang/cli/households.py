@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -38,25 +38,6 @@ ResidentArgument = Annotated[
 
 PLAN_LINES = 50  # what a dry run lists flat by flat, at most
 NOTES_LISTED = 8  # the words of the 备注 kept as notes, named after an import
-HOUSEHOLD_COLUMNS = [
-    ("ref", "col_ref"),
-    ("estate", "col_estate"),
-    ("residents", "col_residents"),
-    ("flags", "col_flags"),
-    ("id", "col_id"),
-]
-
-
-def _short_ids(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-
-    return [{**item, "id": short(item["id"])} for item in items]
-
-
-def _flag_labels(codes: list[str], ctx: typer.Context) -> str:
-    from danyuanzhang.households.flags import known_flags, label
-
-    flags = known_flags(store_of(ctx))
-    return join(label(code, flags) for code in codes)
 
 
 @household_app.command("add")
@@ -84,12 +65,15 @@ def household_list(
     output: SheetOption = None,
 ) -> None:
     """列出住户 · List households, e.g. `dyz household list --unit 2-2 --flag 独居老人`."""
+    from danyuanzhang.households import views
+    from danyuanzhang.households.flags import known_flags
     from danyuanzhang.households.registry import list_households
 
-    items = list_households(store_of(ctx), estate=estate, building=building, unit=unit, flag=flag)
+    store = store_of(ctx)
+    items = list_households(store, estate=estate, building=building, unit=unit, flag=flag)
     if fmt is Format.table or output is not None:
-        items = [{**i, "flags": _flag_labels(i["flags"], ctx)} for i in _short_ids(items)]
-    emit_list(items, fmt, HOUSEHOLD_COLUMNS, output)
+        items = views.households_shown(items, known_flags(store))
+    emit_list(items, fmt, views.HOUSEHOLD_COLUMNS, output)
 
 
 @household_app.command("show")
@@ -100,109 +84,23 @@ def household_show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """查看一户及其居民 · Show a household and its residents, e.g. `dyz household show 2-2-301`."""
+    from danyuanzhang.households import views
+    from danyuanzhang.households.flags import known_flags
     from danyuanzhang.households.registry import show_household
     from danyuanzhang.text import render
 
-    item = show_household(store_of(ctx), ref, estate=estate)
+    store = store_of(ctx)
+    item = show_household(store, ref, estate=estate)
     if fmt is Format.json:
         out(render.to_json(item))
-        return
-    if fmt is Format.csv:
-        resident_rows = [
-            {
-                "household": item["ref"],
-                "estate": item["estate"],
-                **r,
-                **{
-                    f"contact_{part}": (r["emergency_contact"] or {}).get(part)
-                    for part in ("name", "phone", "relation")
-                },
-            }
-            for r in item["residents"]
-        ]
-        out(
-            render.to_csv(
-                resident_rows,
-                [
-                    "household",
-                    "estate",
-                    "id",
-                    "name",
-                    "phone",
-                    "born",
-                    "flags",
-                    "moved_in",
-                    "moved_out",
-                    "note",
-                    "contact_name",
-                    "contact_phone",
-                    "contact_relation",
-                    "risk",
-                ],
-            )
-        )
-        return
-    lines = [f"{item['estate']} {item['ref']}  ({t('col_id')} {short(item['id'])})"]
-    if item["note"]:
-        lines.append(f"{t('col_note')}{t('colon')}{item['note']}")
-    out("\n".join(lines))
-    if not item["residents"]:
-        say(t("no_residents", ref=item["ref"]))
-        return
-    headers = [
-        t(k)
-        for k in (
-            "col_name",
-            "col_phone",
-            "col_born",
-            "col_flags",
-            "col_moved_in",
-            "col_moved_out",
-            "col_id",
-        )
-    ]
-    rows = [
-        [
-            r["name"] or "",
-            r["phone"] or "",
-            str(r["born"] or ""),
-            _flag_labels(r["flags"], ctx),
-            r["moved_in"] or "",
-            r["moved_out"] or "",
-            short(r["id"]),
-        ]
-        for r in item["residents"]
-    ]
-    out(render.text_table(headers, rows))
-    for r in item["residents"]:
-        if r["note"]:
-            out(f"{r['name']} {t('col_note')}{t('colon')}{r['note']}")
-    for r in item["residents"]:
-        if r["emergency_contact"] or r["risk"]:
-            out(_care_line(r))
-
-
-def _care_line(resident: dict[str, Any]) -> str:
-    """A resident's 紧急联系人 and 风险等级, as `household show` prints them."""
-    from danyuanzhang.text.i18n import pick, word
-    from danyuanzhang.text.vocab import RISK_CADENCE, RISK_LEVELS
-
-    parts = []
-    contact = resident["emergency_contact"]
-    if contact:
-        relation = f"（{contact['relation']}）" if contact["relation"] else ""
-        parts.append(
-            t("resident_contact", name=contact["name"], relation=relation, phone=contact["phone"])
-        )
-    if resident["risk"]:
-        parts.append(
-            t(
-                "resident_risk",
-                risk=word(resident["risk"], RISK_LEVELS),
-                days=RISK_CADENCE[resident["risk"]],
-            )
-        )
-    return f"{resident['name']} " + pick("；", "; ").join(parts)
+    elif fmt is Format.csv:
+        out(views.residents_csv(item))
+    else:
+        out(views.household_heading(item))
+        if item["residents"]:
+            out(views.residents_text(item, known_flags(store)))
+        else:
+            say(t("no_residents", ref=item["ref"]))
 
 
 @household_app.command("edit")
@@ -533,16 +431,16 @@ def duplicates_command(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出可能重复登记的住户、居民和诉求，附合并命令 · Likely duplicates, each with the command that would merge it."""
+    from danyuanzhang.households import views
     from danyuanzhang.households.duplicates import find_duplicates
 
     items = find_duplicates(store_of(ctx))
     if fmt is Format.table or output is not None:
-        items = [{**i, "kind": t(f"dup_{i['kind']}")} for i in items]
+        items = views.duplicates_shown(items)
         if not items and output is None:
             say(t("no_duplicates"))
             return
-    columns = [("kind", "col_duplicate"), ("what", "col_what"), ("command", "col_command")]
-    emit_list(items, fmt, columns, output)
+    emit_list(items, fmt, views.DUPLICATE_COLUMNS, output)
 
 
 @resident_app.command("remove")

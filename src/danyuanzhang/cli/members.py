@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -17,7 +17,6 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
 
 members_app = typer.Typer(
@@ -38,6 +37,7 @@ def members_list(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出接纳的电脑和等待接纳的 · List admitted laptops, and those waiting to join."""
+    from danyuanzhang.sync import views
     from danyuanzhang.sync.erasures import members_and_held
     from danyuanzhang.text.render import to_json
 
@@ -53,44 +53,11 @@ def members_list(
     if fmt is Format.table or output is not None:
         if output is None:
             out(t("members_heading", office=office["name"], fingerprint=office["fingerprint"]))
-        items = [
-            {
-                **i,
-                "id": short(i["id"]),
-                "fingerprint": i["fingerprint"] or "—",
-                "state": t(f"member_state_{i['state']}"),
-            }
-            for i in items
-        ]
-    emit_list(
-        items,
-        fmt,
-        [
-            ("name", "col_device"),
-            ("fingerprint", "col_fingerprint"),
-            ("state", "col_member_state"),
-            ("since", "col_member_since"),
-            ("id", "col_id"),
-        ],
-        output,
-    )
+        items = views.members_shown(items)
+    emit_list(items, fmt, views.MEMBER_COLUMNS, output)
     if listing["erasures_held"] and output is None:
-        _say_erasures_held(listing)
-
-
-def _say_erasures_held(listing: dict[str, Any]) -> None:
-    from danyuanzhang.text.i18n import join
-
-    held = listing["erasures_held"]
-    rule = listing["erasure_rule"]
-    count = sum(len(group["flats"]) for group in held)
-    say(t("members_erasures_held", count=count, unseen=rule["unseen"], days=rule["days"]))
-    for group in held:
-        flats = join(group["flats"], 10)  # the import listed them all
-        say(
-            "  "
-            + t("members_erasure_held", laptop=group["laptop"], flats=flats, file=group["file"])
-        )
+        for line in views.erasures_held_lines(listing):
+            say(line)
 
 
 @members_app.command("admit")
@@ -124,11 +91,10 @@ def members_admit(
         if not laptops:
             say(t("members_known_none"))
             return
-        from danyuanzhang.text.render import text_table
+        from danyuanzhang.sync.views import laptops_table
 
         say(t("members_known_listed", count=len(laptops)))
-        rows = [[x["name"], x["fingerprint"] or "—", short(x["id"])] for x in laptops]
-        say(text_table([t("col_device"), t("col_fingerprint"), t("col_id")], rows))
+        say(laptops_table(laptops))
         confirm_or_require_yes(t("members_known_confirm"), yes, "members_need_yes")
         say(t("members_known_done", count=admit_known(store, laptops)))
         return

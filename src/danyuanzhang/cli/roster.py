@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from danyuanzhang.cli.common import (
-    CardFormat,
     EstateOption,
     Format,
     FormatOption,
@@ -16,6 +15,7 @@ from danyuanzhang.cli.common import (
     YesOption,
     confirm_or_require_yes,
     emit_list,
+    format_option,
     place_of,
     say,
     store_of,
@@ -204,9 +204,11 @@ def card_command(
     ] = None,
     estate: EstateOption = None,
     fmt: Annotated[
-        CardFormat,
-        typer.Option("--format", "-f", help="格式：txt | md | html · format: txt | md | html"),
-    ] = CardFormat.txt,
+        Format,
+        format_option(
+            (Format.txt, Format.md, Format.html), "格式：txt | md | html · format: txt | md | html"
+        ),
+    ] = Format.txt,
     paper: Annotated[
         str,
         typer.Option(
@@ -223,7 +225,7 @@ def card_command(
     from danyuanzhang.paperwork.card import service_card
     from danyuanzhang.text.typeset import paper_of
 
-    fmt = CardFormat(format_for(output, fmt.value, CardFormat.txt.value, ("md", "html")))
+    fmt = Format(format_for(output, fmt.value, Format.txt.value, ("md", "html")))
     chosen = paper_of(paper)
     if unit is None:
         place = place_of(ctx, estate=estate)
@@ -233,9 +235,9 @@ def card_command(
             raise DyzError("card_need_unit")
         unit, estate = place.unit, place.estate
     card = service_card(store_of(ctx), unit, estate=estate)
-    if fmt == CardFormat.html:
+    if fmt == Format.html:
         text = render_card.card_html(card, chosen)
     else:
-        text = (render_card.card_md if fmt == CardFormat.md else render_card.card_txt)(card)
+        text = (render_card.card_md if fmt == Format.md else render_card.card_txt)(card)
     # the card names the stairwell's volunteers to be called: made for the wall
     write_output(text, output, personal=False)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from danyuanzhang.cli.common import default_device_name, out, say, state
 from danyuanzhang.store import short
-from danyuanzhang.text.i18n import join, t
+from danyuanzhang.text.i18n import t
+
+if TYPE_CHECKING:
+    from danyuanzhang.store import Store
 
 init_app = typer.Typer()
 demo_app = typer.Typer()
@@ -56,7 +59,6 @@ def init_command(
     """建立本机的工作本，记下谁在用、负责哪里（可重复运行）· Set up this laptop: who uses it and what they look after, e.g. `dyz init --name 李志平 --unit 2-2`."""
     from danyuanzhang.cli.common import is_interactive
     from danyuanzhang.store import PERSON
-    from danyuanzhang.sync.keys import ensure_key, fingerprint
     from danyuanzhang.upkeep.setup import initialise
 
     store = state(ctx).store(with_device=False)
@@ -72,6 +74,16 @@ def init_command(
         territory=territory,
         estate=estate,
     )
+    _say_initialised(store, result)
+    if office:
+        _become_office(store)
+
+
+def _say_initialised(store: Store, result: dict[str, Any]) -> None:
+    """What init did or found: the notebook, what changed, whose it is, what it looks after,
+    its key's fingerprint."""
+    from danyuanzhang.sync.keys import ensure_key, fingerprint
+
     changes = [] if result["new_device"] else _changes(result)
     changed = changes or (result["changed"] and not result["new_device"])
     key = "init_done" if result["new_device"] else "init_changed" if changed else "init_already"
@@ -103,15 +115,19 @@ def init_command(
     say(t("init_fingerprint", fingerprint=fingerprint(ensure_key(store))))
     if result["new_device"]:
         say(t("init_next"))
-    if office:
-        from danyuanzhang.store import sync as sql
-        from danyuanzhang.sync.members import become_office
 
-        if become_office(store):
-            say(t("office_made"))
-            heard = len(sql.peers(store))
-            if heard:
-                say(t("office_made_known", count=heard))
+
+def _become_office(store: Store) -> None:
+    """`init --office`: this laptop becomes the community office, and says how many laptops it
+    already knows."""
+    from danyuanzhang.store import sync as sql
+    from danyuanzhang.sync.members import become_office
+
+    if become_office(store):
+        say(t("office_made"))
+        heard = len(sql.peers(store))
+        if heard:
+            say(t("office_made_known", count=heard))
 
 
 def _territory_option(
@@ -188,10 +204,11 @@ def demo_command(
     ] = None,
 ) -> None:
     """用示例社区试一试（不碰您自己的数据）· Build and show the sample community, apart from your own data."""
+    from danyuanzhang.households.flags import known_flags
     from danyuanzhang.households.registry import list_households
+    from danyuanzhang.households.views import unit_households_table
     from danyuanzhang.paperwork import render_card
     from danyuanzhang.paperwork.card import service_card
-    from danyuanzhang.text import render
     from danyuanzhang.upkeep.demo import DEMO_UNIT, DEMO_WEEK, build_demo, demo_path
 
     path = to or demo_path()
@@ -202,20 +219,7 @@ def demo_command(
         out("")
         out(t("demo_unit_heading", unit=DEMO_UNIT))
         items = list_households(store, unit=DEMO_UNIT)
-        headers = [t("col_ref"), t("col_residents"), t("col_flags"), t("col_id")]
-        from danyuanzhang.households.flags import known_flags, label
-
-        flags = known_flags(store)
-        rows = [
-            [
-                i["ref"],
-                str(i["residents"]),
-                join(label(f, flags) for f in i["flags"]),
-                short(i["id"]),
-            ]
-            for i in items
-        ]
-        out(render.text_table(headers, rows))
+        out(unit_households_table(items, known_flags(store)))
         out(render_card.card_txt(service_card(store, DEMO_UNIT)))
         from danyuanzhang.paperwork.render_report import report_table
         from danyuanzhang.paperwork.report import weekly_report

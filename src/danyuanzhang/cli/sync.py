@@ -257,43 +257,16 @@ CONFLICTS_LISTED = 5  # after an import; `dyz conflicts list` shows them all
 
 
 def _say_conflicts(store: Store, conflicted: dict[str, tuple[str, str]], dry_run: bool) -> None:
-    """How many conflicts, per field when they are many, and the first few, phones masked:
-    a flood of conflicts is a few lines, and no phone number is printed in full."""
-    from collections import Counter
+    """How many conflicts, per field when they are many, and the first few: a flood of
+    conflicts is a few lines."""
+    from danyuanzhang.sync import show_conflict, views
 
-    from danyuanzhang.core.records import ENTITIES, field_label, label
-    from danyuanzhang.sync import show_conflict
-    from danyuanzhang.text.i18n import counted, join
-    from danyuanzhang.text.phones import masks_apart
-
-    say(t("import_conflicts", conflicts=counted(len(conflicted), "处冲突", "conflict")))
-    if len(conflicted) > CONFLICTS_LISTED:
-        per_field = Counter(conflicted.values()).most_common()
-        fields = join(
-            f"{label(entity)}{field_label(entity, name)} {counted(n, '处', 'conflict')}"
-            for (entity, name), n in per_field
-        )
-        say(t("import_conflicts_by_field", fields=fields))
+    for line in views.conflicts_counted(conflicted, CONFLICTS_LISTED):
+        say(line)
     if dry_run:
         return
     for conflict_id, (entity, name) in list(conflicted.items())[:CONFLICTS_LISTED]:
-        item = show_conflict(store, conflict_id)
-        phone = ENTITIES[entity].kinds.get(name) == "phone"
-        # two numbers masking alike are shown apart, or a person could not tell which to keep
-        masked = masks_apart([v["value"] for v in item["values"]]) if phone else []
-        values = " | ".join(
-            masked[i] if phone and v["value"] else v["value_text"]
-            for i, v in enumerate(item["values"])
-        )
-        say(
-            t(
-                "conflict_line",
-                what=item["what"],
-                field=item["field_label"],
-                values=values,
-                id=short(item["id"]),
-            )
-        )
+        say(views.conflict_line(show_conflict(store, conflict_id), entity, name))
     if len(conflicted) > CONFLICTS_LISTED:
         say(t("import_conflicts_more", more=len(conflicted) - CONFLICTS_LISTED))
 
@@ -341,35 +314,13 @@ def peers_list(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出交换过数据的电脑 · List the laptops this one has exchanged bundles with."""
-    from danyuanzhang.households.scopes import parse_scope
-    from danyuanzhang.sync import list_peers
+    from danyuanzhang.sync import list_peers, views
 
     store = store_of(ctx)
     items = list_peers(store)
     if fmt is Format.table or output is not None:
-        items = [
-            {
-                **i,
-                "id": short(i["id"]),
-                "scope": parse_scope(store, i["scope"]).words()
-                if i["scope"]
-                else t("scope_community"),
-            }
-            for i in items
-        ]
-    emit_list(
-        items,
-        fmt,
-        [
-            ("name", "col_device"),
-            ("last_heard", "col_last_heard"),
-            ("latest_seen", "col_latest_seen"),
-            ("scope", "col_scope"),
-            ("fingerprint", "col_fingerprint"),
-            ("id", "col_id"),
-        ],
-        output,
-    )
+        items = views.peers_shown(store, items)
+    emit_list(items, fmt, views.PEER_COLUMNS, output)
 
 
 @peers_app.command("scope")
@@ -411,25 +362,12 @@ def conflicts_list(
     everything: AllOption = False,
 ) -> None:
     """列出冲突（默认只列本机负责的地方）· List conflicts (this laptop's part unless --all)."""
-    from danyuanzhang.sync import list_conflicts
+    from danyuanzhang.sync import list_conflicts, views
 
     items = list_conflicts(store_of(ctx), everywhere=everything)
     if fmt is Format.table or output is not None:
-        items = [
-            {**i, "id": short(i["id"]), "values": " | ".join(v["value_text"] for v in i["values"])}
-            for i in items
-        ]
-    emit_list(
-        items,
-        fmt,
-        [
-            ("what", "col_what"),
-            ("field_label", "col_field"),
-            ("values", "col_values"),
-            ("id", "col_id"),
-        ],
-        output,
-    )
+        items = views.conflicts_shown(items)
+    emit_list(items, fmt, views.CONFLICT_COLUMNS, output)
 
 
 @conflicts_app.command("show")
@@ -439,19 +377,17 @@ def conflicts_show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """查看一处冲突 · Show both values of a conflict, who made them and when."""
-    from danyuanzhang.sync import show_conflict
+    from danyuanzhang.sync import show_conflict, views
     from danyuanzhang.text import render
 
     item = show_conflict(store_of(ctx), conflict)
-    if fmt is not Format.table:
-        out(render.to_json(item) if fmt is Format.json else render.to_csv(item["values"]))
-        return
-    out(f"{item['what']} · {item['field_label']}  ({t('col_id')} {short(item['id'])})")
-    rows = [
-        [v["value_text"], v["by"], v["when"], t("yes") if v["mine"] else ""] for v in item["values"]
-    ]
-    out(render.text_table([t("col_value"), t("col_by"), t("col_when"), t("col_mine")], rows))
-    say(t("conflict_how", id=short(item["id"])))
+    if fmt is Format.json:
+        out(render.to_json(item))
+    elif fmt is Format.csv:
+        out(render.to_csv(item["values"]))
+    else:
+        out(views.conflict_text(item))
+        say(t("conflict_how", id=short(item["id"])))
 
 
 @conflicts_app.command("resolve")

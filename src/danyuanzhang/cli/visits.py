@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,6 +15,7 @@ from danyuanzhang.cli.common import (
     SheetOption,
     emit_list,
     format_for,
+    format_option,
     is_interactive,
     out,
     place_of,
@@ -29,18 +29,14 @@ from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
 from danyuanzhang.text.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
 
+if TYPE_CHECKING:
+    from danyuanzhang.visits.doorstep import Arrival, Need
+
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
 
 OnOption = Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date, default today")]
 UnitOption = Annotated[str | None, typer.Option("--unit", help="单元，如 2-2 · unit")]
-
-
-class DueFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    html = "html"
 
 
 @visit_app.command("start")
@@ -178,21 +174,12 @@ def visit_add(
     fmt: FormatOption = Format.table,
 ) -> None:
     """记一次走访（不用问答）· Record a visit in one command, e.g. `dyz visit add 2-2-301 --need "维修:楼道灯坏了" --anti-fraud-app yes`."""
-    from danyuanzhang.text import render
-    from danyuanzhang.text.inputs import parse_pair, parse_yes_no
-    from danyuanzhang.visits.doorstep import Arrival, Need, VisitPlan, record_visit
+    from danyuanzhang.text.inputs import parse_yes_no
+    from danyuanzhang.visits.doorstep import VisitPlan, record_visit
 
     app = parse_yes_no(anti_fraud_app, "--anti-fraud-app") if anti_fraud_app is not None else None
-    needs = [Need(*parse_pair(n, ":", "--need")) for n in need or []]
-    for text in resolved_need or []:
-        what, done = parse_pair(text, "=>", "--resolved-need")
-        needs.append(Need(*parse_pair(what, ":", "--resolved-need"), done=done))
-    arrivals = []
-    for text in moved_in or []:
-        name, phone = (
-            parse_pair(text, ":", "--moved-in") if ":" in text.replace("：", ":") else (text, "")
-        )
-        arrivals.append(Arrival(name.strip(), phone.strip() or None))
+    needs = _needs(need, resolved_need)
+    arrivals = _arrivals(moved_in)
     plan = VisitPlan(
         household=ref,
         estate=estate,
@@ -204,36 +191,62 @@ def visit_add(
         introduced=introduced,
         moved_in=arrivals,
         moved_out=list(moved_out or []),
-        flags=[parse_pair(f, ":", "--flag") for f in flag or []],
+        flags=_pairs(flag, ":", "--flag"),
         needs=needs,
-        hazards=[parse_pair(h, ":", "--hazard") for h in hazard or []],
-        common_hazards=[parse_pair(h, ":", "--common-hazard") for h in common_hazard or []],
+        hazards=_pairs(hazard, ":", "--hazard"),
+        common_hazards=_pairs(common_hazard, ":", "--common-hazard"),
         anti_fraud_app=app,
         briefed=briefed,
         wellbeing=wellbeing,
         help_needed=(help_category, help_needed) if help_needed is not None else None,
         met=list(met) if met else None,
         note=note,
-        checks=[parse_pair(c.replace("＝", "="), "=", "--check") for c in check or []],
+        checks=_pairs([c.replace("＝", "=") for c in check or []], "=", "--check"),
         referral=referral,
     )
-    item = record_visit(store_of(ctx), plan)
+    _print_recorded(record_visit(store_of(ctx), plan), fmt)
+
+
+def _pairs(texts: list[str] | None, separator: str, option: str) -> list[tuple[str, str]]:
+    """Each `--flag 刘桂英:独居老人` given, read as its two halves."""
+    from danyuanzhang.text.inputs import parse_pair
+
+    return [parse_pair(text, separator, option) for text in texts or []]
+
+
+def _needs(kept_open: list[str] | None, settled: list[str] | None) -> list[Need]:
+    """The needs of `--need 类别:内容`, then those of `--resolved-need 类别:内容=>怎么解决的`."""
+    from danyuanzhang.text.inputs import parse_pair
+    from danyuanzhang.visits.doorstep import Need
+
+    needs = [Need(*pair) for pair in _pairs(kept_open, ":", "--need")]
+    for text in settled or []:
+        what, done = parse_pair(text, "=>", "--resolved-need")
+        needs.append(Need(*parse_pair(what, ":", "--resolved-need"), done=done))
+    return needs
+
+
+def _arrivals(moved_in: list[str] | None) -> list[Arrival]:
+    """The residents of `--moved-in 姓名[:电话]`."""
+    from danyuanzhang.text.inputs import parse_pair
+    from danyuanzhang.visits.doorstep import Arrival
+
+    arrivals = []
+    for text in moved_in or []:
+        name, phone = (
+            parse_pair(text, ":", "--moved-in") if ":" in text.replace("：", ":") else (text, "")
+        )
+        arrivals.append(Arrival(name.strip(), phone.strip() or None))
+    return arrivals
+
+
+def _print_recorded(item: dict[str, Any], fmt: Format) -> None:
+    from danyuanzhang.text import render
+
     if fmt is Format.json:
         out(render.to_json(item))
     else:
         say(_recorded_line(item))
-
-
-VISIT_COLUMNS = [
-    ("on", "col_on"),
-    ("household", "col_household"),
-    ("outcome", "col_outcome"),
-    ("kind", "col_visit_kind"),
-    ("visitor", "col_visitor"),
-    ("anti_fraud_app", "col_app"),
-    ("briefed", "col_briefed"),
-    ("id", "col_id"),
-]
 
 
 @visit_app.command("list")
@@ -251,41 +264,17 @@ def visit_list(
     output: SheetOption = None,
 ) -> None:
     """列出走访记录 · List visits, e.g. `dyz visit list --week 2026-W48 --unit 2-2`."""
-    from danyuanzhang.text.i18n import word
-    from danyuanzhang.text.render import yes_no
-    from danyuanzhang.text.vocab import VISIT_KINDS, VISIT_OUTCOMES
+    from danyuanzhang.text import render
     from danyuanzhang.visits.doorstep import list_visits
 
     items = list_visits(
         store_of(ctx), week=week, start=start, end=end, unit=unit, visitor=visitor, estate=estate
     )
     if fmt is Format.table or output is not None:
-        items = [
-            {
-                **i,
-                "household": i["household"] or t("erased_flat", unit=i["unit"]),
-                "outcome": word(i["outcome"], VISIT_OUTCOMES),
-                "kind": word(i["kind"], VISIT_KINDS),
-                "anti_fraud_app": yes_no(i["anti_fraud_app"]),
-                "briefed": yes_no(i["briefed"]),
-                "id": short(i["id"]),
-            }
-            for i in items
-        ]
+        items = render.visits_shown(items)
     if fmt is Format.csv:
-        items = [_areas_apart(i) for i in items]
-    emit_list(items, fmt, VISIT_COLUMNS, output)
-
-
-def _areas_apart(item: dict[str, Any]) -> dict[str, Any]:
-    """A visit for a CSV row: each area a care visit checked a column of its own."""
-    from danyuanzhang.text.vocab import CARE_AREAS
-
-    checks = item["checks"]
-    return {
-        **{k: v for k, v in item.items() if k != "checks"},
-        **{area: checks.get(area) for area in CARE_AREAS},
-    }
+        items = [render.areas_apart(i) for i in items]
+    emit_list(items, fmt, render.VISIT_COLUMNS, output)
 
 
 @visit_app.command("show")
@@ -303,8 +292,7 @@ def visit_show(
     if fmt is Format.json:
         out(render.to_json(item))
     elif fmt is Format.csv:
-        shown = {k: v for k, v in item.items() if k not in ("needs", "hazards")}
-        out(render.to_csv([_areas_apart(shown)]))
+        out(render.visit_csv(item))
     else:
         out(render.visit_text(item))
 
@@ -323,13 +311,12 @@ def visit_due(
     estate: EstateOption = None,
     everywhere: AllOption = False,
     fmt: Annotated[
-        DueFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="格式：table | json | csv | html（打印走访清单）· format: table | json | csv | html (a walk sheet)",
+        Format,
+        format_option(
+            (Format.table, Format.json, Format.csv, Format.html),
+            "格式：table | json | csv | html（打印走访清单）· format: table | json | csv | html (a walk sheet)",
         ),
-    ] = DueFormat.table,
+    ] = Format.table,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,
@@ -339,7 +326,7 @@ def visit_due(
     from danyuanzhang.text.sheets import SUFFIXES
     from danyuanzhang.visits.doorstep import visits_due
 
-    fmt = DueFormat(format_for(output, fmt.value, DueFormat.table.value, ("json", "html")))
+    fmt = Format(format_for(output, fmt.value, Format.table.value, ("json", "html")))
     place = place_of(ctx, unit, building, estate, everywhere)
     unit, building = place.unit, place.building
     items = place.narrow(
@@ -353,21 +340,17 @@ def visit_due(
         )
     )
     sheet = output is not None and output.suffix.lower() in SUFFIXES
-    if output is not None and sheet and fmt in (DueFormat.table, DueFormat.csv):
+    if output is not None and sheet and fmt in (Format.table, Format.csv):
         from danyuanzhang.text.sheets import write_sheet
 
         write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
         say(t("written_to", path=str(output)))
         remind_if_exposed(output)
-    elif fmt is DueFormat.json:
+    elif fmt is Format.json:
         write_output(render.json_chunks(items), output)
-    elif fmt is DueFormat.csv:
-        flat = [
-            {**i, "residents": " ".join(i["residents"]), "flags": " ".join(i["flags"])}
-            for i in items
-        ]
-        write_output(render.to_csv(flat), output, encoding="utf-8-sig")
-    elif fmt is DueFormat.html:
+    elif fmt is Format.csv:
+        write_output(render.due_csv(items), output, encoding="utf-8-sig")
+    elif fmt is Format.html:
         from danyuanzhang.paperwork.render_pages import walk_sheet_page
 
         write_output(walk_sheet_page(items, unit or building or "", on), output)
@@ -410,16 +393,14 @@ def antifraud(
     if output is not None:
         from danyuanzhang.text.sheets import write_sheet
 
-        headers, table = render.antifraud_rows(data)
-        cells = [[int(c) if c.isdigit() else c for c in row] for row in table]
+        headers, cells = render.antifraud_sheet(data)
         write_sheet(output, headers, cells, title=t("af_title", date=data["on"]))
         say(t("written_to", path=str(output)))
         remind_if_exposed(output)
     elif fmt is Format.json:
         out(render.to_json(data))
     elif fmt is Format.csv:
-        rows = [{**g, "move_ins_unbriefed": len(g["move_ins_unbriefed"])} for g in data["groups"]]
-        out(render.to_csv(rows))
+        out(render.antifraud_csv(data))
     elif not data["groups"]:
         say(t("empty_list"))
     else:

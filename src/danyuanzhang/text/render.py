@@ -8,6 +8,7 @@ rich is imported only for the demo's panels and tables, inside the function that
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from enum import Enum
 from functools import cache
 from typing import Any
 
@@ -16,6 +17,18 @@ from danyuanzhang.text.i18n import lang, pick, said, t, word
 from danyuanzhang.text.visible import json_escaped, visible
 from danyuanzhang.text.vocab import ROLES
 from danyuanzhang.text.width import display_width
+
+
+class Format(str, Enum):
+    """Every form a command's result may take; each command's --format accepts a few of them."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    html = "html"
+    txt = "txt"
+    text = "text"
 
 
 def text_table(
@@ -351,6 +364,54 @@ def agenda_md(data: Mapping[str, Any]) -> str:
 # -- visits ----------------------------------------------------------------------------------------
 
 
+VISIT_COLUMNS = [
+    ("on", "col_on"),
+    ("household", "col_household"),
+    ("outcome", "col_outcome"),
+    ("kind", "col_visit_kind"),
+    ("visitor", "col_visitor"),
+    ("anti_fraud_app", "col_app"),
+    ("briefed", "col_briefed"),
+    ("id", "col_id"),
+]
+
+
+def visits_shown(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Visits as the table and the spreadsheet show them: words for codes, ids short, an
+    erased flat named by its unit."""
+    from danyuanzhang.text.vocab import VISIT_KINDS, VISIT_OUTCOMES
+
+    return [
+        {
+            **i,
+            "household": i["household"] or t("erased_flat", unit=i["unit"]),
+            "outcome": word(i["outcome"], VISIT_OUTCOMES),
+            "kind": word(i["kind"], VISIT_KINDS),
+            "anti_fraud_app": yes_no(i["anti_fraud_app"]),
+            "briefed": yes_no(i["briefed"]),
+            "id": short(i["id"]),
+        }
+        for i in items
+    ]
+
+
+def areas_apart(item: dict[str, Any]) -> dict[str, Any]:
+    """A visit for a CSV row: each area a care visit checked a column of its own."""
+    from danyuanzhang.text.vocab import CARE_AREAS
+
+    checks = item["checks"]
+    return {
+        **{k: v for k, v in item.items() if k != "checks"},
+        **{area: checks.get(area) for area in CARE_AREAS},
+    }
+
+
+def visit_csv(item: dict[str, Any]) -> str:
+    """One visit as a CSV row, without the needs and hazards it raised."""
+    shown = {k: v for k, v in item.items() if k not in ("needs", "hazards")}
+    return to_csv([areas_apart(shown)])
+
+
 def yes_no(value: bool | None, unknown: str = "") -> str:
     return unknown if value is None else t("yes") if value else t("no")
 
@@ -455,6 +516,14 @@ def due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
 DUE_HEADERS = ("col_order", "col_household", "col_residents_names", "col_reason", "col_last_try")
 
 
+def due_csv(items: Sequence[dict[str, Any]]) -> str:
+    """The walk list as CSV, its residents and flags each in one cell."""
+    flat = [
+        {**i, "residents": " ".join(i["residents"]), "flags": " ".join(i["flags"])} for i in items
+    ]
+    return to_csv(flat)
+
+
 def due_table(items: Sequence[dict[str, Any]]) -> Iterator[str]:
     """The walk list as a terminal table, in pieces (see `table_chunks`)."""
     return table_chunks([t(h) for h in DUE_HEADERS], due_rows(items))
@@ -498,6 +567,18 @@ def antifraud_rows(data: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
         t("af_unbriefed_move_ins"),
     ]
     return headers, rows
+
+
+def antifraud_sheet(data: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """The anti-fraud watch for a spreadsheet: the table's rows, its counts as numbers."""
+    headers, rows = antifraud_rows(data)
+    return headers, [[int(c) if c.isdigit() else c for c in row] for row in rows]
+
+
+def antifraud_csv(data: dict[str, Any]) -> str:
+    """The anti-fraud watch as CSV: a row per unit or building, its move-ins counted."""
+    rows = [{**g, "move_ins_unbriefed": len(g["move_ins_unbriefed"])} for g in data["groups"]]
+    return to_csv(rows)
 
 
 def _share(part: int, whole: int) -> str:

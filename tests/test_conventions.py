@@ -99,11 +99,11 @@ def test_every_command_has_bilingual_help(dyz: Runner, path: list[str]) -> None:
 
 
 def test_every_format_choice_is_values_of_the_one_format_type() -> None:
-    """A command's --format that is a choice takes a few of the values of text.render.Format,
+    """A command's --format that is a choice takes a few of the values of text.formats.Format,
     and its help names each of them."""
     import typer.main
 
-    from danyuanzhang.text.render import Format
+    from danyuanzhang.text.formats import Format
 
     formats = {f.value for f in Format}
     taken = 0

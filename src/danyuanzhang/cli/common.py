@@ -13,8 +13,8 @@ import typer
 from danyuanzhang.cli.clicks import Choice, ParamType
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
+from danyuanzhang.text.formats import Format as Format  # the commands take it from here
 from danyuanzhang.text.i18n import t
-from danyuanzhang.text.render import Format as Format  # the commands take it from here
 
 # the format a file's name asks for, when the command's --format is left as it was
 _FORMAT_OF_SUFFIX = {

@@ -8,7 +8,6 @@ rich is imported only for the demo's panels and tables, inside the function that
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from enum import Enum
 from functools import cache
 from typing import Any
 
@@ -17,18 +16,6 @@ from danyuanzhang.text.i18n import lang, pick, said, t, word
 from danyuanzhang.text.visible import json_escaped, visible
 from danyuanzhang.text.vocab import ROLES
 from danyuanzhang.text.width import display_width
-
-
-class Format(str, Enum):
-    """Every form a command's result may take; each command's --format accepts a few of them."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
-    html = "html"
-    txt = "txt"
-    text = "text"
 
 
 def text_table(

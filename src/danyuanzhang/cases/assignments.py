@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
 from danyuanzhang.store import volunteers as q
+from danyuanzhang.text.ids import short
 
 # how near a volunteer is to a need: where they live or help, against the need's place
 SAME_UNIT, SAME_BUILDING, SAME_ESTATE = 0, 1, 2

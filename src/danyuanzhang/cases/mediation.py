@@ -15,7 +15,8 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.registry import find_household, household_json
-from danyuanzhang.store import Store, new_id, short
+from danyuanzhang.store import Store, new_id
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.inputs import day_it_happened, parse_free_text, parse_name
 
 # a follow-up visit is proposed this long after an agreement

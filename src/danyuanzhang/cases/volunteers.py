@@ -20,8 +20,9 @@ from typing import Any
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.registry import find_household, household_json
 from danyuanzhang.households.scopes import choose_estate
-from danyuanzhang.store import Store, new_id, short
+from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import volunteers as q
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.inputs import (
     UnitRef,
     day_it_happened,

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
 from danyuanzhang.text.i18n import pick, t, word
+from danyuanzhang.text.ids import short
 
 Choices = list[tuple[str, str]]
 

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from danyuanzhang.cli.common import COUNT, say, store_of, write_output
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.words import DECISION
 
 council_app = typer.Typer(help="“小巷回声”议事会 · the residents' council", no_args_is_help=True)

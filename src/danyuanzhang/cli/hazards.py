@@ -20,8 +20,8 @@ from danyuanzhang.cli.common import (
     store_of,
     write_output,
 )
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.words import HAZARD_KIND_HELP, SEVERITY
 
 hazard_app = typer.Typer(help="排查隐患 · fire-safety patrols", no_args_is_help=True)

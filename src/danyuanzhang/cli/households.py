@@ -21,8 +21,8 @@ from danyuanzhang.cli.common import (
     store_of,
     write_output,
 )
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import join, t
+from danyuanzhang.text.ids import short
 
 if TYPE_CHECKING:
     from danyuanzhang.households.rollcall import RollResult

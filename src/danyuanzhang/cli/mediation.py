@@ -15,8 +15,8 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.words import DISPUTE, MEDIATION_STEP
 
 mediation_app = typer.Typer(help="矛盾调解 · disputes mediated", no_args_is_help=True)

@@ -16,8 +16,8 @@ from typing import Any
 
 from danyuanzhang.cli.common import out, say, state
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 from danyuanzhang.visits.interview import Asker
 
 Job = Callable[[Any, Asker], list[str] | None]

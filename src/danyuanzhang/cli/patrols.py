@@ -19,8 +19,8 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.words import SEVERITY
 
 patrol_app = typer.Typer(help="防火巡查 · fire patrols", no_args_is_help=True, add_completion=False)

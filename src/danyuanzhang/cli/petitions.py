@@ -17,8 +17,8 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import said, t
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.words import ESCALATION, PETITION_CATEGORY, PETITION_STATUS
 
 petition_app = typer.Typer(help="入户问需 · residents' needs and petitions", no_args_is_help=True)

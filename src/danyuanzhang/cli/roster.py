@@ -62,7 +62,7 @@ def roster_add(
 ) -> None:
     """登记三长一户 · Add to the roster, e.g. `dyz roster add --role unit_head --name 王建国 --phone 13900001111 --scope 2-2`."""
     from danyuanzhang.households.roster import add_member
-    from danyuanzhang.store import short
+    from danyuanzhang.text.ids import short
     from danyuanzhang.text.render import role_name
 
     item = add_member(
@@ -97,7 +97,7 @@ def roster_list(
 ) -> None:
     """列出三长一户 · List the roster, e.g. `dyz roster list --role unit_head`."""
     from danyuanzhang.households.roster import list_members
-    from danyuanzhang.store import short
+    from danyuanzhang.text.ids import short
     from danyuanzhang.text.render import role_name
 
     items = list_members(store_of(ctx), role=role, estate=estate)

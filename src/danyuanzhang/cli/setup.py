@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from danyuanzhang.cli.common import default_device_name, out, say, state
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 
 if TYPE_CHECKING:
     from danyuanzhang.store import Store

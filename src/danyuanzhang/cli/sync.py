@@ -22,8 +22,8 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 
 export_app = typer.Typer()
 if TYPE_CHECKING:

@@ -25,8 +25,8 @@ from danyuanzhang.cli.common import (
     write_output,
 )
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 
 volunteer_app = typer.Typer(help="志愿者队伍 · the volunteer team", no_args_is_help=True)
 service_app = typer.Typer(help="志愿服务记录 · services volunteers gave", no_args_is_help=True)

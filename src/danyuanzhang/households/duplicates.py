@@ -19,8 +19,9 @@ from typing import Any
 
 from danyuanzhang.core.merge import normalise
 from danyuanzhang.households.registry import household_json
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
 from danyuanzhang.store import petitions as pq
+from danyuanzhang.text.ids import short
 
 LINK_WITHIN_DAYS = 14
 

@@ -11,9 +11,10 @@ from typing import Any
 from danyuanzhang.core.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.scopes import choose_estate, ours_first
-from danyuanzhang.store import Store, new_id, short
+from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
 from danyuanzhang.text.i18n import join
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.inputs import (
     HouseholdRef,
     day_it_happened,

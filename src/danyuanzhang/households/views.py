@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from danyuanzhang.households.flags import label
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import join, t
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.render import text_table, to_csv
 
 HOUSEHOLD_COLUMNS = [

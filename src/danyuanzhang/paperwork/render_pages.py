@@ -8,8 +8,8 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import pick, t
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.typeset import (
     BASE_CSS,
     day_words,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import counted, said, short_day, t, word
+from danyuanzhang.text.ids import short
 
 BARS = "▁▂▃▄▅▆▇█"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import join, pick, said, short_day, t, word
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.width import wrap
 
 if TYPE_CHECKING:

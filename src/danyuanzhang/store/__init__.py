@@ -25,14 +25,6 @@ from danyuanzhang.store.db import connect
 if TYPE_CHECKING:
     from danyuanzhang.core.hlc import Clock
 
-ID_SHOWN = 8
-
-
-def short(record_id: str) -> str:
-    """An id as it is shown and typed: its first ID_SHOWN characters."""
-    return record_id[:ID_SHOWN]
-
-
 # the setting naming the person who uses this laptop (dyz init --name); it was the visitor's
 # name before it named the author of every change too, hence the row's name
 PERSON = "visitor_name"

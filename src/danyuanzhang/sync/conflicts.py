@@ -16,9 +16,10 @@ from typing import Any
 from danyuanzhang.core.changes import FLAG_PREFIX, decode, encode
 from danyuanzhang.core.records import ENTITIES, field_label, label
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import Store, derive, short
+from danyuanzhang.store import Store, derive
 from danyuanzhang.store import sync as sql
 from danyuanzhang.text.i18n import pick
+from danyuanzhang.text.ids import short
 
 MINE = ("mine", "本机", "本机的", "我的", "这台电脑的", "this laptop")
 THEIRS = ("theirs", "对方", "对方的", "别人的", "那台电脑的", "the other laptop")

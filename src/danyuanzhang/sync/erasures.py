@@ -25,8 +25,9 @@ from typing import Any
 from danyuanzhang.core.changes import Change
 from danyuanzhang.core.merge import Incoming, Plan
 from danyuanzhang.core.records import ENTITIES
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
 from danyuanzhang.store import erasures as sql
+from danyuanzhang.text.ids import short
 
 UNSEEN_KEY = "sync.erasures_unseen"
 WINDOW_KEY = "sync.erasure_window_days"

@@ -25,7 +25,7 @@ from danyuanzhang.core.hlc import latest_allowed, local_time, parse, wall_of
 from danyuanzhang.core.merge import Incoming, Plan, household_named, plan_import
 from danyuanzhang.core.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import Store, derive, short
+from danyuanzhang.store import Store, derive
 from danyuanzhang.store import erasures as esql
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.bundle.beside import ReaderLost, read_beside, worth_reading_beside
@@ -44,6 +44,7 @@ from danyuanzhang.sync.bundle.reader import (
 from danyuanzhang.sync.erasures import Allowance, HeldFlat, marks_as_if_accepted, settle_marks
 from danyuanzhang.sync.members import Gate
 from danyuanzhang.sync.provenance import Proofs
+from danyuanzhang.text.ids import short
 
 BATCH = 20_000  # changes applied at a time: bounded memory, few round trips
 IMPORT_CACHE_KIB = 64 * 1024

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.text.ids import short
 
 
 def listed_names(store: Store) -> dict[str, str]:

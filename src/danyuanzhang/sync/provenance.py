@@ -21,12 +21,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from danyuanzhang.core.changes import Change
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
 from danyuanzhang.store import spans as sp
 from danyuanzhang.store import sync as sql
 from danyuanzhang.sync.bundle.errors import BundleError
 from danyuanzhang.sync.bundle.reader import Header
 from danyuanzhang.sync.keys import SIGNS_AFTER
+from danyuanzhang.text.ids import short
 
 # A carried change is held as its stamp without the device id and its id, in ASCII: fixed
 # width, so a whole notebook's are one bytearray per laptop, and sort as (stamp, id).

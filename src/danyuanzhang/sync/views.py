@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
 from danyuanzhang.text.i18n import t
+from danyuanzhang.text.ids import short
 
 PEER_COLUMNS = [
     ("name", "col_device"),

@@ -11,8 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from danyuanzhang.store import short
 from danyuanzhang.text.i18n import lang, pick, said, t, word
+from danyuanzhang.text.ids import short
 from danyuanzhang.text.visible import json_escaped, visible
 from danyuanzhang.text.vocab import ROLES
 from danyuanzhang.text.width import display_width

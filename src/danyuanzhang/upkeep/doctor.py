@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from danyuanzhang.core.changes import Change, encode
 from danyuanzhang.core.hlc import latest_allowed, local_time, wall_of
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
+from danyuanzhang.text.ids import short
 from danyuanzhang.upkeep import queries
 from danyuanzhang.upkeep.queries import COUNTER_START
 

@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any
 
 from danyuanzhang.core.changes import FLAG_PREFIX, Change, decode
-from danyuanzhang.store import Store, short
+from danyuanzhang.store import Store
+from danyuanzhang.text.ids import short
 
 # changes of one laptop and author this close together are one command's
 MOMENT_MS = 1_500

@@ -80,7 +80,7 @@ def backup_command(
     ] = False,
 ) -> None:
     """备份工作本（加密）· Back up the notebook, encrypted with a passphrase, e.g. `dyz backup -o E:/dyz-backup.dyzbak`."""
-    from danyuanzhang.store.faults import size_words
+    from danyuanzhang.system.writing import size_words
     from danyuanzhang.text.inputs import day_or_today
     from danyuanzhang.upkeep.backup import default_name, make_backup
     from danyuanzhang.upkeep.reminders import backed_up

@@ -296,7 +296,7 @@ def write_output(
         for piece in text:
             sys.stdout.write(for_a_terminal(piece))
         return
-    from danyuanzhang.store.faults import written_whole
+    from danyuanzhang.system.writing import written_whole
 
     target = output.expanduser()
     with written_whole(target) as partial, partial.open("w", encoding=encoding, newline="") as f:

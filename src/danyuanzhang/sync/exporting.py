@@ -191,7 +191,7 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
                 )
                 report.sealed_for = receiver[1]
     except OSError as error:
-        from danyuanzhang.store.faults import write_failure
+        from danyuanzhang.system.writing import write_failure
 
         raise write_failure(error, path) from None
     report.plain_personal = not report.sealed_for and written.personal

@@ -70,7 +70,7 @@ def write_sheet(
     then moved into place). `title`, if given, is a first row above the headers; `notes`
     (a ledger's totals) follow the rows after an empty one; `form` makes an .xlsx a printed
     form (see above)."""
-    from danyuanzhang.store.faults import written_whole
+    from danyuanzhang.system.writing import written_whole
 
     check_suffix(path)
     target = path.expanduser()

@@ -147,8 +147,8 @@ def abandoned(path: Path) -> bool:
     """Whether a temporary file was left by a dyz that is no longer running, rather than one
     another window is writing now: untouched for an hour, and the process whose id is in its
     name (`-PID.tmp`) gone; a file whose name holds no id, by its age alone."""
-    from danyuanzhang.store.faults import STRAY_AFTER_SECONDS
     from danyuanzhang.system.processes import gone
+    from danyuanzhang.system.writing import STRAY_AFTER_SECONDS
 
     try:
         written = path.stat().st_mtime
@@ -238,7 +238,7 @@ def make_backup(
         except StoreError as error:
             raise explained(error, copy) from None
         except OSError as error:
-            from danyuanzhang.store.faults import write_failure
+            from danyuanzhang.system.writing import write_failure
 
             raise write_failure(error, copy) from None
         schema, changes, latest = contents(copy)
@@ -345,7 +345,7 @@ def _write_encrypted(
     state: Any,
     signer: Callable[[str], str] | None,
 ) -> None:
-    from danyuanzhang.store.faults import remove_stray_parts, write_failure
+    from danyuanzhang.system.writing import remove_stray_parts, write_failure
 
     sodium = _sodium()
     ad = MAGIC + line
@@ -651,7 +651,7 @@ class _Sink:
         if not sound:
             raise DyzError("backup_damaged", path=str(self.path))
         if page * pages > self.room:
-            from danyuanzhang.store.faults import size_words
+            from danyuanzhang.system.writing import size_words
 
             raise DyzError(
                 "backup_no_room",
@@ -706,7 +706,7 @@ def restore(
                 out.flush()
                 os.fsync(out.fileno())
         except OSError as error:
-            from danyuanzhang.store.faults import write_failure
+            from danyuanzhang.system.writing import write_failure
 
             raise write_failure(error, notebook) from None
         _sound(copy, backup)

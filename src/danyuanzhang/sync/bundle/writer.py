@@ -147,7 +147,7 @@ def write_bundle(
     temporary = target.with_name(f".{target.name}.part")
     body_file = target.with_name(f".{target.name}.body.part")
     counts: dict[str, int] = {}
-    from danyuanzhang.store.faults import remove_stray_parts
+    from danyuanzhang.system.writing import remove_stray_parts
 
     remove_stray_parts(target)
     try:

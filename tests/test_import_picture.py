@@ -1,6 +1,8 @@
-"""The import picture has no cycle: two modules that import each other (at the top or inside a
-function, as the lazy imports do) are one capability split in two, or a constant living on the
-wrong side. Imports under `if TYPE_CHECKING:` are for the type checker alone and do not count."""
+"""The import picture has no cycle and no arrow up a layer: two modules that import each other
+(at the top or inside a function, as the lazy imports do) are one capability split in two, or a
+constant living on the wrong side; a store that imports a capability, or a capability that
+imports the CLI, is the same mistake across packages. Imports under `if TYPE_CHECKING:` are for
+the type checker alone and do not count."""
 
 from __future__ import annotations
 
@@ -9,6 +11,25 @@ from pathlib import Path
 
 SRC = Path(__file__).parents[1] / "src"
 PACKAGE = "danyuanzhang"
+
+
+# bottom first: a module imports its own package and the layers below it, never one above, nor
+# a package beside it in its own layer (the lowest layer excepted: errors speak in text's words,
+# and text writes its sheets through system's files)
+LAYERS: tuple[frozenset[str], ...] = (
+    frozenset({"errors", "text", "system"}),
+    frozenset({"core"}),
+    frozenset({"store"}),
+    frozenset({"households"}),
+    frozenset({"cases"}),
+    frozenset({"visits"}),
+    frozenset({"sync"}),
+    frozenset({"paperwork"}),
+    frozenset({"upkeep"}),
+    frozenset({"cli"}),
+    frozenset({"__main__"}),
+)
+ROOT_FILES = {"__init__.py", "__main__.py", "errors.py"}
 
 
 def module_name(path: Path) -> str:
@@ -121,6 +142,57 @@ def test_the_picture_sees_a_cycle_through_a_lazy_import_and_not_a_type_only_one(
     assert cycles(picture_of(lazy)) == [["a", "b"]]
     typed = {"a": "import b", "b": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n import a"}
     assert cycles(picture_of(typed)) == []
+
+
+def top_of(module: str) -> str:
+    """The package (or root module) of the package root that holds `module`."""
+    return module.split(".")[1]
+
+
+def arrows_up(picture: dict[str, set[str]]) -> list[str]:
+    """Every import that reaches a layer above its own, or a package beside it."""
+    layer = {package: rank for rank, packages in enumerate(LAYERS) for package in packages}
+    found = []
+    for name, targets in picture.items():
+        for target in targets:
+            here, there = top_of(name), top_of(target)
+            if here == there:
+                continue
+            beside = layer[there] == layer[here] and layer[here] > 0
+            if layer[there] > layer[here] or beside:
+                found.append(f"{name} → {target}")
+    return sorted(found)
+
+
+def test_every_package_has_its_layer() -> None:
+    tops = {top_of(name) for name in import_picture() if name != PACKAGE}
+    placed = set().union(*LAYERS)
+    assert tops <= placed, f"place these in LAYERS: {sorted(tops - placed)}"
+
+
+def test_no_module_imports_a_layer_above_its_own() -> None:
+    found = arrows_up(import_picture())
+    assert found == [], "\n".join(found)
+
+
+def test_the_layer_check_sees_an_arrow_up_and_one_beside() -> None:
+    picture = {
+        "danyuanzhang.store.db": {"danyuanzhang.cases.hazards", "danyuanzhang.core.hlc"},
+        "danyuanzhang.cases.hazards": {"danyuanzhang.store.db"},
+        "danyuanzhang.cli.menu": {"danyuanzhang.cases.hazards"},
+        "danyuanzhang.cli.asking": {"danyuanzhang.__main__"},
+        "danyuanzhang.text.sheets": {"danyuanzhang.system.writing"},
+    }
+    assert arrows_up(picture) == [
+        "danyuanzhang.cli.asking → danyuanzhang.__main__",
+        "danyuanzhang.store.db → danyuanzhang.cases.hazards",
+    ]
+
+
+def test_the_package_root_holds_only_its_packages() -> None:
+    """A module at the root is a capability without a home: give it one."""
+    loose = {p.name for p in (SRC / PACKAGE).iterdir() if p.suffix == ".py"} - ROOT_FILES
+    assert loose == set()
 
 
 def test_typer_s_private_click_is_reached_from_one_module() -> None:

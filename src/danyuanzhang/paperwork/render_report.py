@@ -6,13 +6,29 @@ Every form is drawn from the same rows (`_sections`), so they cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
+from danyuanzhang.paperwork.report_shape import (
+    Volunteers,
+    VulnerableHome,
+    WeeklyReport,
+)
 from danyuanzhang.store import short
 from danyuanzhang.text.i18n import counted, said, short_day, t, word
 
 BARS = "▁▂▃▄▅▆▇█"
+
+# (label, this week, last week, change): a figure and, when it is compared, last week's
+Figure = tuple[str, str | int | float, str | int | float | None, int | float | None]
+
+
+class Section(TypedDict):
+    key: str
+    heading: str
+    rows: list[Figure]
+    lines: list[str]
 
 
 def signed(value: int | float) -> str:
@@ -25,7 +41,7 @@ def _listing(parts: list[str]) -> str:
     return t("list_sep").join(parts) if parts else t("rp_none")
 
 
-def title(report: dict[str, Any]) -> str:
+def title(report: WeeklyReport) -> str:
     """芙蓉南路社区每周汇总（11月30日—12月6日，截至12月1日）; 2栋2单元每周汇总（…）"""
     from danyuanzhang.text.i18n import span
 
@@ -43,7 +59,7 @@ def title(report: dict[str, Any]) -> str:
     return t("rp_title", scope=name, days=span(*_days(report["from"], report["to"])), as_of=as_of)
 
 
-def trend_heading(report: dict[str, Any]) -> str:
+def trend_heading(report: WeeklyReport) -> str:
     from danyuanzhang.text.i18n import span
 
     return t("rp_trend", weeks=span(*_days(report["trend"]["from"], report["trend"]["to"])))
@@ -53,7 +69,7 @@ def _days(first: str, last: str) -> tuple[date, date]:
     return date.fromisoformat(first), date.fromisoformat(last)
 
 
-def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
+def sections(report: WeeklyReport) -> list[Section]:
     """Each section: a heading, rows of (label, this week, last week, change), and lines."""
     from danyuanzhang.text.vocab import BUILTIN_FLAGS, HAZARD_KINDS, PETITION_CATEGORIES
 
@@ -64,8 +80,8 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
         report["anti_fraud"],
         report["council"],
     )
-    found: list[dict[str, Any]] = []
-    redacted = bool(report.get("redacted"))
+    found: list[Section] = []
+    redacted = report["redacted"]
     visit_lines = [
         t("rp_by_visitor", who=_listing(v["visitors"])),
         _vulnerable_counted(v["vulnerable_not_reached"])
@@ -250,7 +266,7 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                         list(
                             dict.fromkeys(  # redacted, a flat's new arrivals are one line
                                 f"{m['household']}"
-                                f"{'' if m['name'] == m['household'] else ' ' + m['name']}"
+                                f"{'' if m['name'] == m['household'] else ' ' + str(m['name'])}"
                                 + t(
                                     "rp_briefing",
                                     state=t("rp_briefed_yes" if m["briefed"] else "rp_briefed_no"),
@@ -310,7 +326,7 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def _volunteers_section(team: dict[str, Any]) -> dict[str, Any]:
+def _volunteers_section(team: Volunteers) -> Section:
     """Services by kind and hours, needs handed to volunteers, disputes — in two lines, and
     no one's name (a report is not a ranking)."""
     from danyuanzhang.text.vocab import SERVICE_KINDS
@@ -353,7 +369,7 @@ def sparkline(values: list[int]) -> str:
     return "".join(BARS[min(len(BARS) - 1, round(v / top * (len(BARS) - 1)))] for v in values)
 
 
-def trend_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+def trend_rows(report: WeeklyReport) -> list[tuple[str, str, str]]:
     trend = report["trend"]
     return [
         (t(f"rp_trend_{name}"), sparkline(trend[name]), " ".join(str(x) for x in trend[name]))
@@ -361,13 +377,13 @@ def trend_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
     ]
 
 
-def empty_line(report: dict[str, Any]) -> str | None:
+def empty_line(report: WeeklyReport) -> str | None:
     if not report["empty"]:
         return None
     return t("rp_nothing_at_all") if report["nothing_open"] else t("rp_empty_week")
 
 
-def quiet(report: dict[str, Any]) -> bool:
+def quiet(report: WeeklyReport) -> bool:
     """Nothing happened and nothing is open: one plain sentence says it all."""
     return bool(report["empty"] and report["nothing_open"])
 
@@ -375,7 +391,7 @@ def quiet(report: dict[str, Any]) -> bool:
 # -- the terminal -------------------------------------------------------------------------------
 
 
-def report_table(report: dict[str, Any], width: int = 80) -> str:
+def report_table(report: WeeklyReport, width: int = 80) -> str:
     """The figures in rich tables, the rest as plain lines, within `width` columns; no colour
     codes, so it reads the same on a terminal, in a file or through a pipe."""
     import io
@@ -442,7 +458,7 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
 # -- Markdown, for a chat group ------------------------------------------------------------------
 
 
-def report_md(report: dict[str, Any]) -> str:
+def report_md(report: WeeklyReport) -> str:
     from danyuanzhang.text.markdown import md_cell, md_text
 
     lines = [f"# {md_cell(title(report))}", ""]
@@ -478,7 +494,7 @@ def report_md(report: dict[str, Any]) -> str:
 # -- CSV: one tidy table, every figure a row ------------------------------------------------------
 
 
-def report_csv(report: dict[str, Any]) -> str:
+def report_csv(report: WeeklyReport) -> str:
     """(section, figure, key, this week, last week): opens as it is in Excel."""
     from danyuanzhang.text.render import to_csv
 
@@ -490,35 +506,50 @@ def report_csv(report: dict[str, Any]) -> str:
              "figure": figure, "key": key, "this_week": this, "last_week": last}
         )  # fmt: skip
 
-    for section in ("visits", "needs", "hazards"):
-        data = report[section]
-        for figure, last in data["last_week"].items():
-            add(section, figure, data[figure], last)
+    compared: list[tuple[str, Mapping[str, object], Mapping[str, object]]] = [
+        ("visits", report["visits"], report["visits"]["last_week"]),
+        ("needs", report["needs"], report["needs"]["last_week"]),
+        ("hazards", report["hazards"], report["hazards"]["last_week"]),
+    ]
+    for section, figures, last_week in compared:
+        for figure, last in last_week.items():
+            add(section, figure, figures[figure], last)
     for visitor in report["visits"]["visitors"]:
         add("visits", "visitor", None, key=visitor)
     for category, count in report["needs"]["by_category"].items():
         add("needs", "by_category", count, key=category)
-    for age, count in report["needs"]["open_by_age"].items():
-        add("needs", "open_by_age", count, key=age)
+    for age, open_count in report["needs"]["open_by_age"].items():
+        add("needs", "open_by_age", open_count, key=age)
     for kind, count in report["hazards"]["by_kind"].items():
         add("hazards", "by_kind", count, key=kind)
     for item in report["hazards"]["overdue"]:
         add("hazards", "overdue_days", item["days_overdue"], key=item["household"] or item["unit"])
-    for figure in ("households", "app_installed", "briefed", "app_coverage", "briefing_coverage"):
-        add("anti_fraud", figure, report["anti_fraud"][figure])
+    watch = report["anti_fraud"]
+    add("anti_fraud", "households", watch["households"])
+    add("anti_fraud", "app_installed", watch["app_installed"])
+    add("anti_fraud", "briefed", watch["briefed"])
+    add("anti_fraud", "app_coverage", watch["app_coverage"])
+    add("anti_fraud", "briefing_coverage", watch["briefing_coverage"])
     team = report["volunteers"]
-    for figure in ("services", "hours"):
-        add("volunteers", figure, team[figure], team["last_week"][figure])
-    for figure in ("needs_assigned", "disputes_open", "disputes_settled", "follow_ups_due"):
-        add("volunteers", figure, team[figure])
+    add("volunteers", "services", team["services"], team["last_week"]["services"])
+    add("volunteers", "hours", team["hours"], team["last_week"]["hours"])
+    add("volunteers", "needs_assigned", team["needs_assigned"])
+    add("volunteers", "disputes_open", team["disputes_open"])
+    add("volunteers", "disputes_settled", team["disputes_settled"])
+    add("volunteers", "follow_ups_due", team["follow_ups_due"])
     for kind, figures in team["by_kind"].items():
         add("volunteers", "services_by_kind", figures["services"], key=kind)
         add("volunteers", "hours_by_kind", figures["hours"], key=kind)
     add("council", "matters_waiting", len(report["council"]["matters_waiting"]))
     add("council", "proposals_awaiting_office", len(report["council"]["proposals_awaiting_office"]))
     add("council", "decisions_this_week", len(report["council"]["decisions_this_week"]))
-    for name in ("visits", "needs", "hazards"):
-        for week, count in zip(report["trend"]["weeks"], report["trend"][name], strict=True):
+    trend = report["trend"]
+    for name, counts in (
+        ("visits", trend["visits"]),
+        ("needs", trend["needs"]),
+        ("hazards", trend["hazards"]),
+    ):
+        for week, count in zip(trend["weeks"], counts, strict=True):
             add("trend", name, count, key=week)
     return to_csv(rows)
 
@@ -572,7 +603,7 @@ def bar_chart_svg(labels: list[str], values: list[int], caption: str) -> str:
     return "".join(parts)
 
 
-def report_html(report: dict[str, Any]) -> str:
+def report_html(report: WeeklyReport) -> str:
     import html
 
     from danyuanzhang.text.typeset import flats_in_words, unbroken
@@ -619,10 +650,10 @@ def report_html(report: dict[str, Any]) -> str:
     from danyuanzhang.paperwork.render_pages import page
 
     # names of visitors and of new arrivals are personal data, unless the report is redacted
-    return page(title(report), "".join(body), _CSS, personal=not report.get("redacted"))
+    return page(title(report), "".join(body), _CSS, personal=not report["redacted"])
 
 
-def _vulnerable_counted(homes: list[dict[str, Any]]) -> str:
+def _vulnerable_counted(homes: list[VulnerableHome]) -> str:
     """独居、需帮扶未按时走访：独居老人 3 户、需帮扶 1 户（哪几户见纸质版）: for a text that
     leaves the notebook, which flat is alone and often out is not said."""
     from collections import Counter
@@ -641,11 +672,11 @@ def _vulnerable_counted(homes: list[dict[str, Any]]) -> str:
     )
 
 
-def _not_reached(item: dict[str, Any]) -> str:
+def _not_reached(item: VulnerableHome) -> str:
     """How late a vulnerable household is: overdue days, not met yet, or never visited."""
     if item["last_visit"] is not None:
         return t("rp_days_overdue", days=item["overdue_days"])
-    if item.get("last_attempt"):
+    if item["last_attempt"]:
         from danyuanzhang.text.vocab import VISIT_OUTCOMES
 
         outcome = word(item["last_outcome"], VISIT_OUTCOMES)

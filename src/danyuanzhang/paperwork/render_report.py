@@ -11,6 +11,11 @@ from datetime import date, timedelta
 from typing import Any, TypedDict
 
 from danyuanzhang.paperwork.report_shape import (
+    AntiFraud,
+    Council,
+    Hazards,
+    Needs,
+    Visits,
     Volunteers,
     VulnerableHome,
     WeeklyReport,
@@ -71,62 +76,67 @@ def _days(first: str, last: str) -> tuple[date, date]:
 
 def sections(report: WeeklyReport) -> list[Section]:
     """Each section: a heading, rows of (label, this week, last week, change), and lines."""
-    from danyuanzhang.text.vocab import BUILTIN_FLAGS, HAZARD_KINDS, PETITION_CATEGORIES
-
-    v, n, h, a, c = (
-        report["visits"],
-        report["needs"],
-        report["hazards"],
-        report["anti_fraud"],
-        report["council"],
-    )
-    found: list[Section] = []
     redacted = report["redacted"]
-    visit_lines = [
-        t("rp_by_visitor", who=_listing(v["visitors"])),
-        _vulnerable_counted(v["vulnerable_not_reached"])
-        if redacted and v["vulnerable_not_reached"]
-        else t(
-            "rp_vulnerable",
-            who=_listing(
-                [
-                    t(
-                        "rp_vulnerable_one",
-                        ref=d["household"],
-                        reason=word(d["reason"], BUILTIN_FLAGS),
-                        when=_not_reached(d),
-                    )
-                    for d in v["vulnerable_not_reached"]
-                ]
-            ),
-        ),
+    return [
+        _visits_section(report["visits"], redacted),
+        _needs_section(report["needs"]),
+        _hazards_section(report["hazards"]),
+        _anti_fraud_section(report["anti_fraud"], redacted),
+        _volunteers_section(report["volunteers"]),
+        _council_section(report["council"]),
     ]
-    found.append(
-        {
-            "key": "visits",
-            "heading": t("rp_visits"),
-            "rows": [
-                (t("rp_visits_made"), v["made"], v["last_week"]["made"], v["change"]["made"]),
-                (
-                    t("rp_reached", total=v["households"]),
-                    v["households_reached"],
-                    v["last_week"]["households_reached"],
-                    v["change"]["households_reached"],
+
+
+def _visits_section(v: Visits, redacted: bool) -> Section:
+    from danyuanzhang.text.vocab import BUILTIN_FLAGS
+
+    return {
+        "key": "visits",
+        "heading": t("rp_visits"),
+        "rows": [
+            (t("rp_visits_made"), v["made"], v["last_week"]["made"], v["change"]["made"]),
+            (
+                t("rp_reached", total=v["households"]),
+                v["households_reached"],
+                v["last_week"]["households_reached"],
+                v["change"]["households_reached"],
+            ),
+            (
+                t("rp_coverage"),
+                f"{v['coverage']}%",
+                f"{v['last_week']['coverage']}%",
+                v["change"]["coverage"],
+            ),
+            (t("rp_not_home"), v["not_home"], v["last_week"]["not_home"], None),
+        ],
+        "lines": [
+            t("rp_by_visitor", who=_listing(v["visitors"])),
+            _vulnerable_counted(v["vulnerable_not_reached"])
+            if redacted and v["vulnerable_not_reached"]
+            else t(
+                "rp_vulnerable",
+                who=_listing(
+                    [
+                        t(
+                            "rp_vulnerable_one",
+                            ref=d["household"],
+                            reason=word(d["reason"], BUILTIN_FLAGS),
+                            when=_not_reached(d),
+                        )
+                        for d in v["vulnerable_not_reached"]
+                    ]
                 ),
-                (
-                    t("rp_coverage"),
-                    f"{v['coverage']}%",
-                    f"{v['last_week']['coverage']}%",
-                    v["change"]["coverage"],
-                ),
-                (t("rp_not_home"), v["not_home"], v["last_week"]["not_home"], None),
-            ],
-            "lines": visit_lines,
-        }
-    )
+            ),
+        ],
+    }
+
+
+def _needs_section(n: Needs) -> Section:
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES
+
     ages = n["open_by_age"]
     oldest = n["oldest_open"]
-    need_lines = [
+    lines = [
         t(
             "rp_by_category",
             what=_listing(
@@ -142,7 +152,7 @@ def sections(report: WeeklyReport) -> list[Section]:
         ),
     ]
     if oldest and oldest["text"] is None:  # redacted: neither the flat nor their words
-        need_lines.append(
+        lines.append(
             t(
                 "rp_oldest_counted",
                 category=word(oldest["category"], PETITION_CATEGORIES),
@@ -151,7 +161,7 @@ def sections(report: WeeklyReport) -> list[Section]:
             )
         )
     elif oldest:
-        need_lines.append(
+        lines.append(
             t(
                 "rp_oldest",
                 ref=oldest["household"] or "—",
@@ -160,170 +170,121 @@ def sections(report: WeeklyReport) -> list[Section]:
                 id=short(oldest["id"]),
             )
         )
-    found.append(
-        {
-            "key": "needs",
-            "heading": t("rp_needs"),
-            "rows": [
-                (
-                    t("rp_collected"),
-                    n["collected"],
-                    n["last_week"]["collected"],
-                    n["change"]["collected"],
-                ),
-                (
-                    t("rp_resolved"),
-                    n["resolved_on_the_spot"],
-                    n["last_week"]["resolved_on_the_spot"],
-                    n["change"]["resolved_on_the_spot"],
-                ),
-                (
-                    t("rp_escalated"),
-                    n["escalated"],
-                    n["last_week"]["escalated"],
-                    n["change"]["escalated"],
-                ),
-            ],
-            "lines": need_lines,
-        }
-    )
-    hazard_lines = [
-        t(
-            "rp_by_kind",
-            what=_listing([f"{word(k, HAZARD_KINDS)} {x}" for k, x in h["by_kind"].items()]),
-        ),
-        t(
-            "rp_overdue",
-            what=_listing(
-                [
-                    t(
-                        "rp_overdue_one",
-                        kind=word(o["kind"], HAZARD_KINDS),
-                        where=o["household"] or o["unit"],
-                        days=o["days_overdue"],
-                    )
-                    for o in h["overdue"]
-                ]
+    return {
+        "key": "needs",
+        "heading": t("rp_needs"),
+        "rows": [
+            (
+                t("rp_collected"),
+                n["collected"],
+                n["last_week"]["collected"],
+                n["change"]["collected"],
             ),
-        ),
-    ]
-    found.append(
-        {
-            "key": "hazards",
-            "heading": t("rp_hazards"),
-            "rows": [
-                (t("rp_found"), h["found"], h["last_week"]["found"], h["change"]["found"]),
-                (
-                    t("rp_rectified"),
-                    h["rectified"],
-                    h["last_week"]["rectified"],
-                    h["change"]["rectified"],
-                ),
-                (
-                    t("rp_verified"),
-                    h["verified"],
-                    h["last_week"]["verified"],
-                    h["change"]["verified"],
-                ),
-                (
-                    t("rp_recurrences"),
-                    h["recurrences"],
-                    h["last_week"]["recurrences"],
-                    h["change"]["recurrences"],
-                ),
-            ],
-            "lines": hazard_lines,
-        }
-    )
-    found.append(
-        {
-            "key": "anti_fraud",
-            "heading": t("rp_anti_fraud"),
-            "rows": [
-                (
-                    t("rp_app"),
-                    f"{a['app_installed']}/{a['households']} ({a['app_coverage']}%)",
-                    None,
-                    None,
-                ),
-                (
-                    t("rp_briefed"),
-                    f"{a['briefed']}/{a['households']} ({a['briefing_coverage']}%)",
-                    None,
-                    None,
-                ),
-            ],
-            "lines": [
-                t(
-                    "rp_move_ins_counted",
-                    count=len(a["move_ins"]),
-                    unbriefed=sum(not m["briefed"] for m in a["move_ins"]),
-                )
-                if redacted and a["move_ins"]
-                else t(
-                    "rp_move_ins",
-                    who=_listing(
-                        list(
-                            dict.fromkeys(  # redacted, a flat's new arrivals are one line
-                                f"{m['household']}"
-                                f"{'' if m['name'] == m['household'] else ' ' + str(m['name'])}"
-                                + t(
-                                    "rp_briefing",
-                                    state=t("rp_briefed_yes" if m["briefed"] else "rp_briefed_no"),
-                                )
-                                for m in a["move_ins"]
-                            )
+            (
+                t("rp_resolved"),
+                n["resolved_on_the_spot"],
+                n["last_week"]["resolved_on_the_spot"],
+                n["change"]["resolved_on_the_spot"],
+            ),
+            (
+                t("rp_escalated"),
+                n["escalated"],
+                n["last_week"]["escalated"],
+                n["change"]["escalated"],
+            ),
+        ],
+        "lines": lines,
+    }
+
+
+def _hazards_section(h: Hazards) -> Section:
+    from danyuanzhang.text.vocab import HAZARD_KINDS
+
+    return {
+        "key": "hazards",
+        "heading": t("rp_hazards"),
+        "rows": [
+            (t("rp_found"), h["found"], h["last_week"]["found"], h["change"]["found"]),
+            (
+                t("rp_rectified"),
+                h["rectified"],
+                h["last_week"]["rectified"],
+                h["change"]["rectified"],
+            ),
+            (t("rp_verified"), h["verified"], h["last_week"]["verified"], h["change"]["verified"]),
+            (
+                t("rp_recurrences"),
+                h["recurrences"],
+                h["last_week"]["recurrences"],
+                h["change"]["recurrences"],
+            ),
+        ],
+        "lines": [
+            t(
+                "rp_by_kind",
+                what=_listing([f"{word(k, HAZARD_KINDS)} {x}" for k, x in h["by_kind"].items()]),
+            ),
+            t(
+                "rp_overdue",
+                what=_listing(
+                    [
+                        t(
+                            "rp_overdue_one",
+                            kind=word(o["kind"], HAZARD_KINDS),
+                            where=o["household"] or o["unit"],
+                            days=o["days_overdue"],
                         )
-                    ),
-                )
-            ],
-        }
-    )
-    found.append(_volunteers_section(report["volunteers"]))
-    found.append(
-        {
-            "key": "council",
-            "heading": t("rp_council"),
-            "rows": [],
-            "lines": [
-                t(
-                    "rp_matters",
-                    what=_listing(
-                        [
-                            t(
-                                "rp_matter_one",
-                                category=word(m["category"], PETITION_CATEGORIES),
-                                unit=m["unit"],
-                                households=m["households"],
-                                days=m["waiting_days"],
+                        for o in h["overdue"]
+                    ]
+                ),
+            ),
+        ],
+    }
+
+
+def _anti_fraud_section(a: AntiFraud, redacted: bool) -> Section:
+    return {
+        "key": "anti_fraud",
+        "heading": t("rp_anti_fraud"),
+        "rows": [
+            (
+                t("rp_app"),
+                f"{a['app_installed']}/{a['households']} ({a['app_coverage']}%)",
+                None,
+                None,
+            ),
+            (
+                t("rp_briefed"),
+                f"{a['briefed']}/{a['households']} ({a['briefing_coverage']}%)",
+                None,
+                None,
+            ),
+        ],
+        "lines": [
+            t(
+                "rp_move_ins_counted",
+                count=len(a["move_ins"]),
+                unbriefed=sum(not m["briefed"] for m in a["move_ins"]),
+            )
+            if redacted and a["move_ins"]
+            else t(
+                "rp_move_ins",
+                who=_listing(
+                    list(
+                        dict.fromkeys(  # redacted, a flat's new arrivals are one line
+                            f"{m['household']}"
+                            f"{'' if m['name'] == m['household'] else ' ' + str(m['name'])}"
+                            + t(
+                                "rp_briefing",
+                                state=t("rp_briefed_yes" if m["briefed"] else "rp_briefed_no"),
                             )
-                            for m in c["matters_waiting"]
-                        ]
-                    ),
+                            for m in a["move_ins"]
+                        )
+                    )
                 ),
-                t(
-                    "rp_proposals",
-                    what=_listing(
-                        [
-                            t("rp_proposal_one", text=p["text"], days=p["waiting_days"])
-                            for p in c["proposals_awaiting_office"]
-                        ]
-                    ),
-                ),
-                t(
-                    "rp_decisions",
-                    what=_listing(
-                        [
-                            f"{p['text']}{t('colon')}{t('rp_' + p['decision'])}"
-                            f"{t('rp_decided_on', day=short_day(date.fromisoformat(p['decided_on'])))}"
-                            for p in c["decisions_this_week"]
-                        ]
-                    ),
-                ),
-            ],
-        }
-    )
-    return found
+            )
+        ],
+    }
 
 
 def _volunteers_section(team: Volunteers) -> Section:
@@ -358,6 +319,52 @@ def _volunteers_section(team: Volunteers) -> Section:
             )
             if team["disputes_open"] or team["disputes_settled"] or team["follow_ups_due"]
             else t("rp_disputes_none"),
+        ],
+    }
+
+
+def _council_section(c: Council) -> Section:
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES
+
+    return {
+        "key": "council",
+        "heading": t("rp_council"),
+        "rows": [],
+        "lines": [
+            t(
+                "rp_matters",
+                what=_listing(
+                    [
+                        t(
+                            "rp_matter_one",
+                            category=word(m["category"], PETITION_CATEGORIES),
+                            unit=m["unit"],
+                            households=m["households"],
+                            days=m["waiting_days"],
+                        )
+                        for m in c["matters_waiting"]
+                    ]
+                ),
+            ),
+            t(
+                "rp_proposals",
+                what=_listing(
+                    [
+                        t("rp_proposal_one", text=p["text"], days=p["waiting_days"])
+                        for p in c["proposals_awaiting_office"]
+                    ]
+                ),
+            ),
+            t(
+                "rp_decisions",
+                what=_listing(
+                    [
+                        f"{p['text']}{t('colon')}{t('rp_' + p['decision'])}"
+                        f"{t('rp_decided_on', day=short_day(date.fromisoformat(p['decided_on'])))}"
+                        for p in c["decisions_this_week"]
+                    ]
+                ),
+            ),
         ],
     }
 

@@ -36,6 +36,7 @@ from danyuanzhang.paperwork.report_shape import (
 )
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
+from danyuanzhang.store import report as rq
 from danyuanzhang.text.inputs import parse_week
 
 TREND_WEEKS = 8
@@ -77,7 +78,7 @@ def _tally(rows: list[Any], key: str) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _steps_taken(steps: list[Any], step: str, first: str, last: str) -> int:
+def _steps_taken(steps: list[rq.Step], step: str, first: str, last: str) -> int:
     return sum(1 for e in steps if e["step"] == step and _in(e["on_date"], first, last))
 
 
@@ -143,7 +144,6 @@ def _vulnerable_not_reached(
     visit) that were not met within their cadence, as of the week's last day: never visited
     first, then the most overdue."""
     from danyuanzhang.core.config import cadences
-    from danyuanzhang.store import report as rq
     from danyuanzhang.visits.doorstep import VULNERABLE, cadence_reason, latest_attempt
 
     cadence = cadences(store)
@@ -200,8 +200,6 @@ def _needs_section(
     store: Store, scope: Scope, weeks: list[tuple[str, str]]
 ) -> tuple[Needs, list[Any]]:
     """The needs section, and the petitions still open at the week's end (for the council)."""
-    from danyuanzhang.store import report as rq
-
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
     building, unit = _narrowest(scope)
     place = (scope.estates, building, unit, last_start, end)
@@ -271,7 +269,6 @@ def _needs_section(
 
 def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> Hazards:
     from danyuanzhang.cases.hazards import describe
-    from danyuanzhang.store import report as rq
 
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
     building, unit = _narrowest(scope)
@@ -482,8 +479,6 @@ def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]
 
 
 def _trend(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> Trend:
-    from danyuanzhang.store import report as rq
-
     building, unit = _narrowest(scope)
     first, last = weeks[0][0], weeks[-1][1]
 

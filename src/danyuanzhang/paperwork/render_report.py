@@ -1,7 +1,7 @@
 """The weekly report in each of its forms: terminal tables (rich), Markdown for a chat group,
 CSV for Excel, and one printable HTML page with its charts drawn as inline SVG.
 
-Every form is drawn from the same rows (`_sections`), so they cannot disagree.
+Every form is drawn from the same rows (`sections`), so they cannot disagree.
 """
 
 from __future__ import annotations

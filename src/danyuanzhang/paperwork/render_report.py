@@ -1,18 +1,39 @@
 """The weekly report in each of its forms: terminal tables (rich), Markdown for a chat group,
 CSV for Excel, and one printable HTML page with its charts drawn as inline SVG.
 
-Every form is drawn from the same rows (`_sections`), so they cannot disagree.
+Every form is drawn from the same rows (`sections`), so they cannot disagree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
+from danyuanzhang.paperwork.report_shape import (
+    AntiFraud,
+    Council,
+    Hazards,
+    Needs,
+    Visits,
+    Volunteers,
+    VulnerableHome,
+    WeeklyReport,
+)
 from danyuanzhang.text.i18n import counted, said, short_day, t, word
 from danyuanzhang.text.ids import short
 
 BARS = "▁▂▃▄▅▆▇█"
+
+# (label, this week, last week, change): a figure and, when it is compared, last week's
+Figure = tuple[str, str | int | float, str | int | float | None, int | float | None]
+
+
+class Section(TypedDict):
+    key: str
+    heading: str
+    rows: list[Figure]
+    lines: list[str]
 
 
 def signed(value: int | float) -> str:
@@ -25,7 +46,7 @@ def _listing(parts: list[str]) -> str:
     return t("list_sep").join(parts) if parts else t("rp_none")
 
 
-def title(report: dict[str, Any]) -> str:
+def title(report: WeeklyReport) -> str:
     """芙蓉南路社区每周汇总（11月30日—12月6日，截至12月1日）; 2栋2单元每周汇总（…）"""
     from danyuanzhang.text.i18n import span
 
@@ -43,7 +64,7 @@ def title(report: dict[str, Any]) -> str:
     return t("rp_title", scope=name, days=span(*_days(report["from"], report["to"])), as_of=as_of)
 
 
-def trend_heading(report: dict[str, Any]) -> str:
+def trend_heading(report: WeeklyReport) -> str:
     from danyuanzhang.text.i18n import span
 
     return t("rp_trend", weeks=span(*_days(report["trend"]["from"], report["trend"]["to"])))
@@ -53,64 +74,69 @@ def _days(first: str, last: str) -> tuple[date, date]:
     return date.fromisoformat(first), date.fromisoformat(last)
 
 
-def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
+def sections(report: WeeklyReport) -> list[Section]:
     """Each section: a heading, rows of (label, this week, last week, change), and lines."""
-    from danyuanzhang.text.vocab import BUILTIN_FLAGS, HAZARD_KINDS, PETITION_CATEGORIES
-
-    v, n, h, a, c = (
-        report["visits"],
-        report["needs"],
-        report["hazards"],
-        report["anti_fraud"],
-        report["council"],
-    )
-    found: list[dict[str, Any]] = []
-    redacted = bool(report.get("redacted"))
-    visit_lines = [
-        t("rp_by_visitor", who=_listing(v["visitors"])),
-        _vulnerable_counted(v["vulnerable_not_reached"])
-        if redacted and v["vulnerable_not_reached"]
-        else t(
-            "rp_vulnerable",
-            who=_listing(
-                [
-                    t(
-                        "rp_vulnerable_one",
-                        ref=d["household"],
-                        reason=word(d["reason"], BUILTIN_FLAGS),
-                        when=_not_reached(d),
-                    )
-                    for d in v["vulnerable_not_reached"]
-                ]
-            ),
-        ),
+    redacted = report["redacted"]
+    return [
+        _visits_section(report["visits"], redacted),
+        _needs_section(report["needs"]),
+        _hazards_section(report["hazards"]),
+        _anti_fraud_section(report["anti_fraud"], redacted),
+        _volunteers_section(report["volunteers"]),
+        _council_section(report["council"]),
     ]
-    found.append(
-        {
-            "key": "visits",
-            "heading": t("rp_visits"),
-            "rows": [
-                (t("rp_visits_made"), v["made"], v["last_week"]["made"], v["change"]["made"]),
-                (
-                    t("rp_reached", total=v["households"]),
-                    v["households_reached"],
-                    v["last_week"]["households_reached"],
-                    v["change"]["households_reached"],
+
+
+def _visits_section(v: Visits, redacted: bool) -> Section:
+    from danyuanzhang.text.vocab import BUILTIN_FLAGS
+
+    return {
+        "key": "visits",
+        "heading": t("rp_visits"),
+        "rows": [
+            (t("rp_visits_made"), v["made"], v["last_week"]["made"], v["change"]["made"]),
+            (
+                t("rp_reached", total=v["households"]),
+                v["households_reached"],
+                v["last_week"]["households_reached"],
+                v["change"]["households_reached"],
+            ),
+            (
+                t("rp_coverage"),
+                f"{v['coverage']}%",
+                f"{v['last_week']['coverage']}%",
+                v["change"]["coverage"],
+            ),
+            (t("rp_not_home"), v["not_home"], v["last_week"]["not_home"], None),
+        ],
+        "lines": [
+            t("rp_by_visitor", who=_listing(v["visitors"])),
+            _vulnerable_counted(v["vulnerable_not_reached"])
+            if redacted and v["vulnerable_not_reached"]
+            else t(
+                "rp_vulnerable",
+                who=_listing(
+                    [
+                        t(
+                            "rp_vulnerable_one",
+                            ref=d["household"],
+                            reason=word(d["reason"], BUILTIN_FLAGS),
+                            when=_not_reached(d),
+                        )
+                        for d in v["vulnerable_not_reached"]
+                    ]
                 ),
-                (
-                    t("rp_coverage"),
-                    f"{v['coverage']}%",
-                    f"{v['last_week']['coverage']}%",
-                    v["change"]["coverage"],
-                ),
-                (t("rp_not_home"), v["not_home"], v["last_week"]["not_home"], None),
-            ],
-            "lines": visit_lines,
-        }
-    )
+            ),
+        ],
+    }
+
+
+def _needs_section(n: Needs) -> Section:
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES
+
     ages = n["open_by_age"]
     oldest = n["oldest_open"]
-    need_lines = [
+    lines = [
         t(
             "rp_by_category",
             what=_listing(
@@ -126,7 +152,7 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
         ),
     ]
     if oldest and oldest["text"] is None:  # redacted: neither the flat nor their words
-        need_lines.append(
+        lines.append(
             t(
                 "rp_oldest_counted",
                 category=word(oldest["category"], PETITION_CATEGORIES),
@@ -135,7 +161,7 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
             )
         )
     elif oldest:
-        need_lines.append(
+        lines.append(
             t(
                 "rp_oldest",
                 ref=oldest["household"] or "—",
@@ -144,173 +170,124 @@ def sections(report: dict[str, Any]) -> list[dict[str, Any]]:
                 id=short(oldest["id"]),
             )
         )
-    found.append(
-        {
-            "key": "needs",
-            "heading": t("rp_needs"),
-            "rows": [
-                (
-                    t("rp_collected"),
-                    n["collected"],
-                    n["last_week"]["collected"],
-                    n["change"]["collected"],
-                ),
-                (
-                    t("rp_resolved"),
-                    n["resolved_on_the_spot"],
-                    n["last_week"]["resolved_on_the_spot"],
-                    n["change"]["resolved_on_the_spot"],
-                ),
-                (
-                    t("rp_escalated"),
-                    n["escalated"],
-                    n["last_week"]["escalated"],
-                    n["change"]["escalated"],
-                ),
-            ],
-            "lines": need_lines,
-        }
-    )
-    hazard_lines = [
-        t(
-            "rp_by_kind",
-            what=_listing([f"{word(k, HAZARD_KINDS)} {x}" for k, x in h["by_kind"].items()]),
-        ),
-        t(
-            "rp_overdue",
-            what=_listing(
-                [
-                    t(
-                        "rp_overdue_one",
-                        kind=word(o["kind"], HAZARD_KINDS),
-                        where=o["household"] or o["unit"],
-                        days=o["days_overdue"],
-                    )
-                    for o in h["overdue"]
-                ]
+    return {
+        "key": "needs",
+        "heading": t("rp_needs"),
+        "rows": [
+            (
+                t("rp_collected"),
+                n["collected"],
+                n["last_week"]["collected"],
+                n["change"]["collected"],
             ),
-        ),
-    ]
-    found.append(
-        {
-            "key": "hazards",
-            "heading": t("rp_hazards"),
-            "rows": [
-                (t("rp_found"), h["found"], h["last_week"]["found"], h["change"]["found"]),
-                (
-                    t("rp_rectified"),
-                    h["rectified"],
-                    h["last_week"]["rectified"],
-                    h["change"]["rectified"],
-                ),
-                (
-                    t("rp_verified"),
-                    h["verified"],
-                    h["last_week"]["verified"],
-                    h["change"]["verified"],
-                ),
-                (
-                    t("rp_recurrences"),
-                    h["recurrences"],
-                    h["last_week"]["recurrences"],
-                    h["change"]["recurrences"],
-                ),
-            ],
-            "lines": hazard_lines,
-        }
-    )
-    found.append(
-        {
-            "key": "anti_fraud",
-            "heading": t("rp_anti_fraud"),
-            "rows": [
-                (
-                    t("rp_app"),
-                    f"{a['app_installed']}/{a['households']} ({a['app_coverage']}%)",
-                    None,
-                    None,
-                ),
-                (
-                    t("rp_briefed"),
-                    f"{a['briefed']}/{a['households']} ({a['briefing_coverage']}%)",
-                    None,
-                    None,
-                ),
-            ],
-            "lines": [
-                t(
-                    "rp_move_ins_counted",
-                    count=len(a["move_ins"]),
-                    unbriefed=sum(not m["briefed"] for m in a["move_ins"]),
-                )
-                if redacted and a["move_ins"]
-                else t(
-                    "rp_move_ins",
-                    who=_listing(
-                        list(
-                            dict.fromkeys(  # redacted, a flat's new arrivals are one line
-                                f"{m['household']}"
-                                f"{'' if m['name'] == m['household'] else ' ' + m['name']}"
-                                + t(
-                                    "rp_briefing",
-                                    state=t("rp_briefed_yes" if m["briefed"] else "rp_briefed_no"),
-                                )
-                                for m in a["move_ins"]
-                            )
+            (
+                t("rp_resolved"),
+                n["resolved_on_the_spot"],
+                n["last_week"]["resolved_on_the_spot"],
+                n["change"]["resolved_on_the_spot"],
+            ),
+            (
+                t("rp_escalated"),
+                n["escalated"],
+                n["last_week"]["escalated"],
+                n["change"]["escalated"],
+            ),
+        ],
+        "lines": lines,
+    }
+
+
+def _hazards_section(h: Hazards) -> Section:
+    from danyuanzhang.text.vocab import HAZARD_KINDS
+
+    return {
+        "key": "hazards",
+        "heading": t("rp_hazards"),
+        "rows": [
+            (t("rp_found"), h["found"], h["last_week"]["found"], h["change"]["found"]),
+            (
+                t("rp_rectified"),
+                h["rectified"],
+                h["last_week"]["rectified"],
+                h["change"]["rectified"],
+            ),
+            (t("rp_verified"), h["verified"], h["last_week"]["verified"], h["change"]["verified"]),
+            (
+                t("rp_recurrences"),
+                h["recurrences"],
+                h["last_week"]["recurrences"],
+                h["change"]["recurrences"],
+            ),
+        ],
+        "lines": [
+            t(
+                "rp_by_kind",
+                what=_listing([f"{word(k, HAZARD_KINDS)} {x}" for k, x in h["by_kind"].items()]),
+            ),
+            t(
+                "rp_overdue",
+                what=_listing(
+                    [
+                        t(
+                            "rp_overdue_one",
+                            kind=word(o["kind"], HAZARD_KINDS),
+                            where=o["household"] or o["unit"],
+                            days=o["days_overdue"],
                         )
-                    ),
-                )
-            ],
-        }
-    )
-    found.append(_volunteers_section(report["volunteers"]))
-    found.append(
-        {
-            "key": "council",
-            "heading": t("rp_council"),
-            "rows": [],
-            "lines": [
-                t(
-                    "rp_matters",
-                    what=_listing(
-                        [
-                            t(
-                                "rp_matter_one",
-                                category=word(m["category"], PETITION_CATEGORIES),
-                                unit=m["unit"],
-                                households=m["households"],
-                                days=m["waiting_days"],
+                        for o in h["overdue"]
+                    ]
+                ),
+            ),
+        ],
+    }
+
+
+def _anti_fraud_section(a: AntiFraud, redacted: bool) -> Section:
+    return {
+        "key": "anti_fraud",
+        "heading": t("rp_anti_fraud"),
+        "rows": [
+            (
+                t("rp_app"),
+                f"{a['app_installed']}/{a['households']} ({a['app_coverage']}%)",
+                None,
+                None,
+            ),
+            (
+                t("rp_briefed"),
+                f"{a['briefed']}/{a['households']} ({a['briefing_coverage']}%)",
+                None,
+                None,
+            ),
+        ],
+        "lines": [
+            t(
+                "rp_move_ins_counted",
+                count=len(a["move_ins"]),
+                unbriefed=sum(not m["briefed"] for m in a["move_ins"]),
+            )
+            if redacted and a["move_ins"]
+            else t(
+                "rp_move_ins",
+                who=_listing(
+                    list(
+                        dict.fromkeys(  # redacted, a flat's new arrivals are one line
+                            f"{m['household']}"
+                            f"{'' if m['name'] == m['household'] else ' ' + str(m['name'])}"
+                            + t(
+                                "rp_briefing",
+                                state=t("rp_briefed_yes" if m["briefed"] else "rp_briefed_no"),
                             )
-                            for m in c["matters_waiting"]
-                        ]
-                    ),
+                            for m in a["move_ins"]
+                        )
+                    )
                 ),
-                t(
-                    "rp_proposals",
-                    what=_listing(
-                        [
-                            t("rp_proposal_one", text=p["text"], days=p["waiting_days"])
-                            for p in c["proposals_awaiting_office"]
-                        ]
-                    ),
-                ),
-                t(
-                    "rp_decisions",
-                    what=_listing(
-                        [
-                            f"{p['text']}{t('colon')}{t('rp_' + p['decision'])}"
-                            f"{t('rp_decided_on', day=short_day(date.fromisoformat(p['decided_on'])))}"
-                            for p in c["decisions_this_week"]
-                        ]
-                    ),
-                ),
-            ],
-        }
-    )
-    return found
+            )
+        ],
+    }
 
 
-def _volunteers_section(team: dict[str, Any]) -> dict[str, Any]:
+def _volunteers_section(team: Volunteers) -> Section:
     """Services by kind and hours, needs handed to volunteers, disputes — in two lines, and
     no one's name (a report is not a ranking)."""
     from danyuanzhang.text.vocab import SERVICE_KINDS
@@ -346,6 +323,52 @@ def _volunteers_section(team: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _council_section(c: Council) -> Section:
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES
+
+    return {
+        "key": "council",
+        "heading": t("rp_council"),
+        "rows": [],
+        "lines": [
+            t(
+                "rp_matters",
+                what=_listing(
+                    [
+                        t(
+                            "rp_matter_one",
+                            category=word(m["category"], PETITION_CATEGORIES),
+                            unit=m["unit"],
+                            households=m["households"],
+                            days=m["waiting_days"],
+                        )
+                        for m in c["matters_waiting"]
+                    ]
+                ),
+            ),
+            t(
+                "rp_proposals",
+                what=_listing(
+                    [
+                        t("rp_proposal_one", text=p["text"], days=p["waiting_days"])
+                        for p in c["proposals_awaiting_office"]
+                    ]
+                ),
+            ),
+            t(
+                "rp_decisions",
+                what=_listing(
+                    [
+                        f"{p['text']}{t('colon')}{t('rp_' + p['decision'])}"
+                        f"{t('rp_decided_on', day=short_day(date.fromisoformat(p['decided_on'])))}"
+                        for p in c["decisions_this_week"]
+                    ]
+                ),
+            ),
+        ],
+    }
+
+
 def sparkline(values: list[int]) -> str:
     top = max(values) if values else 0
     if top == 0:
@@ -353,7 +376,7 @@ def sparkline(values: list[int]) -> str:
     return "".join(BARS[min(len(BARS) - 1, round(v / top * (len(BARS) - 1)))] for v in values)
 
 
-def trend_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+def trend_rows(report: WeeklyReport) -> list[tuple[str, str, str]]:
     trend = report["trend"]
     return [
         (t(f"rp_trend_{name}"), sparkline(trend[name]), " ".join(str(x) for x in trend[name]))
@@ -361,13 +384,13 @@ def trend_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
     ]
 
 
-def empty_line(report: dict[str, Any]) -> str | None:
+def empty_line(report: WeeklyReport) -> str | None:
     if not report["empty"]:
         return None
     return t("rp_nothing_at_all") if report["nothing_open"] else t("rp_empty_week")
 
 
-def quiet(report: dict[str, Any]) -> bool:
+def quiet(report: WeeklyReport) -> bool:
     """Nothing happened and nothing is open: one plain sentence says it all."""
     return bool(report["empty"] and report["nothing_open"])
 
@@ -375,7 +398,7 @@ def quiet(report: dict[str, Any]) -> bool:
 # -- the terminal -------------------------------------------------------------------------------
 
 
-def report_table(report: dict[str, Any], width: int = 80) -> str:
+def report_table(report: WeeklyReport, width: int = 80) -> str:
     """The figures in rich tables, the rest as plain lines, within `width` columns; no colour
     codes, so it reads the same on a terminal, in a file or through a pipe."""
     import io
@@ -442,7 +465,7 @@ def report_table(report: dict[str, Any], width: int = 80) -> str:
 # -- Markdown, for a chat group ------------------------------------------------------------------
 
 
-def report_md(report: dict[str, Any]) -> str:
+def report_md(report: WeeklyReport) -> str:
     from danyuanzhang.text.markdown import md_cell, md_text
 
     lines = [f"# {md_cell(title(report))}", ""]
@@ -478,7 +501,7 @@ def report_md(report: dict[str, Any]) -> str:
 # -- CSV: one tidy table, every figure a row ------------------------------------------------------
 
 
-def report_csv(report: dict[str, Any]) -> str:
+def report_csv(report: WeeklyReport) -> str:
     """(section, figure, key, this week, last week): opens as it is in Excel."""
     from danyuanzhang.text.render import to_csv
 
@@ -490,35 +513,50 @@ def report_csv(report: dict[str, Any]) -> str:
              "figure": figure, "key": key, "this_week": this, "last_week": last}
         )  # fmt: skip
 
-    for section in ("visits", "needs", "hazards"):
-        data = report[section]
-        for figure, last in data["last_week"].items():
-            add(section, figure, data[figure], last)
+    compared: list[tuple[str, Mapping[str, object], Mapping[str, object]]] = [
+        ("visits", report["visits"], report["visits"]["last_week"]),
+        ("needs", report["needs"], report["needs"]["last_week"]),
+        ("hazards", report["hazards"], report["hazards"]["last_week"]),
+    ]
+    for section, figures, last_week in compared:
+        for figure, last in last_week.items():
+            add(section, figure, figures[figure], last)
     for visitor in report["visits"]["visitors"]:
         add("visits", "visitor", None, key=visitor)
     for category, count in report["needs"]["by_category"].items():
         add("needs", "by_category", count, key=category)
-    for age, count in report["needs"]["open_by_age"].items():
-        add("needs", "open_by_age", count, key=age)
+    for age, open_count in report["needs"]["open_by_age"].items():
+        add("needs", "open_by_age", open_count, key=age)
     for kind, count in report["hazards"]["by_kind"].items():
         add("hazards", "by_kind", count, key=kind)
     for item in report["hazards"]["overdue"]:
         add("hazards", "overdue_days", item["days_overdue"], key=item["household"] or item["unit"])
-    for figure in ("households", "app_installed", "briefed", "app_coverage", "briefing_coverage"):
-        add("anti_fraud", figure, report["anti_fraud"][figure])
+    watch = report["anti_fraud"]
+    add("anti_fraud", "households", watch["households"])
+    add("anti_fraud", "app_installed", watch["app_installed"])
+    add("anti_fraud", "briefed", watch["briefed"])
+    add("anti_fraud", "app_coverage", watch["app_coverage"])
+    add("anti_fraud", "briefing_coverage", watch["briefing_coverage"])
     team = report["volunteers"]
-    for figure in ("services", "hours"):
-        add("volunteers", figure, team[figure], team["last_week"][figure])
-    for figure in ("needs_assigned", "disputes_open", "disputes_settled", "follow_ups_due"):
-        add("volunteers", figure, team[figure])
+    add("volunteers", "services", team["services"], team["last_week"]["services"])
+    add("volunteers", "hours", team["hours"], team["last_week"]["hours"])
+    add("volunteers", "needs_assigned", team["needs_assigned"])
+    add("volunteers", "disputes_open", team["disputes_open"])
+    add("volunteers", "disputes_settled", team["disputes_settled"])
+    add("volunteers", "follow_ups_due", team["follow_ups_due"])
     for kind, figures in team["by_kind"].items():
         add("volunteers", "services_by_kind", figures["services"], key=kind)
         add("volunteers", "hours_by_kind", figures["hours"], key=kind)
     add("council", "matters_waiting", len(report["council"]["matters_waiting"]))
     add("council", "proposals_awaiting_office", len(report["council"]["proposals_awaiting_office"]))
     add("council", "decisions_this_week", len(report["council"]["decisions_this_week"]))
-    for name in ("visits", "needs", "hazards"):
-        for week, count in zip(report["trend"]["weeks"], report["trend"][name], strict=True):
+    trend = report["trend"]
+    for name, counts in (
+        ("visits", trend["visits"]),
+        ("needs", trend["needs"]),
+        ("hazards", trend["hazards"]),
+    ):
+        for week, count in zip(trend["weeks"], counts, strict=True):
             add("trend", name, count, key=week)
     return to_csv(rows)
 
@@ -572,7 +610,7 @@ def bar_chart_svg(labels: list[str], values: list[int], caption: str) -> str:
     return "".join(parts)
 
 
-def report_html(report: dict[str, Any]) -> str:
+def report_html(report: WeeklyReport) -> str:
     import html
 
     from danyuanzhang.text.typeset import flats_in_words, unbroken
@@ -619,10 +657,10 @@ def report_html(report: dict[str, Any]) -> str:
     from danyuanzhang.paperwork.render_pages import page
 
     # names of visitors and of new arrivals are personal data, unless the report is redacted
-    return page(title(report), "".join(body), _CSS, personal=not report.get("redacted"))
+    return page(title(report), "".join(body), _CSS, personal=not report["redacted"])
 
 
-def _vulnerable_counted(homes: list[dict[str, Any]]) -> str:
+def _vulnerable_counted(homes: list[VulnerableHome]) -> str:
     """独居、需帮扶未按时走访：独居老人 3 户、需帮扶 1 户（哪几户见纸质版）: for a text that
     leaves the notebook, which flat is alone and often out is not said."""
     from collections import Counter
@@ -641,11 +679,11 @@ def _vulnerable_counted(homes: list[dict[str, Any]]) -> str:
     )
 
 
-def _not_reached(item: dict[str, Any]) -> str:
+def _not_reached(item: VulnerableHome) -> str:
     """How late a vulnerable household is: overdue days, not met yet, or never visited."""
     if item["last_visit"] is not None:
         return t("rp_days_overdue", days=item["overdue_days"])
-    if item.get("last_attempt"):
+    if item["last_attempt"]:
         from danyuanzhang.text.vocab import VISIT_OUTCOMES
 
         outcome = word(item["last_outcome"], VISIT_OUTCOMES)

@@ -13,8 +13,30 @@ from datetime import date, timedelta
 from typing import Any
 
 from danyuanzhang.households.scopes import Scope, parse_scope
+from danyuanzhang.paperwork.report_shape import (
+    AntiFraud,
+    Council,
+    Decision,
+    Hazards,
+    HazardsWeek,
+    MoveIn,
+    Needs,
+    NeedsWeek,
+    OldestOpen,
+    OpenByAge,
+    OverdueHazard,
+    ServiceKind,
+    ServicesWeek,
+    Trend,
+    Visits,
+    VisitsWeek,
+    Volunteers,
+    VulnerableHome,
+    WeeklyReport,
+)
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
+from danyuanzhang.store import report as rq
 from danyuanzhang.text.inputs import parse_week
 
 TREND_WEEKS = 8
@@ -56,12 +78,8 @@ def _tally(rows: list[Any], key: str) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _steps_taken(steps: list[Any], step: str, first: str, last: str) -> int:
+def _steps_taken(steps: list[rq.Step], step: str, first: str, last: str) -> int:
     return sum(1 for e in steps if e["step"] == step and _in(e["on_date"], first, last))
-
-
-def _change(this: int | float, last: int | float) -> int | float:
-    return round(this - last, 1) if isinstance(this, float) else this - last
 
 
 # -- sections -------------------------------------------------------------------------------------
@@ -75,7 +93,7 @@ def _narrowest(scope: Scope) -> tuple[str | None, str | None]:
 
 def _visits_section(
     store: Store, scope: Scope, homes: list[dict[str, Any]], weeks: list[tuple[str, str]]
-) -> dict[str, Any]:
+) -> Visits:
     from danyuanzhang.store import visits as vq
 
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
@@ -86,7 +104,7 @@ def _visits_section(
         if scope.holds(v)
     ]
 
-    def figures(first: str, last: str) -> dict[str, Any]:
+    def figures(first: str, last: str) -> VisitsWeek:
         week = [v for v in rows if _in(v["on_date"], first, last)]
         reached = {v["household_id"] for v in week if v["outcome"] == "met"}
         return {
@@ -105,21 +123,27 @@ def _visits_section(
         **this,
         "households": len(homes),
         "vulnerable_not_reached": _vulnerable_not_reached(store, homes, end),
-        "last_week": {k: last[k] for k in ("made", "households_reached", "coverage", "not_home")},
+        "last_week": {
+            "made": last["made"],
+            "households_reached": last["households_reached"],
+            "coverage": last["coverage"],
+            "not_home": last["not_home"],
+        },
         "change": {
-            k: _change(this[k], last[k]) for k in ("made", "households_reached", "coverage")
+            "made": this["made"] - last["made"],
+            "households_reached": this["households_reached"] - last["households_reached"],
+            "coverage": round(this["coverage"] - last["coverage"], 1),
         },
     }
 
 
 def _vulnerable_not_reached(
     store: Store, homes: list[dict[str, Any]], end: str
-) -> list[dict[str, Any]]:
+) -> list[VulnerableHome]:
     """Households with someone living alone or needing help (by flag, or as found at the last
     visit) that were not met within their cadence, as of the week's last day: never visited
     first, then the most overdue."""
     from danyuanzhang.core.config import cadences
-    from danyuanzhang.store import report as rq
     from danyuanzhang.visits.doorstep import VULNERABLE, cadence_reason, latest_attempt
 
     cadence = cadences(store)
@@ -147,7 +171,7 @@ def _vulnerable_not_reached(
         if overdue >= 0:
             found.append((1, -overdue, position, home["ref"], reason, last["on_date"], overdue))
     by_ref = {home["ref"]: home["id"] for home in homes}
-    listed = []
+    listed: list[VulnerableHome] = []
     for *_, ref, reason, last_visit, overdue in sorted(found):
         attempt, outcome = latest_attempt(None, *tried.get(by_ref[ref], (None, None)))
         listed.append(
@@ -174,10 +198,8 @@ def _unit_in(scope: Scope, unit_text: str) -> bool:
 
 def _needs_section(
     store: Store, scope: Scope, weeks: list[tuple[str, str]]
-) -> tuple[dict[str, Any], list[Any]]:
+) -> tuple[Needs, list[Any]]:
     """The needs section, and the petitions still open at the week's end (for the council)."""
-    from danyuanzhang.store import report as rq
-
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
     building, unit = _narrowest(scope)
     place = (scope.estates, building, unit, last_start, end)
@@ -192,7 +214,7 @@ def _needs_section(
     moving = [r for r in moving if scope.holds(r)]
     steps = rq.steps_between(store, "petition_events", moving, last_start, end)
 
-    def figures(first: str, last: str) -> dict[str, Any]:
+    def figures(first: str, last: str) -> NeedsWeek:
         week = [r for r in raised if _in(r["raised_on"], first, last)]
         return {
             "collected": len(week),
@@ -203,17 +225,19 @@ def _needs_section(
 
     this, last = figures(start, end), figures(last_start, last_end)
     week_end = date.fromisoformat(end)
-    ages = {"under_7": 0, "7_to_30": 0, "over_30": 0}
+    ages: OpenByAge = {"under_7": 0, "7_to_30": 0, "over_30": 0}
     for row in still_open:
         age = (week_end - date.fromisoformat(row["raised_on"])).days
-        ages["under_7" if age < 7 else "7_to_30" if age <= 30 else "over_30"] += 1
+        if age < 7:
+            ages["under_7"] += 1
+        elif age <= 30:
+            ages["7_to_30"] += 1
+        else:
+            ages["over_30"] += 1
     oldest = min(still_open, key=lambda r: (r["raised_on"], r["id"]), default=None)
     home = reg.household(store, oldest["household_id"]) if oldest is not None else None
-    section = {
-        **this,
-        "open": len(still_open),
-        "open_by_age": ages,
-        "oldest_open": None
+    oldest_open: OldestOpen | None = (
+        None
         if oldest is None
         else {
             "id": oldest["id"],
@@ -222,18 +246,29 @@ def _needs_section(
             "text": oldest["text"],
             "raised_on": oldest["raised_on"],
             "days": (week_end - date.fromisoformat(oldest["raised_on"])).days,
+        }
+    )
+    section: Needs = {
+        **this,
+        "open": len(still_open),
+        "open_by_age": ages,
+        "oldest_open": oldest_open,
+        "last_week": {
+            "collected": last["collected"],
+            "resolved_on_the_spot": last["resolved_on_the_spot"],
+            "escalated": last["escalated"],
         },
-        "last_week": {k: last[k] for k in ("collected", "resolved_on_the_spot", "escalated")},
         "change": {
-            k: this[k] - last[k] for k in ("collected", "resolved_on_the_spot", "escalated")
+            "collected": this["collected"] - last["collected"],
+            "resolved_on_the_spot": this["resolved_on_the_spot"] - last["resolved_on_the_spot"],
+            "escalated": this["escalated"] - last["escalated"],
         },
     }
     return section, still_open
 
 
-def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
+def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> Hazards:
     from danyuanzhang.cases.hazards import describe
-    from danyuanzhang.store import report as rq
 
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
     building, unit = _narrowest(scope)
@@ -252,7 +287,7 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
     ]
     steps = rq.steps_between(store, "hazard_events", moving, last_start, end)
 
-    def figures(first: str, last: str) -> dict[str, Any]:
+    def figures(first: str, last: str) -> HazardsWeek:
         week = [i for i in found if _in(i["found_on"], first, last)]
         return {
             "found": len(week),
@@ -264,7 +299,7 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
 
     this, last = figures(start, end), figures(last_start, last_end)
     week_end = date.fromisoformat(end)
-    overdue = sorted(
+    overdue: list[OverdueHazard] = sorted(
         (
             {
                 "id": i["id"],
@@ -280,23 +315,32 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
         ),
         key=lambda o: (-o["days_overdue"], o["id"]),
     )
-    keys = ("found", "rectified", "verified", "recurrences")
     return {
         **this,
         "overdue": overdue,
-        "last_week": {k: last[k] for k in keys},
-        "change": {k: this[k] - last[k] for k in keys},
+        "last_week": {
+            "found": last["found"],
+            "rectified": last["rectified"],
+            "verified": last["verified"],
+            "recurrences": last["recurrences"],
+        },
+        "change": {
+            "found": this["found"] - last["found"],
+            "rectified": this["rectified"] - last["rectified"],
+            "verified": this["verified"] - last["verified"],
+            "recurrences": this["recurrences"] - last["recurrences"],
+        },
     }
 
 
 def _anti_fraud_section(
     store: Store, homes: list[dict[str, Any]], weeks: list[tuple[str, str]]
-) -> dict[str, Any]:
+) -> AntiFraud:
     from danyuanzhang.visits.doorstep import anti_fraud_state
 
     start, end = weeks[-1]
     states = anti_fraud_state(store, homes, end)
-    move_ins = [
+    move_ins: list[MoveIn] = [
         {
             "household": state.home["ref"],
             "name": resident["name"],
@@ -322,14 +366,14 @@ def _anti_fraud_section(
 
 def _council_section(
     store: Store, scope: Scope, weeks: list[tuple[str, str]], still_open: list[Any]
-) -> dict[str, Any]:
+) -> Council:
     from danyuanzhang.cases.council import agenda
     from danyuanzhang.store import petitions as pq
 
     start, end = weeks[-1]
     data = agenda(store, on=end, rows=still_open)
     matters = [m for m in data["matters"] if _unit_in(scope, m["unit"])]
-    decisions = [
+    decisions: list[Decision] = [
         {
             "id": row["id"],
             "text": row["text"],
@@ -341,18 +385,29 @@ def _council_section(
     ]
     return {
         "matters_waiting": [
-            {k: m[k] for k in ("category", "unit", "households", "waiting_days", "texts")}
+            {
+                "category": m["category"],
+                "unit": m["unit"],
+                "households": m["households"],
+                "waiting_days": m["waiting_days"],
+                "texts": m["texts"],
+            }
             for m in matters
         ],
         "proposals_awaiting_office": [
-            {k: p[k] for k in ("id", "text", "proposed_on", "waiting_days")}
+            {
+                "id": p["id"],
+                "text": p["text"],
+                "proposed_on": p["proposed_on"],
+                "waiting_days": p["waiting_days"],
+            }
             for p in data["proposals"]
         ],
         "decisions_this_week": decisions,
     }
 
 
-def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
+def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> Volunteers:
     """The volunteer team's week: services given and their hours by kind (never by person: a
     report is not a ranking), needs handed to a volunteer, disputes open and settled."""
     from decimal import Decimal
@@ -366,21 +421,21 @@ def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]
         r for r in qvol.services_between(store, scope.estates, last_start, end) if scope.holds(r)
     ]
 
-    def week_of_services(first: str, last: str) -> dict[str, Any]:
+    def week_of_services(first: str, last: str) -> ServicesWeek:
         rows = [r for r in given if _in(r["on_date"], first, last)]
-        by_kind: dict[str, dict[str, Any]] = {}
+        services: dict[str, int] = {}
+        hours: dict[str, Decimal] = {}
         for row in rows:
-            kind = by_kind.setdefault(row["kind"], {"services": 0, "hours": Decimal(0)})
-            kind["services"] += 1
-            kind["hours"] += Decimal(row["hours"])
-        hours = sum((k["hours"] for k in by_kind.values()), Decimal(0))
+            services[row["kind"]] = services.get(row["kind"], 0) + 1
+            hours[row["kind"]] = hours.get(row["kind"], Decimal(0)) + Decimal(row["hours"])
+        by_kind: dict[str, ServiceKind] = {
+            kind: {"services": count, "hours": hours_text(hours[kind])}
+            for kind, count in services.items()
+        }
         return {
             "services": len(rows),
-            "hours": float(hours),
-            "by_kind": {
-                k: {"services": v["services"], "hours": hours_text(v["hours"])}
-                for k, v in by_kind.items()
-            },
+            "hours": float(sum(hours.values(), Decimal(0))),
+            "by_kind": by_kind,
         }
 
     this, last = week_of_services(start, end), week_of_services(last_start, last_end)
@@ -415,28 +470,32 @@ def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]
         "follow_ups_due": sum(
             1 for d in disputes if d["follow_up_on"] is not None and d["follow_up_on"] <= end
         ),
-        "last_week": {k: last[k] for k in ("services", "hours")},
-        "change": {k: _change(this[k], last[k]) for k in ("services", "hours")},
+        "last_week": {"services": last["services"], "hours": last["hours"]},
+        "change": {
+            "services": this["services"] - last["services"],
+            "hours": round(this["hours"] - last["hours"], 1),
+        },
     }
 
 
-def _trend(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> dict[str, Any]:
-    from danyuanzhang.store import report as rq
-
+def _trend(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> Trend:
     building, unit = _narrowest(scope)
     first, last = weeks[0][0], weeks[-1][1]
-    series: dict[str, list[int]] = {}
-    for name, table in (("visits", "visits"), ("needs", "petitions"), ("hazards", "hazards")):
-        counts = [0] * len(weeks)
+
+    def counts(table: str) -> list[int]:
+        by_week = [0] * len(weeks)
         for row in rq.weekly_counts(store, table, scope.estates, building, unit, first, last):
             if scope.holds(row):
-                counts[row["week"]] += row["n"]
-        series[name] = counts
+                by_week[row["week"]] += row["n"]
+        return by_week
+
     return {
         "weeks": [week_of(date.fromisoformat(start)) for start, _ in weeks],
         "from": first,
         "to": (date.fromisoformat(weeks[-1][0]) + timedelta(days=6)).isoformat(),
-        **series,
+        "visits": counts("visits"),
+        "needs": counts("petitions"),
+        "hazards": counts("hazards"),
     }
 
 
@@ -449,7 +508,7 @@ def weekly_report(
     scope: str | None = None,
     estate: str | None = None,
     redact: bool = False,
-) -> dict[str, Any]:
+) -> WeeklyReport:
     """Every figure of one week for one scope, with last week's beside it (the week as
     `report_week` reads it)."""
     start, end = report_week(store, week)
@@ -466,29 +525,35 @@ def weekly_report(
     as_of = min(end, max(start, date.today().isoformat()))
     weeks[-1] = (start, as_of)
     homes = [h for e in where.estates for h in _households(store, e, where)]
-    report: dict[str, Any] = {
+    visits = _visits_section(store, where, homes, weeks)
+    needs, still_open = _needs_section(store, where, weeks)
+    hazards = _hazards_section(store, where, weeks)
+    anti_fraud = _anti_fraud_section(store, homes, weeks)
+    volunteers = _volunteers_section(store, where, weeks)
+    council = _council_section(store, where, weeks, still_open)
+    report: WeeklyReport = {
         "week": week_of(monday),
         "from": start,
         "to": end,
         "as_of": as_of,
         "scope": {"kind": where.kind, "name": where.name, "estates": list(where.estates)},
         "redacted": redact,
-        "visits": _visits_section(store, where, homes, weeks),
+        "visits": visits,
+        "needs": needs,
+        "hazards": hazards,
+        "anti_fraud": anti_fraud,
+        "volunteers": volunteers,
+        "council": council,
+        "trend": _trend(store, where, weeks),
+        "empty": _is_empty(visits, needs, hazards, anti_fraud, volunteers, council),
+        "nothing_open": not (
+            needs["open"]
+            or hazards["overdue"]
+            or visits["vulnerable_not_reached"]
+            or council["matters_waiting"]
+            or council["proposals_awaiting_office"]
+        ),
     }
-    report["needs"], still_open = _needs_section(store, where, weeks)
-    report["hazards"] = _hazards_section(store, where, weeks)
-    report["anti_fraud"] = _anti_fraud_section(store, homes, weeks)
-    report["volunteers"] = _volunteers_section(store, where, weeks)
-    report["council"] = _council_section(store, where, weeks, still_open)
-    report["trend"] = _trend(store, where, weeks)
-    report["empty"] = _is_empty(report)
-    report["nothing_open"] = not (
-        report["needs"]["open"]
-        or report["hazards"]["overdue"]
-        or report["visits"]["vulnerable_not_reached"]
-        or report["council"]["matters_waiting"]
-        or report["council"]["proposals_awaiting_office"]
-    )
     return _privacy(report, redact)
 
 
@@ -505,8 +570,14 @@ def _households(store: Store, estate: str, scope: Scope) -> list[dict[str, Any]]
     return [h for h in homes if scope.holds(h)]
 
 
-def _is_empty(report: dict[str, Any]) -> bool:
-    visits, needs, hazards = report["visits"], report["needs"], report["hazards"]
+def _is_empty(
+    visits: Visits,
+    needs: Needs,
+    hazards: Hazards,
+    anti_fraud: AntiFraud,
+    volunteers: Volunteers,
+    council: Council,
+) -> bool:
     return not (
         visits["made"]
         or needs["collected"]
@@ -515,14 +586,14 @@ def _is_empty(report: dict[str, Any]) -> bool:
         or hazards["found"]
         or hazards["rectified"]
         or hazards["verified"]
-        or report["anti_fraud"]["move_ins"]
-        or report["council"]["decisions_this_week"]
-        or report["volunteers"]["services"]
-        or report["volunteers"]["disputes_settled"]
+        or anti_fraud["move_ins"]
+        or council["decisions_this_week"]
+        or volunteers["services"]
+        or volunteers["disputes_settled"]
     )
 
 
-def _privacy(report: dict[str, Any], redact: bool) -> dict[str, Any]:
+def _privacy(report: WeeklyReport, redact: bool) -> WeeklyReport:
     """Phones are masked wherever they were typed. A redacted report (for the WeChat group)
     ties no flat to a person, a vulnerability or an absence: the vulnerable households not
     reached and the move-ins keep their reasons and dates but lose their flats (the forms
@@ -535,12 +606,13 @@ def _privacy(report: dict[str, Any], redact: bool) -> dict[str, Any]:
     needs = report["needs"]
     if needs["oldest_open"]:
         needs["oldest_open"]["text"] = clean(needs["oldest_open"]["text"])
-    for matter in report["council"]["matters_waiting"]:
-        matter["texts"] = [clean(t) for t in matter["texts"]]
-    for item in (
-        report["council"]["proposals_awaiting_office"] + report["council"]["decisions_this_week"]
-    ):
-        item["text"] = clean(item["text"])
+    council = report["council"]
+    for matter in council["matters_waiting"]:
+        matter["texts"] = [mask_phones_in(t) for t in matter["texts"]]
+    for proposal in council["proposals_awaiting_office"]:
+        proposal["text"] = clean(proposal["text"])
+    for decision in council["decisions_this_week"]:
+        decision["text"] = clean(decision["text"])
     if redact:  # visitors stay named: they are the volunteers on the stairwell's card
         for move_in in report["anti_fraud"]["move_ins"]:
             move_in["household"] = move_in["name"] = None

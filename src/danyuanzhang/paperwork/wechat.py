@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from danyuanzhang.paperwork.report_shape import WeeklyReport
 from danyuanzhang.text.i18n import t
 
 MESSAGE_LIMIT = 2000  # characters a message may hold and still be read on a phone
@@ -20,7 +21,7 @@ def _head(text: str) -> str:
     return f"【{_NUMBERED.sub('', text)}】"
 
 
-def report_messages(report: dict[str, Any]) -> list[str]:
+def report_messages(report: WeeklyReport) -> list[str]:
     """The report (made with `redact`, so residents are their flats) as messages."""
     from danyuanzhang.paperwork.render_report import (
         empty_line,

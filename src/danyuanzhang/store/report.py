@@ -4,7 +4,7 @@ the place, so that a week costs the same however many years the file holds."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from danyuanzhang.store import Store, in_chunks
 
@@ -13,6 +13,16 @@ DATED = {"visits": "on_date", "petitions": "raised_on", "hazards": "found_on"}
 # tables whose records may be withdrawn as entered by mistake: then in no count
 WITHDRAWABLE = ("petitions", "hazards")
 SETTLED = ("resolved", "done", "closed", "declined")
+
+
+class Step(TypedDict):
+    """A step taken on a petition or a hazard, with the place of the record it was taken on."""
+
+    step: str
+    on_date: str
+    estate: str
+    building: str
+    unit: str
 
 
 def place_clause(
@@ -110,11 +120,11 @@ def _each_estate(
 
 def steps_between(
     store: Store, table: str, records: Sequence[Any], first: str, last: str
-) -> list[Any]:
+) -> list[Step]:
     """The steps taken between two days on these records, each with the record's place."""
     key = "petition_id" if table == "petition_events" else "hazard_id"
     places = {r["id"]: r for r in records}
-    found: list[Any] = []
+    found: list[Step] = []
     for chunk in in_chunks(sorted(places)):
         for step, on_date, parent in store.conn.execute(
             f"SELECT step, on_date, {key} FROM {table}"

@@ -273,7 +273,7 @@ def _anti_fraud_section(a: AntiFraud, redacted: bool) -> Section:
                     list(
                         dict.fromkeys(  # redacted, a flat's new arrivals are one line
                             f"{m['household']}"
-                            f"{'' if m['name'] == m['household'] else ' ' + str(m['name'])}"
+                            f"{'' if not m['name'] or m['name'] == m['household'] else ' ' + m['name']}"
                             + t(
                                 "rp_briefing",
                                 state=t("rp_briefed_yes" if m["briefed"] else "rp_briefed_no"),

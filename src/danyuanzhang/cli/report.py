@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperCommand
 
-from danyuanzhang.cli.common import AllOption, EstateOption, scope_of, store_of, write_output
+from danyuanzhang.cli.common import (
+    AllOption,
+    EstateOption,
+    Format,
+    format_option,
+    scope_of,
+    store_of,
+    write_output,
+)
 
 report_app = typer.Typer()
 
@@ -29,15 +36,6 @@ class WeekMayBeBare(TyperCommand):
             if arg in ("--week", "-w") and (i + 1 == len(args) or args[i + 1].startswith("-")):
                 fixed.append(COUNCIL_WEEK)
         return list(super().parse_args(ctx, fixed))
-
-
-class ReportFormat(str, Enum):
-    table = "table"
-    md = "md"
-    csv = "csv"
-    json = "json"
-    html = "html"
-    text = "text"
 
 
 @report_app.command("report", cls=WeekMayBeBare)
@@ -62,13 +60,12 @@ def report(
         ),
     ] = None,
     fmt: Annotated[
-        ReportFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="格式：table | md | csv | json | html | text（发微信群）· format: table | md | csv | json | html | text (for WeChat)",
+        Format,
+        format_option(
+            (Format.table, Format.md, Format.csv, Format.json, Format.html, Format.text),
+            "格式：table | md | csv | json | html | text（发微信群）· format: table | md | csv | json | html | text (for WeChat)",
         ),
-    ] = ReportFormat.table,
+    ] = Format.table,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件 · write to file")
     ] = None,
@@ -90,9 +87,7 @@ def report(
     from danyuanzhang.paperwork import render_report
     from danyuanzhang.paperwork.report import weekly_report
 
-    fmt = ReportFormat(
-        format_for(output, fmt.value, ReportFormat.table.value, ("md", "csv", "json", "html"))
-    )
+    fmt = Format(format_for(output, fmt.value, Format.table.value, ("md", "csv", "json", "html")))
 
     data = weekly_report(
         store_of(ctx),
@@ -100,22 +95,22 @@ def report(
         scope=scope_of(ctx, scope, unit, building, everything, estate),
         estate=estate,
         # a group chat gets no names, and no flat beside a vulnerability or an absence
-        redact=redact or fmt is ReportFormat.text,
+        redact=redact or fmt is Format.text,
     )
-    if fmt is ReportFormat.text:
+    if fmt is Format.text:
         from danyuanzhang.cli.common import send_to_chat
         from danyuanzhang.paperwork.wechat import report_messages
 
         send_to_chat(report_messages(data), output)
-    elif fmt is ReportFormat.json:
+    elif fmt is Format.json:
         from danyuanzhang.text.render import to_json
 
         write_output(to_json(data), output)
-    elif fmt is ReportFormat.md:
+    elif fmt is Format.md:
         write_output(render_report.report_md(data), output)
-    elif fmt is ReportFormat.csv:
+    elif fmt is Format.csv:
         write_output(render_report.report_csv(data), output, encoding="utf-8-sig")
-    elif fmt is ReportFormat.html:
+    elif fmt is Format.html:
         write_output(render_report.report_html(data), output)
     else:
         from danyuanzhang.text.width import terminal_width

@@ -350,3 +350,80 @@ def conflict(store: Store, conflict_id_text: str) -> Any:
     return store.conn.execute(
         "SELECT * FROM conflicts WHERE id = ?", (conflict_id_text,)
     ).fetchone()
+
+
+# -- the office's list and the laptops asking to join --------------------------------------------
+
+
+def members(store: Store) -> list[Any]:
+    """The laptops on the office's list as this laptop holds it, in the order of their ids."""
+    return store.conn.execute(
+        "SELECT device, name, key, admitted, revoked, revoked_on FROM members ORDER BY device"
+    ).fetchall()
+
+
+def member(store: Store, device: str) -> Any:
+    return store.conn.execute(
+        "SELECT name, key, revoked FROM members WHERE device = ?", (device,)
+    ).fetchone()
+
+
+def listed_devices(store: Store) -> set[str]:
+    return {str(r[0]) for r in store.conn.execute("SELECT device FROM members")}
+
+
+def add_member(store: Store, device: str, name: str, key: str, admitted: str) -> None:
+    """Put a laptop on the list (again, if it was revoked): it asks to join no more."""
+    store.conn.execute(
+        "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, '')"
+        " ON CONFLICT (device) DO UPDATE SET name = excluded.name, key = excluded.key,"
+        " admitted = excluded.admitted, revoked = '', revoked_on = ''",
+        (device, name, key, admitted),
+    )
+    store.conn.execute("DELETE FROM join_requests WHERE device = ?", (device,))
+
+
+def revoke_member(store: Store, device: str, last: str, revoked_on: str) -> None:
+    store.conn.execute(
+        "UPDATE members SET revoked = ?, revoked_on = ? WHERE device = ?",
+        (last, revoked_on, device),
+    )
+
+
+def replace_members(store: Store, listed: Sequence[tuple[str, str, str, str, str, str]]) -> None:
+    """The office's list taken on: (device, name, key, admitted, revoked, revoked_on)."""
+    store.conn.execute("DELETE FROM members")
+    store.conn.executemany(
+        "INSERT INTO members (device, name, key, admitted, revoked, revoked_on)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        listed,
+    )
+
+
+def join_requests(store: Store) -> list[Any]:
+    return store.conn.execute("SELECT device, name, key, asked FROM join_requests").fetchall()
+
+
+def requested_key(store: Store, device: str) -> str | None:
+    """The key a laptop's first request to join was signed by; None if it has not asked."""
+    row = store.conn.execute("SELECT key FROM join_requests WHERE device = ?", (device,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def requests_waiting(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM join_requests").fetchone()[0])
+
+
+def add_join_request(store: Store, device: str, name: str, key: str, asked: str) -> None:
+    """Remember a request to join; a laptop that asked before keeps its first."""
+    store.conn.execute(
+        "INSERT INTO join_requests (device, name, key, asked) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (device) DO NOTHING",
+        (device, name, key, asked),
+    )
+
+
+def latest_change_of(store: Store, device: str) -> str | None:
+    """The stamp of the latest change here that `device` made; None if there is none."""
+    row = store.conn.execute("SELECT max(hlc) FROM changes WHERE device = ?", (device,)).fetchone()
+    return None if row[0] is None else str(row[0])

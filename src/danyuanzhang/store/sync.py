@@ -427,3 +427,34 @@ def latest_change_of(store: Store, device: str) -> str | None:
     """The stamp of the latest change here that `device` made; None if there is none."""
     row = store.conn.execute("SELECT max(hlc) FROM changes WHERE device = ?", (device,)).fetchone()
     return None if row[0] is None else str(row[0])
+
+
+def withdraw(store: Store, device: str, last: str) -> None:
+    """Take out the changes `device` made after `last`, as if they had never come."""
+    from danyuanzhang.store import derive
+
+    conn = store.conn
+    rows = conn.execute(
+        f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ?", (device, last)
+    ).fetchall()
+    gone = [Change(*row) for row in rows]
+    if not gone:
+        return
+    conn.execute("DELETE FROM changes WHERE device = ? AND hlc > ?", (device, last))
+    touched: dict[str, dict[str, set[str]]] = {}
+    for change in gone:
+        touched.setdefault(change.entity, {}).setdefault(change.record, set()).add(change.field)
+    for entity, records in touched.items():
+        required = set(ENTITIES[entity].required)
+        left: dict[str, set[str]] = {}
+        for change in derive.changes_of(conn, list(records)):
+            left.setdefault(change.record, set()).add(change.field)
+        # a record it made goes with it, and with the record what others wrote on it before
+        # they heard (a phone put to a resident it made up): their laptops take it out too
+        made = {r for r, fields in records.items() if r in left and (fields & required) - left[r]}
+        for record in [r for r in records if r not in left or r in made]:
+            derive.purge(conn, entity, record)
+        derive.refresh(
+            conn, entity, {r: f for r, f in records.items() if r in left and r not in made}
+        )
+    conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))

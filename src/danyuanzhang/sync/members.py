@@ -271,39 +271,6 @@ def list_members(store: Store) -> dict[str, Any]:
     }
 
 
-def _withdraw(store: Store, device: str, last: str) -> None:
-    """Take out the changes `device` made after `last`, as if they had never come."""
-    from danyuanzhang.core.changes import COLUMNS
-    from danyuanzhang.core.records import ENTITIES
-    from danyuanzhang.store import derive
-
-    conn = store.conn
-    rows = conn.execute(
-        f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ?", (device, last)
-    ).fetchall()
-    gone = [Change(*row) for row in rows]
-    if not gone:
-        return
-    conn.execute("DELETE FROM changes WHERE device = ? AND hlc > ?", (device, last))
-    touched: dict[str, dict[str, set[str]]] = {}
-    for change in gone:
-        touched.setdefault(change.entity, {}).setdefault(change.record, set()).add(change.field)
-    for entity, records in touched.items():
-        required = set(ENTITIES[entity].required)
-        left: dict[str, set[str]] = {}
-        for change in derive.changes_of(conn, list(records)):
-            left.setdefault(change.record, set()).add(change.field)
-        # a record it made goes with it, and with the record what others wrote on it before
-        # they heard (a phone put to a resident it made up): their laptops take it out too
-        made = {r for r, fields in records.items() if r in left and (fields & required) - left[r]}
-        for record in [r for r in records if r not in left or r in made]:
-            derive.purge(conn, entity, record)
-        derive.refresh(
-            conn, entity, {r: f for r, f in records.items() if r in left and r not in made}
-        )
-    conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
-
-
 def _stamp_forgotten(held: OfficeList) -> bool:
     """The list held had a stamp from the future, which `dyz doctor --repair` forgot (so that
     the office's mended list is taken): any list is later now, an older one too."""
@@ -475,7 +442,7 @@ class Gate:
             for member in office.members:
                 if member.revoked and before.get(member.device) != member.revoked:
                     if member.device != self.me:  # the revoked laptop keeps what it made
-                        _withdraw(store, member.device, member.revoked)
+                        sql.withdraw(store, member.device, member.revoked)
                     self.revoked_now.append(member.name)
             values = (office.device, office.name, office.key, office.issued, office.signature)
             for key, value in zip(OFFICE_SETTINGS, values, strict=True):

@@ -458,3 +458,21 @@ def withdraw(store: Store, device: str, last: str) -> None:
             conn, entity, {r: f for r, f in records.items() if r in left and r not in made}
         )
     conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
+
+
+# -- keys ----------------------------------------------------------------------------------------
+
+
+def pinned_key(store: Store, device: str) -> str | None:
+    """The public key this laptop took on first sight for `device`; None if it has none."""
+    row = store.conn.execute("SELECT key FROM device_keys WHERE device = ?", (device,)).fetchone()
+    return str(row[0]) if row is not None else None
+
+
+def pin_key(store: Store, device: str, public_key: str, when: str) -> None:
+    """Take `public_key` as `device`'s, unless one is taken already."""
+    store.conn.execute(
+        "INSERT INTO device_keys (device, key, first_seen) VALUES (?, ?, ?)"
+        " ON CONFLICT (device) DO NOTHING",
+        (device, public_key, when),
+    )

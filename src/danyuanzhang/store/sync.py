@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.core.changes import COLUMNS, Change
 from danyuanzhang.core.records import ENTITIES
 from danyuanzhang.store import Store, in_chunks
+
+if TYPE_CHECKING:
+    from danyuanzhang.core.merge import FieldState
 
 
 def _marks(count: int) -> str:
@@ -350,6 +353,13 @@ def conflict(store: Store, conflict_id_text: str) -> Any:
     return store.conn.execute(
         "SELECT * FROM conflicts WHERE id = ?", (conflict_id_text,)
     ).fetchone()
+
+
+def field_state(store: Store, entity: str, record: str, field: str) -> FieldState:
+    """A field's state over the record's whole class: its value, or the values in conflict."""
+    from danyuanzhang.store import derive
+
+    return derive.state_of(store.conn, entity, record, field)
 
 
 # -- the office's list and the laptops asking to join --------------------------------------------

@@ -470,6 +470,19 @@ def withdraw(store: Store, device: str, last: str) -> None:
     conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
 
 
+def names_held(store: Store) -> dict[str, str]:
+    """Laptop id by name, for every name a laptop asking to join, heard from or on the
+    office's list holds here (the list's last, where two hold one)."""
+    found: dict[str, str] = {}
+    for query in (
+        "SELECT device, name FROM join_requests",
+        "SELECT id, name FROM devices",
+        "SELECT device, name FROM members",
+    ):
+        found.update({str(r[1]): str(r[0]) for r in store.conn.execute(query)})
+    return found
+
+
 # -- keys ----------------------------------------------------------------------------------------
 
 

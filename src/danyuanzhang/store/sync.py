@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.core.changes import COLUMNS, Change
@@ -12,6 +12,7 @@ from danyuanzhang.store import Store, in_chunks
 
 if TYPE_CHECKING:
     from danyuanzhang.core.merge import FieldState
+    from danyuanzhang.store.spans import Span, Tree
 
 
 def _marks(count: int) -> str:
@@ -470,6 +471,12 @@ def withdraw(store: Store, device: str, last: str) -> None:
     conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
 
 
+def member_keys(store: Store) -> dict[str, str]:
+    """The keys the office's list gives, by laptop id (the laptops admitted with one)."""
+    rows = store.conn.execute("SELECT device, key FROM members WHERE key != ''")
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
 def names_held(store: Store) -> dict[str, str]:
     """Laptop id by name, for every name a laptop asking to join, heard from or on the
     office's list holds here (the list's last, where two hold one)."""
@@ -499,3 +506,44 @@ def pin_key(store: Store, device: str, public_key: str, when: str) -> None:
         " ON CONFLICT (device) DO NOTHING",
         (device, public_key, when),
     )
+
+
+# -- spans (store/spans.py) ----------------------------------------------------------------------
+
+
+def last_span_end(store: Store, device: str) -> str:
+    """The stamp the last span of `device` kept here ends at; "" if none is kept."""
+    row = store.conn.execute("SELECT max(last) FROM spans WHERE device = ?", (device,)).fetchone()
+    return str(row[0] or "")
+
+
+def stamped_ids_after(store: Store, device: str, stamp: str) -> list[tuple[str, str]]:
+    """(stamp, id) of the changes `device` made after `stamp`, in the order of their stamps."""
+    rows = store.conn.execute(
+        "SELECT hlc, id FROM changes WHERE device = ? AND hlc > ? ORDER BY hlc", (device, stamp)
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def span_bounds(store: Store, device: str) -> list[tuple[str, str]]:
+    from danyuanzhang.store import spans
+
+    return spans.bounds(store.conn, device)
+
+
+def kept_span(store: Store, device: str, first: str) -> tuple[Span, Tree] | None:
+    from danyuanzhang.store import spans
+
+    return spans.stored(store.conn, device, first)
+
+
+def span_signs_after(store: Store, device: str, verify: Callable[[Span], bool]) -> str | None:
+    from danyuanzhang.store import spans
+
+    return spans.signs_after(store.conn, device, verify)
+
+
+def keep_span(store: Store, span: Span, tree: Tree, checked: bool) -> None:
+    from danyuanzhang.store import spans
+
+    spans.keep(store.conn, span, tree, checked)

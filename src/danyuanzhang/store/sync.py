@@ -111,6 +111,24 @@ def present(store: Store, wanted: Sequence[tuple[str, str]]) -> set[tuple[str, s
     return found & set(wanted)
 
 
+def changes_of_records(store: Store, records: Sequence[str]) -> list[Change]:
+    from danyuanzhang.store import derive
+
+    return derive.changes_of(store.conn, records)
+
+
+def canonical_of(store: Store, records: Sequence[str]) -> dict[str, str]:
+    """By record, the record of its class that stands for it (itself, if none does)."""
+    from danyuanzhang.store import derive
+
+    return derive.canonical_of(store.conn, records)
+
+
+def erased(store: Store) -> list[tuple[str, str]]:
+    """(record type, record) of every record erased here."""
+    return [(r[0], r[1]) for r in store.conn.execute("SELECT entity, record FROM tombstones")]
+
+
 # -- where records live --------------------------------------------------------------------------
 
 
@@ -475,6 +493,11 @@ def member_keys(store: Store) -> dict[str, str]:
     """The keys the office's list gives, by laptop id (the laptops admitted with one)."""
     rows = store.conn.execute("SELECT device, key FROM members WHERE key != ''")
     return {str(r[0]): str(r[1]) for r in rows}
+
+
+def admitted_names(store: Store) -> list[str]:
+    """The names of the laptops on the office's list that are not revoked."""
+    return [str(r[0]) for r in store.conn.execute("SELECT name FROM members WHERE revoked = ''")]
 
 
 def names_held(store: Store) -> dict[str, str]:

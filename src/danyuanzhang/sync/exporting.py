@@ -28,7 +28,7 @@ from danyuanzhang.core.changes import Change, decode
 from danyuanzhang.core.records import ENTITIES, ENTITY_ORDER, KEYED, REFERENCES
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.scopes import Scope
-from danyuanzhang.store import Store, derive
+from danyuanzhang.store import Store
 from danyuanzhang.store import sync as sql
 from danyuanzhang.store.migrations import LATEST
 from danyuanzhang.sync.bundle.reader import FORMAT_VERSION, Header
@@ -241,8 +241,7 @@ def _named_peer(store: Store, text: str) -> tuple[Any, tuple[str, str]]:
             raise DyzError("export_no_office_yet", peer=text.strip())
         if held.device != me:
             return sql.peer(store, held.device), (held.device, held.name)
-    listed = store.conn.execute("SELECT device, name FROM members").fetchall()
-    member = one_named(listed, text)
+    member = one_named(sql.members(store), text)
     if member is not None:
         return None, (member["device"], member["name"])
     raise _unknown_peer(store, text.strip(), held.name if held and held.device != me else None)
@@ -254,7 +253,7 @@ def _unknown_peer(store: Store, text: str, office: str | None) -> DyzError:
     from danyuanzhang.text.i18n import join
 
     names = [r["name"] for r in sql.peers(store)]
-    names += [r[0] for r in store.conn.execute("SELECT name FROM members WHERE revoked = ''")]
+    names += sql.admitted_names(store)
     if office is not None:
         names.append(office)
     known = join(dict.fromkeys(n for n in names if n != store.device()[1])) or "—"
@@ -275,7 +274,7 @@ def _empty_and_alone(store: Store) -> bool:
 
 def _refuse_if_revoked(store: Store, device: str | None, peer: str) -> None:
     """A laptop the office revoked (lost, stolen) gets nothing more."""
-    rows = store.conn.execute("SELECT device, name FROM members WHERE revoked != ''").fetchall()
+    rows = [m for m in sql.members(store) if m["revoked"]]
     revoked = next((r for r in rows if r["device"] == device), None) or one_named(rows, peer)
     if revoked is not None:
         raise DyzError("export_revoked", peer=revoked["name"])
@@ -319,10 +318,8 @@ def _receiver(store: Store, device: str, name: str) -> tuple[str, str, str] | No
 
     key = pinned(store, device)
     if key is None:
-        row = store.conn.execute(
-            "SELECT key FROM members WHERE device = ? AND key != ''", (device,)
-        ).fetchone()
-        key = row[0] if row is not None else None
+        member = sql.member(store, device)
+        key = (member["key"] or None) if member is not None else None
     held = office_of(store)
     if key is None and held is not None and held.device == device:
         key = held.key
@@ -445,16 +442,16 @@ def _whole_records(store: Store, seeds: set[tuple[str, str]]) -> dict[str, set[s
         next_round: set[tuple[str, str]] = set()
         keyed = sorted(r for e, r in pending if e in KEYED)
         if keyed:
-            heads = sorted(set(derive.canonical_of(store.conn, keyed).values()))
+            heads = sorted(set(sql.canonical_of(store, keyed).values()))
             next_round |= {(e, r) for e, r in sql.aliases_of(store, heads)}
             next_round |= {(e, h) for e, h in zip_entities(store, heads)}
             next_round |= {("merge", m) for m in sql.merges_of(store, keyed)}
         naming = sorted(r for e, r in pending if e == "merge" or any(e == t for t, _ in REFERENCES))
         merge_types: dict[str, str] = {}
-        for change in derive.changes_of(store.conn, naming):
+        for change in sql.changes_of_records(store, naming):
             if change.entity == "merge" and change.field == "entity" and change.value:
                 merge_types[change.record] = str(json.loads(change.value))
-        for change in derive.changes_of(store.conn, naming):
+        for change in sql.changes_of_records(store, naming):
             if change.value in (None, "null"):
                 continue
             target = REFERENCES.get((change.entity, change.field))
@@ -478,7 +475,7 @@ def _records(store: Store, records: dict[str, set[str]], redact: bool) -> Iterat
         personal = ENTITIES[entity].personal if redact else frozenset()
         wanted = sorted(records.get(entity, ()))
         if entity in KEYED:  # the copies of one flat side by side: they are read together
-            canonical = derive.canonical_of(store.conn, wanted)
+            canonical = sql.canonical_of(store, wanted)
             wanted.sort(key=lambda r: (canonical[r], r))
         texts = ENTITIES[entity].free_text if redact else frozenset()
         for record in wanted:
@@ -547,7 +544,7 @@ def _living_in(store: Store, scope: Scope, entity: str, records: list[str]) -> s
     if spec.placed_by is None:
         return set(records)
     keyed = entity in KEYED
-    canon = derive.canonical_of(store.conn, records) if keyed else {r: r for r in records}
+    canon = sql.canonical_of(store, records) if keyed else {r: r for r in records}
     rows = sql.places(store, entity, sorted(set(canon.values())))
     if spec.placed_by == "self":
         return {r for r in records if canon[r] in rows and scope.holds(_place(rows[canon[r]]))}
@@ -587,7 +584,5 @@ def _records_in_scope(store: Store, scope: Scope) -> set[tuple[str, str]]:
     chosen = {(e, r) for e, records in found.items() for r in records}
     for entity in KEYED:
         chosen |= set(sql.aliases_of(store, found[entity]))
-    chosen |= {
-        (row[0], row[1]) for row in store.conn.execute("SELECT entity, record FROM tombstones")
-    }
+    chosen |= set(sql.erased(store))
     return chosen

@@ -17,12 +17,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 
 from danyuanzhang.core.changes import Change
 from danyuanzhang.core.hlc import latest_allowed, local_time, parse, wall_of
-from danyuanzhang.core.merge import Incoming, Plan, household_named, plan_import
+from danyuanzhang.core.merge import Incoming, household_named, plan_import
 from danyuanzhang.core.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store, derive, short
@@ -226,7 +225,7 @@ def _import(  # noqa: C901, PLR0912, PLR0915
             clocks.check(stamp, None)
     if header.office_held:  # a list from the future would shut out every later one
         clocks.check(header.office_held, None)
-    with _no_cycle_collection(), _page_cache(store, IMPORT_CACHE_KIB):
+    with _no_cycle_collection(), sql.page_cache(store, IMPORT_CACHE_KIB):
         try:
             with store.transaction():
                 gate.take_on()
@@ -300,19 +299,6 @@ def _read_into(  # noqa: PLR0913
         store.conn.execute("ROLLBACK TO reading")
     store.conn.execute("RELEASE reading")
     return body, importer.top
-
-
-@contextmanager
-def _page_cache(store: Store, kib: int) -> Iterator[None]:
-    """A bigger page cache while a bundle is written: the log's pages a batch touches stay in
-    memory for the next one instead of being written out and read back (the log is written a
-    third faster on an office's whole notebook), at a bounded cost in memory."""
-    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
-    store.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
-    try:
-        yield
-    finally:
-        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 @contextmanager
@@ -431,7 +417,7 @@ class _Importer:
             if remaining is not None:  # some erasures are held: the rest goes in
                 groups = remaining
                 plan = plan_import(groups, held, erased, named)
-        _apply_plan(self.store, groups, plan, self._conflict)
+        sql.apply_plan(self.store, groups, plan, self._conflict)
         self.allowance.applied(plan.insert)
         report = self.report
         report.added += len(plan.insert)
@@ -494,30 +480,6 @@ class _Importer:
 ENTITY_RANK = {name: rank for rank, name in enumerate(ENTITY_ORDER)}
 
 
-def _apply_plan(
-    store: Store, groups: list[Incoming], plan: Plan, on_conflict: Callable[[str, str, str], None]
-) -> None:
-    """Write a batch's plan: its new changes, its erasures and the records they derive."""
-    conn = store.conn
-    # in the log's own order (record, field, id): the B-tree is written front to back
-    sql.insert_changes(store, sorted(plan.insert, key=_LOG_ORDER))
-    for entity, record in plan.erased:
-        derive.erase(conn, entity, record)
-    derive.add_records(conn, plan.fresh, on_conflict)
-    by_entity: dict[str, dict[str, set[str]]] = {}
-    entity_of = {g.record: g.entity for g in groups}
-    for record, fields in plan.touched.items():
-        by_entity.setdefault(entity_of[record], {})[record] = fields
-    for entity in ENTITY_ORDER:
-        if entity in by_entity:
-            derive.refresh(conn, entity, by_entity[entity], on_conflict)
-    if any(entity == "household" for entity, _ in plan.erased) or plan.dropped:
-        # the needs, hazards and visits of the flats erased now lose their words (those
-        # arriving for a flat erased before were left without them by plan_import, but a
-        # step that came before its need may be here still)
-        derive.strip_personal(conn)
-
-
 def apply_changes(
     store: Store, changes: list[Change], on_conflict: Callable[[str, str, str], None]
 ) -> None:
@@ -531,7 +493,7 @@ def apply_changes(
     held = sql.held(store, list(by_record))
     named = _households_of(store, groups, held)
     erased = derive.tombstoned(store.conn, [*by_record, *{h for h in named.values() if h}])
-    _apply_plan(store, groups, plan_import(groups, held, erased, named), on_conflict)
+    sql.apply_plan(store, groups, plan_import(groups, held, erased, named), on_conflict)
 
 
 def _households_of(
@@ -569,10 +531,6 @@ def _households_of(
         else:
             named[step] = household_named(here.get(parent, []), first=True)
     return named
-
-
-# the log's key (record, field, id), read off a Change by position for speed
-_LOG_ORDER = itemgetter(Change._fields.index("record"), Change._fields.index("field"), 0)
 
 
 def _check_references(store: Store, body: Body) -> None:

@@ -131,6 +131,20 @@ def erased(store: Store) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in store.conn.execute("SELECT entity, record FROM tombstones")]
 
 
+def erased_among(store: Store, records: Sequence[str]) -> set[tuple[str, str]]:
+    """(record type, record) of those of `records` erased here."""
+    from danyuanzhang.store import derive
+
+    return derive.tombstoned(store.conn, records)
+
+
+def field_changes(store: Store, records: Sequence[str], field: str) -> list[Change]:
+    """The changes of one field of these records."""
+    from danyuanzhang.store import derive
+
+    return derive.field_changes(store.conn, records, field)
+
+
 # the log's key (record, field, id), read off a Change by position for speed
 _LOG_ORDER = itemgetter(Change._fields.index("record"), Change._fields.index("field"), 0)
 
@@ -172,6 +186,22 @@ def page_cache(store: Store, kib: int) -> Iterator[None]:
         yield
     finally:
         store.conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+# a savepoint within the import's transaction: what a bundle's reader delivered, undone when
+# the reader gives up part-way and the next one starts over
+
+
+def savepoint(store: Store, name: str) -> None:
+    store.conn.execute(f"SAVEPOINT {name}")
+
+
+def back_to_savepoint(store: Store, name: str) -> None:
+    store.conn.execute(f"ROLLBACK TO {name}")
+
+
+def release_savepoint(store: Store, name: str) -> None:
+    store.conn.execute(f"RELEASE {name}")
 
 
 # -- where records live --------------------------------------------------------------------------

@@ -277,7 +277,7 @@ def _read_into(  # noqa: PLR0913
     process while this one writes; when a reader gives up part-way (the layout breaks, the
     second process is lost), what it delivered is undone and the next reader starts over.
     Also, per device, the latest of its changes the bundle carried."""
-    store.conn.execute("SAVEPOINT reading")
+    sql.savepoint(store, "reading")
     way = "beside" if worth_reading_beside(source.size) else "here"
     while True:
         proofs.read_again()
@@ -296,8 +296,8 @@ def _read_into(  # noqa: PLR0913
             way = "events"
         except ReaderLost:
             way = "here"
-        store.conn.execute("ROLLBACK TO reading")
-    store.conn.execute("RELEASE reading")
+        sql.back_to_savepoint(store, "reading")
+    sql.release_savepoint(store, "reading")
     return body, importer.top
 
 
@@ -395,14 +395,13 @@ class _Importer:
     def flush(self) -> None:
         if not self.batch:
             return
-        conn = self.store.conn
         groups = sorted(self.batch.values(), key=lambda g: (ENTITY_RANK[g.entity], g.record))
         self.batch, self.size = {}, 0
         ids = [g.record for g in groups]
         held = sql.held(self.store, ids)
         named = _households_of(self.store, groups, held)
         # the households its records were registered in may be erased here too
-        erased = derive.tombstoned(conn, [*ids, *{h for h in named.values() if h}])
+        erased = sql.erased_among(self.store, [*ids, *{h for h in named.values() if h}])
         plan = plan_import(groups, held, erased, named)
         erasing = {record for entity, record in plan.erased if entity == "household"}
         for group in plan.fresh:
@@ -492,7 +491,7 @@ def apply_changes(
     groups = sorted(by_record.values(), key=lambda g: (ENTITY_RANK[g.entity], g.record))
     held = sql.held(store, list(by_record))
     named = _households_of(store, groups, held)
-    erased = derive.tombstoned(store.conn, [*by_record, *{h for h in named.values() if h}])
+    erased = sql.erased_among(store, [*by_record, *{h for h in named.values() if h}])
     sql.apply_plan(store, groups, plan_import(groups, held, erased, named), on_conflict)
 
 
@@ -518,7 +517,7 @@ def _households_of(
     looked_up = [g.record for g in homes if g.record in held]
     looked_up += [p for p in steps.values() if p is not None and p not in in_batch]
     here: dict[str, list[Change]] = {}
-    for change in derive.field_changes(store.conn, looked_up, "household"):
+    for change in sql.field_changes(store, looked_up, "household"):
         here.setdefault(change.record, []).append(change)
     named = {
         g.record: household_named([*here.get(g.record, []), *g.changes], first=True) for g in homes

@@ -248,3 +248,10 @@ def households_with_resident(store: Store, estates: Sequence[str], name: str) ->
         ORDER BY h.building, h.unit, h.room""",
         [*estates, name],
     ).fetchall()
+
+
+def kinds_added(store: Store, table: str) -> list[Any]:
+    """The words a community added to a vocabulary (code, label_zh, label_en), by code."""
+    return store.conn.execute(
+        f"SELECT code, label_zh, label_en FROM {table} ORDER BY code"
+    ).fetchall()

@@ -21,6 +21,7 @@ from danyuanzhang.core.merge import normalise
 from danyuanzhang.households.registry import household_json
 from danyuanzhang.store import Store, short
 from danyuanzhang.store import petitions as pq
+from danyuanzhang.store import registry as reg
 
 LINK_WITHIN_DAYS = 14
 
@@ -36,8 +37,8 @@ def one_apart(a: str, b: str) -> bool:
 
 
 def find_duplicates(store: Store) -> list[dict[str, Any]]:
-    homes = {row["id"]: row for row in store.conn.execute("SELECT * FROM households")}
-    residents = list(store.conn.execute("SELECT * FROM residents WHERE moved_out IS NULL"))
+    homes = {row["id"]: row for row in reg.every_household(store)}
+    residents = reg.every_current_resident(store)
     found: list[dict[str, Any]] = []
 
     def where(household_id: str) -> str:

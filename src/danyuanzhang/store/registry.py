@@ -255,3 +255,12 @@ def kinds_added(store: Store, table: str) -> list[Any]:
     return store.conn.execute(
         f"SELECT code, label_zh, label_en FROM {table} ORDER BY code"
     ).fetchall()
+
+
+def every_household(store: Store) -> list[Any]:
+    return store.conn.execute("SELECT * FROM households").fetchall()
+
+
+def every_current_resident(store: Store) -> list[Any]:
+    """Every resident who has not moved out."""
+    return store.conn.execute("SELECT * FROM residents WHERE moved_out IS NULL").fetchall()

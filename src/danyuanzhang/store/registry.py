@@ -264,3 +264,35 @@ def every_household(store: Store) -> list[Any]:
 def every_current_resident(store: Store) -> list[Any]:
     """Every resident who has not moved out."""
     return store.conn.execute("SELECT * FROM residents WHERE moved_out IS NULL").fetchall()
+
+
+def roll_residents(store: Store, household_ids: Sequence[str]) -> list[Any]:
+    """The current residents of these households as a roll lists them (id, household_id,
+    name, phone, born, moved_in, note), each household's by name."""
+    from danyuanzhang.store import in_chunks
+
+    found: list[Any] = []
+    for chunk in in_chunks(household_ids):
+        found += store.conn.execute(
+            "SELECT id, household_id, name, phone, born, moved_in, note FROM residents"
+            f" WHERE household_id IN ({', '.join('?' * len(chunk))}) AND moved_out IS NULL"
+            " ORDER BY name, id",
+            chunk,
+        ).fetchall()
+    return found
+
+
+def flags_by_resident(store: Store, household_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The flags of the residents of these households (moved out or not), in order."""
+    from danyuanzhang.store import in_chunks
+
+    flags: dict[str, list[str]] = {}
+    for chunk in in_chunks(household_ids):
+        for resident, flag in store.conn.execute(
+            "SELECT f.resident_id, f.flag FROM resident_flags f JOIN residents r"
+            f" ON r.id = f.resident_id WHERE r.household_id IN ({', '.join('?' * len(chunk))})"
+            " ORDER BY f.flag",
+            chunk,
+        ):
+            flags.setdefault(resident, []).append(flag)
+    return flags

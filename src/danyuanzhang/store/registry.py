@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.store import Store
+
+if TYPE_CHECKING:
+    from danyuanzhang.core.merge import FieldState
 
 
 def estates(store: Store) -> list[str]:
@@ -75,6 +78,22 @@ def members_of(store: Store, record: str) -> list[str]:
     from danyuanzhang.store.derive import members
 
     return members(store.conn, record)
+
+
+def field_states(store: Store, entity: str, record: str) -> dict[str, FieldState]:
+    """The state of each field of a record over its whole class, by field."""
+    from danyuanzhang.store import derive
+
+    return derive.states_of(
+        store.conn, entity, derive.changes_of(store.conn, members_of(store, record))
+    )
+
+
+def strip_words_of_erased(store: Store) -> int:
+    """Take the personal words out of every record whose household is erased; how many."""
+    from danyuanzhang.store import derive
+
+    return derive.strip_personal(store.conn)
 
 
 def canonical(store: Store, record: str) -> str:

@@ -315,3 +315,12 @@ def flags_by_resident(store: Store, household_ids: Sequence[str]) -> dict[str, l
         ):
             flags.setdefault(resident, []).append(flag)
     return flags
+
+
+def flat_of(store: Store, household_id: str) -> Any:
+    """A household's row of one column, its building-unit-room (NULL where one of them is
+    unknown); None if there is no such household."""
+    return store.conn.execute(
+        "SELECT building || '-' || unit || '-' || room FROM households WHERE id = ?",
+        (household_id,),
+    ).fetchone()

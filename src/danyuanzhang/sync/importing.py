@@ -157,7 +157,7 @@ def _forget_opened(folder: Path) -> None:
             pass
 
 
-def _import(  # noqa: C901, PLR0912, PLR0915
+def _import(
     store: Store,
     path: Path,
     readable: Path,
@@ -178,40 +178,12 @@ def _import(  # noqa: C901, PLR0912, PLR0915
         report.own = True
         return report
     if sql.bundle_seen(store, header.checksum) is not None:
-        # a copy altered after its checksum was written declares the genuine one's: only a
-        # bundle whose signature, change ids and checksum hold is the one imported before;
-        # the very bytes of one checked already need no second reading
-        copy = _bytes_key(readable)
-        if sql.bundle_seen(store, copy) is None:
-            _check_signature(store, header, path)
-            _check_unaltered(source, path)
-            if not dry_run:
-                with store.transaction():
-                    sql.remember_copy(store, copy, header.checksum)
-        report.seen_before = True
-        if accept_erasures and not dry_run:
-            report.erasures_accepted = accept_held(store, header.checksum)
-            if report.erasures_accepted:
-                store.scrub()  # the changes held and what the erasures took: no copy left
+        _import_again(store, report, header, source, readable, dry_run, accept_erasures)
         return report
-    _bind_name(store, header, path)
-    report.sender = header.sender_name
-    _check_signature(store, header, path)
+    gate = _let_in(store, report, header, dry_run)
+    if gate is None:
+        return report
     mine = store.setting("community")
-    if mine and header.community and mine != header.community:
-        raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
-    gate = Gate(store, header, path, dry_run)
-    if header.key:
-        from danyuanzhang.sync.keys import fingerprint
-
-        report.sender_fingerprint = fingerprint(header.key)
-    if gate.join_request:
-        report.join_request = True
-        if not dry_run:
-            gate.record_request()
-        return report
-    if gate.trusted_now:
-        report.office_trusted = header.sender_name
     proofs = Proofs(store, header, path)
     office = gate.office.device if gate.office is not None else ""
     if office and header.sender_id != office and not proofs.known_to_sign(office):
@@ -219,12 +191,7 @@ def _import(  # noqa: C901, PLR0912, PLR0915
     allowance = Allowance(store, header.checksum, str(path), accept_erasures, office)
     if progress is not None:
         progress = forward_only(progress)
-    clocks = _ClockCheck(store, header, path)
-    for marks in (header.since, header.seen):
-        for stamp in marks.values():
-            clocks.check(stamp, None)
-    if header.office_held:  # a list from the future would shut out every later one
-        clocks.check(header.office_held, None)
+    clocks = _clocks_checked(store, header, path)
     with _no_cycle_collection(), sql.page_cache(store, IMPORT_CACHE_KIB):
         try:
             with store.transaction():
@@ -232,13 +199,7 @@ def _import(  # noqa: C901, PLR0912, PLR0915
                 body, carried = _read_into(
                     store, report, readable, source, clocks, gate, proofs, allowance, progress
                 )
-                proofs.check_and_keep()
-                if progress is not None:
-                    progress("write", 0.0)
-                _check_references(store, body)
-                _remember(store, body.header, report, carried)
-                sql.remember_copy(store, _bytes_key(readable), header.checksum)
-                settle_marks(store)
+                _write_down(store, report, header, body, carried, proofs, readable, progress)
                 if not mine and header.community:
                     store.set_setting("community", header.community)
                     report.community_adopted = header.community
@@ -260,6 +221,92 @@ def _import(  # noqa: C901, PLR0912, PLR0915
     report.already = report.total - report.added - report.ignored_erased - report.held_changes
     report.revoked_now, report.me_revoked = gate.revoked_now, gate.me_revoked
     return report
+
+
+def _clocks_checked(store: Store, header: Header, path: Path) -> _ClockCheck:
+    """What checks the stamps of a bundle's changes, once it has checked its header's."""
+    clocks = _ClockCheck(store, header, path)
+    for marks in (header.since, header.seen):
+        for stamp in marks.values():
+            clocks.check(stamp, None)
+    if header.office_held:  # a list from the future would shut out every later one
+        clocks.check(header.office_held, None)
+    return clocks
+
+
+def _import_again(
+    store: Store,
+    report: ImportReport,
+    header: Header,
+    source: Source,
+    readable: Path,
+    dry_run: bool,
+    accept_erasures: bool,
+) -> None:
+    """A bundle imported before: nothing to apply, but the erasures it brought that were held
+    when `accept_erasures`."""
+    path = report.path
+    # a copy altered after its checksum was written declares the genuine one's: only a
+    # bundle whose signature, change ids and checksum hold is the one imported before;
+    # the very bytes of one checked already need no second reading
+    copy = _bytes_key(readable)
+    if sql.bundle_seen(store, copy) is None:
+        _check_signature(store, header, path)
+        _check_unaltered(source, path)
+        if not dry_run:
+            with store.transaction():
+                sql.remember_copy(store, copy, header.checksum)
+    report.seen_before = True
+    if accept_erasures and not dry_run:
+        report.erasures_accepted = accept_held(store, header.checksum)
+        if report.erasures_accepted:
+            store.scrub()  # the changes held and what the erasures took: no copy left
+
+
+def _let_in(store: Store, report: ImportReport, header: Header, dry_run: bool) -> Gate | None:
+    """The sender's name, signature and community checked, and what the office's list lets
+    its bundle do; None when it is a request to join (kept, on the office), nothing more."""
+    path = report.path
+    _bind_name(store, header, path)
+    report.sender = header.sender_name
+    _check_signature(store, header, path)
+    mine = store.setting("community")
+    if mine and header.community and mine != header.community:
+        raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
+    gate = Gate(store, header, path, dry_run)
+    if header.key:
+        from danyuanzhang.sync.keys import fingerprint
+
+        report.sender_fingerprint = fingerprint(header.key)
+    if gate.join_request:
+        report.join_request = True
+        if not dry_run:
+            gate.record_request()
+        return None
+    if gate.trusted_now:
+        report.office_trusted = header.sender_name
+    return gate
+
+
+def _write_down(
+    store: Store,
+    report: ImportReport,
+    header: Header,
+    body: Body,
+    carried: dict[str, str],
+    proofs: Proofs,
+    readable: Path,
+    progress: Callable[[str, float], None] | None,
+) -> None:
+    """Once the body is read and applied: its spans and references checked, and what it
+    tells of its sender and of what each laptop holds kept."""
+    proofs.check_and_keep()
+    if progress is not None:
+        progress("write", 0.0)
+    _check_references(store, body)
+    _remember(store, body.header, report, carried)
+    sql.remember_copy(store, _bytes_key(readable), header.checksum)
+    settle_marks(store)
 
 
 def _read_into(  # noqa: PLR0913

@@ -1,4 +1,5 @@
-"""The SQL of sync: what to export, what an import finds here, and what each peer holds."""
+"""The SQL of sync: what to export, what an import finds here and how it is written, what each
+peer holds, the office's list, the keys pinned and the spans kept."""
 
 from __future__ import annotations
 
@@ -58,6 +59,12 @@ def count_after(store: Store, device: str, stamp: str, up_to: int) -> int:
         (device, stamp, up_to),
     ).fetchone()
     return int(row[0])
+
+
+def latest_change_of(store: Store, device: str) -> str | None:
+    """The stamp of the latest change here that `device` made; None if there is none."""
+    row = store.conn.execute("SELECT max(hlc) FROM changes WHERE device = ?", (device,)).fetchone()
+    return None if row[0] is None else str(row[0])
 
 
 def records_by_entity(store: Store) -> dict[str, list[str]]:
@@ -525,12 +532,6 @@ def add_join_request(store: Store, device: str, name: str, key: str, asked: str)
         " ON CONFLICT (device) DO NOTHING",
         (device, name, key, asked),
     )
-
-
-def latest_change_of(store: Store, device: str) -> str | None:
-    """The stamp of the latest change here that `device` made; None if there is none."""
-    row = store.conn.execute("SELECT max(hlc) FROM changes WHERE device = ?", (device,)).fetchone()
-    return None if row[0] is None else str(row[0])
 
 
 def withdraw(store: Store, device: str, last: str) -> None:

@@ -113,6 +113,7 @@ def finish(
     ledger's row), for the household that asked, of the service the need asked for."""
     from danyuanzhang.cases.petitions import find_petition, take_step
     from danyuanzhang.cases.volunteers import add_service
+    from danyuanzhang.store import registry as reg
 
     with store.transaction():
         need = find_petition(store, petition)
@@ -121,12 +122,7 @@ def finish(
             raise DyzError("hours_without_volunteer", id=short(need["id"]))
         item = take_step(store, need["id"], "done", on=on, note=note)
         if hours is not None and helper is not None:
-            served = need["household_id"] and (
-                store.conn.execute(
-                    "SELECT building || '-' || unit || '-' || room FROM households WHERE id = ?",
-                    (need["household_id"],),
-                ).fetchone()
-            )
+            served = need["household_id"] and reg.flat_of(store, need["household_id"])
             kind = service_for(need["category"]) or _first_service(store, helper)
             item["service"] = add_service(
                 store,

@@ -256,10 +256,8 @@ def edit_hazard(
         changed = {k: v for k, v in fields.items() if v != row[_COLUMN.get(k, k)]}
         if not changed:
             raise DyzError("hazard_nothing_to_change")
-        from danyuanzhang.store.derive import without_erased_words
-
         # what would not be written must not be said done
-        if without_erased_words(store.conn, "hazard", row["id"], changed) != changed:
+        if q.writable_fields(store, row["id"], changed) != changed:
             raise DyzError("hazard_words_erased")
         store.put("hazard", row["id"], changed)
         return show_hazard(store, row["id"])

@@ -127,18 +127,11 @@ def _settle(store: Store, row: Any, day: str, note: str | None) -> bool:
 
 
 def _steps_of(store: Store, petition_ids: list[str]) -> dict[str, list[Any]]:
-    from danyuanzhang.store import in_chunks
+    from danyuanzhang.store import petitions as q
 
     found: dict[str, list[Any]] = {p: [] for p in petition_ids}
-    for chunk in in_chunks(petition_ids):
-        rows = store.conn.execute(
-            "SELECT m.*, c.hlc AS hlc, c.author AS author FROM mediation_steps m"
-            " JOIN changes c ON c.record = m.id AND c.field = 'step'"
-            f" WHERE m.petition_id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        )
-        for step in rows:
-            found[step["petition_id"]].append(step)
+    for step in q.mediation_steps(store, petition_ids):
+        found[step["petition_id"]].append(step)
     for steps in found.values():
         steps.sort(key=lambda s: (s["on_date"], s["hlc"], s["id"]))
     return found
@@ -198,14 +191,9 @@ def list_disputes(
 ) -> list[dict[str, Any]]:
     """Every dispute (need of category mediation) not withdrawn, oldest first."""
     from danyuanzhang.households.scopes import choose_estate
+    from danyuanzhang.store import petitions as q
 
-    where, params = "category = 'mediation' AND withdrawn_on IS NULL", []
-    if estate:
-        where += " AND estate = ?"
-        params.append(choose_estate(store, estate))
-    rows = store.conn.execute(
-        f"SELECT * FROM petitions WHERE {where} ORDER BY raised_on, id", params
-    ).fetchall()
+    rows = q.disputes(store, choose_estate(store, estate) if estate else None)
     steps = _steps_of(store, [r["id"] for r in rows])
     items = [describe(store, row, steps[row["id"]]) for row in rows]
     return [i for i in items if not open_only or i["result"] is None]

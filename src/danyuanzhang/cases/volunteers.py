@@ -174,11 +174,9 @@ def find_volunteer(store: Store, text: str) -> Any:
     """A volunteer by id (its first digits) or by name, or part of it: several are listed."""
     cleaned = text.strip()
     if re.fullmatch(r"[0-9a-f]{4,32}", cleaned):
-        rows = store.conn.execute(
-            "SELECT id FROM volunteers WHERE id LIKE ? || '%'", (cleaned,)
-        ).fetchall()
-        if len(rows) == 1:
-            return q.volunteer(store, rows[0][0])
+        ids = q.ids_starting(store, cleaned)
+        if len(ids) == 1:
+            return q.volunteer(store, ids[0])
     found = q.named(store, parse_name(cleaned)) if cleaned else []
     exact = [row for row in found if row["name"] == cleaned]
     if len(exact) == 1 or len(found) == 1:
@@ -376,11 +374,7 @@ def add_service(  # noqa: PLR0913
             fields["note"] = parse_free_text(note)
         service_id = new_id()
         store.put("service", service_id, fields, new=True)
-        row = store.conn.execute(
-            "SELECT s.*, h.room AS room FROM services s"
-            " LEFT JOIN households h ON h.id = s.household_id WHERE s.id = ?",
-            (service_id,),
-        ).fetchone()
+        row = q.service(store, service_id)
     item = service_json(row)
     item["volunteer"] = helper["name"]
     item["offered"] = code in (helper["services"] or "").split(",")

@@ -17,7 +17,9 @@ def known(
 ) -> dict[str, tuple[str, str]]:
     """The built-in words and those the community added, with their two names."""
     kinds = dict(builtin)
-    for row in store.conn.execute(f"SELECT code, label_zh, label_en FROM {table} ORDER BY code"):
+    from danyuanzhang.store.registry import kinds_added
+
+    for row in kinds_added(store, table):
         kinds[row[0]] = (row[1] or row[0], row[2] or row[0])
     return kinds
 

@@ -21,6 +21,7 @@ from danyuanzhang.core.merge import normalise
 from danyuanzhang.households.registry import household_json
 from danyuanzhang.store import Store
 from danyuanzhang.store import petitions as pq
+from danyuanzhang.store import registry as reg
 from danyuanzhang.text.ids import short
 
 LINK_WITHIN_DAYS = 14
@@ -37,8 +38,8 @@ def one_apart(a: str, b: str) -> bool:
 
 
 def find_duplicates(store: Store) -> list[dict[str, Any]]:
-    homes = {row["id"]: row for row in store.conn.execute("SELECT * FROM households")}
-    residents = list(store.conn.execute("SELECT * FROM residents WHERE moved_out IS NULL"))
+    homes = {row["id"]: row for row in reg.every_household(store)}
+    residents = reg.every_current_resident(store)
     found: list[dict[str, Any]] = []
 
     def where(household_id: str) -> str:

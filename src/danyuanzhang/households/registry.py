@@ -279,9 +279,7 @@ def remove_household(store: Store, ref_text: str, estate: str | None = None) -> 
         named = {*copies, row["id"], *(r["id"] for r in residents)}
         place = (row["estate"], row["building"], row["unit"], row["room"])
         drafts.discard_naming(store, named, place)
-        from danyuanzhang.store import derive
-
-        gone["kept_without_words"] = derive.strip_personal(store.conn)
+        gone["kept_without_words"] = reg.strip_words_of_erased(store)
     gone["scrubbed"] = store.scrub()
     gone["residents_erased"] = len(residents)
     return gone
@@ -462,18 +460,13 @@ def merge_residents(store: Store, keep_text: str, other_text: str) -> dict[str, 
 def merge_records(store: Store, entity: str, keep: str, other: str) -> None:
     """Record a person's merge, then let KEEP's values stand where the two disagree."""
     from danyuanzhang.core.changes import decode
-    from danyuanzhang.store import derive
 
     keep, other = reg.canonical(store, keep), reg.canonical(store, other)
     if keep == other:
         raise DyzError("merge_itself")
-    kept = derive.states_of(
-        store.conn, entity, derive.changes_of(store.conn, reg.members_of(store, keep))
-    )
+    kept = reg.field_states(store, entity, keep)
     store.put("merge", new_id(), {"entity": entity, "keep": keep, "other": other}, new=True)
-    now = derive.states_of(
-        store.conn, entity, derive.changes_of(store.conn, reg.members_of(store, keep))
-    )
+    now = reg.field_states(store, entity, keep)
     settle = {
         name: decode(state.value)
         for name, state in kept.items()

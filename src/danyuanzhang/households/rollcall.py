@@ -710,22 +710,9 @@ def roll_rows(
     households = list_households(store, estate=estate, building=building, unit=unit)
     ids = [h["id"] for h in households]
     people: dict[str, list[tuple[Any, ...]]] = {}
-    flags: dict[str, list[str]] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        marks = ",".join("?" * len(part))
-        for row in store.conn.execute(
-            "SELECT id, household_id, name, phone, born, moved_in, note FROM residents"
-            f" WHERE household_id IN ({marks}) AND moved_out IS NULL ORDER BY name, id",
-            part,
-        ):
-            people.setdefault(row[1], []).append(tuple(row))
-        for resident, flag in store.conn.execute(
-            "SELECT f.resident_id, f.flag FROM resident_flags f JOIN residents r"
-            f" ON r.id = f.resident_id WHERE r.household_id IN ({marks}) ORDER BY f.flag",
-            part,
-        ):
-            flags.setdefault(resident, []).append(flag)
+    for row in reg.roll_residents(store, ids):
+        people.setdefault(row[1], []).append(tuple(row))
+    flags = reg.flags_by_resident(store, ids)
     rows: list[list[Any]] = []
     for household in households:
         flat = [household["estate"], household["building"], household["unit"], household["room"]]

@@ -52,3 +52,11 @@ def notice_numbers(store: Store, prefix: str) -> list[str]:
         "SELECT notice_no FROM hazards WHERE notice_no LIKE ? ESCAPE '\\'", (pattern,)
     )
     return [row[0] for row in rows]
+
+
+def writable_fields(store: Store, hazard_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields that a change to a hazard would write: without its personal words, where
+    its household is erased."""
+    from danyuanzhang.store.derive import without_erased_words
+
+    return without_erased_words(store.conn, "hazard", hazard_id, fields)

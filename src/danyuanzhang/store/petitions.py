@@ -120,3 +120,29 @@ def held_petitions(store: Store, petition_ids: Sequence[str]) -> set[str]:
         f"SELECT id FROM petitions WHERE id IN ({marks})", list(petition_ids)
     ).fetchall()
     return {row[0] for row in rows}
+
+
+def disputes(store: Store, estate: str | None = None) -> list[Any]:
+    """Every dispute (a need of category mediation) not withdrawn, oldest first."""
+    where, params = "category = 'mediation' AND withdrawn_on IS NULL", []
+    if estate:
+        where += " AND estate = ?"
+        params.append(estate)
+    return store.conn.execute(
+        f"SELECT * FROM petitions WHERE {where} ORDER BY raised_on, id", params
+    ).fetchall()
+
+
+def mediation_steps(store: Store, petition_ids: Sequence[str]) -> list[Any]:
+    """The mediation steps of these disputes, each with the stamp and author of its step."""
+    from danyuanzhang.store import in_chunks
+
+    found: list[Any] = []
+    for chunk in in_chunks(petition_ids):
+        found += store.conn.execute(
+            "SELECT m.*, c.hlc AS hlc, c.author AS author FROM mediation_steps m"
+            " JOIN changes c ON c.record = m.id AND c.field = 'step'"
+            f" WHERE m.petition_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+    return found

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.store import Store
+
+if TYPE_CHECKING:
+    from danyuanzhang.core.merge import FieldState
 
 
 def estates(store: Store) -> list[str]:
@@ -75,6 +78,22 @@ def members_of(store: Store, record: str) -> list[str]:
     from danyuanzhang.store.derive import members
 
     return members(store.conn, record)
+
+
+def field_states(store: Store, entity: str, record: str) -> dict[str, FieldState]:
+    """The state of each field of a record over its whole class, by field."""
+    from danyuanzhang.store import derive
+
+    return derive.states_of(
+        store.conn, entity, derive.changes_of(store.conn, members_of(store, record))
+    )
+
+
+def strip_words_of_erased(store: Store) -> int:
+    """Take the personal words out of every record whose household is erased; how many."""
+    from danyuanzhang.store import derive
+
+    return derive.strip_personal(store.conn)
 
 
 def canonical(store: Store, record: str) -> str:
@@ -248,3 +267,60 @@ def households_with_resident(store: Store, estates: Sequence[str], name: str) ->
         ORDER BY h.building, h.unit, h.room""",
         [*estates, name],
     ).fetchall()
+
+
+def kinds_added(store: Store, table: str) -> list[Any]:
+    """The words a community added to a vocabulary (code, label_zh, label_en), by code."""
+    return store.conn.execute(
+        f"SELECT code, label_zh, label_en FROM {table} ORDER BY code"
+    ).fetchall()
+
+
+def every_household(store: Store) -> list[Any]:
+    return store.conn.execute("SELECT * FROM households").fetchall()
+
+
+def every_current_resident(store: Store) -> list[Any]:
+    """Every resident who has not moved out."""
+    return store.conn.execute("SELECT * FROM residents WHERE moved_out IS NULL").fetchall()
+
+
+def roll_residents(store: Store, household_ids: Sequence[str]) -> list[Any]:
+    """The current residents of these households as a roll lists them (id, household_id,
+    name, phone, born, moved_in, note), each household's by name."""
+    from danyuanzhang.store import in_chunks
+
+    found: list[Any] = []
+    for chunk in in_chunks(household_ids):
+        found += store.conn.execute(
+            "SELECT id, household_id, name, phone, born, moved_in, note FROM residents"
+            f" WHERE household_id IN ({', '.join('?' * len(chunk))}) AND moved_out IS NULL"
+            " ORDER BY name, id",
+            chunk,
+        ).fetchall()
+    return found
+
+
+def flags_by_resident(store: Store, household_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The flags of the residents of these households (moved out or not), in order."""
+    from danyuanzhang.store import in_chunks
+
+    flags: dict[str, list[str]] = {}
+    for chunk in in_chunks(household_ids):
+        for resident, flag in store.conn.execute(
+            "SELECT f.resident_id, f.flag FROM resident_flags f JOIN residents r"
+            f" ON r.id = f.resident_id WHERE r.household_id IN ({', '.join('?' * len(chunk))})"
+            " ORDER BY f.flag",
+            chunk,
+        ):
+            flags.setdefault(resident, []).append(flag)
+    return flags
+
+
+def flat_of(store: Store, household_id: str) -> Any:
+    """A household's row of one column, its building-unit-room (NULL where one of them is
+    unknown); None if there is no such household."""
+    return store.conn.execute(
+        "SELECT building || '-' || unit || '-' || room FROM households WHERE id = ?",
+        (household_id,),
+    ).fetchone()

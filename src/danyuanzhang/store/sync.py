@@ -1,14 +1,21 @@
-"""The SQL of sync: what to export, what an import finds here, and what each peer holds."""
+"""The SQL of sync: what to export, what an import finds here and how it is written, what each
+peer holds, the office's list, the keys pinned and the spans kept."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.core.changes import COLUMNS, Change
-from danyuanzhang.core.records import ENTITIES
+from danyuanzhang.core.records import ENTITIES, ENTITY_ORDER
 from danyuanzhang.store import Store, in_chunks
+
+if TYPE_CHECKING:
+    from danyuanzhang.core.merge import FieldState, Incoming, Plan
+    from danyuanzhang.store.spans import Span, Tree
 
 
 def _marks(count: int) -> str:
@@ -52,6 +59,12 @@ def count_after(store: Store, device: str, stamp: str, up_to: int) -> int:
         (device, stamp, up_to),
     ).fetchone()
     return int(row[0])
+
+
+def latest_change_of(store: Store, device: str) -> str | None:
+    """The stamp of the latest change here that `device` made; None if there is none."""
+    row = store.conn.execute("SELECT max(hlc) FROM changes WHERE device = ?", (device,)).fetchone()
+    return None if row[0] is None else str(row[0])
 
 
 def records_by_entity(store: Store) -> dict[str, list[str]]:
@@ -105,6 +118,97 @@ def present(store: Store, wanted: Sequence[tuple[str, str]]) -> set[tuple[str, s
         ):
             found.update((row[1], row[0]) for row in store.conn.execute(query, chunk))
     return found & set(wanted)
+
+
+def changes_of_records(store: Store, records: Sequence[str]) -> list[Change]:
+    from danyuanzhang.store import derive
+
+    return derive.changes_of(store.conn, records)
+
+
+def canonical_of(store: Store, records: Sequence[str]) -> dict[str, str]:
+    """By record, the record of its class that stands for it (itself, if none does)."""
+    from danyuanzhang.store import derive
+
+    return derive.canonical_of(store.conn, records)
+
+
+def erased(store: Store) -> list[tuple[str, str]]:
+    """(record type, record) of every record erased here."""
+    return [(r[0], r[1]) for r in store.conn.execute("SELECT entity, record FROM tombstones")]
+
+
+def erased_among(store: Store, records: Sequence[str]) -> set[tuple[str, str]]:
+    """(record type, record) of those of `records` erased here."""
+    from danyuanzhang.store import derive
+
+    return derive.tombstoned(store.conn, records)
+
+
+def field_changes(store: Store, records: Sequence[str], field: str) -> list[Change]:
+    """The changes of one field of these records."""
+    from danyuanzhang.store import derive
+
+    return derive.field_changes(store.conn, records, field)
+
+
+# the log's key (record, field, id), read off a Change by position for speed
+_LOG_ORDER = itemgetter(Change._fields.index("record"), Change._fields.index("field"), 0)
+
+
+def apply_plan(
+    store: Store, groups: list[Incoming], plan: Plan, on_conflict: Callable[[str, str, str], None]
+) -> None:
+    """Write a batch's plan: its new changes, its erasures and the records they derive."""
+    from danyuanzhang.store import derive
+
+    conn = store.conn
+    # in the log's own order (record, field, id): the B-tree is written front to back
+    insert_changes(store, sorted(plan.insert, key=_LOG_ORDER))
+    for entity, record in plan.erased:
+        derive.erase(conn, entity, record)
+    derive.add_records(conn, plan.fresh, on_conflict)
+    by_entity: dict[str, dict[str, set[str]]] = {}
+    entity_of = {g.record: g.entity for g in groups}
+    for record, fields in plan.touched.items():
+        by_entity.setdefault(entity_of[record], {})[record] = fields
+    for entity in ENTITY_ORDER:
+        if entity in by_entity:
+            derive.refresh(conn, entity, by_entity[entity], on_conflict)
+    if any(entity == "household" for entity, _ in plan.erased) or plan.dropped:
+        # the needs, hazards and visits of the flats erased now lose their words (those
+        # arriving for a flat erased before were left without them by plan_import, but a
+        # step that came before its need may be here still)
+        derive.strip_personal(conn)
+
+
+@contextmanager
+def page_cache(store: Store, kib: int) -> Iterator[None]:
+    """A bigger page cache while a bundle is written: the log's pages a batch touches stay in
+    memory for the next one instead of being written out and read back (the log is written a
+    third faster on an office's whole notebook), at a bounded cost in memory."""
+    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    store.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+# a savepoint within the import's transaction: what a bundle's reader delivered, undone when
+# the reader gives up part-way and the next one starts over
+
+
+def savepoint(store: Store, name: str) -> None:
+    store.conn.execute(f"SAVEPOINT {name}")
+
+
+def back_to_savepoint(store: Store, name: str) -> None:
+    store.conn.execute(f"ROLLBACK TO {name}")
+
+
+def release_savepoint(store: Store, name: str) -> None:
+    store.conn.execute(f"RELEASE {name}")
 
 
 # -- where records live --------------------------------------------------------------------------
@@ -350,3 +454,195 @@ def conflict(store: Store, conflict_id_text: str) -> Any:
     return store.conn.execute(
         "SELECT * FROM conflicts WHERE id = ?", (conflict_id_text,)
     ).fetchone()
+
+
+def field_state(store: Store, entity: str, record: str, field: str) -> FieldState:
+    """A field's state over the record's whole class: its value, or the values in conflict."""
+    from danyuanzhang.store import derive
+
+    return derive.state_of(store.conn, entity, record, field)
+
+
+# -- the office's list and the laptops asking to join --------------------------------------------
+
+
+def members(store: Store) -> list[Any]:
+    """The laptops on the office's list as this laptop holds it, in the order of their ids."""
+    return store.conn.execute(
+        "SELECT device, name, key, admitted, revoked, revoked_on FROM members ORDER BY device"
+    ).fetchall()
+
+
+def member(store: Store, device: str) -> Any:
+    return store.conn.execute(
+        "SELECT name, key, revoked FROM members WHERE device = ?", (device,)
+    ).fetchone()
+
+
+def listed_devices(store: Store) -> set[str]:
+    return {str(r[0]) for r in store.conn.execute("SELECT device FROM members")}
+
+
+def add_member(store: Store, device: str, name: str, key: str, admitted: str) -> None:
+    """Put a laptop on the list (again, if it was revoked): it asks to join no more."""
+    store.conn.execute(
+        "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, '')"
+        " ON CONFLICT (device) DO UPDATE SET name = excluded.name, key = excluded.key,"
+        " admitted = excluded.admitted, revoked = '', revoked_on = ''",
+        (device, name, key, admitted),
+    )
+    store.conn.execute("DELETE FROM join_requests WHERE device = ?", (device,))
+
+
+def revoke_member(store: Store, device: str, last: str, revoked_on: str) -> None:
+    store.conn.execute(
+        "UPDATE members SET revoked = ?, revoked_on = ? WHERE device = ?",
+        (last, revoked_on, device),
+    )
+
+
+def replace_members(store: Store, listed: Sequence[tuple[str, str, str, str, str, str]]) -> None:
+    """The office's list taken on: (device, name, key, admitted, revoked, revoked_on)."""
+    store.conn.execute("DELETE FROM members")
+    store.conn.executemany(
+        "INSERT INTO members (device, name, key, admitted, revoked, revoked_on)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        listed,
+    )
+
+
+def join_requests(store: Store) -> list[Any]:
+    return store.conn.execute("SELECT device, name, key, asked FROM join_requests").fetchall()
+
+
+def requested_key(store: Store, device: str) -> str | None:
+    """The key a laptop's first request to join was signed by; None if it has not asked."""
+    row = store.conn.execute("SELECT key FROM join_requests WHERE device = ?", (device,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def requests_waiting(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM join_requests").fetchone()[0])
+
+
+def add_join_request(store: Store, device: str, name: str, key: str, asked: str) -> None:
+    """Remember a request to join; a laptop that asked before keeps its first."""
+    store.conn.execute(
+        "INSERT INTO join_requests (device, name, key, asked) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (device) DO NOTHING",
+        (device, name, key, asked),
+    )
+
+
+def withdraw(store: Store, device: str, last: str) -> None:
+    """Take out the changes `device` made after `last`, as if they had never come."""
+    from danyuanzhang.store import derive
+
+    conn = store.conn
+    rows = conn.execute(
+        f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ?", (device, last)
+    ).fetchall()
+    gone = [Change(*row) for row in rows]
+    if not gone:
+        return
+    conn.execute("DELETE FROM changes WHERE device = ? AND hlc > ?", (device, last))
+    touched: dict[str, dict[str, set[str]]] = {}
+    for change in gone:
+        touched.setdefault(change.entity, {}).setdefault(change.record, set()).add(change.field)
+    for entity, records in touched.items():
+        required = set(ENTITIES[entity].required)
+        left: dict[str, set[str]] = {}
+        for change in derive.changes_of(conn, list(records)):
+            left.setdefault(change.record, set()).add(change.field)
+        # a record it made goes with it, and with the record what others wrote on it before
+        # they heard (a phone put to a resident it made up): their laptops take it out too
+        made = {r for r, fields in records.items() if r in left and (fields & required) - left[r]}
+        for record in [r for r in records if r not in left or r in made]:
+            derive.purge(conn, entity, record)
+        derive.refresh(
+            conn, entity, {r: f for r, f in records.items() if r in left and r not in made}
+        )
+    conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
+
+
+def member_keys(store: Store) -> dict[str, str]:
+    """The keys the office's list gives, by laptop id (the laptops admitted with one)."""
+    rows = store.conn.execute("SELECT device, key FROM members WHERE key != ''")
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def admitted_names(store: Store) -> list[str]:
+    """The names of the laptops on the office's list that are not revoked."""
+    return [str(r[0]) for r in store.conn.execute("SELECT name FROM members WHERE revoked = ''")]
+
+
+def names_held(store: Store) -> dict[str, str]:
+    """Laptop id by name, for every name a laptop asking to join, heard from or on the
+    office's list holds here (the list's last, where two hold one)."""
+    found: dict[str, str] = {}
+    for query in (
+        "SELECT device, name FROM join_requests",
+        "SELECT id, name FROM devices",
+        "SELECT device, name FROM members",
+    ):
+        found.update({str(r[1]): str(r[0]) for r in store.conn.execute(query)})
+    return found
+
+
+# -- keys ----------------------------------------------------------------------------------------
+
+
+def pinned_key(store: Store, device: str) -> str | None:
+    """The public key this laptop took on first sight for `device`; None if it has none."""
+    row = store.conn.execute("SELECT key FROM device_keys WHERE device = ?", (device,)).fetchone()
+    return str(row[0]) if row is not None else None
+
+
+def pin_key(store: Store, device: str, public_key: str, when: str) -> None:
+    """Take `public_key` as `device`'s, unless one is taken already."""
+    store.conn.execute(
+        "INSERT INTO device_keys (device, key, first_seen) VALUES (?, ?, ?)"
+        " ON CONFLICT (device) DO NOTHING",
+        (device, public_key, when),
+    )
+
+
+# -- spans (store/spans.py) ----------------------------------------------------------------------
+
+
+def last_span_end(store: Store, device: str) -> str:
+    """The stamp the last span of `device` kept here ends at; "" if none is kept."""
+    row = store.conn.execute("SELECT max(last) FROM spans WHERE device = ?", (device,)).fetchone()
+    return str(row[0] or "")
+
+
+def stamped_ids_after(store: Store, device: str, stamp: str) -> list[tuple[str, str]]:
+    """(stamp, id) of the changes `device` made after `stamp`, in the order of their stamps."""
+    rows = store.conn.execute(
+        "SELECT hlc, id FROM changes WHERE device = ? AND hlc > ? ORDER BY hlc", (device, stamp)
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def span_bounds(store: Store, device: str) -> list[tuple[str, str]]:
+    from danyuanzhang.store import spans
+
+    return spans.bounds(store.conn, device)
+
+
+def kept_span(store: Store, device: str, first: str) -> tuple[Span, Tree] | None:
+    from danyuanzhang.store import spans
+
+    return spans.stored(store.conn, device, first)
+
+
+def span_signs_after(store: Store, device: str, verify: Callable[[Span], bool]) -> str | None:
+    from danyuanzhang.store import spans
+
+    return spans.signs_after(store.conn, device, verify)
+
+
+def keep_span(store: Store, span: Span, tree: Tree, checked: bool) -> None:
+    from danyuanzhang.store import spans
+
+    spans.keep(store.conn, span, tree, checked)

@@ -12,6 +12,12 @@ def volunteer(store: Store, volunteer_id: str) -> Any:
     return store.conn.execute("SELECT * FROM volunteers WHERE id = ?", (volunteer_id,)).fetchone()
 
 
+def ids_starting(store: Store, prefix: str) -> list[str]:
+    """The ids of the volunteers that start with `prefix`."""
+    rows = store.conn.execute("SELECT id FROM volunteers WHERE id LIKE ? || '%'", (prefix,))
+    return [str(row[0]) for row in rows]
+
+
 def volunteers(store: Store, estates: Sequence[str] | None = None) -> list[Any]:
     """Every volunteer (of these estates), by estate, area and name."""
     where, params = "", list(estates or ())
@@ -27,6 +33,15 @@ def named(store: Store, text: str) -> list[Any]:
     return store.conn.execute(
         "SELECT * FROM volunteers WHERE instr(name, ?) > 0 ORDER BY name, id", (text,)
     ).fetchall()
+
+
+def service(store: Store, service_id: str) -> Any:
+    """A service given, with the room of the household it was given to."""
+    return store.conn.execute(
+        "SELECT s.*, h.room AS room FROM services s"
+        " LEFT JOIN households h ON h.id = s.household_id WHERE s.id = ?",
+        (service_id,),
+    ).fetchone()
 
 
 def services_of(store: Store, volunteer_id: str) -> list[Any]:

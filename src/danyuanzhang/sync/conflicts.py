@@ -16,7 +16,7 @@ from typing import Any
 from danyuanzhang.core.changes import FLAG_PREFIX, decode, encode
 from danyuanzhang.core.records import ENTITIES, field_label, label
 from danyuanzhang.errors import DyzError
-from danyuanzhang.store import Store, derive
+from danyuanzhang.store import Store
 from danyuanzhang.store import sync as sql
 from danyuanzhang.text.i18n import pick
 from danyuanzhang.text.ids import short
@@ -50,11 +50,9 @@ def describe_record(store: Store, entity: str, record: str) -> str:
         return f"{label(entity)}{'' if lang() == 'zh' else ' '}“{code}”"
     spec = ENTITIES[entity]
     if spec.placed_by == "self":
-        row = store.conn.execute(
-            f"SELECT building, unit FROM {spec.table} WHERE id = ?", (record,)
-        ).fetchone()
-        if row is not None and row[0] is not None:  # a record of a whole estate has no place
-            place = "-".join(str(part) for part in row if part is not None)
+        found = sql.places(store, entity, [record]).get(record)
+        if found is not None and found[2] is not None:  # a record of a whole estate has no place
+            place = "-".join(str(part) for part in found[2:] if part is not None)
             return pick(
                 f"{label(entity)}（{place}，{short(record)}）",
                 f"{label(entity)} ({place}, {short(record)})",
@@ -110,7 +108,7 @@ def _item(store: Store, row: Any) -> dict[str, Any]:
 
     me = store.device()[0]
     entity, record, field_name = row["entity"], row["record"], row["field"]
-    state = derive.state_of(store.conn, entity, record, field_name)
+    state = sql.field_state(store, entity, record, field_name)
     kind = field_kind(entity, field_name)
     return {
         "id": row["id"],

@@ -28,13 +28,14 @@ from danyuanzhang.core.changes import Change, decode
 from danyuanzhang.core.records import ENTITIES, ENTITY_ORDER, KEYED, REFERENCES
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.scopes import Scope
-from danyuanzhang.store import Store, derive
+from danyuanzhang.store import Store
 from danyuanzhang.store import sync as sql
 from danyuanzhang.store.migrations import LATEST
 from danyuanzhang.sync.bundle.reader import FORMAT_VERSION, Header
 from danyuanzhang.sync.names import one_named
 
 if TYPE_CHECKING:
+    from danyuanzhang.sync.bundle.office import OfficeList
     from danyuanzhang.sync.bundle.writer import RecordChanges
     from danyuanzhang.sync.provenance import Carried
 
@@ -69,7 +70,27 @@ def find_peer(store: Store, text: str) -> Any:
     return one_named(sql.peers(store), text)
 
 
-def export_bundle(  # noqa: C901, PLR0912, PLR0915
+@dataclass
+class _Aim:
+    """Whom a bundle is for and what part of the notebook it takes."""
+
+    target: Any  # the peer's row: None for a laptop never heard from, and for no one
+    named: tuple[str, str] | None  # the laptop `--for` names (id, name)
+    scope: Scope | None  # None: the whole community
+    everything: bool  # all of it (of the scope), not what the receiver lacks
+
+
+@dataclass
+class _Gathered:
+    """What a bundle carries: whole records, and from which devices all it lacked."""
+
+    since: dict[str, str]  # per device, what the receiver holds already
+    records: dict[str, set[str]]
+    carried: list[str]
+    whole: bool  # everything (of the scope), not a delta
+
+
+def export_bundle(
     store: Store,
     path: Path,
     peer: str | None = None,
@@ -80,13 +101,53 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
     plain: bool = False,
 ) -> ExportReport:
     """Write the bundle a peer needs (see the module's help); no file when there is nothing."""
-    from danyuanzhang.households.scopes import parse_scope
-    from danyuanzhang.sync.keys import ensure_key, sign
     from danyuanzhang.sync.members import office_of
 
     if peer and everything:
         raise DyzError("export_peer_or_all")
     report = ExportReport(path=path)
+    aim = _aim(store, report, peer, everything, scope, estate)
+    marks = store.marks()
+    held = office_of(store)
+    list_news = held is not None and _list_is_news(store, held.issued, aim.target)
+    gathered = _gather(store, report, aim, marks, list_news, peer)
+    if gathered is None:
+        return report
+    header = _header(store, aim, gathered, marks, redact)
+    if held is not None:
+        header.office_held = held.issued
+        if _needs_the_list(store, held.issued, aim.target, report.peer_unknown):
+            header.office = held
+    own_news = not peer and not aim.everything and not scope
+    receiver = _receiver_of(store, report, aim.named, held, plain, own_news)
+    # readable by anyone: residents' personal data goes so only when --plain asks for it
+    refusal = None
+    if receiver is None and not plain and not redact:
+        refusal = DyzError("export_no_key_refused", peer=report.peer or "")
+        if not peer:
+            refusal = DyzError("export_plain_refused")
+    written = _write(
+        store, report, header, _records(store, gathered.records, redact), receiver, refusal
+    )
+    report.plain_personal = not report.sealed_for and written.personal
+    report.changes, report.counts = written.changes, header.counts
+    report.new = report.changes if gathered.whole else min(report.new, report.changes)
+    _remember(store, report, aim, gathered.since, header, marks, redact)
+    return report
+
+
+def _aim(
+    store: Store,
+    report: ExportReport,
+    peer: str | None,
+    everything: bool,
+    scope: str | None,
+    estate: str | None,
+) -> _Aim:
+    """Whom `--for` means (refused if the office revoked it) and what part goes: a laptop
+    never heard from, or a part of the notebook handed over, gets all of it."""
+    from danyuanzhang.households.scopes import parse_scope
+
     target, named = _named_peer(store, peer) if peer else (None, None)
     if peer:
         _refuse_if_revoked(store, named[0] if named is not None else None, peer)
@@ -103,39 +164,63 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
     if scope and target is None:  # a part of the notebook handed over: all of it, not news
         everything = True
     report.scope = chosen
-    scope_key = chosen.key() if chosen is not None else ""
-    marks = store.marks()
-    held = office_of(store)
-    list_news = held is not None and _list_is_news(store, held.issued, target)
-    if everything:
+    return _Aim(target, named, chosen, everything)
+
+
+def _gather(
+    store: Store,
+    report: ExportReport,
+    aim: _Aim,
+    marks: dict[str, str],
+    list_news: bool,
+    peer: str | None,
+) -> _Gathered | None:
+    """The records the receiver lacks, whole; None when there is nothing to send."""
+    chosen = aim.scope
+    if aim.everything:
         since: dict[str, str] = {}
-    elif target is not None:
-        since = sql.knowledge(store, target["device"], scope_key)
+    elif aim.target is not None:
+        since = sql.knowledge(store, aim.target["device"], _scope_key(aim))
     else:
         since = _plain_since(store)
-    whole = everything or (chosen is not None and not since)
+    whole = aim.everything or (chosen is not None and not since)
     if whole:
         # everything (of the scope): found through the tables, never held in memory at once
         if chosen is None:
             records = {e: set(r) for e, r in sql.records_by_entity(store).items()}
         else:
             records = _whole_records(store, _records_in_scope(store, chosen))
-        carried = sorted(marks)
-    else:
-        delta = _delta(store, since, chosen)
-        if not delta and not _unacknowledged(store, target) and not list_news:
-            if peer or chosen is not None or not _empty_and_alone(store):
-                report.nothing_new = True
-                return report
-            # a new laptop, of no office yet: its bundle asks to join (its key, name and
-            # community), which the office takes as a request
-            report.join_request = True
-        report.new = len(delta)
-        report.list_only = not delta and list_news
-        report.receipt_only = not delta and not list_news
-        records = _whole_records(store, {(c.entity, c.record) for c in delta})
-        carried = sorted({c.device for c in delta})
-    header = Header(
+        return _Gathered(since, records, sorted(marks), whole)
+    delta = _delta(store, since, chosen)
+    if not delta and not _unacknowledged(store, aim.target) and not list_news:
+        if peer or chosen is not None or not _empty_and_alone(store):
+            report.nothing_new = True
+            return None
+        # a new laptop, of no office yet: its bundle asks to join (its key, name and
+        # community), which the office takes as a request
+        report.join_request = True
+    report.new = len(delta)
+    report.list_only = not delta and list_news
+    report.receipt_only = not delta and not list_news
+    records = _whole_records(store, {(c.entity, c.record) for c in delta})
+    return _Gathered(since, records, sorted({c.device for c in delta}), whole)
+
+
+def _scope_key(aim: _Aim) -> str:
+    return aim.scope.key() if aim.scope is not None else ""
+
+
+def _header(
+    store: Store,
+    aim: _Aim,
+    gathered: _Gathered,
+    marks: dict[str, str],
+    redact: bool,
+) -> Header:
+    from danyuanzhang.sync.keys import ensure_key
+
+    since, carried = gathered.since, gathered.carried
+    return Header(
         version=FORMAT_VERSION,
         schema=LATEST,
         community=store.setting("community") or "",
@@ -143,40 +228,56 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
         sender_name=store.device()[1],
         created=store.now_iso(),
         redacted=redact,
-        scope=scope_key,
+        scope=_scope_key(aim),
         counts={},
         since={d: since[d] for d in carried if d in since},
         seen={} if redact else _seen(marks, since, carried),
-        received=_received(store, target),
+        received=_received(store, aim.target),
         checksum="",
         key=ensure_key(store),
     )
-    if held is not None:
-        header.office_held = held.issued
-        if _needs_the_list(store, held.issued, target, report.peer_unknown):
-            header.office = held
-    from danyuanzhang.sync.bundle.writer import write_bundle
-    from danyuanzhang.sync.provenance import Carried, seal_own
 
+
+def _receiver_of(
+    store: Store,
+    report: ExportReport,
+    named: tuple[str, str] | None,
+    held: OfficeList | None,
+    plain: bool,
+    own_news: bool,
+) -> tuple[str, str, str] | None:
+    """The laptop the bundle is encrypted to (id, name, key): the one `--for` names, if its
+    key is known; a laptop's own news, its office; None: readable by anyone."""
     known_receiver = _receiver(store, *named) if named is not None else None
     receiver = None if plain else known_receiver
-    own_news = not peer and not everything and not scope
     if own_news and not plain and held is not None and held.device != store.device()[0]:
         receiver = (held.device, held.name, held.key)  # a laptop's own news: for its office
-    opened_by = receiver[0] if receiver is not None else ""
     report.no_key = named is not None and known_receiver is None
-    # readable by anyone: residents' personal data goes so only when --plain asks for it
-    refusal = None
-    if receiver is None and not plain and not redact:
-        refusal = DyzError("export_no_key_refused", peer=report.peer or "")
-        if not peer:
-            refusal = DyzError("export_plain_refused")
+    return receiver
+
+
+def _write(
+    store: Store,
+    report: ExportReport,
+    header: Header,
+    records: Iterable[Any],
+    receiver: tuple[str, str, str] | None,
+    refusal: DyzError | None,
+) -> _Counted:
+    """Seal this laptop's new changes into spans and write the bundle, sealed to `receiver`
+    if there is one; the records as they were written."""
+    from danyuanzhang.sync.bundle.writer import write_bundle
+    from danyuanzhang.sync.keys import sign
+    from danyuanzhang.sync.provenance import Carried, seal_own
+
+    opened_by = receiver[0] if receiver is not None else ""
     in_bundle = Carried()
-    written = _Counted(_records(store, records, redact), in_bundle, refusal)
+    written = _Counted(records, in_bundle, refusal)
 
     def finish(header: Header) -> None:
         header.spans = in_bundle.spans(store, opened_by)
 
+    path = report.path
     try:
         # a refused bundle leaves the notebook as it was, the spans sealed for it included
         with store.transaction() if refusal is not None else nullcontext():
@@ -194,9 +295,21 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
         from danyuanzhang.system.writing import write_failure
 
         raise write_failure(error, path) from None
-    report.plain_personal = not report.sealed_for and written.personal
-    report.changes, report.counts = written.changes, header.counts
-    report.new = report.changes if whole else min(report.new, report.changes)
+    return written
+
+
+def _remember(
+    store: Store,
+    report: ExportReport,
+    aim: _Aim,
+    since: dict[str, str],
+    header: Header,
+    marks: dict[str, str],
+    redact: bool,
+) -> None:
+    """What the receiver will hold once it imports the bundle, and which bundles it
+    acknowledges; for a laptop's own news, what it carried, not to send it again."""
+    target, everything = aim.target, aim.everything
     with store.transaction():
         news = {d: m for d, m in marks.items() if m > since.get(d, "")}
         if not redact and (target is not None or everything):
@@ -204,12 +317,12 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
                 store,
                 report.checksum,
                 target["device"] if target is not None and not everything else None,
-                scope_key,
+                _scope_key(aim),
                 news,
                 header.created,
             )
         sql.acknowledge(store, header.received)
-        if target is None and not everything and not chosen and not redact:
+        if target is None and not everything and not aim.scope and not redact:
             exported = json.loads(store.setting(EXPORTED_MARKS) or "{}")
             for device, stamp in marks.items():
                 if stamp > exported.get(device, ""):
@@ -217,7 +330,6 @@ def export_bundle(  # noqa: C901, PLR0912, PLR0915
             store.set_setting(EXPORTED_MARKS, json.dumps(exported, sort_keys=True))
             if header.office is not None:
                 store.set_setting(EXPORTED_LIST, header.office.issued)
-    return report
 
 
 # what `--for` may say for this laptop's office, whatever the office is called (the menu
@@ -241,8 +353,7 @@ def _named_peer(store: Store, text: str) -> tuple[Any, tuple[str, str]]:
             raise DyzError("export_no_office_yet", peer=text.strip())
         if held.device != me:
             return sql.peer(store, held.device), (held.device, held.name)
-    listed = store.conn.execute("SELECT device, name FROM members").fetchall()
-    member = one_named(listed, text)
+    member = one_named(sql.members(store), text)
     if member is not None:
         return None, (member["device"], member["name"])
     raise _unknown_peer(store, text.strip(), held.name if held and held.device != me else None)
@@ -254,7 +365,7 @@ def _unknown_peer(store: Store, text: str, office: str | None) -> DyzError:
     from danyuanzhang.text.i18n import join
 
     names = [r["name"] for r in sql.peers(store)]
-    names += [r[0] for r in store.conn.execute("SELECT name FROM members WHERE revoked = ''")]
+    names += sql.admitted_names(store)
     if office is not None:
         names.append(office)
     known = join(dict.fromkeys(n for n in names if n != store.device()[1])) or "—"
@@ -275,7 +386,7 @@ def _empty_and_alone(store: Store) -> bool:
 
 def _refuse_if_revoked(store: Store, device: str | None, peer: str) -> None:
     """A laptop the office revoked (lost, stolen) gets nothing more."""
-    rows = store.conn.execute("SELECT device, name FROM members WHERE revoked != ''").fetchall()
+    rows = [m for m in sql.members(store) if m["revoked"]]
     revoked = next((r for r in rows if r["device"] == device), None) or one_named(rows, peer)
     if revoked is not None:
         raise DyzError("export_revoked", peer=revoked["name"])
@@ -319,10 +430,8 @@ def _receiver(store: Store, device: str, name: str) -> tuple[str, str, str] | No
 
     key = pinned(store, device)
     if key is None:
-        row = store.conn.execute(
-            "SELECT key FROM members WHERE device = ? AND key != ''", (device,)
-        ).fetchone()
-        key = row[0] if row is not None else None
+        member = sql.member(store, device)
+        key = (member["key"] or None) if member is not None else None
     held = office_of(store)
     if key is None and held is not None and held.device == device:
         key = held.key
@@ -445,16 +554,16 @@ def _whole_records(store: Store, seeds: set[tuple[str, str]]) -> dict[str, set[s
         next_round: set[tuple[str, str]] = set()
         keyed = sorted(r for e, r in pending if e in KEYED)
         if keyed:
-            heads = sorted(set(derive.canonical_of(store.conn, keyed).values()))
+            heads = sorted(set(sql.canonical_of(store, keyed).values()))
             next_round |= {(e, r) for e, r in sql.aliases_of(store, heads)}
             next_round |= {(e, h) for e, h in zip_entities(store, heads)}
             next_round |= {("merge", m) for m in sql.merges_of(store, keyed)}
         naming = sorted(r for e, r in pending if e == "merge" or any(e == t for t, _ in REFERENCES))
         merge_types: dict[str, str] = {}
-        for change in derive.changes_of(store.conn, naming):
+        for change in sql.changes_of_records(store, naming):
             if change.entity == "merge" and change.field == "entity" and change.value:
                 merge_types[change.record] = str(json.loads(change.value))
-        for change in derive.changes_of(store.conn, naming):
+        for change in sql.changes_of_records(store, naming):
             if change.value in (None, "null"):
                 continue
             target = REFERENCES.get((change.entity, change.field))
@@ -478,7 +587,7 @@ def _records(store: Store, records: dict[str, set[str]], redact: bool) -> Iterat
         personal = ENTITIES[entity].personal if redact else frozenset()
         wanted = sorted(records.get(entity, ()))
         if entity in KEYED:  # the copies of one flat side by side: they are read together
-            canonical = derive.canonical_of(store.conn, wanted)
+            canonical = sql.canonical_of(store, wanted)
             wanted.sort(key=lambda r: (canonical[r], r))
         texts = ENTITIES[entity].free_text if redact else frozenset()
         for record in wanted:
@@ -547,7 +656,7 @@ def _living_in(store: Store, scope: Scope, entity: str, records: list[str]) -> s
     if spec.placed_by is None:
         return set(records)
     keyed = entity in KEYED
-    canon = derive.canonical_of(store.conn, records) if keyed else {r: r for r in records}
+    canon = sql.canonical_of(store, records) if keyed else {r: r for r in records}
     rows = sql.places(store, entity, sorted(set(canon.values())))
     if spec.placed_by == "self":
         return {r for r in records if canon[r] in rows and scope.holds(_place(rows[canon[r]]))}
@@ -587,7 +696,5 @@ def _records_in_scope(store: Store, scope: Scope) -> set[tuple[str, str]]:
     chosen = {(e, r) for e, records in found.items() for r in records}
     for entity in KEYED:
         chosen |= set(sql.aliases_of(store, found[entity]))
-    chosen |= {
-        (row[0], row[1]) for row in store.conn.execute("SELECT entity, record FROM tombstones")
-    }
+    chosen |= set(sql.erased(store))
     return chosen

@@ -17,12 +17,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 
 from danyuanzhang.core.changes import Change
 from danyuanzhang.core.hlc import latest_allowed, local_time, parse, wall_of
-from danyuanzhang.core.merge import Incoming, Plan, household_named, plan_import
+from danyuanzhang.core.merge import Incoming, household_named, plan_import
 from danyuanzhang.core.records import BELONGS_THROUGH, ENTITIES, ENTITY_ORDER, WORDS_WITH_HOUSEHOLD
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store, derive
@@ -159,7 +158,7 @@ def _forget_opened(folder: Path) -> None:
             pass
 
 
-def _import(  # noqa: C901, PLR0912, PLR0915
+def _import(
     store: Store,
     path: Path,
     readable: Path,
@@ -180,40 +179,12 @@ def _import(  # noqa: C901, PLR0912, PLR0915
         report.own = True
         return report
     if sql.bundle_seen(store, header.checksum) is not None:
-        # a copy altered after its checksum was written declares the genuine one's: only a
-        # bundle whose signature, change ids and checksum hold is the one imported before;
-        # the very bytes of one checked already need no second reading
-        copy = _bytes_key(readable)
-        if sql.bundle_seen(store, copy) is None:
-            _check_signature(store, header, path)
-            _check_unaltered(source, path)
-            if not dry_run:
-                with store.transaction():
-                    sql.remember_copy(store, copy, header.checksum)
-        report.seen_before = True
-        if accept_erasures and not dry_run:
-            report.erasures_accepted = accept_held(store, header.checksum)
-            if report.erasures_accepted:
-                store.scrub()  # the changes held and what the erasures took: no copy left
+        _import_again(store, report, header, source, readable, dry_run, accept_erasures)
         return report
-    _bind_name(store, header, path)
-    report.sender = header.sender_name
-    _check_signature(store, header, path)
+    gate = _let_in(store, report, header, dry_run)
+    if gate is None:
+        return report
     mine = store.setting("community")
-    if mine and header.community and mine != header.community:
-        raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
-    gate = Gate(store, header, path, dry_run)
-    if header.key:
-        from danyuanzhang.sync.keys import fingerprint
-
-        report.sender_fingerprint = fingerprint(header.key)
-    if gate.join_request:
-        report.join_request = True
-        if not dry_run:
-            gate.record_request()
-        return report
-    if gate.trusted_now:
-        report.office_trusted = header.sender_name
     proofs = Proofs(store, header, path)
     office = gate.office.device if gate.office is not None else ""
     if office and header.sender_id != office and not proofs.known_to_sign(office):
@@ -221,26 +192,15 @@ def _import(  # noqa: C901, PLR0912, PLR0915
     allowance = Allowance(store, header.checksum, str(path), accept_erasures, office)
     if progress is not None:
         progress = forward_only(progress)
-    clocks = _ClockCheck(store, header, path)
-    for marks in (header.since, header.seen):
-        for stamp in marks.values():
-            clocks.check(stamp, None)
-    if header.office_held:  # a list from the future would shut out every later one
-        clocks.check(header.office_held, None)
-    with _no_cycle_collection(), _page_cache(store, IMPORT_CACHE_KIB):
+    clocks = _clocks_checked(store, header, path)
+    with _no_cycle_collection(), sql.page_cache(store, IMPORT_CACHE_KIB):
         try:
             with store.transaction():
                 gate.take_on()
                 body, carried = _read_into(
                     store, report, readable, source, clocks, gate, proofs, allowance, progress
                 )
-                proofs.check_and_keep()
-                if progress is not None:
-                    progress("write", 0.0)
-                _check_references(store, body)
-                _remember(store, body.header, report, carried)
-                sql.remember_copy(store, _bytes_key(readable), header.checksum)
-                settle_marks(store)
+                _write_down(store, report, header, body, carried, proofs, readable, progress)
                 if not mine and header.community:
                     store.set_setting("community", header.community)
                     report.community_adopted = header.community
@@ -264,6 +224,92 @@ def _import(  # noqa: C901, PLR0912, PLR0915
     return report
 
 
+def _clocks_checked(store: Store, header: Header, path: Path) -> _ClockCheck:
+    """What checks the stamps of a bundle's changes, once it has checked its header's."""
+    clocks = _ClockCheck(store, header, path)
+    for marks in (header.since, header.seen):
+        for stamp in marks.values():
+            clocks.check(stamp, None)
+    if header.office_held:  # a list from the future would shut out every later one
+        clocks.check(header.office_held, None)
+    return clocks
+
+
+def _import_again(
+    store: Store,
+    report: ImportReport,
+    header: Header,
+    source: Source,
+    readable: Path,
+    dry_run: bool,
+    accept_erasures: bool,
+) -> None:
+    """A bundle imported before: nothing to apply, but the erasures it brought that were held
+    when `accept_erasures`."""
+    path = report.path
+    # a copy altered after its checksum was written declares the genuine one's: only a
+    # bundle whose signature, change ids and checksum hold is the one imported before;
+    # the very bytes of one checked already need no second reading
+    copy = _bytes_key(readable)
+    if sql.bundle_seen(store, copy) is None:
+        _check_signature(store, header, path)
+        _check_unaltered(source, path)
+        if not dry_run:
+            with store.transaction():
+                sql.remember_copy(store, copy, header.checksum)
+    report.seen_before = True
+    if accept_erasures and not dry_run:
+        report.erasures_accepted = accept_held(store, header.checksum)
+        if report.erasures_accepted:
+            store.scrub()  # the changes held and what the erasures took: no copy left
+
+
+def _let_in(store: Store, report: ImportReport, header: Header, dry_run: bool) -> Gate | None:
+    """The sender's name, signature and community checked, and what the office's list lets
+    its bundle do; None when it is a request to join (kept, on the office), nothing more."""
+    path = report.path
+    _bind_name(store, header, path)
+    report.sender = header.sender_name
+    _check_signature(store, header, path)
+    mine = store.setting("community")
+    if mine and header.community and mine != header.community:
+        raise DyzError("import_other_community", path=str(path), theirs=header.community, ours=mine)
+    gate = Gate(store, header, path, dry_run)
+    if header.key:
+        from danyuanzhang.sync.keys import fingerprint
+
+        report.sender_fingerprint = fingerprint(header.key)
+    if gate.join_request:
+        report.join_request = True
+        if not dry_run:
+            gate.record_request()
+        return None
+    if gate.trusted_now:
+        report.office_trusted = header.sender_name
+    return gate
+
+
+def _write_down(
+    store: Store,
+    report: ImportReport,
+    header: Header,
+    body: Body,
+    carried: dict[str, str],
+    proofs: Proofs,
+    readable: Path,
+    progress: Callable[[str, float], None] | None,
+) -> None:
+    """Once the body is read and applied: its spans and references checked, and what it
+    tells of its sender and of what each laptop holds kept."""
+    proofs.check_and_keep()
+    if progress is not None:
+        progress("write", 0.0)
+    _check_references(store, body)
+    _remember(store, body.header, report, carried)
+    sql.remember_copy(store, _bytes_key(readable), header.checksum)
+    settle_marks(store)
+
+
 def _read_into(  # noqa: PLR0913
     store: Store,
     report: ImportReport,
@@ -279,7 +325,7 @@ def _read_into(  # noqa: PLR0913
     process while this one writes; when a reader gives up part-way (the layout breaks, the
     second process is lost), what it delivered is undone and the next reader starts over.
     Also, per device, the latest of its changes the bundle carried."""
-    store.conn.execute("SAVEPOINT reading")
+    sql.savepoint(store, "reading")
     way = "beside" if worth_reading_beside(source.size) else "here"
     while True:
         proofs.read_again()
@@ -298,22 +344,9 @@ def _read_into(  # noqa: PLR0913
             way = "events"
         except ReaderLost:
             way = "here"
-        store.conn.execute("ROLLBACK TO reading")
-    store.conn.execute("RELEASE reading")
+        sql.back_to_savepoint(store, "reading")
+    sql.release_savepoint(store, "reading")
     return body, importer.top
-
-
-@contextmanager
-def _page_cache(store: Store, kib: int) -> Iterator[None]:
-    """A bigger page cache while a bundle is written: the log's pages a batch touches stay in
-    memory for the next one instead of being written out and read back (the log is written a
-    third faster on an office's whole notebook), at a bounded cost in memory."""
-    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
-    store.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
-    try:
-        yield
-    finally:
-        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 @contextmanager
@@ -410,14 +443,13 @@ class _Importer:
     def flush(self) -> None:
         if not self.batch:
             return
-        conn = self.store.conn
         groups = sorted(self.batch.values(), key=lambda g: (ENTITY_RANK[g.entity], g.record))
         self.batch, self.size = {}, 0
         ids = [g.record for g in groups]
         held = sql.held(self.store, ids)
         named = _households_of(self.store, groups, held)
         # the households its records were registered in may be erased here too
-        erased = derive.tombstoned(conn, [*ids, *{h for h in named.values() if h}])
+        erased = sql.erased_among(self.store, [*ids, *{h for h in named.values() if h}])
         plan = plan_import(groups, held, erased, named)
         erasing = {record for entity, record in plan.erased if entity == "household"}
         for group in plan.fresh:
@@ -432,7 +464,7 @@ class _Importer:
             if remaining is not None:  # some erasures are held: the rest goes in
                 groups = remaining
                 plan = plan_import(groups, held, erased, named)
-        _apply_plan(self.store, groups, plan, self._conflict)
+        sql.apply_plan(self.store, groups, plan, self._conflict)
         self.allowance.applied(plan.insert)
         report = self.report
         report.added += len(plan.insert)
@@ -495,30 +527,6 @@ class _Importer:
 ENTITY_RANK = {name: rank for rank, name in enumerate(ENTITY_ORDER)}
 
 
-def _apply_plan(
-    store: Store, groups: list[Incoming], plan: Plan, on_conflict: Callable[[str, str, str], None]
-) -> None:
-    """Write a batch's plan: its new changes, its erasures and the records they derive."""
-    conn = store.conn
-    # in the log's own order (record, field, id): the B-tree is written front to back
-    sql.insert_changes(store, sorted(plan.insert, key=_LOG_ORDER))
-    for entity, record in plan.erased:
-        derive.erase(conn, entity, record)
-    derive.add_records(conn, plan.fresh, on_conflict)
-    by_entity: dict[str, dict[str, set[str]]] = {}
-    entity_of = {g.record: g.entity for g in groups}
-    for record, fields in plan.touched.items():
-        by_entity.setdefault(entity_of[record], {})[record] = fields
-    for entity in ENTITY_ORDER:
-        if entity in by_entity:
-            derive.refresh(conn, entity, by_entity[entity], on_conflict)
-    if any(entity == "household" for entity, _ in plan.erased) or plan.dropped:
-        # the needs, hazards and visits of the flats erased now lose their words (those
-        # arriving for a flat erased before were left without them by plan_import, but a
-        # step that came before its need may be here still)
-        derive.strip_personal(conn)
-
-
 def apply_changes(
     store: Store, changes: list[Change], on_conflict: Callable[[str, str, str], None]
 ) -> None:
@@ -531,8 +539,8 @@ def apply_changes(
     groups = sorted(by_record.values(), key=lambda g: (ENTITY_RANK[g.entity], g.record))
     held = sql.held(store, list(by_record))
     named = _households_of(store, groups, held)
-    erased = derive.tombstoned(store.conn, [*by_record, *{h for h in named.values() if h}])
-    _apply_plan(store, groups, plan_import(groups, held, erased, named), on_conflict)
+    erased = sql.erased_among(store, [*by_record, *{h for h in named.values() if h}])
+    sql.apply_plan(store, groups, plan_import(groups, held, erased, named), on_conflict)
 
 
 def _households_of(
@@ -557,7 +565,7 @@ def _households_of(
     looked_up = [g.record for g in homes if g.record in held]
     looked_up += [p for p in steps.values() if p is not None and p not in in_batch]
     here: dict[str, list[Change]] = {}
-    for change in derive.field_changes(store.conn, looked_up, "household"):
+    for change in sql.field_changes(store, looked_up, "household"):
         here.setdefault(change.record, []).append(change)
     named = {
         g.record: household_named([*here.get(g.record, []), *g.changes], first=True) for g in homes
@@ -570,10 +578,6 @@ def _households_of(
         else:
             named[step] = household_named(here.get(parent, []), first=True)
     return named
-
-
-# the log's key (record, field, id), read off a Change by position for speed
-_LOG_ORDER = itemgetter(Change._fields.index("record"), Change._fields.index("field"), 0)
 
 
 def _check_references(store: Store, body: Body) -> None:

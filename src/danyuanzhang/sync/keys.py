@@ -37,11 +37,11 @@ def _signing_key(store: Store) -> SigningKey:
 def _before_the_key(store: Store) -> None:
     """A notebook of an earlier version has changes made before it had a key: its spans
     (store/spans.py) cover only what comes after, and say so."""
-    row = store.conn.execute(
-        "SELECT max(hlc) FROM changes WHERE device = ?", (store.device()[0],)
-    ).fetchone()
-    if row is not None and row[0]:
-        store.set_setting(SIGNS_AFTER, str(row[0]))
+    from danyuanzhang.store.sync import latest_change_of
+
+    latest = latest_change_of(store, store.device()[0])
+    if latest:
+        store.set_setting(SIGNS_AFTER, latest)
 
 
 def ensure_key(store: Store) -> str:
@@ -81,13 +81,12 @@ def fingerprint(public_key: str) -> str:
 
 
 def pinned(store: Store, device: str) -> str | None:
-    row = store.conn.execute("SELECT key FROM device_keys WHERE device = ?", (device,)).fetchone()
-    return str(row[0]) if row is not None else None
+    from danyuanzhang.store.sync import pinned_key
+
+    return pinned_key(store, device)
 
 
 def pin(store: Store, device: str, public_key: str, when: str) -> None:
-    store.conn.execute(
-        "INSERT INTO device_keys (device, key, first_seen) VALUES (?, ?, ?)"
-        " ON CONFLICT (device) DO NOTHING",
-        (device, public_key, when),
-    )
+    from danyuanzhang.store.sync import pin_key
+
+    pin_key(store, device, public_key, when)

@@ -49,10 +49,7 @@ def office_of(store: Store) -> OfficeList | None:
 def _from_tables(
     store: Store, device: str, name: str, key: str, issued: str, signature: str = ""
 ) -> OfficeList:
-    rows = store.conn.execute(
-        "SELECT device, name, key, admitted, revoked, revoked_on FROM members ORDER BY device"
-    ).fetchall()
-    members = [Member(*(str(v) for v in row)) for row in rows]
+    members = [Member(*(str(v) for v in row)) for row in sql.members(store)]
     return OfficeList(device, name, key, issued, members, signature)
 
 
@@ -105,7 +102,7 @@ def candidate(store: Store, text: str) -> dict[str, Any]:
     from danyuanzhang.text.i18n import join
 
     _office_only(store)
-    requests = store.conn.execute("SELECT device, name, key FROM join_requests").fetchall()
+    requests = sql.join_requests(store)
     row = one_named(requests, text)
     requested = row is not None
     if row is not None:
@@ -120,10 +117,8 @@ def candidate(store: Store, text: str) -> dict[str, Any]:
         device, name, key = row["device"], row["name"], pinned(store, row["device"]) or ""
     if device == store.device()[0]:
         raise DyzError("member_is_office")
-    existing = store.conn.execute(
-        "SELECT revoked FROM members WHERE device = ?", (device,)
-    ).fetchone()
-    if existing is not None and not existing[0] and not requested:
+    existing = sql.member(store, device)
+    if existing is not None and not existing["revoked"] and not requested:
         raise DyzError("member_already", name=name)
     return {
         "id": device,
@@ -163,13 +158,7 @@ def _check_read_out(name: str, key: str, read_out: str) -> None:
 
 
 def _add_member(store: Store, device: str, name: str, key: str) -> None:
-    store.conn.execute(
-        "INSERT INTO members (device, name, key, admitted, revoked) VALUES (?, ?, ?, ?, '')"
-        " ON CONFLICT (device) DO UPDATE SET name = excluded.name, key = excluded.key,"
-        " admitted = excluded.admitted, revoked = '', revoked_on = ''",
-        (device, name, key, store.stamp()),
-    )
-    store.conn.execute("DELETE FROM join_requests WHERE device = ?", (device,))
+    sql.add_member(store, device, name, key, store.stamp())
 
 
 def known_not_admitted(store: Store) -> list[dict[str, Any]]:
@@ -177,7 +166,7 @@ def known_not_admitted(store: Store) -> list[dict[str, Any]]:
     from danyuanzhang.sync.keys import fingerprint, pinned
 
     _office_only(store)
-    listed = {str(r[0]) for r in store.conn.execute("SELECT device FROM members")}
+    listed = sql.listed_devices(store)
     me = store.device()[0]
     found = []
     for row in sql.peers(store):
@@ -210,22 +199,16 @@ def revoke(store: Store, text: str) -> dict[str, Any]:
     """Take a laptop off the list: from now on no change it makes is accepted anywhere."""
     _office_only(store)
     with store.transaction():
-        rows = store.conn.execute("SELECT device, name, revoked FROM members").fetchall()
-        row = one_named(rows, text)
+        row = one_named(sql.members(store), text)
         if row is None:
             raise DyzError("member_not_listed", peer=text.strip())
         if row["revoked"]:
             raise DyzError("member_already_revoked", name=row["name"])
         # the last of its changes that counts: the latest the office holds (so that a clock
         # set back on a stolen laptop makes nothing new count), or now if it holds none
-        held = store.conn.execute(
-            "SELECT max(hlc) FROM changes WHERE device = ?", (row["device"],)
-        ).fetchone()[0]
+        held = sql.latest_change_of(store, row["device"])
         last = max(store.marks().get(row["device"]) or "", held or "") or store.stamp()
-        store.conn.execute(
-            "UPDATE members SET revoked = ?, revoked_on = ? WHERE device = ?",
-            (last, store.stamp(), row["device"]),
-        )
+        sql.revoke_member(store, row["device"], last, store.stamp())
         sign_list(store)
     return {"id": row["device"], "name": row["name"]}
 
@@ -238,9 +221,7 @@ def signer_of_backup(store: Store, device: str, claimed: str, path: Path) -> tup
     me, my_name = store.device()
     if device == me:
         return my_name, ensure_key(store)
-    row = store.conn.execute(
-        "SELECT name, key, revoked FROM members WHERE device = ?", (device,)
-    ).fetchone()
+    row = sql.member(store, device)
     key = None if row is None else (row["key"] or pinned(store, device))
     if row is None or not key:
         raise DyzError("backup_signer_unknown", path=str(path), laptop=claimed)
@@ -272,7 +253,7 @@ def list_members(store: Store) -> dict[str, Any]:
         for m in sorted(held.members, key=lambda m: m.admitted)  # in the order admitted
     ]
     if held.device == store.device()[0]:
-        for row in store.conn.execute("SELECT device, name, key, asked FROM join_requests"):
+        for row in sql.join_requests(store):
             items.append(
                 {
                     "id": row["device"],
@@ -288,39 +269,6 @@ def list_members(store: Store) -> dict[str, Any]:
         "members": items,
         "known_not_admitted": heard,
     }
-
-
-def _withdraw(store: Store, device: str, last: str) -> None:
-    """Take out the changes `device` made after `last`, as if they had never come."""
-    from danyuanzhang.core.changes import COLUMNS
-    from danyuanzhang.core.records import ENTITIES
-    from danyuanzhang.store import derive
-
-    conn = store.conn
-    rows = conn.execute(
-        f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ?", (device, last)
-    ).fetchall()
-    gone = [Change(*row) for row in rows]
-    if not gone:
-        return
-    conn.execute("DELETE FROM changes WHERE device = ? AND hlc > ?", (device, last))
-    touched: dict[str, dict[str, set[str]]] = {}
-    for change in gone:
-        touched.setdefault(change.entity, {}).setdefault(change.record, set()).add(change.field)
-    for entity, records in touched.items():
-        required = set(ENTITIES[entity].required)
-        left: dict[str, set[str]] = {}
-        for change in derive.changes_of(conn, list(records)):
-            left.setdefault(change.record, set()).add(change.field)
-        # a record it made goes with it, and with the record what others wrote on it before
-        # they heard (a phone put to a resident it made up): their laptops take it out too
-        made = {r for r, fields in records.items() if r in left and (fields & required) - left[r]}
-        for record in [r for r in records if r not in left or r in made]:
-            derive.purge(conn, entity, record)
-        derive.refresh(
-            conn, entity, {r: f for r, f in records.items() if r in left and r not in made}
-        )
-    conn.execute("UPDATE marks SET hlc = ? WHERE device = ? AND hlc > ?", (last, device, last))
 
 
 def _stamp_forgotten(held: OfficeList) -> bool:
@@ -466,26 +414,21 @@ class Gate:
         from danyuanzhang.sync.keys import fingerprint
 
         header = self.header
-        conn = self.store.conn
         with self.store.transaction():
-            row = conn.execute(
-                "SELECT key FROM join_requests WHERE device = ?", (header.sender_id,)
-            ).fetchone()
-            if row is not None and row[0] != header.key:
+            first = sql.requested_key(self.store, header.sender_id)
+            if first is not None and first != header.key:
                 raise self._refuse(
                     "bundle_request_key_differs",
                     name=header.sender_name,
                     theirs=fingerprint(header.key),
-                    first=fingerprint(row[0]),
+                    first=fingerprint(first),
                 )
-            if row is None:
-                waiting = conn.execute("SELECT count(*) FROM join_requests").fetchone()[0]
+            if first is None:
+                waiting = sql.requests_waiting(self.store)
                 if waiting >= REQUESTS_WAITING_AT_MOST:
                     raise self._refuse("bundle_too_many_requests", count=str(waiting))
-            conn.execute(
-                "INSERT INTO join_requests (device, name, key, asked) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (device) DO NOTHING",
-                (header.sender_id, header.sender_name, header.key, self.store.now_iso()),
+            sql.add_join_request(
+                self.store, header.sender_id, header.sender_name, header.key, self.store.now_iso()
             )
 
     def take_on(self) -> None:
@@ -499,15 +442,13 @@ class Gate:
             for member in office.members:
                 if member.revoked and before.get(member.device) != member.revoked:
                     if member.device != self.me:  # the revoked laptop keeps what it made
-                        _withdraw(store, member.device, member.revoked)
+                        sql.withdraw(store, member.device, member.revoked)
                     self.revoked_now.append(member.name)
             values = (office.device, office.name, office.key, office.issued, office.signature)
             for key, value in zip(OFFICE_SETTINGS, values, strict=True):
                 store.set_setting(key, value)
-            store.conn.execute("DELETE FROM members")
-            store.conn.executemany(
-                "INSERT INTO members (device, name, key, admitted, revoked, revoked_on)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+            sql.replace_members(
+                store,
                 [
                     (m.device, m.name, m.key, m.admitted, m.revoked, m.revoked_on)
                     for m in office.members

@@ -21,7 +21,7 @@ from danyuanzhang.text.ids import short
 
 def listed_names(store: Store) -> dict[str, str]:
     """The names the office's list gives (the office's own included), by laptop id."""
-    names = {str(r[0]): str(r[1]) for r in store.conn.execute("SELECT device, name FROM members")}
+    names = {str(m["device"]): str(m["name"]) for m in sql.members(store)}
     office, name = store.setting("office_device"), store.setting("office_name")
     if office and name:
         names[office] = name
@@ -50,13 +50,7 @@ def bound_name(store: Store, device: str, claimed: str) -> str:
 def _holders(store: Store) -> dict[str, str]:
     """Laptop id by name, for every name a laptop holds here."""
     me, my_name = store.device()
-    found: dict[str, str] = {}
-    for query in (
-        "SELECT device, name FROM join_requests",
-        "SELECT id, name FROM devices",
-        "SELECT device, name FROM members",
-    ):
-        found.update({str(r[1]): str(r[0]) for r in store.conn.execute(query)})
+    found = sql.names_held(store)
     found.update({name: device for device, name in listed_names(store).items()})
     found[my_name] = me
     return found

@@ -48,19 +48,15 @@ def seal_own(store: Store) -> None:
     from danyuanzhang.sync.keys import sign
 
     me = store.device()[0]
-    conn = store.conn
     signs_after = store.setting(SIGNS_AFTER) or ""
-    row = conn.execute("SELECT max(last) FROM spans WHERE device = ?", (me,)).fetchone()
-    after = max(row[0] or "", signs_after)
-    rows = conn.execute(
-        "SELECT hlc, id FROM changes WHERE device = ? AND hlc > ? ORDER BY hlc", (me, after)
-    ).fetchall()
-    if not rows:
+    after = max(sql.last_span_end(store, me), signs_after)
+    unsealed = sql.stamped_ids_after(store, me, after)
+    if not unsealed:
         return
     with store.transaction():
-        for span, tree in sp.seal(((r[0], r[1]) for r in rows), signs_after):
+        for span, tree in sp.seal(unsealed, signs_after):
             span.signature = sign(store, span.signed_text())
-            sp.keep(conn, span, tree, checked=True)
+            sql.keep_span(store, span, tree, checked=True)
 
 
 class Carried:
@@ -86,7 +82,7 @@ class Carried:
         for device, carried in sorted(self.by_device.items()):
             if device == receiver:
                 continue
-            bounds = sp.bounds(store.conn, device)
+            bounds = sql.span_bounds(store, device)
             if not bounds:
                 continue
             firsts = [first[:_STAMP] for first, _ in bounds]
@@ -102,7 +98,7 @@ class Carried:
                 first = bounds[i][0]
                 if first <= last:
                     continue  # overlaps the one before (spans made again): cannot be both
-                kept = sp.stored(store.conn, device, first)
+                kept = sql.kept_span(store, device, first)
                 assert kept is not None
                 span, tree = kept
                 position = {change_id: p for p, change_id in tree.leaves.items()}
@@ -124,10 +120,7 @@ class Proofs:
         self.header = header
         self.path = path
         self.me = store.device()[0]
-        listed = {
-            str(r[0]): str(r[1])
-            for r in store.conn.execute("SELECT device, key FROM members WHERE key != ''")
-        }
+        listed = sql.member_keys(store)
         if header.office is not None:  # a list this bundle brings (checked by the gate)
             listed.update({m.device: m.key for m in header.office.members if m.key})
             listed[header.office.device] = header.office.key
@@ -156,10 +149,8 @@ class Proofs:
         return self.keys.get(device) or pinned(self.store, device)
 
     def _refuse(self, problem: str, device: str, line: int | None = None) -> BundleError:
-        row = self.store.conn.execute(
-            "SELECT name FROM members WHERE device = ?", (device,)
-        ).fetchone()
-        name = sql.device_name(self.store, device) or (row[0] if row else short(device))
+        member = sql.member(self.store, device)
+        name = sql.device_name(self.store, device) or (member["name"] if member else short(device))
         error = BundleError(problem, line, device=name)
         error.path = str(self.path)
         return error
@@ -199,8 +190,8 @@ class Proofs:
         key = self.key_of(device)
         if key is None:
             return None
-        found = sp.signs_after(
-            self.store.conn, device, lambda span: verified(key, span.signed_text(), span.signature)
+        found = sql.span_signs_after(
+            self.store, device, lambda span: verified(key, span.signed_text(), span.signature)
         )
         if found is not None:
             self.signs_after[device] = found
@@ -231,7 +222,6 @@ class Proofs:
         then what it shows is kept."""
         from danyuanzhang.sync.keys import verified
 
-        conn = self.store.conn
         for device, spans in self.by_device.items():
             held = sorted(_each(self.carried[device]))
             for span in spans:
@@ -246,4 +236,4 @@ class Proofs:
                 key = self.key_of(device)
                 if key is not None and not verified(key, span.signed_text(), span.signature):
                     raise self._refuse("bundle_span_forged", device)
-                sp.keep(conn, span, tree, checked=key is not None)
+                sql.keep_span(self.store, span, tree, checked=key is not None)

@@ -579,7 +579,7 @@ class Body:
     def checksum(self) -> str:
         return sealed(self.header, self.digest.hexdigest())
 
-    def _change(  # noqa: C901, PLR0912, PLR0913
+    def _change(  # noqa: PLR0913
         self,
         spec: Any,
         record_id: str,
@@ -615,6 +615,41 @@ class Body:
             ):
                 raise BundleError("bundle_bad_change", line=line, detail="after")
             parents = encode(sorted(set(after)))
+        field_name, value, op = self._what(
+            spec, line, set_field, clear_field, delete, text, parents == "[]"
+        )
+        device = stamp[27:]
+        entity = spec.name
+        # Change.content_id, inlined: this line runs once per change of a big bundle
+        body = "\x00".join(
+            (stamp, device, known_author, entity, record_id, op, field_name, value or "", parents)
+        )
+        if _sha256(body.encode("utf-8")).hexdigest()[:32] != change_id:
+            raise BundleError("bundle_bad_id", line=line)
+        return Change(
+            change_id,
+            stamp,
+            device,
+            known_author,
+            entity,
+            record_id,
+            op,
+            field_name,
+            value,
+            parents,
+        )
+
+    def _what(
+        self,
+        spec: Any,
+        line: int,
+        set_field: Any,
+        clear_field: Any,
+        delete: Any,
+        text: Any,
+        parentless: bool,
+    ) -> tuple[str, str | None, str]:
+        """A change's field, value (encoded) and op, from its values as written, checked."""
         field_name: Any
         if set_field is not None:
             if clear_field is not None or delete is not None:
@@ -642,31 +677,12 @@ class Body:
                 raise BundleError("bundle_bad_change", line=line, detail=f"clear {field_name[:40]}")
             value, op = "null", "set"
         elif delete is not None:
-            if delete != "yes" or text is not None or parents != "[]":
+            if delete != "yes" or text is not None or not parentless:
                 raise BundleError("bundle_bad_change", line=line, detail="delete")
             field_name, value, op = "", None, "delete"
         else:
             raise BundleError("bundle_bad_change", line=line, detail="set | clear | delete")
-        device = stamp[27:]
-        entity = spec.name
-        # Change.content_id, inlined: this line runs once per change of a big bundle
-        body = "\x00".join(
-            (stamp, device, known_author, entity, record_id, op, field_name, value or "", parents)
-        )
-        if _sha256(body.encode("utf-8")).hexdigest()[:32] != change_id:
-            raise BundleError("bundle_bad_id", line=line)
-        return Change(
-            change_id,
-            stamp,
-            device,
-            known_author,
-            entity,
-            record_id,
-            op,
-            field_name,
-            value,
-            parents,
-        )
+        return field_name, value, op
 
 
 def _describe(counts: dict[str, int]) -> str:

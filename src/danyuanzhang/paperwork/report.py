@@ -439,12 +439,7 @@ def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]
         }
 
     this, last = week_of_services(start, end), week_of_services(last_start, last_end)
-    assigned = store.conn.execute(
-        "SELECT p.estate, p.building, p.unit FROM petition_events e"
-        " JOIN petitions p ON p.id = e.petition_id"
-        " WHERE e.step = 'assigned' AND e.on_date BETWEEN ? AND ? AND p.withdrawn_on IS NULL",
-        (start, end),
-    ).fetchall()
+    assigned = rq.assigned_between(store, start, end)
     disputes = [
         d
         for d in list_disputes(store)

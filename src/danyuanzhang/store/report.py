@@ -288,3 +288,13 @@ def anti_fraud_answers(
         )
         found.update((row[0], (row[1], row[2])) for row in rows)
     return found
+
+
+def assigned_between(store: Store, start: str, end: str) -> list[Any]:
+    """The places of the needs handed to a volunteer between two days (withdrawn ones left out)."""
+    return store.conn.execute(
+        "SELECT p.estate, p.building, p.unit FROM petition_events e"
+        " JOIN petitions p ON p.id = e.petition_id"
+        " WHERE e.step = 'assigned' AND e.on_date BETWEEN ? AND ? AND p.withdrawn_on IS NULL",
+        (start, end),
+    ).fetchall()

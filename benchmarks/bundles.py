@@ -49,7 +49,7 @@ CHILD = (
 import json, sys, time
 from pathlib import Path
 from danyuanzhang.store import Store
-from danyuanzhang.sync import import_bundle
+from danyuanzhang.sync.importing import import_bundle
 if sys.argv[3] == "events":  # as a bundle laid out otherwise than dyz writes would be read
     from danyuanzhang.sync.bundle import reader
     reader.read_as_written = lambda *_: None
@@ -131,7 +131,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     from danyuanzhang.store import Store
-    from danyuanzhang.sync import export_bundle
+    from danyuanzhang.sync.exporting import export_bundle
 
     sys.path.insert(0, str(HERE))
     from startup import compile_package

@@ -37,7 +37,7 @@ CHILD = r"""
 import json, sys, time
 from pathlib import Path
 from danyuanzhang.store import Store
-from danyuanzhang.sync import import_bundle
+from danyuanzhang.sync.importing import import_bundle
 store = Store.open(Path(sys.argv[1]))
 started = time.perf_counter()
 report = import_bundle(store, Path(sys.argv[2]))
@@ -75,7 +75,8 @@ def make_bundles(folder: Path, changes: int) -> tuple[Path, dict[str, Path]]:
     from danyuanzhang.core.changes import Change, encode
     from danyuanzhang.store import Store, derive, new_id
     from danyuanzhang.store import sync as sql
-    from danyuanzhang.sync import export_bundle, import_bundle
+    from danyuanzhang.sync.exporting import export_bundle
+    from danyuanzhang.sync.importing import import_bundle
 
     source = folder / "member.db"
     member = Store.open(source)

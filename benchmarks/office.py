@@ -60,7 +60,7 @@ IMPORT_CHILD = (
 import json, sys, time
 from pathlib import Path
 from danyuanzhang.store import Store
-from danyuanzhang.sync import import_bundle
+from danyuanzhang.sync.importing import import_bundle
 store = Store.open(Path(sys.argv[1]))
 store.ensure_device("新电脑")
 started = time.perf_counter()
@@ -249,7 +249,8 @@ def knowing_a_peer(db: Path, folder: Path) -> None:
     """Make the database know a peer that holds all of it, as after a round trip."""
     from danyuanzhang.households.registry import add_household
     from danyuanzhang.store import Store
-    from danyuanzhang.sync import export_bundle, import_bundle
+    from danyuanzhang.sync.exporting import export_bundle
+    from danyuanzhang.sync.importing import import_bundle
 
     peer_db = folder / f"peer-of-{db.stem}.db"
     peer = Store.open(peer_db)
@@ -326,7 +327,9 @@ def main() -> None:
     compile_package()
     from danyuanzhang.households.rollcall import import_roll
     from danyuanzhang.store import registry as reg
-    from danyuanzhang.sync import export_bundle, import_bundle, set_scope
+    from danyuanzhang.sync.exporting import export_bundle
+    from danyuanzhang.sync.importing import import_bundle
+    from danyuanzhang.sync.peers import set_scope
 
     rng = random.Random(11)
     with tempfile.TemporaryDirectory(prefix="dyz-office-") as tmp:

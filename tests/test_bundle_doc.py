@@ -88,7 +88,7 @@ def test_every_kind_is_explained() -> None:
 def test_the_layout_shown_is_what_dyz_writes(tmp_path: Path) -> None:
     """The example's header lines are the writer's, key for key and in order."""
     from danyuanzhang.store import Store
-    from danyuanzhang.sync import export_bundle
+    from danyuanzhang.sync.exporting import export_bundle
 
     store = Store.open(tmp_path / "d.db")
     store.ensure_device("周玉梅的电脑")

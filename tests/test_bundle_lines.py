@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 
 from danyuanzhang.core.changes import Change, decode, encode
 from danyuanzhang.store import Store, new_id
-from danyuanzhang.sync import export_bundle
 from danyuanzhang.sync.bundle import lines, reader, writer
 from danyuanzhang.sync.bundle.errors import BundleError
 from danyuanzhang.sync.bundle.reader import (
@@ -33,6 +32,7 @@ from danyuanzhang.sync.bundle.reader import (
     source_from_bytes,
 )
 from danyuanzhang.sync.bundle.values import READERS, BadValue
+from danyuanzhang.sync.exporting import export_bundle
 
 AUTHOR = "周玉梅的电脑"
 # notes that make the writer quote, escape and reach outside the Basic Multilingual Plane

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from danyuanzhang.store import Store
-from danyuanzhang.sync import export_bundle, import_bundle
 from danyuanzhang.sync.bundle import beside
 from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.sync.exporting import export_bundle
+from danyuanzhang.sync.importing import import_bundle
 from danyuanzhang.upkeep.demo import build_demo
 from tests.conftest import snapshot
 

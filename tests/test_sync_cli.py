@@ -309,7 +309,7 @@ def test_import_reports_its_progress(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from danyuanzhang.store import Store
-    from danyuanzhang.sync import import_bundle
+    from danyuanzhang.sync.importing import import_bundle
 
     unit, _ = laptops
     for room in range(101, 161):

@@ -56,14 +56,11 @@ from danyuanzhang.households import roster as roster_api
 from danyuanzhang.households.rollcall import import_roll
 from danyuanzhang.store import Store, derive, in_chunks
 from danyuanzhang.store import registry as reg
-from danyuanzhang.sync import (
-    export_bundle,
-    exporting,
-    import_bundle,
-    list_conflicts,
-    resolve_conflict,
-    set_scope,
-)
+from danyuanzhang.sync import exporting
+from danyuanzhang.sync.conflicts import list_conflicts, resolve_conflict
+from danyuanzhang.sync.exporting import export_bundle
+from danyuanzhang.sync.importing import import_bundle
+from danyuanzhang.sync.peers import set_scope
 from danyuanzhang.visits import doorstep as visits_api
 
 # every table that laptops must agree on: the log, the erasures, what is derived from the log

@@ -32,8 +32,9 @@ from danyuanzhang.errors import DyzError
 from danyuanzhang.households import registry as reg_api
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
-from danyuanzhang.sync import export_bundle, import_bundle
 from danyuanzhang.sync.bundle.errors import BundleError
+from danyuanzhang.sync.exporting import export_bundle
+from danyuanzhang.sync.importing import import_bundle
 from danyuanzhang.sync.members import admit, become_office, office_of, revoke
 from tests.test_sync_laws import shared
 

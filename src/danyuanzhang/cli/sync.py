@@ -79,7 +79,7 @@ def export_command(
     ] = False,
 ) -> None:
     """导出数据包，带给别的电脑 · Export a bundle for another laptop, e.g. `dyz export --for 社区办公室`."""
-    from danyuanzhang.sync import export_bundle
+    from danyuanzhang.sync.exporting import export_bundle
     from danyuanzhang.text.i18n import counted
 
     store = store_of(ctx)
@@ -152,8 +152,8 @@ def import_command(
 ) -> None:
     """导入别的电脑的数据包 · Import bundles from other laptops, e.g. `dyz import 2-2单元.yaml`."""
     from danyuanzhang.errors import DyzError
-    from danyuanzhang.sync import import_bundle
     from danyuanzhang.sync.bundle.yamlwalk import with_libyaml
+    from danyuanzhang.sync.importing import import_bundle
 
     store = store_of(ctx)
     refused = 0
@@ -259,7 +259,8 @@ CONFLICTS_LISTED = 5  # after an import; `dyz conflicts list` shows them all
 def _say_conflicts(store: Store, conflicted: dict[str, tuple[str, str]], dry_run: bool) -> None:
     """How many conflicts, per field when they are many, and the first few: a flood of
     conflicts is a few lines."""
-    from danyuanzhang.sync import show_conflict, views
+    from danyuanzhang.sync import views
+    from danyuanzhang.sync.conflicts import show_conflict
 
     for line in views.conflicts_counted(conflicted, CONFLICTS_LISTED):
         say(line)
@@ -314,7 +315,8 @@ def peers_list(
     ctx: typer.Context, fmt: FormatOption = Format.table, output: SheetOption = None
 ) -> None:
     """列出交换过数据的电脑 · List the laptops this one has exchanged bundles with."""
-    from danyuanzhang.sync import list_peers, views
+    from danyuanzhang.sync import views
+    from danyuanzhang.sync.peers import list_peers
 
     store = store_of(ctx)
     items = list_peers(store)
@@ -336,7 +338,7 @@ def peers_scope(
     estate: EstateOption = None,
 ) -> None:
     """记住给某台电脑导出哪一部分 · Remember the part of the notebook a laptop receives, e.g. `dyz peers scope 周玉梅的电脑 unit:2-2`."""
-    from danyuanzhang.sync import set_scope
+    from danyuanzhang.sync.peers import set_scope
 
     done = set_scope(store_of(ctx), peer, scope, estate)
     if done["scope"].whole:
@@ -362,7 +364,8 @@ def conflicts_list(
     everything: AllOption = False,
 ) -> None:
     """列出冲突（默认只列本机负责的地方）· List conflicts (this laptop's part unless --all)."""
-    from danyuanzhang.sync import list_conflicts, views
+    from danyuanzhang.sync import views
+    from danyuanzhang.sync.conflicts import list_conflicts
 
     items = list_conflicts(store_of(ctx), everywhere=everything)
     if fmt is Format.table or output is not None:
@@ -377,7 +380,8 @@ def conflicts_show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """查看一处冲突 · Show both values of a conflict, who made them and when."""
-    from danyuanzhang.sync import show_conflict, views
+    from danyuanzhang.sync import views
+    from danyuanzhang.sync.conflicts import show_conflict
     from danyuanzhang.text import render
 
     item = show_conflict(store_of(ctx), conflict)
@@ -403,7 +407,7 @@ def conflicts_resolve(
     ],
 ) -> None:
     """解决冲突（这个决定会随数据包传到别的电脑）· Settle a conflict; the decision travels too."""
-    from danyuanzhang.sync import resolve_conflict
+    from danyuanzhang.sync.conflicts import resolve_conflict
 
     item = resolve_conflict(store_of(ctx), conflict, keep)
     say(

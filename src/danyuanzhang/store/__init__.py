@@ -412,6 +412,18 @@ class Store:
         """The last stamp this transaction has given a change so far (where it will end)."""
         return self._last_issued
 
+    # the two questions dyz asks of the notebook on every command (is there anything to lose
+    # without a backup? is this laptop's clock behind what it has heard?): methods, so that
+    # asking them loads no module of their own
+    def has_changes(self) -> bool:
+        """Whether the log holds any change at all."""
+        return self.conn.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is not None
+
+    def last_bundle_made(self) -> str | None:
+        """When the newest bundle received here was made (ISO)."""
+        row = self.conn.execute("SELECT max(last_bundle) FROM peers").fetchone()
+        return None if row is None else row[0]
+
     def is_erased(self, entity: str, record: str) -> bool:
         return (
             self.conn.execute(

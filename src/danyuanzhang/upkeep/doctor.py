@@ -88,7 +88,7 @@ def _own_date_behind(store: Store) -> str | None:
 
     from danyuanzhang.text.i18n import day
 
-    last = queries.last_bundle_made(store)
+    last = store.last_bundle_made()
     if not last:
         return None
     try:

@@ -43,9 +43,7 @@ def wrong_clock(store: Store) -> tuple[str, dict[str, str]] | None:
 
 
 def _last_bundle_made(store: Store) -> date | None:
-    from danyuanzhang.upkeep import queries
-
-    last = queries.last_bundle_made(store)
+    last = store.last_bundle_made()
     if not last:
         return None
     try:

@@ -24,11 +24,6 @@ def moved_out_before(store: Store, before: str) -> list[Any]:
     ).fetchall()
 
 
-def has_changes(store: Store) -> bool:
-    """Whether the log holds any change at all."""
-    return store.conn.execute("SELECT 1 FROM changes LIMIT 1").fetchone() is not None
-
-
 # -- dyz log ---------------------------------------------------------------------------------------
 
 
@@ -167,12 +162,6 @@ def poisoned_changes(store: Store, limit: str) -> list[Change]:
         (limit,),
     ).fetchall()
     return [Change(*row) for row in rows]
-
-
-def last_bundle_made(store: Store) -> str | None:
-    """When the newest bundle received here was made (ISO)."""
-    row = store.conn.execute("SELECT max(last_bundle) FROM peers").fetchone()
-    return None if row is None else row[0]
 
 
 def forget_poisoned_spans(store: Store, device: str, limit: str) -> None:

@@ -56,13 +56,11 @@ def days_without_backup(store: Store) -> int | None:
     """Days since the last backup, or, when there has been none, since dyz first looked (the
     day is noted then: reading the whole change log for its first day would cost an office's
     notebook seconds on every command); None for a notebook with nothing in it yet."""
-    from danyuanzhang.upkeep import queries
-
     today = _today(store)
     last = last_backup(store)
     if last is not None:
         return (today - date.fromisoformat(last["on"])).days
-    if not queries.has_changes(store):
+    if not store.has_changes():
         return None  # nothing to lose yet
     since = store.setting("backup_watch_since")
     if since is None:  # a notebook of an earlier dyz: watched from today

@@ -189,6 +189,56 @@ def test_the_layer_check_sees_an_arrow_up_and_one_beside() -> None:
     ]
 
 
+CAPABILITIES = ("households", "cases", "visits", "sync", "paperwork", "upkeep")
+
+
+def face_of(package: str) -> set[str]:
+    """The modules a capability package offers the others: its `__init__`'s FACE."""
+    tree = ast.parse((SRC / PACKAGE / package / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+        if isinstance(target, ast.Name) and target.id == "FACE" and node.value is not None:
+            return set(ast.literal_eval(node.value))
+    raise AssertionError(f"{package}/__init__.py declares no FACE")
+
+
+def behind_the_face(picture: dict[str, set[str]], faces: dict[str, set[str]]) -> list[str]:
+    """Imports from one capability package into a module another keeps as its own."""
+    found = []
+    for name, targets in picture.items():
+        for target in targets:
+            here, there = top_of(name), top_of(target)
+            if here == there or here not in faces or there not in faces:
+                continue
+            module = target.split(".")[2] if target.count(".") >= 2 else None
+            if module is not None and module not in faces[there]:
+                found.append(f"{name} → {target}")
+    return sorted(found)
+
+
+def test_capability_packages_import_each_other_only_through_their_face() -> None:
+    faces = {package: face_of(package) for package in CAPABILITIES}
+    for package, face in faces.items():
+        missing = {m for m in face if not (SRC / PACKAGE / package / f"{m}.py").exists()}
+        assert not missing, f"{package}'s FACE names no module: {sorted(missing)}"
+    found = behind_the_face(import_picture(), faces)
+    assert found == [], "\n".join(found)
+
+
+def test_the_face_check_sees_a_module_kept_behind_it() -> None:
+    picture = {
+        "danyuanzhang.cases.hazards": {"danyuanzhang.households.scopes"},
+        "danyuanzhang.visits.doorstep": {"danyuanzhang.households.rollbounds"},
+        "danyuanzhang.cli.households": {"danyuanzhang.households.rollbounds"},
+    }
+    faces = {"households": {"scopes"}, "cases": {"hazards"}, "visits": {"doorstep"}}
+    assert behind_the_face(picture, faces) == [
+        "danyuanzhang.visits.doorstep → danyuanzhang.households.rollbounds"
+    ]
+
+
 def test_the_package_root_holds_only_its_packages() -> None:
     """A module at the root is a capability without a home: give it one."""
     loose = {p.name for p in (SRC / PACKAGE).iterdir() if p.suffix == ".py"} - ROOT_FILES

@@ -6,3 +6,6 @@
 Nothing is imported here: a command that needs this laptop's key (sync/keys.py) should not
 load the exporter, the importer and the bundle reader with it.
 """
+
+# the modules other capability packages may import; the rest are this package's own
+FACE = ("conflicts", "erasures", "keys", "members", "names")

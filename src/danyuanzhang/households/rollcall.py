@@ -230,7 +230,7 @@ def _missing(positions: dict[str, int]) -> list[str]:
     return [*place, *([] if "name" in positions else ["name"])]
 
 
-def import_roll(  # noqa: C901, PLR0912, PLR0915
+def import_roll(
     store: Store,
     path: Path,
     estate: str | None = None,
@@ -244,6 +244,32 @@ def import_roll(  # noqa: C901, PLR0912, PLR0915
     sheets = read_roll_file(path, sheet)
     if not any(any(c for c in cells) for s in sheets for _, cells in s.rows):
         raise DyzError("roll_empty", path=str(path))
+    found = _laid_out(sheets)
+    result = RollResult(dry_run=dry_run)
+    _note_columns([layout for _, layout in found], result)
+    named_sheets = len(found) > 1
+    read = [_read(roll_sheet, layout, named_sheets, result) for roll_sheet, layout in found]
+    del sheets, found  # their rows are in `read`: not held twice
+
+    class Discard(Exception):
+        pass
+
+    try:
+        with store.transaction():
+            new = _import_sheets(store, read, estate, result)
+            on_roll = {resident_id for resident_id, *_ in new.people.values()}
+            _missing_residents(store, new, on_roll, result, moved_out)
+            result.estates = reg.estates(store)
+            if dry_run:
+                raise Discard
+    except Discard:
+        pass
+    return result
+
+
+def _laid_out(sheets: list[Sheet]) -> list[tuple[Sheet, _Layout]]:
+    """The sheets that hold a roll, each with where its columns are; refused, naming the
+    columns, when none does or one lacks what a roll needs."""
     laid_out = [(s, _layout(s.rows)) for s in sheets]
     found = [(s, layout) for s, layout in laid_out if layout is not None]
     if not found:
@@ -255,14 +281,17 @@ def import_roll(  # noqa: C901, PLR0912, PLR0915
                 positions[column] = i
         missing = _missing(positions) or list(REQUIRED)
         raise DyzError("roll_missing_columns", columns="、".join(column_word(c) for c in missing))
-    layouts = [layout for _, layout in found]
-    for layout in layouts:
+    for _, layout in found:
         missing = _missing(layout.positions)
         if missing:
             raise DyzError(
                 "roll_missing_columns", columns="、".join(column_word(c) for c in missing)
             )
-    result = RollResult(dry_run=dry_run)
+    return found
+
+
+def _note_columns(layouts: list[_Layout], result: RollResult) -> None:
+    """The columns the import leaves aside, and those holding ID numbers, named once each."""
     for layout in layouts:
         for name in layout.ignored:
             if name not in result.ignored_columns:
@@ -270,50 +299,39 @@ def import_roll(  # noqa: C901, PLR0912, PLR0915
         for name in layout.id_cards:
             if name not in result.id_card_columns:
                 result.id_card_columns.append(name)
+
+
+def _import_sheets(store: Store, read: list[_Read], estate: str | None, result: RollResult) -> _New:
+    """Every row of every sheet, in the roll's transaction; the bad rows are all told at once,
+    and then nothing is written."""
     problems: list[tuple[str, int, str]] = []
-    named_sheets = len(found) > 1
-    read = [_read(roll_sheet, layout, named_sheets, result) for roll_sheet, layout in found]
-    del sheets, laid_out, found  # their rows are in `read`: not held twice
-
-    class Discard(Exception):
-        pass
-
-    try:
-        with store.transaction():
-            known = known_flags(store)
-            new = _New(blank=reg.no_households_ever(store))
-            new.estate_names = _Estates(reg.estates(store), estate)
-            defaults = new.estate_names.defaults(read)
-            for sheet_read, default in zip(read, defaults, strict=True):
-                above: dict[str, str] = {}
-                for line, row in sheet_read.rows:
-                    cells = _cells(row, sheet_read.layout)
-                    for column in _PLACE:  # a merged cell: the flat of the row above
-                        if column in cells:
-                            if cells[column]:
-                                above[column] = cells[column]
-                            else:
-                                cells[column] = above.get(column, "")
-                    try:
-                        _import_row(store, cells, default, known, line, result, new)
-                    except DyzError as error:
-                        if error.key in _WHOLE_ROLL:  # said once, not on every row
-                            raise
-                        problems.append((sheet_read.where, line, error.message()))
-                    result.rows += 1
-                    if len(new.records) >= _PENDING:
-                        _write_made(store, new)
-            if problems:
-                raise RollRejected(problems)
-            _write_made(store, new)
-            on_roll = {resident_id for resident_id, *_ in new.people.values()}
-            _missing_residents(store, new, on_roll, result, moved_out)
-            result.estates = reg.estates(store)
-            if dry_run:
-                raise Discard
-    except Discard:
-        pass
-    return result
+    known = known_flags(store)
+    new = _New(blank=reg.no_households_ever(store))
+    new.estate_names = _Estates(reg.estates(store), estate)
+    defaults = new.estate_names.defaults(read)
+    for sheet_read, default in zip(read, defaults, strict=True):
+        above: dict[str, str] = {}
+        for line, row in sheet_read.rows:
+            cells = _cells(row, sheet_read.layout)
+            for column in _PLACE:  # a merged cell: the flat of the row above
+                if column in cells:
+                    if cells[column]:
+                        above[column] = cells[column]
+                    else:
+                        cells[column] = above.get(column, "")
+            try:
+                _import_row(store, cells, default, known, line, result, new)
+            except DyzError as error:
+                if error.key in _WHOLE_ROLL:  # said once, not on every row
+                    raise
+                problems.append((sheet_read.where, line, error.message()))
+            result.rows += 1
+            if len(new.records) >= _PENDING:
+                _write_made(store, new)
+    if problems:
+        raise RollRejected(problems)
+    _write_made(store, new)
+    return new
 
 
 def _write_made(store: Store, new: _New) -> None:
@@ -479,7 +497,7 @@ def _registered(store: Store, entity: str, values: dict[str, Any]) -> str | None
     return reg.canonical(store, found[0]) if found else None
 
 
-def _import_row(  # noqa: C901, PLR0912, PLR0915
+def _import_row(  # noqa: PLR0913 - a row, and what the import carries from row to row
     store: Store,
     cells: dict[str, str],
     default: tuple[str | None, bool],
@@ -494,8 +512,27 @@ def _import_row(  # noqa: C901, PLR0912, PLR0915
     estate_name, ref, from_title = new.places[place]
     if from_title:
         result.estate_from_title = estate_name
-    fields: dict[str, Any] = {}
+    fields = _said_of_resident(store, cells, known, result, new)
     name = cells.get("name", "")
+    if name:
+        name = parse_name(name)
+    elif fields:
+        raise DyzError("roll_fields_without_name")
+    household_id = _household_of(store, estate_name, ref, result, new)
+    if name:
+        _resident_of(store, household_id, name, fields, str(ref), line, result, new)
+
+
+def _said_of_resident(
+    store: Store,
+    cells: dict[str, str],
+    known: dict[str, tuple[str, str]],
+    result: RollResult,
+    new: _New,
+) -> dict[str, Any]:
+    """What a row says of its resident (phone, birth year, moving in, flags, a note), each cell
+    read once however many rows repeat it."""
+    fields: dict[str, Any] = {}
     if cells.get("phone"):
         if _LOST_DIGITS.fullmatch(cells["phone"]):
             raise DyzError("roll_phone_lost_digits", phone=cells["phone"])
@@ -529,11 +566,11 @@ def _import_row(  # noqa: C901, PLR0912, PLR0915
         fields.update(dict.fromkeys(keys, True))
         if note:
             fields["note"] = note
-    if name:
-        name = parse_name(name)
-    elif fields:
-        raise DyzError("roll_fields_without_name")
+    return fields
 
+
+def _household_of(store: Store, estate_name: str, ref: Any, result: RollResult, new: _New) -> str:
+    """The flat a row names: registered already, met earlier in this roll, or new."""
     flat = (estate_name, ref.building, ref.unit, ref.room)
     # a flat met again in this roll (a resident a row, merged cells) was looked up already
     household_id = new.households.get(flat)
@@ -557,22 +594,30 @@ def _import_row(  # noqa: C901, PLR0912, PLR0915
     elif household is not None:
         household_id = household["id"]
     assert household_id is not None
-    ref_text = str(ref)
     if household_id not in new.made:
-        new.existing[household_id] = ref_text
-    if not name:
-        return
-    # The same person twice in one roll is fine; with different details it is a mistake to show,
-    # or a second import would flip their details back and forth.
+        new.existing[household_id] = str(ref)
+    return household_id
+
+
+def _resident_of(  # noqa: PLR0913 - a person of a row, and what the import carries
+    store: Store,
+    household_id: str,
+    name: str,
+    fields: dict[str, Any],
+    ref_text: str,
+    line: int,
+    result: RollResult,
+    new: _New,
+) -> None:
+    """A row's person added, updated or found unchanged. The same person twice in one roll
+    is fine; with different details it is a mistake to show, or a second import would flip
+    their details back and forth."""
     met = new.people.get((household_id, name))
     resident_id = None
+    earlier: dict[str, Any] = {}
     if met is not None:
-        resident_id, pending, last_line, made_here = met
-        earlier = pending if pending is not None else _said_of(store, resident_id)
-        for key, value in fields.items():
-            if key in earlier and earlier[key] != value:
-                raise DyzError("roll_duplicate_person", name=name, other=last_line)
-        new.people[(household_id, name)] = (resident_id, pending, line, made_here)
+        earlier = _met_again(store, (household_id, name), fields, line, new)
+        resident_id = met[0]
     # nobody is on record yet in a flat this roll registers
     elif household_id not in new.made:
         existing = reg.resident_named(store, household_id, name)
@@ -611,6 +656,20 @@ def _import_row(  # noqa: C901, PLR0912, PLR0915
             result.plan.append(t("roll_plan_changed", ref=ref_text, name=name, fields=differ))
         else:
             result.unchanged += 1
+
+
+def _met_again(
+    store: Store, person: tuple[str, str], fields: dict[str, Any], line: int, new: _New
+) -> dict[str, Any]:
+    """What was said of a person met earlier in this roll (or is on record); refused when this
+    row says otherwise."""
+    resident_id, pending, last_line, made_here = new.people[person]
+    earlier = pending if pending is not None else _said_of(store, resident_id)
+    for key, value in fields.items():
+        if key in earlier and earlier[key] != value:
+            raise DyzError("roll_duplicate_person", name=person[1], other=last_line)
+    new.people[person] = (resident_id, pending, line, made_here)
+    return earlier
 
 
 def _flat_of(

@@ -30,37 +30,6 @@ HazardArgument = Annotated[str, typer.Argument(help="隐患编号（前几位即
 OnOption = Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date, default today")]
 NoteOption = Annotated[str | None, typer.Option("--note", help="备注 · note")]
 
-COLUMNS = [
-    ("status", "col_status"),
-    ("kind", "col_kind"),
-    ("unit", "col_unit"),
-    ("place", "col_place"),
-    ("household", "col_household"),
-    ("due", "col_due"),
-    ("flags", "col_remarks"),
-    ("id", "col_id"),
-]
-
-
-def _for_table(item: dict[str, Any], kinds: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    from danyuanzhang.text.i18n import pick
-    from danyuanzhang.text.vocab import HAZARD_STATUSES
-
-    remarks = []
-    if item["overdue"]:
-        remarks.append(t("hazard_overdue"))
-    if item["recurrence_of"]:
-        remarks.append(t("hazard_recurrence", id=short(item["recurrence_of"])))
-    zh, en = HAZARD_STATUSES[item["status"]]
-    kind_zh, kind_en = kinds.get(item["kind"], (item["kind"], item["kind"]))
-    return {
-        **item,
-        "status": pick(zh, en),
-        "kind": pick(kind_zh, kind_en),
-        "id": short(item["id"]),
-        "flags": "、".join(remarks) if remarks else "",
-    }
-
 
 @hazard_app.command("add")
 def hazard_add(
@@ -204,6 +173,7 @@ def hazard_list(
     output: SheetOption = None,
 ) -> None:
     """列出隐患 · List hazards, e.g. `dyz hazard list --overdue`."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.hazards import known_kinds, list_hazards
 
     store = store_of(ctx)
@@ -217,8 +187,8 @@ def hazard_list(
     )
     if fmt is Format.table or output is not None:
         kinds = known_kinds(store)
-        items = [_for_table(i, kinds) for i in items]
-    emit_list(items, fmt, COLUMNS, output)
+        items = [views.hazard_shown(i, kinds) for i in items]
+    emit_list(items, fmt, views.HAZARD_COLUMNS, output)
 
 
 @hazard_app.command("show")
@@ -226,6 +196,7 @@ def hazard_show(
     ctx: typer.Context, hazard: HazardArgument, fmt: FormatOption = Format.table
 ) -> None:
     """查看隐患及其整改经过 · Show a hazard and its whole timeline."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.hazards import known_kinds, show_hazard
     from danyuanzhang.text import render
 
@@ -235,22 +206,9 @@ def hazard_show(
         out(render.to_json(item))
         return
     if fmt is Format.csv:
-        out(render.to_csv(item["timeline"], ["step", "on", "due", "note", "by", "counted"]))
+        out(render.to_csv(item["timeline"], views.HAZARD_TIMELINE_KEYS))
         return
-    shown = _for_table(item, known_kinds(store))
-    out(f"{shown['kind']} · {item['estate']} {item['unit']} {item['place'] or ''}".rstrip())
-    out(f"{t('col_status')}{t('colon')}{shown['status']}  {shown['flags']}".rstrip())
-    rows = [
-        [_step(f"step_{e['step']}", e), e["on"], e["due"] or "", e["note"] or "", e["by"] or ""]
-        for e in item["timeline"]
-    ]
-    headers = [t("col_step"), t("col_on"), t("col_due"), t("col_note"), t("col_recorded_by")]
-    out(render.text_table(headers, rows))
-
-
-def _step(key: str, event: dict[str, Any]) -> str:
-    """A step's name; one recorded again on another laptop is marked, not counted twice."""
-    return t(key) if event["counted"] else t("step_again", step=t(key))
+    out(views.hazard_text(item, known_kinds(store)))
 
 
 @hazard_app.command("notice")
@@ -322,10 +280,9 @@ def hazard_kinds(
 ) -> None:
     """隐患类别 · The kinds of hazard, built in and added."""
     from danyuanzhang.cases.hazards import known_kinds
+    from danyuanzhang.cases.views import KIND_COLUMNS, kinds_shown
 
-    items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_kinds(store_of(ctx)).items()]
-    columns = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
-    emit_list(items, fmt, columns, output)
+    emit_list(kinds_shown(known_kinds(store_of(ctx))), fmt, KIND_COLUMNS, output)
 
 
 @hazard_app.command("recurrence-days")

@@ -319,11 +319,11 @@ def petition_show(
     )
     out(said(item["text"]))
     out(f"{t('col_status')}{t('colon')}{shown['status']}")
-    from danyuanzhang.cli.hazards import _step
+    from danyuanzhang.cases.views import step_name
 
     rows = [
         [
-            _step(f"pstep_{e['step']}", e),
+            step_name(f"pstep_{e['step']}", e),
             e["on"],
             e["note"] or e.get("volunteer") or "",
             e["by"] or "",

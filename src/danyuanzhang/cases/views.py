@@ -1,11 +1,12 @@
 """What a visit or a patrol turns up, as the terminal and a spreadsheet show it: hazards and
-their steps, and the kinds of hazard. `kinds` is every kind's label (hazards.known_kinds)."""
+their steps, the kinds of hazard, needs and their steps, the volunteers who could help.
+`kinds` is every kind's label (hazards.known_kinds)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from danyuanzhang.text.i18n import pick, t
+from danyuanzhang.text.i18n import pick, said, t
 from danyuanzhang.text.ids import short
 
 HAZARD_COLUMNS = [
@@ -19,6 +20,17 @@ HAZARD_COLUMNS = [
     ("id", "col_id"),
 ]
 HAZARD_TIMELINE_KEYS = ["step", "on", "due", "note", "by", "counted"]
+PETITION_COLUMNS = [
+    ("status", "col_status"),
+    ("category", "col_category"),
+    ("household", "col_ref"),
+    ("text", "col_text"),
+    ("raised_on", "col_raised"),
+    ("households", "col_households"),
+    ("id", "col_id"),
+]
+PETITION_TIMELINE_KEYS = ["step", "on", "note", "by", "counted"]
+MATCH_HEADERS = ("col_name", "col_phone", "col_nearness", "col_available", "col_id")
 KIND_COLUMNS = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
 
 
@@ -70,3 +82,72 @@ def step_name(key: str, event: dict[str, Any]) -> str:
 def kinds_shown(kinds: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
     """Kinds as the table lists them: code, Chinese and English name."""
     return [{"code": c, "zh": zh, "en": en} for c, (zh, en) in kinds.items()]
+
+
+def petition_shown(item: dict[str, Any]) -> dict[str, Any]:
+    """A need as the table and the spreadsheet show it: status and category in words, the
+    resident's words as said, id short."""
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES, PETITION_STATUSES
+
+    status_zh, status_en = PETITION_STATUSES[item["status"]]
+    cat_zh, cat_en = PETITION_CATEGORIES.get(item["category"], (item["category"], item["category"]))
+    text = said(item["text"])
+    return {
+        **item,
+        "status": pick(status_zh, status_en),
+        "category": pick(cat_zh, cat_en),
+        "text": text,
+        "households": str(item["households"]),
+        "id": short(item["id"]),
+    }
+
+
+def petition_text(item: dict[str, Any]) -> str:
+    """A need with its timeline, as `petition show` prints it."""
+    from danyuanzhang.text.render import text_table
+
+    shown = petition_shown(item)
+    rows = [
+        [
+            step_name(f"pstep_{e['step']}", e),
+            e["on"],
+            e["note"] or e.get("volunteer") or "",
+            e["by"] or "",
+        ]
+        for e in item["timeline"]
+    ]
+    headers = [t("col_step"), t("col_on"), t("col_note"), t("col_recorded_by")]
+    return "\n".join(
+        [
+            f"{shown['category']} · {item['estate']} {item['household'] or item['unit']}"
+            f"  ({t('col_id')} {shown['id']})",
+            said(item["text"]),
+            f"{t('col_status')}{t('colon')}{shown['status']}",
+            text_table(headers, rows),
+        ]
+    )
+
+
+def category_words(code: str) -> str:
+    """A need's category in the interface language."""
+    from danyuanzhang.text.i18n import word
+    from danyuanzhang.text.vocab import PETITION_CATEGORIES
+
+    return word(code, PETITION_CATEGORIES)
+
+
+def matches_table(found: list[dict[str, Any]]) -> str:
+    """Volunteers who could help with a need, nearest first (assignments.match)."""
+    from danyuanzhang.text.render import text_table
+
+    rows = [
+        [
+            v["name"],
+            v["phone"] or "",
+            t(f"nearness_{v['nearness']}"),
+            v["available"] or "",
+            short(v["id"]),
+        ]
+        for v in found
+    ]
+    return text_table([t(k) for k in MATCH_HEADERS], rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -17,7 +17,7 @@ from danyuanzhang.cli.common import (
     say,
     store_of,
 )
-from danyuanzhang.text.i18n import said, t
+from danyuanzhang.text.i18n import t
 from danyuanzhang.text.ids import short
 from danyuanzhang.text.words import ESCALATION, PETITION_CATEGORY, PETITION_STATUS
 
@@ -27,34 +27,6 @@ PetitionArgument = Annotated[
     str, typer.Argument(help="诉求编号（前几位即可）· petition id or prefix")
 ]
 OnOption = Annotated[str | None, typer.Option("--on", help="日期，默认今天 · date, default today")]
-
-COLUMNS = [
-    ("status", "col_status"),
-    ("category", "col_category"),
-    ("household", "col_ref"),
-    ("text", "col_text"),
-    ("raised_on", "col_raised"),
-    ("households", "col_households"),
-    ("id", "col_id"),
-]
-
-
-def _for_table(item: dict[str, Any]) -> dict[str, Any]:
-    """As the terminal table shows it, or a spreadsheet."""
-    from danyuanzhang.text.i18n import pick
-    from danyuanzhang.text.vocab import PETITION_CATEGORIES, PETITION_STATUSES
-
-    status_zh, status_en = PETITION_STATUSES[item["status"]]
-    cat_zh, cat_en = PETITION_CATEGORIES.get(item["category"], (item["category"], item["category"]))
-    text = said(item["text"])
-    return {
-        **item,
-        "status": pick(status_zh, status_en),
-        "category": pick(cat_zh, cat_en),
-        "text": text,
-        "households": str(item["households"]),
-        "id": short(item["id"]),
-    }
 
 
 @petition_app.command("add")
@@ -152,6 +124,7 @@ def petition_match(
     ctx: typer.Context, petition: PetitionArgument, fmt: FormatOption = Format.table
 ) -> None:
     """谁能帮这个忙：做这项服务的志愿者，近的在前 · Volunteers who could help, nearest first, e.g. `dyz petition match 3fa2`."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.assignments import match, service_for
     from danyuanzhang.cases.petitions import find_petition
     from danyuanzhang.text import render
@@ -163,23 +136,12 @@ def petition_match(
         return
     need = find_petition(store, petition)
     if service_for(need["category"]) is None:
-        say(t("match_no_service", category=_category_words(need["category"])))
+        say(t("match_no_service", category=views.category_words(need["category"])))
         return
     if not found:
-        say(t("match_none", category=_category_words(need["category"])))
+        say(t("match_none", category=views.category_words(need["category"])))
         return
-    rows = [
-        [
-            v["name"],
-            v["phone"] or "",
-            t(f"nearness_{v['nearness']}"),
-            v["available"] or "",
-            short(v["id"]),
-        ]
-        for v in found
-    ]
-    headers = [t(k) for k in ("col_name", "col_phone", "col_nearness", "col_available", "col_id")]
-    out(render.text_table(headers, rows))
+    out(views.matches_table(found))
     say(t("match_next", id=short(need["id"]), name=found[0]["name"]))
 
 
@@ -191,6 +153,7 @@ def petition_assign(
     on: OnOption = None,
 ) -> None:
     """交给志愿者去办 · Hand a need to a volunteer, e.g. `dyz petition assign 3fa2 左师傅`."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.assignments import assign
 
     item = assign(store_of(ctx), petition, volunteer, on=on)
@@ -199,19 +162,12 @@ def petition_assign(
             t(
                 "assign_not_offered",
                 name=item["volunteer"],
-                category=_category_words(item["category"]),
+                category=views.category_words(item["category"]),
             )
         )
     if item["taken_from"]:
         say(t("assign_taken_from", name=item["taken_from"]))
     say(t("petition_assigned", id=short(item["id"]), name=item["volunteer"]))
-
-
-def _category_words(code: str) -> str:
-    from danyuanzhang.text.i18n import word
-    from danyuanzhang.text.vocab import PETITION_CATEGORIES
-
-    return word(code, PETITION_CATEGORIES)
 
 
 @petition_app.command("close")
@@ -283,6 +239,7 @@ def petition_list(
     output: SheetOption = None,
 ) -> None:
     """列出诉求 · List petitions, e.g. `dyz petition list --status escalated`."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.petitions import list_petitions
 
     items = list_petitions(
@@ -294,8 +251,8 @@ def petition_list(
         estate=estate,
     )
     if fmt is Format.table or output is not None:
-        items = [_for_table(i) for i in items]
-    emit_list(items, fmt, COLUMNS, output)
+        items = [views.petition_shown(i) for i in items]
+    emit_list(items, fmt, views.PETITION_COLUMNS, output)
 
 
 @petition_app.command("show")
@@ -303,6 +260,7 @@ def petition_show(
     ctx: typer.Context, petition: PetitionArgument, fmt: FormatOption = Format.table
 ) -> None:
     """查看诉求及其办理经过 · Show a petition and its timeline."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.petitions import show_petition
     from danyuanzhang.text import render
 
@@ -311,23 +269,6 @@ def petition_show(
         out(render.to_json(item))
         return
     if fmt is Format.csv:
-        out(render.to_csv(item["timeline"], ["step", "on", "note", "by", "counted"]))
+        out(render.to_csv(item["timeline"], views.PETITION_TIMELINE_KEYS))
         return
-    shown = _for_table(item)
-    out(
-        f"{shown['category']} · {item['estate']} {item['household'] or item['unit']}  ({t('col_id')} {shown['id']})"
-    )
-    out(said(item["text"]))
-    out(f"{t('col_status')}{t('colon')}{shown['status']}")
-    from danyuanzhang.cases.views import step_name
-
-    rows = [
-        [
-            step_name(f"pstep_{e['step']}", e),
-            e["on"],
-            e["note"] or e.get("volunteer") or "",
-            e["by"] or "",
-        ]
-        for e in item["timeline"]
-    ]
-    out(render.text_table([t("col_step"), t("col_on"), t("col_note"), t("col_recorded_by")], rows))
+    out(views.petition_text(item))

@@ -1,5 +1,6 @@
 """What a visit or a patrol turns up, as the terminal and a spreadsheet show it: hazards and
-their steps, the kinds of hazard, needs and their steps, the volunteers who could help.
+their steps, the kinds of hazard, needs and their steps, the volunteers who could help, the
+disputes mediated.
 `kinds` is every kind's label (hazards.known_kinds)."""
 
 from __future__ import annotations
@@ -31,6 +32,16 @@ PETITION_COLUMNS = [
 ]
 PETITION_TIMELINE_KEYS = ["step", "on", "note", "by", "counted"]
 MATCH_HEADERS = ("col_name", "col_phone", "col_nearness", "col_available", "col_id")
+DISPUTE_COLUMNS = [
+    ("raised_on", "col_raised"),
+    ("parties", "col_parties"),
+    ("dispute", "col_dispute"),
+    ("mediator", "col_mediator"),
+    ("result", "col_result"),
+    ("follow_up_on", "col_follow_up"),
+    ("id", "col_id"),
+]
+MEDIATION_STEP_HEADERS = ("col_step", "col_on", "col_party", "col_note", "col_by")
 KIND_COLUMNS = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
 
 
@@ -151,3 +162,49 @@ def matches_table(found: list[dict[str, Any]]) -> str:
         for v in found
     ]
     return text_table([t(k) for k in MATCH_HEADERS], rows)
+
+
+def dispute_shown(item: dict[str, Any]) -> dict[str, Any]:
+    """A dispute as the table shows it: the parties on a line, kind and result in words."""
+    from danyuanzhang.text.i18n import join, word
+    from danyuanzhang.text.vocab import DISPUTE_KINDS, MEDIATION_RESULTS
+
+    return {
+        **item,
+        "parties": join(item["parties"]),
+        "dispute": word(item["dispute"], DISPUTE_KINDS),
+        "result": word(item["result"], MEDIATION_RESULTS) or t("mediation_open"),
+        "id": short(item["id"]),
+    }
+
+
+def dispute_text(item: dict[str, Any]) -> str:
+    """A dispute with its mediation step by step, as `mediation show` prints it."""
+    from danyuanzhang.text.i18n import word
+    from danyuanzhang.text.render import text_table
+    from danyuanzhang.text.vocab import MEDIATION_STEPS
+
+    shown = dispute_shown(item)
+    sep = t("colon")
+    lines = [
+        f"{shown['dispute'] or t('col_dispute')} · {item['estate']} {shown['parties']}"
+        f"  ({t('col_id')} {shown['id']})",
+        said(item["text"]),
+        f"{t('col_mediator')}{sep}{item['mediator'] or '—'}",
+        f"{t('col_result')}{sep}{shown['result']}",
+    ]
+    if item["follow_up_on"]:
+        lines.append(f"{t('col_follow_up')}{sep}{item['follow_up_on']}")
+    rows = [
+        [
+            word(s["step"], MEDIATION_STEPS),
+            s["on"],
+            s["party"] or s["to"] or "",
+            s["note"] or "",
+            s["by"] or "",
+        ]
+        for s in item["steps"]
+    ]
+    if rows:
+        lines.append(text_table([t(k) for k in MEDIATION_STEP_HEADERS], rows))
+    return "\n".join(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -25,29 +25,6 @@ PetitionArgument = Annotated[
     str, typer.Argument(help="调解类诉求的编号（前几位即可）· the dispute's petition id")
 ]
 OnOption = Annotated[str | None, typer.Option("--on", help="哪天，默认今天 · day")]
-
-COLUMNS = [
-    ("raised_on", "col_raised"),
-    ("parties", "col_parties"),
-    ("dispute", "col_dispute"),
-    ("mediator", "col_mediator"),
-    ("result", "col_result"),
-    ("follow_up_on", "col_follow_up"),
-    ("id", "col_id"),
-]
-
-
-def _shown(item: dict[str, Any]) -> dict[str, Any]:
-    from danyuanzhang.text.i18n import join, word
-    from danyuanzhang.text.vocab import DISPUTE_KINDS, MEDIATION_RESULTS
-
-    return {
-        **item,
-        "parties": join(item["parties"]),
-        "dispute": word(item["dispute"], DISPUTE_KINDS),
-        "result": word(item["result"], MEDIATION_RESULTS) or t("mediation_open"),
-        "id": short(item["id"]),
-    }
 
 
 @mediation_app.command("set")
@@ -77,6 +54,7 @@ def mediation_set(
 ) -> None:
     """记下纠纷类型、当事人和调解人 · Say what the dispute is, who is in it and who mediates, e.g. `dyz mediation set 3fa2 --kind 漏水 --party 1-1-301 --mediator 周阿姨`."""
     from danyuanzhang.cases.mediation import set_dispute
+    from danyuanzhang.cases.views import dispute_shown
 
     item = set_dispute(
         store_of(ctx),
@@ -88,7 +66,7 @@ def mediation_set(
         agreement_no=agreement_no,
         source=source,
     )
-    shown = _shown(item)
+    shown = dispute_shown(item)
     say(t("mediation_set", id=shown["id"], parties=shown["parties"], dispute=shown["dispute"]))
 
 
@@ -130,12 +108,13 @@ def mediation_list(
     fmt: FormatOption = Format.table,
 ) -> None:
     """列出矛盾纠纷 · List the disputes, e.g. `dyz mediation list --open`."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.mediation import list_disputes
 
     items = list_disputes(store_of(ctx), estate=estate, open_only=open_only)
     if fmt is Format.table:
-        items = [_shown(i) for i in items]
-    emit_list(items, fmt, COLUMNS)
+        items = [views.dispute_shown(i) for i in items]
+    emit_list(items, fmt, views.DISPUTE_COLUMNS)
 
 
 @mediation_app.command("show")
@@ -144,35 +123,12 @@ def mediation_show(
 ) -> None:
     """查看一件纠纷的调解经过 · Show a dispute and its mediation."""
     from danyuanzhang.cases.mediation import describe, find_dispute
+    from danyuanzhang.cases.views import dispute_text
     from danyuanzhang.text import render
-    from danyuanzhang.text.i18n import said, word
-    from danyuanzhang.text.vocab import MEDIATION_STEPS
 
     store = store_of(ctx)
     item = describe(store, find_dispute(store, petition))
     if fmt is Format.json:
         out(render.to_json(item))
         return
-    shown = _shown(item)
-    sep = t("colon")
-    out(
-        f"{shown['dispute'] or t('col_dispute')} · {item['estate']} {shown['parties']}  ({t('col_id')} {shown['id']})"
-    )
-    out(said(item["text"]))
-    out(f"{t('col_mediator')}{sep}{item['mediator'] or '—'}")
-    out(f"{t('col_result')}{sep}{shown['result']}")
-    if item["follow_up_on"]:
-        out(f"{t('col_follow_up')}{sep}{item['follow_up_on']}")
-    rows = [
-        [
-            word(s["step"], MEDIATION_STEPS),
-            s["on"],
-            s["party"] or s["to"] or "",
-            s["note"] or "",
-            s["by"] or "",
-        ]
-        for s in item["steps"]
-    ]
-    if rows:
-        headers = [t(k) for k in ("col_step", "col_on", "col_party", "col_note", "col_by")]
-        out(render.text_table(headers, rows))
+    out(dispute_text(item))

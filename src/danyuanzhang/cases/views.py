@@ -1,7 +1,7 @@
 """What a visit or a patrol turns up, as the terminal and a spreadsheet show it: hazards and
 their steps, the kinds of hazard, needs and their steps, the volunteers who could help, the
-disputes mediated.
-`kinds` is every kind's label (hazards.known_kinds)."""
+disputes mediated, the volunteers and the services they gave. `kinds` is every kind's label
+(hazards.known_kinds), `known` every service's (volunteers.known_services)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,29 @@ DISPUTE_COLUMNS = [
     ("id", "col_id"),
 ]
 MEDIATION_STEP_HEADERS = ("col_step", "col_on", "col_party", "col_note", "col_by")
+VOLUNTEER_COLUMNS = [
+    ("name", "col_name"),
+    ("phone", "col_phone"),
+    ("services", "col_services"),
+    ("area", "col_area"),
+    ("available", "col_available"),
+    ("household", "col_lives_at"),
+    ("id", "col_id"),
+]
+SERVICE_COLUMNS = [
+    ("on", "col_on"),
+    ("household", "col_served"),
+    ("kind", "col_service"),
+    ("hours", "col_hours"),
+    ("note", "col_note"),
+    ("id", "col_id"),
+]
+SERVICE_LIST_COLUMNS = [("volunteer", "col_volunteer"), *SERVICE_COLUMNS]
+SERVICE_KIND_COLUMNS = [
+    ("code", "col_code"),
+    ("label_zh", "col_label_zh"),
+    ("label_en", "col_label_en"),
+]
 KIND_COLUMNS = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
 
 
@@ -208,3 +231,77 @@ def dispute_text(item: dict[str, Any]) -> str:
     if rows:
         lines.append(text_table([t(k) for k in MEDIATION_STEP_HEADERS], rows))
     return "\n".join(lines)
+
+
+def services_words(codes: list[str], known: dict[str, tuple[str, str]]) -> str:
+    """The services a volunteer gives, in the interface language, on a line."""
+    from danyuanzhang.text.i18n import join, word
+
+    return join(word(code, known) for code in codes)
+
+
+def volunteers_shown(
+    items: list[dict[str, Any]], known: dict[str, tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Volunteers as the table and the spreadsheet show them: services in words, ids short."""
+    return [
+        {**i, "services": services_words(i["services"], known), "id": short(i["id"])} for i in items
+    ]
+
+
+def services_shown(
+    items: list[dict[str, Any]], known: dict[str, tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Services given as the table and the spreadsheet show them: served at a flat or else in
+    a unit, the service in words, ids short."""
+    from danyuanzhang.text.i18n import word
+
+    return [
+        {
+            **i,
+            "household": i["household"] or i["unit"],
+            "kind": word(i["kind"], known),
+            "id": short(i["id"]),
+        }
+        for i in items
+    ]
+
+
+def volunteer_text(item: dict[str, Any], known: dict[str, tuple[str, str]]) -> str:
+    """A volunteer with the services they gave and their hours, as `volunteer show` prints it."""
+    from danyuanzhang.text.i18n import word
+    from danyuanzhang.text.render import csv_cell, text_table
+
+    sep = t("colon")
+    lines = [
+        f"{item['name']}  {item['phone'] or ''}  ({t('col_id')} {short(item['id'])})".rstrip(),
+        f"{t('col_services')}{sep}{services_words(item['services'], known)}",
+        f"{t('col_area')}{sep}{item['estate']} {item['area']}",
+    ]
+    if item["household"]:
+        lines.append(f"{t('col_lives_at')}{sep}{item['household']}")
+    if item["available"]:
+        lines.append(f"{t('col_available')}{sep}{item['available']}")
+    if item["note"]:
+        lines.append(f"{t('col_note')}{sep}{item['note']}")
+    given = item["services_given"]
+    if not given:
+        lines.append(t("volunteer_no_services"))
+        return "\n".join(lines)
+    hours = "、".join(f"{word(k, known)} {h}" for k, h in item["hours"].items())
+    lines.append(t("volunteer_hours", count=len(given), total=item["hours_total"], by_kind=hours))
+    shown = [
+        {**s, "household": s["household"] or s["unit"], "kind": word(s["kind"], known)}
+        for s in given
+    ]
+    rows = [
+        [csv_cell(s[key] if key != "id" else short(s["id"])) for key, _ in SERVICE_COLUMNS]
+        for s in shown
+    ]
+    lines.append(text_table([t(header) for _, header in SERVICE_COLUMNS], rows))
+    return "\n".join(lines)
+
+
+def service_kinds_shown(known: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
+    """The services the team gives, as the table lists them."""
+    return [{"code": code, "label_zh": zh, "label_en": en} for code, (zh, en) in known.items()]

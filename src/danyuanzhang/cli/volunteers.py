@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -30,32 +30,6 @@ VolunteerArgument = Annotated[
 ServiceHelp = "服务项目：送学上门 | 帮扶老人 | 矛盾调解 | 义务维修（可写多次）· service, repeatable"
 AreaHelp = "在哪里帮忙：单元 2-2、楼栋 2 或 全部 · where they help: unit, building or all"
 
-VOLUNTEER_COLUMNS = [
-    ("name", "col_name"),
-    ("phone", "col_phone"),
-    ("services", "col_services"),
-    ("area", "col_area"),
-    ("available", "col_available"),
-    ("household", "col_lives_at"),
-    ("id", "col_id"),
-]
-SERVICE_COLUMNS = [
-    ("on", "col_on"),
-    ("household", "col_served"),
-    ("kind", "col_service"),
-    ("hours", "col_hours"),
-    ("note", "col_note"),
-    ("id", "col_id"),
-]
-
-
-def _services_words(store: Any, codes: list[str]) -> str:
-    from danyuanzhang.cases.volunteers import known_services
-    from danyuanzhang.text.i18n import join, word
-
-    known = known_services(store)
-    return join(word(code, known) for code in codes)
-
 
 @volunteer_app.command("add")
 def volunteer_add(
@@ -74,7 +48,8 @@ def volunteer_add(
     estate: EstateOption = None,
 ) -> None:
     """登记志愿者 · Add a volunteer, e.g. `dyz volunteer add --name 左师傅 --phone 13507310001 --service 义务维修 --household 3-2-101`."""
-    from danyuanzhang.cases.volunteers import add_volunteer
+    from danyuanzhang.cases.views import services_words
+    from danyuanzhang.cases.volunteers import add_volunteer, known_services
 
     store = store_of(ctx)
     item = add_volunteer(
@@ -92,7 +67,7 @@ def volunteer_add(
         t(
             "volunteer_added",
             name=item["name"],
-            services=_services_words(store, item["services"]),
+            services=services_words(item["services"], known_services(store)),
             area=item["area"],
             id=short(item["id"]),
         )
@@ -110,7 +85,8 @@ def volunteer_list(
     output: SheetOption = None,
 ) -> None:
     """列出志愿者 · List the volunteers, e.g. `dyz volunteer list --service 义务维修`."""
-    from danyuanzhang.cases.volunteers import list_volunteers
+    from danyuanzhang.cases import views
+    from danyuanzhang.cases.volunteers import known_services, list_volunteers
 
     store = store_of(ctx)
     items = list_volunteers(store, service=service, estate=estate)
@@ -118,11 +94,8 @@ def volunteer_list(
         say(t("volunteers_none"))
         return
     if fmt is Format.table or output is not None:
-        items = [
-            {**i, "services": _services_words(store, i["services"]), "id": short(i["id"])}
-            for i in items
-        ]
-    emit_list(items, fmt, VOLUNTEER_COLUMNS, output)
+        items = views.volunteers_shown(items, known_services(store))
+    emit_list(items, fmt, views.VOLUNTEER_COLUMNS, output)
 
 
 @volunteer_app.command("show")
@@ -130,41 +103,16 @@ def volunteer_show(
     ctx: typer.Context, volunteer: VolunteerArgument, fmt: FormatOption = Format.table
 ) -> None:
     """查看志愿者和他做过的服务 · Show a volunteer with the services they gave and their hours."""
+    from danyuanzhang.cases.views import volunteer_text
     from danyuanzhang.cases.volunteers import known_services, show_volunteer
     from danyuanzhang.text import render
-    from danyuanzhang.text.i18n import word
 
     store = store_of(ctx)
     item = show_volunteer(store, volunteer)
     if fmt is Format.json:
         out(render.to_json(item))
         return
-    known = known_services(store)
-    sep = t("colon")
-    out(f"{item['name']}  {item['phone'] or ''}  ({t('col_id')} {short(item['id'])})".rstrip())
-    out(f"{t('col_services')}{sep}{_services_words(store, item['services'])}")
-    out(f"{t('col_area')}{sep}{item['estate']} {item['area']}")
-    if item["household"]:
-        out(f"{t('col_lives_at')}{sep}{item['household']}")
-    if item["available"]:
-        out(f"{t('col_available')}{sep}{item['available']}")
-    if item["note"]:
-        out(f"{t('col_note')}{sep}{item['note']}")
-    given = item["services_given"]
-    if not given:
-        out(t("volunteer_no_services"))
-        return
-    hours = "、".join(f"{word(k, known)} {h}" for k, h in item["hours"].items())
-    out(t("volunteer_hours", count=len(given), total=item["hours_total"], by_kind=hours))
-    shown = [
-        {**s, "household": s["household"] or s["unit"], "kind": word(s["kind"], known)}
-        for s in given
-    ]
-    rows = [
-        [render.csv_cell(s[key] if key != "id" else short(s["id"])) for key, _ in SERVICE_COLUMNS]
-        for s in shown
-    ]
-    out(render.text_table([t(header) for _, header in SERVICE_COLUMNS], rows))
+    out(volunteer_text(item, known_services(store)))
 
 
 @volunteer_app.command("edit")
@@ -233,17 +181,10 @@ def volunteer_kind_add(
 @volunteer_app.command("kinds")
 def volunteer_kinds(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     """志愿服务项目 · The services the team gives."""
+    from danyuanzhang.cases.views import SERVICE_KIND_COLUMNS, service_kinds_shown
     from danyuanzhang.cases.volunteers import known_services
 
-    items = [
-        {"code": code, "label_zh": zh, "label_en": en}
-        for code, (zh, en) in known_services(store_of(ctx)).items()
-    ]
-    emit_list(
-        items,
-        fmt,
-        [("code", "col_code"), ("label_zh", "col_label_zh"), ("label_en", "col_label_en")],
-    )
+    emit_list(service_kinds_shown(known_services(store_of(ctx))), fmt, SERVICE_KIND_COLUMNS)
 
 
 @service_app.command("add")
@@ -314,20 +255,11 @@ def service_list(
     output: SheetOption = None,
 ) -> None:
     """列出志愿服务 · List the services given, e.g. `dyz service list --from 2026-11-01`."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.volunteers import known_services, list_services
-    from danyuanzhang.text.i18n import word
 
     store = store_of(ctx)
     items = list_services(store, start=start, end=end, volunteer=volunteer, estate=estate)
     if fmt is Format.table or output is not None:
-        known = known_services(store)
-        items = [
-            {
-                **i,
-                "household": i["household"] or i["unit"],
-                "kind": word(i["kind"], known),
-                "id": short(i["id"]),
-            }
-            for i in items
-        ]
-    emit_list(items, fmt, [("volunteer", "col_volunteer"), *SERVICE_COLUMNS], output)
+        items = views.services_shown(items, known_services(store))
+    emit_list(items, fmt, views.SERVICE_LIST_COLUMNS, output)

@@ -1,7 +1,7 @@
-"""What a visit or a patrol turns up, as the terminal and a spreadsheet show it: hazards and
-their steps, the kinds of hazard, needs and their steps, the volunteers who could help, the
-disputes mediated, the volunteers and the services they gave. `kinds` is every kind's label
-(hazards.known_kinds), `known` every service's (volunteers.known_services)."""
+"""What a visit or a patrol turns up, as the terminal and a spreadsheet show it: patrols done
+and due, hazards and their steps, the kinds of hazard, needs and their steps, the volunteers
+who could help, the disputes mediated, the volunteers and the services they gave. `kinds` is
+every kind's label (hazards.known_kinds), `known` every service's (volunteers.known_services)."""
 
 from __future__ import annotations
 
@@ -64,6 +64,19 @@ SERVICE_KIND_COLUMNS = [
     ("code", "col_code"),
     ("label_zh", "col_label_zh"),
     ("label_en", "col_label_en"),
+]
+PATROL_COLUMNS = [
+    ("when", "col_patrol_when"),
+    ("where", "col_patrol_where"),
+    ("patroller", "col_patroller"),
+    ("result", "col_patrol_result"),
+    ("hazards", "col_patrol_hazards"),
+    ("id", "col_id"),
+]
+DUE_PATROL_COLUMNS = [
+    ("unit", "col_unit"),
+    ("last_patrol", "col_last_patrol"),
+    ("days_since", "col_days_since"),
 ]
 KIND_COLUMNS = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
 
@@ -305,3 +318,26 @@ def volunteer_text(item: dict[str, Any], known: dict[str, tuple[str, str]]) -> s
 def service_kinds_shown(known: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
     """The services the team gives, as the table lists them."""
     return [{"code": code, "label_zh": zh, "label_en": en} for code, (zh, en) in known.items()]
+
+
+def patrols_shown(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Patrols as the table and the spreadsheet show them: when and where on a line each, what
+    was found in words, the hazards recorded by their short ids."""
+    from danyuanzhang.cases.patrols import result_words
+
+    return [
+        {
+            "when": f"{i['on']} {i['at'] or ''}".strip(),
+            "where": i["unit"] or i["building"],
+            "patroller": i["patroller"],
+            "result": result_words(i),
+            "hazards": [short(h["id"]) for h in i["hazards"]],
+            "id": short(i["id"]),
+        }
+        for i in items
+    ]
+
+
+def due_patrols_shown(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Units due a patrol, one never patrolled said so."""
+    return [{**i, "last_patrol": i["last_patrol"] or t("patrol_never")} for i in items]

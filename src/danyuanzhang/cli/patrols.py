@@ -119,16 +119,6 @@ def patrol_record(
         )
 
 
-LIST_COLUMNS = [
-    ("when", "col_patrol_when"),
-    ("where", "col_patrol_where"),
-    ("patroller", "col_patroller"),
-    ("result", "col_patrol_result"),
-    ("hazards", "col_patrol_hazards"),
-    ("id", "col_id"),
-]
-
-
 @patrol_app.command("list")
 def patrol_list(
     ctx: typer.Context,
@@ -139,7 +129,8 @@ def patrol_list(
     output: SheetOption = None,
 ) -> None:
     """巡查记录 · Patrols recorded, oldest first."""
-    from danyuanzhang.cases.patrols import list_patrols, result_words
+    from danyuanzhang.cases import views
+    from danyuanzhang.cases.patrols import list_patrols
     from danyuanzhang.text.inputs import parse_date
 
     items = list_patrols(
@@ -150,25 +141,8 @@ def patrol_list(
     )
     shown = items
     if fmt is not Format.json:
-        shown = [
-            {
-                "when": f"{i['on']} {i['at'] or ''}".strip(),
-                "where": i["unit"] or i["building"],
-                "patroller": i["patroller"],
-                "result": result_words(i),
-                "hazards": [short(h["id"]) for h in i["hazards"]],
-                "id": short(i["id"]),
-            }
-            for i in items
-        ]
-    emit_list(shown, fmt, LIST_COLUMNS, output)
-
-
-DUE_COLUMNS = [
-    ("unit", "col_unit"),
-    ("last_patrol", "col_last_patrol"),
-    ("days_since", "col_days_since"),
-]
+        shown = views.patrols_shown(items)
+    emit_list(shown, fmt, views.PATROL_COLUMNS, output)
 
 
 @patrol_app.command("due")
@@ -182,6 +156,7 @@ def patrol_due(
     output: SheetOption = None,
 ) -> None:
     """该巡查的单元 · Units not patrolled within the interval (dyz config patrol.interval_days)."""
+    from danyuanzhang.cases import views
     from danyuanzhang.cases.patrols import due_patrols, interval_days
     from danyuanzhang.text.inputs import parse_date
 
@@ -192,5 +167,5 @@ def patrol_due(
         return
     shown = items
     if fmt is not Format.json:
-        shown = [{**i, "last_patrol": i["last_patrol"] or t("patrol_never")} for i in items]
-    emit_list(shown, fmt, DUE_COLUMNS, output)
+        shown = views.due_patrols_shown(items)
+    emit_list(shown, fmt, views.DUE_PATROL_COLUMNS, output)

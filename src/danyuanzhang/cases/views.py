@@ -1,5 +1,5 @@
 """What a visit or a patrol turns up, as the terminal and a spreadsheet show it: patrols done
-and due, hazards and their steps, the kinds of hazard, needs and their steps, the volunteers
+and due, hazards and their steps, needs and their steps, the volunteers
 who could help, the disputes mediated, the volunteers and the services they gave. `kinds` is
 every kind's label (hazards.known_kinds), `known` every service's (volunteers.known_services)."""
 
@@ -78,7 +78,6 @@ DUE_PATROL_COLUMNS = [
     ("last_patrol", "col_last_patrol"),
     ("days_since", "col_days_since"),
 ]
-KIND_COLUMNS = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
 
 
 def hazard_shown(item: dict[str, Any], kinds: dict[str, tuple[str, str]]) -> dict[str, Any]:
@@ -124,11 +123,6 @@ def hazard_text(item: dict[str, Any], kinds: dict[str, tuple[str, str]]) -> str:
 def step_name(key: str, event: dict[str, Any]) -> str:
     """A step's name; one recorded again on another laptop is marked, not counted twice."""
     return t(key) if event["counted"] else t("step_again", step=t(key))
-
-
-def kinds_shown(kinds: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
-    """Kinds as the table lists them: code, Chinese and English name."""
-    return [{"code": c, "zh": zh, "en": en} for c, (zh, en) in kinds.items()]
 
 
 def petition_shown(item: dict[str, Any]) -> dict[str, Any]:

@@ -280,9 +280,9 @@ def hazard_kinds(
 ) -> None:
     """隐患类别 · The kinds of hazard, built in and added."""
     from danyuanzhang.cases.hazards import known_kinds
-    from danyuanzhang.cases.views import KIND_COLUMNS, kinds_shown
+    from danyuanzhang.text.render import LABEL_COLUMNS, labels_shown
 
-    emit_list(kinds_shown(known_kinds(store_of(ctx))), fmt, KIND_COLUMNS, output)
+    emit_list(labels_shown(known_kinds(store_of(ctx))), fmt, LABEL_COLUMNS, output)
 
 
 @hazard_app.command("recurrence-days")

@@ -38,15 +38,6 @@ RoleOption = Annotated[
 ScopeHelp = "负责范围：片区名、楼栋 2 或单元 2-2 · scope: area name, building 2 or unit 2-2"
 BuildingsHelp = "片长负责的楼栋，如 1-4 或 1,2,5 · buildings an area head covers"
 
-ROSTER_COLUMNS = [
-    ("role", "col_role"),
-    ("name", "col_name"),
-    ("phone", "col_phone"),
-    ("scope", "col_scope"),
-    ("estate", "col_estate"),
-    ("id", "col_id"),
-]
-
 
 @roster_app.command("add")
 def roster_add(
@@ -96,14 +87,13 @@ def roster_list(
     output: SheetOption = None,
 ) -> None:
     """列出三长一户 · List the roster, e.g. `dyz roster list --role unit_head`."""
+    from danyuanzhang.households import views
     from danyuanzhang.households.roster import list_members
-    from danyuanzhang.text.ids import short
-    from danyuanzhang.text.render import role_name
 
     items = list_members(store_of(ctx), role=role, estate=estate)
     if fmt is Format.table or output is not None:
-        items = [{**i, "role": role_name(i["role"]), "id": short(i["id"])} for i in items]
-    emit_list(items, fmt, ROSTER_COLUMNS, output)
+        items = views.roster_shown(items)
+    emit_list(items, fmt, views.ROSTER_COLUMNS, output)
 
 
 @roster_app.command("edit")
@@ -187,10 +177,9 @@ def flag_list(
 ) -> None:
     """列出居民标记 · List the flags residents can carry."""
     from danyuanzhang.households.flags import known_flags
+    from danyuanzhang.text.render import LABEL_COLUMNS, labels_shown
 
-    items = [{"code": c, "zh": zh, "en": en} for c, (zh, en) in known_flags(store_of(ctx)).items()]
-    columns = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
-    emit_list(items, fmt, columns, output)
+    emit_list(labels_shown(known_flags(store_of(ctx))), fmt, LABEL_COLUMNS, output)
 
 
 card_app = typer.Typer()

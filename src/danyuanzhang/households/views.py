@@ -1,5 +1,5 @@
 """The registry as the terminal and a spreadsheet show it: households, a household with its
-residents, and the likely duplicates. `flags` is every flag's label (flags.known_flags)."""
+residents, the likely duplicates, and the roster of heads. `flags` is every flag's label (flags.known_flags)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from danyuanzhang.households.flags import label
 from danyuanzhang.text.i18n import join, t
 from danyuanzhang.text.ids import short
-from danyuanzhang.text.render import text_table, to_csv
+from danyuanzhang.text.render import role_name, text_table, to_csv
 
 HOUSEHOLD_COLUMNS = [
     ("ref", "col_ref"),
@@ -42,6 +42,14 @@ RESIDENT_CSV_KEYS = [
     "contact_phone",
     "contact_relation",
     "risk",
+]
+ROSTER_COLUMNS = [
+    ("role", "col_role"),
+    ("name", "col_name"),
+    ("phone", "col_phone"),
+    ("scope", "col_scope"),
+    ("estate", "col_estate"),
+    ("id", "col_id"),
 ]
 DUPLICATE_COLUMNS = [("kind", "col_duplicate"), ("what", "col_what"), ("command", "col_command")]
 
@@ -143,3 +151,8 @@ def residents_csv(item: dict[str, Any]) -> str:
 def duplicates_shown(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Likely duplicates as the table and the spreadsheet show them: their kind in words."""
     return [{**i, "kind": t(f"dup_{i['kind']}")} for i in items]
+
+
+def roster_shown(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The roster as the table and the spreadsheet show it: roles in words, ids short."""
+    return [{**i, "role": role_name(i["role"]), "id": short(i["id"])} for i in items]

@@ -283,6 +283,14 @@ def role_name(role: str) -> str:
     return pick(zh, en.capitalize())
 
 
+LABEL_COLUMNS = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
+
+
+def labels_shown(labels: Mapping[str, tuple[str, str]]) -> list[dict[str, Any]]:
+    """Codes with their two names (the kinds of hazard, the flags), as the table lists them."""
+    return [{"code": c, "zh": zh, "en": en} for c, (zh, en) in labels.items()]
+
+
 # -- the council agenda -------------------------------------------------------------------------
 
 

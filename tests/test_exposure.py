@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.cli.doctor import finding_line
 from danyuanzhang.system.exposure import where_exposed
 from danyuanzhang.system.owner_only import broad_grants, sddl_of
 from danyuanzhang.upkeep import health
+from danyuanzhang.upkeep.views import finding_line
 from tests.conftest import Runner
 
 MOUNTS = [("/", "ext4"), ("/home", "ext4"), ("/mnt/stick", "vfat"), ("/mnt/stick/deep", "ext4")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -14,7 +13,6 @@ from danyuanzhang.text.i18n import t
 
 if TYPE_CHECKING:
     from danyuanzhang.store import Store
-    from danyuanzhang.upkeep.doctor import Checkup
 
 doctor_app = typer.Typer()
 
@@ -59,14 +57,14 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
     the notebook, and run what was put in it."""
     from danyuanzhang.store import checks
     from danyuanzhang.store.shape import described
-    from danyuanzhang.upkeep import health
+    from danyuanzhang.upkeep import health, views
 
     if not repair:
         if fmt is Format.json:
-            out(json.dumps([shaped.as_json()], ensure_ascii=False, indent=2))
+            out(views.findings_json([shaped]))
         else:
             say(t("doctor_looking", path=str(path)))
-            say(finding_line(shaped))
+            say(views.finding_line(shaped))
             say(t("doctor_schema_first"))
         raise typer.Exit(1)
     mended = checks.mend_shape(path)
@@ -75,9 +73,9 @@ def _strange_shape(path: Path, shaped: Any, repair: bool, fmt: Format) -> Any:
     shaped = health.shape(path)
     if shaped is not None and not shaped.ok:  # a table of dyz's altered or missing
         if fmt is Format.json:
-            out(json.dumps([shaped.as_json()], ensure_ascii=False, indent=2))
+            out(views.findings_json([shaped]))
         else:
-            say(finding_line(shaped))
+            say(views.finding_line(shaped))
         raise typer.Exit(1)
     return shaped
 
@@ -87,7 +85,7 @@ def _healthy_file(
 ) -> None:
     from danyuanzhang.store import checks
     from danyuanzhang.text.i18n import join
-    from danyuanzhang.upkeep import health
+    from danyuanzhang.upkeep import health, views
     from danyuanzhang.upkeep.backup import private_temporary_folder, scratch_folder, scratch_name
     from danyuanzhang.upkeep.doctor import examine
     from danyuanzhang.upkeep.doctor import repair as mend_clock
@@ -112,9 +110,10 @@ def _healthy_file(
         )
         findings.insert(3, clock)
         if fmt is Format.json and not repair:
-            out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+            out(views.findings_json(findings))
         else:
-            _say_findings(store.path, findings, checkup)
+            for line in views.findings_lines(store.path, findings, checkup):
+                say(line)
         problems = [f for f in findings if not f.ok]
         if not problems:
             say(t("doctor_healthy"))
@@ -140,7 +139,7 @@ def _healthy_file(
 def _look_again(store: Store, scratch: Path, shaped: Any, fmt: Format) -> None:
     """The checks once more after mending, as one mend may have mended more (tables rebuilt
     point right again); exit 1 if any problem is left."""
-    from danyuanzhang.upkeep import health
+    from danyuanzhang.upkeep import health, views
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{scratch}{suffix}").unlink(missing_ok=True)
@@ -149,29 +148,12 @@ def _look_again(store: Store, scratch: Path, shaped: Any, fmt: Format) -> None:
         findings.insert(1, shaped)
     left = [f for f in findings if not f.ok and f.check != "clock"]
     if fmt is Format.json:
-        out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+        out(views.findings_json(findings))
     if left:
         for finding in left:
-            say(finding_line(finding))
+            say(views.finding_line(finding))
         say(t("doctor_problems", count=len(left)))
         raise typer.Exit(1)
-
-
-def _say_findings(path: Path, findings: list[Any], checkup: Checkup) -> None:
-    """Each check's line, then what is wrong with the clock, if anything."""
-    from danyuanzhang.text.i18n import join
-
-    say(t("doctor_looking", path=str(path)))
-    for finding in findings:
-        say(finding_line(finding))
-    if not checkup.healthy:
-        if checkup.clock:
-            say(t("doctor_clock_ahead", date=checkup.clock))
-        if checkup.poisoned:
-            laptops = join(checkup.claimed_by)
-            say(t("doctor_poisoned", count=checkup.poisoned, laptops=laptops))
-        if checkup.office_list:
-            say(t("doctor_office_list"))
 
 
 def _erasure_confirmed(findings: list[Any], yes: bool) -> bool:
@@ -189,73 +171,22 @@ def _erasure_confirmed(findings: list[Any], yes: bool) -> bool:
     return ask_yes_no(t("doctor_retention_confirm", count=due.detail["residents"]), False)
 
 
-def finding_line(finding: Any) -> str:
-    detail = dict(finding.detail)
-    if finding.check == "schema":
-        if finding.ok:
-            return t("doctor_mark_ok") + t("doctor_ok_schema")
-        return "\n".join(t("doctor_mark_bad") + _stranger_line(o) for o in detail["objects"])
-    if finding.check == "backup":
-        if finding.ok:
-            key = "doctor_ok_no_backup_yet" if detail["last"] is None else "doctor_ok_backup"
-            if detail["last"] is not None:
-                from datetime import date
-
-                from danyuanzhang.text.i18n import day
-
-                detail["day"] = day(date.fromisoformat(detail["last"]))
-            return t("doctor_mark_ok") + t(key, **detail)
-        since = (
-            t("backup_never")
-            if detail["last"] is None
-            else t("backup_since_days", days=detail["days"])
-        )
-        return t("doctor_mark_bad") + t("doctor_bad_backup", since=since)
-    if "files" in detail:
-        detail["count"] = len(detail["files"])
-        detail["files"] = "、".join(detail["files"])
-    if finding.check == "tables" and detail.get("rows", 0) < 0:  # the rebuild itself failed
-        return t("doctor_mark_bad") + t("doctor_bad_tables_unchecked")
-    if "tables" in detail:
-        detail["tables"] = "、".join(detail["tables"])
-    if finding.check == "modes" and "who" in detail:  # a Windows folder open to others
-        return t("doctor_mark_bad") + t(
-            "doctor_bad_folder", folder=detail["folder"], who="、".join(detail["who"]),
-            command=detail["command"],
-        )  # fmt: skip
-    if finding.check == "clock":
-        return t("doctor_mark_ok" if finding.ok else "doctor_mark_bad") + t("doctor_ok_clock")
-    mark = "doctor_mark_ok" if finding.ok else "doctor_mark_bad"
-    key = f"doctor_{'ok' if finding.ok else 'bad'}_{finding.check}"
-    return t(mark) + t(key, **detail)
-
-
-def _stranger_line(found: dict[str, str]) -> str:
-    kind, name = t(f"schema_kind_{found['kind']}"), found["name"]
-    if found["how"] == "extra":
-        data = t("doctor_schema_data") if found["kind"] == "table" else ""
-        return t("doctor_bad_schema_extra", kind=kind, name=name, data=data)
-    if found["kind"] == "table":
-        return t("doctor_bad_schema_table", name=name)
-    return t(f"doctor_bad_schema_{found['how']}", kind=kind, name=name)
-
-
 def _damaged(path: Path, repair: bool, fmt: Format) -> None:
     """A notebook SQLite calls damaged: rebuilt from its log where the log reads whole, else
     the steps to a backup or the office's bundle."""
     from danyuanzhang.store.faults import StoreError
-    from danyuanzhang.upkeep import health
+    from danyuanzhang.upkeep import health, views
 
     findings = health.examine_damaged(path)
     log = next(f for f in findings if f.check == "log")
     if fmt is Format.json:
-        out(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+        out(views.findings_json(findings))
     else:
         say(t("doctor_looking", path=str(path)))
         for finding in findings:
             if finding.check == "log" and not finding.ok and finding.detail["damaged"] < 0:
                 continue
-            say(finding_line(finding))
+            say(views.finding_line(finding))
     if not log.ok:
         say(t("doctor_damaged_lost"))
         raise typer.Exit(1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -37,7 +36,7 @@ def log_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """修改记录：谁在什么时候改了什么 · The change history in words, e.g. `dyz log --household 2-2-301`."""
-    from danyuanzhang.upkeep import history, queries
+    from danyuanzhang.upkeep import history, queries, views
 
     store = store_of(ctx)
     records: set[str] | None = None
@@ -60,12 +59,11 @@ def log_command(
         device = _laptop(store, by)
     entries = history.entries(store, records, day, device)[: max(1, limit)]
     if fmt is Format.json:
-        out(json.dumps([history.as_json(store, e) for e in entries], ensure_ascii=False, indent=2))
-        return
-    if not entries:
+        out(views.log_json(store, entries))
+    elif entries:
+        out(views.log_text(store, entries))
+    else:
         say(t("log_nothing"))
-        return
-    out("\n".join(history.line(store, e) for e in entries))
 
 
 def _laptop(store: object, text: str) -> str:

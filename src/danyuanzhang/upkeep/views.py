@@ -1,4 +1,5 @@
-"""The notebook's care as the terminal shows it: doctor's findings, line by line or as JSON."""
+"""The notebook's care as the terminal shows it: doctor's findings and the change log, line by
+line or as JSON."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from typing import TYPE_CHECKING
 from danyuanzhang.text.i18n import join, t
 
 if TYPE_CHECKING:
+    from danyuanzhang.store import Store
     from danyuanzhang.upkeep.doctor import Checkup
     from danyuanzhang.upkeep.health import Finding
+    from danyuanzhang.upkeep.history import Entry
 
 
 def findings_json(findings: Iterable[Finding]) -> str:
@@ -84,3 +87,16 @@ def stranger_line(found: dict[str, str]) -> str:
     if found["kind"] == "table":
         return t("doctor_bad_schema_table", name=name)
     return t(f"doctor_bad_schema_{found['how']}", kind=kind, name=name)
+
+
+def log_text(store: Store, entries: Iterable[Entry]) -> str:
+    """The change log, one line per command (history.line)."""
+    from danyuanzhang.upkeep.history import line
+
+    return "\n".join(line(store, e) for e in entries)
+
+
+def log_json(store: Store, entries: Iterable[Entry]) -> str:
+    from danyuanzhang.upkeep.history import as_json
+
+    return json.dumps([as_json(store, e) for e in entries], ensure_ascii=False, indent=2)

@@ -75,6 +75,7 @@ def ledger(
 ) -> None:
     """生成台账 · Fill a ledger, e.g. `dyz ledger visits --from 2026-11-01 -o 走访台账.xlsx`."""
     from danyuanzhang.paperwork import ledgers
+    from danyuanzhang.paperwork.ledgers import views
 
     database = _database(ctx)
     if list_all or (kind is None and template is None):  # the help promises the list
@@ -92,11 +93,7 @@ def ledger(
         ),
         chosen,
     )
-    defaulted = (
-        t("ledger_default_period", start=filled.period.start, end=filled.period.end)
-        if filled.period.defaulted
-        else None
-    )
+    defaulted = views.default_period_line(filled)
     if output is not None:
         _write(filled, output)
         say(t("ledger_written", title=filled.title, rows=len(filled.rows), path=str(output)))
@@ -110,10 +107,7 @@ def ledger(
 
         out(render.to_json(ledgers.as_json(filled)))
     elif fmt is Format.csv:
-        from danyuanzhang.text import render
-
-        rows = ledgers.as_json(filled)["rows"]
-        out(render.to_csv(rows, [c.key for c in filled.columns]))
+        out(views.ledger_csv(filled))
     else:
         _show(filled, defaulted)
 
@@ -137,21 +131,16 @@ def _kind_and_template(
 
 def _show(filled: Ledger, defaulted: str | None) -> None:
     """The ledger on the terminal: its title and period, the table, its totals."""
-    from danyuanzhang.paperwork import ledgers
-    from danyuanzhang.paperwork.ledgers.page import cell_text
-    from danyuanzhang.text import render
+    from danyuanzhang.paperwork.ledgers import views
 
-    say(f"{filled.title} · {ledgers.period_words(filled.period)}")
-    for line in filled.heading:
+    for line in views.ledger_heading(filled):
         say(line)
     if defaulted:
         say(defaulted)
     if not filled.rows:
         say(t("ledger_empty"))
     else:
-        headers = [c.header() for c in filled.columns]
-        rows = [[cell_text(r.get(c.key)) for c in filled.columns] for r in filled.rows]
-        out(render.text_table(headers, rows))
+        out(views.ledger_table(filled))
     for note in filled.notes:
         say(note)
 
@@ -163,8 +152,6 @@ def _database(ctx: typer.Context) -> Path:
 
 
 def _write(filled: Ledger, output: Path) -> None:
-    from danyuanzhang.paperwork import ledgers
-
     if output.suffix.lower() in (".html", ".htm", ".md"):
         from danyuanzhang.cli.common import write_output
         from danyuanzhang.paperwork.ledgers.page import ledger_html, ledger_markdown
@@ -172,43 +159,17 @@ def _write(filled: Ledger, output: Path) -> None:
         page = ledger_markdown if output.suffix.lower() == ".md" else ledger_html
         write_output(page(filled), output, quiet=True, personal=False)
         return
-    from danyuanzhang.text.sheets import Form, write_sheet
+    from danyuanzhang.paperwork.ledgers.views import write_ledger_sheet
 
-    write_sheet(
-        output,
-        [c.header() for c in filled.columns],
-        ([row.get(c.key) for c in filled.columns] for row in filled.rows),
-        title=filled.title,
-        notes=filled.notes,
-        form=Form(
-            lines=[ledgers.period_words(filled.period), *filled.heading],
-            foot=ledgers.foot_text(filled),
-            pen=frozenset(n for n, c in enumerate(filled.columns) if c.pen),
-        ),
-    )
+    write_ledger_sheet(filled, output)
 
 
 def _list(database: Path) -> None:
     from danyuanzhang.paperwork import ledgers
-    from danyuanzhang.paperwork.ledgers import templates
-    from danyuanzhang.text.i18n import pick
+    from danyuanzhang.paperwork.ledgers import templates, views
 
-    lines = [t("ledger_list_kinds")]
-    for name, kind in ledgers.kinds().items():
-        columns = "、".join(f"{c.header()}({c.key})" for c in kind.columns)
-        lines.append(f"  {name:10} {pick(*kind.title)}：{columns}")
-    place = templates.folder(database)
-    found = templates.listed(database)
-    lines.append("")
-    if not found:
-        lines.append(t("ledger_list_no_templates", folder=str(place)))
-    else:
-        lines.append(t("ledger_list_templates", folder=str(place)))
-        for entry in found:
-            if not isinstance(entry, templates.Template):
-                path, error = entry
-                problem = error.message()
-                lines.append("  " + t("ledger_list_bad_template", name=path.stem, problem=problem))
-            else:
-                lines.append(f"  {entry.name:20} {entry.kind:10} {entry.title or ''}")
-    out("\n".join(lines))
+    out(
+        views.ledgers_listed(
+            ledgers.kinds(), templates.folder(database), templates.listed(database)
+        )
+    )

@@ -21,11 +21,11 @@ from danyuanzhang.cli.common import (
     store_of,
     write_output,
 )
-from danyuanzhang.text.i18n import join, t
+from danyuanzhang.text.i18n import t
 from danyuanzhang.text.ids import short
 
 if TYPE_CHECKING:
-    from danyuanzhang.households.rollcall import RollResult
+    pass
 
 household_app = typer.Typer(help="住户登记 · the household registry", no_args_is_help=True)
 duplicates_app = typer.Typer()
@@ -35,9 +35,6 @@ RefArgument = Annotated[str, typer.Argument(help="房号，如 2-2-301 · househ
 ResidentArgument = Annotated[
     str, typer.Argument(help="居民编号（前几位即可）· resident id or prefix")
 ]
-
-PLAN_LINES = 50  # what a dry run lists flat by flat, at most
-NOTES_LISTED = 8  # the words of the 备注 kept as notes, named after an import
 
 
 @household_app.command("add")
@@ -195,6 +192,7 @@ def household_import(
     ] = None,
 ) -> None:
     """导入花名册 · Import the household roll from Excel (.xlsx, .xls) or CSV, e.g. `dyz household import 花名册.xlsx`."""
+    from danyuanzhang.households import views
     from danyuanzhang.households.rollcall import RollRejected, import_roll
     from danyuanzhang.households.rollcall import template as roll_template
     from danyuanzhang.text.i18n import lang
@@ -220,57 +218,8 @@ def household_import(
         for told in rejected.told():
             say(told)
         raise
-    _say_what_was_read(result)
-    _say_outcome(result, dry_run)
-
-
-def _say_what_was_read(result: RollResult) -> None:
-    """What the roll held besides households: columns left out, rows skipped, notes kept."""
-    from danyuanzhang.households.rollcall import row_numbers
-
-    if result.id_card_columns:
-        say(t("roll_id_cards_left_out", columns=join(result.id_card_columns)))
-    if result.ignored_columns:
-        say(t("roll_ignored_columns", columns=join(result.ignored_columns)))
-    for key, rows in (
-        ("roll_skipped_blank", result.blank_rows),
-        ("roll_skipped_totals", result.total_rows),
-    ):
-        if rows:
-            say(t(key, count=len(rows), lines=row_numbers(rows)))
-    if result.estate_from_title:
-        say(t("roll_estate_from_title", estate=result.estate_from_title))
-    if result.notes:
-        say(t("roll_notes_kept", words=join(result.notes, limit=NOTES_LISTED)))
-
-
-def _say_outcome(result: RollResult, dry_run: bool) -> None:
-    """The plan (dry run) or what was done, and the residents the roll no longer lists."""
-    names = join(name for _, name in result.missing[:PLAN_LINES])
-    if dry_run:
-        lines = [
-            *result.plan,
-            *(t("roll_plan_missing", ref=ref, name=name) for ref, name in result.missing),
-        ]
-        for line in lines[:PLAN_LINES]:
-            say(line)
-        if len(lines) > PLAN_LINES:
-            say(t("roll_plan_more", count=len(lines) - PLAN_LINES))
-    elif result.moved_out:
-        say(t("roll_moved_out", count=result.moved_out, names=names))
-    elif result.missing:
-        say(t("roll_missing_hint", count=len(result.missing), names=names))
-    key = "roll_checked" if dry_run else "roll_done"
-    say(
-        t(
-            key,
-            rows=result.rows,
-            households=result.households_added,
-            added=result.residents_added,
-            updated=result.residents_updated,
-            unchanged=result.unchanged,
-        )
-    )
+    for line in [*views.roll_read_lines(result), *views.roll_outcome_lines(result, dry_run)]:
+        say(line)
 
 
 @household_app.command("export")

@@ -1,16 +1,21 @@
 """The registry as the terminal and a spreadsheet show it: households, a household with its
-residents, the likely duplicates, and the roster of heads. `flags` is every flag's label (flags.known_flags)."""
+residents, the likely duplicates, the roster of heads, and what a roll's import read and did. `flags` is every flag's label (flags.known_flags)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.households.flags import label
 from danyuanzhang.text.i18n import join, t
 from danyuanzhang.text.ids import short
 from danyuanzhang.text.render import role_name, text_table, to_csv
 
+if TYPE_CHECKING:
+    from danyuanzhang.households.rollcall import RollResult
+
+PLAN_LINES = 50  # what a dry run lists flat by flat, at most
+NOTES_LISTED = 8  # the words of the 备注 kept as notes, named after an import
 HOUSEHOLD_COLUMNS = [
     ("ref", "col_ref"),
     ("estate", "col_estate"),
@@ -156,3 +161,55 @@ def duplicates_shown(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def roster_shown(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The roster as the table and the spreadsheet show it: roles in words, ids short."""
     return [{**i, "role": role_name(i["role"]), "id": short(i["id"])} for i in items]
+
+
+def roll_read_lines(result: RollResult) -> list[str]:
+    """What the roll held besides households: columns left out, rows skipped, notes kept."""
+    from danyuanzhang.households.rollcall import row_numbers
+
+    lines = []
+    if result.id_card_columns:
+        lines.append(t("roll_id_cards_left_out", columns=join(result.id_card_columns)))
+    if result.ignored_columns:
+        lines.append(t("roll_ignored_columns", columns=join(result.ignored_columns)))
+    for key, rows in (
+        ("roll_skipped_blank", result.blank_rows),
+        ("roll_skipped_totals", result.total_rows),
+    ):
+        if rows:
+            lines.append(t(key, count=len(rows), lines=row_numbers(rows)))
+    if result.estate_from_title:
+        lines.append(t("roll_estate_from_title", estate=result.estate_from_title))
+    if result.notes:
+        lines.append(t("roll_notes_kept", words=join(result.notes, limit=NOTES_LISTED)))
+    return lines
+
+
+def roll_outcome_lines(result: RollResult, dry_run: bool) -> list[str]:
+    """The plan (dry run) or what was done, and the residents the roll no longer lists."""
+    names = join(name for _, name in result.missing[:PLAN_LINES])
+    lines = []
+    if dry_run:
+        planned = [
+            *result.plan,
+            *(t("roll_plan_missing", ref=ref, name=name) for ref, name in result.missing),
+        ]
+        lines.extend(planned[:PLAN_LINES])
+        if len(planned) > PLAN_LINES:
+            lines.append(t("roll_plan_more", count=len(planned) - PLAN_LINES))
+    elif result.moved_out:
+        lines.append(t("roll_moved_out", count=result.moved_out, names=names))
+    elif result.missing:
+        lines.append(t("roll_missing_hint", count=len(result.missing), names=names))
+    key = "roll_checked" if dry_run else "roll_done"
+    lines.append(
+        t(
+            key,
+            rows=result.rows,
+            households=result.households_added,
+            added=result.residents_added,
+            updated=result.residents_updated,
+            unchanged=result.unchanged,
+        )
+    )
+    return lines

@@ -18,18 +18,9 @@ def config_list(
 ) -> None:
     """列出本机设置 · List this laptop's settings and their defaults."""
     from danyuanzhang.core import config
+    from danyuanzhang.text.render import SETTING_COLUMNS
 
-    emit_list(
-        config.listing(store_of(ctx)),
-        fmt,
-        [
-            ("key", "col_key"),
-            ("value", "col_value"),
-            ("default", "col_default"),
-            ("meaning", "col_meaning"),
-        ],
-        output,
-    )
+    emit_list(config.listing(store_of(ctx)), fmt, SETTING_COLUMNS, output)
 
 
 @config_app.command("get")

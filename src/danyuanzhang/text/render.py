@@ -284,6 +284,12 @@ def role_name(role: str) -> str:
 
 
 LABEL_COLUMNS = [("code", "col_code"), ("zh", "col_label_zh"), ("en", "col_label_en")]
+SETTING_COLUMNS = [
+    ("key", "col_key"),
+    ("value", "col_value"),
+    ("default", "col_default"),
+    ("meaning", "col_meaning"),
+]
 
 
 def labels_shown(labels: Mapping[str, tuple[str, str]]) -> list[dict[str, Any]]:

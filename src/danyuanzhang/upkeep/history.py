@@ -42,6 +42,47 @@ class Entry:
         return wall_of(self.changes[0].hlc)
 
 
+def asked_for(
+    store: Store,
+    household: str | None = None,
+    record: str | None = None,
+    since: str | None = None,
+    by: str | None = None,
+) -> list[Entry]:
+    """The entries `dyz log` was asked for: of one household's records, of the records whose
+    id starts so, since a day, by one laptop (named, or the start of its id)."""
+    from danyuanzhang.errors import DyzError
+    from danyuanzhang.upkeep import queries
+
+    records: set[str] | None = None
+    if household is not None:
+        from danyuanzhang.households.registry import find_household
+
+        records = queries.household_records(store, find_household(store, household)["id"])
+    if record is not None:
+        found = queries.records_starting(store, record.strip().lower())
+        if not found:
+            raise DyzError("log_nothing")
+        records = found if records is None else records & found
+    day = None
+    if since is not None:
+        from danyuanzhang.text.inputs import parse_date
+
+        day = parse_date(since, "--since", past=True)
+    return entries(store, records, day, None if by is None else _laptop(store, by))
+
+
+def _laptop(store: Store, text: str) -> str:
+    from danyuanzhang.errors import DyzError
+    from danyuanzhang.upkeep import queries
+
+    wanted = text.strip()
+    for device, name in queries.laptops(store):
+        if name == wanted or device.startswith(wanted.lower()):
+            return device
+    raise DyzError("log_no_laptop", name=wanted)
+
+
 def entries(
     store: Store,
     records: set[str] | None = None,

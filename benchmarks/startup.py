@@ -29,7 +29,7 @@ OUT = HERE / "out"
 TARGET = 8.0
 
 
-def compile_package(before: Path | None) -> None:
+def compile_package(before: Path | None = None) -> None:
     """Byte-compile dyz as an installed copy is: with PYTHONDONTWRITEBYTECODE set (it is on
     some machines) an editable install would otherwise be compiled again on every run."""
     import compileall

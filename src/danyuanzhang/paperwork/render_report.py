@@ -8,20 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from danyuanzhang.paperwork.report_shape import (
-    AntiFraud,
-    Council,
-    Hazards,
-    Needs,
-    Visits,
-    Volunteers,
-    VulnerableHome,
-    WeeklyReport,
-)
 from danyuanzhang.text.i18n import counted, said, short_day, t, word
 from danyuanzhang.text.ids import short
+
+if TYPE_CHECKING:
+    from danyuanzhang.paperwork.report_shape import (
+        AntiFraud,
+        Council,
+        Hazards,
+        Needs,
+        Visits,
+        Volunteers,
+        VulnerableHome,
+        WeeklyReport,
+    )
 
 BARS = "▁▂▃▄▅▆▇█"
 

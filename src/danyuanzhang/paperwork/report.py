@@ -10,34 +10,36 @@ last week's, and eight weeks of trend.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.households.scopes import Scope, parse_scope
-from danyuanzhang.paperwork.report_shape import (
-    AntiFraud,
-    Council,
-    Decision,
-    Hazards,
-    HazardsWeek,
-    MoveIn,
-    Needs,
-    NeedsWeek,
-    OldestOpen,
-    OpenByAge,
-    OverdueHazard,
-    ServiceKind,
-    ServicesWeek,
-    Trend,
-    Visits,
-    VisitsWeek,
-    Volunteers,
-    VulnerableHome,
-    WeeklyReport,
-)
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
 from danyuanzhang.store import report as rq
 from danyuanzhang.text.inputs import parse_week
+
+if TYPE_CHECKING:
+    from danyuanzhang.paperwork.report_shape import (
+        AntiFraud,
+        Council,
+        Decision,
+        Hazards,
+        HazardsWeek,
+        MoveIn,
+        Needs,
+        NeedsWeek,
+        OldestOpen,
+        OpenByAge,
+        OverdueHazard,
+        ServiceKind,
+        ServicesWeek,
+        Trend,
+        Visits,
+        VisitsWeek,
+        Volunteers,
+        VulnerableHome,
+        WeeklyReport,
+    )
 
 TREND_WEEKS = 8
 COUNCIL_WEEK = "council"  # `--week` alone: the seven days the council meets on

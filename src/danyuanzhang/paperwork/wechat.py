@@ -8,10 +8,13 @@ phones, and messages of at most 2,000 characters, numbered when there are severa
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from danyuanzhang.paperwork.report_shape import WeeklyReport
 from danyuanzhang.text.i18n import t
+
+if TYPE_CHECKING:
+    from danyuanzhang.paperwork.report_shape import WeeklyReport
+
 
 MESSAGE_LIMIT = 2000  # characters a message may hold and still be read on a phone
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、|^[0-9]+\. ")

@@ -545,3 +545,7 @@ CREATE TABLE erasure_marks (
 CREATE INDEX residents_at_risk ON residents (household_id) WHERE risk IS NOT NULL;
 
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);
+
+CREATE INDEX hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL;
+
+CREATE INDEX petitions_by_visit ON petitions (visit_id) WHERE visit_id IS NOT NULL;

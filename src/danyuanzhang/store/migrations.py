@@ -740,4 +740,9 @@ READING_INDEXES = (
     # reads every household's names and arrivals, and a table lookup each costs seconds
     "CREATE INDEX IF NOT EXISTS residents_current"
     " ON residents (household_id, moved_out, moved_in, name)",
+    # what a visit raised (`visit add`, `visit show`): found through the visit, not by reading
+    # every need and hazard the notebook holds
+    "CREATE INDEX IF NOT EXISTS hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS petitions_by_visit"
+    " ON petitions (visit_id) WHERE visit_id IS NOT NULL",
 )

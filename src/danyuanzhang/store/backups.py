@@ -66,13 +66,10 @@ def contents(copy: Path) -> tuple[int, int, str | None]:
 def lacking(notebook: Path, copy: Path) -> tuple[int, str | None] | None:
     """What the notebook holds that the checked copy lacks: (changes and erasures, the day of
     the newest such change), or None when the notebook cannot be read (damaged, missing)."""
-    from danyuanzhang.store.shape import open_to_inspect, stop_if_interrupted
+    from danyuanzhang.store.shape import inspected, stop_if_interrupted
 
-    if not notebook.exists() or notebook.stat().st_size == 0:
-        return None
-    try:
-        conn = open_to_inspect(notebook)
-    except sqlite3.Error:
+    conn = inspected(notebook)
+    if conn is None:
         return None
     try:
         conn.execute("ATTACH DATABASE ? AS copy", (f"{copy.resolve().as_uri()}?mode=ro",))
@@ -95,22 +92,21 @@ def lacking(notebook: Path, copy: Path) -> tuple[int, str | None] | None:
 
 def laptop_of(notebook: Path) -> tuple[str, str] | None:
     """The laptop a notebook belongs to (its device id and name), if it can be read."""
-    from danyuanzhang.store.shape import open_to_inspect
+    from danyuanzhang.store.shape import inspected
 
-    if not notebook.is_file() or notebook.stat().st_size == 0:
+    conn = inspected(notebook)
+    if conn is None:
         return None
     try:
-        conn = open_to_inspect(notebook)
-        try:
-            rows = dict(
-                conn.execute(
-                    "SELECT key, value FROM settings WHERE key IN ('device_id', 'device_name')"
-                ).fetchall()
-            )
-        finally:
-            conn.close()
+        rows = dict(
+            conn.execute(
+                "SELECT key, value FROM settings WHERE key IN ('device_id', 'device_name')"
+            ).fetchall()
+        )
     except sqlite3.Error:
         return None
+    finally:
+        conn.close()
     if not rows.get("device_id"):
         return None
     return str(rows["device_id"]), str(rows.get("device_name") or "")

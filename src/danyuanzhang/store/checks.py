@@ -86,13 +86,10 @@ def _shape_of(path: Path) -> tuple[sqlite3.Connection, int] | None:
     """The notebook opened to read its `sqlite_master` and nothing else, and its version;
     None when that cannot be told here (a damaged file, a newer dyz's, another program's)."""
     from danyuanzhang.store.migrations import LATEST
-    from danyuanzhang.store.shape import open_to_inspect
+    from danyuanzhang.store.shape import inspected
 
-    if not path.is_file() or path.stat().st_size == 0:
-        return None
-    try:
-        conn = open_to_inspect(path)
-    except sqlite3.Error:
+    conn = inspected(path)
+    if conn is None:
         return None
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -64,6 +64,17 @@ def open_to_inspect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def inspected(path: Path) -> sqlite3.Connection | None:
+    """A notebook opened to inspect, or None where there is none to read: no file, an empty
+    one, or one SQLite cannot open."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        return open_to_inspect(path)
+    except sqlite3.Error:
+        return None
+
+
 def _go_on() -> int:
     return 0
 

@@ -21,8 +21,8 @@ GROWTH = 1.3
 
 
 def history(db: Path, years: int) -> None:
-    """Hazards and needs of other days at the flat next door, written as the commands write
-    them: a year's worth being twenty of each."""
+    """Hazards and needs of other days at a flat of another unit, written as the commands
+    write them: a year's worth being twenty of each."""
     store = Store.open(db)
     try:
         for i in range(20 * years):
@@ -40,9 +40,7 @@ def work_of(monkeypatch: pytest.MonkeyPatch, dyz: Runner, *args: str) -> tuple[i
 
 
 @pytest.fixture
-def grown(
-    dyz: Runner, estate: str, db: Path, monkeypatch: pytest.MonkeyPatch
-) -> Callable[[int], None]:
+def grown(dyz: Runner, estate: str, db: Path) -> Callable[[int], None]:
     """More history, in steps: `grown(1)` adds a year's, `grown(3)` three more."""
     dyz("household", "add", "3-1-302")
     return lambda years: history(db, years)

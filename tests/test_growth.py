@@ -91,3 +91,26 @@ def test_the_counter_sees_a_scan_grow() -> None:
     large = counted_on(conn)
     conn.execute("SELECT count(*) FROM t WHERE a = -1").fetchone()
     assert large.steps > 3 * small_steps > 0
+
+
+# -- dyz log -----------------------------------------------------------------------------------
+
+
+def test_the_log_reads_its_newest_commands_and_stops_at_its_limit(
+    dyz: Runner,
+    grown: Callable[[int], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`dyz log --limit 20` reads the newest changes backwards through the device index and
+    stops once it has twenty commands: the years before them are never read. The log takes no
+    scope, so it is counted over the whole notebook, of every laptop and of this one."""
+    grown(1)
+    one_year = {
+        args: work_of(monkeypatch, dyz, "log", "--limit", "20", *args)
+        for args in ((), ("--by", "王建国的电脑"), ("--since", "2020-01-01"))
+    }
+    grown(3)
+    for args, (before, shown) in one_year.items():
+        after, shown_now = work_of(monkeypatch, dyz, "log", "--limit", "20", *args)
+        assert shown_now.stdout.count("\n") == shown.stdout.count("\n") == 20, args
+        assert after / before <= GROWTH, (args, before, after)

@@ -38,7 +38,7 @@ def log_command(
     from danyuanzhang.upkeep import history, views
 
     store = store_of(ctx)
-    entries = history.asked_for(store, household, record, since, by)[: max(1, limit)]
+    entries = history.asked_for(store, household, record, since, by, max(1, limit))
     if fmt is Format.json:
         out(views.log_json(store, entries))
     elif entries:

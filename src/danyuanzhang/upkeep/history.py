@@ -11,6 +11,7 @@ Phones are masked, as everywhere a screen may be seen by others.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -48,9 +49,11 @@ def asked_for(
     record: str | None = None,
     since: str | None = None,
     by: str | None = None,
+    limit: int | None = None,
 ) -> list[Entry]:
-    """The entries `dyz log` was asked for: of one household's records, of the records whose
-    id starts so, since a day, by one laptop (named, or the start of its id)."""
+    """The entries `dyz log` was asked for, no more than `limit`: of one household's records,
+    of the records whose id starts so, since a day, by one laptop (named, or the start of its
+    id)."""
     from danyuanzhang.errors import DyzError
     from danyuanzhang.upkeep import queries
 
@@ -69,7 +72,7 @@ def asked_for(
         from danyuanzhang.text.inputs import parse_date
 
         day = parse_date(since, "--since", past=True)
-    return entries(store, records, day, None if by is None else _laptop(store, by))
+    return entries(store, records, day, None if by is None else _laptop(store, by), limit)
 
 
 def _laptop(store: Store, text: str) -> str:
@@ -88,49 +91,61 @@ def entries(
     records: set[str] | None = None,
     since: str | None = None,
     device: str | None = None,
+    limit: int | None = None,
 ) -> list[Entry]:
-    """The commands, newest first: of every record, or only their changes to `records`;
-    from the day `since` (ISO) on; of one laptop."""
+    """The commands, newest first, no more than `limit`: of every record, or only their
+    changes to `records`; from the day `since` (ISO) on; of one laptop. Each laptop's changes
+    are read backwards from its newest, and the laptops' commands merged by their first
+    stamp, so that the log stops reading once it has what it shows."""
     from datetime import datetime
+    from heapq import merge
+    from itertools import islice
 
-    from danyuanzhang.core.hlc import wall_of
     from danyuanzhang.upkeep import queries
 
     start_ms = None if since is None else int(datetime.fromisoformat(since).timestamp() * 1000)
-    changes = queries.changes_by_laptop(store, start_ms, device)
-    ends = queries.command_ends(store)
-    found: list[Entry] = []
-    current: Entry | None = None
-    last_ms = 0
-    last_hlc = ""
-    for change in changes:
-        at = wall_of(change.hlc)
-        if (
-            current is None
-            or _ended_between(ends, last_hlc, change.hlc)
-            or change.device != current.device
-            or change.author != current.author
-            or at - last_ms > MOMENT_MS
-        ):
-            current = Entry(change.device, change.author)
-            found.append(current)
-        current.changes.append(change)
-        last_ms, last_hlc = at, change.hlc
-    if records is not None:
-        for entry in found:
-            entry.changes = [c for c in entry.changes if c.record in records]
-        found = [e for e in found if e.changes]
-    return sorted(found, key=lambda e: e.first, reverse=True)
+    laptops = queries.devices_in_log(store) if device is None else [device]
+    newest = merge(
+        *(_commands_of(store, laptop, start_ms, records) for laptop in laptops),
+        key=lambda entry: entry.first,
+        reverse=True,
+    )
+    return list(islice(newest, limit))
 
 
-def _ended_between(ends: list[str], previous: str, this: str) -> bool:
-    """Whether this laptop noted a command ending at or after the previous change and before
-    this one: where a command's last change was itself erased since, the end still tells the
-    commands apart. Another laptop's are told apart by the moment between them."""
-    from bisect import bisect_left
+def _commands_of(
+    store: Store, device: str, start_ms: int | None, records: set[str] | None
+) -> Iterator[Entry]:
+    """One laptop's commands, the newest first, each with only its changes to `records`. A
+    command is known to be whole when the change before it (an older one) is of another
+    author, more than a moment earlier, or has a command of this laptop end between them."""
+    from danyuanzhang.core.hlc import wall_of
+    from danyuanzhang.upkeep import queries
 
-    at = bisect_left(ends, previous)
-    return at < len(ends) and ends[at] < this
+    ends = queries.command_ends_newest_first(store)
+    end = next(ends, None)
+    newer: Change | None = None
+    command: list[Change] = []  # the newest first
+    for change in queries.changes_newest_first(store, device, start_ms):
+        if newer is not None:
+            while end is not None and end >= newer.hlc:
+                end = next(ends, None)
+            if (
+                (end is not None and end >= change.hlc)
+                or change.author != newer.author
+                or wall_of(newer.hlc) - wall_of(change.hlc) > MOMENT_MS
+            ):
+                yield from _kept(device, command, records)
+                command = []
+        command.append(change)
+        newer = change
+    yield from _kept(device, command, records)
+
+
+def _kept(device: str, newest_first: list[Change], records: set[str] | None) -> Iterator[Entry]:
+    kept = [c for c in reversed(newest_first) if records is None or c.record in records]
+    if kept:
+        yield Entry(device, kept[0].author, kept)
 
 
 def _value_words(entity: str, change: Change) -> str:

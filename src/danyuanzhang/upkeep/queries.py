@@ -27,23 +27,23 @@ def moved_out_before(store: Store, before: str) -> list[Any]:
 # -- dyz log ---------------------------------------------------------------------------------------
 
 
-def changes_by_laptop(store: Store, since_ms: int | None, device: str | None) -> Iterator[Change]:
-    """The log's changes by laptop, then stamp: made from `since_ms` on; of one laptop."""
-    from danyuanzhang.core.hlc import WALL_DIGITS
+def changes_newest_first(store: Store, device: str, since_ms: int | None) -> Iterator[Change]:
+    """One laptop's changes, the newest first, read backwards through the device index only as
+    far as they are taken: made from `since_ms` on."""
+    from danyuanzhang.core.hlc import wall_text
 
-    where, params = [], []
-    if since_ms is not None:
-        where.append(f"substr(hlc, 1, {WALL_DIGITS}) >= ?")
-        params.append(f"{since_ms:0{WALL_DIGITS}d}")
-    if device is not None:
-        where.append("device = ?")
-        params.append(device)
     rows = store.conn.execute(
-        f"SELECT {COLUMNS} FROM changes {'WHERE ' + ' AND '.join(where) if where else ''}"
-        " ORDER BY device, hlc",
-        params,
+        f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device"
+        " WHERE device = ? AND hlc >= ? ORDER BY device DESC, hlc DESC",
+        (device, "" if since_ms is None else wall_text(since_ms)),
     )
     return (Change(*row) for row in rows)
+
+
+def devices_in_log(store: Store) -> list[str]:
+    from danyuanzhang.store.sync import devices_in_log
+
+    return devices_in_log(store)
 
 
 def laptops(store: Store) -> list[tuple[str, str]]:
@@ -51,9 +51,9 @@ def laptops(store: Store) -> list[tuple[str, str]]:
     return [(str(row[0]), row[1]) for row in store.conn.execute("SELECT id, name FROM devices")]
 
 
-def command_ends(store: Store) -> list[str]:
-    """Where this laptop's commands ended, in order."""
-    return sorted(row[0] for row in store.conn.execute("SELECT hlc FROM command_ends"))
+def command_ends_newest_first(store: Store) -> Iterator[str]:
+    """Where this laptop's commands ended, the last first, read only as far as taken."""
+    return (row[0] for row in store.conn.execute("SELECT hlc FROM command_ends ORDER BY hlc DESC"))
 
 
 def household_records(store: Store, household_id: str) -> set[str]:

@@ -519,3 +519,21 @@ def test_doctor_reads_no_view_put_where_the_log_was(stairwell: str, db: Path) ->
         "表 changes 被改过或不见了" in line and "dyz restore" in line for line in repaired.lines
     )
     print(f"\ndoctor on a recursive view: {result.seconds:.2f} s, peak {result.peak_mib:.0f} MiB")
+
+
+def test_the_doctor_tells_how_much_room_the_log_takes_beside_the_tables(
+    dyz: Runner, dyz_json, estate: str
+) -> None:
+    """A figure, not a check: the log's pages (its table and indexes) against every other
+    table's, from SQLite's page statistics."""
+    import json
+
+    dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--phone", "13812345678")
+    found = json.loads(dyz("doctor", "--format", "json").stdout)
+    log = next(f for f in found if f["check"] == "log")
+    assert log["ok"]
+    assert log["detail"]["log_bytes"] > 0 and log["detail"]["tables_bytes"] > 0
+    ratio = log["detail"]["log_bytes"] / log["detail"]["tables_bytes"]
+    shown = dyz("doctor").stderr
+    assert f"修改记录占 {log['detail']['log_bytes'] / 1_000_000:.1f} MB" in shown
+    assert f"的 {ratio:.2f} 倍" in shown

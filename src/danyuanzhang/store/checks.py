@@ -33,6 +33,20 @@ def damaged_in_log(store: Store) -> int:
     return _damaged_in_log(store.conn)
 
 
+def log_and_tables_bytes(store: Store) -> tuple[int, int] | None:
+    """The bytes the change log takes (its table and indexes) and those every other table and
+    index takes, from SQLite's page statistics; None where this SQLite has none (dbstat)."""
+    try:
+        rows = store.conn.execute(
+            "SELECT m.tbl_name = 'changes', sum(s.pgsize) FROM dbstat s"
+            " JOIN sqlite_schema m ON m.name = s.name GROUP BY 1"
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return None
+    sizes = {bool(is_log): int(size) for is_log, size in rows}
+    return sizes.get(True, 0), sizes.get(False, 0)
+
+
 def _integrity_problems(conn: sqlite3.Connection) -> int:
     try:
         rows = [row[0] for row in conn.execute("PRAGMA integrity_check(100)")]

@@ -38,7 +38,12 @@ def foreign_keys(store: Store) -> Finding:
 
 
 def log(store: Store) -> Finding:
-    return _log(checks.damaged_in_log(store))
+    """The log's changes intact, and how much room the log takes beside the tables."""
+    found = _log(checks.damaged_in_log(store))
+    sizes = checks.log_and_tables_bytes(store)
+    if sizes is not None:
+        found.detail.update(log_bytes=sizes[0], tables_bytes=sizes[1])
+    return found
 
 
 def _log(damaged: int) -> Finding:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.text.i18n import join, t
 
@@ -73,9 +73,26 @@ def finding_line(finding: Finding) -> str:
         )  # fmt: skip
     if finding.check == "clock":
         return t("doctor_mark_ok" if finding.ok else "doctor_mark_bad") + t("doctor_ok_clock")
+    if finding.check == "log" and "log_bytes" in detail:
+        return _line(finding, detail) + "\n" + _log_size_line(detail)
+    return _line(finding, detail)
+
+
+def _line(finding: Finding, detail: dict[str, Any]) -> str:
     mark = "doctor_mark_ok" if finding.ok else "doctor_mark_bad"
     key = f"doctor_{'ok' if finding.ok else 'bad'}_{finding.check}"
     return t(mark) + t(key, **detail)
+
+
+def _log_size_line(detail: dict[str, Any]) -> str:
+    """The room the log takes beside the tables derived from it: a figure, not a check."""
+    log, tables = detail["log_bytes"], detail["tables_bytes"]
+    ratio = f"{log / tables:.2f}" if tables else "-"
+    return t("doctor_log_size", log=_megabytes(log), tables=_megabytes(tables), ratio=ratio)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def stranger_line(found: dict[str, str]) -> str:

@@ -1710,6 +1710,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "修改记录都完好（内容和编号对得上）",
         "Every change in the log is intact (content matches its id)",
     ),
+    "doctor_log_size": (
+        "       修改记录占 {log}，是由它推出的各表（{tables}）的 {ratio} 倍",
+        "       The change log takes {log}, {ratio}× the tables derived from it ({tables})",
+    ),
     "doctor_bad_log": (
         "有 {damaged} 条修改记录被改坏了（内容和编号对不上），只能从备份或社区办公室的数据包找回",
         "{damaged} changes in the log are damaged (content no longer matches the id): only a"

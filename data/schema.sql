@@ -1,4 +1,4 @@
--- dyz database schema, version 19 (PRAGMA user_version = 19).
+-- dyz database schema, version 20 (PRAGMA user_version = 20).
 --
 -- This is what src/danyuanzhang/store/migrations.py builds, in one page; a test keeps the
 -- two identical (DYZ_WRITE_SCHEMA=1 python -m pytest tests/test_database.py rewrites it).
@@ -289,8 +289,6 @@ CREATE INDEX visits_briefings ON visits (household_id, on_date) WHERE briefed = 
 
 CREATE INDEX visits_needing_help ON visits (household_id) WHERE wellbeing = 'needs_help';
 
-CREATE INDEX changes_by_device ON changes (device, hlc);
-
 CREATE TABLE record_keys (
     record TEXT PRIMARY KEY,
     entity TEXT NOT NULL,
@@ -543,6 +541,9 @@ CREATE TABLE erasure_marks (
 );
 
 CREATE INDEX residents_at_risk ON residents (household_id) WHERE risk IS NOT NULL;
+
+CREATE INDEX changes_by_device ON changes
+    (device, CAST(substr(hlc, 1, 15) AS INTEGER), CAST(substr(hlc, 17, 10) AS INTEGER));
 
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);
 

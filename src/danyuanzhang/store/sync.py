@@ -24,6 +24,23 @@ def _marks(count: int) -> str:
 
 # -- the log -------------------------------------------------------------------------------------
 
+# A laptop's changes are found through the device index (changes_by_device), which holds each
+# change's laptop and its stamp's wall time and counter as numbers: a query names these as the
+# index does. The index is searched from the wall time of a stamp (`wall_from`), and the stamp
+# itself compared after, so a stamp of any laptop, or "", bounds as the text comparison did.
+WALL = "CAST(substr(hlc, 1, 15) AS INTEGER)"
+COUNTER = "CAST(substr(hlc, 17, 10) AS INTEGER)"
+IN_ORDER = f"{WALL}, {COUNTER}"
+NEWEST_FIRST = f"{WALL} DESC, {COUNTER} DESC"
+
+
+def wall_from(stamp: str) -> int:
+    """The wall time a stamp's text begins with, as the device index holds it (0 for none)."""
+    from danyuanzhang.core.hlc import WALL_DIGITS
+
+    wall = stamp[:WALL_DIGITS]
+    return int(wall) if wall.isdigit() else 0
+
 
 def devices_in_log(store: Store) -> list[str]:
     """Every device with a change here, found by hopping along the device index."""
@@ -44,8 +61,9 @@ def devices_in_log(store: Store) -> list[str]:
 def changes_after(store: Store, device: str, stamp: str) -> list[Change]:
     """One device's changes later than `stamp`, through the device index."""
     rows = store.conn.execute(
-        f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device WHERE device = ? AND hlc > ?",
-        (device, stamp),
+        f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device"
+        f" WHERE device = ? AND {WALL} >= ? AND hlc > ? ORDER BY {IN_ORDER}",
+        (device, wall_from(stamp), stamp),
     )
     return [Change._make(row) for row in rows]
 
@@ -55,16 +73,20 @@ def count_after(store: Store, device: str, stamp: str, up_to: int) -> int:
     `up_to`, through the device index."""
     row = store.conn.execute(
         "SELECT count(*) FROM (SELECT 1 FROM changes INDEXED BY changes_by_device"
-        " WHERE device = ? AND hlc > ? LIMIT ?)",
-        (device, stamp, up_to),
+        f" WHERE device = ? AND {WALL} >= ? AND hlc > ? LIMIT ?)",
+        (device, wall_from(stamp), stamp, up_to),
     ).fetchone()
     return int(row[0])
 
 
 def latest_change_of(store: Store, device: str) -> str | None:
     """The stamp of the latest change here that `device` made; None if there is none."""
-    row = store.conn.execute("SELECT max(hlc) FROM changes WHERE device = ?", (device,)).fetchone()
-    return None if row[0] is None else str(row[0])
+    row = store.conn.execute(
+        "SELECT hlc FROM changes INDEXED BY changes_by_device"
+        f" WHERE device = ? ORDER BY {NEWEST_FIRST} LIMIT 1",
+        (device,),
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def records_by_entity(store: Store) -> dict[str, list[str]]:
@@ -539,13 +561,15 @@ def withdraw(store: Store, device: str, last: str) -> None:
     from danyuanzhang.store import derive
 
     conn = store.conn
+    after = f"device = ? AND {WALL} >= ? AND hlc > ?"
+    bounds = (device, wall_from(last), last)
     rows = conn.execute(
-        f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ?", (device, last)
+        f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device WHERE {after}", bounds
     ).fetchall()
     gone = [Change(*row) for row in rows]
     if not gone:
         return
-    conn.execute("DELETE FROM changes WHERE device = ? AND hlc > ?", (device, last))
+    conn.execute(f"DELETE FROM changes INDEXED BY changes_by_device WHERE {after}", bounds)
     touched: dict[str, dict[str, set[str]]] = {}
     for change in gone:
         touched.setdefault(change.entity, {}).setdefault(change.record, set()).add(change.field)
@@ -619,7 +643,9 @@ def last_span_end(store: Store, device: str) -> str:
 def stamped_ids_after(store: Store, device: str, stamp: str) -> list[tuple[str, str]]:
     """(stamp, id) of the changes `device` made after `stamp`, in the order of their stamps."""
     rows = store.conn.execute(
-        "SELECT hlc, id FROM changes WHERE device = ? AND hlc > ? ORDER BY hlc", (device, stamp)
+        "SELECT hlc, id FROM changes INDEXED BY changes_by_device"
+        f" WHERE device = ? AND {WALL} >= ? AND hlc > ? ORDER BY {IN_ORDER}",
+        (device, wall_from(stamp), stamp),
     )
     return [(str(r[0]), str(r[1])) for r in rows]
 

@@ -30,12 +30,12 @@ def moved_out_before(store: Store, before: str) -> list[Any]:
 def changes_newest_first(store: Store, device: str, since_ms: int | None) -> Iterator[Change]:
     """One laptop's changes, the newest first, read backwards through the device index only as
     far as they are taken: made from `since_ms` on."""
-    from danyuanzhang.core.hlc import wall_text
+    from danyuanzhang.store.sync import NEWEST_FIRST, WALL
 
     rows = store.conn.execute(
         f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device"
-        " WHERE device = ? AND hlc >= ? ORDER BY device DESC, hlc DESC",
-        (device, "" if since_ms is None else wall_text(since_ms)),
+        f" WHERE device = ? AND {WALL} >= ? ORDER BY {NEWEST_FIRST}",
+        (device, since_ms or 0),
     )
     return (Change(*row) for row in rows)
 
@@ -132,9 +132,12 @@ def command_ends_of(store: Store, device: str) -> list[str]:
 
 def changes_between(store: Store, device: str, after: str, end: str) -> list[Change]:
     """The laptop `device`'s changes stamped after `after`, up to `end`, in order."""
+    from danyuanzhang.store.sync import IN_ORDER, WALL, wall_from
+
     rows = store.conn.execute(
-        f"SELECT {COLUMNS} FROM changes WHERE device = ? AND hlc > ? AND hlc <= ? ORDER BY hlc",
-        (device, after, end),
+        f"SELECT {COLUMNS} FROM changes INDEXED BY changes_by_device"
+        f" WHERE device = ? AND {WALL} BETWEEN ? AND ? AND hlc > ? AND hlc <= ? ORDER BY {IN_ORDER}",
+        (device, wall_from(after), wall_from(end), after, end),
     ).fetchall()
     return [Change(*row) for row in rows]
 
@@ -187,12 +190,20 @@ def refresh(store: Store, entity: str, touched: dict[str, set[str]]) -> None:
 def latest_sound(store: Store, limit: str, device: str | None) -> str | None:
     """The newest stamp not past `limit` nor with its counter at its end: of every laptop, or
     of `device`."""
-    where = "substr(hlc, 1, 15) <= ? AND substr(hlc, ?, 1) = '0'"
-    params: list[Any] = [limit, COUNTER_START]
     if device is not None:
-        where += " AND device = ?"
-        params.append(device)
-    row = store.conn.execute(f"SELECT max(hlc) FROM changes WHERE {where}", params).fetchone()
+        from danyuanzhang.core.hlc import COUNTER_DIGITS
+        from danyuanzhang.store.sync import COUNTER, NEWEST_FIRST, WALL
+
+        row = store.conn.execute(
+            f"SELECT hlc FROM changes INDEXED BY changes_by_device WHERE device = ?"
+            f" AND {WALL} <= ? AND {COUNTER} < ? ORDER BY {NEWEST_FIRST} LIMIT 1",
+            (device, int(limit), 10 ** (COUNTER_DIGITS - 1)),
+        ).fetchone()
+        return str(row[0]) if row else None
+    row = store.conn.execute(
+        "SELECT max(hlc) FROM changes WHERE substr(hlc, 1, 15) <= ? AND substr(hlc, ?, 1) = '0'",
+        (limit, COUNTER_START),
+    ).fetchone()
     return str(row[0]) if row and row[0] else None
 
 

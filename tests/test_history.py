@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,3 +108,86 @@ def test_the_log_speaks_words_never_codes_or_none(
     shown = dyz("--db", str(path), "log", "--limit", "400").stdout
     assert "登记了志愿者" in shown and "纠纷类型改为 楼上漏水" in shown
     assert "None" not in shown and "leak" not in shown
+
+
+def test_a_records_commands_are_those_of_the_whole_log_it_is_part_of(
+    dyz: Runner, tmp_path: Path
+) -> None:
+    """`--household` and `--record` read the records' own changes and only as much of the rest
+    of the log as tells two of them apart: the same commands, cut the same way, in the same
+    order, as the whole log's commands left with only those records' changes."""
+    from danyuanzhang.store import Store
+    from danyuanzhang.upkeep import history
+
+    unit = ["--db", str(tmp_path / "unit.db")]
+    office = ["--db", str(tmp_path / "office.db")]
+    dyz(*unit, "init", "--device-name", "周玉梅的电脑", "--community", "芙蓉南路社区")
+    dyz(*office, "init", "--device-name", "社区办公室", "--community", "芙蓉南路社区")
+    dyz(*unit, "household", "import", str(ROLL), "--estate", "新芙蓉之都")
+    dyz(*unit, "resident", "add", "2-2-301", "--name", "陈秀兰", "--phone", "13812345678")
+    dyz(*unit, "visit", "add", "2-2-301", "--need", "维修:门锁坏了")
+    # changes a second apart and three seconds apart: on the office, where this laptop's
+    # commands are not known, only the moment between them tells them apart
+    store = Store.open(tmp_path / "unit.db")
+    clock = iter(range(store.wall_ms() + 60_000, store.wall_ms() + 600_000, 1_000))
+    store.wall_clock = lambda: next(clock)
+    household = str(store.conn.execute("SELECT id FROM households LIMIT 1").fetchone()[0])
+    for n in range(12):
+        if n % 4 == 3:
+            next(clock), next(clock)
+        store.put("household", household, {"note": f"第{n}次"})
+    store.close()
+    bundle = tmp_path / "b.yaml"
+    dyz(*unit, "export", "--plain", "-o", str(bundle))
+    dyz(*office, "import", str(bundle))
+    dyz(*office, "household", "edit", "2-2-301", "--note", "楼道灯坏了")
+    dyz(*unit, "household", "edit", "2-2-301", "--note", "门口有台阶")
+    for db in (tmp_path / "unit.db", tmp_path / "office.db"):
+        store = Store.open(db)
+        try:
+            whole = history.entries(store)
+            assert [(e.device, e.author, e.changes) for e in whole] == _read_whole(store)
+            records = sorted({c.record for entry in whole for c in entry.changes})
+            picks = [{r} for r in records[::7]] + [set(records[::3]), set(records[-40:])]
+            picks.append({household, records[0]})
+            for device in (None, store.device()[0]):
+                for wanted in picks:
+                    expected = []
+                    for entry in whole:
+                        kept = [c for c in entry.changes if c.record in wanted]
+                        if kept and device in (None, entry.device):
+                            expected.append((entry.device, entry.author, kept))
+                    expected.sort(key=lambda found: found[2][0].hlc, reverse=True)
+                    got = history.entries(store, wanted, device=device)
+                    assert [(e.device, e.author, e.changes) for e in got] == expected
+        finally:
+            store.close()
+
+
+def _read_whole(store: Any) -> list[tuple[str, str, list[Any]]]:
+    """The log's commands as `dyz log` made them before it read newest-first: every change
+    by laptop and stamp, cut where the author changes, a moment passes or a command of this
+    laptop ended, then sorted by their first stamps."""
+    from bisect import bisect_left
+
+    from danyuanzhang.core.changes import COLUMNS, Change
+    from danyuanzhang.core.hlc import wall_of
+    from danyuanzhang.upkeep.history import MOMENT_MS
+
+    ends = sorted(row[0] for row in store.conn.execute("SELECT hlc FROM command_ends"))
+    found: list[tuple[str, str, list[Any]]] = []
+    last: Any = None
+    for row in store.conn.execute(f"SELECT {COLUMNS} FROM changes ORDER BY device, hlc"):
+        change = Change(*row)
+        at = bisect_left(ends, last.hlc) if last is not None else 0
+        if (
+            last is None
+            or (at < len(ends) and ends[at] < change.hlc)
+            or change.device != last.device
+            or change.author != last.author
+            or wall_of(change.hlc) - wall_of(last.hlc) > MOMENT_MS
+        ):
+            found.append((change.device, change.author, []))
+        found[-1][2].append(change)
+        last = change
+    return sorted(found, key=lambda entry: entry[2][0].hlc, reverse=True)

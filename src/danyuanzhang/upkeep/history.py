@@ -104,6 +104,8 @@ def entries(
     from danyuanzhang.upkeep import queries
 
     start_ms = None if since is None else int(datetime.fromisoformat(since).timestamp() * 1000)
+    if records is not None:
+        return _commands_touching(store, records, start_ms, device)[:limit]
     laptops = queries.devices_in_log(store) if device is None else [device]
     newest = merge(
         *(_commands_of(store, laptop, start_ms, records) for laptop in laptops),
@@ -140,6 +142,50 @@ def _commands_of(
         command.append(change)
         newer = change
     yield from _kept(device, command, records)
+
+
+def _commands_touching(
+    store: Store, records: set[str], start_ms: int | None, device: str | None
+) -> list[Entry]:
+    """The commands that changed `records`, newest first, each with only those changes: read
+    from the records' own changes, and of the rest of the log only as much as tells whether
+    two of them are one command's (`_apart`)."""
+    from danyuanzhang.core.hlc import wall_text
+    from danyuanzhang.upkeep import queries
+
+    start = "" if start_ms is None else wall_text(start_ms)
+    changes = sorted(
+        (c for c in queries.changes_of(store, sorted(records)) if c.hlc >= start),
+        key=lambda c: (c.device, c.hlc),
+    )
+    found: list[Entry] = []
+    before: Change | None = None
+    for change in changes:
+        if device is not None and change.device != device:
+            continue
+        if before is None or before.device != change.device or _apart(store, before, change):
+            found.append(Entry(change.device, change.author))
+        found[-1].changes.append(change)
+        before = change
+    return sorted(found, key=lambda entry: entry.first, reverse=True)
+
+
+def _apart(store: Store, older: Change, newer: Change) -> bool:
+    """Whether two changes of one laptop belong to different commands: another author, a
+    command of this laptop ending between them, or more than a moment between two changes of
+    that laptop from the one to the other. The walk stops at the first such gap, so it reads
+    no more than the rest of the older change's command."""
+    from danyuanzhang.core.hlc import wall_of
+    from danyuanzhang.upkeep import queries
+
+    if older.author != newer.author or queries.ended_between(store, older.hlc, newer.hlc):
+        return True
+    previous = older
+    for stamp, author in queries.stamps_between(store, older.device, older.hlc, newer.hlc):
+        if author != previous.author or wall_of(stamp) - wall_of(previous.hlc) > MOMENT_MS:
+            return True
+        previous = previous._replace(hlc=stamp, author=author)
+    return False
 
 
 def _kept(device: str, newest_first: list[Change], records: set[str] | None) -> Iterator[Entry]:

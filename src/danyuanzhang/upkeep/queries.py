@@ -56,6 +56,27 @@ def command_ends_newest_first(store: Store) -> Iterator[str]:
     return (row[0] for row in store.conn.execute("SELECT hlc FROM command_ends ORDER BY hlc DESC"))
 
 
+def ended_between(store: Store, previous: str, this: str) -> bool:
+    """Whether a command of this laptop ended at or after `previous` and before `this`."""
+    row = store.conn.execute(
+        "SELECT 1 FROM command_ends WHERE hlc >= ? AND hlc < ? LIMIT 1", (previous, this)
+    ).fetchone()
+    return row is not None
+
+
+def stamps_between(store: Store, device: str, after: str, end: str) -> Iterator[tuple[str, str]]:
+    """The stamps and authors of `device`'s changes after `after`, up to `end`, in order, read
+    only as far as taken."""
+    from danyuanzhang.store.sync import IN_ORDER, WALL, wall_from
+
+    rows = store.conn.execute(
+        "SELECT hlc, author FROM changes INDEXED BY changes_by_device"
+        f" WHERE device = ? AND {WALL} BETWEEN ? AND ? AND hlc > ? AND hlc <= ? ORDER BY {IN_ORDER}",
+        (device, wall_from(after), wall_from(end), after, end),
+    )
+    return ((str(row[0]), str(row[1])) for row in rows)
+
+
 def household_records(store: Store, household_id: str) -> set[str]:
     """A household's own records (every copy of the flat) and every record naming it."""
     from danyuanzhang.store import derive

@@ -32,6 +32,7 @@ import sys
 from pathlib import Path
 
 from generate import GIVEN, SURNAMES, generate, places
+from startup import compile_package
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -164,6 +165,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="the smallest size, in seconds")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    compile_package()
     rounds = 3 if args.quick else args.rounds
     dyz = [sys.executable, "-m", "danyuanzhang"]
     notebooks = {name: copied(built(name, args.quick), name) for name in ("community", "district")}

@@ -96,7 +96,8 @@ def entries(
     """The commands, newest first, no more than `limit`: of every record, or only their
     changes to `records`; from the day `since` (ISO) on; of one laptop. Each laptop's changes
     are read backwards from its newest, and the laptops' commands merged by their first
-    stamp, so that the log stops reading once it has what it shows."""
+    stamp, so that the log stops reading once it has what it shows; the commands of some
+    records are found from those records' own changes."""
     from datetime import datetime
     from heapq import merge
     from itertools import islice
@@ -108,19 +109,17 @@ def entries(
         return _commands_touching(store, records, start_ms, device)[:limit]
     laptops = queries.devices_in_log(store) if device is None else [device]
     newest = merge(
-        *(_commands_of(store, laptop, start_ms, records) for laptop in laptops),
+        *(_commands_of(store, laptop, start_ms) for laptop in laptops),
         key=lambda entry: entry.first,
         reverse=True,
     )
     return list(islice(newest, limit))
 
 
-def _commands_of(
-    store: Store, device: str, start_ms: int | None, records: set[str] | None
-) -> Iterator[Entry]:
-    """One laptop's commands, the newest first, each with only its changes to `records`. A
-    command is known to be whole when the change before it (an older one) is of another
-    author, more than a moment earlier, or has a command of this laptop end between them."""
+def _commands_of(store: Store, device: str, start_ms: int | None) -> Iterator[Entry]:
+    """One laptop's commands, the newest first. A command is known to be whole when the
+    change before it (an older one) is of another author, more than a moment earlier, or has
+    a command of this laptop end between them."""
     from danyuanzhang.core.hlc import wall_of
     from danyuanzhang.upkeep import queries
 
@@ -137,11 +136,12 @@ def _commands_of(
                 or change.author != newer.author
                 or wall_of(newer.hlc) - wall_of(change.hlc) > MOMENT_MS
             ):
-                yield from _kept(device, command, records)
+                yield Entry(device, newer.author, command[::-1])
                 command = []
         command.append(change)
         newer = change
-    yield from _kept(device, command, records)
+    if newer is not None:
+        yield Entry(device, newer.author, command[::-1])
 
 
 def _commands_touching(
@@ -180,18 +180,12 @@ def _apart(store: Store, older: Change, newer: Change) -> bool:
 
     if older.author != newer.author or queries.ended_between(store, older.hlc, newer.hlc):
         return True
-    previous = older
+    last_ms = wall_of(older.hlc)
     for stamp, author in queries.stamps_between(store, older.device, older.hlc, newer.hlc):
-        if author != previous.author or wall_of(stamp) - wall_of(previous.hlc) > MOMENT_MS:
+        if author != older.author or wall_of(stamp) - last_ms > MOMENT_MS:
             return True
-        previous = previous._replace(hlc=stamp, author=author)
+        last_ms = wall_of(stamp)
     return False
-
-
-def _kept(device: str, newest_first: list[Change], records: set[str] | None) -> Iterator[Entry]:
-    kept = [c for c in reversed(newest_first) if records is None or c.record in records]
-    if kept:
-        yield Entry(device, kept[0].author, kept)
 
 
 def _value_words(entity: str, change: Change) -> str:

@@ -549,3 +549,7 @@ CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, 
 CREATE INDEX hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL;
 
 CREATE INDEX petitions_by_visit ON petitions (visit_id) WHERE visit_id IS NOT NULL;
+
+CREATE INDEX hazards_open ON hazards (estate, building, unit, found_on) WHERE withdrawn_on IS NULL AND (verified_on IS NULL OR reopened_on IS NOT NULL);
+
+CREATE INDEX hazards_verified_at_place ON hazards (kind, estate, building, unit, verified_on);

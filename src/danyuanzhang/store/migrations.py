@@ -745,4 +745,11 @@ READING_INDEXES = (
     "CREATE INDEX IF NOT EXISTS hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS petitions_by_visit"
     " ON petitions (visit_id) WHERE visit_id IS NOT NULL",
+    # `hazard list --open`: the hazards still open, not every one the scope ever had
+    "CREATE INDEX IF NOT EXISTS hazards_open ON hazards (estate, building, unit, found_on)"
+    " WHERE withdrawn_on IS NULL AND (verified_on IS NULL OR reopened_on IS NOT NULL)",
+    # an earlier hazard a new one repeats: the unit's same kind verified within the window
+    # (the kind first, so that a list of a place's open hazards is not led here instead)
+    "CREATE INDEX IF NOT EXISTS hazards_verified_at_place"
+    " ON hazards (kind, estate, building, unit, verified_on)",
 )

@@ -553,3 +553,9 @@ CREATE INDEX petitions_by_visit ON petitions (visit_id) WHERE visit_id IS NOT NU
 CREATE INDEX hazards_open ON hazards (estate, building, unit, found_on) WHERE withdrawn_on IS NULL AND (verified_on IS NULL OR reopened_on IS NOT NULL);
 
 CREATE INDEX hazards_verified_at_place ON hazards (kind, estate, building, unit, verified_on);
+
+CREATE INDEX visits_by_household_day ON visits (household_id, on_date);
+
+CREATE INDEX residents_by_moved_in ON residents (moved_in) WHERE moved_in IS NOT NULL;
+
+CREATE INDEX residents_by_moved_out ON residents (moved_out) WHERE moved_out IS NOT NULL;

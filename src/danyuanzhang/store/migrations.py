@@ -752,4 +752,12 @@ READING_INDEXES = (
     # (the kind first, so that a list of a place's open hazards is not led here instead)
     "CREATE INDEX IF NOT EXISTS hazards_verified_at_place"
     " ON hazards (kind, estate, building, unit, verified_on)",
+    # a month's visits to the households a ledger lists (`visits_by_household` has the
+    # outcome before the day, and reads every visit the household ever had)
+    "CREATE INDEX IF NOT EXISTS visits_by_household_day ON visits (household_id, on_date)",
+    # the moves ledger: who moved in or out in the period, not every resident there ever was
+    "CREATE INDEX IF NOT EXISTS residents_by_moved_in ON residents (moved_in)"
+    " WHERE moved_in IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS residents_by_moved_out ON residents (moved_out)"
+    " WHERE moved_out IS NOT NULL",
 )

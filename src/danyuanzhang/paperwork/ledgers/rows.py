@@ -130,8 +130,8 @@ def visits(store: Store, within: Period) -> Rows:
     rows = [
         r for r in ql.visits_between(store, estates, within.start, within.end) if within.holds(r)
     ]
-    needs = ql.visit_findings(store, "petitions", within.start, within.end)
-    found = ql.visit_findings(store, "hazards", within.start, within.end)
+    needs = ql.visit_findings(store, "petitions", estates, within.start, within.end)
+    found = ql.visit_findings(store, "hazards", estates, within.start, within.end)
     statuses = _petition_statuses(store, [p for ps in needs.values() for p in ps])
     categories = PETITION_CATEGORIES
     kinds = known_kinds(store)
@@ -357,7 +357,7 @@ def care(store: Store, within: Period) -> Rows:
     named = qv.residents_by_id(
         store, [i for vs in seen.values() for v in vs if v["met"] for i in v["met"].split(",")]
     )
-    needs = ql.visit_findings(store, "petitions", within.start, within.end)
+    needs = ql.visit_findings(store, "petitions", estates, within.start, within.end)
     categories = PETITION_CATEGORIES
     months = _months(within)
     result = []

@@ -767,4 +767,6 @@ READING_INDEXES = (
     "CREATE INDEX IF NOT EXISTS petitions_by_household"
     " ON petitions (household_id, category, raised_on, id)"
     " WHERE household_id IS NOT NULL AND withdrawn_on IS NULL",
+    # the patrols ledger: a month's patrols of an estate (`patrols_by_place` has the unit first)
+    "CREATE INDEX IF NOT EXISTS patrols_by_date ON patrols (estate, on_date)",
 )

@@ -646,15 +646,13 @@ def _parties(store: Store, item: dict[str, Any]) -> str:
 def mediation(store: Store, within: Period) -> Rows:
     """矛盾纠纷调处台账: the disputes taken on in the period, each with its parties (flats), the
     mediation's steps in a line, how it ended and the follow-up visit."""
-    from danyuanzhang.cases.mediation import list_disputes
+    from danyuanzhang.cases.mediation import disputes_raised
     from danyuanzhang.text.vocab import DISPUTE_KINDS, MEDIATION_RESULTS, MEDIATION_STEPS
 
     items = [
         i
-        for i in list_disputes(store)
-        if within.start <= i["raised_on"] <= within.end
-        and i["estate"] in within.scope.estates
-        and within.holds(
+        for i in disputes_raised(store, within.scope.estates, within.start, within.end)
+        if within.holds(
             {
                 "estate": i["estate"],
                 "building": i["unit"].split("-")[0],

@@ -32,6 +32,10 @@ GROWTH = 1.3
 ESTATE = "新芙蓉之都"
 OTHER_ESTATE = "东塘小区"
 MONTH = ("--from", "2026-11-01", "--to", "2026-11-30")
+LEDGERS = (
+    "visits", "hazards", "patrols", "needs", "care", "antifraud", "moves", "volunteers",
+    "mediation", "council",
+)  # fmt: skip
 SCOPES = {
     "unit": ("--unit", "2-2"),
     "building": ("--building", "2"),
@@ -48,8 +52,9 @@ def run(db: Path, *args: str) -> Any:
 
 
 def this_month(db: Path) -> None:
-    """What the commands show: unit 2-2's flats and residents, and November's visits, a hazard
-    and a need, with a flat of another unit and of another building beside them."""
+    """What the commands show: unit 2-2's flats and residents, and November's visits with a
+    hazard and a need each, a patrol and a dispute, with a flat of another unit and of another
+    building beside them."""
     run(db, "init", "--community", "芙蓉南路社区", "--device-name", "王建国的电脑")
     for flat in ("2-2-301", "2-2-302", "2-2-401", "2-2-402", "2-1-301", "3-1-301"):
         run(db, "household", "add", flat, "--estate", ESTATE)
@@ -82,8 +87,17 @@ def this_month(db: Path) -> None:
     ):
         run(
             db, "visit", "add", flat, "--estate", ESTATE, "--on", day,
-            "--need", "维修:门锁坏了", "--hazard", "飞线充电:窗外充电",
+            "--need", "维修:门锁坏了", "--hazard", "飞线充电:窗外充电", "--anti-fraud-app", "yes",
         )  # fmt: skip
+    from danyuanzhang.cases.patrols import record_patrol
+    from danyuanzhang.cases.petitions import add_petition
+
+    store = Store.open(db)
+    try:
+        record_patrol(store, unit="2-2", all_clear=True, on="2026-11-06", estate=ESTATE)
+        add_petition(store, "2-2-302", "mediation", "楼上噪音", on="2026-11-12", estate=ESTATE)
+    finally:
+        store.close()
     run(db, "household", "list")  # the day's bookkeeping, done before anything is counted
 
 
@@ -92,6 +106,8 @@ def history(db: Path, first_year: int, years: int, estate: str, needs: bool = Tr
     to each flat, hazards found and verified, needs raised (unless not `needs`), residents
     come and gone."""
     from danyuanzhang.cases.hazards import take_step as hazard_step
+    from danyuanzhang.cases.patrols import record_patrol
+    from danyuanzhang.cases.petitions import add_petition
     from danyuanzhang.households.registry import add_resident, move_out
     from danyuanzhang.visits.doorstep import Need, VisitPlan, record_visit
 
@@ -104,7 +120,7 @@ def history(db: Path, first_year: int, years: int, estate: str, needs: bool = Tr
             for month in range(1, 13):
                 on = f"{year}-{month:02}-05"
                 for number, flat in enumerate(flats):
-                    plan = VisitPlan(household=flat, estate=estate, on=on)
+                    plan = VisitPlan(household=flat, estate=estate, on=on, briefed=True)
                     if (month + number) % len(flats) == 0:  # a need and a hazard, now and then
                         if needs:
                             plan.needs = [Need("维修", f"楼道灯坏了{year}{month}")]
@@ -112,8 +128,13 @@ def history(db: Path, first_year: int, years: int, estate: str, needs: bool = Tr
                     for found in record_visit(store, plan)["hazards"]:
                         for step, day in (("notified", 6), ("rectified", 8), ("verified", 9)):
                             hazard_step(store, found["id"], step, on=f"{year}-{month:02}-{day:02}")
+                record_patrol(store, unit=flats[0][:3], all_clear=True, on=on, estate=estate)
                 if month % 2:
                     continue
+                if needs:  # a dispute between neighbours, now and then
+                    add_petition(
+                        store, flats[0], "mediation", f"噪音{year}{month}", on=on, estate=estate
+                    )
                 arrived = add_resident(
                     store,
                     "2-2-402" if estate == ESTATE else flats[0],
@@ -182,7 +203,7 @@ for scope in SCOPES:
             ("elsewhere", ("hazard", "list"), SCOPES[scope]),
         ]
     CASES.append(("earlier", ("household", "list"), SCOPES[scope]))
-    for kind in ("visits", "hazards", "patrols", "needs", "care", "antifraud", "moves"):
+    for kind in LEDGERS:
         CASES.append(("earlier", ("ledger", kind, *MONTH), SCOPES[scope]))
 CASES += [
     ("earlier", ("household", "show", "2-2-301", "--estate", ESTATE), ()),

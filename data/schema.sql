@@ -560,6 +560,8 @@ CREATE INDEX residents_by_moved_in ON residents (moved_in) WHERE moved_in IS NOT
 
 CREATE INDEX residents_by_moved_out ON residents (moved_out) WHERE moved_out IS NOT NULL;
 
+CREATE INDEX residents_living ON residents (household_id) WHERE moved_out IS NULL;
+
 CREATE INDEX residents_by_phone ON residents (phone, household_id) WHERE moved_out IS NULL AND phone IS NOT NULL;
 
 CREATE INDEX petitions_by_household ON petitions (household_id, category, raised_on, id) WHERE household_id IS NOT NULL AND withdrawn_on IS NULL;

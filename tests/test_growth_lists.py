@@ -17,6 +17,7 @@ Three notebooks, each built twice (one year, then three more):
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -135,15 +136,16 @@ def history(db: Path, first_year: int, years: int, estate: str, needs: bool = Tr
                     add_petition(
                         store, flats[0], "mediation", f"噪音{year}{month}", on=on, estate=estate
                     )
-                arrived = add_resident(
-                    store,
-                    "2-2-402" if estate == ESTATE else flats[0],
-                    f"租客{year}{month}",
-                    estate=estate,
-                    phone=f"137{year}{month:04}",
-                    moved_in=on,
-                )
-                move_out(store, arrived["id"], on=f"{year}-{month:02}-20")
+                for tenant in range(4):  # tenants come and go at the flat let out
+                    arrived = add_resident(
+                        store,
+                        "2-2-402" if estate == ESTATE else flats[0],
+                        f"租客{year}{month}{tenant}",
+                        estate=estate,
+                        phone=f"137{year}{month:02}{tenant:02}",
+                        moved_in=on,
+                    )
+                    move_out(store, arrived["id"], on=f"{year}-{month:02}-20")
     finally:
         store.close()
 
@@ -262,3 +264,15 @@ def test_the_history_is_there(notebooks: dict[str, tuple[Path, Path]]) -> None:
             counts.append(conn.execute("SELECT count(*) FROM visits").fetchone()[0])
             conn.close()
         assert counts[1] - 3 >= 3.5 * (counts[0] - 3), counts
+
+
+def test_a_visit_shows_what_it_raised_without_the_units_history(
+    notebooks: dict[str, tuple[Path, Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`visit show` of a visit that found a hazard says whether it repeats an earlier one: the
+    rule looks at the unit's hazards of that kind verified within its window, not at every one
+    the unit ever had with all their steps."""
+    one_year = notebooks["earlier"][0]
+    listed = run(one_year, "visit", "list", "--unit", "2-2", *MONTH, "--format", "json")
+    visit = next(v for v in json.loads(listed.stdout) if v["household"] == "2-2-301")
+    grows_with_what_it_shows(monkeypatch, notebooks["earlier"], "visit", "show", visit["id"][:8])

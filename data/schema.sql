@@ -567,3 +567,7 @@ CREATE INDEX residents_by_phone ON residents (phone, household_id) WHERE moved_o
 CREATE INDEX petitions_by_household ON petitions (household_id, category, raised_on, id) WHERE household_id IS NOT NULL AND withdrawn_on IS NULL;
 
 CREATE INDEX patrols_by_date ON patrols (estate, on_date);
+
+CREATE INDEX proposals_by_date ON proposals (estate, proposed_on);
+
+CREATE INDEX petition_events_by_proposal ON petition_events (proposal_id) WHERE proposal_id IS NOT NULL;

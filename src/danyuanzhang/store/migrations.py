@@ -772,4 +772,8 @@ READING_INDEXES = (
     " WHERE household_id IS NOT NULL AND withdrawn_on IS NULL",
     # the patrols ledger: a month's patrols of an estate (`patrols_by_place` has the unit first)
     "CREATE INDEX IF NOT EXISTS patrols_by_date ON patrols (estate, on_date)",
+    # the council ledger: a month's proposals, and the needs each was made from
+    "CREATE INDEX IF NOT EXISTS proposals_by_date ON proposals (estate, proposed_on)",
+    "CREATE INDEX IF NOT EXISTS petition_events_by_proposal ON petition_events (proposal_id)"
+    " WHERE proposal_id IS NOT NULL",
 )

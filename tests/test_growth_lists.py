@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +98,24 @@ def this_month(db: Path) -> None:
     try:
         record_patrol(store, unit="2-2", all_clear=True, on="2026-11-06", estate=ESTATE)
         add_petition(store, "2-2-302", "mediation", "楼上噪音", on="2026-11-12", estate=ESTATE)
+        carried_up(
+            store,
+            add_petition(store, "2-2-401", "维修", "路灯坏了", on="2026-11-20", estate=ESTATE),
+        )
     finally:
         store.close()
     run(db, "household", "list")  # the day's bookkeeping, done before anything is counted
+
+
+def carried_up(store: Store, need: dict[str, Any]) -> None:
+    """A need taken to the council and proposed there the next day."""
+    from danyuanzhang.cases.council import propose
+    from danyuanzhang.cases.petitions import find_petition, take_step
+
+    raised = find_petition(store, need["id"])["raised_on"]
+    take_step(store, need["id"], "escalated", on=raised, to="council")
+    day = (date.fromisoformat(raised) + timedelta(days=1)).isoformat()
+    propose(store, [need["id"]], f"建议修好{need['id'][:4]}", on=day)
 
 
 def history(db: Path, first_year: int, years: int, estate: str, needs: bool = True) -> None:
@@ -126,7 +142,10 @@ def history(db: Path, first_year: int, years: int, estate: str, needs: bool = Tr
                         if needs:
                             plan.needs = [Need("维修", f"楼道灯坏了{year}{month}")]
                         plan.hazards = [("飞线充电", "窗外充电")]
-                    for found in record_visit(store, plan)["hazards"]:
+                    made = record_visit(store, plan)
+                    for need in made["needs"]:
+                        carried_up(store, need)
+                    for found in made["hazards"]:
                         for step, day in (("notified", 6), ("rectified", 8), ("verified", 9)):
                             hazard_step(store, found["id"], step, on=f"{year}-{month:02}-{day:02}")
                 record_patrol(store, unit=flats[0][:3], all_clear=True, on=on, estate=estate)

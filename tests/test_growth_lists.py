@@ -93,10 +93,13 @@ def this_month(db: Path) -> None:
         )  # fmt: skip
     from danyuanzhang.cases.patrols import record_patrol
     from danyuanzhang.cases.petitions import add_petition
+    from danyuanzhang.cases.volunteers import add_service, add_volunteer
 
     store = Store.open(db)
     try:
         record_patrol(store, unit="2-2", all_clear=True, on="2026-11-06", estate=ESTATE)
+        add_volunteer(store, "张志愿", ["repair"], area="2-2", estate=ESTATE)
+        add_service(store, "张志愿", "2-2-301", "repair", "2", on="2026-11-08", estate=ESTATE)
         add_petition(store, "2-2-302", "mediation", "楼上噪音", on="2026-11-12", estate=ESTATE)
         carried_up(
             store,
@@ -125,6 +128,7 @@ def history(db: Path, first_year: int, years: int, estate: str, needs: bool = Tr
     from danyuanzhang.cases.hazards import take_step as hazard_step
     from danyuanzhang.cases.patrols import record_patrol
     from danyuanzhang.cases.petitions import add_petition
+    from danyuanzhang.cases.volunteers import add_service
     from danyuanzhang.households.registry import add_resident, move_out
     from danyuanzhang.visits.doorstep import Need, VisitPlan, record_visit
 
@@ -149,6 +153,8 @@ def history(db: Path, first_year: int, years: int, estate: str, needs: bool = Tr
                         for step, day in (("notified", 6), ("rectified", 8), ("verified", 9)):
                             hazard_step(store, found["id"], step, on=f"{year}-{month:02}-{day:02}")
                 record_patrol(store, unit=flats[0][:3], all_clear=True, on=on, estate=estate)
+                if estate == ESTATE:
+                    add_service(store, "张志愿", flats[0], "repair", "1", on=on, estate=estate)
                 if month % 2:
                     continue
                 if needs:  # a dispute between neighbours, now and then

@@ -5,14 +5,16 @@ notebook with four years of history may do at most `GROWTH` times the work it do
 Three notebooks, each built twice (one year, then three more):
 
 - `earlier`: the history is inside the scope measured (unit 2-2, building 2, the estate): the
-  years before this month's visits, hazards found and verified, needs raised, residents who
-  moved in and out. It is measured with what shows a month, or what is still open or current.
+  years before this month's visits, hazards found and verified, needs raised and carried to
+  the council, disputes, patrols, volunteers' services, tenants who moved in and out. It is
+  measured with what shows a month, or what is still open or current.
 - `elsewhere`: the same history at another estate, for the lists that show everything their
   scope ever had (`hazard list`, `petition list`).
 - `people`: `earlier` without the needs, for `duplicates`: it compares the residents living
   now (those who moved out are history), but a household's needs of every year with each
-  other, as it must to find two alike, so its work grows with the needs ever raised (one
-  index step each, tests/test_duplicates_found.py) and with nothing else.
+  other, as it must to find two alike, so its work grows with the needs ever raised (a step
+  through the index `petitions_by_household` each, and a look at the few within 14 days
+  after it) and with nothing else.
 """
 
 from __future__ import annotations

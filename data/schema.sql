@@ -550,3 +550,25 @@ CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, 
 CREATE INDEX hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL;
 
 CREATE INDEX petitions_by_visit ON petitions (visit_id) WHERE visit_id IS NOT NULL;
+
+CREATE INDEX hazards_open ON hazards (estate, building, unit, found_on) WHERE withdrawn_on IS NULL AND (verified_on IS NULL OR reopened_on IS NOT NULL);
+
+CREATE INDEX hazards_verified_at_place ON hazards (kind, estate, building, unit, verified_on);
+
+CREATE INDEX visits_by_household_day ON visits (household_id, on_date);
+
+CREATE INDEX residents_by_moved_in ON residents (moved_in) WHERE moved_in IS NOT NULL;
+
+CREATE INDEX residents_by_moved_out ON residents (moved_out) WHERE moved_out IS NOT NULL;
+
+CREATE INDEX residents_living ON residents (household_id) WHERE moved_out IS NULL;
+
+CREATE INDEX residents_by_phone ON residents (phone, household_id) WHERE moved_out IS NULL AND phone IS NOT NULL;
+
+CREATE INDEX petitions_by_household ON petitions (household_id, category, raised_on, id) WHERE household_id IS NOT NULL AND withdrawn_on IS NULL;
+
+CREATE INDEX patrols_by_date ON patrols (estate, on_date);
+
+CREATE INDEX proposals_by_date ON proposals (estate, proposed_on);
+
+CREATE INDEX petition_events_by_proposal ON petition_events (proposal_id) WHERE proposal_id IS NOT NULL;

@@ -394,9 +394,12 @@ def _recurrence_of(store: Store, row: Any, window: int) -> str | None:
     """The latest earlier hazard of the same kind at the same unit, verified at most `window`
     days before this one was found."""
     found = date.fromisoformat(row["found_on"])
+    since = (found - timedelta(days=window)).isoformat()
     earlier = [
         r
-        for r in q.same_place(store, row["estate"], row["building"], row["unit"], row["kind"])
+        for r in q.verified_at_place(
+            store, row["estate"], row["building"], row["unit"], row["kind"], since, row["found_on"]
+        )
         if r["id"] != row["id"]
     ]
     if not earlier:
@@ -428,7 +431,8 @@ def list_hazards(
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
     building, unit_number = place_of(unit, building)
     code = parse_kind(store, kind) if kind else None
-    rows = q.hazards(store, estates, building, unit_number, code)
+    # `on` asks how they stood on a day: a hazard verified since may have been open then
+    rows = q.hazards(store, estates, building, unit_number, code, open_only and on is None)
     items = describe(store, rows, on=on)
     if open_only:
         items = [i for i in items if i["status"] != "verified"]

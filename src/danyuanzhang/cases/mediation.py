@@ -10,6 +10,7 @@ later, since disputes come back as hazards do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -197,6 +198,18 @@ def list_disputes(
     steps = _steps_of(store, [r["id"] for r in rows])
     items = [describe(store, row, steps[row["id"]]) for row in rows]
     return [i for i in items if not open_only or i["result"] is None]
+
+
+def disputes_raised(
+    store: Store, estates: Sequence[str], start: str, end: str
+) -> list[dict[str, Any]]:
+    """The disputes taken on in a period (a ledger's), oldest first, as `list_disputes` has
+    them."""
+    from danyuanzhang.store import petitions as q
+
+    rows = q.disputes_between(store, estates, start, end)
+    steps = _steps_of(store, [r["id"] for r in rows])
+    return [describe(store, row, steps[row["id"]]) for row in rows]
 
 
 def follow_ups_due(store: Store, day: str, scope: Any = None) -> list[dict[str, Any]]:

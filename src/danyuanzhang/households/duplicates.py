@@ -12,15 +12,15 @@ would settle each — for a person to read and choose.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import date
-from itertools import combinations
+from collections.abc import Iterator
+from itertools import combinations, groupby
+from operator import ne
 from typing import Any
 
 from danyuanzhang.core.merge import normalise
+from danyuanzhang.households import queries as dq
 from danyuanzhang.households.registry import household_json
 from danyuanzhang.store import Store
-from danyuanzhang.store import petitions as pq
 from danyuanzhang.store import registry as reg
 from danyuanzhang.text.ids import short
 
@@ -32,51 +32,49 @@ def one_apart(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    shorter, longer = sorted((a, b), key=len)
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+        differing: int = sum(map(ne, a, b))
+        return differing == 1
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    # past the first place they differ, the longer must be the shorter with that one left out
+    at = next(
+        (i for i, (x, y) in enumerate(zip(shorter, longer, strict=False)) if x != y), len(shorter)
+    )
+    return longer[at + 1 :] == shorter[at:]
 
 
 def find_duplicates(store: Store) -> list[dict[str, Any]]:
-    homes = {row["id"]: row for row in reg.every_household(store)}
-    residents = reg.every_current_resident(store)
     found: list[dict[str, Any]] = []
+    alike = list(_names_one_apart(store))
+    at_address = dq.households_at_one_address(store)
+    shared_phone = dq.households_sharing_a_phone(store)
+    petitions = dq.petitions_alike(store, LINK_WITHIN_DAYS)
+    homes = reg.households_by_id(
+        store,
+        [household_id for household_id, _, _ in alike]
+        + [i for ids in at_address + shared_phone for i in ids]
+        + [row["household_id"] for row in petitions],
+    )
 
     def where(household_id: str) -> str:
         home = homes.get(household_id)
         return "?" if home is None else f"{home['estate']} {household_json(home)['ref']}"
 
-    by_home: dict[str, list[Any]] = defaultdict(list)
-    for row in residents:
-        by_home[row["household_id"]].append(row)
-    for household_id, people in sorted(by_home.items()):
-        for a, b in combinations(sorted(people, key=_fuller), 2):
-            if a["name"] and b["name"] and one_apart(normalise(a["name"]), normalise(b["name"])):
-                found.append(
-                    {
-                        "kind": "names_one_apart",
-                        "what": f"{where(household_id)}：{a['name']} / {b['name']}",
-                        "records": [a["id"], b["id"]],
-                        "command": f"dyz resident merge {short(a['id'])} {short(b['id'])} --yes",
-                    }
-                )
-    by_phone: dict[str, set[str]] = defaultdict(set)
-    for row in residents:
-        if row["phone"]:
-            by_phone[row["phone"]].add(row["household_id"])
-    at_address: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for household_id, home in homes.items():
-        at_address[(home["estate"], home["building"], home["unit"], home["room"])].append(
-            household_id
+    for household_id, a, b in alike:
+        found.append(
+            {
+                "kind": "names_one_apart",
+                "what": f"{where(household_id)}：{a['name']} / {b['name']}",
+                "records": [a["id"], b["id"]],
+                "command": f"dyz resident merge {short(a['id'])} {short(b['id'])} --yes",
+            }
         )
-    pairs: set[tuple[str, str]] = set()
-    for ids in at_address.values():
-        pairs |= set(combinations(sorted(ids), 2))
-    shared_phone = {pair for ids in by_phone.values() for pair in combinations(sorted(ids), 2)}
-    for first, second in sorted(pairs | shared_phone):
+    pairs = {pair for ids in at_address for pair in combinations(sorted(ids), 2)}
+    by_phone = {pair for ids in shared_phone for pair in combinations(sorted(ids), 2)}
+    living = dq.current_residents_counted(store, [i for pair in pairs | by_phone for i in pair])
+    for first, second in sorted(pairs | by_phone):
         if first not in homes or second not in homes:
             continue
-        keep, other = sorted((first, second), key=lambda h: (-len(by_home.get(h, [])), h))
+        keep, other = sorted((first, second), key=lambda h: (-living.get(h, 0), h))
         same_place = (first, second) in pairs
         found.append(
             {
@@ -86,38 +84,37 @@ def find_duplicates(store: Store) -> list[dict[str, Any]]:
                 "command": f"dyz household merge {short(keep)} {short(other)} --yes",
             }
         )
-    found += _petitions_to_link(store, homes, where)
+    for row in petitions:
+        found.append(
+            {
+                "kind": "petitions_alike",
+                "what": f"{where(row['household_id'])}：{row['first_text']} / {row['second_text']}",
+                "records": [row["first"], row["second"]],
+                "command": f"dyz petition link {short(row['first'])} {short(row['second'])}",
+            }
+        )
     kinds = ["names_one_apart", "same_address", "same_phone", "petitions_alike"]
     return sorted(found, key=lambda item: (kinds.index(item["kind"]), item["what"]))
+
+
+def _names_one_apart(store: Store) -> Iterator[tuple[str, Any, Any]]:
+    """(household, resident, resident) for each two of a flat's current residents whose names
+    are one character apart: the one with more on record first."""
+    for household_id, people in groupby(
+        dq.current_residents_by_flat(store), key=lambda row: row["household_id"]
+    ):
+        named = [row for row in people if row["name"]]
+        if len(named) < 2:
+            continue
+        for a, b in combinations(sorted(named, key=_fuller), 2):
+            if one_apart(normalise(a["name"]), normalise(b["name"])):
+                yield household_id, a, b
 
 
 def _fuller(row: Any) -> tuple[int, str, str]:
     """The resident with more on record first: the one to keep, most likely."""
     filled = sum(row[k] is not None for k in ("phone", "born", "moved_in"))
     return (-filled, row["name"] or "", row["id"])
-
-
-def _petitions_to_link(store: Store, homes: dict[str, Any], where: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    by_need: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for row in pq.all_petitions(store):
-        if row["household_id"] in homes:
-            by_need[(row["household_id"], row["category"])].append(row)
-    for (household_id, _), rows in sorted(by_need.items()):
-        for a, b in combinations(rows, 2):
-            days = abs(
-                (date.fromisoformat(a["raised_on"]) - date.fromisoformat(b["raised_on"])).days
-            )
-            if days <= LINK_WITHIN_DAYS and b["id"] not in pq.links_of(store, a["id"]):
-                found.append(
-                    {
-                        "kind": "petitions_alike",
-                        "what": f"{where(household_id)}：{a['text']} / {b['text']}",
-                        "records": [a["id"], b["id"]],
-                        "command": f"dyz petition link {short(a['id'])} {short(b['id'])}",
-                    }
-                )
-    return found
 
 
 __all__ = ["find_duplicates", "one_apart"]

@@ -24,15 +24,19 @@ def visits_between(store: Store, estates: Sequence[str], start: str, end: str) -
     ).fetchall()
 
 
-def visit_findings(store: Store, table: str, start: str, end: str) -> dict[str, list[Any]]:
-    """The petitions or hazards raised during the period's visits, by visit."""
+def visit_findings(
+    store: Store, table: str, estates: Sequence[str], start: str, end: str
+) -> dict[str, list[Any]]:
+    """The petitions or hazards raised during the period's visits, by visit: read by the day
+    within each estate (`petitions_by_raised`, `hazards_by_found`), not from every one ever
+    raised at a door."""
     assert table in ("petitions", "hazards")
     day = "raised_on" if table == "petitions" else "found_on"
     found: dict[str, list[Any]] = {}
     for row in store.conn.execute(
-        f"SELECT * FROM {table} WHERE visit_id IS NOT NULL AND {day} BETWEEN ? AND ?"
-        " AND withdrawn_on IS NULL ORDER BY rowid",
-        (start, end),
+        f"SELECT * FROM {table} WHERE estate IN {_in(estates)} AND {day} BETWEEN ? AND ?"
+        " AND visit_id IS NOT NULL AND withdrawn_on IS NULL ORDER BY rowid",
+        [*estates, start, end],
     ):
         found.setdefault(row["visit_id"], []).append(row)
     return found
@@ -80,12 +84,15 @@ def visits_of_households(
 
 
 def moves_between(store: Store, estates: Sequence[str], start: str, end: str) -> list[Any]:
+    """Who moved in or out in the period: found by the day (`residents_by_moved_in`,
+    `residents_by_moved_out`), so CROSS JOIN keeps SQLite from reading every resident of the
+    estates' households instead."""
     return store.conn.execute(
         f"""
         SELECT r.*, h.estate, h.building, h.unit, h.room,
                EXISTS (SELECT 1 FROM resident_flags f
                        WHERE f.resident_id = r.id AND f.flag = 'tenant') AS tenant
-        FROM residents r JOIN households h ON h.id = r.household_id
+        FROM residents r CROSS JOIN households h ON h.id = r.household_id
         WHERE h.estate IN {_in(estates)}
           AND (r.moved_in BETWEEN ? AND ? OR r.moved_out BETWEEN ? AND ?)
         ORDER BY coalesce(r.moved_in, r.moved_out), h.building, h.unit, h.room, r.name

@@ -756,4 +756,35 @@ READING_INDEXES = (
     "CREATE INDEX IF NOT EXISTS hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS petitions_by_visit"
     " ON petitions (visit_id) WHERE visit_id IS NOT NULL",
+    # `hazard list --open`: the hazards still open, not every one the scope ever had
+    "CREATE INDEX IF NOT EXISTS hazards_open ON hazards (estate, building, unit, found_on)"
+    " WHERE withdrawn_on IS NULL AND (verified_on IS NULL OR reopened_on IS NOT NULL)",
+    # an earlier hazard a new one repeats: the unit's same kind verified within the window
+    # (the kind first, so that a list of a place's open hazards is not led here instead)
+    "CREATE INDEX IF NOT EXISTS hazards_verified_at_place"
+    " ON hazards (kind, estate, building, unit, verified_on)",
+    # a month's visits to the households a ledger lists (`visits_by_household` has the
+    # outcome before the day, and reads every visit the household ever had)
+    "CREATE INDEX IF NOT EXISTS visits_by_household_day ON visits (household_id, on_date)",
+    # the moves ledger: who moved in or out in the period, not every resident there ever was
+    "CREATE INDEX IF NOT EXISTS residents_by_moved_in ON residents (moved_in)"
+    " WHERE moved_in IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS residents_by_moved_out ON residents (moved_out)"
+    " WHERE moved_out IS NOT NULL",
+    # `dyz duplicates`: the current residents a flat at a time and those of one phone, and a
+    # household's needs of one category by day, side by side in an index rather than every one
+    # against every other, and none who moved out read at all
+    "CREATE INDEX IF NOT EXISTS residents_living ON residents (household_id)"
+    " WHERE moved_out IS NULL",
+    "CREATE INDEX IF NOT EXISTS residents_by_phone ON residents (phone, household_id)"
+    " WHERE moved_out IS NULL AND phone IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS petitions_by_household"
+    " ON petitions (household_id, category, raised_on, id)"
+    " WHERE household_id IS NOT NULL AND withdrawn_on IS NULL",
+    # the patrols ledger: a month's patrols of an estate (`patrols_by_place` has the unit first)
+    "CREATE INDEX IF NOT EXISTS patrols_by_date ON patrols (estate, on_date)",
+    # the council ledger: a month's proposals, and the needs each was made from
+    "CREATE INDEX IF NOT EXISTS proposals_by_date ON proposals (estate, proposed_on)",
+    "CREATE INDEX IF NOT EXISTS petition_events_by_proposal ON petition_events (proposal_id)"
+    " WHERE proposal_id IS NOT NULL",
 )

@@ -133,6 +133,17 @@ def disputes(store: Store, estate: str | None = None) -> list[Any]:
     ).fetchall()
 
 
+def disputes_between(store: Store, estates: Sequence[str], start: str, end: str) -> list[Any]:
+    """The disputes taken on (raised) in the period, oldest first: read by the day within each
+    estate (`petitions_by_raised`), not every dispute the notebook holds."""
+    return store.conn.execute(
+        f"SELECT * FROM petitions WHERE estate IN ({', '.join('?' * len(estates))})"
+        " AND raised_on BETWEEN ? AND ? AND category = 'mediation' AND withdrawn_on IS NULL"
+        " ORDER BY raised_on, id",
+        [*estates, start, end],
+    ).fetchall()
+
+
 def mediation_steps(store: Store, petition_ids: Sequence[str]) -> list[Any]:
     """The mediation steps of these disputes, each with the stamp and author of its step."""
     from danyuanzhang.store import in_chunks

@@ -276,15 +276,6 @@ def kinds_added(store: Store, table: str) -> list[Any]:
     ).fetchall()
 
 
-def every_household(store: Store) -> list[Any]:
-    return store.conn.execute("SELECT * FROM households").fetchall()
-
-
-def every_current_resident(store: Store) -> list[Any]:
-    """Every resident who has not moved out."""
-    return store.conn.execute("SELECT * FROM residents WHERE moved_out IS NULL").fetchall()
-
-
 def roll_residents(store: Store, household_ids: Sequence[str]) -> list[Any]:
     """The current residents of these households as a roll lists them (id, household_id,
     name, phone, born, moved_in, note), each household's by name."""

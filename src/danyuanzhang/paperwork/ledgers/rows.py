@@ -130,8 +130,8 @@ def visits(store: Store, within: Period) -> Rows:
     rows = [
         r for r in ql.visits_between(store, estates, within.start, within.end) if within.holds(r)
     ]
-    needs = ql.visit_findings(store, "petitions", within.start, within.end)
-    found = ql.visit_findings(store, "hazards", within.start, within.end)
+    needs = ql.visit_findings(store, "petitions", estates, within.start, within.end)
+    found = ql.visit_findings(store, "hazards", estates, within.start, within.end)
     statuses = _petition_statuses(store, [p for ps in needs.values() for p in ps])
     categories = PETITION_CATEGORIES
     kinds = known_kinds(store)
@@ -357,7 +357,7 @@ def care(store: Store, within: Period) -> Rows:
     named = qv.residents_by_id(
         store, [i for vs in seen.values() for v in vs if v["met"] for i in v["met"].split(",")]
     )
-    needs = ql.visit_findings(store, "petitions", within.start, within.end)
+    needs = ql.visit_findings(store, "petitions", estates, within.start, within.end)
     categories = PETITION_CATEGORIES
     months = _months(within)
     result = []
@@ -646,15 +646,13 @@ def _parties(store: Store, item: dict[str, Any]) -> str:
 def mediation(store: Store, within: Period) -> Rows:
     """矛盾纠纷调处台账: the disputes taken on in the period, each with its parties (flats), the
     mediation's steps in a line, how it ended and the follow-up visit."""
-    from danyuanzhang.cases.mediation import list_disputes
+    from danyuanzhang.cases.mediation import disputes_raised
     from danyuanzhang.text.vocab import DISPUTE_KINDS, MEDIATION_RESULTS, MEDIATION_STEPS
 
     items = [
         i
-        for i in list_disputes(store)
-        if within.start <= i["raised_on"] <= within.end
-        and i["estate"] in within.scope.estates
-        and within.holds(
+        for i in disputes_raised(store, within.scope.estates, within.start, within.end)
+        if within.holds(
             {
                 "estate": i["estate"],
                 "building": i["unit"].split("-")[0],

@@ -549,3 +549,7 @@ CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, 
 CREATE INDEX hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL;
 
 CREATE INDEX petitions_by_visit ON petitions (visit_id) WHERE visit_id IS NOT NULL;
+
+CREATE INDEX hazards_verified_at ON hazards (estate, building, unit, kind, verified_on) WHERE verified_on IS NOT NULL;
+
+CREATE INDEX petition_events_done ON petition_events (petition_id) WHERE step = 'done';

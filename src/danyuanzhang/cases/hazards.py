@@ -394,9 +394,12 @@ def _recurrence_of(store: Store, row: Any, window: int) -> str | None:
     """The latest earlier hazard of the same kind at the same unit, verified at most `window`
     days before this one was found."""
     found = date.fromisoformat(row["found_on"])
+    since = (found - timedelta(days=window)).isoformat()
     earlier = [
         r
-        for r in q.same_place(store, row["estate"], row["building"], row["unit"], row["kind"])
+        for r in q.verified_since(
+            store, row["estate"], row["building"], row["unit"], row["kind"], since
+        )
         if r["id"] != row["id"]
     ]
     if not earlier:
@@ -428,7 +431,18 @@ def list_hazards(
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
     building, unit_number = place_of(unit, building)
     code = parse_kind(store, kind) if kind else None
-    rows = q.hazards(store, estates, building, unit_number, code)
+    if open_only:
+        # those that may be open by the day, through the verified day's index, however many
+        # were verified before: their steps, read next, say which are
+        from danyuanzhang.store.report import unverified_hazards
+
+        found = unverified_hazards(store, estates, building, unit_number, on or today())
+        rows = sorted(
+            (r for r in found if code is None or r["kind"] == code),
+            key=lambda r: (r["found_on"], r["id"]),
+        )
+    else:
+        rows = q.hazards(store, estates, building, unit_number, code)
     items = describe(store, rows, on=on)
     if open_only:
         items = [i for i in items if i["status"] != "verified"]

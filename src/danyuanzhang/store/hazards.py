@@ -37,11 +37,16 @@ def events_of(store: Store, hazard_ids: Sequence[str]) -> list[Any]:
     return steps_of(store, "hazard_events", hazard_ids)
 
 
-def same_place(store: Store, estate: str, building: str, unit: str, kind: str) -> list[Any]:
+def verified_since(
+    store: Store, estate: str, building: str, unit: str, kind: str, since: str
+) -> list[Any]:
+    """The hazards of a kind at a unit last verified on `since` or later (`verified_on` is the
+    latest verified step's day): a seek in `hazards_verified_at`, however many were verified
+    before."""
     return store.conn.execute(
         "SELECT * FROM hazards WHERE estate = ? AND building = ? AND unit = ? AND kind = ?"
-        " AND withdrawn_on IS NULL",
-        (estate, building, unit, kind),
+        " AND verified_on >= ? AND withdrawn_on IS NULL",
+        (estate, building, unit, kind, since),
     ).fetchall()
 
 

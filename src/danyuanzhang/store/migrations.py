@@ -745,4 +745,11 @@ READING_INDEXES = (
     "CREATE INDEX IF NOT EXISTS hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS petitions_by_visit"
     " ON petitions (visit_id) WHERE visit_id IS NOT NULL",
+    # the hazards a new one may repeat (its recurrence): those of its kind at its unit verified
+    # lately, not every one the unit ever had
+    "CREATE INDEX IF NOT EXISTS hazards_verified_at"
+    " ON hazards (estate, building, unit, kind, verified_on) WHERE verified_on IS NOT NULL",
+    # the needs done and waiting to be closed (`today`), not every step the needs ever took
+    "CREATE INDEX IF NOT EXISTS petition_events_done"
+    " ON petition_events (petition_id) WHERE step = 'done'",
 )

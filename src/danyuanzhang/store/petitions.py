@@ -27,6 +27,26 @@ def petitions(
     ).fetchall()
 
 
+def done_not_closed(
+    store: Store, estates: Sequence[str], building: str | None, unit: str | None
+) -> list[Any]:
+    """Petitions of a place done and not yet closed with the resident's word (settled by the
+    day they were done, yet still waiting on the unit head), found through the steps `done`."""
+    from danyuanzhang.store.report import place_clause
+
+    where, params = place_clause("p", estates, building, unit)
+    return store.conn.execute(
+        f"""
+        SELECT DISTINCT p.* FROM petition_events d INDEXED BY petition_events_done
+        JOIN petitions p ON p.id = d.petition_id
+        WHERE d.step = 'done' AND {where} AND p.withdrawn_on IS NULL
+          AND NOT EXISTS (SELECT 1 FROM petition_events c
+                          WHERE c.petition_id = d.petition_id AND c.step = 'closed')
+        """,
+        params,
+    ).fetchall()
+
+
 def petition(store: Store, petition_id: str) -> Any:
     return store.conn.execute("SELECT * FROM petitions WHERE id = ?", (petition_id,)).fetchone()
 

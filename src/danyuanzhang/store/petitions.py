@@ -72,6 +72,29 @@ def all_petitions(store: Store) -> list[Any]:
     ).fetchall()
 
 
+def unsettled_on(store: Store, day: str) -> list[Any]:
+    """The petitions of every estate raised by `day` and not settled by then, through the
+    settled day's index, however many were settled before (the council's agenda)."""
+    from danyuanzhang.store.report import unsettled_petitions
+
+    estates = [
+        row[0]
+        for row in store.conn.execute(
+            """
+            WITH RECURSIVE hop(estate) AS (
+                SELECT min(estate) FROM petitions
+                UNION ALL
+                SELECT (SELECT min(estate) FROM petitions WHERE estate > hop.estate)
+                FROM hop WHERE hop.estate IS NOT NULL
+            )
+            SELECT estate FROM hop WHERE estate IS NOT NULL
+            """
+        )
+    ]
+    found = unsettled_petitions(store, estates, None, None, day)
+    return sorted(found, key=lambda r: (r["raised_on"], r["id"]))
+
+
 def proposal(store: Store, proposal_id: str) -> Any:
     return store.conn.execute("SELECT * FROM proposals WHERE id = ?", (proposal_id,)).fetchone()
 

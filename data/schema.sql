@@ -553,3 +553,5 @@ CREATE INDEX petitions_by_visit ON petitions (visit_id) WHERE visit_id IS NOT NU
 CREATE INDEX hazards_verified_at ON hazards (estate, building, unit, kind, verified_on) WHERE verified_on IS NOT NULL;
 
 CREATE INDEX petition_events_done ON petition_events (petition_id) WHERE step = 'done';
+
+CREATE INDEX petitions_disputes ON petitions (raised_on, id) WHERE category = 'mediation' AND withdrawn_on IS NULL;

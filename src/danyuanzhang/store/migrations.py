@@ -752,4 +752,8 @@ READING_INDEXES = (
     # the needs done and waiting to be closed (`today`), not every step the needs ever took
     "CREATE INDEX IF NOT EXISTS petition_events_done"
     " ON petition_events (petition_id) WHERE step = 'done'",
+    # the disputes (`today`'s follow-ups, the report's volunteer section): read alone, not
+    # found among every need by a scan
+    "CREATE INDEX IF NOT EXISTS petitions_disputes ON petitions (raised_on, id)"
+    " WHERE category = 'mediation' AND withdrawn_on IS NULL",
 )

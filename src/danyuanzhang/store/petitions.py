@@ -166,14 +166,13 @@ def held_petitions(store: Store, petition_ids: Sequence[str]) -> set[str]:
 
 
 def disputes(store: Store, estate: str | None = None) -> list[Any]:
-    """Every dispute (a need of category mediation) not withdrawn, oldest first."""
-    where, params = "category = 'mediation' AND withdrawn_on IS NULL", []
-    if estate:
-        where += " AND estate = ?"
-        params.append(estate)
-    return store.conn.execute(
-        f"SELECT * FROM petitions WHERE {where} ORDER BY raised_on, id", params
+    """Every dispute (a need of category mediation) not withdrawn, oldest first: read through
+    the index of disputes (`petitions_disputes`), the estate then kept to."""
+    rows = store.conn.execute(
+        "SELECT * FROM petitions WHERE category = 'mediation' AND withdrawn_on IS NULL"
+        " ORDER BY raised_on, id"
     ).fetchall()
+    return [r for r in rows if r["estate"] == estate] if estate else rows
 
 
 def mediation_steps(store: Store, petition_ids: Sequence[str]) -> list[Any]:

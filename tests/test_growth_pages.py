@@ -9,6 +9,7 @@ and estate each page is drawn for, all in years before the day shown."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,14 @@ WEEK = "2026-W49"
 FLATS = ("2-2-301", "2-2-302", "2-1-101", "3-1-302")
 
 
-def a_year(store: Store, year: int) -> None:
+def a_year(store: Store, year: int, more: bool) -> None:
     """A year of each flat's life, closed by the end of the year: visits, a hazard found and
     verified, a need resolved at the door and closed, a need taken to the council and settled
-    there, and the unit's fire patrols."""
+    there, and the unit's fire patrols; with `more`, also a need a volunteer did, closed, and
+    a dispute mediated and followed up."""
+    from danyuanzhang.cases.assignments import assign, finish
+    from danyuanzhang.cases.mediation import take_mediation_step
+
     for n, flat in enumerate(FLATS):
         unit = flat.rsplit("-", 1)[0]
         for month in (2, 5, 8, 11):
@@ -54,19 +59,39 @@ def a_year(store: Store, year: int) -> None:
         petitions.take_step(store, heard["id"], "escalated", on=f"{year}-06-1{n}", to="council")
         petitions.take_step(store, heard["id"], "resolved", on=f"{year}-07-1{n}", note="划了车位")
         petitions.take_step(store, heard["id"], "closed", on=f"{year}-07-2{n}", confirmed=True)
+        if not more:
+            continue
+        helped = petitions.add_petition(store, flat, "帮扶老人", "买菜", on=f"{year}-09-0{n + 1}")
+        assign(store, helped["id"], "张志愿", on=f"{year}-09-1{n}")
+        finish(store, helped["id"], on=f"{year}-09-2{n}")
+        petitions.take_step(store, helped["id"], "closed", on=f"{year}-10-0{n + 1}", confirmed=True)
+        dispute = petitions.add_petition(store, flat, "邻里纠纷", "楼上漏水", on=f"{year}-10-1{n}")
+        take_mediation_step(store, dispute["id"], "达成协议", on=f"{year}-10-2{n}", note="修防水")
+        take_mediation_step(store, dispute["id"], "回访过", on=f"{year}-11-2{n}")
 
 
-def history(db: Path, years: range) -> None:
+def history(db: Path, years: range, more: bool = False) -> None:
     store = Store.open(db)
     try:
         for year in years:
-            a_year(store, year)
+            a_year(store, year, more)
     finally:
         store.close()
 
 
+@dataclass
+class Notebook:
+    db: Path
+    more: bool  # the history has needs done by volunteers and disputes too
+
+
 @pytest.fixture
-def notebook(dyz: Runner, estate: str, db: Path) -> Path:
+def more() -> bool:
+    return False
+
+
+@pytest.fixture
+def notebook(dyz: Runner, estate: str, db: Path, more: bool) -> Notebook:
     """The flats of the history, and what is open on the day shown, the same however long the
     history: a hazard past its deadline, a need waiting, a need before the council, a visit of
     the week and a patrol of the week."""
@@ -75,7 +100,8 @@ def notebook(dyz: Runner, estate: str, db: Path) -> Path:
     dyz("resident", "add", "2-2-301", "--name", "刘桂英", "--flag", "独居老人")
     dyz("resident", "add", "2-2-302", "--name", "王建国")
     dyz("resident", "add", "2-1-101", "--name", "赵磊")
-    history(db, range(2025, 2026))
+    dyz("volunteer", "add", "--name", "张志愿", "--service", "帮扶老人")
+    history(db, range(2025, 2026), more)
     dyz("hazard", "add", "--kind", "飞线充电", "--where", "2-2 3楼窗外", "--on", "2026-11-30",
         "--days", "3")  # fmt: skip
     dyz("petition", "add", "2-2-302", "--category", "维修", "--text", "门锁坏了",
@@ -88,16 +114,16 @@ def notebook(dyz: Runner, estate: str, db: Path) -> Path:
         store.close()
     dyz("visit", "add", "2-2-302", "--on", "2026-12-02")
     dyz("patrol", "record", "--unit", "2-2", "--all-clear", "--on", "2026-12-03", "--at", "10:00")
-    return db
+    return Notebook(db, more)
 
 
 def growth(
-    monkeypatch: pytest.MonkeyPatch, dyz: Runner, db: Path, *args: str
+    monkeypatch: pytest.MonkeyPatch, dyz: Runner, notebook: Notebook, *args: str
 ) -> tuple[int, int, str]:
     """The work of one command with a year of history, then with four."""
     with counted(monkeypatch) as one:
         first = dyz(*args).stdout
-    history(db, range(2021, 2024))
+    history(notebook.db, range(2021, 2024), notebook.more)
     with counted(monkeypatch) as four:
         again = dyz(*args).stdout
     assert again == first  # the same page: the history is none of it
@@ -112,15 +138,17 @@ SCOPES = {
 
 
 def grows_with_what_it_shows(
-    monkeypatch: pytest.MonkeyPatch, dyz: Runner, db: Path, *args: str
+    monkeypatch: pytest.MonkeyPatch, dyz: Runner, notebook: Notebook, *args: str
 ) -> str:
-    one, four, shown = growth(monkeypatch, dyz, db, *args)
+    one, four, shown = growth(monkeypatch, dyz, notebook, *args)
     assert four / one <= GROWTH, (args, one, four, round(four / one, 2))
     return shown
 
 
 @pytest.mark.parametrize("scope", SCOPES)
-def test_today(notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch, scope: str) -> None:
+def test_today(
+    notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch, scope: str
+) -> None:
     shown = grows_with_what_it_shows(
         monkeypatch, dyz, notebook, "today", *SCOPES[scope], "--on", DAY, "--format", "json"
     )
@@ -130,7 +158,7 @@ def test_today(notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch, sco
 
 @pytest.mark.parametrize("scope", SCOPES)
 def test_visit_due(
-    notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch, scope: str
+    notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch, scope: str
 ) -> None:
     shown = grows_with_what_it_shows(
         monkeypatch, dyz, notebook, "visit", "due", *SCOPES[scope], "--on", DAY,
@@ -145,7 +173,7 @@ REPORT_FORMATS = ("table", "md", "csv", "json", "html", "text")
 @pytest.mark.parametrize("fmt", REPORT_FORMATS)
 @pytest.mark.parametrize("scope", SCOPES)
 def test_weekly_report(
-    notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch, scope: str, fmt: str
+    notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch, scope: str, fmt: str
 ) -> None:
     grows_with_what_it_shows(
         monkeypatch, dyz, notebook, "report", "--week", WEEK, *SCOPES[scope], "--format", fmt
@@ -154,7 +182,7 @@ def test_weekly_report(
 
 @pytest.mark.parametrize("fmt", ("table", "md", "html", "json", "text"))
 def test_council_agenda(
-    notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch, fmt: str
+    notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     shown = grows_with_what_it_shows(
         monkeypatch, dyz, notebook, "council", "agenda", "--date", "2026-12-10", "--format", fmt
@@ -164,13 +192,13 @@ def test_council_agenda(
 
 
 @pytest.mark.parametrize("fmt", ("txt", "md", "html"))
-def test_card(notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+def test_card(notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     grows_with_what_it_shows(monkeypatch, dyz, notebook, "card", "--unit", "2-2", "--format", fmt)
 
 
 @pytest.mark.parametrize("scope", ("unit", "estate"))
 def test_antifraud(
-    notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch, scope: str
+    notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch, scope: str
 ) -> None:
     grows_with_what_it_shows(
         monkeypatch, dyz, notebook, "antifraud", *SCOPES[scope], "--on", DAY, "--format", "json"
@@ -178,15 +206,45 @@ def test_antifraud(
 
 
 def test_antifraud_by_building(
-    notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch
+    notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     grows_with_what_it_shows(
         monkeypatch, dyz, notebook, "antifraud", "--building", "--on", DAY, "--format", "json"
     )
 
 
-def test_patrol_due(notebook: Path, dyz: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_patrol_due(notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
     shown = grows_with_what_it_shows(
         monkeypatch, dyz, notebook, "patrol", "due", "--on", DAY, "--format", "json"
     )
     assert "2-1" in shown
+
+
+# Needs done by a volunteer wait on the unit head until closed, and an agreed dispute until its
+# follow-up visit: neither has a day kept beside it (as settled_on and verified_on are), so
+# `today` and the report still read every need ever done (through the reading index
+# petition_events_done) and every dispute ever raised (petitions_disputes). Bounding them takes
+# derived day columns (closed_on, mediated_on, followed_up_on), which is a schema version.
+UNBOUNDED = pytest.mark.xfail(
+    strict=True, reason="needs done and disputes are read from their whole history"
+)
+
+
+@UNBOUNDED
+@pytest.mark.parametrize("more", [True])
+def test_today_with_needs_done_and_disputes(
+    notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grows_with_what_it_shows(
+        monkeypatch, dyz, notebook, "today", "--unit", "2-2", "--on", DAY, "--format", "json"
+    )
+
+
+@UNBOUNDED
+@pytest.mark.parametrize("more", [True])
+def test_report_with_needs_done_and_disputes(
+    notebook: Notebook, dyz: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    grows_with_what_it_shows(
+        monkeypatch, dyz, notebook, "report", "--week", WEEK, "--unit", "2-2", "--format", "json"
+    )

@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate, places  # noqa: E402
 from history import add_history  # noqa: E402
+from startup import compile_package  # noqa: E402
 
 OUT = HERE / "out"
 DAY = date(2026, 11, 22)  # the day the commands are run for (--on), the history's last
@@ -118,6 +119,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="smallest size, one round")
     args = parser.parse_args()
+    compile_package()
     prefix = "quick-" if args.quick else ""
     rounds = 1 if args.quick else args.rounds
     sample, district = database(f"{prefix}community"), database(f"{prefix}district")

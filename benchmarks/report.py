@@ -35,6 +35,7 @@ from danyuanzhang.paperwork.report import TREND_WEEKS  # noqa: E402
 from due import DAY, ESTATE, OUT, SIZES, database, roll  # noqa: E402
 from generate import generate  # noqa: E402
 from history import add_history  # noqa: E402
+from startup import compile_package  # noqa: E402
 
 WEEK = DAY.strftime("%G-W%V")  # the week that ends on the history's last day
 # the first day the report shows: its trend's first week
@@ -89,6 +90,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="smallest size, one round")
     args = parser.parse_args()
+    compile_package()
     name = "quick-district" if args.quick else "district"
     rounds = 1 if args.quick else args.rounds
     history, only_week = database(name), weeks_alone(name)

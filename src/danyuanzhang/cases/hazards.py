@@ -340,6 +340,7 @@ def describe(
         if on is None or event["on_date"] <= on:
             events[event["hazard_id"]].append(event)
     window = recurrence_days(store)
+    repeats = _recurrences_of(store, rows, window) if with_recurrence else {}
     homes = reg.households_by_id(store, [r["household_id"] for r in rows if r["household_id"]])
     result = []
     for row in rows:
@@ -357,7 +358,7 @@ def describe(
             "found_on": row["found_on"],
             "due": deadline,
             "overdue": bool(deadline and deadline < day and status in ("found", "notified")),
-            "recurrence_of": _recurrence_of(store, row, window) if with_recurrence else None,
+            "recurrence_of": repeats.get(row["id"]),
             "note": row["note"],
             "requirement": row["requirement"],
             "notice_no": row["notice_no"],
@@ -393,29 +394,35 @@ def describe(
 def _recurrence_of(store: Store, row: Any, window: int) -> str | None:
     """The latest earlier hazard of the same kind at the same unit, verified at most `window`
     days before this one was found."""
-    found = date.fromisoformat(row["found_on"])
-    since = (found - timedelta(days=window)).isoformat()
-    earlier = [
-        r
-        for r in q.verified_since(
+    return _recurrences_of(store, [row], window)[row["id"]]
+
+
+def _recurrences_of(store: Store, rows: list[Any], window: int) -> dict[str, str | None]:
+    """`_recurrence_of` for each of these hazards: the earlier ones each may repeat, those of
+    its kind at its unit verified lately, and all their steps read at once."""
+    earlier: dict[str, list[Any]] = {}
+    for row in rows:
+        since = (date.fromisoformat(row["found_on"]) - timedelta(days=window)).isoformat()
+        found = q.verified_since(
             store, row["estate"], row["building"], row["unit"], row["kind"], since
         )
-        if r["id"] != row["id"]
-    ]
-    if not earlier:
-        return None
-    events: dict[str, list[Any]] = {r["id"]: [] for r in earlier}
-    for event in q.events_of(store, list(events)):
+        earlier[row["id"]] = [r for r in found if r["id"] != row["id"]]
+    events: dict[str, list[Any]] = {r["id"]: [] for found in earlier.values() for r in found}
+    for event in q.events_of(store, list(events)) if events else ():
         events[event["hazard_id"]].append(event)
-    best: tuple[str, str] | None = None
-    for other in earlier:
-        status, _, verified_on, _ = _status(other, events[other["id"]])
-        if status != "verified" or verified_on is None:
-            continue
-        gap = (found - date.fromisoformat(verified_on)).days
-        if 0 <= gap <= window and (best is None or (verified_on, other["id"]) > best):
-            best = (verified_on, other["id"])
-    return best[1] if best else None
+    result: dict[str, str | None] = {}
+    for row in rows:
+        found_on = date.fromisoformat(row["found_on"])
+        best: tuple[str, str] | None = None
+        for other in earlier[row["id"]]:
+            status, _, verified_on, _ = _status(other, events[other["id"]])
+            if status != "verified" or verified_on is None:
+                continue
+            gap = (found_on - date.fromisoformat(verified_on)).days
+            if 0 <= gap <= window and (best is None or (verified_on, other["id"]) > best):
+                best = (verified_on, other["id"])
+        result[row["id"]] = best[1] if best else None
+    return result
 
 
 def list_hazards(

@@ -31,6 +31,9 @@ from danyuanzhang.text.inputs import (
 )
 
 RECURRENCE_DAYS = 90
+# hazards whose recurrences are looked for together: their earlier ones' steps in one read,
+# without holding a district's at once
+RECURRENCES_AT_ONCE = 500
 # what each step may follow
 STEPS_FROM = {
     "notified": ("found", "notified"),
@@ -399,7 +402,15 @@ def _recurrence_of(store: Store, row: Any, window: int) -> str | None:
 
 def _recurrences_of(store: Store, rows: list[Any], window: int) -> dict[str, str | None]:
     """`_recurrence_of` for each of these hazards: the earlier ones each may repeat, those of
-    its kind at its unit verified lately, and all their steps read at once."""
+    its kind at its unit verified lately, and their steps read together, a few hundred
+    hazards' at a time."""
+    result: dict[str, str | None] = {}
+    for start in range(0, len(rows), RECURRENCES_AT_ONCE):
+        result |= _recurrences_among(store, rows[start : start + RECURRENCES_AT_ONCE], window)
+    return result
+
+
+def _recurrences_among(store: Store, rows: list[Any], window: int) -> dict[str, str | None]:
     earlier: dict[str, list[Any]] = {}
     for row in rows:
         since = (date.fromisoformat(row["found_on"]) - timedelta(days=window)).isoformat()

@@ -551,10 +551,6 @@ CREATE INDEX hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL;
 
 CREATE INDEX petitions_by_visit ON petitions (visit_id) WHERE visit_id IS NOT NULL;
 
-CREATE INDEX hazards_open ON hazards (estate, building, unit, found_on) WHERE withdrawn_on IS NULL AND (verified_on IS NULL OR reopened_on IS NOT NULL);
-
-CREATE INDEX hazards_verified_at_place ON hazards (kind, estate, building, unit, verified_on);
-
 CREATE INDEX visits_by_household_day ON visits (household_id, on_date);
 
 CREATE INDEX residents_by_moved_in ON residents (moved_in) WHERE moved_in IS NOT NULL;
@@ -572,3 +568,9 @@ CREATE INDEX patrols_by_date ON patrols (estate, on_date);
 CREATE INDEX proposals_by_date ON proposals (estate, proposed_on);
 
 CREATE INDEX petition_events_by_proposal ON petition_events (proposal_id) WHERE proposal_id IS NOT NULL;
+
+CREATE INDEX hazards_verified_at ON hazards (estate, building, unit, kind, verified_on) WHERE verified_on IS NOT NULL;
+
+CREATE INDEX petition_events_done ON petition_events (petition_id) WHERE step = 'done';
+
+CREATE INDEX petitions_disputes ON petitions (raised_on, id) WHERE category = 'mediation' AND withdrawn_on IS NULL;

@@ -243,8 +243,8 @@ def agenda(store: Store, on: str | None = None, rows: list[Any] | None = None) -
 
     day = date.fromisoformat(parse_date(on)) if on else date.today()
     whole_community = rows is None
-    if rows is None:  # the weekly report passes only the petitions still open on the day
-        rows = [r for r in q.all_petitions(store) if r["raised_on"] <= day.isoformat()]
+    if rows is None:  # the weekly report passes those of its place still open on the day
+        rows = q.unsettled_on(store, day.isoformat())
     items = {i["id"]: i for i in describe(store, rows, as_of=day.isoformat())}
     seen: set[str] = set()
     matters: list[AgendaMatter] = []

@@ -31,6 +31,9 @@ from danyuanzhang.text.inputs import (
 )
 
 RECURRENCE_DAYS = 90
+# hazards whose recurrences are looked for together: their earlier ones' steps in one read,
+# without holding a district's at once
+RECURRENCES_AT_ONCE = 500
 # what each step may follow
 STEPS_FROM = {
     "notified": ("found", "notified"),
@@ -340,6 +343,7 @@ def describe(
         if on is None or event["on_date"] <= on:
             events[event["hazard_id"]].append(event)
     window = recurrence_days(store)
+    repeats = _recurrences_of(store, rows, window) if with_recurrence else {}
     homes = reg.households_by_id(store, [r["household_id"] for r in rows if r["household_id"]])
     result = []
     for row in rows:
@@ -357,7 +361,7 @@ def describe(
             "found_on": row["found_on"],
             "due": deadline,
             "overdue": bool(deadline and deadline < day and status in ("found", "notified")),
-            "recurrence_of": _recurrence_of(store, row, window) if with_recurrence else None,
+            "recurrence_of": repeats.get(row["id"]),
             "note": row["note"],
             "requirement": row["requirement"],
             "notice_no": row["notice_no"],
@@ -393,29 +397,43 @@ def describe(
 def _recurrence_of(store: Store, row: Any, window: int) -> str | None:
     """The latest earlier hazard of the same kind at the same unit, verified at most `window`
     days before this one was found."""
-    found = date.fromisoformat(row["found_on"])
-    since = (found - timedelta(days=window)).isoformat()
-    earlier = [
-        r
-        for r in q.verified_at_place(
-            store, row["estate"], row["building"], row["unit"], row["kind"], since, row["found_on"]
+    return _recurrences_of(store, [row], window)[row["id"]]
+
+
+def _recurrences_of(store: Store, rows: list[Any], window: int) -> dict[str, str | None]:
+    """`_recurrence_of` for each of these hazards: the earlier ones each may repeat, those of
+    its kind at its unit verified lately, and their steps read together, a few hundred
+    hazards' at a time."""
+    result: dict[str, str | None] = {}
+    for start in range(0, len(rows), RECURRENCES_AT_ONCE):
+        result |= _recurrences_among(store, rows[start : start + RECURRENCES_AT_ONCE], window)
+    return result
+
+
+def _recurrences_among(store: Store, rows: list[Any], window: int) -> dict[str, str | None]:
+    earlier: dict[str, list[Any]] = {}
+    for row in rows:
+        since = (date.fromisoformat(row["found_on"]) - timedelta(days=window)).isoformat()
+        found = q.verified_since(
+            store, row["estate"], row["building"], row["unit"], row["kind"], since
         )
-        if r["id"] != row["id"]
-    ]
-    if not earlier:
-        return None
-    events: dict[str, list[Any]] = {r["id"]: [] for r in earlier}
-    for event in q.events_of(store, list(events)):
+        earlier[row["id"]] = [r for r in found if r["id"] != row["id"]]
+    events: dict[str, list[Any]] = {r["id"]: [] for found in earlier.values() for r in found}
+    for event in q.events_of(store, list(events)) if events else ():
         events[event["hazard_id"]].append(event)
-    best: tuple[str, str] | None = None
-    for other in earlier:
-        status, _, verified_on, _ = _status(other, events[other["id"]])
-        if status != "verified" or verified_on is None:
-            continue
-        gap = (found - date.fromisoformat(verified_on)).days
-        if 0 <= gap <= window and (best is None or (verified_on, other["id"]) > best):
-            best = (verified_on, other["id"])
-    return best[1] if best else None
+    result: dict[str, str | None] = {}
+    for row in rows:
+        found_on = date.fromisoformat(row["found_on"])
+        best: tuple[str, str] | None = None
+        for other in earlier[row["id"]]:
+            status, _, verified_on, _ = _status(other, events[other["id"]])
+            if status != "verified" or verified_on is None:
+                continue
+            gap = (found_on - date.fromisoformat(verified_on)).days
+            if 0 <= gap <= window and (best is None or (verified_on, other["id"]) > best):
+                best = (verified_on, other["id"])
+        result[row["id"]] = best[1] if best else None
+    return result
 
 
 def list_hazards(
@@ -431,8 +449,18 @@ def list_hazards(
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
     building, unit_number = place_of(unit, building)
     code = parse_kind(store, kind) if kind else None
-    # `on` asks how they stood on a day: a hazard verified since may have been open then
-    rows = q.hazards(store, estates, building, unit_number, code, open_only and on is None)
+    if open_only:
+        # those that may be open by the day, through the verified day's index, however many
+        # were verified before: their steps, read next, say which are
+        from danyuanzhang.store.report import unverified_hazards
+
+        found = unverified_hazards(store, estates, building, unit_number, on or today())
+        rows = sorted(
+            (r for r in found if code is None or r["kind"] == code),
+            key=lambda r: (r["found_on"], r["id"]),
+        )
+    else:
+        rows = q.hazards(store, estates, building, unit_number, code)
     items = describe(store, rows, on=on)
     if open_only:
         items = [i for i in items if i["status"] != "verified"]

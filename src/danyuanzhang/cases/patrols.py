@@ -317,16 +317,11 @@ def due_patrols(
     building, unit = place_of(unit, building)
     interval = interval_days(store)
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
-    last_unit, last_building = q.last_patrols(store, estates)
     result = []
-    for place in q.units(store, estates):
+    for place in q.last_patrolled(store, estates):
         if (building and place["building"] != building) or (unit and place["unit"] != unit):
             continue
-        key = (place["estate"], place["building"])
-        latest = max(
-            filter(None, (last_unit.get((*key, place["unit"])), last_building.get(key))),
-            default=None,
-        )
+        latest = max(filter(None, (place["unit_patrol"], place["building_patrol"])), default=None)
         if latest is not None and (_days_between(latest, day)) < interval:
             continue
         result.append(

@@ -324,6 +324,26 @@ def list_petitions(
     return items
 
 
+def open_petitions(
+    store: Store, estate: str | None = None, unit: str | None = None, building: str | None = None
+) -> list[dict[str, Any]]:
+    """The petitions of a place that may still be open today, as `list_petitions` shows them:
+    those not settled and those done and not closed, found through the settled day's index
+    and the steps `done`, however many were settled and closed before."""
+    from danyuanzhang.store.report import unsettled_petitions
+
+    estates = [choose_estate(store, estate)] if estate else reg.estates(store)
+    building, unit_number = place_of(unit, building)
+    rows = {
+        row["id"]: row
+        for row in (
+            *unsettled_petitions(store, estates, building, unit_number, date.today().isoformat()),
+            *q.done_not_closed(store, estates, building, unit_number),
+        )
+    }
+    return describe(store, sorted(rows.values(), key=lambda r: (r["raised_on"], r["id"])))
+
+
 def show_petition(store: Store, id_prefix: str) -> dict[str, Any]:
     return describe(store, [find_petition(store, id_prefix)], with_timeline=True)[0]
 

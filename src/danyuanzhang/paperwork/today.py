@@ -22,7 +22,7 @@ WAITING_ON_UNIT_HEAD = ("collected", "assigned", "done")
 
 
 # What the page reads of each item. The items are the lists' own (visits_due, list_hazards,
-# list_petitions, due_patrols, follow_ups_due): they carry their other fields into
+# open_petitions, due_patrols, follow_ups_due): they carry their other fields into
 # `dyz today --format json` as they are.
 
 
@@ -116,7 +116,7 @@ def today_plan(
     `building` and `estate` found to a place they cannot say (an area, several units)."""
     from danyuanzhang.cases.hazards import list_hazards
     from danyuanzhang.cases.patrols import due_patrols
-    from danyuanzhang.cases.petitions import list_petitions
+    from danyuanzhang.cases.petitions import open_petitions
     from danyuanzhang.text.inputs import day_or_today
     from danyuanzhang.visits.doorstep import retries, visits_due
 
@@ -141,7 +141,7 @@ def today_plan(
             NeedWaiting,
             {**item, "waiting_days": (as_of - date.fromisoformat(item["raised_on"])).days},
         )
-        for item in narrow(list_petitions(store, estate=estate, unit=unit, building=building))
+        for item in narrow(open_petitions(store, estate=estate, unit=unit, building=building))
         if item["status"] in WAITING_ON_UNIT_HEAD
     ]
     needs.sort(key=lambda n: (n["status"] != "done", -n["waiting_days"]))

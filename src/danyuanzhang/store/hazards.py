@@ -7,10 +7,6 @@ from typing import Any
 
 from danyuanzhang.store import Store
 
-# the hazards that may still be open, as the index `hazards_open` is made (the same words, so
-# that SQLite sees the index serves the query)
-OPEN = "(verified_on IS NULL OR reopened_on IS NOT NULL)"
-
 
 def hazards(
     store: Store,
@@ -18,24 +14,16 @@ def hazards(
     building: str | None = None,
     unit: str | None = None,
     kind: str | None = None,
-    open_only: bool = False,
 ) -> list[Any]:
-    """`open_only`: those a step may still follow, read through the index of them: never
-    verified, or reopened once (whose last step only their timeline can say)."""
     # a hazard withdrawn as entered by mistake is in no list (`hazard show` still has it)
     where = [f"estate IN ({', '.join('?' * len(estates))})", "withdrawn_on IS NULL"]
     params: list[Any] = list(estates)
-    if open_only:
-        where.append(OPEN)
     for column, value in (("building", building), ("unit", unit), ("kind", kind)):
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
-    # sorted after reading: an order SQLite could read from `hazards_by_found` would lead it
-    # there, through every hazard of the estate, rather than to the few still open
-    order = "+found_on, id" if open_only else "found_on, id"
     return store.conn.execute(
-        f"SELECT * FROM hazards WHERE {' AND '.join(where)} ORDER BY {order}", params
+        f"SELECT * FROM hazards WHERE {' AND '.join(where)} ORDER BY found_on, id", params
     ).fetchall()
 
 
@@ -49,17 +37,16 @@ def events_of(store: Store, hazard_ids: Sequence[str]) -> list[Any]:
     return steps_of(store, "hazard_events", hazard_ids)
 
 
-def verified_at_place(
-    store: Store, estate: str, building: str, unit: str, kind: str, since: str, until: str
+def verified_since(
+    store: Store, estate: str, building: str, unit: str, kind: str, since: str
 ) -> list[Any]:
-    """Hazards of a kind at a unit with a `verified` step on or after `since`, found by
-    `until`: through the index on the day of the latest such step, not every hazard the unit
-    ever had."""
+    """The hazards of a kind at a unit last verified on `since` or later (`verified_on` is the
+    latest verified step's day): a seek in `hazards_verified_at`, however many were verified
+    before."""
     return store.conn.execute(
-        "SELECT * FROM hazards"
-        " WHERE estate = ? AND building = ? AND unit = ? AND kind = ? AND verified_on >= ?"
-        " AND found_on <= ? AND withdrawn_on IS NULL",
-        (estate, building, unit, kind, since, until),
+        "SELECT * FROM hazards WHERE estate = ? AND building = ? AND unit = ? AND kind = ?"
+        " AND verified_on >= ? AND withdrawn_on IS NULL",
+        (estate, building, unit, kind, since),
     ).fetchall()
 
 

@@ -756,13 +756,6 @@ READING_INDEXES = (
     "CREATE INDEX IF NOT EXISTS hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS petitions_by_visit"
     " ON petitions (visit_id) WHERE visit_id IS NOT NULL",
-    # `hazard list --open`: the hazards still open, not every one the scope ever had
-    "CREATE INDEX IF NOT EXISTS hazards_open ON hazards (estate, building, unit, found_on)"
-    " WHERE withdrawn_on IS NULL AND (verified_on IS NULL OR reopened_on IS NOT NULL)",
-    # an earlier hazard a new one repeats: the unit's same kind verified within the window
-    # (the kind first, so that a list of a place's open hazards is not led here instead)
-    "CREATE INDEX IF NOT EXISTS hazards_verified_at_place"
-    " ON hazards (kind, estate, building, unit, verified_on)",
     # a month's visits to the households a ledger lists (`visits_by_household` has the
     # outcome before the day, and reads every visit the household ever had)
     "CREATE INDEX IF NOT EXISTS visits_by_household_day ON visits (household_id, on_date)",
@@ -787,4 +780,15 @@ READING_INDEXES = (
     "CREATE INDEX IF NOT EXISTS proposals_by_date ON proposals (estate, proposed_on)",
     "CREATE INDEX IF NOT EXISTS petition_events_by_proposal ON petition_events (proposal_id)"
     " WHERE proposal_id IS NOT NULL",
+    # the hazards a new one may repeat (its recurrence): those of its kind at its unit verified
+    # lately, not every one the unit ever had
+    "CREATE INDEX IF NOT EXISTS hazards_verified_at"
+    " ON hazards (estate, building, unit, kind, verified_on) WHERE verified_on IS NOT NULL",
+    # the needs done and waiting to be closed (`today`), not every step the needs ever took
+    "CREATE INDEX IF NOT EXISTS petition_events_done"
+    " ON petition_events (petition_id) WHERE step = 'done'",
+    # the disputes (`today`'s follow-ups, the report's volunteer section): read alone, not
+    # found among every need by a scan
+    "CREATE INDEX IF NOT EXISTS petitions_disputes ON petitions (raised_on, id)"
+    " WHERE category = 'mediation' AND withdrawn_on IS NULL",
 )

@@ -27,6 +27,27 @@ def petitions(
     ).fetchall()
 
 
+def done_not_closed(
+    store: Store, estates: Sequence[str], building: str | None, unit: str | None
+) -> list[Any]:
+    """Petitions of a place done and not yet closed with the resident's word (settled by the
+    day they were done, yet still waiting on the unit head), found through the steps `done`
+    (the reading index petition_events_done; CROSS JOIN keeps SQLite from starting at the
+    place's petitions instead)."""
+    from danyuanzhang.store.report import place_clause
+
+    where, params = place_clause("p", estates, building, unit)
+    return store.conn.execute(
+        f"""
+        SELECT DISTINCT p.* FROM petition_events d CROSS JOIN petitions p
+        WHERE d.step = 'done' AND p.id = d.petition_id AND {where} AND p.withdrawn_on IS NULL
+          AND NOT EXISTS (SELECT 1 FROM petition_events c
+                          WHERE c.petition_id = d.petition_id AND c.step = 'closed')
+        """,
+        params,
+    ).fetchall()
+
+
 def petition(store: Store, petition_id: str) -> Any:
     return store.conn.execute("SELECT * FROM petitions WHERE id = ?", (petition_id,)).fetchone()
 
@@ -50,6 +71,29 @@ def all_petitions(store: Store) -> list[Any]:
     return store.conn.execute(
         "SELECT * FROM petitions WHERE withdrawn_on IS NULL ORDER BY raised_on, id"
     ).fetchall()
+
+
+def unsettled_on(store: Store, day: str) -> list[Any]:
+    """The petitions of every estate raised by `day` and not settled by then, through the
+    settled day's index, however many were settled before (the council's agenda)."""
+    from danyuanzhang.store.report import unsettled_petitions
+
+    estates = [
+        row[0]
+        for row in store.conn.execute(
+            """
+            WITH RECURSIVE hop(estate) AS (
+                SELECT min(estate) FROM petitions
+                UNION ALL
+                SELECT (SELECT min(estate) FROM petitions WHERE estate > hop.estate)
+                FROM hop WHERE hop.estate IS NOT NULL
+            )
+            SELECT estate FROM hop WHERE estate IS NOT NULL
+            """
+        )
+    ]
+    found = unsettled_petitions(store, estates, None, None, day)
+    return sorted(found, key=lambda r: (r["raised_on"], r["id"]))
 
 
 def proposal(store: Store, proposal_id: str) -> Any:
@@ -123,14 +167,13 @@ def held_petitions(store: Store, petition_ids: Sequence[str]) -> set[str]:
 
 
 def disputes(store: Store, estate: str | None = None) -> list[Any]:
-    """Every dispute (a need of category mediation) not withdrawn, oldest first."""
-    where, params = "category = 'mediation' AND withdrawn_on IS NULL", []
-    if estate:
-        where += " AND estate = ?"
-        params.append(estate)
-    return store.conn.execute(
-        f"SELECT * FROM petitions WHERE {where} ORDER BY raised_on, id", params
+    """Every dispute (a need of category mediation) not withdrawn, oldest first: read through
+    the index of disputes (`petitions_disputes`), the estate then kept to."""
+    rows = store.conn.execute(
+        "SELECT * FROM petitions WHERE category = 'mediation' AND withdrawn_on IS NULL"
+        " ORDER BY raised_on, id"
     ).fetchall()
+    return [r for r in rows if r["estate"] == estate] if estate else rows
 
 
 def disputes_between(store: Store, estates: Sequence[str], start: str, end: str) -> list[Any]:

@@ -92,10 +92,12 @@ def rooms() -> list[str]:
     return [f"{floor}0{flat}" for floor in range(1, FLOORS + 1) for flat in range(1, FLATS + 1)]
 
 
-def write_roll(path: Path, rng: random.Random) -> tuple[list[list[str]], int]:
+def write_roll(
+    path: Path, rng: random.Random, buildings: int = BUILDINGS
+) -> tuple[list[list[str]], int]:
     """The community's roll; returns its rows and its count of residents."""
     rows: list[list[str]] = []
-    for building in range(1, BUILDINGS + 1):
+    for building in range(1, buildings + 1):
         for unit in range(1, UNITS + 1):
             for room in rooms():
                 taken: set[str] = set()
@@ -339,13 +341,14 @@ def main() -> None:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="30 laptops, two days' work, one round of each measure, and a community-sized"
-        " database in place of the 2,000,000-change one: a check that it runs (CI); its"
-        " figures never fail it",
+        help="six buildings and 14 laptops, two days' work, one round of each measure, and a"
+        " community-sized database in place of the 2,000,000-change one: a check that it runs"
+        " (CI); its figures never fail it",
     )
+    parser.add_argument("--buildings", type=int, default=BUILDINGS, help="at least 6")
     args = parser.parse_args()
     if args.quick:
-        args.laptops, args.season_weeks, args.export_rounds = 30, 2, 1
+        args.buildings, args.laptops, args.season_weeks, args.export_rounds = 6, 14, 2, 1
     compile_package()
     from danyuanzhang.households.rollcall import import_roll
     from danyuanzhang.store import registry as reg
@@ -362,13 +365,13 @@ def main() -> None:
             folder = args.keep
         started = time.perf_counter()
         roll_path = folder / "花名册.csv"
-        rows, roll_residents = write_roll(roll_path, rng)
+        rows, roll_residents = write_roll(roll_path, rng, args.buildings)
         roll_households = len({(r[1], r[2], r[3]) for r in rows})
         office = Laptop(folder, "社区办公室", None)
         import_roll(office.store, roll_path)
         laptops: list[tuple[Laptop, int, int]] = []
-        unit_heads = args.laptops - 1 - BUILDINGS - 1
-        units = [(b, u) for b in range(1, BUILDINGS + 1) for u in range(1, UNITS + 1)]
+        unit_heads = args.laptops - 1 - args.buildings - 1
+        units = [(b, u) for b in range(1, args.buildings + 1) for u in range(1, UNITS + 1)]
         for building, unit in units[:unit_heads]:
             laptop = Laptop(folder, f"单元长{building}-{unit}", f"unit:{building}-{unit}")
             part = part_of_roll(
@@ -376,7 +379,7 @@ def main() -> None:
             )
             import_roll(laptop.store, part)
             laptops.append((laptop, building, unit))
-        for building in range(1, BUILDINGS + 1):
+        for building in range(1, args.buildings + 1):
             laptop = Laptop(folder, f"楼栋长{building}", f"building:{building}")
             part = part_of_roll(rows, folder, laptop.name, lambda b, _u, x=building: b == x)
             import_roll(laptop.store, part)

@@ -1,7 +1,7 @@
 """Hostile bundles' shapes against an ordinary bundle of as many changes, imported side by side,
 round by round, each into a fresh copy of one office notebook.
 
-    python benchmarks/hostile.py [--changes 20000] [--rounds 3]
+    python benchmarks/hostile.py [--changes 20000] [--rounds 3] [--quick]
 
 The office already holds 20,000 flats. The ordinary bundle sets one note on each of them
 (20,000 changes spread over 20,000 records; as dyz writes it, it carries each flat whole); each
@@ -126,7 +126,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--changes", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the smallest size, once: a check that it runs (CI); its figures never fail it",
+    )
     args = parser.parse_args()
+    if args.quick:
+        args.changes, args.rounds = 2_000, 1
     sys.path.insert(0, str(HERE))
     from startup import compile_package
 

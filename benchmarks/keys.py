@@ -1,7 +1,7 @@
 """The cost of `dyz init` (which makes the laptop's key pair) against starting Python at all,
 measured side by side, round by round, in one run.
 
-    python benchmarks/keys.py [--rounds 15]
+    python benchmarks/keys.py [--rounds 15] [--quick]
 
 Prints the median of `dyz init` on a new notebook ÷ `python -c pass`, and of making the key
 pair alone (PyNaCl's Ed25519 key generation, with its import) ÷ `python -c pass` (issue 12).
@@ -29,7 +29,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--compare", help="another dyz executable to time alongside")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the smallest size, once: a check that it runs (CI); its figures never fail it",
+    )
     args = parser.parse_args()
+    if args.quick:
+        args.rounds = 1
     compile_package()
     env = {**os.environ, "DYZ_LANG": "zh"}
     dyz = dyz_command()

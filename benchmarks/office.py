@@ -1,6 +1,6 @@
 """The community office's round trip at real scale, with the package's own functions.
 
-    python benchmarks/office.py [--laptops 170] [--season-weeks 12]
+    python benchmarks/office.py [--laptops 170] [--season-weeks 12] [--quick]
 
 A community of 3,024 households (24 buildings, 6 units of 21 flats each) and one roll (花名册)
 that the office hands out: 144 unit heads import their unit's rows, 24 building heads their
@@ -15,7 +15,9 @@ It prints, each as a ratio measured side by side in this run (targets of issue 1
 - a one-change delta `dyz export --for` on the office's database ÷ the same on the demo
   database (≤ 1.5), and the same on a database with a 2,000,000-change log, with peak memory
   (≤ 100 MiB);
-- the office's import of its last bundle ÷ its first, per change (≤ 1.3);
+- the office's import of its last bundle ÷ its second, per change (≤ 1.3): the first import
+  of the process also warms it, so the second, a unit head's season like the last, is the
+  one both are measured warm;
 - the office's whole notebook imported into an empty laptop: peak memory (≤ 300 MiB), and its
   speed against merely walking the same file's YAML events with PyYAML's C parser (≥ 0.5);
 - the header's share of a weekly delta bundle at 170 devices (≤ 10%).
@@ -90,10 +92,12 @@ def rooms() -> list[str]:
     return [f"{floor}0{flat}" for floor in range(1, FLOORS + 1) for flat in range(1, FLATS + 1)]
 
 
-def write_roll(path: Path, rng: random.Random) -> tuple[list[list[str]], int]:
+def write_roll(
+    path: Path, rng: random.Random, buildings: int = BUILDINGS
+) -> tuple[list[list[str]], int]:
     """The community's roll; returns its rows and its count of residents."""
     rows: list[list[str]] = []
-    for building in range(1, BUILDINGS + 1):
+    for building in range(1, buildings + 1):
         for unit in range(1, UNITS + 1):
             for room in rooms():
                 taken: set[str] = set()
@@ -292,6 +296,17 @@ def one_change_export(db: Path, folder: Path, turn: int) -> dict[str, float]:
     return child(EXPORT_CHILD, str(db), "隔壁的电脑", str(folder / f"one-{db.stem}-{turn}.yaml"))
 
 
+def small_log(folder: Path) -> Path:
+    """`--quick`: a community-sized database stands in for the district's."""
+    target = folder / "community.db"
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), "community", str(target)],
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+    return target
+
+
 def demo_database(folder: Path) -> Path:
     path = folder / "demo.db"
     subprocess.run(
@@ -323,7 +338,17 @@ def main() -> None:
     parser.add_argument("--season-weeks", type=int, default=12)
     parser.add_argument("--export-rounds", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the laptops and bundles in this folder")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="six buildings and 14 laptops, two days' work, one round of each measure, and a"
+        " community-sized database in place of the 2,000,000-change one: a check that it runs"
+        " (CI); its figures never fail it",
+    )
+    parser.add_argument("--buildings", type=int, default=BUILDINGS, help="at least 6")
     args = parser.parse_args()
+    if args.quick:
+        args.buildings, args.laptops, args.season_weeks, args.export_rounds = 6, 14, 2, 1
     compile_package()
     from danyuanzhang.households.rollcall import import_roll
     from danyuanzhang.store import registry as reg
@@ -340,13 +365,13 @@ def main() -> None:
             folder = args.keep
         started = time.perf_counter()
         roll_path = folder / "花名册.csv"
-        rows, roll_residents = write_roll(roll_path, rng)
+        rows, roll_residents = write_roll(roll_path, rng, args.buildings)
         roll_households = len({(r[1], r[2], r[3]) for r in rows})
         office = Laptop(folder, "社区办公室", None)
         import_roll(office.store, roll_path)
         laptops: list[tuple[Laptop, int, int]] = []
-        unit_heads = args.laptops - 1 - BUILDINGS - 1
-        units = [(b, u) for b in range(1, BUILDINGS + 1) for u in range(1, UNITS + 1)]
+        unit_heads = args.laptops - 1 - args.buildings - 1
+        units = [(b, u) for b in range(1, args.buildings + 1) for u in range(1, UNITS + 1)]
         for building, unit in units[:unit_heads]:
             laptop = Laptop(folder, f"单元长{building}-{unit}", f"unit:{building}-{unit}")
             part = part_of_roll(
@@ -354,7 +379,7 @@ def main() -> None:
             )
             import_roll(laptop.store, part)
             laptops.append((laptop, building, unit))
-        for building in range(1, BUILDINGS + 1):
+        for building in range(1, args.buildings + 1):
             laptop = Laptop(folder, f"楼栋长{building}", f"building:{building}")
             part = part_of_roll(rows, folder, laptop.name, lambda b, _u, x=building: b == x)
             import_roll(laptop.store, part)
@@ -435,7 +460,9 @@ def main() -> None:
                 spent["office imports"] += timings[-1][0]
                 accepted += 1
             if round_number == 1:
-                first_and_last = [timings[0][:2], timings[-1][:2]]
+                # the first import of this process also warms it (modules, caches, the
+                # file's pages): a unit head's season imported warm is the one to compare with
+                first_and_last = [timings[1][:2], timings[-1][:2]]
                 received = len(timings)
                 joins_only = [t[:2] for t in timings if not t[2]]
                 for laptop, _, _ in laptops:
@@ -488,13 +515,13 @@ def main() -> None:
         print(f"bundles accepted           {accepted:>8,}   refused {refused}")
         (t1, n1), (t2, n2) = first_and_last
         print(
-            f"office import, {received}th ÷ first bundle, per change"
+            f"office import, {received}th ÷ 2nd bundle (both warm), per change"
             f"   {(t2 / n2) / (t1 / n1):.2f}   (target <= 1.30; {n1:,} and {n2:,} changes)"
         )
         joined = sum(t for t, _ in joins_only) / sum(n for _, n in joins_only)
         print(
             f"  the heads' bundles (their roll only, every change joining a record) per change"
-            f" ÷ the first   {joined / (t1 / n1):.2f}   ({len(joins_only)} bundles)"
+            f" ÷ the 2nd   {joined / (t1 / n1):.2f}   ({len(joins_only)} bundles)"
         )
         print(
             f"header share of a weekly delta at {args.laptops} devices: unit head to office"
@@ -511,7 +538,7 @@ def main() -> None:
         )
 
         demo = demo_database(folder)
-        district = big_log(folder)
+        district = small_log(folder) if args.quick else big_log(folder)
         databases = {"demo": demo, "office": office_db, "district": district}
         for db in databases.values():
             knowing_a_peer(db, folder)

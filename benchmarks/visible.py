@@ -1,6 +1,6 @@
 """What making echoed values visible costs: messages, tables and a district's list printed whole.
 
-    python benchmarks/visible.py [--rounds 7]
+    python benchmarks/visible.py [--rounds 7] [--quick]
 
 Each line prints the median of the filtered work, of the same work unfiltered, and their ratio:
 
@@ -41,7 +41,13 @@ def median(work: Callable[[], object], rounds: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=7)
-    rounds = parser.parse_args().rounds
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the smallest size, once: a check that it runs (CI); its figures never fail it",
+    )
+    args = parser.parse_args()
+    rounds = 1 if args.quick else args.rounds
     set_lang("zh")
 
     def messages() -> None:

@@ -14,6 +14,7 @@ caller undoes what it wrote and reads the bundle in this process instead (`Reade
 from __future__ import annotations
 
 import contextlib
+import functools
 import marshal
 import multiprocessing
 import os
@@ -26,7 +27,7 @@ from danyuanzhang.core.merge import Incoming
 from danyuanzhang.sync.bundle.errors import BundleError
 from danyuanzhang.sync.bundle.reader import Body, Deliver, Progress, ReadAgain, open_source, read
 
-_change = Change._make
+_change = functools.partial(tuple.__new__, Change)  # Change._make, without its length check
 
 # Below this size a bundle is read in this process: starting a second one would cost more
 # than it saves (a few tenths of a second on Windows, which starts it afresh).

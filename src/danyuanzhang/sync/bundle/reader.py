@@ -16,6 +16,7 @@ bundle is accepted or refused, with one message, whichever way it came.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
@@ -87,6 +88,11 @@ _FLAG_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
 _VERSION_LINE = re.compile(rb"^(format_version|schema_version):\s*[\"']?([0-9]+)", re.M)
 _UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 _BOM = b"\xef\xbb\xbf"
+
+# read for every change of a big bundle: the record types' field kinds, and a change made
+# without NamedTuple's keyword-taking constructor
+_KINDS = {name: spec.kinds for name, spec in ENTITIES.items()}
+_new_change = functools.partial(tuple.__new__, Change)
 
 Progress = Callable[[str, float], None]
 Deliver = Callable[[Incoming, int], None]  # a checked record, and the line it starts on
@@ -517,9 +523,7 @@ def _spans_sealed(header: Header) -> str:
 
 def digest_record(digest: Any, entity: str, record: str, change_ids: Iterable[str]) -> None:
     """Add one record to a body's digest (see `sealed`)."""
-    digest.update(f"\x1d{entity}\x1f{record}".encode())
-    for change_id in change_ids:
-        digest.update(change_id.encode())
+    digest.update(f"\x1d{entity}\x1f{record}{''.join(change_ids)}".encode())
 
 
 # -- the body ------------------------------------------------------------------------------------
@@ -626,17 +630,19 @@ class Body:
         )
         if _sha256(body.encode("utf-8")).hexdigest()[:32] != change_id:
             raise BundleError("bundle_bad_id", line=line)
-        return Change(
-            change_id,
-            stamp,
-            device,
-            known_author,
-            entity,
-            record_id,
-            op,
-            field_name,
-            value,
-            parents,
+        return _new_change(
+            (
+                change_id,
+                stamp,
+                device,
+                known_author,
+                entity,
+                record_id,
+                op,
+                field_name,
+                value,
+                parents,
+            )
         )
 
     def _what(
@@ -657,10 +663,12 @@ class Body:
             field_name = set_field
             if type(field_name) is not str:
                 raise BundleError("bundle_bad_change", line=line, detail="set")
-            kind = spec.kinds.get(field_name) or _kind(spec, field_name, line)
+            kind = _KINDS[spec.name].get(field_name) or _kind(spec, field_name, line)
             if type(text) is not str:
                 raise BundleError("bundle_bad_change", line=line, detail="to")
-            seen = self.typed.setdefault(kind, {})
+            seen = self.typed.get(kind)
+            if seen is None:
+                seen = self.typed[kind] = {}
             value = seen.get(text)
             if value is None:
                 value = seen[text] = encode(_value(kind, text, line, field_name))

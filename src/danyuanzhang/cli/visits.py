@@ -323,7 +323,6 @@ def visit_due(
 ) -> None:
     """该走访谁了 · Who is due a visit, most urgent first, e.g. `dyz visit due --unit 2-2 -f html -o 走访清单.html` (or `-o 走访.xlsx`)."""
     from danyuanzhang.text import render
-    from danyuanzhang.text.sheets import SUFFIXES
     from danyuanzhang.visits.doorstep import visits_due
 
     fmt = Format(format_for(output, fmt.value, Format.table.value, ("json", "html")))
@@ -339,8 +338,7 @@ def visit_due(
             everyone=everyone,
         )
     )
-    sheet = output is not None and output.suffix.lower() in SUFFIXES
-    if output is not None and sheet and fmt in (Format.table, Format.csv):
+    if output is not None and _is_sheet(output) and fmt in (Format.table, Format.csv):
         from danyuanzhang.text.sheets import write_sheet
 
         write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
@@ -358,6 +356,13 @@ def visit_due(
         say(t("nobody_due"))
     else:
         write_output(render.due_table(items), output)
+
+
+def _is_sheet(output: Path) -> bool:
+    """Whether `-o` names a spreadsheet; the sheets module is imported only when there is one."""
+    from danyuanzhang.text.sheets import SUFFIXES
+
+    return output.suffix.lower() in SUFFIXES
 
 
 @antifraud_app.command("antifraud")

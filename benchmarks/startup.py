@@ -146,8 +146,10 @@ def numbered(command: list[str], name: str, round_number: int) -> list[str]:
 
 
 def commands(dyz: list[str], tree: str, scales: tuple[str, ...]) -> dict[str, list[str]]:
-    """The commands timed, each against its own copy of the databases (the households added
-    here must not accumulate in the cached file, nor collide between the two trees)."""
+    """The commands timed, against copies of the databases: one that is only read, so that
+    what the others add (a household, a hazard, a need each round) does not lengthen today's
+    list as the rounds go, and one they write to; neither the cached file nor the other
+    tree's copies."""
     python = sys.executable
     cases: dict[str, list[str]] = {
         BARE: [python, "-c", "pass"],
@@ -157,20 +159,22 @@ def commands(dyz: list[str], tree: str, scales: tuple[str, ...]) -> dict[str, li
     unit = ["--estate", "小区001", "--unit", "2-2"]
     for scale in scales:
         db = database(scale)
-        work = OUT / f"{scale}-work{'-' + tree if tree else ''}.db"
-        shutil.copy(db, work)
-        on = [*dyz, "--db", str(work)]
+        suffix = f"-{tree}" if tree else ""
+        read, written = OUT / f"{scale}-read{suffix}.db", OUT / f"{scale}-work{suffix}.db"
+        shutil.copy(db, read)
+        shutil.copy(db, written)
+        on, adding = [*dyz, "--db", str(read)], [*dyz, "--db", str(written)]
         cases[f"today --unit 2-2 ({scale})"] = [*on, "today", *unit]
         cases[f"visit due --unit 2-2 ({scale})"] = [*on, "visit", "due", *unit]
         cases[f"household list --unit 2-2 ({scale})"] = [*on, "household", "list", *unit]
-        cases[f"household add ({scale})"] = [*on, "household", "add"]
+        cases[f"household add ({scale})"] = [*adding, "household", "add"]
         cases[f"hazard add ({scale})"] = [
-            *on,
+            *adding,
             *("hazard", "add", "--kind", "飞线充电", "--where", "2-2 3楼窗外", "--days", "3"),
             *("--estate", "小区001"),
         ]
         cases[f"petition add ({scale})"] = [
-            *on,
+            *adding,
             *("petition", "add", "2-2-301", "--category", "停车", "--text", "楼下乱停车"),
             *("--estate", "小区001"),
         ]

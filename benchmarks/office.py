@@ -158,7 +158,8 @@ def a_season(
     from danyuanzhang.cases.hazards import take_step as hazard_step
     from danyuanzhang.cases.petitions import take_step as petition_step
     from danyuanzhang.errors import DyzError
-    from danyuanzhang.visits.doorstep import Need, VisitPlan, record_visit
+    from danyuanzhang.visits.doorstep import record_visit
+    from danyuanzhang.visits.plan import Need, VisitPlan
 
     store = laptop.store
     for day in days:

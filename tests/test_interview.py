@@ -411,8 +411,8 @@ def test_on_a_unit_head_s_laptop_a_room_number_offers_her_own_flat(
     from prompt_toolkit.document import Document
 
     from danyuanzhang.households.matching import HouseholdIndex
-    from danyuanzhang.visits.doorstep import VisitPlan
     from danyuanzhang.visits.interview import Asker, HouseholdCompleter, Interview
+    from danyuanzhang.visits.plan import VisitPlan
 
     for flat in ("1-1-301", "1-1-302", "3-1-301"):
         dyz("household", "add", flat, "--estate", stairwell)

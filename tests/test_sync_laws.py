@@ -62,6 +62,7 @@ from danyuanzhang.sync.exporting import export_bundle
 from danyuanzhang.sync.importing import import_bundle
 from danyuanzhang.sync.peers import set_scope
 from danyuanzhang.visits import doorstep as visits_api
+from danyuanzhang.visits import plan as visit_plan
 
 # every table that laptops must agree on: the log, the erasures, what is derived from the log
 # (each record type's table, the flags, the conflicts and the identity of records); the rest
@@ -566,11 +567,11 @@ class Laptops(RuleBasedStateMachine):
             for r in reg.residents_of(store, home["id"])
             if not r["moved_out"]
         )
-        plan = visits_api.VisitPlan(
+        plan = visit_plan.VisitPlan(
             household=home["id"][:12],
             on="2026-11-03",
             outcome=outcome,
-            needs=[visits_api.Need("repair", "楼道灯坏了")] if met else [],
+            needs=[visit_plan.Need("repair", "楼道灯坏了")] if met else [],
             hazards=[("flying_wire", "窗外拉线")],
             anti_fraud_app=True if met else None,
             briefed=met,

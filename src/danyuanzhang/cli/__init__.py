@@ -74,19 +74,35 @@ class DyzGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ARG002 click imposes signature
         if cmd_name not in LAZY_COMMANDS:
             return None
-        import importlib
-
         import typer.main
 
-        module_name, attribute = LAZY_COMMANDS[cmd_name]
-        sub_app = getattr(importlib.import_module(module_name), attribute)
-        # shell completion is offered once, by `dyz` itself, not again by each command
-        sub_app._add_completion = False
-        if sub_app.registered_callback is None and len(sub_app.registered_commands) > 1:
+        sub_app = _sub_app(cmd_name)
+        if _is_plain_group(sub_app):
             return LazySubGroup(sub_app, cmd_name, DEFAULT_SUBCOMMANDS.get(cmd_name))
         command = typer.main.get_command(sub_app)
         command.name = cmd_name
         return command
+
+    def summary(self, cmd_name: str) -> tuple[str, bool]:
+        """A command's help text and whether it is hidden, as `get_command` would give them,
+        without building its options: `dyz --help` shows only these two of each command."""
+        import inspect
+
+        import typer.main
+        import typer.models
+
+        sub_app = _sub_app(cmd_name)
+        if _is_plain_group(sub_app):
+            return str(sub_app.info.help), False
+        if sub_app.registered_callback is None:
+            info = sub_app.registered_commands[0]
+            text = (
+                inspect.getdoc(info.callback) if info.help is None else inspect.cleandoc(info.help)
+            )
+            return text or "", info.hidden
+        group_info = typer.models.TyperInfo(sub_app)
+        hidden = typer.main.solve_typer_info_defaults(group_info).hidden
+        return typer.main.solve_typer_info_help(group_info), bool(hidden)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -128,6 +144,21 @@ class DyzGroup(TyperGroup):
         finally:
             if isinstance(ctx.obj, State):
                 ctx.obj.close()
+
+
+def _sub_app(cmd_name: str) -> typer.Typer:
+    import importlib
+
+    module_name, attribute = LAZY_COMMANDS[cmd_name]
+    sub_app: typer.Typer = getattr(importlib.import_module(module_name), attribute)
+    # shell completion is offered once, by `dyz` itself, not again by each command
+    sub_app._add_completion = False
+    return sub_app
+
+
+def _is_plain_group(sub_app: typer.Typer) -> bool:
+    """A group of commands with no callback of its own: each is built only when named."""
+    return sub_app.registered_callback is None and len(sub_app.registered_commands) > 1
 
 
 def _notebook_path(ctx: Any) -> Path:

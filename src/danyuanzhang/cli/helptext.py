@@ -60,14 +60,27 @@ def help_text(command: Any, ctx: Any) -> str:
         rows = [(option_names(p, ctx), _param_help(p)) for p in options]
         lines += [pick("选项：", "Options:"), *_rows(rows, width), ""]
     if hasattr(command, "list_commands"):
-        rows = []
-        for name in command.list_commands(ctx):
-            sub = command.get_command(ctx, name)
-            if sub is not None and not sub.hidden:
-                rows.append((name, side(sub.help)))
+        rows = [(name, side(text)) for name, text in _command_helps(command, ctx)]
         if rows:
             lines += [pick("命令：", "Commands:"), *_rows(rows, width), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _command_helps(command: Any, ctx: Any) -> list[tuple[str, str]]:
+    """Each shown subcommand's name and help; dyz's own group tells them without building
+    every command's options (`summary`), another group builds each command to read them."""
+    helps = []
+    for name in command.list_commands(ctx):
+        if hasattr(command, "summary"):
+            text, hidden = command.summary(name)
+        else:
+            sub = command.get_command(ctx, name)
+            if sub is None:
+                continue
+            text, hidden = sub.help, sub.hidden
+        if not hidden:
+            helps.append((name, text))
+    return helps
 
 
 def usage(command: Any, ctx: Any) -> str:

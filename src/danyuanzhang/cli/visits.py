@@ -30,7 +30,7 @@ from danyuanzhang.text.ids import short
 from danyuanzhang.text.words import PETITION_CATEGORY, VISIT_KIND, VISIT_OUTCOME, WELLBEING
 
 if TYPE_CHECKING:
-    from danyuanzhang.visits.doorstep import Arrival, Need
+    from danyuanzhang.visits.plan import Arrival, Need
 
 visit_app = typer.Typer(help="敲门走访：直接运行 dyz visit 开始一问一答 · door-knocking visits")
 antifraud_app = typer.Typer()
@@ -175,7 +175,8 @@ def visit_add(
 ) -> None:
     """记一次走访（不用问答）· Record a visit in one command, e.g. `dyz visit add 2-2-301 --need "维修:楼道灯坏了" --anti-fraud-app yes`."""
     from danyuanzhang.text.inputs import parse_yes_no
-    from danyuanzhang.visits.doorstep import VisitPlan, record_visit
+    from danyuanzhang.visits.doorstep import record_visit
+    from danyuanzhang.visits.plan import VisitPlan
 
     app = parse_yes_no(anti_fraud_app, "--anti-fraud-app") if anti_fraud_app is not None else None
     needs = _needs(need, resolved_need)
@@ -217,7 +218,7 @@ def _pairs(texts: list[str] | None, separator: str, option: str) -> list[tuple[s
 def _needs(kept_open: list[str] | None, settled: list[str] | None) -> list[Need]:
     """The needs of `--need 类别:内容`, then those of `--resolved-need 类别:内容=>怎么解决的`."""
     from danyuanzhang.text.inputs import parse_pair
-    from danyuanzhang.visits.doorstep import Need
+    from danyuanzhang.visits.plan import Need
 
     needs = [Need(*pair) for pair in _pairs(kept_open, ":", "--need")]
     for text in settled or []:
@@ -229,7 +230,7 @@ def _needs(kept_open: list[str] | None, settled: list[str] | None) -> list[Need]
 def _arrivals(moved_in: list[str] | None) -> list[Arrival]:
     """The residents of `--moved-in 姓名[:电话]`."""
     from danyuanzhang.text.inputs import parse_pair
-    from danyuanzhang.visits.doorstep import Arrival
+    from danyuanzhang.visits.plan import Arrival
 
     arrivals = []
     for text in moved_in or []:
@@ -323,7 +324,6 @@ def visit_due(
 ) -> None:
     """该走访谁了 · Who is due a visit, most urgent first, e.g. `dyz visit due --unit 2-2 -f html -o 走访清单.html` (or `-o 走访.xlsx`)."""
     from danyuanzhang.text import render
-    from danyuanzhang.text.sheets import SUFFIXES
     from danyuanzhang.visits.doorstep import visits_due
 
     fmt = Format(format_for(output, fmt.value, Format.table.value, ("json", "html")))
@@ -339,8 +339,7 @@ def visit_due(
             everyone=everyone,
         )
     )
-    sheet = output is not None and output.suffix.lower() in SUFFIXES
-    if output is not None and sheet and fmt in (Format.table, Format.csv):
+    if output is not None and _is_sheet(output) and fmt in (Format.table, Format.csv):
         from danyuanzhang.text.sheets import write_sheet
 
         write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
@@ -358,6 +357,13 @@ def visit_due(
         say(t("nobody_due"))
     else:
         write_output(render.due_table(items), output)
+
+
+def _is_sheet(output: Path) -> bool:
+    """Whether `-o` names a spreadsheet; the sheets module is imported only when there is one."""
+    from danyuanzhang.text.sheets import SUFFIXES
+
+    return output.suffix.lower() in SUFFIXES
 
 
 @antifraud_app.command("antifraud")

@@ -1,4 +1,4 @@
-"""The weekly report in each of its forms: terminal tables (rich), Markdown for a chat group,
+"""The weekly report in each of its forms: terminal tables, Markdown for a chat group,
 CSV for Excel, and one printable HTML page with its charts drawn as inline SVG.
 
 Every form is drawn from the same rows (`sections`), so they cannot disagree.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from danyuanzhang.text.i18n import counted, said, short_day, t, word
@@ -401,30 +402,16 @@ def quiet(report: WeeklyReport) -> bool:
 
 
 def report_table(report: WeeklyReport, width: int = 80) -> str:
-    """The figures in rich tables, the rest as plain lines, within `width` columns; no colour
+    """The figures in tables, the rest as plain lines, within `width` columns; no colour
     codes, so it reads the same on a terminal, in a file or through a pipe."""
     import io
-    import os
-
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
     from danyuanzhang.text.visible import visible
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        no_color=bool(os.environ.get("NO_COLOR")),
-        color_system=None,
-        highlight=False,
-        emoji=False,
-    )
     from danyuanzhang.text.width import wrap
 
-    def say(text: str = "") -> None:  # plain lines need no rich: it only draws the tables
+    buffer = io.StringIO()
+
+    def say(text: str = "") -> None:
         for piece in wrap(text, width):
             buffer.write(piece + "\n")
 
@@ -439,12 +426,10 @@ def report_table(report: WeeklyReport, width: int = 80) -> str:
         say(section["heading"])
         if section["rows"]:
             compared = any(row[2] is not None for row in section["rows"])
-            table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
-            table.add_column(t("rp_col_what"))
-            table.add_column(t("rp_col_this"), justify="right")
+            header = [t("rp_col_what"), t("rp_col_this")]
             if compared:
-                table.add_column(t("rp_col_last"), justify="right")
-                table.add_column(t("rp_col_change"), justify="right")
+                header += [t("rp_col_last"), t("rp_col_change")]
+            rows = [header]
             for label, this, last, change in section["rows"]:
                 cells = [label, str(this)]
                 if compared:
@@ -452,9 +437,9 @@ def report_table(report: WeeklyReport, width: int = 80) -> str:
                         "" if last is None else str(last),
                         "" if change is None else signed(change),
                     ]
-                # a Text is never read as rich markup: a label of `[red]` stays as typed
-                table.add_row(*(Text(visible(cell)) for cell in cells))
-            console.print(table)
+                rows.append([visible(cell) for cell in cells])
+            lines = plain_table(rows, width)
+            buffer.write("\n".join(rich_table(rows, width) if lines is None else lines) + "\n")
         for line in section["lines"]:
             say(line)
     say()
@@ -462,6 +447,99 @@ def report_table(report: WeeklyReport, width: int = 80) -> str:
     for label, bars, numbers in trend_rows(report):
         say(f"{label} {bars}  {numbers}")
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+# What a figure's table holds nearly always: ASCII, Chinese and its punctuation, the dash and
+# the quotes, each as wide to dyz as to rich (tests/test_startup.py compares them one by one).
+# Ranges looked up rather than a pattern: a class of all of Chinese takes a millisecond to compile
+PLAIN_RANGES = (
+    (0x20, 0x7E),
+    (0xB7, 0xB7),
+    (0x2014, 0x2014),
+    (0x2018, 0x2019),
+    (0x201C, 0x201D),
+    (0x2026, 0x2026),
+    (0x3001, 0x3029),
+    (0x3030, 0x303F),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xFF01, 0xFF60),
+)
+
+
+@cache
+def plain_character(ch: str) -> bool:
+    return any(low <= ord(ch) <= high for low, high in PLAIN_RANGES)
+
+
+def _plain(cell: str) -> bool:
+    if cell.isascii():
+        return cell.isprintable()
+    return all(map(plain_character, cell))
+
+
+def plain_table(rows: list[list[str]], width: int) -> list[str] | None:
+    """The lines rich draws for `rich_table(rows, width)`, drawn without importing rich (it
+    would cost the report a fifth of its start-up): the header, a rule under it, then the
+    rows, the first column to the left and the figures to the right, three spaces between
+    columns. None where only rich can tell: a table wider than `width`, whose cells it would
+    wrap, an empty column, a cell with space at either end, or a character outside `PLAIN_RANGES`."""
+    from danyuanzhang.text.width import display_width
+
+    for row in rows:
+        for cell in row:
+            if cell != cell.strip() or not _plain(cell):
+                return None
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    whole = sum(widths) + 3 * (len(widths) - 1)
+    if whole > width or 0 in widths:
+        return None
+    lines = []
+    for row in rows:
+        cells = enumerate(zip(row, widths, strict=True))
+        line = "   ".join(_aligned(cell, size, index == 0) for index, (cell, size) in cells)
+        lines.append(line.rstrip())
+        if len(lines) == 1:
+            lines.append("─" * whole)
+    return lines
+
+
+def _aligned(cell: str, size: int, left: bool) -> str:
+    from danyuanzhang.text.width import display_width
+
+    gap = " " * (size - display_width(cell))
+    return cell + gap if left else gap + cell
+
+
+def rich_table(rows: list[list[str]], width: int) -> list[str]:
+    """The first row the header, the first column to the left and the figures to the right,
+    as rich draws them within `width` columns (wrapping what does not fit)."""
+    import io
+    import os
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        color_system=None,
+        highlight=False,
+        emoji=False,
+    )
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
+    header, *body = rows
+    for index, name in enumerate(header):
+        table.add_column(name, justify="left" if index == 0 else "right")
+    for cells in body:
+        # a Text is never read as rich markup: a label of `[red]` stays as typed
+        table.add_row(*(Text(cell) for cell in cells))
+    console.print(table)
+    return [line.rstrip() for line in buffer.getvalue().splitlines()]
 
 
 # -- Markdown, for a chat group ------------------------------------------------------------------

@@ -412,10 +412,7 @@ def _council_section(
 def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> Volunteers:
     """The volunteer team's week: services given and their hours by kind (never by person: a
     report is not a ranking), needs handed to a volunteer, disputes open and settled."""
-    from decimal import Decimal
-
     from danyuanzhang.cases.mediation import list_disputes
-    from danyuanzhang.cases.volunteers import hours_text
     from danyuanzhang.store import volunteers as qvol
 
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
@@ -425,6 +422,12 @@ def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]
 
     def week_of_services(first: str, last: str) -> ServicesWeek:
         rows = [r for r in given if _in(r["on_date"], first, last)]
+        if not rows:  # most weeks of a unit: no hours to add up, nor decimal to import (1.4 ms)
+            return {"services": 0, "hours": 0.0, "by_kind": {}}
+        from decimal import Decimal
+
+        from danyuanzhang.cases.volunteers import hours_text
+
         services: dict[str, int] = {}
         hours: dict[str, Decimal] = {}
         for row in rows:

@@ -16,6 +16,7 @@ placeholder the person can see, so a bad cell is shown for what it is rather tha
 from __future__ import annotations
 
 import re
+from functools import cache
 from os import PathLike
 from typing import Any
 
@@ -24,18 +25,25 @@ from typing import Any
 # which some terminals and editors take for line breaks; a lone surrogate, left by an argument
 # or a file name that was not UTF-8, which the terminal's encoder would refuse with a traceback
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff"
-_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+_ONE_LINE = f"[\x00-\x1f\x7f-\x9f{_BIDI}]"
 # text that may take several lines (a remark, a list in a message) keeps its line breaks
-_LINES = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_LINES = f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]"
 
 # what json.dumps leaves raw (it escapes C0 alone)
-_RAW_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}]")
+_RAW_IN_JSON = f"[\x7f-\x9f{_BIDI}]"
+
+
+@cache
+def _pattern(characters: str) -> re.Pattern[str]:
+    """Compiled when first needed: the three compiled at import cost every command about a
+    millisecond, and most never meet a control character."""
+    return re.compile(characters)
 
 
 def _placeholder(found: re.Match[str]) -> str:
     code = ord(found.group(0))
     if code < 0x20:  # the control pictures of U+2400: ␛ for ESC, ␇ for BEL, ␍ for CR
-        return " " if code == 0x09 and found.re is _LINES else chr(0x2400 + code)
+        return " " if code == 0x09 and found.re.pattern == _LINES else chr(0x2400 + code)
     return "\u2421" if code == 0x7F else f"⟨U+{code:04X}⟩"
 
 
@@ -46,7 +54,7 @@ def visible(text: str, lines: bool = False) -> str:
     if text.isprintable():  # nearly every text: nothing to do
         return text
     # a pattern's scan runs at C speed: a district's list printed whole costs little more
-    return (_LINES if lines else _ONE_LINE).sub(_placeholder, text)
+    return _pattern(_LINES if lines else _ONE_LINE).sub(_placeholder, text)
 
 
 def visible_value(value: Any, lines: bool = False) -> Any:
@@ -67,4 +75,4 @@ def json_escaped(text: str) -> str:
     >>> json_escaped('"abc\\u202eexe"')
     '"abc\\\\u202eexe"'
     """
-    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group(0)):04x}", text)
+    return _pattern(_RAW_IN_JSON).sub(lambda found: f"\\u{ord(found.group(0)):04x}", text)

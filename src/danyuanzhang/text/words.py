@@ -14,7 +14,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.text import vocab
@@ -30,14 +29,25 @@ def fold(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", folded)
 
 
-@dataclass(frozen=True)
 class Vocabulary:
-    """The codes of one option (`--severity`), their two names, and the other words for them."""
+    """The codes of one option (`--severity`), their two names, and the other words for them.
+    A plain class, not a dataclass: building one (and importing dataclasses) cost every
+    command that reads a word about a millisecond of start-up."""
 
-    what: tuple[str, str]  # what the option names, for the message: 严重程度 / severity
-    choices: Mapping[str, tuple[str, str]]
-    synonyms: Mapping[str, str] = field(default_factory=dict)
-    to_add: str | None = None  # the message that says how the community adds one of its own
+    def __init__(
+        self,
+        what: tuple[str, str],
+        choices: Mapping[str, tuple[str, str]],
+        synonyms: Mapping[str, str] | None = None,
+        to_add: str | None = None,
+    ) -> None:
+        self.what = what  # what the option names, for the message: 严重程度 / severity
+        self.choices = choices
+        self.synonyms: Mapping[str, str] = {} if synonyms is None else synonyms
+        self.to_add = to_add  # the message that says how the community adds one of its own
+
+    def __repr__(self) -> str:
+        return f"Vocabulary({self.what!r})"
 
     def words_for(self, code: str) -> Iterator[str]:
         """Every word the interface prints for `code`, and the other words people use."""

@@ -173,13 +173,14 @@ def _visits(store: Store, path: Path) -> dict[str, int]:
     visit, a resident found needing help (and the help kept as a need), new tenants not yet
     briefed, who was met where several live."""
     from danyuanzhang.visits import doorstep as visits
+    from danyuanzhang.visits.plan import VisitPlan
 
     rows = _rows(path)
     for row in rows:
         answered = {"yes": True, "no": False}
         visits.record_visit(
             store,
-            visits.VisitPlan(
+            VisitPlan(
                 household=row["household"],
                 on=row["on"],
                 visitor=row["visitor"],

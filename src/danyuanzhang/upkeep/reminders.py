@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,8 @@ def _today(store: Store) -> date:
 def backed_up(store: Store, target: Path, changes: int) -> None:
     """Note the backup, for the reminder; a notebook on a write-protected stick is backed up
     all the same, unnoted."""
+    import json
+
     from danyuanzhang.store.faults import code_of
 
     record = {"on": _today(store).isoformat(), "path": str(target.resolve()), "changes": changes}
@@ -37,6 +38,8 @@ def last_backup(store: Store) -> dict[str, Any] | None:
     text = store.setting("last_backup")
     if text is None:
         return None
+    import json
+
     try:
         found = json.loads(text)
         date.fromisoformat(found["on"])

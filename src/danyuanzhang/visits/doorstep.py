@@ -1,9 +1,9 @@
 """Door-knocking (敲门行动): a visit to one household and everything it turns up — needs
 settled or carried on, hazards seen, residents who moved in or out, the anti-fraud app.
 
-A visit is written all at once, in one transaction, from a `VisitPlan`: the interview
-(`dyz visit`) and the one-line form (`dyz visit add`) fill the same plan, so the same answers
-make the same records either way.
+A visit is written all at once, in one transaction, from a `VisitPlan` (visits/plan.py): the
+interview (`dyz visit`) and the one-line form (`dyz visit add`) fill the same plan, so the same
+answers make the same records either way.
 
 >>> plan = VisitPlan(household="2-2-301", needs=[Need("维修", "楼道灯坏了")], anti_fraud_app=True)
 >>> record_visit(store, plan)
@@ -11,9 +11,8 @@ make the same records either way.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.registry import find_household, household_json
@@ -32,71 +31,14 @@ from danyuanzhang.text.inputs import (
 )
 from danyuanzhang.text.vocab import CARE_AREAS, CARE_FLAGS, CARE_OK, RISK_CADENCE, VISIT_OUTCOMES
 
-
-@dataclass
-class Need:
-    category: str
-    text: str
-    done: str | None = None  # what was done on the spot; None keeps it open as a petition
-    volunteer: str | None = None  # the id of the volunteer it is handed to at the door
+if TYPE_CHECKING:
+    from danyuanzhang.visits.plan import VisitPlan
 
 
-@dataclass
-class Arrival:
-    name: str
-    phone: str | None = None
-
-
-@dataclass
-class VisitPlan:
-    """Everything one visit records, as the person gave it (still to be checked)."""
-
-    household: str = ""  # a reference such as 2-2-301, or a household id
-    estate: str | None = None
-    new_household: bool = False
-    on: str | None = None
-    kind: str = "door"
-    outcome: str = "met"
-    visitor: str | None = None
-    introduced: bool = False
-    moved_in: list[Arrival] = field(default_factory=list)
-    moved_out: list[str] = field(default_factory=list)  # names of current residents
-    flags: list[tuple[str, str]] = field(default_factory=list)  # (resident's name, flag)
-    needs: list[Need] = field(default_factory=list)
-    hazards: list[tuple[str, str]] = field(default_factory=list)  # (kind, note): this flat's
-    common_hazards: list[tuple[str, str]] = field(default_factory=list)  # no one flat's
-    anti_fraud_app: bool | None = None
-    briefed: bool = False
-    wellbeing: str | None = None
-    # what help someone found needing it asked for: (category, text), kept as a need
-    help_needed: tuple[str, str] | None = None
-    met: list[str] | None = None  # the residents met, by name (None: not said)
-    note: str | None = None
-    # a care visit's areas checked, as said: (area, 正常 or what was found); and 转介
-    checks: list[tuple[str, str]] = field(default_factory=list)
-    referral: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> VisitPlan:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        plan = cls(**known)
-        plan.moved_in = [Arrival(**a) for a in data.get("moved_in", [])]
-        plan.needs = [Need(**n) for n in data.get("needs", [])]
-        plan.flags = [(name, flag) for name, flag in data.get("flags", [])]
-        plan.hazards = [(kind, note) for kind, note in data.get("hazards", [])]
-        plan.common_hazards = [(kind, note) for kind, note in data.get("common_hazards", [])]
-        plan.checks = [(area, found) for area, found in data.get("checks", [])]
-        helped = data.get("help_needed")
-        plan.help_needed = (str(helped[0]), str(helped[1])) if helped else None
-        return plan
-
-
-@dataclass
-class _Checked:
-    """A plan whose every value has been read and checked, before anything is written."""
+class _Checked(NamedTuple):
+    """A plan whose every value has been read and checked, before anything is written (a
+    tuple, not a dataclass: importing dataclasses cost visit due, today and the report half a
+    millisecond of start-up)."""
 
     day: str
     kind: str

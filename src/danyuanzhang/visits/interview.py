@@ -20,7 +20,8 @@ from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store, drafts
 from danyuanzhang.store import registry as reg
 from danyuanzhang.text.i18n import pick, t
-from danyuanzhang.visits.doorstep import Arrival, Need, VisitPlan, record_visit
+from danyuanzhang.visits.doorstep import record_visit
+from danyuanzhang.visits.plan import Arrival, Need, VisitPlan
 
 STEPS = (
     "household",

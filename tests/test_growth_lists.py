@@ -132,7 +132,8 @@ def history(db: Path, first_year: int, years: int, estate: str, needs: bool = Tr
     from danyuanzhang.cases.petitions import add_petition
     from danyuanzhang.cases.volunteers import add_service
     from danyuanzhang.households.registry import add_resident, move_out
-    from danyuanzhang.visits.doorstep import Need, VisitPlan, record_visit
+    from danyuanzhang.visits.doorstep import record_visit
+    from danyuanzhang.visits.plan import Need, VisitPlan
 
     store = Store.open(db)
     try:

@@ -17,7 +17,8 @@ import pytest
 from danyuanzhang.cases import hazards, petitions
 from danyuanzhang.cases.patrols import record_patrol
 from danyuanzhang.store import Store
-from danyuanzhang.visits.doorstep import VisitPlan, record_visit
+from danyuanzhang.visits.doorstep import record_visit
+from danyuanzhang.visits.plan import VisitPlan
 from tests.conftest import Runner
 from tests.work import counted
 

@@ -195,3 +195,48 @@ def test_digits_json_would_refuse_are_not_read_as_a_number(text: str) -> None:
     except ValueError:
         got = ValueError
     assert got == expected
+
+
+def test_the_laws_draw_as_the_environment_asks() -> None:
+    """CI: the same examples every run; DYZ_LAW_EXAMPLES: that many, from random seeds."""
+    import os
+
+    from hypothesis import settings
+
+    profile = settings.get_current_profile_name()
+    if os.environ.get("DYZ_LAW_EXAMPLES"):
+        assert profile == "dyz-explore" and not settings.default.derandomize
+        assert settings.default.max_examples == int(os.environ["DYZ_LAW_EXAMPLES"])
+    elif os.environ.get("CI"):
+        assert profile == "dyz-ci" and settings.default.derandomize
+    else:
+        assert profile == "default"
+
+
+def test_a_law_drawing_its_own_random_examples_is_named_in_ci() -> None:
+    from types import SimpleNamespace
+
+    from hypothesis import settings
+    from hypothesis.stateful import RuleBasedStateMachine, rule
+
+    from tests.conftest import derandomized
+
+    @settings(settings.get_profile("default"))
+    @given(st.integers())
+    def own_seed(n: int) -> None: ...
+
+    @settings(settings.get_profile("dyz-ci"))
+    @given(st.integers())
+    def fixed(n: int) -> None: ...
+
+    class Machine(RuleBasedStateMachine):
+        @rule()
+        def step(self) -> None: ...
+
+    case = Machine.TestCase
+    assert not derandomized(SimpleNamespace(obj=own_seed))  # type: ignore[arg-type]
+    assert derandomized(SimpleNamespace(obj=fixed))  # type: ignore[arg-type]
+    case.settings = settings(settings.get_profile("default"))
+    assert not derandomized(SimpleNamespace(cls=case, obj=case.runTest))  # type: ignore[arg-type]
+    case.settings = settings(settings.get_profile("dyz-ci"))
+    assert derandomized(SimpleNamespace(cls=case, obj=case.runTest))  # type: ignore[arg-type]

@@ -10,13 +10,16 @@ from danyuanzhang.core.merge import (
     Incoming,
     Keyed,
     Merge,
+    erased_with_household,
     field_state,
     household_named,
     identities,
     key_of,
+    name_alike,
     natural_key,
     normalise,
     plan_import,
+    states_by_field,
 )
 from danyuanzhang.core.records import DECLARED, ENTITIES, FLAG_PREFIX, field_label
 
@@ -227,6 +230,102 @@ def test_what_an_import_writes_keeps_and_drops() -> None:
     assert plan.dropped == 1
     known = plan_import([Incoming("household", "h" * 32, [home])], {"h" * 32: {home.id}}, set(), {})
     assert known.insert == [] and known.touched == {} and known.fresh == []
+
+
+def test_a_need_of_an_erased_flat_comes_without_its_words() -> None:
+    """A petition of a household erased here arrives: its text and source are dropped, what
+    it was about stays; a step of it keeps all it has."""
+    flat, need = "g" * 32, "p" * 32
+    text = change(1, A, "楼上漏水", field="text", record=need, entity="petition")
+    category = change(1, A, "repair", field="category", record=need, entity="petition")
+    source = change(2, A, "电话", field="source", record=need, entity="petition")
+    plan = plan_import(
+        [Incoming("petition", need, [text, category, source])],
+        held={},
+        tombstoned={("household", flat)},
+        households_named={need: flat},
+    )
+    assert plan.insert == [category] and plan.dropped == 2
+    assert plan.fresh == [Incoming("petition", need, [category])]
+    elsewhere = plan_import(
+        [Incoming("petition", need, [text, category, source])],
+        held={},
+        tombstoned={("household", flat)},
+        households_named={need: "h" * 32},
+    )
+    assert elsewhere.insert == [text, category, source] and elsewhere.dropped == 0
+    # a tombstone of another kind of record with the flat's id erases no flat
+    other = plan_import(
+        [Incoming("petition", need, [text])], {}, {("resident", flat)}, {need: flat}
+    )
+    assert other.insert == [text] and other.dropped == 0
+
+
+def test_a_record_erased_here_takes_only_the_erasures_it_lacks() -> None:
+    record = "r" * 32
+    name = change(1, A, "刘桂英", record=record, field="name")
+    phone = change(2, A, "13812345678", record=record)
+    delete = Change.make(f"{3:015d}-{0:010d}-{A}", "a", "resident", record, "delete", "", None)
+    again = Change.make(f"{4:015d}-{0:010d}-{B}", "b", "resident", record, "delete", "", None)
+    plan = plan_import(
+        [Incoming("resident", record, [name, phone, delete, again, again])],
+        held={record: {name.id, delete.id}},
+        tombstoned={("resident", record)},
+        households_named={},
+    )
+    assert plan.insert == [again] and plan.dropped == 2
+    assert plan.erased == [] and plan.fresh == [] and plan.touched == {}
+
+
+def test_a_known_record_takes_the_changes_it_lacks_once_and_names_their_fields() -> None:
+    record = "r" * 32
+    name = change(1, A, "刘桂英", record=record, field="name")
+    phone = change(2, A, "13812345678", record=record)
+    born = change(3, B, 1941, record=record, field="born")
+    plan = plan_import(
+        [
+            Incoming("resident", record, [name, phone, phone, born]),
+            Incoming("resident", "s" * 32, [change(1, C, "王建国", record="s" * 32, field="name")]),
+        ],
+        held={record: {name.id}},
+        tombstoned=set(),
+        households_named={},
+    )
+    assert plan.insert[:2] == [phone, born] and len(plan.insert) == 3
+    assert plan.touched == {record: {"phone", "born"}}
+    assert [g.record for g in plan.fresh] == ["s" * 32] and plan.dropped == 0
+    fresh = plan_import([Incoming("resident", record, [name, name])], {}, set(), {})
+    assert fresh.insert == [name] and fresh.fresh == [Incoming("resident", record, [name])]
+
+
+def test_residents_go_with_the_households_erased() -> None:
+    named = {"r1": "h1", "r2": "h2", "r3": None}
+    assert erased_with_household(named, {"h1"}) == {"r1"}
+    assert erased_with_household(named, set()) == set()
+    assert erased_with_household(named, {"h1", "h2"}) == {"r1", "r2"}
+
+
+def test_each_field_is_merged_with_its_own_idea_of_alike() -> None:
+    spaced, plain = change(1, A, "郑 德华", field="name"), change(2, B, "郑德华", field="name")
+    one, other = change(1, A, "139"), change(2, B, "138")
+    delete = Change.make(f"{3:015d}-{0:010d}-{A}", "a", "resident", RECORD, "delete", "", None)
+    states = states_by_field([spaced, plain, one, other, delete], {"name": name_alike})
+    assert set(states) == {"name", "phone"}
+    assert not states["name"].conflict and states["phone"].conflict
+    assert states_by_field([spaced, plain])["name"].conflict
+    assert name_alike(encode("郑 德华")) == name_alike(encode("郑德华")) == encode("郑德华")
+    assert name_alike(encode(1941)) == encode(1941) and name_alike(None) is None
+
+
+def test_a_value_seen_through_a_parent_from_elsewhere_is_still_overtaken() -> None:
+    """A change replacing one this laptop never received (a part of the history) and one it
+    has: the value it replaced is out of the running all the same."""
+    first = change(1, A, "186")
+    unseen = [change(2, C, f"17{n}", field=f"f{n}") for n in range(20)]
+    corrected = change(3, B, "139", [*unseen, first])
+    copy = change(9, C, "186")
+    state = field_state([first, corrected, copy])
+    assert state.value == encode("139") and not state.conflict
 
 
 def test_a_resident_goes_with_the_household_it_was_registered_in() -> None:

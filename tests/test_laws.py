@@ -77,6 +77,14 @@ def test_a_stamp_observed_between_two_ticks_is_passed_by_the_second() -> None:
     assert first < seen < clock.tick("a" * 32, now_ms=5) == f"000000000000009-0000000001-{'a' * 32}"
 
 
+def test_a_wall_time_before_1970_is_written_as_zero() -> None:
+    from danyuanzhang.core.hlc import AHEAD_LIMIT_MS, latest_allowed, wall_text
+
+    assert wall_text(-5) == wall_text(0) == "0" * 15
+    assert wall_text(1) == "0" * 14 + "1"
+    assert latest_allowed(7) == wall_text(7 + AHEAD_LIMIT_MS) == "000000086400007"
+
+
 def test_the_counter_runs_to_its_limit_and_then_steps_a_millisecond_on() -> None:
     """The counter's last value is 10**9 - 1, the largest the bundle reader takes (ten digits
     starting with 0); one more tick in the same millisecond moves to the next one."""

@@ -219,6 +219,18 @@ def test_a_kept_phone_is_masked_by_its_kind() -> None:
     assert mask_phone("01062345678") == "010-****5678"
     assert mask_phone("85551234") == "****1234"
     assert mask_phone(None) == mask_phone("") == ""
+    # a short number shows its last four, or is all stars when it has no more than four
+    assert mask_phone("12345") == "****2345"
+    assert mask_phone("1234") == "****" and mask_phone("123") == "***"
+    # an area code needs seven digits after it to be one
+    assert mask_phone("07315551234") == "0731-****1234"
+    assert mask_phone("07311234") == "****1234"
+    assert mask_phone("0731555123") == "****5123"
+
+
+def test_a_day_written_as_eight_digits_is_passed_over_and_the_phone_after_it_masked() -> None:
+    assert mask_phones_in("20261201，13812345678") == "20261201，138****5678"
+    assert mask_phones_in("20261301，85551234") == "****1301，****1234"
 
 
 def test_a_kept_phone_is_spaced_to_be_read_aloud() -> None:

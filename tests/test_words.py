@@ -44,6 +44,13 @@ def test_the_words_for_a_code_are_every_word_the_interface_prints_for_it() -> No
     assert "" not in list(
         words.Vocabulary(("服务", "service"), {"x": ("义务", "free")}).words_for("x")
     )
+    # 义务 and one character: too short to be said without 义务
+    assert "修" not in list(
+        words.Vocabulary(("服务", "service"), {"x": ("义务修", "free")}).words_for("x")
+    )
+    quoted = words.Vocabulary(("上报对象", "to"), {"council": ("“小巷回声”议事会", "council")})
+    assert quoted.read("议事会") == quoted.read("“小巷回声”议事会") == "council"
+    assert quoted.read("小巷回声") is None
     council = list(words.ESCALATION.words_for("council"))
     assert "议事会" in council and "小巷回声" in council  # a synonym of the same code
     assert "楼长" not in council
@@ -86,6 +93,10 @@ def test_the_nearest_words_are_at_most_three_labels_close_or_holding_what_was_ty
     assert hazard.near(many) == ["灭火器缺失/过期", "楼道/安全通道堵塞", "飞线充电"]
     assert hazard.near(many, most=1) == ["灭火器缺失/过期"]
     assert hazard.near("。") == [] and hazard.near("") == []
+    # 停放 is too short beside 电动车入户停放 to be close, but held in it
+    assert hazard.near("停放") == ["电动车入户停放"]
+    # one character held in many words names only what is close to it
+    assert hazard.near("楼") == ["楼道/安全通道堵塞"]
     assert words.SEVERITY.near("严") == ["严重"] and words.SEVERITY.near("较重的") == [
         "较重",
         "严重",

@@ -100,6 +100,7 @@ NOW = date(2026, 12, 8)  # a Tuesday
         ("20号", False, date(2026, 12, 20)),
         ("20号", True, date(2026, 11, 20)),  # a day done: last month's
         ("8号", True, NOW),
+        ("周二", True, NOW),  # today is the Tuesday just gone
     ],
 )
 def test_a_day_is_read_from_a_fixed_today(typed: str, past: bool, day: date) -> None:
@@ -134,6 +135,23 @@ def test_a_day_given_or_today() -> None:
         inputs.day_or_today("2030/13/02", "--due")
     assert refused.value.key == "bad_date" and refused.value.params["option"] == "--due"
     assert inputs.parse_date("2026.11.20") == inputs.parse_date("2026/11/20") == "2026-11-20"
+
+
+class OnATuesday(date):
+    """`date` as text/inputs.py sees it, on Tuesday 8 December 2026."""
+
+    @classmethod
+    def today(cls) -> OnATuesday:
+        return cls(2026, 12, 8)
+
+
+def test_a_day_and_a_week_are_read_from_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inputs, "date", OnATuesday)
+    assert inputs.parse_date("周五", past=True) == "2026-12-04"
+    assert inputs.parse_date("周五") == "2026-12-11"
+    assert inputs.parse_week("本周") == ("2026-12-07", "2026-12-13")
+    assert inputs.parse_week("上周") == ("2026-11-30", "2026-12-06")
+    assert inputs.parse_week("周日") == ("2026-12-07", "2026-12-13")
 
 
 def test_a_week_is_its_monday_and_its_sunday() -> None:

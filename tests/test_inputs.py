@@ -56,7 +56,7 @@ def test_a_unit_and_a_building_are_read_and_a_unit_wins_over_its_building() -> N
     for typed in ("2-1000", "2-A", "2", "2-2-301"):
         with pytest.raises(DyzError) as refused:
             inputs.parse_unit(typed)
-        assert refused.value.key == "bad_unit"
+        assert refused.value.key == "bad_unit" and refused.value.params == {"text": typed}
     assert [inputs.parse_building(b) for b in ("2", "2栋", "b2幢", "2号楼", "2楼")] == [
         "2",
         "2",
@@ -66,7 +66,7 @@ def test_a_unit_and_a_building_are_read_and_a_unit_wins_over_its_building() -> N
     ]
     with pytest.raises(DyzError) as refused:
         inputs.parse_building("2-2")
-    assert refused.value.key == "bad_building"
+    assert refused.value.key == "bad_building" and refused.value.params == {"text": "2-2"}
     assert inputs.place_of("2-3", "9栋") == ("2", "3")
     assert inputs.place_of(None, "9栋") == ("9", None)
     assert inputs.place_of(None, None) == inputs.place_of("", "") == (None, None)
@@ -130,10 +130,20 @@ def test_a_day_given_or_today() -> None:
     assert inputs.day_or_today("明天") == (date.today() + timedelta(days=1)).isoformat()
     with pytest.raises(DyzError) as refused:
         inputs.day_it_happened("2030-01-02", "--at")
-    assert refused.value.key == "date_in_future" and refused.value.params["option"] == "--at"
+    assert refused.value.key == "date_in_future"
+    assert refused.value.params["option"] == "--at" and refused.value.params["text"] == "2030-01-02"
     with pytest.raises(DyzError) as refused:
         inputs.day_or_today("2030/13/02", "--due")
-    assert refused.value.key == "bad_date" and refused.value.params["option"] == "--due"
+    assert refused.value.key == "bad_date"
+    assert refused.value.params == {"text": "2030/13/02", "option": "--due"}
+    # an option not named is --on
+    for read in (inputs.day_or_today, inputs.day_it_happened, inputs.parse_date):
+        with pytest.raises(DyzError) as refused:
+            read("2030-13-02")
+        assert refused.value.params == {"text": "2030-13-02", "option": "--on"}
+    with pytest.raises(DyzError) as refused:
+        inputs.day_it_happened("2030-01-02")
+    assert refused.value.params["option"] == "--on"
     assert inputs.parse_date("2026.11.20") == inputs.parse_date("2026/11/20") == "2026-11-20"
 
 
@@ -169,7 +179,11 @@ def test_a_week_is_its_monday_and_its_sunday() -> None:
     for typed in ("2026-W54", "第三周", "2026-W"):
         with pytest.raises(DyzError) as refused:
             inputs.parse_week(typed, "--of")
-        assert refused.value.key == "bad_week" and refused.value.params["option"] == "--of"
+        assert refused.value.key == "bad_week"
+        assert refused.value.params == {"text": typed, "option": "--of"}
+        with pytest.raises(DyzError) as refused:
+            inputs.parse_week(typed)
+        assert refused.value.params == {"text": typed, "option": "--week"}
 
 
 def test_a_pair_is_split_at_its_first_separator_however_it_was_typed() -> None:
@@ -179,6 +193,7 @@ def test_a_pair_is_split_at_its_first_separator_however_it_was_typed() -> None:
     assert inputs.parse_pair("旧＝＞新", "=>", "--rename") == ("旧", "新")
     assert inputs.parse_pair("旧=》新", "=>", "--rename") == ("旧", "新")
     assert inputs.parse_pair("旧→新", "=>", "--rename") == ("旧", "新")
+    assert inputs.parse_pair("甲,乙", ",", "--pair") == ("甲", "乙")  # no wide form of its own
     for typed in ("维修", "维修：", "：楼道灯", " : "):
         with pytest.raises(DyzError) as refused:
             inputs.parse_pair(typed, ":", "--need")
@@ -252,6 +267,9 @@ def test_free_text_keeps_lines_and_tabs_and_refuses_what_hides_or_is_too_long() 
     assert refused.value.key == "bad_text"
     # eight characters either side of it
     assert refused.value.params == {"where": "，一直没有人来修\x1b[2J请尽快处理"}
+    with pytest.raises(DyzError) as refused:
+        inputs.parse_free_text("ab\x1bcd")
+    assert refused.value.params == {"where": "ab\x1bcd"}  # from the first character
 
 
 @pytest.mark.parametrize(

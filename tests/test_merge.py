@@ -282,20 +282,62 @@ def test_a_known_record_takes_the_changes_it_lacks_once_and_names_their_fields()
     name = change(1, A, "刘桂英", record=record, field="name")
     phone = change(2, A, "13812345678", record=record)
     born = change(3, B, 1941, record=record, field="born")
+    newcomer = change(1, C, "王建国", record="s" * 32, field="name")
     plan = plan_import(
         [
+            Incoming("resident", "s" * 32, [newcomer]),
             Incoming("resident", record, [name, phone, phone, born]),
-            Incoming("resident", "s" * 32, [change(1, C, "王建国", record="s" * 32, field="name")]),
         ],
         held={record: {name.id}},
         tombstoned=set(),
         households_named={},
     )
-    assert plan.insert[:2] == [phone, born] and len(plan.insert) == 3
+    assert plan.insert == [newcomer, phone, born]
     assert plan.touched == {record: {"phone", "born"}}
     assert [g.record for g in plan.fresh] == ["s" * 32] and plan.dropped == 0
     fresh = plan_import([Incoming("resident", record, [name, name])], {}, set(), {})
     assert fresh.insert == [name] and fresh.fresh == [Incoming("resident", record, [name])]
+
+
+def test_residents_go_with_a_household_erased_in_the_same_batch() -> None:
+    flat = "g" * 32
+    gone = Change.make(f"{5:015d}-{0:010d}-{A}", "a", "household", flat, "delete", "", None)
+    residents = [change(1, A, "刘桂英", record=r * 32, field="name") for r in "rs"]
+    needs = [
+        [
+            change(1, A, "楼上漏水", field="text", record=n * 32, entity="petition"),
+            change(1, A, "repair", field="category", record=n * 32, entity="petition"),
+        ]
+        for n in "pq"
+    ]
+    plan = plan_import(
+        [
+            Incoming("household", flat, [gone]),
+            *(Incoming("resident", c.record, [c]) for c in residents),
+            *(Incoming("petition", text.record, [text, category]) for text, category in needs),
+        ],
+        held={},
+        tombstoned=set(),
+        households_named={c.record: flat for c in [*residents, *(n[0] for n in needs)]},
+    )
+    # the residents gone with it, and the words of its needs
+    assert plan.insert == [gone, needs[0][1], needs[1][1]] and plan.dropped == 4
+    assert [g.record for g in plan.fresh] == ["p" * 32, "q" * 32]
+    assert plan.erased == [("household", flat)]
+
+
+def test_what_is_erased_now_is_listed_in_the_order_records_are_declared() -> None:
+    erasures = [
+        Change.make(f"{5:015d}-{0:010d}-{A}", "a", entity, record, "delete", "", None)
+        for entity, record in (("hazard", "a" * 32), ("household", "b" * 32))
+    ]
+    plan = plan_import([Incoming(c.entity, c.record, [c]) for c in erasures], {}, set(), {})
+    assert plan.erased == [("household", "b" * 32), ("hazard", "a" * 32)]
+
+
+def test_records_without_a_key_join_no_class_and_leave_the_keyed_ones_alone() -> None:
+    records = [Keyed("a", None, "1"), Keyed("b", "k", "2"), Keyed("c", "k", "3")]
+    assert identities(records, []) == {"a": "a", "b": "b", "c": "b"}
 
 
 def test_residents_go_with_the_households_erased() -> None:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from phonenumbers import PhoneNumber, PhoneNumberFormat, PhoneNumberType
 
 from danyuanzhang.text.inputs import parse_phone
-from danyuanzhang.text.phones import mask_phone, mask_phones_in, spaced_phone
+from danyuanzhang.text.phones import mask_phone, mask_phones_in, masks_apart, spaced_phone
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 # Chinese text with no digit in it, as a petition is written around a phone
@@ -242,7 +242,9 @@ def test_a_kept_phone_is_spaced_to_be_read_aloud() -> None:
     assert spaced_phone("5551234") == "555 1234"
     assert spaced_phone(None) == spaced_phone("") == ""
     # what is not a phone as kept is written as it is
-    for odd in ("12345", "123456789012", "95555", "1390731020"):
+    # an area code with fewer than seven digits after it is not one
+    assert spaced_phone("0731555") == "073 1555"
+    for odd in ("12345", "123456789012", "95555", "1390731020", "234567890"):
         assert spaced_phone(odd) == odd
 
 
@@ -338,3 +340,16 @@ def test_a_landline_written_from_abroad_is_masked_in_the_council_s_agenda(
         for number in ("73185551234", "73185564321", "73185571111"):
             assert number not in digits_of(output), output
     assert "0731-****1234" in outputs[3] and "0731-****1111" in outputs[3]
+
+
+def test_numbers_masked_alike_are_told_apart_only_among_themselves() -> None:
+    assert masks_apart(["13812342000", "13856782000", "13912342000"]) == [
+        "1381***2000",
+        "1385***2000",
+        "139****2000",
+    ]
+    assert masks_apart(["13800000000", "13812342000", "13856782000"]) == [
+        "138****0000",
+        "1381***2000",
+        "1385***2000",
+    ]

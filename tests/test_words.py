@@ -17,6 +17,13 @@ def test_what_is_typed_is_folded_to_what_two_spellings_share() -> None:
     assert words.fold("a - b.") == "a_b"
 
 
+def test_a_label_with_a_slash_is_read_by_either_side() -> None:
+    """A new vocabulary, so its words are gathered here (a vocabulary's index is kept)."""
+    kinds = words.Vocabulary(("隐患类别", "hazard kind"), vocab.HAZARD_KINDS)
+    assert kinds.read("楼道") == kinds.read("安全通道堵塞") == "blocked_exit"
+    assert kinds.read("楼道/安全通道堵塞") == "blocked_exit"
+
+
 def test_a_code_is_read_from_its_code_its_two_names_and_the_other_words_for_it() -> None:
     status = words.PETITION_STATUS
     assert [status.read(w) for w in ("escalated", "已上报", "上报", "Escalated")] == [
@@ -74,6 +81,9 @@ def test_a_word_it_does_not_know_is_refused_with_the_nearest_words_and_every_cho
     assert refused.value.params["more"] == (
         "社区自己的隐患类别请先添加：dyz hazard kind-add 英文代号 --zh 高空抛物"
     )
+    with pytest.raises(DyzError) as refused:
+        words.SEVERITY.parse("xyz")
+    assert refused.value.params["near"] == ""  # nothing near: nothing offered
     set_lang("en")
     with pytest.raises(DyzError) as refused:
         words.SEVERITY.parse("hihg")
@@ -97,6 +107,13 @@ def test_the_nearest_words_are_at_most_three_labels_close_or_holding_what_was_ty
     assert hazard.near("停放") == ["电动车入户停放"]
     # one character held in many words names only what is close to it
     assert hazard.near("楼") == ["楼道/安全通道堵塞"]
+    # the close words looked at are three for each label asked for
+    assert hazard.near("电动车易燃") == ["电动车入户停放", "易燃可燃物堆放"]
+    assert hazard.near("楼道电动车飞线灭火器应急灯") == [
+        "灭火器缺失/过期",
+        "应急灯损坏",
+        "楼道/安全通道堵塞",
+    ]
     assert words.SEVERITY.near("严") == ["严重"] and words.SEVERITY.near("较重的") == [
         "较重",
         "严重",

@@ -56,6 +56,34 @@ def test_the_latest_head_shows_and_disagreeing_heads_conflict() -> None:
     )
 
 
+def test_one_change_is_its_own_state() -> None:
+    only = change(1, A, "13800000001")
+    assert field_state([only]) == (only, (only,), (only,), False)
+    assert field_state([]) == (None, (), (), False) and field_state([]).value is None
+
+
+def test_the_heads_are_in_stamp_order_and_the_latest_stamp_wins_whatever_the_ids() -> None:
+    """Ids are hashes: the head stamped last wins even where its id sorts first."""
+    first = change(1, A, "13800000001")
+    for n in range(100):
+        early, late = change(2, A, f"1380000{n:04d}", [first]), change(3, B, "13900000003", [first])
+        if early.id > late.id:
+            break
+    state = field_state([late, first, early])
+    assert state.heads == state.live == (early, late)
+    assert state.winner == late and state.conflict
+
+
+def test_changes_that_replace_each_other_are_all_heads() -> None:
+    """Never made by dyz (an id is a hash over its parents), but read without looping: when
+    every change is replaced, every change is a head, in stamp order."""
+    one, other = change(1, A, "13800000001"), change(2, B, "13800000002")
+    one = one._replace(parents=encode([other.id]))
+    other = other._replace(parents=encode([one.id]))
+    state = field_state([other, one])
+    assert state.heads == (one, other) and state.winner == other and state.conflict
+
+
 def test_equal_values_are_no_conflict() -> None:
     one, other = change(1, A, "13800000001"), change(2, B, "13800000001")
     assert not field_state([one, other]).conflict

@@ -353,3 +353,5 @@ def test_numbers_masked_alike_are_told_apart_only_among_themselves() -> None:
         "1381***2000",
         "1385***2000",
     ]
+    # local numbers: the digits before the last four are the ones told apart
+    assert masks_apart(["5551234", "5561234"]) == ["**51234", "**61234"]

@@ -15,10 +15,54 @@ if os.environ.get("DYZ_WITHOUT_LIBYAML"):
     sys.modules["yaml._yaml"] = None  # type: ignore[assignment]
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from danyuanzhang.cli import app
 from danyuanzhang.text.i18n import set_lang
+
+# The laws (hypothesis) in CI draw the same examples on every run: the seed is a hash of the
+# test (`derandomize`), so a submission cannot fail by chance and a failure comes back when the
+# run is repeated. A derandomized run keeps no example database (it has nothing to replay).
+# `DYZ_LAW_EXAMPLES=N` explores instead: N examples a test from random seeds, with the example
+# database in .hypothesis/ (what failed is tried first on the next run); a failure it finds is
+# added to its law as an @example (hypothesis writes the patch in .hypothesis/patches/).
+# Loaded here, before any test module is imported: a test's settings are fixed when it is
+# decorated.
+settings.register_profile("dyz-ci", settings.get_profile("ci"))
+settings.register_profile(
+    "dyz-explore",
+    settings.get_profile("default"),
+    max_examples=int(os.environ.get("DYZ_LAW_EXAMPLES") or 100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+PROFILE = (
+    "dyz-explore"
+    if os.environ.get("DYZ_LAW_EXAMPLES")
+    else "dyz-ci"
+    if os.environ.get("CI")
+    else "default"
+)
+settings.load_profile(PROFILE)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """In CI, no law may draw its own random examples: a test whose settings were made
+    without the profile (`derandomize=False`, or a parent that is not the profile) is named."""
+    if PROFILE != "dyz-ci":
+        return
+    own_seed = [item.nodeid for item in items if not derandomized(item)]
+    if own_seed:
+        raise pytest.UsageError(f"hypothesis tests not derandomized in CI: {own_seed}")
+
+
+def derandomized(item: pytest.Item) -> bool:
+    machine_settings = getattr(getattr(item, "cls", None), "settings", None)
+    if isinstance(machine_settings, settings):  # a state machine's TestCase
+        return machine_settings.derandomize
+    drawn = getattr(getattr(item, "obj", None), "_hypothesis_internal_use_settings", None)
+    return not isinstance(drawn, settings) or drawn.derandomize
 
 
 @pytest.fixture(autouse=True)

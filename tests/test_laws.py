@@ -36,20 +36,78 @@ def test_masked_phones_keep_only_the_ends(phone: str) -> None:
     assert masked == phone[:3] + "****" + phone[-4:]
 
 
-@given(st.lists(st.tuples(st.integers(0, 2**40), st.booleans()), min_size=1, max_size=50))
-def test_the_clock_only_moves_forward_whatever_the_wall_clock_does(
-    steps: list[tuple[int, bool]],
+# walls close together make ties and counters; walls far apart, a clock running ahead or behind
+walls = st.one_of(st.integers(0, 20), st.integers(0, 2**40))
+# what this laptop does next: a change (tick), a roll's many changes at once (ticks), or a
+# stamp seen on another laptop, made by that laptop's clock at its own wall time
+steps = st.one_of(
+    st.tuples(st.just("tick"), walls, st.just(1)),
+    st.tuples(st.just("ticks"), walls, st.integers(0, 5)),
+    st.tuples(st.just("observe"), walls, st.just(1)),
+)
+
+
+@given(st.lists(steps, min_size=1, max_size=50))
+def test_every_stamp_sorts_after_every_stamp_issued_or_observed_before_it(
+    actions: list[tuple[str, int, int]],
 ) -> None:
+    clock, other = Clock(None), Clock(None)
+    before: list[str] = []
+    for action, wall, count in actions:
+        if action == "observe":
+            seen = other.tick("b" * 32, now_ms=wall)
+            clock.observe(seen)
+            before.append(seen)
+            continue
+        stamps = clock.ticks("a" * 32, count, now_ms=wall) if action == "ticks" else []
+        if action == "tick":
+            stamps = [clock.tick("a" * 32, now_ms=wall)]
+        for stamp in stamps:
+            assert all(stamp > earlier for earlier in before), (stamp, before)
+            assert parse(stamp).device == "a" * 32
+            before.append(stamp)
+        assert clock.latest == max(before, default=None)
+
+
+def test_a_stamp_observed_between_two_ticks_is_passed_by_the_second() -> None:
     clock = Clock(None)
-    other = Clock(None)
-    issued: list[str] = []
-    for wall, from_elsewhere in steps:
-        if from_elsewhere:
-            clock.observe(other.tick("b" * 32, now_ms=wall))
-        issued.append(clock.tick("a" * 32, now_ms=wall))
-        assert issued[-1] > (clock.latest if from_elsewhere else "") or issued[-1] == clock.latest
-    assert issued == sorted(issued) and len(set(issued)) == len(issued)
-    assert all(parse(s).device == "a" * 32 for s in issued)
+    first = clock.tick("a" * 32, now_ms=5)
+    seen = Clock(None).tick("b" * 32, now_ms=9)
+    clock.observe(seen)
+    assert first < seen < clock.tick("a" * 32, now_ms=5) == f"000000000000009-0000000001-{'a' * 32}"
+
+
+def test_a_wall_time_before_1970_is_written_as_zero() -> None:
+    from danyuanzhang.core.hlc import AHEAD_LIMIT_MS, latest_allowed, wall_text
+
+    assert wall_text(-5) == wall_text(0) == "0" * 15
+    assert wall_text(1) == "0" * 14 + "1"
+    assert latest_allowed(7) == wall_text(7 + AHEAD_LIMIT_MS) == "000000086400007"
+
+
+def test_the_counter_runs_to_its_limit_and_then_steps_a_millisecond_on() -> None:
+    """The counter's last value is 10**9 - 1, the largest the bundle reader takes (ten digits
+    starting with 0); one more tick in the same millisecond moves to the next one."""
+    from danyuanzhang.core.hlc import COUNTER_LIMIT
+    from danyuanzhang.sync.bundle.reader import HLC
+
+    device = "a" * 32
+    assert COUNTER_LIMIT == 10**9
+    clock = Clock(f"000000000000007-0999999998-{device}")
+    at_the_edge = clock.tick(device, now_ms=7)
+    assert at_the_edge == f"000000000000007-0999999999-{device}"
+    assert clock.tick(device, now_ms=7) == f"000000000000008-0000000000-{device}"
+    assert clock.tick(device, now_ms=7) == f"000000000000008-0000000001-{device}"
+    assert HLC.fullmatch(at_the_edge) and not HLC.fullmatch(f"000000000000007-1000000000-{device}")
+    many = Clock(f"000000000000007-0999999996-{device}").ticks(device, 4, now_ms=7)
+    assert many == [
+        f"000000000000007-0999999997-{device}",
+        f"000000000000007-0999999998-{device}",
+        f"000000000000007-0999999999-{device}",
+        f"000000000000008-0000000000-{device}",
+    ]
+    below = Clock(f"000000000000007-0999999990-{device}").ticks(device, 9, now_ms=7)
+    assert below[-1] == f"000000000000007-0999999999-{device}"
 
 
 @given(
@@ -145,3 +203,48 @@ def test_digits_json_would_refuse_are_not_read_as_a_number(text: str) -> None:
     except ValueError:
         got = ValueError
     assert got == expected
+
+
+def test_the_laws_draw_as_the_environment_asks() -> None:
+    """CI: the same examples every run; DYZ_LAW_EXAMPLES: that many, from random seeds."""
+    import os
+
+    from hypothesis import settings
+
+    profile = settings.get_current_profile_name()
+    if os.environ.get("DYZ_LAW_EXAMPLES"):
+        assert profile == "dyz-explore" and not settings.default.derandomize
+        assert settings.default.max_examples == int(os.environ["DYZ_LAW_EXAMPLES"])
+    elif os.environ.get("CI"):
+        assert profile == "dyz-ci" and settings.default.derandomize
+    else:
+        assert profile == "default"
+
+
+def test_a_law_drawing_its_own_random_examples_is_named_in_ci() -> None:
+    from types import SimpleNamespace
+
+    from hypothesis import settings
+    from hypothesis.stateful import RuleBasedStateMachine, rule
+
+    from tests.conftest import derandomized
+
+    @settings(settings.get_profile("default"))
+    @given(st.integers())
+    def own_seed(n: int) -> None: ...
+
+    @settings(settings.get_profile("dyz-ci"))
+    @given(st.integers())
+    def fixed(n: int) -> None: ...
+
+    class Machine(RuleBasedStateMachine):
+        @rule()
+        def step(self) -> None: ...
+
+    case = Machine.TestCase
+    assert not derandomized(SimpleNamespace(obj=own_seed))  # type: ignore[arg-type]
+    assert derandomized(SimpleNamespace(obj=fixed))  # type: ignore[arg-type]
+    case.settings = settings(settings.get_profile("default"))
+    assert not derandomized(SimpleNamespace(cls=case, obj=case.runTest))  # type: ignore[arg-type]
+    case.settings = settings(settings.get_profile("dyz-ci"))
+    assert derandomized(SimpleNamespace(cls=case, obj=case.runTest))  # type: ignore[arg-type]

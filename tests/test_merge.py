@@ -10,13 +10,16 @@ from danyuanzhang.core.merge import (
     Incoming,
     Keyed,
     Merge,
+    erased_with_household,
     field_state,
     household_named,
     identities,
     key_of,
+    name_alike,
     natural_key,
     normalise,
     plan_import,
+    states_by_field,
 )
 from danyuanzhang.core.records import DECLARED, ENTITIES, FLAG_PREFIX, field_label
 
@@ -51,6 +54,37 @@ def test_the_latest_head_shows_and_disagreeing_heads_conflict() -> None:
         (settled,),
         False,
     )
+
+
+def test_one_change_is_its_own_state() -> None:
+    only = change(1, A, "13800000001")
+    assert field_state([only]) == (only, (only,), (only,), False)
+    assert field_state([]) == (None, (), (), False) and field_state([]).value is None
+
+
+def test_the_heads_are_in_stamp_order_and_the_latest_stamp_wins_whatever_the_ids() -> None:
+    """Ids are hashes: the head stamped last wins even where its id sorts first."""
+    first = change(1, A, "13800000001")
+    for n in range(100):
+        early, late = change(2, A, f"1380000{n:04d}", [first]), change(3, B, "13900000003", [first])
+        if early.id > late.id:
+            break
+    state = field_state([late, first, early])
+    assert state.heads == state.live == (early, late)
+    assert state.winner == late and state.conflict
+
+
+def test_changes_that_replace_each_other_are_all_heads() -> None:
+    """Never made by dyz (an id is a hash over its parents), but read without looping: when
+    every change is replaced, every change is a head, in stamp order."""
+    for n in range(100):  # the one stamped first with the id that sorts last
+        one, other = change(1, A, f"1380000{n:04d}"), change(2, B, "13800000002")
+        if one.id > other.id:
+            break
+    one = one._replace(parents=encode([other.id]))
+    other = other._replace(parents=encode([one.id]))
+    state = field_state([other, one])
+    assert state.heads == (one, other) and state.winner == other and state.conflict
 
 
 def test_equal_values_are_no_conflict() -> None:
@@ -227,6 +261,144 @@ def test_what_an_import_writes_keeps_and_drops() -> None:
     assert plan.dropped == 1
     known = plan_import([Incoming("household", "h" * 32, [home])], {"h" * 32: {home.id}}, set(), {})
     assert known.insert == [] and known.touched == {} and known.fresh == []
+
+
+def test_a_need_of_an_erased_flat_comes_without_its_words() -> None:
+    """A petition of a household erased here arrives: its text and source are dropped, what
+    it was about stays; a step of it keeps all it has."""
+    flat, need = "g" * 32, "p" * 32
+    text = change(1, A, "楼上漏水", field="text", record=need, entity="petition")
+    category = change(1, A, "repair", field="category", record=need, entity="petition")
+    source = change(2, A, "电话", field="source", record=need, entity="petition")
+    plan = plan_import(
+        [Incoming("petition", need, [text, category, source])],
+        held={},
+        tombstoned={("household", flat)},
+        households_named={need: flat},
+    )
+    assert plan.insert == [category] and plan.dropped == 2
+    assert plan.fresh == [Incoming("petition", need, [category])]
+    elsewhere = plan_import(
+        [Incoming("petition", need, [text, category, source])],
+        held={},
+        tombstoned={("household", flat)},
+        households_named={need: "h" * 32},
+    )
+    assert elsewhere.insert == [text, category, source] and elsewhere.dropped == 0
+    # a tombstone of another kind of record with the flat's id erases no flat
+    other = plan_import(
+        [Incoming("petition", need, [text])], {}, {("resident", flat)}, {need: flat}
+    )
+    assert other.insert == [text] and other.dropped == 0
+
+
+def test_a_record_erased_here_takes_only_the_erasures_it_lacks() -> None:
+    record = "r" * 32
+    name = change(1, A, "刘桂英", record=record, field="name")
+    phone = change(2, A, "13812345678", record=record)
+    delete = Change.make(f"{3:015d}-{0:010d}-{A}", "a", "resident", record, "delete", "", None)
+    again = Change.make(f"{4:015d}-{0:010d}-{B}", "b", "resident", record, "delete", "", None)
+    plan = plan_import(
+        [Incoming("resident", record, [name, phone, delete, again, again])],
+        held={record: {name.id, delete.id}},
+        tombstoned={("resident", record)},
+        households_named={},
+    )
+    assert plan.insert == [again] and plan.dropped == 2
+    assert plan.erased == [] and plan.fresh == [] and plan.touched == {}
+
+
+def test_a_known_record_takes_the_changes_it_lacks_once_and_names_their_fields() -> None:
+    record = "r" * 32
+    name = change(1, A, "刘桂英", record=record, field="name")
+    phone = change(2, A, "13812345678", record=record)
+    born = change(3, B, 1941, record=record, field="born")
+    newcomer = change(1, C, "王建国", record="s" * 32, field="name")
+    plan = plan_import(
+        [
+            Incoming("resident", "s" * 32, [newcomer]),
+            Incoming("resident", record, [name, phone, phone, born]),
+        ],
+        held={record: {name.id}},
+        tombstoned=set(),
+        households_named={},
+    )
+    assert plan.insert == [newcomer, phone, born]
+    assert plan.touched == {record: {"phone", "born"}}
+    assert [g.record for g in plan.fresh] == ["s" * 32] and plan.dropped == 0
+    fresh = plan_import([Incoming("resident", record, [name, name])], {}, set(), {})
+    assert fresh.insert == [name] and fresh.fresh == [Incoming("resident", record, [name])]
+
+
+def test_residents_go_with_a_household_erased_in_the_same_batch() -> None:
+    flat = "g" * 32
+    gone = Change.make(f"{5:015d}-{0:010d}-{A}", "a", "household", flat, "delete", "", None)
+    residents = [change(1, A, "刘桂英", record=r * 32, field="name") for r in "rs"]
+    needs = [
+        [
+            change(1, A, "楼上漏水", field="text", record=n * 32, entity="petition"),
+            change(1, A, "repair", field="category", record=n * 32, entity="petition"),
+        ]
+        for n in "pq"
+    ]
+    plan = plan_import(
+        [
+            Incoming("household", flat, [gone]),
+            *(Incoming("resident", c.record, [c]) for c in residents),
+            *(Incoming("petition", text.record, [text, category]) for text, category in needs),
+        ],
+        held={},
+        tombstoned=set(),
+        households_named={c.record: flat for c in [*residents, *(n[0] for n in needs)]},
+    )
+    # the residents gone with it, and the words of its needs
+    assert plan.insert == [gone, needs[0][1], needs[1][1]] and plan.dropped == 4
+    assert [g.record for g in plan.fresh] == ["p" * 32, "q" * 32]
+    assert plan.erased == [("household", flat)]
+
+
+def test_what_is_erased_now_is_listed_in_the_order_records_are_declared() -> None:
+    erasures = [
+        Change.make(f"{5:015d}-{0:010d}-{A}", "a", entity, record, "delete", "", None)
+        for entity, record in (("hazard", "a" * 32), ("household", "b" * 32))
+    ]
+    plan = plan_import([Incoming(c.entity, c.record, [c]) for c in erasures], {}, set(), {})
+    assert plan.erased == [("household", "b" * 32), ("hazard", "a" * 32)]
+
+
+def test_records_without_a_key_join_no_class_and_leave_the_keyed_ones_alone() -> None:
+    records = [Keyed("a", None, "1"), Keyed("b", "k", "2"), Keyed("c", "k", "3")]
+    assert identities(records, []) == {"a": "a", "b": "b", "c": "b"}
+
+
+def test_residents_go_with_the_households_erased() -> None:
+    named = {"r1": "h1", "r2": "h2", "r3": None}
+    assert erased_with_household(named, {"h1"}) == {"r1"}
+    assert erased_with_household(named, set()) == set()
+    assert erased_with_household(named, {"h1", "h2"}) == {"r1", "r2"}
+
+
+def test_each_field_is_merged_with_its_own_idea_of_alike() -> None:
+    spaced, plain = change(1, A, "郑 德华", field="name"), change(2, B, "郑德华", field="name")
+    one, other = change(1, A, "139"), change(2, B, "138")
+    delete = Change.make(f"{3:015d}-{0:010d}-{A}", "a", "resident", RECORD, "delete", "", None)
+    states = states_by_field([spaced, plain, one, other, delete], {"name": name_alike})
+    assert set(states) == {"name", "phone"}
+    assert not states["name"].conflict and states["phone"].conflict
+    assert states_by_field([spaced, plain])["name"].conflict
+    assert name_alike(encode("郑 德华")) == name_alike(encode("郑德华")) == encode("郑德华")
+    assert name_alike(encode(1941)) == encode(1941) and name_alike(None) is None
+
+
+def test_a_value_seen_through_a_parent_from_elsewhere_is_still_overtaken() -> None:
+    """A change replacing one this laptop never received (a part of the history) and one it
+    has: the value it replaced is out of the running all the same."""
+    first = change(1, A, "186")
+    unseen = [change(2, C, f"17{n}", field=f"f{n}") for n in range(20)]
+    corrected = change(3, B, "139", [*unseen, first])
+    copy = change(9, C, "186")
+    state = field_state([first, corrected, copy])
+    assert state.value == encode("139") and not state.conflict
 
 
 def test_a_resident_goes_with_the_household_it_was_registered_in() -> None:

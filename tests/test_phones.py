@@ -8,11 +8,13 @@ from collections.abc import Callable
 from datetime import date
 
 import phonenumbers
-from hypothesis import assume, given, settings
+import pytest
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
-from phonenumbers import PhoneNumber, PhoneNumberFormat
+from phonenumbers import PhoneNumber, PhoneNumberFormat, PhoneNumberType
 
-from danyuanzhang.text.phones import mask_phone, mask_phones_in
+from danyuanzhang.text.inputs import parse_phone
+from danyuanzhang.text.phones import mask_phone, mask_phones_in, masks_apart, spaced_phone
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 # Chinese text with no digit in it, as a petition is written around a phone
@@ -60,6 +62,8 @@ def landlines(draw: st.DrawFn) -> tuple[str, str]:
                 f"{area}{local}",
                 f"({area}){local}",
                 f"（{area}）{local}",
+                f"({area}){local[:-4]} {local[-4:]}",
+                f"（{area}）{local}".translate(FULL_WIDTH),
                 f"{area} {local[:-4]} {local[-4:]}",
                 local,
                 f"{local[:-4]}-{local[-4:]}",
@@ -76,7 +80,13 @@ def digits_of(text: str) -> str:
     )
 
 
-@given(words, st.one_of(mobiles(), landlines()), words)
+# a number glued to the words around it: 王5551234, 电话(0731)8888 1234转
+glued = st.text(alphabet="王李座机电话打找转：，。（）", min_size=1, max_size=3)
+
+
+@example("王", ("5551234", "5551234"), "")
+@example("座机", ("88881234", "(0731)8888 1234"), "转")
+@given(st.one_of(words, glued), st.one_of(mobiles(), landlines()), st.one_of(words, glued))
 def test_no_phone_survives_however_it_was_typed(
     before: str, phone: tuple[str, str], after: str
 ) -> None:
@@ -133,6 +143,41 @@ def test_every_way_libphonenumber_writes_a_chinese_phone_is_masked(
     assert masked.startswith(before) and masked.endswith(after)
 
 
+@pytest.mark.parametrize(
+    ("kind", "masked"),
+    [(PhoneNumberType.MOBILE, "131****6789"), (PhoneNumberType.FIXED_LINE, "010-****5678")],
+)
+@pytest.mark.parametrize("written", WRITTEN)
+def test_libphonenumber_s_own_example_numbers_are_masked_as_it_writes_them(
+    kind: int, masked: str, written: Callable[[PhoneNumber], str]
+) -> None:
+    """+86 131 2345 6789, 131 2345 6789, +861012345678, tel:+86-10-1234-5678, 00 86 10 1234
+    5678: libphonenumber's example numbers for China, in each of its formats, glued to text."""
+    number = phonenumbers.example_number_for_type("CN", kind)
+    typed = written(number)
+    assert (
+        mask_phones_in(f"王大爷{typed}，谢谢")
+        == f"王大爷{typed[: typed.index('+')] if typed.startswith('tel:') else ''}{masked}，谢谢"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "masked"),
+    [
+        ("王5551234", "王****1234"),
+        ("王５５５１２３４", "王****1234"),
+        ("(0731)8888 1234", "0731-****1234"),
+        ("座机（0731）88881234转", "座机0731-****1234转"),
+        ("（０７３１）８８８８　１２３４", "0731-****1234"),
+        ("电话:(010)6234-5678。", "电话:010-****5678。"),
+        ("请打5551234或13812345678", "请打****1234或138****5678"),
+        ("李阿姨１３８ １２３４ ５６７８家里没人", "李阿姨138****5678家里没人"),
+    ],
+)
+def test_a_phone_glued_to_the_words_around_it_is_masked(typed: str, masked: str) -> None:
+    assert mask_phones_in(typed) == masked
+
+
 def test_a_landline_written_from_abroad_is_masked_like_one_written_at_home() -> None:
     written = "+86 731 8555 1234；+8673185551234；tel:+86-731-8555-1234；00 86 10 6234 5678"
     assert mask_phones_in(written) == (
@@ -174,6 +219,55 @@ def test_a_kept_phone_is_masked_by_its_kind() -> None:
     assert mask_phone("01062345678") == "010-****5678"
     assert mask_phone("85551234") == "****1234"
     assert mask_phone(None) == mask_phone("") == ""
+    # a short number shows its last four, or is all stars when it has no more than four
+    assert mask_phone("12345") == "****2345"
+    assert mask_phone("1234") == "****" and mask_phone("123") == "***"
+    # an area code needs seven digits after it to be one
+    assert mask_phone("07315551234") == "0731-****1234"
+    assert mask_phone("07311234") == "****1234"
+    assert mask_phone("0731555123") == "****5123"
+
+
+def test_a_day_written_as_eight_digits_is_passed_over_and_the_phone_after_it_masked() -> None:
+    assert mask_phones_in("20261201，13812345678") == "20261201，138****5678"
+    assert mask_phones_in("20261301，85551234") == "****1301，****1234"
+
+
+def test_a_kept_phone_is_spaced_to_be_read_aloud() -> None:
+    assert spaced_phone("13907310202") == "139 0731 0202"
+    assert spaced_phone("073185551234") == "0731-8555 1234"
+    assert spaced_phone("01062345678") == "010-6234 5678"
+    assert spaced_phone("07315551234") == "0731-555 1234"
+    assert spaced_phone("85551234") == "8555 1234"
+    assert spaced_phone("5551234") == "555 1234"
+    assert spaced_phone(None) == spaced_phone("") == ""
+    # what is not a phone as kept is written as it is
+    # an area code with fewer than seven digits after it is not one
+    assert spaced_phone("0731555") == "073 1555"
+    for odd in ("12345", "123456789012", "95555", "1390731020", "234567890"):
+        assert spaced_phone(odd) == odd
+
+
+kept_phones = st.one_of(
+    mobiles().map(lambda phone: phone[0]),
+    st.tuples(st.sampled_from(["", "010", "021", "0731", "0755"]), landlines()).map(
+        lambda phone: phone[0] + phone[1][0]
+    ),
+)
+
+
+@given(kept_phones)
+def test_a_spaced_phone_is_the_phone_kept_with_spaces_and_a_dash(kept: str) -> None:
+    """A mobile is spaced 3-4-4; a landline is its area code and a dash, and the local number
+    with a space before its last four digits."""
+    assert parse_phone(kept) == kept
+    spaced = spaced_phone(kept)
+    assert spaced.replace(" ", "").replace("-", "") == kept
+    if kept.startswith("1"):
+        assert [len(group) for group in spaced.split(" ")] == [3, 4, 4]
+    else:
+        assert spaced.endswith(f" {kept[-4:]}") and spaced.count(" ") == 1
+        assert spaced.count("-") == (1 if kept.startswith("0") else 0)
 
 
 def test_the_faults_the_issue_names() -> None:
@@ -246,3 +340,18 @@ def test_a_landline_written_from_abroad_is_masked_in_the_council_s_agenda(
         for number in ("73185551234", "73185564321", "73185571111"):
             assert number not in digits_of(output), output
     assert "0731-****1234" in outputs[3] and "0731-****1111" in outputs[3]
+
+
+def test_numbers_masked_alike_are_told_apart_only_among_themselves() -> None:
+    assert masks_apart(["13812342000", "13856782000", "13912342000"]) == [
+        "1381***2000",
+        "1385***2000",
+        "139****2000",
+    ]
+    assert masks_apart(["13800000000", "13812342000", "13856782000"]) == [
+        "138****0000",
+        "1381***2000",
+        "1385***2000",
+    ]
+    # local numbers: the digits before the last four are the ones told apart
+    assert masks_apart(["5551234", "5561234"]) == ["**51234", "**61234"]

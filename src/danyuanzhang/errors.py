@@ -8,7 +8,8 @@ from typing import Any
 class DyzError(Exception):
     """A user-caused error: shown as one translated line on stderr, exit code 1.
 
-    >>> raise DyzError("household_not_found", ref="2-2-301")
+    >>> DyzError("household_not_found", ref="2-2-301", estate="新芙蓉之都").message()
+    '新芙蓉之都 没有登记 2-2-301 这一户。先用 dyz household add 2-2-301 登记，或用 dyz household list 查看。'
     """
 
     exit_code = 1

@@ -1,10 +1,10 @@
 """Needs handed to the volunteer team: who could help with one (nearest first), handing it to
 one of them, and the service recorded when it is done.
 
->>> [v["name"] for v in match(store, "3fa2")]
+>>> [v["name"] for v in match(store, "3fa2")]  # doctest: +SKIP
 ['左师傅', '李老师']
->>> assign(store, "3fa2", "左师傅")
->>> finish(store, "3fa2", hours="2")
+>>> assign(store, "3fa2", "左师傅")  # doctest: +SKIP
+>>> finish(store, "3fa2", hours="2")  # doctest: +SKIP
 """
 
 from __future__ import annotations

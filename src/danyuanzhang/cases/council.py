@@ -1,9 +1,9 @@
 """The residents' council (“小巷回声”议事会): its agenda, the proposals it sends to the office,
 and the office's answers.
 
->>> propose(store, ["3fa2", "9b1c"], text="脑科巷增设停车位并加强巡查")
->>> decide(store, "7d0e", "adopted")
->>> agenda(store)
+>>> propose(store, ["3fa2", "9b1c"], text="脑科巷增设停车位并加强巡查")  # doctest: +SKIP
+>>> decide(store, "7d0e", "adopted")  # doctest: +SKIP
+>>> agenda(store)  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ reopened when a re-inspection fails. Each step is a record of its own, so two la
 on one hazard never conflict; the status is read from the steps in the order they were taken,
 and a step that no longer fits (a second "fixed") changes nothing.
 
->>> add_hazard(store, kind="飞线充电", where="2-2 3楼窗外", days=3)
->>> take_step(store, "3fa2", "notified")
+>>> add_hazard(store, kind="飞线充电", where="2-2 3楼窗外", days=3)  # doctest: +SKIP
+>>> take_step(store, "3fa2", "notified")  # doctest: +SKIP
 """
 
 from __future__ import annotations

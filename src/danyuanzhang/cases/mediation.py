@@ -3,9 +3,9 @@ dispute, the other flats in it (flats, not names), who mediates, and the steps �
 talked to, brought together, agreement reached or not, referred on, the follow-up visit weeks
 later, since disputes come back as hazards do.
 
->>> set_dispute(store, "3fa2", kind="漏水", parties=["1-1-301"], mediator="周阿姨")
->>> take_mediation_step(store, "3fa2", "分别谈过", party="1-1-301", note="楼上说会找人修")
->>> take_mediation_step(store, "3fa2", "达成协议", note="楼上修防水，费用各半")
+>>> set_dispute(store, "3fa2", kind="漏水", parties=["1-1-301"], mediator="周阿姨")  # doctest: +SKIP
+>>> take_mediation_step(store, "3fa2", "分别谈过", party="1-1-301", note="楼上说会找人修")  # doctest: +SKIP
+>>> take_mediation_step(store, "3fa2", "达成协议", note="楼上修防水，费用各半")  # doctest: +SKIP
 """
 
 from __future__ import annotations

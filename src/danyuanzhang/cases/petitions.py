@@ -5,8 +5,8 @@ The path: collected → resolved on the spot, or escalated (to the building head
 the council) → proposed → adopted / declined → done → closed. Each step is a record of its
 own, like a hazard's, and the status is read from the steps in clock order.
 
->>> add_petition(store, "2-2-301", category="停车", text="脑科巷停车乱")
->>> take_step(store, "3fa2", "escalated", to="council")
+>>> add_petition(store, "2-2-301", category="停车", text="脑科巷停车乱")  # doctest: +SKIP
+>>> take_step(store, "3fa2", "escalated", to="council")  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ with the household they live in), masked on every page that leaves the unit head
 There are no rankings of volunteers: a volunteer's total hours are in their own record and in
 the ledger the office files, nowhere else (the 2026 rules on government apps forbid rankings).
 
->>> add_volunteer(store, "左师傅", ["义务维修"], phone="13507310001", household="3-2-101")
->>> add_service(store, "左师傅", "2-2-301", "repair", on="昨天", hours="1.5")
+>>> add_volunteer(store, "左师傅", ["义务维修"], phone="13507310001", household="3-2-101")  # doctest: +SKIP
+>>> add_service(store, "左师傅", "2-2-301", "repair", on="昨天", hours="1.5")  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 name of the person using it, the short name numbering notices, the phones on the card, the
 council's day. They stay on this laptop; they are not records and do not travel.
 
->>> set_value(store, "visit.cadence.elderly_alone", "5")
->>> value(store, "visit.cadence.elderly_alone")
+>>> set_value(store, "visit.cadence.elderly_alone", "5")  # doctest: +SKIP
+>>> value(store, "visit.cadence.elderly_alone")  # doctest: +SKIP
 5
 """
 

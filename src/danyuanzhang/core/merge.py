@@ -11,8 +11,16 @@ exercise them on their own.
   known records changed, which records are erased now, and what is dropped.
 - `erased_with_household`: which records go when their household is erased.
 
->>> field_state([roll_copy_a, roll_copy_b, edit_after_a]).value
-'"13900001111"'
+The office's roll reaches laptops a and b; a corrects the phone, b's copy is stamped later:
+
+>>> def phone(wall, device, number, after=()):
+...     stamp, parents = f"{wall:015d}-0000000000-{device}", encode([c.id for c in after])
+...     return Change.make(stamp, device, "resident", "0" * 32, "set", "phone", number, parents)
+>>> roll_copy_a, roll_copy_b = phone(1, "a" * 32, '"13900000000"'), phone(2, "b" * 32, '"13900000000"')
+>>> edit_after_a = phone(1, "a" * 32, '"13900001111"', [roll_copy_a])
+>>> state = field_state([roll_copy_a, roll_copy_b, edit_after_a])
+>>> state.value, state.conflict
+('"13900001111"', False)
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ would settle each — for a person to read and choose.
 - two households at one address (corrected apart on two laptops);
 - petitions of one household and category within 14 days (proposing `petition link`).
 
->>> [item["command"] for item in find_duplicates(store)]
+>>> [item["command"] for item in find_duplicates(store)]  # doctest: +SKIP
 ['dyz resident merge 9e70fe56 6a84f6be --yes']
 """
 

@@ -1,7 +1,7 @@
 """The household registry: flats of an estate and the residents who live in them.
 
->>> add_household(store, "2-2-301", estate="新芙蓉之都")
->>> add_resident(store, "2-2-301", name="刘桂英", phone="13812345678", flags=["独居老人"])
+>>> add_household(store, "2-2-301", estate="新芙蓉之都")  # doctest: +SKIP
+>>> add_resident(store, "2-2-301", name="刘桂英", phone="13812345678", flags=["独居老人"])  # doctest: +SKIP
 """
 
 from __future__ import annotations

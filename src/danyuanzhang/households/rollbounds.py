@@ -4,7 +4,7 @@ furthest cell) and aborts the whole process when that room cannot be had: a 1.7 
 declaring A1:XFD1048576 asks for 512 GiB. A zip bomb of a few MB unpacks to GBs. So: the
 zip's directory, then each sheet's XML streamed in bounded chunks, against what a roll can be.
 
->>> check_workbook(Path("花名册.xlsx"), data)  # one clear line (DyzError) when it cannot be
+>>> check_workbook(Path("花名册.xlsx"), data)  # one clear line (DyzError) when it cannot be  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 with a title above the headers, the headers in the words the community uses, an address in one
 cell or in columns, merged cells for a flat of several residents.
 
->>> result = import_roll(store, Path("花名册.xlsx"))
->>> result.households_added, result.residents_added
+>>> result = import_roll(store, Path("花名册.xlsx"))  # doctest: +SKIP
+>>> result.households_added, result.residents_added  # doctest: +SKIP
 """
 
 from __future__ import annotations

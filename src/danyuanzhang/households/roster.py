@@ -1,6 +1,6 @@
 """The 三长一户 roster: area heads, building heads, unit heads and household representatives.
 
->>> add_member(store, role="unit_head", name="王建国", phone="13900001111", scope="2-2")
+>>> add_member(store, role="unit_head", name="王建国", phone="13900001111", scope="2-2")  # doctest: +SKIP
 """
 
 from __future__ import annotations

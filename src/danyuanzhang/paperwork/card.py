@@ -1,7 +1,7 @@
 """The stairwell service card (单元长服务牌): who to call, with names, phones and duties.
 
->>> card = service_card(store, "2-2")
->>> card["unit_head"][0]["name"]
+>>> card = service_card(store, "2-2")  # doctest: +SKIP
+>>> card["unit_head"][0]["name"]  # doctest: +SKIP
 """
 
 from __future__ import annotations

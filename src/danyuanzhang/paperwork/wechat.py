@@ -2,7 +2,7 @@
 it is typed: 【】 section heads, one fact a line, no tables, flats and no residents' names or
 phones, and messages of at most 2,000 characters, numbered when there are several.
 
->>> messages = report_messages(weekly_report(store, scope="unit:2-2", redact=True))
+>>> messages = report_messages(weekly_report(store, scope="unit:2-2", redact=True))  # doctest: +SKIP
 """
 
 from __future__ import annotations

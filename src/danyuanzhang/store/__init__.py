@@ -2,8 +2,8 @@
 Every write is a change appended to the log and applied to the tables that commands read, in
 the same transaction.
 
->>> store = Store.open(Path("dyz.db"))
->>> with store.transaction():
+>>> store = Store.open(Path("dyz.db"))  # doctest: +SKIP
+>>> with store.transaction():  # doctest: +SKIP
 ...     store.put("household", new_id(), {"estate": "新芙蓉之都", "building": "2"})
 """
 

@@ -12,7 +12,10 @@ are compared by their columns and constraints in any order: a column added by `A
 comes last, and notebooks that took the migrations at different times have them in different
 orders.
 
->>> strangers(conn)
+>>> from danyuanzhang.store.migrations import LATEST
+>>> conn = _fresh(LATEST)
+>>> _ = conn.execute("CREATE TRIGGER stash BEFORE DELETE ON residents BEGIN SELECT 1; END")
+>>> strangers(conn, LATEST)
 [Stranger(kind='trigger', name='stash', how='extra')]
 """
 

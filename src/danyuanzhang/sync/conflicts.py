@@ -4,7 +4,7 @@ The later change shows meanwhile; a person settles it by keeping one side (`mine
 or the words the screen shows, 本机的/对方的) or by typing the value, which is checked exactly
 as the field's own command checks it. The decision is a change, and travels.
 
->>> resolve_conflict(store, "ab41", "对方的")
+>>> resolve_conflict(store, "ab41", "对方的")  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ this laptop's mark of the laptop that made a held change stays just below it (it
 claim to hold it, so no laptop it tells leaves it out); the mark it would have is kept and
 given back when the last of them is accepted.
 
->>> settle_marks(store)  # after held erasures are accepted (sync/importing.accept_held)
+>>> settle_marks(store)  # after held erasures are accepted (sync/importing.accept_held)  # doctest: +SKIP
 """
 
 from __future__ import annotations

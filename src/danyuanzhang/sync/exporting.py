@@ -11,7 +11,7 @@ that device's changes, learned from its own bundles and from its acknowledgement
   community-wide — alone, all of that part (a new unit head's start); with `--for`, what the
   peer lacks of it. `--redact`: without residents' personal data.
 
->>> export_bundle(store, Path("给社区.yaml"), peer="社区办公室")
+>>> export_bundle(store, Path("给社区.yaml"), peer="社区办公室")  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ own bundles, and from then on accepts a bundle only from a laptop on that list, 
 changes made by the office or by laptops on the list (and, for a revoked one, made before it
 was revoked). A laptop that trusts no office pins each sender's key as before (keys.py).
 
->>> admit(store, "2-2单元长")
+>>> admit(store, "2-2单元长")  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """`dyz peers`: the laptops this one has exchanged with, and the part of the notebook each
 receives.
 
->>> set_scope(store, "周玉梅的电脑", "unit:2-2")
+>>> set_scope(store, "周玉梅的电脑", "unit:2-2")  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 ordinary files, and read no further than a limit. `/dev/zero`, a FIFO or a symlink to either
 passes a size check (its size is 0) and then reads for ever; a file may also grow while read.
 
->>> data = read_bounded(Path("照片.jpg"), 512 * 1024)
+>>> data = read_bounded(Path("照片.jpg"), 512 * 1024)  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Every user-facing sentence, in Simplified Chinese and English.
 
->>> t("household_added", ref="2-2-301", estate="新芙蓉之都")
+>>> t("household_added", ref="2-2-301", estate="新芙蓉之都", id="3fa2c1d0")
+'已登记：新芙蓉之都 2-2-301（编号 3fa2c1d0）'
 """
 
 from __future__ import annotations

@@ -20,7 +20,12 @@ from datetime import date
 # found in the folded text is replaced at the same place in the text as it was typed
 _FOLD = str.maketrans("０１２３４５６７８９＋－（）．　", "0123456789+-(). ")
 _GAP = r"[ \-.]?"  # what people put between the groups of a number
-_MOBILE = rf"(?:(?:\+|00)?86{_GAP})?(?P<mobile>1[3-9][0-9]{_GAP}[0-9]{{4}}{_GAP}[0-9]{{4}})"
+# +86 and 0086 as a landline from abroad takes them, 00 86 (libphonenumber's way from Hong
+# Kong) included
+_MOBILE = (
+    rf"(?:(?:(?:\+|00){_GAP})?86{_GAP})?"
+    rf"(?P<mobile>1[3-9][0-9]{_GAP}[0-9]{{4}}{_GAP}[0-9]{{4}})"
+)
 _AREA_DIALLED = r"(?:10|2[0-9]|[3-9][0-9]{2})"  # Beijing 10, 2x, and the three-digit codes
 _AREA = rf"0{_AREA_DIALLED}"
 # from abroad the area code follows +86 (or 0086) without its 0: +86 731 8555 1234, and in

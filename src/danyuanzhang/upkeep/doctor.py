@@ -9,7 +9,7 @@ the changes it replaces, so on every laptop that receives it the new change stan
 old one stood (the repair travels); the poisoned change leaves this notebook. A poisoned change
 that another laptop has already made again is simply dropped.
 
->>> examine(store).poisoned
+>>> examine(store).poisoned  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ A visit is written all at once, in one transaction, from a `VisitPlan` (visits/p
 interview (`dyz visit`) and the one-line form (`dyz visit add`) fill the same plan, so the same
 answers make the same records either way.
 
+>>> from danyuanzhang.visits.plan import Need, VisitPlan
 >>> plan = VisitPlan(household="2-2-301", needs=[Need("维修", "楼道灯坏了")], anti_fraud_app=True)
 >>> record_visit(store, plan)  # doctest: +SKIP
 """

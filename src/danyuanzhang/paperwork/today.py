@@ -12,19 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from danyuanzhang.paperwork.today_shape import (
-    FollowUp,
-    HazardToDo,
-    HeldErasures,
-    NeedWaiting,
-    PatrolDue,
-    Retry,
-    TodayPlan,
-    VisitDue,
-)
 from danyuanzhang.store import Store
+
+if TYPE_CHECKING:
+    # for the type checker alone: at run time the plan is plain dicts, and creating these
+    # classes cost `dyz today` about half a millisecond of start-up
+    from danyuanzhang.paperwork.today_shape import (
+        FollowUp,
+        HazardToDo,
+        HeldErasures,
+        NeedWaiting,
+        PatrolDue,
+        Retry,
+        TodayPlan,
+        VisitDue,
+    )
 
 # the unit head has to act on: settle or carry on (collected), ask the volunteer it was handed to
 # (assigned), or go back and close with the resident's word once it is done (done)
@@ -58,14 +62,14 @@ def today_plan(
         list_hazards(store, estate=estate, unit=unit, building=building, open_only=True, on=day)
     ):
         if item["status"] == "rectified":
-            hazards.append(cast(HazardToDo, {**item, "todo": "reinspect", "days_over": None}))
+            hazards.append(cast("HazardToDo", {**item, "todo": "reinspect", "days_over": None}))
         elif item["due"] and item["due"] <= day:
             over = (as_of - date.fromisoformat(item["due"])).days
-            hazards.append(cast(HazardToDo, {**item, "todo": "deadline", "days_over": over}))
+            hazards.append(cast("HazardToDo", {**item, "todo": "deadline", "days_over": over}))
     hazards.sort(key=lambda h: (h["todo"] != "deadline", -(h["days_over"] or 0)))
     needs = [
         cast(
-            NeedWaiting,
+            "NeedWaiting",
             {**item, "waiting_days": (as_of - date.fromisoformat(item["raised_on"])).days},
         )
         for item in narrow(open_petitions(store, estate=estate, unit=unit, building=building))

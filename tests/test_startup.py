@@ -58,6 +58,7 @@ WRITING = (
     "danyuanzhang.sync.allowance",
     "danyuanzhang.paperwork.today_shape",
     "danyuanzhang.paperwork.report_shape",
+    "danyuanzhang.cases.council_shape",
 )
 READING = ("today", "visit due", "household list")
 

@@ -9,16 +9,8 @@ and the office's answers.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from danyuanzhang.cases.council_shape import (
-    Agenda,
-    AgendaMatter,
-    AgendaProposal,
-    Decided,
-    Meeting,
-    Proposed,
-)
 from danyuanzhang.cases.petitions import (
     describe,
     find_petition,
@@ -31,6 +23,18 @@ from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import petitions as q
 from danyuanzhang.text.i18n import said
 from danyuanzhang.text.inputs import day_it_happened, parse_date, parse_free_text
+
+if TYPE_CHECKING:
+    # for the type checker alone: creating these classes cost the weekly report, which reads the
+    # agenda, about 0.7 ms of start-up
+    from danyuanzhang.cases.council_shape import (
+        Agenda,
+        AgendaMatter,
+        AgendaProposal,
+        Decided,
+        Meeting,
+        Proposed,
+    )
 
 
 def propose(

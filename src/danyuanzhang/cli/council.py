@@ -44,7 +44,8 @@ def council_propose(
     ] = None,
 ) -> None:
     """形成建议报社区，记下这次议事会 · Turn escalated petitions into a proposal, with the meeting's record, e.g. `dyz council propose 3fa2 --text 增设车位 --place 社区活动室 --host 李秀兰 --expected 11 --present 9 --for 8 --against 0 --abstain 1`."""
-    from danyuanzhang.cases.council import Meeting, propose
+    from danyuanzhang.cases.council import propose
+    from danyuanzhang.cases.council_shape import Meeting
 
     meeting: Meeting = {
         "place": place,
@@ -97,7 +98,8 @@ def council_agenda(
     ] = None,
 ) -> None:
     """议事会议程 · The agenda: matters waiting, households behind each, proposals awaiting answers."""
-    from danyuanzhang.cases.council import Agenda, agenda
+    from danyuanzhang.cases.council import agenda
+    from danyuanzhang.cases.council_shape import Agenda
     from danyuanzhang.errors import DyzError
     from danyuanzhang.paperwork import render_pages
     from danyuanzhang.text import render

@@ -136,9 +136,7 @@ def parse_scope(store: Store, text: str | None, estate: str | None = None) -> Sc
 
 def several(value: str) -> list[str]:
     """The units of `2-1,2-2` or `2-1、2-2` (commas and ideographic commas alike)."""
-    import re
-
-    return [part for part in re.split(r"[,，、\s]+", value) if part]
+    return value.replace(",", " ").replace("，", " ").replace("、", " ").split()
 
 
 def _unit_order(unit: str) -> tuple[int, ...]:

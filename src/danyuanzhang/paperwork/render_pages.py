@@ -20,8 +20,8 @@ from danyuanzhang.text.typeset import (
 )
 
 if TYPE_CHECKING:
-    from danyuanzhang.cases.council import Agenda
-    from danyuanzhang.paperwork.today import VisitDue
+    from danyuanzhang.cases.council_shape import Agenda
+    from danyuanzhang.paperwork.today_shape import VisitDue
 
 PAGES_ZH = '"第 " counter(page) " 页，共 " counter(pages) " 页"'
 PAGES_EN = '"page " counter(page) " of " counter(pages)'

@@ -11,7 +11,7 @@ from danyuanzhang.text.ids import short
 from danyuanzhang.text.width import wrap
 
 if TYPE_CHECKING:
-    from danyuanzhang.paperwork.today import (
+    from danyuanzhang.paperwork.today_shape import (
         FollowUp,
         HazardToDo,
         HeldErasures,

@@ -12,96 +12,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Literal, TypedDict, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from danyuanzhang.store import Store
+
+if TYPE_CHECKING:
+    # for the type checker alone: at run time the plan is plain dicts, and creating these
+    # classes cost `dyz today` about half a millisecond of start-up
+    from danyuanzhang.paperwork.today_shape import (
+        FollowUp,
+        HazardToDo,
+        HeldErasures,
+        NeedWaiting,
+        PatrolDue,
+        Retry,
+        TodayPlan,
+        VisitDue,
+    )
 
 # the unit head has to act on: settle or carry on (collected), ask the volunteer it was handed to
 # (assigned), or go back and close with the resident's word once it is done (done)
 WAITING_ON_UNIT_HEAD = ("collected", "assigned", "done")
-
-
-# What the page reads of each item. The items are the lists' own (visits_due, list_hazards,
-# open_petitions, due_patrols, follow_ups_due): they carry their other fields into
-# `dyz today --format json` as they are.
-
-
-class HeldErasures(TypedDict):
-    laptop: str
-    file: str
-    flats: list[str]
-
-
-class Retry(TypedDict):
-    household: str
-    household_id: str
-    flags: list[str]
-    risk: str | None
-    not_home_on: str
-    retry_by: str
-
-
-class VisitDue(TypedDict):
-    household: str
-    household_id: str
-    residents: list[str]
-    is_due: bool
-    # why it is due, as `due_reason` says it
-    reason: str
-    every_days: int
-    never_visited: bool
-    last_visit: str | None
-    last_attempt: str | None
-    last_outcome: str | None
-    overdue_days: int
-    due_on: str
-
-
-class HazardToDo(TypedDict):
-    id: str
-    kind: str
-    unit: str
-    place: str | None
-    todo: Literal["reinspect", "deadline"]
-    days_over: int | None  # None: fixed, waiting to be re-inspected
-
-
-class _NeedWaiting(TypedDict):
-    id: str
-    status: str
-    category: str
-    text: str
-    household: str | None
-    unit: str
-    waiting_days: int
-
-
-class NeedWaiting(_NeedWaiting, total=False):
-    volunteer: str  # the need handed to a volunteer (assigned)
-
-
-class PatrolDue(TypedDict):
-    unit: str
-    last_patrol: str | None
-    days_since: int | None
-
-
-class FollowUp(TypedDict):
-    id: str
-    parties: list[str]
-    follow_up_on: str
-
-
-class TodayPlan(TypedDict):
-    day: str
-    retries: list[Retry]
-    no_households: bool
-    visits: list[VisitDue]
-    hazards: list[HazardToDo]
-    needs: list[NeedWaiting]
-    patrols: list[PatrolDue]
-    follow_ups: list[FollowUp]
-    erasures_held: list[HeldErasures]  # another laptop's, waiting for a person
 
 
 def today_plan(
@@ -131,14 +62,14 @@ def today_plan(
         list_hazards(store, estate=estate, unit=unit, building=building, open_only=True, on=day)
     ):
         if item["status"] == "rectified":
-            hazards.append(cast(HazardToDo, {**item, "todo": "reinspect", "days_over": None}))
+            hazards.append(cast("HazardToDo", {**item, "todo": "reinspect", "days_over": None}))
         elif item["due"] and item["due"] <= day:
             over = (as_of - date.fromisoformat(item["due"])).days
-            hazards.append(cast(HazardToDo, {**item, "todo": "deadline", "days_over": over}))
+            hazards.append(cast("HazardToDo", {**item, "todo": "deadline", "days_over": over}))
     hazards.sort(key=lambda h: (h["todo"] != "deadline", -(h["days_over"] or 0)))
     needs = [
         cast(
-            NeedWaiting,
+            "NeedWaiting",
             {**item, "waiting_days": (as_of - date.fromisoformat(item["raised_on"])).days},
         )
         for item in narrow(open_petitions(store, estate=estate, unit=unit, building=building))

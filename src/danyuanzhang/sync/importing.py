@@ -27,6 +27,7 @@ from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store, derive
 from danyuanzhang.store import erasures as esql
 from danyuanzhang.store import sync as sql
+from danyuanzhang.sync.allowance import Allowance, HeldFlat
 from danyuanzhang.sync.bundle.beside import ReaderLost, read_beside, worth_reading_beside
 from danyuanzhang.sync.bundle.errors import BundleError
 from danyuanzhang.sync.bundle.reader import (
@@ -40,7 +41,7 @@ from danyuanzhang.sync.bundle.reader import (
     read,
     read_by_events,
 )
-from danyuanzhang.sync.erasures import Allowance, HeldFlat, marks_as_if_accepted, settle_marks
+from danyuanzhang.sync.erasures import marks_as_if_accepted, settle_marks
 from danyuanzhang.sync.members import Gate
 from danyuanzhang.sync.provenance import Proofs
 from danyuanzhang.text.ids import short

@@ -120,6 +120,14 @@ def parse_date(text: str, option: str = "--on", past: bool = False) -> str:
 def read_day(cleaned: str, now: date, past: bool) -> date | None:
     """The day `cleaned` (NFKC-folded, no spaces) names, seen from `now`; None if none."""
 
+    # the form commands hand on to each other (2026-12-07) is read first: the phrases' patterns
+    # of Chinese below cost more to compile than the whole of reading a day
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", cleaned)
+    if match:
+        try:
+            return date(*(int(part) for part in match.groups()))
+        except ValueError:
+            return None
     words = _DAY_WORDS | _DAY_WORDS_AHEAD
     if cleaned in words:
         return now + timedelta(days=words[cleaned])
@@ -137,9 +145,7 @@ def read_day(cleaned: str, now: date, past: bool) -> date | None:
             day -= timedelta(weeks=1)
         return day
     try:
-        match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", cleaned) or re.match(
-            r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$", cleaned
-        )
+        match = re.match(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$", cleaned)
         if match:
             return date(*(int(part) for part in match.groups()))
         match = re.match(r"^(\d{1,2})-(\d{1,2})$", cleaned) or re.match(

@@ -169,6 +169,10 @@ def _joined(before: str, unit: str) -> bool:
 
 
 def _wrap_line(text: str, width: int, whole: int) -> list[str]:
+    if "`" not in text and text.isprintable() and display_width(text) <= width:
+        # most lines fit as they are: the pieces would be put back together unchanged (the
+        # only spaces are plain ones, each a column), all but the spaces at the end
+        return [text.rstrip(" ")]
     lines: list[str] = []
     current, used = "", 0
     for piece, spaced in _tokens(text, whole):

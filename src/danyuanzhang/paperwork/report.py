@@ -414,7 +414,7 @@ def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]
     report is not a ranking), needs handed to a volunteer, disputes open and settled."""
     from decimal import Decimal
 
-    from danyuanzhang.cases.mediation import list_disputes
+    from danyuanzhang.cases.mediation import disputes_open_since
     from danyuanzhang.cases.volunteers import hours_text
     from danyuanzhang.store import volunteers as qvol
 
@@ -444,7 +444,7 @@ def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]
     assigned = rq.assigned_between(store, start, end)
     disputes = [
         d
-        for d in list_disputes(store)
+        for d in disputes_open_since(store, scope.estates, start)
         if d["estate"] in scope.estates
         and scope.holds(
             {

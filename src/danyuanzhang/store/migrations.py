@@ -670,6 +670,49 @@ CREATE INDEX changes_by_device ON changes
     (device, CAST(substr(hlc, 1, 15) AS INTEGER), CAST(substr(hlc, 17, 10) AS INTEGER));
 """
 
+# 20 also: what `today` and the weekly report wait on, found through days kept beside each need
+# (as settled_on is) rather than in every step the needs and disputes ever took: a need done and
+# not yet closed, a dispute decided (result_on) in or after the week shown, and one agreed whose
+# follow-up visit is still to make
+V20_WAITING = (
+    """
+ALTER TABLE petitions ADD COLUMN done_on TEXT;
+ALTER TABLE petitions ADD COLUMN closed_on TEXT;
+ALTER TABLE petitions ADD COLUMN decided_on TEXT;
+ALTER TABLE petitions ADD COLUMN mediated_on TEXT;
+ALTER TABLE petitions ADD COLUMN followed_up_on TEXT;
+"""
+    + _derived_days(
+        "petition_closed_on",
+        "petitions",
+        "petition_events",
+        "petition_id",
+        "done_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = {id}"
+        " AND e.step = 'done'), closed_on = (SELECT min(e.on_date) FROM petition_events e"
+        " WHERE e.petition_id = {id} AND e.step = 'closed')",
+    )
+    + _derived_days(
+        "petition_mediated_on",
+        "petitions",
+        "mediation_steps",
+        "petition_id",
+        "decided_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = {id}"
+        " AND m.step IN ('agreed', 'not_agreed', 'referred')),"
+        " mediated_on = (SELECT max(m.on_date) FROM mediation_steps m"
+        " WHERE m.petition_id = {id} AND m.step = 'agreed'),"
+        " followed_up_on = (SELECT max(m.on_date) FROM mediation_steps m"
+        " WHERE m.petition_id = {id} AND m.step = 'followed_up')",
+    )
+    + """
+CREATE INDEX petitions_done_not_closed ON petitions (estate, building, unit)
+    WHERE done_on IS NOT NULL AND closed_on IS NULL;
+CREATE INDEX petitions_disputes_by_decided ON petitions (estate, decided_on)
+    WHERE category = 'mediation' AND withdrawn_on IS NULL;
+CREATE INDEX petitions_to_follow_up ON petitions (raised_on, id)
+    WHERE mediated_on > coalesce(followed_up_on, '');
+"""
+)
+
 
 def _resident_note(conn: sqlite3.Connection) -> None:
     """A resident's own note (15): what a roll's 备注 says beyond the flags. Added by the step
@@ -737,7 +780,7 @@ MIGRATIONS: list[list[Step]] = [
     [_resident_columns, V17],
     [V18],
     [_strip_personal],
-    [V20],
+    [V20, V20_WAITING],
 ]
 
 LATEST = len(MIGRATIONS)
@@ -784,9 +827,6 @@ READING_INDEXES = (
     # lately, not every one the unit ever had
     "CREATE INDEX IF NOT EXISTS hazards_verified_at"
     " ON hazards (estate, building, unit, kind, verified_on) WHERE verified_on IS NOT NULL",
-    # the needs done and waiting to be closed (`today`), not every step the needs ever took
-    "CREATE INDEX IF NOT EXISTS petition_events_done"
-    " ON petition_events (petition_id) WHERE step = 'done'",
     # the disputes (`today`'s follow-ups, the report's volunteer section): read alone, not
     # found among every need by a scan
     "CREATE INDEX IF NOT EXISTS petitions_disputes ON petitions (raised_on, id)"

@@ -177,7 +177,7 @@ CREATE TABLE petitions (
     category TEXT,
     text TEXT,
     raised_on TEXT
-, visit_id TEXT, settled_on TEXT, withdrawn_on TEXT, dispute TEXT, parties TEXT, mediator TEXT, case_no TEXT, agreement_no TEXT, case_source TEXT);
+, visit_id TEXT, settled_on TEXT, withdrawn_on TEXT, dispute TEXT, parties TEXT, mediator TEXT, case_no TEXT, agreement_no TEXT, case_source TEXT, done_on TEXT, closed_on TEXT, decided_on TEXT, mediated_on TEXT, followed_up_on TEXT);
 
 CREATE INDEX petitions_by_place ON petitions (estate, building, unit);
 
@@ -545,6 +545,47 @@ CREATE INDEX residents_at_risk ON residents (household_id) WHERE risk IS NOT NUL
 CREATE INDEX changes_by_device ON changes
     (device, CAST(substr(hlc, 1, 15) AS INTEGER), CAST(substr(hlc, 17, 10) AS INTEGER));
 
+CREATE TRIGGER petition_closed_on_insert AFTER INSERT ON petition_events BEGIN
+    UPDATE petitions SET done_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step = 'done'), closed_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step = 'closed') WHERE id = NEW.petition_id;
+END;
+
+CREATE TRIGGER petition_closed_on_update AFTER UPDATE ON petition_events BEGIN
+    UPDATE petitions SET done_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step = 'done'), closed_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step = 'closed') WHERE id IN (NEW.petition_id, OLD.petition_id);
+END;
+
+CREATE TRIGGER petition_closed_on_delete AFTER DELETE ON petition_events BEGIN
+    UPDATE petitions SET done_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step = 'done'), closed_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = petitions.id AND e.step = 'closed') WHERE id = OLD.petition_id;
+END;
+
+CREATE TRIGGER petition_closed_on_new AFTER INSERT ON petitions BEGIN
+    UPDATE petitions SET done_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.id AND e.step = 'done'), closed_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = NEW.id AND e.step = 'closed') WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER petition_mediated_on_insert AFTER INSERT ON mediation_steps BEGIN
+    UPDATE petitions SET decided_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step IN ('agreed', 'not_agreed', 'referred')), mediated_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step = 'agreed'), followed_up_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step = 'followed_up') WHERE id = NEW.petition_id;
+END;
+
+CREATE TRIGGER petition_mediated_on_update AFTER UPDATE ON mediation_steps BEGIN
+    UPDATE petitions SET decided_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step IN ('agreed', 'not_agreed', 'referred')), mediated_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step = 'agreed'), followed_up_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step = 'followed_up') WHERE id IN (NEW.petition_id, OLD.petition_id);
+END;
+
+CREATE TRIGGER petition_mediated_on_delete AFTER DELETE ON mediation_steps BEGIN
+    UPDATE petitions SET decided_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step IN ('agreed', 'not_agreed', 'referred')), mediated_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step = 'agreed'), followed_up_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = petitions.id AND m.step = 'followed_up') WHERE id = OLD.petition_id;
+END;
+
+CREATE TRIGGER petition_mediated_on_new AFTER INSERT ON petitions BEGIN
+    UPDATE petitions SET decided_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = NEW.id AND m.step IN ('agreed', 'not_agreed', 'referred')), mediated_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = NEW.id AND m.step = 'agreed'), followed_up_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = NEW.id AND m.step = 'followed_up') WHERE id = NEW.id;
+END;
+
+CREATE INDEX petitions_done_not_closed ON petitions (estate, building, unit)
+    WHERE done_on IS NOT NULL AND closed_on IS NULL;
+
+CREATE INDEX petitions_disputes_by_decided ON petitions (estate, decided_on)
+    WHERE category = 'mediation' AND withdrawn_on IS NULL;
+
+CREATE INDEX petitions_to_follow_up ON petitions (raised_on, id)
+    WHERE mediated_on > coalesce(followed_up_on, '');
+
 CREATE INDEX residents_current ON residents (household_id, moved_out, moved_in, name);
 
 CREATE INDEX hazards_by_visit ON hazards (visit_id) WHERE visit_id IS NOT NULL;
@@ -570,7 +611,5 @@ CREATE INDEX proposals_by_date ON proposals (estate, proposed_on);
 CREATE INDEX petition_events_by_proposal ON petition_events (proposal_id) WHERE proposal_id IS NOT NULL;
 
 CREATE INDEX hazards_verified_at ON hazards (estate, building, unit, kind, verified_on) WHERE verified_on IS NOT NULL;
-
-CREATE INDEX petition_events_done ON petition_events (petition_id) WHERE step = 'done';
 
 CREATE INDEX petitions_disputes ON petitions (raised_on, id) WHERE category = 'mediation' AND withdrawn_on IS NULL;

@@ -174,3 +174,40 @@ def test_the_steps_travel_and_their_notes_go_with_the_flat(
     dyz("household", "remove", "2-2-301", "--yes")
     [kept] = dyz_json("mediation", "show", dispute)["steps"]
     assert kept["step"] == "talked" and kept["note"] is None
+
+
+def test_what_waits_on_a_dispute_is_kept_from_its_steps_however_they_arrive(
+    dyz: Runner, dyz_json, dispute: str, tmp_path: Path
+) -> None:
+    """`today` and the weekly report find a dispute by the days kept beside it (decided, agreed,
+    followed up): written by a command, brought by another laptop's bundle, and derived again
+    from the change log by `dyz doctor`, they agree."""
+    office = ["--db", str(tmp_path / "office.db")]
+    dyz(*office, "init", "--device-name", "社区办公室")
+    bundle = tmp_path / "all.yaml"
+
+    def to_office() -> None:
+        dyz("export", "--plain", "-o", str(bundle))
+        dyz(*office, "import", str(bundle))
+
+    def week(*where: str, of: str) -> tuple[int, int, int]:
+        shown = dyz_json(*where, "report", "--week", of)["volunteers"]
+        return shown["disputes_open"], shown["disputes_settled"], shown["follow_ups_due"]
+
+    dyz("mediation", "step", dispute, "谈过", "--on", "2026-11-02")
+    to_office()
+    assert week(*office, of="2026-W45") == (1, 0, 0)
+    dyz("mediation", "step", dispute, "达成协议", "--on", "2026-11-04")
+    to_office()
+    for where in ([], office):
+        assert week(*where, of="2026-W44") == (1, 0, 0)  # agreed after that week
+        assert week(*where, of="2026-W45") == (0, 1, 0)
+        assert week(*where, of="2026-W48") == (0, 0, 1)
+        assert "调解回访" in dyz(*where, "today", "--on", "2026-11-26").stdout
+    dyz(*office, "mediation", "step", dispute, "回访", "--on", "2026-11-26")
+    dyz(*office, "export", "--plain", "-o", str(bundle))
+    dyz("import", str(bundle))
+    for where in ([], office):
+        assert "调解回访" not in dyz(*where, "today", "--on", "2026-11-27").stdout
+        assert week(*where, of="2026-W48") == (0, 0, 0)
+        assert "一切正常" in dyz(*where, "doctor").stderr

@@ -412,7 +412,7 @@ def _council_section(
 def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -> Volunteers:
     """The volunteer team's week: services given and their hours by kind (never by person: a
     report is not a ranking), needs handed to a volunteer, disputes open and settled."""
-    from danyuanzhang.cases.mediation import list_disputes
+    from danyuanzhang.cases.mediation import disputes_open_since
     from danyuanzhang.store import volunteers as qvol
 
     (start, end), (last_start, last_end) = weeks[-1], weeks[-2]
@@ -447,7 +447,7 @@ def _volunteers_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]
     assigned = rq.assigned_between(store, start, end)
     disputes = [
         d
-        for d in list_disputes(store)
+        for d in disputes_open_since(store, scope.estates, start)
         if d["estate"] in scope.estates
         and scope.holds(
             {

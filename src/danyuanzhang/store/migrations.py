@@ -670,6 +670,54 @@ CREATE INDEX changes_by_device ON changes
     (device, CAST(substr(hlc, 1, 15) AS INTEGER), CAST(substr(hlc, 17, 10) AS INTEGER));
 """
 
+# 20 also: what `today` and the weekly report wait on, found through days kept beside each need
+# (as settled_on is) rather than in every step the needs and disputes ever took: a need done and
+# not yet closed, a dispute decided (result_on) in or after the week shown, and one agreed whose
+# follow-up visit is still to make
+WAITING_DAYS = ("done_on", "closed_on", "decided_on", "mediated_on", "followed_up_on")
+# IF NOT EXISTS: a notebook set back to an older version and opened again has them already
+V20_WAITING = (
+    (
+        _derived_days(
+            "petition_closed_on",
+            "petitions",
+            "petition_events",
+            "petition_id",
+            "done_on = (SELECT min(e.on_date) FROM petition_events e WHERE e.petition_id = {id}"
+            " AND e.step = 'done'), closed_on = (SELECT min(e.on_date) FROM petition_events e"
+            " WHERE e.petition_id = {id} AND e.step = 'closed')",
+        )
+        + _derived_days(
+            "petition_mediated_on",
+            "petitions",
+            "mediation_steps",
+            "petition_id",
+            "decided_on = (SELECT max(m.on_date) FROM mediation_steps m WHERE m.petition_id = {id}"
+            " AND m.step IN ('agreed', 'not_agreed', 'referred')),"
+            " mediated_on = (SELECT max(m.on_date) FROM mediation_steps m"
+            " WHERE m.petition_id = {id} AND m.step = 'agreed'),"
+            " followed_up_on = (SELECT max(m.on_date) FROM mediation_steps m"
+            " WHERE m.petition_id = {id} AND m.step = 'followed_up')",
+        )
+    ).replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ")
+    + """
+CREATE INDEX IF NOT EXISTS petitions_done_not_closed ON petitions (estate, building, unit)
+    WHERE done_on IS NOT NULL AND closed_on IS NULL;
+CREATE INDEX IF NOT EXISTS petitions_disputes_by_decided ON petitions (estate, decided_on)
+    WHERE category = 'mediation' AND withdrawn_on IS NULL;
+CREATE INDEX IF NOT EXISTS petitions_to_follow_up ON petitions (raised_on, id)
+    WHERE mediated_on > coalesce(followed_up_on, '');
+"""
+)
+
+
+def _waiting_columns(conn: sqlite3.Connection) -> None:
+    """The days of 20 that tell what waits on a need, each added once (see V20_WAITING)."""
+    present = {row[1] for row in conn.execute("PRAGMA table_info(petitions)")}
+    for column in WAITING_DAYS:
+        if column not in present:
+            conn.execute(f"ALTER TABLE petitions ADD COLUMN {column} TEXT")
+
 
 def _resident_note(conn: sqlite3.Connection) -> None:
     """A resident's own note (15): what a roll's 备注 says beyond the flags. Added by the step
@@ -737,7 +785,7 @@ MIGRATIONS: list[list[Step]] = [
     [_resident_columns, V17],
     [V18],
     [_strip_personal],
-    [V20],
+    [V20, _waiting_columns, V20_WAITING],
 ]
 
 LATEST = len(MIGRATIONS)
@@ -784,9 +832,6 @@ READING_INDEXES = (
     # lately, not every one the unit ever had
     "CREATE INDEX IF NOT EXISTS hazards_verified_at"
     " ON hazards (estate, building, unit, kind, verified_on) WHERE verified_on IS NOT NULL",
-    # the needs done and waiting to be closed (`today`), not every step the needs ever took
-    "CREATE INDEX IF NOT EXISTS petition_events_done"
-    " ON petition_events (petition_id) WHERE step = 'done'",
     # the disputes (`today`'s follow-ups, the report's volunteer section): read alone, not
     # found among every need by a scan
     "CREATE INDEX IF NOT EXISTS petitions_disputes ON petitions (raised_on, id)"

@@ -31,18 +31,15 @@ def done_not_closed(
     store: Store, estates: Sequence[str], building: str | None, unit: str | None
 ) -> list[Any]:
     """Petitions of a place done and not yet closed with the resident's word (settled by the
-    day they were done, yet still waiting on the unit head), found through the steps `done`
-    (the reading index petition_events_done; CROSS JOIN keeps SQLite from starting at the
-    place's petitions instead)."""
+    day they were done, yet still waiting on the unit head), through the index of those alone
+    (`petitions_done_not_closed`), however many were done and closed before."""
     from danyuanzhang.store.report import place_clause
 
     where, params = place_clause("p", estates, building, unit)
     return store.conn.execute(
         f"""
-        SELECT DISTINCT p.* FROM petition_events d CROSS JOIN petitions p
-        WHERE d.step = 'done' AND p.id = d.petition_id AND {where} AND p.withdrawn_on IS NULL
-          AND NOT EXISTS (SELECT 1 FROM petition_events c
-                          WHERE c.petition_id = d.petition_id AND c.step = 'closed')
+        SELECT p.* FROM petitions p
+        WHERE p.done_on IS NOT NULL AND p.closed_on IS NULL AND {where} AND p.withdrawn_on IS NULL
         """,
         params,
     ).fetchall()
@@ -174,6 +171,37 @@ def disputes(store: Store, estate: str | None = None) -> list[Any]:
         " ORDER BY raised_on, id"
     ).fetchall()
     return [r for r in rows if r["estate"] == estate] if estate else rows
+
+
+def disputes_to_follow_up(store: Store) -> list[Any]:
+    """The disputes agreed and not followed up since (`mediated_on`, `followed_up_on`), oldest
+    first: those whose follow-up visit may be due, not every dispute ever agreed."""
+    return store.conn.execute(
+        "SELECT * FROM petitions INDEXED BY petitions_to_follow_up"
+        " WHERE mediated_on > coalesce(followed_up_on, '')"
+        " AND category = 'mediation' AND withdrawn_on IS NULL ORDER BY raised_on, id"
+    ).fetchall()
+
+
+def disputes_open_since(store: Store, estates: Sequence[str], day: str) -> list[Any]:
+    """The disputes of these estates undecided, decided on `day` or later, or waiting for their
+    follow-up visit, oldest first: what a week from `day` on may count, through the day each
+    was decided (`petitions_disputes_by_decided`), not every dispute ever decided."""
+    if not estates:
+        return []
+    marks = ", ".join("?" * len(estates))
+    disputes = "category = 'mediation' AND withdrawn_on IS NULL"
+    return store.conn.execute(
+        f"SELECT * FROM petitions INDEXED BY petitions_disputes_by_decided"
+        f" WHERE estate IN ({marks}) AND decided_on IS NULL AND {disputes}"
+        f" UNION SELECT * FROM petitions INDEXED BY petitions_disputes_by_decided"
+        f" WHERE estate IN ({marks}) AND decided_on >= ? AND {disputes}"
+        " UNION SELECT * FROM petitions INDEXED BY petitions_to_follow_up"
+        f" WHERE mediated_on > coalesce(followed_up_on, '') AND estate IN ({marks})"
+        f" AND {disputes}"
+        " ORDER BY raised_on, id",
+        [*estates, *estates, day, *estates],
+    ).fetchall()
 
 
 def disputes_between(store: Store, estates: Sequence[str], start: str, end: str) -> list[Any]:

@@ -55,6 +55,16 @@ def test_required_and_defaults_are_said_in_chinese(dyz: Runner) -> None:
     add = dyz("hazard", "add", "--help").stdout
     assert re.search(r"--kind <文字>\s+隐患类别", add) and "[必填]" in add
     assert "--on <日期>" in add
+    assert "--to <日期>" in dyz("patrol", "list", "--help").stdout
+
+
+def test_to_is_a_date_only_where_it_names_a_date(dyz: Runner) -> None:
+    """`--to` is whom a matter goes to on escalate and on a mediation step, not a day."""
+    for path in (("petition", "escalate"), ("mediation", "step")):
+        shown = dyz(*path, "--help").stdout
+        assert "--to <文字>" in shown and "--to <日期>" not in shown, path
+        english = dyz("--lang", "en", *path, "--help").stdout
+        assert "--to <str>" in english and "<date>" not in english.split("--to")[1].split("\n")[0]
     assert "[默认 table]" in dyz("household", "list", "--help").stdout
     assert "用法：dyz hazard show [选项] 隐患编号" in dyz("hazard", "show", "--help").stdout
 

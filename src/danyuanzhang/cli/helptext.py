@@ -120,7 +120,8 @@ def option_names(param: Any, ctx: Any) -> str:
     if param.is_flag or param.count:
         return names
     metavar = str(param.make_metavar(ctx))
-    if metavar == "<str>" and _DATE_OPTIONS.intersection(param.opts):
+    # `--to` is a date but where it names whom a matter goes to (its parameter is then `to`)
+    if metavar == "<str>" and _DATE_OPTIONS.intersection(param.opts) and param.name != "to":
         metavar = pick("<日期>", "<date>")
     elif lang() == "zh":
         metavar = _METAVARS.get(metavar, metavar)

@@ -168,7 +168,7 @@ def test_card_html_is_one_self_contained_a5_page(
     assert str(target) in result.stderr
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "size: A5" in page
-    assert "data:image/png;base64," in page
+    assert "data:image/jpeg;base64," in page  # every photo is kept as a JPEG
     assert "http://" not in page and "https://" not in page and "<script" not in page
     assert "周玉梅" in page and "139 0731 0202" in page
 

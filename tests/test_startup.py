@@ -42,6 +42,7 @@ HEAVY = (
     "nacl",
     "openpyxl",
     "python_calamine",
+    "PIL",
     "danyuanzhang.text.markdown",
     "danyuanzhang.text.sheets",
     "danyuanzhang.sync.bundle",

@@ -194,7 +194,7 @@ def add_hazard(  # noqa: PLR0913
     if patrol:
         fields["patrol"] = patrol
     if photo:
-        from danyuanzhang.households.roster import read_photo
+        from danyuanzhang.system.photos import read_photo
 
         fields["photo"] = read_photo(photo)
     with store.transaction():

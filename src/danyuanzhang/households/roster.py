@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from danyuanzhang.errors import DyzError
 from danyuanzhang.households.scopes import choose_estate
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import registry as reg
+from danyuanzhang.system import photos
 from danyuanzhang.text.inputs import (
     parse_building,
     parse_free_text,
@@ -22,13 +22,6 @@ from danyuanzhang.text.inputs import (
     parse_unit,
 )
 from danyuanzhang.text.vocab import ROLE_SCOPES
-
-PHOTO_LIMIT = 512 * 1024
-_IMAGE_MAGIC = {
-    b"\xff\xd8\xff": "image/jpeg",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"GIF8": "image/gif",
-}
 
 
 def parse_role(text: str) -> str:
@@ -66,24 +59,6 @@ def parse_buildings(text: str) -> str:
     return ",".join(dict.fromkeys(buildings))
 
 
-def read_photo(path_text: str) -> str:
-    """A portrait for the card, kept inside the database so that it travels with the roster."""
-    from danyuanzhang.system.userfiles import read_bounded
-
-    try:
-        data = read_bounded(Path(path_text).expanduser(), PHOTO_LIMIT)
-    except DyzError as error:
-        if error.key == "file_too_big":
-            raise DyzError("photo_too_big", path=path_text, limit_kb=PHOTO_LIMIT // 1024) from None
-        if error.key == "file_unreadable":
-            raise DyzError("photo_unreadable", path=path_text) from None
-        raise
-    mime = next((m for magic, m in _IMAGE_MAGIC.items() if data.startswith(magic)), None)
-    if mime is None:
-        raise DyzError("photo_not_image", path=path_text)
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
 def member_json(row: Any) -> dict[str, Any]:
     return {
         "id": row["id"],
@@ -119,7 +94,7 @@ def add_member(  # noqa: PLR0913
     if duties:
         fields["duties"] = parse_free_text(duties, limit=200)
     if photo:
-        fields["photo"] = read_photo(photo)
+        fields["photo"] = photos.read_photo(photo)
     if buildings:
         if code != "area_head":
             raise DyzError("buildings_only_for_area")
@@ -177,7 +152,7 @@ def edit_member(  # noqa: PLR0913
         if duties is not None:
             fields["duties"] = parse_free_text(duties, limit=200) or None
         if photo is not None:
-            fields["photo"] = read_photo(photo) if photo else None
+            fields["photo"] = photos.read_photo(photo) if photo else None
         if buildings is not None:
             if code != "area_head":
                 raise DyzError("buildings_only_for_area")

@@ -627,12 +627,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot read the photo {path}; check the path.",
     ),
     "photo_too_big": (
-        "照片 {path} 太大（最多 {limit_kb} KB），请先缩小。",
-        "The photo {path} is too big ({limit_kb} KB at most); make it smaller first.",
+        "照片 {path} 太大（最多 {limit_mb} MB），不像一张照片。请换一张照片。",
+        "The photo {path} is too big ({limit_mb} MB at most) to be a photo; choose another.",
+    ),
+    "photo_heic": (
+        "{path} 是苹果手机的 HEIC 照片，dyz 读不了。请在手机上用“设置 › 相机 › 格式 › 兼容性最佳”"
+        "拍照，或把照片发到微信再保存，就是 JPG。",
+        "{path} is an iPhone HEIC photo, which dyz cannot read. Set Settings › Camera › Formats"
+        " › Most Compatible on the phone, or send the photo through WeChat and save it: it is"
+        " then a JPG.",
     ),
     "photo_not_image": (
-        "{path} 不是 JPG、PNG 或 GIF 图片。",
-        "{path} is not a JPG, PNG or GIF picture.",
+        "{path} 不是 JPG、PNG、GIF 或 WebP 图片。",
+        "{path} is not a JPG, PNG, GIF or WebP picture.",
     ),
     "member_exists": (
         "{name} 已在名册中负责 {scope}。",

@@ -343,10 +343,9 @@ def root(
 
 def main() -> None:
     os.umask(0o077)  # anything dyz writes (cards, rolls, bundles) holds personal data
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
+    from danyuanzhang.text.consoles import fit_streams
+
+    fit_streams(sys.stdout, sys.stderr)
     try:
         app(prog_name="dyz")
     except SystemExit as done:

@@ -631,10 +631,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The photo {path} is too big ({limit_mb} MB at most) to be a photo; choose another.",
     ),
     "photo_heic": (
-        "{path} 是苹果手机的 HEIC 照片，dyz 读不了。请在手机上用“设置 › 相机 › 格式 › 兼容性最佳”"
+        "{path} 是苹果手机的 HEIC 照片，dyz 读不了。请在手机上用“设置→相机→格式→兼容性最佳”"
         "拍照，或把照片发到微信再保存，就是 JPG。",
-        "{path} is an iPhone HEIC photo, which dyz cannot read. Set Settings › Camera › Formats"
-        " › Most Compatible on the phone, or send the photo through WeChat and save it: it is"
+        "{path} is an iPhone HEIC photo, which dyz cannot read. Set Settings > Camera > Formats"
+        " > Most Compatible on the phone, or send the photo through WeChat and save it: it is"
         " then a JPG.",
     ),
     "photo_not_image": (

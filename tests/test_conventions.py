@@ -213,7 +213,17 @@ def test_a_wrong_language_is_explained(dyz: Runner) -> None:
 
 
 @pytest.mark.parametrize(
-    ("env", "expected"), [("zh_CN.UTF-8", "zh"), ("en_US.UTF-8", "en"), ("C", "en")]
+    ("env", "expected"),
+    [
+        ("zh_CN.UTF-8", "zh"),
+        ("zh_TW.Big5", "zh"),
+        ("en_US.UTF-8", "en"),
+        ("de_DE.UTF-8", "en"),
+        # a locale that names no language: Chinese, the language of dyz's users (issue 38)
+        ("C", "zh"),
+        ("C.UTF-8", "zh"),
+        ("POSIX", "zh"),
+    ],
 )
 def test_the_language_follows_the_locale(
     monkeypatch: pytest.MonkeyPatch, env: str, expected: str
@@ -233,6 +243,29 @@ def test_the_language_follows_the_locale(
     monkeypatch.setenv("DYZ_LANG", "en_GB")
     assert detect_lang() == "en"
     monkeypatch.setenv("DYZ_LANG", "fr")  # not one of ours: the locale decides
+    assert detect_lang() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Chinese (Simplified)_China", "zh"),
+        ("zh_CN", "zh"),
+        ("English_United States", "en"),
+        ("", "zh"),
+    ],
+)
+def test_on_windows_the_language_follows_the_system_locale(
+    monkeypatch: pytest.MonkeyPatch, name: str, expected: str
+) -> None:
+    """Windows sets no LANG: the locale Python reads from the system decides."""
+    import locale
+
+    from danyuanzhang.text.i18n import detect_lang
+
+    for var in ("DYZ_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(locale, "getlocale", lambda *_: (name or None, "936"))
     assert detect_lang() == expected
 
 

@@ -323,11 +323,11 @@ def root(
     ] = False,
 ) -> None:
     """单元长的工作本 · dyz, the unit head's notebook."""
-    if lang is None:
-        from danyuanzhang.text.i18n import set_lang
+    from danyuanzhang.text.i18n import chosen_lang, set_lang
 
+    if lang is None:
         set_lang(None)
-    ctx.obj = State(db, by)
+    ctx.obj = State(db, by, language_chosen=lang is not None or chosen_lang() is not None)
     if ctx.invoked_subcommand is None:
         from danyuanzhang.cli.common import is_interactive, out
 

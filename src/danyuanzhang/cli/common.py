@@ -94,10 +94,34 @@ COUNT = Count()
 class State:
     """Per-invocation settings from the root options; the database opens on first use."""
 
-    def __init__(self, db: Path | None, by: str | None = None) -> None:
+    def __init__(
+        self, db: Path | None, by: str | None = None, language_chosen: bool = False
+    ) -> None:
         self.db = db
         self.by = by
+        # --lang or DYZ_LANG named the language: the notebook's own choice gives way
+        self.language_chosen = language_chosen
         self._store: Store | None = None
+
+    def use_saved_language(self, store: Store | None = None) -> None:
+        """The language kept in the notebook (`dyz config set language en`), which wins over
+        the locale: read from `store` as it opens, or on its own where nothing opens the
+        notebook (help)."""
+        if self.language_chosen:
+            return
+        from danyuanzhang.core.config import LANGUAGE_SETTING
+
+        if store is not None:
+            saved = store.setting(LANGUAGE_SETTING)
+        else:
+            from danyuanzhang.store.db import default_path, peek_setting
+
+            saved = peek_setting(self.db or default_path(), LANGUAGE_SETTING)
+        from danyuanzhang.text.i18n import LANGS, set_lang
+
+        if saved in LANGS:
+            set_lang(saved)
+        self.language_chosen = True  # decided: not read again
 
     def store(self, with_device: bool = True, remind: bool = True) -> Store:
         if self._store is None:
@@ -105,6 +129,7 @@ class State:
 
             path = self.db or default_path()
             store = Store.open(path)
+            self.use_saved_language(store)
             store.on_wait = lambda: say(t("db_waiting"))
             if store.created:
                 say(t("db_created", path=str(path)))

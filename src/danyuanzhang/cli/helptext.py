@@ -39,12 +39,26 @@ def side(text: str | None) -> str:
     return f"{zh}。例如：{example.group(1)}" if example else zh
 
 
+def _in_saved_language(ctx: Any) -> None:
+    """Help in the language the notebook keeps, as every command speaks (`dyz --help` is
+    written before the root's options are taken: its --db and --lang are read here)."""
+    from danyuanzhang.cli.common import State
+    from danyuanzhang.text.i18n import chosen_lang
+
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        chosen = root.params.get("lang") is not None or chosen_lang() is not None
+        root.obj = State(root.params.get("db"), language_chosen=chosen)
+    root.obj.use_saved_language()
+
+
 def format_help(command: Any, ctx: Any, formatter: Any) -> None:
     """In place of typer's rich help: the same sections, in the reader's language."""
     formatter.write(help_text(command, ctx))
 
 
 def help_text(command: Any, ctx: Any) -> str:
+    _in_saved_language(ctx)
     width = terminal_width()
     lines = [pick("用法：", "Usage: ") + usage(command, ctx), ""]
     about = side(command.help)

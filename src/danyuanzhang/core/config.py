@@ -13,16 +13,36 @@ from typing import Any, NamedTuple
 
 from danyuanzhang.errors import DyzError
 
+LANGUAGE_SETTING = "language"  # read also where the notebook is not opened (help)
+_LANGUAGE_WORDS = {
+    "zh": "zh",
+    "中文": "zh",
+    "汉语": "zh",
+    "chinese": "zh",
+    "en": "en",
+    "英文": "en",
+}
+_LANGUAGE_WORDS |= {"英语": "en", "english": "en"}
+
 
 class Key(NamedTuple):
     setting: str  # the row in the settings table
     default: Any
-    kind: str  # "days", "weekday" (1 Monday … 7 Sunday), "households", "name" or "phone"
+    # "days", "weekday" (1 Monday … 7 Sunday), "households", "name", "phone" or "language"
+    kind: str
     help_zh: str
     help_en: str
 
 
 KEYS: dict[str, Key] = {
+    "language": Key(
+        LANGUAGE_SETTING,
+        None,
+        "language",
+        "界面语言：zh 中文，en 英文（不设则用中文，除非系统是别的语言；--lang 和 DYZ_LANG 优先）",
+        "interface language: zh or en (unset: Chinese unless the system's locale is another"
+        " language; --lang and DYZ_LANG come first)",
+    ),
     "visit.cadence.elderly_alone": Key(
         "cadence_elderly_alone",
         7,
@@ -157,6 +177,11 @@ def parse(name: str, text: str) -> Any:
         return _count(name, text, *_COUNTS[key.kind])
     if key.kind == "weekday":
         return _weekday(name, text)
+    if key.kind == "language":
+        said = _LANGUAGE_WORDS.get(text.strip().lower())
+        if said is None:
+            raise DyzError("config_bad_language", key=name, value=text)
+        return said
     if key.kind == "phone":
         from danyuanzhang.text.inputs import parse_phone
 

@@ -71,6 +71,22 @@ def reading_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?{way}"
 
 
+def peek_setting(path: Path, key: str) -> str | None:
+    """One setting of the notebook at `path`, read without opening it for work (no migration,
+    no device, no daily checks); None where there is no notebook or it cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(reading_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
+
+
 def readable_as_is(path: Path) -> bool:
     """A notebook that cannot be written and whose -wal file holds nothing: whole in its one
     file, read as it is (SQLite could not make the -shm file reading a WAL notebook needs)."""

@@ -19,19 +19,37 @@ _lang: str | None = None
 
 
 def detect_lang() -> str:
-    """`DYZ_LANG` first, then the locale: Chinese when it is Chinese, English otherwise."""
+    """`DYZ_LANG` first, then the locale: Chinese unless the locale names another language —
+    a laptop left at `C` or `POSIX` (a Linux without a Chinese locale, Git Bash) speaks
+    Chinese, as its user does."""
+    chosen = chosen_lang()
+    if chosen is not None:
+        return chosen
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "").strip()
+        if value:
+            return "en" if names_another_language(value) else "zh"
+    import locale
+
+    # Windows: ('Chinese (Simplified)_China', '936'), ('English_United States', '1252')
+    return "en" if names_another_language(locale.getlocale()[0] or "") else "zh"
+
+
+def chosen_lang() -> str | None:
+    """The language `DYZ_LANG` names, if it names one of ours."""
     chosen = os.environ.get("DYZ_LANG", "").strip().lower()
     for code in LANGS:
         if chosen.startswith(code):  # zh, zh_CN, zh-Hans, en_GB, english…
             return code
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    import locale
+    return None
 
-    name = (locale.getlocale()[0] or "").lower()
-    return "zh" if name.startswith("zh") or name.startswith("chinese") else "en"
+
+def names_another_language(locale_name: str) -> bool:
+    """Whether a locale (`en_US.UTF-8`, `English_United States`, `en:zh`) names a language
+    other than Chinese; `C`, `POSIX` and `C.UTF-8` name none."""
+    name = locale_name.strip().lower().split(":")[0]
+    plain = name.split(".")[0]
+    return plain not in ("", "c", "posix") and not name.startswith(("zh", "chinese"))
 
 
 def set_lang(lang: str | None) -> None:

@@ -118,6 +118,10 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "{key} 要写 1 到 3650 之间的天数，不是“{value}”。",
         "{key} takes a number of days from 1 to 3650, not “{value}”.",
     ),
+    "config_bad_language": (
+        "{key} 要写 zh（中文）或 en（英文），不是“{value}”。",
+        "{key} takes zh (Chinese) or en (English), not “{value}”.",
+    ),
     "config_set": ("已设置 {key} = {value}", "Set {key} = {value}"),
     "config_unset": ("{key} 已恢复默认值 {value}", "{key} is back to its default, {value}"),
     # -- the interview ---------------------------------------------------------------------

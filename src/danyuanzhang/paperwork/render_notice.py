@@ -11,6 +11,8 @@ from danyuanzhang.text.i18n import pick, t
 from danyuanzhang.text.phones import mask_phones_in, spaced_phone
 from danyuanzhang.text.typeset import (
     BASE_CSS,
+    FANGSONG,
+    FONTS,
     day_words,
     flat_words,
     joined,
@@ -183,7 +185,8 @@ def notice_html(data: Notice, paper: str = "a5") -> str:
     css = (
         BASE_CSS
         + f"@page {{ size: {name} portrait; margin: {margin}mm; }}"
-        + f" body {{ font-size: {size}pt; }}"
+        + f" body {{ font-size: {size}pt; font-family: {FANGSONG}; }}"
+        + f" h1, .stub h2, .due {{ font-family: {FONTS}; }}"
         + f" .page {{ height: {height - 2 * margin - 1}mm; display: flex; flex-direction: column; }}"
         + f" h1 {{ text-align: center; font-size: {size + 8}pt; letter-spacing: 2pt;"
         " margin: 0 0 1mm; }"

@@ -104,7 +104,19 @@ def unbroken(text: str) -> str:
 
 # The layout every printed page shares: fonts that hold Chinese, 12 pt at least, nothing
 # broken inside a word or a number, and the footer of pages with residents' personal data.
-FONTS = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "SimHei", sans-serif'
+# A font stack every laptop of an office has one of: Windows (Microsoft YaHei, SimHei, SimSun),
+# Kylin and UOS, the domestic systems offices move to (Noto or Source Han, WenQuanYi), other
+# Linux and macOS; the pages are measured with Noto CJK (tests/pages.py).
+FONTS = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei",'
+    ' "SimHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "PingFang SC", "SimSun", sans-serif'
+)
+# An official document's body is set in 仿宋 (GB/T 9704-2012): Windows has FangSong, older
+# offices FangSong_GB2312; where neither is, a serif Song face (Noto or Source Han Serif).
+FANGSONG = (
+    '"FangSong", "FangSong_GB2312", "仿宋", "仿宋_GB2312", "STFangsong", "Noto Serif CJK SC",'
+    ' "Source Han Serif SC", "Source Han Serif CN", "SimSun", "Songti SC", serif'
+)
 BASE_CSS = f"""
 * {{ box-sizing: border-box; }}
 html, body {{ margin: 0; padding: 0; }}

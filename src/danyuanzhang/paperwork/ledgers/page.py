@@ -12,7 +12,7 @@ from datetime import date
 
 from danyuanzhang.paperwork.ledgers import Cell, Column, Ledger, foot, foot_text, period_words
 from danyuanzhang.text.i18n import pick, t
-from danyuanzhang.text.typeset import unbroken
+from danyuanzhang.text.typeset import FONTS, unbroken
 
 # columns holding a date, a flat, a name or a short word: kept on one line (free text wraps)
 _NOWRAP = {
@@ -70,8 +70,7 @@ _WORDS = {("care", "category")}
 _CSS = """
 @page { size: A4 landscape; margin: 12mm 10mm 14mm;
         @bottom-center { content: counter(page) " / " counter(pages); font-size: 10pt; } }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun",
-       sans-serif; font-size: 12pt; color: #000; margin: 0; }
+body { font-family: FONTS; font-size: 12pt; color: #000; margin: 0; }
 h1 { font-size: 17pt; text-align: center; margin: 0 0 2mm; letter-spacing: 0.1em; }
 p.period { text-align: center; margin: 0 0 3mm; font-size: 12pt; }
 p.heading { margin: 0 0 3mm; font-size: 12pt; }
@@ -93,7 +92,7 @@ div.signatures { display: flex; justify-content: space-between; margin-top: 8mm;
 div.signatures span { white-space: nowrap; }
 span.blank { display: inline-block; min-width: 30mm; border-bottom: 0.3mm solid #000; }
 p.footer { margin-top: 4mm; font-size: 12pt; text-align: center; }
-"""
+""".replace("FONTS", FONTS)
 
 
 def cell_text(value: Cell, year: int | None = None) -> str:

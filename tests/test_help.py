@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from danyuanzhang.cli.helptext import side
 from danyuanzhang.text.i18n import set_lang
@@ -120,3 +122,12 @@ def test_wrapping_never_breaks_inside_a_word_a_date_or_a_flat(text: str, width: 
             assert piece in joined, (piece, lines)
     assert not any(line.startswith(("，", "。", "）", "、")) for line in lines), lines
     assert not any(line.endswith("（") for line in lines), lines
+
+
+@given(st.text(alphabet="王建国，。（）2026-12-10 abc中", max_size=30), st.integers(1, 6))
+def test_wrapping_to_the_narrowest_widths_keeps_every_character(text: str, width: int) -> None:
+    """A terminal a few columns wide still gets every character, none lost or doubled, and no
+    line left empty inside a paragraph (a character wider than the line stands alone)."""
+    lines = wrap(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(line or len(lines) == 1 for line in lines), lines

@@ -27,7 +27,7 @@ def fold(text: str, width: int) -> list[str]:
     lines, current, used = [], "", 0
     for ch in text:
         size = 1 + _extra(ch)
-        if used + size > width:
+        if used + size > width and current:  # a character wider than the line stands alone
             lines.append(current)
             current, used = "", 0
         current += ch

@@ -72,6 +72,18 @@ def test_demo_never_overwrites_a_real_database(dyz: Runner, db: Path) -> None:
     assert db.read_bytes() == before
 
 
+def test_demo_is_built_where_db_says_and_never_over_a_real_notebook(
+    dyz: Runner, db: Path, tmp_path: Path
+) -> None:
+    there = tmp_path / "演示.db"
+    assert str(there) in dyz("--db", str(there), "demo").stderr
+    assert dyz("--db", str(there), "household", "list", "--unit", "2-2").stdout.count("2-2-") > 5
+    dyz("household", "add", "2-2-301", "--estate", "新芙蓉之都")
+    before = db.read_bytes()
+    assert "不是演示数据库" in one_line_error(dyz("--db", str(db), "demo", code=1))
+    assert db.read_bytes() == before
+
+
 def test_the_sample_files_are_what_an_office_keeps() -> None:
     examples = examples_dir()
     roll = (examples / "households.csv").read_bytes()

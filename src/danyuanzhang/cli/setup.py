@@ -198,6 +198,7 @@ def _changes(result: dict[str, object]) -> list[str]:
 
 @demo_app.command("demo")
 def demo_command(
+    ctx: typer.Context,
     to: Annotated[
         Path | None,
         typer.Option("--to", help="演示数据库放在哪里 · where to build the demo database"),
@@ -211,7 +212,8 @@ def demo_command(
     from danyuanzhang.paperwork.card import service_card
     from danyuanzhang.upkeep.demo import DEMO_UNIT, DEMO_WEEK, build_demo, demo_path
 
-    path = to or demo_path()
+    # `dyz --db 演示.db demo` builds it there (never over a notebook that is not a demo)
+    path = to or state(ctx).db or demo_path()
     store, summary = build_demo(path)
     try:
         say(t("demo_built", path=str(path)))

@@ -64,8 +64,9 @@ def test_every_message_has_both_languages_with_the_same_fields() -> None:
         ), key
 
 
-def test_version(dyz: Runner) -> None:
-    assert dyz("--version").stdout.strip() == f"dyz {__version__}"
+def test_version_names_the_build(dyz: Runner) -> None:
+    python = "{}.{}.{}".format(*sys.version_info[:3])
+    assert dyz("--version").stdout.strip() == f"dyz {__version__} (source, Python {python})"
 
 
 def all_commands() -> list[list[str]]:

@@ -73,6 +73,39 @@ def test_a_bundle_read_beside_makes_the_same_notebook_as_one_read_here(
     assert multiprocessing.active_children() == []
 
 
+def test_a_bundle_read_beside_as_windows_starts_it_makes_the_same_notebook(
+    demo_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows starts the reader afresh ("spawn"): a new interpreter that imports the reader
+    and is sent only the path, not a copy of this process; on Linux too, it reads alike."""
+    started: list[str] = []
+    get_context = multiprocessing.get_context
+
+    def recording(method):  # type: ignore[no-untyped-def]
+        started.append(method)
+        return get_context(method)
+
+    sent: list[int] = []
+    receive = beside._receive
+
+    def counting(ours, deliver, progress):  # type: ignore[no-untyped-def]
+        def counted(incoming, line):  # type: ignore[no-untyped-def]
+            sent.append(len(incoming.changes))
+            deliver(incoming, line)
+
+        return receive(ours, counted, progress)
+
+    here = imported(demo_bundle, tmp_path / "here.db", False, monkeypatch)
+    monkeypatch.setattr(beside, "START_METHOD", "spawn")
+    monkeypatch.setattr(beside.multiprocessing, "get_context", recording)
+    monkeypatch.setattr(beside, "_receive", counting)
+    spawned = imported(demo_bundle, tmp_path / "spawned.db", True, monkeypatch)
+    assert started == ["spawn"]
+    assert sum(sent) > 1000  # read by the spawned process, not by this one after losing it
+    assert notebook(spawned) == notebook(here)
+    assert multiprocessing.active_children() == []
+
+
 def test_one_core_or_a_small_bundle_is_read_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(beside.os, "cpu_count", lambda: 2)
     assert beside.worth_reading_beside(beside.BESIDE_FROM)

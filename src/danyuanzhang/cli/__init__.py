@@ -279,7 +279,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"dyz {__version__}\n")
+        from danyuanzhang.system.frozen import edition
+
+        sys.stdout.write(f"dyz {__version__} ({edition()})\n")
         raise typer.Exit()
 
 
@@ -342,6 +344,10 @@ def root(
 
 
 def main() -> None:
+    if getattr(sys, "frozen", False):  # the one-folder build starts its big-bundle reader here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     os.umask(0o077)  # anything dyz writes (cards, rolls, bundles) holds personal data
     from danyuanzhang.text.consoles import fit_streams
 
@@ -357,6 +363,11 @@ def main() -> None:
         sys.stderr.flush()
     except BrokenPipeError:
         code = code or 141
+    if code not in (0, 130, 141):  # not after Ctrl-C or a closed pipe: nobody is reading
+        from danyuanzhang.system.frozen import hold_the_window
+        from danyuanzhang.text.i18n import t
+
+        hold_the_window(t("press_enter_to_close"))
     # Skip the interpreter's teardown of the few hundred modules typer loads: it costs about
     # 7 ms on every command, and the database is already closed and every file written.
     os._exit(code)

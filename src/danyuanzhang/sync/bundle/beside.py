@@ -32,6 +32,10 @@ _change = functools.partial(tuple.__new__, Change)  # Change._make, without its 
 # Below this size a bundle is read in this process: starting a second one would cost more
 # than it saves (a few tenths of a second on Windows, which starts it afresh).
 BESIDE_FROM = 8 << 20
+# Windows can only start the reader afresh ("spawn": the frozen build runs dyz.exe again, which
+# must call freeze_support first); elsewhere it forks, at once, the reader's modules already
+# loaded and the caller's script not run again.
+START_METHOD = "spawn" if sys.platform == "win32" else "fork"
 SEND_EVERY = 20_000  # changes in one message: as many as the importer applies at a time
 
 
@@ -47,10 +51,7 @@ def read_beside(path: Path, deliver: Deliver, progress: Progress | None = None) 
     """`read(open_source(path), deliver, progress)`, the reading done by a second process.
     The same records arrive in the same order, and the same BundleError or ReadAgain ends it."""
     try:
-        if sys.platform == "win32":
-            context = multiprocessing.get_context("spawn")
-        else:  # at once, the reader's modules already loaded, the caller's script not run again
-            context = multiprocessing.get_context("fork")
+        context: Any = multiprocessing.get_context(START_METHOD)  # typeshed's has no .Process
         ours, theirs = context.Pipe(duplex=False)
         child = context.Process(
             target=_read_and_send, args=(path, theirs, progress is not None), daemon=True

@@ -2188,6 +2188,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_other": ("{detail}。写法见：{command} --help", "{detail}. See: {command} --help"),
     # -- failures -------------------------------------------------------------------------------
     "cancelled": ("已取消。", "Cancelled."),
+    "press_enter_to_close": ("按回车键关闭窗口。", "Press Enter to close this window."),
     "internal_error": (
         "dyz 出了内部错误（{kind}），这不是您的操作问题。请把这句话告诉维护人员；设 DYZ_DEBUG=1 可看详情。",
         "dyz hit an internal error ({kind}); it is not something you did. Please report this"

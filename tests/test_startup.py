@@ -61,6 +61,8 @@ WRITING = (
     "danyuanzhang.cases.council_shape",
 )
 READING = ("today", "visit due", "household list")
+# the messages every command may say; those of one kind of work are parts of it, read on demand
+CATALOGUE = "danyuanzhang.text.catalogue"
 
 EVERYDAY = {
     "today": ["today", "--unit", "2-2"],
@@ -99,6 +101,13 @@ def test_an_everyday_command_imports_nothing_heavy(db: Path, stairwell: str, com
     group = LAZY_COMMANDS[command.split()[0]][0]
     cli = {"danyuanzhang.cli", "danyuanzhang.cli.clicks", "danyuanzhang.cli.common", group}
     assert {m for m in modules if m.startswith("danyuanzhang.cli")} <= cli
+    # nor the messages of other work than its own
+    assert catalogue_parts(modules) == ({"today"} if command == "today" else set())
+
+
+def catalogue_parts(modules: set[str]) -> set[str]:
+    """The parts of the catalogue a command read besides the messages every command has."""
+    return {m.rpartition(".")[2] for m in modules if m.startswith(f"{CATALOGUE}.")}
 
 
 def test_the_units_report_imports_no_rich(db: Path, stairwell: str, dyz: Runner) -> None:
@@ -107,11 +116,13 @@ def test_the_units_report_imports_no_rich(db: Path, stairwell: str, dyz: Runner)
     modules = imported(db, "report", "--unit", "2-2")
     assert heavy(modules, *HEAVY, *WRITING) == []
     assert "danyuanzhang.paperwork.render_report" in modules
+    assert catalogue_parts(modules) == {"report"}
 
 
 def test_help_lists_the_commands_without_building_them(db: Path) -> None:
     modules = imported(db, "--help")
     assert heavy(modules, *HEAVY, *REPORT) == []
+    assert catalogue_parts(modules) == set()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -251,7 +251,7 @@ def _parse_args_asking(self: Any, ctx: Any, args: list[str]) -> list[str]:
 
 
 TyperCommand.parse_args = _parse_args_asking  # type: ignore[method-assign]
-_typer_params_of = typer.main.get_params_from_function
+_typer_params_of = typer.utils.get_params_from_function
 
 
 def _params_evaluated_once(func: Any) -> Any:

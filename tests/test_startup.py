@@ -49,10 +49,13 @@ HEAVY = (
     "danyuanzhang.sync.importing",
 )
 REPORT = ("danyuanzhang.paperwork.report", "danyuanzhang.paperwork.render_report")
-# what the commands that only read need not build: merging is for writing and importing, an
-# import's erasure allowance and the pages' TypedDicts are for the type checker and the importer
+# what the commands that only read need not build: the record types and the change are for
+# writing, merging for writing and importing, an import's erasure allowance and the pages'
+# TypedDicts for the type checker and the importer
 WRITING = (
     "dataclasses",
+    "danyuanzhang.core.records",
+    "danyuanzhang.core.changes",
     "danyuanzhang.core.merge",
     "danyuanzhang.store.derive",
     "danyuanzhang.sync.allowance",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from danyuanzhang.cases.hazards import COMMON_PARTS
 from danyuanzhang.errors import DyzError
@@ -29,11 +29,12 @@ from danyuanzhang.text.inputs import (
     today,
 )
 from danyuanzhang.text.words import Vocabulary
+from danyuanzhang.tuples import Record
 
 INTERVAL_DAYS = 7
 
 
-class Check(NamedTuple):
+class Check(Record):
     zh: str
     en: str
     hazard_kind: str  # the kind of hazard a problem with this item is
@@ -66,7 +67,7 @@ CHECKS: dict[str, Check] = {
 }
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     item: str  # a code of CHECKS
     text: str  # what was seen: "堆放纸箱"
     place: str = ""  # where: "3楼楼道", or "2-1 3楼楼道" on a building walk

@@ -9,12 +9,13 @@ council's day. They stay on this laptop; they are not records and do not travel.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.tuples import Record
 
 
-class Key(NamedTuple):
+class Key(Record):
     setting: str  # the row in the settings table
     default: Any
     kind: str  # "days", "weekday" (1 Monday … 7 Sunday), "households", "name" or "phone"

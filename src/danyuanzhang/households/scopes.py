@@ -11,16 +11,17 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
+from danyuanzhang.tuples import Record
 
 KINDS = ("unit", "building", "area", "estate", "community")
 
 
-class Scope(NamedTuple):
+class Scope(Record):
     kind: str  # unit | building | area | estate | community
     name: str  # "2-2", "2", the area's or estate's name, or the community's
     estates: tuple[str, ...]
@@ -183,7 +184,7 @@ def _kind_and_value(raw: str) -> tuple[str, str]:
 TERRITORY = "territory"  # the setting: the scope this laptop's person looks after
 
 
-class Place(NamedTuple):
+class Place(Record):
     """Where a command looks: the options the domain's queries take, and the scope they make."""
 
     unit: str | None  # "2-2"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.tuples import Record
 
 _PART = r"[0-9A-Za-z]{1,8}"
 _REF = rf"^({_PART})-(\d{{1,3}})-({_PART})$"
@@ -24,7 +24,7 @@ _BUILDING = rf"^({_PART})[栋幢号]?楼?$"
 _FORBIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
-class HouseholdRef(NamedTuple):
+class HouseholdRef(Record):
     building: str
     unit: str
     room: str
@@ -33,7 +33,7 @@ class HouseholdRef(NamedTuple):
         return f"{self.building}-{self.unit}-{self.room}"
 
 
-class UnitRef(NamedTuple):
+class UnitRef(Record):
     building: str
     unit: str
 

@@ -13,7 +13,7 @@ answers make the same records either way.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.registry import find_household, household_json
@@ -31,12 +31,13 @@ from danyuanzhang.text.inputs import (
     parse_phone,
 )
 from danyuanzhang.text.vocab import CARE_AREAS, CARE_FLAGS, CARE_OK, RISK_CADENCE, VISIT_OUTCOMES
+from danyuanzhang.tuples import Record
 
 if TYPE_CHECKING:
     from danyuanzhang.visits.plan import VisitPlan
 
 
-class _Checked(NamedTuple):
+class _Checked(Record):
     """A plan whose every value has been read and checked, before anything is written (a
     tuple, not a dataclass: importing dataclasses cost visit due, today and the report half a
     millisecond of start-up)."""
@@ -648,7 +649,7 @@ def retries(due: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # -- the anti-fraud watch ----------------------------------------------------------------------
 
 
-class AntiFraudState(NamedTuple):
+class AntiFraudState(Record):
     home: dict[str, Any]
     residents: list[Any]
     app_installed: bool

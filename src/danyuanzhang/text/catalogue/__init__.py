@@ -10,84 +10,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- the database ------------------------------------------------------------------------
-    "db_created": ("已新建工作本数据库：{path}", "Created a new dyz database: {path}"),
-    "db_cannot_create": (
-        "无法建立数据库 {path}：{reason}。请检查文件夹是否存在、是否可写，或用 --db 指定其他位置。",
-        "Cannot create the database {path}: {reason}. Check the folder is writable, or choose"
-        " another place with --db.",
-    ),
-    "db_is_folder": (
-        "{path} 是一个文件夹，不是数据库文件。请用 --db 指定一个文件，如 --db 工作本.db",
-        "{path} is a folder, not a database file. Give a file with --db, e.g. --db dyz.db",
-    ),
-    "db_not_dyz": (
-        "{path} 不是 dyz 的数据库，未作任何改动。请用 --db 指定 dyz 的数据库文件。",
-        "{path} is not a dyz database; nothing was changed. Give a dyz database with --db.",
-    ),
-    "db_too_new": (
-        "数据库 {path} 来自更新版本的 dyz（格式 {version}，本程序只认识到 {supported}）。"
-        "未作任何改动，请升级 dyz 后再用。",
-        "The database {path} was made by a newer dyz (format {version}; this one knows up to"
-        " {supported}). Nothing was changed: please upgrade dyz.",
-    ),
-    "db_disk_full": (
-        "磁盘满了：{folder} 只剩 {free}，dyz 要用约 {need}。工作本没有改动；"
-        "请删掉一些不要的文件（或换个有空间的地方）再试。",
-        "The disk is full: {folder} has {free} left and dyz needs about {need}. The"
-        " notebook is unchanged; free some space (or use a place with room) and try again.",
-    ),
-    "file_disk_full": (
-        "磁盘满了，{path} 没有写成（{folder} 只剩 {free}），也没有留下写了一半的文件。请腾出空间，或换个地方（比如另一个 U 盘）再试。",
-        "The disk is full: {path} was not written ({folder} has {free} left), and no half-written"
-        " file was left. Free some space, or write it elsewhere (another USB stick), and retry.",
-    ),
-    "db_busy": (
-        "另一个 dyz（或别的程序）正占着这个工作本（{path}），等了 {seconds} 秒还没放开。"
-        "工作本没有改动；请关掉另一个 dyz 窗口，或等它做完再试。",
-        "Another dyz (or another program) is holding this notebook ({path}) and has not let go"
-        " in {seconds} seconds. The notebook is unchanged; close the other dyz window, or wait"
-        " for it, and try again.",
-    ),
-    "db_waiting": (
-        "另一个 dyz 正在写这个工作本，等它写完（最多一分钟）……",
-        "Another dyz is writing this notebook; waiting for it (up to a minute)…",
-    ),
-    "db_read_only": (
-        "工作本 {path} 是只读的（文件或所在文件夹不允许写入），这次没有改动。"
-        "请把它复制到可写的地方（比如自己的文档文件夹），再用 --db 指过去。",
-        "The notebook {path} is read-only (the file or its folder cannot be written); nothing"
-        " was changed. Copy it somewhere writable (your Documents, say) and point --db at it.",
-    ),
-    "db_damaged": (
-        "工作本 {path} 损坏了（文件内容不完整或被改坏）。请不要删除它；"
-        "运行 dyz doctor 检查，或用 dyz restore 从备份恢复。",
-        "The notebook {path} is damaged (its content is incomplete or corrupted). Do not"
-        " delete it: run dyz doctor to look, or dyz restore to bring back a backup.",
-    ),
-    "db_empty_file": (
-        "{path} 是一个空文件（0 字节），里面没有工作本，也许是一次没复制完的拷贝。"
-        "没有新建任何东西。要从备份恢复：dyz restore 备份文件；要重新开始：先删掉这个空文件，再运行 dyz init。",
-        "{path} is an empty file (0 bytes), with no notebook in it: perhaps a copy that did not"
-        " finish. Nothing was created. To restore a backup: dyz restore FILE; to start afresh,"
-        " delete the empty file, then run dyz init.",
-    ),
-    "db_io_error": (
-        "读写工作本 {path} 时磁盘出错，这次没有改动。请检查 U 盘或硬盘是否插好，再试一次；"
-        "反复出错时运行 dyz doctor。",
-        "The disk failed while dyz read or wrote the notebook {path}; nothing was changed."
-        " Check the USB stick or disk is in place and try again; if it keeps failing, run"
-        " dyz doctor.",
-    ),
-    "db_failed": (
-        "工作本 {path} 出了问题（{code}），这次没有改动。请运行 dyz doctor 检查。",
-        "Something went wrong with the notebook {path} ({code}); nothing was changed. Run"
-        " dyz doctor to look.",
-    ),
-    "file_not_found": (
-        "找不到文件 {path}。请检查文件名和位置。",
-        "There is no file {path}: check its name and folder.",
-    ),
-    "cannot_read": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
     "no_device": (
         "本机还没有设置，请先运行 dyz init。",
         "This laptop is not set up yet: run dyz init first.",
@@ -113,20 +35,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hazard_edited": ("隐患 {id} 已改好。", "Hazard {id} corrected."),
     "not_set": ("（未设置）", "(not set)"),
-    "short_help": (
-        "dyz：单元长的工作本。\n"
-        "  dyz today          今天该做的\n"
-        "  dyz visit          入户走访（一问一答）\n"
-        "  dyz hazard add     登记隐患\n"
-        "  dyz report --week  上周汇总，带去议事会\n"
-        "在终端里只输入 dyz 会打开菜单；全部命令见 dyz --help。",
-        "dyz: the unit head's notebook.\n"
-        "  dyz today          what to do today\n"
-        "  dyz visit          a door-knocking visit, question by question\n"
-        "  dyz hazard add     record a hazard\n"
-        "  dyz report --week  last week's report, for the council\n"
-        "Typed alone in a terminal, dyz opens a menu; dyz --help lists every command.",
-    ),
     # -- the menu ------------------------------------------------------------------------------
     "household_which": (
         "“{text}”对得上好几户：{refs}。请写全房号，如 {first}。",
@@ -140,43 +48,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yes_no_default_no": ("（是／否，直接回车＝否）", " (yes/no, Enter = no) "),
     "yes_no_again": ("请回答“是”或“否”。", "Please answer yes or no."),
     # -- what people type ---------------------------------------------------------------------
-    "bad_ref": (
-        "房号“{text}”看不懂。请写成 楼栋-单元-房号，如 2-2-301。",
-        "Cannot read the household “{text}”. Write building-unit-room, e.g. 2-2-301.",
-    ),
-    "bad_unit": (
-        "单元“{text}”看不懂。请写成 楼栋-单元，如 2-2。",
-        "Cannot read the unit “{text}”. Write building-unit, e.g. 2-2.",
-    ),
-    "bad_building": (
-        "楼栋“{text}”看不懂。请写楼栋号，如 2。",
-        "Cannot read the building “{text}”. Write its number, e.g. 2.",
-    ),
-    "bad_date": (
-        "{option} 的日期“{text}”看不懂。可以写 今天、昨天、上周五、11月20日 或 2026-11-20。",
-        "The date “{text}” for {option} is not a day I can read. Write today, yesterday,"
-        " 20 Nov as 11-20, or 2026-11-20.",
-    ),
     "where_needs_unit": (
         "“{text}”是哪个单元？这个小区不止一个单元，请在前面写上单元，如“2-2 {text}”。",
         "Which unit is “{text}” in? This estate has more than one: put the unit first, e.g."
         " “2-2 {text}”.",
     ),
-    "unknown_word": (
-        "不认识{what}“{text}”。{near}可选：{known}。{more}",
-        "Unknown {what} “{text}”. {near}Choose one of: {known}.{more}",
-    ),
-    "service_kind_to_add": (
-        "社区自己的服务请先添加：dyz volunteer kind-add 英文代号 --zh {text}",
-        " A service of the community's own is added first: dyz volunteer kind-add CODE --zh {text}.",
-    ),
     "hazard_kind_to_add": (
         "社区自己的隐患类别请先添加：dyz hazard kind-add 英文代号 --zh {text}",
         " A kind of the community's own is added first: dyz hazard kind-add CODE --zh {text}.",
-    ),
-    "did_you_mean": (
-        "是不是想写{words}？",
-        "Did you mean {words}? ",
     ),
     "date_in_future": (
         "{option} 的日期“{text}”是 {day}，这一天还没到。请写今天或以前的日子。",
@@ -187,33 +66,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "姓名不能为空，请用 --name 写上姓名。",
         "The name is empty: give one with --name.",
     ),
-    "bad_name": (
-        "名称“{text}”太长或含有不可见字符，请重新输入（不超过 40 字）。",
-        "The name “{text}” is too long or has invisible characters; type it again (40 at most).",
-    ),
-    "bad_phone": (
-        "电话“{text}”不对。手机是 11 位数字（如 13812345678），座机写区号和号码（如 0731-85551234）。",
-        "The phone “{text}” is not a number: a mobile has 11 digits (13812345678), a landline"
-        " its area code and number (0731-85551234).",
-    ),
-    "bad_born": (
-        "出生年份“{text}”不对，请写四位年份，1900 到 {this_year} 之间，如 1948。",
-        "The birth year “{text}” is wrong: write four digits between 1900 and {this_year}, e.g. 1948.",
-    ),
     "text_too_long": (
         "内容太长了，请控制在 {limit} 字以内。",
         "That text is too long: {limit} characters at most.",
     ),
-    "bad_text": (
-        "内容里有不可见的控制字符（在“{where}”处），请重新输入。",
-        "The text holds invisible control characters (at “{where}”); type it again.",
-    ),
     # -- estates and households ---------------------------------------------------------------
     "scope_notebook": ("本机记录", "This notebook"),
-    "unknown_estate": (
-        "没有叫“{estate}”的小区。已有的小区：{known}",
-        "There is no estate called “{estate}”. Known estates: {known}",
-    ),
     "need_estate_first": (
         "还没有登记任何小区，请用 --estate 写上小区名，如 --estate 新芙蓉之都。",
         "No estate is registered yet: name it with --estate, e.g. --estate 新芙蓉之都.",
@@ -328,61 +186,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_confirmed": ("已取消，数据未动。", "Cancelled; nothing was changed."),
     # -- flags ----------------------------------------------------------------------------------
-    "unknown_flag": (
-        "不认识标记“{flag}”。{near}可用的标记：{known}。新的标记请先用 dyz flag add 添加。",
-        "Unknown flag “{flag}”. {near}Flags: {known}. Define a new one first with dyz flag add.",
-    ),
-    "bad_flag_code": (
-        "标记代码“{code}”不合适：请用小写英文字母、数字和下划线，如 low_income。",
-        "The flag code “{code}” won't do: use lower-case letters, digits and _, e.g. low_income.",
-    ),
     "flag_exists": ("标记 {code} 已经有了。", "The flag {code} already exists."),
     "flag_added": ("已添加标记 {code}", "Added the flag {code}"),
     # -- roster and card ------------------------------------------------------------------------
-    "bad_buildings": (
-        "楼栋“{text}”看不懂，请写成 1-4 或 1,2,5。",
-        "Cannot read the buildings “{text}”; write 1-4 or 1,2,5.",
-    ),
     "buildings_only_for_area": (
         "--buildings 只用于片长（写明片区包括哪些楼栋）。",
         "--buildings is only for an area head (the buildings the area covers).",
     ),
-    "photo_unreadable": (
-        "读不到照片文件 {path}，请检查路径。",
-        "Cannot read the photo {path}; check the path.",
-    ),
-    "photo_too_big": (
-        "照片 {path} 太大（最多 {limit_kb} KB），请先缩小。",
-        "The photo {path} is too big ({limit_kb} KB at most); make it smaller first.",
-    ),
-    "photo_not_image": (
-        "{path} 不是 JPG、PNG 或 GIF 图片。",
-        "{path} is not a JPG, PNG or GIF picture.",
-    ),
-    "member_exists": (
-        "{name} 已在名册中负责 {scope}。",
-        "{name} is already on the roster for {scope}.",
-    ),
-    "member_not_found": (
-        "名册里找不到编号以 {id} 开头的人，编号见 dyz roster list。",
-        "No roster entry id starts with {id}; see dyz roster list.",
-    ),
-    "member_added": (
-        "已登记{role} {name}（{scope}，编号 {id}）",
-        "Added {role} {name} for {scope} (id {id})",
-    ),
-    "member_updated": ("已修改 {name} 的名册信息", "Updated {name} on the roster"),
-    "member_removed": (
-        "已将 {name} 从名册删除，其信息已抹去。",
-        "Removed {name} from the roster; their details are erased.",
-    ),
     "confirm_remove_member": (
         "从名册删除并抹去 {name} 的信息？",
         "Remove {name} from the roster and erase their details?",
-    ),
-    "roster_imported": (
-        "名册导入完成：新增 {added} 人，已有 {present} 人。",
-        "Roster imported: {added} added, {present} already there.",
     ),
     "colon": ("：", ": "),
     # -- the roll (花名册) ----------------------------------------------------------------------
@@ -390,38 +203,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请写上花名册文件，如 dyz household import 花名册.csv；要空白模板请加 --template。",
         "Give the roll file, e.g. dyz household import roll.csv; for an empty one add --template.",
     ),
-    "file_too_big": (
-        "文件 {path} 太大（最多 {limit_mb} MB）。",
-        "The file {path} is too big ({limit_mb} MB at most).",
-    ),
-    "file_unreadable": (
-        "读不到文件 {path}，请检查路径。",
-        "Cannot read the file {path}; check the path.",
-    ),
-    "file_encoding": (
-        "文件 {path} 的编码无法识别，请在 Excel 中另存为“CSV UTF-8”。",
-        "Cannot tell the encoding of {path}; save it from Excel as “CSV UTF-8”.",
-    ),
-    # -- issue 35: rolls read within bounds -------------------------------------------------
-    "file_not_regular": (
-        "{path} 不是普通文件（是文件夹、设备或管道），读不了：请给出文件本身，如 花名册.xlsx。",
-        "{path} is not an ordinary file (a folder, a device or a pipe) and cannot be read:"
-        " give the file itself, such as roll.xlsx.",
-    ),
     # -- output -----------------------------------------------------------------------------------
     "empty_list": ("（没有符合条件的记录）", "(nothing matches)"),
     "written_to": ("已写入 {path}", "Written to {path}"),
-    "exposed_removable": (
-        "提醒：{path} 里有居民的个人信息，存在 U 盘或存储卡上，谁拿到都能打开；交到社区后请从盘上删掉。",
-        "Mind: {path} holds residents' personal data on a USB stick or card, which anyone holding"
-        " it can open; delete it from there once it has reached the office.",
-    ),
-    "exposed_desktop": (
-        "提醒：{path} 里有居民的个人信息，放在桌面上，坐到这台电脑前的人都能看到；用完请删掉。",
-        "Mind: {path} holds residents' personal data on the Desktop, where anyone at this laptop"
-        " sees it; delete it when done.",
-    ),
-    "cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
     "sheet_suffix": (
         "表格文件名要以 .xlsx 或 .csv 结尾（如 住户.xlsx）：{path}",
         "a spreadsheet's file name must end in .xlsx or .csv (such as households.xlsx): {path}",
@@ -453,10 +237,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_label_en": ("英文", "English"),
     # -- hazards -------------------------------------------------------------------------------
     "due_or_days": ("--due 和 --days 只能选一个。", "Give either --due or --days, not both."),
-    "bad_days": (
-        "天数 {days} 不对，请写 0 到 365 之间。",
-        "{days} days will not do: give 0 to 365.",
-    ),
     "due_before_found": (
         "期限 {due} 早于 {found}，请检查日期。",
         "The deadline {due} is before {found}; check the dates.",
@@ -540,43 +320,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "回潮认定期限：复查销号后 {days} 天内",
         "Recurrence window: {days} days after a verification",
     ),
-    "bad_recurrence_days": (
-        "天数 {days} 不对，请写 1 到 3650 之间。",
-        "{days} days will not do: give 1 to 3650.",
-    ),
     # -- volunteers -------------------------------------------------------------------------------
-    "volunteer_added": (
-        "已登记志愿者 {name}：{services}，在 {area} 帮忙（编号 {id}）",
-        "Added the volunteer {name}: {services}, helping in {area} (id {id})",
-    ),
-    "volunteer_updated": ("已修改志愿者 {name}", "Updated the volunteer {name}"),
-    "volunteer_removed": (
-        "已删除志愿者 {name} 并抹去其个人信息，无法恢复；做过的服务留在台账里，不再写名字。",
-        "Erased the volunteer {name}; this cannot be undone. The services they gave stay in"
-        " the ledger, unnamed.",
-    ),
     "confirm_remove_volunteer": (
         "删除志愿者 {name} 并永久抹去其个人信息？",
         "Erase the volunteer {name} and their personal data for good?",
     ),
-    "volunteers_none": (
-        "还没有登记志愿者。登记：dyz volunteer add --name 姓名 --phone 电话 --service 义务维修",
-        "No volunteers yet. Add one: dyz volunteer add --name NAME --phone PHONE --service repair",
-    ),
-    "volunteer_needs_service": (
-        "请写出至少一项服务，如 --service 义务维修（可选：送学上门、帮扶老人、矛盾调解、义务维修）。",
-        "Give at least one service, e.g. --service repair (tutoring, elder_help, mediation,"
-        " repair).",
-    ),
-    "volunteer_not_found": (
-        "没有叫“{text}”的志愿者。看看有谁：dyz volunteer list",
-        "No volunteer is called “{text}”. See who there is: dyz volunteer list",
-    ),
-    "volunteer_ambiguous": (
-        "“{text}”对得上几位志愿者：{matches}。请写全名或编号。",
-        "“{text}” matches several volunteers: {matches}. Give the full name or the id.",
-    ),
-    "volunteer_erased": ("（已删除的志愿者）", "(an erased volunteer)"),
     # -- mediation --------------------------------------------------------------------------------
     "not_a_dispute": (
         "诉求 {id} 不是“矛盾调解”类的，不能记调解经过。",
@@ -586,22 +334,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "移交给谁？请写 --to，如 --to 人民调解委员会。",
         'Referred to whom? Give --to, e.g. --to "the people\'s mediation committee".',
     ),
-    "mediation_set": (
-        "已记下纠纷 {id}：{dispute}，当事人 {parties}",
-        "Recorded dispute {id}: {dispute}, between {parties}",
-    ),
-    "mediation_step_done": ("已记下调解经过：{step}（编号 {id}）", "Recorded: {step} (id {id})"),
-    "mediation_follow_up": (
-        "{on} 前后去回访一次，看看有没有再闹起来；到时 dyz today 会提醒。",
-        "Go back around {on} to see that it holds; dyz today will remind you.",
-    ),
-    "mediation_agreed": ("调解成功", "settled by mediation"),
-    "mediation_agreed_as": ("调解成功：{note}", "settled by mediation: {note}"),
-    "mediation_settled": (
-        "诉求 {id} 记为就地解决（调解成功），不再列在待议事项里。",
-        "The need {id} is marked resolved (settled by mediation) and leaves the council's agenda.",
-    ),
-    "mediation_open": ("调解中", "in progress"),
     "col_parties": ("当事人（房号）", "parties (flats)"),
     "col_dispute": ("纠纷类型", "dispute"),
     "col_mediator": ("调解人", "mediator"),
@@ -609,37 +341,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_follow_up": ("回访日期", "follow-up"),
     "col_party": ("一方／移交给", "side or referred to"),
     "shared_space": ("{unit} 公共部位", "{unit} shared space"),
-    "volunteer_no_services": ("还没有记过服务。", "No services recorded yet."),
-    "volunteer_hours": (
-        "做过 {count} 次服务，共 {total} 小时（{by_kind}）",
-        "{count} services, {total} hours in all ({by_kind})",
-    ),
-    "service_kind_exists": ("服务项目 {code} 已经有了。", "The service {code} already exists."),
-    "service_kind_added": ("已添加服务项目 {code}", "Added the service {code}"),
-    "bad_hours": (
-        "时长“{text}”看不懂：请写小时数，大于 0、不超过 24，如 --hours 1.5 或 --hours 90分钟。",
-        "Hours “{text}” cannot be read: give more than 0 and at most 24, e.g. --hours 1.5 or"
-        " --hours 90min.",
-    ),
-    "service_not_offered": (
-        "提醒：{name} 登记的服务里没有“{kind}”，照样记下了。要加上：dyz volunteer edit {name} --service …",
-        "Note: {name} did not sign up for “{kind}”; recorded all the same. To add it: dyz"
-        " volunteer edit {name} --service …",
-    ),
-    "service_added": (
-        "已记下 {name} 为 {served} 的{kind}（{on}，{hours} 小时，编号 {id}）",
-        "Recorded {name}'s {kind} for {served} ({on}, {hours} h, id {id})",
-    ),
     "hazard_kind_exists": ("隐患类别 {code} 已经有了。", "The hazard kind {code} already exists."),
     "hazard_kind_added": ("已添加隐患类别 {code}", "Added the hazard kind {code}"),
-    "bad_notice_format": (
-        "格式“{format}”不对，可选 txt 或 html。",
-        "Format “{format}” is not txt or html.",
-    ),
-    "bad_paper": (
-        "纸张“{paper}”不对，可选 a4 或 a5。",
-        "Paper “{paper}” is not a4 or a5.",
-    ),
     "col_status": ("状态", "status"),
     "col_kind": ("类别", "kind"),
     "col_unit": ("单元", "unit"),
@@ -697,18 +400,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已记录 {ref} 的诉求（编号 {id}）",
         "Recorded a petition from {ref} (id {id})",
     ),
-    "meeting_bad_count": (
-        "人数 {value} 不对：请写 0 到 9999 之间的数。",
-        "{value} is not a number of people: write 0 to 9999.",
-    ),
-    "meeting_more_present": (
-        "实到 {present} 人比应到 {expected} 人还多：请核对 --present 和 --expected。",
-        "{present} present but only {expected} members: check --present and --expected.",
-    ),
-    "meeting_more_votes": (
-        "赞成、反对、弃权一共 {votes} 票，比实到的 {present} 人还多：请核对票数。",
-        "{votes} votes but only {present} present: check the votes.",
-    ),
     "petition_carried": (
         "同一件事的诉求 {ids} 也一起上报了，议事会上按户数算一件事。",
         "The same matter's {ids} went up with it; the council counts it as one matter.",
@@ -728,33 +419,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已交给志愿者 {name}（编号 {id}）。办好后：dyz petition done {id} --hours 小时数",
         "Handed to the volunteer {name} (id {id}). Once done: dyz petition done {id} --hours H",
     ),
-    "assign_taken_from": (
-        "这件事原来交给了 {name}，现在改交别人；请告诉 {name} 不用去了。",
-        "This need was with {name}; it now goes to someone else: let {name} know.",
-    ),
-    "assign_not_offered": (
-        "提醒：{name} 登记的服务里没有能办“{category}”的，照样交给了 {name}。",
-        "Note: {name} did not sign up for a service that answers “{category}”; handed over all"
-        " the same.",
-    ),
     "hours_without_volunteer": (
         "诉求 {id} 没有交给过志愿者，--hours 记不到谁名下。先 dyz petition assign {id} 志愿者，或去掉 --hours。",
         "Need {id} was never handed to a volunteer, so --hours has no one to go to. First dyz"
         " petition assign {id} VOLUNTEER, or leave out --hours.",
-    ),
-    "match_no_service": (
-        "“{category}”类的诉求没有对应的志愿服务（有：送学上门、助老、矛盾调解、维修）。",
-        "No volunteer service answers a need of “{category}” (tutoring, elderly care, mediation"
-        " and repairs do).",
-    ),
-    "match_none": (
-        "还没有能办“{category}”的志愿者。登记：dyz volunteer add --name 姓名 --service …",
-        "No volunteer offers help with “{category}” yet. Add one: dyz volunteer add --name NAME"
-        " --service …",
-    ),
-    "match_next": (
-        "交给 {name}：dyz petition assign {id} {name}",
-        "To hand it to {name}: dyz petition assign {id} {name}",
     ),
     "nearness_0": ("同一单元", "same unit"),
     "nearness_1": ("同一栋楼", "same building"),
@@ -786,40 +454,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这些诉求都不在“已上报”状态，没有可以形成建议的。",
         "None of these petitions is escalated: there is nothing to propose.",
     ),
-    "proposal_not_found": (
-        "找不到编号以 {id} 开头的建议，见 dyz council agenda。",
-        "No proposal id starts with {id}; see dyz council agenda.",
-    ),
     "already_decided": (
         "这条建议已于 {on} 有了决定（{decision}）。",
         "This proposal was already decided on {on} ({decision}).",
-    ),
-    "proposal_made": (
-        "已形成建议（编号 {id}），涉及 {petitions}。",
-        "Proposal {id} made from {petitions}.",
-    ),
-    "proposal_decided": (
-        "已登记社区的决定：{decision}（建议 {id}）。",
-        "Recorded the office's decision: {decision} (proposal {id}).",
-    ),
-    "bad_agenda_format": (
-        "格式“{format}”不对，可选 table、md、html、json、text。",
-        "Format “{format}” is not table, md, html, json or text.",
     ),
     "list_sep": ("；", "; "),
     "col_waiting": ("等待天数", "days waiting"),
     "col_proposal": ("建议", "proposal"),
     "col_proposed_on": ("提出日期", "proposed on"),
     # -- sync --------------------------------------------------------------------------------------
-    "bad_scope": (
-        "范围“{scope}”看不懂：请写 2-2（单元）、2栋（楼栋）、片区:片区名称、小区:小区名称 或 全社区。",
-        "Cannot read the scope “{scope}”: write 2-2 (a unit), building:2, area:NAME, estate:NAME"
-        " or community.",
-    ),
-    "unknown_area": (
-        "名册里没有叫“{area}”的片区（片长的负责楼栋要先登记）。用 dyz roster list --role area_head 查看。",
-        "No area called “{area}” on the roster (with its buildings). See dyz roster list --role area_head.",
-    ),
     "scope_unit": ("{estates} {name}单元", "unit {name} of {estates}"),
     "scope_building": ("{estates} {name}栋", "building {name} of {estates}"),
     "scope_unit_bare": ("{name}单元", "unit {name}"),
@@ -827,10 +470,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scope_area": ("{name}", "{name}"),
     "scope_estate": ("{name}", "{name}"),
     "scope_community": ("全社区", "the whole community"),
-    "member_unknown_none_waiting": (
-        "没有“{peer}”的入网请求，目前也没有等待接纳的电脑：请先导入它交来的数据包",
-        "No request to join from “{peer}”, and none waiting: import the bundle it gave first.",
-    ),
     "erased_traces_pending": (
         "另一个 dyz 窗口还开着这个工作本，抹去的内容还有一份留在它的临时记录里：关掉那个窗口，下次运行 dyz 时就清除干净。",
         "Another dyz window still has the notebook open, and a copy of what was erased is left"
@@ -838,49 +477,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yes_word": ("是", "yes"),
     "no_word": ("否", "no"),
-    "member_unknown": (
-        "没有“{peer}”的入网请求。等待接纳的：{known}。请先导入它交来的数据包",
-        "No request to join from “{peer}”. Waiting: {known}. Import the bundle it gave first.",
-    ),
-    "member_is_office": ("这就是社区办公室本机。", "That is this office laptop itself."),
-    "member_fingerprint_differs": (
-        "没有接纳：“{name}”的指纹是 {own}，和电话里念的 {heard} 对不上。请再核对一次；"
-        "如果确实不同，可能有人冒充它，不要接纳",
-        "Not admitted: the fingerprint of “{name}” is {own}, not {heard} as read over the"
-        " phone. Check again; if it really differs, someone may be passing for it: do not"
-        " admit it.",
-    ),
-    "member_no_fingerprint_yet": (
-        "“{name}”还没有发来过签名的数据包，没有指纹可核对：请它先用新版 dyz 导出一次交来",
-        "“{name}” has not sent a signed bundle yet, so there is no fingerprint to check: ask it"
-        " to export once with this dyz first.",
-    ),
-    "member_already": ("“{name}”已经接纳过了。", "“{name}” is already admitted."),
-    "member_not_listed": (
-        "名单上没有“{peer}”：dyz members list 可查看",
-        "“{peer}” is not on the list: see dyz members list.",
-    ),
-    "member_already_revoked": ("“{name}”已经撤销过了。", "“{name}” was already revoked."),
-    "member_admitted": (
-        "已接纳“{name}”（指纹 {fingerprint}）。如果它的数据包刚才只是入网请求，请再导入一次；"
-        "导出给它：dyz export --for {name}",
-        "Admitted “{name}” (fingerprint {fingerprint}). If its bundle was only a request to"
-        " join, import it again; to send it the notebook: dyz export --for {name}",
-    ),
-    "member_admitted_nokey": (
-        "已接纳“{name}”（它用的是旧版 dyz，还没有指纹；它第一个签名的数据包会定下它的密钥）",
-        "Admitted “{name}” (it runs an earlier dyz and has no fingerprint yet: its first signed"
-        " bundle sets its key)",
-    ),
-    "member_revoked": (
-        "已撤销“{name}”：本办公室收到过的它的修改照常有效，此后它做的修改在所有电脑上都不被接受。"
-        "请导出一次数据包，把这个消息带给各单元长",
-        "Revoked “{name}”: the changes of it this office holds stand; any it makes after them"
-        " is accepted by no laptop. Export a bundle so that the others learn it.",
-    ),
-    "member_state_admitted": ("已接纳", "admitted"),
-    "member_state_revoked": ("已撤销", "revoked"),
-    "member_state_requested": ("等待接纳", "waiting"),
     "col_member_state": ("状态", "state"),
     "col_member_since": ("时间", "since"),
     "table_household": ("住户", "household"),
@@ -901,76 +497,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_recorded_by": ("记录人", "recorded by"),
     "col_when": ("时间", "when"),
     "col_mine": ("本机", "this laptop"),
-    # -- how a command is typed ----------------------------------------------------------------
-    "usage_missing": (
-        "少了 {what}。写法见：{command} --help",
-        "{what} is missing. See: {command} --help",
-    ),
-    "usage_no_option": (
-        "{command} 没有 {option} 这个选项。写法见：{command} --help",
-        "{command} has no option {option}. See: {command} --help",
-    ),
-    "usage_choice": (
-        "{what} 只能是：{allowed}。写法见：{command} --help",
-        "{what} must be one of: {allowed}. See: {command} --help",
-    ),
-    "usage_bad_value": (
-        "{what} 的值不对：{detail}。写法见：{command} --help",
-        "Wrong value for {what}: {detail}. See: {command} --help",
-    ),
-    "usage_no_command": (
-        "没有 {name} 这个命令。所有命令见：{command} --help",
-        "There is no command {name}. All commands: {command} --help",
-    ),
-    "usage_extra": (
-        "多写了 {extra}（有空格的内容请加引号）。写法见：{command} --help",
-        "Unexpected {extra} (put quotes around text with spaces). See: {command} --help",
-    ),
-    "usage_other": ("{detail}。写法见：{command} --help", "{detail}. See: {command} --help"),
     # -- failures -------------------------------------------------------------------------------
     "cancelled": ("已取消。", "Cancelled."),
-    "internal_error": (
-        "dyz 出了内部错误（{kind}），这不是您的操作问题。请把这句话告诉维护人员；设 DYZ_DEBUG=1 可看详情。",
-        "dyz hit an internal error ({kind}); it is not something you did. Please report this"
-        " line; set DYZ_DEBUG=1 for details.",
-    ),
-    # -- h-text: how a command is typed, and counts, said without click's English -------------
-    "bad_count": (
-        "“{text}”不是一个数，请写如 3、三、十五 或 两",
-        "“{text}” is not a number: write e.g. 3 or 15",
-    ),
-    "usage_missing_argument": (
-        "少了{what}，请写在命令后面：{usage}。写法见：{command} --help",
-        "Missing {what}: give it after the command, as in {usage}. See: {command} --help",
-    ),
-    "usage_missing_option": (
-        "少了{what}，请加上 {option}。写法见：{command} --help",
-        "Missing {what}: add {option}. See: {command} --help",
-    ),
-    "usage_needs_value": (
-        "{option} 后面要写上{what}。写法见：{command} --help",
-        "{option} needs a value: {what}. See: {command} --help",
-    ),
-    "usage_takes_no_value": (
-        "{option} 后面不用写值，单写 {option} 就行。写法见：{command} --help",
-        "{option} takes no value; write {option} alone. See: {command} --help",
-    ),
-    "usage_no_option_guess": (
-        "{command} 没有 {option} 这个选项，是不是 {guess}？写法见：{command} --help",
-        "{command} has no option {option}; did you mean {guess}? See: {command} --help",
-    ),
-    "usage_no_command_guess": (
-        "没有 {name} 这个命令，是不是 {guess}？所有命令见：{command} --help",
-        "There is no command {name}; did you mean {guess}? All commands: {command} --help",
-    ),
-    "usage_wrong_value": (
-        "{what} 的值不对。写法见：{command} --help",
-        "Wrong value for {what}. See: {command} --help",
-    ),
-    "usage_wrong": (
-        "这条命令的写法不对。写法见：{command} --help",
-        "This command is not written right. See: {command} --help",
-    ),
     # -- h-text: a flat's reference with a letter for a digit -----------------------------------
     "household_ref_slip": (
         "{estate} 没有 {ref} 这一户。房号里的 {letters} 像是打错了（字母 O 当成了零，I 或 l 当成了一）：是不是 {fixed}？",
@@ -985,11 +513,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- issue 34, trust: names bound to keys, no plain export by accident, joining -----------
     "author_on_laptop": ("{author}（在 {laptop} 的电脑上）", "{author} (on the laptop {laptop})"),
     "author_on_named_laptop": ("{author}（在 {laptop} 上）", "{author} (on {laptop})"),
-    "bad_laptop_name": (
-        "电脑名称“{text}”不能用：不能含 / 或 \\，不能含不可见字符，不超过 40 字。",
-        "The laptop name “{text}” cannot be used: no / or \\, no invisible characters, 40"
-        " characters at most.",
-    ),
     # -- issue 33, care: a resident's emergency contact and risk level ---------------------
     "emergency_contact_form": (
         "“{text}”不是紧急联系人：请写姓名、电话，可加关系，如 --emergency-contact “张伟 13800001111 儿子”。",
@@ -1012,11 +535,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " are no longer kept. To correct something else (e.g. --due), give only that.",
     ),
     # -- door-knocking visits ---------------------------------------------------------------
-    "bad_week": (
-        "{option} 的“{text}”不是一周：请写 2026-W48 这样的周，或这一周里的任一天，如 2026-11-26。",
-        "{option} “{text}” is not a week: write an ISO week such as 2026-W48, or any day in it,"
-        " such as 2026-11-26.",
-    ),
     "week_or_dates": (
         "--week 和 --from/--to 只能选一种。",
         "Give either --week or --from/--to, not both.",
@@ -1024,14 +542,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dates_reversed": (
         "截止日期 {end} 早于起始日期 {start}，请对调。",
         "The end date {end} is before the start date {start}: swap them.",
-    ),
-    "bad_yes_no": (
-        "{option} 只能是 yes 或 no（是/否），不是“{text}”。",
-        "{option} takes yes or no, not “{text}”.",
-    ),
-    "bad_pair": (
-        '{option} 的“{text}”少了“{sep}”：写法如 {option} "维修{sep}楼道灯坏了"。',
-        '{option} “{text}” needs a “{sep}”, e.g. {option} "repair{sep}stairwell light broken".',
     ),
     "no_draft": (
         "没有没答完的走访。开始新的走访：dyz visit",
@@ -1066,11 +576,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_key": ("设置", "Setting"),
     "col_default": ("默认", "Default"),
     "col_meaning": ("含义", "Meaning"),
-    # -- the weekly report ---------------------------------------------------------------------
-    "bad_report_format": (
-        "报告格式只能是 table、md、csv、json 或 html。",
-        "The report's format is table, md, csv, json or html.",
-    ),
     # -- issue 33, visits: who was met, the help someone needs, a retry, the questions ------
     "col_met": ("受访人", "Met"),
     # -- issue 33, care: wellbeing and the five areas for everyone the care ledger follows --
@@ -1114,7 +619,14 @@ PARTS = {
     ),
     "roll": "rolls",
     "mn": "menu",
-    **dict.fromkeys(("notice", "agenda", "card", "duties"), "papers"),
+    **dict.fromkeys(("notice", "agenda", "card", "duties", "photo"), "papers"),
+    **dict.fromkeys(("bad", "usage", "unknown", "did", "short"), "mistakes"),
+    **dict.fromkeys(("db", "file", "cannot", "exposed", "internal"), "faults"),
+    **dict.fromkeys(
+        ("member", "volunteer", "volunteers", "service", "mediation", "match", "assign", "roster"),
+        "people",
+    ),
+    **dict.fromkeys(("meeting", "proposal"), "council"),
 }
 
 

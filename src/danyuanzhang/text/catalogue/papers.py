@@ -4,6 +4,19 @@ read only when one of them is asked for (see `catalogue`)."""
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # -- roster and card ------------------------------------------------------------------------
+    "photo_unreadable": (
+        "读不到照片文件 {path}，请检查路径。",
+        "Cannot read the photo {path}; check the path.",
+    ),
+    "photo_too_big": (
+        "照片 {path} 太大（最多 {limit_kb} KB），请先缩小。",
+        "The photo {path} is too big ({limit_kb} KB at most); make it smaller first.",
+    ),
+    "photo_not_image": (
+        "{path} 不是 JPG、PNG 或 GIF 图片。",
+        "{path} is not a JPG, PNG or GIF picture.",
+    ),
     # -- the database ------------------------------------------------------------------------
     "card_need_unit": (
         "印哪个单元的服务牌？请加 --unit 2-2（或用 dyz init --unit 2-2 记下本机负责的单元）。",

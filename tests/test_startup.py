@@ -50,12 +50,13 @@ HEAVY = (
 )
 REPORT = ("danyuanzhang.paperwork.report", "danyuanzhang.paperwork.render_report")
 # what the commands that only read need not build: the record types and the change are for
-# writing, merging for writing and importing, an import's erasure allowance and the pages'
-# TypedDicts for the type checker and the importer
+# writing, merging for writing and importing, recording a visit for the door, an import's
+# erasure allowance and the pages' TypedDicts for the type checker and the importer
 WRITING = (
     "dataclasses",
     "danyuanzhang.core.records",
     "danyuanzhang.core.changes",
+    "danyuanzhang.visits.doorstep",
     "danyuanzhang.core.merge",
     "danyuanzhang.store.derive",
     "danyuanzhang.sync.allowance",

@@ -49,7 +49,7 @@ def today_plan(
     from danyuanzhang.cases.patrols import due_patrols
     from danyuanzhang.cases.petitions import open_petitions
     from danyuanzhang.text.inputs import day_or_today
-    from danyuanzhang.visits.doorstep import retries, visits_due
+    from danyuanzhang.visits.due import retries, visits_due
 
     day = day_or_today(on)
     as_of = date.fromisoformat(day)

@@ -107,8 +107,8 @@ def test_an_everyday_command_imports_nothing_heavy(db: Path, stairwell: str, com
     assert {m for m in modules if m.startswith("danyuanzhang.cli")} <= cli
     # nor the messages of other work than its own
     assert catalogue_parts(modules) == ({"today"} if command == "today" else set())
-    if command == "today":  # it says why a flat is due without the lists' renderers
-        assert "danyuanzhang.text.render" not in modules
+    if command == "today":  # what is due, without the lists' renderers nor recording a patrol
+        assert heavy(modules, "danyuanzhang.text.render", "danyuanzhang.cases.patrols") == []
 
 
 def catalogue_parts(modules: set[str]) -> set[str]:

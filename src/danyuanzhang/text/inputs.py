@@ -9,7 +9,6 @@ HouseholdRef(building='2', unit='2', room='301')
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, timedelta
 
 from danyuanzhang.errors import DyzError
@@ -42,6 +41,10 @@ class UnitRef(Record):
 
 
 def squash(text: str) -> str:
+    if text.isascii():  # what NFKC leaves as it is: `--unit 2-2` loads no Unicode tables
+        return text.strip().replace(" ", "")
+    import unicodedata
+
     return unicodedata.normalize("NFKC", text).strip().replace(" ", "")
 
 
@@ -249,6 +252,8 @@ def parse_pair(text: str, sep: str, option: str) -> tuple[str, str]:
 
 
 def parse_name(text: str) -> str:
+    import unicodedata
+
     name = unicodedata.normalize("NFC", text).strip()
     if not name:
         raise DyzError("empty_name")
@@ -292,6 +297,8 @@ def parse_born(text: str | int) -> int:
 
 
 def parse_free_text(text: str, limit: int = 500) -> str:
+    import unicodedata
+
     cleaned = unicodedata.normalize("NFC", text).strip()
     if len(cleaned) > limit:
         raise DyzError("text_too_long", limit=limit)

@@ -115,6 +115,8 @@ def test_an_everyday_command_imports_nothing_heavy(db: Path, stairwell: str, com
     assert {m for m in modules if m.startswith("danyuanzhang.cli")} <= cli
     # nor the messages of other work than its own
     assert catalogue_parts(modules) == OWN_MESSAGES[command]
+    # nor Unicode's tables, for what is typed and shown in ASCII and common Chinese
+    assert "unicodedata" not in modules
     if command == "today":  # what is due, without the lists' renderers nor recording a patrol
         assert heavy(modules, "danyuanzhang.text.render", "danyuanzhang.cases.patrols") == []
 

@@ -26,11 +26,11 @@ The office's roll reaches laptops a and b; a corrects the phone, b's copy is sta
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from danyuanzhang.core.changes import Change, decode, encode
 from danyuanzhang.core.records import ENTITIES, WORDS_WITH_HOUSEHOLD
+from danyuanzhang.text.normal import nfkc
 from danyuanzhang.tuples import Record
 
 
@@ -166,7 +166,7 @@ class Merge(Record):
 @functools.lru_cache(maxsize=4096)  # a roll's keys repeat its estate, buildings and units
 def normalise(text: str) -> str:
     """Spelling that does not make two names different: full-width forms, spaces, case."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return "".join(nfkc(text).split()).casefold()
 
 
 def name_alike(value: str | None) -> str | None:

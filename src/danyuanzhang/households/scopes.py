@@ -160,9 +160,9 @@ _WHOLE_WORDS = ("community", "all", "全社区", "社区", "全部")
 
 def _kind_and_value(raw: str) -> tuple[str, str]:
     """`unit:2-2`, `单元:2-2`, a bare `2-2` or `2栋2单元`, `building:2`, `2栋`, `全社区`…"""
-    import unicodedata
+    from danyuanzhang.text.normal import nfkc
 
-    cleaned = unicodedata.normalize("NFKC", raw).strip()
+    cleaned = nfkc(raw).strip()
     if cleaned.lower() in _WHOLE_WORDS:
         return "community", ""
     kind, colon, value = cleaned.partition(":")

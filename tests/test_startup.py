@@ -186,3 +186,25 @@ def test_a_figures_table_is_drawn_plainly() -> None:
     rows = [["项目", "本周", "上周", "增减"], ["见到的户数（共 12 户）", "3", "0", "+3"]]
     assert plain_table(rows, 80) == rich_table(rows, 80)
     assert plain_table(rows, 30) is None  # too wide: rich wraps it
+
+
+def test_what_is_told_without_unicodes_tables_is_what_they_say() -> None:
+    """The widths and normal forms dyz knows without loading unicodedata (text/width.py,
+    text/normal.py) are Unicode's own, for every character they cover."""
+    import re
+    import unicodedata
+
+    from danyuanzhang.text import normal, width
+
+    for ranges, extra in ((width._WIDE, 1), (width._NARROW, 0)):
+        for low, high in ranges:
+            for code in range(low, high + 1):
+                assert (unicodedata.east_asian_width(chr(code)) in "WF") == bool(extra), hex(code)
+    forbidden = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+    for code in range(0x10000):
+        ch = chr(code)
+        if re.fullmatch(normal._NFC_UNCHANGED, ch):
+            assert unicodedata.normalize("NFC", ch) == ch, hex(code)
+            assert unicodedata.combining(ch) == 0 and unicodedata.category(ch) not in forbidden
+        if re.fullmatch(normal._NFKC_UNCHANGED, ch):
+            assert unicodedata.normalize("NFKC", ch) == ch, hex(code)

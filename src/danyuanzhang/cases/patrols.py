@@ -20,6 +20,7 @@ from danyuanzhang.households.scopes import choose_estate
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import patrols as q
 from danyuanzhang.store import registry as reg
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text.i18n import pick
 from danyuanzhang.text.inputs import (
     day_it_happened,
@@ -28,7 +29,6 @@ from danyuanzhang.text.inputs import (
     parse_unit,
 )
 from danyuanzhang.text.words import Vocabulary
-from danyuanzhang.tuples import Record
 
 
 class Check(Record):

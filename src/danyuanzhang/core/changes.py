@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from danyuanzhang.tuples import Record
+from danyuanzhang.system.tuples import Record
 
 FLAG_PREFIX = "flag."
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.tuples import Record
+from danyuanzhang.system.tuples import Record
 
 
 class Key(Record):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from danyuanzhang.tuples import Record
+from danyuanzhang.system.tuples import Record
 
 _LATEST_SECONDS = 253_402_128_000.0  # 9999-12-30 UTC: a day short of datetime's end, any zone
 

@@ -30,8 +30,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from danyuanzhang.core.changes import Change, decode, encode
 from danyuanzhang.core.records import ENTITIES, WORDS_WITH_HOUSEHOLD
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text.normal import nfkc
-from danyuanzhang.tuples import Record
 
 
 def _order(change: Change) -> tuple[str, str]:

@@ -11,7 +11,7 @@ merge laws compare and the labels in `dyz conflicts` are all read from here.
 from __future__ import annotations
 
 from danyuanzhang.core.changes import FLAG_PREFIX
-from danyuanzhang.tuples import Record
+from danyuanzhang.system.tuples import Record
 
 
 class Field(Record):

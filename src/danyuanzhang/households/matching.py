@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from danyuanzhang.tuples import Record
+from danyuanzhang.system.tuples import Record
 
 MATCH_LIMIT = 12
 

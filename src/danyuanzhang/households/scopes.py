@@ -16,7 +16,7 @@ from typing import Any
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
-from danyuanzhang.tuples import Record
+from danyuanzhang.system.tuples import Record
 
 KINDS = ("unit", "building", "area", "estate", "community")
 

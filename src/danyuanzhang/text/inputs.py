@@ -12,8 +12,8 @@ import re
 from datetime import date, timedelta
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text.normal import nfc, nfkc, plain
-from danyuanzhang.tuples import Record
 
 _PART = r"[0-9A-Za-z]{1,8}"
 _REF = rf"^({_PART})-(\d{{1,3}})-({_PART})$"

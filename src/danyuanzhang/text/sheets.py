@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text.width import display_width
-from danyuanzhang.tuples import Record
 
 Cell = str | int | float | date | None
 SUFFIXES = (".xlsx", ".csv")

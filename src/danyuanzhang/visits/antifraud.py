@@ -9,9 +9,9 @@ from typing import Any
 
 from danyuanzhang.store import Store, stored_bool
 from danyuanzhang.store import visits as q
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text import words
 from danyuanzhang.text.inputs import day_or_today
-from danyuanzhang.tuples import Record
 
 
 class AntiFraudState(Record):

@@ -20,6 +20,7 @@ from danyuanzhang.households.scopes import choose_estate
 from danyuanzhang.store import Store, new_id, stored_bool, visitor_name
 from danyuanzhang.store import registry as reg
 from danyuanzhang.store import visits as q
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text import words
 from danyuanzhang.text.inputs import (
     day_it_happened,
@@ -29,7 +30,6 @@ from danyuanzhang.text.inputs import (
     parse_phone,
 )
 from danyuanzhang.text.vocab import CARE_AREAS, CARE_FLAGS, CARE_OK, VISIT_OUTCOMES
-from danyuanzhang.tuples import Record
 
 if TYPE_CHECKING:
     from danyuanzhang.visits.plan import VisitPlan

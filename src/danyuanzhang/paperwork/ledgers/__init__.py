@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text.i18n import pick, t
-from danyuanzhang.tuples import Record
 
 if TYPE_CHECKING:
     from danyuanzhang.households.scopes import Scope

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.errors import DyzError
-from danyuanzhang.tuples import Record
+from danyuanzhang.system.tuples import Record
 
 if TYPE_CHECKING:
     from danyuanzhang.paperwork.ledgers import Column

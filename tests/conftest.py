@@ -138,7 +138,7 @@ def stairwell(dyz: Runner, estate: str) -> str:
 
 # when the notebook was last checked, and its owner reminded to back up: a command notes them
 # the first time it opens the notebook in a day, which changes no one's data
-BOOKKEEPING = ("checked_on", "backup_reminded", "backup_watch_since")
+BOOKKEEPING = ("checked_on", "backup_reminded", "backup_watch_since", "backup_looked_on")
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -226,6 +226,27 @@ def test_the_reminder_comes_after_a_week_once_a_day(dyz: Runner, stairwell: str,
         store.close()
 
 
+def test_the_last_backup_is_read_once_a_day_when_no_reminder_is_due(
+    dyz: Runner, stairwell: str, db: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from danyuanzhang.upkeep import reminders
+
+    backed_up(dyz, passphrase)
+    store = Store.open(db)
+    try:
+        assert backup_reminder(store) is None  # backed up today: not due, and not until a week
+        read: list[Store] = []
+        monkeypatch.setattr(reminders, "last_backup", read.append)
+        assert backup_reminder(store) is None
+        assert read == []  # the day's later commands do not read the backup's record again
+        week_later = store.wall_ms() + 8 * 86_400_000
+        store.wall_clock = lambda: week_later
+        monkeypatch.undo()
+        assert "天没有备份" in str(backup_reminder(store))  # a week on, it is read and said
+    finally:
+        store.close()
+
+
 def test_the_reminder_is_one_line_on_stderr(
     dyz: Runner, stairwell: str, db: Path, passphrase: str
 ) -> None:

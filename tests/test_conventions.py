@@ -45,14 +45,22 @@ def test_every_message_used_is_in_the_catalogue() -> None:
 
 def test_no_message_is_written_twice() -> None:
     """A key given twice in the catalogue silently loses its first sentence."""
-    for path in (
-        SRC / "text" / "catalogue" / "__init__.py",
-        SRC / "text" / "catalogue" / "visits.py",
-    ):
+    for path in (SRC / "text" / "catalogue").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Dict):
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 assert len(keys) == len(set(keys)), {k for k in keys if keys.count(k) > 1}
+
+
+def test_every_message_is_in_the_part_its_key_names() -> None:
+    """A key is looked for only in the part its first word names (or the catalogue's own
+    messages, every command's): anywhere else it would never be found."""
+    from danyuanzhang.text.catalogue import MESSAGES as CORE
+    from danyuanzhang.text.catalogue import PARTS, part_messages, part_of
+
+    assert [key for key in CORE if part_of(key) is not None] == []
+    for part in set(PARTS.values()):
+        assert [key for key in part_messages(part) if part_of(key) != part] == [], part
 
 
 def test_every_message_has_both_languages_with_the_same_fields() -> None:

@@ -214,7 +214,7 @@ def test_an_older_change_log_is_rehashed_on_upgrade(tmp_path: Path) -> None:
     import hashlib
     import json
 
-    from danyuanzhang.store import Change
+    from danyuanzhang.core.changes import Change
 
     path = tmp_path / "v2.db"
     conn = sqlite3.connect(path, isolation_level=None)

@@ -50,10 +50,14 @@ HEAVY = (
     "danyuanzhang.sync.importing",
 )
 REPORT = ("danyuanzhang.paperwork.report", "danyuanzhang.paperwork.render_report")
-# what the commands that only read need not build: merging is for writing and importing, an
-# import's erasure allowance and the pages' TypedDicts are for the type checker and the importer
+# what the commands that only read need not build: the record types and the change are for
+# writing, merging for writing and importing, recording a visit for the door, an import's
+# erasure allowance and the pages' TypedDicts for the type checker and the importer
 WRITING = (
     "dataclasses",
+    "danyuanzhang.core.records",
+    "danyuanzhang.core.changes",
+    "danyuanzhang.visits.doorstep",
     "danyuanzhang.core.merge",
     "danyuanzhang.store.derive",
     "danyuanzhang.sync.allowance",
@@ -62,7 +66,17 @@ WRITING = (
     "danyuanzhang.cases.council_shape",
 )
 READING = ("today", "visit due", "household list")
+# the messages every command may say; those of one kind of work are parts of it, read on demand
+CATALOGUE = "danyuanzhang.text.catalogue"
 
+# the parts of the catalogue each says its messages from
+OWN_MESSAGES = {
+    "today": {"today"},
+    "visit due": {"columns"},
+    "household list": {"columns"},
+    "hazard add": {"hazards"},
+    "petition add": {"petitions"},
+}
 EVERYDAY = {
     "today": ["today", "--unit", "2-2"],
     "visit due": ["visit", "due", "--unit", "2-2"],
@@ -100,6 +114,17 @@ def test_an_everyday_command_imports_nothing_heavy(db: Path, stairwell: str, com
     group = LAZY_COMMANDS[command.split()[0]][0]
     cli = {"danyuanzhang.cli", "danyuanzhang.cli.clicks", "danyuanzhang.cli.common", group}
     assert {m for m in modules if m.startswith("danyuanzhang.cli")} <= cli
+    # nor the messages of other work than its own
+    assert catalogue_parts(modules) == OWN_MESSAGES[command]
+    # nor Unicode's tables, for what is typed and shown in ASCII and common Chinese
+    assert "unicodedata" not in modules
+    if command == "today":  # what is due, without the lists' renderers nor recording a patrol
+        assert heavy(modules, "danyuanzhang.text.render", "danyuanzhang.cases.patrols") == []
+
+
+def catalogue_parts(modules: set[str]) -> set[str]:
+    """The parts of the catalogue a command read besides the messages every command has."""
+    return {m.rpartition(".")[2] for m in modules if m.startswith(f"{CATALOGUE}.")}
 
 
 def test_the_units_report_imports_no_rich(db: Path, stairwell: str, dyz: Runner) -> None:
@@ -108,11 +133,13 @@ def test_the_units_report_imports_no_rich(db: Path, stairwell: str, dyz: Runner)
     modules = imported(db, "report", "--unit", "2-2")
     assert heavy(modules, *HEAVY, *WRITING) == []
     assert "danyuanzhang.paperwork.render_report" in modules
+    assert catalogue_parts(modules) == {"report"}
 
 
 def test_help_lists_the_commands_without_building_them(db: Path) -> None:
     modules = imported(db, "--help")
     assert heavy(modules, *HEAVY, *REPORT) == []
+    assert catalogue_parts(modules) == set()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -160,3 +187,25 @@ def test_a_figures_table_is_drawn_plainly() -> None:
     rows = [["项目", "本周", "上周", "增减"], ["见到的户数（共 12 户）", "3", "0", "+3"]]
     assert plain_table(rows, 80) == rich_table(rows, 80)
     assert plain_table(rows, 30) is None  # too wide: rich wraps it
+
+
+def test_what_is_told_without_unicodes_tables_is_what_they_say() -> None:
+    """The widths and normal forms dyz knows without loading unicodedata (text/width.py,
+    text/normal.py) are Unicode's own, for every character they cover."""
+    import re
+    import unicodedata
+
+    from danyuanzhang.text import normal, width
+
+    for ranges, extra in ((width._WIDE, 1), (width._NARROW, 0)):
+        for low, high in ranges:
+            for code in range(low, high + 1):
+                assert (unicodedata.east_asian_width(chr(code)) in "WF") == bool(extra), hex(code)
+    forbidden = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+    for code in range(0x10000):
+        ch = chr(code)
+        if re.fullmatch(normal._NFC_UNCHANGED, ch):
+            assert unicodedata.normalize("NFC", ch) == ch, hex(code)
+            assert unicodedata.combining(ch) == 0 and unicodedata.category(ch) not in forbidden
+        if re.fullmatch(normal._NFKC_UNCHANGED, ch):
+            assert unicodedata.normalize("NFKC", ch) == ch, hex(code)

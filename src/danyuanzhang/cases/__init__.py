@@ -2,4 +2,13 @@
 council's items, needs handed to volunteers, mediation, the volunteer team."""
 
 # the modules other capability packages may import; the rest are this package's own
-FACE = ("assignments", "council", "hazards", "mediation", "patrols", "petitions", "volunteers")
+FACE = (
+    "assignments",
+    "council",
+    "hazards",
+    "mediation",
+    "patrol_due",
+    "patrols",
+    "petitions",
+    "volunteers",
+)

@@ -135,9 +135,9 @@ def standard_requirement(kind: str) -> str:
 
 def parse_place(text: str) -> str:
     """Where in the unit, as people write it; full-width digits made plain (５楼 → 5楼)."""
-    import unicodedata
+    from danyuanzhang.text.normal import nfkc
 
-    return parse_free_text(unicodedata.normalize("NFKC", text), limit=100)
+    return parse_free_text(nfkc(text), limit=100)
 
 
 def check_days(days: int) -> None:

@@ -11,8 +11,8 @@ own whether it found anything or not. Each problem it finds becomes a hazard exa
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from datetime import datetime
+from typing import Any
 
 from danyuanzhang.cases.hazards import COMMON_PARTS
 from danyuanzhang.errors import DyzError
@@ -20,20 +20,18 @@ from danyuanzhang.households.scopes import choose_estate
 from danyuanzhang.store import Store, new_id
 from danyuanzhang.store import patrols as q
 from danyuanzhang.store import registry as reg
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text.i18n import pick
 from danyuanzhang.text.inputs import (
     day_it_happened,
     parse_building,
     parse_free_text,
     parse_unit,
-    today,
 )
 from danyuanzhang.text.words import Vocabulary
 
-INTERVAL_DAYS = 7
 
-
-class Check(NamedTuple):
+class Check(Record):
     zh: str
     en: str
     hazard_kind: str  # the kind of hazard a problem with this item is
@@ -66,7 +64,7 @@ CHECKS: dict[str, Check] = {
 }
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     item: str  # a code of CHECKS
     text: str  # what was seen: "堆放纸箱"
     place: str = ""  # where: "3楼楼道", or "2-1 3楼楼道" on a building walk
@@ -137,12 +135,6 @@ def parse_at(text: str) -> str:
     if not match:
         raise DyzError("patrol_bad_time", text=text)
     return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
-def interval_days(store: Store) -> int:
-    from danyuanzhang.core import config
-
-    return int(config.value(store, "patrol.interval_days") or INTERVAL_DAYS)
 
 
 def record_patrol(  # noqa: PLR0913
@@ -300,50 +292,6 @@ def list_patrols(
     if scope is not None:
         rows = [r for r in rows if scope.holds(r)]
     return describe(store, rows)
-
-
-def due_patrols(
-    store: Store,
-    estate: str | None = None,
-    on: str | None = None,
-    unit: str | None = None,
-    building: str | None = None,
-) -> list[dict[str, Any]]:
-    """Units of the roll (or of a unit or building) not patrolled within the interval: a
-    building's patrol counts for each of its units. Never patrolled first, then the longest
-    since."""
-    from danyuanzhang.text.inputs import place_of
-
-    day = on or today()
-    building, unit = place_of(unit, building)
-    interval = interval_days(store)
-    estates = [choose_estate(store, estate)] if estate else reg.estates(store)
-    result = []
-    for place in q.last_patrolled(store, estates):
-        if (building and place["building"] != building) or (unit and place["unit"] != unit):
-            continue
-        latest = max(filter(None, (place["unit_patrol"], place["building_patrol"])), default=None)
-        if latest is not None and (_days_between(latest, day)) < interval:
-            continue
-        result.append(
-            {
-                "estate": place["estate"],
-                "unit": f"{place['building']}-{place['unit']}",
-                "last_patrol": latest,
-                "days_since": _days_between(latest, day) if latest else None,
-                "due_since": (
-                    (date.fromisoformat(latest) + timedelta(days=interval)).isoformat()
-                    if latest
-                    else None
-                ),
-            }
-        )
-    result.sort(key=lambda i: (i["last_patrol"] is not None, i["last_patrol"] or "", i["unit"]))
-    return result
-
-
-def _days_between(first: str, last: str) -> int:
-    return (date.fromisoformat(last) - date.fromisoformat(first)).days
 
 
 def _in_walked_unit(flat: str | None, building: str, unit: str | None) -> str | None:

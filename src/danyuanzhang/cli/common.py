@@ -254,9 +254,13 @@ def for_a_terminal(text: str) -> str:
 def say(text: str) -> None:
     """Messages to the person go to stderr, so stdout stays clean for --format json."""
     from danyuanzhang.text.visible import visible
-    from danyuanzhang.text.width import for_the_screen
 
-    sys.stderr.write(for_the_screen(visible(text, lines=True), sys.stderr) + "\n")
+    said = visible(text, lines=True)
+    if sys.stderr.isatty():  # broken to the terminal's width; a pipe or a file takes it whole
+        from danyuanzhang.text.width import for_the_screen
+
+        said = for_the_screen(said, sys.stderr)
+    sys.stderr.write(said + "\n")
 
 
 def is_interactive() -> bool:

@@ -157,7 +157,7 @@ def patrol_due(
 ) -> None:
     """该巡查的单元 · Units not patrolled within the interval (dyz config patrol.interval_days)."""
     from danyuanzhang.cases import views
-    from danyuanzhang.cases.patrols import due_patrols, interval_days
+    from danyuanzhang.cases.patrol_due import due_patrols, interval_days
     from danyuanzhang.text.inputs import parse_date
 
     store = store_of(ctx)

@@ -324,7 +324,7 @@ def visit_due(
 ) -> None:
     """该走访谁了 · Who is due a visit, most urgent first, e.g. `dyz visit due --unit 2-2 -f html -o 走访清单.html` (or `-o 走访.xlsx`)."""
     from danyuanzhang.text import render
-    from danyuanzhang.visits.doorstep import visits_due
+    from danyuanzhang.visits.due import visits_due
 
     fmt = Format(format_for(output, fmt.value, Format.table.value, ("json", "html")))
     place = place_of(ctx, unit, building, estate, everywhere)
@@ -383,7 +383,7 @@ def antifraud(
 ) -> None:
     """反诈：装了反诈APP、讲过骗术的户数，近期迁入未宣传的人 · The anti-fraud watch per unit or building."""
     from danyuanzhang.text import render
-    from danyuanzhang.visits.doorstep import anti_fraud
+    from danyuanzhang.visits.antifraud import anti_fraud
 
     place = place_of(ctx, unit, None, estate, everywhere)
     data = anti_fraud(

@@ -12,7 +12,9 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
+
+from danyuanzhang.system.tuples import Record
 
 FLAG_PREFIX = "flag."
 
@@ -45,7 +47,7 @@ def decode(text: str | None) -> Any:
     return json.loads(text)
 
 
-class Change(NamedTuple):
+class Change(Record):
     id: str
     hlc: str
     device: str  # the last 32 characters of `hlc`

@@ -9,9 +9,10 @@ council's day. They stay on this laptop; they are not records and do not travel.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.system.tuples import Record
 
 LANGUAGE_SETTING = "language"  # read also where the notebook is not opened (help)
 _LANGUAGE_WORDS = {
@@ -25,7 +26,7 @@ _LANGUAGE_WORDS = {
 _LANGUAGE_WORDS |= {"英语": "en", "english": "en"}
 
 
-class Key(NamedTuple):
+class Key(Record):
     setting: str  # the row in the settings table
     default: Any
     # "days", "weekday" (1 Monday … 7 Sunday), "households", "name", "phone" or "language"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from typing import NamedTuple
+
+from danyuanzhang.system.tuples import Record
 
 _LATEST_SECONDS = 253_402_128_000.0  # 9999-12-30 UTC: a day short of datetime's end, any zone
 
@@ -26,7 +27,7 @@ AHEAD_LIMIT_MS = DAY_MS
 COUNTER_LIMIT = 10**9
 
 
-class Stamp(NamedTuple):
+class Stamp(Record):
     wall_ms: int
     counter: int
     device: str

@@ -26,19 +26,19 @@ The office's roll reaches laptops a and b; a corrects the phone, b's copy is sta
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NamedTuple
 
 from danyuanzhang.core.changes import Change, decode, encode
 from danyuanzhang.core.records import ENTITIES, WORDS_WITH_HOUSEHOLD
+from danyuanzhang.system.tuples import Record
+from danyuanzhang.text.normal import nfkc
 
 
 def _order(change: Change) -> tuple[str, str]:
     return change.hlc, change.id
 
 
-class FieldState(NamedTuple):
+class FieldState(Record):
     winner: Change | None  # the change whose value shows
     heads: tuple[Change, ...]  # the changes no other change of the field replaces
     live: tuple[Change, ...]  # the heads still in the running (see field_state)
@@ -148,13 +148,13 @@ def states_by_field(
 # -- identity ------------------------------------------------------------------------------------
 
 
-class Keyed(NamedTuple):
+class Keyed(Record):
     record: str
     key: str | None  # its natural key; None when a key field is missing (it joins nothing)
     born: str  # the stamp of its first change
 
 
-class Merge(NamedTuple):
+class Merge(Record):
     """`dyz household merge KEEP OTHER`: a person's word that two records are one."""
 
     id: str
@@ -166,7 +166,7 @@ class Merge(NamedTuple):
 @functools.lru_cache(maxsize=4096)  # a roll's keys repeat its estate, buildings and units
 def normalise(text: str) -> str:
     """Spelling that does not make two names different: full-width forms, spaces, case."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return "".join(nfkc(text).split()).casefold()
 
 
 def name_alike(value: str | None) -> str | None:
@@ -287,7 +287,7 @@ def erased_with_household(households: Mapping[str, str | None], erased: set[str]
 # -- what an import does -------------------------------------------------------------------------
 
 
-class Incoming(NamedTuple):
+class Incoming(Record):
     """One record's changes as a bundle carries them."""
 
     entity: str
@@ -295,7 +295,7 @@ class Incoming(NamedTuple):
     changes: list[Change]
 
 
-class Plan(NamedTuple):
+class Plan(Record):
     insert: list[Change]  # changes to add to the log
     fresh: list[Incoming]  # records this notebook has never had, with all their changes
     touched: dict[str, set[str]]  # known records: the fields that got new changes

@@ -10,12 +10,11 @@ merge laws compare and the labels in `dyz conflicts` are all read from here.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from danyuanzhang.core.changes import FLAG_PREFIX
+from danyuanzhang.system.tuples import Record
 
 
-class Field(NamedTuple):
+class Field(Record):
     name: str  # in the log and in bundles
     column: str  # in the derived table
     kind: str  # how its text is read back (bundle/values.py READERS)
@@ -28,7 +27,7 @@ class Field(NamedTuple):
     household_words: bool = False
 
 
-class Entity(NamedTuple):
+class Entity(Record):
     name: str
     table: str
     label: tuple[str, str]

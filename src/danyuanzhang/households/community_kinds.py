@@ -3,13 +3,13 @@ record whose id is its code, so two laptops that add the same one merge into one
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 
-_CODE = re.compile(r"[a-z][a-z0-9_]{1,30}")
+# a code a person may give a word of their own (compiled when one is added, not on every start)
+_CODE = r"[a-z][a-z0-9_]{1,30}"
 
 
 def known(
@@ -35,10 +35,12 @@ def add(
     exists: str,
 ) -> str:
     """Add a word (`entity` record `prefix` + code); `exists`: the message when it is there."""
+    import re
+
     from danyuanzhang.text.inputs import parse_name
 
     code = code.strip().lower()
-    if not _CODE.fullmatch(code):
+    if not re.fullmatch(_CODE, code):
         raise DyzError("bad_flag_code", code=code)
     zh = parse_name(label_zh)
     en = parse_name(label_en) if label_en else code.replace("_", " ")

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, NamedTuple
+from typing import Any
+
+from danyuanzhang.system.tuples import Record
 
 MATCH_LIMIT = 12
 
 
-class Household(NamedTuple):
+class Household(Record):
     id: str
     estate: str
     ref: str

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from danyuanzhang.core.changes import FLAG_PREFIX
 from danyuanzhang.errors import DyzError
 from danyuanzhang.households.scopes import choose_estate, ours_first
 from danyuanzhang.store import Store, new_id
@@ -294,6 +293,7 @@ def find_resident(store: Store, id_prefix: str) -> Any:
 
 
 def _flag_fields(store: Store, flags: list[str], value: bool) -> dict[str, bool]:
+    from danyuanzhang.core.changes import FLAG_PREFIX
     from danyuanzhang.households.flags import flag_code, known_flags
 
     known = known_flags(store)

@@ -11,16 +11,17 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
 from danyuanzhang.store import registry as reg
+from danyuanzhang.system.tuples import Record
 
 KINDS = ("unit", "building", "area", "estate", "community")
 
 
-class Scope(NamedTuple):
+class Scope(Record):
     kind: str  # unit | building | area | estate | community
     name: str  # "2-2", "2", the area's or estate's name, or the community's
     estates: tuple[str, ...]
@@ -159,9 +160,9 @@ _WHOLE_WORDS = ("community", "all", "全社区", "社区", "全部")
 
 def _kind_and_value(raw: str) -> tuple[str, str]:
     """`unit:2-2`, `单元:2-2`, a bare `2-2` or `2栋2单元`, `building:2`, `2栋`, `全社区`…"""
-    import unicodedata
+    from danyuanzhang.text.normal import nfkc
 
-    cleaned = unicodedata.normalize("NFKC", raw).strip()
+    cleaned = nfkc(raw).strip()
     if cleaned.lower() in _WHOLE_WORDS:
         return "community", ""
     kind, colon, value = cleaned.partition(":")
@@ -183,7 +184,7 @@ def _kind_and_value(raw: str) -> tuple[str, str]:
 TERRITORY = "territory"  # the setting: the scope this laptop's person looks after
 
 
-class Place(NamedTuple):
+class Place(Record):
     """Where a command looks: the options the domain's queries take, and the scope they make."""
 
     unit: str | None  # "2-2"

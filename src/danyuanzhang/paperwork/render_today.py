@@ -93,7 +93,7 @@ def _retries(screen: _Screen, retries: list[Retry]) -> None:
 
 
 def _visits(screen: _Screen, due: list[VisitDue], shown: int, empty: bool) -> None:
-    from danyuanzhang.text.render import due_reason
+    from danyuanzhang.text.due_words import due_reason
 
     screen.say(
         t("td_visits", count=len(due))

@@ -146,7 +146,7 @@ def _vulnerable_not_reached(
     visit) that were not met within their cadence, as of the week's last day: never visited
     first, then the most overdue."""
     from danyuanzhang.core.config import cadences
-    from danyuanzhang.visits.doorstep import VULNERABLE, cadence_reason, latest_attempt
+    from danyuanzhang.visits.due import VULNERABLE, cadence_reason, latest_attempt
 
     cadence = cadences(store)
     ids = [h["id"] for h in homes]
@@ -338,7 +338,7 @@ def _hazards_section(store: Store, scope: Scope, weeks: list[tuple[str, str]]) -
 def _anti_fraud_section(
     store: Store, homes: list[dict[str, Any]], weeks: list[tuple[str, str]]
 ) -> AntiFraud:
-    from danyuanzhang.visits.doorstep import anti_fraud_state
+    from danyuanzhang.visits.antifraud import anti_fraud_state
 
     start, end = weeks[-1]
     states = anti_fraud_state(store, homes, end)

@@ -46,10 +46,10 @@ def today_plan(
     """What is due on a day in a place; `narrow` keeps what the queries of `unit`,
     `building` and `estate` found to a place they cannot say (an area, several units)."""
     from danyuanzhang.cases.hazards import list_hazards
-    from danyuanzhang.cases.patrols import due_patrols
+    from danyuanzhang.cases.patrol_due import due_patrols
     from danyuanzhang.cases.petitions import open_petitions
     from danyuanzhang.text.inputs import day_or_today
-    from danyuanzhang.visits.doorstep import retries, visits_due
+    from danyuanzhang.visits.due import retries, visits_due
 
     day = day_or_today(on)
     as_of = date.fromisoformat(day)

@@ -16,14 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from danyuanzhang.core.changes import FLAG_PREFIX, Change, encode
-from danyuanzhang.core.records import ENTITIES, Entity
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store.batches import in_chunks as in_chunks
 from danyuanzhang.store.db import connect
 
 if TYPE_CHECKING:
+    # what writing needs, imported when a command writes: a command that only reads (`dyz
+    # today`, `visit due`) would otherwise pay about a millisecond for the record types
+    from danyuanzhang.core.changes import Change
     from danyuanzhang.core.hlc import Clock
+    from danyuanzhang.core.records import Entity
 
 # the setting naming the person who uses this laptop (dyz init --name); it was the visitor's
 # name before it named the author of every change too, hence the row's name
@@ -277,6 +279,8 @@ class Store:
         record's whole class), which is how an edit made after seeing a conflict settles it
         everywhere. A record that stands for others takes the change.
         """
+        from danyuanzhang.core.changes import encode
+        from danyuanzhang.core.records import ENTITIES
         from danyuanzhang.store import derive
 
         if new:
@@ -325,7 +329,9 @@ class Store:
                 self._put_new_run(ordered[start : start + _NEW_AT_ONCE])
 
     def _put_new_run(self, records: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
+        from danyuanzhang.core.changes import Change, encode
         from danyuanzhang.core.merge import Incoming
+        from danyuanzhang.core.records import ENTITIES
         from danyuanzhang.store import derive
 
         device, author = self.device()[0], self.author()
@@ -379,6 +385,8 @@ class Store:
         value: str | None,
         parents: Sequence[str],
     ) -> Change:
+        from danyuanzhang.core.changes import Change, encode
+
         hlc = self._tick()
         return Change.make(
             hlc, author, entity, record, op, field_name, value, encode(sorted(parents))
@@ -402,6 +410,8 @@ class Store:
 
     @staticmethod
     def _check_field(spec: Entity, field_name: str) -> None:
+        from danyuanzhang.core.changes import FLAG_PREFIX
+
         if spec.field(field_name) is not None:
             return
         if spec.flag_table and field_name.startswith(FLAG_PREFIX):
@@ -461,12 +471,13 @@ class Store:
             f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
             (cleaned, cleaned + "g"),
         ).fetchall()
-        if not rows and table in _ENTITY_OF_TABLE:
+        entity = _entity_of_table(table) if not rows else None
+        if entity is not None:
             # an id from before a merge: the record that now stands for it
             rows = self.conn.execute(
                 "SELECT DISTINCT canonical FROM aliases"
                 " WHERE record >= ? AND record < ? AND entity = ? ORDER BY canonical LIMIT 2",
-                (cleaned, cleaned + "g", _ENTITY_OF_TABLE[table]),
+                (cleaned, cleaned + "g", entity),
             ).fetchall()
         if not rows:
             raise DyzError(not_found, id=prefix)
@@ -475,7 +486,10 @@ class Store:
         return str(rows[0][0])
 
 
-_ENTITY_OF_TABLE = {spec.table: spec.name for spec in ENTITIES.values()}
+def _entity_of_table(table: str) -> str | None:
+    from danyuanzhang.core.records import ENTITIES
+
+    return next((spec.name for spec in ENTITIES.values() if spec.table == table), None)
 
 
 def _alike(shown: str | None, wanted: str, spec: Entity, field_name: str, store: Store) -> bool:

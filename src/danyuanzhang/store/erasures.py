@@ -4,10 +4,12 @@ erasures taken unseen (counted over a window) and the marks the held changes kee
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from danyuanzhang.core.changes import Change
 from danyuanzhang.store import Store, in_chunks
+
+if TYPE_CHECKING:
+    from danyuanzhang.core.changes import Change
 
 _CHANGE = "id, hlc, substr(hlc, 28) AS device, author, entity, record, op, field, value, parents"
 
@@ -38,6 +40,8 @@ def held_households(store: Store) -> dict[str, str]:
 def held_changes(store: Store, bundle: str | None = None) -> list[Change]:
     """The changes held (those of the households whose erasure came in one bundle, when
     given), oldest first."""
+    from danyuanzhang.core.changes import Change
+
     args: tuple[str, ...] = ()
     where = ""
     if bundle is not None:  # and what else is held of the households they erase

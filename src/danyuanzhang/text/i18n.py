@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from danyuanzhang.text.catalogue import MESSAGES
+from danyuanzhang.text.catalogue import MESSAGES, part_messages, part_of
 from danyuanzhang.text.visible import visible_value
 
 LANGS = ("zh", "en")
@@ -78,19 +78,16 @@ def t(key: str, /, **params: Any) -> str:
     return text.format(**params)
 
 
-# messages of the catalogues imported only when asked for, once found: a district's walk list
-# asks for the same few hundreds of thousands of times
+# messages of the catalogue's parts, each imported only when asked for, once found: a
+# district's walk list asks for the same few hundreds of thousands of times
 _found: dict[str, tuple[str, str]] = {}
 
 
 def _other_catalogue(key: str) -> tuple[str, str]:
-    from danyuanzhang.text.catalogue.visits import VISIT_MESSAGES
-
-    pair = VISIT_MESSAGES.get(key)
-    if pair is None:
-        from danyuanzhang.text.catalogue.ledgers import LEDGER_MESSAGES
-
-        pair = LEDGER_MESSAGES[key]
+    part = part_of(key)
+    if part is None:
+        raise KeyError(key)
+    pair = part_messages(part)[key]
     _found[key] = pair
     return pair
 

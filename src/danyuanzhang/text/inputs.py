@@ -9,11 +9,11 @@ HouseholdRef(building='2', unit='2', room='301')
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.system.tuples import Record
+from danyuanzhang.text.normal import nfc, nfkc, plain
 
 _PART = r"[0-9A-Za-z]{1,8}"
 _REF = rf"^({_PART})-(\d{{1,3}})-({_PART})$"
@@ -24,7 +24,7 @@ _BUILDING = rf"^({_PART})[栋幢号]?楼?$"
 _FORBIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
-class HouseholdRef(NamedTuple):
+class HouseholdRef(Record):
     building: str
     unit: str
     room: str
@@ -33,7 +33,7 @@ class HouseholdRef(NamedTuple):
         return f"{self.building}-{self.unit}-{self.room}"
 
 
-class UnitRef(NamedTuple):
+class UnitRef(Record):
     building: str
     unit: str
 
@@ -42,7 +42,7 @@ class UnitRef(NamedTuple):
 
 
 def squash(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    return nfkc(text).strip().replace(" ", "")
 
 
 def parse_ref(text: str) -> HouseholdRef:
@@ -249,12 +249,24 @@ def parse_pair(text: str, sep: str, option: str) -> tuple[str, str]:
 
 
 def parse_name(text: str) -> str:
-    name = unicodedata.normalize("NFC", text).strip()
+    name = nfc(text).strip()
     if not name:
         raise DyzError("empty_name")
-    if len(name) > 40 or any(unicodedata.category(ch) in _FORBIDDEN for ch in name):
+    if len(name) > 40 or (not plain(name) and _forbidden(name) is not None):
         raise DyzError("bad_name", text=name)
     return name
+
+
+def _forbidden(text: str, allowed: str = "") -> int | None:
+    """Where the text holds a control, format, private or unassigned character (none of
+    `allowed`); None when nowhere."""
+    import unicodedata
+
+    for at, ch in enumerate(text):
+        category = unicodedata.category(ch)
+        if category in _FORBIDDEN and (category != "Cc" or ch not in allowed):
+            return at
+    return None
 
 
 def parse_laptop_name(text: str) -> str:
@@ -292,16 +304,15 @@ def parse_born(text: str | int) -> int:
 
 
 def parse_free_text(text: str, limit: int = 500) -> str:
-    cleaned = unicodedata.normalize("NFC", text).strip()
+    cleaned = nfc(text).strip()
     if len(cleaned) > limit:
         raise DyzError("text_too_long", limit=limit)
     if cleaned.isprintable():  # nearly every text: nothing to look for
         return cleaned
-    for at, ch in enumerate(cleaned):
-        category = unicodedata.category(ch)
-        if category in _FORBIDDEN and (category != "Cc" or ch not in "\n\t"):
-            # the words around it, so the person finds it in a long text (shown made visible)
-            raise DyzError("bad_text", where=cleaned[max(0, at - 8) : at + 9])
+    at = _forbidden(cleaned, allowed="\n\t")
+    if at is not None:
+        # the words around it, so the person finds it in a long text (shown made visible)
+        raise DyzError("bad_text", where=cleaned[max(0, at - 8) : at + 9])
     return cleaned
 
 

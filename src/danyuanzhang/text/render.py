@@ -8,10 +8,10 @@ rich is imported only for the demo's panels and tables, inside the function that
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
 from typing import Any
 
-from danyuanzhang.text.i18n import lang, pick, said, t, word
+from danyuanzhang.text.due_words import due_reason as due_reason
+from danyuanzhang.text.i18n import pick, said, t, word
 from danyuanzhang.text.ids import short
 from danyuanzhang.text.visible import json_escaped, visible
 from danyuanzhang.text.vocab import ROLES
@@ -470,32 +470,6 @@ def visit_text(item: dict[str, Any]) -> str:
             f" ({short(hazard['id'])})"
         )
     return "\n".join(lines)
-
-
-@cache
-def _cadence_words(reason: str, days: int, language: str) -> str:  # noqa: ARG001 cache key only
-    # a district's walk list says the same few cadences a hundred thousand times; the
-    # language is part of the key because tests switch it in one process
-    return t(f"due_reason_{reason}", days=days)
-
-
-def due_reason(item: Mapping[str, Any]) -> str:
-    """Why a household is on the list: "独居老人，每 7 天；逾期 3 天"."""
-    reason = _cadence_words(item["reason"], item["every_days"], lang())
-    if item["never_visited"]:
-        when = t("due_never")
-    elif item["last_visit"] is None:
-        from danyuanzhang.text.vocab import VISIT_OUTCOMES
-
-        outcome = word(item["last_outcome"], VISIT_OUTCOMES)
-        when = t("due_never_met", outcome=outcome, last=item["last_attempt"])
-    elif item["overdue_days"] > 0:
-        when = t("due_overdue", days=item["overdue_days"], last=item["last_visit"])
-    elif item["overdue_days"] == 0:
-        when = t("due_today", last=item["last_visit"])
-    else:
-        when = t("due_by", on=item["due_on"])
-    return f"{reason}{t('list_sep')}{when}"
 
 
 def due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:

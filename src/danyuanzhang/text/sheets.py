@@ -23,9 +23,10 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text.width import display_width
 
 Cell = str | int | float | date | None
@@ -39,7 +40,7 @@ _SIGNING = 10  # columns of a cell's width in Excel (about 2 cm): room to sign a
 _A4 = 9  # Excel's paper size number for A4
 
 
-class Form(NamedTuple):
+class Form(Record):
     """What makes a sheet a form to print and file."""
 
     lines: Sequence[str] = ()  # under the title: the period

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.text import vocab
+from danyuanzhang.text.normal import nfkc
 
 _QUOTES = "“”‘’\"'「」《》"
 
@@ -24,7 +24,7 @@ _QUOTES = "“”‘’\"'「」《》"
 def fold(text: str) -> str:
     """What two spellings of one word share: full-width folded, no spaces or quotes, lower
     case, `-` and ` ` as `_`."""
-    folded = unicodedata.normalize("NFKC", text).strip().lower()
+    folded = nfkc(text).strip().lower()
     folded = "".join(ch for ch in folded if ch not in _QUOTES).rstrip("。.!！")
     return re.sub(r"[\s\-]+", "_", folded)
 

@@ -76,6 +76,12 @@ def days_without_backup(store: Store) -> int | None:
         return None
 
 
+# the day the reminder was found not due, with the record of the last backup it was found
+# from: the day's later commands need not read that record again (a millisecond each, for an
+# answer that holds all day unless the record changes)
+LOOKED = "backup_looked_on"
+
+
 def backup_reminder(store: Store) -> str | None:
     """The reminder, at most once a day; None when not due."""
     from danyuanzhang.text.i18n import t
@@ -83,8 +89,13 @@ def backup_reminder(store: Store) -> str | None:
     today = _today(store).isoformat()
     if store.setting("backup_reminded") == today:
         return None
+    looked = f"{today} {store.setting('last_backup')}"
+    if store.setting(LOOKED) == looked:
+        return None
     days = days_without_backup(store)
     if days is None or days < REMIND_AFTER_DAYS:
+        with contextlib.suppress(StoreError):  # a read-only notebook looks every time
+            store.set_setting(LOOKED, looked)
         return None
     with contextlib.suppress(StoreError):  # a read-only notebook is reminded every time
         store.set_setting("backup_reminded", today)

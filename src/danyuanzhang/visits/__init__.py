@@ -2,4 +2,4 @@
 at the door."""
 
 # the modules other capability packages may import; the rest are this package's own
-FACE = ("doorstep", "plan")
+FACE = ("antifraud", "doorstep", "due", "plan")

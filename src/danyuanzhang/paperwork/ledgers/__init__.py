@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.store import Store
+from danyuanzhang.system.tuples import Record
 from danyuanzhang.text.i18n import pick, t
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ Cell = str | int | float | date | None
 Row = dict[str, Cell]
 
 
-class Column(NamedTuple):
+class Column(Record):
     key: str
     zh: str
     en: str
@@ -42,7 +43,7 @@ class Column(NamedTuple):
         return pick(self.zh, self.en)
 
 
-class Period(NamedTuple):
+class Period(Record):
     start: str
     end: str
     scope: Scope
@@ -52,7 +53,7 @@ class Period(NamedTuple):
         return bool(self.scope.holds(row))
 
 
-class Ledger(NamedTuple):
+class Ledger(Record):
     kind: str
     title: str
     period: Period
@@ -67,7 +68,7 @@ class Ledger(NamedTuple):
 Builder = Callable[[Store, Period], tuple[list[Row], list[str]]]
 
 
-class Kind(NamedTuple):
+class Kind(Record):
     title: tuple[str, str]
     columns: tuple[Column, ...]
     build: Builder

@@ -436,7 +436,7 @@ def care(store: Store, within: Period) -> Rows:
 
 def antifraud(store: Store, within: Period) -> Rows:
     from danyuanzhang.store import stored_bool
-    from danyuanzhang.visits.doorstep import anti_fraud
+    from danyuanzhang.visits.antifraud import anti_fraud
 
     estates = list(within.scope.estates)
     rows = [

@@ -18,9 +18,10 @@ database are found by name (`--template 走访台账-芙蓉南路`) and listed b
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from danyuanzhang.errors import DyzError
+from danyuanzhang.system.tuples import Record
 
 if TYPE_CHECKING:
     from danyuanzhang.paperwork.ledgers import Column
@@ -29,7 +30,7 @@ FOLDER = "台账模板"
 _LIMIT = 64 * 1024  # a template is a few lines: anything bigger is not one
 
 
-class Template(NamedTuple):
+class Template(Record):
     name: str
     kind: str
     title: str | None

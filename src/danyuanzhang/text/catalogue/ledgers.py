@@ -1,9 +1,9 @@
-"""The messages of fire patrols and of the ledgers (台账), in Chinese and English (see
-`catalogue`)."""
+"""The messages of fire patrols and the ledgers (台账), in Chinese and English: a part of the catalogue
+read only when one of them is asked for (see `catalogue`)."""
 
 from __future__ import annotations
 
-LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     # -- fire patrols --------------------------------------------------------------------------
     "patrol_unit_or_building": (
         "请用 --unit（如 2-2）或 --building（如 2）说明巡查了哪里，二者选一。",
@@ -86,13 +86,6 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "Every unit has been patrolled within {days} days.",
     ),
     "patrol_never": ("从未巡查", "never patrolled"),
-    "col_patrol_where": ("巡查部位", "where"),
-    "col_patrol_when": ("日期时间", "date and time"),
-    "col_patroller": ("巡查人", "patroller"),
-    "col_patrol_result": ("巡查情况", "what was found"),
-    "col_last_patrol": ("上次巡查", "last patrol"),
-    "col_days_since": ("已过天数", "days since"),
-    "col_patrol_hazards": ("登记的隐患", "hazards recorded"),
     # -- ledgers ---------------------------------------------------------------------------------
     "ledger_unknown_kind": (
         "没有“{kind}”这种台账。{near}可用的台账：{known}（dyz ledger --list 可看各台账的列）",

@@ -1,31 +1,26 @@
-"""The messages of door-knocking, the anti-fraud watch, this laptop's settings and the weekly
-report, in Chinese and English (see `catalogue`)."""
+"""The messages of door-knocking: the interview, visits, the anti-fraud watch, care, and this laptop's settings, in Chinese and English: a part of the catalogue
+read only when one of them is asked for (see `catalogue`)."""
 
 from __future__ import annotations
 
-VISIT_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- the menu ------------------------------------------------------------------------------
+    "iv_keys_yes_no": ("（按 是/否 或 y/n，或 ↑↓ 加回车）", "(y/n, or ↑↓ and Enter)"),
+    # -- issue 33: the menu, weeks and the WeChat text (h-menu) ------------------------------
+    "iv_keys_back": (
+        "（按数字键，或 ↑↓ 加回车；0、q 或 Esc：{back}）",
+        "(a number key, or ↑↓ and Enter; 0, q or Esc: {back})",
+    ),
+    "iv_keys_back_unnumbered": (
+        "（↑↓ 选择，回车确定；q 或 Esc：{back}）",
+        "(↑↓ to choose, Enter to answer; q or Esc: {back})",
+    ),
+    # -- erase (issue 34): erasure limits that cannot be split ------------------------------------
+    "config_bad_households": (
+        "{key} 要写 0 到 1000 之间的户数，不是“{value}”。",
+        "{key} takes a number of households from 0 to 1000, not “{value}”.",
+    ),
     # -- door-knocking visits ---------------------------------------------------------------
-    "bad_week": (
-        "{option} 的“{text}”不是一周：请写 2026-W48 这样的周，或这一周里的任一天，如 2026-11-26。",
-        "{option} “{text}” is not a week: write an ISO week such as 2026-W48, or any day in it,"
-        " such as 2026-11-26.",
-    ),
-    "week_or_dates": (
-        "--week 和 --from/--to 只能选一种。",
-        "Give either --week or --from/--to, not both.",
-    ),
-    "dates_reversed": (
-        "截止日期 {end} 早于起始日期 {start}，请对调。",
-        "The end date {end} is before the start date {start}: swap them.",
-    ),
-    "bad_yes_no": (
-        "{option} 只能是 yes 或 no（是/否），不是“{text}”。",
-        "{option} takes yes or no, not “{text}”.",
-    ),
-    "bad_pair": (
-        '{option} 的“{text}”少了“{sep}”：写法如 {option} "维修{sep}楼道灯坏了"。',
-        '{option} “{text}” needs a “{sep}”, e.g. {option} "repair{sep}stairwell light broken".',
-    ),
     "visit_not_met": (
         "这次{outcome}，不能同时记 {options}。请去掉这些，或把 --outcome 改为 met。",
         "The visit's outcome is “{outcome}”, so {options} cannot be recorded. Leave them out, or"
@@ -54,28 +49,12 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         " dyz visit --discard to drop it.",
     ),
     "visit_cancelled": ("已取消，什么也没记。", "Cancelled; nothing was recorded."),
-    "no_draft": (
-        "没有没答完的走访。开始新的走访：dyz visit",
-        "There is no unfinished visit. Start one with: dyz visit",
-    ),
     "draft_discarded": ("没答完的走访已丢弃。", "The unfinished visit was dropped."),
     "resume_or_discard": (
         "--resume 和 --discard 只能选一个。",
         "Give --resume or --discard, not both.",
     ),
     "nobody_due": ("眼下没有需要走访的住户。", "Nobody is due a visit now."),
-    "due_reason_elderly_alone": ("独居老人，每 {days} 天", "lives alone, every {days} days"),
-    "due_reason_needs_help": ("需帮扶，每 {days} 天", "needs help, every {days} days"),
-    "due_reason_new_arrival": ("新迁入，{days} 天内", "new arrival, within {days} days"),
-    "due_reason_default": ("每 {days} 天", "every {days} days"),
-    "due_never": ("从未走访", "never visited"),
-    "due_never_met": (
-        "还没见到人（上次{outcome}，{last}）",
-        "nobody met yet (last: {outcome}, {last})",
-    ),
-    "due_overdue": ("逾期 {days} 天（上次 {last}）", "{days} days overdue (last {last})"),
-    "due_today": ("今天到期（上次 {last}）", "due today (last {last})"),
-    "due_by": ("{on} 前", "by {on}"),
     "walk_title": ("走访清单 {scope}", "Visit walk sheet {scope}"),
     "walk_sub": (
         "{date} · 共 {count} 户 · 走访后打勾",
@@ -87,23 +66,6 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "walk_met": ("见到", "met"),
     "walk_not_home": ("无人", "not home"),
     "walk_declined": ("婉拒", "declined"),
-    "col_outcome": ("结果", "Outcome"),
-    "col_visit_kind": ("方式", "How"),
-    "col_visitor": ("走访人", "Visitor"),
-    "col_app": ("反诈APP", "Anti-fraud app"),
-    "col_briefed": ("讲过骗术", "Briefed"),
-    "col_introduced": ("已自我介绍", "Introduced"),
-    "col_wellbeing": ("关爱对象状况", "Wellbeing"),
-    "col_need": ("需求", "Need"),
-    "col_hazard": ("隐患", "Hazard"),
-    "col_order": ("序", "#"),
-    "col_residents_names": ("住户", "Residents"),
-    "col_reason": ("原因", "Why"),
-    "col_last_try": ("上次结果", "Last time"),
-    "col_building": ("楼栋", "Building"),
-    "col_key": ("设置", "Setting"),
-    "col_default": ("默认", "Default"),
-    "col_meaning": ("含义", "Meaning"),
     "af_title": ("反诈情况（截至 {date}）", "Anti-fraud watch (as of {date})"),
     "af_households": ("有居民的户", "Households"),
     "af_app": ("装了反诈APP", "App installed"),
@@ -297,212 +259,10 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
     "iv_draft_found": ("上次（{saved}）有一户没答完。", "A visit from {saved} was not finished."),
     "iv_continue_draft": ("接着答", "Go on with it"),
     "iv_drop_draft": ("丢弃，开始新的", "Drop it and start a new one"),
-    # -- today -------------------------------------------------------------------------------
-    "td_title": ("今天该做的（{day}）", "To do today ({day})"),
-    "td_visits": ("一、入户走访：{count} 户该去了", "1. Visits: {count} households due"),
-    "td_visits_none": ("一、入户走访：今天没有该去的户。", "1. Visits: nobody is due today."),
-    "td_visits_more": (
-        "还有 {count} 户，全部见 dyz visit due",
-        "{count} more: dyz visit due lists them all",
-    ),
-    "td_visits_next": ("去走访：dyz visit", "To visit: dyz visit"),
-    "td_hazards": ("二、安全隐患：{count} 处要跟进", "2. Hazards: {count} to follow up"),
-    "td_hazards_none": ("二、安全隐患：没有到期的。", "2. Hazards: no deadline reached."),
-    "td_hazard_overdue": (
-        "{what}，已逾期 {days} 天，请催促整改",
-        "{what}: {days} days past its deadline",
-    ),
-    "td_hazard_due_today": ("{what}，今天到期", "{what}: due today"),
-    "td_hazard_reinspect": ("{what}，已整改，待复查", "{what}: fixed, to be re-inspected"),
-    "td_hazard_fix": ("改好后：dyz hazard fix {id}", "Once fixed: dyz hazard fix {id}"),
-    "td_hazard_verify": (
-        "复查合格：dyz hazard verify {id}",
-        "Once checked: dyz hazard verify {id}",
-    ),
-    "td_needs": ("三、诉求：{count} 条等着您", "3. Needs: {count} waiting on you"),
-    "td_needs_none": ("三、诉求：没有等着您的。", "3. Needs: none waiting on you."),
-    "td_need_collected": (
-        "{household}【{category}】“{text}”，已 {days} 天：能办就办，办不了就上报",
-        "{household} [{category}] “{text}”, {days} days: settle it or carry it on",
-    ),
-    "td_need_collected_next": (
-        "dyz petition resolve {id} 或 dyz petition escalate {id}",
-        "dyz petition resolve {id} or dyz petition escalate {id}",
-    ),
-    "td_need_done": (
-        "{household}【{category}】“{text}”：社区已落实，问过居民后办结",
-        "{household} [{category}] “{text}”: done by the office; ask the resident, then close it",
-    ),
-    "td_need_done_next": (
-        "dyz petition close {id} --confirmed-by-resident --satisfaction 满意",
-        "dyz petition close {id} --confirmed-by-resident --satisfaction satisfied",
-    ),
-    "td_follow_ups": (
-        "五、调解回访：{count} 件达成协议的纠纷该回访了",
-        "5. Disputes to revisit: {count} settled by agreement",
-    ),
-    "td_follow_up": ("{parties}：{on} 该回访，看看有没有再闹", "{parties}: revisit from {on}"),
-    "td_follow_up_next": (
-        "回访后：dyz mediation step {id} 回访 --note 情况",
-        "After the visit: dyz mediation step {id} followed_up --note WHAT",
-    ),
-    "td_need_assigned": (
-        "{household}【{category}】“{text}”：交给了志愿者 {volunteer}，已 {days} 天：问问办好没有",
-        "{household} [{category}] “{text}”: with the volunteer {volunteer} for {days} days;"
-        " ask whether it is done",
-    ),
-    "td_need_assigned_next": (
-        "办好后：dyz petition done {id} --hours 小时数",
-        "Once done: dyz petition done {id} --hours HOURS",
-    ),
-    "td_patrols": ("四、防火巡查：{count} 个单元该巡查了", "4. Fire patrols due: {count}"),
-    "td_patrols_none": ("四、防火巡查：都按时巡查了。", "4. Fire patrols: all on time."),
-    "td_patrol_since": (
-        "{unit}：上次 {last}，已 {days} 天",
-        "{unit}: last patrolled {last}, {days} days ago",
-    ),
-    "td_patrol_never": ("{unit}：还没有巡查记录", "{unit}: never patrolled"),
-    "td_patrols_next": (
-        "巡查后记一笔：dyz patrol --unit {unit}",
-        "After a patrol: dyz patrol --unit {unit}",
-    ),
-    # -- the weekly report ---------------------------------------------------------------------
-    "rp_title": ("{scope}每周汇总（{days}{as_of}）", "{scope} weekly report, {days}{as_of}"),
-    "rp_as_of": ("，截至{day}", " (as of {day})"),
-    "rp_scope_unit": ("{building}栋{unit}单元", "Unit {building}-{unit}"),
-    "rp_scope_building": ("{name}栋", "Building {name}"),
-    "rp_scope_area": ("{name}", "{name}"),
-    "rp_scope_estate": ("{name}", "{name}"),
-    "rp_scope_community": ("{name}", "{name}"),
-    "rp_empty_week": (
-        "这一周没有记下走访、诉求、隐患或迁入。下面是仍在办的事。",
-        "Nothing was recorded this week: no visits, needs, hazards or move-ins. What is still open follows.",
-    ),
-    "rp_nothing_at_all": (
-        "这一周没有记下任何走访、诉求、隐患或迁入，也没有在办的诉求、逾期的隐患或待议的事项。",
-        "Nothing was recorded this week, and nothing is open: no needs waiting, no overdue hazards,"
-        " nothing for the council.",
-    ),
-    "rp_none": ("无", "none"),
-    "rp_col_what": ("项目", "Figure"),
-    "rp_col_this": ("本周", "This week"),
-    "rp_col_last": ("上周", "Last week"),
-    "rp_col_change": ("增减", "Change"),
-    "rp_visits": ("一、入户走访", "1. Visits"),
-    "rp_visits_made": ("走访次数", "Visits made"),
-    "rp_reached": ("见到的户数（共 {total} 户）", "Households reached (of {total})"),
-    "rp_coverage": ("覆盖率", "Coverage"),
-    "rp_not_home": ("家中无人", "Nobody home"),
-    "rp_by_visitor": ("走访人：{who}", "Visited by: {who}"),
-    "rp_vulnerable": (
-        "独居、需帮扶未按时走访：{who}",
-        "Living alone or needing help, not visited in time: {who}",
-    ),
-    "rp_vulnerable_one": ("{ref}（{reason}，{when}）", "{ref} ({reason}, {when})"),
-    "rp_never_met": (
-        "还没见到人，上次{last}{outcome}",
-        "nobody met yet; last tried {last}: {outcome}",
-    ),
-    "rp_days_overdue": ("逾期 {days} 天", "{days} days overdue"),
-    "rp_needs": ("二、居民诉求", "2. Needs"),
-    "rp_collected": ("收集", "Collected"),
-    "rp_resolved": ("就地解决", "Resolved on the spot"),
-    "rp_escalated": ("上报", "Escalated"),
-    "rp_by_category": ("本周按类别：{what}", "This week by category: {what}"),
-    "rp_open_by_age": (
-        "在办 {total} 条：7 天内 {under_7}，7–30 天 {mid}，超过 30 天 {over_30}",
-        "{total} open: under 7 days {under_7}, 7–30 days {mid}, over 30 days {over_30}",
-    ),
-    "rp_oldest": (
-        "最久的一条：{ref}“{text}”，已 {days} 天（{id}）",
-        "Oldest: {ref} “{text}”, {days} days ({id})",
-    ),
-    "rp_hazards": ("三、安全隐患", "3. Hazards"),
-    "rp_found": ("发现", "Found"),
-    "rp_rectified": ("已整改", "Rectified"),
-    "rp_verified": ("复查销号", "Verified"),
-    "rp_recurrences": ("回潮", "Recurrences"),
-    "rp_by_kind": ("本周按类别：{what}", "This week by kind: {what}"),
-    "rp_overdue": ("逾期未改：{what}", "Overdue: {what}"),
-    "rp_overdue_one": (
-        "{kind}（{where}，逾期 {days} 天）",
-        "{kind} ({where}, {days} days overdue)",
-    ),
-    "rp_anti_fraud": ("四、反诈", "4. Anti-fraud"),
-    "rp_app": ("装了反诈APP的户", "Households with the app"),
-    "rp_briefed": ("讲过骗术的户", "Households briefed"),
-    "rp_move_ins": ("本周迁入：{who}", "Moved in this week: {who}"),
-    "rp_briefing": ("（{state}）", " ({state})"),
-    "rp_briefed_yes": ("已宣传", "briefed"),
-    "rp_briefed_no": ("未宣传", "not briefed"),
-    "rp_volunteers": ("五、志愿服务和矛盾调解", "5. Volunteers and mediation"),
-    "rp_services": (
-        "志愿服务 {services}，{hours} 小时（上周 {last} 次）：{kinds}；交给志愿者的诉求 {assigned}",
-        "{services}, {hours} hours (last week {last}): {kinds}; {assigned} handed to volunteers",
-    ),
-    "rp_services_none": (
-        "志愿服务：本周没有（上周 {last} 次）；交给志愿者的诉求 {assigned}",
-        "Services: none this week ({last} last week); {assigned} handed to volunteers",
-    ),
-    "rp_service_kind": ("{kind} {count} 次 {hours} 小时", "{kind} {count} ({hours} h)"),
-    "rp_disputes_none": ("矛盾纠纷：无", "Disputes: none"),
-    "rp_disputes": (
-        "矛盾纠纷：调解中 {open} 件，本周调解成功 {settled} 件，该回访 {follow_ups} 件",
-        "Disputes: {open} open, {settled} settled this week, {follow_ups} to revisit",
-    ),
-    "rp_council": ("六、议事会", "6. The council"),
-    "rp_matters": ("待议事项：{what}", "Matters waiting: {what}"),
-    "rp_matter_one": (
-        "{category} {unit}（{households} 户，等 {days} 天）",
-        "{category} {unit} ({households} households, {days} days)",
-    ),
-    "rp_proposals": ("待社区答复的建议：{what}", "Proposals awaiting the office: {what}"),
-    "rp_proposal_one": ("“{text}”（等 {days} 天）", "“{text}” ({days} days)"),
-    "rp_decisions": ("本周社区的决定：{what}", "The office's decisions this week: {what}"),
-    "rp_adopted": ("采纳", "adopted"),
-    "rp_decided_on": ("（{day}）", " ({day})"),
-    "wx_figure": ("{what}：{this}", "{what}: {this}"),
-    "wx_figure_last": (
-        "{what}：{this}（上周 {last}，{change}）",
-        "{what}: {this} (last week {last}, {change})",
-    ),
-    "wx_matter": (
-        "{n}. {kind}，{unit}，{households} 户，已等 {days} 天",
-        "{n}. {kind}, {unit}, {households} households, waiting {days} days",
-    ),
-    "wx_proposal": ("{n}. {text}（已等 {days} 天）", "{n}. {text} (waiting {days} days)"),
-    "wx_copy": ("复制到剪贴板，好贴到微信群？", "Copy it to the clipboard for the WeChat group?"),
-    "wx_copied": ("已复制，到微信群里粘贴即可。", "Copied: paste it into the WeChat group."),
-    "wx_copy_nth": (
-        "复制第 {n} 条（共 {count} 条）到剪贴板？",
-        "Copy message {n} of {count} to the clipboard?",
-    ),
-    "rp_declined": ("未采纳", "declined"),
-    "rp_trend": ("七、近八周趋势（{weeks}）", "7. The last eight weeks ({weeks})"),
-    "rp_trend_visits": ("走访", "Visits"),
-    "rp_trend_needs": ("诉求", "Needs"),
-    "rp_trend_hazards": ("隐患", "Hazards"),
-    "bad_report_format": (
-        "报告格式只能是 table、md、csv、json 或 html。",
-        "The report's format is table, md, csv, json or html.",
-    ),
     # -- issue 33: the menu, weeks and the WeChat text (h-menu) ------------------------------
     "config_bad_weekday": (
         "{key} 要写星期几：1 到 7（1＝周一），或“周三”这样，不是“{value}”。",
         "{key} takes a day of the week: 1 to 7 (1 = Monday), or a name like Wednesday, not “{value}”.",
-    ),
-    "rp_vulnerable_counted": (
-        "独居、需帮扶未按时走访：{what}（哪几户见纸质版）",
-        "Living alone or needing help, not visited in time: {what} (which flats: see the printed report)",
-    ),
-    "rp_households_of": ("{what} {count} 户", "{what}: {count}"),
-    "rp_oldest_counted": (
-        "最久的一条：{category}，已 {days} 天（{id}）",
-        "Oldest: {category}, {days} days ({id})",
-    ),
-    "rp_move_ins_counted": (
-        "本周迁入：{count} 人，其中 {unbriefed} 人还没讲过骗术（哪几户见纸质版）",
-        "Moved in this week: {count}, {unbriefed} not yet briefed (which flats: see the printed report)",
     ),
     # -- issue 33, visits: who was met, the help someone needs, a retry, the questions ------
     "iv_who_was_met": ("见到了谁？", "Whom did you meet?"),
@@ -518,7 +278,6 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "需要的帮助 [{category}] {text}（记下，往上报）",
         "Help needed [{category}] {text} (kept, carried on)",
     ),
-    "col_met": ("受访人", "Met"),
     "visit_met_unknown": (
         "这一户在住的居民里没有“{name}”。在住的有：{known}。",
         "No current resident here is called “{name}”. Current residents: {known}.",
@@ -537,22 +296,6 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "Someone needing help: say what help with --help-needed (kept as a need that dyz today"
         " lists), e.g. --help-needed “meals brought to the door”.",
     ),
-    "td_retries": ("先去：{count} 户上次家中无人，再去一次", "First: {count} to try again"),
-    "td_retry": (
-        "再去一次：{household} 上次{day}家中无人（{flags}），{by}前",
-        "Try again: {household}, nobody home on {day} ({flags}), by {by}",
-    ),
-    "td_retries_next": ("再去时：dyz visit", "When you go again: dyz visit"),
-    # -- h-text: today on an empty notebook ----------------------------------------------------
-    "td_visits_nobody": (
-        "一、入户走访：工作本里还没有住户。先导入花名册：dyz household import 花名册.xlsx",
-        "1. Visits: no household in the notebook yet. Import the roll first:"
-        " dyz household import roll.xlsx",
-    ),
-    "td_patrols_nobody": (
-        "四、防火巡查：还没有登记住户，也就没有要巡查的单元。",
-        "4. Fire patrols: no household registered, so no unit to patrol yet.",
-    ),
     # -- issue 33, care: wellbeing and the five areas for everyone the care ledger follows --
     "care_needs_cared_for": (
         "状况和探访内容只记关爱对象：这一户没有标记为独居老人、子女不在身边、残疾或需帮扶的居民，"
@@ -569,12 +312,7 @@ VISIT_MESSAGES: dict[str, tuple[str, str]] = {
         "“{area}”后面没写情况：正常就写 {area}=正常，否则写看到了什么。",
         "Nothing was said after “{area}”: write {area}=ok, or what was found.",
     ),
-    "due_reason_risk_high": ("风险等级高，每 {days} 天", "high risk, every {days} days"),
-    "due_reason_risk_medium": ("风险等级中，每 {days} 天", "medium risk, every {days} days"),
-    "due_reason_risk_low": ("风险等级低，每 {days} 天", "low risk, every {days} days"),
-    "risk_level_word": ("风险等级{risk}", "{risk} risk"),
     "care_ok": ("正常", "ok"),
-    "col_referral": ("转介", "referred to"),
     "iv_care_area": ("{area}：看过了吗？", "{area}: how was it?"),
     "iv_care_found": ("有情况（写下来）", "Something found (write it down)"),
     "iv_care_what": ("{area}方面看到了什么？", "What was found about {area}?"),

@@ -1,0 +1,115 @@
+"""The messages of the menu, in Chinese and English: a part of the catalogue
+read only when one of them is asked for (see `catalogue`)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- the menu ------------------------------------------------------------------------------
+    "mn_question": ("要做什么？", "What would you like to do?"),
+    "mn_today": ("今天该做的", "What to do today"),
+    "mn_visit": ("入户走访", "A door-knocking visit"),
+    "mn_patrol": ("巡查隐患", "A fire patrol or a hazard"),
+    "mn_need": ("记一条诉求", "Write down a need"),
+    "mn_council": ("议事会", "The council's agenda"),
+    "mn_team": ("志愿者和矛盾调解", "Volunteers and disputes"),
+    "mn_team_what": ("看什么，做什么？", "What now?"),
+    "mn_team_list": ("志愿者名单", "The volunteers"),
+    "mn_team_service": ("记一次志愿服务", "Record a service given"),
+    "mn_team_disputes": ("还在调解的矛盾纠纷", "Disputes still open"),
+    "mn_team_who": ("哪位志愿者？", "Which volunteer?"),
+    "mn_team_kind": ("做的什么服务？", "What service?"),
+    "mn_team_hours": ("多长时间（小时，如 1.5）？", "How long (hours, e.g. 1.5)?"),
+    "mn_report": ("周报", "The weekly report"),
+    "mn_households": ("住户和名册", "Households and the roster"),
+    "mn_help": ("帮助", "Help"),
+    "mn_quit": ("退出", "Quit"),
+    "mn_back": ("已返回菜单。", "Back to the menu."),
+    "mn_same_command": (
+        "下次可以直接输入：{command}",
+        "Next time you can type: {command}",
+    ),
+    "mn_which_unit": ("哪个单元？", "Which unit?"),
+    "mn_no_households": (
+        "工作本里还没有住户。先导入花名册：dyz household import 花名册.xlsx",
+        "The notebook has no households yet. Import the roll first: dyz household import roll.xlsx",
+    ),
+    "mn_patrol_what": ("巡查还是登记隐患？", "A patrol or a hazard?"),
+    "mn_patrol_walk": ("记一次防火巡查（正常也要记）", "Record a fire patrol (all clear too)"),
+    "mn_patrol_hazard": ("登记一处隐患", "Record a hazard"),
+    "mn_hazard_kind": ("什么隐患？", "What kind of hazard?"),
+    "mn_hazard_where": ("在哪里？（如 3楼楼道）", "Where? (e.g. 3rd floor stairwell)"),
+    "mn_hazard_days": ("几天内整改？", "Fixed within how many days?"),
+    "mn_need_household": ("哪一户？", "Which household?"),
+    "mn_need_category": ("是哪一类的事？", "What kind of need?"),
+    "mn_need_text": ("居民说了什么？", "What did the resident say?"),
+    "mn_report_which": ("哪一周？", "Which week?"),
+    "mn_report_this": ("本周（到今天）", "This week so far"),
+    "mn_households_what": ("住户和名册：做什么？", "Households and the roster: what now?"),
+    "mn_households_list": ("一个单元的住户", "The households of a unit"),
+    "mn_households_roster": ("三长一户名册", "The roster of heads"),
+    "mn_households_card": ("单元服务牌", "The stairwell service card"),
+    "mn_exchange_out": ("导出数据包，带给别的电脑", "Export a bundle for another laptop"),
+    "mn_exchange_in": ("导入别的电脑的数据包", "Import a bundle from another laptop"),
+    "mn_exchange_for": ("给谁？", "For whom?"),
+    "mn_exchange_office": ("社区办公室", "the community office"),
+    "mn_exchange_file": (
+        "数据包文件在哪里？（可以把文件拖进来）",
+        "Where is the bundle file? (you may drag it here)",
+    ),
+    "mn_required": ("这一项要填。", "This one needs an answer."),
+    "mn_bad_days": (
+        "“{text}”不是天数，请写 1 到 365 之间的数字。",
+        "“{text}” is not a number of days: write 1 to 365.",
+    ),
+    "mn_no_such_file": ("找不到文件：{path}", "No such file: {path}"),
+    # -- issue 33: the menu, weeks and the WeChat text (h-menu) ------------------------------
+    "mn_go_back": ("返回", "Back"),
+    "mn_more": ("和别的电脑交换数据、帮助", "Exchange data with other laptops, help"),
+    "mn_more_what": ("做什么？", "What now?"),
+    "mn_roll_import": ("导入花名册（Excel 或 CSV）", "Import the roll (Excel or CSV)"),
+    "mn_roll_file": (
+        "花名册文件在哪里？（可以把文件拖进来）",
+        "Where is the roll? (you may drag the file here)",
+    ),
+    "mn_roll_estate": (
+        "哪个小区？（花名册里有“小区名称”一列就直接回车）",
+        "Which estate? (Enter if the roll has a column naming it)",
+    ),
+    "mn_roll_estate_in_file": ("花名册里写明了", "The roll names it"),
+    "mn_which_estate": ("哪个小区？", "Which estate?"),
+    "mn_register": ("登记一户和住在里面的人", "Register a household and who lives there"),
+    "mn_register_ref": (
+        "房号？（楼栋-单元-房号，如 2-2-301）",
+        "Which flat? (building-unit-room, e.g. 2-2-301)",
+    ),
+    "mn_register_other_estate": ("别的小区", "Another estate"),
+    "mn_estate_name": ("小区名称？（如 新芙蓉之都）", "The estate's name? (e.g. 新芙蓉之都)"),
+    "mn_resident_name": (
+        "住在这里的人叫什么？（都登记完了就直接回车）",
+        "Who lives here? (Enter when everyone is in)",
+    ),
+    "mn_resident_phone": ("{name}的电话？（没有就直接回车）", "{name}'s phone? (Enter for none)"),
+    "mn_resident_born": (
+        "{name}哪年出生？（如 1948，不知道就直接回车）",
+        "{name}'s year of birth? (e.g. 1948; Enter if not known)",
+    ),
+    "mn_resident_flags": (
+        "{name}的标记？（{known}；几个就用顿号隔开，没有就直接回车）",
+        "Flags for {name}? ({known}; several parted by ;, Enter for none)",
+    ),
+    "mn_report_council": (
+        "上一整周，议事会用（{days}）",
+        "The last full week, for the council ({days})",
+    ),
+    "mn_report_save": ("把周报存成可打印的网页吗？", "Save the report as a page to print?"),
+    "mn_report_where": (
+        "存到哪里？（直接回车＝存在当前文件夹）",
+        "Save it where? (Enter = in the current folder)",
+    ),
+    "mn_report_file": ("周报{first}至{last}.html", "report-{first}-to-{last}.html"),
+    "mn_report_print": (
+        "用浏览器打开这个文件，就能打印。",
+        "Open that file in a browser to print it.",
+    ),
+    "mn_no_such_folder": ("没有这个文件夹：{path}", "No such folder: {path}"),
+}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from danyuanzhang.text.consoles import SYMBOL_WORDS, as_gbk_shows, fit_streams, is_gbk
+from danyuanzhang.text.consoles import as_gbk_shows, fit_streams, is_gbk, symbol_words
 from tests.conftest import Runner
 
 RARE = "王𠮷喆"  # 𠮷 (U+20BB7) is in GB 18030, not in GBK
@@ -98,5 +98,5 @@ def test_every_symbol_dyz_prints_that_gbk_lacks_has_a_word() -> None:
         shown = as_gbk_shows(character)
         assert shown != character, f"{character!r} ({unicodedata.name(character, '?')})"
         shown.encode("gbk")
-    for word in SYMBOL_WORDS.values():
+    for word in symbol_words().values():
         word.encode("gbk")

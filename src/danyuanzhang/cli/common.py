@@ -109,7 +109,7 @@ class State:
         notebook (help)."""
         if self.language_chosen:
             return
-        from danyuanzhang.core.config import LANGUAGE_SETTING
+        from danyuanzhang.text.i18n import LANGS, LANGUAGE_SETTING, set_lang
 
         if store is not None:
             saved = store.setting(LANGUAGE_SETTING)
@@ -117,8 +117,6 @@ class State:
             from danyuanzhang.store.db import default_path, peek_setting
 
             saved = peek_setting(self.db or default_path(), LANGUAGE_SETTING)
-        from danyuanzhang.text.i18n import LANGS, set_lang
-
         if saved in LANGS:
             set_lang(saved)
         self.language_chosen = True  # decided: not read again

@@ -13,17 +13,11 @@ from typing import Any
 
 from danyuanzhang.errors import DyzError
 from danyuanzhang.system.tuples import Record
+from danyuanzhang.text.i18n import LANGUAGE_SETTING
 
-LANGUAGE_SETTING = "language"  # read also where the notebook is not opened (help)
-_LANGUAGE_WORDS = {
-    "zh": "zh",
-    "中文": "zh",
-    "汉语": "zh",
-    "chinese": "zh",
-    "en": "en",
-    "英文": "en",
-}
-_LANGUAGE_WORDS |= {"英语": "en", "english": "en"}
+_LANGUAGE_WORDS = dict.fromkeys(("zh", "中文", "汉语", "chinese"), "zh") | dict.fromkeys(
+    ("en", "英文", "英语", "english"), "en"
+)
 
 
 class Key(Record):

@@ -15,6 +15,8 @@ from danyuanzhang.text.catalogue import MESSAGES, part_messages, part_of
 from danyuanzhang.text.visible import visible_value
 
 LANGS = ("zh", "en")
+# the setting a notebook keeps its language in (`dyz config set language en`)
+LANGUAGE_SETTING = "language"
 _lang: str | None = None
 
 

@@ -14,6 +14,7 @@ from danyuanzhang.cli.common import (
     out,
     place_of,
     store_of,
+    write_output,
 )
 
 today_app = typer.Typer()
@@ -50,9 +51,9 @@ def today(
         narrow=place.narrow,
     )
     if fmt is Format.json:
-        from danyuanzhang.text.render import to_json
+        from danyuanzhang.text.render import json_chunks
 
-        out(to_json(plan))
+        write_output(json_chunks(plan), None)
         return
     from danyuanzhang.cases.hazards import known_kinds
     from danyuanzhang.paperwork.render_today import today_text

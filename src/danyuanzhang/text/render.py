@@ -232,23 +232,39 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 
 def to_json(value: Any) -> str:
-    """Indented JSON; a long list has one record per line instead, because the indenting
-    encoder is pure Python and a district's list would take seconds to write."""
+    """Indented JSON; a long list has one record per line instead, because a district's list
+    indented would be tens of MiB of spaces."""
     return "".join(json_chunks(value))
 
 
 def json_chunks(value: Any) -> Iterator[str]:
-    """The JSON of `to_json` in pieces, for writing as they come."""
+    """The JSON of `to_json` in pieces, for writing as they come: a record's long list (the
+    visits of `dyz today`) a thousand items at a time, never the whole text at once."""
     import json
 
-    if not (isinstance(value, list) and len(value) > 1_000):
-        yield json_escaped(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+    from danyuanzhang.text.jsontext import STEP, indented, key_text
+
+    if isinstance(value, list) and len(value) > 1_000:
+        yield "["
+        for start in range(0, len(value), 1_000):
+            lines = (json.dumps(item, ensure_ascii=False) for item in value[start : start + 1_000])
+            yield json_escaped(("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines))
+        yield "\n]\n"
         return
-    yield "["
-    for start in range(0, len(value), 1_000):
-        lines = (json.dumps(item, ensure_ascii=False) for item in value[start : start + 1_000])
-        yield json_escaped(("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines))
-    yield "\n]\n"
+    if not (isinstance(value, dict) and value):
+        yield json_escaped(indented(value)) + "\n"
+        return
+    inner = "\n" + STEP * 2
+    for n, (key, item) in enumerate(value.items()):
+        yield json_escaped(f"{'{' if n == 0 else ','}\n{STEP}{key_text(key)}: ")
+        if not (isinstance(item, list) and len(item) > 1_000):
+            yield json_escaped(indented(item, 1))
+            continue
+        for start in range(0, len(item), 1_000):
+            items = (indented(v, 2) for v in item[start : start + 1_000])
+            yield json_escaped(("[" if start == 0 else ",") + inner + f",{inner}".join(items))
+        yield f"\n{STEP}]"
+    yield "\n}\n"
 
 
 def to_csv(items: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -> str:

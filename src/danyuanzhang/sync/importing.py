@@ -194,7 +194,7 @@ def _import(
     if progress is not None:
         progress = forward_only(progress)
     clocks = _clocks_checked(store, header, path)
-    with _no_cycle_collection(), sql.page_cache(store, IMPORT_CACHE_KIB):
+    with _no_cycle_collection(), store.page_cache(IMPORT_CACHE_KIB):
         try:
             with store.transaction():
                 gate.take_on()

@@ -49,6 +49,7 @@ def today(
         estate=place.estate,
         on=on,
         narrow=place.narrow,
+        whole=fmt is Format.json,
     )
     if fmt is Format.json:
         from danyuanzhang.text.render import json_chunks

@@ -39,18 +39,21 @@ def today(
     """今天该做的：该走访的户、到期的隐患、等着您的诉求、该巡查的单元 · What to do today:
     visits due, hazard deadlines, needs waiting on you, patrols due."""
     from danyuanzhang.paperwork.today import today_plan
+    from danyuanzhang.system.collector import no_cycle_collection
 
     place = place_of(ctx, unit, building, estate, everything)
     store = store_of(ctx)
-    plan = today_plan(
-        store,
-        unit=place.unit,
-        building=place.building,
-        estate=place.estate,
-        on=on,
-        narrow=place.narrow,
-        whole=fmt is Format.json,
-    )
+    # a district's plan is a hundred thousand dicts and lists, none in a cycle
+    with no_cycle_collection():
+        plan = today_plan(
+            store,
+            unit=place.unit,
+            building=place.building,
+            estate=place.estate,
+            on=on,
+            narrow=place.narrow,
+            whole=fmt is Format.json,
+        )
     if fmt is Format.json:
         from danyuanzhang.text.render import json_chunks
 

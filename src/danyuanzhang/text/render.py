@@ -7,8 +7,10 @@ rich is imported only for the demo's panels and tables, inside the function that
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 from danyuanzhang.text.i18n import lang, pick, said, t, word
@@ -79,11 +81,8 @@ class _Drawing:
         self.wrap_at, self.widths = wrap_at, list(wrap_at)
         self.between = " " * gap
         self.wrapped: list[dict[str, list[tuple[str, int]]]] = [{} for _ in wrap_at]
-        # a column's cells as the lines they take, padded to its width: kept for the whole
-        # table in a column of few different texts, for a thousand rows in one of many (the
-        # numbers, the names), whose padded copies would add up to the table again
-        self.blocks = [_Blocks(self, n) for n in range(len(wrap_at))]
-        self.kept = [len(found) <= 10_000 for found in sizes]
+        # the cells of several lines, as those lines padded to their column's width
+        self.tall: list[dict[str, tuple[str, ...]]] = [{} for _ in wrap_at]
         self.blanks = [(" " * w,) for w in wrap_at]
 
     def cell_lines(self, cell: str, size: int, n: int) -> list[tuple[str, int]]:
@@ -108,6 +107,13 @@ class _Drawing:
                     used = max(used, *(w for _, w in self.cell_lines(cell, sized, n)))
             self.widths[n] = used
         self.blanks = [(" " * w,) for w in self.widths]
+        for n, found in enumerate(self.sizes):
+            width, wrap_at = self.widths[n], self.wrap_at[n]
+            for cell, size in found.items():
+                if size > wrap_at or (self.several_lines and "\n" in cell):
+                    lines = self.cell_lines(cell, size, n)
+                    self.tall[n][cell] = tuple(line + " " * (width - w) for line, w in lines)
+        self.wrapped = []
 
     def heading(self, headers: list[str], header_sizes: list[int]) -> str:
         widths = self.widths
@@ -118,6 +124,7 @@ class _Drawing:
                 for h, size, w in zip(headers, header_sizes, widths, strict=True)
             ]
         else:
+            self.wrapped = [{} for _ in widths]
             heads = [
                 tuple(line + " " * (widths[n] - w) for line, w in self.cell_lines(h, size, n))
                 for n, (h, size) in enumerate(zip(headers, header_sizes, strict=True))
@@ -125,10 +132,16 @@ class _Drawing:
         return self.drawn(heads) + self.between.join("-" * w for w in widths) + "\n"
 
     def rows(self, columns: list[Sequence[str]]) -> str:
-        blocks = [list(map(self.blocks[n].__getitem__, column)) for n, column in enumerate(columns)]
-        for n, kept in enumerate(self.kept):
-            if not kept:
-                self.blocks[n].clear()
+        """The lines of these rows, given column by column."""
+        blocks = []
+        for n, column in enumerate(columns):
+            # each cell padded to the column's width, as a block of one line, unless it is
+            # one of the column's tall ones: mapped in C, row after row
+            lacking = map(
+                operator.sub, repeat(self.widths[n]), map(self.sizes[n].__getitem__, column)
+            )
+            padded = map(operator.add, column, map(operator.mul, repeat(" "), lacking))
+            blocks.append(list(map(self.tall[n].get, column, zip(padded))))
         return "".join(map(self.drawn, zip(*blocks, strict=True)))
 
     def drawn(self, blocks: Sequence[tuple[str, ...]]) -> str:
@@ -141,20 +154,6 @@ class _Drawing:
             for block, blank in zip(blocks, self.blanks, strict=True)
         ]
         return "\n".join(map(str.rstrip, map(self.between.join, zip(*full, strict=True)))) + "\n"
-
-
-class _Blocks(dict[str, tuple[str, ...]]):
-    """A column's cells as the lines they take, each padded to the column's width."""
-
-    def __init__(self, table: _Drawing, n: int) -> None:
-        self.table, self.n = table, n
-
-    def __missing__(self, cell: str) -> tuple[str, ...]:
-        table, n = self.table, self.n
-        width = table.widths[n]
-        lines = table.cell_lines(cell, table.sizes[n][cell], n)
-        self[cell] = block = tuple(line + " " * (width - w) for line, w in lines)
-        return block
 
 
 def _cell_width(cell: str) -> int:
@@ -570,7 +569,7 @@ def due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
 
     # a district's list gives the same few thousand reasons to eighty thousand flats: each is
     # said once, and its one string shared by the rows that give it
-    reasons: dict[tuple[Any, ...], str] = {}
+    said: dict[tuple[Any, ...], tuple[str, str]] = {}
     rows = []
     for n, i in enumerate(items, start=1):
         facts = (
@@ -583,18 +582,11 @@ def due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
             i["overdue_days"],
             i["due_on"],
         )
-        reason = reasons.get(facts)
-        if reason is None:
-            reason = reasons[facts] = due_reason(i)
-        rows.append(
-            [
-                str(n),
-                i["household"],
-                " ".join(i["residents"]),
-                reason,
-                word(i["last_outcome"], VISIT_OUTCOMES) if i["last_attempt"] else "",
-            ]
-        )
+        words = said.get(facts)
+        if words is None:
+            last_try = word(i["last_outcome"], VISIT_OUTCOMES) if i["last_attempt"] else ""
+            words = said[facts] = (due_reason(i), last_try)
+        rows.append([str(n), i["household"], " ".join(i["residents"]), *words])
     return rows
 
 

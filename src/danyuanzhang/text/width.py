@@ -218,7 +218,7 @@ def _plain_words(text: str, width: int, whole: int) -> list[str] | None:
     sizes = list(map(_WORD_WIDTHS.__getitem__, words))
     if "" in words or max(sizes) > min(whole, width):
         return None
-    if any(
+    if any(map(str.isdigit, text)) and any(
         a[-1].isdigit() and b[0] in _WITH_NUMBER for a, b in zip(words, words[1:], strict=False)
     ):
         return None  # a count and its counter are one piece (每 7 天)

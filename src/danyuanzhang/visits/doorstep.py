@@ -520,9 +520,19 @@ def visits_due(
     kinds = {}
     due: list[dict[str, Any]] = []
     order: list[tuple[bool, int, bool, int, int]] = []
-    for position, home in enumerate(homes):
-        household_id, estate_name, building_name, unit_name, room = home[:5]
-        last_met, not_home, declined, helped, names, arrivals = home[5:]
+    for position, (
+        household_id,
+        estate_name,
+        building_name,
+        unit_name,
+        room,
+        last_met,
+        not_home,
+        declined,
+        helped,
+        names,
+        arrivals,
+    ) in enumerate(homes):
         # how they were found the day they were last met: needing help, if anyone said so
         wellbeing = "needs_help" if helped is not None and helped == last_met else None
         flags = flagged.get(household_id, _NO_FLAGS)

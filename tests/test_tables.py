@@ -187,3 +187,43 @@ def test_one_space_between_columns_comes_before_breaking_a_word() -> None:
     assert len(lines) == 4  # header, separator, one line a hazard
     assert "电动车入户停放" in shown and "灭火器缺失/过期" in shown and "已告知整改" in shown
     assert text_table(headers, rows, width=120).count("  ") > shown.count("  ")
+
+
+def test_a_walk_list_measures_each_different_text_a_few_times_not_once_a_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A district's walk list repeats its flats, reasons and outcomes tens of thousands of times:
+    each different text is measured (and wrapped) a few times whatever the rows repeating it,
+    and the cells the rows do not share take a bounded number of measures each."""
+    from collections import Counter
+
+    from danyuanzhang.text import render, width
+
+    measured: Counter[str] = Counter()
+    real = width.display_width
+
+    def counted(text: str) -> int:
+        measured[text] += 1
+        return real(text)
+
+    monkeypatch.setattr(width, "display_width", counted)
+    monkeypatch.setattr(render, "display_width", counted)
+    reasons = [
+        f"lives alone, every 7 days; {n} days overdue (last 2026-11-{n:02d})" for n in (1, 2)
+    ]
+    names = ["冯国强", "周玉梅", "萧春花", "蔡玉梅", "林卫东"]
+    rows = [
+        [
+            str(n),
+            f"2-{n % 3 + 1}-{n % 6 + 1}0{n % 2 + 1}",
+            " ".join(names[: n % 5 + 1] + [f"住户{n}"]),
+            reasons[n % 2],
+            ("met", "nobody home")[n % 2],
+        ]
+        for n in range(1, 3_001)
+    ]
+    shown = text_table(["#", "household", "Residents", "Why", "Last time"], rows, width=80)
+    assert shown.count("\n") > len(rows)  # the names and the reasons are wrapped
+    shared = {cell for row in rows for cell in row[1::2]}  # flats, reasons, outcomes
+    assert max(measured[cell] for cell in shared) <= 3
+    assert measured.total() <= 6 * len(rows)

@@ -436,7 +436,7 @@ def _recurrences_among(store: Store, rows: list[Any], window: int) -> dict[str, 
     return result
 
 
-def list_hazards(
+def list_hazards(  # noqa: PLR0913 - the filters of `dyz hazard list`, and what today leaves out
     store: Store,
     estate: str | None = None,
     unit: str | None = None,
@@ -445,6 +445,7 @@ def list_hazards(
     overdue_only: bool = False,
     on: str | None = None,
     building: str | None = None,
+    with_recurrence: bool = True,
 ) -> list[dict[str, Any]]:
     estates = [choose_estate(store, estate)] if estate else reg.estates(store)
     building, unit_number = place_of(unit, building)
@@ -461,7 +462,7 @@ def list_hazards(
         )
     else:
         rows = q.hazards(store, estates, building, unit_number, code)
-    items = describe(store, rows, on=on)
+    items = describe(store, rows, on=on, with_recurrence=with_recurrence)
     if open_only:
         items = [i for i in items if i["status"] != "verified"]
     if overdue_only:

@@ -14,6 +14,7 @@ from danyuanzhang.cli.common import (
     out,
     place_of,
     store_of,
+    write_output,
 )
 
 today_app = typer.Typer()
@@ -38,21 +39,25 @@ def today(
     """今天该做的：该走访的户、到期的隐患、等着您的诉求、该巡查的单元 · What to do today:
     visits due, hazard deadlines, needs waiting on you, patrols due."""
     from danyuanzhang.paperwork.today import today_plan
+    from danyuanzhang.system.collector import no_cycle_collection
 
     place = place_of(ctx, unit, building, estate, everything)
     store = store_of(ctx)
-    plan = today_plan(
-        store,
-        unit=place.unit,
-        building=place.building,
-        estate=place.estate,
-        on=on,
-        narrow=place.narrow,
-    )
+    # a district's plan is a hundred thousand dicts and lists, none in a cycle
+    with no_cycle_collection():
+        plan = today_plan(
+            store,
+            unit=place.unit,
+            building=place.building,
+            estate=place.estate,
+            on=on,
+            narrow=place.narrow,
+            whole=fmt is Format.json,
+        )
     if fmt is Format.json:
-        from danyuanzhang.text.render import to_json
+        from danyuanzhang.text.render import json_chunks
 
-        out(to_json(plan))
+        write_output(json_chunks(plan), None)
         return
     from danyuanzhang.cases.hazards import known_kinds
     from danyuanzhang.paperwork.render_today import today_text

@@ -323,40 +323,43 @@ def visit_due(
     ] = None,
 ) -> None:
     """该走访谁了 · Who is due a visit, most urgent first, e.g. `dyz visit due --unit 2-2 -f html -o 走访清单.html` (or `-o 走访.xlsx`)."""
+    from danyuanzhang.system.collector import no_cycle_collection
     from danyuanzhang.text import render
     from danyuanzhang.visits.due import visits_due
 
     fmt = Format(format_for(output, fmt.value, Format.table.value, ("json", "html")))
     place = place_of(ctx, unit, building, estate, everywhere)
     unit, building = place.unit, place.building
-    items = place.narrow(
-        visits_due(
-            store_of(ctx),
-            unit=unit,
-            building=building,
-            estate=place.estate,
-            on=on,
-            everyone=everyone,
+    # a district's list is a hundred thousand dicts and lists, none in a cycle
+    with no_cycle_collection():
+        items = place.narrow(
+            visits_due(
+                store_of(ctx),
+                unit=unit,
+                building=building,
+                estate=place.estate,
+                on=on,
+                everyone=everyone,
+            )
         )
-    )
-    if output is not None and _is_sheet(output) and fmt in (Format.table, Format.csv):
-        from danyuanzhang.text.sheets import write_sheet
+        if output is not None and _is_sheet(output) and fmt in (Format.table, Format.csv):
+            from danyuanzhang.text.sheets import write_sheet
 
-        write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
-        say(t("written_to", path=str(output)))
-        remind_if_exposed(output)
-    elif fmt is Format.json:
-        write_output(render.json_chunks(items), output)
-    elif fmt is Format.csv:
-        write_output(render.due_csv(items), output, encoding="utf-8-sig")
-    elif fmt is Format.html:
-        from danyuanzhang.paperwork.render_pages import walk_sheet_page
+            write_sheet(output, [t(h) for h in render.DUE_HEADERS], render.due_rows(items))
+            say(t("written_to", path=str(output)))
+            remind_if_exposed(output)
+        elif fmt is Format.json:
+            write_output(render.json_chunks(items), output)
+        elif fmt is Format.csv:
+            write_output(render.due_csv(items), output, encoding="utf-8-sig")
+        elif fmt is Format.html:
+            from danyuanzhang.paperwork.render_pages import walk_sheet_page
 
-        write_output(walk_sheet_page(items, unit or building or "", on), output)
-    elif not items:
-        say(t("nobody_due"))
-    else:
-        write_output(render.due_table(items), output)
+            write_output(walk_sheet_page(items, unit or building or "", on), output)
+        elif not items:
+            say(t("nobody_due"))
+        else:
+            write_output(render.due_table(items), output)
 
 
 def _is_sheet(output: Path) -> bool:

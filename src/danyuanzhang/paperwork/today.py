@@ -42,9 +42,12 @@ def today_plan(
     estate: str | None = None,
     on: str | None = None,
     narrow: Callable[[list[Any]], list[Any]] = list,
+    whole: bool = True,
 ) -> TodayPlan:
     """What is due on a day in a place; `narrow` keeps what the queries of `unit`,
-    `building` and `estate` found to a place they cannot say (an area, several units)."""
+    `building` and `estate` found to a place they cannot say (an area, several units).
+    Without `whole`, only what the screen shows: not the earlier hazard each one repeats,
+    which a district's open hazards took a second to look up."""
     from danyuanzhang.cases.hazards import list_hazards
     from danyuanzhang.cases.patrol_due import due_patrols
     from danyuanzhang.cases.petitions import open_petitions
@@ -59,7 +62,15 @@ def today_plan(
     visits: list[VisitDue] = [v for v in every if v["is_due"]]
     hazards: list[HazardToDo] = []
     for item in narrow(
-        list_hazards(store, estate=estate, unit=unit, building=building, open_only=True, on=day)
+        list_hazards(
+            store,
+            estate=estate,
+            unit=unit,
+            building=building,
+            open_only=True,
+            on=day,
+            with_recurrence=whole,
+        )
     ):
         if item["status"] == "rectified":
             hazards.append(cast("HazardToDo", {**item, "todo": "reinspect", "days_over": None}))

@@ -104,6 +104,20 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    @contextmanager
+    def page_cache(self, kib: int) -> Iterator[None]:
+        """Another size of page cache while something is done, at a bounded cost in memory: a
+        bigger one while a bundle is written (the log's pages a batch touches stay in memory
+        for the next one instead of being written out and read back: the log is written a
+        third faster on an office's whole notebook), a smaller one while a district's
+        households are read one after another (the pages of each are read once)."""
+        before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(before)}")
+
     # -- transactions ---------------------------------------------------------------------
 
     @contextmanager

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -202,19 +201,6 @@ def apply_plan(
         # arriving for a flat erased before were left without them by plan_import, but a
         # step that came before its need may be here still)
         derive.strip_personal(conn)
-
-
-@contextmanager
-def page_cache(store: Store, kib: int) -> Iterator[None]:
-    """A bigger page cache while a bundle is written: the log's pages a batch touches stay in
-    memory for the next one instead of being written out and read back (the log is written a
-    third faster on an office's whole notebook), at a bounded cost in memory."""
-    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
-    store.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
-    try:
-        yield
-    finally:
-        store.conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 # a savepoint within the import's transaction: what a bundle's reader delivered, undone when

@@ -65,6 +65,12 @@ def visits_of(store: Store, household_ids: Sequence[str]) -> list[Any]:
     return sorted(found, key=lambda v: (v["on_date"] or "", v["hlc"] or "", v["id"]))
 
 
+# the page cache while the households of a place are read: each page is read once, in order,
+# so a few MiB do as well as a large cache, and a district's rows are all found (sorted) by
+# the time the first comes
+ONCE_THROUGH_KIB = 8 * 1024
+
+
 def due_households(
     store: Store,
     estates: Sequence[str],
@@ -79,11 +85,10 @@ def due_households(
     names of the current residents joined by US, the earliest arrival first, and the days of
     those who moved in after `recent`, joined by commas).
     Each is a seek in an index, so the cost grows with the households shown, not with the
-    years of history; rows are plain tuples, read as they come."""
+    years of history; rows are plain tuples."""
     where, params = place_clause("h", estates, building, unit)
     last = "SELECT max(on_date) FROM visits v WHERE v.household_id = h.id AND v.outcome = '{}' AND v.on_date <= ?"
-    return _plain(store).execute(
-        f"""
+    found = f"""
         SELECT h.id, h.estate, h.building, h.unit, h.room,
             ({last.format("met")}), ({last.format("not_home")}), ({last.format("declined")}),
             (SELECT max(on_date) FROM visits v INDEXED BY visits_needing_help
@@ -93,14 +98,22 @@ def due_households(
               WHERE r.household_id = h.id AND r.moved_out IS NULL AND r.name <> ''
               ORDER BY r.moved_in, r.name)),
             (SELECT group_concat(r.moved_in) FROM residents r WHERE r.household_id = h.id
-             AND r.moved_out IS NULL AND r.moved_in > ? AND r.moved_in <= ?)
-        FROM households h
-        WHERE {where}
-        ORDER BY h.estate, length(h.building), h.building, CAST(h.unit AS INTEGER),
-                 length(h.room), h.room
-        """,
-        [day, day, day, day, recent, day, *params],
-    )  # fmt: skip
+             AND r.moved_out IS NULL AND r.moved_in > ? AND r.moved_in <= ?)"""
+    address = "{0}estate, length({0}building), {0}building, CAST({0}unit AS INTEGER), length({0}room), {0}room"
+    if len(estates) == 1:
+        sql = f"{found} FROM households h WHERE {where} ORDER BY {address.format('h.')}"
+    else:
+        # several estates: seeking in address order would land on pages all over indexes
+        # larger than the page cache (a district's took twice as long), so the seeks go in
+        # the order of the households' ids, the indexes' own, and the rows are sorted after;
+        # the index of places (unit, then row) orders what the address leaves equal
+        sql = f"""
+        WITH found (id, estate, building, unit, room, met, not_home, declined, helped, names,
+                    arrivals, row)
+        AS MATERIALIZED ({found}, h.rowid FROM households h WHERE {where} ORDER BY h.id LIMIT -1)
+        SELECT id, estate, building, unit, room, met, not_home, declined, helped, names, arrivals
+        FROM found ORDER BY {address.format("")}, unit, row"""
+    return _plain(store).execute(sql, [day, day, day, day, recent, day, *params])
 
 
 def due_flags(

@@ -12,7 +12,6 @@ imported in bounded memory.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -44,6 +43,7 @@ from danyuanzhang.sync.bundle.reader import (
 from danyuanzhang.sync.erasures import marks_as_if_accepted, settle_marks
 from danyuanzhang.sync.members import Gate
 from danyuanzhang.sync.provenance import Proofs
+from danyuanzhang.system.collector import no_cycle_collection
 from danyuanzhang.text.ids import short
 
 BATCH = 20_000  # changes applied at a time: bounded memory, few round trips
@@ -194,7 +194,7 @@ def _import(
     if progress is not None:
         progress = forward_only(progress)
     clocks = _clocks_checked(store, header, path)
-    with _no_cycle_collection(), sql.page_cache(store, IMPORT_CACHE_KIB):
+    with no_cycle_collection(), store.page_cache(IMPORT_CACHE_KIB):
         try:
             with store.transaction():
                 gate.take_on()
@@ -348,19 +348,6 @@ def _read_into(  # noqa: PLR0913
         sql.back_to_savepoint(store, "reading")
     sql.release_savepoint(store, "reading")
     return body, importer.top
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """A bundle makes hundreds of thousands of tuples and strings, none of them in a cycle:
-    the collector would walk them again and again for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _ClockCheck:

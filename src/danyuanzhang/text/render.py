@@ -7,7 +7,9 @@ rich is imported only for the demo's panels and tables, inside the function that
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import repeat
 from typing import Any
 
 from danyuanzhang.text.due_words import due_reason as due_reason
@@ -43,63 +45,115 @@ def table_chunks(
         row if all(map(str.isprintable, row)) else [visible(c, lines=True) for c in row]
         for row in rows
     ]
-    several_lines = any("\n" in cell for row in rows for cell in row)
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
+    # a column is measured once for each different text in it: a walk list says the same
+    # flats, reasons and outcomes thousands of times
+    texts = [dict.fromkeys(column) for column in columns]
+    several_lines = any("\n" in cell for found in texts for cell in found)
     measure = _cell_width if several_lines else display_width
+    sizes = [dict(zip(found, map(measure, found), strict=True)) for found in texts]
+    del texts
     header_sizes = [_cell_width(h) for h in headers]
-    natural = header_sizes
-    sizes = []
-    for row in rows:
-        sized = list(map(measure, row))
-        sizes.append(sized)
-        natural = list(map(max, natural, sized))
-    fitted = _fitted_widths(headers, rows, sizes, natural, room)
+    natural = [
+        max(size, *found.values()) if found else size
+        for size, found in zip(header_sizes, sizes, strict=True)
+    ]
+    fitted = _fitted_widths(headers, sizes, natural, room)
     if fitted is None:
         for start in range(0, len(rows), 1_000):
             yield "".join(_record_blocks(headers, rows[start : start + 1_000], room, start == 0))
         return
-    widths, gap = fitted
-    between = " " * gap
-    wrapped: dict[tuple[str, int], list[tuple[str, int]]] = {}  # a walk list repeats itself
-
-    def cell_lines(cell: str, size: int, wrap_at: int) -> list[tuple[str, int]]:
-        if size <= wrap_at and "\n" not in cell:
-            return [(cell, size)]
-        if (cell, wrap_at) not in wrapped:
-            lines = _wrapped(cell, wrap_at)
-            wrapped[cell, wrap_at] = [(line, display_width(line)) for line in lines]
-        return wrapped[cell, wrap_at]
-
-    # a narrowed column is as wide as its widest line once wrapped, no wider
-    wrap_at, widths = widths, list(widths)
-    for n, size in enumerate(natural):
-        if wrap_at[n] >= size:
-            continue
-        used = 0
-        column = ((row[n], sized) for row, sized in zip(rows, sizes, strict=True))
-        for cell, sized in [(headers[n], header_sizes), *column]:
-            if sized[n] <= wrap_at[n] and not several_lines:
-                used = max(used, sized[n])
-            else:
-                used = max(used, *(w for _, w in cell_lines(cell, sized[n], wrap_at[n])))
-        widths[n] = used
-
-    def lines(row: Sequence[str], sized: Sequence[int]) -> str:
-        if not several_lines and all(map(int.__le__, sized, wrap_at)):
-            cells = (c + " " * (w - n) for c, n, w in zip(row, sized, widths, strict=True))
-            return between.join(cells).rstrip() + "\n"
-        parts = list(map(cell_lines, row, sized, wrap_at))
-        drawn = []
-        for n in range(max(map(len, parts))):
-            padded = (
-                part[n][0] + " " * (w - part[n][1]) if n < len(part) else " " * w
-                for part, w in zip(parts, widths, strict=True)
-            )
-            drawn.append(between.join(padded).rstrip() + "\n")
-        return "".join(drawn)
-
-    yield lines(headers, header_sizes) + between.join("-" * w for w in widths) + "\n"
+    table = _Drawing(sizes, several_lines, *fitted)
+    table.narrow(headers, header_sizes, natural)
+    yield table.heading(headers, header_sizes)
     for start in range(0, len(rows), 1_000):
-        yield "".join(map(lines, rows[start : start + 1_000], sizes[start : start + 1_000]))
+        yield table.rows([column[start : start + 1_000] for column in columns])
+
+
+class _Drawing:
+    """A table's lines, its columns `wrap_at` wide (each then as wide as its widest line),
+    `gap` spaces apart."""
+
+    def __init__(
+        self, sizes: list[dict[str, int]], several_lines: bool, wrap_at: list[int], gap: int
+    ) -> None:
+        self.sizes, self.several_lines = sizes, several_lines
+        self.wrap_at, self.widths = wrap_at, list(wrap_at)
+        self.between = " " * gap
+        self.wrapped: list[dict[str, list[tuple[str, int]]]] = [{} for _ in wrap_at]
+        # the cells of several lines, as those lines padded to their column's width
+        self.tall: list[dict[str, tuple[str, ...]]] = [{} for _ in wrap_at]
+        self.blanks = [(" " * w,) for w in wrap_at]
+
+    def cell_lines(self, cell: str, size: int, n: int) -> list[tuple[str, int]]:
+        if size <= self.wrap_at[n] and "\n" not in cell:
+            return [(cell, size)]
+        if cell not in self.wrapped[n]:
+            lines = _wrapped(cell, self.wrap_at[n])
+            self.wrapped[n][cell] = [(line, display_width(line)) for line in lines]
+        return self.wrapped[n][cell]
+
+    def narrow(self, headers: list[str], header_sizes: list[int], natural: list[int]) -> None:
+        """A narrowed column is as wide as its widest line once wrapped, no wider."""
+        for n, size in enumerate(natural):
+            wrap_at = self.wrap_at[n]
+            if wrap_at >= size:
+                continue
+            used = 0
+            for cell, sized in [(headers[n], header_sizes[n]), *self.sizes[n].items()]:
+                if sized <= wrap_at and not self.several_lines:
+                    used = max(used, sized)
+                else:
+                    used = max(used, *(w for _, w in self.cell_lines(cell, sized, n)))
+            self.widths[n] = used
+        self.blanks = [(" " * w,) for w in self.widths]
+        for n, found in enumerate(self.sizes):
+            width, wrap_at = self.widths[n], self.wrap_at[n]
+            for cell, size in found.items():
+                if size > wrap_at or (self.several_lines and "\n" in cell):
+                    lines = self.cell_lines(cell, size, n)
+                    self.tall[n][cell] = tuple(line + " " * (width - w) for line, w in lines)
+        self.wrapped = []
+
+    def heading(self, headers: list[str], header_sizes: list[int]) -> str:
+        widths = self.widths
+        heads: list[tuple[str, ...]]
+        if not self.several_lines and all(map(int.__le__, header_sizes, self.wrap_at)):
+            heads = [
+                (h + " " * (w - size),)
+                for h, size, w in zip(headers, header_sizes, widths, strict=True)
+            ]
+        else:
+            self.wrapped = [{} for _ in widths]
+            heads = [
+                tuple(line + " " * (widths[n] - w) for line, w in self.cell_lines(h, size, n))
+                for n, (h, size) in enumerate(zip(headers, header_sizes, strict=True))
+            ]
+        return self.drawn(heads) + self.between.join("-" * w for w in widths) + "\n"
+
+    def rows(self, columns: list[Sequence[str]]) -> str:
+        """The lines of these rows, given column by column."""
+        blocks = []
+        for n, column in enumerate(columns):
+            # each cell padded to the column's width, as a block of one line, unless it is
+            # one of the column's tall ones: mapped in C, row after row
+            lacking = map(
+                operator.sub, repeat(self.widths[n]), map(self.sizes[n].__getitem__, column)
+            )
+            padded = map(operator.add, column, map(operator.mul, repeat(" "), lacking))
+            blocks.append(list(map(self.tall[n].get, column, zip(padded))))
+        return "".join(map(self.drawn, zip(*blocks, strict=True)))
+
+    def drawn(self, blocks: Sequence[tuple[str, ...]]) -> str:
+        height = max(map(len, blocks))
+        if height == 1:
+            return self.between.join([block[0] for block in blocks]).rstrip() + "\n"
+        # a shorter cell is blank below its last line
+        full = [
+            block + blank * (height - len(block))
+            for block, blank in zip(blocks, self.blanks, strict=True)
+        ]
+        return "\n".join(map(str.rstrip, map(self.between.join, zip(*full, strict=True)))) + "\n"
 
 
 def _cell_width(cell: str) -> int:
@@ -109,11 +163,7 @@ def _cell_width(cell: str) -> int:
 
 
 def _fitted_widths(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    sizes: Sequence[Sequence[int]],
-    natural: list[int],
-    room: int,
+    headers: Sequence[str], sizes: Sequence[Mapping[str, int]], natural: list[int], room: int
 ) -> tuple[list[int], int] | None:
     """Each column's width so that the table fits `room`, and the spaces between columns; None
     if it cannot. The widest columns are narrowed first; a cell is broken at its spaces if it
@@ -131,7 +181,7 @@ def _fitted_widths(
     for gap, whole, readable in [*passes, (2, 0, _short), (1, 0, _short)]:
         space = room - gap * (len(natural) - 1)
         least = [readable(size) for size in natural]
-        floors = _floors(headers, rows, sizes, least, whole, measured[whole])
+        floors = _floors(headers, sizes, least, whole, measured[whole])
         if sum(floors) <= space:
             return _widest_narrowed(natural, floors, space), gap
     return None
@@ -139,20 +189,19 @@ def _fitted_widths(
 
 def _floors(
     headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    sizes: Sequence[Sequence[int]],
+    sizes: Sequence[Mapping[str, int]],
     readable: list[int],
     whole: int,
     measured: dict[str, int],
 ) -> list[int]:
     """How narrow each column may be: as readable, and as wide as its widest piece that must
-    stay whole (a header may break between any two characters). `measured` remembers each
-    text's narrowest: the same few fill a walk list's columns thousands of times."""
+    stay whole (a header may break between any two characters). `sizes` are the widths of
+    each column's texts, each once; `measured` remembers each text's narrowest."""
 
     floors = [max(_least(h, 0), least) for h, least in zip(headers, readable, strict=True)]
-    for row, sized in zip(rows, sizes, strict=True):
-        for n, cell in enumerate(row):
-            if sized[n] <= floors[n]:  # a cell this narrow cannot raise the floor
+    for n, found in enumerate(sizes):
+        for cell, size in found.items():
+            if size <= floors[n]:  # a cell this narrow cannot raise the floor
                 continue
             if cell not in measured:
                 measured[cell] = _least(cell, whole)
@@ -232,23 +281,39 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 
 def to_json(value: Any) -> str:
-    """Indented JSON; a long list has one record per line instead, because the indenting
-    encoder is pure Python and a district's list would take seconds to write."""
+    """Indented JSON; a long list has one record per line instead, because a district's list
+    indented would be tens of MiB of spaces."""
     return "".join(json_chunks(value))
 
 
 def json_chunks(value: Any) -> Iterator[str]:
-    """The JSON of `to_json` in pieces, for writing as they come."""
+    """The JSON of `to_json` in pieces, for writing as they come: a record's long list (the
+    visits of `dyz today`) a thousand items at a time, never the whole text at once."""
     import json
 
-    if not (isinstance(value, list) and len(value) > 1_000):
-        yield json_escaped(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+    from danyuanzhang.text.jsontext import STEP, indented, key_text
+
+    if isinstance(value, list) and len(value) > 1_000:
+        yield "["
+        for start in range(0, len(value), 1_000):
+            lines = (json.dumps(item, ensure_ascii=False) for item in value[start : start + 1_000])
+            yield json_escaped(("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines))
+        yield "\n]\n"
         return
-    yield "["
-    for start in range(0, len(value), 1_000):
-        lines = (json.dumps(item, ensure_ascii=False) for item in value[start : start + 1_000])
-        yield json_escaped(("\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines))
-    yield "\n]\n"
+    if not (isinstance(value, dict) and value):
+        yield json_escaped(indented(value)) + "\n"
+        return
+    inner = "\n" + STEP * 2
+    for n, (key, item) in enumerate(value.items()):
+        yield json_escaped(f"{'{' if n == 0 else ','}\n{STEP}{key_text(key)}: ")
+        if not (isinstance(item, list) and len(item) > 1_000):
+            yield json_escaped(indented(item, 1))
+            continue
+        for start in range(0, len(item), 1_000):
+            items = (indented(v, 2) for v in item[start : start + 1_000])
+            yield json_escaped(("[" if start == 0 else ",") + inner + f",{inner}".join(items))
+        yield f"\n{STEP}]"
+    yield "\n}\n"
 
 
 def to_csv(items: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -> str:
@@ -476,16 +541,27 @@ def due_rows(items: Sequence[dict[str, Any]]) -> list[list[str]]:
     """The walk list's rows as the table, the walk sheet and the spreadsheet show them."""
     from danyuanzhang.text.vocab import VISIT_OUTCOMES
 
-    return [
-        [
-            str(n),
-            i["household"],
-            " ".join(i["residents"]),
-            due_reason(i),
-            word(i["last_outcome"], VISIT_OUTCOMES) if i["last_attempt"] else "",
-        ]
-        for n, i in enumerate(items, start=1)
-    ]
+    # a district's list gives the same few thousand reasons to eighty thousand flats: each is
+    # said once, and its one string shared by the rows that give it
+    said: dict[tuple[Any, ...], tuple[str, str]] = {}
+    rows = []
+    for n, i in enumerate(items, start=1):
+        facts = (
+            i["reason"],
+            i["every_days"],
+            i["never_visited"],
+            i["last_visit"],
+            i["last_attempt"],
+            i["last_outcome"],
+            i["overdue_days"],
+            i["due_on"],
+        )
+        words = said.get(facts)
+        if words is None:
+            last_try = word(i["last_outcome"], VISIT_OUTCOMES) if i["last_attempt"] else ""
+            words = said[facts] = (due_reason(i), last_try)
+        rows.append([str(n), i["household"], " ".join(i["residents"]), *words])
+    return rows
 
 
 DUE_HEADERS = ("col_order", "col_household", "col_residents_names", "col_reason", "col_last_try")

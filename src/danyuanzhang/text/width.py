@@ -34,6 +34,21 @@ def display_width(text: str) -> int:
     return len(text) + sum(map(_extra, text))
 
 
+class _Widths(dict[str, int]):
+    """The widths of the words met, each measured once: a district's walk list wraps and fits
+    the same few hundred names tens of thousands of times. Forgotten all at once when they
+    grow many."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 20_000:
+            self.clear()
+        self[word] = size = display_width(word)
+        return size
+
+
+_WORD_WIDTHS = _Widths()
+
+
 def fold(text: str, width: int) -> list[str]:
     """A line cut into pieces of at most `width` columns (Chinese has no spaces to wrap at)."""
     lines, current, used = [], "", 0
@@ -90,11 +105,11 @@ def narrowest(text: str, whole: int = 0) -> int:
     widest piece that cannot be broken."""
     if whole and "`" not in text:  # most often: words between spaces, each short enough
         words = text.split()
-        sizes = list(map(display_width, words))
+        sizes = list(map(_WORD_WIDTHS.__getitem__, words))
         if max(sizes, default=0) <= whole and all(w[0] not in _WITH_NUMBER for w in words[1:]):
             return max(sizes, default=0)
     pieces = (piece for paragraph in text.split("\n") for piece, _ in _tokens(paragraph, whole))
-    return max(map(display_width, pieces), default=0)
+    return max(map(_WORD_WIDTHS.__getitem__, pieces), default=0)
 
 
 # a space-free word this short moves to the next line whole (安全出口指示牌, 2026-11-20, 602室)
@@ -125,7 +140,7 @@ def _tokens(text: str, whole: int = WHOLE_WORD) -> list[tuple[str, str]]:
         elif word.startswith("`"):
             pieces = word.split(" ")
             tokens += [(pieces[0], spaced), *((piece, " ") for piece in pieces[1:] if piece)]
-        elif display_width(word) <= whole:
+        elif _WORD_WIDTHS[word] <= whole:
             tokens.append((word, spaced))
         else:
             phrases = (
@@ -185,6 +200,10 @@ def _wrap_line(text: str, width: int, whole: int) -> list[str]:
         # most lines fit as they are: the pieces would be put back together unchanged (the
         # only spaces are plain ones, each a column), all but the spaces at the end
         return [text.rstrip(" ")]
+    if "`" not in text and text.isprintable():
+        plain = _plain_words(text, width, whole)
+        if plain is not None:
+            return plain
     lines: list[str] = []
     current, used = "", 0
     for piece, spaced in _tokens(text, whole):
@@ -199,6 +218,31 @@ def _wrap_line(text: str, width: int, whole: int) -> list[str]:
             size = display_width(piece)
         current += gap + piece
         used += len(gap) + size
+    lines.append(current)
+    return lines
+
+
+def _plain_words(text: str, width: int, whole: int) -> list[str] | None:
+    """The lines of `_wrap_line` for the most common text it is given, words between single
+    spaces that each fit a line and stay whole (a walk list's names), without cutting it into
+    pieces first; None for any other text."""
+    words = text.split(" ")
+    sizes = list(map(_WORD_WIDTHS.__getitem__, words))
+    if "" in words or max(sizes) > min(whole, width):
+        return None
+    if any(map(str.isdigit, text)) and any(
+        a[-1].isdigit() and b[0] in _WITH_NUMBER for a, b in zip(words, words[1:], strict=False)
+    ):
+        return None  # a count and its counter are one piece (每 7 天)
+    lines: list[str] = []
+    current, used = words[0], sizes[0]
+    for word, size in zip(words[1:], sizes[1:], strict=True):
+        if used + 1 + size > width:
+            lines.append(current)
+            current, used = word, size
+        else:
+            current += " " + word
+            used += 1 + size
     lines.append(current)
     return lines
 

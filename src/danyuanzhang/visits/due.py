@@ -8,6 +8,7 @@ visit found, and the flats to knock on again where nobody opened.
 
 from __future__ import annotations
 
+import sys
 from datetime import date, timedelta
 from typing import Any
 
@@ -117,20 +118,47 @@ def visits_due(
     recent = dates[today - cadence["default"]]
     estates, building, unit = place_filter(store, estate, building, unit)
     whole = estate is None and building is None and unit is None
-    flagged, risks = _flags_and_risks(store, None if whole else estates, building, unit)
+    with store.page_cache(q.ONCE_THROUGH_KIB):
+        flagged, risks = _flags_and_risks(store, None if whole else estates, building, unit)
+        homes = q.due_households(store, estates, building, unit, day, recent)
 
-    due = []
-    homes = q.due_households(store, estates, building, unit, day, recent)
-    for position, home in enumerate(homes):
-        household_id, estate_name, building_name, unit_name, room = home[:5]
-        last_met, not_home, declined, helped, names, arrivals = home[5:]
+    # a district's list says the same estates, flats, days, names and flags tens of thousands
+    # of times: each is held once (sys.intern), and what follows from a household's flags,
+    # wellbeing and risk is worked out once for each of their few combinations
+    intern = sys.intern
+    kinds: dict[tuple[frozenset[str], str | None, str | None], tuple[str, int, int, list[str]]]
+    kinds = {}
+    due: list[dict[str, Any]] = []
+    order: list[tuple[bool, int, bool, int, int]] = []
+    for position, (
+        household_id,
+        estate_name,
+        building_name,
+        unit_name,
+        room,
+        last_met,
+        not_home,
+        declined,
+        helped,
+        names,
+        arrivals,
+    ) in enumerate(homes):
         # how they were found the day they were last met: needing help, if anyone said so
         wellbeing = "needs_help" if helped is not None and helped == last_met else None
         flags = flagged.get(household_id, _NO_FLAGS)
         risk = risks.get(household_id)
-        reason, every, due_on, arrived = _next_due(
-            cadence, days, today, last_met, arrivals, flags, wellbeing, risk
-        )
+        kind = kinds.get((flags, wellbeing, risk))
+        if kind is None:
+            reason, every = _cadence(cadence, flags, wellbeing, risk)
+            rank = _vulnerability(flags, wellbeing, risk)
+            kind = kinds[flags, wellbeing, risk] = (reason, every, rank, sorted(flags))
+        reason, every, rank, flag_list = kind
+        due_on = days[last_met] + every if last_met is not None else today
+        arrived = None
+        if arrivals is not None:
+            reason, every, due_on, arrived = _arrival(
+                cadence, days, last_met, arrivals, reason, every, due_on
+            )
         listed = last_met is None or due_on <= today or arrived is not None
         # with `retrying`, also a vulnerable flat not due whose last knock found nobody home
         retry = (
@@ -142,14 +170,18 @@ def visits_due(
         if not (listed or everyone or retry):
             continue
         last_attempt, last_outcome = latest_attempt(last_met, not_home, declined)
+        if last_met is not None:
+            last_met = intern(last_met)
+        if last_attempt is not None:
+            last_attempt = intern(last_attempt)
         due.append(
             {
-                "household": f"{building_name}-{unit_name}-{room}",
+                "household": intern(f"{building_name}-{unit_name}-{room}"),
                 "household_id": household_id,
-                "estate": estate_name,
-                "unit": f"{building_name}-{unit_name}",
-                "residents": names.split("\x1f") if names else [],
-                "flags": sorted(flags) if flags else [],
+                "estate": intern(estate_name),
+                "unit": intern(f"{building_name}-{unit_name}"),
+                "residents": list(map(intern, names.split("\x1f"))) if names else [],
+                "flags": [*flag_list],
                 "risk": risk,
                 "never_visited": last_attempt is None,
                 "never_met": last_met is None,
@@ -161,29 +193,25 @@ def visits_due(
                 "due_on": dates[due_on],
                 "overdue_days": today - due_on,
                 "is_due": listed,
-                "_order": (
-                    not listed,
-                    _vulnerability(flags, wellbeing, risk),
-                    last_met is not None,
-                    due_on,
-                    position,
-                ),
             }
         )
-    due.sort(key=lambda d: d["_order"])
-    for item in due:
-        del item["_order"]
-    return due
+        order.append((not listed, rank, last_met is not None, due_on, position))
+    return [due[n] for n in sorted(range(len(due)), key=order.__getitem__)]
 
 
 def _flags_and_risks(
     store: Store, estates: Any, building: str | None, unit: str | None
-) -> tuple[dict[str, set[str]], dict[str, str]]:
+) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     """Each household's flags, and its highest risk level: its residents' shortest risk
-    cadence."""
-    flagged: dict[str, set[str]] = {}
+    cadence. Households with the same flags share one set of them."""
+    found: dict[str, set[str]] = {}
     for household_id, flag in q.due_flags(store, estates, building, unit):
-        flagged.setdefault(household_id, set()).add(flag)
+        found.setdefault(household_id, set()).add(flag)
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    flagged = {
+        household_id: shared.setdefault(kinds := frozenset(flags), kinds)
+        for household_id, flags in found.items()
+    }
     risks: dict[str, str] = {}
     for household_id, level in q.due_risks(store, estates, building, unit):
         known = risks.get(household_id)
@@ -192,31 +220,34 @@ def _flags_and_risks(
     return flagged, risks
 
 
-def _next_due(  # noqa: PLR0913 - one household's facts, read from one row of the query
+def _cadence(
     cadence: dict[str, int],
-    days: _Days,
-    today: int,
-    last_met: str | None,
-    arrivals: str | None,
     flags: set[str] | frozenset[str],
     wellbeing: str | None,
     risk: str | None,
-) -> tuple[str, int, int, str | None]:
-    """Why a household is visited, how often, the day (as a day number) it is next due, and
-    the day someone moved in that brought that day forward."""
+) -> tuple[str, int]:
+    """Why a household is visited, and how often, before anyone moved in."""
     if flags or wellbeing == "needs_help" or risk is not None:
         reason = str(cadence_reason(flags, wellbeing, cadence, risk=risk))
-        every = cadence[reason]
-    else:
-        reason, every = "default", cadence["default"]
-    due_on = days[last_met] + every if last_met is not None else today
-    # moved in since the last visit, and recently enough that the usual round would
-    # not come to them in time
-    arrived = None
-    if arrivals is not None:
-        arrived = min(
-            (d for d in arrivals.split(",") if last_met is None or last_met < d), default=None
-        )
+        return reason, cadence[reason]
+    return "default", cadence["default"]
+
+
+def _arrival(  # noqa: PLR0913 - one household's facts, read from one row of the query
+    cadence: dict[str, int],
+    days: _Days,
+    last_met: str | None,
+    arrivals: str,
+    reason: str,
+    every: int,
+    due_on: int,
+) -> tuple[str, int, int, str | None]:
+    """Why a household is visited, how often, the day (as a day number) it is next due, and
+    the day someone moved in that brought that day forward: moved in since the last visit,
+    and recently enough that the usual round would not come to them in time."""
+    arrived = min(
+        (d for d in arrivals.split(",") if last_met is None or last_met < d), default=None
+    )
     if arrived:
         arrival_due = days[arrived] + cadence["new_arrival"]
         if last_met is None or arrival_due < due_on:

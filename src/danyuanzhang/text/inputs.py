@@ -56,6 +56,18 @@ def parse_ref(text: str) -> HouseholdRef:
 
 def parse_unit(text: str) -> UnitRef:
     cleaned = squash(text)
+    # 2-2, as nearly every command is given it, read without compiling the patterns below
+    building, dash, unit = cleaned.partition("-")
+    if (
+        dash
+        and building.isascii()
+        and building.isalnum()
+        and len(building) <= 8
+        and unit.isascii()
+        and unit.isdigit()
+        and len(unit) <= 3
+    ):
+        return UnitRef(building.upper(), str(int(unit)))
     match = re.match(_UNIT, cleaned) or re.match(_UNIT_ZH, cleaned)
     if not match:
         raise DyzError("bad_unit", text=text)
@@ -117,15 +129,26 @@ def parse_date(text: str, option: str = "--on", past: bool = False) -> str:
     return day.isoformat()
 
 
+def _is_numbered_day(cleaned: str) -> bool:
+    """Whether `cleaned` is a day in numbers, as 2026-12-07 or 2026-1-5 (any decimal digits)."""
+    parts = cleaned.split("-")
+    return (
+        len(parts) == 3  # noqa: PLR2004 - year, month, day
+        and all(part.isdecimal() for part in parts)
+        and len(parts[0]) == 4  # noqa: PLR2004
+        and 1 <= len(parts[1]) <= 2  # noqa: PLR2004
+        and 1 <= len(parts[2]) <= 2  # noqa: PLR2004
+    )
+
+
 def read_day(cleaned: str, now: date, past: bool) -> date | None:
     """The day `cleaned` (NFKC-folded, no spaces) names, seen from `now`; None if none."""
 
     # the form commands hand on to each other (2026-12-07) is read first: the phrases' patterns
     # of Chinese below cost more to compile than the whole of reading a day
-    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", cleaned)
-    if match:
+    if _is_numbered_day(cleaned):
         try:
-            return date(*(int(part) for part in match.groups()))
+            return date(*map(int, cleaned.split("-")))
         except ValueError:
             return None
     words = _DAY_WORDS | _DAY_WORDS_AHEAD

@@ -69,7 +69,13 @@ _NO_LINE_END = set("（《「『“‘([{")
 _WITH_NUMBER = set("年月日号时分栋幢单元室楼层天周户人个次件岁条项期")
 # a masked phone (139****5678), a setting's name (visit.cadence.new_arrival) and an English
 # word with its apostrophe are each one unit
-_UNITS = re.compile(r"单元|[0-9A-Za-z._\-/:+#@%*'&=]+|[^\s]")
+_UNITS = r"单元|[0-9A-Za-z._\-/:+#@%*'&=]+|[^\s]"
+
+
+@cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """Compiled when first needed: a command that wraps nothing never pays for it."""
+    return re.compile(pattern)
 
 
 def terminal_width(default: int = 80) -> int:
@@ -114,7 +120,7 @@ def narrowest(text: str, whole: int = 0) -> int:
 
 # a space-free word this short moves to the next line whole (安全出口指示牌, 2026-11-20, 602室)
 WHOLE_WORD = 16
-_WORDS = re.compile(r"`[^`]*`[^\s`]*|[^\s`]+")
+_WORDS = r"`[^`]*`[^\s`]*|[^\s`]+"
 
 
 def _tokens(text: str, whole: int = WHOLE_WORD) -> list[tuple[str, str]]:
@@ -123,7 +129,7 @@ def _tokens(text: str, whole: int = WHOLE_WORD) -> list[tuple[str, str]]:
     breaks only at its spaces."""
     tokens: list[tuple[str, str]] = []
     position = 0
-    for match in _WORDS.finditer(text):
+    for match in _pattern(_WORDS).finditer(text):
         spaced = text[position : match.start()]
         position = match.end()
         word = match.group()
@@ -177,7 +183,7 @@ def _phrase_ends(slashed: bool) -> re.Pattern[str]:
 
 def _broken_word(word: str, spaced: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
-    for unit in _UNITS.findall(word):
+    for unit in _pattern(_UNITS).findall(word):
         if tokens and _joined(tokens[-1][0], unit):
             tokens[-1] = (tokens[-1][0] + unit, tokens[-1][1])
         else:
@@ -251,7 +257,7 @@ def _split_long(piece: str, width: int) -> list[str]:
     """A glued piece wider than a line, split between its own parts so that no line starts
     with a closing mark; a part wider than a line itself is cut where it must be."""
     lines: list[list[str]] = [[]]
-    for unit in _UNITS.findall(piece):
+    for unit in _pattern(_UNITS).findall(piece):
         for part in fold(unit, width):
             line = lines[-1]
             if line and display_width("".join(line) + part) > width:
